@@ -1,0 +1,173 @@
+#!/usr/bin/env bash
+# Project-local PostgreSQL + pgvector for Cellar Door development and tests.
+# Usage: deploy/local/postgres.sh start|stop|status|create-db NAME|recreate-db NAME|psql [args]
+# Cluster lives in <project>/.local/postgres; listens on 127.0.0.1:${CELLARDOOR_PG_PORT:-55432}.
+set -euo pipefail
+
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
+PG_DIR="$ROOT/.local/postgres"
+DATA="$PG_DIR/data"
+RUN="$PG_DIR/run"
+LOG="$PG_DIR/postgres.log"
+PORT="${CELLARDOOR_PG_PORT:-55432}"
+APP_USER=cellardoor APP_PASS=cellardoor APP_DB=cellardoor
+url() { echo "postgresql://$APP_USER:$APP_PASS@127.0.0.1:$PORT/$APP_DB"; }
+export DEBIAN_FRONTEND=noninteractive
+
+say() { echo "[postgres.sh] $*"; }
+die() { echo "[postgres.sh] ERROR: $*" >&2; exit 1; }
+
+# Privilege helpers: apt needs root; postgres refuses to run as root.
+SUDO=()
+if [ "$(id -u)" -ne 0 ]; then command -v sudo >/dev/null && SUDO=(sudo); fi
+as_pg() {  # run a postgres binary as the OS user that owns the cluster
+  if [ "$(id -u)" -eq 0 ]; then (cd / && runuser -u postgres -- "$@"); else "$@"; fi
+}
+
+TMPD="$(mktemp -d -t cellardoor-pg.XXXXXX)"; APT_LOG="$TMPD/apt.log"
+cleanup() { if [ -d "$TMPD/pgvector" ]; then "${SUDO[@]}" rm -rf "$TMPD"; else rm -rf "$TMPD"; fi; }
+trap cleanup EXIT
+APT_UPDATED=0
+apt_q() {  # quiet apt-get; show the tail of its output on failure
+  "${SUDO[@]}" apt-get -y -q -o Dpkg::Use-Pty=0 "$@" >>"$APT_LOG" 2>&1 \
+    || { tail -n 30 "$APT_LOG" >&2; die "apt-get $* failed"; }
+}
+apt_install() {
+  if [ "$APT_UPDATED" -eq 0 ]; then say "apt-get update"; apt_q update; APT_UPDATED=1; fi
+  say "apt-get install $*"; apt_q install --no-install-recommends "$@"
+}
+
+# Newest installed PostgreSQL major version (Debian layout), or empty.
+pg_major() { ls -d /usr/lib/postgresql/*/bin/pg_ctl 2>/dev/null | sed 's#.*/postgresql/\([0-9]*\)/.*#\1#' | sort -n | tail -1; }
+
+ensure_postgres() {  # ensure_postgres [noinstall]
+  if [ -z "$(pg_major)" ] && [ -z "${1:-}" ]; then apt_install postgresql postgresql-contrib; fi
+  PGV="$(pg_major)"; [ -n "$PGV" ] || die "PostgreSQL is not installed (run: $0 start)"
+  BIN="/usr/lib/postgresql/$PGV/bin"
+  if [ "$(id -u)" -eq 0 ] && ! id postgres >/dev/null 2>&1; then die "OS user 'postgres' missing"; fi
+}
+
+ensure_pgvector() {
+  local share; share="$("$BIN/pg_config" --sharedir)"
+  [ -f "$share/extension/pg_trgm.control" ] || apt_install postgresql-contrib
+  if [ -f "$share/extension/vector.control" ]; then return; fi
+  # Prefer a binary package (Ubuntu, Debian >= 13, PGDG).
+  if [ "$APT_UPDATED" -eq 0 ]; then say "apt-get update"; apt_q update; APT_UPDATED=1; fi
+  if [ -n "$(apt-cache show "postgresql-$PGV-pgvector" 2>/dev/null)" ]; then
+    apt_install "postgresql-$PGV-pgvector"; return
+  fi
+  # Debian 12: build the pgvector source package from trixie, with apt state
+  # kept in a throwaway folder so the system never sees the trixie suite.
+  local t0=$SECONDS tmp="$TMPD/pgvector"
+  chmod 755 "$TMPD"
+  mkdir -p "$tmp/lists/partial" "$tmp/cache/archives/partial" "$tmp/src"
+  echo "deb-src http://deb.debian.org/debian trixie main" >"$tmp/trixie.list"
+  local ao=(-o "Dir::Etc::SourceList=$tmp/trixie.list" -o Dir::Etc::SourceParts=/dev/null
+            -o "Dir::State::Lists=$tmp/lists" -o "Dir::Cache=$tmp/cache")
+  local need=(); command -v dpkg-source >/dev/null || need+=(dpkg-dev)
+  command -v make >/dev/null && command -v gcc >/dev/null || need+=(build-essential)
+  [ -f "$("$BIN/pg_config" --includedir-server)/postgres.h" ] || need+=("postgresql-server-dev-$PGV")
+  [ ${#need[@]} -eq 0 ] || apt_install "${need[@]}"
+  say "fetching pgvector source package (Debian trixie)"
+  apt_q "${ao[@]}" update
+  chmod 777 "$tmp/src"   # apt downloads as the _apt sandbox user
+  (cd "$tmp/src" && "${SUDO[@]}" apt-get -q "${ao[@]}" source --download-only pgvector >>"$APT_LOG" 2>&1) \
+    || { tail -n 30 "$APT_LOG" >&2; die "apt-get source pgvector failed"; }
+  say "building $(basename "$tmp"/src/pgvector_*.dsc .dsc) against PostgreSQL $PGV"
+  (cd "$tmp/src" && dpkg-source -x pgvector_*.dsc build >>"$APT_LOG" 2>&1 \
+    && make -C build -j"$(nproc)" OPTFLAGS="" PG_CONFIG="$BIN/pg_config" >>"$APT_LOG" 2>&1 \
+    && "${SUDO[@]}" make -C build install PG_CONFIG="$BIN/pg_config" >>"$APT_LOG" 2>&1) \
+    || { tail -n 30 "$APT_LOG" >&2; die "pgvector build failed"; }
+  say "pgvector installed in $((SECONDS - t0))s"
+}
+
+# A killed postmaster can linger as a zombie for a moment; pg_ctl would call that running.
+is_zombie() { local p; p="$(head -1 "$DATA/postmaster.pid" 2>/dev/null)"; [ -n "$p" ] && grep -q '^State:.*Z' "/proc/$p/status" 2>/dev/null; }
+is_running() { [ -f "$DATA/PG_VERSION" ] && as_pg "$BIN/pg_ctl" -D "$DATA" status >/dev/null 2>&1 && ! is_zombie; }
+running_port() { sed -n 4p "$DATA/postmaster.pid" 2>/dev/null; }  # line 4 of postmaster.pid = port
+
+init_cluster() {
+  mkdir -p "$PG_DIR" "$RUN"; chmod 755 "$ROOT/.local" "$PG_DIR"
+  touch "$LOG"
+  if [ "$(id -u)" -eq 0 ]; then chown postgres: "$RUN" "$LOG"; fi
+  if [ -f "$DATA/PG_VERSION" ]; then return; fi
+  say "initdb $DATA"
+  mkdir -p "$DATA"; chmod 700 "$DATA"
+  if [ "$(id -u)" -eq 0 ]; then chown postgres: "$DATA"; fi
+  as_pg test -w "$DATA" || die "postgres user cannot reach $DATA (check parent folder permissions)"
+  as_pg "$BIN/initdb" -D "$DATA" -U postgres -E UTF8 --locale=C.UTF-8 \
+    --auth-local=trust --auth-host=scram-sha-256 >>"$LOG" 2>&1 || { tail -n 20 "$LOG" >&2; die "initdb failed"; }
+  echo "include_if_exists = 'cellardoor.conf'" | as_pg tee -a "$DATA/postgresql.conf" >/dev/null
+}
+
+# Superuser psql over the unix socket; reads SQL from args/stdin.
+su_psql() { PGOPTIONS="-c client_min_messages=warning" as_pg "$BIN/psql" -X -q -v ON_ERROR_STOP=1 -h "$RUN" -p "$PORT" -U postgres "$@"; }
+
+require_running() { ensure_postgres noinstall; is_running || die "not running; run: $0 start"; PORT="$(running_port)"; }
+check_name() { [[ "$1" =~ ^[A-Za-z_][A-Za-z0-9_]*$ ]] || die "bad database name '$1'"; }
+
+create_db() {  # create_db NAME: owned by cellardoor, with vector + pg_trgm
+  check_name "$1"
+  su_psql -d postgres -v db="$1" -v owner="$APP_USER" <<'SQL'
+SELECT format('CREATE DATABASE %I OWNER %I', :'db', :'owner')
+ WHERE NOT EXISTS (SELECT FROM pg_database WHERE datname = :'db')\gexec
+SQL
+  su_psql -d "$1" -c "CREATE EXTENSION IF NOT EXISTS vector; CREATE EXTENSION IF NOT EXISTS pg_trgm;"
+}
+
+cmd_start() {
+  ensure_postgres; ensure_pgvector; init_cluster
+  for _ in $(seq 1 10); do is_zombie || break; sleep 1; done
+  if is_running; then
+    [ "$(running_port)" = "$PORT" ] || die "already running on port $(running_port); stop it first to change port"
+    say "already running"
+  else
+    # Settings rewritten at every start so CELLARDOOR_PG_PORT changes take effect.
+    printf "listen_addresses = '127.0.0.1'\nport = %s\nunix_socket_directories = '%s'\n" "$PORT" "$RUN" \
+      | as_pg tee "$DATA/cellardoor.conf" >/dev/null
+    say "starting PostgreSQL $PGV on 127.0.0.1:$PORT"
+    as_pg "$BIN/pg_ctl" -D "$DATA" -l "$LOG" -w -t 60 start >/dev/null \
+      || { tail -n 20 "$LOG" >&2; die "pg_ctl start failed (log: $LOG)"; }
+  fi
+  for _ in $(seq 1 30); do
+    as_pg "$BIN/pg_isready" -q -h "$RUN" -p "$PORT" && break; sleep 1
+  done
+  as_pg "$BIN/pg_isready" -q -h "$RUN" -p "$PORT" || die "server not ready on port $PORT (log: $LOG)"
+  # Extensions in template1 too, so databases that cellardoor creates itself get them.
+  su_psql -d template1 -c "CREATE EXTENSION IF NOT EXISTS vector; CREATE EXTENSION IF NOT EXISTS pg_trgm;"
+  su_psql -d postgres -v u="$APP_USER" -v p="$APP_PASS" <<'SQL'
+SELECT format('CREATE ROLE %I LOGIN CREATEDB NOSUPERUSER PASSWORD %L', :'u', :'p')
+ WHERE NOT EXISTS (SELECT FROM pg_roles WHERE rolname = :'u')\gexec
+SQL
+  create_db "$APP_DB"
+  say "ready: $(url)"
+}
+
+cmd_stop() {
+  [ -n "$(pg_major)" ] || { say "not running"; return; }
+  ensure_postgres noinstall
+  if is_running; then as_pg "$BIN/pg_ctl" -D "$DATA" -m fast -w stop >/dev/null; say "stopped"
+  else say "not running"; fi
+}
+
+cmd_status() {
+  [ -n "$(pg_major)" ] || { url; echo "not running (PostgreSQL not installed)"; return 3; }
+  ensure_postgres noinstall
+  if is_running; then PORT="$(running_port)"; url; echo "running (data: $DATA)"; return 0; fi
+  url; echo "not running"; return 3
+}
+
+case "${1:-}" in
+  start) cmd_start ;;
+  stop) cmd_stop ;;
+  status) cmd_status || exit $? ;;
+  create-db) [ $# -eq 2 ] || die "usage: $0 create-db NAME"
+    require_running; create_db "$2"; say "database $2 ready" ;;
+  recreate-db) [ $# -eq 2 ] || die "usage: $0 recreate-db NAME"
+    require_running; check_name "$2"
+    su_psql -d postgres -c "DROP DATABASE IF EXISTS \"$2\" WITH (FORCE)"
+    create_db "$2"; say "database $2 recreated" ;;
+  psql) shift; require_running
+    as_pg env PGDATABASE="$APP_DB" "$BIN/psql" -h "$RUN" -p "$PORT" -U postgres "$@" ;;
+  *) echo "usage: $0 start|stop|status|create-db NAME|recreate-db NAME|psql [args]" >&2; exit 2 ;;
+esac

@@ -1,0 +1,74 @@
+package io.cellardoor.app;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The command line: a sub-command and its options, turned into Spring properties.
+ *
+ * @param name {@code serve}, {@code ingest} or {@code eval}
+ * @param properties properties the options set
+ * @param web whether the command runs the HTTP server
+ * @param springArgs remaining arguments passed to Spring ({@code --key=value} overrides)
+ */
+record Command(String name, Map<String, Object> properties, boolean web, String[] springArgs) {
+
+    static final String USAGE = """
+            usage: cellardoor serve  [--knowledge DIR] [--port N]
+                   cellardoor ingest --dir DIR [--org SLUG]
+                   cellardoor eval   --knowledge DIR --questions FILE.jsonl""";
+
+    /** Throws IllegalArgumentException on an unknown command or a missing required option. */
+    static Command parse(String[] args) {
+        List<String> rest = new ArrayList<>(List.of(args));
+        String name = !rest.isEmpty() && !rest.get(0).startsWith("--") ? rest.remove(0) : "serve";
+        Map<String, Object> props = new HashMap<>();
+        List<String> spring = new ArrayList<>();
+        Map<String, String> options = new HashMap<>();
+        for (int i = 0; i < rest.size(); i++) {
+            String a = rest.get(i);
+            if (a.startsWith("--") && a.contains("=")) {
+                spring.add(a);
+            } else if (a.startsWith("--") && i + 1 < rest.size()) {
+                options.put(a.substring(2), rest.get(++i));
+            } else {
+                throw new IllegalArgumentException("unexpected argument '" + a + "'");
+            }
+        }
+        props.put("cellardoor.command", name);
+        switch (name) {
+            case "serve" -> {
+                take(options, "knowledge", "cellardoor.bootstrap.knowledge", props, false);
+                take(options, "port", "server.port", props, false);
+            }
+            case "ingest" -> {
+                take(options, "dir", "cellardoor.ingest.dir", props, true);
+                props.put("cellardoor.ingest.org", options.getOrDefault("org", "demo"));
+                options.remove("org");
+            }
+            case "eval" -> {
+                take(options, "knowledge", "cellardoor.eval.knowledge", props, true);
+                take(options, "questions", "cellardoor.eval.questions", props, true);
+                props.put("server.port", "0");
+            }
+            default -> throw new IllegalArgumentException("unknown command '" + name + "'");
+        }
+        if (!options.isEmpty()) {
+            throw new IllegalArgumentException("unknown option(s) for " + name + ": " + options.keySet());
+        }
+        return new Command(name, props, !name.equals("ingest"), spring.toArray(String[]::new));
+    }
+
+    private static void take(Map<String, String> options, String option, String property, Map<String, Object> props,
+            boolean required) {
+        String value = options.remove(option);
+        if (value != null) {
+            boolean path = option.equals("knowledge") || option.equals("dir") || option.equals("questions");
+            props.put(property, path ? java.nio.file.Path.of(value).toAbsolutePath().normalize().toString() : value);
+        } else if (required) {
+            throw new IllegalArgumentException("--" + option + " is required");
+        }
+    }
+}

@@ -1,0 +1,50 @@
+package io.cellardoor.app;
+
+import io.cellardoor.knowledge.ImportReport;
+import io.cellardoor.knowledge.KnowledgeImporter;
+import io.cellardoor.tenant.TenantService;
+import java.nio.file.Path;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.boot.SpringApplication;
+import org.springframework.stereotype.Component;
+
+/** {@code ingest --dir DIR [--org SLUG]}: imports a knowledge folder into an org (created when missing) and exits. */
+@Component
+@ConditionalOnProperty(name = "cellardoor.command", havingValue = "ingest")
+class IngestCommand implements ApplicationRunner {
+
+    private final TenantService tenants;
+    private final KnowledgeImporter importer;
+    private final ConfigurableApplicationContext context;
+    private final Path dir;
+    private final String org;
+
+    IngestCommand(TenantService tenants, KnowledgeImporter importer, ConfigurableApplicationContext context,
+            @Value("${cellardoor.ingest.dir}") Path dir, @Value("${cellardoor.ingest.org}") String org) {
+        this.tenants = tenants;
+        this.importer = importer;
+        this.context = context;
+        this.dir = dir;
+        this.org = org;
+    }
+
+    @Override
+    public void run(ApplicationArguments args) throws Exception {
+        int code = 0;
+        try {
+            long orgId = tenants.ensureOrg(org, org);
+            ImportReport report = importer.importFolder(orgId, dir, line -> System.out.println("  " + line));
+            System.out.println("Imported " + dir + " into org '" + org + "': " + report.summary());
+            report.failures().forEach(f -> System.out.println("  FAILED " + f.path() + ": " + f.reason()));
+        } catch (IllegalArgumentException e) {
+            System.err.println("cellardoor ingest: " + e.getMessage());
+            code = 2;
+        }
+        int exit = code;
+        System.exit(SpringApplication.exit(context, () -> exit));
+    }
+}

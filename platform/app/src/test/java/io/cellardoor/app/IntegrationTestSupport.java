@@ -1,0 +1,74 @@
+package io.cellardoor.app;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.stream.Stream;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * Base of the integration tests: the whole app on a random port against the real local PostgreSQL
+ * (CELLARDOOR_DB_URL, set by {@code ./cellardoor test}), with the built domain plugin jars copied into a
+ * temporary plugins folder that tests may add jars to.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+abstract class IntegrationTestSupport {
+
+    /** The repository root (set by Surefire), for locating ../shared/data and built jars. */
+    static final Path REPO = Path.of(System.getProperty("cellardoor.repo.root", "../..")).toAbsolutePath().normalize();
+    static final Path SHARED_DATA = REPO.resolve("../shared/data").normalize();
+    static final Path MILEA = SHARED_DATA.resolve("milea-knowledge");
+    static final Path PLUGINS_DIR = copyPlugins();
+
+    @LocalServerPort
+    int port;
+
+    final HttpClient http = HttpClient.newHttpClient();
+
+    @DynamicPropertySource
+    static void properties(DynamicPropertyRegistry registry) {
+        registry.add("cellardoor.plugins.dir", PLUGINS_DIR::toString);
+        registry.add("cellardoor.plugins.scan-interval", () -> "300ms");
+    }
+
+    private static Path copyPlugins() {
+        try {
+            Path dir = Files.createTempDirectory("cellardoor-plugins");
+            Path built = REPO.resolve("platform/app/target/plugins");
+            try (Stream<Path> jars = Files.list(built)) {
+                for (Path jar : jars.filter(p -> p.toString().endsWith(".jar")).toList()) {
+                    Files.copy(jar, dir.resolve(jar.getFileName()), StandardCopyOption.REPLACE_EXISTING);
+                }
+            }
+            return dir;
+        } catch (IOException e) {
+            throw new UncheckedIOException("build the plugins first (./mvnw verify)", e);
+        }
+    }
+
+    HttpResponse<String> post(String path, String siteKey, String body) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body));
+        if (siteKey != null) {
+            request.header("X-Site-Key", siteKey);
+        }
+        try {
+            return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,47 @@
+package io.cellardoor.answer;
+
+import dev.langchain4j.model.embedding.EmbeddingModel;
+import dev.langchain4j.model.embedding.onnx.allminilml6v2.AllMiniLmL6V2EmbeddingModel;
+import dev.langchain4j.model.openai.OpenAiStreamingChatModel;
+import io.cellardoor.text.CorpusStatistics;
+import io.cellardoor.text.TermAnalyzer;
+import java.time.Duration;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** All AI wiring in one place: the embedding model and the answer generator. */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(AnswerProperties.class)
+class AiConfiguration {
+
+    private static final Logger log = LoggerFactory.getLogger(AiConfiguration.class);
+
+    /** all-MiniLM-L6-v2 in process (ONNX): 384 dimensions, no network. */
+    @Bean
+    EmbeddingModel embeddingModel() {
+        return new AllMiniLmL6V2EmbeddingModel();
+    }
+
+    @Bean
+    AnswerGenerator answerGenerator(AnswerProperties properties, TermAnalyzer analyzer, CorpusStatistics corpus) {
+        var extractive = new ExtractiveAnswerGenerator(analyzer, corpus, properties.confidenceThreshold());
+        AnswerProperties.Llm llm = properties.llm();
+        if (llm == null || !llm.configured()) {
+            log.info("Answers: extractive (no LLM configured)");
+            return extractive;
+        }
+        log.info("Answers: LLM {} at {}, extractive fallback", llm.model(), llm.baseUrl());
+        var model = OpenAiStreamingChatModel.builder()
+                .baseUrl(llm.baseUrl())
+                .apiKey(llm.apiKey() == null ? "none" : llm.apiKey())
+                .modelName(llm.model())
+                .timeout(llm.timeout() == null ? Duration.ofSeconds(60) : llm.timeout())
+                .temperature(0.1)
+                .build();
+        return new LlmAnswerGenerator(model, extractive, Math.max(1, llm.maxAttempts()),
+                llm.backoff() == null ? Duration.ofMillis(500) : llm.backoff());
+    }
+}

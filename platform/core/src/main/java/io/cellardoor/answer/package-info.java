@@ -1,0 +1,4 @@
+@NullMarked
+package io.cellardoor.answer;
+
+import org.jspecify.annotations.NullMarked;

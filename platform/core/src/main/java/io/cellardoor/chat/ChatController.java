@@ -1,0 +1,124 @@
+package io.cellardoor.chat;
+
+import io.cellardoor.plugin.Classification;
+import io.cellardoor.tenant.Site;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
+
+/**
+ * The public chat API: {@code POST /api/v1/chat} (one JSON answer) and {@code POST /api/v1/chat/stream}
+ * (server-sent events {@code meta}, {@code token}, {@code citation}, {@code done}, {@code error}).
+ * The stream sets its own timeout and sends a comment heartbeat while the answer is being produced.
+ */
+@RestController
+class ChatController {
+
+    private static final Logger log = LoggerFactory.getLogger(ChatController.class);
+
+    private final ChatService chat;
+    private final Duration streamTimeout;
+    private final Duration heartbeat;
+    private final ExecutorService workers = Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("chat-stream-", 0).factory());
+    private final ScheduledExecutorService heartbeats = Executors.newSingleThreadScheduledExecutor(
+            Thread.ofPlatform().name("sse-heartbeat").daemon().factory());
+
+    ChatController(ChatService chat,
+            @Value("${cellardoor.chat.stream-timeout:5m}") Duration streamTimeout,
+            @Value("${cellardoor.chat.heartbeat:10s}") Duration heartbeat) {
+        this.chat = chat;
+        this.streamTimeout = streamTimeout;
+        this.heartbeat = heartbeat;
+    }
+
+    @PostMapping(path = "/api/v1/chat", consumes = MediaType.APPLICATION_JSON_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)
+    ChatResponse chat(@RequestHeader(name = "X-Site-Key", required = false) @Nullable String siteKey,
+            @RequestBody ChatRequest request) {
+        Site site = chat.validate(siteKey, request);
+        return chat.answer(site, request, new ChatService.Listener() {
+            @Override
+            public void token(String token) {
+            }
+        });
+    }
+
+    @PostMapping(path = "/api/v1/chat/stream", consumes = MediaType.APPLICATION_JSON_VALUE,
+            produces = MediaType.TEXT_EVENT_STREAM_VALUE)
+    ResponseEntity<SseEmitter> stream(@RequestHeader(name = "X-Site-Key", required = false) @Nullable String siteKey,
+            @RequestBody ChatRequest request) {
+        Site site = chat.validate(siteKey, request);
+        SseEmitter emitter = new SseEmitter(streamTimeout.toMillis());
+        ScheduledFuture<?> beat = heartbeats.scheduleAtFixedRate(() -> send(emitter, SseEmitter.event().comment("heartbeat")),
+                heartbeat.toMillis(), heartbeat.toMillis(), TimeUnit.MILLISECONDS);
+        emitter.onCompletion(() -> beat.cancel(false));
+        emitter.onTimeout(() -> {
+            beat.cancel(false);
+            send(emitter, SseEmitter.event().name("error").data(Map.of("type", ChatProblem.TYPE_BASE + "stream-timeout",
+                    "title", "The answer took too long"), MediaType.APPLICATION_JSON));
+            emitter.complete();
+        });
+        workers.submit(() -> {
+            try {
+                ChatResponse response = chat.answer(site, request, new ChatService.Listener() {
+                    @Override
+                    public void routed(UUID conversationId, Classification classification) {
+                        send(emitter, SseEmitter.event().name("meta").data(Map.of("conversationId", conversationId,
+                                "domain", classification.primary()), MediaType.APPLICATION_JSON));
+                    }
+
+                    @Override
+                    public void token(String token) {
+                        send(emitter, SseEmitter.event().name("token").data(Map.of("text", token), MediaType.APPLICATION_JSON));
+                    }
+                });
+                for (Citation c : response.citations()) {
+                    send(emitter, SseEmitter.event().name("citation").data(c, MediaType.APPLICATION_JSON));
+                }
+                send(emitter, SseEmitter.event().name("done").data(Map.of("conversationId", response.conversationId(),
+                        "answered", response.answered(), "domain", response.domain(), "answer", response.answer(),
+                        "usage", response.usage()), MediaType.APPLICATION_JSON));
+                emitter.complete();
+            } catch (RuntimeException e) {
+                log.error("Chat stream failed", e);
+                send(emitter, SseEmitter.event().name("error").data(Map.of("type", ChatProblem.TYPE_BASE + "internal-error",
+                        "title", "The answer could not be produced"), MediaType.APPLICATION_JSON));
+                emitter.complete();
+            } finally {
+                beat.cancel(false);
+            }
+        });
+        return ResponseEntity.ok()
+                .header("X-Accel-Buffering", "no")
+                .header(HttpHeaders.CACHE_CONTROL, "no-cache")
+                .contentType(MediaType.TEXT_EVENT_STREAM)
+                .body(emitter);
+    }
+
+    private static void send(SseEmitter emitter, SseEmitter.SseEventBuilder event) {
+        try {
+            synchronized (emitter) {
+                emitter.send(event);
+            }
+        } catch (IOException | IllegalStateException e) {
+            // The client went away; the turn still completes and is stored.
+        }
+    }
+}

@@ -1,0 +1,49 @@
+package io.cellardoor.chat;
+
+import java.net.URI;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.HttpMediaTypeNotSupportedException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+
+/** Renders refused chat requests as RFC 9457 problem+json with stable {@code type} URIs. */
+@RestControllerAdvice(assignableTypes = ChatController.class)
+class ChatProblemHandler {
+
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(ChatProblemHandler.class);
+
+    @ExceptionHandler(ChatProblem.class)
+    ResponseEntity<ProblemDetail> problem(ChatProblem e) {
+        return render(e.status(), e.type(), e.title(), e.getMessage());
+    }
+
+    @ExceptionHandler(HttpMessageNotReadableException.class)
+    ResponseEntity<ProblemDetail> unreadable(HttpMessageNotReadableException e) {
+        return render(HttpStatus.BAD_REQUEST, URI.create(ChatProblem.TYPE_BASE + "malformed-request"), "Malformed request",
+                "The body must be JSON like {\"message\": \"...\", \"conversationId\": null}.");
+    }
+
+    @ExceptionHandler(HttpMediaTypeNotSupportedException.class)
+    ResponseEntity<ProblemDetail> mediaType(HttpMediaTypeNotSupportedException e) {
+        return render(HttpStatus.UNSUPPORTED_MEDIA_TYPE, URI.create(ChatProblem.TYPE_BASE + "unsupported-media-type"),
+                "Unsupported media type", "Send the body as application/json.");
+    }
+
+    @ExceptionHandler(RuntimeException.class)
+    ResponseEntity<ProblemDetail> unexpected(RuntimeException e) {
+        log.error("Chat request failed", e);
+        return render(HttpStatus.INTERNAL_SERVER_ERROR, URI.create(ChatProblem.TYPE_BASE + "internal-error"),
+                "Internal error", "The answer could not be produced; please try again.");
+    }
+
+    private static ResponseEntity<ProblemDetail> render(HttpStatus status, URI type, String title, String detail) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+        problem.setType(type);
+        problem.setTitle(title);
+        return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+    }
+}

@@ -1,0 +1,207 @@
+package io.cellardoor.chat;
+
+import io.cellardoor.answer.AnswerGenerator;
+import io.cellardoor.answer.AnswerRequest;
+import io.cellardoor.answer.GeneratedAnswer;
+import io.cellardoor.answer.TokenSink;
+import io.cellardoor.chat.internal.ConversationStore;
+import io.cellardoor.chat.internal.InjectionGuard;
+import io.cellardoor.chat.internal.LanguageGuesser;
+import io.cellardoor.embedding.Embeddings;
+import io.cellardoor.knowledge.KnowledgeStore;
+import io.cellardoor.plugin.Classification;
+import io.cellardoor.plugin.PluginHost;
+import io.cellardoor.plugin.QueryRouter;
+import io.cellardoor.plugin.TenantPluginContext;
+import io.cellardoor.plugin.api.DirectAnswer;
+import io.cellardoor.plugin.api.HandlerResult;
+import io.cellardoor.plugin.api.PluginApi;
+import io.cellardoor.plugin.api.RetrievalPlan;
+import io.cellardoor.plugin.api.UserQuery;
+import io.cellardoor.retrieval.HybridRetriever;
+import io.cellardoor.retrieval.RetrievalMode;
+import io.cellardoor.retrieval.RetrievalQuery;
+import io.cellardoor.retrieval.RetrievedChunk;
+import io.cellardoor.tenant.Site;
+import io.cellardoor.tenant.TenantService;
+import io.cellardoor.text.KeywordQuery;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.springframework.stereotype.Service;
+
+/**
+ * The chat pipeline for one turn: site key, validation, classification, the domain's handler, hybrid
+ * retrieval weighted by the classification, the answer generator, and persistence of the turn.
+ * A failing plugin degrades to the general path; the visitor always gets an answer.
+ */
+@Service
+public class ChatService {
+
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(ChatService.class);
+
+    /** Longest message accepted, in characters. */
+    public static final int MAX_MESSAGE_CHARS = 2000;
+    private static final int DEFAULT_K = 8;
+    private static final int MAX_CITATIONS = 5;
+    private static final int MAX_BOOSTED = 3;
+    private static final double DIRECT_MIN_CONFIDENCE = 0.5;
+
+    /** Receives a turn's progress: routing first, then answer tokens. */
+    public interface Listener extends TokenSink {
+
+        /** Called once, before any token, when the turn has a conversation and a domain. */
+        default void routed(UUID conversationId, Classification classification) {
+        }
+    }
+
+    private final TenantService tenants;
+    private final QueryRouter router;
+    private final PluginHost plugins;
+    private final HybridRetriever retriever;
+    private final KnowledgeStore knowledge;
+    private final Embeddings embeddings;
+    private final KeywordQuery keywords;
+    private final AnswerGenerator generator;
+    private final ConversationStore conversations;
+
+    ChatService(TenantService tenants, QueryRouter router, PluginHost plugins, HybridRetriever retriever,
+            KnowledgeStore knowledge, Embeddings embeddings, KeywordQuery keywords, AnswerGenerator generator,
+            ConversationStore conversations) {
+        this.tenants = tenants;
+        this.router = router;
+        this.plugins = plugins;
+        this.retriever = retriever;
+        this.knowledge = knowledge;
+        this.embeddings = embeddings;
+        this.keywords = keywords;
+        this.generator = generator;
+        this.conversations = conversations;
+    }
+
+    /**
+     * Checks the site key and the message before any work.
+     *
+     * @throws ChatProblem 401 for an unknown site key, 400 for a blank message, 413 over 2000 characters
+     */
+    public Site validate(@Nullable String siteKey, ChatRequest request) {
+        Site site = siteKey == null ? null : tenants.findSite(siteKey).orElse(null);
+        if (site == null) {
+            throw ChatProblem.unknownSiteKey();
+        }
+        String message = request.message();
+        if (message == null || message.isBlank()) {
+            throw ChatProblem.blankMessage();
+        }
+        if (message.length() > MAX_MESSAGE_CHARS) {
+            throw ChatProblem.tooLong(message.length(), MAX_MESSAGE_CHARS);
+        }
+        return site;
+    }
+
+    /**
+     * Answers one turn.
+     *
+     * @param site the validated site (see {@link #validate})
+     * @param listener receives routing and tokens as they happen
+     */
+    public ChatResponse answer(Site site, ChatRequest request, Listener listener) {
+        long started = System.nanoTime();
+        String message = request.message().strip();
+        UUID conversationId = conversations.continueOrStart(site.orgId(), site.id(), request.conversationId());
+        UserQuery query = new UserQuery(message, LanguageGuesser.guess(message));
+
+        Classification classification;
+        GeneratedAnswer answer;
+        List<RetrievedChunk> passages = List.of();
+        String contactLine = site.contactLine();
+        if (InjectionGuard.isAttempt(message)) {
+            classification = new Classification(PluginApi.GENERAL_DOMAIN, List.of(), List.of(), List.of());
+            listener.routed(conversationId, classification);
+            String text = "I can only help with questions about our wines, visits, club, events and shop."
+                    + (contactLine.isBlank() ? "" : " " + contactLine);
+            AnswerGenerator.stream(text, listener);
+            answer = new GeneratedAnswer(text, false, List.of(), 1, "guard");
+        } else {
+            classification = router.classify(query, site.orgSlug());
+            listener.routed(conversationId, classification);
+            var context = new TenantPluginContext(site.orgId(), site.orgSlug(), plugins, retriever, knowledge, embeddings);
+            HandlerResult handled = router.handle(classification, query, context)
+                    .orElse(HandlerResult.retrieve(RetrievalPlan.defaults(DEFAULT_K)));
+            passages = retrieve(site.orgId(), message, classification, handled.plan());
+            if (log.isDebugEnabled()) {
+                log.debug("q='{}' domain={} boost={} passages={}", message, classification.primary(), handled.plan().boostPaths(),
+                        passages.stream().map(p -> "%s[%s f%d v%d %.4f]".formatted(p.path().replaceAll("-[0-9a-f]{8}-.*\\.md$", ""),
+                                p.headingPath(), p.fullTextRank(), p.vectorRank(), p.score())).toList());
+            }
+            DirectAnswer direct = handled.directAnswer().filter(d -> d.confidence() >= DIRECT_MIN_CONFIDENCE).orElse(null);
+            if (direct != null) {
+                AnswerGenerator.stream(direct.text(), listener);
+                answer = new GeneratedAnswer(direct.text(), true, direct.sourcePaths(), direct.confidence(), "direct");
+            } else {
+                answer = generator.generate(new AnswerRequest(site.orgId(), message, query.language(), passages,
+                        handled.promptContributions(), contactLine), listener);
+            }
+        }
+        List<Citation> citations = answer.answered() ? citations(site.orgId(), answer, passages) : List.of();
+        long latencyMs = (System.nanoTime() - started) / 1_000_000;
+        conversations.save(new ConversationStore.Turn(site.orgId(), conversationId, message, answer.text(), answer.answered(),
+                classification.primary(), answer.generator(), citations, classification, answer.confidence(), latencyMs));
+        int outputTokens = answer.text().isBlank() ? 0 : answer.text().trim().split("\\s+").length;
+        return new ChatResponse(conversationId, answer.text(), answer.answered(), classification.primary(), citations,
+                new ChatResponse.Usage(answer.generator(), 0, outputTokens, latencyMs));
+    }
+
+    /**
+     * Hybrid retrieval weighted by the classification: the primary domain's folders at full weight, related
+     * domains' lower by priority, folders of no plugin at half and other domains' lower still.
+     */
+    List<RetrievedChunk> retrieve(long orgId, String message, Classification classification, RetrievalPlan plan) {
+        Map<String, Double> weights = new HashMap<>();
+        double otherWeight = 1.0;
+        if (classification.claimed()) {
+            otherWeight = 0.5;
+            for (var d : plugins.descriptors()) {
+                plugins.foldersOf(d.id()).forEach(f -> weights.put(f, 0.35));
+            }
+            List<String> related = classification.related();
+            for (int i = related.size() - 1; i >= 0; i--) {
+                double w = Math.max(0.5, 0.75 - 0.1 * i);
+                plugins.foldersOf(related.get(i)).forEach(f -> weights.put(f, w));
+            }
+            plugins.foldersOf(classification.primary()).forEach(f -> weights.put(f, 1.0));
+        }
+        for (var e : plan.domainWeights().entrySet()) {
+            plugins.foldersOf(e.getKey()).forEach(f -> weights.put(f, e.getValue()));
+        }
+        var query = new RetrievalQuery(orgId, keywords.of(orgId, message), embeddings.embed(message), plan.k(), weights,
+                otherWeight, List.of(), plan.boostPaths().stream().limit(MAX_BOOSTED).toList(), RetrievalMode.HYBRID);
+        return retriever.retrieve(query);
+    }
+
+    private List<Citation> citations(long orgId, GeneratedAnswer answer, List<RetrievedChunk> passages) {
+        Map<String, Citation> byPath = new LinkedHashMap<>();
+        Map<String, RetrievedChunk> bestByPath = new LinkedHashMap<>();
+        passages.forEach(p -> bestByPath.putIfAbsent(p.path(), p));
+        List<String> paths = new ArrayList<>(answer.sourcePaths());
+        paths.addAll(bestByPath.keySet());
+        for (String path : paths) {
+            if (byPath.size() >= MAX_CITATIONS || byPath.containsKey(path)) {
+                continue;
+            }
+            RetrievedChunk best = bestByPath.get(path);
+            var doc = knowledge.findDocument(orgId, path);
+            if (doc.isEmpty()) {
+                continue;
+            }
+            String url = doc.get().metadata().get("source_url");
+            byPath.put(path, new Citation(path, doc.get().title(), plugins.domainOfFolder(doc.get().folder()),
+                    best == null ? 0 : best.score(), url == null || url.isBlank() ? null : url));
+        }
+        return List.copyOf(byPath.values());
+    }
+}

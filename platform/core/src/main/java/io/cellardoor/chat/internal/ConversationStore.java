@@ -1,0 +1,51 @@
+package io.cellardoor.chat.internal;
+
+import io.cellardoor.chat.Citation;
+import io.cellardoor.plugin.Classification;
+import java.util.List;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import tools.jackson.databind.ObjectMapper;
+
+/** Conversations and their turns; every statement is filtered by org. */
+@Repository
+public class ConversationStore {
+
+    private final JdbcClient jdbc;
+    private final ObjectMapper json;
+
+    ConversationStore(JdbcClient jdbc, ObjectMapper json) {
+        this.jdbc = jdbc;
+        this.json = json;
+    }
+
+    /** The given conversation when it belongs to the org and site, else a new one. */
+    public UUID continueOrStart(long orgId, long siteId, @Nullable UUID requested) {
+        if (requested != null && jdbc.sql("SELECT count(*) FROM conversation WHERE id = ? AND org_id = ? AND site_id = ?")
+                .params(requested, orgId, siteId).query(Integer.class).single() > 0) {
+            return requested;
+        }
+        UUID id = UUID.randomUUID();
+        jdbc.sql("INSERT INTO conversation (id, org_id, site_id) VALUES (?, ?, ?)").params(id, orgId, siteId).update();
+        return id;
+    }
+
+    /** A finished turn to store. */
+    public record Turn(long orgId, UUID conversationId, String question, String answer, boolean answered, String domain,
+            String generator, List<Citation> citations, Classification classification, double confidence, long latencyMs) {
+    }
+
+    /** Stores a turn and returns its message id. */
+    public long save(Turn t) {
+        return jdbc.sql("""
+                INSERT INTO message (org_id, conversation_id, question, answer, answered, domain, generator, citations,
+                                     classification, confidence, latency_ms)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?::jsonb, ?, ?) RETURNING id""")
+                .params(t.orgId(), t.conversationId(), t.question(), t.answer(), t.answered(), t.domain(), t.generator(),
+                        json.writeValueAsString(t.citations()), json.writeValueAsString(t.classification()),
+                        t.confidence(), (int) Math.min(Integer.MAX_VALUE, t.latencyMs()))
+                .query(Long.class).single();
+    }
+}

@@ -1,0 +1,4 @@
+@NullMarked
+package io.cellardoor.chat.internal;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package io.cellardoor.chat;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package io.cellardoor.embedding;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,62 @@
+package io.cellardoor.knowledge;
+
+import io.cellardoor.tenant.TenantService;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.springframework.context.event.EventListener;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * Gives an org without a contact line one from its own knowledge after an import: the first phone number and
+ * e-mail address, looking in documents whose path mentions "contact" first. The line is what a declined answer
+ * offers visitors ("You can reach us at (555) 010-0199 or hello@example.com.").
+ */
+@Component
+class ContactLineFinder {
+
+    private static final Pattern PHONE = Pattern.compile("\\(?\\b\\d{3}\\)?[\\s.-]\\d{3}[\\s.-]\\d{4}\\b");
+    private static final Pattern EMAIL = Pattern.compile("\\b[\\w.+-]+@[\\w-]+(\\.[\\w-]+)+\\b");
+
+    private final JdbcClient jdbc;
+    private final TenantService tenants;
+
+    ContactLineFinder(JdbcClient jdbc, TenantService tenants) {
+        this.jdbc = jdbc;
+        this.tenants = tenants;
+    }
+
+    @EventListener
+    void onKnowledgeImported(KnowledgeImported event) {
+        if (!tenants.contactLine(event.orgId()).isBlank()) {
+            return;
+        }
+        List<String> texts = jdbc.sql("SELECT plain_text FROM kb_document WHERE org_id = ? "
+                        + "ORDER BY (path ILIKE '%contact%') DESC, path")
+                .param(event.orgId()).query(String.class).list();
+        contactLine(texts).ifPresent(line -> tenants.updateContactLine(event.orgId(), line));
+    }
+
+    /** "You can reach us at PHONE or EMAIL." from the first texts that have them, if any. */
+    static Optional<String> contactLine(List<String> texts) {
+        String phone = first(PHONE, texts);
+        String email = first(EMAIL, texts);
+        if (phone == null && email == null) {
+            return Optional.empty();
+        }
+        String how = phone != null && email != null ? phone + " or " + email : phone != null ? phone : email;
+        return Optional.of("You can reach us at " + how + ".");
+    }
+
+    private static @org.jspecify.annotations.Nullable String first(Pattern pattern, List<String> texts) {
+        for (String text : texts) {
+            Matcher m = pattern.matcher(text);
+            if (m.find()) {
+                return m.group();
+            }
+        }
+        return null;
+    }
+}

@@ -1,0 +1,29 @@
+package io.cellardoor.knowledge;
+
+import java.util.List;
+
+/**
+ * What an import did.
+ *
+ * @param added documents new to the org
+ * @param updated documents whose content changed
+ * @param unchanged documents with the same content hash as stored
+ * @param deleted stored documents whose file is gone
+ * @param chunksEmbedded chunks whose text was embedded now
+ * @param chunksReused chunks whose embedding was reused because their text hash was already stored
+ * @param failures files that could not be imported, each with its path and reason; the rest was imported
+ * @param millis wall time of the import
+ */
+public record ImportReport(int added, int updated, int unchanged, int deleted, int chunksEmbedded, int chunksReused,
+        List<Failure> failures, long millis) {
+
+    /** A file that was skipped: path relative to the knowledge folder and why. */
+    public record Failure(String path, String reason) {
+    }
+
+    /** One line for a console. */
+    public String summary() {
+        return "%d added, %d updated, %d unchanged, %d deleted; %d chunks embedded, %d reused; %d failed; %d ms"
+                .formatted(added, updated, unchanged, deleted, chunksEmbedded, chunksReused, failures.size(), millis);
+    }
+}

@@ -1,0 +1,164 @@
+package io.cellardoor.knowledge;
+
+import com.pgvector.PGvector;
+import io.cellardoor.embedding.Embeddings;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Imports a folder of markdown into an org's knowledge, incrementally.
+ *
+ * <p>Files are parsed and embedded outside any transaction; then one transaction replaces the changed
+ * documents' chunks and removes documents whose file is gone, so readers see the previous index until
+ * the new one commits. Chunks whose text hash is already stored reuse their embedding. A file that
+ * cannot be read or parsed is reported by path, keeps its previously stored version, and the rest is
+ * imported.
+ */
+@Service
+public class KnowledgeImporter {
+
+    private static final Logger log = LoggerFactory.getLogger(KnowledgeImporter.class);
+    private static final int EMBED_BATCH = 32;
+
+    private final KnowledgeStore store;
+    private final Embeddings embeddings;
+    private final MarkdownParser parser = new MarkdownParser();
+    private final TransactionTemplate tx;
+    private final ApplicationEventPublisher events;
+
+    KnowledgeImporter(KnowledgeStore store, Embeddings embeddings, TransactionTemplate tx, ApplicationEventPublisher events) {
+        this.store = store;
+        this.embeddings = embeddings;
+        this.tx = tx;
+        this.events = events;
+    }
+
+    /**
+     * Imports every {@code .md} file below a folder except {@code README.md} files (which describe the folder);
+     * the top folder of each file names its domain folder.
+     *
+     * @param orgId the org that owns the knowledge
+     * @param folder the knowledge folder, e.g. {@code ../shared/data/milea-knowledge}
+     * @param progress receives human-readable progress lines (e.g. "embedded 320/1480 chunks")
+     * @throws IllegalArgumentException when the folder does not exist
+     * @throws IOException when the folder cannot be listed
+     */
+    public ImportReport importFolder(long orgId, Path folder, Consumer<String> progress) throws IOException {
+        if (!Files.isDirectory(folder)) {
+            throw new IllegalArgumentException("knowledge folder not found: " + folder);
+        }
+        long started = System.nanoTime();
+        List<ImportReport.Failure> failures = new ArrayList<>();
+        Map<String, ParsedDocument> parsed = new LinkedHashMap<>();
+        List<Path> files;
+        try (Stream<Path> walk = Files.walk(folder)) {
+            files = walk.filter(p -> Files.isRegularFile(p) && p.getFileName().toString().toLowerCase().endsWith(".md"))
+                    .filter(p -> !p.getFileName().toString().equalsIgnoreCase("README.md"))
+                    .sorted().toList();
+        }
+        for (Path file : files) {
+            String rel = folder.relativize(file).toString().replace('\\', '/');
+            try {
+                parsed.put(rel, parser.parse(rel, readUtf8(file)));
+            } catch (InvalidDocumentException e) {
+                failures.add(new ImportReport.Failure(rel, e.reason()));
+            } catch (CharacterCodingException e) {
+                failures.add(new ImportReport.Failure(rel, "not valid UTF-8 text"));
+            } catch (IOException | RuntimeException e) {
+                failures.add(new ImportReport.Failure(rel, "unreadable: " + e.getMessage()));
+            }
+        }
+        failures.forEach(f -> progress.accept("skipped " + f.path() + ": " + f.reason()));
+
+        Map<String, String> storedHashes = store.documentHashes(orgId);
+        List<ParsedDocument> changed = new ArrayList<>();
+        int unchanged = 0;
+        for (ParsedDocument doc : parsed.values()) {
+            if (sha256(doc.markdown()).equals(storedHashes.get(doc.path()))) {
+                unchanged++;
+            } else {
+                changed.add(doc);
+            }
+        }
+        List<String> deleted = storedHashes.keySet().stream()
+                .filter(p -> !parsed.containsKey(p) && failures.stream().noneMatch(f -> f.path().equals(p)))
+                .toList();
+
+        // Embed the chunks whose text hash the org does not have yet.
+        List<KnowledgeStore.NewChunk> newChunks = new ArrayList<>();
+        for (ParsedDocument doc : changed) {
+            for (ParsedDocument.Chunk c : doc.chunks()) {
+                String text = c.embeddingText(doc.title());
+                newChunks.add(new KnowledgeStore.NewChunk(doc.path(), c, sha256(text), text));
+            }
+        }
+        Map<String, PGvector> vectors = new HashMap<>(store.embeddingsByHash(orgId,
+                newChunks.stream().map(KnowledgeStore.NewChunk::hash).distinct().toList()));
+        int reused = (int) newChunks.stream().filter(c -> vectors.containsKey(c.hash())).count();
+        List<KnowledgeStore.NewChunk> toEmbed = newChunks.stream().filter(c -> !vectors.containsKey(c.hash()))
+                .collect(java.util.stream.Collectors.toMap(KnowledgeStore.NewChunk::hash, c -> c, (a, b) -> a,
+                        LinkedHashMap::new)).values().stream().toList();
+        for (int i = 0; i < toEmbed.size(); i += EMBED_BATCH) {
+            List<KnowledgeStore.NewChunk> batch = toEmbed.subList(i, Math.min(toEmbed.size(), i + EMBED_BATCH));
+            List<float[]> embedded = embeddings.embedAll(batch.stream().map(KnowledgeStore.NewChunk::embeddingText).toList());
+            for (int j = 0; j < batch.size(); j++) {
+                vectors.put(batch.get(j).hash(), new PGvector(embedded.get(j)));
+            }
+            int done = Math.min(toEmbed.size(), i + EMBED_BATCH);
+            if (done == toEmbed.size() || (i / EMBED_BATCH) % 8 == 7) {
+                progress.accept("embedded %d/%d chunks".formatted(done, toEmbed.size()));
+            }
+        }
+
+        int added = (int) changed.stream().filter(d -> !storedHashes.containsKey(d.path())).count();
+        tx.executeWithoutResult(status -> {
+            for (ParsedDocument doc : changed) {
+                long documentId = store.upsertDocument(orgId, doc, sha256(doc.markdown()));
+                store.replaceChunks(orgId, documentId, doc, newChunks.stream()
+                        .filter(c -> c.path().equals(doc.path())).toList(), vectors);
+            }
+            store.deleteDocuments(orgId, deleted);
+        });
+        ImportReport report = new ImportReport(added, changed.size() - added, unchanged, deleted.size(),
+                toEmbed.size(), newChunks.size() - toEmbed.size(), List.copyOf(failures),
+                (System.nanoTime() - started) / 1_000_000);
+        log.info("Imported {} into org {}: {}", folder, orgId, report.summary());
+        events.publishEvent(new KnowledgeImported(orgId, report));
+        return report;
+    }
+
+    private static String readUtf8(Path file) throws IOException {
+        return StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT)
+                .decode(ByteBuffer.wrap(Files.readAllBytes(file))).toString();
+    }
+
+    static String sha256(String text) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,147 @@
+package io.cellardoor.knowledge;
+
+import com.pgvector.PGvector;
+import io.cellardoor.plugin.api.DocumentSummary;
+import io.cellardoor.plugin.api.KnowledgeDocument;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import tools.jackson.databind.ObjectMapper;
+
+/** SQL for documents and chunks; every statement is filtered by org. */
+@Repository
+public class KnowledgeStore {
+
+    /** A chunk about to be stored: its document path, content, text hash and embedded text. */
+    record NewChunk(String path, ParsedDocument.Chunk chunk, String hash, String embeddingText) {
+    }
+
+    private final JdbcClient jdbc;
+    private final JdbcTemplate template;
+    private final ObjectMapper json;
+
+    KnowledgeStore(JdbcClient jdbc, JdbcTemplate template, ObjectMapper json) {
+        this.jdbc = jdbc;
+        this.template = template;
+        this.json = json;
+    }
+
+    Map<String, String> documentHashes(long orgId) {
+        Map<String, String> out = new HashMap<>();
+        jdbc.sql("SELECT path, content_hash FROM kb_document WHERE org_id = ?").param(orgId)
+                .query(rs -> {
+                    out.put(rs.getString(1), rs.getString(2));
+                });
+        return out;
+    }
+
+    Map<String, PGvector> embeddingsByHash(long orgId, List<String> hashes) {
+        Map<String, PGvector> out = new HashMap<>();
+        if (hashes.isEmpty()) {
+            return out;
+        }
+        jdbc.sql("SELECT DISTINCT ON (content_hash) content_hash, embedding::text FROM kb_chunk "
+                        + "WHERE org_id = ? AND content_hash = ANY(?)")
+                .params(orgId, hashes.toArray(String[]::new))
+                .query(rs -> {
+                    out.put(rs.getString(1), new PGvector(rs.getString(2)));
+                });
+        return out;
+    }
+
+    long upsertDocument(long orgId, ParsedDocument doc, String hash) {
+        return jdbc.sql("""
+                INSERT INTO kb_document (org_id, path, title, folder, content, plain_text, metadata, content_hash, updated_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?::jsonb, ?, now())
+                ON CONFLICT (org_id, path) DO UPDATE SET title = excluded.title, folder = excluded.folder,
+                    content = excluded.content, plain_text = excluded.plain_text, metadata = excluded.metadata,
+                    content_hash = excluded.content_hash, updated_at = now()
+                RETURNING id""")
+                .params(orgId, doc.path(), doc.title(), doc.folder(), doc.markdown(), doc.plainText(),
+                        json.writeValueAsString(doc.metadata()), hash)
+                .query(Long.class).single();
+    }
+
+    void replaceChunks(long orgId, long documentId, ParsedDocument doc, List<NewChunk> chunks, Map<String, PGvector> vectors) {
+        jdbc.sql("DELETE FROM kb_chunk WHERE org_id = ? AND document_id = ?").params(orgId, documentId).update();
+        template.batchUpdate("""
+                INSERT INTO kb_chunk (org_id, document_id, folder, ordinal, heading_path, content, content_hash, embedding, tsv)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?,
+                        setweight(to_tsvector('english', ? || ' ' || ?), 'A') || setweight(to_tsvector('english', ?), 'B'))""",
+                chunks, 256, (ps, c) -> {
+                    ps.setLong(1, orgId);
+                    ps.setLong(2, documentId);
+                    ps.setString(3, doc.folder());
+                    ps.setInt(4, c.chunk().ordinal());
+                    ps.setString(5, c.chunk().headingPath());
+                    ps.setString(6, c.chunk().text());
+                    ps.setString(7, c.hash());
+                    ps.setObject(8, vectors.get(c.hash()));
+                    ps.setString(9, doc.title());
+                    ps.setString(10, c.chunk().headingPath());
+                    ps.setString(11, c.chunk().text());
+                });
+    }
+
+    void deleteDocuments(long orgId, List<String> paths) {
+        if (!paths.isEmpty()) {
+            jdbc.sql("DELETE FROM kb_document WHERE org_id = ? AND path = ANY(?)")
+                    .params(orgId, paths.toArray(String[]::new)).update();
+        }
+    }
+
+    /** The document at a path in the org, with its folder (not yet mapped to a domain). */
+    public Optional<StoredDocument> findDocument(long orgId, String path) {
+        return jdbc.sql("SELECT path, title, folder, plain_text, metadata::text FROM kb_document WHERE org_id = ? AND path = ?")
+                .params(orgId, path)
+                .query((rs, n) -> new StoredDocument(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                        readMap(rs.getString(5))))
+                .optional();
+    }
+
+    /** Paths and titles of the org's documents in the given folders, in path order. */
+    public List<DocumentSummary> listDocuments(long orgId, List<String> folders) {
+        return jdbc.sql("SELECT path, title FROM kb_document WHERE org_id = ? AND folder = ANY(?) ORDER BY path")
+                .params(orgId, folders.toArray(String[]::new))
+                .query((rs, n) -> new DocumentSummary(rs.getString(1), rs.getString(2)))
+                .list();
+    }
+
+    /** Plain text of every chunk of the org (for corpus statistics), one string per chunk. */
+    public List<String> chunkTexts(long orgId) {
+        return jdbc.sql("SELECT d.title || ' ' || c.heading_path || ' ' || c.content FROM kb_chunk c "
+                        + "JOIN kb_document d ON d.id = c.document_id WHERE c.org_id = ?")
+                .param(orgId).query(String.class).list();
+    }
+
+    /** Number of documents the org has. */
+    public int documentCount(long orgId) {
+        return jdbc.sql("SELECT count(*) FROM kb_document WHERE org_id = ?").param(orgId).query(Integer.class).single();
+    }
+
+    @SuppressWarnings("unchecked")
+    private Map<String, String> readMap(String text) {
+        return json.readValue(text, Map.class);
+    }
+
+    /**
+     * A stored document.
+     *
+     * @param path path relative to the knowledge folder
+     * @param title title
+     * @param folder normalised top folder
+     * @param plainText plain text
+     * @param metadata front-matter fields
+     */
+    public record StoredDocument(String path, String title, String folder, String plainText, Map<String, String> metadata) {
+
+        /** As the plugin API's document, with the domain its folder maps to. */
+        public KnowledgeDocument toKnowledgeDocument(String domain) {
+            return new KnowledgeDocument(path, title, domain, plainText, metadata);
+        }
+    }
+}

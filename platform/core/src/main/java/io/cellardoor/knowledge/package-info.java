@@ -1,0 +1,4 @@
+@NullMarked
+package io.cellardoor.knowledge;
+
+import org.jspecify.annotations.NullMarked;

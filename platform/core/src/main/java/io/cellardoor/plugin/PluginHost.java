@@ -1,0 +1,246 @@
+package io.cellardoor.plugin;
+
+import io.cellardoor.knowledge.Folders;
+import io.cellardoor.plugin.api.DomainDescriptor;
+import io.cellardoor.plugin.api.DomainPlugin;
+import io.cellardoor.plugin.api.PluginApi;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
+import java.util.stream.Stream;
+import org.pf4j.DefaultPluginManager;
+import org.pf4j.PluginManager;
+import org.pf4j.PluginState;
+import org.pf4j.PluginWrapper;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.beans.factory.InitializingBean;
+import org.springframework.stereotype.Component;
+
+/**
+ * Loads domain plugins (PF4J jars) from a folder, keeps loading jars dropped in while running, and calls
+ * them under a time budget.
+ *
+ * <p>A call that throws or runs out of time is skipped for that query and counted; after
+ * {@link PluginProperties#maxConsecutiveFailures()} failures in a row the plugin is disabled and the
+ * reason logged. The host refuses a plugin whose {@code Plugin-Requires} does not include
+ * {@link PluginApi#VERSION}.
+ */
+@Component
+public class PluginHost implements InitializingBean, DisposableBean {
+
+    private static final Logger log = LoggerFactory.getLogger(PluginHost.class);
+
+    /** A started plugin's domain extension with its counters. */
+    final class LoadedDomain {
+        final String pluginId;
+        final String version;
+        final DomainPlugin plugin;
+        final DomainDescriptor descriptor;
+        final AtomicLong calls = new AtomicLong();
+        final AtomicLong failures = new AtomicLong();
+        final AtomicLong consecutiveFailures = new AtomicLong();
+        volatile String disabledReason = "";
+
+        LoadedDomain(String pluginId, String version, DomainPlugin plugin, DomainDescriptor descriptor) {
+            this.pluginId = pluginId;
+            this.version = version;
+            this.plugin = plugin;
+            this.descriptor = descriptor;
+        }
+
+        boolean enabled() {
+            return disabledReason.isEmpty();
+        }
+    }
+
+    private final PluginProperties properties;
+    private final PluginManager manager;
+    private final Map<String, LoadedDomain> domains = new ConcurrentHashMap<>();
+    private final ExecutorService calls = Executors.newThreadPerTaskExecutor(
+            Thread.ofVirtual().name("plugin-call-", 0).factory());
+    private final ScheduledExecutorService scanner = Executors.newSingleThreadScheduledExecutor(
+            Thread.ofPlatform().name("plugin-scanner").daemon().factory());
+
+    PluginHost(PluginProperties properties) {
+        this.properties = properties;
+        this.manager = new DefaultPluginManager(properties.dir().toAbsolutePath());
+        this.manager.setSystemVersion(PluginApi.VERSION);
+    }
+
+    @Override
+    public void afterPropertiesSet() throws IOException {
+        Files.createDirectories(properties.dir());
+        scan();
+        long every = properties.scanInterval().toMillis();
+        scanner.scheduleWithFixedDelay(this::scanQuietly, every, every, TimeUnit.MILLISECONDS);
+    }
+
+    @Override
+    public void destroy() {
+        scanner.shutdownNow();
+        calls.shutdownNow();
+        for (PluginWrapper plugin : List.copyOf(manager.getPlugins())) {
+            manager.unloadPlugin(plugin.getPluginId());
+        }
+    }
+
+    private void scanQuietly() {
+        try {
+            scan();
+        } catch (RuntimeException | IOException e) {
+            log.warn("Plugin folder scan failed: {}", e.toString());
+        }
+    }
+
+    /** Loads jars added to the plugins folder since the last scan and unloads plugins whose jar is gone. */
+    public synchronized void scan() throws IOException {
+        Set<Path> known = new HashSet<>();
+        for (PluginWrapper w : List.copyOf(manager.getPlugins())) {
+            Path p = w.getPluginPath().toAbsolutePath();
+            if (!Files.exists(p)) {
+                log.info("Plugin {} removed from {}; unloading", w.getPluginId(), p);
+                domains.values().removeIf(d -> d.pluginId.equals(w.getPluginId()));
+                manager.unloadPlugin(w.getPluginId());
+            } else {
+                known.add(p);
+            }
+        }
+        List<Path> jars;
+        try (Stream<Path> list = Files.list(properties.dir())) {
+            jars = list.filter(p -> p.getFileName().toString().endsWith(".jar")).map(Path::toAbsolutePath).sorted().toList();
+        }
+        for (Path jar : jars) {
+            if (known.contains(jar)) {
+                continue;
+            }
+            try {
+                String id = manager.loadPlugin(jar);
+                if (id == null) {
+                    continue;
+                }
+                PluginState state = manager.startPlugin(id);
+                if (state != PluginState.STARTED) {
+                    log.warn("Plugin {} from {} not started: {}", id, jar.getFileName(), state);
+                    continue;
+                }
+                register(manager.getPlugin(id));
+            } catch (RuntimeException e) {
+                log.warn("Refused plugin jar {}: {}", jar.getFileName(), e.getMessage());
+                known.add(jar);
+            }
+        }
+    }
+
+    private void register(PluginWrapper wrapper) {
+        String id = wrapper.getPluginId();
+        String version = wrapper.getDescriptor().getVersion();
+        for (DomainPlugin plugin : manager.getExtensions(DomainPlugin.class, id)) {
+            DomainDescriptor descriptor = plugin.descriptor();
+            LoadedDomain previous = domains.put(descriptor.id(), new LoadedDomain(id, version, plugin, descriptor));
+            log.info("Loaded domain plugin '{}' {} from {} (folders {}, related {}){}", descriptor.id(), version,
+                    wrapper.getPluginPath().getFileName(), descriptor.folders(), descriptor.relatedDomains(),
+                    previous == null ? "" : ", replacing " + previous.pluginId);
+        }
+    }
+
+    /** Enabled domains serving the tenant, in {@link DomainPlugin#order()} then id order. */
+    List<LoadedDomain> enabledDomains(String tenant) {
+        return domains.values().stream().filter(LoadedDomain::enabled)
+                .filter(d -> guardedEnabled(d, tenant))
+                .sorted(Comparator.comparingInt((LoadedDomain d) -> d.plugin.order()).thenComparing(d -> d.descriptor.id()))
+                .toList();
+    }
+
+    private boolean guardedEnabled(LoadedDomain d, String tenant) {
+        try {
+            return d.plugin.isEnabled(tenant);
+        } catch (RuntimeException e) {
+            return false;
+        }
+    }
+
+    Optional<LoadedDomain> domain(String id) {
+        return Optional.ofNullable(domains.get(id)).filter(LoadedDomain::enabled);
+    }
+
+    /**
+     * Calls into a plugin under a time budget.
+     *
+     * @return the result, or empty when the call threw or ran out of time (counted as a failure)
+     */
+    <T> Optional<T> call(LoadedDomain domain, String what, Duration budget, Supplier<T> call) {
+        domain.calls.incrementAndGet();
+        Future<T> future = calls.submit(call::get);
+        try {
+            T result = future.get(budget.toMillis(), TimeUnit.MILLISECONDS);
+            domain.consecutiveFailures.set(0);
+            return Optional.ofNullable(result);
+        } catch (TimeoutException e) {
+            future.cancel(true);
+            fail(domain, what + " exceeded its budget of " + budget.toMillis() + " ms");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            future.cancel(true);
+        } catch (Exception e) {
+            Throwable cause = e.getCause() == null ? e : e.getCause();
+            fail(domain, what + " threw " + cause);
+        }
+        return Optional.empty();
+    }
+
+    private void fail(LoadedDomain domain, String why) {
+        domain.failures.incrementAndGet();
+        long inARow = domain.consecutiveFailures.incrementAndGet();
+        log.warn("Plugin '{}' skipped: {}", domain.descriptor.id(), why);
+        if (inARow >= properties.maxConsecutiveFailures() && domain.enabled()) {
+            domain.disabledReason = inARow + " consecutive failures; last: " + why;
+            log.error("Plugin '{}' disabled after {}", domain.descriptor.id(), domain.disabledReason);
+        }
+    }
+
+    /** Health of every loaded domain plugin, by domain id. */
+    public List<PluginHealth> health() {
+        return domains.values().stream()
+                .map(d -> new PluginHealth(d.pluginId, d.descriptor.id(), d.version, d.calls.get(), d.failures.get(),
+                        !d.enabled(), d.disabledReason))
+                .sorted(Comparator.comparing(PluginHealth::domain)).toList();
+    }
+
+    /** Descriptors of every enabled domain, by id. */
+    public List<DomainDescriptor> descriptors() {
+        return domains.values().stream().filter(LoadedDomain::enabled).map(d -> d.descriptor)
+                .sorted(Comparator.comparing(DomainDescriptor::id)).toList();
+    }
+
+    /** The domain a normalised knowledge folder belongs to, or {@link PluginApi#GENERAL_DOMAIN}. */
+    public String domainOfFolder(String folder) {
+        String f = Folders.normalise(folder);
+        return domains.values().stream().filter(LoadedDomain::enabled)
+                .filter(d -> d.descriptor.folders().stream().map(Folders::normalise).anyMatch(f::equals))
+                .map(d -> d.descriptor.id()).sorted().findFirst().orElse(PluginApi.GENERAL_DOMAIN);
+    }
+
+    /** Normalised folders owned by a domain; empty for unknown domains and for general. */
+    public List<String> foldersOf(String domain) {
+        LoadedDomain d = domains.get(domain);
+        return d == null ? List.of() : d.descriptor.folders().stream().map(Folders::normalise).toList();
+    }
+}

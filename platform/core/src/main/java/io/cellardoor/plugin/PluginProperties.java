@@ -1,0 +1,29 @@
+package io.cellardoor.plugin;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * Settings of the plugin host ({@code cellardoor.plugins.*}).
+ *
+ * @param dir folder scanned for plugin jars
+ * @param scanInterval how often the folder is scanned for added or removed jars
+ * @param classifierBudget time a classifier call may take before it is skipped
+ * @param handlerBudget time a handler call (including its searches) may take before it is skipped
+ * @param maxConsecutiveFailures failures in a row after which a plugin is disabled
+ * @param minScore lowest classifier score that claims a query for a domain
+ */
+@ConfigurationProperties("cellardoor.plugins")
+public record PluginProperties(Path dir, Duration scanInterval, Duration classifierBudget, Duration handlerBudget,
+        int maxConsecutiveFailures, double minScore) {
+
+    public PluginProperties {
+        dir = dir == null ? Path.of("plugins") : dir;
+        scanInterval = scanInterval == null ? Duration.ofSeconds(2) : scanInterval;
+        classifierBudget = classifierBudget == null ? Duration.ofMillis(200) : classifierBudget;
+        handlerBudget = handlerBudget == null ? Duration.ofMillis(1500) : handlerBudget;
+        maxConsecutiveFailures = maxConsecutiveFailures <= 0 ? 5 : maxConsecutiveFailures;
+        minScore = minScore <= 0 ? 0.25 : minScore;
+    }
+}

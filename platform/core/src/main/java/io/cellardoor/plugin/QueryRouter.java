@@ -1,0 +1,76 @@
+package io.cellardoor.plugin;
+
+import io.cellardoor.plugin.api.ClassifierScore;
+import io.cellardoor.plugin.api.DomainHandler;
+import io.cellardoor.plugin.api.HandlerResult;
+import io.cellardoor.plugin.api.PluginApi;
+import io.cellardoor.plugin.api.PluginContext;
+import io.cellardoor.plugin.api.UserQuery;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import org.springframework.stereotype.Service;
+
+/**
+ * Classifies a query with every enabled plugin and runs the winning domain's handler.
+ *
+ * <p>Classifiers run concurrently, each under the classifier budget; the highest score at or above
+ * {@link PluginProperties#minScore()} wins (ties go to the lower {@code order()}), else the query goes
+ * to the general domain.
+ */
+@Service
+public class QueryRouter {
+
+    private final PluginHost host;
+    private final PluginProperties properties;
+
+    QueryRouter(PluginHost host, PluginProperties properties) {
+        this.host = host;
+        this.properties = properties;
+    }
+
+    /** Scores the query with every enabled plugin for the tenant and picks the primary domain. */
+    public Classification classify(UserQuery query, String tenant) {
+        List<PluginHost.LoadedDomain> enabled = host.enabledDomains(tenant);
+        List<CompletableFuture<Optional<ClassifierScore>>> futures = enabled.stream()
+                .map(d -> CompletableFuture.supplyAsync(() -> host.call(d, "classifier", properties.classifierBudget(),
+                        () -> d.plugin.classifier().classify(query))))
+                .toList();
+        List<DomainScore> scores = new ArrayList<>();
+        List<String> skipped = new ArrayList<>();
+        for (int i = 0; i < enabled.size(); i++) {
+            String id = enabled.get(i).descriptor.id();
+            Optional<ClassifierScore> score = futures.get(i).join();
+            if (score.isPresent()) {
+                scores.add(new DomainScore(id, score.get().score(), score.get().evidence()));
+            } else {
+                skipped.add(id);
+            }
+        }
+        // Stable sort keeps plugin order among equal scores.
+        scores.sort(Comparator.comparingDouble(DomainScore::score).reversed());
+        if (scores.isEmpty() || scores.get(0).score() < properties.minScore()) {
+            return new Classification(PluginApi.GENERAL_DOMAIN, List.of(), scores, skipped);
+        }
+        String primary = scores.get(0).domain();
+        List<String> related = host.domain(primary).map(d -> d.descriptor.relatedDomains()).orElse(List.of());
+        return new Classification(primary, related, scores, skipped);
+    }
+
+    /**
+     * Runs the primary domain's handler under the handler budget.
+     *
+     * @return the handler's result, or empty for the general domain and when the handler failed
+     */
+    public Optional<HandlerResult> handle(Classification classification, UserQuery query, PluginContext context) {
+        if (!classification.claimed()) {
+            return Optional.empty();
+        }
+        return host.domain(classification.primary()).flatMap(d -> {
+            DomainHandler handler = d.plugin.handler();
+            return host.call(d, "handler", properties.handlerBudget(), () -> handler.handle(query, context));
+        });
+    }
+}

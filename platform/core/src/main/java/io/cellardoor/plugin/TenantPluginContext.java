@@ -1,0 +1,72 @@
+package io.cellardoor.plugin;
+
+import io.cellardoor.embedding.Embeddings;
+import io.cellardoor.knowledge.KnowledgeStore;
+import io.cellardoor.plugin.api.DocumentSummary;
+import io.cellardoor.plugin.api.KnowledgeDocument;
+import io.cellardoor.plugin.api.Passage;
+import io.cellardoor.plugin.api.PluginApi;
+import io.cellardoor.plugin.api.PluginContext;
+import io.cellardoor.retrieval.HybridRetriever;
+import io.cellardoor.retrieval.RetrievalMode;
+import io.cellardoor.retrieval.RetrievalQuery;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** The narrow view of one tenant's knowledge that a plugin's handler gets for one query. */
+public final class TenantPluginContext implements PluginContext {
+
+    private final long orgId;
+    private final String tenant;
+    private final PluginHost host;
+    private final HybridRetriever retriever;
+    private final KnowledgeStore store;
+    private final Embeddings embeddings;
+
+    /**
+     * @param orgId the tenant's org id; every call is filtered by it
+     * @param tenant the tenant's org slug
+     */
+    public TenantPluginContext(long orgId, String tenant, PluginHost host, HybridRetriever retriever, KnowledgeStore store,
+            Embeddings embeddings) {
+        this.orgId = orgId;
+        this.tenant = tenant;
+        this.host = host;
+        this.retriever = retriever;
+        this.store = store;
+        this.embeddings = embeddings;
+    }
+
+    @Override
+    public String tenant() {
+        return tenant;
+    }
+
+    @Override
+    public List<Passage> search(String domain, String text, int k) {
+        if (text.isBlank()) {
+            return List.of();
+        }
+        List<String> folders = host.foldersOf(domain);
+        if (folders.isEmpty() && !PluginApi.GENERAL_DOMAIN.equals(domain)) {
+            return List.of();
+        }
+        var query = new RetrievalQuery(orgId, text, embeddings.embed(text), Math.clamp(k, 1, 50), Map.of(), 1.0, folders,
+                List.of(), RetrievalMode.HYBRID);
+        return retriever.retrieve(query).stream()
+                .map(c -> new Passage(c.path(), c.title(), host.domainOfFolder(c.folder()), c.headingPath(), c.text(), c.score()))
+                .toList();
+    }
+
+    @Override
+    public Optional<KnowledgeDocument> readDocument(String path) {
+        return store.findDocument(orgId, path).map(d -> d.toKnowledgeDocument(host.domainOfFolder(d.folder())));
+    }
+
+    @Override
+    public List<DocumentSummary> listDocuments(String domain) {
+        List<String> folders = host.foldersOf(domain);
+        return folders.isEmpty() ? List.of() : store.listDocuments(orgId, folders);
+    }
+}

@@ -1,0 +1,4 @@
+@NullMarked
+package io.cellardoor.plugin;
+
+import org.jspecify.annotations.NullMarked;

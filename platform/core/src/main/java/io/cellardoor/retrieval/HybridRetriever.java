@@ -1,0 +1,131 @@
+package io.cellardoor.retrieval;
+
+import com.pgvector.PGvector;
+import java.util.List;
+import java.util.Map;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * Hybrid retrieval in one SQL round trip.
+ *
+ * <p>Three branches, each filtered by the same tenant (and folder) predicate: full text
+ * ({@code websearch_to_tsquery} with its terms OR-ed, ranked by {@code ts_rank_cd}), pgvector cosine
+ * distance over the HNSW index (iterative index scans, set per connection, keep the branch complete
+ * under the tenant filter), and trigram word similarity of multi-word document titles (product and wine
+ * names), which ranks the first chunk of each matching document.
+ * Ranks are fused by reciprocal rank fusion ({@code 1 / (60 + rank)}) and multiplied by the folder's weight;
+ * the best chunk of each boosted document is ranked first (its other chunks keep their fused score).
+ */
+@Component
+public class HybridRetriever {
+
+    /** The RRF constant from Cormack et al.; dampens the head of each ranking. */
+    static final int RRF_K = 60;
+    /** Added to boosted documents' scores; larger than any sum of three reciprocal ranks. */
+    static final double BOOST = 0.06;
+
+    private static final String SQL = """
+            WITH q AS (
+                SELECT CASE WHEN :fts_limit > 0
+                            THEN replace(websearch_to_tsquery('english', :text)::text, ' & ', ' | ')
+                            ELSE '' END AS tsq_text
+            ),
+            tq AS (SELECT CASE WHEN q.tsq_text = '' THEN NULL ELSE q.tsq_text::tsquery END AS tsq FROM q),
+            fts AS MATERIALIZED (
+                SELECT c.id, row_number() OVER (ORDER BY ts_rank_cd(c.tsv, tq.tsq, 1) DESC, c.id) AS r
+                FROM kb_chunk c, tq
+                WHERE c.org_id = :org AND (cardinality(:folders::text[]) = 0 OR c.folder = ANY(:folders::text[]))
+                  AND tq.tsq IS NOT NULL AND c.tsv @@ tq.tsq
+                ORDER BY ts_rank_cd(c.tsv, tq.tsq, 1) DESC, c.id
+                LIMIT :fts_limit
+            ),
+            vec AS MATERIALIZED (
+                SELECT c.id, c.embedding <=> :embedding AS distance
+                FROM kb_chunk c
+                WHERE c.org_id = :org AND (cardinality(:folders::text[]) = 0 OR c.folder = ANY(:folders::text[]))
+                ORDER BY c.embedding <=> :embedding
+                LIMIT :vec_limit
+            ),
+            vec_ranked AS (SELECT id, row_number() OVER (ORDER BY distance, id) AS r FROM vec),
+            trg AS MATERIALIZED (
+                SELECT d.id AS document_id, row_number() OVER (ORDER BY word_similarity(lower(d.title), lower(:text)) DESC, d.id) AS r
+                FROM kb_document d
+                WHERE d.org_id = :org AND :trg_limit > 0
+                  AND (cardinality(:folders::text[]) = 0 OR d.folder = ANY(:folders::text[]))
+                  AND position(' ' in trim(d.title)) > 0
+                  AND word_similarity(lower(d.title), lower(:text)) >= 0.5
+                ORDER BY word_similarity(lower(d.title), lower(:text)) DESC, d.id
+                LIMIT :trg_limit
+            ),
+            hits AS (
+                SELECT id, r, 'f' AS branch FROM fts
+                UNION ALL SELECT id, r, 'v' FROM vec_ranked
+                UNION ALL SELECT c.id, t.r, 't' FROM trg t
+                          JOIN kb_chunk c ON c.document_id = t.document_id AND c.org_id = :org AND c.ordinal = 0
+            ),
+            fused AS (
+                SELECT id, sum(1.0 / (:rrf_k + r)) AS rrf,
+                       coalesce(min(r) FILTER (WHERE branch = 'f'), 0) AS fts_rank,
+                       coalesce(min(r) FILTER (WHERE branch = 'v'), 0) AS vec_rank
+                FROM hits GROUP BY id
+            ),
+            scored AS (
+                SELECT f.*, c.document_id, d.path,
+                       f.rrf * coalesce(w.weight, :default_weight) AS base,
+                       d.path = ANY(:boost::text[]) AS boosted
+                FROM fused f
+                JOIN kb_chunk c ON c.id = f.id AND c.org_id = :org
+                JOIN kb_document d ON d.id = c.document_id AND d.org_id = :org
+                LEFT JOIN unnest(:weight_folders::text[], :weights::float8[]) AS w(folder, weight) ON w.folder = c.folder
+            ),
+            ranked AS (
+                SELECT s.*, row_number() OVER (PARTITION BY s.document_id ORDER BY s.base DESC, s.id) AS in_document
+                FROM scored s
+            )
+            SELECT c.id, d.path, d.title, c.folder, c.heading_path, c.content,
+                   r.base + CASE WHEN r.boosted AND r.in_document = 1 THEN :boost_score ELSE 0 END AS score,
+                   r.fts_rank, r.vec_rank, 1 - (c.embedding <=> :embedding) AS cosine
+            FROM ranked r
+            JOIN kb_chunk c ON c.id = r.id AND c.org_id = :org
+            JOIN kb_document d ON d.id = c.document_id AND d.org_id = :org
+            ORDER BY score DESC, c.id
+            LIMIT :k
+            """;
+
+    private final JdbcClient jdbc;
+
+    HybridRetriever(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /**
+     * Runs the query.
+     *
+     * @return at most {@code query.k()} chunks, best first; empty when nothing matches
+     */
+    public List<RetrievedChunk> retrieve(RetrievalQuery query) {
+        int candidates = Math.max(40, query.k() * 4);
+        boolean fts = query.mode() != RetrievalMode.VECTOR;
+        boolean vec = query.mode() != RetrievalMode.FULL_TEXT;
+        List<Map.Entry<String, Double>> weights = List.copyOf(query.folderWeights().entrySet());
+        return jdbc.sql(SQL)
+                .param("text", query.text())
+                .param("org", query.orgId())
+                .param("folders", query.onlyFolders().toArray(String[]::new))
+                .param("embedding", new PGvector(query.embedding()))
+                .param("fts_limit", fts ? candidates : 0)
+                .param("vec_limit", vec ? candidates : 0)
+                .param("trg_limit", query.mode() == RetrievalMode.HYBRID ? 5 : 0)
+                .param("rrf_k", RRF_K)
+                .param("default_weight", query.defaultWeight())
+                .param("boost", query.boostPaths().toArray(String[]::new))
+                .param("boost_score", BOOST)
+                .param("weight_folders", weights.stream().map(Map.Entry::getKey).toArray(String[]::new))
+                .param("weights", weights.stream().map(Map.Entry::getValue).toArray(Double[]::new))
+                .param("k", query.k())
+                .query((rs, n) -> new RetrievedChunk(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                        rs.getString(5), rs.getString(6), rs.getDouble(7), rs.getInt(8), rs.getInt(9), rs.getDouble(10)))
+                .list();
+    }
+}

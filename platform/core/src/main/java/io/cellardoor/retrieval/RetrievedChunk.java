@@ -1,0 +1,19 @@
+package io.cellardoor.retrieval;
+
+/**
+ * A chunk found by the hybrid retriever.
+ *
+ * @param chunkId chunk id
+ * @param path document path relative to the knowledge folder
+ * @param title document title
+ * @param folder normalised top folder of the document
+ * @param headingPath headings above the chunk
+ * @param text chunk text
+ * @param score fused score after folder weights and boosts, higher is better
+ * @param fullTextRank 1-based rank in the full-text branch, 0 when not found there
+ * @param vectorRank 1-based rank in the vector branch, 0 when not found there
+ * @param cosineSimilarity cosine similarity between query and chunk embeddings, in [-1, 1]
+ */
+public record RetrievedChunk(long chunkId, String path, String title, String folder, String headingPath, String text,
+        double score, int fullTextRank, int vectorRank, double cosineSimilarity) {
+}

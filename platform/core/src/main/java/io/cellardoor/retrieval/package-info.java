@@ -1,0 +1,4 @@
+@NullMarked
+package io.cellardoor.retrieval;
+
+import org.jspecify.annotations.NullMarked;

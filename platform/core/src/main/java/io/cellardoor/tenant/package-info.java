@@ -1,0 +1,4 @@
+@NullMarked
+package io.cellardoor.tenant;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package io.cellardoor.text;
+
+import org.jspecify.annotations.NullMarked;

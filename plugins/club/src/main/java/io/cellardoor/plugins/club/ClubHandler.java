@@ -1,0 +1,75 @@
+package io.cellardoor.plugins.club;
+
+import io.cellardoor.plugin.api.DocumentSummary;
+import io.cellardoor.plugin.api.DomainHandler;
+import io.cellardoor.plugin.api.HandlerResult;
+import io.cellardoor.plugin.api.PluginContext;
+import io.cellardoor.plugin.api.RetrievalPlan;
+import io.cellardoor.plugin.api.UserQuery;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Plans retrieval for club questions and tells the generator which facts to state for the kind of question
+ * (tier and shipment, points, referral, joining or changing a membership). Boosts the loyalty pages for points
+ * questions and the section a named tier heads.
+ */
+public final class ClubHandler implements DomainHandler {
+
+    static final String DOMAIN = "club";
+    private static final int K = 8;
+
+    private static final Pattern TIER = Pattern.compile("\\b(tiers?|levels?|shipments?|bottles?|quarterly)\\b");
+    private static final Pattern POINTS = Pattern.compile("\\b(points?|miles|rewards?|loyalty|redeem\\w*|expire\\w*"
+            + "|balance|earn\\w*|spend)\\b");
+    private static final Pattern REFERRAL = Pattern.compile("\\b(referr\\w*|refer|told (my|a) \\w+|because of me"
+            + "|invit\\w*|signed up)\\b");
+    private static final Pattern CHANGE = Pattern.compile("\\b(join\\w*|sign up|cancel\\w*|pause\\w*|skip\\w*|upgrad\\w*"
+            + "|downgrad\\w*)\\b");
+    private static final Pattern LOYALTY_TITLE = Pattern.compile("\\b(miles|points|loyalty|rewards?)\\b");
+
+    /** Creates the handler; stateless. */
+    public ClubHandler() {
+    }
+
+    @Override
+    public HandlerResult handle(UserQuery query, PluginContext context) {
+        String text = query.normalized();
+        List<String> prompt = new ArrayList<>();
+        Set<String> boosts = new LinkedHashSet<>(Headings.matching(query, context, DOMAIN));
+        if (TIER.matcher(text).find()) {
+            prompt.add("State bottles per shipment, how often shipments come and price per shipment for the tier asked, "
+                    + "with its discount and perks; name the tier exactly as the club page does.");
+        }
+        boolean points = POINTS.matcher(text).find();
+        boolean referral = REFERRAL.matcher(text).find();
+        if (points) {
+            prompt.add("Explain how points are earned and redeemed, how many a reward needs and whether they expire, "
+                    + "exactly as the loyalty page states; say plainly when the page does not say.");
+        }
+        if (referral) {
+            prompt.add("State what the member earns for referring a friend who joins, and any condition on it.");
+        }
+        if (points || referral) {
+            for (DocumentSummary document : context.listDocuments(DOMAIN)) {
+                if (LOYALTY_TITLE.matcher(document.title().toLowerCase(Locale.ROOT)).find()) {
+                    boosts.add(document.path());
+                }
+            }
+        }
+        if (CHANGE.matcher(text).find()) {
+            prompt.add("Explain how to join, change, pause or cancel a membership only as the club pages describe; "
+                    + "if they do not say, give the contact for the club team instead of guessing.");
+        }
+        if (prompt.isEmpty()) {
+            prompt.add("Answer from the club pages; name tiers, prices and benefits exactly as they state them.");
+        }
+        RetrievalPlan plan = RetrievalPlan.defaults(K).boosting(List.copyOf(boosts));
+        return new HandlerResult(plan, prompt, Optional.empty());
+    }
+}

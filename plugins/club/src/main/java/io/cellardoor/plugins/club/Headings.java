@@ -1,0 +1,54 @@
+package io.cellardoor.plugins.club;
+
+import io.cellardoor.plugin.api.Passage;
+import io.cellardoor.plugin.api.PluginContext;
+import io.cellardoor.plugin.api.UserQuery;
+import java.text.Normalizer;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/** Finds the documents whose section headings name what the query names (a tier, a program). */
+final class Headings {
+
+    private static final int SEARCHED = 8;
+    private static final int BOOSTED = 2;
+    /** Words too common in club headings or questions to identify a section. */
+    private static final Set<String> COMMON = Set.of("the", "and", "for", "how", "much", "many", "what", "whats", "does",
+            "with", "your", "you", "can", "get", "per", "club", "wine", "member", "members", "membership", "about",
+            "information", "when", "who", "are", "any", "anything", "there", "this", "that", "have", "need");
+
+    private Headings() {
+    }
+
+    /** Paths of up to two documents whose passages' headings share the most distinctive words with the query. */
+    static List<String> matching(UserQuery query, PluginContext context, String domain) {
+        Set<String> asked = words(query.text());
+        if (asked.isEmpty()) {
+            return List.of();
+        }
+        List<Passage> passages = context.search(domain, query.text(), SEARCHED);
+        int best = passages.stream().mapToInt(p -> overlap(asked, p)).max().orElse(0);
+        if (best == 0) {
+            return List.of();
+        }
+        return passages.stream().filter(p -> overlap(asked, p) == best)
+                .sorted(Comparator.comparingDouble(Passage::score).reversed())
+                .map(Passage::path).distinct().limit(BOOSTED).toList();
+    }
+
+    private static int overlap(Set<String> asked, Passage passage) {
+        Set<String> heading = words(passage.title() + " " + passage.headingPath());
+        return (int) asked.stream().filter(heading::contains).count();
+    }
+
+    private static Set<String> words(String text) {
+        String folded = Normalizer.normalize(text.toLowerCase(Locale.ROOT), Normalizer.Form.NFD).replaceAll("\\p{M}+", "");
+        return Arrays.stream(folded.split("[^\\p{L}\\p{N}]+"))
+                .map(w -> w.length() > 4 && w.endsWith("s") ? w.substring(0, w.length() - 1) : w)
+                .filter(w -> w.length() >= 3 && !COMMON.contains(w)).collect(Collectors.toSet());
+    }
+}

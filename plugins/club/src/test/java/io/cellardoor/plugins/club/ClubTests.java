@@ -1,0 +1,83 @@
+package io.cellardoor.plugins.club;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.cellardoor.plugin.api.HandlerResult;
+import io.cellardoor.plugin.api.UserQuery;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class ClubTests {
+
+    private final ClubPlugin plugin = new ClubPlugin();
+    private final FakeContext knowledge = new FakeContext()
+            .add("club", "wine club/club.md", "The Cellar Circle", """
+                    # The Cellar Circle
+                    ## Overview
+                    Members receive wine four times a year.
+                    ## Tiers > Harvest Moon
+                    Four bottles per shipment, $95 per shipment.
+                    ## Tiers > Golden Hour
+                    Twelve bottles per shipment, $260 per shipment.
+                    """)
+            .add("club", "loyalty/stars.md", "Vine Stars Rewards", """
+                    # Vine Stars Rewards
+                    ## Earning
+                    Earn one star per dollar. Stars expire after two years.
+                    """);
+
+    private static double score(String question) {
+        return new ClubQueryClassifier().classify(new UserQuery(question, "en")).score();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"golden hour membership - how many bottles and what does each shipment cost?",
+            "do reward points expire?", "my sister joined the club because i referred her, what do i get?",
+            "Can I use my miles for a night at the lake house?", "how do I put my wine club membership on hold?"})
+    void classifierClaimsClubQuestions(String question) {
+        assertThat(score(question)).isGreaterThanOrEqualTo(0.5);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"can she come to the autumn club party with me?", "how many miles from nyc are you?",
+            "how much is the reserve cab franc?"})
+    void classifierStaysWeakOnOtherDomainsQuestions(String question) {
+        assertThat(score(question)).isLessThan(0.4);
+    }
+
+    @Test
+    void boostsTheSectionOfTheNamedTierAndAsksForBottlesAndPrice() {
+        HandlerResult result = plugin.handler().handle(
+                new UserQuery("golden hour membership - how many bottles and how much per shipment?", "en"), knowledge);
+
+        assertThat(result.plan().boostPaths()).containsExactly("wine club/club.md");
+        assertThat(result.plan().k()).isEqualTo(8);
+        assertThat(result.promptContributions()).anyMatch(p -> p.contains("bottles per shipment"));
+        assertThat(result.directAnswer()).isEmpty();
+    }
+
+    @Test
+    void boostsTheLoyaltyPagesForPointsQuestions() {
+        HandlerResult result = plugin.handler().handle(new UserQuery("when do my points expire?", "en"), knowledge);
+
+        assertThat(result.plan().boostPaths()).contains("loyalty/stars.md").doesNotContain("wine club/club.md");
+        assertThat(result.promptContributions()).anyMatch(p -> p.contains("expire"));
+    }
+
+    @Test
+    void boostsTheLoyaltyPagesForReferralQuestions() {
+        HandlerResult result = plugin.handler().handle(
+                new UserQuery("a friend signed up because i referred her - do i get anything?", "en"), knowledge);
+
+        assertThat(result.plan().boostPaths()).containsExactly("loyalty/stars.md");
+        assertThat(result.promptContributions()).anyMatch(p -> p.contains("referring a friend"));
+    }
+
+    @Test
+    void describesItsDomain() {
+        assertThat(plugin.descriptor().id()).isEqualTo("club");
+        assertThat(plugin.descriptor().folders()).contains("wine club", "milea_miles");
+        assertThat(plugin.descriptor().relatedDomains()).containsExactly("wine", "events");
+    }
+}

@@ -1,0 +1,108 @@
+package io.cellardoor.plugins.merchandise;
+
+import io.cellardoor.plugin.api.DocumentSummary;
+import java.text.Normalizer;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * Resolves product and dish names ("the tweed cap", "crispy tofu bao bun") against the shop
+ * pages' titles: every query word found in some title must be in a matching title; the fewer extra title
+ * words, the better the match.
+ */
+final class ProductNames {
+
+    /** Function words, price words and casual filler that never name a product. */
+    private static final Set<String> FILLER = Set.of("a", "an", "the", "is", "are", "of", "for", "on", "in", "at", "to",
+            "and", "or", "with", "your", "you", "u", "do", "does", "have", "has", "got", "i", "me", "my", "we", "our",
+            "can", "could", "would", "get", "please", "pls", "tell", "it", "its", "s", "this", "that", "these", "those",
+            "there", "any", "some", "what", "whats", "which", "how", "much", "many", "one", "ones", "sell", "buy",
+            "price", "prices", "priced", "pricing", "cost", "costs", "dollars", "charge", "prix", "combien", "cuanto",
+            "cuesta", "precio", "el", "la", "le", "de", "un", "una", "une", "still", "now", "hey", "hi", "just", "like");
+
+    /**
+     * The products a query names.
+     *
+     * @param products matching pages, best first; when {@code single}, only the pages of that one product
+     * @param single the query names one product: one name matches, or the query spells out (in two or more
+     *     words) the whole name of exactly one of the matches ("cheese plate" among "cheese & charcuterie plate")
+     * @param namesOnly the query holds nothing but product-name words and filler (a pure price question)
+     */
+    record Match(List<DocumentSummary> products, boolean single, boolean namesOnly) {
+
+        static final Match NONE = new Match(List.of(), false, false);
+    }
+
+    /** A title matching only some of the query's product words needs this many of them to count. */
+    private static final int MIN_PARTIAL_HITS = 2;
+
+    private record Title(DocumentSummary doc, List<String> words) {
+
+        boolean has(String word) {
+            return words.stream().anyMatch(w -> same(w, word));
+        }
+    }
+
+    private ProductNames() {
+    }
+
+    /** Resolves the products a query names among the given shop pages. */
+    static Match resolve(String query, List<DocumentSummary> pages) {
+        List<Title> titles = pages.stream().map(d -> new Title(d, words(d.title()))).filter(t -> !t.words().isEmpty())
+                .toList();
+        List<String> asked = new ArrayList<>();
+        boolean namesOnly = true;
+        for (String word : words(query)) {
+            if (titles.stream().anyMatch(t -> t.has(word))) {
+                asked.add(word);
+            } else {
+                namesOnly = false;
+            }
+        }
+        if (asked.isEmpty()) {
+            return Match.NONE;
+        }
+        List<Title> exact = titles.stream().filter(t -> asked.stream().allMatch(t::has)).toList();
+        if (exact.stream().map(Title::words).distinct().count() == 1) {
+            return new Match(rank(exact), true, namesOnly);
+        }
+        List<Title> spelledOut = exact.stream().filter(t -> t.words().size() == asked.size()).toList();
+        if (asked.size() >= 2 && spelledOut.stream().map(Title::words).distinct().count() == 1) {
+            return new Match(rank(spelledOut), true, namesOnly);
+        }
+        if (!exact.isEmpty()) {
+            return new Match(rank(exact), false, namesOnly);
+        }
+        int best = titles.stream().mapToInt(t -> hits(t, asked)).max().orElse(0);
+        return best < MIN_PARTIAL_HITS ? Match.NONE
+                : new Match(rank(titles.stream().filter(t -> hits(t, asked) == best).toList()), false, false);
+    }
+
+    /** Words of a text without filler: lower-cased, accent-free. */
+    static List<String> words(String text) {
+        String folded = Normalizer.normalize(text.toLowerCase(Locale.ROOT), Normalizer.Form.NFD).replaceAll("\\p{M}+", "");
+        return Arrays.stream(folded.split("[^\\p{L}\\p{N}]+")).filter(w -> !w.isEmpty() && !FILLER.contains(w)).toList();
+    }
+
+    private static int hits(Title title, List<String> asked) {
+        return (int) asked.stream().filter(title::has).count();
+    }
+
+    private static List<DocumentSummary> rank(List<Title> titles) {
+        return titles.stream().sorted(Comparator.<Title>comparingInt(t -> t.words().size())
+                .thenComparing(t -> t.doc().title())).map(Title::doc).toList();
+    }
+
+    private static boolean same(String a, String b) {
+        return a.equals(b) || pluralOf(a, b) || pluralOf(b, a);
+    }
+
+    private static boolean pluralOf(String one, String many) {
+        return many.equals(one + "s") || many.equals(one + "es")
+                || one.endsWith("y") && many.equals(one.substring(0, one.length() - 1) + "ies");
+    }
+}

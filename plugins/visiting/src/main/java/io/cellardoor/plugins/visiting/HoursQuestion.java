@@ -1,0 +1,72 @@
+package io.cellardoor.plugins.visiting;
+
+import io.cellardoor.plugin.api.UserQuery;
+import java.time.DayOfWeek;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * An opening-hours question ("are you open on Tuesday?", "what time do you close on saturday",
+ * "horaires d'ouverture ?", "¿abren el lunes?").
+ *
+ * @param days the days it names, in the order named; empty for the whole week
+ * @param asksLast it asks for the latest or last tasting, reservation or seating
+ * @param yesNo it asks whether (not when) the tasting room is open
+ */
+record HoursQuestion(List<DayOfWeek> days, boolean asksLast, boolean yesNo) {
+
+    private static final Pattern HOURS = Pattern.compile("\\b(open|opens|opened|opening|clos(e|ed|es|ing)|hours?|hrs"
+            + "|horaires?|heures|ouvert\\w*|fermes?|fermee?s?|horarios?|abiert[oa]s?|abren|abre|cerrad[oa]s?|cierra\\w*"
+            + "|what time|how late|until when|latest|last (tasting|reservation|seating|call|entry|booking|time))\\b");
+    /** Questions about something else that happens to say "open" or "hours" are left to retrieval. */
+    private static final Pattern OTHER_SUBJECT = Pattern.compile("\\b(dogs?|pups?|puppy|pets?|park\\w*|uber|lyft|taxi"
+            + "|address|directions?|prices?|cost|how much|wifi|kids?|children|tours?|hotels?|stay|menu|kitchen|food"
+            + "|restaurant|holidays?|christmas|thanksgiving|easter|new years?|memorial day|labor day|noel|navidad"
+            + "|events?|wedding)\\b|\\$");
+    private static final Pattern LAST = Pattern.compile("\\b(latest|last|dernier\\w*|derniere|ultim[oa]s?)\\b");
+    private static final Pattern YES_NO = Pattern.compile("\\b((are|r) (you|u|ya|y'?all)( guys)? (open|closed)"
+            + "|(is|are) (the )?(tasting room|winery|vineyard|it|place|shop) (open|closed)|open on|(vous )?etes( vous)?"
+            + " (ouverts?|fermes?)|est ce que|(estan|esta) (abiertos?|cerrados?)|abren|abre)\\b");
+    private static final Pattern WHEN = Pattern.compile("\\b(what time|how late|how early|until when|till when"
+            + "|a quelle heure|jusqu'a quelle|a que hora|hasta que hora|when do)\\b");
+
+    private static final Map<String, List<DayOfWeek>> DAY_WORDS = dayWords();
+
+    /** The hours question the query asks, if it asks one. */
+    static Optional<HoursQuestion> of(UserQuery query) {
+        String text = query.normalized();
+        if (!HOURS.matcher(text).find() || OTHER_SUBJECT.matcher(text).find()) {
+            return Optional.empty();
+        }
+        List<DayOfWeek> days = new ArrayList<>();
+        for (String word : query.words()) {
+            for (DayOfWeek day : DAY_WORDS.getOrDefault(word, List.of())) {
+                if (!days.contains(day)) {
+                    days.add(day);
+                }
+            }
+        }
+        boolean yesNo = YES_NO.matcher(text).find() && !WHEN.matcher(text).find();
+        return Optional.of(new HoursQuestion(days, LAST.matcher(text).find(), yesNo));
+    }
+
+    private static Map<String, List<DayOfWeek>> dayWords() {
+        Map<String, List<DayOfWeek>> words = new java.util.HashMap<>();
+        String[][] names = {
+            {"monday", "lundi", "lunes"}, {"tuesday", "tues", "mardi", "martes"},
+            {"wednesday", "weds", "mercredi", "miercoles"}, {"thursday", "thurs", "jeudi", "jueves"},
+            {"friday", "vendredi", "viernes"}, {"saturday", "samedi", "sabado"}, {"sunday", "dimanche", "domingo"}};
+        for (int i = 0; i < names.length; i++) {
+            for (String name : names[i]) {
+                words.put(name, List.of(DayOfWeek.of(i + 1)));
+                words.put(name + "s", List.of(DayOfWeek.of(i + 1)));
+            }
+        }
+        words.put("weekend", List.of(DayOfWeek.SATURDAY, DayOfWeek.SUNDAY));
+        words.put("weekends", List.of(DayOfWeek.SATURDAY, DayOfWeek.SUNDAY));
+        return Map.copyOf(words);
+    }
+}

@@ -1,0 +1,92 @@
+package io.cellardoor.plugins.visiting;
+
+import io.cellardoor.plugin.api.DirectAnswer;
+import io.cellardoor.plugin.api.DocumentSummary;
+import io.cellardoor.plugin.api.DomainHandler;
+import io.cellardoor.plugin.api.HandlerResult;
+import io.cellardoor.plugin.api.KnowledgeDocument;
+import io.cellardoor.plugin.api.Passage;
+import io.cellardoor.plugin.api.PluginContext;
+import io.cellardoor.plugin.api.RetrievalPlan;
+import io.cellardoor.plugin.api.UserQuery;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Answers opening-hours questions directly from the hours document (found by search, read whole, parsed);
+ * plans retrieval for every other visiting question.
+ */
+public final class VisitingHandler implements DomainHandler {
+
+    static final String DOMAIN = "visiting";
+    private static final int K = 8;
+    private static final String HOURS_SEARCH = "hours open closed schedule";
+    private static final int MAX_READS = 3;
+    /** A schedule needs at least this many days to be the weekly hours rather than a passing mention. */
+    private static final int MIN_DAYS = 3;
+    private static final double CONFIDENCE = 0.9;
+    private static final Pattern HOURS_TITLE = Pattern.compile("\\b(hours|horaires|horario|schedule|opening)\\b");
+    private static final Pattern DIRECTIONS = Pattern.compile(
+            "\\b(uber|lyft|taxi|gps|directions?|address|road|rd|route|park\\w*)\\b");
+
+    /** Creates the handler; stateless. */
+    public VisitingHandler() {
+    }
+
+    @Override
+    public HandlerResult handle(UserQuery query, PluginContext context) {
+        RetrievalPlan plan = RetrievalPlan.defaults(K);
+        Optional<HoursQuestion> hoursQuestion = HoursQuestion.of(query);
+        if (hoursQuestion.isPresent()) {
+            return answerHours(hoursQuestion.get(), plan, context);
+        }
+        List<String> prompt = new ArrayList<>();
+        prompt.add("Quote hours, prices, what is included and policies (pets, children, reservations) exactly as "
+                + "the visiting pages state them.");
+        if (DIRECTIONS.matcher(query.normalized()).find()) {
+            prompt.add("For directions, give the street address and any GPS or ride-share warnings the pages mention.");
+        }
+        return new HandlerResult(plan, prompt, Optional.empty());
+    }
+
+    private static HandlerResult answerHours(HoursQuestion question, RetrievalPlan plan, PluginContext context) {
+        List<String> candidates = hoursDocuments(context);
+        for (String path : candidates.subList(0, Math.min(MAX_READS, candidates.size()))) {
+            Optional<KnowledgeDocument> document = context.readDocument(path);
+            if (document.isEmpty()) {
+                continue;
+            }
+            WeeklySchedule schedule = WeeklySchedule.parse(document.get().text());
+            if (schedule.hours().size() < MIN_DAYS) {
+                continue;
+            }
+            Optional<String> text = HoursAnswer.compose(question, schedule);
+            RetrievalPlan boosted = plan.boosting(List.of(path));
+            List<String> prompt = List.of("State opening hours exactly as the hours page gives them.");
+            return text.map(t -> new HandlerResult(boosted, prompt,
+                            Optional.of(new DirectAnswer(t, List.of(path), CONFIDENCE))))
+                    .orElseGet(() -> new HandlerResult(boosted, prompt, Optional.empty()));
+        }
+        return HandlerResult.retrieve(plan.boosting(candidates.stream().limit(1).toList()));
+    }
+
+    /** Paths likely to hold the weekly hours: passages with day lines first, then other hits and hours titles. */
+    private static List<String> hoursDocuments(PluginContext context) {
+        List<Passage> passages = context.search(DOMAIN, HOURS_SEARCH, 5);
+        Set<String> paths = new LinkedHashSet<>();
+        passages.stream().filter(p -> !WeeklySchedule.parse(p.text()).hours().isEmpty())
+                .forEach(p -> paths.add(p.path()));
+        for (DocumentSummary document : context.listDocuments(DOMAIN)) {
+            if (HOURS_TITLE.matcher(document.title().toLowerCase(Locale.ROOT)).find()) {
+                paths.add(document.path());
+            }
+        }
+        passages.forEach(p -> paths.add(p.path()));
+        return new ArrayList<>(paths);
+    }
+}

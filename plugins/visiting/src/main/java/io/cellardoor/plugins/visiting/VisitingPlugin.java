@@ -1,0 +1,38 @@
+package io.cellardoor.plugins.visiting;
+
+import io.cellardoor.plugin.api.DomainDescriptor;
+import io.cellardoor.plugin.api.DomainHandler;
+import io.cellardoor.plugin.api.DomainPlugin;
+import io.cellardoor.plugin.api.QueryClassifier;
+import java.util.List;
+import org.pf4j.Extension;
+
+/** The visiting domain: hours, directions, tastings, reservations and stays. Stateless and thread-safe. */
+@Extension
+public final class VisitingPlugin implements DomainPlugin {
+
+    private static final DomainDescriptor DESCRIPTOR = new DomainDescriptor("visiting", "Visiting",
+            List.of("visiting", "tasting", "tastings", "accommodations", "directions"), List.of("events", "wine"));
+
+    private final QueryClassifier classifier = new VisitingQueryClassifier();
+    private final DomainHandler handler = new VisitingHandler();
+
+    /** Creates the plugin; PF4J calls this when it loads the extension. */
+    public VisitingPlugin() {
+    }
+
+    @Override
+    public DomainDescriptor descriptor() {
+        return DESCRIPTOR;
+    }
+
+    @Override
+    public QueryClassifier classifier() {
+        return classifier;
+    }
+
+    @Override
+    public DomainHandler handler() {
+        return handler;
+    }
+}

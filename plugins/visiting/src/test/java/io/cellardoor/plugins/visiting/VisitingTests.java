@@ -1,0 +1,145 @@
+package io.cellardoor.plugins.visiting;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.cellardoor.plugin.api.DirectAnswer;
+import io.cellardoor.plugin.api.HandlerResult;
+import io.cellardoor.plugin.api.UserQuery;
+import java.time.DayOfWeek;
+import java.time.LocalTime;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class VisitingTests {
+
+    private static final String HOURS = """
+            # When to Find Us
+
+            The barn is open five days a week.
+
+            ## Weekly Schedule
+
+            - **Wednesday**: 1:00 PM - 5:30 PM
+            - **Thursday & Sunday**: 11:00 AM - 6:00 PM
+            - **Friday**: 11:00 AM - 8:00 PM
+            - **Saturday**: 10:30 AM - 8:00 PM
+            - **Monday & Tuesday**: Closed
+
+            ## Good to Know
+
+            - The last tasting reservation is accepted 90 minutes before closing.
+            - Last call for the bar is 15 minutes before closing.
+            """;
+
+    private final VisitingPlugin plugin = new VisitingPlugin();
+    private final FakeContext knowledge = new FakeContext()
+            .add("visiting", "visiting/directions.md", "Finding the Barn", "Take exit 12 and turn left at the old mill.")
+            .add("visiting", "visiting/when.md", "When to Find Us", HOURS)
+            .add("visiting", "visiting/pets.md", "Bringing Pets", "Leashed dogs are welcome on the lawn. We are open to families.");
+
+    private DirectAnswer answer(String question) {
+        return plugin.handler().handle(new UserQuery(question, "en"), knowledge).directAnswer().orElseThrow();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"are you open on Monday?", "latest tasting I can book on a saturday?",
+            "my lyft driver wants to take me down a dirt road, is that right?", "can we bring our dog?",
+            "what does the private tour include", "Salut ! Vous êtes ouverts le lundi ? Quels sont vos horaires ?",
+            "¿Cuál es el horario? ¿Están abiertos el domingo?", "is there parking for a bus"})
+    void classifierClaimsVisitingQuestions(String question) {
+        assertThat(new VisitingQueryClassifier().classify(new UserQuery(question, "en")).score()).isGreaterThanOrEqualTo(0.4);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"price of the reserve cab franc?", "what kind of soil are the vines planted in",
+            "will my rewards expire?", "is the winery family owned"})
+    void classifierLeavesOtherQuestionsBelowRoutingThreshold(String question) {
+        assertThat(new VisitingQueryClassifier().classify(new UserQuery(question, "en")).score()).isLessThan(0.25);
+    }
+
+    @Test
+    void answersThatAClosedDayIsClosedWithTheWeek() {
+        DirectAnswer answer = answer("are you open on Monday?");
+
+        assertThat(answer.text()).startsWith("No, we're closed on Mondays.")
+                .contains("Thursday and Sunday 11:00 AM - 6:00 PM")
+                .endsWith("Monday and Tuesday closed.");
+        assertThat(answer.sourcePaths()).containsExactly("visiting/when.md");
+        assertThat(answer.confidence()).isGreaterThanOrEqualTo(0.85);
+    }
+
+    @Test
+    void answersClosingTimeOfANamedDay() {
+        assertThat(answer("what time do you close on saturday").text())
+                .isEqualTo("On Saturday we're open from 10:30 AM to 8:00 PM.");
+    }
+
+    @Test
+    void answersYesForAnOpenDay() {
+        assertThat(answer("r u open wednesday?").text()).isEqualTo("Yes, we're open on Wednesday from 1:00 PM to 5:30 PM.");
+    }
+
+    @Test
+    void addsTheLastReservationTimeWhenAskedForTheLatest() {
+        assertThat(answer("whats the latest tasting reservation on a friday?").text())
+                .isEqualTo("On Friday we're open from 11:00 AM to 8:00 PM. "
+                        + "The last tasting reservation is 90 minutes before closing, so 6:30 PM on Friday.");
+    }
+
+    @Test
+    void answersFrenchQuestionsInEnglishWithTheWeeklyHours() {
+        assertThat(answer("Bonjour, vous êtes ouverts le mardi ? Quels sont vos horaires ?").text())
+                .isEqualTo("No, we're closed on Tuesdays. Our hours: Wednesday 1:00 PM - 5:30 PM; "
+                        + "Thursday and Sunday 11:00 AM - 6:00 PM; Friday 11:00 AM - 8:00 PM; Saturday 10:30 AM - 8:00 PM; "
+                        + "Monday and Tuesday closed.");
+    }
+
+    @Test
+    void answersTheWholeWeekWhenNoDayIsNamed() {
+        assertThat(answer("what are your hours?").text()).startsWith("Our hours: Wednesday 1:00 PM - 5:30 PM;");
+    }
+
+    @Test
+    void fallsBackToRetrievalBoostingTheHoursPageWhenItCannotBeParsed() {
+        FakeContext prose = new FakeContext().add("visiting", "visiting/hours.md", "Hours",
+                "We are open most afternoons; call ahead, hours change with the season.");
+
+        HandlerResult result = plugin.handler().handle(new UserQuery("are you open on Monday?", "en"), prose);
+
+        assertThat(result.directAnswer()).isEmpty();
+        assertThat(result.plan().boostPaths()).containsExactly("visiting/hours.md");
+    }
+
+    @Test
+    void plansRetrievalForOtherVisitingQuestions() {
+        HandlerResult result = plugin.handler().handle(new UserQuery("can we bring our dog? we'll come friday", "en"), knowledge);
+
+        assertThat(result.directAnswer()).isEmpty();
+        assertThat(result.plan().k()).isEqualTo(8);
+        assertThat(knowledge.reads).isEmpty();
+    }
+
+    @Test
+    void parsesRangesShortDayNamesAndUnqualifiedTimes() {
+        WeeklySchedule schedule = WeeklySchedule.parse("Mon-Thu: 12-5pm\nFri & Sat - noon to 9 p.m.\nSunday: Closed\n"
+                + "Last seating is one hour before closing.");
+
+        assertThat(schedule.hours()).hasSize(7);
+        assertThat(schedule.hours().get(DayOfWeek.TUESDAY))
+                .contains(new WeeklySchedule.Opening(LocalTime.NOON, LocalTime.of(17, 0)));
+        assertThat(schedule.hours().get(DayOfWeek.SATURDAY))
+                .contains(new WeeklySchedule.Opening(LocalTime.NOON, LocalTime.of(21, 0)));
+        assertThat(schedule.hours().get(DayOfWeek.SUNDAY)).isEqualTo(Optional.empty());
+        assertThat(schedule.lastCall()).contains(new WeeklySchedule.LastCall("seating", 60));
+    }
+
+    @Test
+    void infersMorningOpeningFromAnAfternoonClosing() {
+        WeeklySchedule schedule = WeeklySchedule.parse("- Wednesday: 11-5pm");
+
+        assertThat(schedule.hours().get(DayOfWeek.WEDNESDAY))
+                .contains(new WeeklySchedule.Opening(LocalTime.of(11, 0), LocalTime.of(17, 0)));
+    }
+}

@@ -1,0 +1,114 @@
+package io.cellardoor.plugins.wine;
+
+import io.cellardoor.plugin.api.DirectAnswer;
+import io.cellardoor.plugin.api.DocumentSummary;
+import io.cellardoor.plugin.api.DomainHandler;
+import io.cellardoor.plugin.api.HandlerResult;
+import io.cellardoor.plugin.api.PluginContext;
+import io.cellardoor.plugin.api.RetrievalPlan;
+import io.cellardoor.plugin.api.UserQuery;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Resolves the wine a question names (partial names, abbreviations, styles) and boosts its page; answers
+ * a pure price question ("how much is the reserve cab franc?", "do you have a rosé? how much") directly
+ * from the matched pages' price lines.
+ */
+public final class WineHandler implements DomainHandler {
+
+    static final String DOMAIN = "wine";
+    private static final int K = 8;
+    private static final int MAX_BOOSTED = 5;
+    private static final int MAX_LISTED = 5;
+
+    private static final Pattern PRICE_QUESTION = Pattern.compile(
+            "\\b(how much|prices?|priced|pricing|costs?|combien|prix|cuanto|cuesta|precio)\\b|\\$");
+    private static final Pattern PRICE_LINE = Pattern.compile(
+            "(?i)\\bprice\\W{0,6}(\\$\\s?\\d[\\d,]*(?:\\.\\d{1,2})?)");
+    private static final Pattern PAIRING = Pattern.compile(
+            "\\b(pair\\w*|go(es)? (well |best |good )?with|match\\w* with|with (my |our |the )?(dinner|food|meal))\\b");
+    private static final Pattern COMPOSITION = Pattern.compile(
+            "\\b(grapes?|blend|varietals?|made (from|with)|composition)\\b");
+
+    /** Creates the handler; stateless. */
+    public WineHandler() {
+    }
+
+    @Override
+    public HandlerResult handle(UserQuery query, PluginContext context) {
+        String text = query.normalized();
+        WineNames.Match match = WineNames.resolve(query.text(), context.listDocuments(DOMAIN));
+        List<String> boosted = match.wines().stream().limit(MAX_BOOSTED).map(DocumentSummary::path).toList();
+        RetrievalPlan plan = RetrievalPlan.defaults(K).boosting(boosted);
+
+        List<String> prompt = new ArrayList<>();
+        prompt.add("Call each wine by its full name and vintage as its page titles it, and quote prices exactly "
+                + "as the page states them.");
+        if (PAIRING.matcher(text).find()) {
+            prompt.add("For food pairings, recommend only wines whose pages mention that dish or a close match.");
+        }
+        if (COMPOSITION.matcher(text).find()) {
+            prompt.add("List the grape varieties and where the fruit comes from exactly as the wine's page "
+                    + "states them.");
+        }
+        Optional<DirectAnswer> answer = Optional.empty();
+        if (PRICE_QUESTION.matcher(text).find() && match.exact() && match.namesOnly()
+                && match.wines().size() <= MAX_LISTED) {
+            answer = priceAnswer(match.wines(), context);
+        }
+        return new HandlerResult(plan, prompt, answer);
+    }
+
+    /** "The 2022 Reserve Cabernet Franc is $48.00." for each wine, or nothing when a page has no price line. */
+    private static Optional<DirectAnswer> priceAnswer(List<DocumentSummary> wines, PluginContext context) {
+        List<PricedWine> priced = new ArrayList<>();
+        for (DocumentSummary wine : wines) {
+            Optional<String> price = context.readDocument(wine.path()).flatMap(doc -> price(doc.text()));
+            if (price.isEmpty()) {
+                return Optional.empty();
+            }
+            PricedWine next = new PricedWine(cleanTitle(wine.title()), price.get(), List.of(wine.path()));
+            mergeOrAdd(priced, next);
+        }
+        List<String> parts = priced.stream().map(w -> "the " + w.title() + " is " + w.price()).toList();
+        String sentence = parts.size() == 1 ? parts.get(0)
+                : String.join(", ", parts.subList(0, parts.size() - 1)) + " and " + parts.get(parts.size() - 1);
+        String text = Character.toUpperCase(sentence.charAt(0)) + sentence.substring(1) + ".";
+        List<String> sources = priced.stream().flatMap(w -> w.paths().stream()).toList();
+        return Optional.of(new DirectAnswer(text, sources, priced.size() == 1 ? 0.9 : 0.85));
+    }
+
+    /** The first "Price: $48.00" of a page (markdown emphasis allowed), e.g. {@code $48.00}. */
+    static Optional<String> price(String pageText) {
+        Matcher m = PRICE_LINE.matcher(pageText);
+        return m.find() ? Optional.of(m.group(1).replace(" ", "")) : Optional.empty();
+    }
+
+    private record PricedWine(String title, String price, List<String> paths) {
+    }
+
+    /** Two pages of one wine (a name that contains the other's, same price) are listed once, both cited. */
+    private static void mergeOrAdd(List<PricedWine> priced, PricedWine next) {
+        List<String> words = WineNames.distinctiveWords(next.title());
+        for (int i = 0; i < priced.size(); i++) {
+            PricedWine kept = priced.get(i);
+            List<String> keptWords = WineNames.distinctiveWords(kept.title());
+            if (kept.price().equals(next.price()) && (keptWords.containsAll(words) || words.containsAll(keptWords))) {
+                List<String> paths = new ArrayList<>(kept.paths());
+                paths.addAll(next.paths());
+                String title = words.size() < keptWords.size() ? next.title() : kept.title();
+                priced.set(i, new PricedWine(title, kept.price(), paths));
+                return;
+            }
+        }
+        priced.add(next);
+    }
+
+    private static String cleanTitle(String title) {
+        return title.strip().replaceAll("[\\s.,;:!]+$", "");
+    }
+}

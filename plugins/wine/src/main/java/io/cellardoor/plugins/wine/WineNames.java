@@ -1,0 +1,126 @@
+package io.cellardoor.plugins.wine;
+
+import io.cellardoor.plugin.api.DocumentSummary;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Resolves casual, partial wine names ("reserve cab franc", "the lark", "a rosé") against the titles of
+ * the wine pages. Each query word that occurs in some title (after expanding abbreviations) must occur in a
+ * matching title; vintages and generic words are ignored.
+ */
+final class WineNames {
+
+    private static final List<String> SPARKLING = List.of("sparkling", "brut", "bubbly", "cremant", "champagne",
+            "prosecco", "petillant", "spumante");
+    private static final List<String> RED = List.of("red", "cabernet", "franc", "merlot", "bdx", "bordeaux", "noir",
+            "syrah", "malbec", "zinfandel", "verdot", "gamay", "blaufrankisch", "chambourcin", "meritage");
+    private static final List<String> WHITE = List.of("white", "chardonnay", "riesling", "gruner", "veltliner",
+            "seyval", "viognier", "gris", "grigio", "chenin", "albarino", "vidal", "cayuga", "traminette");
+
+    /** Casual words and abbreviations mapped to the title words they stand for. */
+    private static final Map<String, List<String>> ALIASES = Map.ofEntries(
+            Map.entry("cab", List.of("cabernet")), Map.entry("cabs", List.of("cabernet")),
+            Map.entry("sauv", List.of("sauvignon")), Map.entry("savvy", List.of("sauvignon")),
+            Map.entry("chard", List.of("chardonnay")), Map.entry("chards", List.of("chardonnay")),
+            Map.entry("bordeaux", List.of("bdx", "bordeaux")), Map.entry("bdx", List.of("bdx", "bordeaux")),
+            Map.entry("gruener", List.of("gruner")), Map.entry("rosado", List.of("rose")),
+            Map.entry("rosato", List.of("rose")), Map.entry("bubbly", SPARKLING), Map.entry("sparkling", SPARKLING),
+            Map.entry("brut", SPARKLING), Map.entry("champagne", SPARKLING), Map.entry("prosecco", SPARKLING),
+            Map.entry("fizz", SPARKLING), Map.entry("red", RED), Map.entry("reds", RED), Map.entry("tinto", RED),
+            Map.entry("rouge", RED), Map.entry("white", WHITE), Map.entry("whites", WHITE),
+            Map.entry("blanco", WHITE));
+
+    /** Title words that do not tell one wine from another. */
+    private static final Set<String> GENERIC = Set.of("wine", "wines", "the", "of", "and", "de", "du", "nv", "a",
+            "vineyard", "vineyards", "estate", "ml");
+
+    /** A title matching only some of the query's wine words needs this many of them to count. */
+    private static final int MIN_PARTIAL_HITS = 2;
+
+    /**
+     * The wines a query names.
+     *
+     * @param wines matching pages, best first (fewest unmatched title words)
+     * @param exact every wine word of the query occurs in each of these titles
+     * @param namesOnly the query holds nothing but wine-name words and filler (e.g. a pure price question)
+     */
+    record Match(List<DocumentSummary> wines, boolean exact, boolean namesOnly) {
+
+        static final Match NONE = new Match(List.of(), false, false);
+    }
+
+    private record Title(DocumentSummary doc, List<String> words) {
+
+        boolean has(List<String> alternatives) {
+            return words.stream().anyMatch(w -> alternatives.stream().anyMatch(a -> Words.same(w, a)));
+        }
+    }
+
+    private WineNames() {
+    }
+
+    /** The distinctive words of a wine title: no vintage, no generic words. */
+    static List<String> distinctiveWords(String title) {
+        return Words.of(title).stream().filter(w -> !Words.isNumber(w) && !GENERIC.contains(w)).toList();
+    }
+
+    /** Resolves the wines a query names among the given wine pages. */
+    static Match resolve(String query, List<DocumentSummary> pages) {
+        List<Title> titles = pages.stream().map(d -> new Title(d, distinctiveWords(d.title())))
+                .filter(t -> !t.words().isEmpty()).toList();
+        List<List<String>> concepts = new ArrayList<>();
+        List<String> vintages = new ArrayList<>();
+        boolean namesOnly = true;
+        for (String word : Words.of(query)) {
+            if (Words.isNumber(word)) {
+                vintages.add(word);
+                continue;
+            }
+            if (Words.FILLER.contains(word) || GENERIC.contains(word)) {
+                continue;
+            }
+            List<String> alternatives = ALIASES.getOrDefault(word, List.of(word));
+            if (titles.stream().anyMatch(t -> t.has(alternatives))) {
+                concepts.add(alternatives);
+            } else {
+                namesOnly = false;
+            }
+        }
+        if (concepts.isEmpty()) {
+            return Match.NONE;
+        }
+        List<Title> exact = titles.stream().filter(t -> concepts.stream().allMatch(t::has)).toList();
+        if (!exact.isEmpty()) {
+            return new Match(rank(ofVintage(exact, vintages), concepts.size()), true, namesOnly);
+        }
+        int best = titles.stream().mapToInt(t -> hits(t, concepts)).max().orElse(0);
+        if (best < MIN_PARTIAL_HITS) {
+            return Match.NONE;
+        }
+        List<Title> closest = titles.stream().filter(t -> hits(t, concepts) == best).toList();
+        return new Match(rank(ofVintage(closest, vintages), best), false, false);
+    }
+
+    private static int hits(Title title, List<List<String>> concepts) {
+        return (int) concepts.stream().filter(title::has).count();
+    }
+
+    /** Keeps the titles of a vintage the query names, when any title has it. */
+    private static List<Title> ofVintage(List<Title> titles, List<String> vintages) {
+        List<Title> kept = titles.stream()
+                .filter(t -> vintages.stream().anyMatch(v -> Words.of(t.doc().title()).contains(v))).toList();
+        return kept.isEmpty() ? titles : kept;
+    }
+
+    /** Best first: the larger the share of a title the query matched, the better; then by title. */
+    private static List<DocumentSummary> rank(List<Title> titles, int matched) {
+        return titles.stream()
+                .sorted(Comparator.<Title>comparingDouble(t -> -(double) matched / t.words().size())
+                        .thenComparing(t -> t.doc().title()))
+                .map(Title::doc).toList();
+    }
+}
