@@ -52,6 +52,7 @@ record Command(String name, Map<String, Object> properties, boolean web, String[
                 take(options, "knowledge", "cellardoor.eval.knowledge", props, true);
                 take(options, "questions", "cellardoor.eval.questions", props, true);
                 props.put("server.port", "0");
+                props.put("logging.level.root", "warn");
             }
             default -> throw new IllegalArgumentException("unknown command '" + name + "'");
         }

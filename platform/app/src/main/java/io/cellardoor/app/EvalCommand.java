@@ -75,18 +75,25 @@ class EvalCommand {
     void onReady(ApplicationReadyEvent event) {
         ConfigurableApplicationContext context = event.getApplicationContext();
         int code;
+        String figures = null;
         try {
             String port = context.getEnvironment().getProperty("local.server.port");
-            code = run(URI.create("http://127.0.0.1:" + port));
+            figures = run(URI.create("http://127.0.0.1:" + port));
+            code = 0;
         } catch (Exception e) {
             System.err.println("cellardoor eval: " + e);
             code = 2;
         }
         int exit = code;
-        System.exit(SpringApplication.exit(context, () -> exit));
+        int status = SpringApplication.exit(context, () -> exit);
+        if (figures != null) {
+            System.out.println(figures); // the last line, after the server has shut down
+        }
+        System.exit(status);
     }
 
-    private int run(URI base) throws Exception {
+    /** Runs every case and returns the figures as one JSON object. */
+    private String run(URI base) throws Exception {
         List<Case> cases = readCases();
         String slug = "eval-" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
         long org = tenants.ensureOrg(slug, "Evaluation " + slug);
@@ -151,8 +158,7 @@ class EvalCommand {
         figures.put("fts_recall_at_5", ratio(ftsRecall, withSources));
         figures.put("vector_recall_at_5", ratio(vecRecall, withSources));
         System.out.println();
-        System.out.println(json.writeValueAsString(figures));
-        return 0;
+        return json.writeValueAsString(figures);
     }
 
     /** Whether a single retrieval branch finds a listed source among its top five distinct documents. */

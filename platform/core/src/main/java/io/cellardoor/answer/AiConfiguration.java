@@ -27,7 +27,7 @@ class AiConfiguration {
 
     @Bean
     AnswerGenerator answerGenerator(AnswerProperties properties, TermAnalyzer analyzer, CorpusStatistics corpus) {
-        var extractive = new ExtractiveAnswerGenerator(analyzer, corpus, properties.confidenceThreshold());
+        var extractive = new ExtractiveAnswerGenerator(analyzer, corpus::of, properties.confidenceThreshold());
         AnswerProperties.Llm llm = properties.llm();
         if (llm == null || !llm.configured()) {
             log.info("Answers: extractive (no LLM configured)");

@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.LongFunction;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
@@ -34,7 +35,10 @@ public final class ExtractiveAnswerGenerator implements AnswerGenerator {
     private static final Pattern TIME = Pattern.compile("\\b\\d{1,2}(:\\d\\d)?\\s?(am|pm|a\\.m\\.|p\\.m\\.)|\\bclosed\\b|\\bnoon\\b", Pattern.CASE_INSENSITIVE);
     private static final Pattern NUMBER = Pattern.compile("\\d");
     private static final Pattern SENTENCE_END = Pattern.compile("(?<=[.!?])\\s+(?=[A-Z0-9\"'(])");
-    private static final Pattern NOISE = Pattern.compile("(?i)^(- )?(type|status|created|updated)\\s*:|no (additional )?(description|details) available|^scraped from|page not found");
+    private static final Pattern NOISE = Pattern.compile("(?i)^(- )?(type|status|created|updated)\\s*:|no (additional )?(description|details) available|^scraped from|page not found|^go to slide|^(read|learn) more$|^click here|^skip to");
+    /** Headings that say nothing about their section; the one above them is shown instead. */
+    private static final Set<String> GENERIC_HEADINGS = Set.of("details", "description", "overview", "information",
+            "product information", "notes", "summary", "quick overview", "source", "more information");
     /** A short all-capitals label such as "WINE NOTES": a heading in disguise, not an answer. */
     private static final Pattern LABEL = Pattern.compile("^(\\p{Lu}[\\p{L}'&]*\\s*){1,3}:?$");
     private static final Pattern DESCRIBE_Q = Pattern.compile("\\bwhat(s| is| are|'s)? (on|in)\\b|\\bingredients?\\b|\\b(comes?|served|made|topped) with\\b|\\bdescribe\\b|\\btell me about\\b");
@@ -42,13 +46,14 @@ public final class ExtractiveAnswerGenerator implements AnswerGenerator {
     private static final Pattern DATE = Pattern.compile("(?i)\\b(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\\.?\\s+\\d{1,2}\\b|\\b\\d{1,2}/\\d{1,2}\\b");
 
     private final TermAnalyzer analyzer;
-    private final CorpusStatistics corpus;
+    private final LongFunction<CorpusStatistics.Stats> corpus;
     private final double threshold;
 
     /**
+     * @param corpus term statistics of an org's chunks, by org id
      * @param threshold confidence in [0, 1] below which the generator declines
      */
-    public ExtractiveAnswerGenerator(TermAnalyzer analyzer, CorpusStatistics corpus, double threshold) {
+    public ExtractiveAnswerGenerator(TermAnalyzer analyzer, LongFunction<CorpusStatistics.Stats> corpus, double threshold) {
         this.analyzer = analyzer;
         this.corpus = corpus;
         this.threshold = threshold;
@@ -74,7 +79,7 @@ public final class ExtractiveAnswerGenerator implements AnswerGenerator {
 
     @Override
     public GeneratedAnswer generate(AnswerRequest request, TokenSink sink) {
-        CorpusStatistics.Stats stats = corpus.of(request.orgId());
+        CorpusStatistics.Stats stats = corpus.apply(request.orgId());
         String question = TermAnalyzer.fold(request.question());
         // One weight per content word of the question: the rarest known alternative of its group, or the
         // weight of an unseen word when the knowledge has none of them.
@@ -214,12 +219,25 @@ public final class ExtractiveAnswerGenerator implements AnswerGenerator {
             sb.append("**").append(e.getKey()).append("**");
             for (Unit u : e.getValue()) {
                 String text = u.text.startsWith("- ") ? u.text.substring(2) : u.text;
-                boolean headingHelps = !u.heading.isEmpty() && !u.heading.equalsIgnoreCase(u.title)
-                        && !text.toLowerCase().contains(u.heading.toLowerCase());
-                sb.append("\n- ").append(headingHelps ? u.heading + ": " : "").append(text);
+                String heading = informativeHeading(u.heading);
+                boolean headingHelps = !heading.isEmpty() && !heading.equalsIgnoreCase(u.title)
+                        && !text.toLowerCase().contains(heading.toLowerCase());
+                sb.append("\n- ").append(headingHelps ? heading + ": " : "").append(text);
             }
         }
         return sb.toString();
+    }
+
+    /** The last heading of a path that says something ("Private Tour & Tasting > Details:" -> "Private Tour & Tasting"). */
+    static String informativeHeading(String headingPath) {
+        String[] parts = headingPath.split(" > ");
+        for (int i = parts.length - 1; i >= 0; i--) {
+            String h = parts[i].strip().replaceAll("[:\\s]+$", "");
+            if (!h.isEmpty() && !GENERIC_HEADINGS.contains(h.toLowerCase(java.util.Locale.ROOT))) {
+                return h;
+            }
+        }
+        return "";
     }
 
     private GeneratedAnswer decline(AnswerRequest request, TokenSink sink, double confidence) {

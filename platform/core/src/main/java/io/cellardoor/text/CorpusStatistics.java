@@ -24,6 +24,17 @@ public class CorpusStatistics {
             return Math.log((chunks + 1.0) / (documentFrequency.getOrDefault(term, 0) + 0.5));
         }
 
+        /** Statistics of the given chunk texts. */
+        public static Stats of(List<String> texts, TermAnalyzer analyzer) {
+            Map<String, Integer> df = new HashMap<>();
+            for (String text : texts) {
+                for (String term : analyzer.terms(text)) {
+                    df.merge(term, 1, Integer::sum);
+                }
+            }
+            return new Stats(texts.size(), Map.copyOf(df));
+        }
+
         /** Share of chunks that contain the term, in [0, 1]. */
         public double share(String term) {
             return chunks == 0 ? 0 : documentFrequency.getOrDefault(term, 0) / (double) chunks;
@@ -50,14 +61,7 @@ public class CorpusStatistics {
     }
 
     private Stats compute(long orgId) {
-        List<String> texts = store.chunkTexts(orgId);
-        Map<String, Integer> df = new HashMap<>();
-        for (String text : texts) {
-            for (String term : analyzer.terms(text)) {
-                df.merge(term, 1, Integer::sum);
-            }
-        }
-        return new Stats(texts.size(), Map.copyOf(df));
+        return Stats.of(store.chunkTexts(orgId), analyzer);
     }
 
     @EventListener

@@ -1,0 +1,73 @@
+package io.cellardoor.answer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.cellardoor.retrieval.RetrievedChunk;
+import io.cellardoor.text.CorpusStatistics;
+import io.cellardoor.text.TermAnalyzer;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class ExtractiveAnswerGeneratorTests {
+
+    final TermAnalyzer analyzer = new TermAnalyzer();
+
+    final List<RetrievedChunk> passages = List.of(
+            chunk(1, "wine/reserve.md", "2022 Reserve Cabernet Franc", "Product Information",
+                    "## Product Information\n- Type: Wine\n- Price: $45.00\n- Status: Available\n## Tasting Notes\nPlum, graphite and dried lavender.", 0.62),
+            chunk(2, "visiting/hours.md", "Tasting Room Hours", "",
+                    "- Monday: Closed\n- Saturday: 12:00 PM - 7:00 PM\nLast seating is one hour before closing.", 0.31),
+            chunk(3, "visiting/pets.md", "Visiting with pets", "Dogs",
+                    "## Dogs\nWell-behaved dogs on a leash are welcome on the patio only.", 0.28));
+
+    final ExtractiveAnswerGenerator generator = new ExtractiveAnswerGenerator(analyzer,
+            org -> CorpusStatistics.Stats.of(passages.stream().map(c -> c.title() + " " + c.text()).toList(), analyzer), 0.45);
+
+    static RetrievedChunk chunk(long id, String path, String title, String heading, String text, double cosine) {
+        return new RetrievedChunk(id, path, title, path.substring(0, path.indexOf('/')), heading, text, 0.05 / id, (int) id, (int) id, cosine);
+    }
+
+    AnswerRequest ask(String question, List<RetrievedChunk> found) {
+        return new AnswerRequest(1, question, "en", found, List.of(), "You can reach us at (555) 010-0199.");
+    }
+
+    @Test
+    void answersAPriceQuestionWithThePriceLineOfTheNamedPage() {
+        List<String> tokens = new ArrayList<>();
+        GeneratedAnswer answer = generator.generate(ask("how much is the reserve cab franc?", passages), tokens::add);
+        assertThat(answer.answered()).isTrue();
+        assertThat(answer.text()).contains("2022 Reserve Cabernet Franc", "$45.00").doesNotContain("Type: Wine", "Status");
+        assertThat(answer.sourcePaths()).first().isEqualTo("wine/reserve.md");
+        assertThat(String.join("", tokens)).isEqualTo(answer.text());
+    }
+
+    @Test
+    void understandsVisitorShorthand() {
+        GeneratedAnswer answer = generator.generate(ask("can my pup come along?", passages), TokenSink.NONE);
+        assertThat(answer.answered()).isTrue();
+        assertThat(answer.text()).contains("leash");
+        assertThat(answer.sourcePaths()).containsExactly("visiting/pets.md");
+    }
+
+    @Test
+    void declinesWithTheContactLineWhenThePassagesDoNotCoverTheQuestion() {
+        List<RetrievedChunk> weak = passages.stream().map(c -> new RetrievedChunk(c.chunkId(), c.path(), c.title(), c.folder(),
+                c.headingPath(), c.text(), c.score(), c.fullTextRank(), c.vectorRank(), 0.12)).toList();
+        GeneratedAnswer answer = generator.generate(ask("what's the wifi password?", weak), TokenSink.NONE);
+        assertThat(answer.answered()).isFalse();
+        assertThat(answer.sourcePaths()).isEmpty();
+        assertThat(answer.text()).contains("(555) 010-0199");
+    }
+
+    @Test
+    void declinesWhenNothingWasRetrieved() {
+        assertThat(generator.generate(ask("are you open on Monday?", List.of()), TokenSink.NONE).answered()).isFalse();
+    }
+
+    @Test
+    void showsTheInformativeHeadingAboveAGenericOne() {
+        assertThat(ExtractiveAnswerGenerator.informativeHeading("Private Tour & Tasting > Details:")).isEqualTo("Private Tour & Tasting");
+        assertThat(ExtractiveAnswerGenerator.informativeHeading("Description")).isEmpty();
+    }
+}
