@@ -34,14 +34,17 @@ class DemoBootstrap {
     @EventListener
     void onReady(ApplicationReadyEvent event) throws Exception {
         long org = tenants.ensureOrg(ORG, "Demo vineyard");
-        tenants.ensureSite(org, SITE_KEY, "Demo site");
+        tenants.ensureSite(org, SITE_KEY, "Hollow Creek Vineyard");
+        tenants.updateWidget(SITE_KEY, "Hi! I'm the Hollow Creek assistant. Ask me about our wines, tastings, hours, club and events.",
+                java.util.List.of("Are you open on Monday?", "How much is the Reserve Cabernet Franc?",
+                        "Can I bring my dog?", "What are the wine club tiers?"), "vineyard");
         System.out.println("Importing " + knowledge.toAbsolutePath().normalize() + " into org '" + ORG + "'...");
         ImportReport report = importer.importFolder(org, knowledge, line -> System.out.println("  " + line));
         System.out.println("Knowledge: " + report.summary());
         String port = event.getApplicationContext().getEnvironment().getProperty("local.server.port", "8080");
         System.out.println();
         System.out.println("Cellar Door is ready on http://localhost:" + port);
-        System.out.println("Demo site key: " + SITE_KEY);
+        System.out.println("Demo site key: " + SITE_KEY + "   demo page with the chat widget: http://localhost:" + port + "/demo");
         System.out.println("Try:");
         System.out.println("  curl -s http://localhost:" + port + "/api/v1/chat -H 'Content-Type: application/json' \\");
         System.out.println("       -H 'X-Site-Key: " + SITE_KEY + "' -d '{\"message\": \"Are you open on Monday?\"}'");

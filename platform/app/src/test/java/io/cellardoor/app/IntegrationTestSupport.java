@@ -56,9 +56,16 @@ abstract class IntegrationTestSupport {
     }
 
     HttpResponse<String> post(String path, String siteKey, String body) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body));
+        return send(HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body)), siteKey);
+    }
+
+    URI uri(String path) {
+        return URI.create("http://127.0.0.1:" + port + path);
+    }
+
+    /** Sends a request, adding {@code X-Site-Key} when a key is given. */
+    HttpResponse<String> send(HttpRequest.Builder request, String siteKey) {
         if (siteKey != null) {
             request.header("X-Site-Key", siteKey);
         }

@@ -1,7 +1,9 @@
 package io.cellardoor.chat;
 
+import io.cellardoor.web.ApiProblem;
 import io.cellardoor.plugin.Classification;
 import io.cellardoor.tenant.Site;
+import io.cellardoor.widget.VisitorTokens;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.Map;
@@ -35,25 +37,28 @@ class ChatController {
     private static final Logger log = LoggerFactory.getLogger(ChatController.class);
 
     private final ChatService chat;
+    private final VisitorTokens tokens;
     private final Duration streamTimeout;
     private final Duration heartbeat;
     private final ExecutorService workers = Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("chat-stream-", 0).factory());
     private final ScheduledExecutorService heartbeats = Executors.newSingleThreadScheduledExecutor(
             Thread.ofPlatform().name("sse-heartbeat").daemon().factory());
 
-    ChatController(ChatService chat,
+    ChatController(ChatService chat, VisitorTokens tokens,
             @Value("${cellardoor.chat.stream-timeout:5m}") Duration streamTimeout,
             @Value("${cellardoor.chat.heartbeat:10s}") Duration heartbeat) {
         this.chat = chat;
+        this.tokens = tokens;
         this.streamTimeout = streamTimeout;
         this.heartbeat = heartbeat;
     }
 
     @PostMapping(path = "/api/v1/chat", consumes = MediaType.APPLICATION_JSON_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)
     ChatResponse chat(@RequestHeader(name = "X-Site-Key", required = false) @Nullable String siteKey,
+            @RequestHeader(name = "X-Visitor-Token", required = false) @Nullable String visitorToken,
             @RequestBody ChatRequest request) {
         Site site = chat.validate(siteKey, request);
-        return chat.answer(site, request, new ChatService.Listener() {
+        return chat.answer(site, visitor(site, visitorToken), request, new ChatService.Listener() {
             @Override
             public void token(String token) {
             }
@@ -63,21 +68,23 @@ class ChatController {
     @PostMapping(path = "/api/v1/chat/stream", consumes = MediaType.APPLICATION_JSON_VALUE,
             produces = MediaType.TEXT_EVENT_STREAM_VALUE)
     ResponseEntity<SseEmitter> stream(@RequestHeader(name = "X-Site-Key", required = false) @Nullable String siteKey,
+            @RequestHeader(name = "X-Visitor-Token", required = false) @Nullable String visitorToken,
             @RequestBody ChatRequest request) {
         Site site = chat.validate(siteKey, request);
+        UUID visitorId = visitor(site, visitorToken);
         SseEmitter emitter = new SseEmitter(streamTimeout.toMillis());
         ScheduledFuture<?> beat = heartbeats.scheduleAtFixedRate(() -> send(emitter, SseEmitter.event().comment("heartbeat")),
                 heartbeat.toMillis(), heartbeat.toMillis(), TimeUnit.MILLISECONDS);
         emitter.onCompletion(() -> beat.cancel(false));
         emitter.onTimeout(() -> {
             beat.cancel(false);
-            send(emitter, SseEmitter.event().name("error").data(Map.of("type", ChatProblem.TYPE_BASE + "stream-timeout",
+            send(emitter, SseEmitter.event().name("error").data(Map.of("type", ApiProblem.TYPE_BASE + "stream-timeout",
                     "title", "The answer took too long"), MediaType.APPLICATION_JSON));
             emitter.complete();
         });
         workers.submit(() -> {
             try {
-                ChatResponse response = chat.answer(site, request, new ChatService.Listener() {
+                ChatResponse response = chat.answer(site, visitorId, request, new ChatService.Listener() {
                     @Override
                     public void routed(UUID conversationId, Classification classification) {
                         send(emitter, SseEmitter.event().name("meta").data(Map.of("conversationId", conversationId,
@@ -93,12 +100,13 @@ class ChatController {
                     send(emitter, SseEmitter.event().name("citation").data(c, MediaType.APPLICATION_JSON));
                 }
                 send(emitter, SseEmitter.event().name("done").data(Map.of("conversationId", response.conversationId(),
+                        "messageId", response.messageId(),
                         "answered", response.answered(), "domain", response.domain(), "answer", response.answer(),
                         "usage", response.usage()), MediaType.APPLICATION_JSON));
                 emitter.complete();
             } catch (RuntimeException e) {
                 log.error("Chat stream failed", e);
-                send(emitter, SseEmitter.event().name("error").data(Map.of("type", ChatProblem.TYPE_BASE + "internal-error",
+                send(emitter, SseEmitter.event().name("error").data(Map.of("type", ApiProblem.TYPE_BASE + "internal-error",
                         "title", "The answer could not be produced"), MediaType.APPLICATION_JSON));
                 emitter.complete();
             } finally {
@@ -110,6 +118,11 @@ class ChatController {
                 .header(HttpHeaders.CACHE_CONTROL, "no-cache")
                 .contentType(MediaType.TEXT_EVENT_STREAM)
                 .body(emitter);
+    }
+
+    /** The visitor a valid token names; an absent, expired or foreign token means an anonymous turn. */
+    private @Nullable UUID visitor(Site site, @Nullable String token) {
+        return token == null ? null : tokens.verify(token, site.id()).map(VisitorTokens.Visitor::visitorId).orElse(null);
     }
 
     private static void send(SseEmitter emitter, SseEmitter.SseEventBuilder event) {

@@ -1,9 +1,11 @@
 package io.cellardoor.chat;
 
+import io.cellardoor.web.ApiProblem;
 import io.cellardoor.answer.AnswerGenerator;
 import io.cellardoor.answer.AnswerRequest;
 import io.cellardoor.answer.GeneratedAnswer;
 import io.cellardoor.answer.TokenSink;
+import io.cellardoor.cache.SemanticCache;
 import io.cellardoor.chat.internal.ConversationStore;
 import io.cellardoor.chat.internal.InjectionGuard;
 import io.cellardoor.chat.internal.LanguageGuesser;
@@ -35,8 +37,9 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 
 /**
- * The chat pipeline for one turn: site key, validation, classification, the domain's handler, hybrid
- * retrieval weighted by the classification, the answer generator, and persistence of the turn.
+ * The chat pipeline for one turn: site key, validation, prompt-injection guard, classification, the semantic
+ * cache, the domain's handler, hybrid retrieval weighted by the classification, the answer generator, and
+ * persistence of the turn.
  * A failing plugin degrades to the general path; the visitor always gets an answer.
  */
 @Service
@@ -68,10 +71,11 @@ public class ChatService {
     private final KeywordQuery keywords;
     private final AnswerGenerator generator;
     private final ConversationStore conversations;
+    private final SemanticCache cache;
 
     ChatService(TenantService tenants, QueryRouter router, PluginHost plugins, HybridRetriever retriever,
             KnowledgeStore knowledge, Embeddings embeddings, KeywordQuery keywords, AnswerGenerator generator,
-            ConversationStore conversations) {
+            ConversationStore conversations, SemanticCache cache) {
         this.tenants = tenants;
         this.router = router;
         this.plugins = plugins;
@@ -81,24 +85,25 @@ public class ChatService {
         this.keywords = keywords;
         this.generator = generator;
         this.conversations = conversations;
+        this.cache = cache;
     }
 
     /**
      * Checks the site key and the message before any work.
      *
-     * @throws ChatProblem 401 for an unknown site key, 400 for a blank message, 413 over 2000 characters
+     * @throws ApiProblem 401 for an unknown site key, 400 for a blank message, 413 over 2000 characters
      */
     public Site validate(@Nullable String siteKey, ChatRequest request) {
         Site site = siteKey == null ? null : tenants.findSite(siteKey).orElse(null);
         if (site == null) {
-            throw ChatProblem.unknownSiteKey();
+            throw ApiProblem.unknownSiteKey();
         }
         String message = request.message();
         if (message == null || message.isBlank()) {
-            throw ChatProblem.blankMessage();
+            throw ApiProblem.blankMessage();
         }
         if (message.length() > MAX_MESSAGE_CHARS) {
-            throw ChatProblem.tooLong(message.length(), MAX_MESSAGE_CHARS);
+            throw ApiProblem.tooLong(message.length(), MAX_MESSAGE_CHARS);
         }
         return site;
     }
@@ -107,18 +112,21 @@ public class ChatService {
      * Answers one turn.
      *
      * @param site the validated site (see {@link #validate})
+     * @param visitorId the anonymous visitor asking (from a verified visitor token), or null
      * @param listener receives routing and tokens as they happen
      */
-    public ChatResponse answer(Site site, ChatRequest request, Listener listener) {
+    public ChatResponse answer(Site site, @Nullable UUID visitorId, ChatRequest request, Listener listener) {
         long started = System.nanoTime();
         String message = request.message().strip();
-        UUID conversationId = conversations.continueOrStart(site.orgId(), site.id(), request.conversationId());
+        UUID conversationId = conversations.continueOrStart(site.orgId(), site.id(), visitorId, request.conversationId());
         UserQuery query = new UserQuery(message, LanguageGuesser.guess(message));
 
         Classification classification;
         GeneratedAnswer answer;
         List<RetrievedChunk> passages = List.of();
         String contactLine = site.contactLine();
+        List<Citation> cachedCitations = null;
+        float[] toCache = null;
         if (InjectionGuard.isAttempt(message)) {
             classification = new Classification(PluginApi.GENERAL_DOMAIN, List.of(), List.of(), List.of());
             listener.routed(conversationId, classification);
@@ -128,31 +136,50 @@ public class ChatService {
             answer = new GeneratedAnswer(text, false, List.of(), 1, "guard");
         } else {
             classification = router.classify(query, site.orgSlug());
-            listener.routed(conversationId, classification);
-            var context = new TenantPluginContext(site.orgId(), site.orgSlug(), plugins, retriever, knowledge, embeddings);
-            HandlerResult handled = router.handle(classification, query, context)
-                    .orElse(HandlerResult.retrieve(RetrievalPlan.defaults(DEFAULT_K)));
-            passages = retrieve(site.orgId(), message, classification, handled.plan());
-            if (log.isDebugEnabled()) {
-                log.debug("q='{}' domain={} boost={} passages={}", message, classification.primary(), handled.plan().boostPaths(),
-                        passages.stream().map(p -> "%s[%s f%d v%d %.4f]".formatted(p.path().replaceAll("-[0-9a-f]{8}-.*\\.md$", ""),
-                                p.headingPath(), p.fullTextRank(), p.vectorRank(), p.score())).toList());
-            }
-            DirectAnswer direct = handled.directAnswer().filter(d -> d.confidence() >= DIRECT_MIN_CONFIDENCE).orElse(null);
-            if (direct != null) {
-                AnswerGenerator.stream(direct.text(), listener);
-                answer = new GeneratedAnswer(direct.text(), true, direct.sourcePaths(), direct.confidence(), "direct");
+            // The cache compares questions without case and sentence punctuation, which do not change what is
+            // asked ("How many acres?" and "how many acres" are 0.94 similar as typed, 1.0 without).
+            float[] cacheKey = embeddings.embed(message.toLowerCase(java.util.Locale.ROOT).replaceAll("[?!.,;:]+", " ").strip());
+            var hit = cache.find(site.orgId(), cacheKey, Citation.class);
+            if (hit.isPresent()) {
+                classification = new Classification(hit.get().domain(), classification.related(), classification.scores(),
+                        classification.skipped());
+                listener.routed(conversationId, classification);
+                AnswerGenerator.stream(hit.get().answer(), listener);
+                answer = new GeneratedAnswer(hit.get().answer(), true, List.of(), hit.get().similarity(), "cache");
+                cachedCitations = hit.get().citations();
             } else {
-                answer = generator.generate(new AnswerRequest(site.orgId(), message, query.language(), passages,
-                        handled.promptContributions(), contactLine), listener);
+                listener.routed(conversationId, classification);
+                float[] embedding = embeddings.embed(message);
+                var context = new TenantPluginContext(site.orgId(), site.orgSlug(), plugins, retriever, knowledge, embeddings);
+                HandlerResult handled = router.handle(classification, query, context)
+                        .orElse(HandlerResult.retrieve(RetrievalPlan.defaults(DEFAULT_K)));
+                passages = retrieve(site.orgId(), message, embedding, classification, handled.plan());
+                if (log.isDebugEnabled()) {
+                    log.debug("q='{}' domain={} boost={} passages={}", message, classification.primary(), handled.plan().boostPaths(),
+                            passages.stream().map(p -> "%s[%s f%d v%d %.4f]".formatted(p.path().replaceAll("-[0-9a-f]{8}-.*\\.md$", ""),
+                                    p.headingPath(), p.fullTextRank(), p.vectorRank(), p.score())).toList());
+                }
+                DirectAnswer direct = handled.directAnswer().filter(d -> d.confidence() >= DIRECT_MIN_CONFIDENCE).orElse(null);
+                if (direct != null) {
+                    AnswerGenerator.stream(direct.text(), listener);
+                    answer = new GeneratedAnswer(direct.text(), true, direct.sourcePaths(), direct.confidence(), "direct");
+                } else {
+                    answer = generator.generate(new AnswerRequest(site.orgId(), message, query.language(), passages,
+                            handled.promptContributions(), contactLine), listener);
+                }
+                toCache = cacheKey;
             }
         }
-        List<Citation> citations = answer.answered() ? citations(site.orgId(), answer, passages) : List.of();
+        List<Citation> citations = cachedCitations != null ? cachedCitations
+                : answer.answered() ? citations(site.orgId(), answer, passages) : List.of();
+        if (toCache != null && answer.answered()) {
+            cache.put(site.orgId(), message, toCache, answer.text(), classification.primary(), citations);
+        }
         long latencyMs = (System.nanoTime() - started) / 1_000_000;
-        conversations.save(new ConversationStore.Turn(site.orgId(), conversationId, message, answer.text(), answer.answered(),
+        long messageId = conversations.save(new ConversationStore.Turn(site.orgId(), conversationId, message, answer.text(), answer.answered(),
                 classification.primary(), answer.generator(), citations, classification, answer.confidence(), latencyMs));
         int outputTokens = answer.text().isBlank() ? 0 : answer.text().trim().split("\\s+").length;
-        return new ChatResponse(conversationId, answer.text(), answer.answered(), classification.primary(), citations,
+        return new ChatResponse(conversationId, messageId, answer.text(), answer.answered(), classification.primary(), citations,
                 new ChatResponse.Usage(answer.generator(), 0, outputTokens, latencyMs));
     }
 
@@ -160,7 +187,7 @@ public class ChatService {
      * Hybrid retrieval weighted by the classification: the primary domain's folders at full weight, related
      * domains' lower by priority, folders of no plugin at half and other domains' lower still.
      */
-    List<RetrievedChunk> retrieve(long orgId, String message, Classification classification, RetrievalPlan plan) {
+    List<RetrievedChunk> retrieve(long orgId, String message, float[] embedding, Classification classification, RetrievalPlan plan) {
         Map<String, Double> weights = new HashMap<>();
         double otherWeight = 1.0;
         if (classification.claimed()) {
@@ -178,7 +205,7 @@ public class ChatService {
         for (var e : plan.domainWeights().entrySet()) {
             plugins.foldersOf(e.getKey()).forEach(f -> weights.put(f, e.getValue()));
         }
-        var query = new RetrievalQuery(orgId, keywords.of(orgId, message), embeddings.embed(message), plan.k(), weights,
+        var query = new RetrievalQuery(orgId, keywords.of(orgId, message), embedding, plan.k(), weights,
                 otherWeight, List.of(), plan.boostPaths().stream().limit(MAX_BOOSTED).toList(), RetrievalMode.HYBRID);
         return retriever.retrieve(query);
     }

@@ -31,6 +31,7 @@ import org.pf4j.PluginWrapper;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.beans.factory.InitializingBean;
 import org.springframework.stereotype.Component;
 
@@ -79,8 +80,11 @@ public class PluginHost implements InitializingBean, DisposableBean {
     private final ScheduledExecutorService scanner = Executors.newSingleThreadScheduledExecutor(
             Thread.ofPlatform().name("plugin-scanner").daemon().factory());
 
-    PluginHost(PluginProperties properties) {
+    private final ApplicationEventPublisher events;
+
+    PluginHost(PluginProperties properties, ApplicationEventPublisher events) {
         this.properties = properties;
+        this.events = events;
         this.manager = new DefaultPluginManager(properties.dir().toAbsolutePath());
         this.manager.setSystemVersion(PluginApi.VERSION);
     }
@@ -112,6 +116,8 @@ public class PluginHost implements InitializingBean, DisposableBean {
 
     /** Loads jars added to the plugins folder since the last scan and unloads plugins whose jar is gone. */
     public synchronized void scan() throws IOException {
+        List<String> loaded = new java.util.ArrayList<>();
+        List<String> unloaded = new java.util.ArrayList<>();
         Set<Path> known = new HashSet<>();
         for (PluginWrapper w : List.copyOf(manager.getPlugins())) {
             Path p = w.getPluginPath().toAbsolutePath();
@@ -119,6 +125,7 @@ public class PluginHost implements InitializingBean, DisposableBean {
                 log.info("Plugin {} removed from {}; unloading", w.getPluginId(), p);
                 domains.values().removeIf(d -> d.pluginId.equals(w.getPluginId()));
                 manager.unloadPlugin(w.getPluginId());
+                unloaded.add(w.getPluginId());
             } else {
                 known.add(p);
             }
@@ -142,10 +149,14 @@ public class PluginHost implements InitializingBean, DisposableBean {
                     continue;
                 }
                 register(manager.getPlugin(id));
+                loaded.add(id);
             } catch (RuntimeException e) {
                 log.warn("Refused plugin jar {}: {}", jar.getFileName(), e.getMessage());
                 known.add(jar);
             }
+        }
+        if (!loaded.isEmpty() || !unloaded.isEmpty()) {
+            events.publishEvent(new DomainPluginsChanged(loaded, unloaded));
         }
     }
 

@@ -56,6 +56,21 @@ public class TenantService {
         return jdbc.sql("SELECT contact_line FROM org WHERE id = ?").param(orgId).query(String.class).optional().orElse("");
     }
 
+    /**
+     * Sets the origins allowed to call the chat API from a browser for a site.
+     *
+     * @param origins e.g. {@code https://vineyard.example}; scheme, host and port only
+     */
+    public void updateAllowedOrigins(String siteKey, List<String> origins) {
+        jdbc.sql("UPDATE site SET allowed_origins = ? WHERE site_key = ?").params(origins.toArray(String[]::new), siteKey).update();
+    }
+
+    /** Sets a site's widget appearance: greeting, suggested questions and theme name. */
+    public void updateWidget(String siteKey, String greeting, List<String> suggestions, String theme) {
+        jdbc.sql("UPDATE site SET greeting = ?, suggestions = ?, theme = ? WHERE site_key = ?")
+                .params(greeting, suggestions.toArray(String[]::new), theme, siteKey).update();
+    }
+
     /** Sets the org's contact line (shown when the chat cannot answer). */
     public void updateContactLine(long orgId, String contactLine) {
         jdbc.sql("UPDATE org SET contact_line = ? WHERE id = ?").params(contactLine, orgId).update();

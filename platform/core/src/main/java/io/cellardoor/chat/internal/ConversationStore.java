@@ -21,15 +21,35 @@ public class ConversationStore {
         this.json = json;
     }
 
-    /** The given conversation when it belongs to the org and site, else a new one. */
-    public UUID continueOrStart(long orgId, long siteId, @Nullable UUID requested) {
-        if (requested != null && jdbc.sql("SELECT count(*) FROM conversation WHERE id = ? AND org_id = ? AND site_id = ?")
-                .params(requested, orgId, siteId).query(Integer.class).single() > 0) {
+    /**
+     * The given conversation when it belongs to the org and site (and, when it has a visitor, to this visitor), else
+     * a new one for the visitor.
+     */
+    public UUID continueOrStart(long orgId, long siteId, @Nullable UUID visitorId, @Nullable UUID requested) {
+        if (requested != null && jdbc.sql("""
+                        SELECT count(*) FROM conversation
+                        WHERE id = ? AND org_id = ? AND site_id = ? AND (visitor_id IS NULL OR visitor_id = ?)""")
+                .params(requested, orgId, siteId, visitorId).query(Integer.class).single() > 0) {
             return requested;
         }
         UUID id = UUID.randomUUID();
-        jdbc.sql("INSERT INTO conversation (id, org_id, site_id) VALUES (?, ?, ?)").params(id, orgId, siteId).update();
+        jdbc.sql("INSERT INTO conversation (id, org_id, site_id, visitor_id) VALUES (?, ?, ?, ?)")
+                .params(id, orgId, siteId, visitorId).update();
         return id;
+    }
+
+    /**
+     * Stores a visitor's rating of an answer.
+     *
+     * @return false when no such message exists for the org (or it belongs to another visitor's conversation)
+     */
+    public boolean rate(long orgId, long messageId, @Nullable UUID visitorId, String rating, @Nullable String comment) {
+        return jdbc.sql("""
+                        UPDATE message m SET feedback = ?, feedback_comment = ?, feedback_at = now()
+                        FROM conversation c
+                        WHERE m.id = ? AND m.org_id = ? AND c.id = m.conversation_id AND c.org_id = ?
+                          AND (c.visitor_id IS NULL OR c.visitor_id = ?)""")
+                .params(rating, comment, messageId, orgId, orgId, visitorId).update() == 1;
     }
 
     /** A finished turn to store. */

@@ -1,4 +1,4 @@
-package io.cellardoor.chat;
+package io.cellardoor.web;
 
 import java.net.URI;
 import org.springframework.http.HttpStatus;
@@ -10,33 +10,38 @@ import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 
-/** Renders refused chat requests as RFC 9457 problem+json with stable {@code type} URIs. */
-@RestControllerAdvice(assignableTypes = ChatController.class)
-class ChatProblemHandler {
+/** Renders refused API requests as RFC 9457 problem+json with stable {@code type} URIs. */
+@RestControllerAdvice(basePackages = "io.cellardoor")
+class ApiProblemHandler {
 
-    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(ChatProblemHandler.class);
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(ApiProblemHandler.class);
 
-    @ExceptionHandler(ChatProblem.class)
-    ResponseEntity<ProblemDetail> problem(ChatProblem e) {
-        return render(e.status(), e.type(), e.title(), e.getMessage());
+    @ExceptionHandler(ApiProblem.class)
+    ResponseEntity<ProblemDetail> problem(ApiProblem e) {
+        ResponseEntity<ProblemDetail> response = render(e.status(), e.type(), e.title(), e.getMessage());
+        if (e.retryAfterSeconds() > 0) {
+            return ResponseEntity.status(response.getStatusCode()).headers(response.getHeaders())
+                    .header("Retry-After", Long.toString(e.retryAfterSeconds())).body(response.getBody());
+        }
+        return response;
     }
 
     @ExceptionHandler(HttpMessageNotReadableException.class)
     ResponseEntity<ProblemDetail> unreadable(HttpMessageNotReadableException e) {
-        return render(HttpStatus.BAD_REQUEST, URI.create(ChatProblem.TYPE_BASE + "malformed-request"), "Malformed request",
+        return render(HttpStatus.BAD_REQUEST, URI.create(ApiProblem.TYPE_BASE + "malformed-request"), "Malformed request",
                 "The body must be JSON like {\"message\": \"...\", \"conversationId\": null}.");
     }
 
     @ExceptionHandler(HttpMediaTypeNotSupportedException.class)
     ResponseEntity<ProblemDetail> mediaType(HttpMediaTypeNotSupportedException e) {
-        return render(HttpStatus.UNSUPPORTED_MEDIA_TYPE, URI.create(ChatProblem.TYPE_BASE + "unsupported-media-type"),
+        return render(HttpStatus.UNSUPPORTED_MEDIA_TYPE, URI.create(ApiProblem.TYPE_BASE + "unsupported-media-type"),
                 "Unsupported media type", "Send the body as application/json.");
     }
 
     @ExceptionHandler(RuntimeException.class)
     ResponseEntity<ProblemDetail> unexpected(RuntimeException e) {
         log.error("Chat request failed", e);
-        return render(HttpStatus.INTERNAL_SERVER_ERROR, URI.create(ChatProblem.TYPE_BASE + "internal-error"),
+        return render(HttpStatus.INTERNAL_SERVER_ERROR, URI.create(ApiProblem.TYPE_BASE + "internal-error"),
                 "Internal error", "The answer could not be produced; please try again.");
     }
 

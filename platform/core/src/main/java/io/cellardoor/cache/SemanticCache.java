@@ -1,0 +1,101 @@
+package io.cellardoor.cache;
+
+import com.pgvector.PGvector;
+import io.cellardoor.knowledge.KnowledgeImported;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.event.EventListener;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import tools.jackson.databind.ObjectMapper;
+
+/**
+ * Answers to earlier questions, found again by embedding similarity within one org.
+ *
+ * <p>A question whose embedding has cosine similarity of at least {@code cellardoor.cache.min-similarity}
+ * (default 0.95) with a cached question gets that answer. Only answered turns from the generators are cached
+ * (not declines, not turns that failed over). Importing an org's knowledge empties its cache, so a cached
+ * answer never outlives the pages it came from; loading or unloading a domain plugin empties every cache.
+ */
+@Component
+public class SemanticCache {
+
+    /**
+     * A cached answer.
+     *
+     * @param id cache entry id
+     * @param question the question it was first given to
+     * @param answer the answer text
+     * @param domain the domain it was routed to
+     * @param citations the citations, as the chat API returned them
+     * @param similarity cosine similarity between the new question and the cached one
+     */
+    public record Hit<C>(long id, String question, String answer, String domain, List<C> citations, double similarity) {
+    }
+
+    private final JdbcClient jdbc;
+    private final ObjectMapper json;
+    private final double minSimilarity;
+    private final boolean enabled;
+
+    SemanticCache(JdbcClient jdbc, ObjectMapper json, @Value("${cellardoor.cache.min-similarity:0.95}") double minSimilarity,
+            @Value("${cellardoor.cache.enabled:true}") boolean enabled) {
+        this.jdbc = jdbc;
+        this.json = json;
+        this.minSimilarity = minSimilarity;
+        this.enabled = enabled;
+    }
+
+    /**
+     * The closest cached answer for the org when it is similar enough; counts the hit.
+     *
+     * @param embedding the question's embedding, 384 floats, L2-normalised
+     * @param citationType the citation record the stored JSON is read as
+     */
+    public <C> Optional<Hit<C>> find(long orgId, float[] embedding, Class<C> citationType) {
+        if (!enabled) {
+            return Optional.empty();
+        }
+        PGvector vector = new PGvector(embedding);
+        Optional<Hit<C>> hit = jdbc.sql("""
+                        SELECT id, question, answer, domain, citations::text, 1 - (embedding <=> ?) AS similarity
+                        FROM semantic_cache WHERE org_id = ?
+                        ORDER BY embedding <=> ? LIMIT 1""")
+                .params(vector, orgId, vector)
+                .query((rs, n) -> new Hit<>(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                        citations(rs.getString(5), citationType), rs.getDouble(6)))
+                .optional()
+                .filter(h -> h.similarity() >= minSimilarity);
+        hit.ifPresent(h -> jdbc.sql("UPDATE semantic_cache SET hits = hits + 1, last_hit_at = now() WHERE id = ? AND org_id = ?")
+                .params(h.id(), orgId).update());
+        return hit;
+    }
+
+    /** Caches an answered turn. */
+    public void put(long orgId, String question, float[] embedding, String answer, String domain, List<?> citations) {
+        if (!enabled) {
+            return;
+        }
+        jdbc.sql("INSERT INTO semantic_cache (org_id, question, embedding, answer, domain, citations) VALUES (?, ?, ?, ?, ?, ?::jsonb)")
+                .params(orgId, question, new PGvector(embedding), answer, domain, json.writeValueAsString(citations))
+                .update();
+    }
+
+    @EventListener
+    void onKnowledgeImported(KnowledgeImported event) {
+        if (event.report().added() + event.report().updated() + event.report().deleted() > 0) {
+            jdbc.sql("DELETE FROM semantic_cache WHERE org_id = ?").param(event.orgId()).update();
+        }
+    }
+
+    /** Routing changed: answers cached under the old plugins may name the wrong domain or miss a better one. */
+    @EventListener
+    void onDomainPluginsChanged(io.cellardoor.plugin.DomainPluginsChanged event) {
+        jdbc.sql("DELETE FROM semantic_cache").update();
+    }
+
+    private <C> List<C> citations(String text, Class<C> type) {
+        return json.readValue(text, json.getTypeFactory().constructCollectionType(List.class, type));
+    }
+}

@@ -1,0 +1,4 @@
+@NullMarked
+package io.cellardoor.cache;
+
+import org.jspecify.annotations.NullMarked;

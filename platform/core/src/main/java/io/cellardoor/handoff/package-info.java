@@ -1,0 +1,4 @@
+@NullMarked
+package io.cellardoor.handoff;
+
+import org.jspecify.annotations.NullMarked;

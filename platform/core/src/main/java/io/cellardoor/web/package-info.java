@@ -1,0 +1,4 @@
+@NullMarked
+package io.cellardoor.web;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,65 @@
+package io.cellardoor.widget;
+
+import io.cellardoor.web.ApiProblem;
+import io.cellardoor.tenant.Site;
+import io.cellardoor.tenant.TenantService;
+import io.cellardoor.widget.internal.WidgetStore;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * What the widget asks for before chatting: the site's configuration ({@code GET /api/v1/widget/config}) and an
+ * anonymous visitor token ({@code POST /api/v1/widget/session}), both by {@code X-Site-Key}.
+ */
+@RestController
+class WidgetController {
+
+    /** Body of the session request: the token the browser has, if any. */
+    record SessionRequest(@Nullable String visitorToken) {
+    }
+
+    private final TenantService tenants;
+    private final WidgetStore store;
+    private final VisitorTokens tokens;
+
+    WidgetController(TenantService tenants, WidgetStore store, VisitorTokens tokens) {
+        this.tenants = tenants;
+        this.store = store;
+        this.tokens = tokens;
+    }
+
+    @GetMapping("/api/v1/widget/config")
+    WidgetConfig config(@RequestHeader(name = "X-Site-Key", required = false) @Nullable String siteKey) {
+        WidgetConfig config = siteKey == null ? null : store.config(siteKey).orElse(null);
+        return config != null ? config : throwUnknownSite();
+    }
+
+    /** Refreshes a valid token of this site's visitor, or makes a new visitor. */
+    @PostMapping("/api/v1/widget/session")
+    VisitorSession session(@RequestHeader(name = "X-Site-Key", required = false) @Nullable String siteKey,
+            @RequestBody(required = false) @Nullable SessionRequest request) {
+        Site site = siteKey == null ? null : tenants.findSite(siteKey).orElse(null);
+        if (site == null) {
+            return throwUnknownSite();
+        }
+        String presented = request == null ? null : request.visitorToken();
+        if (presented != null) {
+            var visitor = tokens.verify(presented, site.id());
+            if (visitor.isPresent()) {
+                return tokens.issue(site.id(), visitor.get().visitorId());
+            }
+        }
+        UUID visitorId = UUID.randomUUID();
+        store.createVisitor(visitorId, site.orgId(), site.id());
+        return tokens.issue(site.id(), visitorId);
+    }
+
+    private static <T> T throwUnknownSite() {
+        throw ApiProblem.unknownSiteKey();
+    }
+}

@@ -1,0 +1,112 @@
+package io.cellardoor.widget.internal;
+
+import io.cellardoor.tenant.Site;
+import io.cellardoor.tenant.TenantService;
+import io.cellardoor.web.ApiProblem;
+import io.cellardoor.widget.VisitorTokens;
+import io.cellardoor.widget.WidgetProperties;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.Locale;
+import java.util.Optional;
+import org.springframework.stereotype.Component;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * Guards the browser-facing API ({@code /api/v1/chat/**}, {@code /api/v1/widget/**}, {@code /api/v1/messages/**},
+ * {@code /api/v1/handoffs}):
+ * <ul>
+ *   <li>CORS: preflights are answered for any origin (the site key is not sent with them); the actual request is
+ *       allowed only from the site's allowed origins or the server's own origin, else 403 {@code origin-not-allowed}.
+ *       Requests without an {@code Origin} header (servers, curl) are not browser calls and pass.</li>
+ *   <li>Rate limits: POSTs are counted per visitor (token, else client address) and per site; over the limit they
+ *       get 429 {@code rate-limited} with {@code Retry-After}.</li>
+ * </ul>
+ */
+@Component
+class WidgetRequestFilter extends OncePerRequestFilter {
+
+    static final String ALLOWED_HEADERS = "Content-Type, X-Site-Key, X-Visitor-Token";
+
+    private final TenantService tenants;
+    private final VisitorTokens tokens;
+    private final RateLimiter perVisitor;
+    private final RateLimiter perSite;
+
+    WidgetRequestFilter(TenantService tenants, VisitorTokens tokens, WidgetProperties properties) {
+        this.tenants = tenants;
+        this.tokens = tokens;
+        this.perVisitor = new RateLimiter(properties.visitorRequestsPerMinute());
+        this.perSite = new RateLimiter(properties.siteRequestsPerMinute());
+    }
+
+    @Override
+    protected boolean shouldNotFilter(HttpServletRequest request) {
+        String path = request.getRequestURI();
+        return !(path.startsWith("/api/v1/chat") || path.startsWith("/api/v1/widget/") || path.startsWith("/api/v1/messages/")
+                || path.equals("/api/v1/handoffs"));
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        String origin = request.getHeader("Origin");
+        if (origin != null) {
+            response.setHeader("Access-Control-Allow-Origin", origin);
+            response.addHeader("Vary", "Origin");
+            response.setHeader("Access-Control-Expose-Headers", "Retry-After");
+            if ("OPTIONS".equals(request.getMethod()) && request.getHeader("Access-Control-Request-Method") != null) {
+                response.setHeader("Access-Control-Allow-Methods", "GET, POST");
+                response.setHeader("Access-Control-Allow-Headers", ALLOWED_HEADERS);
+                response.setHeader("Access-Control-Max-Age", "600");
+                response.setStatus(HttpServletResponse.SC_NO_CONTENT);
+                return;
+            }
+        }
+        String siteKey = request.getHeader("X-Site-Key");
+        Optional<Site> site = siteKey == null ? Optional.empty() : tenants.findSite(siteKey);
+        if (site.isPresent() && origin != null && !allowed(site.get(), origin, request)) {
+            ApiProblem.originNotAllowed(origin).writeTo(response);
+            return;
+        }
+        if (site.isPresent() && "POST".equals(request.getMethod()) && !request.getRequestURI().equals("/api/v1/widget/session")) {
+            long wait = Math.max(perSite.tryTake("site:" + site.get().id()), perVisitor.tryTake(visitorKey(site.get(), request)));
+            if (wait > 0) {
+                ApiProblem.rateLimited(wait, "Too many messages in a short time; try again in " + wait + " s.").writeTo(response);
+                return;
+            }
+        }
+        chain.doFilter(request, response);
+    }
+
+    private String visitorKey(Site site, HttpServletRequest request) {
+        String token = request.getHeader("X-Visitor-Token");
+        if (token != null) {
+            var visitor = tokens.verify(token, site.id());
+            if (visitor.isPresent()) {
+                return "visitor:" + visitor.get().visitorId();
+            }
+        }
+        return "address:" + site.id() + ":" + request.getRemoteAddr();
+    }
+
+    /** Whether a page on this origin may call the site's chat: listed, or the server's own origin. */
+    static boolean allowed(Site site, String origin, HttpServletRequest request) {
+        String normalised = normalise(origin);
+        if (site.allowedOrigins().stream().map(WidgetRequestFilter::normalise).anyMatch(normalised::equals)) {
+            return true;
+        }
+        int port = request.getServerPort();
+        boolean defaultPort = (request.getScheme().equals("http") && port == 80) || (request.getScheme().equals("https") && port == 443);
+        String own = request.getScheme() + "://" + request.getServerName() + (defaultPort ? "" : ":" + port);
+        return normalised.equals(normalise(own));
+    }
+
+    private static String normalise(String origin) {
+        String o = origin.trim().toLowerCase(Locale.ROOT);
+        return o.endsWith("/") ? o.substring(0, o.length() - 1) : o;
+    }
+}

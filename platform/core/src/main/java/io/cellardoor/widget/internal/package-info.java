@@ -1,0 +1,4 @@
+@NullMarked
+package io.cellardoor.widget.internal;
+
+import org.jspecify.annotations.NullMarked;

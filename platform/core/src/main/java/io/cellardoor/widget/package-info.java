@@ -1,0 +1,4 @@
+@NullMarked
+package io.cellardoor.widget;
+
+import org.jspecify.annotations.NullMarked;
