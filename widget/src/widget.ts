@@ -26,8 +26,32 @@ export interface WidgetOptions {
 const raf: (cb: () => void) => void =
   typeof requestAnimationFrame === 'function' ? (cb) => requestAnimationFrame(() => cb()) : (cb) => setTimeout(cb, 16);
 
-const HOST_STYLE =
-  'all: initial; position: fixed; z-index: 2147483647; top: 0; left: 0; width: 0; height: 0; display: block; overflow: visible;';
+// !important on every declaration: a page rule like `* { all: unset !important }` must not move or bury the host.
+const HOST_STYLE = [
+  'all: initial',
+  'position: fixed',
+  'z-index: 2147483647',
+  'top: 0',
+  'left: 0',
+  'width: 0',
+  'height: 0',
+  'display: block',
+  'overflow: visible',
+]
+  .map((declaration) => `${declaration} !important;`)
+  .join(' ');
+
+/** Shows or hides an element in the top layer when the Popover API exists; errors mean it already is. */
+function setPopover(el: HTMLElement, show: boolean): void {
+  if (!supportsPopover(el)) return;
+  const p = el as HTMLElement & { showPopover(): void; hidePopover(): void };
+  try {
+    if (show) p.showPopover();
+    else p.hidePopover();
+  } catch {
+    /* already in that state, or not connected */
+  }
+}
 
 function supportsPopover(el: HTMLElement): boolean {
   return typeof (el as HTMLElement & { showPopover?: unknown }).showPopover === 'function' && 'popover' in el;
@@ -96,6 +120,8 @@ export class Widget {
       type: 'button',
       class: 'launcher',
       'data-testid': 'launcher',
+      // In the top layer, like the panel, so page overlays with any z-index cannot cover it.
+      popover: 'manual',
       'aria-expanded': 'false',
       'aria-controls': this.ids.panel,
       'aria-haspopup': 'dialog',
@@ -206,6 +232,9 @@ export class Widget {
 
   private reveal(): void {
     this.root.removeAttribute('data-pending');
+    if (this.configState !== 'unavailable' && !this.destroyed) {
+      setPopover(this.launcher, true);
+    }
   }
 
   async loadConfig(): Promise<void> {
@@ -222,7 +251,10 @@ export class Widget {
       if (err instanceof ApiError && err.kind === 'http' && [401, 403, 404].includes(err.status)) {
         // A wrong site key or an origin the site does not allow: stay out of the visitor's way.
         this.configState = 'unavailable';
-        this.host.style.display = 'none';
+        this.host.style.setProperty('display', 'none', 'important');
+        // A popover in the top layer still renders under a display:none host, so hide the launcher itself too.
+        setPopover(this.launcher, false);
+        this.launcher.style.setProperty('display', 'none', 'important');
         console.warn(
           `[CellarDoor] The chat widget is disabled: ${err.code === 'origin-not-allowed' ? `this page's origin (${location.origin}) is not allowed for site key "${this.opts.siteKey}"` : err.message} (HTTP ${err.status}).`,
         );

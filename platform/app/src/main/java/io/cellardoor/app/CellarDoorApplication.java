@@ -1,6 +1,7 @@
 package io.cellardoor.app;
 
-import java.util.Map;
+import java.util.ArrayList;
+import java.util.List;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
@@ -22,10 +23,13 @@ public class CellarDoorApplication {
             return;
         }
         SpringApplication app = new SpringApplication(CellarDoorApplication.class);
-        app.setDefaultProperties(Map.copyOf(command.properties()));
         if (!command.web()) {
             app.setWebApplicationType(WebApplicationType.NONE);
         }
-        app.run(command.springArgs());
+        // As command-line arguments, the options outrank application.yml (server.port, logging levels).
+        List<String> args2 = new ArrayList<>();
+        command.properties().forEach((key, value) -> args2.add("--" + key + "=" + value));
+        args2.addAll(List.of(command.springArgs()));
+        app.run(args2.toArray(String[]::new));
     }
 }

@@ -52,6 +52,7 @@ public class ChatService {
     private static final int DEFAULT_K = 8;
     private static final int MAX_CITATIONS = 5;
     private static final int MAX_BOOSTED = 3;
+    private static final double RELATED_SOURCE_SHARE = 0.5;
     private static final double DIRECT_MIN_CONFIDENCE = 0.5;
 
     /** Receives a turn's progress: routing first, then answer tokens. */
@@ -210,12 +211,19 @@ public class ChatService {
         return retriever.retrieve(query);
     }
 
+    /**
+     * The answer's own sources first; then, for generated answers, other retrieved documents whose best passage
+     * scored at least {@value #RELATED_SOURCE_SHARE} of the top passage (a direct answer cites only its facts).
+     */
     private List<Citation> citations(long orgId, GeneratedAnswer answer, List<RetrievedChunk> passages) {
         Map<String, Citation> byPath = new LinkedHashMap<>();
         Map<String, RetrievedChunk> bestByPath = new LinkedHashMap<>();
         passages.forEach(p -> bestByPath.putIfAbsent(p.path(), p));
         List<String> paths = new ArrayList<>(answer.sourcePaths());
-        paths.addAll(bestByPath.keySet());
+        if (!answer.generator().equals("direct") && !passages.isEmpty()) {
+            double top = passages.get(0).score();
+            bestByPath.values().stream().filter(p -> p.score() >= RELATED_SOURCE_SHARE * top).forEach(p -> paths.add(p.path()));
+        }
         for (String path : paths) {
             if (byPath.size() >= MAX_CITATIONS || byPath.containsKey(path)) {
                 continue;
