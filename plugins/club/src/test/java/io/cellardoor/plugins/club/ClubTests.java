@@ -1,5 +1,6 @@
 package io.cellardoor.plugins.club;
 
+import io.cellardoor.plugin.api.testing.InMemoryPluginContext;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.cellardoor.plugin.api.HandlerResult;
@@ -11,7 +12,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 class ClubTests {
 
     private final ClubPlugin plugin = new ClubPlugin();
-    private final FakeContext knowledge = new FakeContext()
+    private final InMemoryPluginContext knowledge = new InMemoryPluginContext()
             .add("club", "wine club/club.md", "The Cellar Circle", """
                     # The Cellar Circle
                     ## Overview

@@ -1,5 +1,6 @@
 package io.cellardoor.plugins.events;
 
+import io.cellardoor.plugin.api.testing.InMemoryPluginContext;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.cellardoor.plugin.api.HandlerResult;
@@ -11,7 +12,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 class EventsTests {
 
     private final EventsPlugin plugin = new EventsPlugin();
-    private final FakeContext knowledge = new FakeContext()
+    private final InMemoryPluginContext knowledge = new InMemoryPluginContext()
             .add("events", "events/calendar.md", "What's On", """
                     # What's On
                     ## Lantern Supper - March 8

@@ -1,5 +1,6 @@
 package io.cellardoor.plugins.merchandise;
 
+import io.cellardoor.plugin.api.testing.InMemoryPluginContext;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.cellardoor.plugin.api.DirectAnswer;
@@ -12,7 +13,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 class MerchandiseTests {
 
     private final MerchandisePlugin plugin = new MerchandisePlugin();
-    private final FakeContext shop = new FakeContext()
+    private final InMemoryPluginContext shop = new InMemoryPluginContext()
             .add("merchandise", "shop/crispy-tofu-bao.md", "Crispy Tofu Bao Bun", "# Crispy Tofu Bao Bun\n- **Price**: $14.00\n")
             .add("merchandise", "shop/crispy-tofu.md", "Crispy Tofu", "# Crispy Tofu\n- **Price**: $11.00\n")
             .add("merchandise", "shop/tweed-cap.md", "Tweed Cap", "# Tweed Cap\n- **Price**: $32.00\nDesigned by our cellar team.\n")

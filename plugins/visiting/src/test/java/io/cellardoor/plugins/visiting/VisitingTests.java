@@ -1,5 +1,6 @@
 package io.cellardoor.plugins.visiting;
 
+import io.cellardoor.plugin.api.testing.InMemoryPluginContext;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.cellardoor.plugin.api.DirectAnswer;
@@ -34,7 +35,7 @@ class VisitingTests {
             """;
 
     private final VisitingPlugin plugin = new VisitingPlugin();
-    private final FakeContext knowledge = new FakeContext()
+    private final InMemoryPluginContext knowledge = new InMemoryPluginContext()
             .add("visiting", "visiting/directions.md", "Finding the Barn", "Take exit 12 and turn left at the old mill.")
             .add("visiting", "visiting/when.md", "When to Find Us", HOURS)
             .add("visiting", "visiting/pets.md", "Bringing Pets", "Leashed dogs are welcome on the lawn. We are open to families.");
@@ -103,7 +104,7 @@ class VisitingTests {
 
     @Test
     void fallsBackToRetrievalBoostingTheHoursPageWhenItCannotBeParsed() {
-        FakeContext prose = new FakeContext().add("visiting", "visiting/hours.md", "Hours",
+        InMemoryPluginContext prose = new InMemoryPluginContext().add("visiting", "visiting/hours.md", "Hours",
                 "We are open most afternoons; call ahead, hours change with the season.");
 
         HandlerResult result = plugin.handler().handle(new UserQuery("are you open on Monday?", "en"), prose);

@@ -1,5 +1,6 @@
 package io.cellardoor.plugins.wine;
 
+import io.cellardoor.plugin.api.testing.InMemoryPluginContext;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.cellardoor.plugin.api.DirectAnswer;
@@ -13,7 +14,7 @@ class WineTests {
 
     private final WinePlugin plugin = new WinePlugin();
 
-    private final FakeContext cellar = new FakeContext()
+    private final InMemoryPluginContext cellar = new InMemoryPluginContext()
             .add("wine", "wine/reserve-cf-2021.md", "2021 Reserve Cabernet Franc", "# 2021 Reserve Cabernet Franc\n- **Price**: $52.00\n")
             .add("wine", "wine/reserve-cf.md", "2022 Reserve Cabernet Franc", "# 2022 Reserve Cabernet Franc\n- **Price**: $48.00\n")
             .add("wine", "wine/house-cf.md", "2022 Hillside Cabernet Franc", "# 2022 Hillside Cabernet Franc\nPrice: $29.00\n")

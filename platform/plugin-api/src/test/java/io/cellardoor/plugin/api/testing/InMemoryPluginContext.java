@@ -1,4 +1,4 @@
-package io.cellardoor.plugins.club;
+package io.cellardoor.plugin.api.testing;
 
 import io.cellardoor.plugin.api.DocumentSummary;
 import io.cellardoor.plugin.api.KnowledgeDocument;
@@ -14,15 +14,18 @@ import java.util.Optional;
 import java.util.TreeMap;
 
 /**
- * An in-memory knowledge base for tests: documents are split into passages at {@code ## } headings, and search
- * ranks passages by how many of the search words they contain.
+ * An in-memory {@link PluginContext} for plugin unit tests (shipped in the plugin API's test jar): documents are
+ * split into passages at {@code ## } headings, and search ranks passages by how many of the search words (longer
+ * than two letters) they contain. Records the paths handlers read.
  */
-final class FakeContext implements PluginContext {
+public final class InMemoryPluginContext implements PluginContext {
 
     private final Map<String, KnowledgeDocument> documents = new TreeMap<>();
-    final List<String> reads = new ArrayList<>();
+    /** Paths read through {@link #readDocument(String)}, in order. */
+    public final List<String> reads = new ArrayList<>();
 
-    FakeContext add(String domain, String path, String title, String text) {
+    /** Adds a document; returns this context for chaining. */
+    public InMemoryPluginContext add(String domain, String path, String title, String text) {
         documents.put(path, new KnowledgeDocument(path, title, domain, text, Map.of()));
         return this;
     }
