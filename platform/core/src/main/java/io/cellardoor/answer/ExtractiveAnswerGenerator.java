@@ -32,6 +32,7 @@ public final class ExtractiveAnswerGenerator implements AnswerGenerator {
     private static final Pattern TIME_Q = Pattern.compile("\\b(hours?|open|opens|close|closes|closing|latest|earliest|what time|when)\\b");
     private static final Pattern COUNT_Q = Pattern.compile("\\b(how many|how much|number of|acres?|bottles?|points|miles)\\b");
     private static final Pattern PRICE = Pattern.compile("\\$\\s?\\d");
+    private static final Pattern HOW_MANY = Pattern.compile("\\bhow many (\\p{L}+)");
     private static final Pattern TIME = Pattern.compile("\\b\\d{1,2}(:\\d\\d)?\\s?(am|pm|a\\.m\\.|p\\.m\\.)|\\bclosed\\b|\\bnoon\\b", Pattern.CASE_INSENSITIVE);
     private static final Pattern NUMBER = Pattern.compile("\\d");
     private static final Pattern SENTENCE_END = Pattern.compile("(?<=[.!?])\\s+(?=[A-Z0-9\"'(])");
@@ -98,6 +99,10 @@ public final class ExtractiveAnswerGenerator implements AnswerGenerator {
         boolean wantsCount = COUNT_Q.matcher(question).find();
         boolean wantsDate = DATE_Q.matcher(question).find();
         boolean wantsDescription = DESCRIBE_Q.matcher(question).find();
+        // "how many bottles": a unit holding a number next to the counted thing answers it.
+        var countNoun = HOW_MANY.matcher(question);
+        Set<String> counted = countNoun.find() ? analyzer.terms(countNoun.group(1)) : Set.of();
+        int countFacts = 0;
 
         List<Unit> units = units(passages);
         List<Unit> chosen = new ArrayList<>();
@@ -139,6 +144,10 @@ public final class ExtractiveAnswerGenerator implements AnswerGenerator {
                 if (!chosen.isEmpty() && chosen.stream().anyMatch(c -> c.path.equals(u.path))) {
                     score += 0.1;
                 }
+                boolean countFact = !counted.isEmpty() && NUMBER.matcher(u.text).find() && intersects(u.terms, counted);
+                if (countFact && countFacts < 2) {
+                    score += 0.3;
+                }
                 if (wantsCount && NUMBER.matcher(u.text).find()) {
                     score += 0.1;
                 }
@@ -151,7 +160,8 @@ public final class ExtractiveAnswerGenerator implements AnswerGenerator {
             if (pick == null || pickScore < (chosen.isEmpty() ? 0.15 : Math.max(0.2, best * 0.45))
                     || (!chosen.isEmpty() && !addsTerms(pick, covered, weights.keySet())
                         && !(wantsPrice && !priceShown && PRICE.matcher(pick.text).find())
-                        && !(wantsTime && !timeShown && TIME.matcher(pick.text).find()))) {
+                        && !(wantsTime && !timeShown && TIME.matcher(pick.text).find())
+                        && !(countFacts < 2 && !counted.isEmpty() && NUMBER.matcher(pick.text).find() && intersects(pick.terms, counted)))) {
                 break;
             }
             best = Math.max(best, pickScore);
@@ -160,6 +170,9 @@ public final class ExtractiveAnswerGenerator implements AnswerGenerator {
             coveredWithContext.addAll(pick.terms);
             coveredWithContext.addAll(pick.context);
             priceShown |= PRICE.matcher(pick.text).find();
+            if (!counted.isEmpty() && NUMBER.matcher(pick.text).find() && intersects(pick.terms, counted)) {
+                countFacts++;
+            }
             timeShown |= TIME.matcher(pick.text).find();
         }
         double coverage = weights.entrySet().stream().filter(e -> intersects(coveredWithContext, e.getKey()))

@@ -66,6 +66,18 @@ class ExtractiveAnswerGeneratorTests {
     }
 
     @Test
+    void answersHowManyWithTheUnitThatCountsTheThingAsked() {
+        List<RetrievedChunk> club = List.of(chunk(1, "club/tiers.md", "Wine club", "Membership Tiers > Ridge",
+                "## Membership Tiers > Ridge\nA Ridge membership lets members customise the bottles in each shipment.\n"
+                        + "6 BOTTLES PER SHIPMENT (QUARTERLY)\nStarting at $159 per shipment", 0.6));
+        ExtractiveAnswerGenerator clubGenerator = new ExtractiveAnswerGenerator(analyzer,
+                org -> CorpusStatistics.Stats.of(List.of(club.get(0).text(), "bottles of wine", "a shipment"), analyzer), 0.3);
+        GeneratedAnswer answer = clubGenerator.generate(ask("ridge membership: how many bottles and how much per shipment?", club),
+                TokenSink.NONE);
+        assertThat(answer.text()).contains("6 BOTTLES PER SHIPMENT", "$159");
+    }
+
+    @Test
     void showsTheInformativeHeadingAboveAGenericOne() {
         assertThat(ExtractiveAnswerGenerator.informativeHeading("Private Tour & Tasting > Details:")).isEqualTo("Private Tour & Tasting");
         assertThat(ExtractiveAnswerGenerator.informativeHeading("Description")).isEmpty();
