@@ -1,5 +1,6 @@
 package io.cellardoor.app;
 
+import io.cellardoor.identity.IdentityProperties;
 import io.cellardoor.knowledge.ImportReport;
 import io.cellardoor.knowledge.KnowledgeImporter;
 import io.cellardoor.tenant.TenantService;
@@ -12,7 +13,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * On {@code serve --knowledge DIR}: creates org {@code demo} with site key {@code demo-site-key}, imports DIR
- * into it (incrementally) and prints how to ask a question.
+ * into it (incrementally) and prints how to ask a question and, with the local realm, how to call the admin API.
  */
 @Component
 @ConditionalOnProperty("cellardoor.bootstrap.knowledge")
@@ -24,11 +25,14 @@ class DemoBootstrap {
     private final TenantService tenants;
     private final KnowledgeImporter importer;
     private final Path knowledge;
+    private final IdentityProperties identity;
 
-    DemoBootstrap(TenantService tenants, KnowledgeImporter importer, @Value("${cellardoor.bootstrap.knowledge}") Path knowledge) {
+    DemoBootstrap(TenantService tenants, KnowledgeImporter importer, @Value("${cellardoor.bootstrap.knowledge}") Path knowledge,
+            IdentityProperties identity) {
         this.tenants = tenants;
         this.importer = importer;
         this.knowledge = knowledge;
+        this.identity = identity;
     }
 
     @EventListener
@@ -48,6 +52,14 @@ class DemoBootstrap {
         System.out.println("Try:");
         System.out.println("  curl -s http://localhost:" + port + "/api/v1/chat -H 'Content-Type: application/json' \\");
         System.out.println("       -H 'X-Site-Key: " + SITE_KEY + "' -d '{\"message\": \"Are you open on Monday?\"}'");
+        String issuer = identity.issuerUri().toString();
+        if (issuer.matches("http://(127\\.0\\.0\\.1|localhost):\\d+/realms/cellardoor")) { // the local realm of deploy/keycloak
+            System.out.println("Admin API and console sign-in (Keycloak " + issuer + "): users platform-admin, org-admin, editor,");
+            System.out.println("viewer (org demo), other-admin (org other), password demo. Try:");
+            System.out.println("  TOKEN=$(curl -s " + issuer + "/protocol/openid-connect/token -d grant_type=password \\");
+            System.out.println("       -d client_id=cellardoor-cli -d username=editor -d password=demo | sed 's/.*\"access_token\":\"\\([^\"]*\\).*/\\1/')");
+            System.out.println("  curl -s 'http://localhost:" + port + "/api/v1/admin/handoffs?status=open' -H \"Authorization: Bearer $TOKEN\"");
+        }
         System.out.println("Press Ctrl-C to stop.");
     }
 }

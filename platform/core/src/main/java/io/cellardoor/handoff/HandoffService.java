@@ -57,4 +57,16 @@ public class HandoffService {
                         rs.getString(5), rs.getString(6), rs.getTimestamp(7).toInstant()))
                 .list();
     }
+
+    /**
+     * Marks one of the org's requests resolved (already resolved ones keep their time).
+     *
+     * @return false when the org has no request with this id
+     */
+    public boolean resolve(long orgId, long id) {
+        return jdbc.sql("""
+                UPDATE handoff_request SET status = 'resolved', resolved_at = coalesce(resolved_at, now())
+                WHERE id = ? AND org_id = ?""")
+                .params(id, orgId).update() == 1;
+    }
 }

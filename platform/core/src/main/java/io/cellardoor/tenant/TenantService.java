@@ -40,6 +40,11 @@ public class TenantService {
                 .params(orgId, siteKey, name).update();
     }
 
+    /** The id of the org with this slug, if any. */
+    public Optional<Long> findOrgId(String slug) {
+        return jdbc.sql("SELECT id FROM org WHERE slug = ?").param(slug).query(Long.class).optional();
+    }
+
     /** The site with this public key, if any. */
     public Optional<Site> findSite(String siteKey) {
         return jdbc.sql("""

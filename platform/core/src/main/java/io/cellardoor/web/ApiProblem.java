@@ -47,6 +47,16 @@ public class ApiProblem extends RuntimeException {
                 "The X-Site-Key header is missing or names no site.");
     }
 
+    /** 401: no valid credentials (the admin API's bearer token is missing, invalid or expired). */
+    public static ApiProblem unauthorized(String detail) {
+        return new ApiProblem(HttpStatus.UNAUTHORIZED, "unauthorized", "Unauthorized", detail);
+    }
+
+    /** 403: signed in, but the caller's roles or org do not allow this. */
+    public static ApiProblem forbidden(String detail) {
+        return new ApiProblem(HttpStatus.FORBIDDEN, "forbidden", "Forbidden", detail);
+    }
+
     /** 429: too many requests; the client may retry after the given number of seconds. */
     public static ApiProblem rateLimited(long retryAfterSeconds, String detail) {
         return new ApiProblem(HttpStatus.TOO_MANY_REQUESTS, "rate-limited", "Too many requests", detail, retryAfterSeconds);

@@ -1,0 +1,55 @@
+package io.cellardoor.identity;
+
+import io.cellardoor.web.ApiProblem;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.authentication.AuthenticationServiceException;
+import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.oauth2.server.resource.web.BearerTokenAuthenticationEntryPoint;
+import org.springframework.security.web.AuthenticationEntryPoint;
+import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.authentication.AuthenticationFailureHandler;
+
+/**
+ * The admin API's refusals as problem+json: 401 {@code unauthorized} (no, bad or expired token; with the RFC 6750
+ * {@code WWW-Authenticate} header), 403 {@code forbidden} (a role too low), 503 {@code identity-unavailable} (the
+ * provider's keys could not be fetched).
+ */
+final class ProblemResponses implements AuthenticationEntryPoint, AccessDeniedHandler, AuthenticationFailureHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(ProblemResponses.class);
+
+    private final BearerTokenAuthenticationEntryPoint bearer = new BearerTokenAuthenticationEntryPoint();
+
+    @Override
+    public void commence(HttpServletRequest request, HttpServletResponse response, AuthenticationException e)
+            throws IOException {
+        bearer.commence(request, response, e); // status and WWW-Authenticate
+        ApiProblem.unauthorized(request.getHeader("Authorization") == null
+                ? "Send an access token of the identity provider: Authorization: Bearer <token>."
+                : "The access token is invalid, expired or not issued for this API.").writeTo(response);
+    }
+
+    @Override
+    public void handle(HttpServletRequest request, HttpServletResponse response, AccessDeniedException e) throws IOException {
+        ApiProblem.forbidden("Your roles do not allow " + request.getMethod() + " " + request.getRequestURI() + ".")
+                .writeTo(response);
+    }
+
+    @Override
+    public void onAuthenticationFailure(HttpServletRequest request, HttpServletResponse response, AuthenticationException e)
+            throws IOException {
+        if (e instanceof AuthenticationServiceException) {
+            log.warn("Could not verify a bearer token: {}", e.getMessage());
+            new ApiProblem(HttpStatus.SERVICE_UNAVAILABLE, "identity-unavailable", "Identity provider unavailable",
+                    "The token could not be verified now; please try again.").writeTo(response);
+            return;
+        }
+        commence(request, response, e);
+    }
+}
