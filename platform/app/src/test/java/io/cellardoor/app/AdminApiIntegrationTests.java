@@ -234,8 +234,9 @@ class AdminApiIntegrationTests extends IntegrationTestSupport {
         var back = browser.send(HttpRequest.newBuilder(callback).GET().build(), HttpResponse.BodyHandlers.ofString());
         assertThat(back.statusCode()).isEqualTo(302);
         assertThat(back.headers().firstValue("Location").orElse("")).contains("/admin");
-        var console = browser.send(HttpRequest.newBuilder(uri("/admin")).GET().build(), HttpResponse.BodyHandlers.ofString());
-        assertThat(console.statusCode()).as("signed in: past security, no console views yet").isEqualTo(404);
+        var console = browser.send(HttpRequest.newBuilder(uri("/admin/")).GET().build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(console.statusCode()).as("signed in: the console's page").isEqualTo(200);
+        assertThat(console.body()).contains("<title>Cellar Door console</title>");
     }
 
     // --- helpers -------------------------------------------------------------------------------------------------

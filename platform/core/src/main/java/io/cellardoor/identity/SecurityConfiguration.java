@@ -6,6 +6,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -145,7 +146,7 @@ class SecurityConfiguration {
     @Bean
     @Order(2)
     SecurityFilterChain consoleChain(HttpSecurity http, ClientRegistrationRepository registrations, JwtDecoder decoder,
-            IdentityProperties identity) throws Exception {
+            IdentityProperties identity, ObjectProvider<ConsoleSecurityCustomizer> customizers) throws Exception {
         OidcClientInitiatedLogoutSuccessHandler logout = new OidcClientInitiatedLogoutSuccessHandler(registrations);
         logout.setPostLogoutRedirectUri("{baseUrl}/");
         http.securityMatcher("/admin", "/admin/**", "/oauth2/authorization/**", "/login/oauth2/code/**", "/logout")
@@ -155,7 +156,13 @@ class SecurityConfiguration {
                 .oauth2Login(login -> login.clientRegistrationRepository(registrations)
                         .userInfoEndpoint(userInfo -> userInfo.oidcUserService(staffUsers(decoder, identity))))
                 .logout(out -> out.logoutSuccessHandler(logout));
-        return http.build();
+        List<ConsoleSecurityCustomizer> console = customizers.orderedStream().toList();
+        for (ConsoleSecurityCustomizer customizer : console) {
+            customizer.customize(http);
+        }
+        SecurityFilterChain chain = http.build();
+        console.forEach(customizer -> customizer.built(http));
+        return chain;
     }
 
     @Bean

@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
@@ -143,6 +144,69 @@ public class KnowledgeImporter {
                 toEmbed.size(), newChunks.size() - toEmbed.size(), List.copyOf(failures),
                 (System.nanoTime() - started) / 1_000_000);
         log.info("Imported {} into org {}: {}", folder, orgId, report.summary());
+        events.publishEvent(new KnowledgeImported(orgId, report));
+        return report;
+    }
+
+    /**
+     * Imports one document's markdown (an edit in the console), incrementally: chunks whose text hash the org already
+     * has reuse their embedding, the rest are embedded outside any transaction, then one transaction replaces the
+     * document and its chunks, so retrieval serves the previous version until it commits.
+     *
+     * @param orgId the org that owns the knowledge
+     * @param path path relative to the knowledge folder, e.g. {@code visiting/hours.md}; its top folder is its domain
+     *     folder
+     * @param markdown the new markdown
+     * @param expectedHash the content hash of the version the edit started from, or null for a new document
+     * @param progress receives human-readable progress lines
+     * @throws StaleDocumentException when the stored version is not {@code expectedHash} (checked again under a row
+     *     lock in the writing transaction); nothing is written
+     * @throws InvalidDocumentException when the markdown cannot be parsed; nothing is written
+     */
+    public ImportReport importDocument(long orgId, String path, String markdown, @Nullable String expectedHash,
+            Consumer<String> progress) {
+        long started = System.nanoTime();
+        String stored = store.documentHashes(orgId).get(path);
+        if (!java.util.Objects.equals(stored, expectedHash)) {
+            throw new StaleDocumentException(path, stored);
+        }
+        String hash = sha256(markdown);
+        if (hash.equals(stored)) {
+            progress.accept("unchanged");
+            return new ImportReport(0, 0, 1, 0, 0, 0, List.of(), (System.nanoTime() - started) / 1_000_000);
+        }
+        progress.accept("parsing " + path);
+        ParsedDocument doc = parser.parse(path, markdown);
+        List<KnowledgeStore.NewChunk> chunks = new ArrayList<>();
+        for (ParsedDocument.Chunk c : doc.chunks()) {
+            String text = c.embeddingText(doc.title());
+            chunks.add(new KnowledgeStore.NewChunk(doc.path(), c, sha256(text), text));
+        }
+        Map<String, PGvector> vectors = new HashMap<>(store.embeddingsByHash(orgId,
+                chunks.stream().map(KnowledgeStore.NewChunk::hash).distinct().toList()));
+        List<KnowledgeStore.NewChunk> toEmbed = chunks.stream().filter(c -> !vectors.containsKey(c.hash()))
+                .collect(java.util.stream.Collectors.toMap(KnowledgeStore.NewChunk::hash, c -> c, (a, b) -> a,
+                        LinkedHashMap::new)).values().stream().toList();
+        progress.accept("embedding %d of %d chunks".formatted(toEmbed.size(), chunks.size()));
+        for (int i = 0; i < toEmbed.size(); i += EMBED_BATCH) {
+            List<KnowledgeStore.NewChunk> batch = toEmbed.subList(i, Math.min(toEmbed.size(), i + EMBED_BATCH));
+            List<float[]> embedded = embeddings.embedAll(batch.stream().map(KnowledgeStore.NewChunk::embeddingText).toList());
+            for (int j = 0; j < batch.size(); j++) {
+                vectors.put(batch.get(j).hash(), new PGvector(embedded.get(j)));
+            }
+        }
+        progress.accept("saving");
+        tx.executeWithoutResult(status -> {
+            String now = store.lockDocumentHash(orgId, path).orElse(null);
+            if (!java.util.Objects.equals(now, expectedHash)) {
+                throw new StaleDocumentException(path, now);
+            }
+            long documentId = store.upsertDocument(orgId, doc, hash);
+            store.replaceChunks(orgId, documentId, doc, chunks, vectors);
+        });
+        ImportReport report = new ImportReport(stored == null ? 1 : 0, stored == null ? 0 : 1, 0, 0, toEmbed.size(),
+                chunks.size() - toEmbed.size(), List.of(), (System.nanoTime() - started) / 1_000_000);
+        log.info("Imported {} into org {}: {}", path, orgId, report.summary());
         events.publishEvent(new KnowledgeImported(orgId, report));
         return report;
     }

@@ -118,6 +118,29 @@ public class KnowledgeStore {
                 .param(orgId).query(String.class).list();
     }
 
+    /** Every document of the org with what an editor's list shows, in path order. */
+    public List<DocumentInfo> listAllDocuments(long orgId) {
+        return jdbc.sql("SELECT path, title, folder, updated_at FROM kb_document WHERE org_id = ? ORDER BY path")
+                .param(orgId)
+                .query((rs, n) -> new DocumentInfo(rs.getString(1), rs.getString(2), rs.getString(3),
+                        rs.getTimestamp(4).toInstant()))
+                .list();
+    }
+
+    /** The markdown of the document at a path in the org as imported, with its content hash. */
+    public Optional<DocumentSource> findSource(long orgId, String path) {
+        return jdbc.sql("SELECT path, title, content, content_hash FROM kb_document WHERE org_id = ? AND path = ?")
+                .params(orgId, path)
+                .query((rs, n) -> new DocumentSource(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4)))
+                .optional();
+    }
+
+    /** The stored content hash of a document, locking its row until the transaction ends; empty when absent. */
+    Optional<String> lockDocumentHash(long orgId, String path) {
+        return jdbc.sql("SELECT content_hash FROM kb_document WHERE org_id = ? AND path = ? FOR UPDATE")
+                .params(orgId, path).query(String.class).optional();
+    }
+
     /** Number of documents the org has. */
     public int documentCount(long orgId) {
         return jdbc.sql("SELECT count(*) FROM kb_document WHERE org_id = ?").param(orgId).query(Integer.class).single();
@@ -126,6 +149,28 @@ public class KnowledgeStore {
     @SuppressWarnings("unchecked")
     private Map<String, String> readMap(String text) {
         return json.readValue(text, Map.class);
+    }
+
+    /**
+     * A document in an editor's list.
+     *
+     * @param path path relative to the knowledge folder
+     * @param title title
+     * @param folder normalised top folder (mapped to a domain by the plugins)
+     * @param updatedAt when its content last changed
+     */
+    public record DocumentInfo(String path, String title, String folder, java.time.Instant updatedAt) {
+    }
+
+    /**
+     * A document's markdown as imported.
+     *
+     * @param path path relative to the knowledge folder
+     * @param title title
+     * @param markdown the markdown
+     * @param contentHash sha-256 of the markdown; an edit names it to detect concurrent changes
+     */
+    public record DocumentSource(String path, String title, String markdown, String contentHash) {
     }
 
     /**

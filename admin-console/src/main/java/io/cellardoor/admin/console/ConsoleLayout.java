@@ -1,0 +1,45 @@
+package io.cellardoor.admin.console;
+
+import com.vaadin.flow.component.applayout.AppLayout;
+import com.vaadin.flow.component.applayout.DrawerToggle;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.html.H1;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.orderedlayout.FlexComponent;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.sidenav.SideNav;
+import com.vaadin.flow.component.sidenav.SideNavItem;
+import com.vaadin.flow.spring.security.AuthenticationContext;
+import io.cellardoor.identity.StaffUser;
+import java.util.stream.Collectors;
+
+/** The console's frame: title, who is signed in (org, roles), sign out, and the navigation. */
+public class ConsoleLayout extends AppLayout {
+
+    public ConsoleLayout(CurrentStaff staff, AuthenticationContext authentication) {
+        StaffUser user = staff.user();
+        H1 title = new H1("Cellar Door");
+        title.getStyle().set("font-size", "var(--lumo-font-size-l)").set("margin", "0");
+        String roles = user.roles().stream().map(r -> r.name().toLowerCase().replace('_', ' ')).sorted()
+                .collect(Collectors.joining(", "));
+        Span who = new Span(user.username() + " · " + (user.org() == null ? "no org" : user.org()) + " · " + roles);
+        who.addClassName("cd-muted");
+        who.setId("signed-in-user");
+        Button signOut = new Button("Sign out", e -> authentication.logout());
+        signOut.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
+        HorizontalLayout bar = new HorizontalLayout(new DrawerToggle(), title, who, signOut);
+        bar.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.CENTER);
+        bar.expand(who);
+        bar.setWidthFull();
+        bar.getStyle().set("padding-right", "var(--lumo-space-m)");
+        addToNavbar(bar);
+
+        SideNav nav = new SideNav();
+        nav.addItem(new SideNavItem("Knowledge", "knowledge"));
+        nav.addItem(new SideNavItem("Inbox", "inbox"));
+        nav.addItem(new SideNavItem("Plugins", "plugins"));
+        addToDrawer(nav);
+        setPrimarySection(Section.DRAWER);
+    }
+}
