@@ -35,7 +35,7 @@ class ExtractiveAnswerGeneratorTests {
     @Test
     void answersAPriceQuestionWithThePriceLineOfTheNamedPage() {
         List<String> tokens = new ArrayList<>();
-        GeneratedAnswer answer = generator.generate(ask("how much is the reserve cab franc?", passages), tokens::add);
+        GeneratedAnswer answer = generator.generate(ask("what does the reserve cab franc cost?", passages), tokens::add);
         assertThat(answer.answered()).isTrue();
         assertThat(answer.text()).contains("2022 Reserve Cabernet Franc", "$45.00").doesNotContain("Type: Wine", "Status");
         assertThat(answer.sourcePaths()).first().isEqualTo("wine/reserve.md");
@@ -54,7 +54,7 @@ class ExtractiveAnswerGeneratorTests {
     void declinesWithTheContactLineWhenThePassagesDoNotCoverTheQuestion() {
         List<RetrievedChunk> weak = passages.stream().map(c -> new RetrievedChunk(c.chunkId(), c.path(), c.title(), c.folder(),
                 c.headingPath(), c.text(), c.score(), c.fullTextRank(), c.vectorRank(), 0.12)).toList();
-        GeneratedAnswer answer = generator.generate(ask("what's the wifi password?", weak), TokenSink.NONE);
+        GeneratedAnswer answer = generator.generate(ask("what is your wifi password", weak), TokenSink.NONE);
         assertThat(answer.answered()).isFalse();
         assertThat(answer.sourcePaths()).isEmpty();
         assertThat(answer.text()).contains("(555) 010-0199");

@@ -15,7 +15,7 @@ import java.util.regex.Pattern;
 
 /**
  * Resolves the wine a question names (partial names, abbreviations, styles) and boosts its page; answers
- * a pure price question ("how much is the reserve cab franc?", "do you have a rosé? how much") directly
+ * a pure price question ("what does the reserve cab franc cost?", "do you have a rosé? how much") directly
  * from the matched pages' price lines.
  */
 public final class WineHandler implements DomainHandler {
