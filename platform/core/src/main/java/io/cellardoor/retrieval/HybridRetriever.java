@@ -3,6 +3,7 @@ package io.cellardoor.retrieval;
 import com.pgvector.PGvector;
 import java.util.List;
 import java.util.Map;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -12,8 +13,8 @@ import org.springframework.stereotype.Component;
  * <p>Three branches, each filtered by the same tenant (and folder) predicate: full text
  * ({@code websearch_to_tsquery} with its terms OR-ed, ranked by {@code ts_rank_cd}), pgvector cosine
  * distance over the HNSW index (iterative index scans, set per connection, keep the branch complete
- * under the tenant filter), and trigram word similarity of multi-word document titles (product and wine
- * names), which ranks the first chunk of each matching document.
+ * under the tenant filter), and, when enabled, trigram word similarity of multi-word document titles (product and
+ * wine names), which ranks the first chunk of each matching document.
  * Ranks are fused by reciprocal rank fusion ({@code 1 / (60 + rank)}) and multiplied by the folder's weight;
  * the best chunk of each boosted document is ranked first (its other chunks keep their fused score).
  */
@@ -94,9 +95,16 @@ public class HybridRetriever {
             """;
 
     private final JdbcClient jdbc;
+    private final boolean titleTrigrams;
 
-    HybridRetriever(JdbcClient jdbc) {
+    /**
+     * @param titleTrigrams whether the title trigram branch runs ({@code cellardoor.retrieval.title-trigrams}, default
+     *     off: on the dev set it adds no recall, lowers MRR and costs most of the query time, since no index can serve
+     *     "a title within the question"; the wine and merchandise plugins resolve names from titles instead)
+     */
+    HybridRetriever(JdbcClient jdbc, @Value("${cellardoor.retrieval.title-trigrams:false}") boolean titleTrigrams) {
         this.jdbc = jdbc;
+        this.titleTrigrams = titleTrigrams;
     }
 
     /**
@@ -116,7 +124,7 @@ public class HybridRetriever {
                 .param("embedding", new PGvector(query.embedding()))
                 .param("fts_limit", fts ? candidates : 0)
                 .param("vec_limit", vec ? candidates : 0)
-                .param("trg_limit", query.mode() == RetrievalMode.HYBRID ? 5 : 0)
+                .param("trg_limit", titleTrigrams && query.mode() == RetrievalMode.HYBRID ? 5 : 0)
                 .param("rrf_k", RRF_K)
                 .param("default_weight", query.defaultWeight())
                 .param("boost", query.boostPaths().toArray(String[]::new))
