@@ -51,10 +51,21 @@ record Db(String url, String user, String password) {
                 "logging.level.ai.djl", "error");
     }
 
-    /** Removes every org and, by cascade, all knowledge, conversations and caches. */
+    /**
+     * Removes every org and, by cascade, all knowledge, conversations and caches, then analyzes, so the planner does
+     * not keep the statistics of a previous run's million rows (which can switch on JIT compilation for every query).
+     */
     static void wipe(Connection c) throws SQLException {
         try (Statement st = c.createStatement()) {
             st.execute("DO $$ BEGIN IF to_regclass('public.org') IS NOT NULL THEN EXECUTE 'TRUNCATE org CASCADE'; END IF; END $$");
+            analyze(c);
+        }
+    }
+
+    /** {@code ANALYZE} of the whole database, as autovacuum would do soon after an import. */
+    static void analyze(Connection c) throws SQLException {
+        try (Statement st = c.createStatement()) {
+            st.execute("ANALYZE");
         }
     }
 

@@ -16,7 +16,7 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Where the production hybrid query spends its time: {@code EXPLAIN (ANALYZE, FORMAT JSON)} of
  * {@code HybridRetriever}'s own SQL text (read from the class, so it cannot drift), with the parameters it binds,
- * averaged over queries: planning, each materialised branch (full text, vector, title trigram) and the rest.
+ * averaged over queries: planning, each materialised branch (full text, vector, title trigram when on) and the rest.
  */
 final class PgExplain {
 
@@ -29,8 +29,22 @@ final class PgExplain {
         return (String) f.get(null);
     }
 
-    /** Mean milliseconds per part, in order: planning, fts, vec, trg, rest of execution, execution. */
-    static Map<String, Double> breakdown(DataSource ds, long org, List<ScaleBench.Query> queries, int k) throws Exception {
+    /** Whether the app runs the title trigram branch ({@code cellardoor.retrieval.title-trigrams}, default off). */
+    static boolean titleTrigrams(org.springframework.core.env.Environment env) {
+        return env.getProperty("cellardoor.retrieval.title-trigrams", Boolean.class, false);
+    }
+
+    /** The LIMIT of the title trigram branch: 5 when on, 0 (off) otherwise, as {@code HybridRetriever} binds it. */
+    static int trgLimit(boolean on) {
+        return on ? 5 : 0;
+    }
+
+    /**
+     * Mean milliseconds per part: planning, fts, vec, trg, rest of execution, execution; and the mean number of rows the
+     * full-text branch ranked.
+     */
+    static Map<String, Double> breakdown(DataSource ds, long org, List<ScaleBench.Query> queries, int k, int trgLimit)
+            throws Exception {
         NamedParameterJdbcTemplate jdbc = new NamedParameterJdbcTemplate(ds);
         ObjectMapper json = JsonMapper.builder().build();
         String sql = "EXPLAIN (ANALYZE, FORMAT JSON) " + productionSql();
@@ -39,7 +53,7 @@ final class PgExplain {
             sum.put(part, 0.0);
         }
         for (ScaleBench.Query q : queries) {
-            String plan = jdbc.queryForObject(sql, parameters(org, q, k, 5), String.class);
+            String plan = jdbc.queryForObject(sql, parameters(org, q, k, trgLimit), String.class);
             JsonNode root = json.readTree(plan).get(0);
             double planning = root.path("Planning Time").asDouble();
             double execution = root.path("Execution Time").asDouble();

@@ -14,7 +14,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -40,7 +39,7 @@ final class QualityBench {
     record Query(String id, String question, String keywords, float[] embedding, List<String> sources) {
     }
 
-    record Figures(String engine, double recallAt1, double recallAt5, double mrr, double meanMs, List<Integer> ranks) {
+    record Figures(String engine, double recallAt1, double recallAt5, double mrr, double p50Ms, List<Integer> ranks) {
     }
 
     private QualityBench() {
@@ -58,6 +57,7 @@ final class QualityBench {
             long org = ctx.bean(TenantService.class).ensureOrg("bench-quality", "Benchmark quality");
             ImportReport imported = ctx.bean(KnowledgeImporter.class).importFolder(org, options.knowledge(), line -> { });
             System.out.println("Imported " + options.knowledge() + ": " + imported.summary());
+            Db.analyze(conn);
             List<SyntheticCorpus.Doc> rows = readOrg(conn, org);
             Path luceneDir = options.work().resolve("quality-lucene");
             deleteTree(luceneDir);
@@ -70,7 +70,9 @@ final class QualityBench {
                 for (Questions.Case c : questions.withSources().stream().limit(maxQuestions).toList()) {
                     queries.add(new Query(c.id(), c.question(), keywords.of(org, c.question()), embeddings.embed(c.question()), c.sources()));
                 }
-                Map<String, Engine> engines = engines(org, retriever, lucene);
+                boolean titleOn = PgExplain.titleTrigrams(ctx.context().getEnvironment());
+                Map<String, Engine> engines = engines(org, retriever, lucene, titleOn,
+                        new org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate(ctx.bean(javax.sql.DataSource.class)));
                 List<Figures> figures = measure(engines, queries);
                 write(run, options, figures, queries, imported, rows);
                 return figures;
@@ -78,12 +80,16 @@ final class QualityBench {
         }
     }
 
-    static Map<String, Engine> engines(long org, HybridRetriever retriever, LuceneIndex lucene) {
+    static Map<String, Engine> engines(long org, HybridRetriever retriever, LuceneIndex lucene, boolean titleOn,
+            org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate named) throws Exception {
+        String sql = PgExplain.productionSql();
         Map<String, Engine> engines = new LinkedHashMap<>();
         engines.put("PostgreSQL full text", q -> paths(pg(retriever, org, q, RetrievalMode.FULL_TEXT, K)));
         engines.put("pgvector HNSW", q -> paths(pg(retriever, org, q, RetrievalMode.VECTOR, K)));
         engines.put("PostgreSQL hybrid (production)", q -> paths(pg(retriever, org, q, RetrievalMode.HYBRID, K)));
-        engines.put("PostgreSQL full text + vector, RRF", q -> pgTwoBranchRrf(retriever, org, q));
+        engines.put(titleOn ? "PostgreSQL hybrid, title branch off" : "PostgreSQL hybrid + title trigram branch (opt-in)",
+                q -> named.query(sql, PgExplain.parameters(org, new ScaleBench.Query(q.question(), q.keywords(), q.keywords(),
+                        q.embedding()), K, PgExplain.trgLimit(!titleOn)), (rs, n) -> rs.getString("path")));
         engines.put("Lucene BM25", q -> lucenePaths(lucene.hitsOf(lucene.bm25(org, q.keywords(), K), K)));
         engines.put("Lucene BM25 (whole question)", q -> lucenePaths(lucene.hitsOf(lucene.bm25(org, q.question(), K), K)));
         engines.put("Lucene HNSW", q -> lucenePaths(lucene.hitsOf(lucene.knn(org, q.embedding(), K, EF), K)));
@@ -104,17 +110,17 @@ final class QualityBench {
             int at1 = 0;
             int at5 = 0;
             double rr = 0;
-            long nanos = 0;
+            List<Long> nanos = new ArrayList<>();
             List<Integer> ranks = new ArrayList<>();
             for (Query q : queries) {
                 for (int pass = 1; pass < TIMED_PASSES; pass++) {
                     long t0 = System.nanoTime();
                     e.getValue().paths(q);
-                    nanos += System.nanoTime() - t0;
+                    nanos.add(System.nanoTime() - t0);
                 }
                 long t0 = System.nanoTime();
                 List<String> paths = e.getValue().paths(q);
-                nanos += System.nanoTime() - t0;
+                nanos.add(System.nanoTime() - t0);
                 List<String> docs = new ArrayList<>(new LinkedHashSet<>(paths));
                 int rank = 0;
                 for (int i = 0; i < docs.size(); i++) {
@@ -129,29 +135,13 @@ final class QualityBench {
                 rr += rank == 0 ? 0 : 1.0 / rank;
             }
             int n = queries.size();
-            out.add(new Figures(e.getKey(), at1 / (double) n, at5 / (double) n, rr / n, nanos / 1e6 / n / TIMED_PASSES, ranks));
+            out.add(new Figures(e.getKey(), at1 / (double) n, at5 / (double) n, rr / n, Stats.percentileMs(nanos, 0.5), ranks));
         }
         return out;
     }
 
     static List<RetrievedChunk> pg(HybridRetriever retriever, long org, Query q, RetrievalMode mode, int k) {
         return retriever.retrieve(new RetrievalQuery(org, q.keywords(), q.embedding(), k, Map.of(), 1.0, List.of(), List.of(), mode));
-    }
-
-    /** The two branches of the production SQL, 40 candidates each, fused in Java exactly as Lucene's are. */
-    private static List<String> pgTwoBranchRrf(HybridRetriever retriever, long org, Query q) {
-        Map<Long, Double> scores = new HashMap<>();
-        Map<Long, String> path = new HashMap<>();
-        for (RetrievalMode mode : List.of(RetrievalMode.FULL_TEXT, RetrievalMode.VECTOR)) {
-            List<RetrievedChunk> ranked = pg(retriever, org, q, mode, CANDIDATES);
-            for (int r = 0; r < ranked.size(); r++) {
-                scores.merge(ranked.get(r).chunkId(), 1.0 / (LuceneIndex.RRF_K + r + 1), Double::sum);
-                path.put(ranked.get(r).chunkId(), ranked.get(r).path());
-            }
-        }
-        return scores.entrySet().stream()
-                .sorted(Map.Entry.<Long, Double>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
-                .limit(K).map(e -> path.get(e.getKey())).toList();
     }
 
     private static List<String> paths(List<RetrievedChunk> chunks) {
@@ -191,7 +181,7 @@ final class QualityBench {
         Report report = new Report("quality", "Retrieval quality: PostgreSQL and Lucene on the dev questions", run);
         report.para(("%d dev questions that name the files answering them (of %s), over %s: %d documents, %d chunks, imported "
                 + "once by the production importer; Lucene indexes exactly those chunks and embeddings (all-MiniLM-L6-v2, "
-                + "384 dimensions). Every engine returns its top %d chunks (%d candidates per branch before fusion, HNSW "
+                + "384 dimensions); the database is analyzed after the import. Every engine returns its top %d chunks (%d candidates per branch before fusion, HNSW "
                 + "ef_search / Lucene k = %d), reduced to distinct documents in rank order. recall@1: the first document "
                 + "answers the question; recall@5: one of the first five does; MRR: mean of 1 / rank of the first answering "
                 + "document (0 when none in the top %d chunks). No folder weights, boosts or plugin routing: this is the "
@@ -200,15 +190,16 @@ final class QualityBench {
                         rows.size(), chunks, K, CANDIDATES, EF, K));
         Report.Rows table = new Report.Rows();
         for (Figures f : figures) {
-            table.add(f.engine(), Stats.fmt3(f.recallAt1()), Stats.fmt3(f.recallAt5()), Stats.fmt3(f.mrr()), Stats.fmt(f.meanMs()));
+            table.add(f.engine(), Stats.fmt3(f.recallAt1()), Stats.fmt3(f.recallAt5()), Stats.fmt3(f.mrr()), Stats.fmt(f.p50Ms()));
         }
-        report.table(List.of("engine", "recall@1", "recall@5", "MRR", "mean ms / query"), table.rows);
+        report.table(List.of("engine", "recall@1", "recall@5", "MRR", "p50 ms / query"), table.rows);
         report.para("""
                 Full text for both engines is the production keyword text (`KeywordQuery`: the question's words minus those in \
                 more than 15%% of the tenant's chunks, shorthand expanded); "whole question" gives Lucene the question as typed. \
-                PostgreSQL hybrid is `HybridRetriever`'s SQL as the chat uses it (full text + vector + title trigram branch, \
-                RRF k = 60); "full text + vector, RRF" fuses only the first two, as the Lucene hybrid does. Latency: one \
-                client, mean of %d passes after 5 warm-up passes, on this %d-chunk tenant; Lucene runs in process, \
+                PostgreSQL hybrid is `HybridRetriever`'s SQL as the chat uses it (full text + vector, RRF k = 60, and the \
+                title trigram branch only when `cellardoor.retrieval.title-trigrams` is on; the other row flips that \
+                branch). Lucene's hybrid fuses BM25 and HNSW the same way. Latency: one \
+                client, median over %d passes of every question after 5 warm-up passes, on this %d-chunk tenant; Lucene runs in process, \
                 PostgreSQL over loopback JDBC.""".formatted(TIMED_PASSES, chunks));
         Path plot = run.plot("quality.png");
         List<String> names = figures.stream().map(f -> shortName(f.engine())).toList();
@@ -242,7 +233,8 @@ final class QualityBench {
             case "PostgreSQL full text" -> "PG FT";
             case "pgvector HNSW" -> "PG vec";
             case "PostgreSQL hybrid (production)" -> "PG hybrid";
-            case "PostgreSQL full text + vector, RRF" -> "PG FT+vec";
+            case "PostgreSQL hybrid + title trigram branch (opt-in)" -> "PG hybrid+title";
+            case "PostgreSQL hybrid, title branch off" -> "PG hybrid-title";
             case "Lucene BM25" -> "Lu BM25";
             case "Lucene BM25 (whole question)" -> "Lu BM25 (q)";
             case "Lucene HNSW" -> "Lu KNN";

@@ -231,10 +231,13 @@ final class ScaleBench {
             org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate named =
                     new org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate(ctx.bean(javax.sql.DataSource.class));
             String sql = PgExplain.productionSql();
-            Runner.Operation pgNoTitle = i -> named.query(sql, PgExplain.parameters(largeOrg, queries.get(i % queries.size()), K, 0),
-                    (java.sql.ResultSet rs) -> { });
-            Runner.run(1, Math.min(queries.size(), 50), pgNoTitle);
-            rows.add(row("PostgreSQL", "hybrid, no title branch", Runner.run(1, queries.size(), pgNoTitle)));
+            boolean titleOn = PgExplain.titleTrigrams(ctx.context().getEnvironment());
+            // The other setting of the title trigram branch than the app's (off by default, opt-in), for its cost.
+            Runner.Operation pgOtherTitle = i -> named.query(sql, PgExplain.parameters(largeOrg, queries.get(i % queries.size()), K,
+                    PgExplain.trgLimit(!titleOn)), (java.sql.ResultSet rs) -> { });
+            Runner.run(1, Math.min(queries.size(), 50), pgOtherTitle);
+            rows.add(row("PostgreSQL", titleOn ? "hybrid, title branch off" : "hybrid, title branch on", Runner.run(1, queries.size(),
+                    pgOtherTitle)));
             rows.add(row("PostgreSQL", "full text", Runner.run(1, queries.size(),
                     i -> pg(retriever, largeOrg, queries.get(i), RetrievalMode.FULL_TEXT))));
             rows.add(row("PostgreSQL", "vector", Runner.run(1, queries.size(),
@@ -261,8 +264,12 @@ final class ScaleBench {
             Runner.run(1, devQueries.size(), luSmallOp);
             rows.add(row("PostgreSQL", "hybrid, small tenant", Runner.run(1, smallOps, pgSmallOp)));
             rows.add(row("Lucene", "hybrid, small tenant", Runner.run(1, smallOps, luSmallOp)));
-            Map<String, Double> breakdown = PgExplain.breakdown(ctx.bean(javax.sql.DataSource.class), largeOrg,
-                    queries.subList(0, Math.min(40, queries.size())), K);
+            Map<String, Double> breakdown = new LinkedHashMap<>(PgExplain.breakdown(ctx.bean(javax.sql.DataSource.class), largeOrg,
+                    queries.subList(0, Math.min(40, queries.size())), K, PgExplain.trgLimit(titleOn)));
+            if (!titleOn) {
+                breakdown.put("CTE trg (opt-in)", PgExplain.breakdown(ctx.bean(javax.sql.DataSource.class), largeOrg,
+                        queries.subList(0, Math.min(40, queries.size())), K, PgExplain.trgLimit(true)).get("CTE trg"));
+            }
             SizeResult r = new SizeResult(size, largeChunks, smallChunks, generate, pg, lucene, statsWarmup,
                     pgLarge / queries.size(), pgSmall / devQueries.size(), luLarge / queries.size(), luSmall / devQueries.size(),
                     exactCheck, rows, queries.size(), breakdown, pgQuestions / devQueries.size(),
@@ -464,7 +471,7 @@ final class ScaleBench {
                 was slower and gave a slightly worse graph at these sizes). Queries: %d per size (the dev questions, then lines sampled from the large tenant's \
                 chunks), embedded by the model; full-text text from the production `KeywordQuery`. Hybrid = top %d of \
                 full text and vector branches, %d candidates each, fused by RRF k = 60; PostgreSQL runs the production \
-                `HybridRetriever` SQL (which also has the title trigram branch), Lucene runs in the same JVM as the \
+                `HybridRetriever` SQL as the app configures it, Lucene runs in the same JVM as the \
                 clients (no network hop). Latency is per query at the client; 1 client runs %d queries, 8 clients \
                 %d in total, after a warm-up.""")
                 .formatted(first.smallChunks(), SEED, hnswDef, threads, first.queries(), K, CANDIDATES, first.queries() * 2,
@@ -488,23 +495,29 @@ final class ScaleBench {
                 LatencyRow vec = r.row(engine, "vector", 1);
                 LatencyRow hy = r.row(engine, "hybrid", 1);
                 LatencyRow sm = r.row(engine, "hybrid, small tenant", 1);
-                LatencyRow nt = engine.equals("PostgreSQL") ? r.row(engine, "hybrid, no title branch", 1) : hy;
+                LatencyRow nt = r.latencies().stream().filter(l -> l.engine().equals(engine) && l.what().startsWith("hybrid, title branch"))
+                        .findFirst().orElse(null);
                 branches.add(size(r.size()), engine, Stats.fmt(ft.latency().p50()) + " / " + Stats.fmt(ft.latency().p95()),
                         Stats.fmt(vec.latency().p50()) + " / " + Stats.fmt(vec.latency().p95()),
                         Stats.fmt(hy.latency().p50()) + " / " + Stats.fmt(hy.latency().p95()),
-                        Stats.fmt(nt.latency().p50()) + " / " + Stats.fmt(nt.latency().p95()),
+                        nt == null ? "-" : Stats.fmt(nt.latency().p50()) + " / " + Stats.fmt(nt.latency().p95()),
                         Stats.fmt(sm.latency().p50()) + " / " + Stats.fmt(sm.latency().p95()));
             }
         }
-        report.para(("**Per branch, 1 client** (ms, p50 / p95; \"no title branch\" is the production SQL with its title trigram "
-                + "branch switched off by its LIMIT, i.e. the same two branches as the Lucene hybrid; the small tenant has %d "
-                + "chunks, among the large one):").formatted(first.smallChunks()));
-        report.table(List.of("chunks", "engine", "full text only", "vector only", "hybrid", "hybrid, no title branch",
-                "hybrid, small tenant"), branches.rows);
+        String other = first.latencies().stream().map(LatencyRow::what).filter(w -> w.startsWith("hybrid, title branch"))
+                .findFirst().orElse("hybrid, title branch on");
+        report.para(("**Per branch, 1 client** (ms, p50 / p95; \"hybrid\" is `HybridRetriever` as configured, the title trigram "
+                + "branch %s (`cellardoor.retrieval.title-trigrams`); \"%s\" is the same SQL with that branch's LIMIT "
+                + "flipped; the small tenant has %d chunks, among the large one):")
+                .formatted(other.endsWith("on") ? "off" : "on", other, first.smallChunks()));
+        report.table(List.of("chunks", "engine", "full text only", "vector only", "hybrid", other, "hybrid, small tenant"),
+                branches.rows);
         Report.Rows parts = new Report.Rows();
         for (SizeResult r : results) {
             Map<String, Double> b = r.pgBreakdown();
-            parts.add(size(r.size()), b.get("planning"), b.get("CTE fts"), Stats.fmt(b.get("fts rows")), b.get("CTE vec"), b.get("CTE trg"),
+            String trg = b.containsKey("CTE trg (opt-in)") ? "(off; " + Stats.fmt(b.get("CTE trg (opt-in)")) + " when on)"
+                    : Stats.fmt(b.get("CTE trg"));
+            parts.add(size(r.size()), b.get("planning"), b.get("CTE fts"), Stats.fmt(b.get("fts rows")), b.get("CTE vec"), trg,
                     b.get("fusion and joins"), b.get("execution"));
         }
         report.para("**Where PostgreSQL's hybrid time goes** (mean ms over the first 40 queries, `EXPLAIN (ANALYZE)` of "
