@@ -4,6 +4,7 @@ import com.vaadin.flow.spring.security.AuthenticationContext;
 import com.vaadin.flow.spring.security.RequestUtil;
 import com.vaadin.flow.spring.security.VaadinDefaultRequestCache;
 import io.cellardoor.identity.ConsoleSecurityCustomizer;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.stereotype.Component;
 
@@ -14,6 +15,7 @@ import org.springframework.stereotype.Component;
  * {@link AuthenticationContext#logout()} runs the chain's logout (ending the provider's session too).
  */
 @Component
+@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 class VaadinConsoleSecurity implements ConsoleSecurityCustomizer {
 
     private final RequestUtil requests;

@@ -5,12 +5,17 @@ import java.util.List;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.context.ConfigurableApplicationContext;
 
 /**
  * Cellar Door's entry point: {@code serve} (default), {@code ingest} or {@code eval}; see {@link Command}.
  */
 @SpringBootApplication(scanBasePackages = "io.cellardoor")
 public class CellarDoorApplication {
+
+    /** Vaadin's auto-configurations, which need a servlet web application. */
+    private static final List<String> VAADIN_AUTO_CONFIGURATIONS = List.of("com.vaadin.flow.spring.SpringBootAutoConfiguration",
+            "com.vaadin.flow.spring.SpringSecurityAutoConfiguration", "com.vaadin.flow.spring.VaadinScopesConfig");
 
     public static void main(String[] args) {
         Command command;
@@ -22,14 +27,26 @@ public class CellarDoorApplication {
             System.exit(2);
             return;
         }
+        ConfigurableApplicationContext context = start(command);
+        if (!command.web()) {
+            System.exit(SpringApplication.exit(context));
+        }
+    }
+
+    /**
+     * Starts the application context for a parsed command; commands without HTTP ({@code ingest}) start without the
+     * web server, the console and Vaadin.
+     */
+    static ConfigurableApplicationContext start(Command command) {
         SpringApplication app = new SpringApplication(CellarDoorApplication.class);
+        List<String> args = new ArrayList<>();
         if (!command.web()) {
             app.setWebApplicationType(WebApplicationType.NONE);
+            args.add("--spring.autoconfigure.exclude=" + String.join(",", VAADIN_AUTO_CONFIGURATIONS));
         }
         // As command-line arguments, the options outrank application.yml (server.port, logging levels).
-        List<String> args2 = new ArrayList<>();
-        command.properties().forEach((key, value) -> args2.add("--" + key + "=" + value));
-        args2.addAll(List.of(command.springArgs()));
-        app.run(args2.toArray(String[]::new));
+        command.properties().forEach((key, value) -> args.add("--" + key + "=" + value));
+        args.addAll(List.of(command.springArgs()));
+        return app.run(args.toArray(String[]::new));
     }
 }

@@ -8,33 +8,33 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
-import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.boot.SpringApplication;
+import org.springframework.boot.ExitCodeGenerator;
 import org.springframework.stereotype.Component;
 
-/** {@code ingest --dir DIR [--org SLUG]}: imports a knowledge folder into an org (created when missing) and exits. */
+/**
+ * {@code ingest --dir DIR [--org SLUG]}: imports a knowledge folder into an org (created when missing); the exit code
+ * is 0, or 2 when the folder cannot be read. Files that fail are reported by path and the rest are imported.
+ */
 @Component
 @ConditionalOnProperty(name = "cellardoor.command", havingValue = "ingest")
-class IngestCommand implements ApplicationRunner {
+class IngestCommand implements ApplicationRunner, ExitCodeGenerator {
 
     private final TenantService tenants;
     private final KnowledgeImporter importer;
-    private final ConfigurableApplicationContext context;
     private final Path dir;
     private final String org;
+    private int exitCode;
 
-    IngestCommand(TenantService tenants, KnowledgeImporter importer, ConfigurableApplicationContext context,
+    IngestCommand(TenantService tenants, KnowledgeImporter importer,
             @Value("${cellardoor.ingest.dir}") Path dir, @Value("${cellardoor.ingest.org}") String org) {
         this.tenants = tenants;
         this.importer = importer;
-        this.context = context;
         this.dir = dir;
         this.org = org;
     }
 
     @Override
     public void run(ApplicationArguments args) throws Exception {
-        int code = 0;
         try {
             long orgId = tenants.ensureOrg(org, org);
             ImportReport report = importer.importFolder(orgId, dir, line -> System.out.println("  " + line));
@@ -42,9 +42,12 @@ class IngestCommand implements ApplicationRunner {
             report.failures().forEach(f -> System.out.println("  FAILED " + f.path() + ": " + f.reason()));
         } catch (IllegalArgumentException e) {
             System.err.println("cellardoor ingest: " + e.getMessage());
-            code = 2;
+            exitCode = 2;
         }
-        int exit = code;
-        System.exit(SpringApplication.exit(context, () -> exit));
+    }
+
+    @Override
+    public int getExitCode() {
+        return exitCode;
     }
 }

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Set;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -111,6 +112,7 @@ class SecurityConfiguration {
 
     @Bean
     @Order(1)
+    @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
     SecurityFilterChain adminApiChain(HttpSecurity http, JwtDecoder decoder, IdentityProperties identity) throws Exception {
         ProblemResponses problems = new ProblemResponses();
         http.securityMatcher("/api/v1/admin/**", RESOURCE_METADATA)
@@ -145,6 +147,7 @@ class SecurityConfiguration {
 
     @Bean
     @Order(2)
+    @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
     SecurityFilterChain consoleChain(HttpSecurity http, ClientRegistrationRepository registrations, JwtDecoder decoder,
             IdentityProperties identity, ObjectProvider<ConsoleSecurityCustomizer> customizers) throws Exception {
         OidcClientInitiatedLogoutSuccessHandler logout = new OidcClientInitiatedLogoutSuccessHandler(registrations);
@@ -167,6 +170,7 @@ class SecurityConfiguration {
 
     @Bean
     @Order(3)
+    @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
     SecurityFilterChain publicChain(HttpSecurity http) throws Exception {
         http.authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
