@@ -43,8 +43,8 @@ record Db(String url, String user, String password) {
                 "spring.datasource.username", user,
                 "spring.datasource.password", password,
                 "spring.datasource.hikari.maximum-pool-size", "10",
-                // As in platform/app's application.yml: complete filtered HNSW scans, ef_search 100.
-                "spring.datasource.hikari.connection-init-sql", "SET hnsw.iterative_scan = relaxed_order; SET hnsw.ef_search = 100",
+                // As in platform/app's application.yml: complete filtered HNSW scans, ef_search 400.
+                "spring.datasource.hikari.connection-init-sql", "SET hnsw.iterative_scan = relaxed_order; SET hnsw.ef_search = " + ScaleBench.EF,
                 "spring.flyway.locations", "classpath:db/migration",
                 "spring.main.banner-mode", "off",
                 "logging.level.root", "warn",

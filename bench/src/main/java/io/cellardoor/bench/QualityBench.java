@@ -28,7 +28,7 @@ final class QualityBench {
 
     static final int K = 10;
     static final int CANDIDATES = 40;
-    static final int EF = 100;
+    static final int EF = 400;
     static final int TIMED_PASSES = 5;
 
     /** One engine: a question in, ranked chunk paths out. */

@@ -31,7 +31,7 @@ final class ScaleBench {
     static final long SEED = 20261123L;
     static final int K = 8; // ChatService's default
     static final int CANDIDATES = 40;
-    static final int EF = 100;
+    static final int EF = 400;
     static final List<Integer> DEFAULT_SIZES = List.of(10_000, 100_000);
 
     record Query(String text, String keywords, String smallKeywords, float[] embedding) {
@@ -281,7 +281,7 @@ final class ScaleBench {
         }
     }
 
-    static final List<Integer> SWEEP = List.of(40, 100, 200, 400);
+    static final List<Integer> SWEEP = List.of(40, 100, 200, 400, 800);
 
     /**
      * The vector search alone at several beam widths: pgvector as the production vector branch runs it (40 rows,
@@ -465,7 +465,7 @@ final class ScaleBench {
                 embeddings mixing three real ones, `normalise(base + a·donor + b·third + N(0, 0.02²))`, a ∈ [0.2, 0.6], \
                 b ∈ [0, 0.3], seed %d). PostgreSQL: the app's schema and \
                 indexes (`%s`), rows COPYed, indexes built after loading, `VACUUM ANALYZE`; every query on a connection \
-                with `hnsw.ef_search = 100` and `hnsw.iterative_scan = relaxed_order`, as the app sets. Lucene 10.6: \
+                with `hnsw.ef_search = %d` and `hnsw.iterative_scan = relaxed_order`, as the app sets. Lucene 10.6: \
                 one segment (%d indexing thread(s)), HNSW m 16 / beam 64, float32 vectors, BM25, \
                 MMapDirectory; one indexing thread by default (`--threads N` builds N segments and merges them, which \
                 was slower and gave a slightly worse graph at these sizes). Queries: %d per size (the dev questions, then lines sampled from the large tenant's \
@@ -474,7 +474,7 @@ final class ScaleBench {
                 `HybridRetriever` SQL as the app configures it, Lucene runs in the same JVM as the \
                 clients (no network hop). Latency is per query at the client; 1 client runs %d queries, 8 clients \
                 %d in total, after a warm-up.""")
-                .formatted(first.smallChunks(), SEED, hnswDef, threads, first.queries(), K, CANDIDATES, first.queries() * 2,
+                .formatted(first.smallChunks(), SEED, hnswDef, EF, threads, first.queries(), K, CANDIDATES, first.queries() * 2,
                         first.queries() * 4));
         Report.Rows lat = new Report.Rows();
         for (SizeResult r : results) {
@@ -639,7 +639,7 @@ final class ScaleBench {
                         pts.stream().map(SweepPoint::recall).toList()));
             }
         }
-        Plots.lines(sweepPlot, "HNSW recall@10 against mean latency (ef / k = 40, 100, 200, 400)", "ms per query",
+        Plots.lines(sweepPlot, "HNSW recall@10 against mean latency (ef / k = 40, 100, 200, 400, 800)", "ms per query",
                 "recall@10", true, false, sweepLines);
         report.image(sweepPlot, run.out(), "recall against latency");
         Report.Rows extra = new Report.Rows();

@@ -1,17 +1,23 @@
 package io.cellardoor.embedding;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.langchain4j.data.embedding.Embedding;
 import dev.langchain4j.data.segment.TextSegment;
 import dev.langchain4j.model.embedding.EmbeddingModel;
 import java.util.ArrayList;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
  * Text embeddings from the configured LangChain4j model (all-MiniLM-L6-v2 in process by default).
  *
  * <p>Vectors have {@link #DIMENSIONS} floats and are L2-normalised, so cosine distance is
- * {@code 1 - dot}. Thread-safe.
+ * {@code 1 - dot}. Single texts (questions) are remembered in a bounded LRU cache
+ * ({@code cellardoor.embedding.cache-size} texts, default 10,000, about 1.6 KB each; 0 turns it off): visitors ask
+ * the same questions again and again, and a question's embedding costs milliseconds of CPU. Thread-safe.
  */
 @Component
 public class Embeddings {
@@ -20,22 +26,27 @@ public class Embeddings {
     public static final int DIMENSIONS = 384;
 
     private final EmbeddingModel model;
+    private final @Nullable Cache<String, float[]> cache;
 
-    Embeddings(EmbeddingModel model) {
+    Embeddings(EmbeddingModel model, @Value("${cellardoor.embedding.cache-size:10000}") int cacheSize) {
         this.model = model;
+        this.cache = cacheSize > 0 ? Caffeine.newBuilder().maximumSize(cacheSize).build() : null;
     }
 
     /**
-     * Embeds one text.
+     * Embeds one text, from the cache when the same text was embedded recently.
      *
-     * @return 384 floats, L2-normalised
+     * @return 384 floats, L2-normalised; a new array the caller may change
      * @throws IllegalArgumentException when the text is blank
      */
     public float[] embed(String text) {
         if (text.isBlank()) {
             throw new IllegalArgumentException("cannot embed blank text");
         }
-        return normalised(model.embed(text).content());
+        if (cache == null) {
+            return normalised(model.embed(text).content());
+        }
+        return cache.get(text, t -> normalised(model.embed(t).content())).clone();
     }
 
     /** Embeds texts in one batch, in order; each vector as in {@link #embed(String)}. */

@@ -1,0 +1,80 @@
+package io.cellardoor.embedding;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.langchain4j.model.embedding.EmbeddingModel;
+import dev.langchain4j.model.embedding.onnx.allminilml6v2.AllMiniLmL6V2EmbeddingModel;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+
+/** The real all-MiniLM-L6-v2 model behind the question cache: same vectors, computed once, copies handed out. */
+class EmbeddingsTests {
+
+    private static final EmbeddingModel MODEL = new AllMiniLmL6V2EmbeddingModel();
+
+    @Test
+    void aRepeatedQuestionIsEmbeddedOnceAndCallersGetTheirOwnCopy() {
+        AtomicInteger calls = new AtomicInteger();
+        Embeddings embeddings = new Embeddings(counting(calls), 100);
+        float[] first = embeddings.embed("When does the tasting room open?");
+        float[] second = embeddings.embed("When does the tasting room open?");
+        assertThat(calls).hasValue(1);
+        assertThat(second).containsExactly(first).isNotSameAs(first);
+        first[0] = 42;
+        assertThat(embeddings.embed("When does the tasting room open?")[0]).isNotEqualTo(42f);
+        embeddings.embed("Do you ship wine to New York?");
+        assertThat(calls).hasValue(2);
+    }
+
+    @Test
+    void withTheCacheOffEveryCallEmbedsAndVectorsAreNormalised() {
+        AtomicInteger calls = new AtomicInteger();
+        Embeddings embeddings = new Embeddings(counting(calls), 0);
+        float[] v = embeddings.embed("Is the winery dog friendly?");
+        embeddings.embed("Is the winery dog friendly?");
+        assertThat(calls).hasValue(2);
+        double norm = 0;
+        for (float x : v) {
+            norm += x * x;
+        }
+        assertThat(v).hasSize(Embeddings.DIMENSIONS);
+        assertThat(Math.sqrt(norm)).isCloseTo(1.0, org.assertj.core.data.Offset.offset(1e-4));
+        assertThatThrownBy(() -> embeddings.embed("  ")).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void batchesAreNotCachedAndKeepTheirOrder() {
+        AtomicInteger calls = new AtomicInteger();
+        Embeddings embeddings = new Embeddings(counting(calls), 100);
+        List<float[]> batch = embeddings.embedAll(List.of("red wine", "white wine"));
+        assertThat(batch).hasSize(2);
+        float[] single = embeddings.embed("red wine");
+        double dot = 0;
+        for (int i = 0; i < single.length; i++) {
+            dot += single[i] * batch.get(0)[i];
+        }
+        assertThat(dot).isGreaterThan(0.999);
+        assertThat(calls).as("the batch did not fill the cache").hasValue(1);
+    }
+
+    /** The real model, counting single-text calls. */
+    private static EmbeddingModel counting(AtomicInteger calls) {
+        return new EmbeddingModel() {
+            @Override
+            public dev.langchain4j.model.output.Response<List<dev.langchain4j.data.embedding.Embedding>> embedAll(
+                    List<dev.langchain4j.data.segment.TextSegment> segments) {
+                if (segments.size() == 1) {
+                    calls.incrementAndGet();
+                }
+                return MODEL.embedAll(segments);
+            }
+
+            @Override
+            public int dimension() {
+                return MODEL.dimension();
+            }
+        };
+    }
+}
