@@ -81,6 +81,23 @@ ensure_pgvector() {
   say "pgvector installed in $((SECONDS - t0))s"
 }
 
+# Optional: the RUM index orders full-text matches by rank inside the index, which keeps the full-text branch fast
+# for large tenants (docs/decisions/0006). Without the package the app ranks over the GIN index instead.
+ensure_rum() {
+  local share; share="$("$BIN/pg_config" --sharedir)"
+  [ -f "$share/extension/rum.control" ] && return
+  if [ "$APT_UPDATED" -eq 0 ]; then (say "apt-get update"; apt_q update) || return 0; APT_UPDATED=1; fi
+  if [ -n "$(apt-cache show "postgresql-$PGV-rum" 2>/dev/null)" ]; then
+    (apt_install "postgresql-$PGV-rum") || say "postgresql-$PGV-rum not installed; full text ranks over GIN"
+  fi
+}
+# The extensions every database gets: vector and pg_trgm, and rum when installed.
+extensions_sql() {
+  local sql="CREATE EXTENSION IF NOT EXISTS vector; CREATE EXTENSION IF NOT EXISTS pg_trgm;"
+  [ -f "$("$BIN/pg_config" --sharedir)/extension/rum.control" ] && sql="$sql CREATE EXTENSION IF NOT EXISTS rum;"
+  echo "$sql"
+}
+
 # A killed postmaster can linger as a zombie for a moment; pg_ctl would call that running.
 is_zombie() { local p; p="$(head -1 "$DATA/postmaster.pid" 2>/dev/null)"; [ -n "$p" ] && grep -q '^State:.*Z' "/proc/$p/status" 2>/dev/null; }
 is_running() { [ -f "$DATA/PG_VERSION" ] && as_pg "$BIN/pg_ctl" -D "$DATA" status >/dev/null 2>&1 && ! is_zombie; }
@@ -106,17 +123,17 @@ su_psql() { PGOPTIONS="-c client_min_messages=warning" as_pg "$BIN/psql" -X -q -
 require_running() { ensure_postgres noinstall; is_running || die "not running; run: $0 start"; PORT="$(running_port)"; }
 check_name() { [[ "$1" =~ ^[A-Za-z_][A-Za-z0-9_]*$ ]] || die "bad database name '$1'"; }
 
-create_db() {  # create_db NAME: owned by cellardoor, with vector + pg_trgm
+create_db() {  # create_db NAME: owned by cellardoor, with vector + pg_trgm (+ rum)
   check_name "$1"
   su_psql -d postgres -v db="$1" -v owner="$APP_USER" <<'SQL'
 SELECT format('CREATE DATABASE %I OWNER %I', :'db', :'owner')
  WHERE NOT EXISTS (SELECT FROM pg_database WHERE datname = :'db')\gexec
 SQL
-  su_psql -d "$1" -c "CREATE EXTENSION IF NOT EXISTS vector; CREATE EXTENSION IF NOT EXISTS pg_trgm;"
+  su_psql -d "$1" -c "$(extensions_sql)"
 }
 
 cmd_start() {
-  ensure_postgres; ensure_pgvector; init_cluster
+  ensure_postgres; ensure_pgvector; ensure_rum; init_cluster
   for _ in $(seq 1 10); do is_zombie || break; sleep 1; done
   if is_running; then
     [ "$(running_port)" = "$PORT" ] || die "already running on port $(running_port); stop it first to change port"
@@ -134,7 +151,7 @@ cmd_start() {
   done
   as_pg "$BIN/pg_isready" -q -h "$RUN" -p "$PORT" || die "server not ready on port $PORT (log: $LOG)"
   # Extensions in template1 too, so databases that cellardoor creates itself get them.
-  su_psql -d template1 -c "CREATE EXTENSION IF NOT EXISTS vector; CREATE EXTENSION IF NOT EXISTS pg_trgm;"
+  su_psql -d template1 -c "$(extensions_sql)"
   su_psql -d postgres -v u="$APP_USER" -v p="$APP_PASS" <<'SQL'
 SELECT format('CREATE ROLE %I LOGIN CREATEDB NOSUPERUSER PASSWORD %L', :'u', :'p')
  WHERE NOT EXISTS (SELECT FROM pg_roles WHERE rolname = :'u')\gexec

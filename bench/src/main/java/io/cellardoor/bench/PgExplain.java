@@ -2,7 +2,6 @@ package io.cellardoor.bench;
 
 import com.pgvector.PGvector;
 import io.cellardoor.retrieval.HybridRetriever;
-import java.lang.reflect.Field;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,10 +22,25 @@ final class PgExplain {
     private PgExplain() {
     }
 
-    static String productionSql() throws ReflectiveOperationException {
-        Field f = HybridRetriever.class.getDeclaredField("SQL");
-        f.setAccessible(true);
-        return (String) f.get(null);
+    /** The statement the app's retriever runs, as configured (GIN or RUM full-text branch). */
+    static String productionSql(HybridRetriever retriever) throws ReflectiveOperationException {
+        java.lang.reflect.Method m = HybridRetriever.class.getDeclaredMethod("sql");
+        m.setAccessible(true);
+        return (String) m.invoke(retriever);
+    }
+
+    /** The statement of a retriever configured with this full-text index ({@code gin} or {@code rum}). */
+    static String sqlWith(org.springframework.jdbc.core.simple.JdbcClient jdbc, boolean titleTrigrams, String fullTextIndex)
+            throws ReflectiveOperationException {
+        var constructor = HybridRetriever.class.getDeclaredConstructor(org.springframework.jdbc.core.simple.JdbcClient.class,
+                boolean.class, String.class);
+        constructor.setAccessible(true);
+        return productionSql(constructor.newInstance(jdbc, titleTrigrams, fullTextIndex));
+    }
+
+    /** Whether the statement's full-text branch reads the RUM index (ranking a pool of its best matches). */
+    static boolean rum(String sql) {
+        return sql.contains("fts_pool");
     }
 
     /** Whether the app runs the title trigram branch ({@code cellardoor.retrieval.title-trigrams}, default off). */
@@ -43,11 +57,11 @@ final class PgExplain {
      * Mean milliseconds per part: planning, fts, vec, trg, rest of execution, execution; and the mean number of rows the
      * full-text branch ranked.
      */
-    static Map<String, Double> breakdown(DataSource ds, long org, List<ScaleBench.Query> queries, int k, int trgLimit)
-            throws Exception {
+    static Map<String, Double> breakdown(DataSource ds, String productionSql, long org, List<ScaleBench.Query> queries, int k,
+            int trgLimit) throws Exception {
         NamedParameterJdbcTemplate jdbc = new NamedParameterJdbcTemplate(ds);
         ObjectMapper json = JsonMapper.builder().build();
-        String sql = "EXPLAIN (ANALYZE, FORMAT JSON) " + productionSql();
+        String sql = "EXPLAIN (ANALYZE, FORMAT JSON) " + productionSql;
         Map<String, Double> sum = new LinkedHashMap<>();
         for (String part : List.of("planning", "CTE fts", "CTE vec", "CTE trg", "fusion and joins", "execution", "fts rows")) {
             sum.put(part, 0.0);
@@ -80,6 +94,7 @@ final class PgExplain {
         return new MapSqlParameterSource()
                 .addValue("text", q.keywords()).addValue("org", org).addValue("folders", new String[0])
                 .addValue("embedding", new PGvector(q.embedding())).addValue("fts_limit", Math.max(40, k * 4))
+                .addValue("fts_pool", Math.max(200, k * 4))
                 .addValue("vec_limit", Math.max(40, k * 4)).addValue("trg_limit", trgLimit).addValue("rrf_k", 60)
                 .addValue("default_weight", 1.0).addValue("boost", new String[0]).addValue("boost_score", 0.06)
                 .addValue("weight_folders", new String[0]).addValue("weights", new Double[0]).addValue("k", k);

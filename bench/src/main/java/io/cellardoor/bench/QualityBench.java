@@ -82,7 +82,7 @@ final class QualityBench {
 
     static Map<String, Engine> engines(long org, HybridRetriever retriever, LuceneIndex lucene, boolean titleOn,
             org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate named) throws Exception {
-        String sql = PgExplain.productionSql();
+        String sql = PgExplain.productionSql(retriever);
         Map<String, Engine> engines = new LinkedHashMap<>();
         engines.put("PostgreSQL full text", q -> paths(pg(retriever, org, q, RetrievalMode.FULL_TEXT, K)));
         engines.put("pgvector HNSW", q -> paths(pg(retriever, org, q, RetrievalMode.VECTOR, K)));

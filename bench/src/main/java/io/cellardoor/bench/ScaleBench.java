@@ -230,7 +230,7 @@ final class ScaleBench {
             rows.add(row("Lucene", "hybrid", Runner.run(8, q8, luHybrid)));
             org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate named =
                     new org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate(ctx.bean(javax.sql.DataSource.class));
-            String sql = PgExplain.productionSql();
+            String sql = PgExplain.productionSql(retriever);
             boolean titleOn = PgExplain.titleTrigrams(ctx.context().getEnvironment());
             // The other setting of the title trigram branch than the app's (off by default, opt-in), for its cost.
             Runner.Operation pgOtherTitle = i -> named.query(sql, PgExplain.parameters(largeOrg, queries.get(i % queries.size()), K,
@@ -238,6 +238,14 @@ final class ScaleBench {
             Runner.run(1, Math.min(queries.size(), 50), pgOtherTitle);
             rows.add(row("PostgreSQL", titleOn ? "hybrid, title branch off" : "hybrid, title branch on", Runner.run(1, queries.size(),
                     pgOtherTitle)));
+            if (PgExplain.rum(sql)) {
+                // Without the rum extension the full-text branch ranks every match over the GIN index.
+                String gin = PgExplain.sqlWith(ctx.bean(org.springframework.jdbc.core.simple.JdbcClient.class), titleOn, "gin");
+                Runner.Operation pgGin = i -> named.query(gin, PgExplain.parameters(largeOrg, queries.get(i % queries.size()), K,
+                        PgExplain.trgLimit(titleOn)), (java.sql.ResultSet rs) -> { });
+                Runner.run(1, Math.min(queries.size(), 50), pgGin);
+                rows.add(row("PostgreSQL", "hybrid, full text over GIN", Runner.run(1, queries.size(), pgGin)));
+            }
             rows.add(row("PostgreSQL", "full text", Runner.run(1, queries.size(),
                     i -> pg(retriever, largeOrg, queries.get(i), RetrievalMode.FULL_TEXT))));
             rows.add(row("PostgreSQL", "vector", Runner.run(1, queries.size(),
@@ -264,10 +272,10 @@ final class ScaleBench {
             Runner.run(1, devQueries.size(), luSmallOp);
             rows.add(row("PostgreSQL", "hybrid, small tenant", Runner.run(1, smallOps, pgSmallOp)));
             rows.add(row("Lucene", "hybrid, small tenant", Runner.run(1, smallOps, luSmallOp)));
-            Map<String, Double> breakdown = new LinkedHashMap<>(PgExplain.breakdown(ctx.bean(javax.sql.DataSource.class), largeOrg,
+            Map<String, Double> breakdown = new LinkedHashMap<>(PgExplain.breakdown(ctx.bean(javax.sql.DataSource.class), sql, largeOrg,
                     queries.subList(0, Math.min(40, queries.size())), K, PgExplain.trgLimit(titleOn)));
             if (!titleOn) {
-                breakdown.put("CTE trg (opt-in)", PgExplain.breakdown(ctx.bean(javax.sql.DataSource.class), largeOrg,
+                breakdown.put("CTE trg (opt-in)", PgExplain.breakdown(ctx.bean(javax.sql.DataSource.class), sql, largeOrg,
                         queries.subList(0, Math.min(40, queries.size())), K, PgExplain.trgLimit(true)).get("CTE trg"));
             }
             SizeResult r = new SizeResult(size, largeChunks, smallChunks, generate, pg, lucene, statsWarmup,
@@ -497,10 +505,13 @@ final class ScaleBench {
                 LatencyRow sm = r.row(engine, "hybrid, small tenant", 1);
                 LatencyRow nt = r.latencies().stream().filter(l -> l.engine().equals(engine) && l.what().startsWith("hybrid, title branch"))
                         .findFirst().orElse(null);
+                LatencyRow gin = r.latencies().stream().filter(l -> l.engine().equals(engine) && l.what().equals("hybrid, full text over GIN"))
+                        .findFirst().orElse(null);
                 branches.add(size(r.size()), engine, Stats.fmt(ft.latency().p50()) + " / " + Stats.fmt(ft.latency().p95()),
                         Stats.fmt(vec.latency().p50()) + " / " + Stats.fmt(vec.latency().p95()),
                         Stats.fmt(hy.latency().p50()) + " / " + Stats.fmt(hy.latency().p95()),
                         nt == null ? "-" : Stats.fmt(nt.latency().p50()) + " / " + Stats.fmt(nt.latency().p95()),
+                        gin == null ? "-" : Stats.fmt(gin.latency().p50()) + " / " + Stats.fmt(gin.latency().p95()),
                         Stats.fmt(sm.latency().p50()) + " / " + Stats.fmt(sm.latency().p95()));
             }
         }
@@ -508,9 +519,11 @@ final class ScaleBench {
                 .findFirst().orElse("hybrid, title branch on");
         report.para(("**Per branch, 1 client** (ms, p50 / p95; \"hybrid\" is `HybridRetriever` as configured, the title trigram "
                 + "branch %s (`cellardoor.retrieval.title-trigrams`); \"%s\" is the same SQL with that branch's LIMIT "
-                + "flipped; the small tenant has %d chunks, among the large one):")
-                .formatted(other.endsWith("on") ? "off" : "on", other, first.smallChunks()));
-        report.table(List.of("chunks", "engine", "full text only", "vector only", "hybrid", other, "hybrid, small tenant"),
+                + "flipped; \"full text over GIN\" is the statement the app runs without the rum extension, ranking every "
+                + "full-text match instead of the RUM index's best %d; the small tenant has %d chunks, among the large one):")
+                .formatted(other.endsWith("on") ? "off" : "on", other, 200, first.smallChunks()));
+        report.table(List.of("chunks", "engine", "full text only", "vector only", "hybrid", other, "hybrid, full text over GIN",
+                "hybrid, small tenant"),
                 branches.rows);
         Report.Rows parts = new Report.Rows();
         for (SizeResult r : results) {

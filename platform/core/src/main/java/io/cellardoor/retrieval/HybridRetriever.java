@@ -3,6 +3,7 @@ package io.cellardoor.retrieval;
 import com.pgvector.PGvector;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -11,7 +12,8 @@ import org.springframework.stereotype.Component;
  * Hybrid retrieval in one SQL round trip.
  *
  * <p>Three branches, each filtered by the same tenant (and folder) predicate: full text
- * ({@code websearch_to_tsquery} with its terms OR-ed, ranked by {@code ts_rank_cd}), pgvector cosine
+ * ({@code websearch_to_tsquery} with its terms OR-ed, ranked by {@code ts_rank_cd}; with the optional RUM index,
+ * only the index's best {@link #FTS_POOL} matches are read and ranked, see docs/decisions/0006), pgvector cosine
  * distance over the HNSW index (iterative index scans, set per connection, keep the branch complete
  * under the tenant filter), and, when enabled, trigram word similarity of multi-word document titles (product and
  * wine names), which ranks the first chunk of each matching document.
@@ -26,21 +28,48 @@ public class HybridRetriever {
     /** Added to boosted documents' scores; larger than any sum of three reciprocal ranks. */
     static final double BOOST = 0.06;
 
-    private static final String SQL = """
-            WITH q AS (
-                SELECT CASE WHEN :fts_limit > 0
-                            THEN replace(websearch_to_tsquery('english', :text)::text, ' & ', ' | ')
-                            ELSE '' END AS tsq_text
-            ),
-            tq AS (SELECT CASE WHEN q.tsq_text = '' THEN NULL ELSE q.tsq_text::tsquery END AS tsq FROM q),
-            fts AS MATERIALIZED (
-                SELECT c.id, row_number() OVER (ORDER BY ts_rank_cd(c.tsv, tq.tsq, 1) DESC, c.id) AS r
-                FROM kb_chunk c, tq
-                WHERE c.org_id = :org AND (cardinality(:folders::text[]) = 0 OR c.folder = ANY(:folders::text[]))
-                  AND tq.tsq IS NOT NULL AND c.tsv @@ tq.tsq
-                ORDER BY ts_rank_cd(c.tsv, tq.tsq, 1) DESC, c.id
+    /** The keyword query: the question's words OR-ed, or NULL when the branch is off or no word is left. */
+    private static final String TSQUERY = "(CASE WHEN :fts_limit > 0 THEN nullif(replace(websearch_to_tsquery('english', :text)::text, "
+            + "' & ', ' | '), '')::tsquery END)";
+    private static final String TENANT = "c.org_id = :org AND (cardinality(:folders::text[]) = 0 OR c.folder = ANY(:folders::text[]))";
+
+    /** Full-text branch over the GIN index: every match is ranked. */
+    private static final String FTS_GIN = """
+            WITH fts AS MATERIALIZED (
+                SELECT c.id, row_number() OVER (ORDER BY ts_rank_cd(c.tsv, TSQ, 1) DESC, c.id) AS r
+                FROM kb_chunk c
+                WHERE TENANT AND c.tsv @@ TSQ
+                ORDER BY ts_rank_cd(c.tsv, TSQ, 1) DESC, c.id
                 LIMIT :fts_limit
             ),
+            """;
+
+    /**
+     * Full-text branch over the RUM index: the index orders the matches by its own rank without reading them, the
+     * best {@code :fts_pool} are read and ranked as the GIN branch ranks all.
+     */
+    private static final String FTS_RUM = """
+            WITH fts_pool AS MATERIALIZED (
+                SELECT c.id, c.tsv
+                FROM kb_chunk c
+                WHERE TENANT AND c.tsv @@ TSQ
+                ORDER BY c.tsv <=> TSQ
+                LIMIT :fts_pool
+            ),
+            fts AS MATERIALIZED (
+                SELECT p.id, row_number() OVER (ORDER BY ts_rank_cd(p.tsv, TSQ, 1) DESC, p.id) AS r
+                FROM fts_pool p
+                ORDER BY ts_rank_cd(p.tsv, TSQ, 1) DESC, p.id
+                LIMIT :fts_limit
+            ),
+            """;
+
+    /** Name of the optional RUM index of {@code kb_chunk.tsv} (migration V9, when the rum extension is installed). */
+    static final String RUM_INDEX = "kb_chunk_tsv_rum_idx";
+    /** Matches the RUM branch reads and ranks; the GIN branch ranks every match. */
+    static final int FTS_POOL = 200;
+
+    private static final String REST = """
             vec AS MATERIALIZED (
                 SELECT c.id, c.embedding <=> :embedding AS distance
                 FROM kb_chunk c
@@ -96,15 +125,41 @@ public class HybridRetriever {
 
     private final JdbcClient jdbc;
     private final boolean titleTrigrams;
+    private final String fullTextIndex;
+    private volatile @Nullable String sql;
 
     /**
      * @param titleTrigrams whether the title trigram branch runs ({@code cellardoor.retrieval.title-trigrams}, default
      *     off: on the dev set it adds no recall, lowers MRR and costs most of the query time, since no index can serve
      *     "a title within the question"; the wine and merchandise plugins resolve names from titles instead)
      */
-    HybridRetriever(JdbcClient jdbc, @Value("${cellardoor.retrieval.title-trigrams:false}") boolean titleTrigrams) {
+    HybridRetriever(JdbcClient jdbc, @Value("${cellardoor.retrieval.title-trigrams:false}") boolean titleTrigrams,
+            @Value("${cellardoor.retrieval.full-text-index:auto}") String fullTextIndex) {
         this.jdbc = jdbc;
         this.titleTrigrams = titleTrigrams;
+        this.fullTextIndex = fullTextIndex;
+        if (!List.of("auto", "gin", "rum").contains(fullTextIndex)) {
+            throw new IllegalArgumentException("cellardoor.retrieval.full-text-index must be auto, gin or rum, not " + fullTextIndex);
+        }
+    }
+
+    /**
+     * The statement as configured: the full-text branch over the RUM index when {@code full-text-index} is {@code rum},
+     * or {@code auto} and the index exists (looked up once), else over GIN.
+     */
+    String sql() {
+        String current = sql;
+        if (current == null) {
+            boolean rum = switch (fullTextIndex) {
+                case "rum" -> true;
+                case "gin" -> false;
+                default -> Boolean.TRUE.equals(jdbc.sql("SELECT to_regclass(?) IS NOT NULL").param(RUM_INDEX)
+                        .query(Boolean.class).single());
+            };
+            current = ((rum ? FTS_RUM : FTS_GIN) + REST).replace("TSQ", TSQUERY).replace("TENANT", TENANT);
+            sql = current;
+        }
+        return current;
     }
 
     /**
@@ -117,12 +172,13 @@ public class HybridRetriever {
         boolean fts = query.mode() != RetrievalMode.VECTOR;
         boolean vec = query.mode() != RetrievalMode.FULL_TEXT;
         List<Map.Entry<String, Double>> weights = List.copyOf(query.folderWeights().entrySet());
-        return jdbc.sql(SQL)
+        return jdbc.sql(sql())
                 .param("text", query.text())
                 .param("org", query.orgId())
                 .param("folders", query.onlyFolders().toArray(String[]::new))
                 .param("embedding", new PGvector(query.embedding()))
                 .param("fts_limit", fts ? candidates : 0)
+                .param("fts_pool", Math.max(FTS_POOL, candidates))
                 .param("vec_limit", vec ? candidates : 0)
                 .param("trg_limit", titleTrigrams && query.mode() == RetrievalMode.HYBRID ? 5 : 0)
                 .param("rrf_k", RRF_K)
