@@ -4,10 +4,12 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.cellardoor.e2e.pages.ConsolePage;
+import io.cellardoor.e2e.pages.InboxConsolePage;
 import io.cellardoor.e2e.pages.KnowledgeConsolePage;
 import io.cellardoor.e2e.support.ConsoleE2eTestSupport;
 import io.cellardoor.e2e.support.Database;
 import java.util.List;
+import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
@@ -15,8 +17,8 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 
 /**
- * Journey 10: the org admin of org {@code other} (Keycloak user {@code other-admin}) sees their own org's knowledge
- * only. Org {@code other} gets one page of its own at the same path as demo's hours page, so a leak would show.
+ * Journey 10: the org admin of org {@code other} (Keycloak user {@code other-admin}) sees their own org's knowledge and
+ * inbox only. Org {@code other} gets one page of its own at the same path as demo's hours page, so a leak would show.
  */
 @Order(10)
 @DisplayName("Journey 10: another org's admin in the console")
@@ -44,7 +46,7 @@ class OtherOrgConsoleE2eTests extends ConsoleE2eTestSupport {
     }
 
     @Test
-    @DisplayName("10. An org admin of org other sees none of demo's documents, also not by URL")
+    @DisplayName("10a. An org admin of org other sees none of demo's documents, also not by URL")
     void orgAdminOfOtherOrgSeesNoneOfDemosDocuments() {
         // Titles only demo has (should another test have given other some of the same pages).
         List<String> otherTitles = titles(Database.documents("other"));
@@ -66,7 +68,7 @@ class OtherOrgConsoleE2eTests extends ConsoleE2eTestSupport {
         knowledge.openDocument(HOURS_PATH);
         assertThat(knowledge.markdown()).isEqualTo(OTHER_MARKDOWN);
         assertThat(page.locator("body")).not().containsText("Hollow Creek");
-        screenshot("10-other-org-sees-own-documents");
+        screenshot("10a-other-org-sees-own-documents");
 
         // Nor does a URL naming demo's document reach it.
         for (String url : List.of("/admin/knowledge/" + HOURS_PATH, "/admin/knowledge?path=" + HOURS_PATH,
@@ -80,7 +82,21 @@ class OtherOrgConsoleE2eTests extends ConsoleE2eTestSupport {
                 assertThat(knowledge.renderedCellTexts()).as(url).doesNotContainAnyElementsOf(demoTitles);
             }
         }
-        screenshot("10-other-org-demo-url");
+        screenshot("10a-other-org-demo-url");
+    }
+
+    @Test
+    @DisplayName("10b. An org admin of org other does not see the questions demo's visitors left")
+    void orgAdminOfOtherOrgSeesNoneOfDemosHandoffs() {
+        String question = "Do you ship wine to Vermont? (e2e " + UUID.randomUUID() + ")";
+        app.leaveDemoHandoff(question, "visitor@example.com");
+
+        ConsolePage console = signIn("other-admin");
+        InboxConsolePage inbox = new InboxConsolePage(console).openFromNavigation();
+        assertThat(inbox.requestCount()).isEqualTo(Database.openHandoffCount("other"));
+        assertThat(inbox.cell(question)).hasCount(0);
+        assertThat(inbox.grid()).not().containsText(question);
+        screenshot("10b-other-org-inbox");
     }
 
     private static List<String> titles(List<String> documents) {

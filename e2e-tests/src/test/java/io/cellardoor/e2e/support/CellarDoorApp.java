@@ -124,6 +124,18 @@ public final class CellarDoorApp implements AutoCloseable {
         return send(request);
     }
 
+    /**
+     * Leaves a question for the demo site's team through the public API, as the widget does ({@code POST
+     * /api/v1/handoffs}, no conversation); fails unless it is stored (201).
+     */
+    public void leaveDemoHandoff(String question, String email) {
+        HttpResponse<String> r = postJson("/api/v1/handoffs",
+                "{\"question\":\"%s\",\"email\":\"%s\",\"name\":\"E2e Visitor\"}".formatted(question, email));
+        if (r.statusCode() != 201) {
+            throw new IllegalStateException("POST /api/v1/handoffs answered HTTP " + r.statusCode() + ": " + r.body());
+        }
+    }
+
     /** GETs a path of the app, as a server would. */
     public HttpResponse<String> get(String path) {
         return send(HttpRequest.newBuilder(URI.create(baseUrl() + path)).timeout(Duration.ofSeconds(30)).GET().build());

@@ -170,4 +170,20 @@ public final class Database {
             throw new IllegalStateException(e);
         }
     }
+
+    /** How many open handoff requests the org with this slug has. */
+    public static int openHandoffCount(String orgSlug) {
+        try (Connection c = connect();
+                PreparedStatement s = c.prepareStatement("""
+                        SELECT count(*) FROM handoff_request h JOIN org o ON o.id = h.org_id
+                        WHERE o.slug = ? AND h.status = 'open'""")) {
+            s.setString(1, orgSlug);
+            try (ResultSet rs = s.executeQuery()) {
+                rs.next();
+                return rs.getInt(1);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("counting the open handoffs of org " + orgSlug + " failed", e);
+        }
+    }
 }
