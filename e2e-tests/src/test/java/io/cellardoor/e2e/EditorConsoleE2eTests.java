@@ -55,6 +55,7 @@ class EditorConsoleE2eTests extends ConsoleE2eTestSupport {
             chat.ask(ChatJourneyE2eTests.HOURS_QUESTION);
             String answer = chat.awaitAnswer();
             assertThat(answer).contains("10:30 AM", "9:15 PM").doesNotContain("7:00 PM");
+            assertThat(ChatWidget.citationsOf(chat.lastBotMessage()).first()).containsText("Tasting Room Hours");
             screenshot("11-widget-answers-new-hours");
         } finally {
             restore(console, original);
