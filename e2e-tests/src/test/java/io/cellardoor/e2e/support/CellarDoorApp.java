@@ -66,6 +66,8 @@ public final class CellarDoorApp implements AutoCloseable {
         builder.environment().put("CELLARDOOR_DB_USER", E2eConfig.dbUser());
         builder.environment().put("CELLARDOOR_DB_PASSWORD", E2eConfig.dbPassword());
         builder.environment().put("CELLARDOOR_PLUGINS_DIR", E2eConfig.pluginsDir().toString());
+        // Staff sign-in to the console goes to the Keycloak the test run started (deploy/local/keycloak.sh).
+        builder.environment().put("CELLARDOOR_IDENTITY_ISSUER_URI", E2eConfig.keycloakIssuer());
         // Answers come from the embedded extractive generator: never an outside LLM.
         builder.environment().remove("CELLARDOOR_LLM_BASE_URL");
         builder.environment().remove("CELLARDOOR_LLM_API_KEY");
@@ -74,7 +76,8 @@ public final class CellarDoorApp implements AutoCloseable {
         try {
             Files.createDirectories(log.getParent());
             builder.redirectOutput(log.toFile());
-            System.out.println("[e2e] starting " + String.join(" ", command) + " (database " + E2eConfig.dbUrl() + ", log " + log + ")");
+            System.out.println("[e2e] starting " + String.join(" ", command) + " (database " + E2eConfig.dbUrl()
+                    + ", issuer " + E2eConfig.keycloakIssuer() + ", log " + log + ")");
             app = new CellarDoorApp(builder.start(), port, log);
         } catch (IOException e) {
             throw new UncheckedIOException("could not start the app: " + command, e);
@@ -119,6 +122,18 @@ public final class CellarDoorApp implements AutoCloseable {
                 .header("Content-Type", "application/json").header("X-Site-Key", E2eConfig.SITE_KEY)
                 .POST(HttpRequest.BodyPublishers.ofString(json)).build();
         return send(request);
+    }
+
+    /**
+     * Leaves a question for the demo site's team through the public API, as the widget does ({@code POST
+     * /api/v1/handoffs}, no conversation); fails unless it is stored (201).
+     */
+    public void leaveDemoHandoff(String question, String email) {
+        HttpResponse<String> r = postJson("/api/v1/handoffs",
+                "{\"question\":\"%s\",\"email\":\"%s\",\"name\":\"E2e Visitor\"}".formatted(question, email));
+        if (r.statusCode() != 201) {
+            throw new IllegalStateException("POST /api/v1/handoffs answered HTTP " + r.statusCode() + ": " + r.body());
+        }
     }
 
     /** GETs a path of the app, as a server would. */

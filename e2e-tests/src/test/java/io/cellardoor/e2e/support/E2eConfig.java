@@ -78,6 +78,17 @@ public final class E2eConfig {
         return env("CELLARDOOR_DB_PASSWORD", "cellardoor");
     }
 
+    /**
+     * The OIDC issuer of staff sign-in the app is started with: CELLARDOOR_IDENTITY_ISSUER_URI, else the local
+     * Keycloak on CELLARDOOR_KC_PORT (default 8180) with realm {@code cellardoor}, as {@code deploy/local/keycloak.sh}
+     * starts it. No trailing slash.
+     */
+    public static String keycloakIssuer() {
+        String issuer = env("CELLARDOOR_IDENTITY_ISSUER_URI", "http://127.0.0.1:" + env("CELLARDOOR_KC_PORT", "8180")
+                + "/realms/cellardoor");
+        return issuer.endsWith("/") ? issuer.substring(0, issuer.length() - 1) : issuer;
+    }
+
     /** The Chromium binary: CHROMIUM_PATH, else Debian's {@code /usr/bin/chromium}. Fails when it is not there. */
     public static Path chromium() {
         Path path = Path.of(env("CHROMIUM_PATH", "/usr/bin/chromium"));
