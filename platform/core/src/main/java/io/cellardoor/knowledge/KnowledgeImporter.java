@@ -136,7 +136,8 @@ public class KnowledgeImporter {
                 deleted.add(path);
             }
         }
-        kept.forEach(path -> progress.accept("skipped " + path + ": changed by staff since its file was last imported (console wins)"));
+        kept.forEach(path -> progress.accept("skipped " + path
+                + ": changed by staff since its file was last imported (console wins)"));
 
         // Embed the chunks whose text hash the org does not have yet.
         List<KnowledgeStore.NewChunk> newChunks = new ArrayList<>();
