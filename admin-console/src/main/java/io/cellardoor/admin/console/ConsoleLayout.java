@@ -39,6 +39,7 @@ public class ConsoleLayout extends AppLayout {
         nav.addItem(new SideNavItem("Knowledge", "knowledge"));
         nav.addItem(new SideNavItem("Inbox", "inbox"));
         nav.addItem(new SideNavItem("Plugins", "plugins"));
+        if (staff.has(io.cellardoor.identity.Role.ORG_ADMIN)) nav.addItem(new SideNavItem("Audit log", "audit"));
         addToDrawer(nav);
         setPrimarySection(Section.DRAWER);
     }

@@ -15,7 +15,7 @@ class AdminConsoleIntegrationTests extends IntegrationTestSupport {
 
     @Test
     void everyConsoleRouteRequiresSignIn() {
-        for (String path : List.of("/admin", "/admin/", "/admin/knowledge", "/admin/inbox", "/admin/plugins")) {
+        for (String path : List.of("/admin", "/admin/", "/admin/knowledge", "/admin/inbox", "/admin/plugins", "/admin/audit")) {
             HttpResponse<String> response = send(HttpRequest.newBuilder(uri(path)).header("Accept", "text/html").GET(), null);
             assertThat(response.statusCode()).as(path).isEqualTo(302);
             assertThat(response.headers().firstValue("Location")).as(path)

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.cellardoor.embedding.Embeddings;
+import io.cellardoor.knowledge.DocumentService;
 import io.cellardoor.knowledge.ImportReport;
 import io.cellardoor.knowledge.KnowledgeImporter;
 import io.cellardoor.knowledge.KnowledgeStore;
@@ -38,6 +39,8 @@ class KnowledgeEditIntegrationTests extends IntegrationTestSupport {
     @Autowired
     KnowledgeStore store;
     @Autowired
+    DocumentService documents;
+    @Autowired
     HybridRetriever retriever;
     @Autowired
     Embeddings embeddings;
@@ -62,7 +65,7 @@ class KnowledgeEditIntegrationTests extends IntegrationTestSupport {
         long org = orgWithHours();
         DocumentSource opened = store.findSource(org, HOURS).orElseThrow();
 
-        ImportReport report = importer.importDocument(org, HOURS, NEW, opened.contentHash(), progress::add);
+        ImportReport report = documents.save(org, "editor", HOURS, NEW, opened.contentHash(), progress::add);
 
         assertThat(report.updated()).isEqualTo(1);
         assertThat(report.chunksEmbedded()).isEqualTo(1);
@@ -80,7 +83,7 @@ class KnowledgeEditIntegrationTests extends IntegrationTestSupport {
         long org = orgWithHours();
         DocumentSource opened = store.findSource(org, HOURS).orElseThrow();
 
-        ImportReport report = importer.importDocument(org, HOURS, OLD, opened.contentHash(), progress::add);
+        ImportReport report = documents.save(org, "editor", HOURS, OLD, opened.contentHash(), progress::add);
 
         assertThat(report.unchanged()).isEqualTo(1);
         assertThat(report.chunksEmbedded()).isZero();
@@ -90,10 +93,10 @@ class KnowledgeEditIntegrationTests extends IntegrationTestSupport {
     void editOfAVersionSomeoneElseReplacedIsAConflictAndWritesNothing() throws Exception {
         long org = orgWithHours();
         DocumentSource opened = store.findSource(org, HOURS).orElseThrow();
-        importer.importDocument(org, HOURS, NEW, opened.contentHash(), progress::add); // the other editor saves first
+        documents.save(org, "editor", HOURS, NEW, opened.contentHash(), progress::add); // the other editor saves first
 
         String mine = OLD.replace("Monday: Closed", "Monday: by appointment");
-        assertThatThrownBy(() -> importer.importDocument(org, HOURS, mine, opened.contentHash(), progress::add))
+        assertThatThrownBy(() -> documents.save(org, "editor", HOURS, mine, opened.contentHash(), progress::add))
                 .isInstanceOfSatisfying(StaleDocumentException.class, e -> {
                     assertThat(e.path()).isEqualTo(HOURS);
                     assertThat(e.currentHash()).isNotEqualTo(opened.contentHash());
@@ -110,7 +113,7 @@ class KnowledgeEditIntegrationTests extends IntegrationTestSupport {
         assertThat(post("/api/v1/chat", siteKey, body).body()).containsIgnoringCase("closed"); // also fills the cache
 
         DocumentSource opened = store.findSource(org, HOURS).orElseThrow();
-        importer.importDocument(org, HOURS, NEW, opened.contentHash(), progress::add);
+        documents.save(org, "editor", HOURS, NEW, opened.contentHash(), progress::add);
 
         assertThat(post("/api/v1/chat", siteKey, body).body()).containsPattern("10(:00)? ?(am|AM)")
                 .doesNotContainIgnoringCase("closed");

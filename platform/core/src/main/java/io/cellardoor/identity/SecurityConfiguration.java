@@ -120,6 +120,10 @@ class SecurityConfiguration {
                         .requestMatchers(HttpMethod.GET, RESOURCE_METADATA).permitAll()
                         .requestMatchers(HttpMethod.GET, "/api/v1/admin/me").authenticated()
                         .requestMatchers(HttpMethod.POST, "/api/v1/admin/handoffs/*/resolve").hasRole(Role.EDITOR.name())
+                        .requestMatchers(HttpMethod.POST, "/api/v1/admin/documents", "/api/v1/admin/documents/**").hasRole(Role.EDITOR.name())
+                        .requestMatchers(HttpMethod.PUT, "/api/v1/admin/documents", "/api/v1/admin/documents/**").hasRole(Role.EDITOR.name())
+                        .requestMatchers(HttpMethod.DELETE, "/api/v1/admin/documents", "/api/v1/admin/documents/**").hasRole(Role.EDITOR.name())
+                        .requestMatchers("/api/v1/admin/audit", "/api/v1/admin/audit/**").hasRole(Role.ORG_ADMIN.name())
                         .anyRequest().hasRole(Role.VIEWER.name()))
                 .oauth2ResourceServer(server -> server
                         .jwt(jwt -> jwt.decoder(decoder)

@@ -1,6 +1,7 @@
 package io.cellardoor.knowledge;
 
 import com.pgvector.PGvector;
+import io.cellardoor.audit.AuditLog;
 import io.cellardoor.embedding.Embeddings;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -34,21 +35,31 @@ import org.springframework.transaction.support.TransactionTemplate;
  * the new one commits. Chunks whose text hash is already stored reuse their embedding. A file that
  * cannot be read or parsed is reported by path, keeps its previously stored version, and the rest is
  * imported.
+ *
+ * <p>Every document write appends a version ({@code kb_document_version}) and, for staff changes, an audit event, in
+ * the writing transaction.
  */
 @Service
 public class KnowledgeImporter {
 
     private static final Logger log = LoggerFactory.getLogger(KnowledgeImporter.class);
     private static final int EMBED_BATCH = 32;
+    /** The audit log's actor for folder imports. */
+    static final String IMPORT_ACTOR = "system";
 
     private final KnowledgeStore store;
+    private final DocumentVersionStore versions;
+    private final AuditLog audit;
     private final Embeddings embeddings;
     private final MarkdownParser parser = new MarkdownParser();
     private final TransactionTemplate tx;
     private final ApplicationEventPublisher events;
 
-    KnowledgeImporter(KnowledgeStore store, Embeddings embeddings, TransactionTemplate tx, ApplicationEventPublisher events) {
+    KnowledgeImporter(KnowledgeStore store, DocumentVersionStore versions, AuditLog audit, Embeddings embeddings,
+            TransactionTemplate tx, ApplicationEventPublisher events) {
         this.store = store;
+        this.versions = versions;
+        this.audit = audit;
         this.embeddings = embeddings;
         this.tx = tx;
         this.events = events;
@@ -57,6 +68,11 @@ public class KnowledgeImporter {
     /**
      * Imports every {@code .md} file below a folder except {@code README.md} files (which describe the folder);
      * the top folder of each file names its domain folder.
+     *
+     * <p>Staff changes win over files that did not change ("console wins"): a document whose newest version was
+     * written by staff (saved, uploaded, rolled back or deleted in the console or admin API) is left alone, and
+     * reported in {@link ImportReport#kept()}, unless its file changed since it was last imported; then the file wins.
+     * A stored document without a file is deleted only when a folder import wrote its newest version.
      *
      * @param orgId the org that owns the knowledge
      * @param folder the knowledge folder, e.g. {@code ../shared/data/milea-knowledge}
@@ -92,18 +108,36 @@ public class KnowledgeImporter {
         failures.forEach(f -> progress.accept("skipped " + f.path() + ": " + f.reason()));
 
         Map<String, String> storedHashes = store.documentHashes(orgId);
+        Map<String, DocumentVersionStore.Head> heads = versions.heads(orgId);
+        Map<String, String> lastImported = versions.lastImportedHashes(orgId);
         List<ParsedDocument> changed = new ArrayList<>();
+        List<String> kept = new ArrayList<>();
         int unchanged = 0;
         for (ParsedDocument doc : parsed.values()) {
-            if (sha256(doc.markdown()).equals(storedHashes.get(doc.path()))) {
+            String hash = sha256(doc.markdown());
+            DocumentVersionStore.Head head = heads.get(doc.path());
+            if (hash.equals(storedHashes.get(doc.path()))) {
                 unchanged++;
+            } else if (head != null && head.byStaff() && hash.equals(lastImported.get(doc.path()))) {
+                kept.add(doc.path());
             } else {
                 changed.add(doc);
             }
         }
-        List<String> deleted = storedHashes.keySet().stream()
-                .filter(p -> !parsed.containsKey(p) && failures.stream().noneMatch(f -> f.path().equals(p)))
-                .toList();
+        List<String> deleted = new ArrayList<>();
+        for (String path : storedHashes.keySet().stream().sorted().toList()) {
+            if (parsed.containsKey(path) || failures.stream().anyMatch(f -> f.path().equals(path))) {
+                continue;
+            }
+            DocumentVersionStore.Head head = heads.get(path);
+            if (head != null && head.byStaff()) {
+                kept.add(path);
+            } else {
+                deleted.add(path);
+            }
+        }
+        kept.forEach(path -> progress.accept("skipped " + path
+                + ": changed by staff since its file was last imported (console wins)"));
 
         // Embed the chunks whose text hash the org does not have yet.
         List<KnowledgeStore.NewChunk> newChunks = new ArrayList<>();
@@ -132,17 +166,25 @@ public class KnowledgeImporter {
         }
 
         int added = (int) changed.stream().filter(d -> !storedHashes.containsKey(d.path())).count();
-        tx.executeWithoutResult(status -> {
-            for (ParsedDocument doc : changed) {
-                long documentId = store.upsertDocument(orgId, doc, sha256(doc.markdown()));
-                store.replaceChunks(orgId, documentId, doc, newChunks.stream()
-                        .filter(c -> c.path().equals(doc.path())).toList(), vectors);
-            }
-            store.deleteDocuments(orgId, deleted);
-        });
+        Change imported = new Change(Change.IMPORT_AUTHOR, VersionKind.IMPORT);
         ImportReport report = new ImportReport(added, changed.size() - added, unchanged, deleted.size(),
                 toEmbed.size(), newChunks.size() - toEmbed.size(), List.copyOf(failures),
-                (System.nanoTime() - started) / 1_000_000);
+                (System.nanoTime() - started) / 1_000_000, List.copyOf(kept));
+        tx.executeWithoutResult(status -> {
+            for (ParsedDocument doc : changed) {
+                String hash = sha256(doc.markdown());
+                long documentId = store.upsertDocument(orgId, doc, hash);
+                store.replaceChunks(orgId, documentId, doc, newChunks.stream()
+                        .filter(c -> c.path().equals(doc.path())).toList(), vectors);
+                versions.append(orgId, doc.path(), doc.title(), doc.markdown(), hash, imported);
+            }
+            versions.appendDeletions(orgId, deleted, Change.IMPORT_AUTHOR);
+            store.deleteDocuments(orgId, deleted);
+            if (report.changedAnything() || !kept.isEmpty()) {
+                audit.record(orgId, IMPORT_ACTOR, "knowledge.imported", String.valueOf(folder.getFileName()), null,
+                        importSummary(report, changed, deleted));
+            }
+        });
         log.info("Imported {} into org {}: {}", folder, orgId, report.summary());
         events.publishEvent(new KnowledgeImported(orgId, report));
         return report;
@@ -157,16 +199,19 @@ public class KnowledgeImporter {
      * @param path path relative to the knowledge folder, e.g. {@code visiting/hours.md}; its top folder is its domain
      *     folder
      * @param markdown the new markdown
-     * @param expectedHash the content hash of the version the edit started from, or null for a new document
+     * @param expectedHash the content hash of the version the edit started from, or null for a new (or deleted)
+     *     document
+     * @param change who makes the change and how; written as the document's new version and in the audit log (with
+     *     the text before and after) in the same transaction as the document
      * @param progress receives human-readable progress lines
      * @throws StaleDocumentException when the stored version is not {@code expectedHash} (checked again under a row
      *     lock in the writing transaction); nothing is written
      * @throws InvalidDocumentException when the markdown cannot be parsed; nothing is written
      */
     public ImportReport importDocument(long orgId, String path, String markdown, @Nullable String expectedHash,
-            Consumer<String> progress) {
+            Change change, Consumer<String> progress) {
         long started = System.nanoTime();
-        String stored = store.documentHashes(orgId).get(path);
+        String stored = store.findSource(orgId, path).map(KnowledgeStore.DocumentSource::contentHash).orElse(null);
         if (!java.util.Objects.equals(stored, expectedHash)) {
             throw new StaleDocumentException(path, stored);
         }
@@ -197,18 +242,31 @@ public class KnowledgeImporter {
         }
         progress.accept("saving");
         tx.executeWithoutResult(status -> {
-            String now = store.lockDocumentHash(orgId, path).orElse(null);
+            KnowledgeStore.DocumentSource before = store.lockDocument(orgId, path).orElse(null);
+            String now = before == null ? null : before.contentHash();
             if (!java.util.Objects.equals(now, expectedHash)) {
                 throw new StaleDocumentException(path, now);
             }
             long documentId = store.upsertDocument(orgId, doc, hash);
             store.replaceChunks(orgId, documentId, doc, chunks, vectors);
+            versions.append(orgId, path, doc.title(), markdown, hash, change);
+            audit.record(orgId, change.author(), change.kind().auditAction(), path,
+                    before == null ? null : before.markdown(), markdown);
         });
         ImportReport report = new ImportReport(stored == null ? 1 : 0, stored == null ? 0 : 1, 0, 0, toEmbed.size(),
                 chunks.size() - toEmbed.size(), List.of(), (System.nanoTime() - started) / 1_000_000);
         log.info("Imported {} into org {}: {}", path, orgId, report.summary());
         events.publishEvent(new KnowledgeImported(orgId, report));
         return report;
+    }
+
+    /** What the audit log says about a folder import: the summary and the paths it wrote, deleted or kept. */
+    private static String importSummary(ImportReport report, List<ParsedDocument> changed, List<String> deleted) {
+        StringBuilder text = new StringBuilder(report.summary()).append('\n');
+        changed.forEach(doc -> text.append("written: ").append(doc.path()).append('\n'));
+        deleted.forEach(path -> text.append("deleted: ").append(path).append('\n'));
+        report.kept().forEach(path -> text.append("kept: ").append(path).append('\n'));
+        return text.toString();
     }
 
     private static String readUtf8(Path file) throws IOException {

@@ -135,10 +135,17 @@ public class KnowledgeStore {
                 .optional();
     }
 
-    /** The stored content hash of a document, locking its row until the transaction ends; empty when absent. */
-    Optional<String> lockDocumentHash(long orgId, String path) {
-        return jdbc.sql("SELECT content_hash FROM kb_document WHERE org_id = ? AND path = ? FOR UPDATE")
-                .params(orgId, path).query(String.class).optional();
+    /** The stored document, locking its row until the transaction ends; empty when absent. */
+    Optional<DocumentSource> lockDocument(long orgId, String path) {
+        return jdbc.sql("SELECT path, title, content, content_hash FROM kb_document WHERE org_id = ? AND path = ? FOR UPDATE")
+                .params(orgId, path)
+                .query((rs, n) -> new DocumentSource(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4)))
+                .optional();
+    }
+
+    /** Deletes one document and (by cascade) its chunks. */
+    void deleteDocument(long orgId, String path) {
+        jdbc.sql("DELETE FROM kb_document WHERE org_id = ? AND path = ?").params(orgId, path).update();
     }
 
     /** Number of documents the org has. */

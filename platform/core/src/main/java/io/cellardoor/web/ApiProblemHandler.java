@@ -38,6 +38,12 @@ class ApiProblemHandler {
                 "Unsupported media type", "Send the body as application/json.");
     }
 
+    @ExceptionHandler(org.springframework.web.multipart.MaxUploadSizeExceededException.class)
+    ResponseEntity<ProblemDetail> uploadTooLarge(org.springframework.web.multipart.MaxUploadSizeExceededException e) {
+        return render(HttpStatus.CONTENT_TOO_LARGE, URI.create(ApiProblem.TYPE_BASE + "upload-too-large"), "Upload too large",
+                "The request is larger than the server accepts; upload fewer or smaller files.");
+    }
+
     @ExceptionHandler(RuntimeException.class)
     ResponseEntity<ProblemDetail> unexpected(RuntimeException e) {
         log.error("Chat request failed", e);

@@ -16,7 +16,7 @@ import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.data.value.ValueChangeMode;
 import io.cellardoor.knowledge.ImportReport;
 import io.cellardoor.knowledge.InvalidDocumentException;
-import io.cellardoor.knowledge.KnowledgeImporter;
+import io.cellardoor.knowledge.DocumentService;
 import io.cellardoor.knowledge.KnowledgeStore;
 import io.cellardoor.knowledge.KnowledgeStore.DocumentSource;
 import io.cellardoor.knowledge.StaleDocumentException;
@@ -27,7 +27,8 @@ import org.slf4j.LoggerFactory;
 /**
  * One document's markdown with a rendered preview. Save stores the text and re-indexes just this document in the
  * background (the previous version keeps answering until it commits), showing progress; if someone saved the document
- * after it was opened, Save shows a conflict instead of overwriting their change.
+ * after it was opened, Save shows a conflict instead of overwriting their change. History shows the document's
+ * versions with a diff and rollback; Delete (after confirmation) removes it, keeping its versions.
  */
 class DocumentEditor extends VerticalLayout {
 
@@ -35,8 +36,9 @@ class DocumentEditor extends VerticalLayout {
     private static final int POLL_MILLIS = 400;
 
     private final long orgId;
+    private final String actor;
     private final KnowledgeStore store;
-    private final KnowledgeImporter importer;
+    private final DocumentService documents;
     private final boolean mayEdit;
     private final Runnable saved;
 
@@ -46,15 +48,23 @@ class DocumentEditor extends VerticalLayout {
     private final Div preview = new Div();
     private final Button save = new Button("Save");
     private final Button revert = new Button("Revert");
+    private final Button history = new Button("History");
+    private final Button delete = new Button("Delete");
     private final ProgressBar progress = new ProgressBar();
     private final Span status = new Span();
 
     private @Nullable DocumentSource opened;
 
-    DocumentEditor(long orgId, KnowledgeStore store, KnowledgeImporter importer, boolean mayEdit, Runnable saved) {
+    /**
+     * @param actor the signed-in staff member's username, the author of saves and deletions
+     * @param saved called after the org's documents changed (save, rollback, delete)
+     */
+    DocumentEditor(long orgId, String actor, KnowledgeStore store, DocumentService documents, boolean mayEdit,
+            Runnable saved) {
         this.orgId = orgId;
+        this.actor = actor;
         this.store = store;
-        this.importer = importer;
+        this.documents = documents;
         this.mayEdit = mayEdit;
         this.saved = saved;
 
@@ -83,12 +93,18 @@ class DocumentEditor extends VerticalLayout {
         revert.setId("revert");
         revert.addClickListener(e -> open(opened == null ? "" : opened.path()));
         revert.setVisible(mayEdit);
+        history.setId("history");
+        history.addClickListener(e -> openHistory());
+        delete.setId("delete");
+        delete.addThemeVariants(ButtonVariant.LUMO_ERROR);
+        delete.addClickListener(e -> confirmDelete());
+        delete.setVisible(mayEdit);
         progress.setIndeterminate(true);
         progress.setVisible(false);
         progress.setWidth("8em");
         status.setId("save-status");
         status.addClassName("cd-muted");
-        HorizontalLayout actions = new HorizontalLayout(save, revert, progress, status);
+        HorizontalLayout actions = new HorizontalLayout(save, revert, history, delete, progress, status);
         actions.setDefaultVerticalComponentAlignment(Alignment.CENTER);
 
         HorizontalLayout panes = new HorizontalLayout(markdown, preview);
@@ -131,6 +147,8 @@ class DocumentEditor extends VerticalLayout {
     private void updateButtons() {
         save.setEnabled(mayEdit && changed() && !progress.isVisible());
         revert.setEnabled(mayEdit && changed() && !progress.isVisible());
+        history.setEnabled(opened != null && !progress.isVisible());
+        delete.setEnabled(mayEdit && opened != null && !progress.isVisible());
     }
 
     private void save() {
@@ -147,7 +165,7 @@ class DocumentEditor extends VerticalLayout {
         ui.setPollInterval(POLL_MILLIS);
         Thread.ofVirtual().name("console-reindex").start(() -> {
             try {
-                ImportReport report = importer.importDocument(orgId, base.path(), text, base.contentHash(),
+                ImportReport report = documents.save(orgId, actor, base.path(), text, base.contentHash(),
                         line -> ui.access(() -> status.setText(line)));
                 ui.access(() -> {
                     finish();
@@ -177,6 +195,43 @@ class DocumentEditor extends VerticalLayout {
                 });
             }
         });
+    }
+
+    private void openHistory() {
+        DocumentSource base = opened;
+        if (base != null) {
+            new HistoryDialog(orgId, actor, base.path(), base.contentHash(), mayEdit, documents, path -> {
+                open(path);
+                saved.run();
+            }).open();
+        }
+    }
+
+    private void confirmDelete() {
+        DocumentSource base = opened;
+        if (base == null || !mayEdit) {
+            return;
+        }
+        ConfirmDialog dialog = new ConfirmDialog();
+        dialog.setId("delete-confirm");
+        dialog.setHeader("Delete " + base.path() + "?");
+        dialog.setText("The page and its index are removed and the chat stops using it. Its versions stay: "
+                + "restore it from “Deleted documents”.");
+        dialog.setCancelable(true);
+        dialog.setConfirmText("Delete");
+        dialog.setConfirmButtonTheme("error primary");
+        dialog.addConfirmListener(e -> {
+            try {
+                boolean deleted = documents.delete(orgId, actor, base.path(), base.contentHash());
+                open(base.path());
+                status.setText(deleted ? "Deleted " + base.path() + "." : "Already deleted.");
+                saved.run();
+            } catch (StaleDocumentException stale) {
+                status.setText("Not deleted: conflict.");
+                conflict(base.path());
+            }
+        });
+        dialog.open();
     }
 
     private void finish() {
