@@ -95,7 +95,7 @@ public class SemanticCache {
         jdbc.sql("DELETE FROM semantic_cache").update();
     }
 
-    /** An org enabled or disabled a plugin: its cached answers may come from a domain it no longer uses. */
+    /** An org enabled, disabled or set up a plugin: its cached answers may come from a domain or setting it no longer uses. */
     @EventListener
     void onOrgPluginsChanged(io.cellardoor.plugin.OrgPluginsChanged event) {
         jdbc.sql("DELETE FROM semantic_cache WHERE org_id = ?").param(event.orgId()).update();

@@ -63,7 +63,7 @@ public class OrgPlugins {
         if (before != enabled) {
             audit.record(orgId, actor, enabled ? "plugin.enable" : "plugin.disable", "plugin:" + pluginId,
                     state(before), state(enabled));
-            events.publishEvent(new OrgPluginsChanged(orgId, pluginId, enabled));
+            events.publishEvent(new OrgPluginsChanged(orgId, pluginId));
         }
         return of(orgId, pluginId);
     }
@@ -98,6 +98,7 @@ public class OrgPlugins {
         if (!before.equals(kept)) {
             audit.record(orgId, actor, "plugin.settings", "plugin:" + pluginId, json.writeValueAsString(before),
                     json.writeValueAsString(kept));
+            events.publishEvent(new OrgPluginsChanged(orgId, pluginId));
         }
         return of(orgId, pluginId);
     }
