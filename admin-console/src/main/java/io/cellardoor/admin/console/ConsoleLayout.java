@@ -39,6 +39,7 @@ public class ConsoleLayout extends AppLayout {
         nav.addItem(new SideNavItem("Knowledge", "knowledge"));
         nav.addItem(new SideNavItem("Inbox", "inbox"));
         nav.addItem(new SideNavItem("Plugins", "plugins"));
+        nav.addItem(new SideNavItem("Sites", "sites"));
         addToDrawer(nav);
         setPrimarySection(Section.DRAWER);
     }
