@@ -11,6 +11,7 @@ import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.sidenav.SideNav;
 import com.vaadin.flow.component.sidenav.SideNavItem;
 import com.vaadin.flow.spring.security.AuthenticationContext;
+import io.cellardoor.identity.Role;
 import io.cellardoor.identity.StaffUser;
 import java.util.stream.Collectors;
 
@@ -39,7 +40,10 @@ public class ConsoleLayout extends AppLayout {
         nav.addItem(new SideNavItem("Knowledge", "knowledge"));
         nav.addItem(new SideNavItem("Inbox", "inbox"));
         nav.addItem(new SideNavItem("Plugins", "plugins"));
-        if (staff.has(io.cellardoor.identity.Role.ORG_ADMIN)) nav.addItem(new SideNavItem("Audit log", "audit"));
+        nav.addItem(new SideNavItem("Sites", "sites"));
+        if (staff.has(Role.ORG_ADMIN)) {
+            nav.addItem(new SideNavItem("Audit log", "audit"));
+        }
         addToDrawer(nav);
         setPrimarySection(Section.DRAWER);
     }

@@ -26,6 +26,12 @@ final class TestPluginJar {
      * @param target where to write the jar (written to a temp name first, then moved in one step)
      */
     static Path build(String pluginId, String requires, String className, String source, Path target) throws IOException {
+        return build(pluginId, "0.0.1", requires, className, source, target);
+    }
+
+    /** As {@link #build(String, String, String, String, Path)}, with a {@code Plugin-Version}. */
+    static Path build(String pluginId, String version, String requires, String className, String source, Path target)
+            throws IOException {
         Path work = Files.createTempDirectory("plugin-src");
         Path src = work.resolve("src/" + className.replace('.', '/') + ".java");
         Files.createDirectories(src.getParent());
@@ -41,7 +47,7 @@ final class TestPluginJar {
         Attributes main = manifest.getMainAttributes();
         main.put(Attributes.Name.MANIFEST_VERSION, "1.0");
         main.putValue("Plugin-Id", pluginId);
-        main.putValue("Plugin-Version", "0.0.1");
+        main.putValue("Plugin-Version", version);
         main.putValue("Plugin-Requires", requires);
         main.putValue("Plugin-Provider", "tests");
         Path tmp = Files.createTempFile(work, pluginId, ".jar");

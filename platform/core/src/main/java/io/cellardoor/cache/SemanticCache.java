@@ -95,6 +95,12 @@ public class SemanticCache {
         jdbc.sql("DELETE FROM semantic_cache").update();
     }
 
+    /** An org enabled, disabled or set up a plugin: its cached answers may come from a domain or setting it no longer uses. */
+    @EventListener
+    void onOrgPluginsChanged(io.cellardoor.plugin.OrgPluginsChanged event) {
+        jdbc.sql("DELETE FROM semantic_cache WHERE org_id = ?").param(event.orgId()).update();
+    }
+
     private <C> List<C> citations(String text, Class<C> type) {
         return json.readValue(text, json.getTypeFactory().constructCollectionType(List.class, type));
     }

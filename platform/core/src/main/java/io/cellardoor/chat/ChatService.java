@@ -136,7 +136,7 @@ public class ChatService {
             AnswerGenerator.stream(text, listener);
             answer = new GeneratedAnswer(text, false, List.of(), 1, "guard");
         } else {
-            classification = router.classify(query, site.orgSlug());
+            classification = router.classify(query, site.orgId(), site.orgSlug());
             // The cache compares questions without case and sentence punctuation, which do not change what is
             // asked ("How many acres?" and "how many acres" are 0.94 similar as typed, 1.0 without).
             float[] cacheKey = embeddings.embed(message.toLowerCase(java.util.Locale.ROOT).replaceAll("[?!.,;:]+", " ").strip());
@@ -152,7 +152,7 @@ public class ChatService {
                 listener.routed(conversationId, classification);
                 float[] embedding = embeddings.embed(message);
                 var context = new TenantPluginContext(site.orgId(), site.orgSlug(), plugins, retriever, knowledge, embeddings);
-                HandlerResult handled = router.handle(classification, query, context)
+                HandlerResult handled = router.handle(classification, query, context, site.orgId())
                         .orElse(HandlerResult.retrieve(RetrievalPlan.defaults(DEFAULT_K)));
                 passages = retrieve(site.orgId(), message, embedding, classification, handled.plan());
                 if (log.isDebugEnabled()) {

@@ -124,6 +124,10 @@ class SecurityConfiguration {
                         .requestMatchers(HttpMethod.PUT, "/api/v1/admin/documents", "/api/v1/admin/documents/**").hasRole(Role.EDITOR.name())
                         .requestMatchers(HttpMethod.DELETE, "/api/v1/admin/documents", "/api/v1/admin/documents/**").hasRole(Role.EDITOR.name())
                         .requestMatchers("/api/v1/admin/audit", "/api/v1/admin/audit/**").hasRole(Role.ORG_ADMIN.name())
+                        .requestMatchers(HttpMethod.POST, "/api/v1/admin/plugins").hasRole(Role.PLATFORM_ADMIN.name())
+                        .requestMatchers(HttpMethod.PUT, "/api/v1/admin/plugins/**").hasRole(Role.ORG_ADMIN.name())
+                        .requestMatchers(HttpMethod.POST, "/api/v1/admin/sites", "/api/v1/admin/sites/**").hasRole(Role.ORG_ADMIN.name())
+                        .requestMatchers(HttpMethod.PUT, "/api/v1/admin/sites/**").hasRole(Role.ORG_ADMIN.name())
                         .anyRequest().hasRole(Role.VIEWER.name()))
                 .oauth2ResourceServer(server -> server
                         .jwt(jwt -> jwt.decoder(decoder)
@@ -177,6 +181,7 @@ class SecurityConfiguration {
     @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
     SecurityFilterChain publicChain(HttpSecurity http) throws Exception {
         http.authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
+                .headers(headers -> headers.frameOptions(frame -> frame.sameOrigin())) // the console frames /widget/preview
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .csrf(AbstractHttpConfigurer::disable)
                 .cors(AbstractHttpConfigurer::disable)

@@ -138,21 +138,11 @@ public class PluginHost implements InitializingBean, DisposableBean {
             if (known.contains(jar)) {
                 continue;
             }
-            try {
-                String id = manager.loadPlugin(jar);
-                if (id == null) {
-                    continue;
-                }
-                PluginState state = manager.startPlugin(id);
-                if (state != PluginState.STARTED) {
-                    log.warn("Plugin {} from {} not started: {}", id, jar.getFileName(), state);
-                    continue;
-                }
-                register(manager.getPlugin(id));
-                loaded.add(id);
-            } catch (RuntimeException e) {
-                log.warn("Refused plugin jar {}: {}", jar.getFileName(), e.getMessage());
-                known.add(jar);
+            LoadOutcome outcome = load(jar);
+            if (outcome.loaded()) {
+                loaded.add(outcome.pluginId());
+            } else if (!outcome.problem().isEmpty()) {
+                log.warn("Refused plugin jar {}: {}", jar.getFileName(), outcome.problem());
             }
         }
         if (!loaded.isEmpty() || !unloaded.isEmpty()) {
@@ -160,16 +150,96 @@ public class PluginHost implements InitializingBean, DisposableBean {
         }
     }
 
-    private void register(PluginWrapper wrapper) {
+    /**
+     * What happened to a jar given to the host.
+     *
+     * @param pluginId the jar's plugin id, empty when PF4J did not read one
+     * @param loaded whether the plugin was loaded and started
+     * @param domains the domain ids it contributes when loaded
+     * @param problem why it was not loaded, empty when it was
+     */
+    public record LoadOutcome(String pluginId, boolean loaded, List<String> domains, String problem) {
+    }
+
+    private LoadOutcome load(Path jar) {
+        String id = "";
+        try {
+            id = manager.loadPlugin(jar);
+            if (id == null) {
+                return new LoadOutcome("", false, List.of(), "");
+            }
+            PluginState state = manager.startPlugin(id);
+            if (state != PluginState.STARTED) {
+                String why = "not started: " + state;
+                log.warn("Plugin {} from {} {}", id, jar.getFileName(), why);
+                return new LoadOutcome(id, false, List.of(), why);
+            }
+            return new LoadOutcome(id, true, register(manager.getPlugin(id)), "");
+        } catch (RuntimeException e) {
+            return new LoadOutcome(id == null ? "" : id, false, List.of(), String.valueOf(e.getMessage()));
+        }
+    }
+
+    /**
+     * Installs a validated plugin jar while running: a loaded plugin with the same id is unloaded and its jar removed,
+     * the new jar is moved into the plugins folder in one atomic step (so the folder never holds half a jar) and loaded
+     * at once. A jar that then fails to load is removed again.
+     *
+     * @param staged the jar, on the same file system as the plugins folder (e.g. in a sub-folder of it)
+     * @param pluginId the id its descriptor declares
+     * @param fileName the name it gets in the plugins folder, ending in {@code .jar}
+     * @throws IOException when the jar cannot be moved into the folder
+     */
+    public synchronized LoadOutcome install(Path staged, String pluginId, String fileName) throws IOException {
+        Path target = properties.dir().toAbsolutePath().resolve(fileName);
+        List<String> unloaded = new java.util.ArrayList<>();
+        PluginWrapper existing = manager.getPlugin(pluginId);
+        if (existing != null) {
+            Path old = existing.getPluginPath().toAbsolutePath();
+            domains.values().removeIf(d -> d.pluginId.equals(pluginId));
+            manager.unloadPlugin(pluginId);
+            unloaded.add(pluginId);
+            if (!old.equals(target)) {
+                Files.deleteIfExists(old);
+            }
+            log.info("Plugin {} unloaded for an upload of a new jar", pluginId);
+        }
+        Files.move(staged, target, java.nio.file.StandardCopyOption.ATOMIC_MOVE, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        LoadOutcome outcome = load(target);
+        if (!outcome.loaded()) {
+            if (manager.getPlugin(pluginId) != null && manager.getPlugin(pluginId).getPluginPath().toAbsolutePath().equals(target)) {
+                manager.unloadPlugin(pluginId);
+            }
+            Files.deleteIfExists(target);
+            log.warn("Uploaded plugin jar {} refused and removed: {}", fileName, outcome.problem());
+        }
+        events.publishEvent(new DomainPluginsChanged(outcome.loaded() ? List.of(pluginId) : List.of(), unloaded));
+        return outcome;
+    }
+
+    /** The PF4J plugin manager's check of a {@code Plugin-Requires} range against {@link PluginApi#VERSION}. */
+    public boolean supportsRequires(String requires) {
+        return manager.getVersionManager().checkVersionConstraint(PluginApi.VERSION, requires);
+    }
+
+    /** Every loaded domain, enabled or not (for per-org views). */
+    List<LoadedDomain> loadedDomains() {
+        return domains.values().stream().sorted(Comparator.comparing((LoadedDomain d) -> d.descriptor.id())).toList();
+    }
+
+    private List<String> register(PluginWrapper wrapper) {
         String id = wrapper.getPluginId();
         String version = wrapper.getDescriptor().getVersion();
+        List<String> registered = new java.util.ArrayList<>();
         for (DomainPlugin plugin : manager.getExtensions(DomainPlugin.class, id)) {
             DomainDescriptor descriptor = plugin.descriptor();
             LoadedDomain previous = domains.put(descriptor.id(), new LoadedDomain(id, version, plugin, descriptor));
             log.info("Loaded domain plugin '{}' {} from {} (folders {}, related {}){}", descriptor.id(), version,
                     wrapper.getPluginPath().getFileName(), descriptor.folders(), descriptor.relatedDomains(),
                     previous == null ? "" : ", replacing " + previous.pluginId);
+            registered.add(descriptor.id());
         }
+        return registered;
     }
 
     /** Enabled domains serving the tenant, in {@link DomainPlugin#order()} then id order. */

@@ -25,15 +25,25 @@ public class QueryRouter {
 
     private final PluginHost host;
     private final PluginProperties properties;
+    private final OrgPlugins orgPlugins;
 
-    QueryRouter(PluginHost host, PluginProperties properties) {
+    QueryRouter(PluginHost host, PluginProperties properties, OrgPlugins orgPlugins) {
         this.host = host;
         this.properties = properties;
+        this.orgPlugins = orgPlugins;
     }
 
-    /** Scores the query with every enabled plugin for the tenant and picks the primary domain. */
-    public Classification classify(UserQuery query, String tenant) {
-        List<PluginHost.LoadedDomain> enabled = host.enabledDomains(tenant);
+    /**
+     * Scores the query with every plugin enabled for the tenant (not auto-disabled, not disabled by the org, and
+     * {@code isEnabled(tenant)}) and picks the primary domain.
+     *
+     * @param orgId the asking org's id
+     * @param tenant the org's slug
+     */
+    public Classification classify(UserQuery query, long orgId, String tenant) {
+        java.util.Set<String> disabledByOrg = orgPlugins.disabledFor(orgId);
+        List<PluginHost.LoadedDomain> enabled = host.enabledDomains(tenant).stream()
+                .filter(d -> !disabledByOrg.contains(d.pluginId)).toList();
         List<CompletableFuture<Optional<ClassifierScore>>> futures = enabled.stream()
                 .map(d -> CompletableFuture.supplyAsync(() -> host.call(d, "classifier", properties.classifierBudget(),
                         () -> d.plugin.classifier().classify(query))))
@@ -65,12 +75,32 @@ public class QueryRouter {
      * @return the handler's result, or empty for the general domain and when the handler failed
      */
     public Optional<HandlerResult> handle(Classification classification, UserQuery query, PluginContext context) {
+        return handle(classification, query, context, java.util.Map.of());
+    }
+
+    /**
+     * Runs the primary domain's handler under the handler budget, with the org's values of the plugin's settings
+     * readable through {@link PluginContext#setting(String)}.
+     *
+     * @param orgId the org whose settings the handler reads
+     */
+    public Optional<HandlerResult> handle(Classification classification, UserQuery query, PluginContext context, long orgId) {
         if (!classification.claimed()) {
             return Optional.empty();
         }
+        return host.domain(classification.primary())
+                .flatMap(d -> handle(classification, query, context, orgPlugins.effectiveSettings(orgId, d.pluginId)));
+    }
+
+    private Optional<HandlerResult> handle(Classification classification, UserQuery query, PluginContext context,
+            java.util.Map<String, String> settings) {
+        if (!classification.claimed()) {
+            return Optional.empty();
+        }
+        PluginContext withSettings = settings.isEmpty() ? context : new SettingsContext(context, settings);
         return host.domain(classification.primary()).flatMap(d -> {
             DomainHandler handler = d.plugin.handler();
-            return host.call(d, "handler", properties.handlerBudget(), () -> handler.handle(query, context));
+            return host.call(d, "handler", properties.handlerBudget(), () -> handler.handle(query, withSettings));
         });
     }
 }

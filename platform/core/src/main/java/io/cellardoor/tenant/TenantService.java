@@ -4,6 +4,8 @@ import java.sql.Array;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import io.cellardoor.web.ApiProblem;
+import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -40,17 +42,51 @@ public class TenantService {
                 .params(orgId, siteKey, name).update();
     }
 
+    /**
+     * Why a key that {@link #findSite} does not accept once worked: its site was revoked, or it was replaced by a
+     * rotation and its grace period is over. Empty for keys that never existed (and for working keys).
+     */
+    public Optional<RetiredKey> retiredKey(String siteKey) {
+        return jdbc.sql("""
+                SELECT CASE WHEN revoked_at IS NOT NULL THEN 'REVOKED' ELSE 'ROTATED' END FROM site
+                WHERE (site_key = :key OR previous_site_key = :key)
+                  AND (revoked_at IS NOT NULL OR (site_key <> :key AND previous_key_valid_until <= now()))""")
+                .param("key", siteKey).query(String.class).optional().map(RetiredKey::valueOf);
+    }
+
+    /** Why a once-valid site key no longer works. */
+    public enum RetiredKey {
+        /** The site was revoked: every key of it is refused. */
+        REVOKED,
+        /** A newer key replaced this one and the grace period after the rotation is over. */
+        ROTATED;
+
+        /** The problem the widget API answers for such a key: 403 {@code site-key-revoked} or {@code site-key-rotated}. */
+        public ApiProblem problem() {
+            return this == REVOKED
+                    ? new ApiProblem(HttpStatus.FORBIDDEN, "site-key-revoked", "Site key revoked",
+                            "This site key was revoked by the site's owner; the chat is no longer available with it.")
+                    : new ApiProblem(HttpStatus.FORBIDDEN, "site-key-rotated", "Site key replaced",
+                            "This site key was replaced by a new one; update the embed snippet with the new key.");
+        }
+    }
+
     /** The id of the org with this slug, if any. */
     public Optional<Long> findOrgId(String slug) {
         return jdbc.sql("SELECT id FROM org WHERE slug = ?").param(slug).query(Long.class).optional();
     }
 
-    /** The site with this public key, if any. */
+    /**
+     * The site with this public key, if any: its current key, or its previous key during the grace period after a
+     * rotation; never a revoked site.
+     */
     public Optional<Site> findSite(String siteKey) {
         return jdbc.sql("""
                 SELECT s.id, s.org_id, o.slug, o.contact_line, s.allowed_origins
-                FROM site s JOIN org o ON o.id = s.org_id WHERE s.site_key = ?""")
-                .param(siteKey)
+                FROM site s JOIN org o ON o.id = s.org_id
+                WHERE s.revoked_at IS NULL
+                  AND (s.site_key = :key OR (s.previous_site_key = :key AND s.previous_key_valid_until > now()))""")
+                .param("key", siteKey)
                 .query((rs, n) -> new Site(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4),
                         origins(rs.getArray(5))))
                 .optional();

@@ -1,4 +1,4 @@
-/** Health of the loaded domain plugins. */
+/** The loaded domain plugins: health, per-org enabled state and settings, jar upload. */
 @NullMarked
 package io.cellardoor.admin.plugins.ui;
 

@@ -22,6 +22,9 @@ import org.springframework.web.filter.OncePerRequestFilter;
  *   <li>CORS: preflights are answered for any origin (the site key is not sent with them); the actual request is
  *       allowed only from the site's allowed origins or the server's own origin, else 403 {@code origin-not-allowed}.
  *       Requests without an {@code Origin} header (servers, curl) are not browser calls and pass.</li>
+ *   <li>Retired keys: a key of a revoked site, or one replaced by a rotation after its grace period, gets 403
+ *       {@code site-key-revoked} / {@code site-key-rotated} on every call (unknown keys go on to the 401 of the
+ *       controllers).</li>
  *   <li>Rate limits: POSTs are counted per visitor (token, else client address) and per site; over the limit they
  *       get 429 {@code rate-limited} with {@code Retry-After}.</li>
  * </ul>
@@ -68,6 +71,13 @@ class WidgetRequestFilter extends OncePerRequestFilter {
         }
         String siteKey = request.getHeader("X-Site-Key");
         Optional<Site> site = siteKey == null ? Optional.empty() : tenants.findSite(siteKey);
+        if (siteKey != null && site.isEmpty()) {
+            Optional<TenantService.RetiredKey> retired = tenants.retiredKey(siteKey);
+            if (retired.isPresent()) {
+                retired.get().problem().writeTo(response);
+                return;
+            }
+        }
         if (site.isPresent() && origin != null && !allowed(site.get(), origin, request)) {
             ApiProblem.originNotAllowed(origin).writeTo(response);
             return;

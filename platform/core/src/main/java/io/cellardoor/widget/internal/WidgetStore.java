@@ -25,12 +25,14 @@ public class WidgetStore {
         this.json = json;
     }
 
-    /** The widget configuration of the site with this key. */
+    /** The widget configuration of the site with this key (its current key, or the previous one during the grace period). */
     public Optional<WidgetConfig> config(String siteKey) {
-        return jdbc.sql("SELECT site_key, name, greeting, suggestions, theme, locale, handoff_enabled, strings::text "
-                        + "FROM site WHERE site_key = ?")
-                .param(siteKey)
-                .query((rs, n) -> new WidgetConfig(rs.getString(1), rs.getString(2), rs.getString(3), list(rs.getArray(4)),
+        return jdbc.sql("""
+                        SELECT site_key, name, greeting, suggestions, theme, locale, handoff_enabled, strings::text FROM site
+                        WHERE revoked_at IS NULL
+                          AND (site_key = :key OR (previous_site_key = :key AND previous_key_valid_until > now()))""")
+                .param("key", siteKey)
+                .query((rs, n) -> new WidgetConfig(siteKey, rs.getString(2), rs.getString(3), list(rs.getArray(4)),
                         rs.getString(5), rs.getString(6), rs.getBoolean(7), strings(rs.getString(8))))
                 .optional();
     }

@@ -28,4 +28,15 @@ public interface PluginContext {
 
     /** Every document of a domain (path and title), in path order. */
     List<DocumentSummary> listDocuments(String domain);
+
+    /**
+     * The org's value of one of this plugin's settings ({@link DomainPlugin#configProperties()}), else its default;
+     * empty for keys the plugin does not declare, and from hosts older than 1.1.0.
+     *
+     * @param key a declared {@link ConfigProperty#key()}
+     * @since 1.1.0
+     */
+    default Optional<String> setting(String key) {
+        return Optional.empty();
+    }
 }
