@@ -43,7 +43,8 @@ final class PgExplain {
      * Mean milliseconds per part: planning, fts, vec, trg, rest of execution, execution; and the mean number of rows the
      * full-text branch ranked.
      */
-    static Map<String, Double> breakdown(DataSource ds, long org, List<ScaleBench.Query> queries, int k, int trgLimit)
+    static Map<String, Double> breakdown(DataSource ds, io.cellardoor.tenant.TenantTransactions tenant, long org, List<ScaleBench.Query> queries, int k,
+            int trgLimit)
             throws Exception {
         NamedParameterJdbcTemplate jdbc = new NamedParameterJdbcTemplate(ds);
         ObjectMapper json = JsonMapper.builder().build();
@@ -53,7 +54,7 @@ final class PgExplain {
             sum.put(part, 0.0);
         }
         for (ScaleBench.Query q : queries) {
-            String plan = jdbc.queryForObject(sql, parameters(org, q, k, trgLimit), String.class);
+            String plan = tenant.inOrg(org, () -> jdbc.queryForObject(sql, parameters(org, q, k, trgLimit), String.class));
             JsonNode root = json.readTree(plan).get(0);
             double planning = root.path("Planning Time").asDouble();
             double execution = root.path("Execution Time").asDouble();

@@ -65,6 +65,8 @@ public final class CellarDoorApp implements AutoCloseable {
         builder.environment().put("CELLARDOOR_DB_URL", E2eConfig.dbUrl());
         builder.environment().put("CELLARDOOR_DB_USER", E2eConfig.dbUser());
         builder.environment().put("CELLARDOOR_DB_PASSWORD", E2eConfig.dbPassword());
+        builder.environment().put("CELLARDOOR_DB_APP_USER", E2eConfig.dbAppUser());
+        builder.environment().put("CELLARDOOR_DB_APP_PASSWORD", E2eConfig.dbAppPassword());
         builder.environment().put("CELLARDOOR_PLUGINS_DIR", E2eConfig.pluginsDir().toString());
         // Answers come from the embedded extractive generator: never an outside LLM.
         builder.environment().remove("CELLARDOOR_LLM_BASE_URL");

@@ -2,6 +2,7 @@ package io.cellardoor.knowledge;
 
 import com.pgvector.PGvector;
 import io.cellardoor.embedding.Embeddings;
+import io.cellardoor.tenant.TenantTransactions;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
@@ -24,7 +25,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Imports a folder of markdown into an org's knowledge, incrementally.
@@ -44,13 +44,13 @@ public class KnowledgeImporter {
     private final KnowledgeStore store;
     private final Embeddings embeddings;
     private final MarkdownParser parser = new MarkdownParser();
-    private final TransactionTemplate tx;
+    private final TenantTransactions tenant;
     private final ApplicationEventPublisher events;
 
-    KnowledgeImporter(KnowledgeStore store, Embeddings embeddings, TransactionTemplate tx, ApplicationEventPublisher events) {
+    KnowledgeImporter(KnowledgeStore store, Embeddings embeddings, TenantTransactions tenant, ApplicationEventPublisher events) {
         this.store = store;
         this.embeddings = embeddings;
-        this.tx = tx;
+        this.tenant = tenant;
         this.events = events;
     }
 
@@ -132,7 +132,7 @@ public class KnowledgeImporter {
         }
 
         int added = (int) changed.stream().filter(d -> !storedHashes.containsKey(d.path())).count();
-        tx.executeWithoutResult(status -> {
+        tenant.runInOrg(orgId, () -> {
             for (ParsedDocument doc : changed) {
                 long documentId = store.upsertDocument(orgId, doc, sha256(doc.markdown()));
                 store.replaceChunks(orgId, documentId, doc, newChunks.stream()
@@ -196,7 +196,7 @@ public class KnowledgeImporter {
             }
         }
         progress.accept("saving");
-        tx.executeWithoutResult(status -> {
+        tenant.runInOrg(orgId, () -> {
             String now = store.lockDocumentHash(orgId, path).orElse(null);
             if (!java.util.Objects.equals(now, expectedHash)) {
                 throw new StaleDocumentException(path, now);

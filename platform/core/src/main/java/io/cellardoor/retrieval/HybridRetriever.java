@@ -3,6 +3,7 @@ package io.cellardoor.retrieval;
 import com.pgvector.PGvector;
 import java.util.List;
 import java.util.Map;
+import io.cellardoor.tenant.TenantTransactions;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -95,6 +96,7 @@ public class HybridRetriever {
             """;
 
     private final JdbcClient jdbc;
+    private final TenantTransactions tenant;
     private final boolean titleTrigrams;
 
     /**
@@ -102,13 +104,15 @@ public class HybridRetriever {
      *     off: on the dev set it adds no recall, lowers MRR and costs most of the query time, since no index can serve
      *     "a title within the question"; the wine and merchandise plugins resolve names from titles instead)
      */
-    HybridRetriever(JdbcClient jdbc, @Value("${cellardoor.retrieval.title-trigrams:false}") boolean titleTrigrams) {
+    HybridRetriever(JdbcClient jdbc, TenantTransactions tenant,
+            @Value("${cellardoor.retrieval.title-trigrams:false}") boolean titleTrigrams) {
         this.jdbc = jdbc;
+        this.tenant = tenant;
         this.titleTrigrams = titleTrigrams;
     }
 
     /**
-     * Runs the query.
+     * Runs the query as the query's org (row-level security sees no other org's chunks).
      *
      * @return at most {@code query.k()} chunks, best first; empty when nothing matches
      */
@@ -117,7 +121,7 @@ public class HybridRetriever {
         boolean fts = query.mode() != RetrievalMode.VECTOR;
         boolean vec = query.mode() != RetrievalMode.FULL_TEXT;
         List<Map.Entry<String, Double>> weights = List.copyOf(query.folderWeights().entrySet());
-        return jdbc.sql(SQL)
+        return tenant.inOrg(query.orgId(), () -> jdbc.sql(SQL)
                 .param("text", query.text())
                 .param("org", query.orgId())
                 .param("folders", query.onlyFolders().toArray(String[]::new))
@@ -134,6 +138,6 @@ public class HybridRetriever {
                 .param("k", query.k())
                 .query((rs, n) -> new RetrievedChunk(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
                         rs.getString(5), rs.getString(6), rs.getDouble(7), rs.getInt(8), rs.getInt(9), rs.getDouble(10)))
-                .list();
+                .list());
     }
 }
