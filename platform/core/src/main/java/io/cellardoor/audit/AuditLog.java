@@ -1,10 +1,10 @@
 package io.cellardoor.audit;
 
+import io.cellardoor.tenant.TenantTransactions;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
-import io.cellardoor.tenant.TenantTransactions;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
@@ -77,8 +77,8 @@ public class AuditLog {
             statement = statement.param("beforeId", query.beforeId());
         }
         JdbcClient.StatementSpec finished = statement;
-        return tenant.inOrg(orgId, () -> finished.query((rs, n) -> new AuditEvent(rs.getLong("id"), rs.getString("actor"), rs.getString("action"),
-                rs.getString("target"), rs.getString("before"), rs.getString("after"),
+        return tenant.inOrg(orgId, () -> finished.query((rs, n) -> new AuditEvent(rs.getLong("id"), rs.getString("actor"),
+                rs.getString("action"), rs.getString("target"), rs.getString("before"), rs.getString("after"),
                 rs.getTimestamp("at").toInstant())).list());
     }
 

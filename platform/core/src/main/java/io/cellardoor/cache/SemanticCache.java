@@ -71,7 +71,8 @@ public class SemanticCache {
                             citations(rs.getString(5), citationType), rs.getDouble(6)))
                     .optional()
                     .filter(h -> h.similarity() >= minSimilarity);
-            hit.ifPresent(h -> jdbc.sql("UPDATE semantic_cache SET hits = hits + 1, last_hit_at = now() WHERE id = ? AND org_id = ?")
+            hit.ifPresent(h -> jdbc.sql(
+                            "UPDATE semantic_cache SET hits = hits + 1, last_hit_at = now() WHERE id = ? AND org_id = ?")
                     .params(h.id(), orgId).update());
             return hit;
         });

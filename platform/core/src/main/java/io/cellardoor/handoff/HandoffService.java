@@ -1,11 +1,11 @@
 package io.cellardoor.handoff;
 
+import io.cellardoor.tenant.TenantTransactions;
 import io.cellardoor.web.ApiProblem;
 import java.util.List;
 import java.util.UUID;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
-import io.cellardoor.tenant.TenantTransactions;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 

@@ -3,11 +3,11 @@ package io.cellardoor.knowledge;
 import com.pgvector.PGvector;
 import io.cellardoor.plugin.api.DocumentSummary;
 import io.cellardoor.plugin.api.KnowledgeDocument;
+import io.cellardoor.tenant.TenantTransactions;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import io.cellardoor.tenant.TenantTransactions;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -108,7 +108,8 @@ public class KnowledgeStore {
 
     /** The document at a path in the org, with its folder (not yet mapped to a domain). */
     public Optional<StoredDocument> findDocument(long orgId, String path) {
-        return tenant.inOrg(orgId, () -> jdbc.sql("SELECT path, title, folder, plain_text, metadata::text FROM kb_document WHERE org_id = ? AND path = ?")
+        return tenant.inOrg(orgId, () -> jdbc.sql(
+                        "SELECT path, title, folder, plain_text, metadata::text FROM kb_document WHERE org_id = ? AND path = ?")
                 .params(orgId, path)
                 .query((rs, n) -> new StoredDocument(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
                         readMap(rs.getString(5))))
@@ -117,7 +118,8 @@ public class KnowledgeStore {
 
     /** Paths and titles of the org's documents in the given folders, in path order. */
     public List<DocumentSummary> listDocuments(long orgId, List<String> folders) {
-        return tenant.inOrg(orgId, () -> jdbc.sql("SELECT path, title FROM kb_document WHERE org_id = ? AND folder = ANY(?) ORDER BY path")
+        return tenant.inOrg(orgId, () -> jdbc.sql(
+                        "SELECT path, title FROM kb_document WHERE org_id = ? AND folder = ANY(?) ORDER BY path")
                 .params(orgId, folders.toArray(String[]::new))
                 .query((rs, n) -> new DocumentSummary(rs.getString(1), rs.getString(2)))
                 .list());
@@ -132,7 +134,8 @@ public class KnowledgeStore {
 
     /** Every document of the org with what an editor's list shows, in path order. */
     public List<DocumentInfo> listAllDocuments(long orgId) {
-        return tenant.inOrg(orgId, () -> jdbc.sql("SELECT path, title, folder, updated_at FROM kb_document WHERE org_id = ? ORDER BY path")
+        return tenant.inOrg(orgId, () -> jdbc.sql(
+                        "SELECT path, title, folder, updated_at FROM kb_document WHERE org_id = ? ORDER BY path")
                 .param(orgId)
                 .query((rs, n) -> new DocumentInfo(rs.getString(1), rs.getString(2), rs.getString(3),
                         rs.getTimestamp(4).toInstant()))
@@ -141,7 +144,8 @@ public class KnowledgeStore {
 
     /** The markdown of the document at a path in the org as imported, with its content hash. */
     public Optional<DocumentSource> findSource(long orgId, String path) {
-        return tenant.inOrg(orgId, () -> jdbc.sql("SELECT path, title, content, content_hash FROM kb_document WHERE org_id = ? AND path = ?")
+        return tenant.inOrg(orgId, () -> jdbc.sql(
+                        "SELECT path, title, content, content_hash FROM kb_document WHERE org_id = ? AND path = ?")
                 .params(orgId, path)
                 .query((rs, n) -> new DocumentSource(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4)))
                 .optional());
@@ -149,7 +153,8 @@ public class KnowledgeStore {
 
     /** The stored content hash of a document, locking its row until the transaction ends; empty when absent. */
     Optional<String> lockDocumentHash(long orgId, String path) {
-        return tenant.inOrg(orgId, () -> jdbc.sql("SELECT content_hash FROM kb_document WHERE org_id = ? AND path = ? FOR UPDATE")
+        return tenant.inOrg(orgId, () -> jdbc.sql(
+                        "SELECT content_hash FROM kb_document WHERE org_id = ? AND path = ? FOR UPDATE")
                 .params(orgId, path).query(String.class).optional());
     }
 

@@ -1,9 +1,9 @@
 package io.cellardoor.retrieval;
 
 import com.pgvector.PGvector;
+import io.cellardoor.tenant.TenantTransactions;
 import java.util.List;
 import java.util.Map;
-import io.cellardoor.tenant.TenantTransactions;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;

@@ -45,7 +45,8 @@ public class TenantService {
 
     /** The id of the org with this slug, if any. */
     public Optional<Long> findOrgId(String slug) {
-        return jdbc.sql("SELECT o.id FROM cellardoor_org_id(?) AS o(id) WHERE o.id IS NOT NULL").param(slug).query(Long.class).optional();
+        return jdbc.sql("SELECT o.id FROM cellardoor_org_id(?) AS o(id) WHERE o.id IS NOT NULL").param(slug)
+                .query(Long.class).optional();
     }
 
     /** The site with this public key, if any (any org's: the key is how a visitor request names its org). */

@@ -2,9 +2,9 @@ package io.cellardoor.chat.internal;
 
 import io.cellardoor.chat.Citation;
 import io.cellardoor.plugin.Classification;
+import io.cellardoor.tenant.TenantTransactions;
 import java.util.List;
 import java.util.UUID;
-import io.cellardoor.tenant.TenantTransactions;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;

@@ -1,5 +1,6 @@
 package io.cellardoor.widget.internal;
 
+import io.cellardoor.tenant.TenantTransactions;
 import io.cellardoor.widget.WidgetConfig;
 import java.sql.Array;
 import java.sql.SQLException;
@@ -8,7 +9,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import io.cellardoor.tenant.TenantTransactions;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import tools.jackson.core.type.TypeReference;
