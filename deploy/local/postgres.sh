@@ -10,7 +10,8 @@ DATA="$PG_DIR/data"
 RUN="$PG_DIR/run"
 LOG="$PG_DIR/postgres.log"
 PORT="${CELLARDOOR_PG_PORT:-55432}"
-APP_USER=cellardoor APP_PASS=cellardoor APP_DB=cellardoor
+APP_USER=cellardoor APP_PASS=cellardoor APP_DB=cellardoor   # the owner: runs Flyway, owns the tables
+RUNTIME_USER="${CELLARDOOR_DB_APP_USER:-cellardoor_app}" RUNTIME_PASS="${CELLARDOOR_DB_APP_PASSWORD:-cellardoor_app}"
 url() { echo "postgresql://$APP_USER:$APP_PASS@127.0.0.1:$PORT/$APP_DB"; }
 export DEBIAN_FRONTEND=noninteractive
 
@@ -120,11 +121,22 @@ init_cluster() {
 # Superuser psql over the unix socket; reads SQL from args/stdin.
 su_psql() { PGOPTIONS="-c client_min_messages=warning" as_pg "$BIN/psql" -X -q -v ON_ERROR_STOP=1 -h "$RUN" -p "$PORT" -U postgres "$@"; }
 
+# The runtime role the app connects as: may log in, nothing more (no superuser, no BYPASSRLS, owns nothing), so
+# row-level security applies to it. Its table privileges come from the migrations (V5). Idempotent; also resets
+# the attributes and password of an existing role.
+ensure_runtime_role() {
+  su_psql -d postgres -v u="$RUNTIME_USER" -v p="$RUNTIME_PASS" <<'SQL'
+SELECT format('CREATE ROLE %I LOGIN', :'u') WHERE NOT EXISTS (SELECT FROM pg_roles WHERE rolname = :'u')\gexec
+SELECT format('ALTER ROLE %I LOGIN NOSUPERUSER NOBYPASSRLS NOCREATEDB NOCREATEROLE PASSWORD %L', :'u', :'p')\gexec
+SQL
+}
+
 require_running() { ensure_postgres noinstall; is_running || die "not running; run: $0 start"; PORT="$(running_port)"; }
 check_name() { [[ "$1" =~ ^[A-Za-z_][A-Za-z0-9_]*$ ]] || die "bad database name '$1'"; }
 
-create_db() {  # create_db NAME: owned by cellardoor, with vector + pg_trgm (+ rum)
+create_db() {  # create_db NAME: owned by cellardoor, with vector + pg_trgm (+ rum); the runtime role exists
   check_name "$1"
+  ensure_runtime_role
   su_psql -d postgres -v db="$1" -v owner="$APP_USER" <<'SQL'
 SELECT format('CREATE DATABASE %I OWNER %I', :'db', :'owner')
  WHERE NOT EXISTS (SELECT FROM pg_database WHERE datname = :'db')\gexec
@@ -157,7 +169,7 @@ SELECT format('CREATE ROLE %I LOGIN CREATEDB NOSUPERUSER PASSWORD %L', :'u', :'p
  WHERE NOT EXISTS (SELECT FROM pg_roles WHERE rolname = :'u')\gexec
 SQL
   create_db "$APP_DB"
-  say "ready: $(url)"
+  say "ready: $(url) (the app connects as $RUNTIME_USER)"
 }
 
 cmd_stop() {

@@ -77,6 +77,8 @@ final class AppProcess implements AutoCloseable {
         env.put("CELLARDOOR_DB_URL", db.url());
         env.put("CELLARDOOR_DB_USER", db.user());
         env.put("CELLARDOOR_DB_PASSWORD", db.password());
+        env.put("CELLARDOOR_DB_APP_USER", db.appUser());
+        env.put("CELLARDOOR_DB_APP_PASSWORD", db.appPassword());
         env.put("CELLARDOOR_PLUGINS_DIR", plugins.toString());
         env.remove("CELLARDOOR_LLM_BASE_URL");
         env.remove("CELLARDOOR_LLM_API_KEY");

@@ -7,15 +7,17 @@ import java.sql.Statement;
 import java.util.Map;
 
 /**
- * The benchmark database: {@code CELLARDOOR_DB_URL} (default the local cluster's {@code cellardoor_bench}),
- * {@code CELLARDOOR_DB_USER} and {@code CELLARDOOR_DB_PASSWORD}. The benchmarks delete every org in it, so the
- * database name must contain "bench".
+ * The benchmark database: {@code CELLARDOOR_DB_URL} (default the local cluster's {@code cellardoor_bench}), the owner
+ * {@code CELLARDOOR_DB_USER} / {@code _PASSWORD} (migrations, bulk loading with COPY, wiping, ANALYZE) and the runtime
+ * role {@code CELLARDOOR_DB_APP_USER} / {@code _PASSWORD} (the app's own queries, under row-level security as in
+ * production). The benchmarks delete every org in it, so the database name must contain "bench".
  */
-record Db(String url, String user, String password) {
+record Db(String url, String user, String password, String appUser, String appPassword) {
 
     static Db fromEnvironment() {
         String url = env("CELLARDOOR_DB_URL", "jdbc:postgresql://127.0.0.1:55432/cellardoor_bench");
-        Db db = new Db(url, env("CELLARDOOR_DB_USER", "cellardoor"), env("CELLARDOOR_DB_PASSWORD", "cellardoor"));
+        Db db = new Db(url, env("CELLARDOOR_DB_USER", "cellardoor"), env("CELLARDOOR_DB_PASSWORD", "cellardoor"),
+                env("CELLARDOOR_DB_APP_USER", "cellardoor_app"), env("CELLARDOOR_DB_APP_PASSWORD", "cellardoor_app"));
         String name = db.name();
         if (!name.contains("bench")) {
             throw new IllegalArgumentException("the benchmarks wipe their database; CELLARDOOR_DB_URL must name a database "
@@ -32,23 +34,31 @@ record Db(String url, String user, String password) {
         return q < 0 ? rest : rest.substring(0, q);
     }
 
+    /** A connection as the owner (not subject to row-level security). */
     Connection connect() throws SQLException {
         return DriverManager.getConnection(url, user, password);
     }
 
-    /** Spring properties for the benchmark's own context: the app's datasource settings. */
+    /**
+     * Spring properties for the benchmark's own context: the app's datasource settings, so the measured queries run as
+     * the runtime role with the org set per transaction, as in production; Flyway migrates as the owner.
+     */
     Map<String, Object> springProperties() {
-        return Map.of(
-                "spring.datasource.url", url,
-                "spring.datasource.username", user,
-                "spring.datasource.password", password,
-                "spring.datasource.hikari.maximum-pool-size", "10",
+        return Map.ofEntries(
+                Map.entry("spring.datasource.url", url),
+                Map.entry("spring.datasource.username", appUser),
+                Map.entry("spring.datasource.password", appPassword),
+                Map.entry("spring.flyway.user", user),
+                Map.entry("spring.flyway.password", password),
+                Map.entry("spring.flyway.placeholders.app_role", appUser),
+                Map.entry("spring.datasource.hikari.maximum-pool-size", "10"),
                 // As in platform/app's application.yml: complete filtered HNSW scans, ef_search 400.
-                "spring.datasource.hikari.connection-init-sql", "SET hnsw.iterative_scan = relaxed_order; SET hnsw.ef_search = " + ScaleBench.EF,
-                "spring.flyway.locations", "classpath:db/migration",
-                "spring.main.banner-mode", "off",
-                "logging.level.root", "warn",
-                "logging.level.ai.djl", "error");
+                Map.entry("spring.datasource.hikari.connection-init-sql",
+                        "SET hnsw.iterative_scan = relaxed_order; SET hnsw.ef_search = " + ScaleBench.EF),
+                Map.entry("spring.flyway.locations", "classpath:db/migration"),
+                Map.entry("spring.main.banner-mode", "off"),
+                Map.entry("logging.level.root", "warn"),
+                Map.entry("logging.level.ai.djl", "error"));
     }
 
     /**

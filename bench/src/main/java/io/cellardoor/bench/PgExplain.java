@@ -30,12 +30,12 @@ final class PgExplain {
     }
 
     /** The statement of a retriever configured with this full-text index ({@code gin} or {@code rum}). */
-    static String sqlWith(org.springframework.jdbc.core.simple.JdbcClient jdbc, boolean titleTrigrams, String fullTextIndex)
-            throws ReflectiveOperationException {
+    static String sqlWith(org.springframework.jdbc.core.simple.JdbcClient jdbc, io.cellardoor.tenant.TenantTransactions tenant,
+            boolean titleTrigrams, String fullTextIndex) throws ReflectiveOperationException {
         var constructor = HybridRetriever.class.getDeclaredConstructor(org.springframework.jdbc.core.simple.JdbcClient.class,
-                boolean.class, String.class);
+                io.cellardoor.tenant.TenantTransactions.class, boolean.class, String.class);
         constructor.setAccessible(true);
-        return productionSql(constructor.newInstance(jdbc, titleTrigrams, fullTextIndex));
+        return productionSql(constructor.newInstance(jdbc, tenant, titleTrigrams, fullTextIndex));
     }
 
     /** Whether the statement's full-text branch reads the RUM index (ranking a pool of its best matches). */
@@ -57,8 +57,8 @@ final class PgExplain {
      * Mean milliseconds per part: planning, fts, vec, trg, rest of execution, execution; and the mean number of rows the
      * full-text branch ranked.
      */
-    static Map<String, Double> breakdown(DataSource ds, String productionSql, long org, List<ScaleBench.Query> queries, int k,
-            int trgLimit) throws Exception {
+    static Map<String, Double> breakdown(DataSource ds, io.cellardoor.tenant.TenantTransactions tenant, String productionSql,
+            long org, List<ScaleBench.Query> queries, int k, int trgLimit) throws Exception {
         NamedParameterJdbcTemplate jdbc = new NamedParameterJdbcTemplate(ds);
         ObjectMapper json = JsonMapper.builder().build();
         String sql = "EXPLAIN (ANALYZE, FORMAT JSON) " + productionSql;
@@ -67,7 +67,7 @@ final class PgExplain {
             sum.put(part, 0.0);
         }
         for (ScaleBench.Query q : queries) {
-            String plan = jdbc.queryForObject(sql, parameters(org, q, k, trgLimit), String.class);
+            String plan = tenant.inOrg(org, () -> jdbc.queryForObject(sql, parameters(org, q, k, trgLimit), String.class));
             JsonNode root = json.readTree(plan).get(0);
             double planning = root.path("Planning Time").asDouble();
             double execution = root.path("Execution Time").asDouble();

@@ -71,7 +71,7 @@ final class QualityBench {
                     queries.add(new Query(c.id(), c.question(), keywords.of(org, c.question()), embeddings.embed(c.question()), c.sources()));
                 }
                 boolean titleOn = PgExplain.titleTrigrams(ctx.context().getEnvironment());
-                Map<String, Engine> engines = engines(org, retriever, lucene, titleOn,
+                Map<String, Engine> engines = engines(org, retriever, lucene, titleOn, ctx.bean(io.cellardoor.tenant.TenantTransactions.class),
                         new org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate(ctx.bean(javax.sql.DataSource.class)));
                 List<Figures> figures = measure(engines, queries);
                 write(run, options, figures, queries, imported, rows);
@@ -81,6 +81,7 @@ final class QualityBench {
     }
 
     static Map<String, Engine> engines(long org, HybridRetriever retriever, LuceneIndex lucene, boolean titleOn,
+            io.cellardoor.tenant.TenantTransactions tenant,
             org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate named) throws Exception {
         String sql = PgExplain.productionSql(retriever);
         Map<String, Engine> engines = new LinkedHashMap<>();
@@ -88,8 +89,8 @@ final class QualityBench {
         engines.put("pgvector HNSW", q -> paths(pg(retriever, org, q, RetrievalMode.VECTOR, K)));
         engines.put("PostgreSQL hybrid (production)", q -> paths(pg(retriever, org, q, RetrievalMode.HYBRID, K)));
         engines.put(titleOn ? "PostgreSQL hybrid, title branch off" : "PostgreSQL hybrid + title trigram branch (opt-in)",
-                q -> named.query(sql, PgExplain.parameters(org, new ScaleBench.Query(q.question(), q.keywords(), q.keywords(),
-                        q.embedding()), K, PgExplain.trgLimit(!titleOn)), (rs, n) -> rs.getString("path")));
+                q -> tenant.inOrg(org, () -> named.query(sql, PgExplain.parameters(org, new ScaleBench.Query(q.question(),
+                        q.keywords(), q.keywords(), q.embedding()), K, PgExplain.trgLimit(!titleOn)), (rs, n) -> rs.getString("path"))));
         engines.put("Lucene BM25", q -> lucenePaths(lucene.hitsOf(lucene.bm25(org, q.keywords(), K), K)));
         engines.put("Lucene BM25 (whole question)", q -> lucenePaths(lucene.hitsOf(lucene.bm25(org, q.question(), K), K)));
         engines.put("Lucene HNSW", q -> lucenePaths(lucene.hitsOf(lucene.knn(org, q.embedding(), K, EF), K)));

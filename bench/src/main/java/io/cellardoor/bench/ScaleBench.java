@@ -233,16 +233,17 @@ final class ScaleBench {
             String sql = PgExplain.productionSql(retriever);
             boolean titleOn = PgExplain.titleTrigrams(ctx.context().getEnvironment());
             // The other setting of the title trigram branch than the app's (off by default, opt-in), for its cost.
-            Runner.Operation pgOtherTitle = i -> named.query(sql, PgExplain.parameters(largeOrg, queries.get(i % queries.size()), K,
-                    PgExplain.trgLimit(!titleOn)), (java.sql.ResultSet rs) -> { });
+            io.cellardoor.tenant.TenantTransactions tenant = ctx.bean(io.cellardoor.tenant.TenantTransactions.class);
+            Runner.Operation pgOtherTitle = i -> tenant.runInOrg(largeOrg, () -> named.query(sql, PgExplain.parameters(largeOrg,
+                    queries.get(i % queries.size()), K, PgExplain.trgLimit(!titleOn)), (java.sql.ResultSet rs) -> { }));
             Runner.run(1, Math.min(queries.size(), 50), pgOtherTitle);
             rows.add(row("PostgreSQL", titleOn ? "hybrid, title branch off" : "hybrid, title branch on", Runner.run(1, queries.size(),
                     pgOtherTitle)));
             if (PgExplain.rum(sql)) {
                 // Without the rum extension the full-text branch ranks every match over the GIN index.
-                String gin = PgExplain.sqlWith(ctx.bean(org.springframework.jdbc.core.simple.JdbcClient.class), titleOn, "gin");
-                Runner.Operation pgGin = i -> named.query(gin, PgExplain.parameters(largeOrg, queries.get(i % queries.size()), K,
-                        PgExplain.trgLimit(titleOn)), (java.sql.ResultSet rs) -> { });
+                String gin = PgExplain.sqlWith(ctx.bean(org.springframework.jdbc.core.simple.JdbcClient.class), tenant, titleOn, "gin");
+                Runner.Operation pgGin = i -> tenant.runInOrg(largeOrg, () -> named.query(gin, PgExplain.parameters(largeOrg,
+                        queries.get(i % queries.size()), K, PgExplain.trgLimit(titleOn)), (java.sql.ResultSet rs) -> { }));
                 Runner.run(1, Math.min(queries.size(), 50), pgGin);
                 rows.add(row("PostgreSQL", "hybrid, full text over GIN", Runner.run(1, queries.size(), pgGin)));
             }
@@ -272,10 +273,10 @@ final class ScaleBench {
             Runner.run(1, devQueries.size(), luSmallOp);
             rows.add(row("PostgreSQL", "hybrid, small tenant", Runner.run(1, smallOps, pgSmallOp)));
             rows.add(row("Lucene", "hybrid, small tenant", Runner.run(1, smallOps, luSmallOp)));
-            Map<String, Double> breakdown = new LinkedHashMap<>(PgExplain.breakdown(ctx.bean(javax.sql.DataSource.class), sql, largeOrg,
+            Map<String, Double> breakdown = new LinkedHashMap<>(PgExplain.breakdown(ctx.bean(javax.sql.DataSource.class), tenant, sql, largeOrg,
                     queries.subList(0, Math.min(40, queries.size())), K, PgExplain.trgLimit(titleOn)));
             if (!titleOn) {
-                breakdown.put("CTE trg (opt-in)", PgExplain.breakdown(ctx.bean(javax.sql.DataSource.class), sql, largeOrg,
+                breakdown.put("CTE trg (opt-in)", PgExplain.breakdown(ctx.bean(javax.sql.DataSource.class), tenant, sql, largeOrg,
                         queries.subList(0, Math.min(40, queries.size())), K, PgExplain.trgLimit(true)).get("CTE trg"));
             }
             SizeResult r = new SizeResult(size, largeChunks, smallChunks, generate, pg, lucene, statsWarmup,

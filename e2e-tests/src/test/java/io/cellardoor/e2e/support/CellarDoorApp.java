@@ -65,6 +65,8 @@ public final class CellarDoorApp implements AutoCloseable {
         builder.environment().put("CELLARDOOR_DB_URL", E2eConfig.dbUrl());
         builder.environment().put("CELLARDOOR_DB_USER", E2eConfig.dbUser());
         builder.environment().put("CELLARDOOR_DB_PASSWORD", E2eConfig.dbPassword());
+        builder.environment().put("CELLARDOOR_DB_APP_USER", E2eConfig.dbAppUser());
+        builder.environment().put("CELLARDOOR_DB_APP_PASSWORD", E2eConfig.dbAppPassword());
         builder.environment().put("CELLARDOOR_PLUGINS_DIR", E2eConfig.pluginsDir().toString());
         // Staff sign-in to the console goes to the Keycloak the test run started (deploy/local/keycloak.sh).
         builder.environment().put("CELLARDOOR_IDENTITY_ISSUER_URI", E2eConfig.keycloakIssuer());

@@ -70,6 +70,7 @@ public final class E2eConfig {
         return "jdbc:postgresql://127.0.0.1:" + env("CELLARDOOR_PG_PORT", "55432") + "/cellardoor";
     }
 
+    /** The tables' owner: runs the app's migrations; the tests arrange and check rows of any org as it. */
     public static String dbUser() {
         return env("CELLARDOOR_DB_USER", "cellardoor");
     }
@@ -87,6 +88,15 @@ public final class E2eConfig {
         String issuer = env("CELLARDOOR_IDENTITY_ISSUER_URI", "http://127.0.0.1:" + env("CELLARDOOR_KC_PORT", "8180")
                 + "/realms/cellardoor");
         return issuer.endsWith("/") ? issuer.substring(0, issuer.length() - 1) : issuer;
+    }
+
+    /** The runtime role the app process connects as (row-level security applies to it). */
+    public static String dbAppUser() {
+        return env("CELLARDOOR_DB_APP_USER", "cellardoor_app");
+    }
+
+    public static String dbAppPassword() {
+        return env("CELLARDOOR_DB_APP_PASSWORD", "cellardoor_app");
     }
 
     /** The Chromium binary: CHROMIUM_PATH, else Debian's {@code /usr/bin/chromium}. Fails when it is not there. */

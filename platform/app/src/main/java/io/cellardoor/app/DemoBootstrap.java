@@ -39,7 +39,7 @@ class DemoBootstrap {
     void onReady(ApplicationReadyEvent event) throws Exception {
         long org = tenants.ensureOrg(ORG, "Demo vineyard");
         tenants.ensureSite(org, SITE_KEY, "Hollow Creek Vineyard");
-        tenants.updateWidget(SITE_KEY, "Hi! I'm the Hollow Creek assistant. Ask me about our wines, tastings, hours, club and events.",
+        tenants.updateWidget(org, SITE_KEY, "Hi! I'm the Hollow Creek assistant. Ask me about our wines, tastings, hours, club and events.",
                 java.util.List.of("Are you open on Monday?", "How much is the Reserve Cabernet Franc?",
                         "Can I bring my dog?", "What are the wine club tiers?"), "vineyard");
         System.out.println("Importing " + knowledge.toAbsolutePath().normalize() + " into org '" + ORG + "'...");

@@ -36,7 +36,6 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 
@@ -56,8 +55,6 @@ class AdminApiIntegrationTests extends IntegrationTestSupport {
     TenantService tenants;
     @Autowired
     HandoffService handoffs;
-    @Autowired
-    JdbcClient jdbc;
     @Autowired
     ObjectMapper json;
 
@@ -147,7 +144,7 @@ class AdminApiIntegrationTests extends IntegrationTestSupport {
         var resolved = admin("POST", "/api/v1/admin/handoffs/" + demoHandoff + "/resolve", editor);
         assertThat(resolved.statusCode()).as(resolved.body()).isEqualTo(204);
         assertThat(status(demoHandoff)).isEqualTo("resolved");
-        assertThat(jdbc.sql("SELECT resolved_at IS NOT NULL FROM handoff_request WHERE id = ?").param(demoHandoff)
+        assertThat(asOwner().sql("SELECT resolved_at IS NOT NULL FROM handoff_request WHERE id = ?").param(demoHandoff)
                 .query(Boolean.class).single()).isTrue();
         assertThat(inboxIds(editor, "")).doesNotContain(demoHandoff);
         assertThat(inboxIds(editor, "", "resolved")).contains(demoHandoff);
@@ -312,7 +309,7 @@ class AdminApiIntegrationTests extends IntegrationTestSupport {
     }
 
     String status(long handoff) {
-        return jdbc.sql("SELECT status FROM handoff_request WHERE id = ?").param(handoff).query(String.class).single();
+        return asOwner().sql("SELECT status FROM handoff_request WHERE id = ?").param(handoff).query(String.class).single();
     }
 
     String problemType(HttpResponse<String> response) {

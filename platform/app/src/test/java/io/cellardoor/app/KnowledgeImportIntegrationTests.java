@@ -19,7 +19,6 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** Incremental import, bad files, and tenant isolation of retrieval, against the real PostgreSQL. */
 class KnowledgeImportIntegrationTests extends IntegrationTestSupport {
@@ -32,8 +31,6 @@ class KnowledgeImportIntegrationTests extends IntegrationTestSupport {
     HybridRetriever retriever;
     @Autowired
     Embeddings embeddings;
-    @Autowired
-    JdbcClient jdbc;
 
     @TempDir
     Path dir;
@@ -71,7 +68,7 @@ class KnowledgeImportIntegrationTests extends IntegrationTestSupport {
         assertThat(changed.deleted()).isEqualTo(1);
         assertThat(changed.chunksEmbedded()).isEqualTo(1);
         assertThat(paths(org)).containsExactlyInAnyOrder("visiting/hours.md", "wine/red.md");
-        String stored = jdbc.sql("SELECT c.content FROM kb_chunk c JOIN kb_document d ON d.id = c.document_id "
+        String stored = asOwner().sql("SELECT c.content FROM kb_chunk c JOIN kb_document d ON d.id = c.document_id "
                 + "WHERE d.org_id = ? AND d.path = 'wine/red.md'").param(org).query(String.class).single();
         assertThat(stored).contains("long finish");
     }
@@ -94,7 +91,7 @@ class KnowledgeImportIntegrationTests extends IntegrationTestSupport {
         assertThat(log).anyMatch(l -> l.contains("about/notes.md"));
         // The broken edit loses nothing: the previous version keeps serving.
         assertThat(paths(org)).containsExactlyInAnyOrder("about/story.md", "about/notes.md", "about/new.md");
-        String notes = jdbc.sql("SELECT plain_text FROM kb_document WHERE org_id = ? AND path = 'about/notes.md'")
+        String notes = asOwner().sql("SELECT plain_text FROM kb_document WHERE org_id = ? AND path = 'about/notes.md'")
                 .param(org).query(String.class).single();
         assertThat(notes).contains("First version");
     }
@@ -125,6 +122,6 @@ class KnowledgeImportIntegrationTests extends IntegrationTestSupport {
     }
 
     List<String> paths(long org) {
-        return jdbc.sql("SELECT path FROM kb_document WHERE org_id = ?").param(org).query(String.class).list();
+        return asOwner().sql("SELECT path FROM kb_document WHERE org_id = ?").param(org).query(String.class).list();
     }
 }

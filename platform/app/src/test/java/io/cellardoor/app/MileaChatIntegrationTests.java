@@ -12,7 +12,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 
@@ -26,8 +25,6 @@ class MileaChatIntegrationTests extends IntegrationTestSupport {
     TenantService tenants;
     @Autowired
     KnowledgeImporter importer;
-    @Autowired
-    JdbcClient jdbc;
     @Autowired
     ObjectMapper json;
 
@@ -67,7 +64,7 @@ class MileaChatIntegrationTests extends IntegrationTestSupport {
     void importsEveryMileaFile() {
         assertThat(report.failures()).isEmpty();
         assertThat(report.added() + report.updated() + report.unchanged()).isEqualTo(291);
-        int docs = jdbc.sql("SELECT count(*) FROM kb_document d JOIN org o ON o.id = d.org_id WHERE o.slug = 'it-milea'")
+        int docs = asOwner().sql("SELECT count(*) FROM kb_document d JOIN org o ON o.id = d.org_id WHERE o.slug = 'it-milea'")
                 .query(Integer.class).single();
         assertThat(docs).isEqualTo(291);
     }
@@ -104,7 +101,7 @@ class MileaChatIntegrationTests extends IntegrationTestSupport {
         HttpResponse<String> second = post("/api/v1/chat", SITE_KEY,
                 "{\"message\": \"and children?\", \"conversationId\": \"" + conversation + "\"}");
         assertThat(json.readTree(second.body()).path("conversationId").asString()).isEqualTo(conversation);
-        var rows = jdbc.sql("SELECT question, domain, latency_ms, citations::text FROM message WHERE conversation_id = ?::uuid ORDER BY id")
+        var rows = asOwner().sql("SELECT question, domain, latency_ms, citations::text FROM message WHERE conversation_id = ?::uuid ORDER BY id")
                 .param(conversation).query((rs, n) -> List.of(rs.getString(1), rs.getString(2), rs.getInt(3), rs.getString(4))).list();
         assertThat(rows).hasSize(2);
         assertThat(rows.get(0).get(0)).isEqualTo("do you allow dogs?");

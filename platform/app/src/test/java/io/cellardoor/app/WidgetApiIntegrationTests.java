@@ -11,7 +11,6 @@ import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 
@@ -24,16 +23,14 @@ class WidgetApiIntegrationTests extends IntegrationTestSupport {
     @Autowired
     TenantService tenants;
     @Autowired
-    JdbcClient jdbc;
-    @Autowired
     ObjectMapper json;
 
     @BeforeEach
     void site() {
         long org = tenants.ensureOrg("it-widget", "Widget test");
         tenants.ensureSite(org, KEY, "Widget Test Vineyard");
-        tenants.updateAllowedOrigins(KEY, List.of(ALLOWED));
-        tenants.updateWidget(KEY, "Welcome to the test vineyard!", List.of("Are you open today?", "Do you have a rosé?"), "vineyard");
+        tenants.updateAllowedOrigins(org, KEY, List.of(ALLOWED));
+        tenants.updateWidget(org, KEY, "Welcome to the test vineyard!", List.of("Are you open today?", "Do you have a rosé?"), "vineyard");
     }
 
     HttpResponse<String> postFrom(String origin, String path, String siteKey, String visitorToken, Object body) {
@@ -106,7 +103,7 @@ class WidgetApiIntegrationTests extends IntegrationTestSupport {
         var rated = postFrom(ALLOWED, "/api/v1/messages/" + messageId + "/feedback", KEY, token,
                 Map.of("rating", "down", "comment", "Not what I asked"));
         assertThat(rated.statusCode()).as(rated.body()).isEqualTo(204);
-        var row = jdbc.sql("SELECT feedback, feedback_comment FROM message WHERE id = ?").param(messageId)
+        var row = asOwner().sql("SELECT feedback, feedback_comment FROM message WHERE id = ?").param(messageId)
                 .query((rs, n) -> List.of(rs.getString(1), rs.getString(2))).single();
         assertThat(row).containsExactly("down", "Not what I asked");
 
@@ -128,7 +125,7 @@ class WidgetApiIntegrationTests extends IntegrationTestSupport {
         assertThat(left.statusCode()).as(left.body()).isEqualTo(201);
         assertThat(json.readTree(left.body()).path("message").asString()).contains("ana@example.com");
         long id = json.readTree(left.body()).path("id").asLong();
-        var stored = jdbc.sql("SELECT conversation_id::text, email, status FROM handoff_request WHERE id = ?").param(id)
+        var stored = asOwner().sql("SELECT conversation_id::text, email, status FROM handoff_request WHERE id = ?").param(id)
                 .query((rs, n) -> List.of(rs.getString(1), rs.getString(2), rs.getString(3))).single();
         assertThat(stored).containsExactly(conversation, "ana@example.com", "open");
 

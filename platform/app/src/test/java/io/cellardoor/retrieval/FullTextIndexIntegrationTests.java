@@ -44,6 +44,8 @@ class FullTextIndexIntegrationTests {
     TenantService tenants;
     @Autowired
     Embeddings embeddings;
+    @Autowired
+    io.cellardoor.tenant.TenantTransactions tenant;
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
@@ -59,8 +61,8 @@ class FullTextIndexIntegrationTests {
     void autoChoosesTheRumIndexExactlyWhenItExists() {
         boolean rumIndex = jdbc.sql("SELECT to_regclass(?) IS NOT NULL").param(HybridRetriever.RUM_INDEX).query(Boolean.class).single();
         assertThat(retriever.sql().contains("fts_pool")).isEqualTo(rumIndex);
-        assertThat(new HybridRetriever(jdbc, false, "gin").sql()).doesNotContain("fts_pool").contains("ts_rank_cd");
-        assertThatThrownBy(() -> new HybridRetriever(jdbc, false, "bm25")).isInstanceOf(IllegalArgumentException.class)
+        assertThat(new HybridRetriever(jdbc, tenant, false, "gin").sql()).doesNotContain("fts_pool").contains("ts_rank_cd");
+        assertThatThrownBy(() -> new HybridRetriever(jdbc, tenant, false, "bm25")).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("auto, gin or rum");
     }
 
@@ -84,8 +86,8 @@ class FullTextIndexIntegrationTests {
                     wines[i], 20 + i));
         }
         importer.importFolder(org, knowledge, line -> { });
-        HybridRetriever gin = new HybridRetriever(jdbc, false, "gin");
-        HybridRetriever rum = new HybridRetriever(jdbc, false, "rum");
+        HybridRetriever gin = new HybridRetriever(jdbc, tenant, false, "gin");
+        HybridRetriever rum = new HybridRetriever(jdbc, tenant, false, "rum");
         for (String question : List.of("dry wine stone fruit", "price bottle club members", "pairs with lamb",
                 "Riesling aged months", "sparkling rosé")) {
             for (RetrievalMode mode : List.of(RetrievalMode.FULL_TEXT, RetrievalMode.HYBRID)) {

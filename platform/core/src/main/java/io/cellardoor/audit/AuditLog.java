@@ -1,5 +1,6 @@
 package io.cellardoor.audit;
 
+import io.cellardoor.tenant.TenantTransactions;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
@@ -8,8 +9,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
 /**
- * Writes and reads the org's audit log (table {@code audit_event}). Recording joins the caller's transaction when
- * there is one, so a change and its record commit or roll back together.
+ * Writes and reads the org's audit log (table {@code audit_event}), as the org. Recording joins the caller's transaction
+ * when there is one (of the same org: see {@link TenantTransactions}), so a change and its record commit or roll back
+ * together.
  */
 @Service
 public class AuditLog {
@@ -18,9 +20,11 @@ public class AuditLog {
     static final int MAX_STATE = 100_000;
 
     private final JdbcClient jdbc;
+    private final TenantTransactions tenant;
 
-    AuditLog(JdbcClient jdbc) {
+    AuditLog(JdbcClient jdbc, TenantTransactions tenant) {
         this.jdbc = jdbc;
+        this.tenant = tenant;
     }
 
     /**
@@ -33,9 +37,10 @@ public class AuditLog {
         if (actor.isBlank() || action.isBlank() || target.isBlank()) {
             throw new IllegalArgumentException("actor, action and target are required");
         }
-        jdbc.sql("INSERT INTO audit_event (org_id, actor, action, target, before, after) VALUES (?, ?, ?, ?, ?, ?)")
+        tenant.runInOrg(orgId, () -> jdbc.sql(
+                        "INSERT INTO audit_event (org_id, actor, action, target, before, after) VALUES (?, ?, ?, ?, ?, ?)")
                 .params(orgId, actor, action, target, cut(before), cut(after))
-                .update();
+                .update());
     }
 
     /**
@@ -71,9 +76,10 @@ public class AuditLog {
         if (query.beforeId() != null) {
             statement = statement.param("beforeId", query.beforeId());
         }
-        return statement.query((rs, n) -> new AuditEvent(rs.getLong("id"), rs.getString("actor"), rs.getString("action"),
-                rs.getString("target"), rs.getString("before"), rs.getString("after"),
-                rs.getTimestamp("at").toInstant())).list();
+        JdbcClient.StatementSpec finished = statement;
+        return tenant.inOrg(orgId, () -> finished.query((rs, n) -> new AuditEvent(rs.getLong("id"), rs.getString("actor"),
+                rs.getString("action"), rs.getString("target"), rs.getString("before"), rs.getString("after"),
+                rs.getTimestamp("at").toInstant())).list());
     }
 
     private static @Nullable String cut(@Nullable String state) {

@@ -2,6 +2,7 @@ package io.cellardoor.cache;
 
 import com.pgvector.PGvector;
 import io.cellardoor.knowledge.KnowledgeImported;
+import io.cellardoor.tenant.TenantTransactions;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.beans.factory.annotation.Value;
@@ -35,13 +36,15 @@ public class SemanticCache {
     }
 
     private final JdbcClient jdbc;
+    private final TenantTransactions tenant;
     private final ObjectMapper json;
     private final double minSimilarity;
     private final boolean enabled;
 
-    SemanticCache(JdbcClient jdbc, ObjectMapper json, @Value("${cellardoor.cache.min-similarity:0.95}") double minSimilarity,
+    SemanticCache(JdbcClient jdbc, TenantTransactions tenant, ObjectMapper json, @Value("${cellardoor.cache.min-similarity:0.95}") double minSimilarity,
             @Value("${cellardoor.cache.enabled:true}") boolean enabled) {
         this.jdbc = jdbc;
+        this.tenant = tenant;
         this.json = json;
         this.minSimilarity = minSimilarity;
         this.enabled = enabled;
@@ -58,18 +61,21 @@ public class SemanticCache {
             return Optional.empty();
         }
         PGvector vector = new PGvector(embedding);
-        Optional<Hit<C>> hit = jdbc.sql("""
-                        SELECT id, question, answer, domain, citations::text, 1 - (embedding <=> ?) AS similarity
-                        FROM semantic_cache WHERE org_id = ?
-                        ORDER BY embedding <=> ? LIMIT 1""")
-                .params(vector, orgId, vector)
-                .query((rs, n) -> new Hit<>(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                        citations(rs.getString(5), citationType), rs.getDouble(6)))
-                .optional()
-                .filter(h -> h.similarity() >= minSimilarity);
-        hit.ifPresent(h -> jdbc.sql("UPDATE semantic_cache SET hits = hits + 1, last_hit_at = now() WHERE id = ? AND org_id = ?")
-                .params(h.id(), orgId).update());
-        return hit;
+        return tenant.inOrg(orgId, () -> {
+            Optional<Hit<C>> hit = jdbc.sql("""
+                            SELECT id, question, answer, domain, citations::text, 1 - (embedding <=> ?) AS similarity
+                            FROM semantic_cache WHERE org_id = ?
+                            ORDER BY embedding <=> ? LIMIT 1""")
+                    .params(vector, orgId, vector)
+                    .query((rs, n) -> new Hit<>(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                            citations(rs.getString(5), citationType), rs.getDouble(6)))
+                    .optional()
+                    .filter(h -> h.similarity() >= minSimilarity);
+            hit.ifPresent(h -> jdbc.sql(
+                            "UPDATE semantic_cache SET hits = hits + 1, last_hit_at = now() WHERE id = ? AND org_id = ?")
+                    .params(h.id(), orgId).update());
+            return hit;
+        });
     }
 
     /** Caches an answered turn. */
@@ -77,28 +83,33 @@ public class SemanticCache {
         if (!enabled) {
             return;
         }
-        jdbc.sql("INSERT INTO semantic_cache (org_id, question, embedding, answer, domain, citations) VALUES (?, ?, ?, ?, ?, ?::jsonb)")
+        tenant.runInOrg(orgId, () -> jdbc.sql(
+                        "INSERT INTO semantic_cache (org_id, question, embedding, answer, domain, citations) VALUES (?, ?, ?, ?, ?, ?::jsonb)")
                 .params(orgId, question, new PGvector(embedding), answer, domain, json.writeValueAsString(citations))
-                .update();
+                .update());
     }
 
     @EventListener
     void onKnowledgeImported(KnowledgeImported event) {
         if (event.report().added() + event.report().updated() + event.report().deleted() > 0) {
-            jdbc.sql("DELETE FROM semantic_cache WHERE org_id = ?").param(event.orgId()).update();
+            tenant.runInOrg(event.orgId(), () -> jdbc.sql("DELETE FROM semantic_cache WHERE org_id = ?").param(event.orgId())
+                    .update());
         }
     }
 
-    /** Routing changed: answers cached under the old plugins may name the wrong domain or miss a better one. */
+    /**
+     * Routing changed: answers cached under the old plugins may name the wrong domain or miss a better one. Every org's
+     * cache goes, through the database function made for it (no org is set, so a plain DELETE would see no rows).
+     */
     @EventListener
     void onDomainPluginsChanged(io.cellardoor.plugin.DomainPluginsChanged event) {
-        jdbc.sql("DELETE FROM semantic_cache").update();
+        jdbc.sql("SELECT cellardoor_clear_semantic_caches()").query(Long.class).single();
     }
 
     /** An org enabled, disabled or set up a plugin: its cached answers may come from a domain or setting it no longer uses. */
     @EventListener
     void onOrgPluginsChanged(io.cellardoor.plugin.OrgPluginsChanged event) {
-        jdbc.sql("DELETE FROM semantic_cache WHERE org_id = ?").param(event.orgId()).update();
+        tenant.runInOrg(event.orgId(), () -> jdbc.sql("DELETE FROM semantic_cache WHERE org_id = ?").param(event.orgId()).update());
     }
 
     private <C> List<C> citations(String text, Class<C> type) {

@@ -1,5 +1,6 @@
 package io.cellardoor.handoff;
 
+import io.cellardoor.tenant.TenantTransactions;
 import io.cellardoor.web.ApiProblem;
 import java.util.List;
 import java.util.UUID;
@@ -8,7 +9,7 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
-/** Questions visitors leave for a person (from the widget), and the team's inbox of them; filtered by org. */
+/** Questions visitors leave for a person (from the widget), and the team's inbox of them; filtered by and run as the org. */
 @Service
 public class HandoffService {
 
@@ -16,9 +17,11 @@ public class HandoffService {
     private static final int MAX_QUESTION_CHARS = 2000;
 
     private final JdbcClient jdbc;
+    private final TenantTransactions tenant;
 
-    HandoffService(JdbcClient jdbc) {
+    HandoffService(JdbcClient jdbc, TenantTransactions tenant) {
         this.jdbc = jdbc;
+        this.tenant = tenant;
     }
 
     /**
@@ -40,22 +43,22 @@ public class HandoffService {
             throw ApiProblem.tooLong(question.length(), MAX_QUESTION_CHARS);
         }
         String cleanName = name == null || name.isBlank() ? null : name.strip().substring(0, Math.min(200, name.strip().length()));
-        return jdbc.sql("""
+        return tenant.inOrg(orgId, () -> jdbc.sql("""
                 INSERT INTO handoff_request (org_id, site_id, visitor_id, conversation_id, question, email, name)
                 VALUES (?, ?, ?, (SELECT id FROM conversation WHERE id = ? AND org_id = ?), ?, ?, ?) RETURNING id""")
                 .params(orgId, siteId, visitorId, conversationId, orgId, question.strip(), email.strip(), cleanName)
-                .query(Long.class).single();
+                .query(Long.class).single());
     }
 
     /** The org's requests with the given status, newest first, at most {@code limit}. */
     public List<HandoffRequest> inbox(long orgId, String status, int limit) {
-        return jdbc.sql("""
+        return tenant.inOrg(orgId, () -> jdbc.sql("""
                 SELECT id, conversation_id, question, email, name, status, created_at FROM handoff_request
                 WHERE org_id = ? AND status = ? ORDER BY created_at DESC LIMIT ?""")
                 .params(orgId, status, limit)
                 .query((rs, n) -> new HandoffRequest(rs.getLong(1), rs.getObject(2, UUID.class), rs.getString(3), rs.getString(4),
                         rs.getString(5), rs.getString(6), rs.getTimestamp(7).toInstant()))
-                .list();
+                .list());
     }
 
     /**
@@ -64,9 +67,9 @@ public class HandoffService {
      * @return false when the org has no request with this id
      */
     public boolean resolve(long orgId, long id) {
-        return jdbc.sql("""
+        return tenant.inOrg(orgId, () -> jdbc.sql("""
                 UPDATE handoff_request SET status = 'resolved', resolved_at = coalesce(resolved_at, now())
                 WHERE id = ? AND org_id = ?""")
-                .params(id, orgId).update() == 1;
+                .params(id, orgId).update() == 1);
     }
 }

@@ -6,7 +6,6 @@ import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.springframework.context.event.EventListener;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
@@ -20,11 +19,11 @@ class ContactLineFinder {
     private static final Pattern PHONE = Pattern.compile("\\(?\\b\\d{3}\\)?[\\s.-]\\d{3}[\\s.-]\\d{4}\\b");
     private static final Pattern EMAIL = Pattern.compile("\\b[\\w.+-]+@[\\w-]+(\\.[\\w-]+)+\\b");
 
-    private final JdbcClient jdbc;
+    private final KnowledgeStore store;
     private final TenantService tenants;
 
-    ContactLineFinder(JdbcClient jdbc, TenantService tenants) {
-        this.jdbc = jdbc;
+    ContactLineFinder(KnowledgeStore store, TenantService tenants) {
+        this.store = store;
         this.tenants = tenants;
     }
 
@@ -33,9 +32,7 @@ class ContactLineFinder {
         if (!tenants.contactLine(event.orgId()).isBlank()) {
             return;
         }
-        List<String> texts = jdbc.sql("SELECT plain_text FROM kb_document WHERE org_id = ? "
-                        + "ORDER BY (path ILIKE '%contact%') DESC, path")
-                .param(event.orgId()).query(String.class).list();
+        List<String> texts = store.plainTextsContactFirst(event.orgId());
         contactLine(texts).ifPresent(line -> tenants.updateContactLine(event.orgId(), line));
     }
 

@@ -3,6 +3,7 @@ package io.cellardoor.knowledge;
 import com.pgvector.PGvector;
 import io.cellardoor.audit.AuditLog;
 import io.cellardoor.embedding.Embeddings;
+import io.cellardoor.tenant.TenantTransactions;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
@@ -25,7 +26,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Imports a folder of markdown into an org's knowledge, incrementally.
@@ -52,16 +52,16 @@ public class KnowledgeImporter {
     private final AuditLog audit;
     private final Embeddings embeddings;
     private final MarkdownParser parser = new MarkdownParser();
-    private final TransactionTemplate tx;
+    private final TenantTransactions tenant;
     private final ApplicationEventPublisher events;
 
     KnowledgeImporter(KnowledgeStore store, DocumentVersionStore versions, AuditLog audit, Embeddings embeddings,
-            TransactionTemplate tx, ApplicationEventPublisher events) {
+            TenantTransactions tenant, ApplicationEventPublisher events) {
         this.store = store;
         this.versions = versions;
         this.audit = audit;
         this.embeddings = embeddings;
-        this.tx = tx;
+        this.tenant = tenant;
         this.events = events;
     }
 
@@ -170,7 +170,7 @@ public class KnowledgeImporter {
         ImportReport report = new ImportReport(added, changed.size() - added, unchanged, deleted.size(),
                 toEmbed.size(), newChunks.size() - toEmbed.size(), List.copyOf(failures),
                 (System.nanoTime() - started) / 1_000_000, List.copyOf(kept));
-        tx.executeWithoutResult(status -> {
+        tenant.runInOrg(orgId, () -> {
             for (ParsedDocument doc : changed) {
                 String hash = sha256(doc.markdown());
                 long documentId = store.upsertDocument(orgId, doc, hash);
@@ -241,7 +241,7 @@ public class KnowledgeImporter {
             }
         }
         progress.accept("saving");
-        tx.executeWithoutResult(status -> {
+        tenant.runInOrg(orgId, () -> {
             KnowledgeStore.DocumentSource before = store.lockDocument(orgId, path).orElse(null);
             String now = before == null ? null : before.contentHash();
             if (!java.util.Objects.equals(now, expectedHash)) {

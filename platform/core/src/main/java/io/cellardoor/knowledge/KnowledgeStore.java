@@ -3,6 +3,7 @@ package io.cellardoor.knowledge;
 import com.pgvector.PGvector;
 import io.cellardoor.plugin.api.DocumentSummary;
 import io.cellardoor.plugin.api.KnowledgeDocument;
+import io.cellardoor.tenant.TenantTransactions;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -12,7 +13,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import tools.jackson.databind.ObjectMapper;
 
-/** SQL for documents and chunks; every statement is filtered by org. */
+/**
+ * SQL for documents and chunks; every statement is filtered by org and runs as that org ({@link TenantTransactions}).
+ */
 @Repository
 public class KnowledgeStore {
 
@@ -23,19 +26,21 @@ public class KnowledgeStore {
     private final JdbcClient jdbc;
     private final JdbcTemplate template;
     private final ObjectMapper json;
+    private final TenantTransactions tenant;
 
-    KnowledgeStore(JdbcClient jdbc, JdbcTemplate template, ObjectMapper json) {
+    KnowledgeStore(JdbcClient jdbc, JdbcTemplate template, ObjectMapper json, TenantTransactions tenant) {
         this.jdbc = jdbc;
         this.template = template;
         this.json = json;
+        this.tenant = tenant;
     }
 
     Map<String, String> documentHashes(long orgId) {
         Map<String, String> out = new HashMap<>();
-        jdbc.sql("SELECT path, content_hash FROM kb_document WHERE org_id = ?").param(orgId)
+        tenant.runInOrg(orgId, () -> jdbc.sql("SELECT path, content_hash FROM kb_document WHERE org_id = ?").param(orgId)
                 .query(rs -> {
                     out.put(rs.getString(1), rs.getString(2));
-                });
+                }));
         return out;
     }
 
@@ -44,17 +49,17 @@ public class KnowledgeStore {
         if (hashes.isEmpty()) {
             return out;
         }
-        jdbc.sql("SELECT DISTINCT ON (content_hash) content_hash, embedding::text FROM kb_chunk "
+        tenant.runInOrg(orgId, () -> jdbc.sql("SELECT DISTINCT ON (content_hash) content_hash, embedding::text FROM kb_chunk "
                         + "WHERE org_id = ? AND content_hash = ANY(?)")
                 .params(orgId, hashes.toArray(String[]::new))
                 .query(rs -> {
                     out.put(rs.getString(1), new PGvector(rs.getString(2)));
-                });
+                }));
         return out;
     }
 
     long upsertDocument(long orgId, ParsedDocument doc, String hash) {
-        return jdbc.sql("""
+        return tenant.inOrg(orgId, () -> jdbc.sql("""
                 INSERT INTO kb_document (org_id, path, title, folder, content, plain_text, metadata, content_hash, updated_at)
                 VALUES (?, ?, ?, ?, ?, ?, ?::jsonb, ?, now())
                 ON CONFLICT (org_id, path) DO UPDATE SET title = excluded.title, folder = excluded.folder,
@@ -63,11 +68,18 @@ public class KnowledgeStore {
                 RETURNING id""")
                 .params(orgId, doc.path(), doc.title(), doc.folder(), doc.markdown(), doc.plainText(),
                         json.writeValueAsString(doc.metadata()), hash)
-                .query(Long.class).single();
+                .query(Long.class).single());
     }
 
     void replaceChunks(long orgId, long documentId, ParsedDocument doc, List<NewChunk> chunks, Map<String, PGvector> vectors) {
-        jdbc.sql("DELETE FROM kb_chunk WHERE org_id = ? AND document_id = ?").params(orgId, documentId).update();
+        tenant.runInOrg(orgId, () -> {
+            jdbc.sql("DELETE FROM kb_chunk WHERE org_id = ? AND document_id = ?").params(orgId, documentId).update();
+            insertChunks(orgId, documentId, doc, chunks, vectors);
+        });
+    }
+
+    private void insertChunks(long orgId, long documentId, ParsedDocument doc, List<NewChunk> chunks,
+            Map<String, PGvector> vectors) {
         template.batchUpdate("""
                 INSERT INTO kb_chunk (org_id, document_id, folder, ordinal, heading_path, content, content_hash, embedding, tsv)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?,
@@ -89,68 +101,80 @@ public class KnowledgeStore {
 
     void deleteDocuments(long orgId, List<String> paths) {
         if (!paths.isEmpty()) {
-            jdbc.sql("DELETE FROM kb_document WHERE org_id = ? AND path = ANY(?)")
-                    .params(orgId, paths.toArray(String[]::new)).update();
+            tenant.runInOrg(orgId, () -> jdbc.sql("DELETE FROM kb_document WHERE org_id = ? AND path = ANY(?)")
+                    .params(orgId, paths.toArray(String[]::new)).update());
         }
     }
 
     /** The document at a path in the org, with its folder (not yet mapped to a domain). */
     public Optional<StoredDocument> findDocument(long orgId, String path) {
-        return jdbc.sql("SELECT path, title, folder, plain_text, metadata::text FROM kb_document WHERE org_id = ? AND path = ?")
+        return tenant.inOrg(orgId, () -> jdbc.sql(
+                        "SELECT path, title, folder, plain_text, metadata::text FROM kb_document WHERE org_id = ? AND path = ?")
                 .params(orgId, path)
                 .query((rs, n) -> new StoredDocument(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
                         readMap(rs.getString(5))))
-                .optional();
+                .optional());
     }
 
     /** Paths and titles of the org's documents in the given folders, in path order. */
     public List<DocumentSummary> listDocuments(long orgId, List<String> folders) {
-        return jdbc.sql("SELECT path, title FROM kb_document WHERE org_id = ? AND folder = ANY(?) ORDER BY path")
+        return tenant.inOrg(orgId, () -> jdbc.sql(
+                        "SELECT path, title FROM kb_document WHERE org_id = ? AND folder = ANY(?) ORDER BY path")
                 .params(orgId, folders.toArray(String[]::new))
                 .query((rs, n) -> new DocumentSummary(rs.getString(1), rs.getString(2)))
-                .list();
+                .list());
     }
 
     /** Plain text of every chunk of the org (for corpus statistics), one string per chunk. */
     public List<String> chunkTexts(long orgId) {
-        return jdbc.sql("SELECT d.title || ' ' || c.heading_path || ' ' || c.content FROM kb_chunk c "
+        return tenant.inOrg(orgId, () -> jdbc.sql("SELECT d.title || ' ' || c.heading_path || ' ' || c.content FROM kb_chunk c "
                         + "JOIN kb_document d ON d.id = c.document_id WHERE c.org_id = ?")
-                .param(orgId).query(String.class).list();
+                .param(orgId).query(String.class).list());
     }
 
     /** Every document of the org with what an editor's list shows, in path order. */
     public List<DocumentInfo> listAllDocuments(long orgId) {
-        return jdbc.sql("SELECT path, title, folder, updated_at FROM kb_document WHERE org_id = ? ORDER BY path")
+        return tenant.inOrg(orgId, () -> jdbc.sql(
+                        "SELECT path, title, folder, updated_at FROM kb_document WHERE org_id = ? ORDER BY path")
                 .param(orgId)
                 .query((rs, n) -> new DocumentInfo(rs.getString(1), rs.getString(2), rs.getString(3),
                         rs.getTimestamp(4).toInstant()))
-                .list();
+                .list());
     }
 
     /** The markdown of the document at a path in the org as imported, with its content hash. */
     public Optional<DocumentSource> findSource(long orgId, String path) {
-        return jdbc.sql("SELECT path, title, content, content_hash FROM kb_document WHERE org_id = ? AND path = ?")
+        return tenant.inOrg(orgId, () -> jdbc.sql(
+                        "SELECT path, title, content, content_hash FROM kb_document WHERE org_id = ? AND path = ?")
                 .params(orgId, path)
                 .query((rs, n) -> new DocumentSource(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4)))
-                .optional();
+                .optional());
     }
 
     /** The stored document, locking its row until the transaction ends; empty when absent. */
     Optional<DocumentSource> lockDocument(long orgId, String path) {
-        return jdbc.sql("SELECT path, title, content, content_hash FROM kb_document WHERE org_id = ? AND path = ? FOR UPDATE")
+        return tenant.inOrg(orgId, () -> jdbc.sql(
+                        "SELECT path, title, content, content_hash FROM kb_document WHERE org_id = ? AND path = ? FOR UPDATE")
                 .params(orgId, path)
                 .query((rs, n) -> new DocumentSource(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4)))
-                .optional();
+                .optional());
     }
 
     /** Deletes one document and (by cascade) its chunks. */
     void deleteDocument(long orgId, String path) {
-        jdbc.sql("DELETE FROM kb_document WHERE org_id = ? AND path = ?").params(orgId, path).update();
+        tenant.runInOrg(orgId, () -> jdbc.sql("DELETE FROM kb_document WHERE org_id = ? AND path = ?").params(orgId, path).update());
+    }
+
+    /** Plain text of every document of the org, documents whose path mentions "contact" first. */
+    List<String> plainTextsContactFirst(long orgId) {
+        return tenant.inOrg(orgId, () -> jdbc.sql("SELECT plain_text FROM kb_document WHERE org_id = ? "
+                        + "ORDER BY (path ILIKE '%contact%') DESC, path")
+                .param(orgId).query(String.class).list());
     }
 
     /** Number of documents the org has. */
     public int documentCount(long orgId) {
-        return jdbc.sql("SELECT count(*) FROM kb_document WHERE org_id = ?").param(orgId).query(Integer.class).single();
+        return tenant.inOrg(orgId, () -> jdbc.sql("SELECT count(*) FROM kb_document WHERE org_id = ?").param(orgId).query(Integer.class).single());
     }
 
     @SuppressWarnings("unchecked")

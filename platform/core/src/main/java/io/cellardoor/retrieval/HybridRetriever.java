@@ -1,6 +1,7 @@
 package io.cellardoor.retrieval;
 
 import com.pgvector.PGvector;
+import io.cellardoor.tenant.TenantTransactions;
 import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
@@ -124,6 +125,7 @@ public class HybridRetriever {
             """;
 
     private final JdbcClient jdbc;
+    private final TenantTransactions tenant;
     private final boolean titleTrigrams;
     private final String fullTextIndex;
     private volatile @Nullable String sql;
@@ -133,9 +135,11 @@ public class HybridRetriever {
      *     off: on the dev set it adds no recall, lowers MRR and costs most of the query time, since no index can serve
      *     "a title within the question"; the wine and merchandise plugins resolve names from titles instead)
      */
-    HybridRetriever(JdbcClient jdbc, @Value("${cellardoor.retrieval.title-trigrams:false}") boolean titleTrigrams,
+    HybridRetriever(JdbcClient jdbc, TenantTransactions tenant,
+            @Value("${cellardoor.retrieval.title-trigrams:false}") boolean titleTrigrams,
             @Value("${cellardoor.retrieval.full-text-index:auto}") String fullTextIndex) {
         this.jdbc = jdbc;
+        this.tenant = tenant;
         this.titleTrigrams = titleTrigrams;
         this.fullTextIndex = fullTextIndex;
         if (!List.of("auto", "gin", "rum").contains(fullTextIndex)) {
@@ -163,7 +167,7 @@ public class HybridRetriever {
     }
 
     /**
-     * Runs the query.
+     * Runs the query as the query's org (row-level security sees no other org's chunks).
      *
      * @return at most {@code query.k()} chunks, best first; empty when nothing matches
      */
@@ -172,7 +176,7 @@ public class HybridRetriever {
         boolean fts = query.mode() != RetrievalMode.VECTOR;
         boolean vec = query.mode() != RetrievalMode.FULL_TEXT;
         List<Map.Entry<String, Double>> weights = List.copyOf(query.folderWeights().entrySet());
-        return jdbc.sql(sql())
+        return tenant.inOrg(query.orgId(), () -> jdbc.sql(sql())
                 .param("text", query.text())
                 .param("org", query.orgId())
                 .param("folders", query.onlyFolders().toArray(String[]::new))
@@ -190,6 +194,6 @@ public class HybridRetriever {
                 .param("k", query.k())
                 .query((rs, n) -> new RetrievedChunk(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
                         rs.getString(5), rs.getString(6), rs.getDouble(7), rs.getInt(8), rs.getInt(9), rs.getDouble(10)))
-                .list();
+                .list());
     }
 }

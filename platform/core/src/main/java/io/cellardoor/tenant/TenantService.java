@@ -8,16 +8,21 @@ import io.cellardoor.web.ApiProblem;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
 
-/** Orgs and their sites: creation for the command line and look-up of site keys for the chat API. */
+/**
+ * Orgs and their sites: creation for the command line, look-up of site keys for the chat API and of org slugs for
+ * staff, and the org's and sites' settings. Look-ups made before the org is known go through the database's SECURITY
+ * DEFINER functions (migration V5); everything else runs as the org ({@link TenantTransactions}).
+ */
 @Service
 public class TenantService {
 
     private final JdbcClient jdbc;
+    private final TenantTransactions tenant;
 
-    TenantService(JdbcClient jdbc) {
+    TenantService(JdbcClient jdbc, TenantTransactions tenant) {
         this.jdbc = jdbc;
+        this.tenant = tenant;
     }
 
     /**
@@ -26,20 +31,18 @@ public class TenantService {
      * @param slug lowercase letters, digits and hyphens, e.g. {@code demo}
      * @throws IllegalArgumentException when the slug is malformed
      */
-    @Transactional
     public long ensureOrg(String slug, String name) {
         if (!slug.matches("[a-z0-9][a-z0-9-]{0,62}")) {
             throw new IllegalArgumentException("org slug must be lowercase letters, digits and hyphens: '" + slug + "'");
         }
-        jdbc.sql("INSERT INTO org (slug, name) VALUES (?, ?) ON CONFLICT (slug) DO NOTHING").params(slug, name).update();
-        return jdbc.sql("SELECT id FROM org WHERE slug = ?").param(slug).query(Long.class).single();
+        return jdbc.sql("SELECT cellardoor_ensure_org(?, ?)").params(slug, name).query(Long.class).single();
     }
 
     /** Creates the site with this key for the org when missing; an existing key keeps its org. */
-    @Transactional
     public void ensureSite(long orgId, String siteKey, String name) {
-        jdbc.sql("INSERT INTO site (org_id, site_key, name) VALUES (?, ?, ?) ON CONFLICT (site_key) DO NOTHING")
-                .params(orgId, siteKey, name).update();
+        tenant.runInOrg(orgId, () -> jdbc.sql(
+                        "INSERT INTO site (org_id, site_key, name) VALUES (?, ?, ?) ON CONFLICT (site_key) DO NOTHING")
+                .params(orgId, siteKey, name).update());
     }
 
     /**
@@ -47,11 +50,8 @@ public class TenantService {
      * rotation and its grace period is over. Empty for keys that never existed (and for working keys).
      */
     public Optional<RetiredKey> retiredKey(String siteKey) {
-        return jdbc.sql("""
-                SELECT CASE WHEN revoked_at IS NOT NULL THEN 'REVOKED' ELSE 'ROTATED' END FROM site
-                WHERE (site_key = :key OR previous_site_key = :key)
-                  AND (revoked_at IS NOT NULL OR (site_key <> :key AND previous_key_valid_until <= now()))""")
-                .param("key", siteKey).query(String.class).optional().map(RetiredKey::valueOf);
+        return jdbc.sql("SELECT r.reason FROM cellardoor_retired_site_key(?) AS r(reason) WHERE r.reason IS NOT NULL")
+                .param(siteKey).query(String.class).optional().map(RetiredKey::valueOf);
     }
 
     /** Why a once-valid site key no longer works. */
@@ -73,20 +73,17 @@ public class TenantService {
 
     /** The id of the org with this slug, if any. */
     public Optional<Long> findOrgId(String slug) {
-        return jdbc.sql("SELECT id FROM org WHERE slug = ?").param(slug).query(Long.class).optional();
+        return jdbc.sql("SELECT o.id FROM cellardoor_org_id(?) AS o(id) WHERE o.id IS NOT NULL").param(slug)
+                .query(Long.class).optional();
     }
 
     /**
-     * The site with this public key, if any: its current key, or its previous key during the grace period after a
-     * rotation; never a revoked site.
+     * The site with this public key, if any, of any org (the key is how a visitor request names its org): its current
+     * key, or its previous key during the grace period after a rotation; never a revoked site.
      */
     public Optional<Site> findSite(String siteKey) {
-        return jdbc.sql("""
-                SELECT s.id, s.org_id, o.slug, o.contact_line, s.allowed_origins
-                FROM site s JOIN org o ON o.id = s.org_id
-                WHERE s.revoked_at IS NULL
-                  AND (s.site_key = :key OR (s.previous_site_key = :key AND s.previous_key_valid_until > now()))""")
-                .param("key", siteKey)
+        return jdbc.sql("SELECT site_id, org_id, org_slug, contact_line, allowed_origins FROM cellardoor_site_by_key(?)")
+                .param(siteKey)
                 .query((rs, n) -> new Site(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4),
                         origins(rs.getArray(5))))
                 .optional();
@@ -94,27 +91,36 @@ public class TenantService {
 
     /** The org's contact line, empty when none is set. */
     public String contactLine(long orgId) {
-        return jdbc.sql("SELECT contact_line FROM org WHERE id = ?").param(orgId).query(String.class).optional().orElse("");
+        return tenant.inOrg(orgId, () -> jdbc.sql("SELECT contact_line FROM org WHERE id = ?").param(orgId)
+                .query(String.class).optional().orElse(""));
     }
 
     /**
-     * Sets the origins allowed to call the chat API from a browser for a site.
+     * Sets the origins allowed to call the chat API from a browser for one of the org's sites.
      *
      * @param origins e.g. {@code https://vineyard.example}; scheme, host and port only
+     * @return false when the org has no site with this key
      */
-    public void updateAllowedOrigins(String siteKey, List<String> origins) {
-        jdbc.sql("UPDATE site SET allowed_origins = ? WHERE site_key = ?").params(origins.toArray(String[]::new), siteKey).update();
+    public boolean updateAllowedOrigins(long orgId, String siteKey, List<String> origins) {
+        return tenant.inOrg(orgId, () -> jdbc.sql("UPDATE site SET allowed_origins = ? WHERE site_key = ? AND org_id = ?")
+                .params(origins.toArray(String[]::new), siteKey, orgId).update() == 1);
     }
 
-    /** Sets a site's widget appearance: greeting, suggested questions and theme name. */
-    public void updateWidget(String siteKey, String greeting, List<String> suggestions, String theme) {
-        jdbc.sql("UPDATE site SET greeting = ?, suggestions = ?, theme = ? WHERE site_key = ?")
-                .params(greeting, suggestions.toArray(String[]::new), theme, siteKey).update();
+    /**
+     * Sets the widget appearance of one of the org's sites: greeting, suggested questions and theme name.
+     *
+     * @return false when the org has no site with this key
+     */
+    public boolean updateWidget(long orgId, String siteKey, String greeting, List<String> suggestions, String theme) {
+        return tenant.inOrg(orgId, () -> jdbc.sql(
+                        "UPDATE site SET greeting = ?, suggestions = ?, theme = ? WHERE site_key = ? AND org_id = ?")
+                .params(greeting, suggestions.toArray(String[]::new), theme, siteKey, orgId).update() == 1);
     }
 
     /** Sets the org's contact line (shown when the chat cannot answer). */
     public void updateContactLine(long orgId, String contactLine) {
-        jdbc.sql("UPDATE org SET contact_line = ? WHERE id = ?").params(contactLine, orgId).update();
+        tenant.runInOrg(orgId, () -> jdbc.sql("UPDATE org SET contact_line = ? WHERE id = ?").params(contactLine, orgId)
+                .update());
     }
 
     private static List<String> origins(Array array) throws java.sql.SQLException {

@@ -35,7 +35,8 @@ class WidgetController {
 
     @GetMapping("/api/v1/widget/config")
     WidgetConfig config(@RequestHeader(name = "X-Site-Key", required = false) @Nullable String siteKey) {
-        WidgetConfig config = siteKey == null ? null : store.config(siteKey).orElse(null);
+        Site site = siteKey == null ? null : tenants.findSite(siteKey).orElse(null);
+        WidgetConfig config = site == null ? null : store.config(site.orgId(), siteKey).orElse(null);
         return config != null ? config : throwUnknownSite();
     }
 

@@ -2,6 +2,7 @@ package io.cellardoor.chat.internal;
 
 import io.cellardoor.chat.Citation;
 import io.cellardoor.plugin.Classification;
+import io.cellardoor.tenant.TenantTransactions;
 import java.util.List;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
@@ -9,16 +10,18 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import tools.jackson.databind.ObjectMapper;
 
-/** Conversations and their turns; every statement is filtered by org. */
+/** Conversations and their turns; every statement is filtered by org and runs as that org. */
 @Repository
 public class ConversationStore {
 
     private final JdbcClient jdbc;
     private final ObjectMapper json;
+    private final TenantTransactions tenant;
 
-    ConversationStore(JdbcClient jdbc, ObjectMapper json) {
+    ConversationStore(JdbcClient jdbc, ObjectMapper json, TenantTransactions tenant) {
         this.jdbc = jdbc;
         this.json = json;
+        this.tenant = tenant;
     }
 
     /**
@@ -26,6 +29,10 @@ public class ConversationStore {
      * a new one for the visitor.
      */
     public UUID continueOrStart(long orgId, long siteId, @Nullable UUID visitorId, @Nullable UUID requested) {
+        return tenant.inOrg(orgId, () -> continueOrStartInOrg(orgId, siteId, visitorId, requested));
+    }
+
+    private UUID continueOrStartInOrg(long orgId, long siteId, @Nullable UUID visitorId, @Nullable UUID requested) {
         if (requested != null && jdbc.sql("""
                         SELECT count(*) FROM conversation
                         WHERE id = ? AND org_id = ? AND site_id = ? AND (visitor_id IS NULL OR visitor_id = ?)""")
@@ -44,12 +51,12 @@ public class ConversationStore {
      * @return false when no such message exists for the org (or it belongs to another visitor's conversation)
      */
     public boolean rate(long orgId, long messageId, @Nullable UUID visitorId, String rating, @Nullable String comment) {
-        return jdbc.sql("""
+        return tenant.inOrg(orgId, () -> jdbc.sql("""
                         UPDATE message m SET feedback = ?, feedback_comment = ?, feedback_at = now()
                         FROM conversation c
                         WHERE m.id = ? AND m.org_id = ? AND c.id = m.conversation_id AND c.org_id = ?
                           AND (c.visitor_id IS NULL OR c.visitor_id = ?)""")
-                .params(rating, comment, messageId, orgId, orgId, visitorId).update() == 1;
+                .params(rating, comment, messageId, orgId, orgId, visitorId).update() == 1);
     }
 
     /** A finished turn to store. */
@@ -59,13 +66,13 @@ public class ConversationStore {
 
     /** Stores a turn and returns its message id. */
     public long save(Turn t) {
-        return jdbc.sql("""
+        return tenant.inOrg(t.orgId(), () -> jdbc.sql("""
                 INSERT INTO message (org_id, conversation_id, question, answer, answered, domain, generator, citations,
                                      classification, confidence, latency_ms)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?::jsonb, ?, ?) RETURNING id""")
                 .params(t.orgId(), t.conversationId(), t.question(), t.answer(), t.answered(), t.domain(), t.generator(),
                         json.writeValueAsString(t.citations()), json.writeValueAsString(t.classification()),
                         t.confidence(), (int) Math.min(Integer.MAX_VALUE, t.latencyMs()))
-                .query(Long.class).single();
+                .query(Long.class).single());
     }
 }
