@@ -120,6 +120,10 @@ class SecurityConfiguration {
                         .requestMatchers(HttpMethod.GET, RESOURCE_METADATA).permitAll()
                         .requestMatchers(HttpMethod.GET, "/api/v1/admin/me").authenticated()
                         .requestMatchers(HttpMethod.POST, "/api/v1/admin/handoffs/*/resolve").hasRole(Role.EDITOR.name())
+                        .requestMatchers(HttpMethod.POST, "/api/v1/admin/curated-answers", "/api/v1/admin/curated-answers/**")
+                        .hasRole(Role.EDITOR.name())
+                        .requestMatchers(HttpMethod.PUT, "/api/v1/admin/curated-answers/**").hasRole(Role.EDITOR.name())
+                        .requestMatchers(HttpMethod.DELETE, "/api/v1/admin/curated-answers/**").hasRole(Role.EDITOR.name())
                         .anyRequest().hasRole(Role.VIEWER.name()))
                 .oauth2ResourceServer(server -> server
                         .jwt(jwt -> jwt.decoder(decoder)

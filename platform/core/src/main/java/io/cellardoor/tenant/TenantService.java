@@ -45,6 +45,11 @@ public class TenantService {
         return jdbc.sql("SELECT id FROM org WHERE slug = ?").param(slug).query(Long.class).optional();
     }
 
+    /** The slug of the org with this id, if any. */
+    public Optional<String> findOrgSlug(long orgId) {
+        return jdbc.sql("SELECT slug FROM org WHERE id = ?").param(orgId).query(String.class).optional();
+    }
+
     /** The site with this public key, if any. */
     public Optional<Site> findSite(String siteKey) {
         return jdbc.sql("""
