@@ -113,6 +113,18 @@ public class InsightsService {
         return List.copyOf(gaps.subList(0, Math.min(MAX_GAPS, gaps.size())));
     }
 
+    /**
+     * A gap of one question (a handoff left in the inbox): path {@code general/<slug>.md} and a draft listing it.
+     *
+     * @param question the visitor's question, not blank
+     */
+    public static KnowledgeGap gapOf(String question) {
+        String q = question.strip();
+        return new KnowledgeGap(1, List.of(q), "general", "general/" + slug(q) + ".md",
+                draft(q, List.of(List.of(new InsightsStore.GapQuestion(q, "general"))),
+                        "a visitor left this question for the team"));
+    }
+
     private String folderOf(String domain) {
         List<String> folders = plugins.foldersOf(domain);
         return folders.isEmpty() ? "general" : folders.get(0);
@@ -131,9 +143,13 @@ public class InsightsService {
 
     /** The new document's markdown: a title, and the questions in a comment that the import does not index. */
     static String draft(String title, List<List<InsightsStore.GapQuestion>> members, int days) {
-        StringBuilder md = new StringBuilder("# ").append(title.replaceAll("[\\r\\n]+", " ").strip()).append("\n\n<!--\n");
-        md.append("Knowledge gap: visitors asked this %d times in the last %d days without a good answer:\n"
+        return draft(title, members, "visitors asked this %d times in the last %d days without a good answer"
                 .formatted(members.stream().mapToInt(List::size).sum(), days));
+    }
+
+    private static String draft(String title, List<List<InsightsStore.GapQuestion>> members, String why) {
+        StringBuilder md = new StringBuilder("# ").append(title.replaceAll("[\\r\\n]+", " ").strip()).append("\n\n<!--\n");
+        md.append("Knowledge gap: ").append(why).append(":\n");
         Function<String, String> safe = q -> q.replace("--", "-").replaceAll("[\\r\\n]+", " ").strip();
         for (List<InsightsStore.GapQuestion> m : members.subList(0, Math.min(members.size(), 20))) {
             md.append("- ").append(safe.apply(m.get(0).question())).append(m.size() > 1 ? " (x" + m.size() + ")" : "").append('\n');

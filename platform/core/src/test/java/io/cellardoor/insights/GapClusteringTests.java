@@ -62,4 +62,12 @@ class GapClusteringTests {
                 .endsWith("-->\n\n");
         assertThat(draft.indexOf("-->")).isEqualTo(draft.lastIndexOf("-->"));
     }
+
+    @Test
+    void aHandoffQuestionGetsAGeneralDraftOfItsOwn() {
+        KnowledgeGap gap = InsightsService.gapOf(" Do you host weddings? ");
+        assertThat(gap.suggestedPath()).isEqualTo("general/do-you-host-weddings.md");
+        assertThat(gap.draft()).startsWith("# Do you host weddings?\n\n<!--\nKnowledge gap: a visitor left this question for the team:\n"
+                + "- Do you host weddings?\n");
+    }
 }
