@@ -11,7 +11,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import io.cellardoor.tenant.TenantService;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -32,8 +34,12 @@ class ConsoleInsightsViewsIntegrationTests extends AdminApiSupport {
     }
 
     /** Each view is built on the server by Vaadin's init request: its components are in the first UI update. */
+    @Autowired
+    TenantService tenants;
+
     @Test
     void signedInAnEditorGetsEachViewWithItsComponents() throws Exception {
+        tenants.ensureOrg("demo", "Demo Vineyard");
         HttpClient browser = signedIn("editor");
         Map<String, List<String>> expected = Map.of(
                 "conversations", List.of("conversations-domain", "conversations-unanswered", "transcript", "Conversations"),

@@ -101,7 +101,8 @@ class TestBenchAdminIntegrationTests extends AdminApiSupport {
             assertThat(s.path("score").asDouble()).isBetween(0.0, 1.0);
             assertThat(s.path("evidence").isArray()).isTrue();
         });
-        assertThat(domains).containsExactlyInAnyOrder("wine", "visiting", "club", "events", "merchandise");
+        assertThat(domains).as("every enabled plugin (tests may have hot-loaded more)")
+                .contains("wine", "visiting", "club", "events", "merchandise").doesNotHaveDuplicates();
         assertThat(classification.path("primary").asString()).isEqualTo("wine");
         assertThat(classification.path("scores").get(0).path("evidence").size()).isPositive();
     }
