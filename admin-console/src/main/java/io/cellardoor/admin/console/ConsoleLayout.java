@@ -38,6 +38,10 @@ public class ConsoleLayout extends AppLayout {
 
         SideNav nav = new SideNav();
         nav.addItem(new SideNavItem("Knowledge", "knowledge"));
+        nav.addItem(new SideNavItem("Conversations", "conversations"));
+        nav.addItem(new SideNavItem("Insights", "insights"));
+        nav.addItem(new SideNavItem("Test bench", "test-bench"));
+        nav.addItem(new SideNavItem("Curated answers", "curated"));
         nav.addItem(new SideNavItem("Inbox", "inbox"));
         nav.addItem(new SideNavItem("Plugins", "plugins"));
         nav.addItem(new SideNavItem("Sites", "sites"));

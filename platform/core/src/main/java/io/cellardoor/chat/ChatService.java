@@ -9,6 +9,8 @@ import io.cellardoor.cache.SemanticCache;
 import io.cellardoor.chat.internal.ConversationStore;
 import io.cellardoor.chat.internal.InjectionGuard;
 import io.cellardoor.chat.internal.LanguageGuesser;
+import io.cellardoor.curated.CuratedAnswers;
+import io.cellardoor.curated.CuratedMatch;
 import io.cellardoor.embedding.Embeddings;
 import io.cellardoor.knowledge.KnowledgeStore;
 import io.cellardoor.plugin.Classification;
@@ -37,8 +39,8 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 
 /**
- * The chat pipeline for one turn: site key, validation, prompt-injection guard, classification, the semantic
- * cache, the domain's handler, hybrid retrieval weighted by the classification, the answer generator, and
+ * The chat pipeline for one turn: site key, validation, prompt-injection guard, classification, curated answers
+ * (an editor's answer to a close enough question, ahead of the cache), the semantic cache, the domain's handler, hybrid retrieval weighted by the classification, the answer generator, and
  * persistence of the turn.
  * A failing plugin degrades to the general path; the visitor always gets an answer.
  */
@@ -73,10 +75,11 @@ public class ChatService {
     private final AnswerGenerator generator;
     private final ConversationStore conversations;
     private final SemanticCache cache;
+    private final CuratedAnswers curated;
 
     ChatService(TenantService tenants, QueryRouter router, PluginHost plugins, HybridRetriever retriever,
             KnowledgeStore knowledge, Embeddings embeddings, KeywordQuery keywords, AnswerGenerator generator,
-            ConversationStore conversations, SemanticCache cache) {
+            ConversationStore conversations, SemanticCache cache, CuratedAnswers curated) {
         this.tenants = tenants;
         this.router = router;
         this.plugins = plugins;
@@ -87,6 +90,7 @@ public class ChatService {
         this.generator = generator;
         this.conversations = conversations;
         this.cache = cache;
+        this.curated = curated;
     }
 
     /**
@@ -137,11 +141,21 @@ public class ChatService {
             answer = new GeneratedAnswer(text, false, List.of(), 1, "guard");
         } else {
             classification = router.classify(query, site.orgId(), site.orgSlug());
-            // The cache compares questions without case and sentence punctuation, which do not change what is
-            // asked ("How many acres?" and "how many acres" are 0.94 similar as typed, 1.0 without).
-            float[] cacheKey = embeddings.embed(message.toLowerCase(java.util.Locale.ROOT).replaceAll("[?!.,;:]+", " ").strip());
-            var hit = cache.find(site.orgId(), cacheKey, Citation.class);
-            if (hit.isPresent()) {
+            float[] questionKey = embeddings.embedQuestion(message);
+            var curatedHit = curated.match(site.orgId(), questionKey);
+            var hit = curatedHit.isPresent() ? java.util.Optional.<SemanticCache.Hit<Citation>>empty()
+                    : cache.find(site.orgId(), questionKey, Citation.class);
+            if (curatedHit.isPresent()) {
+                CuratedMatch c = curatedHit.get();
+                cachedCitations = c.documentPath() == null ? List.of()
+                        : documentCitation(site.orgId(), c.documentPath(), c.similarity()).map(List::of).orElse(List.of());
+                String domain = cachedCitations.isEmpty() ? classification.primary() : cachedCitations.get(0).domain();
+                classification = new Classification(domain, classification.related(), classification.scores(),
+                        classification.skipped());
+                listener.routed(conversationId, classification);
+                AnswerGenerator.stream(c.answer(), listener);
+                answer = new GeneratedAnswer(c.answer(), true, List.of(), c.similarity(), "curated");
+            } else if (hit.isPresent()) {
                 classification = new Classification(hit.get().domain(), classification.related(), classification.scores(),
                         classification.skipped());
                 listener.routed(conversationId, classification);
@@ -150,25 +164,10 @@ public class ChatService {
                 cachedCitations = hit.get().citations();
             } else {
                 listener.routed(conversationId, classification);
-                float[] embedding = embeddings.embed(message);
-                var context = new TenantPluginContext(site.orgId(), site.orgSlug(), plugins, retriever, knowledge, embeddings);
-                HandlerResult handled = router.handle(classification, query, context, site.orgId())
-                        .orElse(HandlerResult.retrieve(RetrievalPlan.defaults(DEFAULT_K)));
-                passages = retrieve(site.orgId(), message, embedding, classification, handled.plan());
-                if (log.isDebugEnabled()) {
-                    log.debug("q='{}' domain={} boost={} passages={}", message, classification.primary(), handled.plan().boostPaths(),
-                            passages.stream().map(p -> "%s[%s f%d v%d %.4f]".formatted(p.path().replaceAll("-[0-9a-f]{8}-.*\\.md$", ""),
-                                    p.headingPath(), p.fullTextRank(), p.vectorRank(), p.score())).toList());
-                }
-                DirectAnswer direct = handled.directAnswer().filter(d -> d.confidence() >= DIRECT_MIN_CONFIDENCE).orElse(null);
-                if (direct != null) {
-                    AnswerGenerator.stream(direct.text(), listener);
-                    answer = new GeneratedAnswer(direct.text(), true, direct.sourcePaths(), direct.confidence(), "direct");
-                } else {
-                    answer = generator.generate(new AnswerRequest(site.orgId(), message, query.language(), passages,
-                            handled.promptContributions(), contactLine), listener);
-                }
-                toCache = cacheKey;
+                Computed computed = compute(site.orgId(), site.orgSlug(), contactLine, query, classification, listener);
+                passages = computed.passages();
+                answer = computed.answer();
+                toCache = questionKey;
             }
         }
         List<Citation> citations = cachedCitations != null ? cachedCitations
@@ -182,6 +181,75 @@ public class ChatService {
         int outputTokens = answer.text().isBlank() ? 0 : answer.text().trim().split("\\s+").length;
         return new ChatResponse(conversationId, messageId, answer.text(), answer.answered(), classification.primary(), citations,
                 new ChatResponse.Usage(answer.generator(), 0, outputTokens, latencyMs));
+    }
+
+    /** Retrieval and generation of one classified question: the passages retrieved and the answer made of them. */
+    private record Computed(List<RetrievedChunk> passages, GeneratedAnswer answer) {
+    }
+
+    private Computed compute(long orgId, String orgSlug, String contactLine, UserQuery query, Classification classification,
+            TokenSink sink) {
+        String message = query.text();
+        float[] embedding = embeddings.embed(message);
+        var context = new TenantPluginContext(orgId, orgSlug, plugins, retriever, knowledge, embeddings);
+        HandlerResult handled = router.handle(classification, query, context, orgId)
+                .orElse(HandlerResult.retrieve(RetrievalPlan.defaults(DEFAULT_K)));
+        List<RetrievedChunk> passages = retrieve(orgId, message, embedding, classification, handled.plan());
+        if (log.isDebugEnabled()) {
+            log.debug("q='{}' domain={} boost={} passages={}", message, classification.primary(), handled.plan().boostPaths(),
+                    passages.stream().map(p -> "%s[%s f%d v%d %.4f]".formatted(p.path().replaceAll("-[0-9a-f]{8}-.*\\.md$", ""),
+                            p.headingPath(), p.fullTextRank(), p.vectorRank(), p.score())).toList());
+        }
+        DirectAnswer direct = handled.directAnswer().filter(d -> d.confidence() >= DIRECT_MIN_CONFIDENCE).orElse(null);
+        if (direct != null) {
+            AnswerGenerator.stream(direct.text(), sink);
+            return new Computed(passages, new GeneratedAnswer(direct.text(), true, direct.sourcePaths(), direct.confidence(),
+                    "direct"));
+        }
+        return new Computed(passages, generator.generate(new AnswerRequest(orgId, message, query.language(), passages,
+                handled.promptContributions(), contactLine), sink));
+    }
+
+    /**
+     * What the pipeline makes of a question, without a conversation, the semantic cache or curated answers (the
+     * console's test bench): the guard, the classification, the retrieved passages and the generated answer with its
+     * citations. Nothing is stored.
+     *
+     * @param question the question, 1..2000 characters
+     * @throws ApiProblem 400 {@code blank-message}, 413 {@code message-too-long}, 404 for an unknown org
+     */
+    public DryRun dryRun(long orgId, String question) {
+        if (question.isBlank()) {
+            throw ApiProblem.blankMessage();
+        }
+        if (question.length() > MAX_MESSAGE_CHARS) {
+            throw ApiProblem.tooLong(question.length(), MAX_MESSAGE_CHARS);
+        }
+        String slug = tenants.findOrgSlug(orgId).orElseThrow(() -> ApiProblem.notFound("Org " + orgId));
+        String message = question.strip();
+        UserQuery query = new UserQuery(message, LanguageGuesser.guess(message));
+        if (InjectionGuard.isAttempt(message)) {
+            return new DryRun(new Classification(PluginApi.GENERAL_DOMAIN, List.of(), List.of(), List.of()), List.of(),
+                    new GeneratedAnswer("I can only help with questions about our wines, visits, club, events and shop.",
+                            false, List.of(), 1, "guard"), List.of());
+        }
+        Classification classification = router.classify(query, orgId, slug);
+        Computed computed = compute(orgId, slug, tenants.contactLine(orgId), query, classification, token -> { });
+        List<Citation> citations = computed.answer().answered() ? citations(orgId, computed.answer(), computed.passages())
+                : List.of();
+        return new DryRun(classification, computed.passages(), computed.answer(), citations);
+    }
+
+    /**
+     * The pipeline's work on one question, see {@link #dryRun}.
+     *
+     * @param classification every plugin's score and evidence, and the domain chosen
+     * @param passages the retrieved chunks, best (fused rank 1) first, with their full-text and vector ranks
+     * @param answer the generated answer
+     * @param citations the citations the chat would show
+     */
+    public record DryRun(Classification classification, List<RetrievedChunk> passages, GeneratedAnswer answer,
+            List<Citation> citations) {
     }
 
     /**
@@ -229,14 +297,17 @@ public class ChatService {
                 continue;
             }
             RetrievedChunk best = bestByPath.get(path);
-            var doc = knowledge.findDocument(orgId, path);
-            if (doc.isEmpty()) {
-                continue;
-            }
-            String url = doc.get().metadata().get("source_url");
-            byPath.put(path, new Citation(path, doc.get().title(), plugins.domainOfFolder(doc.get().folder()),
-                    best == null ? 0 : best.score(), url == null || url.isBlank() ? null : url));
+            documentCitation(orgId, path, best == null ? 0 : best.score()).ifPresent(c -> byPath.put(path, c));
         }
         return List.copyOf(byPath.values());
+    }
+
+    /** The citation of one of the org's documents; empty when the org has no document at the path. */
+    private java.util.Optional<Citation> documentCitation(long orgId, String path, double score) {
+        return knowledge.findDocument(orgId, path).map(doc -> {
+            String url = doc.metadata().get("source_url");
+            return new Citation(path, doc.title(), plugins.domainOfFolder(doc.folder()), score,
+                    url == null || url.isBlank() ? null : url);
+        });
     }
 }

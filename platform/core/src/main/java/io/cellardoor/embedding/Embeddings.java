@@ -49,6 +49,23 @@ public class Embeddings {
         return cache.get(text, t -> normalised(model.embed(t).content())).clone();
     }
 
+    /**
+     * Embeds a visitor's question as the semantic cache and curated answers compare questions: lower-cased, without
+     * sentence punctuation, which do not change what is asked ("How many acres?" and "how many acres" are 0.94
+     * similar as typed, 1.0 without).
+     *
+     * @return 384 floats, L2-normalised
+     * @throws IllegalArgumentException when the question is blank or only punctuation
+     */
+    public float[] embedQuestion(String question) {
+        return embed(questionText(question));
+    }
+
+    /** A question as {@link #embedQuestion} embeds it: lower-cased, sentence punctuation replaced by spaces, stripped. */
+    public static String questionText(String question) {
+        return question.toLowerCase(java.util.Locale.ROOT).replaceAll("[?!.,;:]+", " ").strip();
+    }
+
     /** Embeds texts in one batch, in order; each vector as in {@link #embed(String)}. */
     public List<float[]> embedAll(List<String> texts) {
         List<TextSegment> segments = texts.stream().map(TextSegment::from).toList();

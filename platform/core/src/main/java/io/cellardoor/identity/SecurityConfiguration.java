@@ -128,6 +128,10 @@ class SecurityConfiguration {
                         .requestMatchers(HttpMethod.PUT, "/api/v1/admin/plugins/**").hasRole(Role.ORG_ADMIN.name())
                         .requestMatchers(HttpMethod.POST, "/api/v1/admin/sites", "/api/v1/admin/sites/**").hasRole(Role.ORG_ADMIN.name())
                         .requestMatchers(HttpMethod.PUT, "/api/v1/admin/sites/**").hasRole(Role.ORG_ADMIN.name())
+                        .requestMatchers(HttpMethod.POST, "/api/v1/admin/curated-answers", "/api/v1/admin/curated-answers/**")
+                        .hasRole(Role.EDITOR.name())
+                        .requestMatchers(HttpMethod.PUT, "/api/v1/admin/curated-answers/**").hasRole(Role.EDITOR.name())
+                        .requestMatchers(HttpMethod.DELETE, "/api/v1/admin/curated-answers/**").hasRole(Role.EDITOR.name())
                         .anyRequest().hasRole(Role.VIEWER.name()))
                 .oauth2ResourceServer(server -> server
                         .jwt(jwt -> jwt.decoder(decoder)

@@ -77,6 +77,11 @@ public class TenantService {
                 .query(Long.class).optional();
     }
 
+    /** The slug of the org with this id, if any. */
+    public Optional<String> findOrgSlug(long orgId) {
+        return tenant.inOrg(orgId, () -> jdbc.sql("SELECT slug FROM org WHERE id = ?").param(orgId).query(String.class).optional());
+    }
+
     /**
      * The site with this public key, if any, of any org (the key is how a visitor request names its org): its current
      * key, or its previous key during the grace period after a rotation; never a revoked site.

@@ -11,8 +11,12 @@ import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import io.cellardoor.admin.console.ConsoleLayout;
 import io.cellardoor.admin.console.CurrentStaff;
+import io.cellardoor.admin.insights.ui.NewDocumentDialog;
+import io.cellardoor.insights.InsightsService;
+import io.cellardoor.knowledge.KnowledgeImporter;
 import io.cellardoor.handoff.HandoffRequest;
 import io.cellardoor.handoff.HandoffService;
 import io.cellardoor.identity.Role;
@@ -20,7 +24,10 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 
-/** Questions visitors left for the team, newest first; editors and above mark them resolved. */
+/**
+ * Questions visitors left for the team, newest first; editors and above mark them resolved, or write a document for
+ * the knowledge gap a question reveals (a new markdown page prefilled with the question).
+ */
 @Route(value = "inbox", layout = ConsoleLayout.class)
 @PageTitle("Inbox · Cellar Door")
 public class InboxView extends VerticalLayout {
@@ -31,12 +38,14 @@ public class InboxView extends VerticalLayout {
 
     private final HandoffService handoffs;
     private final long orgId;
+    private final String actor;
     private final Grid<HandoffRequest> grid = new Grid<>(HandoffRequest.class, false);
     private final Select<String> status = new Select<>();
 
-    public InboxView(CurrentStaff staff, HandoffService handoffs) {
+    public InboxView(CurrentStaff staff, HandoffService handoffs, KnowledgeImporter importer) {
         this.handoffs = handoffs;
         this.orgId = staff.orgId();
+        this.actor = staff.user().username();
         boolean mayResolve = staff.has(Role.EDITOR);
 
         status.setLabel("Status");
@@ -55,7 +64,10 @@ public class InboxView extends VerticalLayout {
                 Button resolve = new Button("Resolve", e -> resolve(r));
                 resolve.addThemeVariants(ButtonVariant.LUMO_SMALL);
                 resolve.setVisible(!"resolved".equals(r.status()));
-                return resolve;
+                Button write = new Button("Write a document", e -> new NewDocumentDialog(orgId, actor, importer,
+                        InsightsService.gapOf(r.question())).open());
+                write.addThemeVariants(ButtonVariant.LUMO_SMALL);
+                return new HorizontalLayout(write, resolve);
             }).setAutoWidth(true).setFlexGrow(0);
         }
         H2 title = new H2("Inbox");

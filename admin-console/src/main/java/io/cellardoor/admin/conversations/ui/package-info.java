@@ -1,0 +1,4 @@
+@NullMarked
+package io.cellardoor.admin.conversations.ui;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package io.cellardoor.admin.insights.ui;
+
+import org.jspecify.annotations.NullMarked;
