@@ -25,7 +25,7 @@ class ConversationsAdminIntegrationTests extends AdminApiSupport {
 
     @Autowired
     TenantService tenants;
-    @Autowired
+    /** Arranges and checks rows of any org as the tables' owner (row-level security applies to the app's pool). */
     JdbcClient jdbc;
 
     String org;
@@ -36,6 +36,7 @@ class ConversationsAdminIntegrationTests extends AdminApiSupport {
 
     @BeforeEach
     void seed() {
+        jdbc = asOwner();
         org = "it-conv-" + UUID.randomUUID().toString().substring(0, 8);
         long orgId = tenants.ensureOrg(org, "Conversations test");
         tenants.ensureSite(orgId, org + "-key", "Conversations site");

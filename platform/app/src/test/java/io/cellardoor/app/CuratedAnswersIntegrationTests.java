@@ -36,13 +36,14 @@ class CuratedAnswersIntegrationTests extends AdminApiSupport {
     KnowledgeImporter importer;
     @Autowired
     KnowledgeStore knowledge;
-    @Autowired
+    /** Arranges and checks rows of any org as the tables' owner (row-level security applies to the app's pool). */
     JdbcClient jdbc;
 
     long demo;
 
     @BeforeEach
     void demoWithADroneDocument() {
+        jdbc = asOwner();
         demo = tenants.ensureOrg("demo", "Demo Vineyard");
         tenants.ensureOrg("other", "Other Vineyard");
         tenants.ensureSite(demo, SITE_KEY, "Demo (curated tests)");

@@ -34,7 +34,7 @@ class DocumentAdminIntegrationTests extends IntegrationTestSupport {
     IdentityProperties identity;
     @Autowired
     TenantService tenants;
-    @Autowired
+    /** Arranges and checks rows of any org as the tables' owner (row-level security applies to the app's pool). */
     JdbcClient jdbc;
     @Autowired
     ObjectMapper json;
@@ -45,6 +45,7 @@ class DocumentAdminIntegrationTests extends IntegrationTestSupport {
 
     @BeforeEach
     void freshOrg() {
+        jdbc = asOwner();
         api = new AdminClient(identity.issuerUri(), this::uri, json);
         slug = "kn-" + UUID.randomUUID().toString().substring(0, 8);
         orgId = tenants.ensureOrg(slug, "Knowledge test");

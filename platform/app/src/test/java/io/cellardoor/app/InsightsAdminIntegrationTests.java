@@ -24,7 +24,7 @@ class InsightsAdminIntegrationTests extends AdminApiSupport {
 
     @Autowired
     TenantService tenants;
-    @Autowired
+    /** Arranges and checks rows of any org as the tables' owner (row-level security applies to the app's pool). */
     JdbcClient jdbc;
     @Autowired
     KnowledgeImporter importer;
@@ -36,6 +36,7 @@ class InsightsAdminIntegrationTests extends AdminApiSupport {
 
     @BeforeEach
     void seed() {
+        jdbc = asOwner();
         org = "it-insights-" + UUID.randomUUID().toString().substring(0, 8);
         orgId = tenants.ensureOrg(org, "Insights test");
         tenants.ensureSite(orgId, org + "-key", "Insights site");

@@ -67,7 +67,7 @@ class PluginsPerOrgIntegrationTests extends AdminApiTestSupport {
     TenantService tenants;
     @Autowired
     PluginHost host;
-    @Autowired
+    /** Arranges and checks rows of any org as the tables' owner (row-level security applies to the app's pool). */
     JdbcClient jdbc;
 
     long demo;
@@ -75,6 +75,7 @@ class PluginsPerOrgIntegrationTests extends AdminApiTestSupport {
 
     @BeforeEach
     void sites() {
+        jdbc = asOwner();
         demo = tenants.ensureOrg("demo", "Demo Vineyard");
         other = tenants.ensureOrg("other", "Other Vineyard");
         tenants.ensureSite(demo, DEMO_KEY, "Demo (plugin tests)");

@@ -25,13 +25,14 @@ class SiteAdminIntegrationTests extends AdminApiTestSupport {
 
     @Autowired
     TenantService tenants;
-    @Autowired
+    /** Arranges and checks rows of any org as the tables' owner (row-level security applies to the app's pool). */
     JdbcClient jdbc;
 
     long demo;
 
     @BeforeEach
     void orgs() {
+        jdbc = asOwner();
         demo = tenants.ensureOrg("demo", "Demo Vineyard");
         tenants.ensureOrg("other", "Other Vineyard");
     }

@@ -35,7 +35,7 @@ class TestBenchAdminIntegrationTests extends AdminApiSupport {
     KnowledgeImporter importer;
     @Autowired
     KnowledgeStore knowledge;
-    @Autowired
+    /** Arranges and checks rows of any org as the tables' owner (row-level security applies to the app's pool). */
     JdbcClient jdbc;
 
     @TempDir
@@ -50,6 +50,7 @@ class TestBenchAdminIntegrationTests extends AdminApiSupport {
      */
     @BeforeEach
     void knowledge() throws Exception {
+        jdbc = asOwner();
         org = "it-bench-" + UUID.randomUUID().toString().substring(0, 8);
         orgId = tenants.ensureOrg(org, "Test bench");
         Files.createDirectories(dir.resolve("notes"));
