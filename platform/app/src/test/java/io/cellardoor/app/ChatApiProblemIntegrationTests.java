@@ -54,4 +54,22 @@ class ChatApiProblemIntegrationTests extends IntegrationTestSupport {
         assertProblem(post("/api/v1/chat", "no-such-key", "{\"message\": \"hi\"}"), 401, "unknown-site-key");
         assertProblem(post("/api/v1/chat", null, "{\"message\": \"hi\"}"), 401, "unknown-site-key");
     }
+
+    @Test
+    void aMessageOfPunctuationOnlyIsAnsweredNotAnError() {
+        HttpResponse<String> response = post("/api/v1/chat", SITE_KEY, "{\"message\": \"???\"}");
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        assertThat(json.readTree(response.body()).path("answer").asString()).isNotBlank();
+    }
+
+    @Test
+    void aConversationIsStoredWithItsFirstTurnAndContinuedByItsId() {
+        JsonNode first = json.readTree(post("/api/v1/chat", SITE_KEY, "{\"message\": \"Do you have a wine club?\"}").body());
+        String id = first.path("conversationId").asString();
+        JsonNode second = json.readTree(post("/api/v1/chat", SITE_KEY,
+                "{\"message\": \"And events?\", \"conversationId\": \"" + id + "\"}").body());
+        assertThat(second.path("conversationId").asString()).isEqualTo(id);
+        assertThat(asOwner().sql("SELECT count(*) FROM message WHERE conversation_id = ?::uuid").param(id).query(Integer.class)
+                .single()).isEqualTo(2);
+    }
 }

@@ -178,4 +178,12 @@ class RowLevelSecurityIntegrationTests extends IntegrationTestSupport {
                 .startsWith("role cellardoor owns the tenant tables ")
                 .contains("audit_event", "kb_chunk", "org", "site");
     }
+
+    @Test
+    void anAsyncCommitTransactionTurnsSynchronousCommitOffForItselfOnly() {
+        long org = tenants.ensureOrg("rls-async-" + java.util.UUID.randomUUID().toString().substring(0, 8), "Async");
+        assertThat(tenant.inOrgAsyncCommit(org, () -> jdbc.sql("SHOW synchronous_commit").query(String.class).single()))
+                .isEqualTo("off");
+        assertThat(tenant.inOrg(org, () -> jdbc.sql("SHOW synchronous_commit").query(String.class).single())).isEqualTo("on");
+    }
 }

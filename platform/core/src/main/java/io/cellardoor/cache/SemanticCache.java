@@ -61,7 +61,7 @@ public class SemanticCache {
             return Optional.empty();
         }
         PGvector vector = new PGvector(embedding);
-        return tenant.inOrg(orgId, () -> {
+        return tenant.inOrgAsyncCommit(orgId, () -> {
             Optional<Hit<C>> hit = jdbc.sql("""
                             SELECT id, question, answer, domain, citations::text, 1 - (embedding <=> ?) AS similarity
                             FROM semantic_cache WHERE org_id = ?
@@ -83,7 +83,7 @@ public class SemanticCache {
         if (!enabled) {
             return;
         }
-        tenant.runInOrg(orgId, () -> jdbc.sql(
+        tenant.inOrgAsyncCommit(orgId, () -> jdbc.sql(
                         "INSERT INTO semantic_cache (org_id, question, embedding, answer, domain, citations) VALUES (?, ?, ?, ?, ?, ?::jsonb)")
                 .params(orgId, question, new PGvector(embedding), answer, domain, json.writeValueAsString(citations))
                 .update());

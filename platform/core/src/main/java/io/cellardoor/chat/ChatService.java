@@ -176,7 +176,8 @@ public class ChatService {
             cache.put(site.orgId(), message, toCache, answer.text(), classification.primary(), citations);
         }
         long latencyMs = (System.nanoTime() - started) / 1_000_000;
-        long messageId = conversations.save(new ConversationStore.Turn(site.orgId(), conversationId, message, answer.text(), answer.answered(),
+        long messageId = conversations.save(new ConversationStore.Turn(site.orgId(), site.id(), visitorId, conversationId, message,
+                answer.text(), answer.answered(),
                 classification.primary(), answer.generator(), citations, classification, answer.confidence(), latencyMs));
         int outputTokens = answer.text().isBlank() ? 0 : answer.text().trim().split("\\s+").length;
         return new ChatResponse(conversationId, messageId, answer.text(), answer.answered(), classification.primary(), citations,

@@ -55,10 +55,12 @@ public class Embeddings {
      * similar as typed, 1.0 without).
      *
      * @return 384 floats, L2-normalised
-     * @throws IllegalArgumentException when the question is blank or only punctuation
+     * @throws IllegalArgumentException when the question is blank
      */
     public float[] embedQuestion(String question) {
-        return embed(questionText(question));
+        String text = questionText(question);
+        // A question of punctuation only ("???") has no normalised text: embed it as typed.
+        return embed(text.isEmpty() ? question : text);
     }
 
     /** A question as {@link #embedQuestion} embeds it: lower-cased, sentence punctuation replaced by spaces, stripped. */

@@ -80,6 +80,20 @@ public class TenantTransactions {
         });
     }
 
+    /**
+     * As {@link #inOrg}, for writes of record (conversation turns, cache bookkeeping) whose commit need not wait for
+     * the write-ahead log to reach the disk: {@code synchronous_commit} is off for this transaction only. A crash may
+     * lose the last few hundred milliseconds of such writes (never corrupt them or anything else); each call saves a
+     * disk flush (3 to 5 ms on the benchmark machine) on the chat's path. Joining a transaction turns it off for that
+     * whole transaction.
+     */
+    public <T extends @Nullable Object> T inOrgAsyncCommit(long orgId, Supplier<T> work) {
+        return inOrg(orgId, () -> {
+            jdbc.queryForObject("SELECT set_config('synchronous_commit', 'off', true)", String.class);
+            return work.get();
+        });
+    }
+
     /** As {@link #inOrg}, for work without a result. */
     public void runInOrg(long orgId, Runnable work) {
         inOrg(orgId, () -> {

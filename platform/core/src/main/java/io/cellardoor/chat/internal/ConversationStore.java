@@ -26,23 +26,17 @@ public class ConversationStore {
 
     /**
      * The given conversation when it belongs to the org and site (and, when it has a visitor, to this visitor), else
-     * a new one for the visitor.
+     * a new conversation id for the visitor. Reads only: a new conversation is written with its first turn
+     * ({@link #save}), so nothing is committed before the answer starts.
      */
     public UUID continueOrStart(long orgId, long siteId, @Nullable UUID visitorId, @Nullable UUID requested) {
-        return tenant.inOrg(orgId, () -> continueOrStartInOrg(orgId, siteId, visitorId, requested));
-    }
-
-    private UUID continueOrStartInOrg(long orgId, long siteId, @Nullable UUID visitorId, @Nullable UUID requested) {
-        if (requested != null && jdbc.sql("""
+        if (requested != null && tenant.inOrg(orgId, () -> jdbc.sql("""
                         SELECT count(*) FROM conversation
                         WHERE id = ? AND org_id = ? AND site_id = ? AND (visitor_id IS NULL OR visitor_id = ?)""")
-                .params(requested, orgId, siteId, visitorId).query(Integer.class).single() > 0) {
+                .params(requested, orgId, siteId, visitorId).query(Integer.class).single()) > 0) {
             return requested;
         }
-        UUID id = UUID.randomUUID();
-        jdbc.sql("INSERT INTO conversation (id, org_id, site_id, visitor_id) VALUES (?, ?, ?, ?)")
-                .params(id, orgId, siteId, visitorId).update();
-        return id;
+        return UUID.randomUUID();
     }
 
     /**
@@ -59,20 +53,34 @@ public class ConversationStore {
                 .params(rating, comment, messageId, orgId, orgId, visitorId).update() == 1);
     }
 
-    /** A finished turn to store. */
-    public record Turn(long orgId, UUID conversationId, String question, String answer, boolean answered, String domain,
-            String generator, List<Citation> citations, Classification classification, double confidence, long latencyMs) {
+    /**
+     * A finished turn to store.
+     *
+     * @param siteId the site asked, and {@code visitorId} the visitor asking (or null): the conversation's when this
+     *     turn starts it
+     */
+    public record Turn(long orgId, long siteId, @Nullable UUID visitorId, UUID conversationId, String question,
+            String answer, boolean answered, String domain, String generator, List<Citation> citations,
+            Classification classification, double confidence, long latencyMs) {
     }
 
-    /** Stores a turn and returns its message id. */
+    /**
+     * Stores a turn (and its conversation when the turn starts one) and returns its message id. Committed without
+     * waiting for the disk ({@link TenantTransactions#inOrgAsyncCommit}): a crash may lose the last moments of chat
+     * history, never an answer's delivery.
+     */
     public long save(Turn t) {
-        return tenant.inOrg(t.orgId(), () -> jdbc.sql("""
+        return tenant.inOrgAsyncCommit(t.orgId(), () -> {
+            jdbc.sql("INSERT INTO conversation (id, org_id, site_id, visitor_id) VALUES (?, ?, ?, ?) ON CONFLICT (id) DO NOTHING")
+                    .params(t.conversationId(), t.orgId(), t.siteId(), t.visitorId()).update();
+            return jdbc.sql("""
                 INSERT INTO message (org_id, conversation_id, question, answer, answered, domain, generator, citations,
                                      classification, confidence, latency_ms)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?::jsonb, ?, ?) RETURNING id""")
                 .params(t.orgId(), t.conversationId(), t.question(), t.answer(), t.answered(), t.domain(), t.generator(),
                         json.writeValueAsString(t.citations()), json.writeValueAsString(t.classification()),
                         t.confidence(), (int) Math.min(Integer.MAX_VALUE, t.latencyMs()))
-                .query(Long.class).single());
+                .query(Long.class).single();
+        });
     }
 }
