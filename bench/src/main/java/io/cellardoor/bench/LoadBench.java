@@ -101,10 +101,21 @@ final class LoadBench {
                         "Cellar Door is ready", (gen, app) -> {
                             gen.stream(questions, 2, Duration.ofSeconds(Math.min(5, perLevel.toSeconds())), app, fake);
                             List<LoadGenerator.Level> out = new ArrayList<>();
+                            String stages = "";
                             for (int c : levels) {
+                                Map<String, double[]> before = StageMeters.scrape(app.base());
                                 out.add(log("llm", gen.stream(questions, c, perLevel, app, fake)));
+                                if (stages.isEmpty()) {
+                                    Map<String, Double> means = StageMeters.meanMs(before, StageMeters.scrape(app.base()));
+                                    System.out.println("  stages at c=" + c + " (mean ms): " + means);
+                                    stages = ("Where the platform's time goes at %d client(s), mean ms per stage from the app's "
+                                            + "`cellardoor.chat.stage` timers (every stage before `generate` comes before the LLM "
+                                            + "call; `embed` counts both embeddings of a question): %s.").formatted(c,
+                                            means.entrySet().stream().map(e -> e.getKey() + " " + Stats.fmt(e.getValue()))
+                                                    .collect(Collectors.joining(", ")));
+                                }
                             }
-                            return new Result(out, "");
+                            return new Result(out, stages);
                         }));
             }
             if (phases.contains("chunks") && rssChunks > 0) {

@@ -9,6 +9,7 @@ import io.cellardoor.cache.SemanticCache;
 import io.cellardoor.chat.internal.ConversationStore;
 import io.cellardoor.chat.internal.InjectionGuard;
 import io.cellardoor.chat.internal.LanguageGuesser;
+import io.cellardoor.chat.internal.StageTimers;
 import io.cellardoor.curated.CuratedAnswers;
 import io.cellardoor.curated.CuratedMatch;
 import io.cellardoor.embedding.Embeddings;
@@ -77,9 +78,12 @@ public class ChatService {
     private final SemanticCache cache;
     private final CuratedAnswers curated;
 
+    private final StageTimers stages;
+
     ChatService(TenantService tenants, QueryRouter router, PluginHost plugins, HybridRetriever retriever,
             KnowledgeStore knowledge, Embeddings embeddings, KeywordQuery keywords, AnswerGenerator generator,
-            ConversationStore conversations, SemanticCache cache, CuratedAnswers curated) {
+            ConversationStore conversations, SemanticCache cache, CuratedAnswers curated, StageTimers stages) {
+        this.stages = stages;
         this.tenants = tenants;
         this.router = router;
         this.plugins = plugins;
@@ -123,7 +127,8 @@ public class ChatService {
     public ChatResponse answer(Site site, @Nullable UUID visitorId, ChatRequest request, Listener listener) {
         long started = System.nanoTime();
         String message = request.message().strip();
-        UUID conversationId = conversations.continueOrStart(site.orgId(), site.id(), visitorId, request.conversationId());
+        UUID conversationId = stages.time("conversation",
+                () -> conversations.continueOrStart(site.orgId(), site.id(), visitorId, request.conversationId()));
         UserQuery query = new UserQuery(message, LanguageGuesser.guess(message));
 
         Classification classification;
@@ -140,11 +145,12 @@ public class ChatService {
             AnswerGenerator.stream(text, listener);
             answer = new GeneratedAnswer(text, false, List.of(), 1, "guard");
         } else {
-            classification = router.classify(query, site.orgId(), site.orgSlug());
-            float[] questionKey = embeddings.embedQuestion(message);
-            var curatedHit = curated.match(site.orgId(), questionKey);
+            Classification classified = stages.time("classify", () -> router.classify(query, site.orgId(), site.orgSlug()));
+            classification = classified;
+            float[] questionKey = stages.time("embed", () -> embeddings.embedQuestion(message));
+            var curatedHit = stages.time("curated", () -> curated.match(site.orgId(), questionKey));
             var hit = curatedHit.isPresent() ? java.util.Optional.<SemanticCache.Hit<Citation>>empty()
-                    : cache.find(site.orgId(), questionKey, Citation.class);
+                    : stages.time("cache", () -> cache.find(site.orgId(), questionKey, Citation.class));
             if (curatedHit.isPresent()) {
                 CuratedMatch c = curatedHit.get();
                 cachedCitations = c.documentPath() == null ? List.of()
@@ -176,9 +182,10 @@ public class ChatService {
             cache.put(site.orgId(), message, toCache, answer.text(), classification.primary(), citations);
         }
         long latencyMs = (System.nanoTime() - started) / 1_000_000;
-        long messageId = conversations.save(new ConversationStore.Turn(site.orgId(), site.id(), visitorId, conversationId, message,
-                answer.text(), answer.answered(),
-                classification.primary(), answer.generator(), citations, classification, answer.confidence(), latencyMs));
+        ConversationStore.Turn turn = new ConversationStore.Turn(site.orgId(), site.id(), visitorId, conversationId, message,
+                answer.text(), answer.answered(), classification.primary(), answer.generator(), citations, classification,
+                answer.confidence(), latencyMs);
+        long messageId = stages.time("save", () -> conversations.save(turn));
         int outputTokens = answer.text().isBlank() ? 0 : answer.text().trim().split("\\s+").length;
         return new ChatResponse(conversationId, messageId, answer.text(), answer.answered(), classification.primary(), citations,
                 new ChatResponse.Usage(answer.generator(), 0, outputTokens, latencyMs));
@@ -191,11 +198,12 @@ public class ChatService {
     private Computed compute(long orgId, String orgSlug, String contactLine, UserQuery query, Classification classification,
             TokenSink sink) {
         String message = query.text();
-        float[] embedding = embeddings.embed(message);
+        float[] embedding = stages.time("embed", () -> embeddings.embed(message));
         var context = new TenantPluginContext(orgId, orgSlug, plugins, retriever, knowledge, embeddings);
-        HandlerResult handled = router.handle(classification, query, context, orgId)
-                .orElse(HandlerResult.retrieve(RetrievalPlan.defaults(DEFAULT_K)));
-        List<RetrievedChunk> passages = retrieve(orgId, message, embedding, classification, handled.plan());
+        HandlerResult handled = stages.time("handle", () -> router.handle(classification, query, context, orgId)
+                .orElse(HandlerResult.retrieve(RetrievalPlan.defaults(DEFAULT_K))));
+        List<RetrievedChunk> passages = stages.time("retrieve",
+                () -> retrieve(orgId, message, embedding, classification, handled.plan()));
         if (log.isDebugEnabled()) {
             log.debug("q='{}' domain={} boost={} passages={}", message, classification.primary(), handled.plan().boostPaths(),
                     passages.stream().map(p -> "%s[%s f%d v%d %.4f]".formatted(p.path().replaceAll("-[0-9a-f]{8}-.*\\.md$", ""),
@@ -207,8 +215,8 @@ public class ChatService {
             return new Computed(passages, new GeneratedAnswer(direct.text(), true, direct.sourcePaths(), direct.confidence(),
                     "direct"));
         }
-        return new Computed(passages, generator.generate(new AnswerRequest(orgId, message, query.language(), passages,
-                handled.promptContributions(), contactLine), sink));
+        return new Computed(passages, stages.time("generate", () -> generator.generate(new AnswerRequest(orgId, message,
+                query.language(), passages, handled.promptContributions(), contactLine), sink)));
     }
 
     /**
