@@ -36,6 +36,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 
@@ -170,7 +171,8 @@ public class ChatService {
                 cachedCitations = hit.get().citations();
             } else {
                 listener.routed(conversationId, classification);
-                Computed computed = compute(site.orgId(), site.orgSlug(), contactLine, query, classification, listener);
+                Computed computed = compute(site.orgId(), site.orgSlug(), contactLine, query, classification,
+                        () -> stages.time("embed", () -> embeddings.embed(message)), listener);
                 passages = computed.passages();
                 answer = computed.answer();
                 toCache = questionKey;
@@ -196,9 +198,9 @@ public class ChatService {
     }
 
     private Computed compute(long orgId, String orgSlug, String contactLine, UserQuery query, Classification classification,
-            TokenSink sink) {
+            Supplier<float[]> questionEmbedding, TokenSink sink) {
         String message = query.text();
-        float[] embedding = stages.time("embed", () -> embeddings.embed(message));
+        float[] embedding = questionEmbedding.get();
         var context = new TenantPluginContext(orgId, orgSlug, plugins, retriever, knowledge, embeddings);
         HandlerResult handled = stages.time("handle", () -> router.handle(classification, query, context, orgId)
                 .orElse(HandlerResult.retrieve(RetrievalPlan.defaults(DEFAULT_K))));
@@ -243,7 +245,8 @@ public class ChatService {
                             false, List.of(), 1, "guard"), List.of());
         }
         Classification classification = router.classify(query, orgId, slug);
-        Computed computed = compute(orgId, slug, tenants.contactLine(orgId), query, classification, token -> { });
+        Computed computed = compute(orgId, slug, tenants.contactLine(orgId), query, classification,
+                () -> embeddings.embed(message), token -> { });
         List<Citation> citations = computed.answer().answered() ? citations(orgId, computed.answer(), computed.passages())
                 : List.of();
         return new DryRun(classification, computed.passages(), computed.answer(), citations);

@@ -66,6 +66,12 @@ class CuratedAnswerStore {
         });
     }
 
+    /** Whether the org has at least one curated answer. */
+    boolean any(long orgId) {
+        return tenant.inOrg(orgId, () -> jdbc.sql("SELECT EXISTS (SELECT FROM curated_answer WHERE org_id = ?)").param(orgId)
+                .query(Boolean.class).single());
+    }
+
     /** The org's curated answer closest to the embedding, with its cosine similarity; empty when the org has none. */
     Optional<CuratedMatch> closest(long orgId, float[] embedding) {
         return tenant.inOrg(orgId, () -> {

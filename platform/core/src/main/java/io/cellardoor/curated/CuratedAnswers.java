@@ -1,5 +1,7 @@
 package io.cellardoor.curated;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import io.cellardoor.audit.AuditLog;
 import io.cellardoor.chat.Citation;
 import io.cellardoor.conversations.ConversationReader;
@@ -50,6 +52,13 @@ public class CuratedAnswers {
     private final ConversationReader conversations;
     private final double minSimilarity;
 
+    /**
+     * Whether an org has any curated answer, so that the chat of the many orgs without one skips the look-up:
+     * forgotten on every create and delete here, and after 30 s (writes through another instance).
+     */
+    private final Cache<Long, Boolean> orgsWithAnswers = Caffeine.newBuilder().maximumSize(100_000)
+            .expireAfterWrite(java.time.Duration.ofSeconds(30)).build();
+
     CuratedAnswers(CuratedAnswerStore store, Embeddings embeddings, KnowledgeStore knowledge, AuditLog audit,
             TransactionTemplate tx, ObjectMapper json, ConversationReader conversations,
             @Value("${cellardoor.curated.min-similarity:" + DEFAULT_MIN_SIMILARITY + "}") double minSimilarity) {
@@ -89,12 +98,14 @@ public class CuratedAnswers {
     public CuratedAnswer create(long orgId, String actor, CuratedAnswerInput input) {
         Valid v = validate(orgId, input);
         float[] embedding = embeddings.embedQuestion(v.question());
-        return tx.execute(status -> {
+        CuratedAnswer created = tx.execute(status -> {
             long id = store.insert(orgId, v.question(), embedding, v.answer(), v.documentPath(), actor);
-            CuratedAnswer created = store.find(orgId, id).orElseThrow();
-            audit.record(orgId, actor, "curated-answer.created", target(id), null, state(created));
-            return created;
+            CuratedAnswer stored = store.find(orgId, id).orElseThrow();
+            audit.record(orgId, actor, "curated-answer.created", target(id), null, state(stored));
+            return stored;
         });
+        orgsWithAnswers.invalidate(orgId);
+        return created;
     }
 
     /**
@@ -140,6 +151,14 @@ public class CuratedAnswers {
      * @return false when the org has none with this id
      */
     public boolean delete(long orgId, String actor, long id) {
+        try {
+            return deleteInTransaction(orgId, actor, id);
+        } finally {
+            orgsWithAnswers.invalidate(orgId);
+        }
+    }
+
+    private boolean deleteInTransaction(long orgId, String actor, long id) {
         return Boolean.TRUE.equals(tx.execute(status -> {
             Optional<CuratedAnswer> before = store.find(orgId, id);
             if (before.isEmpty() || !store.delete(orgId, id)) {
@@ -163,6 +182,9 @@ public class CuratedAnswers {
 
     /** As {@link #match}, without counting a hit (the test bench's dry run). */
     public Optional<CuratedMatch> peek(long orgId, float[] questionEmbedding) {
+        if (!orgsWithAnswers.get(orgId, store::any)) {
+            return Optional.empty();
+        }
         return store.closest(orgId, questionEmbedding).filter(m -> m.similarity() >= minSimilarity);
     }
 
