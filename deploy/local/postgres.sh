@@ -92,11 +92,14 @@ ensure_rum() {
     (apt_install "postgresql-$PGV-rum") || say "postgresql-$PGV-rum not installed; full text ranks over GIN"
   fi
 }
-# The extensions every database gets: vector and pg_trgm, and rum when installed.
+# The extensions every database gets: vector and pg_trgm, and rum when installed. And the full-text match function
+# marked LEAKPROOF (superuser only): row-level security lets the planner use an index for a condition only when its
+# function is leakproof, and without it every full-text query of the runtime role scans the whole table
+# (docs/decisions/0005-row-level-security.md).
 extensions_sql() {
   local sql="CREATE EXTENSION IF NOT EXISTS vector; CREATE EXTENSION IF NOT EXISTS pg_trgm;"
   [ -f "$("$BIN/pg_config" --sharedir)/extension/rum.control" ] && sql="$sql CREATE EXTENSION IF NOT EXISTS rum;"
-  echo "$sql"
+  echo "$sql ALTER FUNCTION pg_catalog.ts_match_vq(tsvector, tsquery) LEAKPROOF;"
 }
 
 # A killed postmaster can linger as a zombie for a moment; pg_ctl would call that running.

@@ -186,4 +186,11 @@ class RowLevelSecurityIntegrationTests extends IntegrationTestSupport {
                 .isEqualTo("off");
         assertThat(tenant.inOrg(org, () -> jdbc.sql("SHOW synchronous_commit").query(String.class).single())).isEqualTo("on");
     }
+
+    @Test
+    void theFullTextMatchIsLeakproofSoTheRuntimeRolesQueriesMayUseTheirIndex() {
+        // Without it, row-level security keeps the planner from using the GIN or RUM index for tsv @@ query, and every
+        // full-text query scans the whole table (docs/benchmarks.md, scale). deploy/local/postgres.sh marks it.
+        assertThat(io.cellardoor.tenant.RuntimeRoleCheck.fullTextMatchIsLeakproof(template)).isTrue();
+    }
 }

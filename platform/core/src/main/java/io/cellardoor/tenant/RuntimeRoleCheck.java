@@ -32,6 +32,11 @@ public class RuntimeRoleCheck implements SmartInitializingSingleton {
 
     @Override
     public void afterSingletonsInstantiated() {
+        if (!fullTextMatchIsLeakproof(jdbc)) {
+            log.warn("Full-text queries of the runtime role cannot use their index: row-level security lets the planner "
+                    + "use a condition's index only when its function is LEAKPROOF. As a superuser, run "
+                    + "ALTER FUNCTION pg_catalog.ts_match_vq(tsvector, tsquery) LEAKPROOF (README 'Database roles').");
+        }
         List<String> problems = problems(jdbc);
         if (problems.isEmpty()) {
             return;
@@ -43,6 +48,16 @@ public class RuntimeRoleCheck implements SmartInitializingSingleton {
             throw new IllegalStateException(message);
         }
         log.warn("{} (allowed by cellardoor.tenant.allow-rls-bypass)", message);
+    }
+
+    /**
+     * Whether {@code tsvector @@ tsquery} ({@code ts_match_vq}) is marked LEAKPROOF in this database, which row-level
+     * security needs before the planner may use the GIN or RUM index for it (PostgreSQL's default is not).
+     */
+    public static boolean fullTextMatchIsLeakproof(JdbcTemplate jdbc) {
+        return Boolean.TRUE.equals(jdbc.queryForObject(
+                "SELECT proleakproof FROM pg_proc WHERE oid = 'pg_catalog.ts_match_vq(tsvector, tsquery)'::regprocedure",
+                Boolean.class));
     }
 
     /**
