@@ -92,14 +92,16 @@ ensure_rum() {
     (apt_install "postgresql-$PGV-rum") || say "postgresql-$PGV-rum not installed; full text ranks over GIN"
   fi
 }
-# The extensions every database gets: vector and pg_trgm, and rum when installed. And the full-text match function
-# marked LEAKPROOF (superuser only): row-level security lets the planner use an index for a condition only when its
-# function is leakproof, and without it every full-text query of the runtime role scans the whole table
-# (docs/decisions/0005-row-level-security.md).
+# The extensions every database gets: vector and pg_trgm, and rum when installed. Two planner facts (superuser only):
+# the full-text match function is LEAKPROOF, since row-level security lets the planner use an index for a condition
+# only when its function is (docs/decisions/0005-row-level-security.md); and cosine distance costs what it does
+# (about 3 us a pair, not pgvector's default of one operator), else with hnsw.ef_search 400 the planner scans and
+# sorts a 10k-chunk tenant (45 ms) instead of walking the HNSW graph (7 ms) (docs/decisions/0002).
 extensions_sql() {
   local sql="CREATE EXTENSION IF NOT EXISTS vector; CREATE EXTENSION IF NOT EXISTS pg_trgm;"
   [ -f "$("$BIN/pg_config" --sharedir)/extension/rum.control" ] && sql="$sql CREATE EXTENSION IF NOT EXISTS rum;"
-  echo "$sql ALTER FUNCTION pg_catalog.ts_match_vq(tsvector, tsquery) LEAKPROOF;"
+  echo "$sql ALTER FUNCTION pg_catalog.ts_match_vq(tsvector, tsquery) LEAKPROOF;" \
+    "ALTER FUNCTION cosine_distance(vector, vector) COST 100;"
 }
 
 # A killed postmaster can linger as a zombie for a moment; pg_ctl would call that running.

@@ -2,70 +2,20 @@ package io.cellardoor.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.cellardoor.identity.IdentityProperties;
-import java.net.URI;
-import java.net.URLEncoder;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.stream.Collectors;
-import org.junit.jupiter.api.BeforeEach;
-import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.ObjectMapper;
 
 /**
- * Integration tests of the admin API with real Keycloak tokens (password grant of {@code cellardoor-cli} for the demo
- * realm's users, password {@code demo}); fails, never skips, without Keycloak.
+ * {@link AdminApiSupport} with the helpers of the sites and plugins tests: calls that answer JSON or a problem with a
+ * given status, and visitor-side chat and widget calls with a site key.
  */
-abstract class AdminApiTestSupport extends IntegrationTestSupport {
+abstract class AdminApiTestSupport extends AdminApiSupport {
 
-    @Autowired
-    IdentityProperties identity;
-    @Autowired
-    ObjectMapper json;
-
-    private final Map<String, String> tokens = new ConcurrentHashMap<>();
-
-    @BeforeEach
-    void requireKeycloak() {
-        URI discovery = URI.create(identity.issuerUri() + "/.well-known/openid-configuration");
-        int status;
-        try {
-            status = http.send(HttpRequest.newBuilder(discovery).timeout(Duration.ofSeconds(5)).GET().build(),
-                    HttpResponse.BodyHandlers.discarding()).statusCode();
-        } catch (Exception e) {
-            status = -1;
-        }
-        assertThat(status).as("Keycloak at %s (start it with ./cellardoor kc start)", discovery).isEqualTo(200);
-    }
-
-    /** An access token for a demo realm user, fetched once per test instance. */
-    String token(String username) {
-        return tokens.computeIfAbsent(username, u -> {
-            String form = Map.of("grant_type", "password", "client_id", "cellardoor-cli", "username", u, "password", "demo")
-                    .entrySet().stream().map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
-                    .collect(Collectors.joining("&"));
-            var response = send(HttpRequest.newBuilder(URI.create(identity.issuerUri() + "/protocol/openid-connect/token"))
-                    .header("Content-Type", "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString(form)), null);
-            assertThat(response.statusCode()).as("token for %s: %s", u, response.body()).isEqualTo(200);
-            return json.readTree(response.body()).path("access_token").asString();
-        });
-    }
-
-    /** An admin API call as a user, with a JSON body when one is given. */
+    /** An admin API call as a user, with a body serialised as JSON when one is given. */
     HttpResponse<String> admin(String method, String path, String user, Object body) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(uri(path)).header("Authorization", "Bearer " + token(user));
-        if (body == null) {
-            request.method(method, HttpRequest.BodyPublishers.noBody());
-        } else {
-            request.header("Content-Type", "application/json")
-                    .method(method, HttpRequest.BodyPublishers.ofString(json.writeValueAsString(body)));
-        }
-        return send(request, null);
+        return call(method, path, user, body instanceof String s ? json.writeValueAsString(s) : body);
     }
 
     HttpResponse<String> admin(String method, String path, String user) {
@@ -80,10 +30,8 @@ abstract class AdminApiTestSupport extends IntegrationTestSupport {
     /** The last segment of a problem+json response's type, after checking the status and content type. */
     String problem(HttpResponse<String> response, int status) {
         assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
-        assertThat(response.headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
-        String type = json.readTree(response.body()).path("type").asString();
-        assertThat(type).startsWith("https://cellardoor.io/problems/");
-        return type.substring("https://cellardoor.io/problems/".length());
+        assertThat(json.readTree(response.body()).path("type").asString()).startsWith(PROBLEMS);
+        return problem(response);
     }
 
     /** A chat API call with a site key and, when given, a browser's Origin header. */
