@@ -52,9 +52,10 @@ record Db(String url, String user, String password, String appUser, String appPa
                 Map.entry("spring.flyway.password", password),
                 Map.entry("spring.flyway.placeholders.app_role", appUser),
                 Map.entry("spring.datasource.hikari.maximum-pool-size", "10"),
-                // As in platform/app's application.yml: complete filtered HNSW scans, ef_search 400.
+                // As in platform/app's application.yml: complete filtered HNSW scans, ef_search 400, custom plans.
                 Map.entry("spring.datasource.hikari.connection-init-sql",
-                        "SET hnsw.iterative_scan = relaxed_order; SET hnsw.ef_search = " + ScaleBench.EF),
+                        "SET hnsw.iterative_scan = relaxed_order; SET hnsw.ef_search = " + ScaleBench.EF
+                                + "; SET plan_cache_mode = force_custom_plan"),
                 Map.entry("spring.flyway.locations", "classpath:db/migration"),
                 Map.entry("spring.main.banner-mode", "off"),
                 Map.entry("logging.level.root", "warn"),
