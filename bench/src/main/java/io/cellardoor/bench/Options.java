@@ -69,12 +69,18 @@ record Options(String command, Map<String, String> values, List<String> args) {
 
     Path knowledge() {
         return values.containsKey("knowledge") ? Path.of(values.get("knowledge")).toAbsolutePath().normalize()
-                : root().resolve("../shared/data/milea-knowledge").normalize();
+                : sharedData().resolve("milea-knowledge").normalize();
     }
 
     Path questions() {
         return values.containsKey("questions") ? Path.of(values.get("questions")).toAbsolutePath().normalize()
-                : root().resolve("../shared/data/vineyard-qa-dev.jsonl").normalize();
+                : sharedData().resolve("vineyard-qa-dev.jsonl").normalize();
+    }
+
+    /** The shared real data: CELLARDOOR_SHARED_DATA (set by the launcher), else ../shared/data beside the root. */
+    private Path sharedData() {
+        String env = System.getenv("CELLARDOOR_SHARED_DATA");
+        return env == null || env.isBlank() ? root().resolve("../shared/data") : Path.of(env);
     }
 
     /** Where the bench keeps caches and logs: bench/target under the root. */

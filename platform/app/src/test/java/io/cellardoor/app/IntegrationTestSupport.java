@@ -29,7 +29,10 @@ abstract class IntegrationTestSupport {
 
     /** The repository root (set by Surefire), for locating ../shared/data and built jars. */
     static final Path REPO = Path.of(System.getProperty("cellardoor.repo.root", "../..")).toAbsolutePath().normalize();
-    static final Path SHARED_DATA = REPO.resolve("../shared/data").normalize();
+    /** The shared real data: CELLARDOOR_SHARED_DATA (set by {@code ./cellardoor test}), else ../shared/data. */
+    static final Path SHARED_DATA = (System.getenv("CELLARDOOR_SHARED_DATA") == null
+            || System.getenv("CELLARDOOR_SHARED_DATA").isBlank() ? REPO.resolve("../shared/data")
+            : Path.of(System.getenv("CELLARDOOR_SHARED_DATA"))).normalize();
     static final Path MILEA = SHARED_DATA.resolve("milea-knowledge");
     static final Path PLUGINS_DIR = copyPlugins();
 

@@ -85,9 +85,11 @@ class MarkdownParserTests {
 
     @Test
     void parsesEveryFileOfTheRealMileaKnowledgeWithoutHtmlLeftOver() throws Exception {
-        java.nio.file.Path root = java.nio.file.Path.of(System.getProperty("cellardoor.repo.root", "../.."))
-                .resolve("../shared/data/milea-knowledge").normalize();
-        assertThat(root).as("../shared/data beside the repository").isDirectory();
+        String shared = System.getenv("CELLARDOOR_SHARED_DATA");
+        java.nio.file.Path root = (shared != null && !shared.isBlank() ? java.nio.file.Path.of(shared)
+                : java.nio.file.Path.of(System.getProperty("cellardoor.repo.root", "../..")).resolve("../shared/data"))
+                .resolve("milea-knowledge").normalize();
+        assertThat(root).as("the shared data (CELLARDOOR_SHARED_DATA, else ../shared/data beside the repository)").isDirectory();
         List<java.nio.file.Path> files;
         try (var walk = java.nio.file.Files.walk(root)) {
             files = walk.filter(p -> p.toString().endsWith(".md")).toList();
