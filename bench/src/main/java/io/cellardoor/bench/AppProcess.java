@@ -29,16 +29,21 @@ final class AppProcess implements AutoCloseable {
     }
 
     static Path jar(Options options) {
-        return options.values().containsKey("app-jar") ? Path.of(options.values().get("app-jar")).toAbsolutePath()
+        return options.values().containsKey("app-jar")
+                ? Path.of(options.values().get("app-jar")).toAbsolutePath()
                 : options.root().resolve("platform/app/target/cellardoor.jar");
     }
 
     static String java() {
-        return ProcessHandle.current().info().command().orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        return ProcessHandle.current()
+                .info()
+                .command()
+                .orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     }
 
     /** Runs the jar with a command (e.g. {@code ingest}) to completion and returns its exit code. */
-    static int runToCompletion(Path jar, List<String> javaOpts, List<String> args, Db db, Path plugins, Path log, Duration timeout)
+    static int runToCompletion(
+            Path jar, List<String> javaOpts, List<String> args, Db db, Path plugins, Path log, Duration timeout)
             throws Exception {
         Process p = builder(jar, javaOpts, args, db, plugins, log).start();
         if (!p.waitFor(timeout.toSeconds(), TimeUnit.SECONDS)) {
@@ -49,9 +54,11 @@ final class AppProcess implements AutoCloseable {
     }
 
     /** Starts {@code serve} on a free port with the given extra arguments. */
-    static AppProcess serve(Path jar, List<String> javaOpts, List<String> args, Db db, Path plugins, Path log) throws Exception {
+    static AppProcess serve(Path jar, List<String> javaOpts, List<String> args, Db db, Path plugins, Path log)
+            throws Exception {
         if (!Files.isRegularFile(jar)) {
-            throw new IllegalStateException("app jar not found: " + jar + " (build it: ./mvnw -q -B -DskipTests install)");
+            throw new IllegalStateException(
+                    "app jar not found: " + jar + " (build it: ./mvnw -q -B -DskipTests install)");
         }
         int port;
         try (ServerSocket s = new ServerSocket(0)) {
@@ -62,8 +69,8 @@ final class AppProcess implements AutoCloseable {
         return new AppProcess(builder(jar, javaOpts, all, db, plugins, log).start(), port, log);
     }
 
-    private static ProcessBuilder builder(Path jar, List<String> javaOpts, List<String> args, Db db, Path plugins, Path log)
-            throws IOException {
+    private static ProcessBuilder builder(
+            Path jar, List<String> javaOpts, List<String> args, Db db, Path plugins, Path log) throws IOException {
         List<String> cmd = new ArrayList<>();
         cmd.add(java());
         cmd.addAll(javaOpts);
@@ -92,17 +99,26 @@ final class AppProcess implements AutoCloseable {
      * @return seconds from start to ready
      */
     double awaitReady(Duration timeout, String logLine) throws Exception {
-        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(2)).build();
+        HttpClient http = HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(2))
+                .build();
         long deadline = System.nanoTime() + timeout.toNanos();
         while (System.nanoTime() < deadline) {
             if (!process.isAlive()) {
-                throw new IllegalStateException("app exited with " + process.exitValue() + "; log: " + log + "\n" + tail());
+                throw new IllegalStateException(
+                        "app exited with " + process.exitValue() + "; log: " + log + "\n" + tail());
             }
-            boolean logged = logLine == null || (Files.exists(log) && Files.readString(log).contains(logLine));
+            boolean logged = logLine == null
+                    || (Files.exists(log) && Files.readString(log).contains(logLine));
             if (logged) {
                 try {
-                    HttpResponse<Void> r = http.send(HttpRequest.newBuilder(base().resolve("/actuator/health/readiness"))
-                            .timeout(Duration.ofSeconds(2)).GET().build(), HttpResponse.BodyHandlers.discarding());
+                    HttpResponse<Void> r = http.send(
+                            HttpRequest.newBuilder(base().resolve("/actuator/health/readiness"))
+                                    .timeout(Duration.ofSeconds(2))
+                                    .GET()
+                                    .build(),
+                            HttpResponse.BodyHandlers.discarding());
                     if (r.statusCode() == 200) {
                         return (System.nanoTime() - startedNanos) / 1e9;
                     }

@@ -24,14 +24,11 @@ import java.util.stream.Stream;
 /** The real chunks that synthetic corpora are derived from: parsed by the production parser, embedded once. */
 final class BaseCorpus {
 
-    record Chunk(int ordinal, String headingPath, String text, float[] embedding) {
-    }
+    record Chunk(int ordinal, String headingPath, String text, float[] embedding) {}
 
-    record Doc(String path, String folder, String title, List<Chunk> chunks) {
-    }
+    record Doc(String path, String folder, String title, List<Chunk> chunks) {}
 
-    private BaseCorpus() {
-    }
+    private BaseCorpus() {}
 
     /**
      * Parses every markdown file of the folder as {@code KnowledgeImporter} does and embeds each chunk's embedding
@@ -42,8 +39,11 @@ final class BaseCorpus {
         List<ParsedDocument> parsed = new ArrayList<>();
         List<Path> files;
         try (Stream<Path> walk = Files.walk(folder)) {
-            files = walk.filter(p -> Files.isRegularFile(p) && p.getFileName().toString().toLowerCase().endsWith(".md"))
-                    .filter(p -> !p.getFileName().toString().equalsIgnoreCase("README.md")).sorted().toList();
+            files = walk.filter(p -> Files.isRegularFile(p)
+                            && p.getFileName().toString().toLowerCase().endsWith(".md"))
+                    .filter(p -> !p.getFileName().toString().equalsIgnoreCase("README.md"))
+                    .sorted()
+                    .toList();
         }
         for (Path file : files) {
             String rel = folder.relativize(file).toString().replace('\\', '/');
@@ -85,7 +85,9 @@ final class BaseCorpus {
                             throw new IllegalStateException(e);
                         }
                     });
-                    doc.chunks().add(new Chunk(rs.getInt(4), rs.getString(5), rs.getString(6), parseVector(rs.getString(7))));
+                    doc.chunks()
+                            .add(new Chunk(
+                                    rs.getInt(4), rs.getString(5), rs.getString(6), parseVector(rs.getString(7))));
                 }
             }
         }
@@ -105,12 +107,15 @@ final class BaseCorpus {
         return v;
     }
 
-    private static List<float[]> cachedEmbeddings(List<String> texts, Embeddings embeddings, Path cacheDir) throws Exception {
+    private static List<float[]> cachedEmbeddings(List<String> texts, Embeddings embeddings, Path cacheDir)
+            throws Exception {
         MessageDigest sha = MessageDigest.getInstance("SHA-256");
         texts.forEach(t -> sha.update((t + "\u0000").getBytes(StandardCharsets.UTF_8)));
-        Path file = cacheDir.resolve("embeddings-" + HexFormat.of().formatHex(sha.digest()).substring(0, 16) + ".bin");
+        Path file = cacheDir.resolve(
+                "embeddings-" + HexFormat.of().formatHex(sha.digest()).substring(0, 16) + ".bin");
         if (Files.exists(file)) {
-            try (DataInputStream in = new DataInputStream(new java.io.BufferedInputStream(Files.newInputStream(file)))) {
+            try (DataInputStream in =
+                    new DataInputStream(new java.io.BufferedInputStream(Files.newInputStream(file)))) {
                 int n = in.readInt();
                 int dims = in.readInt();
                 if (n == texts.size()) {

@@ -14,8 +14,15 @@ import org.springframework.context.annotation.ComponentScan;
  */
 @SpringBootConfiguration
 @EnableAutoConfiguration
-@ComponentScan(basePackages = {"io.cellardoor.knowledge", "io.cellardoor.retrieval", "io.cellardoor.embedding",
-        "io.cellardoor.tenant", "io.cellardoor.text", "io.cellardoor.audit"},
+@ComponentScan(
+        basePackages = {
+            "io.cellardoor.knowledge",
+            "io.cellardoor.retrieval",
+            "io.cellardoor.embedding",
+            "io.cellardoor.tenant",
+            "io.cellardoor.text",
+            "io.cellardoor.audit"
+        },
         excludeFilters = @ComponentScan.Filter(org.springframework.web.bind.annotation.RestController.class))
 class BenchApplication {
 

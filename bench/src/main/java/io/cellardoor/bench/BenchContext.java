@@ -8,8 +8,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 /** Starts the benchmark's Spring context (see {@link BenchApplication}) and says how long that took. */
 final class BenchContext {
 
-    private BenchContext() {
-    }
+    private BenchContext() {}
 
     record Started(ConfigurableApplicationContext context, double seconds) implements AutoCloseable {
 

@@ -34,8 +34,7 @@ public final class BenchMain {
             "load", Set.of("levels", "seconds", "rss-chunks", "app-jar", "app-java-opts", "phases"),
             "smoke", Set.of());
 
-    private BenchMain() {
-    }
+    private BenchMain() {}
 
     public static void main(String[] args) {
         System.setProperty("java.awt.headless", "true");
@@ -64,7 +63,8 @@ public final class BenchMain {
         BenchRun run = new BenchRun(options);
         double load = Machine.loadAverage1();
         if (load > 0.5) {
-            System.out.println("Note: load average is " + Machine.loadAverage() + " (other work is running); figures may be noisy.");
+            System.out.println("Note: load average is " + Machine.loadAverage()
+                    + " (other work is running); figures may be noisy.");
         }
         switch (options.command()) {
             case "quality" -> QualityBench.run(options, run, db);

@@ -17,7 +17,8 @@ final class BenchRun {
 
     BenchRun(Options options) {
         String env = System.getenv("CELLARDOOR_BENCH_INVOCATION");
-        this.invocation = env != null && !env.isBlank() ? env.strip()
+        this.invocation = env != null && !env.isBlank()
+                ? env.strip()
                 : "java -jar bench/target/cellardoor-bench.jar " + String.join(" ", options.args());
         this.out = options.out();
         this.plots = options.plots();
@@ -57,6 +58,8 @@ final class BenchRun {
 
     String elapsedText() {
         Duration d = Duration.ofNanos(System.nanoTime() - startedNanos);
-        return d.toMinutes() > 0 ? "%d min %d s".formatted(d.toMinutes(), d.toSecondsPart()) : "%d s".formatted(d.toSeconds());
+        return d.toMinutes() > 0
+                ? "%d min %d s".formatted(d.toMinutes(), d.toSecondsPart())
+                : "%d s".formatted(d.toSeconds());
     }
 }

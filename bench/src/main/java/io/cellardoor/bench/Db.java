@@ -16,13 +16,19 @@ record Db(String url, String user, String password, String appUser, String appPa
 
     static Db fromEnvironment() {
         String url = env("CELLARDOOR_DB_URL", "jdbc:postgresql://127.0.0.1:55432/cellardoor_bench");
-        Db db = new Db(url, env("CELLARDOOR_DB_USER", "cellardoor"), env("CELLARDOOR_DB_PASSWORD", "cellardoor"),
-                env("CELLARDOOR_DB_APP_USER", "cellardoor_app"), env("CELLARDOOR_DB_APP_PASSWORD", "cellardoor_app"));
+        Db db = new Db(
+                url,
+                env("CELLARDOOR_DB_USER", "cellardoor"),
+                env("CELLARDOOR_DB_PASSWORD", "cellardoor"),
+                env("CELLARDOOR_DB_APP_USER", "cellardoor_app"),
+                env("CELLARDOOR_DB_APP_PASSWORD", "cellardoor_app"));
         String name = db.name();
         if (!name.contains("bench")) {
-            throw new IllegalArgumentException("the benchmarks wipe their database; CELLARDOOR_DB_URL must name a database "
-                    + "whose name contains 'bench' (got '" + name + "'); create one with: bash deploy/local/postgres.sh "
-                    + "recreate-db cellardoor_bench");
+            throw new IllegalArgumentException(
+                    "the benchmarks wipe their database; CELLARDOOR_DB_URL must name a database "
+                            + "whose name contains 'bench' (got '" + name
+                            + "'); create one with: bash deploy/local/postgres.sh "
+                            + "recreate-db cellardoor_bench");
         }
         return db;
     }
@@ -53,7 +59,8 @@ record Db(String url, String user, String password, String appUser, String appPa
                 Map.entry("spring.flyway.placeholders.app_role", appUser),
                 Map.entry("spring.datasource.hikari.maximum-pool-size", "10"),
                 // As in platform/app's application.yml: complete filtered HNSW scans, ef_search 400, custom plans.
-                Map.entry("spring.datasource.hikari.connection-init-sql",
+                Map.entry(
+                        "spring.datasource.hikari.connection-init-sql",
                         "SET hnsw.iterative_scan = relaxed_order; SET hnsw.ef_search = " + ScaleBench.EF
                                 + "; SET plan_cache_mode = force_custom_plan"),
                 Map.entry("spring.flyway.locations", "classpath:db/migration"),
@@ -68,7 +75,8 @@ record Db(String url, String user, String password, String appUser, String appPa
      */
     static void wipe(Connection c) throws SQLException {
         try (Statement st = c.createStatement()) {
-            st.execute("DO $$ BEGIN IF to_regclass('public.org') IS NOT NULL THEN EXECUTE 'TRUNCATE org CASCADE'; END IF; END $$");
+            st.execute(
+                    "DO $$ BEGIN IF to_regclass('public.org') IS NOT NULL THEN EXECUTE 'TRUNCATE org CASCADE'; END IF; END $$");
             analyze(c);
         }
     }

@@ -24,13 +24,28 @@ final class FakeLlm implements AutoCloseable {
     static final int INTERVAL_MS = 20;
     /** First chunk: longer than NO_ANSWER (9 characters) and not its start, so the platform forwards it at once. */
     static final String FIRST = "Here is what I found: ";
-    private static final String[] REST = {"our ", "tasting ", "room ", "pours ", "estate ", "wines ", "daily, ", "and ",
-            "the ", "team ", "is ", "happy ", "to ", "help ", "[1]."};
+
+    private static final String[] REST = {
+        "our ",
+        "tasting ",
+        "room ",
+        "pours ",
+        "estate ",
+        "wines ",
+        "daily, ",
+        "and ",
+        "the ",
+        "team ",
+        "is ",
+        "happy ",
+        "to ",
+        "help ",
+        "[1]."
+    };
     private static final Pattern REF = Pattern.compile("\\[ref (\\d+)]");
 
     /** Times on this process's nanoTime clock. */
-    record Timing(long received, long firstSent) {
-    }
+    record Timing(long received, long firstSent) {}
 
     private final HttpServer server;
     private final Map<Long, Timing> timings = new ConcurrentHashMap<>();
@@ -81,7 +96,7 @@ final class FakeLlm implements AutoCloseable {
                 out.flush();
             }
             out.write(("data: {\"id\":\"fake\",\"object\":\"chat.completion.chunk\",\"created\":1,\"model\":\"fake\","
-                    + "\"choices\":[{\"index\":0,\"delta\":{},\"finish_reason\":\"stop\"}]}\n\ndata: [DONE]\n\n")
+                            + "\"choices\":[{\"index\":0,\"delta\":{},\"finish_reason\":\"stop\"}]}\n\ndata: [DONE]\n\n")
                     .getBytes(StandardCharsets.UTF_8));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -90,7 +105,8 @@ final class FakeLlm implements AutoCloseable {
 
     private static byte[] chunk(String text, String delta) {
         return ("data: {\"id\":\"fake\",\"object\":\"chat.completion.chunk\",\"created\":1,\"model\":\"fake\","
-                + "\"choices\":[{\"index\":0,\"delta\":" + delta + ",\"finish_reason\":null}]}\n\n").getBytes(StandardCharsets.UTF_8);
+                        + "\"choices\":[{\"index\":0,\"delta\":" + delta + ",\"finish_reason\":null}]}\n\n")
+                .getBytes(StandardCharsets.UTF_8);
     }
 
     @Override

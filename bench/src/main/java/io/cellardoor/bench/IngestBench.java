@@ -25,11 +25,9 @@ import java.util.stream.Stream;
  */
 final class IngestBench {
 
-    record Step(String name, ImportReport report, double seconds) {
-    }
+    record Step(String name, ImportReport report, double seconds) {}
 
-    private IngestBench() {
-    }
+    private IngestBench() {}
 
     static List<Step> run(Options options, BenchRun run, Db db) throws Exception {
         return run(options, run, db, true);
@@ -46,7 +44,8 @@ final class IngestBench {
         double singleEmbedMs;
         int docs;
         int chunks;
-        try (BenchContext.Started ctx = BenchContext.start(db); Connection conn = db.connect()) {
+        try (BenchContext.Started ctx = BenchContext.start(db);
+                Connection conn = db.connect()) {
             contextSeconds = ctx.seconds();
             run.machine(Machine.describe(conn, options.root()));
             Db.wipe(conn);
@@ -96,8 +95,14 @@ final class IngestBench {
             Path log = options.work().resolve("ingest-cli.log");
             for (String what : List.of("cold (new org)", "nothing changed")) {
                 long t0 = System.nanoTime();
-                int code = AppProcess.runToCompletion(jar, List.of("-Xmx1g"), List.of("ingest", "--dir", copy.toString(), "--org",
-                        "bench-cli"), db, options.root().resolve("platform/app/target/plugins"), log, Duration.ofMinutes(5));
+                int code = AppProcess.runToCompletion(
+                        jar,
+                        List.of("-Xmx1g"),
+                        List.of("ingest", "--dir", copy.toString(), "--org", "bench-cli"),
+                        db,
+                        options.root().resolve("platform/app/target/plugins"),
+                        log,
+                        Duration.ofMinutes(5));
                 if (code != 0) {
                     cliFailure = "`cellardoor ingest` as a process failed (exit " + code + ") with the app jar of "
                             + Files.getLastModifiedTime(jar) + ": " + firstError(log);
@@ -109,13 +114,24 @@ final class IngestBench {
             }
         }
         QualityBench.deleteTree(copy);
-        write(run, options, steps, contextSeconds, parseSeconds, embedSeconds, singleEmbedMs, docs, chunks, cli, cliFailure);
+        write(
+                run,
+                options,
+                steps,
+                contextSeconds,
+                parseSeconds,
+                embedSeconds,
+                singleEmbedMs,
+                docs,
+                chunks,
+                cli,
+                cliFailure);
         return steps;
     }
 
     private static Step step(String name, KnowledgeImporter importer, long org, Path folder) throws Exception {
         long t0 = System.nanoTime();
-        ImportReport r = importer.importFolder(org, folder, line -> { });
+        ImportReport r = importer.importFolder(org, folder, line -> {});
         double s = PgLoader.seconds(t0);
         System.out.printf("  %-45s %6.2f s  %s%n", name, s, r.summary());
         return new Step(name, r, s);
@@ -123,9 +139,12 @@ final class IngestBench {
 
     private static String firstError(Path log) {
         try {
-            return Files.readAllLines(log).stream().filter(l -> l.contains("Exception") || l.contains("ERROR"))
-                    .map(l -> l.replaceAll("^.*? : ", "")).map(l -> l.length() > 300 ? l.substring(0, 300) + "…" : l)
-                    .findFirst().orElse("see " + log);
+            return Files.readAllLines(log).stream()
+                    .filter(l -> l.contains("Exception") || l.contains("ERROR"))
+                    .map(l -> l.replaceAll("^.*? : ", ""))
+                    .map(l -> l.length() > 300 ? l.substring(0, 300) + "…" : l)
+                    .findFirst()
+                    .orElse("see " + log);
         } catch (java.io.IOException e) {
             return "see " + log;
         }
@@ -133,13 +152,19 @@ final class IngestBench {
 
     private static Path firstFile(Path folder) throws Exception {
         List<Path> files = markdownFiles(folder);
-        return files.stream().filter(p -> p.toString().contains("/visiting/")).findFirst().orElse(files.get(0));
+        return files.stream()
+                .filter(p -> p.toString().contains("/visiting/"))
+                .findFirst()
+                .orElse(files.get(0));
     }
 
     private static List<Path> markdownFiles(Path folder) throws Exception {
         try (Stream<Path> walk = Files.walk(folder)) {
-            return walk.filter(p -> Files.isRegularFile(p) && p.getFileName().toString().toLowerCase().endsWith(".md"))
-                    .filter(p -> !p.getFileName().toString().equalsIgnoreCase("README.md")).sorted().toList();
+            return walk.filter(p -> Files.isRegularFile(p)
+                            && p.getFileName().toString().toLowerCase().endsWith(".md"))
+                    .filter(p -> !p.getFileName().toString().equalsIgnoreCase("README.md"))
+                    .sorted()
+                    .toList();
         }
     }
 
@@ -156,31 +181,62 @@ final class IngestBench {
         }
     }
 
-    private static void write(BenchRun run, Options options, List<Step> steps, double contextSeconds, double parseSeconds,
-            double embedSeconds, double singleEmbedMs, int docs, int chunks, Map<String, Double> cli, String cliFailure)
+    private static void write(
+            BenchRun run,
+            Options options,
+            List<Step> steps,
+            double contextSeconds,
+            double parseSeconds,
+            double embedSeconds,
+            double singleEmbedMs,
+            int docs,
+            int chunks,
+            Map<String, Double> cli,
+            String cliFailure)
             throws Exception {
         Report report = new Report("ingest", "Ingest: importing the Milea knowledge", run);
-        report.para(("`KnowledgeImporter` (the production import: parse, hash, embed the chunks whose text hash the org "
-                + "lacks in batches of 32 with all-MiniLM-L6-v2 in process, one transaction of upserts) over a copy of %s "
-                + "(%d markdown files). The benchmark's Spring context, with migrations and the embedding model, started in "
-                + "%.1f s before the first import.").formatted(options.knowledge().getFileName(), docs, contextSeconds));
+        report.para(
+                ("`KnowledgeImporter` (the production import: parse, hash, embed the chunks whose text hash the org "
+                                + "lacks in batches of 32 with all-MiniLM-L6-v2 in process, one transaction of upserts) over a copy of %s "
+                                + "(%d markdown files). The benchmark's Spring context, with migrations and the embedding model, started in "
+                                + "%.1f s before the first import.")
+                        .formatted(options.knowledge().getFileName(), docs, contextSeconds));
         Report.Rows rows = new Report.Rows();
         for (Step s : steps) {
             ImportReport r = s.report();
             int touched = r.added() + r.updated();
-            rows.add(s.name(), Stats.fmt(s.seconds()), r.added() + " / " + r.updated() + " / " + r.unchanged(),
-                    r.chunksEmbedded() + " / " + r.chunksReused(), Stats.fmt(touched / s.seconds()),
+            rows.add(
+                    s.name(),
+                    Stats.fmt(s.seconds()),
+                    r.added() + " / " + r.updated() + " / " + r.unchanged(),
+                    r.chunksEmbedded() + " / " + r.chunksReused(),
+                    Stats.fmt(touched / s.seconds()),
                     Stats.fmt(r.chunksEmbedded() / s.seconds()));
         }
-        report.table(List.of("import", "seconds", "documents added / updated / unchanged", "chunks embedded / reused",
-                "documents/s", "chunks embedded/s"), rows.rows);
-        report.para(("Where the time goes: parsing all %d files takes %.2f s; embedding all %d chunks alone (batches of 32) "
-                + "%.2f s, i.e. %.0f chunks/s; one question (the chat's query embedding) %.1f ms on average over the dev "
-                + "questions.").formatted(docs, parseSeconds, chunks, embedSeconds, chunks / embedSeconds, singleEmbedMs));
+        report.table(
+                List.of(
+                        "import",
+                        "seconds",
+                        "documents added / updated / unchanged",
+                        "chunks embedded / reused",
+                        "documents/s",
+                        "chunks embedded/s"),
+                rows.rows);
+        report.para(
+                ("Where the time goes: parsing all %d files takes %.2f s; embedding all %d chunks alone (batches of 32) "
+                                + "%.2f s, i.e. %.0f chunks/s; one question (the chat's query embedding) %.1f ms on average over the dev "
+                                + "questions.")
+                        .formatted(docs, parseSeconds, chunks, embedSeconds, chunks / embedSeconds, singleEmbedMs));
         if (!cli.isEmpty()) {
-            report.para("`cellardoor ingest --dir DIR --org bench-cli` as a process (`java -Xmx1g -jar platform/app/target/cellardoor.jar`, "
-                    + "wall time including JVM start, Spring, migrations and model load): "
-                    + String.join("; ", cli.entrySet().stream().map(e -> e.getKey() + " " + Stats.fmt(e.getValue()) + " s").toList()) + ".");
+            report.para(
+                    "`cellardoor ingest --dir DIR --org bench-cli` as a process (`java -Xmx1g -jar platform/app/target/cellardoor.jar`, "
+                            + "wall time including JVM start, Spring, migrations and model load): "
+                            + String.join(
+                                    "; ",
+                                    cli.entrySet().stream()
+                                            .map(e -> e.getKey() + " " + Stats.fmt(e.getValue()) + " s")
+                                            .toList())
+                            + ".");
         }
         if (!cliFailure.isEmpty()) {
             report.para(cliFailure);
@@ -188,19 +244,35 @@ final class IngestBench {
         Step cold = steps.get(0);
         Step unchanged = steps.get(1);
         Report.Rows goals = new Report.Rows();
-        goals.add("Milea import, cold", "<= 60 s", Stats.fmt(cold.seconds()) + " s in process"
-                + (cli.containsKey("cold (new org)") ? ", " + Stats.fmt(cli.get("cold (new org)")) + " s as a command" : ""),
+        goals.add(
+                "Milea import, cold",
+                "<= 60 s",
+                Stats.fmt(cold.seconds()) + " s in process"
+                        + (cli.containsKey("cold (new org)")
+                                ? ", " + Stats.fmt(cli.get("cold (new org)")) + " s as a command"
+                                : ""),
                 Report.verdict(cold.seconds() <= 60 && cli.getOrDefault("cold (new org)", 0.0) <= 60));
-        goals.add("Milea import, nothing changed", "<= 5 s", Stats.fmt(unchanged.seconds()) + " s in process"
-                + (cli.containsKey("nothing changed") ? ", " + Stats.fmt(cli.get("nothing changed")) + " s as a command" : ""),
+        goals.add(
+                "Milea import, nothing changed",
+                "<= 5 s",
+                Stats.fmt(unchanged.seconds()) + " s in process"
+                        + (cli.containsKey("nothing changed")
+                                ? ", " + Stats.fmt(cli.get("nothing changed")) + " s as a command"
+                                : ""),
                 Report.verdict(unchanged.seconds() <= 5));
         report.para("**Against the goals:**");
         report.table(List.of("goal", "target", "measured", ""), goals.rows);
         Path plot = run.plot("ingest.png");
         Map<String, List<Double>> series = new LinkedHashMap<>();
         series.put("seconds", steps.stream().map(Step::seconds).toList());
-        Plots.bars(plot, "Import of the Milea knowledge (s)", "s", steps.stream().map(s -> s.name().replaceAll(" \\(.*", "")
-                .replaceAll(":.*", "")).toList(), series);
+        Plots.bars(
+                plot,
+                "Import of the Milea knowledge (s)",
+                "s",
+                steps.stream()
+                        .map(s -> s.name().replaceAll(" \\(.*", "").replaceAll(":.*", ""))
+                        .toList(),
+                series);
         report.image(plot, run.out(), "import seconds per scenario");
         report.writeTo(run.out());
     }

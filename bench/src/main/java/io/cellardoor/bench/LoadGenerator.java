@@ -31,8 +31,20 @@ final class LoadGenerator {
     private static final Pattern GENERATOR = Pattern.compile("\"generator\"\\s*:\\s*\"([a-z]+)\"");
 
     /** One concurrency level's figures; TTFT arrays are empty for the JSON endpoint. */
-    record Level(int clients, int ok, int errors, String firstError, double seconds, long[] nanos, long rssMaxMiB, Map<String, Integer> generators,
-            long[] clientTtft, long[] platformTtft, long[] beforeLlm, long[] afterFirstChunk, long[] fakeFirstChunk) {
+    record Level(
+            int clients,
+            int ok,
+            int errors,
+            String firstError,
+            double seconds,
+            long[] nanos,
+            long rssMaxMiB,
+            Map<String, Integer> generators,
+            long[] clientTtft,
+            long[] platformTtft,
+            long[] beforeLlm,
+            long[] afterFirstChunk,
+            long[] fakeFirstChunk) {
 
         double perSecond() {
             return ok / seconds;
@@ -47,8 +59,11 @@ final class LoadGenerator {
         }
     }
 
-    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(5)).executor(Executors.newVirtualThreadPerTaskExecutor()).build();
+    private final HttpClient http = HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5))
+            .executor(Executors.newVirtualThreadPerTaskExecutor())
+            .build();
     private final URI base;
     private final String siteKey;
     private final AtomicLong refs = new AtomicLong();
@@ -91,14 +106,16 @@ final class LoadGenerator {
      * first {@code token} event at this client and the part of it the platform adds (everything but the fake's own
      * time from receiving the request to sending its first chunk).
      */
-    Level stream(List<String> questions, int clients, Duration duration, AppProcess app, FakeLlm fake) throws Exception {
+    Level stream(List<String> questions, int clients, Duration duration, AppProcess app, FakeLlm fake)
+            throws Exception {
         return run(clients, duration, app, questions, (q, rec) -> {
             long ref = refs.incrementAndGet();
             long t0 = System.nanoTime();
             long firstToken = 0;
             String generator = null;
             try {
-                HttpResponse<InputStream> r = http.send(request("/api/v1/chat/stream", q + " [ref " + ref + "]"),
+                HttpResponse<InputStream> r = http.send(
+                        request("/api/v1/chat/stream", q + " [ref " + ref + "]"),
                         HttpResponse.BodyHandlers.ofInputStream());
                 try (BufferedReader in = new BufferedReader(new InputStreamReader(r.body(), StandardCharsets.UTF_8))) {
                     if (r.statusCode() == 200) {
@@ -133,16 +150,24 @@ final class LoadGenerator {
             FakeLlm.Timing t = fake.timing(ref);
             if (generator != null && generator.equals("llm") && t != null && firstToken > 0) {
                 long fakeOwn = t.firstSent() - t.received();
-                rec.ttft(firstToken - t0, firstToken - t0 - fakeOwn, t.received() - t0, firstToken - t.firstSent(), fakeOwn);
+                rec.ttft(
+                        firstToken - t0,
+                        firstToken - t0 - fakeOwn,
+                        t.received() - t0,
+                        firstToken - t.firstSent(),
+                        fakeOwn);
             }
         });
     }
 
     private HttpRequest request(String path, String question) {
         String body = "{\"message\":\"" + question.replace("\\", "\\\\").replace("\"", "\\\"") + "\"}";
-        return HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(120))
-                .header("Content-Type", "application/json").header("X-Site-Key", siteKey)
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build();
+        return HttpRequest.newBuilder(base.resolve(path))
+                .timeout(Duration.ofSeconds(120))
+                .header("Content-Type", "application/json")
+                .header("X-Site-Key", siteKey)
+                .POST(HttpRequest.BodyPublishers.ofString(body))
+                .build();
     }
 
     /** What one client records per request. */
@@ -158,12 +183,14 @@ final class LoadGenerator {
         void call(String question, Recorder rec) throws Exception;
     }
 
-    private static Level run(int clients, Duration duration, AppProcess app, List<String> questions, Call call) throws Exception {
+    private static Level run(int clients, Duration duration, AppProcess app, List<String> questions, Call call)
+            throws Exception {
         List<Long> nanos = Collections.synchronizedList(new ArrayList<>());
         List<long[]> ttfts = Collections.synchronizedList(new ArrayList<>());
         Map<String, Integer> generators = new ConcurrentHashMap<>();
         AtomicInteger errors = new AtomicInteger();
-        java.util.concurrent.atomic.AtomicReference<String> firstError = new java.util.concurrent.atomic.AtomicReference<>("");
+        java.util.concurrent.atomic.AtomicReference<String> firstError =
+                new java.util.concurrent.atomic.AtomicReference<>("");
         AtomicInteger next = new AtomicInteger();
         AtomicLong rss = new AtomicLong(app.rssMiB());
         ScheduledExecutorService sampler = Executors.newSingleThreadScheduledExecutor();
@@ -217,7 +244,19 @@ final class LoadGenerator {
                 cols[j][i] = ttfts.get(i)[j];
             }
         }
-        return new Level(clients, nanos.size(), errors.get(), firstError.get(), seconds, nanos.stream().mapToLong(Long::longValue).toArray(),
-                rss.get(), Map.copyOf(generators), cols[0], cols[1], cols[2], cols[3], cols[4]);
+        return new Level(
+                clients,
+                nanos.size(),
+                errors.get(),
+                firstError.get(),
+                seconds,
+                nanos.stream().mapToLong(Long::longValue).toArray(),
+                rss.get(),
+                Map.copyOf(generators),
+                cols[0],
+                cols[1],
+                cols[2],
+                cols[3],
+                cols[4]);
     }
 }

@@ -70,11 +70,16 @@ final class LuceneIndex implements AutoCloseable {
     static final int RRF_K = 60;
 
     /** One result with the stored fields a chat answer needs. */
-    record Hit(long chunkId, String path, String title, String headingPath, String text, double score) {
-    }
+    record Hit(long chunkId, String path, String title, String headingPath, String text, double score) {}
 
-    record BuildResult(int threads, double addSeconds, double commitSeconds, double mergeSeconds, int segmentsBeforeMerge,
-            long bytes, Map<String, Long> bytesByKind) {
+    record BuildResult(
+            int threads,
+            double addSeconds,
+            double commitSeconds,
+            double mergeSeconds,
+            int segmentsBeforeMerge,
+            long bytes,
+            Map<String, Long> bytesByKind) {
 
         double totalSeconds() {
             return addSeconds + commitSeconds + mergeSeconds;
@@ -110,9 +115,11 @@ final class LuceneIndex implements AutoCloseable {
      * fills its own segment) and a final merge to one segment that inserts into the largest graph with
      * {@code threads} workers.
      */
-    static BuildResult build(Path dir, int threads, int ramBufferMb, Consumer<PgLoader.Sink> producer) throws Exception {
+    static BuildResult build(Path dir, int threads, int ramBufferMb, Consumer<PgLoader.Sink> producer)
+            throws Exception {
         ExecutorService mergeWorkers = Executors.newFixedThreadPool(threads);
-        KnnVectorsFormat vectors = new Lucene99HnswVectorsFormat(MAX_CONN, BEAM_WIDTH, threads, threads > 1 ? mergeWorkers : null);
+        KnnVectorsFormat vectors =
+                new Lucene99HnswVectorsFormat(MAX_CONN, BEAM_WIDTH, threads, threads > 1 ? mergeWorkers : null);
         Codec codec = new Lucene104Codec() {
             @Override
             public KnnVectorsFormat getKnnVectorsFormatForField(String field) {
@@ -130,12 +137,12 @@ final class LuceneIndex implements AutoCloseable {
                 .setMergePolicy(merges)
                 .setOpenMode(IndexWriterConfig.OpenMode.CREATE);
         Files.createDirectories(dir);
-        record Item(long org, SyntheticCorpus.Doc doc) {
-        }
+        record Item(long org, SyntheticCorpus.Doc doc) {}
         Item end = new Item(-1, null);
         BlockingQueue<Item> queue = new ArrayBlockingQueue<>(512);
         ExecutorService indexers = Executors.newFixedThreadPool(threads);
-        try (Directory directory = FSDirectory.open(dir); IndexWriter writer = new IndexWriter(directory, config)) {
+        try (Directory directory = FSDirectory.open(dir);
+                IndexWriter writer = new IndexWriter(directory, config)) {
             long t0 = System.nanoTime();
             List<Future<?>> running = new ArrayList<>();
             for (int t = 0; t < threads; t++) {
@@ -224,7 +231,8 @@ final class LuceneIndex implements AutoCloseable {
 
     /** Vectors only: HNSW with {@code ef} candidates (Lucene's k is its beam), the best {@code n} of them. */
     List<Integer> knn(long org, float[] vector, int n, int ef) throws IOException {
-        TopDocs top = searcher.search(new KnnFloatVectorQuery("vec", vector, Math.max(n, ef), orgFilter(org)), Math.max(n, ef));
+        TopDocs top = searcher.search(
+                new KnnFloatVectorQuery("vec", vector, Math.max(n, ef), orgFilter(org)), Math.max(n, ef));
         List<Integer> ids = docIds(top);
         return ids.subList(0, Math.min(n, ids.size()));
     }
@@ -245,7 +253,8 @@ final class LuceneIndex implements AutoCloseable {
         List<Map.Entry<Integer, Double>> best = scores.entrySet().stream()
                 .sorted(Map.Entry.<Integer, Double>comparingByValue(Comparator.reverseOrder())
                         .thenComparing(e -> chunkIds[e.getKey()]))
-                .limit(k).toList();
+                .limit(k)
+                .toList();
         return hits(best);
     }
 
@@ -263,8 +272,13 @@ final class LuceneIndex implements AutoCloseable {
         List<Hit> out = new ArrayList<>(best.size());
         for (Map.Entry<Integer, Double> e : best) {
             Document d = stored.document(e.getKey());
-            out.add(new Hit(d.getField("id").numericValue().longValue(), d.get("path"), d.get("title"), d.get("heading"),
-                    d.get("content"), e.getValue()));
+            out.add(new Hit(
+                    d.getField("id").numericValue().longValue(),
+                    d.get("path"),
+                    d.get("title"),
+                    d.get("heading"),
+                    d.get("content"),
+                    e.getValue()));
         }
         return out;
     }
@@ -304,7 +318,9 @@ final class LuceneIndex implements AutoCloseable {
 
     static long sizeOf(Path dir) throws IOException {
         try (Stream<Path> files = Files.list(dir)) {
-            return files.filter(Files::isRegularFile).mapToLong(p -> p.toFile().length()).sum();
+            return files.filter(Files::isRegularFile)
+                    .mapToLong(p -> p.toFile().length())
+                    .sum();
         }
     }
 

@@ -50,8 +50,11 @@ record Options(String command, Map<String, String> values, List<String> args) {
             return fallback;
         }
         List<Integer> out = new ArrayList<>();
-        Arrays.stream(values.get(name).split(",")).map(String::trim).filter(s -> !s.isEmpty())
-                .forEach(s -> out.add(Integer.parseInt(s.replace("_", "").toLowerCase().replace("k", "000").replace("m", "000000"))));
+        Arrays.stream(values.get(name).split(","))
+                .map(String::trim)
+                .filter(s -> !s.isEmpty())
+                .forEach(s -> out.add(Integer.parseInt(
+                        s.replace("_", "").toLowerCase().replace("k", "000").replace("m", "000000"))));
         return out;
     }
 
@@ -60,20 +63,26 @@ record Options(String command, Map<String, String> values, List<String> args) {
     }
 
     Path out() {
-        return values.containsKey("out") ? Path.of(values.get("out")).toAbsolutePath() : root().resolve("docs/benchmarks.md");
+        return values.containsKey("out")
+                ? Path.of(values.get("out")).toAbsolutePath()
+                : root().resolve("docs/benchmarks.md");
     }
 
     Path plots() {
-        return values.containsKey("plots") ? Path.of(values.get("plots")).toAbsolutePath() : root().resolve("docs/bench");
+        return values.containsKey("plots")
+                ? Path.of(values.get("plots")).toAbsolutePath()
+                : root().resolve("docs/bench");
     }
 
     Path knowledge() {
-        return values.containsKey("knowledge") ? Path.of(values.get("knowledge")).toAbsolutePath().normalize()
+        return values.containsKey("knowledge")
+                ? Path.of(values.get("knowledge")).toAbsolutePath().normalize()
                 : sharedData().resolve("milea-knowledge").normalize();
     }
 
     Path questions() {
-        return values.containsKey("questions") ? Path.of(values.get("questions")).toAbsolutePath().normalize()
+        return values.containsKey("questions")
+                ? Path.of(values.get("questions")).toAbsolutePath().normalize()
                 : sharedData().resolve("vineyard-qa-dev.jsonl").normalize();
     }
 

@@ -19,8 +19,7 @@ import tools.jackson.databind.json.JsonMapper;
  */
 final class PgExplain {
 
-    private PgExplain() {
-    }
+    private PgExplain() {}
 
     /** The statement the app's retriever runs, as configured (GIN or RUM full-text branch). */
     static String productionSql(HybridRetriever retriever) throws ReflectiveOperationException {
@@ -30,10 +29,17 @@ final class PgExplain {
     }
 
     /** The statement of a retriever configured with this full-text index ({@code gin} or {@code rum}). */
-    static String sqlWith(org.springframework.jdbc.core.simple.JdbcClient jdbc, io.cellardoor.tenant.TenantTransactions tenant,
-            boolean titleTrigrams, String fullTextIndex) throws ReflectiveOperationException {
-        var constructor = HybridRetriever.class.getDeclaredConstructor(org.springframework.jdbc.core.simple.JdbcClient.class,
-                io.cellardoor.tenant.TenantTransactions.class, boolean.class, String.class);
+    static String sqlWith(
+            org.springframework.jdbc.core.simple.JdbcClient jdbc,
+            io.cellardoor.tenant.TenantTransactions tenant,
+            boolean titleTrigrams,
+            String fullTextIndex)
+            throws ReflectiveOperationException {
+        var constructor = HybridRetriever.class.getDeclaredConstructor(
+                org.springframework.jdbc.core.simple.JdbcClient.class,
+                io.cellardoor.tenant.TenantTransactions.class,
+                boolean.class,
+                String.class);
         constructor.setAccessible(true);
         return productionSql(constructor.newInstance(jdbc, tenant, titleTrigrams, fullTextIndex));
     }
@@ -57,17 +63,26 @@ final class PgExplain {
      * Mean milliseconds per part: planning, fts, vec, trg, rest of execution, execution; and the mean number of rows the
      * full-text branch ranked.
      */
-    static Map<String, Double> breakdown(DataSource ds, io.cellardoor.tenant.TenantTransactions tenant, String productionSql,
-            long org, List<ScaleBench.Query> queries, int k, int trgLimit) throws Exception {
+    static Map<String, Double> breakdown(
+            DataSource ds,
+            io.cellardoor.tenant.TenantTransactions tenant,
+            String productionSql,
+            long org,
+            List<ScaleBench.Query> queries,
+            int k,
+            int trgLimit)
+            throws Exception {
         NamedParameterJdbcTemplate jdbc = new NamedParameterJdbcTemplate(ds);
         ObjectMapper json = JsonMapper.builder().build();
         String sql = "EXPLAIN (ANALYZE, FORMAT JSON) " + productionSql;
         Map<String, Double> sum = new LinkedHashMap<>();
-        for (String part : List.of("planning", "CTE fts", "CTE vec", "CTE trg", "fusion and joins", "execution", "fts rows")) {
+        for (String part :
+                List.of("planning", "CTE fts", "CTE vec", "CTE trg", "fusion and joins", "execution", "fts rows")) {
             sum.put(part, 0.0);
         }
         for (ScaleBench.Query q : queries) {
-            String plan = tenant.inOrg(org, () -> jdbc.queryForObject(sql, parameters(org, q, k, trgLimit), String.class));
+            String plan =
+                    tenant.inOrg(org, () -> jdbc.queryForObject(sql, parameters(org, q, k, trgLimit), String.class));
             JsonNode root = json.readTree(plan).get(0);
             double planning = root.path("Planning Time").asDouble();
             double execution = root.path("Execution Time").asDouble();
@@ -92,17 +107,27 @@ final class PgExplain {
     /** The parameters {@code HybridRetriever} binds for a query without weights or boosts. */
     static MapSqlParameterSource parameters(long org, ScaleBench.Query q, int k, int trgLimit) {
         return new MapSqlParameterSource()
-                .addValue("text", q.keywords()).addValue("org", org).addValue("folders", new String[0])
-                .addValue("embedding", new PGvector(q.embedding())).addValue("fts_limit", Math.max(40, k * 4))
+                .addValue("text", q.keywords())
+                .addValue("org", org)
+                .addValue("folders", new String[0])
+                .addValue("embedding", new PGvector(q.embedding()))
+                .addValue("fts_limit", Math.max(40, k * 4))
                 .addValue("fts_pool", Math.max(200, k * 4))
-                .addValue("vec_limit", Math.max(40, k * 4)).addValue("trg_limit", trgLimit).addValue("rrf_k", 60)
-                .addValue("default_weight", 1.0).addValue("boost", new String[0]).addValue("boost_score", 0.06)
-                .addValue("weight_folders", new String[0]).addValue("weights", new Double[0]).addValue("k", k);
+                .addValue("vec_limit", Math.max(40, k * 4))
+                .addValue("trg_limit", trgLimit)
+                .addValue("rrf_k", 60)
+                .addValue("default_weight", 1.0)
+                .addValue("boost", new String[0])
+                .addValue("boost_score", 0.06)
+                .addValue("weight_folders", new String[0])
+                .addValue("weights", new Double[0])
+                .addValue("k", k);
     }
 
     /** The most rows any node below produced: for the full-text branch, the matches ranked by ts_rank_cd. */
     private static long maxRows(JsonNode node) {
-        long max = node.path("Actual Rows").asLong() * Math.max(1, node.path("Actual Loops").asLong());
+        long max = node.path("Actual Rows").asLong()
+                * Math.max(1, node.path("Actual Loops").asLong());
         for (JsonNode child : node.path("Plans")) {
             max = Math.max(max, maxRows(child));
         }
@@ -112,7 +137,11 @@ final class PgExplain {
     private static void collect(JsonNode node, Map<String, Double> ctes) {
         String name = node.path("Subplan Name").asString("");
         if (name.startsWith("CTE ")) {
-            ctes.merge(name, node.path("Actual Total Time").asDouble() * Math.max(1, node.path("Actual Loops").asInt()), Double::sum);
+            ctes.merge(
+                    name,
+                    node.path("Actual Total Time").asDouble()
+                            * Math.max(1, node.path("Actual Loops").asInt()),
+                    Double::sum);
             if (name.equals("CTE fts")) {
                 ctes.put("fts rows", (double) maxRows(node));
             }

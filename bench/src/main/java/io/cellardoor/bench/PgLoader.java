@@ -25,16 +25,27 @@ import org.postgresql.copy.CopyIn;
 final class PgLoader implements AutoCloseable {
 
     /** Index names and definitions, in build order: btree, then GIN, then HNSW. */
-    record IndexDef(String name, String definition, String method) {
-    }
+    record IndexDef(String name, String definition, String method) {}
 
     /** Seconds per step, and sizes in bytes afterwards. */
-    record Result(double copySeconds, double tsvInsertSeconds, Map<String, Double> indexSeconds, double vacuumSeconds,
-            long tableBytes, long tableWithToastBytes, Map<String, Long> indexBytes, long documentTableBytes,
-            String maintenanceWorkMem, int parallelWorkers) {
+    record Result(
+            double copySeconds,
+            double tsvInsertSeconds,
+            Map<String, Double> indexSeconds,
+            double vacuumSeconds,
+            long tableBytes,
+            long tableWithToastBytes,
+            Map<String, Long> indexBytes,
+            long documentTableBytes,
+            String maintenanceWorkMem,
+            int parallelWorkers) {
 
         double totalSeconds() {
-            return copySeconds + tsvInsertSeconds + indexSeconds.values().stream().mapToDouble(Double::doubleValue).sum()
+            return copySeconds
+                    + tsvInsertSeconds
+                    + indexSeconds.values().stream()
+                            .mapToDouble(Double::doubleValue)
+                            .sum()
                     + vacuumSeconds;
         }
 
@@ -47,7 +58,9 @@ final class PgLoader implements AutoCloseable {
         }
 
         long totalBytes() {
-            return tableWithToastBytes + indexBytes.values().stream().mapToLong(Long::longValue).sum() + documentTableBytes;
+            return tableWithToastBytes
+                    + indexBytes.values().stream().mapToLong(Long::longValue).sum()
+                    + documentTableBytes;
         }
     }
 
@@ -67,7 +80,11 @@ final class PgLoader implements AutoCloseable {
 
     /** The HNSW index definition, for the report. */
     String hnswDefinition() {
-        return indexes.stream().filter(i -> i.method().equals("hnsw")).map(IndexDef::definition).findFirst().orElse("");
+        return indexes.stream()
+                .filter(i -> i.method().equals("hnsw"))
+                .map(IndexDef::definition)
+                .findFirst()
+                .orElse("");
     }
 
     /** Creates an org and returns its id. */
@@ -83,7 +100,8 @@ final class PgLoader implements AutoCloseable {
     /** Highest document and chunk ids in use, so new rows can take ids after them. */
     long[] maxIds() throws SQLException {
         try (Statement st = db.createStatement();
-                ResultSet rs = st.executeQuery("SELECT (SELECT coalesce(max(id), 0) FROM kb_document), (SELECT coalesce(max(id), 0) FROM kb_chunk)")) {
+                ResultSet rs = st.executeQuery(
+                        "SELECT (SELECT coalesce(max(id), 0) FROM kb_document), (SELECT coalesce(max(id), 0) FROM kb_chunk)")) {
             rs.next();
             return new long[] {rs.getLong(1), rs.getLong(2)};
         }
@@ -106,8 +124,10 @@ final class PgLoader implements AutoCloseable {
                         ordinal int, heading_path text, content text, content_hash text, embedding vector(384), title text)""");
         }
         long t0 = System.nanoTime();
-        try (CopyStream docs = new CopyStream(db, "COPY kb_document (id, org_id, path, title, folder, content, plain_text, "
-                + "content_hash) FROM STDIN");
+        try (CopyStream docs = new CopyStream(
+                        db,
+                        "COPY kb_document (id, org_id, path, title, folder, content, plain_text, "
+                                + "content_hash) FROM STDIN");
                 Connection second = secondConnection();
                 CopyStream chunks = new CopyStream(second, "COPY bench_chunk_stage FROM STDIN")) {
             MessageDigest sha = MessageDigest.getInstance("SHA-256");
@@ -115,8 +135,17 @@ final class PgLoader implements AutoCloseable {
                 String content = d.content();
                 docs.row(d.id(), orgId, d.path(), d.title(), d.folder(), content, content, hex(sha, content));
                 for (SyntheticCorpus.Chunk c : d.chunks()) {
-                    chunks.row(c.id(), orgId, d.id(), d.folder(), c.ordinal(), c.headingPath(), c.text(), hex(sha, c.text()),
-                            vector(c.embedding()), d.title());
+                    chunks.row(
+                            c.id(),
+                            orgId,
+                            d.id(),
+                            d.folder(),
+                            c.ordinal(),
+                            c.headingPath(),
+                            c.text(),
+                            hex(sha, c.text()),
+                            vector(c.embedding()),
+                            d.title());
                 }
             });
             docs.end();
@@ -134,8 +163,8 @@ final class PgLoader implements AutoCloseable {
                     FROM bench_chunk_stage""");
             st.execute("DROP TABLE bench_chunk_stage");
             for (String table : List.of("org", "kb_document", "kb_chunk")) {
-                st.execute("SELECT setval(pg_get_serial_sequence('" + table + "', 'id'), (SELECT greatest(coalesce(max(id), 0), 1) FROM "
-                        + table + "))");
+                st.execute("SELECT setval(pg_get_serial_sequence('" + table
+                        + "', 'id'), (SELECT greatest(coalesce(max(id), 0), 1) FROM " + table + "))");
             }
         }
         double insert = seconds(t0);
@@ -173,7 +202,17 @@ final class PgLoader implements AutoCloseable {
                 }
             }
         }
-        return new Result(copy, insert, indexSeconds, vacuum, table, tableToast, indexBytes, docTable, maintenanceWorkMem, workers);
+        return new Result(
+                copy,
+                insert,
+                indexSeconds,
+                vacuum,
+                table,
+                tableToast,
+                indexBytes,
+                docTable,
+                maintenanceWorkMem,
+                workers);
     }
 
     /** Receives documents to load. */
@@ -197,7 +236,8 @@ final class PgLoader implements AutoCloseable {
 
     private static List<IndexDef> secondaryIndexes(Connection db) throws SQLException {
         List<IndexDef> out = new ArrayList<>();
-        try (Statement st = db.createStatement(); ResultSet rs = st.executeQuery("""
+        try (Statement st = db.createStatement();
+                ResultSet rs = st.executeQuery("""
                 SELECT i.relname, pg_get_indexdef(i.oid), am.amname
                 FROM pg_index x JOIN pg_class i ON i.oid = x.indexrelid JOIN pg_am am ON am.oid = i.relam
                 WHERE x.indrelid = 'kb_chunk'::regclass

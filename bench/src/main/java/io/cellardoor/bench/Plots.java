@@ -17,15 +17,18 @@ import org.knowm.xchart.style.Styler;
 final class Plots {
 
     /** One line of an XY chart. */
-    record Line(List<? extends Number> x, List<? extends Number> y) {
-    }
+    record Line(List<? extends Number> x, List<? extends Number> y) {}
 
-    private Plots() {
-    }
+    private Plots() {}
 
     static void bars(Path file, String title, String yTitle, List<String> categories, Map<String, List<Double>> series)
             throws Exception {
-        CategoryChart chart = new CategoryChartBuilder().width(900).height(480).title(title).yAxisTitle(yTitle).build();
+        CategoryChart chart = new CategoryChartBuilder()
+                .width(900)
+                .height(480)
+                .title(title)
+                .yAxisTitle(yTitle)
+                .build();
         chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideS);
         chart.getStyler().setLegendLayout(Styler.LegendLayout.Horizontal);
         chart.getStyler().setXAxisLabelRotation(0);
@@ -34,9 +37,16 @@ final class Plots {
         save(chart, file);
     }
 
-    static void lines(Path file, String title, String xTitle, String yTitle, boolean logX, boolean logY,
-            Map<String, Line> series) throws Exception {
-        XYChart chart = new XYChartBuilder().width(900).height(480).title(title).xAxisTitle(xTitle).yAxisTitle(yTitle).build();
+    static void lines(
+            Path file, String title, String xTitle, String yTitle, boolean logX, boolean logY, Map<String, Line> series)
+            throws Exception {
+        XYChart chart = new XYChartBuilder()
+                .width(900)
+                .height(480)
+                .title(title)
+                .xAxisTitle(xTitle)
+                .yAxisTitle(yTitle)
+                .build();
         chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideS);
         chart.getStyler().setLegendLayout(Styler.LegendLayout.Horizontal);
         chart.getStyler().setXAxisLogarithmic(logX);
@@ -46,7 +56,8 @@ final class Plots {
             List<Number> x = new java.util.ArrayList<>();
             List<Number> y = new java.util.ArrayList<>();
             for (int i = 0; i < line.x().size(); i++) {
-                boolean drop = (logX && line.x().get(i).doubleValue() <= 0) || (logY && line.y().get(i).doubleValue() <= 0)
+                boolean drop = (logX && line.x().get(i).doubleValue() <= 0)
+                        || (logY && line.y().get(i).doubleValue() <= 0)
                         || Double.isNaN(line.y().get(i).doubleValue());
                 if (!drop) {
                     x.add(line.x().get(i));

@@ -36,14 +36,11 @@ final class QualityBench {
         List<String> paths(Query q) throws Exception;
     }
 
-    record Query(String id, String question, String keywords, float[] embedding, List<String> sources) {
-    }
+    record Query(String id, String question, String keywords, float[] embedding, List<String> sources) {}
 
-    record Figures(String engine, double recallAt1, double recallAt5, double mrr, double p50Ms, List<Integer> ranks) {
-    }
+    record Figures(String engine, double recallAt1, double recallAt5, double mrr, double p50Ms, List<Integer> ranks) {}
 
-    private QualityBench() {
-    }
+    private QualityBench() {}
 
     static List<Figures> run(Options options, BenchRun run, Db db) throws Exception {
         return run(options, run, db, Integer.MAX_VALUE);
@@ -51,11 +48,13 @@ final class QualityBench {
 
     static List<Figures> run(Options options, BenchRun run, Db db, int maxQuestions) throws Exception {
         Questions questions = Questions.read(options.questions());
-        try (BenchContext.Started ctx = BenchContext.start(db); Connection conn = db.connect()) {
+        try (BenchContext.Started ctx = BenchContext.start(db);
+                Connection conn = db.connect()) {
             run.machine(Machine.describe(conn, options.root()));
             Db.wipe(conn);
             long org = ctx.bean(TenantService.class).ensureOrg("bench-quality", "Benchmark quality");
-            ImportReport imported = ctx.bean(KnowledgeImporter.class).importFolder(org, options.knowledge(), line -> { });
+            ImportReport imported =
+                    ctx.bean(KnowledgeImporter.class).importFolder(org, options.knowledge(), line -> {});
             System.out.println("Imported " + options.knowledge() + ": " + imported.summary());
             Db.analyze(conn);
             List<SyntheticCorpus.Doc> rows = readOrg(conn, org);
@@ -67,12 +66,24 @@ final class QualityBench {
                 Embeddings embeddings = ctx.bean(Embeddings.class);
                 KeywordQuery keywords = ctx.bean(KeywordQuery.class);
                 List<Query> queries = new ArrayList<>();
-                for (Questions.Case c : questions.withSources().stream().limit(maxQuestions).toList()) {
-                    queries.add(new Query(c.id(), c.question(), keywords.of(org, c.question()), embeddings.embed(c.question()), c.sources()));
+                for (Questions.Case c :
+                        questions.withSources().stream().limit(maxQuestions).toList()) {
+                    queries.add(new Query(
+                            c.id(),
+                            c.question(),
+                            keywords.of(org, c.question()),
+                            embeddings.embed(c.question()),
+                            c.sources()));
                 }
                 boolean titleOn = PgExplain.titleTrigrams(ctx.context().getEnvironment());
-                Map<String, Engine> engines = engines(org, retriever, lucene, titleOn, ctx.bean(io.cellardoor.tenant.TenantTransactions.class),
-                        new org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate(ctx.bean(javax.sql.DataSource.class)));
+                Map<String, Engine> engines = engines(
+                        org,
+                        retriever,
+                        lucene,
+                        titleOn,
+                        ctx.bean(io.cellardoor.tenant.TenantTransactions.class),
+                        new org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate(
+                                ctx.bean(javax.sql.DataSource.class)));
                 List<Figures> figures = measure(engines, queries);
                 write(run, options, figures, queries, imported, rows);
                 return figures;
@@ -80,21 +91,38 @@ final class QualityBench {
         }
     }
 
-    static Map<String, Engine> engines(long org, HybridRetriever retriever, LuceneIndex lucene, boolean titleOn,
+    static Map<String, Engine> engines(
+            long org,
+            HybridRetriever retriever,
+            LuceneIndex lucene,
+            boolean titleOn,
             io.cellardoor.tenant.TenantTransactions tenant,
-            org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate named) throws Exception {
+            org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate named)
+            throws Exception {
         String sql = PgExplain.productionSql(retriever);
         Map<String, Engine> engines = new LinkedHashMap<>();
         engines.put("PostgreSQL full text", q -> paths(pg(retriever, org, q, RetrievalMode.FULL_TEXT, K)));
         engines.put("pgvector HNSW", q -> paths(pg(retriever, org, q, RetrievalMode.VECTOR, K)));
         engines.put("PostgreSQL hybrid (production)", q -> paths(pg(retriever, org, q, RetrievalMode.HYBRID, K)));
-        engines.put(titleOn ? "PostgreSQL hybrid, title branch off" : "PostgreSQL hybrid + title trigram branch (opt-in)",
-                q -> tenant.inOrg(org, () -> named.query(sql, PgExplain.parameters(org, new ScaleBench.Query(q.question(),
-                        q.keywords(), q.keywords(), q.embedding()), K, PgExplain.trgLimit(!titleOn)), (rs, n) -> rs.getString("path"))));
+        engines.put(
+                titleOn ? "PostgreSQL hybrid, title branch off" : "PostgreSQL hybrid + title trigram branch (opt-in)",
+                q -> tenant.inOrg(
+                        org,
+                        () -> named.query(
+                                sql,
+                                PgExplain.parameters(
+                                        org,
+                                        new ScaleBench.Query(q.question(), q.keywords(), q.keywords(), q.embedding()),
+                                        K,
+                                        PgExplain.trgLimit(!titleOn)),
+                                (rs, n) -> rs.getString("path"))));
         engines.put("Lucene BM25", q -> lucenePaths(lucene.hitsOf(lucene.bm25(org, q.keywords(), K), K)));
-        engines.put("Lucene BM25 (whole question)", q -> lucenePaths(lucene.hitsOf(lucene.bm25(org, q.question(), K), K)));
+        engines.put(
+                "Lucene BM25 (whole question)", q -> lucenePaths(lucene.hitsOf(lucene.bm25(org, q.question(), K), K)));
         engines.put("Lucene HNSW", q -> lucenePaths(lucene.hitsOf(lucene.knn(org, q.embedding(), K, EF), K)));
-        engines.put("Lucene hybrid (BM25 + HNSW, RRF)", q -> lucenePaths(lucene.hybrid(org, q.keywords(), q.embedding(), K, CANDIDATES, EF)));
+        engines.put(
+                "Lucene hybrid (BM25 + HNSW, RRF)",
+                q -> lucenePaths(lucene.hybrid(org, q.keywords(), q.embedding(), K, CANDIDATES, EF)));
         return engines;
     }
 
@@ -136,13 +164,15 @@ final class QualityBench {
                 rr += rank == 0 ? 0 : 1.0 / rank;
             }
             int n = queries.size();
-            out.add(new Figures(e.getKey(), at1 / (double) n, at5 / (double) n, rr / n, Stats.percentileMs(nanos, 0.5), ranks));
+            out.add(new Figures(
+                    e.getKey(), at1 / (double) n, at5 / (double) n, rr / n, Stats.percentileMs(nanos, 0.5), ranks));
         }
         return out;
     }
 
     static List<RetrievedChunk> pg(HybridRetriever retriever, long org, Query q, RetrievalMode mode, int k) {
-        return retriever.retrieve(new RetrievalQuery(org, q.keywords(), q.embedding(), k, Map.of(), 1.0, List.of(), List.of(), mode));
+        return retriever.retrieve(
+                new RetrievalQuery(org, q.keywords(), q.embedding(), k, Map.of(), 1.0, List.of(), List.of(), mode));
     }
 
     private static List<String> paths(List<RetrievedChunk> chunks) {
@@ -155,8 +185,7 @@ final class QualityBench {
 
     /** The org's documents and chunks as stored, with their ids and embeddings. */
     static List<SyntheticCorpus.Doc> readOrg(Connection conn, long org) throws Exception {
-        record Row(long docId, String path, String folder, String title, SyntheticCorpus.Chunk chunk) {
-        }
+        record Row(long docId, String path, String folder, String title, SyntheticCorpus.Chunk chunk) {}
         Map<Long, List<Row>> byDoc = new LinkedHashMap<>();
         try (PreparedStatement ps = conn.prepareStatement("""
                 SELECT d.id, d.path, d.folder, d.title, c.id, c.ordinal, c.heading_path, c.content, c.embedding::text
@@ -164,34 +193,67 @@ final class QualityBench {
             ps.setLong(1, org);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    byDoc.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>()).add(new Row(rs.getLong(1), rs.getString(2),
-                            rs.getString(3), rs.getString(4), new SyntheticCorpus.Chunk(rs.getLong(5), rs.getInt(6),
-                                    rs.getString(7), rs.getString(8), BaseCorpus.parseVector(rs.getString(9)))));
+                    byDoc.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>())
+                            .add(new Row(
+                                    rs.getLong(1),
+                                    rs.getString(2),
+                                    rs.getString(3),
+                                    rs.getString(4),
+                                    new SyntheticCorpus.Chunk(
+                                            rs.getLong(5),
+                                            rs.getInt(6),
+                                            rs.getString(7),
+                                            rs.getString(8),
+                                            BaseCorpus.parseVector(rs.getString(9)))));
                 }
             }
         }
         List<SyntheticCorpus.Doc> docs = new ArrayList<>();
-        byDoc.forEach((id, rows) -> docs.add(new SyntheticCorpus.Doc(id, rows.get(0).path(), rows.get(0).folder(),
-                rows.get(0).title(), rows.stream().map(Row::chunk).toList())));
+        byDoc.forEach((id, rows) -> docs.add(new SyntheticCorpus.Doc(
+                id,
+                rows.get(0).path(),
+                rows.get(0).folder(),
+                rows.get(0).title(),
+                rows.stream().map(Row::chunk).toList())));
         return docs;
     }
 
-    private static void write(BenchRun run, Options options, List<Figures> figures, List<Query> queries, ImportReport imported,
-            List<SyntheticCorpus.Doc> rows) throws Exception {
+    private static void write(
+            BenchRun run,
+            Options options,
+            List<Figures> figures,
+            List<Query> queries,
+            ImportReport imported,
+            List<SyntheticCorpus.Doc> rows)
+            throws Exception {
         int chunks = rows.stream().mapToInt(d -> d.chunks().size()).sum();
         Report report = new Report("quality", "Retrieval quality: PostgreSQL and Lucene on the dev questions", run);
-        report.para(("%d dev questions that name the files answering them (of %s), over %s: %d documents, %d chunks, imported "
-                + "once by the production importer; Lucene indexes exactly those chunks and embeddings (all-MiniLM-L6-v2, "
-                + "384 dimensions); the database is analyzed after the import. Every engine returns its top %d chunks (%d candidates per branch before fusion, HNSW "
-                + "ef_search / Lucene k = %d), reduced to distinct documents in rank order. recall@1: the first document "
-                + "answers the question; recall@5: one of the first five does; MRR: mean of 1 / rank of the first answering "
-                + "document (0 when none in the top %d chunks). No folder weights, boosts or plugin routing: this is the "
-                + "retrieval layer alone (the chat pipeline adds them; see docs/evaluation.md).")
-                .formatted(queries.size(), options.questions().getFileName(), options.knowledge().getFileName(),
-                        rows.size(), chunks, K, CANDIDATES, EF, K));
+        report.para(
+                ("%d dev questions that name the files answering them (of %s), over %s: %d documents, %d chunks, imported "
+                                + "once by the production importer; Lucene indexes exactly those chunks and embeddings (all-MiniLM-L6-v2, "
+                                + "384 dimensions); the database is analyzed after the import. Every engine returns its top %d chunks (%d candidates per branch before fusion, HNSW "
+                                + "ef_search / Lucene k = %d), reduced to distinct documents in rank order. recall@1: the first document "
+                                + "answers the question; recall@5: one of the first five does; MRR: mean of 1 / rank of the first answering "
+                                + "document (0 when none in the top %d chunks). No folder weights, boosts or plugin routing: this is the "
+                                + "retrieval layer alone (the chat pipeline adds them; see docs/evaluation.md).")
+                        .formatted(
+                                queries.size(),
+                                options.questions().getFileName(),
+                                options.knowledge().getFileName(),
+                                rows.size(),
+                                chunks,
+                                K,
+                                CANDIDATES,
+                                EF,
+                                K));
         Report.Rows table = new Report.Rows();
         for (Figures f : figures) {
-            table.add(f.engine(), Stats.fmt3(f.recallAt1()), Stats.fmt3(f.recallAt5()), Stats.fmt3(f.mrr()), Stats.fmt(f.p50Ms()));
+            table.add(
+                    f.engine(),
+                    Stats.fmt3(f.recallAt1()),
+                    Stats.fmt3(f.recallAt5()),
+                    Stats.fmt3(f.mrr()),
+                    Stats.fmt(f.p50Ms()));
         }
         report.table(List.of("engine", "recall@1", "recall@5", "MRR", "p50 ms / query"), table.rows);
         report.para("""
@@ -223,7 +285,8 @@ final class QualityBench {
             }
             perCase.add(row.toArray());
         }
-        report.para("Rank of the first answering document per question (– = not in the top " + K + " chunks; PG = PostgreSQL, "
+        report.para("Rank of the first answering document per question (– = not in the top " + K
+                + " chunks; PG = PostgreSQL, "
                 + "Lu = Lucene, FT = full text, vec/KNN = vector only, (q) = whole question):");
         report.table(header, perCase.rows);
         report.writeTo(run.out());

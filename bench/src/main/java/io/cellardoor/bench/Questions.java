@@ -11,8 +11,7 @@ import tools.jackson.databind.json.JsonMapper;
 /** The dev questions ({@code vineyard-qa-dev.jsonl}): id, question, whether answerable, the files that answer it. */
 record Questions(List<Case> cases) {
 
-    record Case(String id, String question, boolean answerable, List<String> sources) {
-    }
+    record Case(String id, String question, boolean answerable, List<String> sources) {}
 
     static Questions read(Path file) throws Exception {
         ObjectMapper json = JsonMapper.builder().build();
@@ -24,7 +23,10 @@ record Questions(List<Case> cases) {
             JsonNode n = json.readTree(line);
             List<String> sources = new ArrayList<>();
             n.path("sources").forEach(s -> sources.add(s.asString()));
-            cases.add(new Case(n.path("id").asString(), n.path("question").asString(), n.path("answerable").asBoolean(),
+            cases.add(new Case(
+                    n.path("id").asString(),
+                    n.path("question").asString(),
+                    n.path("answerable").asBoolean(),
                     List.copyOf(sources)));
         }
         return new Questions(List.copyOf(cases));

@@ -22,9 +22,13 @@ final class Report {
         this.key = key;
         body.append("## ").append(title).append("\n\n");
         body.append("Command: `").append(run.invocation()).append("`  \n");
-        body.append("Date: ").append(run.started().format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm z")))
-                .append("; took ").append(run.elapsedText()).append("; load average at start ")
-                .append(run.loadAtStart()).append(" (1, 5, 15 min)  \n");
+        body.append("Date: ")
+                .append(run.started().format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm z")))
+                .append("; took ")
+                .append(run.elapsedText())
+                .append("; load average at start ")
+                .append(run.loadAtStart())
+                .append(" (1, 5, 15 min)  \n");
         body.append("Machine: ").append(run.machine().line()).append("\n\n");
     }
 
@@ -45,7 +49,11 @@ final class Report {
 
     Report image(Path plot, Path markdownFile, String alt) {
         Path rel = markdownFile.toAbsolutePath().getParent().relativize(plot.toAbsolutePath());
-        body.append("![").append(alt).append("](").append(rel.toString().replace('\\', '/')).append(")\n\n");
+        body.append("![")
+                .append(alt)
+                .append("](")
+                .append(rel.toString().replace('\\', '/'))
+                .append(")\n\n");
         return this;
     }
 

@@ -1,11 +1,11 @@
 package io.cellardoor.bench;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.ArrayList;
-import java.util.List;
 
 /** Runs a fixed number of operations with a fixed number of concurrent clients and times each. */
 final class Runner {
@@ -27,8 +27,7 @@ final class Runner {
         }
     }
 
-    private Runner() {
-    }
+    private Runner() {}
 
     static Result run(int clients, int operations, Operation op) throws Exception {
         long[] nanos = new long[operations];

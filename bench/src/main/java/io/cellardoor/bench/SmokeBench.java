@@ -12,8 +12,7 @@ import java.util.List;
  */
 final class SmokeBench {
 
-    private SmokeBench() {
-    }
+    private SmokeBench() {}
 
     static int run(Options options, Db db) throws Exception {
         long t0 = System.nanoTime();
@@ -25,7 +24,8 @@ final class SmokeBench {
         Path plots = tmp.resolve("bench");
         List<String> failures = new ArrayList<>();
         String root = options.root().toString();
-        List<String> common = new ArrayList<>(List.of("--root", root, "--out", out.toString(), "--plots", plots.toString()));
+        List<String> common =
+                new ArrayList<>(List.of("--root", root, "--out", out.toString(), "--plots", plots.toString()));
         if (options.values().containsKey("knowledge")) {
             common.addAll(List.of("--knowledge", options.knowledge().toString()));
         }
@@ -35,7 +35,8 @@ final class SmokeBench {
 
         Options quality = sub("quality", common);
         List<QualityBench.Figures> q = QualityBench.run(quality, new BenchRun(quality), db, 30);
-        q.stream().filter(f -> f.engine().contains("hybrid") && f.recallAt5() < 0.5)
+        q.stream()
+                .filter(f -> f.engine().contains("hybrid") && f.recallAt5() < 0.5)
                 .forEach(f -> failures.add("quality: " + f.engine() + " recall@5 " + f.recallAt5()));
         check(out, "quality", failures);
 
@@ -45,7 +46,8 @@ final class SmokeBench {
             if (r.pgRecallLarge() < 0.8 || r.luceneRecallLarge() < 0.8) {
                 failures.add("scale: HNSW recall@10 " + r.pgRecallLarge() + " / " + r.luceneRecallLarge());
             }
-            if (r.row("PostgreSQL", "hybrid", 1).latency().p50() <= 0 || r.row("Lucene", "hybrid", 1).latency().p50() <= 0) {
+            if (r.row("PostgreSQL", "hybrid", 1).latency().p50() <= 0
+                    || r.row("Lucene", "hybrid", 1).latency().p50() <= 0) {
                 failures.add("scale: no latency measured");
             }
         });
@@ -54,8 +56,8 @@ final class SmokeBench {
         Options ingest = sub("ingest", common);
         List<IngestBench.Step> i = IngestBench.run(ingest, new BenchRun(ingest), db, false);
         if (i.get(0).report().chunksEmbedded() == 0 || i.get(1).report().chunksEmbedded() != 0) {
-            failures.add("ingest: cold import embedded " + i.get(0).report().chunksEmbedded() + ", unchanged re-import embedded "
-                    + i.get(1).report().chunksEmbedded());
+            failures.add("ingest: cold import embedded " + i.get(0).report().chunksEmbedded()
+                    + ", unchanged re-import embedded " + i.get(1).report().chunksEmbedded());
         }
         check(out, "ingest", failures);
 
@@ -63,7 +65,8 @@ final class SmokeBench {
         List<LoadBench.Phase> l = LoadBench.run(load, new BenchRun(load), db);
         LoadGenerator.Level level = l.get(0).levels().get(0);
         if (level.errors() > 0 || level.ok() == 0 || level.viaLlm() == 0) {
-            failures.add("load: %d answers, %d errors, %d via the LLM".formatted(level.ok(), level.errors(), level.viaLlm()));
+            failures.add("load: %d answers, %d errors, %d via the LLM"
+                    .formatted(level.ok(), level.errors(), level.viaLlm()));
         }
         check(out, "load", failures);
 
@@ -74,7 +77,9 @@ final class SmokeBench {
         if (plotsWritten < 5) {
             failures.add("only " + plotsWritten + " plots written");
         }
-        System.out.printf("smoke: %d checks failed in %.0f s (report: %s)%n", failures.size(), (System.nanoTime() - t0) / 1e9, out);
+        System.out.printf(
+                "smoke: %d checks failed in %.0f s (report: %s)%n",
+                failures.size(), (System.nanoTime() - t0) / 1e9, out);
         failures.forEach(f -> System.out.println("  FAILED " + f));
         return failures.isEmpty() ? 0 : 1;
     }

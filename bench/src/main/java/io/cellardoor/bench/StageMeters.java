@@ -20,13 +20,18 @@ final class StageMeters {
 
     /** Per stage: [count, seconds]. */
     static Map<String, double[]> scrape(URI base) throws Exception {
-        HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(base.resolve("/actuator/prometheus"))
-                .GET().build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> r = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(base.resolve("/actuator/prometheus"))
+                                .GET()
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
         Map<String, double[]> out = new LinkedHashMap<>();
         for (String line : r.body().split("\n")) {
             Matcher m = LINE.matcher(line.strip());
             if (m.matches()) {
-                out.computeIfAbsent(m.group(2), s -> new double[2])[m.group(1).equals("count") ? 0 : 1] = Double.parseDouble(m.group(3));
+                out.computeIfAbsent(m.group(2), s -> new double[2])[m.group(1).equals("count") ? 0 : 1] =
+                        Double.parseDouble(m.group(3));
             }
         }
         return out;
@@ -35,8 +40,9 @@ final class StageMeters {
     /** Mean milliseconds per stage between two scrapes, in the pipeline's order; stages without calls are left out. */
     static Map<String, Double> meanMs(Map<String, double[]> before, Map<String, double[]> after) {
         Map<String, Double> out = new LinkedHashMap<>();
-        for (String stage : new String[] {"conversation", "classify", "embed", "curated", "cache", "handle", "retrieve", "generate",
-                "save"}) {
+        for (String stage : new String[] {
+            "conversation", "classify", "embed", "curated", "cache", "handle", "retrieve", "generate", "save"
+        }) {
             double[] a = after.get(stage);
             double[] b = before.getOrDefault(stage, new double[2]);
             if (a != null && a[0] > b[0]) {
@@ -46,6 +52,5 @@ final class StageMeters {
         return out;
     }
 
-    private StageMeters() {
-    }
+    private StageMeters() {}
 }

@@ -6,8 +6,7 @@ import java.util.List;
 /** Latency samples in nanoseconds and the percentiles reported. */
 final class Stats {
 
-    private Stats() {
-    }
+    private Stats() {}
 
     /** Nearest-rank percentile of unsorted samples, in milliseconds; 0 for no samples. */
     static double percentileMs(long[] nanos, double p) {
@@ -32,7 +31,11 @@ final class Stats {
     record Latency(int count, double p50, double p95, double p99, double mean) {
 
         static Latency of(long[] nanos) {
-            return new Latency(nanos.length, percentileMs(nanos, 0.50), percentileMs(nanos, 0.95), percentileMs(nanos, 0.99),
+            return new Latency(
+                    nanos.length,
+                    percentileMs(nanos, 0.50),
+                    percentileMs(nanos, 0.95),
+                    percentileMs(nanos, 0.99),
                     meanMs(nanos));
         }
 

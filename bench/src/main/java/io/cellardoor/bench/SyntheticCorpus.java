@@ -25,11 +25,12 @@ final class SyntheticCorpus {
     static final double LINE_SWAP = 0.25;
     static final double WORD_VARIANT = 0.08;
     private static final int VARIANTS = 2000;
-    private static final String[] SYLLABLES = {"ka", "lo", "mi", "ren", "su", "ta", "vo", "ne", "ri", "do", "pa", "xe",
-            "bu", "zi", "ho", "fa", "gu", "li", "mo", "te"};
+    private static final String[] SYLLABLES = {
+        "ka", "lo", "mi", "ren", "su", "ta", "vo", "ne", "ri", "do", "pa", "xe", "bu", "zi", "ho", "fa", "gu", "li",
+        "mo", "te"
+    };
 
-    record Chunk(long id, int ordinal, String headingPath, String text, float[] embedding) {
-    }
+    record Chunk(long id, int ordinal, String headingPath, String text, float[] embedding) {}
 
     record Doc(long id, String path, String folder, String title, List<Chunk> chunks) {
 
@@ -77,7 +78,11 @@ final class SyntheticCorpus {
                 }
                 BaseCorpus.Chunk donor = allChunks.get(rnd.nextInt(allChunks.size()));
                 BaseCorpus.Chunk third = allChunks.get(rnd.nextInt(allChunks.size()));
-                cs.add(new Chunk(chunkId++, bc.ordinal(), bc.headingPath(), mixText(bc.text(), donor.text(), rnd),
+                cs.add(new Chunk(
+                        chunkId++,
+                        bc.ordinal(),
+                        bc.headingPath(),
+                        mixText(bc.text(), donor.text(), rnd),
                         mixVector(bc.embedding(), donor.embedding(), third.embedding(), rnd)));
                 made++;
             }
@@ -99,7 +104,8 @@ final class SyntheticCorpus {
             sb.append(varyWords(line, rnd)).append('\n');
         }
         if (!swapped && donorLines.length > 0) {
-            sb.append(varyWords(donorLines[rnd.nextInt(donorLines.length)], rnd)).append('\n');
+            sb.append(varyWords(donorLines[rnd.nextInt(donorLines.length)], rnd))
+                    .append('\n');
         }
         return sb.toString().strip();
     }
@@ -117,7 +123,8 @@ final class SyntheticCorpus {
                 sb.append(line, start, i);
                 if (i - start >= 4 && rnd.nextDouble() < WORD_VARIANT) {
                     int v = variant(rnd.nextDouble());
-                    sb.append(SYLLABLES[v % SYLLABLES.length]).append(SYLLABLES[(v / SYLLABLES.length) % SYLLABLES.length]);
+                    sb.append(SYLLABLES[v % SYLLABLES.length])
+                            .append(SYLLABLES[(v / SYLLABLES.length) % SYLLABLES.length]);
                     if (v >= SYLLABLES.length * SYLLABLES.length) {
                         sb.append(SYLLABLES[v / (SYLLABLES.length * SYLLABLES.length) % SYLLABLES.length]);
                     }

@@ -8,7 +8,8 @@ class ReportTests {
 
     @Test
     void replacesItsOwnSectionAndKeepsTheRest() {
-        String text = "# Benchmarks\n\nintro\n\n<!-- bench:quality -->\nold\n<!-- /bench:quality -->\n\nanalysis\n<!-- bench:end -->\n";
+        String text =
+                "# Benchmarks\n\nintro\n\n<!-- bench:quality -->\nold\n<!-- /bench:quality -->\n\nanalysis\n<!-- bench:end -->\n";
         String out = Report.replaceSection(text, "quality", "<!-- bench:quality -->\nnew\n<!-- /bench:quality -->");
         assertThat(out).contains("intro").contains("new").doesNotContain("old").contains("analysis");
     }

@@ -19,7 +19,11 @@ class SyntheticCorpusTests {
                 for (int i = 0; i < v.length; i++) {
                     v[i] = (float) r.nextGaussian();
                 }
-                chunks.add(new BaseCorpus.Chunk(c, "Section " + c, "## Section " + c + "\nThe tasting room opens at noon.\n- Reserve Cabernet Franc: $45", v));
+                chunks.add(new BaseCorpus.Chunk(
+                        c,
+                        "Section " + c,
+                        "## Section " + c + "\nThe tasting room opens at noon.\n- Reserve Cabernet Franc: $45",
+                        v));
             }
             docs.add(new BaseCorpus.Doc("wine/doc" + d + ".md", "wine", "Document " + d, chunks));
         }
@@ -37,8 +41,10 @@ class SyntheticCorpusTests {
         for (int i = 0; i < a.size(); i++) {
             assertThat(a.get(i).path()).isEqualTo(b.get(i).path());
             for (int j = 0; j < a.get(i).chunks().size(); j++) {
-                assertThat(a.get(i).chunks().get(j).text()).isEqualTo(b.get(i).chunks().get(j).text());
-                assertThat(a.get(i).chunks().get(j).embedding()).containsExactly(b.get(i).chunks().get(j).embedding());
+                assertThat(a.get(i).chunks().get(j).text())
+                        .isEqualTo(b.get(i).chunks().get(j).text());
+                assertThat(a.get(i).chunks().get(j).embedding())
+                        .containsExactly(b.get(i).chunks().get(j).embedding());
             }
         }
         assertThat(a.get(0).chunks().get(0).id()).isEqualTo(1000);
@@ -47,12 +53,17 @@ class SyntheticCorpusTests {
 
     @Test
     void embeddingsAreUnitLength() {
-        new SyntheticCorpus(base(), 3).generate(20, 1, 1, d -> d.chunks().forEach(c -> {
-            double norm = 0;
-            for (float x : c.embedding()) {
-                norm += x * x;
-            }
-            assertThat(Math.sqrt(norm)).isCloseTo(1.0, org.assertj.core.data.Offset.offset(1e-5));
-        }));
+        new SyntheticCorpus(base(), 3)
+                .generate(
+                        20,
+                        1,
+                        1,
+                        d -> d.chunks().forEach(c -> {
+                            double norm = 0;
+                            for (float x : c.embedding()) {
+                                norm += x * x;
+                            }
+                            assertThat(Math.sqrt(norm)).isCloseTo(1.0, org.assertj.core.data.Offset.offset(1e-5));
+                        }));
     }
 }

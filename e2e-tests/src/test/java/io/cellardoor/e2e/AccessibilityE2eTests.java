@@ -37,29 +37,45 @@ class AccessibilityE2eTests extends E2eTestSupport {
         AxeResults results = new AxeBuilder(page)
                 .withTags(List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"))
                 .analyze();
-        assertThat(results.isErrored()).as("axe errored: %s", results.getErrorMessage()).isFalse();
+        assertThat(results.isErrored())
+                .as("axe errored: %s", results.getErrorMessage())
+                .isFalse();
 
         // The scan reached into the widget's shadow root (axe names such nodes with a selector per shadow root).
         List<String> shadowTargets = Stream.of(results.getPasses(), results.getViolations(), results.getIncomplete())
-                .flatMap(List::stream).flatMap(r -> r.getNodes().stream()).map(n -> String.valueOf(n.getTarget()))
-                .filter(t -> t.contains("data-cellardoor-widget") && t.contains(",")).toList();
-        assertThat(shadowTargets).as("nodes inside the widget's shadow root that axe checked").isNotEmpty();
+                .flatMap(List::stream)
+                .flatMap(r -> r.getNodes().stream())
+                .map(n -> String.valueOf(n.getTarget()))
+                .filter(t -> t.contains("data-cellardoor-widget") && t.contains(","))
+                .toList();
+        assertThat(shadowTargets)
+                .as("nodes inside the widget's shadow root that axe checked")
+                .isNotEmpty();
 
-        List<Rule> failing = results.getViolations().stream().filter(r -> FAILING_IMPACTS.contains(r.getImpact())).toList();
+        List<Rule> failing = results.getViolations().stream()
+                .filter(r -> FAILING_IMPACTS.contains(r.getImpact()))
+                .toList();
         screenshot("07-accessibility");
-        assertThat(failing).as("serious or critical axe violations:\n%s", describe(failing)).isEmpty();
+        assertThat(failing)
+                .as("serious or critical axe violations:\n%s", describe(failing))
+                .isEmpty();
         if (!results.getViolations().isEmpty()) {
-            System.out.println("[e2e] minor/moderate axe findings (not failing):\n" + describe(results.getViolations()));
+            System.out.println(
+                    "[e2e] minor/moderate axe findings (not failing):\n" + describe(results.getViolations()));
         }
     }
 
     private static String describe(List<Rule> rules) {
-        return rules.stream().map(r -> "- " + r.getId() + " (" + r.getImpact() + "): " + r.getHelp() + " " + r.getHelpUrl() + "\n"
-                + r.getNodes().stream().map(AccessibilityE2eTests::describe).collect(Collectors.joining("\n")))
+        return rules.stream()
+                .map(r -> "- " + r.getId() + " (" + r.getImpact() + "): " + r.getHelp() + " " + r.getHelpUrl() + "\n"
+                        + r.getNodes().stream()
+                                .map(AccessibilityE2eTests::describe)
+                                .collect(Collectors.joining("\n")))
                 .collect(Collectors.joining("\n"));
     }
 
     private static String describe(CheckedNode n) {
-        return "    " + n.getTarget() + "  " + n.getHtml() + "\n      " + String.valueOf(n.getFailureSummary()).replace("\n", "\n      ");
+        return "    " + n.getTarget() + "  " + n.getHtml() + "\n      "
+                + String.valueOf(n.getFailureSummary()).replace("\n", "\n      ");
     }
 }

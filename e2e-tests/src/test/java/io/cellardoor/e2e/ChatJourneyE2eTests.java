@@ -48,7 +48,8 @@ class ChatJourneyE2eTests extends E2eTestSupport {
         cdp.send("Network.emulateNetworkConditions", slow);
 
         chat.startRecordingAnswer();
-        Response stream = page.waitForResponse(r -> r.url().endsWith("/api/v1/chat/stream"), () -> chat.ask(HOURS_QUESTION));
+        Response stream =
+                page.waitForResponse(r -> r.url().endsWith("/api/v1/chat/stream"), () -> chat.ask(HOURS_QUESTION));
         assertThat(stream.status()).isEqualTo(200);
         assertThat(stream.headerValue("content-type")).startsWith("text/event-stream");
         String answer = chat.awaitAnswer();
@@ -63,16 +64,28 @@ class ChatJourneyE2eTests extends E2eTestSupport {
 
         // It arrived in steps: on the wire several token events, on screen the message was busy with part of the
         // text before it was final with all of it.
-        long tokenEvents = Pattern.compile("(?m)^event:\\s*token\\s*$").matcher(stream.text()).results().count();
+        long tokenEvents = Pattern.compile("(?m)^event:\\s*token\\s*$")
+                .matcher(stream.text())
+                .results()
+                .count();
         assertThat(tokenEvents).as("token events in the answer stream").isGreaterThan(1);
         int finalLength = samples.getLast().textLength();
-        assertThat(samples.getLast().busy()).as("last state is final: " + samples).isFalse();
-        List<Integer> partial = samples.stream().filter(s -> s.busy() && s.textLength() > 0 && s.textLength() < finalLength)
-                .map(StreamSample::textLength).distinct().toList();
-        assertThat(partial).as("lengths of the answer text seen while it was still streaming (final %d): %s", finalLength, samples)
+        assertThat(samples.getLast().busy())
+                .as("last state is final: " + samples)
+                .isFalse();
+        List<Integer> partial = samples.stream()
+                .filter(s -> s.busy() && s.textLength() > 0 && s.textLength() < finalLength)
+                .map(StreamSample::textLength)
+                .distinct()
+                .toList();
+        assertThat(partial)
+                .as("lengths of the answer text seen while it was still streaming (final %d): %s", finalLength, samples)
                 .isNotEmpty();
-        assertThat(samples).as("the message was marked aria-busy while streaming").anyMatch(StreamSample::busy);
-        System.out.printf("[e2e] journey 1: %d token events; answer text lengths on screen while streaming %s, final %d%n",
+        assertThat(samples)
+                .as("the message was marked aria-busy while streaming")
+                .anyMatch(StreamSample::busy);
+        System.out.printf(
+                "[e2e] journey 1: %d token events; answer text lengths on screen while streaming %s, final %d%n",
                 tokenEvents, partial, finalLength);
 
         // With its sources.
@@ -130,7 +143,8 @@ class ChatJourneyE2eTests extends E2eTestSupport {
         Locator box = bot.locator("[data-testid='feedback-comment']");
         assertThat(box).isFocused();
         box.fill(comment);
-        Response sent = page.waitForResponse(r -> r.url().contains("/api/v1/messages/") && r.url().endsWith("/feedback"),
+        Response sent = page.waitForResponse(
+                r -> r.url().contains("/api/v1/messages/") && r.url().endsWith("/feedback"),
                 () -> bot.locator("[data-testid='feedback-submit']").click());
         assertThat(sent.status()).isBetween(200, 299);
         assertThat(bot.locator("[data-testid='feedback-thanks']")).isVisible();

@@ -25,7 +25,10 @@ class ConsoleSignInE2eTests extends ConsoleE2eTestSupport {
         KeycloakLoginPage login = new KeycloakLoginPage(page).awaitShown();
         URI at = URI.create(page.url());
         URI issuer = URI.create(Keycloak.issuer());
-        assertThat(at.getPort()).as("the Keycloak port").isEqualTo(issuer.getPort()).isNotEqualTo(app.port());
+        assertThat(at.getPort())
+                .as("the Keycloak port")
+                .isEqualTo(issuer.getPort())
+                .isNotEqualTo(app.port());
         assertThat(at.getPath()).isEqualTo("/realms/cellardoor/protocol/openid-connect/auth");
         assertThat(at.getQuery()).contains("client_id=cellardoor-console", "response_type=code", "code_challenge=");
         assertThat(login.username()).isVisible();
@@ -35,7 +38,8 @@ class ConsoleSignInE2eTests extends ConsoleE2eTestSupport {
     }
 
     @Test
-    @DisplayName("8b. A wrong password stays on Keycloak's page; after signing in and out, /admin asks for sign-in again")
+    @DisplayName(
+            "8b. A wrong password stays on Keycloak's page; after signing in and out, /admin asks for sign-in again")
     void wrongPasswordIsRefusedAndSignOutEndsTheSession() {
         page.navigate(app.baseUrl() + "/admin");
         KeycloakLoginPage login = new KeycloakLoginPage(page).awaitShown();

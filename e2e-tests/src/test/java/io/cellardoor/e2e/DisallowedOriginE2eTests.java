@@ -41,11 +41,11 @@ class DisallowedOriginE2eTests extends E2eTestSupport {
         }
     }
 
-    record Seen(String method, String url, int status) {
-    }
+    record Seen(String method, String url, int status) {}
 
     @Test
-    @DisplayName("5. A page on a disallowed origin is refused: 403 origin-not-allowed, the widget's error state, no answer")
+    @DisplayName(
+            "5. A page on a disallowed origin is refused: 403 origin-not-allowed, the widget's error state, no answer")
     void disallowedOriginIsRefused() {
         ForeignSite.serve(context, ORIGIN, ForeignSite.plainPage("Not the vineyard", app.widgetScriptUrl()));
 
@@ -57,7 +57,8 @@ class DisallowedOriginE2eTests extends E2eTestSupport {
         });
 
         // The widget's first call (its configuration) is refused with 403 origin-not-allowed.
-        Response refused = page.waitForResponse(r -> r.url().startsWith(app.baseUrl() + "/api/") && r.status() == 403,
+        Response refused = page.waitForResponse(
+                r -> r.url().startsWith(app.baseUrl() + "/api/") && r.status() == 403,
                 () -> page.navigate(ORIGIN + "/"));
         assertThat(refused.headerValue("content-type")).startsWith("application/problem+json");
         assertThat(refused.text()).contains(ORIGIN_NOT_ALLOWED);
@@ -71,17 +72,25 @@ class DisallowedOriginE2eTests extends E2eTestSupport {
 
         // A question put to the widget anyway (through the page's own CellarDoor API) is refused as well: the
         // widget ends in its error state, with the server's 403, and no answer appears.
-        Response askRefused = page.waitForResponse(r -> r.url().startsWith(app.baseUrl() + "/api/") && r.status() == 403
-                && r.request().method().equals("POST"), () -> page.evaluate("() => window.CellarDoor.ask('What are your hours on Saturday?')"));
+        Response askRefused = page.waitForResponse(
+                r -> r.url().startsWith(app.baseUrl() + "/api/")
+                        && r.status() == 403
+                        && r.request().method().equals("POST"),
+                () -> page.evaluate("() => window.CellarDoor.ask('What are your hours on Saturday?')"));
         assertThat(askRefused.text()).contains(ORIGIN_NOT_ALLOWED);
         assertThat(chat.error()).hasCount(1);
         assertThat(chat.error()).hasAttribute("data-status", "403");
         assertThat(chat.error()).not().hasText("");
         assertThat(chat.botMessages()).hasCount(0);
 
-        assertThat(apiResponses).as("API responses seen by the page").isNotEmpty()
-                .allSatisfy(r -> assertThat(r.status()).as(r.method() + " " + r.url()).isEqualTo(403));
-        assertThat(apiResponses).as("no answer stream was served").noneMatch(r -> r.url().endsWith("/api/v1/chat/stream") && r.status() == 200);
+        assertThat(apiResponses)
+                .as("API responses seen by the page")
+                .isNotEmpty()
+                .allSatisfy(r ->
+                        assertThat(r.status()).as(r.method() + " " + r.url()).isEqualTo(403));
+        assertThat(apiResponses)
+                .as("no answer stream was served")
+                .noneMatch(r -> r.url().endsWith("/api/v1/chat/stream") && r.status() == 200);
         screenshot("05-disallowed-origin");
     }
 }

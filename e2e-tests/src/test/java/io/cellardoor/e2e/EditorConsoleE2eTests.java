@@ -26,7 +26,8 @@ class EditorConsoleE2eTests extends ConsoleE2eTestSupport {
     static final String NEW_SATURDAY = "- **Saturday**: 10:30 AM - 9:15 PM";
 
     @Test
-    @DisplayName("11. An editor signs in, changes Saturday's hours and saves; the widget's next answer gives the new hours")
+    @DisplayName(
+            "11. An editor signs in, changes Saturday's hours and saves; the widget's next answer gives the new hours")
     void editorChangesHoursAndWidgetAnswersWithThem() {
         String original = Database.documentContent("demo", HOURS_PATH);
         assertThat(original).as("the demo knowledge's hours page").contains(SATURDAY);
@@ -45,7 +46,9 @@ class EditorConsoleE2eTests extends ConsoleE2eTestSupport {
             assertThat(knowledge.preview()).containsText("10:30 AM - 9:15 PM");
             status = knowledge.saveAndAwaitReindex();
             assertThat(status).contains("the chat uses it now");
-            assertThat(Database.documentContent("demo", HOURS_PATH)).contains(NEW_SATURDAY).doesNotContain(SATURDAY);
+            assertThat(Database.documentContent("demo", HOURS_PATH))
+                    .contains(NEW_SATURDAY)
+                    .doesNotContain(SATURDAY);
             assertThat(knowledge.saveButton()).isDisabled();
             screenshot("11-editor-saved-new-hours");
 

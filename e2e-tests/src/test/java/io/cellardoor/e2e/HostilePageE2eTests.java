@@ -92,8 +92,9 @@ class HostilePageE2eTests extends E2eTestSupport {
         page.navigate(ORIGIN + "/");
         ChatWidget chat = new ChatWidget(page);
         chat.awaitLauncher();
-        page.locator("#overlay-2").waitFor(new Locator.WaitForOptions().setState(
-                com.microsoft.playwright.options.WaitForSelectorState.ATTACHED));
+        page.locator("#overlay-2")
+                .waitFor(new Locator.WaitForOptions()
+                        .setState(com.microsoft.playwright.options.WaitForSelectorState.ATTACHED));
 
         // The launcher is visible and is what a click at its centre reaches (Playwright's click checks that the
         // element receives the pointer event rather than an overlay).
@@ -101,7 +102,8 @@ class HostilePageE2eTests extends E2eTestSupport {
         BoundingBox box = chat.launcher().boundingBox();
         assertThat(box.width).as("launcher width").isGreaterThan(30);
         assertThat(box.height).as("launcher height").isGreaterThan(30);
-        assertThat(topmostAt(box.x + box.width / 2, box.y + box.height / 2)).as("element on top at the launcher's centre")
+        assertThat(topmostAt(box.x + box.width / 2, box.y + box.height / 2))
+                .as("element on top at the launcher's centre")
                 .isEqualTo("launcher");
         chat.launcher().click(new Locator.ClickOptions().setTimeout(5_000));
         chat.awaitPanelOpen();
@@ -110,7 +112,8 @@ class HostilePageE2eTests extends E2eTestSupport {
         BoundingBox panel = chat.panelBox();
         assertThat(panel.width).as("panel width").isGreaterThan(250);
         assertThat(panel.height).as("panel height").isGreaterThan(300);
-        assertThat(topmostAt(panel.x + panel.width / 2, panel.y + panel.height / 2)).as("element on top at the panel's centre")
+        assertThat(topmostAt(panel.x + panel.width / 2, panel.y + panel.height / 2))
+                .as("element on top at the panel's centre")
                 .doesNotStartWith("page");
         chat.ask("Are dogs allowed?");
         String answer = chat.awaitAnswer();
@@ -120,9 +123,15 @@ class HostilePageE2eTests extends E2eTestSupport {
 
         // The page's inherited text styles do not reach into the widget: its text reads as the widget styles it.
         Locator text = ChatWidget.textOf(chat.lastBotMessage());
-        assertThat(text.evaluate("e => getComputedStyle(e).textTransform")).as("text-transform of the answer").isEqualTo("none");
-        assertThat(text.evaluate("e => getComputedStyle(e).letterSpacing")).as("letter-spacing of the answer").isEqualTo("normal");
-        assertThat(text.evaluate("e => getComputedStyle(e).fontSize")).as("font-size of the answer").isNotEqualTo("40px");
+        assertThat(text.evaluate("e => getComputedStyle(e).textTransform"))
+                .as("text-transform of the answer")
+                .isEqualTo("none");
+        assertThat(text.evaluate("e => getComputedStyle(e).letterSpacing"))
+                .as("letter-spacing of the answer")
+                .isEqualTo("normal");
+        assertThat(text.evaluate("e => getComputedStyle(e).fontSize"))
+                .as("font-size of the answer")
+                .isNotEqualTo("40px");
     }
 
     /**

@@ -23,9 +23,14 @@ class MobileE2eTests extends E2eTestSupport {
 
     @Override
     protected Browser.NewContextOptions contextOptions() {
-        return new Browser.NewContextOptions().setViewportSize(WIDTH, HEIGHT).setDeviceScaleFactor(3).setIsMobile(true)
-                .setHasTouch(true).setLocale("en-US")
-                .setUserAgent("Mozilla/5.0 (Linux; Android 14; Pixel 8) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/140.0.0.0 Mobile Safari/537.36");
+        return new Browser.NewContextOptions()
+                .setViewportSize(WIDTH, HEIGHT)
+                .setDeviceScaleFactor(3)
+                .setIsMobile(true)
+                .setHasTouch(true)
+                .setLocale("en-US")
+                .setUserAgent(
+                        "Mozilla/5.0 (Linux; Android 14; Pixel 8) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/140.0.0.0 Mobile Safari/537.36");
     }
 
     @Test

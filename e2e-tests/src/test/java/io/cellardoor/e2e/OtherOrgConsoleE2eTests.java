@@ -50,16 +50,21 @@ class OtherOrgConsoleE2eTests extends ConsoleE2eTestSupport {
     void orgAdminOfOtherOrgSeesNoneOfDemosDocuments() {
         // Titles only demo has (should another test have given other some of the same pages).
         List<String> otherTitles = titles(Database.documents("other"));
-        List<String> demoTitles = titles(Database.documents("demo")).stream().filter(t -> !otherTitles.contains(t)).toList();
+        List<String> demoTitles = titles(Database.documents("demo")).stream()
+                .filter(t -> !otherTitles.contains(t))
+                .toList();
         String demoHours = Database.documentContent("demo", HOURS_PATH);
-        assertThat(demoTitles).as("titles of demo's documents that other does not have").isNotEmpty();
+        assertThat(demoTitles)
+                .as("titles of demo's documents that other does not have")
+                .isNotEmpty();
 
         ConsolePage console = signIn("other-admin");
         assertThat(console.signedInUser()).containsText("other-admin · other · org admin");
         KnowledgeConsolePage knowledge = new KnowledgeConsolePage(console).awaitShown();
 
         // The grid lists other's documents only.
-        assertThat(knowledge.documentCount()).isEqualTo(Database.documents("other").size());
+        assertThat(knowledge.documentCount())
+                .isEqualTo(Database.documents("other").size());
         assertThat(knowledge.cell(HOURS_PATH)).isVisible();
         assertThat(knowledge.cell(OTHER_TITLE)).isVisible();
         assertThat(knowledge.renderedCellTexts()).doesNotContainAnyElementsOf(demoTitles);
@@ -71,13 +76,22 @@ class OtherOrgConsoleE2eTests extends ConsoleE2eTestSupport {
         screenshot("10a-other-org-sees-own-documents");
 
         // Nor does a URL naming demo's document reach it.
-        for (String url : List.of("/admin/knowledge/" + HOURS_PATH, "/admin/knowledge?path=" + HOURS_PATH,
-                "/admin/knowledge?org=demo", "/admin/?org=demo")) {
+        for (String url : List.of(
+                "/admin/knowledge/" + HOURS_PATH,
+                "/admin/knowledge?path=" + HOURS_PATH,
+                "/admin/knowledge?org=demo",
+                "/admin/?org=demo")) {
             page.navigate(app.baseUrl() + url);
             console.awaitIdle();
             assertThat(page.locator("body")).not().containsText("Hollow Creek");
-            assertThat(page.locator("body")).not().containsText(demoHours.lines().filter(l -> l.startsWith("# ")).findFirst()
-                    .orElseThrow().substring(2));
+            assertThat(page.locator("body"))
+                    .not()
+                    .containsText(demoHours
+                            .lines()
+                            .filter(l -> l.startsWith("# "))
+                            .findFirst()
+                            .orElseThrow()
+                            .substring(2));
             if (knowledge.grid().count() > 0) {
                 assertThat(knowledge.renderedCellTexts()).as(url).doesNotContainAnyElementsOf(demoTitles);
             }

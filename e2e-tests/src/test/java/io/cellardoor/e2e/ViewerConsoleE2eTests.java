@@ -29,7 +29,9 @@ class ViewerConsoleE2eTests extends ConsoleE2eTestSupport {
         ConsolePage console = signIn("viewer");
         assertThat(console.signedInUser()).containsText("viewer · demo · viewer");
         KnowledgeConsolePage knowledge = new KnowledgeConsolePage(console).awaitShown();
-        assertThat(knowledge.documentCount()).as("documents in the grid").isEqualTo(Database.documents("demo").size());
+        assertThat(knowledge.documentCount())
+                .as("documents in the grid")
+                .isEqualTo(Database.documents("demo").size());
 
         knowledge.openDocument(HOURS_PATH);
         assertThat(knowledge.markdown()).isEqualTo(stored);

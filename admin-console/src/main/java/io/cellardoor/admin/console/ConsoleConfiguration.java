@@ -11,5 +11,4 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 @EnableVaadin("io.cellardoor.admin")
-class ConsoleConfiguration {
-}
+class ConsoleConfiguration {}

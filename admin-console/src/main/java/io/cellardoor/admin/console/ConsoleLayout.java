@@ -22,7 +22,9 @@ public class ConsoleLayout extends AppLayout {
         StaffUser user = staff.user();
         H1 title = new H1("Cellar Door");
         title.getStyle().set("font-size", "var(--lumo-font-size-l)").set("margin", "0");
-        String roles = user.roles().stream().map(r -> r.name().toLowerCase().replace('_', ' ')).sorted()
+        String roles = user.roles().stream()
+                .map(r -> r.name().toLowerCase().replace('_', ' '))
+                .sorted()
                 .collect(Collectors.joining(", "));
         Span who = new Span(user.username() + " · " + (user.org() == null ? "no org" : user.org()) + " · " + roles);
         who.addClassName("cd-muted");

@@ -39,13 +39,18 @@ public class CurrentStaff {
         if (!(auth.getPrincipal() instanceof OidcUser oidc)) {
             throw new AccessDeniedException("Not signed in to the console");
         }
-        Set<Role> roles = auth.getAuthorities().stream().map(GrantedAuthority::getAuthority)
-                .flatMap(a -> Arrays.stream(Role.values()).filter(r -> r.authority().equals(a)))
+        Set<Role> roles = auth.getAuthorities().stream()
+                .map(GrantedAuthority::getAuthority)
+                .flatMap(a ->
+                        Arrays.stream(Role.values()).filter(r -> r.authority().equals(a)))
                 .collect(Collectors.toCollection(() -> EnumSet.noneOf(Role.class)));
         String org = oidc.getClaimAsString(identity.orgClaim());
         String name = oidc.getPreferredUsername();
-        return new StaffUser(oidc.getSubject(), name == null ? oidc.getSubject() : name,
-                org == null || org.isBlank() ? null : org, roles);
+        return new StaffUser(
+                oidc.getSubject(),
+                name == null ? oidc.getSubject() : name,
+                org == null || org.isBlank() ? null : org,
+                roles);
     }
 
     /** The id of the org the console acts on: the user's own (platform admins: theirs too, for now). */

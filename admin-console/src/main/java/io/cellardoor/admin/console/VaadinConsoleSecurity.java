@@ -26,7 +26,8 @@ class VaadinConsoleSecurity implements ConsoleSecurityCustomizer {
     private final AuthenticationContext authentication;
     private final VaadinDefaultRequestCache requestCache;
 
-    VaadinConsoleSecurity(RequestUtil requests, AuthenticationContext authentication, VaadinDefaultRequestCache requestCache) {
+    VaadinConsoleSecurity(
+            RequestUtil requests, AuthenticationContext authentication, VaadinDefaultRequestCache requestCache) {
         this.requests = requests;
         this.authentication = authentication;
         this.requestCache = requestCache;

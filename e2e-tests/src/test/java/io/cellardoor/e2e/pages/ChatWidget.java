@@ -92,10 +92,14 @@ public final class ChatWidget {
 
     /** Waits until the launcher is visible (the widget script loaded, its configuration arrived or timed out). */
     public ChatWidget awaitLauncher() {
-        assertThat(launcher()).isVisible(new com.microsoft.playwright.assertions.LocatorAssertions.IsVisibleOptions().setTimeout(15_000));
+        assertThat(launcher())
+                .isVisible(new com.microsoft.playwright.assertions.LocatorAssertions.IsVisibleOptions()
+                        .setTimeout(15_000));
         // The launcher fades in once the configuration and theme are there; click it only when it takes clicks.
-        assertThat(page.locator(HOST + " .root[data-pending]")).hasCount(0,
-                new com.microsoft.playwright.assertions.LocatorAssertions.HasCountOptions().setTimeout(15_000));
+        assertThat(page.locator(HOST + " .root[data-pending]"))
+                .hasCount(
+                        0,
+                        new com.microsoft.playwright.assertions.LocatorAssertions.HasCountOptions().setTimeout(15_000));
         return this;
     }
 
@@ -134,7 +138,8 @@ public final class ChatWidget {
      * @return the answer's text
      */
     public String awaitAnswer() {
-        page.waitForFunction("""
+        page.waitForFunction(
+                """
                 ([host, before]) => {
                   const root = document.querySelector(host)?.shadowRoot;
                   if (!root) return false;
@@ -143,10 +148,12 @@ public final class ChatWidget {
                   const bot = bots[bots.length - 1];
                   return bots.length > before && bot.getAttribute('aria-busy') !== 'true'
                       && (bot.querySelector("[data-testid='message-text']")?.textContent || '').trim().length > 0;
-                }""", List.of(HOST, botsBeforeAsk), new Page.WaitForFunctionOptions().setTimeout(ANSWER_TIMEOUT_MS).setPollingInterval(50));
+                }""",
+                List.of(HOST, botsBeforeAsk),
+                new Page.WaitForFunctionOptions().setTimeout(ANSWER_TIMEOUT_MS).setPollingInterval(50));
         if (error().count() > 0) {
-            throw new AssertionError("The widget showed its error state instead of an answer: \"" + error().innerText().trim()
-                    + "\" (data-status " + error().getAttribute("data-status") + ")");
+            throw new AssertionError("The widget showed its error state instead of an answer: \""
+                    + error().innerText().trim() + "\" (data-status " + error().getAttribute("data-status") + ")");
         }
         return textOf(lastBotMessage()).innerText().trim();
     }
@@ -157,16 +164,17 @@ public final class ChatWidget {
 
     /** The conversation id the widget keeps in localStorage for this site. */
     public String storedConversationId(String siteKey) {
-        Object id = page.evaluate("key => { const raw = localStorage.getItem('cellardoor:v1:' + key + ':conversation');"
-                + " return raw ? JSON.parse(raw).conversationId : null; }", siteKey);
+        Object id = page.evaluate(
+                "key => { const raw = localStorage.getItem('cellardoor:v1:' + key + ':conversation');"
+                        + " return raw ? JSON.parse(raw).conversationId : null; }",
+                siteKey);
         return id == null ? null : id.toString();
     }
 
     // ------------------------------------------------------------ observing a streamed answer
 
     /** One observation of the answer being written: whether it was marked busy and how long its text was. */
-    public record StreamSample(double atMillis, boolean busy, int textLength) {
-    }
+    public record StreamSample(double atMillis, boolean busy, int textLength) {}
 
     /**
      * Starts recording the last bot message's state on every change inside the widget's shadow root (a
@@ -197,7 +205,9 @@ public final class ChatWidget {
         List<StreamSample> samples = new ArrayList<>();
         for (Object o : (List<?>) raw) {
             Map<?, ?> m = (Map<?, ?>) o;
-            samples.add(new StreamSample(((Number) m.get("at")).doubleValue(), Boolean.TRUE.equals(m.get("busy")),
+            samples.add(new StreamSample(
+                    ((Number) m.get("at")).doubleValue(),
+                    Boolean.TRUE.equals(m.get("busy")),
                     ((Number) m.get("length")).intValue()));
         }
         return samples;

@@ -72,7 +72,8 @@ public final class ConsolePage {
 
     /** Clicks "Sign out" and waits until the browser has left the console (the provider's session ends too). */
     public void signOut() {
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign out")).click();
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign out"))
+                .click();
         page.waitForURL(url -> !url.startsWith(baseUrl + "/admin"));
     }
 
@@ -81,13 +82,16 @@ public final class ConsolePage {
      * own TestBench waits for), so what the page shows is what the server last sent.
      */
     public void awaitIdle() {
-        page.waitForFunction("""
+        page.waitForFunction(
+                """
                 () => {
                   const clients = window.Vaadin && window.Vaadin.Flow && window.Vaadin.Flow.clients;
                   if (!clients) return false;
                   const all = Object.values(clients).filter(c => typeof c.isActive === 'function');
                   return all.length > 0 && all.every(c => !c.isActive());
-                }""", null, new Page.WaitForFunctionOptions().setPollingInterval(50).setTimeout(SHOWN_TIMEOUT_MS));
+                }""",
+                null,
+                new Page.WaitForFunctionOptions().setPollingInterval(50).setTimeout(SHOWN_TIMEOUT_MS));
     }
 
     public Page page() {

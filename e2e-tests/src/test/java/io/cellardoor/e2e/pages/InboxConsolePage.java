@@ -35,7 +35,8 @@ public final class InboxConsolePage {
 
     /** The grid's shown cell whose whole text is this, e.g. a question. */
     public Locator cell(String text) {
-        return grid().locator("vaadin-grid-cell-content").filter(new Locator.FilterOptions().setVisible(true))
+        return grid().locator("vaadin-grid-cell-content")
+                .filter(new Locator.FilterOptions().setVisible(true))
                 .getByText(text, new Locator.GetByTextOptions().setExact(true));
     }
 

@@ -75,8 +75,11 @@ public final class KnowledgeConsolePage {
      */
     public KnowledgeConsolePage filter(String text) {
         console.awaitIdle();
-        page.waitForResponse(r -> r.url().contains("v-r=uidl") && r.request().postData() != null
-                && r.request().postData().contains(text), () -> filterField().fill(text));
+        page.waitForResponse(
+                r -> r.url().contains("v-r=uidl")
+                        && r.request().postData() != null
+                        && r.request().postData().contains(text),
+                () -> filterField().fill(text));
         console.awaitIdle();
         return this;
     }
@@ -141,8 +144,10 @@ public final class KnowledgeConsolePage {
      */
     public String saveAndAwaitReindex() {
         saveButton().click();
-        assertThat(status()).containsText("Saved and re-indexed",
-                new LocatorAssertions.ContainsTextOptions().setTimeout(REINDEX_TIMEOUT_MS));
+        assertThat(status())
+                .containsText(
+                        "Saved and re-indexed",
+                        new LocatorAssertions.ContainsTextOptions().setTimeout(REINDEX_TIMEOUT_MS));
         console.awaitIdle();
         return status().innerText().strip();
     }

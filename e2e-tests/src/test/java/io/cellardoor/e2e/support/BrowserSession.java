@@ -26,16 +26,19 @@ public final class BrowserSession implements AutoCloseable {
         env.put("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1");
         Playwright playwright = Playwright.create(new Playwright.CreateOptions().setEnv(env));
         try {
-            Browser browser = playwright.chromium().launch(new BrowserType.LaunchOptions()
-                    .setExecutablePath(chromium)
-                    .setHeadless(true)
-                    .setArgs(E2eConfig.CHROMIUM_ARGS)
-                    .setTimeout(60_000));
+            Browser browser = playwright
+                    .chromium()
+                    .launch(new BrowserType.LaunchOptions()
+                            .setExecutablePath(chromium)
+                            .setHeadless(true)
+                            .setArgs(E2eConfig.CHROMIUM_ARGS)
+                            .setTimeout(60_000));
             System.out.println("[e2e] Chromium " + browser.version() + " from " + chromium);
             return new BrowserSession(playwright, browser);
         } catch (RuntimeException e) {
             playwright.close();
-            throw new IllegalStateException("Playwright could not launch Chromium at " + chromium + ": " + e.getMessage(), e);
+            throw new IllegalStateException(
+                    "Playwright could not launch Chromium at " + chromium + ": " + e.getMessage(), e);
         }
     }
 

@@ -31,7 +31,8 @@ public final class CellarDoorApp implements AutoCloseable {
     private final int port;
     private final Path log;
     private final Thread shutdownHook;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     private CellarDoorApp(Process process, int port, Path log) {
         this.process = process;
@@ -49,25 +50,36 @@ public final class CellarDoorApp implements AutoCloseable {
                     + " (./mvnw -q -B install -DskipTests from the repository root), then run the e2e tests.");
         }
         if (!Files.isDirectory(E2eConfig.pluginsDir())) {
-            throw new IllegalStateException("The plugins folder " + E2eConfig.pluginsDir() + " does not exist: build the app first"
-                    + " (./mvnw -q -B install -DskipTests).");
+            throw new IllegalStateException("The plugins folder " + E2eConfig.pluginsDir()
+                    + " does not exist: build the app first" + " (./mvnw -q -B install -DskipTests).");
         }
         int port = freePort();
         Path log = E2eConfig.targetDir().resolve("app.log");
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         String javaOpts = System.getenv("CELLARDOOR_JAVA_OPTS");
-        command.addAll(List.of((javaOpts == null || javaOpts.isBlank() ? "-Xmx1g" : javaOpts).trim().split("\\s+")));
-        command.addAll(List.of("--enable-native-access=ALL-UNNAMED", "-jar", jar.toString(), "serve",
-                "--knowledge", E2eConfig.demoKnowledge().toString(), "--port", Integer.toString(port)));
-        ProcessBuilder builder = new ProcessBuilder(command).directory(E2eConfig.repoRoot().toFile())
+        command.addAll(List.of((javaOpts == null || javaOpts.isBlank() ? "-Xmx1g" : javaOpts)
+                .trim()
+                .split("\\s+")));
+        command.addAll(List.of(
+                "--enable-native-access=ALL-UNNAMED",
+                "-jar",
+                jar.toString(),
+                "serve",
+                "--knowledge",
+                E2eConfig.demoKnowledge().toString(),
+                "--port",
+                Integer.toString(port)));
+        ProcessBuilder builder = new ProcessBuilder(command)
+                .directory(E2eConfig.repoRoot().toFile())
                 .redirectErrorStream(true);
         builder.environment().put("CELLARDOOR_DB_URL", E2eConfig.dbUrl());
         builder.environment().put("CELLARDOOR_DB_USER", E2eConfig.dbUser());
         builder.environment().put("CELLARDOOR_DB_PASSWORD", E2eConfig.dbPassword());
         builder.environment().put("CELLARDOOR_DB_APP_USER", E2eConfig.dbAppUser());
         builder.environment().put("CELLARDOOR_DB_APP_PASSWORD", E2eConfig.dbAppPassword());
-        builder.environment().put("CELLARDOOR_PLUGINS_DIR", E2eConfig.pluginsDir().toString());
+        builder.environment()
+                .put("CELLARDOOR_PLUGINS_DIR", E2eConfig.pluginsDir().toString());
         // Staff sign-in to the console goes to the Keycloak the test run started (deploy/local/keycloak.sh).
         builder.environment().put("CELLARDOOR_IDENTITY_ISSUER_URI", E2eConfig.keycloakIssuer());
         // Answers come from the embedded extractive generator: never an outside LLM.
@@ -88,7 +100,8 @@ public final class CellarDoorApp implements AutoCloseable {
             Instant started = Instant.now();
             app.awaitReadiness();
             app.awaitDemoAnswers();
-            System.out.println("[e2e] app ready on " + app.baseUrl() + " after " + Duration.between(started, Instant.now()).toMillis() + " ms");
+            System.out.println("[e2e] app ready on " + app.baseUrl() + " after "
+                    + Duration.between(started, Instant.now()).toMillis() + " ms");
             return app;
         } catch (RuntimeException | Error e) {
             app.close();
@@ -109,8 +122,14 @@ public final class CellarDoorApp implements AutoCloseable {
     public String logTail(int lines) {
         try {
             List<String> all = Files.readAllLines(log, StandardCharsets.UTF_8);
-            List<String> errors = all.stream().filter(l -> l.contains(" ERROR ") || l.startsWith("Caused by:")
-                    || l.startsWith("***") || l.startsWith("Description:") || l.startsWith("Action:")).limit(15).toList();
+            List<String> errors = all.stream()
+                    .filter(l -> l.contains(" ERROR ")
+                            || l.startsWith("Caused by:")
+                            || l.startsWith("***")
+                            || l.startsWith("Description:")
+                            || l.startsWith("Action:"))
+                    .limit(15)
+                    .toList();
             return (errors.isEmpty() ? "" : "  first error lines:\n" + String.join("\n", errors) + "\n  last lines:\n")
                     + String.join("\n", all.subList(Math.max(0, all.size() - lines), all.size()));
         } catch (IOException | UncheckedIOException e) {
@@ -120,9 +139,12 @@ public final class CellarDoorApp implements AutoCloseable {
 
     /** POSTs JSON to the app as a server would (no Origin header) with the demo site key. */
     public HttpResponse<String> postJson(String path, String json) {
-        HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl() + path)).timeout(Duration.ofSeconds(30))
-                .header("Content-Type", "application/json").header("X-Site-Key", E2eConfig.SITE_KEY)
-                .POST(HttpRequest.BodyPublishers.ofString(json)).build();
+        HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl() + path))
+                .timeout(Duration.ofSeconds(30))
+                .header("Content-Type", "application/json")
+                .header("X-Site-Key", E2eConfig.SITE_KEY)
+                .POST(HttpRequest.BodyPublishers.ofString(json))
+                .build();
         return send(request);
     }
 
@@ -131,7 +153,8 @@ public final class CellarDoorApp implements AutoCloseable {
      * /api/v1/handoffs}, no conversation); fails unless it is stored (201).
      */
     public void leaveDemoHandoff(String question, String email) {
-        HttpResponse<String> r = postJson("/api/v1/handoffs",
+        HttpResponse<String> r = postJson(
+                "/api/v1/handoffs",
                 "{\"question\":\"%s\",\"email\":\"%s\",\"name\":\"E2e Visitor\"}".formatted(question, email));
         if (r.statusCode() != 201) {
             throw new IllegalStateException("POST /api/v1/handoffs answered HTTP " + r.statusCode() + ": " + r.body());
@@ -140,7 +163,10 @@ public final class CellarDoorApp implements AutoCloseable {
 
     /** GETs a path of the app, as a server would. */
     public HttpResponse<String> get(String path) {
-        return send(HttpRequest.newBuilder(URI.create(baseUrl() + path)).timeout(Duration.ofSeconds(30)).GET().build());
+        return send(HttpRequest.newBuilder(URI.create(baseUrl() + path))
+                .timeout(Duration.ofSeconds(30))
+                .GET()
+                .build());
     }
 
     /**
@@ -149,10 +175,12 @@ public final class CellarDoorApp implements AutoCloseable {
      */
     public String widgetScriptUrl() {
         HttpResponse<String> demo = get("/demo");
-        java.util.regex.Matcher m = java.util.regex.Pattern.compile("<script src=\"(/widget/cellardoor-widget[^\"]*\\.js)\"")
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile(
+                        "<script src=\"(/widget/cellardoor-widget[^\"]*\\.js)\"")
                 .matcher(demo.body());
         if (demo.statusCode() != 200 || !m.find()) {
-            throw new IllegalStateException("GET /demo did not embed the widget script (HTTP " + demo.statusCode() + "):\n" + demo.body());
+            throw new IllegalStateException(
+                    "GET /demo did not embed the widget script (HTTP " + demo.statusCode() + "):\n" + demo.body());
         }
         return baseUrl() + m.group(1);
     }
@@ -163,8 +191,12 @@ public final class CellarDoorApp implements AutoCloseable {
         while (Instant.now().isBefore(deadline)) {
             checkAlive();
             try {
-                HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(baseUrl() + "/actuator/health/readiness"))
-                        .timeout(Duration.ofSeconds(5)).GET().build(), HttpResponse.BodyHandlers.ofString());
+                HttpResponse<String> r = http.send(
+                        HttpRequest.newBuilder(URI.create(baseUrl() + "/actuator/health/readiness"))
+                                .timeout(Duration.ofSeconds(5))
+                                .GET()
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
                 if (r.statusCode() == 200) {
                     return;
                 }
@@ -177,8 +209,8 @@ public final class CellarDoorApp implements AutoCloseable {
             }
             sleep(500);
         }
-        throw new IllegalStateException("The app did not become ready within " + READINESS_TIMEOUT.toSeconds() + " s (last: " + last
-                + "). Last lines of " + log + ":\n" + logTail(40));
+        throw new IllegalStateException("The app did not become ready within " + READINESS_TIMEOUT.toSeconds()
+                + " s (last: " + last + "). Last lines of " + log + ":\n" + logTail(40));
     }
 
     /** The demo import runs after start-up; a question it can answer says it has finished. */
@@ -193,17 +225,20 @@ public final class CellarDoorApp implements AutoCloseable {
                 return;
             }
             // The chat API allows 30 requests a minute per caller: poll gently, and wait out a 429.
-            long wait = r.statusCode() == 429 ? 1000L * r.headers().firstValueAsLong("Retry-After").orElse(5) : 2500;
+            long wait = r.statusCode() == 429
+                    ? 1000L * r.headers().firstValueAsLong("Retry-After").orElse(5)
+                    : 2500;
             sleep(wait);
         }
-        throw new IllegalStateException("The demo knowledge did not answer \"Are you open on Monday?\" within "
-                + IMPORT_TIMEOUT.toSeconds() + " s after readiness (last: " + last + "). Last lines of " + log + ":\n" + logTail(40));
+        throw new IllegalStateException(
+                "The demo knowledge did not answer \"Are you open on Monday?\" within " + IMPORT_TIMEOUT.toSeconds()
+                        + " s after readiness (last: " + last + "). Last lines of " + log + ":\n" + logTail(40));
     }
 
     private void checkAlive() {
         if (!process.isAlive()) {
-            throw new IllegalStateException("The app exited with code " + process.exitValue() + " during start-up. Last lines of "
-                    + log + ":\n" + logTail(40));
+            throw new IllegalStateException("The app exited with code " + process.exitValue()
+                    + " during start-up. Last lines of " + log + ":\n" + logTail(40));
         }
     }
 

@@ -17,7 +17,8 @@ import org.junit.jupiter.api.extension.ParameterResolver;
  */
 public final class CellarDoorExtension implements ParameterResolver, AfterTestExecutionCallback {
 
-    private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(CellarDoorExtension.class);
+    private static final ExtensionContext.Namespace NAMESPACE =
+            ExtensionContext.Namespace.create(CellarDoorExtension.class);
 
     @Override
     public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
@@ -35,16 +36,22 @@ public final class CellarDoorExtension implements ParameterResolver, AfterTestEx
 
     /** The app, started on first use. */
     public static CellarDoorApp app(ExtensionContext context) {
-        return context.getRoot().getStore(NAMESPACE).computeIfAbsent(CellarDoorApp.class, k -> once(() -> {
-            clearScreenshots();
-            return CellarDoorApp.start();
-        }), CellarDoorApp.class);
+        return context.getRoot()
+                .getStore(NAMESPACE)
+                .computeIfAbsent(
+                        CellarDoorApp.class,
+                        k -> once(() -> {
+                            clearScreenshots();
+                            return CellarDoorApp.start();
+                        }),
+                        CellarDoorApp.class);
     }
 
     /** The browser, launched on first use. */
     public static BrowserSession browser(ExtensionContext context) {
-        return context.getRoot().getStore(NAMESPACE).computeIfAbsent(BrowserSession.class, k -> once(BrowserSession::launch),
-                BrowserSession.class);
+        return context.getRoot()
+                .getStore(NAMESPACE)
+                .computeIfAbsent(BrowserSession.class, k -> once(BrowserSession::launch), BrowserSession.class);
     }
 
     /** The screenshots folder holds this run's artifacts only. */
@@ -64,7 +71,8 @@ public final class CellarDoorExtension implements ParameterResolver, AfterTestEx
 
     private static <T> T once(Supplier<T> start) {
         if (startFailure != null) {
-            throw new IllegalStateException("not started (an earlier attempt failed): " + startFailure.getMessage(), startFailure);
+            throw new IllegalStateException(
+                    "not started (an earlier attempt failed): " + startFailure.getMessage(), startFailure);
         }
         try {
             return start.get();
@@ -76,8 +84,10 @@ public final class CellarDoorExtension implements ParameterResolver, AfterTestEx
 
     @Override
     public void afterTestExecution(ExtensionContext context) {
-        if (context.getExecutionException().isPresent() && context.getTestInstance().orElse(null) instanceof E2eTestSupport test) {
-            test.screenshotOnFailure(context.getRequiredTestClass().getSimpleName() + "-" + context.getRequiredTestMethod().getName());
+        if (context.getExecutionException().isPresent()
+                && context.getTestInstance().orElse(null) instanceof E2eTestSupport test) {
+            test.screenshotOnFailure(context.getRequiredTestClass().getSimpleName() + "-"
+                    + context.getRequiredTestMethod().getName());
         }
     }
 }

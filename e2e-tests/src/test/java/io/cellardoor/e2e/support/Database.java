@@ -17,12 +17,10 @@ import java.util.List;
 /** Plain JDBC on the app's database, for arranging site settings, orgs and documents and checking what the app stored. */
 public final class Database {
 
-    private Database() {
-    }
+    private Database() {}
 
     /** A row of {@code message} with its feedback. */
-    public record Feedback(long messageId, String conversationId, String question, String feedback, String comment) {
-    }
+    public record Feedback(long messageId, String conversationId, String question, String feedback, String comment) {}
 
     public static Connection connect() throws SQLException {
         return DriverManager.getConnection(E2eConfig.dbUrl(), E2eConfig.dbUser(), E2eConfig.dbPassword());
@@ -67,7 +65,8 @@ public final class Database {
             List<Feedback> rows = new ArrayList<>();
             try (ResultSet rs = s.executeQuery()) {
                 while (rs.next()) {
-                    rows.add(new Feedback(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5)));
+                    rows.add(new Feedback(
+                            rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5)));
                 }
             }
             return rows;
@@ -79,7 +78,8 @@ public final class Database {
     /** The id of the org with this slug, created (as the app's tenant service does) when missing. */
     public static long ensureOrg(String slug, String name) {
         try (Connection c = connect();
-                PreparedStatement insert = c.prepareStatement("INSERT INTO org (slug, name) VALUES (?, ?) ON CONFLICT (slug) DO NOTHING");
+                PreparedStatement insert =
+                        c.prepareStatement("INSERT INTO org (slug, name) VALUES (?, ?) ON CONFLICT (slug) DO NOTHING");
                 PreparedStatement select = c.prepareStatement("SELECT id FROM org WHERE slug = ?")) {
             insert.setString(1, slug);
             insert.setString(2, name);
@@ -165,7 +165,8 @@ public final class Database {
 
     private static String sha256(String text) {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+            return HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }

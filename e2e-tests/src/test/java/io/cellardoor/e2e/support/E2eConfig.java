@@ -17,32 +17,52 @@ public final class E2eConfig {
      */
     static final List<String> DISABLED_FEATURES = List.of(
             // Playwright 1.55 (chromiumSwitches.js)
-            "AcceptCHFrame", "AvoidUnnecessaryBeforeUnloadCheckSync", "DestroyProfileOnBrowserClose", "DialMediaRouteProvider",
-            "GlobalMediaControls", "HttpsUpgrades", "LensOverlay", "MediaRouter", "PaintHolding", "ThirdPartyStoragePartitioning",
-            "Translate", "AutoDeElevate",
+            "AcceptCHFrame",
+            "AvoidUnnecessaryBeforeUnloadCheckSync",
+            "DestroyProfileOnBrowserClose",
+            "DialMediaRouteProvider",
+            "GlobalMediaControls",
+            "HttpsUpgrades",
+            "LensOverlay",
+            "MediaRouter",
+            "PaintHolding",
+            "ThirdPartyStoragePartitioning",
+            "Translate",
+            "AutoDeElevate",
             // public page -> loopback app
-            "LocalNetworkAccessChecks", "BlockInsecurePrivateNetworkRequests", "PrivateNetworkAccessSendPreflights",
+            "LocalNetworkAccessChecks",
+            "BlockInsecurePrivateNetworkRequests",
+            "PrivateNetworkAccessSendPreflights",
             "PrivateNetworkAccessRespectPreflightResults");
 
     /** The launch flags Chromium gets; Playwright adds its own automation flags before them. */
-    public static final List<String> CHROMIUM_ARGS = List.of("--headless", "--no-sandbox", "--disable-gpu",
-            "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
+    public static final List<String> CHROMIUM_ARGS = List.of(
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+            "--no-first-run",
             "--disable-features=" + String.join(",", DISABLED_FEATURES));
 
     public static final String SITE_KEY = "demo-site-key";
 
-    private E2eConfig() {
-    }
+    private E2eConfig() {}
 
     /** The repository root: system property {@code cellardoor.repo.root} (set by Surefire), else {@code ..}. */
     public static Path repoRoot() {
-        return Path.of(System.getProperty("cellardoor.repo.root", "..")).toAbsolutePath().normalize();
+        return Path.of(System.getProperty("cellardoor.repo.root", ".."))
+                .toAbsolutePath()
+                .normalize();
     }
 
     /** This module's build folder, where the app log and screenshots go. */
     public static Path targetDir() {
         String t = System.getProperty("cellardoor.e2e.target");
-        return (t != null ? Path.of(t) : repoRoot().resolve("e2e-tests/target")).toAbsolutePath().normalize();
+        return (t != null ? Path.of(t) : repoRoot().resolve("e2e-tests/target"))
+                .toAbsolutePath()
+                .normalize();
     }
 
     public static Path screenshotsDir() {
@@ -85,8 +105,9 @@ public final class E2eConfig {
      * starts it. No trailing slash.
      */
     public static String keycloakIssuer() {
-        String issuer = env("CELLARDOOR_IDENTITY_ISSUER_URI", "http://127.0.0.1:" + env("CELLARDOOR_KC_PORT", "8180")
-                + "/realms/cellardoor");
+        String issuer = env(
+                "CELLARDOOR_IDENTITY_ISSUER_URI",
+                "http://127.0.0.1:" + env("CELLARDOOR_KC_PORT", "8180") + "/realms/cellardoor");
         return issuer.endsWith("/") ? issuer.substring(0, issuer.length() - 1) : issuer;
     }
 
@@ -103,8 +124,9 @@ public final class E2eConfig {
     public static Path chromium() {
         Path path = Path.of(env("CHROMIUM_PATH", "/usr/bin/chromium"));
         if (!Files.isExecutable(path)) {
-            throw new IllegalStateException("Chromium not found at " + path + ": install it (Debian: apt-get install -y chromium)"
-                    + " or set CHROMIUM_PATH to a Chromium binary. Playwright never downloads browsers in this build.");
+            throw new IllegalStateException(
+                    "Chromium not found at " + path + ": install it (Debian: apt-get install -y chromium)"
+                            + " or set CHROMIUM_PATH to a Chromium binary. Playwright never downloads browsers in this build.");
         }
         return path;
     }

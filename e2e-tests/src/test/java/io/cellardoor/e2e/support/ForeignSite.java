@@ -9,8 +9,7 @@ import com.microsoft.playwright.Route;
  */
 public final class ForeignSite {
 
-    private ForeignSite() {
-    }
+    private ForeignSite() {}
 
     /** The embed tag, as a site owner copies it: the app's hashed script URL, the site key, {@code async}. */
     public static String embed(String scriptUrl) {
@@ -21,9 +20,15 @@ public final class ForeignSite {
     public static void serve(BrowserContext context, String origin, String html) {
         context.route(origin + "/**", route -> {
             if (route.request().url().equals(origin + "/")) {
-                route.fulfill(new Route.FulfillOptions().setStatus(200).setContentType("text/html; charset=utf-8").setBody(html));
+                route.fulfill(new Route.FulfillOptions()
+                        .setStatus(200)
+                        .setContentType("text/html; charset=utf-8")
+                        .setBody(html));
             } else {
-                route.fulfill(new Route.FulfillOptions().setStatus(404).setContentType("text/plain").setBody("not found"));
+                route.fulfill(new Route.FulfillOptions()
+                        .setStatus(404)
+                        .setContentType("text/plain")
+                        .setBody("not found"));
             }
         });
     }

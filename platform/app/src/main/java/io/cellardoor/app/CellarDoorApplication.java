@@ -14,8 +14,10 @@ import org.springframework.context.ConfigurableApplicationContext;
 public class CellarDoorApplication {
 
     /** Vaadin's auto-configurations, which need a servlet web application. */
-    private static final List<String> VAADIN_AUTO_CONFIGURATIONS = List.of("com.vaadin.flow.spring.SpringBootAutoConfiguration",
-            "com.vaadin.flow.spring.SpringSecurityAutoConfiguration", "com.vaadin.flow.spring.VaadinScopesConfig");
+    private static final List<String> VAADIN_AUTO_CONFIGURATIONS = List.of(
+            "com.vaadin.flow.spring.SpringBootAutoConfiguration",
+            "com.vaadin.flow.spring.SpringSecurityAutoConfiguration",
+            "com.vaadin.flow.spring.VaadinScopesConfig");
 
     public static void main(String[] args) {
         Command command;

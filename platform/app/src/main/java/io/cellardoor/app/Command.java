@@ -62,12 +62,19 @@ record Command(String name, Map<String, Object> properties, boolean web, String[
         return new Command(name, props, !name.equals("ingest"), spring.toArray(String[]::new));
     }
 
-    private static void take(Map<String, String> options, String option, String property, Map<String, Object> props,
-            boolean required) {
+    private static void take(
+            Map<String, String> options, String option, String property, Map<String, Object> props, boolean required) {
         String value = options.remove(option);
         if (value != null) {
             boolean path = option.equals("knowledge") || option.equals("dir") || option.equals("questions");
-            props.put(property, path ? java.nio.file.Path.of(value).toAbsolutePath().normalize().toString() : value);
+            props.put(
+                    property,
+                    path
+                            ? java.nio.file.Path.of(value)
+                                    .toAbsolutePath()
+                                    .normalize()
+                                    .toString()
+                            : value);
         } else if (required) {
             throw new IllegalArgumentException("--" + option + " is required");
         }

@@ -29,7 +29,11 @@ class DemoPageController {
 
     @GetMapping(path = "/demo", produces = MediaType.TEXT_HTML_VALUE)
     ResponseEntity<String> demo() {
-        String page = template.replace("{{script}}", assets.scriptPath()).replace("{{siteKey}}", DemoBootstrap.SITE_KEY);
-        return ResponseEntity.ok().cacheControl(CacheControl.noCache()).contentType(MediaType.TEXT_HTML).body(page);
+        String page =
+                template.replace("{{script}}", assets.scriptPath()).replace("{{siteKey}}", DemoBootstrap.SITE_KEY);
+        return ResponseEntity.ok()
+                .cacheControl(CacheControl.noCache())
+                .contentType(MediaType.TEXT_HTML)
+                .body(page);
     }
 }

@@ -54,9 +54,16 @@ class EvalCommand {
     private final Path knowledge;
     private final Path questions;
 
-    EvalCommand(TenantService tenants, KnowledgeImporter importer, HybridRetriever retriever, Embeddings embeddings,
-            KeywordQuery keywords, PluginHost plugins, ObjectMapper json,
-            @Value("${cellardoor.eval.knowledge}") Path knowledge, @Value("${cellardoor.eval.questions}") Path questions) {
+    EvalCommand(
+            TenantService tenants,
+            KnowledgeImporter importer,
+            HybridRetriever retriever,
+            Embeddings embeddings,
+            KeywordQuery keywords,
+            PluginHost plugins,
+            ObjectMapper json,
+            @Value("${cellardoor.eval.knowledge}") Path knowledge,
+            @Value("${cellardoor.eval.questions}") Path questions) {
         this.tenants = tenants;
         this.importer = importer;
         this.retriever = retriever;
@@ -68,8 +75,13 @@ class EvalCommand {
         this.questions = questions;
     }
 
-    record Case(String id, String question, boolean answerable, String domain, List<String> sources, List<Pattern> mustContain) {
-    }
+    record Case(
+            String id,
+            String question,
+            boolean answerable,
+            String domain,
+            List<String> sources,
+            List<Pattern> mustContain) {}
 
     @EventListener
     void onReady(ApplicationReadyEvent event) {
@@ -119,10 +131,15 @@ class EvalCommand {
             List<String> cited = new ArrayList<>();
             r.path("citations").forEach(n -> cited.add(n.path("path").asString("")));
             boolean rec = cited.stream().limit(5).anyMatch(c.sources()::contains);
-            boolean hit = c.answerable() && !c.mustContain().isEmpty() && c.mustContain().stream().allMatch(p -> p.matcher(answer).find());
+            boolean hit = c.answerable()
+                    && !c.mustContain().isEmpty()
+                    && c.mustContain().stream().allMatch(p -> p.matcher(answer).find());
             String expected = c.domain().equals("about") ? "general" : c.domain();
-            boolean domOk = domain.equals(expected) || c.sources().stream()
-                    .anyMatch(s -> s.contains("/") && plugins.domainOfFolder(s.substring(0, s.indexOf('/'))).equals(domain));
+            boolean domOk = domain.equals(expected)
+                    || c.sources().stream()
+                            .anyMatch(s -> s.contains("/")
+                                    && plugins.domainOfFolder(s.substring(0, s.indexOf('/')))
+                                            .equals(domain));
             domainOk += domOk ? 1 : 0;
             if (c.answerable()) {
                 answerable++;
@@ -138,12 +155,20 @@ class EvalCommand {
                 ftsRecall += recalled(org, c, RetrievalMode.FULL_TEXT) ? 1 : 0;
                 vecRecall += recalled(org, c, RetrievalMode.VECTOR) ? 1 : 0;
             }
-            rows.add("%-5s %-11s %-11s %-8s %-6s %-5s %5d  %s".formatted(c.id(), expected, domain + (domOk ? "" : "!"),
-                    answered ? "answered" : "declined", c.sources().isEmpty() ? "-" : rec ? "yes" : "NO",
-                    c.answerable() ? (hit ? "yes" : "NO") : "-", latencies[i], abbreviate(c.question(), 60)));
+            rows.add("%-5s %-11s %-11s %-8s %-6s %-5s %5d  %s"
+                    .formatted(
+                            c.id(),
+                            expected,
+                            domain + (domOk ? "" : "!"),
+                            answered ? "answered" : "declined",
+                            c.sources().isEmpty() ? "-" : rec ? "yes" : "NO",
+                            c.answerable() ? (hit ? "yes" : "NO") : "-",
+                            latencies[i],
+                            abbreviate(c.question(), 60)));
         }
         System.out.println();
-        System.out.println("%-5s %-11s %-11s %-8s %-6s %-5s %5s  %s".formatted("id", "expected", "domain", "answer", "rec@5", "hit", "ms", "question"));
+        System.out.println("%-5s %-11s %-11s %-8s %-6s %-5s %5s  %s"
+                .formatted("id", "expected", "domain", "answer", "rec@5", "hit", "ms", "question"));
         rows.forEach(System.out::println);
         Arrays.sort(latencies);
         Map<String, Object> figures = new LinkedHashMap<>();
@@ -163,8 +188,16 @@ class EvalCommand {
 
     /** Whether a single retrieval branch finds a listed source among its top five distinct documents. */
     private boolean recalled(long org, Case c, RetrievalMode mode) {
-        var query = new RetrievalQuery(org, keywords.of(org, c.question()), embeddings.embed(c.question()), 25, Map.of(), 1.0,
-                List.of(), List.of(), mode);
+        var query = new RetrievalQuery(
+                org,
+                keywords.of(org, c.question()),
+                embeddings.embed(c.question()),
+                25,
+                Map.of(),
+                1.0,
+                List.of(),
+                List.of(),
+                mode);
         Set<String> top = new LinkedHashSet<>();
         retriever.retrieve(query).forEach(r -> {
             if (top.size() < 5) {
@@ -177,11 +210,14 @@ class EvalCommand {
     private JsonNode ask(HttpClient http, URI base, String siteKey, String question) throws Exception {
         String body = json.writeValueAsString(Map.of("message", question));
         HttpRequest request = HttpRequest.newBuilder(base.resolve("/api/v1/chat"))
-                .header("Content-Type", "application/json").header("X-Site-Key", siteKey)
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build();
+                .header("Content-Type", "application/json")
+                .header("X-Site-Key", siteKey)
+                .POST(HttpRequest.BodyPublishers.ofString(body))
+                .build();
         HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
         if (response.statusCode() != 200) {
-            throw new IllegalStateException("HTTP " + response.statusCode() + " for '" + question + "': " + response.body());
+            throw new IllegalStateException(
+                    "HTTP " + response.statusCode() + " for '" + question + "': " + response.body());
         }
         return json.readTree(response.body());
     }
@@ -196,9 +232,16 @@ class EvalCommand {
             List<String> sources = new ArrayList<>();
             n.path("sources").forEach(s -> sources.add(s.asString()));
             List<Pattern> patterns = new ArrayList<>();
-            n.path("must_contain").forEach(s -> patterns.add(Pattern.compile(s.asString(), Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE)));
-            cases.add(new Case(n.path("id").asString(), n.path("question").asString(), n.path("answerable").asBoolean(),
-                    n.path("domain").asString("general"), sources, patterns));
+            n.path("must_contain")
+                    .forEach(s -> patterns.add(
+                            Pattern.compile(s.asString(), Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE)));
+            cases.add(new Case(
+                    n.path("id").asString(),
+                    n.path("question").asString(),
+                    n.path("answerable").asBoolean(),
+                    n.path("domain").asString("general"),
+                    sources,
+                    patterns));
         }
         return cases;
     }

@@ -7,8 +7,8 @@ import java.nio.file.Path;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.ExitCodeGenerator;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.stereotype.Component;
 
 /**
@@ -25,8 +25,11 @@ class IngestCommand implements ApplicationRunner, ExitCodeGenerator {
     private final String org;
     private int exitCode;
 
-    IngestCommand(TenantService tenants, KnowledgeImporter importer,
-            @Value("${cellardoor.ingest.dir}") Path dir, @Value("${cellardoor.ingest.org}") String org) {
+    IngestCommand(
+            TenantService tenants,
+            KnowledgeImporter importer,
+            @Value("${cellardoor.ingest.dir}") Path dir,
+            @Value("${cellardoor.ingest.org}") String org) {
         this.tenants = tenants;
         this.importer = importer;
         this.dir = dir;

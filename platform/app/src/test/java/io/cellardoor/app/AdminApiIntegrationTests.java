@@ -51,10 +51,13 @@ class AdminApiIntegrationTests extends IntegrationTestSupport {
 
     @Autowired
     IdentityProperties identity;
+
     @Autowired
     TenantService tenants;
+
     @Autowired
     HandoffService handoffs;
+
     @Autowired
     ObjectMapper json;
 
@@ -68,10 +71,22 @@ class AdminApiIntegrationTests extends IntegrationTestSupport {
         long other = tenants.ensureOrg("other", "Other Vineyard");
         tenants.ensureSite(demo, DEMO_KEY, "Demo (admin tests)");
         tenants.ensureSite(other, OTHER_KEY, "Other (admin tests)");
-        demoHandoff = handoffs.leave(demo, tenants.findSite(DEMO_KEY).orElseThrow().id(), null, null,
-                "Can we bring a dog to the tasting?", "dana@example.com", "Dana");
-        otherHandoff = handoffs.leave(other, tenants.findSite(OTHER_KEY).orElseThrow().id(), null, null,
-                "Do you ship to Canada?", "olly@example.com", null);
+        demoHandoff = handoffs.leave(
+                demo,
+                tenants.findSite(DEMO_KEY).orElseThrow().id(),
+                null,
+                null,
+                "Can we bring a dog to the tasting?",
+                "dana@example.com",
+                "Dana");
+        otherHandoff = handoffs.leave(
+                other,
+                tenants.findSite(OTHER_KEY).orElseThrow().id(),
+                null,
+                null,
+                "Do you ship to Canada?",
+                "olly@example.com",
+                null);
     }
 
     @Test
@@ -83,7 +98,10 @@ class AdminApiIntegrationTests extends IntegrationTestSupport {
         assertThat(response.headers().firstValue("WWW-Authenticate").orElse("")).startsWith("Bearer");
         assertThat(response.headers().firstValue("Set-Cookie")).isEmpty();
 
-        var metadata = send(HttpRequest.newBuilder(uri("/.well-known/oauth-protected-resource")).GET(), null);
+        var metadata = send(
+                HttpRequest.newBuilder(uri("/.well-known/oauth-protected-resource"))
+                        .GET(),
+                null);
         assertThat(metadata.statusCode()).isEqualTo(200);
         assertThat(json.readTree(metadata.body()).path("authorization_servers").toString())
                 .isEqualTo("[\"" + identity.issuerUri() + "\"]");
@@ -98,9 +116,15 @@ class AdminApiIntegrationTests extends IntegrationTestSupport {
         String unsigned = b64("{\"alg\":\"none\",\"typ\":\"JWT\"}") + "." + parts[1] + ".";
         assertThat(admin("GET", "/api/v1/admin/me", unsigned).statusCode()).isEqualTo(401);
 
-        String kid = json.readTree(Base64.getUrlDecoder().decode(parts[0])).path("kid").asString();
+        String kid = json.readTree(Base64.getUrlDecoder().decode(parts[0]))
+                .path("kid")
+                .asString();
         RSAKey attacker = new RSAKeyGenerator(2048).keyID(kid).generate();
-        SignedJWT forged = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(kid).type(JOSEObjectType.JWT).build(),
+        SignedJWT forged = new SignedJWT(
+                new JWSHeader.Builder(JWSAlgorithm.RS256)
+                        .keyID(kid)
+                        .type(JOSEObjectType.JWT)
+                        .build(),
                 JWTClaimsSet.parse(claims));
         forged.sign(new RSASSASigner(attacker));
         var refused = admin("GET", "/api/v1/admin/me", forged.serialize());
@@ -128,12 +152,15 @@ class AdminApiIntegrationTests extends IntegrationTestSupport {
     void anOrgAdminOfAnotherOrgSeesNoneOfDemosHandoffsAndCannotResolveThem() {
         String otherAdmin = token("other-admin");
         assertThat(inboxIds(otherAdmin, "")).contains(otherHandoff).doesNotContain(demoHandoff);
-        assertThat(inboxIds(otherAdmin, "&org=demo")).as("?org= is for platform admins only")
-                .contains(otherHandoff).doesNotContain(demoHandoff);
+        assertThat(inboxIds(otherAdmin, "&org=demo"))
+                .as("?org= is for platform admins only")
+                .contains(otherHandoff)
+                .doesNotContain(demoHandoff);
 
         var refused = admin("POST", "/api/v1/admin/handoffs/" + demoHandoff + "/resolve", otherAdmin);
         assertThat(refused.statusCode()).isEqualTo(404);
-        assertThat(admin("POST", "/api/v1/admin/handoffs/" + demoHandoff + "/resolve?org=demo", otherAdmin).statusCode())
+        assertThat(admin("POST", "/api/v1/admin/handoffs/" + demoHandoff + "/resolve?org=demo", otherAdmin)
+                        .statusCode())
                 .isEqualTo(404);
         assertThat(status(demoHandoff)).isEqualTo("open");
     }
@@ -144,13 +171,21 @@ class AdminApiIntegrationTests extends IntegrationTestSupport {
         var resolved = admin("POST", "/api/v1/admin/handoffs/" + demoHandoff + "/resolve", editor);
         assertThat(resolved.statusCode()).as(resolved.body()).isEqualTo(204);
         assertThat(status(demoHandoff)).isEqualTo("resolved");
-        assertThat(asOwner().sql("SELECT resolved_at IS NOT NULL FROM handoff_request WHERE id = ?").param(demoHandoff)
-                .query(Boolean.class).single()).isTrue();
+        assertThat(asOwner()
+                        .sql("SELECT resolved_at IS NOT NULL FROM handoff_request WHERE id = ?")
+                        .param(demoHandoff)
+                        .query(Boolean.class)
+                        .single())
+                .isTrue();
         assertThat(inboxIds(editor, "")).doesNotContain(demoHandoff);
         assertThat(inboxIds(editor, "", "resolved")).contains(demoHandoff);
-        assertThat(admin("POST", "/api/v1/admin/handoffs/" + demoHandoff + "/resolve", editor).statusCode())
-                .as("resolving again is harmless").isEqualTo(204);
-        assertThat(admin("POST", "/api/v1/admin/handoffs/" + otherHandoff + "/resolve", editor).statusCode()).isEqualTo(404);
+        assertThat(admin("POST", "/api/v1/admin/handoffs/" + demoHandoff + "/resolve", editor)
+                        .statusCode())
+                .as("resolving again is harmless")
+                .isEqualTo(204);
+        assertThat(admin("POST", "/api/v1/admin/handoffs/" + otherHandoff + "/resolve", editor)
+                        .statusCode())
+                .isEqualTo(404);
         assertThat(status(otherHandoff)).isEqualTo("open");
     }
 
@@ -163,18 +198,21 @@ class AdminApiIntegrationTests extends IntegrationTestSupport {
         var unknown = admin("GET", "/api/v1/admin/handoffs?status=open&org=no-such-org", platform);
         assertThat(unknown.statusCode()).isEqualTo(404);
         assertThat(problemType(unknown)).isEqualTo("https://cellardoor.io/problems/not-found");
-        assertThat(admin("GET", "/api/v1/admin/handoffs?status=lost", platform).statusCode()).isEqualTo(400);
+        assertThat(admin("GET", "/api/v1/admin/handoffs?status=lost", platform).statusCode())
+                .isEqualTo(400);
     }
 
     @Test
     void meDescribesTheCallerFromTheToken() {
-        JsonNode me = json.readTree(admin("GET", "/api/v1/admin/me", token("org-admin")).body());
+        JsonNode me = json.readTree(
+                admin("GET", "/api/v1/admin/me", token("org-admin")).body());
         assertThat(me.path("username").asString()).isEqualTo("org-admin");
         assertThat(me.path("org").asString()).isEqualTo("demo");
         assertThat(me.path("subject").asString()).isNotBlank();
         assertThat(me.path("roles").toString()).isEqualTo("[\"ORG_ADMIN\"]");
 
-        JsonNode other = json.readTree(admin("GET", "/api/v1/admin/me", token("other-admin")).body());
+        JsonNode other = json.readTree(
+                admin("GET", "/api/v1/admin/me", token("other-admin")).body());
         assertThat(other.path("org").asString()).isEqualTo("other");
     }
 
@@ -184,7 +222,8 @@ class AdminApiIntegrationTests extends IntegrationTestSupport {
             var response = admin("GET", "/api/v1/admin/plugins", token(user));
             assertThat(response.statusCode()).as(user).isEqualTo(200);
             List<String> domains = new ArrayList<>();
-            json.readTree(response.body()).forEach(p -> domains.add(p.path("domain").asString()));
+            json.readTree(response.body())
+                    .forEach(p -> domains.add(p.path("domain").asString()));
             assertThat(domains).as(user).contains("wine", "visiting", "club", "events", "merchandise");
         }
     }
@@ -194,17 +233,26 @@ class AdminApiIntegrationTests extends IntegrationTestSupport {
         var chat = post("/api/v1/chat", DEMO_KEY, "{\"message\": \"hello\"}");
         assertThat(chat.statusCode()).isEqualTo(200);
         assertThat(chat.headers().firstValue("Set-Cookie")).isEmpty();
-        var health = send(HttpRequest.newBuilder(uri("/actuator/health/readiness")).GET(), null);
+        var health =
+                send(HttpRequest.newBuilder(uri("/actuator/health/readiness")).GET(), null);
         assertThat(health.statusCode()).isEqualTo(200);
-        assertThat(send(HttpRequest.newBuilder(uri("/demo")).GET(), null).statusCode()).isEqualTo(200);
+        assertThat(send(HttpRequest.newBuilder(uri("/demo")).GET(), null).statusCode())
+                .isEqualTo(200);
     }
 
     /** /admin redirects to Keycloak's login; signing in there comes back with a session that passes /admin. */
     @Test
     void theConsoleSignsInThroughKeycloak() throws Exception {
-        HttpClient browser = HttpClient.newBuilder().cookieHandler(new LoopbackBrowserCookies())
-                .followRedirects(HttpClient.Redirect.NEVER).connectTimeout(Duration.ofSeconds(5)).build();
-        var visit = browser.send(HttpRequest.newBuilder(uri("/admin")).header("Accept", "text/html").GET().build(),
+        HttpClient browser = HttpClient.newBuilder()
+                .cookieHandler(new LoopbackBrowserCookies())
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .connectTimeout(Duration.ofSeconds(5))
+                .build();
+        var visit = browser.send(
+                HttpRequest.newBuilder(uri("/admin"))
+                        .header("Accept", "text/html")
+                        .GET()
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(visit.statusCode()).isEqualTo(302);
         URI start = uri("/admin").resolve(visit.headers().firstValue("Location").orElseThrow());
@@ -212,17 +260,26 @@ class AdminApiIntegrationTests extends IntegrationTestSupport {
 
         var authorize = browser.send(HttpRequest.newBuilder(start).GET().build(), HttpResponse.BodyHandlers.ofString());
         URI keycloak = URI.create(authorize.headers().firstValue("Location").orElseThrow());
-        assertThat(keycloak.toString()).startsWith(identity.issuerUri() + "/protocol/openid-connect/auth?")
-                .contains("client_id=cellardoor-console", "code_challenge=",
+        assertThat(keycloak.toString())
+                .startsWith(identity.issuerUri() + "/protocol/openid-connect/auth?")
+                .contains(
+                        "client_id=cellardoor-console",
+                        "code_challenge=",
                         "redirect_uri=" + uri("/login/oauth2/code/cellardoor"));
 
-        var loginPage = browser.send(HttpRequest.newBuilder(keycloak).GET().build(), HttpResponse.BodyHandlers.ofString());
-        assertThat(loginPage.statusCode()).as("Keycloak accepts the console's redirect URI").isEqualTo(200);
-        Matcher action = Pattern.compile("<form[^>]*id=\"kc-form-login\"[^>]*action=\"([^\"]+)\"").matcher(loginPage.body());
+        var loginPage =
+                browser.send(HttpRequest.newBuilder(keycloak).GET().build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(loginPage.statusCode())
+                .as("Keycloak accepts the console's redirect URI")
+                .isEqualTo(200);
+        Matcher action = Pattern.compile("<form[^>]*id=\"kc-form-login\"[^>]*action=\"([^\"]+)\"")
+                .matcher(loginPage.body());
         assertThat(action.find()).as("login form in %s", loginPage.body()).isTrue();
-        var signedIn = browser.send(HttpRequest.newBuilder(URI.create(action.group(1).replace("&amp;", "&")))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString("username=viewer&password=demo&credentialId=")).build(),
+        var signedIn = browser.send(
+                HttpRequest.newBuilder(URI.create(action.group(1).replace("&amp;", "&")))
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .POST(HttpRequest.BodyPublishers.ofString("username=viewer&password=demo&credentialId="))
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(signedIn.statusCode()).as(signedIn.body()).isEqualTo(302);
         URI callback = URI.create(signedIn.headers().firstValue("Location").orElseThrow());
@@ -231,7 +288,8 @@ class AdminApiIntegrationTests extends IntegrationTestSupport {
         var back = browser.send(HttpRequest.newBuilder(callback).GET().build(), HttpResponse.BodyHandlers.ofString());
         assertThat(back.statusCode()).isEqualTo(302);
         assertThat(back.headers().firstValue("Location").orElse("")).contains("/admin");
-        var console = browser.send(HttpRequest.newBuilder(uri("/admin/")).GET().build(), HttpResponse.BodyHandlers.ofString());
+        var console = browser.send(
+                HttpRequest.newBuilder(uri("/admin/")).GET().build(), HttpResponse.BodyHandlers.ofString());
         assertThat(console.statusCode()).as("signed in: the console's page").isEqualTo(200);
         assertThat(console.body()).contains("<title>Cellar Door console</title>");
     }
@@ -254,8 +312,12 @@ class AdminApiIntegrationTests extends IntegrationTestSupport {
         @Override
         public void put(URI uri, Map<String, List<String>> responseHeaders) throws IOException {
             Map<String, List<String>> headers = new HashMap<>(responseHeaders);
-            headers.replaceAll((name, values) -> name != null && name.toLowerCase(Locale.ROOT).startsWith("set-cookie")
-                    ? values.stream().map(v -> v.replaceAll("(?i);\\s*Secure(?=;|$)", "")).toList() : values);
+            headers.replaceAll((name, values) ->
+                    name != null && name.toLowerCase(Locale.ROOT).startsWith("set-cookie")
+                            ? values.stream()
+                                    .map(v -> v.replaceAll("(?i);\\s*Secure(?=;|$)", ""))
+                                    .toList()
+                            : values);
             cookies.put(uri, headers);
         }
     }
@@ -265,31 +327,53 @@ class AdminApiIntegrationTests extends IntegrationTestSupport {
         URI discovery = URI.create(identity.issuerUri() + "/.well-known/openid-configuration");
         int status;
         try {
-            status = http.send(HttpRequest.newBuilder(discovery).timeout(Duration.ofSeconds(5)).GET().build(),
-                    HttpResponse.BodyHandlers.discarding()).statusCode();
+            status = http.send(
+                            HttpRequest.newBuilder(discovery)
+                                    .timeout(Duration.ofSeconds(5))
+                                    .GET()
+                                    .build(),
+                            HttpResponse.BodyHandlers.discarding())
+                    .statusCode();
         } catch (Exception e) {
             status = -1;
         }
         if (status != 200) {
-            throw new AssertionError("Keycloak is not reachable at " + discovery + " (" + (status < 0 ? "no answer" : "HTTP " + status)
-                    + "). Start it with `deploy/local/keycloak.sh start` (./cellardoor test does), or point"
-                    + " cellardoor.identity.issuer-uri at a running realm.");
+            throw new AssertionError(
+                    "Keycloak is not reachable at " + discovery + " (" + (status < 0 ? "no answer" : "HTTP " + status)
+                            + "). Start it with `deploy/local/keycloak.sh start` (./cellardoor test does), or point"
+                            + " cellardoor.identity.issuer-uri at a running realm.");
         }
     }
 
     /** An access token for a demo user (password {@code demo}) from the password grant of {@code cellardoor-cli}. */
     String token(String username) {
-        String form = Map.of("grant_type", "password", "client_id", "cellardoor-cli", "username", username, "password", "demo")
-                .entrySet().stream().map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+        String form = Map.of(
+                        "grant_type",
+                        "password",
+                        "client_id",
+                        "cellardoor-cli",
+                        "username",
+                        username,
+                        "password",
+                        "demo")
+                .entrySet()
+                .stream()
+                .map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
                 .collect(Collectors.joining("&"));
-        var response = send(HttpRequest.newBuilder(URI.create(identity.issuerUri() + "/protocol/openid-connect/token"))
-                .header("Content-Type", "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString(form)), null);
-        assertThat(response.statusCode()).as("token for %s: %s", username, response.body()).isEqualTo(200);
+        var response = send(
+                HttpRequest.newBuilder(URI.create(identity.issuerUri() + "/protocol/openid-connect/token"))
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .POST(HttpRequest.BodyPublishers.ofString(form)),
+                null);
+        assertThat(response.statusCode())
+                .as("token for %s: %s", username, response.body())
+                .isEqualTo(200);
         return json.readTree(response.body()).path("access_token").asString();
     }
 
     HttpResponse<String> admin(String method, String path, String token) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(uri(path)).method(method, HttpRequest.BodyPublishers.noBody());
+        HttpRequest.Builder request =
+                HttpRequest.newBuilder(uri(path)).method(method, HttpRequest.BodyPublishers.noBody());
         if (token != null) {
             request.header("Authorization", "Bearer " + token);
         }
@@ -309,7 +393,11 @@ class AdminApiIntegrationTests extends IntegrationTestSupport {
     }
 
     String status(long handoff) {
-        return asOwner().sql("SELECT status FROM handoff_request WHERE id = ?").param(handoff).query(String.class).single();
+        return asOwner()
+                .sql("SELECT status FROM handoff_request WHERE id = ?")
+                .param(handoff)
+                .query(String.class)
+                .single();
     }
 
     String problemType(HttpResponse<String> response) {

@@ -26,11 +26,11 @@ abstract class AdminApiSupport extends IntegrationTestSupport {
     static final String PROBLEMS = "https://cellardoor.io/problems/";
     private static final Map<String, Cached> TOKENS = new ConcurrentHashMap<>();
 
-    private record Cached(String token, long fetchedAt) {
-    }
+    private record Cached(String token, long fetchedAt) {}
 
     @Autowired
     IdentityProperties identity;
+
     @Autowired
     ObjectMapper json;
 
@@ -39,35 +39,63 @@ abstract class AdminApiSupport extends IntegrationTestSupport {
         URI discovery = URI.create(identity.issuerUri() + "/.well-known/openid-configuration");
         int status;
         try {
-            status = http.send(HttpRequest.newBuilder(discovery).timeout(Duration.ofSeconds(5)).GET().build(),
-                    HttpResponse.BodyHandlers.discarding()).statusCode();
+            status = http.send(
+                            HttpRequest.newBuilder(discovery)
+                                    .timeout(Duration.ofSeconds(5))
+                                    .GET()
+                                    .build(),
+                            HttpResponse.BodyHandlers.discarding())
+                    .statusCode();
         } catch (Exception e) {
             status = -1;
         }
-        assertThat(status).as("Keycloak at %s (start it with ./cellardoor kc start)", discovery).isEqualTo(200);
+        assertThat(status)
+                .as("Keycloak at %s (start it with ./cellardoor kc start)", discovery)
+                .isEqualTo(200);
     }
 
     /** An access token for a realm user (reused for a minute; Keycloak's tokens live 5). */
     String token(String username) {
         return TOKENS.compute(username, (u, cached) -> {
-            if (cached != null && System.currentTimeMillis() - cached.fetchedAt() < 60_000) {
-                return cached;
-            }
-            String form = Map.of("grant_type", "password", "client_id", "cellardoor-cli", "username", u, "password", "demo")
-                    .entrySet().stream().map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
-                    .collect(Collectors.joining("&"));
-            var response = send(HttpRequest.newBuilder(URI.create(identity.issuerUri() + "/protocol/openid-connect/token"))
-                    .header("Content-Type", "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString(form)), null);
-            assertThat(response.statusCode()).as("token for %s: %s", u, response.body()).isEqualTo(200);
-            return new Cached(json.readTree(response.body()).path("access_token").asString(), System.currentTimeMillis());
-        }).token();
+                    if (cached != null && System.currentTimeMillis() - cached.fetchedAt() < 60_000) {
+                        return cached;
+                    }
+                    String form = Map.of(
+                                    "grant_type",
+                                    "password",
+                                    "client_id",
+                                    "cellardoor-cli",
+                                    "username",
+                                    u,
+                                    "password",
+                                    "demo")
+                            .entrySet()
+                            .stream()
+                            .map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+                            .collect(Collectors.joining("&"));
+                    var response = send(
+                            HttpRequest.newBuilder(URI.create(identity.issuerUri() + "/protocol/openid-connect/token"))
+                                    .header("Content-Type", "application/x-www-form-urlencoded")
+                                    .POST(HttpRequest.BodyPublishers.ofString(form)),
+                            null);
+                    assertThat(response.statusCode())
+                            .as("token for %s: %s", u, response.body())
+                            .isEqualTo(200);
+                    return new Cached(
+                            json.readTree(response.body()).path("access_token").asString(), System.currentTimeMillis());
+                })
+                .token();
     }
 
     /** Calls the admin API as a user, with a JSON body when one is given. */
     HttpResponse<String> call(String method, String path, String user, Object body) {
         HttpRequest.Builder request = HttpRequest.newBuilder(uri(path))
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofString(body instanceof String s ? s : json.writeValueAsString(body)))
+                .method(
+                        method,
+                        body == null
+                                ? HttpRequest.BodyPublishers.noBody()
+                                : HttpRequest.BodyPublishers.ofString(
+                                        body instanceof String s ? s : json.writeValueAsString(body)))
                 .header("Authorization", "Bearer " + token(user));
         if (body != null) {
             request.header("Content-Type", "application/json");
@@ -78,7 +106,9 @@ abstract class AdminApiSupport extends IntegrationTestSupport {
     /** GETs as a user and expects 200 with JSON. */
     JsonNode get(String path, String user) {
         var response = call("GET", path, user, null);
-        assertThat(response.statusCode()).as("GET %s as %s: %s", path, user, response.body()).isEqualTo(200);
+        assertThat(response.statusCode())
+                .as("GET %s as %s: %s", path, user, response.body())
+                .isEqualTo(200);
         return json.readTree(response.body());
     }
 

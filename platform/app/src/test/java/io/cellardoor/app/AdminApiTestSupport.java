@@ -36,7 +36,8 @@ abstract class AdminApiTestSupport extends AdminApiSupport {
 
     /** A chat API call with a site key and, when given, a browser's Origin header. */
     HttpResponse<String> chat(String siteKey, String message, String origin) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(uri("/api/v1/chat")).header("Content-Type", "application/json")
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri("/api/v1/chat"))
+                .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(json.writeValueAsString(Map.of("message", message))));
         if (origin != null) {
             request.header("Origin", origin);

@@ -29,13 +29,13 @@ import tools.jackson.databind.ObjectMapper;
 final class AdminClient {
 
     /** A part of a multipart upload. */
-    record Part(String filename, byte[] bytes) {
-    }
+    record Part(String filename, byte[] bytes) {}
 
     private final URI issuer;
     private final Function<String, URI> app;
     private final ObjectMapper json;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final Map<String, String> tokens = new ConcurrentHashMap<>();
 
     AdminClient(URI issuer, Function<String, URI> app, ObjectMapper json) {
@@ -47,13 +47,25 @@ final class AdminClient {
     /** An access token for a demo user; fails the test when Keycloak does not answer. */
     String token(String username) {
         return tokens.computeIfAbsent(username, user -> {
-            String form = Map.of("grant_type", "password", "client_id", "cellardoor-cli", "username", user, "password", "demo")
-                    .entrySet().stream().map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+            String form = Map.of(
+                            "grant_type",
+                            "password",
+                            "client_id",
+                            "cellardoor-cli",
+                            "username",
+                            user,
+                            "password",
+                            "demo")
+                    .entrySet()
+                    .stream()
+                    .map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
                     .collect(Collectors.joining("&"));
-            HttpResponse<String> response = send(HttpRequest.newBuilder(URI.create(issuer + "/protocol/openid-connect/token"))
-                    .header("Content-Type", "application/x-www-form-urlencoded")
-                    .POST(HttpRequest.BodyPublishers.ofString(form)));
-            assertThat(response.statusCode()).as("token for %s (is Keycloak running?): %s", user, response.body())
+            HttpResponse<String> response =
+                    send(HttpRequest.newBuilder(URI.create(issuer + "/protocol/openid-connect/token"))
+                            .header("Content-Type", "application/x-www-form-urlencoded")
+                            .POST(HttpRequest.BodyPublishers.ofString(form)));
+            assertThat(response.statusCode())
+                    .as("token for %s (is Keycloak running?): %s", user, response.body())
                     .isEqualTo(200);
             return json.readTree(response.body()).path("access_token").asString();
         });
@@ -72,7 +84,8 @@ final class AdminClient {
     }
 
     HttpResponse<String> putMarkdown(String user, String path, String markdown) {
-        return send(request(user, path).header("Content-Type", "text/markdown; charset=utf-8")
+        return send(request(user, path)
+                .header("Content-Type", "text/markdown; charset=utf-8")
                 .PUT(HttpRequest.BodyPublishers.ofString(markdown)));
     }
 
@@ -80,16 +93,21 @@ final class AdminClient {
     HttpResponse<String> upload(String user, String path, Map<String, String> fields, List<Part> files) {
         String boundary = "----cellardoor" + UUID.randomUUID();
         ByteArrayOutputStream body = new ByteArrayOutputStream();
-        fields.forEach((name, value) -> write(body, "--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + name
-                + "\"\r\n\r\n" + value + "\r\n"));
+        fields.forEach((name, value) -> write(
+                body,
+                "--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + name + "\"\r\n\r\n" + value
+                        + "\r\n"));
         for (Part part : files) {
-            write(body, "--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + part.filename()
-                    + "\"\r\nContent-Type: application/octet-stream\r\n\r\n");
+            write(
+                    body,
+                    "--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + part.filename()
+                            + "\"\r\nContent-Type: application/octet-stream\r\n\r\n");
             body.writeBytes(part.bytes());
             write(body, "\r\n");
         }
         write(body, "--" + boundary + "--\r\n");
-        return send(request(user, path).header("Content-Type", "multipart/form-data; boundary=" + boundary)
+        return send(request(user, path)
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())));
     }
 

@@ -17,6 +17,7 @@ class ChatApiProblemIntegrationTests extends IntegrationTestSupport {
 
     @Autowired
     TenantService tenants;
+
     @Autowired
     ObjectMapper json;
 
@@ -27,7 +28,8 @@ class ChatApiProblemIntegrationTests extends IntegrationTestSupport {
 
     void assertProblem(HttpResponse<String> response, int status, String type) {
         assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
-        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(v -> assertThat(v).startsWith("application/problem+json"));
+        assertThat(response.headers().firstValue("Content-Type"))
+                .hasValueSatisfying(v -> assertThat(v).startsWith("application/problem+json"));
         JsonNode problem = json.readTree(response.body());
         assertThat(problem.path("type").asString()).isEqualTo("https://cellardoor.io/problems/" + type);
         assertThat(problem.path("status").asInt()).isEqualTo(status);
@@ -41,7 +43,8 @@ class ChatApiProblemIntegrationTests extends IntegrationTestSupport {
 
     @Test
     void overlongMessageIs413() {
-        assertProblem(post("/api/v1/chat", SITE_KEY, "{\"message\": \"" + "a".repeat(2001) + "\"}"), 413, "message-too-long");
+        assertProblem(
+                post("/api/v1/chat", SITE_KEY, "{\"message\": \"" + "a".repeat(2001) + "\"}"), 413, "message-too-long");
     }
 
     @Test
@@ -64,12 +67,18 @@ class ChatApiProblemIntegrationTests extends IntegrationTestSupport {
 
     @Test
     void aConversationIsStoredWithItsFirstTurnAndContinuedByItsId() {
-        JsonNode first = json.readTree(post("/api/v1/chat", SITE_KEY, "{\"message\": \"Do you have a wine club?\"}").body());
+        JsonNode first = json.readTree(post("/api/v1/chat", SITE_KEY, "{\"message\": \"Do you have a wine club?\"}")
+                .body());
         String id = first.path("conversationId").asString();
-        JsonNode second = json.readTree(post("/api/v1/chat", SITE_KEY,
-                "{\"message\": \"And events?\", \"conversationId\": \"" + id + "\"}").body());
+        JsonNode second = json.readTree(
+                post("/api/v1/chat", SITE_KEY, "{\"message\": \"And events?\", \"conversationId\": \"" + id + "\"}")
+                        .body());
         assertThat(second.path("conversationId").asString()).isEqualTo(id);
-        assertThat(asOwner().sql("SELECT count(*) FROM message WHERE conversation_id = ?::uuid").param(id).query(Integer.class)
-                .single()).isEqualTo(2);
+        assertThat(asOwner()
+                        .sql("SELECT count(*) FROM message WHERE conversation_id = ?::uuid")
+                        .param(id)
+                        .query(Integer.class)
+                        .single())
+                .isEqualTo(2);
     }
 }

@@ -18,13 +18,14 @@ class ChatStreamIntegrationTests extends IntegrationTestSupport {
 
     @Autowired
     TenantService tenants;
+
     @Autowired
     KnowledgeImporter importer;
+
     @Autowired
     ObjectMapper json;
 
-    record Event(String name, JsonNode data) {
-    }
+    record Event(String name, JsonNode data) {}
 
     @Test
     void streamsMetaTokensCitationsAndDone() throws Exception {
@@ -40,9 +41,10 @@ class ChatStreamIntegrationTests extends IntegrationTestSupport {
                 - **Wednesday**: 11:00 AM - 5:00 PM
                 - **Saturday**: 11:00 AM - 7:00 PM
                 """);
-        importer.importFolder(org, knowledge, l -> { });
+        importer.importFolder(org, knowledge, l -> {});
 
-        var response = post("/api/v1/chat/stream", "it-stream-key", "{\"message\": \"What are your hours on Saturday?\"}");
+        var response =
+                post("/api/v1/chat/stream", "it-stream-key", "{\"message\": \"What are your hours on Saturday?\"}");
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.headers().firstValue("Content-Type").orElse("")).startsWith("text/event-stream");
         assertThat(response.headers().firstValue("X-Accel-Buffering")).hasValue("no");
@@ -63,11 +65,14 @@ class ChatStreamIntegrationTests extends IntegrationTestSupport {
         assertThat(names.stream().filter("token"::equals).count()).isGreaterThan(3);
 
         StringBuilder streamed = new StringBuilder();
-        events.stream().filter(e -> e.name().equals("token")).forEach(e -> streamed.append(e.data().path("text").asString()));
+        events.stream()
+                .filter(e -> e.name().equals("token"))
+                .forEach(e -> streamed.append(e.data().path("text").asString()));
         JsonNode done = events.get(events.size() - 1).data();
         assertThat(streamed.toString()).isEqualTo(done.path("answer").asString());
         assertThat(streamed.toString()).contains("7:00 PM");
-        assertThat(events).filteredOn(e -> e.name().equals("citation"))
+        assertThat(events)
+                .filteredOn(e -> e.name().equals("citation"))
                 .anySatisfy(e -> assertThat(e.data().path("path").asString()).isEqualTo("visiting/hours.md"));
         assertThat(events.get(0).data().path("domain").asString()).isEqualTo("visiting");
     }

@@ -20,7 +20,11 @@ class ConsoleSitesAndPluginsIntegrationTests extends AdminApiTestSupport {
     @Test
     void theSitesAndPluginsRoutesRequireSignIn() {
         for (String path : new String[] {"/admin/sites", "/admin/plugins"}) {
-            HttpResponse<String> response = send(HttpRequest.newBuilder(uri(path)).header("Accept", "text/html").GET(), null);
+            HttpResponse<String> response = send(
+                    HttpRequest.newBuilder(uri(path))
+                            .header("Accept", "text/html")
+                            .GET(),
+                    null);
             assertThat(response.statusCode()).as(path).isEqualTo(302);
         }
     }
@@ -50,13 +54,20 @@ class ConsoleSitesAndPluginsIntegrationTests extends AdminApiTestSupport {
      * the view's components as built on the server.
      */
     private String page(HttpClient browser, String path) throws Exception {
-        HttpResponse<String> response = browser.send(HttpRequest.newBuilder(uri(path)).header("Accept", "text/html").GET().build(),
+        HttpResponse<String> response = browser.send(
+                HttpRequest.newBuilder(uri(path))
+                        .header("Accept", "text/html")
+                        .GET()
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).as(path + ": " + response.body()).isEqualTo(200);
         String route = path.substring("/admin/".length());
-        HttpResponse<String> init = browser.send(HttpRequest.newBuilder(uri("/admin/?v-r=init&location=" + route
-                + "&query=&v-wn=it-" + route + "&v-tzo=0&v-tz=UTC&v-sw=1280&v-sh=800&v-bw=1280&v-bh=800&v-pr=1"))
-                .GET().build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> init = browser.send(
+                HttpRequest.newBuilder(uri("/admin/?v-r=init&location=" + route + "&query=&v-wn=it-" + route
+                                + "&v-tzo=0&v-tz=UTC&v-sw=1280&v-sh=800&v-bw=1280&v-bh=800&v-pr=1"))
+                        .GET()
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
         assertThat(init.statusCode()).as(path + " init: " + init.body()).isEqualTo(200);
         Matcher csrf = Pattern.compile("\"Vaadin-Security-Key\":\"([^\"]+)\"").matcher(init.body());
         assertThat(csrf.find()).as("security key in %s", init.body()).isTrue();
@@ -66,9 +77,12 @@ class ConsoleSitesAndPluginsIntegrationTests extends AdminApiTestSupport {
                 + "\"appShellTitle\":\"\",\"historyState\":null,\"trigger\":\"\"}}],\"syncId\":0,\"clientId\":0}";
         Matcher ui = Pattern.compile("\"v-uiId\":(\\d+)").matcher(init.body());
         assertThat(ui.find()).isTrue();
-        HttpResponse<String> uidl = browser.send(HttpRequest.newBuilder(uri("/admin/?v-r=uidl&v-uiId=" + ui.group(1)))
-                .header("Content-Type", "application/json; charset=UTF-8").POST(HttpRequest.BodyPublishers.ofString(connect))
-                .build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> uidl = browser.send(
+                HttpRequest.newBuilder(uri("/admin/?v-r=uidl&v-uiId=" + ui.group(1)))
+                        .header("Content-Type", "application/json; charset=UTF-8")
+                        .POST(HttpRequest.BodyPublishers.ofString(connect))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
         assertThat(uidl.statusCode()).as(path + " uidl: " + uidl.body()).isEqualTo(200);
         assertThat(uidl.body()).as("no error while building %s", path).doesNotContain("Internal error");
         return uidl.body();
@@ -76,17 +90,24 @@ class ConsoleSitesAndPluginsIntegrationTests extends AdminApiTestSupport {
 
     /** Signs in to the console through Keycloak's login form, as a browser would. */
     private HttpClient signIn(String user) throws Exception {
-        HttpClient browser = HttpClient.newBuilder().cookieHandler(new AdminApiIntegrationTests.LoopbackBrowserCookies())
-                .followRedirects(HttpClient.Redirect.NEVER).connectTimeout(Duration.ofSeconds(5)).build();
+        HttpClient browser = HttpClient.newBuilder()
+                .cookieHandler(new AdminApiIntegrationTests.LoopbackBrowserCookies())
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .connectTimeout(Duration.ofSeconds(5))
+                .build();
         URI next = uri("/oauth2/authorization/cellardoor");
         var authorize = browser.send(HttpRequest.newBuilder(next).GET().build(), HttpResponse.BodyHandlers.ofString());
         URI keycloak = URI.create(authorize.headers().firstValue("Location").orElseThrow());
-        var loginPage = browser.send(HttpRequest.newBuilder(keycloak).GET().build(), HttpResponse.BodyHandlers.ofString());
-        Matcher action = Pattern.compile("<form[^>]*id=\"kc-form-login\"[^>]*action=\"([^\"]+)\"").matcher(loginPage.body());
+        var loginPage =
+                browser.send(HttpRequest.newBuilder(keycloak).GET().build(), HttpResponse.BodyHandlers.ofString());
+        Matcher action = Pattern.compile("<form[^>]*id=\"kc-form-login\"[^>]*action=\"([^\"]+)\"")
+                .matcher(loginPage.body());
         assertThat(action.find()).as("login form").isTrue();
-        var signedIn = browser.send(HttpRequest.newBuilder(URI.create(action.group(1).replace("&amp;", "&")))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString("username=" + user + "&password=demo&credentialId=")).build(),
+        var signedIn = browser.send(
+                HttpRequest.newBuilder(URI.create(action.group(1).replace("&amp;", "&")))
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .POST(HttpRequest.BodyPublishers.ofString("username=" + user + "&password=demo&credentialId="))
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(signedIn.statusCode()).as(signedIn.body()).isEqualTo(302);
         URI callback = URI.create(signedIn.headers().firstValue("Location").orElseThrow());

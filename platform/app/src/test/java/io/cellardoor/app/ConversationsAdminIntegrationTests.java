@@ -42,8 +42,26 @@ class ConversationsAdminIntegrationTests extends AdminApiSupport {
         tenants.ensureSite(orgId, org + "-key", "Conversations site");
         long site = tenants.findSite(org + "-key").orElseThrow().id();
         a = conversation(orgId, site, "2026-03-10T12:00:00Z");
-        message(orgId, a, "Do you have a Riesling?", true, "wine", "up", WINE_CITATION, WINE_CLASSIFICATION, "2026-03-10T12:00:00Z");
-        message(orgId, a, "What does it cost?", false, "wine", "down", "[]", WINE_CLASSIFICATION, "2026-03-10T12:01:00Z");
+        message(
+                orgId,
+                a,
+                "Do you have a Riesling?",
+                true,
+                "wine",
+                "up",
+                WINE_CITATION,
+                WINE_CLASSIFICATION,
+                "2026-03-10T12:00:00Z");
+        message(
+                orgId,
+                a,
+                "What does it cost?",
+                false,
+                "wine",
+                "down",
+                "[]",
+                WINE_CLASSIFICATION,
+                "2026-03-10T12:01:00Z");
         b = conversation(orgId, site, "2026-03-02T09:00:00Z");
         message(orgId, b, "When are you open?", true, "visiting", null, "[]", "{}", "2026-03-02T09:00:00Z");
         c = conversation(orgId, site, "2026-01-15T10:00:00Z");
@@ -52,8 +70,18 @@ class ConversationsAdminIntegrationTests extends AdminApiSupport {
         tenants.ensureOrg("other", "Other Vineyard");
         long demo = tenants.ensureOrg("demo", "Demo Vineyard");
         tenants.ensureSite(demo, "it-conv-demo-key", "Demo (conversation tests)");
-        demoConversation = conversation(demo, tenants.findSite("it-conv-demo-key").orElseThrow().id(), "2026-03-11T08:00:00Z");
-        message(demo, demoConversation, "Is the demo open?", true, "visiting", null, "[]", "{}", "2026-03-11T08:00:00Z");
+        demoConversation = conversation(
+                demo, tenants.findSite("it-conv-demo-key").orElseThrow().id(), "2026-03-11T08:00:00Z");
+        message(
+                demo,
+                demoConversation,
+                "Is the demo open?",
+                true,
+                "visiting",
+                null,
+                "[]",
+                "{}",
+                "2026-03-11T08:00:00Z");
     }
 
     @Test
@@ -79,7 +107,9 @@ class ConversationsAdminIntegrationTests extends AdminApiSupport {
         assertThat(list("&feedback=none")).containsExactly(b, c);
         assertThat(list("&unanswered=true")).containsExactly(a, c);
         assertThat(list("&unanswered=true&domain=merchandise")).containsExactly(c);
-        assertThat(list("&from=2026-03-01&to=2026-03-09")).as("to is an inclusive day").containsExactly(b);
+        assertThat(list("&from=2026-03-01&to=2026-03-09"))
+                .as("to is an inclusive day")
+                .containsExactly(b);
         assertThat(list("&from=2026-03-10")).containsExactly(a);
         assertThat(list("&to=2026-03-10")).containsExactly(a, b, c);
         assertThat(list("&from=2026-03-10T12:00:30Z")).as("instants too").containsExactly(a);
@@ -92,7 +122,8 @@ class ConversationsAdminIntegrationTests extends AdminApiSupport {
         assertThat(ids(second)).containsExactly(c);
         assertThat(second.path("total").asLong()).isEqualTo(3);
         assertThat(second.path("page").asInt()).isEqualTo(1);
-        assertThat(ids(get("/api/v1/admin/conversations?size=2&page=5&org=" + org, "platform-admin"))).isEmpty();
+        assertThat(ids(get("/api/v1/admin/conversations?size=2&page=5&org=" + org, "platform-admin")))
+                .isEmpty();
     }
 
     @Test
@@ -105,35 +136,61 @@ class ConversationsAdminIntegrationTests extends AdminApiSupport {
         assertThat(first.path("citations").get(0).path("path").asString()).isEqualTo("wine/riesling.md");
         assertThat(first.path("citations").get(0).path("title").asString()).isEqualTo("Dry Riesling");
         assertThat(first.path("classification").path("primary").asString()).isEqualTo("wine");
-        assertThat(first.path("classification").path("scores").get(0).path("evidence").toString()).isEqualTo("[\"riesling\"]");
+        assertThat(first.path("classification")
+                        .path("scores")
+                        .get(0)
+                        .path("evidence")
+                        .toString())
+                .isEqualTo("[\"riesling\"]");
         assertThat(first.path("feedback").asString()).isEqualTo("up");
         assertThat(messages.get(1).path("answered").asBoolean()).isFalse();
         JsonNode stored = get("/api/v1/admin/conversations/" + b + "?org=" + org, "platform-admin");
-        assertThat(stored.path("messages").get(0).path("classification").path("primary").asString())
-                .as("a turn stored without classification reads as general").isEqualTo("general");
+        assertThat(stored.path("messages")
+                        .get(0)
+                        .path("classification")
+                        .path("primary")
+                        .asString())
+                .as("a turn stored without classification reads as general")
+                .isEqualTo("general");
     }
 
     @Test
     void staffSeeOnlyTheirOwnOrgsConversations() {
-        assertThat(ids(get("/api/v1/admin/conversations?size=200", "viewer"))).contains(demoConversation).doesNotContain(a);
-        assertThat(call("GET", "/api/v1/admin/conversations/" + demoConversation, "viewer", null).statusCode()).isEqualTo(200);
+        assertThat(ids(get("/api/v1/admin/conversations?size=200", "viewer")))
+                .contains(demoConversation)
+                .doesNotContain(a);
+        assertThat(call("GET", "/api/v1/admin/conversations/" + demoConversation, "viewer", null)
+                        .statusCode())
+                .isEqualTo(200);
         var foreign = call("GET", "/api/v1/admin/conversations/" + demoConversation, "other-admin", null);
         assertThat(foreign.statusCode()).isEqualTo(404);
         assertThat(problem(foreign)).isEqualTo("not-found");
-        assertThat(call("GET", "/api/v1/admin/conversations/" + a + "?org=" + org, "editor", null).statusCode())
-                .as("?org= is for platform admins only").isEqualTo(404);
-        assertThat(ids(get("/api/v1/admin/conversations?size=200", "other-admin"))).doesNotContain(demoConversation);
+        assertThat(call("GET", "/api/v1/admin/conversations/" + a + "?org=" + org, "editor", null)
+                        .statusCode())
+                .as("?org= is for platform admins only")
+                .isEqualTo(404);
+        assertThat(ids(get("/api/v1/admin/conversations?size=200", "other-admin")))
+                .doesNotContain(demoConversation);
     }
 
     @Test
     void badFiltersAreProblemsNotErrors() {
-        for (String query : List.of("feedback=meh", "from=yesterday", "to=2026-13-01", "size=0", "size=201", "page=-1",
-                "unanswered=maybe", "page=x")) {
+        for (String query : List.of(
+                "feedback=meh",
+                "from=yesterday",
+                "to=2026-13-01",
+                "size=0",
+                "size=201",
+                "page=-1",
+                "unanswered=maybe",
+                "page=x")) {
             var response = call("GET", "/api/v1/admin/conversations?" + query, "viewer", null);
             assertThat(response.statusCode()).as(query).isEqualTo(400);
             assertThat(problem(response)).as(query).isEqualTo("invalid-filter");
         }
-        assertThat(call("GET", "/api/v1/admin/conversations/not-a-uuid", "viewer", null).statusCode()).isEqualTo(404);
+        assertThat(call("GET", "/api/v1/admin/conversations/not-a-uuid", "viewer", null)
+                        .statusCode())
+                .isEqualTo(404);
     }
 
     List<UUID> list(String query) {
@@ -149,18 +206,36 @@ class ConversationsAdminIntegrationTests extends AdminApiSupport {
     UUID conversation(long orgId, long site, String at) {
         UUID id = UUID.randomUUID();
         jdbc.sql("INSERT INTO conversation (id, org_id, site_id, created_at) VALUES (?, ?, ?, ?)")
-                .params(id, orgId, site, Timestamp.from(Instant.parse(at))).update();
+                .params(id, orgId, site, Timestamp.from(Instant.parse(at)))
+                .update();
         return id;
     }
 
-    void message(long orgId, UUID conversation, String question, boolean answered, String domain, String feedback,
-            String citations, String classification, String at) {
+    void message(
+            long orgId,
+            UUID conversation,
+            String question,
+            boolean answered,
+            String domain,
+            String feedback,
+            String citations,
+            String classification,
+            String at) {
         jdbc.sql("""
                 INSERT INTO message (org_id, conversation_id, question, answer, answered, domain, generator, citations,
                                      classification, confidence, latency_ms, feedback, created_at)
                 VALUES (?, ?, ?, ?, ?, ?, 'extractive', ?::jsonb, ?::jsonb, 0.8, 120, ?, ?)""")
-                .params(orgId, conversation, question, answered ? "An answer." : "Sorry, I don't know.", answered, domain,
-                        citations, classification, feedback, Timestamp.from(Instant.parse(at)))
+                .params(
+                        orgId,
+                        conversation,
+                        question,
+                        answered ? "An answer." : "Sorry, I don't know.",
+                        answered,
+                        domain,
+                        citations,
+                        classification,
+                        feedback,
+                        Timestamp.from(Instant.parse(at)))
                 .update();
     }
 }

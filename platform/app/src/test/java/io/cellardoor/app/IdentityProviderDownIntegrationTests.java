@@ -35,6 +35,7 @@ class IdentityProviderDownIntegrationTests extends IntegrationTestSupport {
 
     @Autowired
     TenantService tenants;
+
     @Autowired
     ObjectMapper json;
 
@@ -49,14 +50,24 @@ class IdentityProviderDownIntegrationTests extends IntegrationTestSupport {
 
     @Test
     void theAdminApiAnswers401WithoutATokenAnd503WhenItCannotFetchTheKeys() throws Exception {
-        assertThat(send(HttpRequest.newBuilder(uri("/api/v1/admin/me")).GET(), null).statusCode()).isEqualTo(401);
+        assertThat(send(HttpRequest.newBuilder(uri("/api/v1/admin/me")).GET(), null)
+                        .statusCode())
+                .isEqualTo(401);
 
-        SignedJWT token = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID("k1").build(),
-                new JWTClaimsSet.Builder().issuer(ISSUER).subject("someone").audience("cellardoor-api")
-                        .expirationTime(new Date(System.currentTimeMillis() + 60_000)).build());
+        SignedJWT token = new SignedJWT(
+                new JWSHeader.Builder(JWSAlgorithm.RS256).keyID("k1").build(),
+                new JWTClaimsSet.Builder()
+                        .issuer(ISSUER)
+                        .subject("someone")
+                        .audience("cellardoor-api")
+                        .expirationTime(new Date(System.currentTimeMillis() + 60_000))
+                        .build());
         token.sign(new RSASSASigner(new RSAKeyGenerator(2048).keyID("k1").generate()));
-        var response = send(HttpRequest.newBuilder(uri("/api/v1/admin/me")).header("Authorization", "Bearer " + token.serialize())
-                .GET(), null);
+        var response = send(
+                HttpRequest.newBuilder(uri("/api/v1/admin/me"))
+                        .header("Authorization", "Bearer " + token.serialize())
+                        .GET(),
+                null);
         assertThat(response.statusCode()).isEqualTo(503);
         assertThat(json.readTree(response.body()).path("type").asString())
                 .isEqualTo("https://cellardoor.io/problems/identity-unavailable");
@@ -64,12 +75,18 @@ class IdentityProviderDownIntegrationTests extends IntegrationTestSupport {
 
     @Test
     void theConsoleStillRedirectsToTheProvidersLogin() {
-        var visit = send(HttpRequest.newBuilder(uri("/admin/knowledge")).header("Accept", "text/html").GET(), null);
+        var visit = send(
+                HttpRequest.newBuilder(uri("/admin/knowledge"))
+                        .header("Accept", "text/html")
+                        .GET(),
+                null);
         assertThat(visit.statusCode()).isEqualTo(302);
         assertThat(visit.headers().firstValue("Location").orElse("")).endsWith("/oauth2/authorization/cellardoor");
-        var authorize = send(HttpRequest.newBuilder(uri("/oauth2/authorization/cellardoor")).GET(), null);
+        var authorize = send(
+                HttpRequest.newBuilder(uri("/oauth2/authorization/cellardoor")).GET(), null);
         assertThat(authorize.statusCode()).isEqualTo(302);
-        assertThat(authorize.headers().firstValue("Location").orElse("")).startsWith(ISSUER + "/protocol/openid-connect/auth?");
+        assertThat(authorize.headers().firstValue("Location").orElse(""))
+                .startsWith(ISSUER + "/protocol/openid-connect/auth?");
     }
 
     private static int closedPort() {

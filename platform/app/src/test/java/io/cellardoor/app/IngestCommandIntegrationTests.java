@@ -29,7 +29,8 @@ class IngestCommandIntegrationTests {
         String org = "ingest-" + UUID.randomUUID();
         try (ConfigurableApplicationContext context = ingest(dir.toString(), org)) {
             long orgId = context.getBean(TenantService.class).findOrgId(org).orElseThrow();
-            assertThat(context.getBean(KnowledgeStore.class).documentCount(orgId)).isEqualTo(2);
+            assertThat(context.getBean(KnowledgeStore.class).documentCount(orgId))
+                    .isEqualTo(2);
             assertThat(context.containsBean("vaadinConsoleSecurity")).isFalse();
             assertThat(SpringApplication.exit(context)).isZero();
         }
@@ -37,13 +38,15 @@ class IngestCommandIntegrationTests {
 
     @Test
     void ingestOfAMissingFolderExitsWithTwo() {
-        try (ConfigurableApplicationContext context = ingest(dir.resolve("missing").toString(), "ingest-" + UUID.randomUUID())) {
+        try (ConfigurableApplicationContext context =
+                ingest(dir.resolve("missing").toString(), "ingest-" + UUID.randomUUID())) {
             assertThat(SpringApplication.exit(context)).isEqualTo(2);
         }
     }
 
     private static ConfigurableApplicationContext ingest(String folder, String org) {
-        return CellarDoorApplication.start(Command.parse(new String[] {"ingest", "--dir", folder, "--org", org,
-                "--cellardoor.plugins.dir=" + IntegrationTestSupport.PLUGINS_DIR}));
+        return CellarDoorApplication.start(Command.parse(new String[] {
+            "ingest", "--dir", folder, "--org", org, "--cellardoor.plugins.dir=" + IntegrationTestSupport.PLUGINS_DIR
+        }));
     }
 }

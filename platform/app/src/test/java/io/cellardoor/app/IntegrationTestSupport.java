@@ -28,16 +28,22 @@ import org.springframework.test.context.DynamicPropertySource;
 abstract class IntegrationTestSupport {
 
     /** The repository root (set by Surefire), for locating ../shared/data and built jars. */
-    static final Path REPO = Path.of(System.getProperty("cellardoor.repo.root", "../..")).toAbsolutePath().normalize();
+    static final Path REPO = Path.of(System.getProperty("cellardoor.repo.root", "../.."))
+            .toAbsolutePath()
+            .normalize();
     /** The shared real data: CELLARDOOR_SHARED_DATA (set by {@code ./cellardoor test}), else ../shared/data. */
     static final Path SHARED_DATA = (System.getenv("CELLARDOOR_SHARED_DATA") == null
-            || System.getenv("CELLARDOOR_SHARED_DATA").isBlank() ? REPO.resolve("../shared/data")
-            : Path.of(System.getenv("CELLARDOOR_SHARED_DATA"))).normalize();
+                            || System.getenv("CELLARDOOR_SHARED_DATA").isBlank()
+                    ? REPO.resolve("../shared/data")
+                    : Path.of(System.getenv("CELLARDOOR_SHARED_DATA")))
+            .normalize();
+
     static final Path MILEA = SHARED_DATA.resolve("milea-knowledge");
     static final Path PLUGINS_DIR = copyPlugins();
 
     @LocalServerPort
     int port;
+
     @Autowired
     Environment environment;
 
@@ -54,8 +60,10 @@ abstract class IntegrationTestSupport {
      * rows of any org. The app's own pool connects as the runtime role and sees one org at a time.
      */
     JdbcClient asOwner() {
-        return JdbcClient.create(new DriverManagerDataSource(environment.getRequiredProperty("spring.datasource.url"),
-                environment.getRequiredProperty("spring.flyway.user"), environment.getRequiredProperty("spring.flyway.password")));
+        return JdbcClient.create(new DriverManagerDataSource(
+                environment.getRequiredProperty("spring.datasource.url"),
+                environment.getRequiredProperty("spring.flyway.user"),
+                environment.getRequiredProperty("spring.flyway.password")));
     }
 
     private static Path copyPlugins() {
@@ -74,8 +82,11 @@ abstract class IntegrationTestSupport {
     }
 
     HttpResponse<String> post(String path, String siteKey, String body) {
-        return send(HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body)), siteKey);
+        return send(
+                HttpRequest.newBuilder(uri(path))
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(body)),
+                siteKey);
     }
 
     URI uri(String path) {

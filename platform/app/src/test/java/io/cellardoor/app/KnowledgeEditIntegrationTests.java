@@ -29,19 +29,26 @@ import org.springframework.beans.factory.annotation.Autowired;
 class KnowledgeEditIntegrationTests extends IntegrationTestSupport {
 
     static final String HOURS = "visiting/hours.md";
-    static final String OLD = "# Tasting Room Hours\n\n## Weekly hours\n- Monday: Closed\n- Tuesday to Sunday: 11 am to 6 pm\n";
-    static final String NEW = "# Tasting Room Hours\n\n## Weekly hours\n- Monday: 10 am to 4 pm\n- Tuesday to Sunday: 11 am to 6 pm\n";
+    static final String OLD =
+            "# Tasting Room Hours\n\n## Weekly hours\n- Monday: Closed\n- Tuesday to Sunday: 11 am to 6 pm\n";
+    static final String NEW =
+            "# Tasting Room Hours\n\n## Weekly hours\n- Monday: 10 am to 4 pm\n- Tuesday to Sunday: 11 am to 6 pm\n";
 
     @Autowired
     TenantService tenants;
+
     @Autowired
     KnowledgeImporter importer;
+
     @Autowired
     KnowledgeStore store;
+
     @Autowired
     DocumentService documents;
+
     @Autowired
     HybridRetriever retriever;
+
     @Autowired
     Embeddings embeddings;
 
@@ -71,8 +78,16 @@ class KnowledgeEditIntegrationTests extends IntegrationTestSupport {
         assertThat(report.chunksEmbedded()).isEqualTo(1);
         assertThat(progress).anyMatch(line -> line.startsWith("embedding"));
         String question = "Are you open on Monday?";
-        List<RetrievedChunk> found = retriever.retrieve(new RetrievalQuery(org, question, embeddings.embed(question), 3,
-                Map.of(), 1.0, List.of(), List.of(), RetrievalMode.HYBRID));
+        List<RetrievedChunk> found = retriever.retrieve(new RetrievalQuery(
+                org,
+                question,
+                embeddings.embed(question),
+                3,
+                Map.of(),
+                1.0,
+                List.of(),
+                List.of(),
+                RetrievalMode.HYBRID));
         assertThat(found.getFirst().path()).isEqualTo(HOURS);
         assertThat(found.getFirst().text()).contains("Monday: 10 am to 4 pm").doesNotContain("Closed");
         assertThat(store.findSource(org, HOURS).orElseThrow().markdown()).isEqualTo(NEW);
@@ -115,7 +130,8 @@ class KnowledgeEditIntegrationTests extends IntegrationTestSupport {
         DocumentSource opened = store.findSource(org, HOURS).orElseThrow();
         documents.save(org, "editor", HOURS, NEW, opened.contentHash(), progress::add);
 
-        assertThat(post("/api/v1/chat", siteKey, body).body()).containsPattern("10(:00)? ?(am|AM)")
+        assertThat(post("/api/v1/chat", siteKey, body).body())
+                .containsPattern("10(:00)? ?(am|AM)")
                 .doesNotContainIgnoringCase("closed");
     }
 }

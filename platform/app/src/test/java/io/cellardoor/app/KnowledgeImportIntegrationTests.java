@@ -25,10 +25,13 @@ class KnowledgeImportIntegrationTests extends IntegrationTestSupport {
 
     @Autowired
     TenantService tenants;
+
     @Autowired
     KnowledgeImporter importer;
+
     @Autowired
     HybridRetriever retriever;
+
     @Autowired
     Embeddings embeddings;
 
@@ -68,8 +71,12 @@ class KnowledgeImportIntegrationTests extends IntegrationTestSupport {
         assertThat(changed.deleted()).isEqualTo(1);
         assertThat(changed.chunksEmbedded()).isEqualTo(1);
         assertThat(paths(org)).containsExactlyInAnyOrder("visiting/hours.md", "wine/red.md");
-        String stored = asOwner().sql("SELECT c.content FROM kb_chunk c JOIN kb_document d ON d.id = c.document_id "
-                + "WHERE d.org_id = ? AND d.path = 'wine/red.md'").param(org).query(String.class).single();
+        String stored = asOwner()
+                .sql("SELECT c.content FROM kb_chunk c JOIN kb_document d ON d.id = c.document_id "
+                        + "WHERE d.org_id = ? AND d.path = 'wine/red.md'")
+                .param(org)
+                .query(String.class)
+                .single();
         assertThat(stored).contains("long finish");
     }
 
@@ -85,14 +92,18 @@ class KnowledgeImportIntegrationTests extends IntegrationTestSupport {
         write("about/new.md", "# New\n\nA new page.\n");
         ImportReport report = importer.importFolder(org, dir, log::add);
 
-        assertThat(report.failures()).extracting(ImportReport.Failure::path)
+        assertThat(report.failures())
+                .extracting(ImportReport.Failure::path)
                 .containsExactlyInAnyOrder("about/notes.md", "about/latin1.md");
         assertThat(report.added()).isEqualTo(1);
         assertThat(log).anyMatch(l -> l.contains("about/notes.md"));
         // The broken edit loses nothing: the previous version keeps serving.
         assertThat(paths(org)).containsExactlyInAnyOrder("about/story.md", "about/notes.md", "about/new.md");
-        String notes = asOwner().sql("SELECT plain_text FROM kb_document WHERE org_id = ? AND path = 'about/notes.md'")
-                .param(org).query(String.class).single();
+        String notes = asOwner()
+                .sql("SELECT plain_text FROM kb_document WHERE org_id = ? AND path = 'about/notes.md'")
+                .param(org)
+                .query(String.class)
+                .single();
         assertThat(notes).contains("First version");
     }
 
@@ -106,22 +117,35 @@ class KnowledgeImportIntegrationTests extends IntegrationTestSupport {
         for (int i = 0; i < 60; i++) {
             Path f = other.resolve("visiting/tour-" + i + ".md");
             Files.createDirectories(f.getParent());
-            Files.writeString(f, "# Cellar tour " + i + "\n\nCellar tours run on day " + i + " at noon in the barrel room.\n");
+            Files.writeString(
+                    f, "# Cellar tour " + i + "\n\nCellar tours run on day " + i + " at noon in the barrel room.\n");
         }
         importer.importFolder(large, other, log::add);
 
         String question = "when do cellar tours run?";
         for (RetrievalMode mode : RetrievalMode.values()) {
-            List<RetrievedChunk> found = retriever.retrieve(new RetrievalQuery(small, question, embeddings.embed(question), 5,
-                    Map.of(), 1.0, List.of(), List.of(), mode));
+            List<RetrievedChunk> found = retriever.retrieve(new RetrievalQuery(
+                    small, question, embeddings.embed(question), 5, Map.of(), 1.0, List.of(), List.of(), mode));
             assertThat(found).as(mode.name()).extracting(RetrievedChunk::path).containsExactly("small/only.md");
         }
-        List<RetrievedChunk> largeHits = retriever.retrieve(new RetrievalQuery(large, question, embeddings.embed(question), 10,
-                Map.of(), 1.0, List.of(), List.of(), RetrievalMode.VECTOR));
+        List<RetrievedChunk> largeHits = retriever.retrieve(new RetrievalQuery(
+                large,
+                question,
+                embeddings.embed(question),
+                10,
+                Map.of(),
+                1.0,
+                List.of(),
+                List.of(),
+                RetrievalMode.VECTOR));
         assertThat(largeHits).hasSize(10).noneMatch(c -> c.path().equals("small/only.md"));
     }
 
     List<String> paths(long org) {
-        return asOwner().sql("SELECT path FROM kb_document WHERE org_id = ?").param(org).query(String.class).list();
+        return asOwner()
+                .sql("SELECT path FROM kb_document WHERE org_id = ?")
+                .param(org)
+                .query(String.class)
+                .list();
     }
 }

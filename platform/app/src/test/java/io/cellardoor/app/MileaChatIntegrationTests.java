@@ -23,8 +23,10 @@ class MileaChatIntegrationTests extends IntegrationTestSupport {
 
     @Autowired
     TenantService tenants;
+
     @Autowired
     KnowledgeImporter importer;
+
     @Autowired
     ObjectMapper json;
 
@@ -34,11 +36,12 @@ class MileaChatIntegrationTests extends IntegrationTestSupport {
     void importMilea() throws Exception {
         long org = tenants.ensureOrg("it-milea", "Milea (integration test)");
         tenants.ensureSite(org, SITE_KEY, "Milea test site");
-        report = importer.importFolder(org, MILEA, line -> { });
+        report = importer.importFolder(org, MILEA, line -> {});
     }
 
     JsonNode ask(String question) {
-        HttpResponse<String> response = post("/api/v1/chat", SITE_KEY, json.writeValueAsString(java.util.Map.of("message", question)));
+        HttpResponse<String> response =
+                post("/api/v1/chat", SITE_KEY, json.writeValueAsString(java.util.Map.of("message", question)));
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
         return json.readTree(response.body());
     }
@@ -47,8 +50,12 @@ class MileaChatIntegrationTests extends IntegrationTestSupport {
     String devQuestion(String id) {
         try {
             return java.nio.file.Files.readAllLines(SHARED_DATA.resolve("vineyard-qa-dev.jsonl")).stream()
-                    .filter(l -> !l.isBlank()).map(json::readTree).filter(n -> n.path("id").asString().equals(id))
-                    .map(n -> n.path("question").asString()).findFirst().orElseThrow();
+                    .filter(l -> !l.isBlank())
+                    .map(json::readTree)
+                    .filter(n -> n.path("id").asString().equals(id))
+                    .map(n -> n.path("question").asString())
+                    .findFirst()
+                    .orElseThrow();
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
@@ -64,8 +71,10 @@ class MileaChatIntegrationTests extends IntegrationTestSupport {
     void importsEveryMileaFile() {
         assertThat(report.failures()).isEmpty();
         assertThat(report.added() + report.updated() + report.unchanged()).isEqualTo(291);
-        int docs = asOwner().sql("SELECT count(*) FROM kb_document d JOIN org o ON o.id = d.org_id WHERE o.slug = 'it-milea'")
-                .query(Integer.class).single();
+        int docs = asOwner()
+                .sql("SELECT count(*) FROM kb_document d JOIN org o ON o.id = d.org_id WHERE o.slug = 'it-milea'")
+                .query(Integer.class)
+                .single();
         assertThat(docs).isEqualTo(291);
     }
 
@@ -98,11 +107,18 @@ class MileaChatIntegrationTests extends IntegrationTestSupport {
     void persistsEachTurnInItsConversation() {
         JsonNode first = ask("do you allow dogs?");
         String conversation = first.path("conversationId").asString();
-        HttpResponse<String> second = post("/api/v1/chat", SITE_KEY,
+        HttpResponse<String> second = post(
+                "/api/v1/chat",
+                SITE_KEY,
                 "{\"message\": \"and children?\", \"conversationId\": \"" + conversation + "\"}");
-        assertThat(json.readTree(second.body()).path("conversationId").asString()).isEqualTo(conversation);
-        var rows = asOwner().sql("SELECT question, domain, latency_ms, citations::text FROM message WHERE conversation_id = ?::uuid ORDER BY id")
-                .param(conversation).query((rs, n) -> List.of(rs.getString(1), rs.getString(2), rs.getInt(3), rs.getString(4))).list();
+        assertThat(json.readTree(second.body()).path("conversationId").asString())
+                .isEqualTo(conversation);
+        var rows = asOwner()
+                .sql(
+                        "SELECT question, domain, latency_ms, citations::text FROM message WHERE conversation_id = ?::uuid ORDER BY id")
+                .param(conversation)
+                .query((rs, n) -> List.of(rs.getString(1), rs.getString(2), rs.getInt(3), rs.getString(4)))
+                .list();
         assertThat(rows).hasSize(2);
         assertThat(rows.get(0).get(0)).isEqualTo("do you allow dogs?");
         assertThat((String) rows.get(0).get(3)).contains("\"path\"");

@@ -22,10 +22,13 @@ class PluginHotLoadIntegrationTests extends IntegrationTestSupport {
 
     @Autowired
     PluginHost host;
+
     @Autowired
     TenantService tenants;
+
     @Autowired
     KnowledgeImporter importer;
+
     @Autowired
     ObjectMapper json;
 
@@ -102,12 +105,19 @@ class PluginHotLoadIntegrationTests extends IntegrationTestSupport {
         tenants.ensureSite(org, "it-tours-key", "Tours site");
         Path knowledge = Files.createTempDirectory("tours");
         Files.createDirectories(knowledge.resolve("cellar tours"));
-        Files.writeString(knowledge.resolve("cellar tours/schedule.md"), "# Tour schedule\n\nCellar tours start daily at noon.\n");
-        importer.importFolder(org, knowledge, l -> { });
-        assertThat(ask("it-tours-key", "when do the cellar tours start?").path("domain").asString()).isNotEqualTo("tours");
+        Files.writeString(
+                knowledge.resolve("cellar tours/schedule.md"),
+                "# Tour schedule\n\nCellar tours start daily at noon.\n");
+        importer.importFolder(org, knowledge, l -> {});
+        assertThat(ask("it-tours-key", "when do the cellar tours start?")
+                        .path("domain")
+                        .asString())
+                .isNotEqualTo("tours");
 
-        TestPluginJar.build("tours", ">=1.0.0 & <2.0.0", "test.tours.ToursPlugin", TOURS, PLUGINS_DIR.resolve("tours-plugin.jar"));
-        await(() -> host.health().stream().filter(h -> h.domain().equals("tours")).findFirst());
+        TestPluginJar.build(
+                "tours", ">=1.0.0 & <2.0.0", "test.tours.ToursPlugin", TOURS, PLUGINS_DIR.resolve("tours-plugin.jar"));
+        await(() ->
+                host.health().stream().filter(h -> h.domain().equals("tours")).findFirst());
 
         JsonNode answer = ask("it-tours-key", "when do the cellar tours start?");
         assertThat(answer.path("domain").asString()).isEqualTo("tours");
@@ -118,7 +128,11 @@ class PluginHotLoadIntegrationTests extends IntegrationTestSupport {
 
     @Test
     void aPluginRequiringAnotherApiVersionIsRefused() throws Exception {
-        TestPluginJar.build("future", ">=2.0.0", "test.tours.ToursPlugin", TOURS.replace("\"tours\"", "\"future\""),
+        TestPluginJar.build(
+                "future",
+                ">=2.0.0",
+                "test.tours.ToursPlugin",
+                TOURS.replace("\"tours\"", "\"future\""),
                 PLUGINS_DIR.resolve("future-plugin.jar"));
         Thread.sleep(1500);
         assertThat(host.health()).noneMatch(h -> h.domain().equals("future"));
@@ -128,13 +142,25 @@ class PluginHotLoadIntegrationTests extends IntegrationTestSupport {
     void aFailingPluginIsSkippedThenDisabledWhileTheChatKeepsAnswering() throws Exception {
         long org = tenants.ensureOrg("it-faulty", "Faulty");
         tenants.ensureSite(org, "it-faulty-key", "Faulty site");
-        TestPluginJar.build("faulty", ">=1.0.0 & <2.0.0", "test.faulty.FaultyPlugin", FAULTY, PLUGINS_DIR.resolve("faulty-plugin.jar"));
-        await(() -> host.health().stream().filter(h -> h.domain().equals("faulty")).findFirst());
+        TestPluginJar.build(
+                "faulty",
+                ">=1.0.0 & <2.0.0",
+                "test.faulty.FaultyPlugin",
+                FAULTY,
+                PLUGINS_DIR.resolve("faulty-plugin.jar"));
+        await(() ->
+                host.health().stream().filter(h -> h.domain().equals("faulty")).findFirst());
 
         for (int i = 0; i < 6; i++) {
-            assertThat(ask("it-faulty-key", "are you open on sunday?").path("answer").asString()).isNotBlank();
+            assertThat(ask("it-faulty-key", "are you open on sunday?")
+                            .path("answer")
+                            .asString())
+                    .isNotBlank();
         }
-        PluginHealth faulty = host.health().stream().filter(h -> h.domain().equals("faulty")).findFirst().orElseThrow();
+        PluginHealth faulty = host.health().stream()
+                .filter(h -> h.domain().equals("faulty"))
+                .findFirst()
+                .orElseThrow();
         assertThat(faulty.failures()).isGreaterThanOrEqualTo(5);
         assertThat(faulty.disabled()).isTrue();
         assertThat(faulty.disabledReason()).contains("classifier bug");

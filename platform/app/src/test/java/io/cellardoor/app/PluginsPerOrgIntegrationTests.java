@@ -65,6 +65,7 @@ class PluginsPerOrgIntegrationTests extends AdminApiTestSupport {
 
     @Autowired
     TenantService tenants;
+
     @Autowired
     PluginHost host;
     /** Arranges and checks rows of any org as the tables' owner (row-level security applies to the app's pool). */
@@ -111,23 +112,35 @@ class PluginsPerOrgIntegrationTests extends AdminApiTestSupport {
         String boundary = "----cellardoor" + UUID.randomUUID();
         ByteArrayOutputStream body = new ByteArrayOutputStream();
         body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + fileName
-                + "\"\r\nContent-Type: application/java-archive\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+                        + "\"\r\nContent-Type: application/java-archive\r\n\r\n")
+                .getBytes(StandardCharsets.UTF_8));
         body.writeBytes(content);
         body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
-        return send(HttpRequest.newBuilder(uri("/api/v1/admin/plugins")).header("Authorization", "Bearer " + token(user))
-                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())), null);
+        return send(
+                HttpRequest.newBuilder(uri("/api/v1/admin/plugins"))
+                        .header("Authorization", "Bearer " + token(user))
+                        .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                        .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())),
+                null);
     }
 
     byte[] pluginJar(String id, String version, String requires, String source) throws IOException {
-        Path jar = TestPluginJar.build(id, version, requires, "test.zeppelin.ZeppelinPlugin", source,
+        Path jar = TestPluginJar.build(
+                id,
+                version,
+                requires,
+                "test.zeppelin.ZeppelinPlugin",
+                source,
                 Files.createTempDirectory("upload").resolve(id + ".jar"));
         return Files.readAllBytes(jar);
     }
 
     List<String> pluginsFolder() throws IOException {
         try (Stream<Path> files = Files.list(PLUGINS_DIR)) {
-            return files.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".jar")).sorted().toList();
+            return files.map(p -> p.getFileName().toString())
+                    .filter(n -> n.endsWith(".jar"))
+                    .sorted()
+                    .toList();
         }
     }
 
@@ -135,15 +148,20 @@ class PluginsPerOrgIntegrationTests extends AdminApiTestSupport {
     void aPluginUploadedByAPlatformAdminIsLoadedAndRoutedToWithoutRestart() throws Exception {
         String domain = unique("up");
         List<String> before = pluginsFolder();
-        HttpResponse<String> response = upload("platform-admin", "my-plugin.jar", pluginJar(domain, "1.0.0", ">=1.1.0 & <2.0.0",
-                plugin(domain, domain, "v1")));
+        HttpResponse<String> response = upload(
+                "platform-admin",
+                "my-plugin.jar",
+                pluginJar(domain, "1.0.0", ">=1.1.0 & <2.0.0", plugin(domain, domain, "v1")));
         assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
         JsonNode result = json.readTree(response.body());
         assertThat(result.path("pluginId").asString()).isEqualTo(domain);
         assertThat(result.path("version").asString()).isEqualTo("1.0.0");
         assertThat(result.path("domains").toString()).isEqualTo("[\"" + domain + "\"]");
         assertThat(result.path("replaced").asBoolean()).isFalse();
-        assertThat(pluginsFolder()).containsAll(before).contains(domain + ".jar").hasSize(before.size() + 1);
+        assertThat(pluginsFolder())
+                .containsAll(before)
+                .contains(domain + ".jar")
+                .hasSize(before.size() + 1);
         assertThat(host.health()).anyMatch(h -> h.domain().equals(domain));
 
         JsonNode answer = ask(DEMO_KEY, "any " + domain + " today?");
@@ -152,15 +170,22 @@ class PluginsPerOrgIntegrationTests extends AdminApiTestSupport {
         assertThat(pluginRow("viewer", domain).path("version").asString()).isEqualTo("1.0.0");
 
         // A new version replaces the loaded one, again without restart.
-        JsonNode replaced = ok(upload("platform-admin", "my-plugin-2.jar", pluginJar(domain, "1.1.0", ">=1.0.0",
-                plugin(domain, domain, "v2"))));
+        JsonNode replaced = ok(upload(
+                "platform-admin",
+                "my-plugin-2.jar",
+                pluginJar(domain, "1.1.0", ">=1.0.0", plugin(domain, domain, "v2"))));
         assertThat(replaced.path("replaced").asBoolean()).isTrue();
         assertThat(pluginsFolder()).contains(domain + ".jar").hasSize(before.size() + 1);
         assertThat(pluginRow("viewer", domain).path("version").asString()).isEqualTo("1.1.0");
-        assertThat(ask(DEMO_KEY, "more " + domain + " please").path("answer").asString()).isEqualTo("Hello from v2");
+        assertThat(ask(DEMO_KEY, "more " + domain + " please").path("answer").asString())
+                .isEqualTo("Hello from v2");
 
-        assertThat(jdbc.sql("SELECT count(*) FROM audit_event WHERE org_id = ? AND action = 'plugin.upload' AND target = ?")
-                .params(demo, "plugin:" + domain).query(Integer.class).single()).isEqualTo(2);
+        assertThat(jdbc.sql(
+                                "SELECT count(*) FROM audit_event WHERE org_id = ? AND action = 'plugin.upload' AND target = ?")
+                        .params(demo, "plugin:" + domain)
+                        .query(Integer.class)
+                        .single())
+                .isEqualTo(2);
     }
 
     @Test
@@ -168,12 +193,24 @@ class PluginsPerOrgIntegrationTests extends AdminApiTestSupport {
         List<String> before = pluginsFolder();
         assertThat(problem(upload("platform-admin", "notes.jar", "just text".getBytes(StandardCharsets.UTF_8)), 400))
                 .isEqualTo("not-a-plugin-jar");
-        assertThat(problem(upload("platform-admin", "library.jar", plainJar()), 400)).isEqualTo("not-a-plugin-jar");
+        assertThat(problem(upload("platform-admin", "library.jar", plainJar()), 400))
+                .isEqualTo("not-a-plugin-jar");
         String future = unique("future");
-        assertThat(problem(upload("platform-admin", "future.jar", pluginJar(future, "1.0.0", ">=2.0.0",
-                plugin(future, future, "v1"))), 400)).isEqualTo("plugin-incompatible");
-        assertThat(problem(send(HttpRequest.newBuilder(uri("/api/v1/admin/plugins")).header("Authorization", "Bearer "
-                + token("platform-admin")).POST(HttpRequest.BodyPublishers.noBody()), null), 400)).isEqualTo("missing-file");
+        assertThat(problem(
+                        upload(
+                                "platform-admin",
+                                "future.jar",
+                                pluginJar(future, "1.0.0", ">=2.0.0", plugin(future, future, "v1"))),
+                        400))
+                .isEqualTo("plugin-incompatible");
+        assertThat(problem(
+                        send(
+                                HttpRequest.newBuilder(uri("/api/v1/admin/plugins"))
+                                        .header("Authorization", "Bearer " + token("platform-admin"))
+                                        .POST(HttpRequest.BodyPublishers.noBody()),
+                                null),
+                        400))
+                .isEqualTo("missing-file");
         assertThat(pluginsFolder()).isEqualTo(before);
         try (Stream<Path> staged = Files.list(PLUGINS_DIR.resolve(".uploads"))) {
             assertThat(staged.toList()).as("staging folder emptied").isEmpty();
@@ -194,38 +231,60 @@ class PluginsPerOrgIntegrationTests extends AdminApiTestSupport {
     @Test
     void aPluginDisabledForOneOrgIsNotUsedForItsChatsButStillForTheOtherOrgs() throws Exception {
         String domain = unique("toggle");
-        TestPluginJar.build(domain, ">=1.0.0 & <2.0.0", "test.zeppelin.ZeppelinPlugin", plugin(domain, domain, "v1"),
+        TestPluginJar.build(
+                domain,
+                ">=1.0.0 & <2.0.0",
+                "test.zeppelin.ZeppelinPlugin",
+                plugin(domain, domain, "v1"),
                 PLUGINS_DIR.resolve(domain + ".jar"));
-        PluginHotLoadIntegrationTests.await(() -> host.health().stream().filter(h -> h.domain().equals(domain)).findFirst());
+        PluginHotLoadIntegrationTests.await(() ->
+                host.health().stream().filter(h -> h.domain().equals(domain)).findFirst());
         String question = "is there a " + domain + " tour?";
         assertThat(ask(DEMO_KEY, question).path("domain").asString()).isEqualTo(domain);
-        assertThat(pluginRow("org-admin", domain).path("enabledForOrg").asBoolean()).isTrue();
+        assertThat(pluginRow("org-admin", domain).path("enabledForOrg").asBoolean())
+                .isTrue();
 
-        JsonNode disabled = ok(admin("PUT", "/api/v1/admin/plugins/" + domain + "/enabled", "org-admin", Map.of("enabled", false)));
+        JsonNode disabled =
+                ok(admin("PUT", "/api/v1/admin/plugins/" + domain + "/enabled", "org-admin", Map.of("enabled", false)));
         assertThat(disabled.get(0).path("enabledForOrg").asBoolean()).isFalse();
-        assertThat(ask(DEMO_KEY, question).path("domain").asString()).as("demo no longer uses it").isNotEqualTo(domain);
-        assertThat(ask(OTHER_KEY, question).path("domain").asString()).as("other org unaffected").isEqualTo(domain);
-        assertThat(pluginRow("other-admin", domain).path("enabledForOrg").asBoolean()).isTrue();
-        assertThat(pluginRow("viewer", domain).path("enabledForOrg").asBoolean()).isFalse();
+        assertThat(ask(DEMO_KEY, question).path("domain").asString())
+                .as("demo no longer uses it")
+                .isNotEqualTo(domain);
+        assertThat(ask(OTHER_KEY, question).path("domain").asString())
+                .as("other org unaffected")
+                .isEqualTo(domain);
+        assertThat(pluginRow("other-admin", domain).path("enabledForOrg").asBoolean())
+                .isTrue();
+        assertThat(pluginRow("viewer", domain).path("enabledForOrg").asBoolean())
+                .isFalse();
 
         ok(admin("PUT", "/api/v1/admin/plugins/" + domain + "/enabled", "org-admin", Map.of("enabled", true)));
         assertThat(ask(DEMO_KEY, question).path("domain").asString()).isEqualTo(domain);
 
-        List<String> audit = jdbc.sql("SELECT action || ':' || before || '>' || after FROM audit_event WHERE org_id = ? AND target = ? ORDER BY id")
-                .params(demo, "plugin:" + domain).query(String.class).list();
+        List<String> audit = jdbc.sql(
+                        "SELECT action || ':' || before || '>' || after FROM audit_event WHERE org_id = ? AND target = ? ORDER BY id")
+                .params(demo, "plugin:" + domain)
+                .query(String.class)
+                .list();
         assertThat(audit).containsExactly("plugin.disable:enabled>disabled", "plugin.enable:disabled>enabled");
     }
 
     @Test
     void anOrgsSettingValuesReachThePluginForThatOrgOnly() throws Exception {
         String domain = unique("setting");
-        TestPluginJar.build(domain, ">=1.0.0 & <2.0.0", "test.zeppelin.ZeppelinPlugin", plugin(domain, domain, "v1"),
+        TestPluginJar.build(
+                domain,
+                ">=1.0.0 & <2.0.0",
+                "test.zeppelin.ZeppelinPlugin",
+                plugin(domain, domain, "v1"),
                 PLUGINS_DIR.resolve(domain + ".jar"));
-        PluginHotLoadIntegrationTests.await(() -> host.health().stream().filter(h -> h.domain().equals(domain)).findFirst());
+        PluginHotLoadIntegrationTests.await(() ->
+                host.health().stream().filter(h -> h.domain().equals(domain)).findFirst());
         String question = "book a " + domain + " ride";
         assertThat(ask(DEMO_KEY, question).path("answer").asString()).isEqualTo("Hello from v1");
 
-        JsonNode saved = ok(admin("PUT", "/api/v1/admin/plugins/" + domain + "/settings", "org-admin", Map.of(domain + ".word", "Ahoy")));
+        JsonNode saved = ok(admin(
+                "PUT", "/api/v1/admin/plugins/" + domain + "/settings", "org-admin", Map.of(domain + ".word", "Ahoy")));
         JsonNode setting = saved.get(0).path("settings").get(0);
         assertThat(setting.path("key").asString()).isEqualTo(domain + ".word");
         assertThat(setting.path("defaultValue").asString()).isEqualTo("Hello");
@@ -233,33 +292,61 @@ class PluginsPerOrgIntegrationTests extends AdminApiTestSupport {
         assertThat(ask(DEMO_KEY, question).path("answer").asString()).isEqualTo("Ahoy from v1");
         assertThat(ask(OTHER_KEY, question).path("answer").asString()).isEqualTo("Hello from v1");
 
-        assertThat(problem(admin("PUT", "/api/v1/admin/plugins/" + domain + "/settings", "org-admin", Map.of("nope", "x")), 400))
+        assertThat(problem(
+                        admin("PUT", "/api/v1/admin/plugins/" + domain + "/settings", "org-admin", Map.of("nope", "x")),
+                        400))
                 .isEqualTo("unknown-setting");
-        assertThat(problem(admin("PUT", "/api/v1/admin/plugins/" + domain + "/settings", "editor", Map.of(domain + ".word", "Yo")), 403))
+        assertThat(problem(
+                        admin(
+                                "PUT",
+                                "/api/v1/admin/plugins/" + domain + "/settings",
+                                "editor",
+                                Map.of(domain + ".word", "Yo")),
+                        403))
                 .isEqualTo("forbidden");
         assertThat(ask(DEMO_KEY, question).path("answer").asString()).isEqualTo("Ahoy from v1");
 
         ok(admin("PUT", "/api/v1/admin/plugins/" + domain + "/settings", "org-admin", Map.of(domain + ".word", " ")));
-        assertThat(ask(DEMO_KEY, question).path("answer").asString()).as("blank returns to the default").isEqualTo("Hello from v1");
+        assertThat(ask(DEMO_KEY, question).path("answer").asString())
+                .as("blank returns to the default")
+                .isEqualTo("Hello from v1");
     }
 
     @Test
     void onlyOrgAdminsEnableOrDisablePluginsAndUnknownPluginsAre404() {
         for (String user : List.of("editor", "viewer")) {
-            assertThat(problem(admin("PUT", "/api/v1/admin/plugins/cellardoor-plugin-wine/enabled", user, Map.of("enabled", false)), 403))
-                    .as(user).isEqualTo("forbidden");
+            assertThat(problem(
+                            admin(
+                                    "PUT",
+                                    "/api/v1/admin/plugins/cellardoor-plugin-wine/enabled",
+                                    user,
+                                    Map.of("enabled", false)),
+                            403))
+                    .as(user)
+                    .isEqualTo("forbidden");
         }
         String wine = pluginIdOf("wine");
         assertThat(pluginRow("viewer", wine).path("enabledForOrg").asBoolean()).isTrue();
-        assertThat(problem(admin("PUT", "/api/v1/admin/plugins/no-such-plugin/enabled", "org-admin", Map.of("enabled", false)), 404))
+        assertThat(problem(
+                        admin(
+                                "PUT",
+                                "/api/v1/admin/plugins/no-such-plugin/enabled",
+                                "org-admin",
+                                Map.of("enabled", false)),
+                        404))
                 .isEqualTo("not-found");
         List<String> domains = new ArrayList<>();
-        ok(admin("GET", "/api/v1/admin/plugins", "viewer")).forEach(p -> domains.add(p.path("domain").asString()));
+        ok(admin("GET", "/api/v1/admin/plugins", "viewer"))
+                .forEach(p -> domains.add(p.path("domain").asString()));
         assertThat(domains).contains("wine", "visiting", "club", "events", "merchandise");
     }
 
     private String pluginIdOf(String domain) {
-        return host.health().stream().filter(h -> h.domain().equals(domain)).findFirst().orElseThrow().pluginId();
+        return host.health().stream()
+                .filter(h -> h.domain().equals(domain))
+                .findFirst()
+                .orElseThrow()
+                .pluginId();
     }
 
     /** A valid jar with a class but no plugin descriptor. */

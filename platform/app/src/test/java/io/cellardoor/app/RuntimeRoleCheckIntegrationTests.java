@@ -28,16 +28,25 @@ class RuntimeRoleCheckIntegrationTests {
     void theBypassSettingLetsItStartAnyway() {
         try (ConfigurableApplicationContext context = start(true)) {
             assertThat(context.isActive()).isTrue();
-            assertThat(SpringApplication.exit(context)).as("the missing folder's exit code").isEqualTo(2);
+            assertThat(SpringApplication.exit(context))
+                    .as("the missing folder's exit code")
+                    .isEqualTo(2);
         }
     }
 
     private static ConfigurableApplicationContext start(boolean allowBypass) {
         String owner = System.getenv().getOrDefault("CELLARDOOR_DB_USER", "cellardoor");
         String password = System.getenv().getOrDefault("CELLARDOOR_DB_PASSWORD", "cellardoor");
-        return CellarDoorApplication.start(Command.parse(new String[] {"ingest", "--dir", "/nonexistent-" + UUID.randomUUID(),
-                "--org", "role-check", "--cellardoor.plugins.dir=" + IntegrationTestSupport.PLUGINS_DIR,
-                "--spring.datasource.username=" + owner, "--spring.datasource.password=" + password,
-                "--cellardoor.tenant.allow-rls-bypass=" + allowBypass}));
+        return CellarDoorApplication.start(Command.parse(new String[] {
+            "ingest",
+            "--dir",
+            "/nonexistent-" + UUID.randomUUID(),
+            "--org",
+            "role-check",
+            "--cellardoor.plugins.dir=" + IntegrationTestSupport.PLUGINS_DIR,
+            "--spring.datasource.username=" + owner,
+            "--spring.datasource.password=" + password,
+            "--cellardoor.tenant.allow-rls-bypass=" + allowBypass
+        }));
     }
 }

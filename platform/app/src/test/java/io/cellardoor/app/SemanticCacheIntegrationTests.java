@@ -17,8 +17,10 @@ class SemanticCacheIntegrationTests extends IntegrationTestSupport {
 
     @Autowired
     TenantService tenants;
+
     @Autowired
     KnowledgeImporter importer;
+
     @Autowired
     ObjectMapper json;
 
@@ -34,8 +36,10 @@ class SemanticCacheIntegrationTests extends IntegrationTestSupport {
         tenants.ensureSite(org, "it-cache-key", "Cache site");
         Path dir = Files.createTempDirectory("cache");
         Files.createDirectories(dir.resolve("about"));
-        Files.writeString(dir.resolve("about/estate.md"), "# The estate\n\nThe estate has 38 acres, 22 of them planted with vines.\n");
-        importer.importFolder(org, dir, l -> { });
+        Files.writeString(
+                dir.resolve("about/estate.md"),
+                "# The estate\n\nThe estate has 38 acres, 22 of them planted with vines.\n");
+        importer.importFolder(org, dir, l -> {});
 
         JsonNode first = ask("How many acres is the estate?");
         assertThat(first.path("answered").asBoolean()).isTrue();
@@ -43,13 +47,17 @@ class SemanticCacheIntegrationTests extends IntegrationTestSupport {
 
         JsonNode again = ask("how many acres is the estate");
         assertThat(again.path("usage").path("generator").asString()).isEqualTo("cache");
-        assertThat(again.path("answer").asString()).isEqualTo(first.path("answer").asString());
+        assertThat(again.path("answer").asString())
+                .isEqualTo(first.path("answer").asString());
         assertThat(again.path("citations").get(0).path("path").asString()).isEqualTo("about/estate.md");
 
-        assertThat(ask("Do you sell hats?").path("usage").path("generator").asString()).isNotEqualTo("cache");
+        assertThat(ask("Do you sell hats?").path("usage").path("generator").asString())
+                .isNotEqualTo("cache");
 
-        Files.writeString(dir.resolve("about/estate.md"), "# The estate\n\nThe estate has 40 acres, 25 of them planted with vines.\n");
-        importer.importFolder(org, dir, l -> { });
+        Files.writeString(
+                dir.resolve("about/estate.md"),
+                "# The estate\n\nThe estate has 40 acres, 25 of them planted with vines.\n");
+        importer.importFolder(org, dir, l -> {});
         JsonNode afterEdit = ask("how many acres is the estate");
         assertThat(afterEdit.path("usage").path("generator").asString()).isNotEqualTo("cache");
         assertThat(afterEdit.path("answer").asString()).contains("40 acres");

@@ -52,30 +52,43 @@ class TenantIsolationIntegrationTests extends IntegrationTestSupport {
 
     @Autowired
     TenantService tenants;
+
     @Autowired
     TenantTransactions tenant;
+
     @Autowired
     KnowledgeImporter importer;
+
     @Autowired
     KnowledgeStore knowledge;
+
     @Autowired
     HybridRetriever retriever;
+
     @Autowired
     Embeddings embeddings;
+
     @Autowired
     PluginHost plugins;
+
     @Autowired
     SemanticCache cache;
+
     @Autowired
     HandoffService handoffs;
+
     @Autowired
     ConversationStore conversations;
+
     @Autowired
     AuditLog audit;
+
     @Autowired
     WidgetStore widgets;
+
     @Autowired
     JdbcClient jdbc;
+
     @Autowired
     ObjectMapper json;
 
@@ -93,72 +106,124 @@ class TenantIsolationIntegrationTests extends IntegrationTestSupport {
         keyB = "iso-b-key-" + suffix;
         tenants.ensureSite(a, keyA, "Isolation A");
         tenants.ensureSite(b, keyB, "Isolation B");
-        importer.importDocument(a, "visiting/tasting-room.md", """
+        importer.importDocument(
+                a,
+                "visiting/tasting-room.md",
+                """
                 # Tasting room
 
                 Our tasting room pours five wines daily. Ask the staff about the club.
-                """, null, new io.cellardoor.knowledge.Change("editor", io.cellardoor.knowledge.VersionKind.SAVE), line -> { });
-        importer.importDocument(b, B_PATH, B_DOCUMENT, null, new io.cellardoor.knowledge.Change("editor", io.cellardoor.knowledge.VersionKind.SAVE), line -> { });
+                """,
+                null,
+                new io.cellardoor.knowledge.Change("editor", io.cellardoor.knowledge.VersionKind.SAVE),
+                line -> {});
+        importer.importDocument(
+                b,
+                B_PATH,
+                B_DOCUMENT,
+                null,
+                new io.cellardoor.knowledge.Change("editor", io.cellardoor.knowledge.VersionKind.SAVE),
+                line -> {});
     }
 
     @Test
     void aSiteKeyOfOrgANeverRetrievesOrgBsChunks() {
         var asB = post("/api/v1/chat", keyB, json.writeValueAsString(Map.of("message", QUESTION)));
-        assertThat(asB.body()).as("B's own visitors get B's answer").contains(SECRET).contains(B_PATH);
+        assertThat(asB.body())
+                .as("B's own visitors get B's answer")
+                .contains(SECRET)
+                .contains(B_PATH);
 
         for (String path : List.of("/api/v1/chat", "/api/v1/chat/stream")) {
             var asA = post(path, keyA, json.writeValueAsString(Map.of("message", QUESTION)));
             assertThat(asA.statusCode()).isEqualTo(200);
-            assertThat(asA.body()).as(path).doesNotContain(SECRET).doesNotContain(B_PATH).doesNotContain("Moonlight");
+            assertThat(asA.body())
+                    .as(path)
+                    .doesNotContain(SECRET)
+                    .doesNotContain(B_PATH)
+                    .doesNotContain("Moonlight");
         }
 
         float[] question = embeddings.embed(QUESTION);
-        List<RetrievedChunk> chunks = retriever.retrieve(new RetrievalQuery(a, QUESTION, question, 20, Map.of(), 1.0, List.of(),
-                List.of(B_PATH), RetrievalMode.HYBRID));
+        List<RetrievedChunk> chunks = retriever.retrieve(new RetrievalQuery(
+                a, QUESTION, question, 20, Map.of(), 1.0, List.of(), List.of(B_PATH), RetrievalMode.HYBRID));
         assertThat(chunks).isNotEmpty().extracting(RetrievedChunk::path).containsOnly("visiting/tasting-room.md");
 
         var context = new TenantPluginContext(a, "iso-a", plugins, retriever, knowledge, embeddings);
-        assertThat(context.search("club", QUESTION, 20)).extracting(Passage::path).doesNotContain(B_PATH);
-        assertThat(context.search("general", QUESTION, 20)).extracting(Passage::path).doesNotContain(B_PATH);
+        assertThat(context.search("club", QUESTION, 20))
+                .extracting(Passage::path)
+                .doesNotContain(B_PATH);
+        assertThat(context.search("general", QUESTION, 20))
+                .extracting(Passage::path)
+                .doesNotContain(B_PATH);
         assertThat(context.readDocument(B_PATH)).isEmpty();
         assertThat(context.listDocuments("club")).isEmpty();
 
         // Even SQL that forgets the org filter finds only A's chunks when it runs as A.
-        List<Long> nearest = tenant.inOrg(a, () -> jdbc.sql("SELECT org_id FROM kb_chunk ORDER BY embedding <=> ? LIMIT 20")
-                .param(new com.pgvector.PGvector(question)).query(Long.class).list());
+        List<Long> nearest = tenant.inOrg(
+                a,
+                () -> jdbc.sql("SELECT org_id FROM kb_chunk ORDER BY embedding <=> ? LIMIT 20")
+                        .param(new com.pgvector.PGvector(question))
+                        .query(Long.class)
+                        .list());
         assertThat(nearest).isNotEmpty().containsOnly(a);
     }
 
     @Test
     void orgBsCachedAnswerIsNeverServedToOrgA() {
-        String normalised = QUESTION.toLowerCase(java.util.Locale.ROOT).replaceAll("[?!.,;:]+", " ").strip();
+        String normalised = QUESTION.toLowerCase(java.util.Locale.ROOT)
+                .replaceAll("[?!.,;:]+", " ")
+                .strip();
         cache.put(b, QUESTION, embeddings.embed(normalised), "B's cached secret: " + SECRET, "club", List.of());
         assertThat(cache.find(b, embeddings.embed(normalised), Object.class)).isPresent();
         assertThat(cache.find(a, embeddings.embed(normalised), Object.class)).isEmpty();
 
         var asA = post("/api/v1/chat", keyA, json.writeValueAsString(Map.of("message", QUESTION)));
         assertThat(asA.body()).doesNotContain(SECRET);
-        assertThat(json.readTree(asA.body()).path("usage").path("generator").asString()).isNotEqualTo("cache");
+        assertThat(json.readTree(asA.body()).path("usage").path("generator").asString())
+                .isNotEqualTo("cache");
     }
 
     @Test
     void theConsolesServicesForOrgASeeNoneOfOrgBsDocuments() {
         String hashOfB = knowledge.findSource(b, B_PATH).orElseThrow().contentHash();
-        assertThat(knowledge.listAllDocuments(a)).extracting(KnowledgeStore.DocumentInfo::path)
+        assertThat(knowledge.listAllDocuments(a))
+                .extracting(KnowledgeStore.DocumentInfo::path)
                 .containsExactly("visiting/tasting-room.md");
         assertThat(knowledge.findSource(a, B_PATH)).isEmpty();
         assertThat(knowledge.findDocument(a, B_PATH)).isEmpty();
         assertThat(knowledge.documentCount(a)).isOne();
 
-        assertThatThrownBy(() -> importer.importDocument(a, B_PATH, "# Taken\n\nOverwritten by A.\n", hashOfB, new io.cellardoor.knowledge.Change("editor", io.cellardoor.knowledge.VersionKind.SAVE), line -> { }))
-                .as("saving over B's version").isInstanceOf(StaleDocumentException.class);
-        importer.importDocument(a, B_PATH, "# A's own page\n\nSame path, A's own document.\n", null, new io.cellardoor.knowledge.Change("editor", io.cellardoor.knowledge.VersionKind.SAVE), line -> { });
+        assertThatThrownBy(() -> importer.importDocument(
+                        a,
+                        B_PATH,
+                        "# Taken\n\nOverwritten by A.\n",
+                        hashOfB,
+                        new io.cellardoor.knowledge.Change("editor", io.cellardoor.knowledge.VersionKind.SAVE),
+                        line -> {}))
+                .as("saving over B's version")
+                .isInstanceOf(StaleDocumentException.class);
+        importer.importDocument(
+                a,
+                B_PATH,
+                "# A's own page\n\nSame path, A's own document.\n",
+                null,
+                new io.cellardoor.knowledge.Change("editor", io.cellardoor.knowledge.VersionKind.SAVE),
+                line -> {});
 
         assertThat(knowledge.findSource(b, B_PATH).orElseThrow().contentHash()).isEqualTo(hashOfB);
-        assertThat(asOwner().sql("SELECT org_id FROM kb_document WHERE path = ? AND org_id IN (?, ?) ORDER BY org_id")
-                .params(B_PATH, a, b).query(Long.class).list()).containsExactly(a, b);
-        assertThat(asOwner().sql("SELECT count(*) FROM kb_chunk WHERE org_id = ? AND content LIKE ?").params(b, "%" + SECRET + "%")
-                .query(Long.class).single()).isPositive();
+        assertThat(asOwner()
+                        .sql("SELECT org_id FROM kb_document WHERE path = ? AND org_id IN (?, ?) ORDER BY org_id")
+                        .params(B_PATH, a, b)
+                        .query(Long.class)
+                        .list())
+                .containsExactly(a, b);
+        assertThat(asOwner()
+                        .sql("SELECT count(*) FROM kb_chunk WHERE org_id = ? AND content LIKE ?")
+                        .params(b, "%" + SECRET + "%")
+                        .query(Long.class)
+                        .single())
+                .isPositive();
     }
 
     @Test
@@ -169,32 +234,61 @@ class TenantIsolationIntegrationTests extends IntegrationTestSupport {
         UUID conversationOfB = UUID.fromString(turn.path("conversationId").asString());
         long siteA = tenants.findSite(keyA).orElseThrow().id();
         long siteB = tenants.findSite(keyB).orElseThrow().id();
-        long handoffOfB = handoffs.leave(b, siteB, null, conversationOfB, "Call me about the society", "b@example.com", null);
+        long handoffOfB =
+                handoffs.leave(b, siteB, null, conversationOfB, "Call me about the society", "b@example.com", null);
         audit.record(b, "other-admin", "site.greeting-changed", keyB, null, "B's greeting");
 
         assertThat(conversations.rate(a, messageOfB, null, "down", "from A")).isFalse();
-        assertThat(conversations.continueOrStart(a, siteA, null, conversationOfB)).as("A cannot continue B's conversation")
+        assertThat(conversations.continueOrStart(a, siteA, null, conversationOfB))
+                .as("A cannot continue B's conversation")
                 .isNotEqualTo(conversationOfB);
-        assertThat(handoffs.inbox(a, "open", 500)).extracting(HandoffRequest::id).doesNotContain(handoffOfB);
+        assertThat(handoffs.inbox(a, "open", 500))
+                .extracting(HandoffRequest::id)
+                .doesNotContain(handoffOfB);
         assertThat(handoffs.resolve(a, handoffOfB)).isFalse();
         long handoffOfA = handoffs.leave(a, siteA, null, conversationOfB, "Link me to B's chat", "a@example.com", null);
-        assertThat(audit.list(a, AuditLog.AuditQuery.recent())).extracting(AuditEvent::target).doesNotContain(keyB);
+        assertThat(audit.list(a, AuditLog.AuditQuery.recent()))
+                .extracting(AuditEvent::target)
+                .doesNotContain(keyB);
 
         assertThat(widgets.config(a, keyB)).isEmpty();
-        assertThat(tenants.updateWidget(a, keyB, "Hijacked by A", List.of(), "default")).isFalse();
-        assertThat(tenants.updateAllowedOrigins(a, keyB, List.of("https://a.example"))).isFalse();
+        assertThat(tenants.updateWidget(a, keyB, "Hijacked by A", List.of(), "default"))
+                .isFalse();
+        assertThat(tenants.updateAllowedOrigins(a, keyB, List.of("https://a.example")))
+                .isFalse();
         tenants.updateContactLine(a, "Call A");
 
-        assertThat(asOwner().sql("SELECT feedback IS NULL FROM message WHERE id = ?").param(messageOfB).query(Boolean.class).single())
+        assertThat(asOwner()
+                        .sql("SELECT feedback IS NULL FROM message WHERE id = ?")
+                        .param(messageOfB)
+                        .query(Boolean.class)
+                        .single())
                 .isTrue();
-        assertThat(asOwner().sql("SELECT status FROM handoff_request WHERE id = ?").param(handoffOfB).query(String.class).single())
+        assertThat(asOwner()
+                        .sql("SELECT status FROM handoff_request WHERE id = ?")
+                        .param(handoffOfB)
+                        .query(String.class)
+                        .single())
                 .isEqualTo("open");
-        assertThat(asOwner().sql("SELECT conversation_id FROM handoff_request WHERE id = ?").param(handoffOfA)
-                .query(UUID.class).optional()).as("A's request does not link B's conversation").isEmpty();
-        assertThat(asOwner().sql("SELECT greeting FROM site WHERE site_key = ?").param(keyB).query(String.class).single())
+        assertThat(asOwner()
+                        .sql("SELECT conversation_id FROM handoff_request WHERE id = ?")
+                        .param(handoffOfA)
+                        .query(UUID.class)
+                        .optional())
+                .as("A's request does not link B's conversation")
+                .isEmpty();
+        assertThat(asOwner()
+                        .sql("SELECT greeting FROM site WHERE site_key = ?")
+                        .param(keyB)
+                        .query(String.class)
+                        .single())
                 .isNotEqualTo("Hijacked by A");
-        assertThat(asOwner().sql("SELECT cardinality(allowed_origins) FROM site WHERE site_key = ?").param(keyB)
-                .query(Integer.class).single()).isZero();
+        assertThat(asOwner()
+                        .sql("SELECT cardinality(allowed_origins) FROM site WHERE site_key = ?")
+                        .param(keyB)
+                        .query(Integer.class)
+                        .single())
+                .isZero();
         assertThat(tenants.contactLine(b)).isNotEqualTo("Call A");
         assertThat(tenants.contactLine(a)).isEqualTo("Call A");
     }

@@ -15,8 +15,7 @@ import javax.tools.ToolProvider;
 /** Builds a real PF4J plugin jar from Java source inside a test: compile (with PF4J's index processor) and package. */
 final class TestPluginJar {
 
-    private TestPluginJar() {
-    }
+    private TestPluginJar() {}
 
     /**
      * @param pluginId the {@code Plugin-Id}
@@ -25,7 +24,8 @@ final class TestPluginJar {
      * @param source its Java source, with an {@code @Extension} implementing DomainPlugin
      * @param target where to write the jar (written to a temp name first, then moved in one step)
      */
-    static Path build(String pluginId, String requires, String className, String source, Path target) throws IOException {
+    static Path build(String pluginId, String requires, String className, String source, Path target)
+            throws IOException {
         return build(pluginId, "0.0.1", requires, className, source, target);
     }
 
@@ -38,8 +38,18 @@ final class TestPluginJar {
         Files.writeString(src, source);
         Path classes = Files.createDirectories(work.resolve("classes"));
         JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
-        int rc = javac.run(null, null, null, "-d", classes.toString(), "-cp", System.getProperty("java.class.path"),
-                "--release", "21", "-proc:full", src.toString());
+        int rc = javac.run(
+                null,
+                null,
+                null,
+                "-d",
+                classes.toString(),
+                "-cp",
+                System.getProperty("java.class.path"),
+                "--release",
+                "21",
+                "-proc:full",
+                src.toString());
         if (rc != 0) {
             throw new IllegalStateException("test plugin did not compile");
         }

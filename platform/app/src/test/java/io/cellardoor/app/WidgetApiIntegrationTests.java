@@ -22,6 +22,7 @@ class WidgetApiIntegrationTests extends IntegrationTestSupport {
 
     @Autowired
     TenantService tenants;
+
     @Autowired
     ObjectMapper json;
 
@@ -30,11 +31,17 @@ class WidgetApiIntegrationTests extends IntegrationTestSupport {
         long org = tenants.ensureOrg("it-widget", "Widget test");
         tenants.ensureSite(org, KEY, "Widget Test Vineyard");
         tenants.updateAllowedOrigins(org, KEY, List.of(ALLOWED));
-        tenants.updateWidget(org, KEY, "Welcome to the test vineyard!", List.of("Are you open today?", "Do you have a rosé?"), "vineyard");
+        tenants.updateWidget(
+                org,
+                KEY,
+                "Welcome to the test vineyard!",
+                List.of("Are you open today?", "Do you have a rosé?"),
+                "vineyard");
     }
 
     HttpResponse<String> postFrom(String origin, String path, String siteKey, String visitorToken, Object body) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/json")
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri(path))
+                .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(json.writeValueAsString(body)));
         if (origin != null) {
             request.header("Origin", origin);
@@ -46,7 +53,11 @@ class WidgetApiIntegrationTests extends IntegrationTestSupport {
     }
 
     String session(String presented) {
-        var response = postFrom(ALLOWED, "/api/v1/widget/session", KEY, null,
+        var response = postFrom(
+                ALLOWED,
+                "/api/v1/widget/session",
+                KEY,
+                null,
                 presented == null ? Map.of() : Map.of("visitorToken", presented));
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
         return json.readTree(response.body()).path("visitorToken").asString();
@@ -61,7 +72,9 @@ class WidgetApiIntegrationTests extends IntegrationTestSupport {
         assertThat(config.path("suggestions").size()).isEqualTo(2);
         assertThat(config.path("theme").asString()).isEqualTo("vineyard");
         assertThat(config.path("handoff").asBoolean()).isTrue();
-        assertThat(send(HttpRequest.newBuilder(uri("/api/v1/widget/config")).GET(), "nope").statusCode()).isEqualTo(401);
+        assertThat(send(HttpRequest.newBuilder(uri("/api/v1/widget/config")).GET(), "nope")
+                        .statusCode())
+                .isEqualTo(401);
     }
 
     @Test
@@ -82,15 +95,26 @@ class WidgetApiIntegrationTests extends IntegrationTestSupport {
 
         var refused = postFrom("https://evil.example", "/api/v1/chat", KEY, null, Map.of("message", "hello"));
         assertThat(refused.statusCode()).isEqualTo(403);
-        assertThat(json.readTree(refused.body()).path("type").asString()).isEqualTo("https://cellardoor.io/problems/origin-not-allowed");
+        assertThat(json.readTree(refused.body()).path("type").asString())
+                .isEqualTo("https://cellardoor.io/problems/origin-not-allowed");
 
-        assertThat(postFrom(null, "/api/v1/chat", KEY, null, Map.of("message", "hello")).statusCode()).isEqualTo(200);
+        assertThat(postFrom(null, "/api/v1/chat", KEY, null, Map.of("message", "hello"))
+                        .statusCode())
+                .isEqualTo(200);
 
-        var preflight = send(HttpRequest.newBuilder(uri("/api/v1/chat/stream")).method("OPTIONS", HttpRequest.BodyPublishers.noBody())
-                .header("Origin", ALLOWED).header("Access-Control-Request-Method", "POST")
-                .header("Access-Control-Request-Headers", "content-type,x-site-key"), null);
+        var preflight = send(
+                HttpRequest.newBuilder(uri("/api/v1/chat/stream"))
+                        .method("OPTIONS", HttpRequest.BodyPublishers.noBody())
+                        .header("Origin", ALLOWED)
+                        .header("Access-Control-Request-Method", "POST")
+                        .header("Access-Control-Request-Headers", "content-type,x-site-key"),
+                null);
         assertThat(preflight.statusCode()).isEqualTo(204);
-        assertThat(preflight.headers().firstValue("Access-Control-Allow-Headers").orElse("")).contains("X-Site-Key", "X-Visitor-Token");
+        assertThat(preflight
+                        .headers()
+                        .firstValue("Access-Control-Allow-Headers")
+                        .orElse(""))
+                .contains("X-Site-Key", "X-Visitor-Token");
     }
 
     @Test
@@ -100,18 +124,32 @@ class WidgetApiIntegrationTests extends IntegrationTestSupport {
         long messageId = json.readTree(chat.body()).path("messageId").asLong();
         assertThat(messageId).isPositive();
 
-        var rated = postFrom(ALLOWED, "/api/v1/messages/" + messageId + "/feedback", KEY, token,
+        var rated = postFrom(
+                ALLOWED,
+                "/api/v1/messages/" + messageId + "/feedback",
+                KEY,
+                token,
                 Map.of("rating", "down", "comment", "Not what I asked"));
         assertThat(rated.statusCode()).as(rated.body()).isEqualTo(204);
-        var row = asOwner().sql("SELECT feedback, feedback_comment FROM message WHERE id = ?").param(messageId)
-                .query((rs, n) -> List.of(rs.getString(1), rs.getString(2))).single();
+        var row = asOwner()
+                .sql("SELECT feedback, feedback_comment FROM message WHERE id = ?")
+                .param(messageId)
+                .query((rs, n) -> List.of(rs.getString(1), rs.getString(2)))
+                .single();
         assertThat(row).containsExactly("down", "Not what I asked");
 
         String stranger = session(null);
-        assertThat(postFrom(ALLOWED, "/api/v1/messages/" + messageId + "/feedback", KEY, stranger, Map.of("rating", "up"))
-                .statusCode()).isEqualTo(404);
+        assertThat(postFrom(
+                                ALLOWED,
+                                "/api/v1/messages/" + messageId + "/feedback",
+                                KEY,
+                                stranger,
+                                Map.of("rating", "up"))
+                        .statusCode())
+                .isEqualTo(404);
         assertThat(postFrom(ALLOWED, "/api/v1/messages/" + messageId + "/feedback", KEY, token, Map.of("rating", "meh"))
-                .statusCode()).isEqualTo(400);
+                        .statusCode())
+                .isEqualTo(400);
     }
 
     @Test
@@ -120,13 +158,28 @@ class WidgetApiIntegrationTests extends IntegrationTestSupport {
         var chat = postFrom(ALLOWED, "/api/v1/chat", KEY, token, Map.of("message", "can I book the whole barn?"));
         String conversation = json.readTree(chat.body()).path("conversationId").asString();
 
-        var left = postFrom(ALLOWED, "/api/v1/handoffs", KEY, token, Map.of("conversationId", conversation,
-                "question", "can I book the whole barn?", "email", "ana@example.com", "name", "Ana"));
+        var left = postFrom(
+                ALLOWED,
+                "/api/v1/handoffs",
+                KEY,
+                token,
+                Map.of(
+                        "conversationId",
+                        conversation,
+                        "question",
+                        "can I book the whole barn?",
+                        "email",
+                        "ana@example.com",
+                        "name",
+                        "Ana"));
         assertThat(left.statusCode()).as(left.body()).isEqualTo(201);
         assertThat(json.readTree(left.body()).path("message").asString()).contains("ana@example.com");
         long id = json.readTree(left.body()).path("id").asLong();
-        var stored = asOwner().sql("SELECT conversation_id::text, email, status FROM handoff_request WHERE id = ?").param(id)
-                .query((rs, n) -> List.of(rs.getString(1), rs.getString(2), rs.getString(3))).single();
+        var stored = asOwner()
+                .sql("SELECT conversation_id::text, email, status FROM handoff_request WHERE id = ?")
+                .param(id)
+                .query((rs, n) -> List.of(rs.getString(1), rs.getString(2), rs.getString(3)))
+                .single();
         assertThat(stored).containsExactly(conversation, "ana@example.com", "open");
 
         var bad = postFrom(ALLOWED, "/api/v1/handoffs", KEY, token, Map.of("question", "hi", "email", "not-an-email"));
@@ -136,21 +189,32 @@ class WidgetApiIntegrationTests extends IntegrationTestSupport {
 
     @Test
     void servesTheWidgetWithContentHashCachingAndTheDemoPageEmbedsIt() {
-        var script = send(HttpRequest.newBuilder(uri("/widget/cellardoor-widget.js")).GET(), null);
+        var script =
+                send(HttpRequest.newBuilder(uri("/widget/cellardoor-widget.js")).GET(), null);
         assertThat(script.statusCode()).isEqualTo(200);
         assertThat(script.headers().firstValue("Content-Type").orElse("")).startsWith("text/javascript");
         String etag = script.headers().firstValue("ETag").orElseThrow();
         assertThat(script.headers().firstValue("Cache-Control").orElse("")).contains("max-age=86400");
-        var revalidated = send(HttpRequest.newBuilder(uri("/widget/cellardoor-widget.js")).header("If-None-Match", etag).GET(), null);
+        var revalidated = send(
+                HttpRequest.newBuilder(uri("/widget/cellardoor-widget.js"))
+                        .header("If-None-Match", etag)
+                        .GET(),
+                null);
         assertThat(revalidated.statusCode()).isEqualTo(304);
 
         String hashed = "/widget/cellardoor-widget." + etag.replace("\"", "") + ".js";
         var immutable = send(HttpRequest.newBuilder(uri(hashed)).GET(), null);
         assertThat(immutable.statusCode()).isEqualTo(200);
-        assertThat(immutable.headers().firstValue("Cache-Control").orElse("")).contains("immutable", "max-age=31536000");
+        assertThat(immutable.headers().firstValue("Cache-Control").orElse(""))
+                .contains("immutable", "max-age=31536000");
         assertThat(immutable.body()).isEqualTo(script.body());
 
-        assertThat(send(HttpRequest.newBuilder(uri("/widget/themes/vineyard.css")).GET(), null).body()).contains("--cd-");
+        assertThat(send(
+                                HttpRequest.newBuilder(uri("/widget/themes/vineyard.css"))
+                                        .GET(),
+                                null)
+                        .body())
+                .contains("--cd-");
         var demo = send(HttpRequest.newBuilder(uri("/demo")).GET(), null);
         assertThat(demo.body()).contains("src=\"" + hashed + "\"", "data-site-key=\"demo-site-key\"");
     }

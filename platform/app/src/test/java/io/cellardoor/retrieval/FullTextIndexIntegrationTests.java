@@ -31,19 +31,25 @@ class FullTextIndexIntegrationTests {
 
     @TempDir
     static Path plugins;
+
     @TempDir
     Path knowledge;
 
     @Autowired
     HybridRetriever retriever;
+
     @Autowired
     JdbcClient jdbc;
+
     @Autowired
     KnowledgeImporter importer;
+
     @Autowired
     TenantService tenants;
+
     @Autowired
     Embeddings embeddings;
+
     @Autowired
     io.cellardoor.tenant.TenantTransactions tenant;
 
@@ -59,19 +65,31 @@ class FullTextIndexIntegrationTests {
 
     @Test
     void autoChoosesTheRumIndexExactlyWhenItExists() {
-        boolean rumIndex = jdbc.sql("SELECT to_regclass(?) IS NOT NULL").param(HybridRetriever.RUM_INDEX).query(Boolean.class).single();
+        boolean rumIndex = jdbc.sql("SELECT to_regclass(?) IS NOT NULL")
+                .param(HybridRetriever.RUM_INDEX)
+                .query(Boolean.class)
+                .single();
         assertThat(retriever.sql().contains("fts_pool")).isEqualTo(rumIndex);
-        assertThat(new HybridRetriever(jdbc, tenant, false, "gin").sql()).doesNotContain("fts_pool").contains("ts_rank_cd");
-        assertThatThrownBy(() -> new HybridRetriever(jdbc, tenant, false, "bm25")).isInstanceOf(IllegalArgumentException.class)
+        assertThat(new HybridRetriever(jdbc, tenant, false, "gin").sql())
+                .doesNotContain("fts_pool")
+                .contains("ts_rank_cd");
+        assertThatThrownBy(() -> new HybridRetriever(jdbc, tenant, false, "bm25"))
+                .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("auto, gin or rum");
     }
 
     @Test
     void rumAndGinRankTheSameWhenTheMatchesFitThePool() throws Exception {
-        Assumptions.assumeTrue(jdbc.sql("SELECT to_regclass(?) IS NOT NULL").param(HybridRetriever.RUM_INDEX)
-                .query(Boolean.class).single(), "the rum extension is not installed in this database");
+        Assumptions.assumeTrue(
+                jdbc.sql("SELECT to_regclass(?) IS NOT NULL")
+                        .param(HybridRetriever.RUM_INDEX)
+                        .query(Boolean.class)
+                        .single(),
+                "the rum extension is not installed in this database");
         long org = tenants.ensureOrg("fts-" + UUID.randomUUID().toString().substring(0, 8), "Full text");
-        String[] wines = {"Riesling", "Cabernet Franc", "Chardonnay", "Pinot Noir", "Gewurztraminer", "Rosé", "Sparkling"};
+        String[] wines = {
+            "Riesling", "Cabernet Franc", "Chardonnay", "Pinot Noir", "Gewurztraminer", "Rosé", "Sparkling"
+        };
         for (int i = 0; i < wines.length; i++) {
             Files.createDirectories(knowledge.resolve("wine"));
             Files.writeString(knowledge.resolve("wine/w" + i + ".md"), """
@@ -82,17 +100,27 @@ class FullTextIndexIntegrationTests {
 
                     ## Price
                     A bottle of %s costs $%d; club members save 15%% on every bottle.
-                    """.formatted(wines[i], wines[i], i % 2 == 0 ? "stone" : "red", 6 + i, i % 2 == 0 ? "fish" : "lamb",
-                    wines[i], 20 + i));
+                    """.formatted(
+                            wines[i],
+                            wines[i],
+                            i % 2 == 0 ? "stone" : "red",
+                            6 + i,
+                            i % 2 == 0 ? "fish" : "lamb",
+                            wines[i],
+                            20 + i));
         }
-        importer.importFolder(org, knowledge, line -> { });
+        importer.importFolder(org, knowledge, line -> {});
         HybridRetriever gin = new HybridRetriever(jdbc, tenant, false, "gin");
         HybridRetriever rum = new HybridRetriever(jdbc, tenant, false, "rum");
-        for (String question : List.of("dry wine stone fruit", "price bottle club members", "pairs with lamb",
-                "Riesling aged months", "sparkling rosé")) {
+        for (String question : List.of(
+                "dry wine stone fruit",
+                "price bottle club members",
+                "pairs with lamb",
+                "Riesling aged months",
+                "sparkling rosé")) {
             for (RetrievalMode mode : List.of(RetrievalMode.FULL_TEXT, RetrievalMode.HYBRID)) {
-                RetrievalQuery query = new RetrievalQuery(org, question, embeddings.embed(question), 8, Map.of(), 1.0, List.of(),
-                        List.of(), mode);
+                RetrievalQuery query = new RetrievalQuery(
+                        org, question, embeddings.embed(question), 8, Map.of(), 1.0, List.of(), List.of(), mode);
                 List<RetrievedChunk> viaGin = gin.retrieve(query);
                 assertThat(viaGin).as(question).isNotEmpty();
                 assertThat(ranks(rum.retrieve(query))).as(question + " " + mode).isEqualTo(ranks(viaGin));

@@ -41,7 +41,10 @@ class AiConfiguration {
                 .timeout(llm.timeout() == null ? Duration.ofSeconds(60) : llm.timeout())
                 .temperature(0.1)
                 .build();
-        return new LlmAnswerGenerator(model, extractive, Math.max(1, llm.maxAttempts()),
+        return new LlmAnswerGenerator(
+                model,
+                extractive,
+                Math.max(1, llm.maxAttempts()),
                 llm.backoff() == null ? Duration.ofMillis(500) : llm.backoff());
     }
 }

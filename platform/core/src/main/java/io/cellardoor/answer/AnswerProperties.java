@@ -11,7 +11,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param llm the language model; absent or without a base URL means the extractive generator
  */
 @ConfigurationProperties("cellardoor.answer")
-public record AnswerProperties(double confidenceThreshold, @Nullable Llm llm) {
+public record AnswerProperties(
+        double confidenceThreshold, @Nullable Llm llm) {
 
     public AnswerProperties {
         confidenceThreshold = confidenceThreshold <= 0 ? 0.45 : confidenceThreshold;
@@ -27,8 +28,13 @@ public record AnswerProperties(double confidenceThreshold, @Nullable Llm llm) {
      * @param maxAttempts attempts before falling back to the extractive answer (at least 1)
      * @param backoff wait before the second attempt, doubled for each further one
      */
-    public record Llm(@Nullable String baseUrl, @Nullable String apiKey, @Nullable String model, @Nullable Duration timeout,
-            int maxAttempts, @Nullable Duration backoff) {
+    public record Llm(
+            @Nullable String baseUrl,
+            @Nullable String apiKey,
+            @Nullable String model,
+            @Nullable Duration timeout,
+            int maxAttempts,
+            @Nullable Duration backoff) {
 
         /** Whether enough is set to call a model. */
         public boolean configured() {

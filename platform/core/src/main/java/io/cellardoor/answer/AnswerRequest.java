@@ -13,6 +13,10 @@ import java.util.List;
  * @param promptContributions instructions from the domain's handler (LLM only)
  * @param contactLine how to reach a person, used when declining; may be empty
  */
-public record AnswerRequest(long orgId, String question, String language, List<RetrievedChunk> passages,
-        List<String> promptContributions, String contactLine) {
-}
+public record AnswerRequest(
+        long orgId,
+        String question,
+        String language,
+        List<RetrievedChunk> passages,
+        List<String> promptContributions,
+        String contactLine) {}

@@ -28,23 +28,40 @@ public final class ExtractiveAnswerGenerator implements AnswerGenerator {
 
     private static final int PASSAGES = 8;
     private static final int MAX_UNITS = 3;
-    private static final Pattern PRICE_Q = Pattern.compile("\\b(how much|price|prices|cost|costs|fee|fees|expensive|pay|charge)\\b|\\$");
-    private static final Pattern TIME_Q = Pattern.compile("\\b(hours?|open|opens|close|closes|closing|latest|earliest|what time|when)\\b");
-    private static final Pattern COUNT_Q = Pattern.compile("\\b(how many|how much|number of|acres?|bottles?|points|miles)\\b");
+    private static final Pattern PRICE_Q =
+            Pattern.compile("\\b(how much|price|prices|cost|costs|fee|fees|expensive|pay|charge)\\b|\\$");
+    private static final Pattern TIME_Q =
+            Pattern.compile("\\b(hours?|open|opens|close|closes|closing|latest|earliest|what time|when)\\b");
+    private static final Pattern COUNT_Q =
+            Pattern.compile("\\b(how many|how much|number of|acres?|bottles?|points|miles)\\b");
     private static final Pattern PRICE = Pattern.compile("\\$\\s?\\d");
     private static final Pattern HOW_MANY = Pattern.compile("\\bhow many (\\p{L}+)");
-    private static final Pattern TIME = Pattern.compile("\\b\\d{1,2}(:\\d\\d)?\\s?(am|pm|a\\.m\\.|p\\.m\\.)|\\bclosed\\b|\\bnoon\\b", Pattern.CASE_INSENSITIVE);
+    private static final Pattern TIME = Pattern.compile(
+            "\\b\\d{1,2}(:\\d\\d)?\\s?(am|pm|a\\.m\\.|p\\.m\\.)|\\bclosed\\b|\\bnoon\\b", Pattern.CASE_INSENSITIVE);
     private static final Pattern NUMBER = Pattern.compile("\\d");
     private static final Pattern SENTENCE_END = Pattern.compile("(?<=[.!?])\\s+(?=[A-Z0-9\"'(])");
-    private static final Pattern NOISE = Pattern.compile("(?i)^(- )?(type|status|created|updated)\\s*:|no (additional )?(description|details) available|^scraped from|page not found|^go to slide|^(read|learn) more$|^click here|^skip to");
+    private static final Pattern NOISE = Pattern.compile(
+            "(?i)^(- )?(type|status|created|updated)\\s*:|no (additional )?(description|details) available|^scraped from|page not found|^go to slide|^(read|learn) more$|^click here|^skip to");
     /** Headings that say nothing about their section; the one above them is shown instead. */
-    private static final Set<String> GENERIC_HEADINGS = Set.of("details", "description", "overview", "information",
-            "product information", "notes", "summary", "quick overview", "source", "more information");
+    private static final Set<String> GENERIC_HEADINGS = Set.of(
+            "details",
+            "description",
+            "overview",
+            "information",
+            "product information",
+            "notes",
+            "summary",
+            "quick overview",
+            "source",
+            "more information");
     /** A short all-capitals label such as "WINE NOTES": a heading in disguise, not an answer. */
     private static final Pattern LABEL = Pattern.compile("^(\\p{Lu}[\\p{L}'&]*\\s*){1,3}:?$");
-    private static final Pattern DESCRIBE_Q = Pattern.compile("\\bwhat(s| is| are|'s)? (on|in)\\b|\\bingredients?\\b|\\b(comes?|served|made|topped) with\\b|\\bdescribe\\b|\\btell me about\\b");
+
+    private static final Pattern DESCRIBE_Q = Pattern.compile(
+            "\\bwhat(s| is| are|'s)? (on|in)\\b|\\bingredients?\\b|\\b(comes?|served|made|topped) with\\b|\\bdescribe\\b|\\btell me about\\b");
     private static final Pattern DATE_Q = Pattern.compile("\\b(when|what day|which day|date|dates)\\b");
-    private static final Pattern DATE = Pattern.compile("(?i)\\b(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\\.?\\s+\\d{1,2}\\b|\\b\\d{1,2}/\\d{1,2}\\b");
+    private static final Pattern DATE = Pattern.compile(
+            "(?i)\\b(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\\.?\\s+\\d{1,2}\\b|\\b\\d{1,2}/\\d{1,2}\\b");
 
     private final TermAnalyzer analyzer;
     private final LongFunction<CorpusStatistics.Stats> corpus;
@@ -54,15 +71,21 @@ public final class ExtractiveAnswerGenerator implements AnswerGenerator {
      * @param corpus term statistics of an org's chunks, by org id
      * @param threshold confidence in [0, 1] below which the generator declines
      */
-    public ExtractiveAnswerGenerator(TermAnalyzer analyzer, LongFunction<CorpusStatistics.Stats> corpus, double threshold) {
+    public ExtractiveAnswerGenerator(
+            TermAnalyzer analyzer, LongFunction<CorpusStatistics.Stats> corpus, double threshold) {
         this.analyzer = analyzer;
         this.corpus = corpus;
         this.threshold = threshold;
     }
 
-    private record Unit(int passage, String path, String title, String heading, String text, Set<String> terms,
-            Set<String> context) {
-    }
+    private record Unit(
+            int passage,
+            String path,
+            String title,
+            String heading,
+            String text,
+            Set<String> terms,
+            Set<String> context) {}
 
     private static boolean intersects(Set<String> terms, Set<String> group) {
         for (String t : group) {
@@ -86,11 +109,17 @@ public final class ExtractiveAnswerGenerator implements AnswerGenerator {
         // weight of an unseen word when the knowledge has none of them.
         Map<Set<String>, Double> weights = new LinkedHashMap<>();
         for (Set<String> group : analyzer.termGroups(request.question())) {
-            double known = group.stream().filter(stats::known).mapToDouble(stats::idf).max().orElse(-1);
+            double known = group.stream()
+                    .filter(stats::known)
+                    .mapToDouble(stats::idf)
+                    .max()
+                    .orElse(-1);
             weights.put(group, known >= 0 ? known : stats.idf(group.iterator().next()));
         }
-        double total = weights.values().stream().mapToDouble(Double::doubleValue).sum();
-        List<RetrievedChunk> passages = request.passages().stream().limit(PASSAGES).toList();
+        double total =
+                weights.values().stream().mapToDouble(Double::doubleValue).sum();
+        List<RetrievedChunk> passages =
+                request.passages().stream().limit(PASSAGES).toList();
         if (total <= 0 || passages.isEmpty()) {
             return decline(request, sink, 0);
         }
@@ -123,7 +152,8 @@ public final class ExtractiveAnswerGenerator implements AnswerGenerator {
                 for (var e : weights.entrySet()) {
                     if (!intersects(covered, e.getKey()) && intersects(u.terms, e.getKey())) {
                         gain += e.getValue();
-                    } else if (!intersects(u.terms, e.getKey()) && !intersects(coveredWithContext, e.getKey())
+                    } else if (!intersects(u.terms, e.getKey())
+                            && !intersects(coveredWithContext, e.getKey())
                             && intersects(u.context, e.getKey())) {
                         context += e.getValue();
                     }
@@ -157,11 +187,20 @@ public final class ExtractiveAnswerGenerator implements AnswerGenerator {
                     pick = u;
                 }
             }
-            if (pick == null || pickScore < (chosen.isEmpty() ? 0.15 : Math.max(0.2, best * 0.45))
-                    || (!chosen.isEmpty() && !addsTerms(pick, covered, weights.keySet())
-                        && !(wantsPrice && !priceShown && PRICE.matcher(pick.text).find())
-                        && !(wantsTime && !timeShown && TIME.matcher(pick.text).find())
-                        && !(countFacts < 2 && !counted.isEmpty() && NUMBER.matcher(pick.text).find() && intersects(pick.terms, counted)))) {
+            if (pick == null
+                    || pickScore < (chosen.isEmpty() ? 0.15 : Math.max(0.2, best * 0.45))
+                    || (!chosen.isEmpty()
+                            && !addsTerms(pick, covered, weights.keySet())
+                            && !(wantsPrice
+                                    && !priceShown
+                                    && PRICE.matcher(pick.text).find())
+                            && !(wantsTime
+                                    && !timeShown
+                                    && TIME.matcher(pick.text).find())
+                            && !(countFacts < 2
+                                    && !counted.isEmpty()
+                                    && NUMBER.matcher(pick.text).find()
+                                    && intersects(pick.terms, counted)))) {
                 break;
             }
             best = Math.max(best, pickScore);
@@ -175,14 +214,26 @@ public final class ExtractiveAnswerGenerator implements AnswerGenerator {
             }
             timeShown |= TIME.matcher(pick.text).find();
         }
-        double coverage = weights.entrySet().stream().filter(e -> intersects(coveredWithContext, e.getKey()))
-                .mapToDouble(Map.Entry::getValue).sum() / total;
-        double cosine = passages.stream().mapToDouble(RetrievedChunk::cosineSimilarity).max().orElse(0);
+        double coverage = weights.entrySet().stream()
+                        .filter(e -> intersects(coveredWithContext, e.getKey()))
+                        .mapToDouble(Map.Entry::getValue)
+                        .sum()
+                / total;
+        double cosine = passages.stream()
+                .mapToDouble(RetrievedChunk::cosineSimilarity)
+                .max()
+                .orElse(0);
         double confidence = Math.clamp(0.6 * coverage + 0.4 * Math.clamp((cosine - 0.2) / 0.45, 0, 1), 0, 1);
         if (log.isDebugEnabled()) {
-            log.debug("q='{}' coverage={} cosine={} confidence={} unknown={} units={}", request.question(),
-                    "%.3f".formatted(coverage), "%.3f".formatted(cosine), "%.3f".formatted(confidence),
-                    weights.keySet().stream().filter(g -> g.stream().noneMatch(stats::known)).toList(),
+            log.debug(
+                    "q='{}' coverage={} cosine={} confidence={} unknown={} units={}",
+                    request.question(),
+                    "%.3f".formatted(coverage),
+                    "%.3f".formatted(cosine),
+                    "%.3f".formatted(confidence),
+                    weights.keySet().stream()
+                            .filter(g -> g.stream().noneMatch(stats::known))
+                            .toList(),
                     chosen.stream().map(u -> u.path + ": " + u.text).toList());
         }
         if (chosen.isEmpty() || confidence < threshold) {
@@ -208,11 +259,18 @@ public final class ExtractiveAnswerGenerator implements AnswerGenerator {
                 if (l.isEmpty() || NOISE.matcher(l).find() || LABEL.matcher(l).matches()) {
                     continue;
                 }
-                List<String> pieces = l.startsWith("- ") || l.length() < 220 ? List.of(l) : List.of(SENTENCE_END.split(l));
+                List<String> pieces =
+                        l.startsWith("- ") || l.length() < 220 ? List.of(l) : List.of(SENTENCE_END.split(l));
                 for (String piece : pieces) {
                     String clean = piece.replace("**", "").strip();
                     if (clean.length() > 2) {
-                        units.add(new Unit(i, p.path(), p.title(), heading, clean, analyzer.terms(clean),
+                        units.add(new Unit(
+                                i,
+                                p.path(),
+                                p.title(),
+                                heading,
+                                clean,
+                                analyzer.terms(clean),
                                 analyzer.terms(p.title() + " " + heading)));
                     }
                 }
@@ -223,7 +281,8 @@ public final class ExtractiveAnswerGenerator implements AnswerGenerator {
 
     private static String compose(List<Unit> chosen) {
         Map<String, List<Unit>> byDocument = new LinkedHashMap<>();
-        chosen.forEach(u -> byDocument.computeIfAbsent(u.title, t -> new ArrayList<>()).add(u));
+        chosen.forEach(
+                u -> byDocument.computeIfAbsent(u.title, t -> new ArrayList<>()).add(u));
         StringBuilder sb = new StringBuilder();
         for (var e : byDocument.entrySet()) {
             if (!sb.isEmpty()) {
@@ -233,7 +292,8 @@ public final class ExtractiveAnswerGenerator implements AnswerGenerator {
             for (Unit u : e.getValue()) {
                 String text = u.text.startsWith("- ") ? u.text.substring(2) : u.text;
                 String heading = informativeHeading(u.heading);
-                boolean headingHelps = !heading.isEmpty() && !heading.equalsIgnoreCase(u.title)
+                boolean headingHelps = !heading.isEmpty()
+                        && !heading.equalsIgnoreCase(u.title)
                         && !text.toLowerCase().contains(heading.toLowerCase());
                 sb.append("\n- ").append(headingHelps ? heading + ": " : "").append(text);
             }

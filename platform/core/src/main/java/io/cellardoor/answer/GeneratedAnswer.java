@@ -11,5 +11,5 @@ import java.util.List;
  * @param confidence in [0, 1]
  * @param generator which generator produced it: {@code extractive}, {@code llm} or {@code direct}
  */
-public record GeneratedAnswer(String text, boolean answered, List<String> sourcePaths, double confidence, String generator) {
-}
+public record GeneratedAnswer(
+        String text, boolean answered, List<String> sourcePaths, double confidence, String generator) {}

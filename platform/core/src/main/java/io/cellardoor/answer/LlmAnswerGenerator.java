@@ -30,6 +30,7 @@ public final class LlmAnswerGenerator implements AnswerGenerator {
 
     /** What the model is told to reply when the passages do not answer the question. */
     static final String NO_ANSWER = "NO_ANSWER";
+
     private static final int CONTEXT_PASSAGES = 6;
     private static final Pattern CITE = Pattern.compile("\\[(\\d{1,2})]");
     private static final Logger log = LoggerFactory.getLogger(LlmAnswerGenerator.class);
@@ -54,11 +55,13 @@ public final class LlmAnswerGenerator implements AnswerGenerator {
 
     @Override
     public GeneratedAnswer generate(AnswerRequest request, TokenSink sink) {
-        List<RetrievedChunk> context = request.passages().stream().limit(CONTEXT_PASSAGES).toList();
+        List<RetrievedChunk> context =
+                request.passages().stream().limit(CONTEXT_PASSAGES).toList();
         if (context.isEmpty()) {
             return fallback.generate(request, sink);
         }
-        List<ChatMessage> messages = List.of(SystemMessage.from(systemPrompt(request)), UserMessage.from(userPrompt(request, context)));
+        List<ChatMessage> messages =
+                List.of(SystemMessage.from(systemPrompt(request)), UserMessage.from(userPrompt(request, context)));
         Duration wait = backoff;
         for (int attempt = 1; attempt <= maxAttempts; attempt++) {
             Attempt result = attempt(messages, sink);
@@ -73,7 +76,9 @@ public final class LlmAnswerGenerator implements AnswerGenerator {
                 return new GeneratedAnswer(text, true, cited(text, context), 0.8, "llm");
             }
             if (result.forwarded) {
-                log.warn("LLM stream broke after tokens were sent; completing with the extractive answer: {}", result.error.toString());
+                log.warn(
+                        "LLM stream broke after tokens were sent; completing with the extractive answer: {}",
+                        result.error.toString());
                 sink.token("\n\n");
                 return fallback.generate(request, sink);
             }

@@ -5,7 +5,7 @@ package io.cellardoor.answer;
 public interface TokenSink {
 
     /** A sink that drops every token. */
-    TokenSink NONE = token -> { };
+    TokenSink NONE = token -> {};
 
     /** Called with the next piece of the answer (a word or part of one, with its spacing). */
     void token(String token);

@@ -35,14 +35,20 @@ class AuditAdminController {
      * {@code invalid-date} for an unreadable date.
      */
     @GetMapping
-    List<AuditEvent> list(@AuthenticationPrincipal StaffUser user, @RequestParam(required = false) @Nullable String actor,
-            @RequestParam(required = false) @Nullable String action, @RequestParam(required = false) @Nullable String from,
-            @RequestParam(required = false) @Nullable String to, @RequestParam(required = false) @Nullable Long before,
-            @RequestParam(defaultValue = "200") int limit, @RequestParam(required = false) @Nullable String org) {
+    List<AuditEvent> list(
+            @AuthenticationPrincipal StaffUser user,
+            @RequestParam(required = false) @Nullable String actor,
+            @RequestParam(required = false) @Nullable String action,
+            @RequestParam(required = false) @Nullable String from,
+            @RequestParam(required = false) @Nullable String to,
+            @RequestParam(required = false) @Nullable Long before,
+            @RequestParam(defaultValue = "200") int limit,
+            @RequestParam(required = false) @Nullable String org) {
         Instant start = from == null || from.isBlank() ? Instant.EPOCH : instant(from, false);
         Instant end = to == null || to.isBlank() ? Instant.now().plusSeconds(60) : instant(to, true);
-        return audit.list(orgs.orgId(user, org), new AuditLog.AuditQuery(start, end, blankToNull(actor),
-                blankToNull(action), before, limit));
+        return audit.list(
+                orgs.orgId(user, org),
+                new AuditLog.AuditQuery(start, end, blankToNull(actor), blankToNull(action), before, limit));
     }
 
     private static Instant instant(String text, boolean endOfDay) {
@@ -53,7 +59,9 @@ class AuditAdminController {
                 LocalDate day = LocalDate.parse(text.strip());
                 return (endOfDay ? day.plusDays(1) : day).atStartOfDay().toInstant(ZoneOffset.UTC);
             } catch (DateTimeParseException e) {
-                throw ApiProblem.invalid("invalid-date", "Invalid date",
+                throw ApiProblem.invalid(
+                        "invalid-date",
+                        "Invalid date",
                         "'" + text + "' is neither an instant (2026-11-23T08:00:00Z) nor a date (2026-11-23).");
             }
         }

@@ -14,6 +14,11 @@ import org.jspecify.annotations.Nullable;
  * @param after the state after (text or JSON), null when there is none (deletions)
  * @param at when, UTC
  */
-public record AuditEvent(long id, String actor, String action, String target, @Nullable String before,
-        @Nullable String after, Instant at) {
-}
+public record AuditEvent(
+        long id,
+        String actor,
+        String action,
+        String target,
+        @Nullable String before,
+        @Nullable String after,
+        Instant at) {}

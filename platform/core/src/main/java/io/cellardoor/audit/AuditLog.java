@@ -32,15 +32,17 @@ public class AuditLog {
      *
      * @throws IllegalArgumentException when actor, action or target is blank
      */
-    public void record(long orgId, String actor, String action, String target, @Nullable String before,
-            @Nullable String after) {
+    public void record(
+            long orgId, String actor, String action, String target, @Nullable String before, @Nullable String after) {
         if (actor.isBlank() || action.isBlank() || target.isBlank()) {
             throw new IllegalArgumentException("actor, action and target are required");
         }
-        tenant.runInOrg(orgId, () -> jdbc.sql(
-                        "INSERT INTO audit_event (org_id, actor, action, target, before, after) VALUES (?, ?, ?, ?, ?, ?)")
-                .params(orgId, actor, action, target, cut(before), cut(after))
-                .update());
+        tenant.runInOrg(
+                orgId,
+                () -> jdbc.sql(
+                                "INSERT INTO audit_event (org_id, actor, action, target, before, after) VALUES (?, ?, ?, ?, ?, ?)")
+                        .params(orgId, actor, action, target, cut(before), cut(after))
+                        .update());
     }
 
     /**
@@ -77,9 +79,17 @@ public class AuditLog {
             statement = statement.param("beforeId", query.beforeId());
         }
         JdbcClient.StatementSpec finished = statement;
-        return tenant.inOrg(orgId, () -> finished.query((rs, n) -> new AuditEvent(rs.getLong("id"), rs.getString("actor"),
-                rs.getString("action"), rs.getString("target"), rs.getString("before"), rs.getString("after"),
-                rs.getTimestamp("at").toInstant())).list());
+        return tenant.inOrg(
+                orgId,
+                () -> finished.query((rs, n) -> new AuditEvent(
+                                rs.getLong("id"),
+                                rs.getString("actor"),
+                                rs.getString("action"),
+                                rs.getString("target"),
+                                rs.getString("before"),
+                                rs.getString("after"),
+                                rs.getTimestamp("at").toInstant()))
+                        .list());
     }
 
     private static @Nullable String cut(@Nullable String state) {
@@ -96,8 +106,13 @@ public class AuditLog {
      * @param beforeId only events older than this id (paging), or null
      * @param limit most events returned
      */
-    public record AuditQuery(Instant from, Instant to, @Nullable String actor, @Nullable String actionPrefix,
-            @Nullable Long beforeId, int limit) {
+    public record AuditQuery(
+            Instant from,
+            Instant to,
+            @Nullable String actor,
+            @Nullable String actionPrefix,
+            @Nullable Long beforeId,
+            int limit) {
 
         /** Everything, newest 200 first. */
         public static AuditQuery recent() {

@@ -32,8 +32,8 @@ public class SemanticCache {
      * @param citations the citations, as the chat API returned them
      * @param similarity cosine similarity between the new question and the cached one
      */
-    public record Hit<C>(long id, String question, String answer, String domain, List<C> citations, double similarity) {
-    }
+    public record Hit<C>(
+            long id, String question, String answer, String domain, List<C> citations, double similarity) {}
 
     private final JdbcClient jdbc;
     private final TenantTransactions tenant;
@@ -41,7 +41,11 @@ public class SemanticCache {
     private final double minSimilarity;
     private final boolean enabled;
 
-    SemanticCache(JdbcClient jdbc, TenantTransactions tenant, ObjectMapper json, @Value("${cellardoor.cache.min-similarity:0.95}") double minSimilarity,
+    SemanticCache(
+            JdbcClient jdbc,
+            TenantTransactions tenant,
+            ObjectMapper json,
+            @Value("${cellardoor.cache.min-similarity:0.95}") double minSimilarity,
             @Value("${cellardoor.cache.enabled:true}") boolean enabled) {
         this.jdbc = jdbc;
         this.tenant = tenant;
@@ -67,13 +71,19 @@ public class SemanticCache {
                             FROM semantic_cache WHERE org_id = ?
                             ORDER BY embedding <=> ? LIMIT 1""")
                     .params(vector, orgId, vector)
-                    .query((rs, n) -> new Hit<>(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                            citations(rs.getString(5), citationType), rs.getDouble(6)))
+                    .query((rs, n) -> new Hit<>(
+                            rs.getLong(1),
+                            rs.getString(2),
+                            rs.getString(3),
+                            rs.getString(4),
+                            citations(rs.getString(5), citationType),
+                            rs.getDouble(6)))
                     .optional()
                     .filter(h -> h.similarity() >= minSimilarity);
             hit.ifPresent(h -> jdbc.sql(
                             "UPDATE semantic_cache SET hits = hits + 1, last_hit_at = now() WHERE id = ? AND org_id = ?")
-                    .params(h.id(), orgId).update());
+                    .params(h.id(), orgId)
+                    .update());
             return hit;
         });
     }
@@ -83,17 +93,28 @@ public class SemanticCache {
         if (!enabled) {
             return;
         }
-        tenant.inOrgAsyncCommit(orgId, () -> jdbc.sql(
-                        "INSERT INTO semantic_cache (org_id, question, embedding, answer, domain, citations) VALUES (?, ?, ?, ?, ?, ?::jsonb)")
-                .params(orgId, question, new PGvector(embedding), answer, domain, json.writeValueAsString(citations))
-                .update());
+        tenant.inOrgAsyncCommit(
+                orgId,
+                () -> jdbc.sql(
+                                "INSERT INTO semantic_cache (org_id, question, embedding, answer, domain, citations) VALUES (?, ?, ?, ?, ?, ?::jsonb)")
+                        .params(
+                                orgId,
+                                question,
+                                new PGvector(embedding),
+                                answer,
+                                domain,
+                                json.writeValueAsString(citations))
+                        .update());
     }
 
     @EventListener
     void onKnowledgeImported(KnowledgeImported event) {
         if (event.report().added() + event.report().updated() + event.report().deleted() > 0) {
-            tenant.runInOrg(event.orgId(), () -> jdbc.sql("DELETE FROM semantic_cache WHERE org_id = ?").param(event.orgId())
-                    .update());
+            tenant.runInOrg(
+                    event.orgId(),
+                    () -> jdbc.sql("DELETE FROM semantic_cache WHERE org_id = ?")
+                            .param(event.orgId())
+                            .update());
         }
     }
 
@@ -109,7 +130,11 @@ public class SemanticCache {
     /** An org enabled, disabled or set up a plugin: its cached answers may come from a domain or setting it no longer uses. */
     @EventListener
     void onOrgPluginsChanged(io.cellardoor.plugin.OrgPluginsChanged event) {
-        tenant.runInOrg(event.orgId(), () -> jdbc.sql("DELETE FROM semantic_cache WHERE org_id = ?").param(event.orgId()).update());
+        tenant.runInOrg(
+                event.orgId(),
+                () -> jdbc.sql("DELETE FROM semantic_cache WHERE org_id = ?")
+                        .param(event.orgId())
+                        .update());
     }
 
     private <C> List<C> citations(String text, Class<C> type) {

@@ -1,8 +1,8 @@
 package io.cellardoor.chat;
 
-import io.cellardoor.web.ApiProblem;
 import io.cellardoor.plugin.Classification;
 import io.cellardoor.tenant.Site;
+import io.cellardoor.web.ApiProblem;
 import io.cellardoor.widget.VisitorTokens;
 import java.io.IOException;
 import java.time.Duration;
@@ -40,11 +40,14 @@ class ChatController {
     private final VisitorTokens tokens;
     private final Duration streamTimeout;
     private final Duration heartbeat;
-    private final ExecutorService workers = Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("chat-stream-", 0).factory());
+    private final ExecutorService workers = Executors.newThreadPerTaskExecutor(
+            Thread.ofVirtual().name("chat-stream-", 0).factory());
     private final ScheduledExecutorService heartbeats = Executors.newSingleThreadScheduledExecutor(
             Thread.ofPlatform().name("sse-heartbeat").daemon().factory());
 
-    ChatController(ChatService chat, VisitorTokens tokens,
+    ChatController(
+            ChatService chat,
+            VisitorTokens tokens,
             @Value("${cellardoor.chat.stream-timeout:5m}") Duration streamTimeout,
             @Value("${cellardoor.chat.heartbeat:10s}") Duration heartbeat) {
         this.chat = chat;
@@ -53,33 +56,51 @@ class ChatController {
         this.heartbeat = heartbeat;
     }
 
-    @PostMapping(path = "/api/v1/chat", consumes = MediaType.APPLICATION_JSON_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)
-    ChatResponse chat(@RequestHeader(name = "X-Site-Key", required = false) @Nullable String siteKey,
+    @PostMapping(
+            path = "/api/v1/chat",
+            consumes = MediaType.APPLICATION_JSON_VALUE,
+            produces = MediaType.APPLICATION_JSON_VALUE)
+    ChatResponse chat(
+            @RequestHeader(name = "X-Site-Key", required = false) @Nullable String siteKey,
             @RequestHeader(name = "X-Visitor-Token", required = false) @Nullable String visitorToken,
             @RequestBody ChatRequest request) {
         Site site = chat.validate(siteKey, request);
         return chat.answer(site, visitor(site, visitorToken), request, new ChatService.Listener() {
             @Override
-            public void token(String token) {
-            }
+            public void token(String token) {}
         });
     }
 
-    @PostMapping(path = "/api/v1/chat/stream", consumes = MediaType.APPLICATION_JSON_VALUE,
+    @PostMapping(
+            path = "/api/v1/chat/stream",
+            consumes = MediaType.APPLICATION_JSON_VALUE,
             produces = MediaType.TEXT_EVENT_STREAM_VALUE)
-    ResponseEntity<SseEmitter> stream(@RequestHeader(name = "X-Site-Key", required = false) @Nullable String siteKey,
+    ResponseEntity<SseEmitter> stream(
+            @RequestHeader(name = "X-Site-Key", required = false) @Nullable String siteKey,
             @RequestHeader(name = "X-Visitor-Token", required = false) @Nullable String visitorToken,
             @RequestBody ChatRequest request) {
         Site site = chat.validate(siteKey, request);
         UUID visitorId = visitor(site, visitorToken);
         SseEmitter emitter = new SseEmitter(streamTimeout.toMillis());
-        ScheduledFuture<?> beat = heartbeats.scheduleAtFixedRate(() -> send(emitter, SseEmitter.event().comment("heartbeat")),
-                heartbeat.toMillis(), heartbeat.toMillis(), TimeUnit.MILLISECONDS);
+        ScheduledFuture<?> beat = heartbeats.scheduleAtFixedRate(
+                () -> send(emitter, SseEmitter.event().comment("heartbeat")),
+                heartbeat.toMillis(),
+                heartbeat.toMillis(),
+                TimeUnit.MILLISECONDS);
         emitter.onCompletion(() -> beat.cancel(false));
         emitter.onTimeout(() -> {
             beat.cancel(false);
-            send(emitter, SseEmitter.event().name("error").data(Map.of("type", ApiProblem.TYPE_BASE + "stream-timeout",
-                    "title", "The answer took too long"), MediaType.APPLICATION_JSON));
+            send(
+                    emitter,
+                    SseEmitter.event()
+                            .name("error")
+                            .data(
+                                    Map.of(
+                                            "type",
+                                            ApiProblem.TYPE_BASE + "stream-timeout",
+                                            "title",
+                                            "The answer took too long"),
+                                    MediaType.APPLICATION_JSON));
             emitter.complete();
         });
         workers.submit(() -> {
@@ -87,27 +108,64 @@ class ChatController {
                 ChatResponse response = chat.answer(site, visitorId, request, new ChatService.Listener() {
                     @Override
                     public void routed(UUID conversationId, Classification classification) {
-                        send(emitter, SseEmitter.event().name("meta").data(Map.of("conversationId", conversationId,
-                                "domain", classification.primary()), MediaType.APPLICATION_JSON));
+                        send(
+                                emitter,
+                                SseEmitter.event()
+                                        .name("meta")
+                                        .data(
+                                                Map.of(
+                                                        "conversationId",
+                                                        conversationId,
+                                                        "domain",
+                                                        classification.primary()),
+                                                MediaType.APPLICATION_JSON));
                     }
 
                     @Override
                     public void token(String token) {
-                        send(emitter, SseEmitter.event().name("token").data(Map.of("text", token), MediaType.APPLICATION_JSON));
+                        send(
+                                emitter,
+                                SseEmitter.event()
+                                        .name("token")
+                                        .data(Map.of("text", token), MediaType.APPLICATION_JSON));
                     }
                 });
                 for (Citation c : response.citations()) {
                     send(emitter, SseEmitter.event().name("citation").data(c, MediaType.APPLICATION_JSON));
                 }
-                send(emitter, SseEmitter.event().name("done").data(Map.of("conversationId", response.conversationId(),
-                        "messageId", response.messageId(),
-                        "answered", response.answered(), "domain", response.domain(), "answer", response.answer(),
-                        "usage", response.usage()), MediaType.APPLICATION_JSON));
+                send(
+                        emitter,
+                        SseEmitter.event()
+                                .name("done")
+                                .data(
+                                        Map.of(
+                                                "conversationId",
+                                                response.conversationId(),
+                                                "messageId",
+                                                response.messageId(),
+                                                "answered",
+                                                response.answered(),
+                                                "domain",
+                                                response.domain(),
+                                                "answer",
+                                                response.answer(),
+                                                "usage",
+                                                response.usage()),
+                                        MediaType.APPLICATION_JSON));
                 emitter.complete();
             } catch (RuntimeException e) {
                 log.error("Chat stream failed", e);
-                send(emitter, SseEmitter.event().name("error").data(Map.of("type", ApiProblem.TYPE_BASE + "internal-error",
-                        "title", "The answer could not be produced"), MediaType.APPLICATION_JSON));
+                send(
+                        emitter,
+                        SseEmitter.event()
+                                .name("error")
+                                .data(
+                                        Map.of(
+                                                "type",
+                                                ApiProblem.TYPE_BASE + "internal-error",
+                                                "title",
+                                                "The answer could not be produced"),
+                                        MediaType.APPLICATION_JSON));
                 emitter.complete();
             } finally {
                 beat.cancel(false);
@@ -122,7 +180,11 @@ class ChatController {
 
     /** The visitor a valid token names; an absent, expired or foreign token means an anonymous turn. */
     private @Nullable UUID visitor(Site site, @Nullable String token) {
-        return token == null ? null : tokens.verify(token, site.id()).map(VisitorTokens.Visitor::visitorId).orElse(null);
+        return token == null
+                ? null
+                : tokens.verify(token, site.id())
+                        .map(VisitorTokens.Visitor::visitorId)
+                        .orElse(null);
     }
 
     private static void send(SseEmitter emitter, SseEmitter.SseEventBuilder event) {

@@ -9,5 +9,5 @@ import org.jspecify.annotations.Nullable;
  * @param message the visitor's question, 1..2000 characters, not blank
  * @param conversationId the conversation to continue, or null to start one
  */
-public record ChatRequest(@Nullable String message, @Nullable UUID conversationId) {
-}
+public record ChatRequest(
+        @Nullable String message, @Nullable UUID conversationId) {}

@@ -14,7 +14,13 @@ import java.util.UUID;
  * @param citations the documents the answer used, most relevant first, at most 5
  * @param usage how the answer was produced
  */
-public record ChatResponse(UUID conversationId, long messageId, String answer, boolean answered, String domain, List<Citation> citations,
+public record ChatResponse(
+        UUID conversationId,
+        long messageId,
+        String answer,
+        boolean answered,
+        String domain,
+        List<Citation> citations,
         Usage usage) {
 
     /**
@@ -23,6 +29,5 @@ public record ChatResponse(UUID conversationId, long messageId, String answer, b
      * @param outputTokens tokens of the answer (whitespace-separated words for extractive answers)
      * @param latencyMs server time for the turn in milliseconds
      */
-    public record Usage(String generator, int inputTokens, int outputTokens, long latencyMs) {
-    }
+    public record Usage(String generator, int inputTokens, int outputTokens, long latencyMs) {}
 }

@@ -1,6 +1,5 @@
 package io.cellardoor.chat;
 
-import io.cellardoor.web.ApiProblem;
 import io.cellardoor.answer.AnswerGenerator;
 import io.cellardoor.answer.AnswerRequest;
 import io.cellardoor.answer.GeneratedAnswer;
@@ -30,6 +29,7 @@ import io.cellardoor.retrieval.RetrievedChunk;
 import io.cellardoor.tenant.Site;
 import io.cellardoor.tenant.TenantService;
 import io.cellardoor.text.KeywordQuery;
+import io.cellardoor.web.ApiProblem;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -53,6 +53,7 @@ public class ChatService {
 
     /** Longest message accepted, in characters. */
     public static final int MAX_MESSAGE_CHARS = 2000;
+
     private static final int DEFAULT_K = 8;
     private static final int MAX_CITATIONS = 5;
     private static final int MAX_BOOSTED = 3;
@@ -63,8 +64,7 @@ public class ChatService {
     public interface Listener extends TokenSink {
 
         /** Called once, before any token, when the turn has a conversation and a domain. */
-        default void routed(UUID conversationId, Classification classification) {
-        }
+        default void routed(UUID conversationId, Classification classification) {}
     }
 
     private final TenantService tenants;
@@ -81,9 +81,19 @@ public class ChatService {
 
     private final StageTimers stages;
 
-    ChatService(TenantService tenants, QueryRouter router, PluginHost plugins, HybridRetriever retriever,
-            KnowledgeStore knowledge, Embeddings embeddings, KeywordQuery keywords, AnswerGenerator generator,
-            ConversationStore conversations, SemanticCache cache, CuratedAnswers curated, StageTimers stages) {
+    ChatService(
+            TenantService tenants,
+            QueryRouter router,
+            PluginHost plugins,
+            HybridRetriever retriever,
+            KnowledgeStore knowledge,
+            Embeddings embeddings,
+            KeywordQuery keywords,
+            AnswerGenerator generator,
+            ConversationStore conversations,
+            SemanticCache cache,
+            CuratedAnswers curated,
+            StageTimers stages) {
         this.stages = stages;
         this.tenants = tenants;
         this.router = router;
@@ -128,7 +138,8 @@ public class ChatService {
     public ChatResponse answer(Site site, @Nullable UUID visitorId, ChatRequest request, Listener listener) {
         long started = System.nanoTime();
         String message = request.message().strip();
-        UUID conversationId = stages.time("conversation",
+        UUID conversationId = stages.time(
+                "conversation",
                 () -> conversations.continueOrStart(site.orgId(), site.id(), visitorId, request.conversationId()));
         UserQuery query = new UserQuery(message, LanguageGuesser.guess(message));
 
@@ -146,79 +157,146 @@ public class ChatService {
             AnswerGenerator.stream(text, listener);
             answer = new GeneratedAnswer(text, false, List.of(), 1, "guard");
         } else {
-            Classification classified = stages.time("classify", () -> router.classify(query, site.orgId(), site.orgSlug()));
+            Classification classified =
+                    stages.time("classify", () -> router.classify(query, site.orgId(), site.orgSlug()));
             classification = classified;
             float[] questionKey = stages.time("embed", () -> embeddings.embedQuestion(message));
             var curatedHit = stages.time("curated", () -> curated.match(site.orgId(), questionKey));
-            var hit = curatedHit.isPresent() ? java.util.Optional.<SemanticCache.Hit<Citation>>empty()
+            var hit = curatedHit.isPresent()
+                    ? java.util.Optional.<SemanticCache.Hit<Citation>>empty()
                     : stages.time("cache", () -> cache.find(site.orgId(), questionKey, Citation.class));
             if (curatedHit.isPresent()) {
                 CuratedMatch c = curatedHit.get();
-                cachedCitations = c.documentPath() == null ? List.of()
-                        : documentCitation(site.orgId(), c.documentPath(), c.similarity()).map(List::of).orElse(List.of());
-                String domain = cachedCitations.isEmpty() ? classification.primary() : cachedCitations.get(0).domain();
-                classification = new Classification(domain, classification.related(), classification.scores(),
-                        classification.skipped());
+                cachedCitations = c.documentPath() == null
+                        ? List.of()
+                        : documentCitation(site.orgId(), c.documentPath(), c.similarity())
+                                .map(List::of)
+                                .orElse(List.of());
+                String domain = cachedCitations.isEmpty()
+                        ? classification.primary()
+                        : cachedCitations.get(0).domain();
+                classification = new Classification(
+                        domain, classification.related(), classification.scores(), classification.skipped());
                 listener.routed(conversationId, classification);
                 AnswerGenerator.stream(c.answer(), listener);
                 answer = new GeneratedAnswer(c.answer(), true, List.of(), c.similarity(), "curated");
             } else if (hit.isPresent()) {
-                classification = new Classification(hit.get().domain(), classification.related(), classification.scores(),
+                classification = new Classification(
+                        hit.get().domain(),
+                        classification.related(),
+                        classification.scores(),
                         classification.skipped());
                 listener.routed(conversationId, classification);
                 AnswerGenerator.stream(hit.get().answer(), listener);
-                answer = new GeneratedAnswer(hit.get().answer(), true, List.of(), hit.get().similarity(), "cache");
+                answer = new GeneratedAnswer(
+                        hit.get().answer(), true, List.of(), hit.get().similarity(), "cache");
                 cachedCitations = hit.get().citations();
             } else {
                 listener.routed(conversationId, classification);
-                Computed computed = compute(site.orgId(), site.orgSlug(), contactLine, query, classification,
-                        () -> stages.time("embed", () -> embeddings.embed(message)), listener);
+                Computed computed = compute(
+                        site.orgId(),
+                        site.orgSlug(),
+                        contactLine,
+                        query,
+                        classification,
+                        () -> stages.time("embed", () -> embeddings.embed(message)),
+                        listener);
                 passages = computed.passages();
                 answer = computed.answer();
                 toCache = questionKey;
             }
         }
-        List<Citation> citations = cachedCitations != null ? cachedCitations
+        List<Citation> citations = cachedCitations != null
+                ? cachedCitations
                 : answer.answered() ? citations(site.orgId(), answer, passages) : List.of();
         if (toCache != null && answer.answered()) {
             cache.put(site.orgId(), message, toCache, answer.text(), classification.primary(), citations);
         }
         long latencyMs = (System.nanoTime() - started) / 1_000_000;
-        ConversationStore.Turn turn = new ConversationStore.Turn(site.orgId(), site.id(), visitorId, conversationId, message,
-                answer.text(), answer.answered(), classification.primary(), answer.generator(), citations, classification,
-                answer.confidence(), latencyMs);
+        ConversationStore.Turn turn = new ConversationStore.Turn(
+                site.orgId(),
+                site.id(),
+                visitorId,
+                conversationId,
+                message,
+                answer.text(),
+                answer.answered(),
+                classification.primary(),
+                answer.generator(),
+                citations,
+                classification,
+                answer.confidence(),
+                latencyMs);
         long messageId = stages.time("save", () -> conversations.save(turn));
         int outputTokens = answer.text().isBlank() ? 0 : answer.text().trim().split("\\s+").length;
-        return new ChatResponse(conversationId, messageId, answer.text(), answer.answered(), classification.primary(), citations,
+        return new ChatResponse(
+                conversationId,
+                messageId,
+                answer.text(),
+                answer.answered(),
+                classification.primary(),
+                citations,
                 new ChatResponse.Usage(answer.generator(), 0, outputTokens, latencyMs));
     }
 
     /** Retrieval and generation of one classified question: the passages retrieved and the answer made of them. */
-    private record Computed(List<RetrievedChunk> passages, GeneratedAnswer answer) {
-    }
+    private record Computed(List<RetrievedChunk> passages, GeneratedAnswer answer) {}
 
-    private Computed compute(long orgId, String orgSlug, String contactLine, UserQuery query, Classification classification,
-            Supplier<float[]> questionEmbedding, TokenSink sink) {
+    private Computed compute(
+            long orgId,
+            String orgSlug,
+            String contactLine,
+            UserQuery query,
+            Classification classification,
+            Supplier<float[]> questionEmbedding,
+            TokenSink sink) {
         String message = query.text();
         float[] embedding = questionEmbedding.get();
         var context = new TenantPluginContext(orgId, orgSlug, plugins, retriever, knowledge, embeddings);
-        HandlerResult handled = stages.time("handle", () -> router.handle(classification, query, context, orgId)
-                .orElse(HandlerResult.retrieve(RetrievalPlan.defaults(DEFAULT_K))));
-        List<RetrievedChunk> passages = stages.time("retrieve",
-                () -> retrieve(orgId, message, embedding, classification, handled.plan()));
+        HandlerResult handled = stages.time(
+                "handle",
+                () -> router.handle(classification, query, context, orgId)
+                        .orElse(HandlerResult.retrieve(RetrievalPlan.defaults(DEFAULT_K))));
+        List<RetrievedChunk> passages =
+                stages.time("retrieve", () -> retrieve(orgId, message, embedding, classification, handled.plan()));
         if (log.isDebugEnabled()) {
-            log.debug("q='{}' domain={} boost={} passages={}", message, classification.primary(), handled.plan().boostPaths(),
-                    passages.stream().map(p -> "%s[%s f%d v%d %.4f]".formatted(p.path().replaceAll("-[0-9a-f]{8}-.*\\.md$", ""),
-                            p.headingPath(), p.fullTextRank(), p.vectorRank(), p.score())).toList());
+            log.debug(
+                    "q='{}' domain={} boost={} passages={}",
+                    message,
+                    classification.primary(),
+                    handled.plan().boostPaths(),
+                    passages.stream()
+                            .map(p -> "%s[%s f%d v%d %.4f]"
+                                    .formatted(
+                                            p.path().replaceAll("-[0-9a-f]{8}-.*\\.md$", ""),
+                                            p.headingPath(),
+                                            p.fullTextRank(),
+                                            p.vectorRank(),
+                                            p.score()))
+                            .toList());
         }
-        DirectAnswer direct = handled.directAnswer().filter(d -> d.confidence() >= DIRECT_MIN_CONFIDENCE).orElse(null);
+        DirectAnswer direct = handled.directAnswer()
+                .filter(d -> d.confidence() >= DIRECT_MIN_CONFIDENCE)
+                .orElse(null);
         if (direct != null) {
             AnswerGenerator.stream(direct.text(), sink);
-            return new Computed(passages, new GeneratedAnswer(direct.text(), true, direct.sourcePaths(), direct.confidence(),
-                    "direct"));
+            return new Computed(
+                    passages,
+                    new GeneratedAnswer(direct.text(), true, direct.sourcePaths(), direct.confidence(), "direct"));
         }
-        return new Computed(passages, stages.time("generate", () -> generator.generate(new AnswerRequest(orgId, message,
-                query.language(), passages, handled.promptContributions(), contactLine), sink)));
+        return new Computed(
+                passages,
+                stages.time(
+                        "generate",
+                        () -> generator.generate(
+                                new AnswerRequest(
+                                        orgId,
+                                        message,
+                                        query.language(),
+                                        passages,
+                                        handled.promptContributions(),
+                                        contactLine),
+                                sink)));
     }
 
     /**
@@ -240,15 +318,28 @@ public class ChatService {
         String message = question.strip();
         UserQuery query = new UserQuery(message, LanguageGuesser.guess(message));
         if (InjectionGuard.isAttempt(message)) {
-            return new DryRun(new Classification(PluginApi.GENERAL_DOMAIN, List.of(), List.of(), List.of()), List.of(),
-                    new GeneratedAnswer("I can only help with questions about our wines, visits, club, events and shop.",
-                            false, List.of(), 1, "guard"), List.of());
+            return new DryRun(
+                    new Classification(PluginApi.GENERAL_DOMAIN, List.of(), List.of(), List.of()),
+                    List.of(),
+                    new GeneratedAnswer(
+                            "I can only help with questions about our wines, visits, club, events and shop.",
+                            false,
+                            List.of(),
+                            1,
+                            "guard"),
+                    List.of());
         }
         Classification classification = router.classify(query, orgId, slug);
-        Computed computed = compute(orgId, slug, tenants.contactLine(orgId), query, classification,
-                () -> embeddings.embed(message), token -> { });
-        List<Citation> citations = computed.answer().answered() ? citations(orgId, computed.answer(), computed.passages())
-                : List.of();
+        Computed computed = compute(
+                orgId,
+                slug,
+                tenants.contactLine(orgId),
+                query,
+                classification,
+                () -> embeddings.embed(message),
+                token -> {});
+        List<Citation> citations =
+                computed.answer().answered() ? citations(orgId, computed.answer(), computed.passages()) : List.of();
         return new DryRun(classification, computed.passages(), computed.answer(), citations);
     }
 
@@ -260,15 +351,18 @@ public class ChatService {
      * @param answer the generated answer
      * @param citations the citations the chat would show
      */
-    public record DryRun(Classification classification, List<RetrievedChunk> passages, GeneratedAnswer answer,
-            List<Citation> citations) {
-    }
+    public record DryRun(
+            Classification classification,
+            List<RetrievedChunk> passages,
+            GeneratedAnswer answer,
+            List<Citation> citations) {}
 
     /**
      * Hybrid retrieval weighted by the classification: the primary domain's folders at full weight, related
      * domains' lower by priority, folders of no plugin at half and other domains' lower still.
      */
-    List<RetrievedChunk> retrieve(long orgId, String message, float[] embedding, Classification classification, RetrievalPlan plan) {
+    List<RetrievedChunk> retrieve(
+            long orgId, String message, float[] embedding, Classification classification, RetrievalPlan plan) {
         Map<String, Double> weights = new HashMap<>();
         double otherWeight = 1.0;
         if (classification.claimed()) {
@@ -286,8 +380,16 @@ public class ChatService {
         for (var e : plan.domainWeights().entrySet()) {
             plugins.foldersOf(e.getKey()).forEach(f -> weights.put(f, e.getValue()));
         }
-        var query = new RetrievalQuery(orgId, keywords.of(orgId, message), embedding, plan.k(), weights,
-                otherWeight, List.of(), plan.boostPaths().stream().limit(MAX_BOOSTED).toList(), RetrievalMode.HYBRID);
+        var query = new RetrievalQuery(
+                orgId,
+                keywords.of(orgId, message),
+                embedding,
+                plan.k(),
+                weights,
+                otherWeight,
+                List.of(),
+                plan.boostPaths().stream().limit(MAX_BOOSTED).toList(),
+                RetrievalMode.HYBRID);
         return retriever.retrieve(query);
     }
 
@@ -302,7 +404,9 @@ public class ChatService {
         List<String> paths = new ArrayList<>(answer.sourcePaths());
         if (!answer.generator().equals("direct") && !passages.isEmpty()) {
             double top = passages.get(0).score();
-            bestByPath.values().stream().filter(p -> p.score() >= RELATED_SOURCE_SHARE * top).forEach(p -> paths.add(p.path()));
+            bestByPath.values().stream()
+                    .filter(p -> p.score() >= RELATED_SOURCE_SHARE * top)
+                    .forEach(p -> paths.add(p.path()));
         }
         for (String path : paths) {
             if (byPath.size() >= MAX_CITATIONS || byPath.containsKey(path)) {
@@ -318,7 +422,11 @@ public class ChatService {
     private java.util.Optional<Citation> documentCitation(long orgId, String path, double score) {
         return knowledge.findDocument(orgId, path).map(doc -> {
             String url = doc.metadata().get("source_url");
-            return new Citation(path, doc.title(), plugins.domainOfFolder(doc.folder()), score,
+            return new Citation(
+                    path,
+                    doc.title(),
+                    plugins.domainOfFolder(doc.folder()),
+                    score,
                     url == null || url.isBlank() ? null : url);
         });
     }

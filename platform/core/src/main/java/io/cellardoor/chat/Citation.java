@@ -11,5 +11,9 @@ import org.jspecify.annotations.Nullable;
  * @param score retrieval score of its best passage (not comparable across questions)
  * @param url the document's public page ({@code source_url} in its front matter), or null
  */
-public record Citation(String path, String title, String domain, double score, @Nullable String url) {
-}
+public record Citation(
+        String path,
+        String title,
+        String domain,
+        double score,
+        @Nullable String url) {}

@@ -24,8 +24,7 @@ class FeedbackController {
      * @param rating {@code up} or {@code down}
      * @param comment optional, at most 2000 characters
      */
-    record Feedback(@Nullable String rating, @Nullable String comment) {
-    }
+    record Feedback(@Nullable String rating, @Nullable String comment) {}
 
     private final TenantService tenants;
     private final VisitorTokens tokens;
@@ -38,7 +37,8 @@ class FeedbackController {
     }
 
     @PostMapping("/api/v1/messages/{messageId}/feedback")
-    ResponseEntity<Void> rate(@PathVariable long messageId,
+    ResponseEntity<Void> rate(
+            @PathVariable long messageId,
             @RequestHeader(name = "X-Site-Key", required = false) @Nullable String siteKey,
             @RequestHeader(name = "X-Visitor-Token", required = false) @Nullable String visitorToken,
             @RequestBody Feedback feedback) {
@@ -49,12 +49,17 @@ class FeedbackController {
         if (!"up".equals(feedback.rating()) && !"down".equals(feedback.rating())) {
             throw ApiProblem.invalid("invalid-rating", "Invalid rating", "rating must be \"up\" or \"down\".");
         }
-        String comment = feedback.comment() == null || feedback.comment().isBlank() ? null : feedback.comment().strip();
+        String comment = feedback.comment() == null || feedback.comment().isBlank()
+                ? null
+                : feedback.comment().strip();
         if (comment != null && comment.length() > MAX_COMMENT_CHARS) {
             throw ApiProblem.tooLong(comment.length(), MAX_COMMENT_CHARS);
         }
-        UUID visitor = visitorToken == null ? null
-                : tokens.verify(visitorToken, site.id()).map(VisitorTokens.Visitor::visitorId).orElse(null);
+        UUID visitor = visitorToken == null
+                ? null
+                : tokens.verify(visitorToken, site.id())
+                        .map(VisitorTokens.Visitor::visitorId)
+                        .orElse(null);
         if (!conversations.rate(site.orgId(), messageId, visitor, feedback.rating(), comment)) {
             throw ApiProblem.notFound("Message " + messageId);
         }

@@ -41,11 +41,16 @@ class ConversationAdminController {
     }
 
     @GetMapping
-    ConversationPage list(@AuthenticationPrincipal StaffUser user, @RequestParam(required = false) @Nullable String from,
-            @RequestParam(required = false) @Nullable String to, @RequestParam(required = false) @Nullable String domain,
+    ConversationPage list(
+            @AuthenticationPrincipal StaffUser user,
+            @RequestParam(required = false) @Nullable String from,
+            @RequestParam(required = false) @Nullable String to,
+            @RequestParam(required = false) @Nullable String domain,
             @RequestParam(required = false) @Nullable String feedback,
-            @RequestParam(defaultValue = "false") String unanswered, @RequestParam(defaultValue = "0") String page,
-            @RequestParam(defaultValue = "50") String size, @RequestParam(required = false) @Nullable String org) {
+            @RequestParam(defaultValue = "false") String unanswered,
+            @RequestParam(defaultValue = "0") String page,
+            @RequestParam(defaultValue = "50") String size,
+            @RequestParam(required = false) @Nullable String org) {
         long orgId = orgs.orgId(user, org);
         if (feedback != null && !FEEDBACK.contains(feedback)) {
             throw invalid("feedback must be one of up, down, none.");
@@ -53,15 +58,21 @@ class ConversationAdminController {
         if (!unanswered.equals("true") && !unanswered.equals("false")) {
             throw invalid("unanswered must be true or false.");
         }
-        ConversationFilter filter = new ConversationFilter(instant(from, "from", false, Instant.EPOCH),
+        ConversationFilter filter = new ConversationFilter(
+                instant(from, "from", false, Instant.EPOCH),
                 instant(to, "to", true, Instant.parse("9999-12-31T00:00:00Z")),
-                domain == null || domain.isBlank() ? null : domain.strip(), feedback, Boolean.parseBoolean(unanswered),
-                integer(page, "page", 0, 1_000_000), integer(size, "size", 1, MAX_PAGE_SIZE));
+                domain == null || domain.isBlank() ? null : domain.strip(),
+                feedback,
+                Boolean.parseBoolean(unanswered),
+                integer(page, "page", 0, 1_000_000),
+                integer(size, "size", 1, MAX_PAGE_SIZE));
         return conversations.list(orgId, filter);
     }
 
     @GetMapping("/{id}")
-    Transcript transcript(@AuthenticationPrincipal StaffUser user, @PathVariable String id,
+    Transcript transcript(
+            @AuthenticationPrincipal StaffUser user,
+            @PathVariable String id,
             @RequestParam(required = false) @Nullable String org) {
         long orgId = orgs.orgId(user, org);
         UUID uuid;
@@ -81,7 +92,9 @@ class ConversationAdminController {
         try {
             if (text.length() == 10) {
                 LocalDate day = LocalDate.parse(text);
-                return (upper ? day.plusDays(1) : day).atStartOfDay(ZoneOffset.UTC).toInstant();
+                return (upper ? day.plusDays(1) : day)
+                        .atStartOfDay(ZoneOffset.UTC)
+                        .toInstant();
             }
             return Instant.parse(text);
         } catch (DateTimeParseException e) {

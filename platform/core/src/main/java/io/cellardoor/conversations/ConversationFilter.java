@@ -14,6 +14,11 @@ import org.jspecify.annotations.Nullable;
  * @param page 0-based page
  * @param size conversations per page, 1..200
  */
-public record ConversationFilter(Instant from, Instant to, @Nullable String domain, @Nullable String feedback,
-        boolean unanswered, int page, int size) {
-}
+public record ConversationFilter(
+        Instant from,
+        Instant to,
+        @Nullable String domain,
+        @Nullable String feedback,
+        boolean unanswered,
+        int page,
+        int size) {}

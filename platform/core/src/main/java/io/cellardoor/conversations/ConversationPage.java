@@ -10,5 +10,4 @@ import java.util.List;
  * @param size page size asked for
  * @param total conversations matching the filter, over all pages
  */
-public record ConversationPage(List<ConversationSummary> items, int page, int size, long total) {
-}
+public record ConversationPage(List<ConversationSummary> items, int page, int size, long total) {}

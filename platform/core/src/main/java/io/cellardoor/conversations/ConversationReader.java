@@ -3,6 +3,7 @@ package io.cellardoor.conversations;
 import io.cellardoor.chat.Citation;
 import io.cellardoor.plugin.Classification;
 import io.cellardoor.plugin.api.PluginApi;
+import io.cellardoor.tenant.TenantTransactions;
 import java.sql.Array;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -11,7 +12,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import io.cellardoor.tenant.TenantTransactions;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import tools.jackson.databind.ObjectMapper;
@@ -46,7 +46,9 @@ public class ConversationReader {
     /** The org's conversations with a message matching the filter, latest activity first. */
     public ConversationPage list(long orgId, ConversationFilter filter) {
         return tenant.inOrg(orgId, () -> {
-            long total = bind(jdbc.sql("SELECT count(*) FROM (" + MATCHING + ") x"), orgId, filter).query(Long.class).single();
+            long total = bind(jdbc.sql("SELECT count(*) FROM (" + MATCHING + ") x"), orgId, filter)
+                    .query(Long.class)
+                    .single();
             List<ConversationSummary> items = bind(jdbc.sql("""
                     WITH matching AS (%s)
                     SELECT c.id, c.created_at, max(m.created_at) AS last_at, count(*) AS messages,
@@ -63,10 +65,16 @@ public class ConversationReader {
                     LIMIT :size OFFSET :offset""".formatted(MATCHING)), orgId, filter)
                     .param("size", filter.size())
                     .param("offset", (long) filter.page() * filter.size())
-                    .query((rs, n) -> new ConversationSummary(rs.getObject("id", UUID.class),
-                            rs.getTimestamp("created_at").toInstant(), rs.getTimestamp("last_at").toInstant(),
-                            rs.getInt("messages"), rs.getString("first_question"), strings(rs.getArray("domains")),
-                            rs.getInt("unanswered"), rs.getInt("up"), rs.getInt("down")))
+                    .query((rs, n) -> new ConversationSummary(
+                            rs.getObject("id", UUID.class),
+                            rs.getTimestamp("created_at").toInstant(),
+                            rs.getTimestamp("last_at").toInstant(),
+                            rs.getInt("messages"),
+                            rs.getString("first_question"),
+                            strings(rs.getArray("domains")),
+                            rs.getInt("unanswered"),
+                            rs.getInt("up"),
+                            rs.getInt("down")))
                     .list();
             return new ConversationPage(items, filter.page(), filter.size(), total);
         });
@@ -75,11 +83,19 @@ public class ConversationReader {
     /** One of the org's conversations with its turns, oldest first; empty when the org has none with this id. */
     public Optional<Transcript> transcript(long orgId, UUID id) {
         return tenant.inOrg(orgId, () -> {
-            return jdbc.sql("SELECT created_at FROM conversation WHERE org_id = ? AND id = ?").params(orgId, id)
-                    .query(Timestamp.class).optional()
-                    .map(started -> new Transcript(id, started.toInstant(), jdbc.sql("SELECT " + MESSAGE_COLUMNS
-                                    + " FROM message WHERE org_id = ? AND conversation_id = ? ORDER BY created_at, id")
-                            .params(orgId, id).query((rs, n) -> message(rs)).list()));
+            return jdbc.sql("SELECT created_at FROM conversation WHERE org_id = ? AND id = ?")
+                    .params(orgId, id)
+                    .query(Timestamp.class)
+                    .optional()
+                    .map(started -> new Transcript(
+                            id,
+                            started.toInstant(),
+                            jdbc.sql(
+                                            "SELECT " + MESSAGE_COLUMNS
+                                                    + " FROM message WHERE org_id = ? AND conversation_id = ? ORDER BY created_at, id")
+                                    .params(orgId, id)
+                                    .query((rs, n) -> message(rs))
+                                    .list()));
         });
     }
 
@@ -87,7 +103,9 @@ public class ConversationReader {
     public Optional<TranscriptMessage> message(long orgId, long messageId) {
         return tenant.inOrg(orgId, () -> {
             return jdbc.sql("SELECT " + MESSAGE_COLUMNS + " FROM message WHERE org_id = ? AND id = ?")
-                    .params(orgId, messageId).query((rs, n) -> message(rs)).optional();
+                    .params(orgId, messageId)
+                    .query((rs, n) -> message(rs))
+                    .optional();
         });
     }
 
@@ -101,11 +119,21 @@ public class ConversationReader {
     }
 
     private TranscriptMessage message(ResultSet rs) throws SQLException {
-        return new TranscriptMessage(rs.getLong("id"), rs.getObject("conversation_id", UUID.class), rs.getString("question"),
-                rs.getString("answer"), rs.getBoolean("answered"), rs.getString("domain"), rs.getString("generator"),
-                citations(rs.getString("citations")), classification(rs.getString("classification")),
-                rs.getDouble("confidence"), rs.getInt("latency_ms"), rs.getString("feedback"),
-                rs.getString("feedback_comment"), rs.getTimestamp("created_at").toInstant());
+        return new TranscriptMessage(
+                rs.getLong("id"),
+                rs.getObject("conversation_id", UUID.class),
+                rs.getString("question"),
+                rs.getString("answer"),
+                rs.getBoolean("answered"),
+                rs.getString("domain"),
+                rs.getString("generator"),
+                citations(rs.getString("citations")),
+                classification(rs.getString("classification")),
+                rs.getDouble("confidence"),
+                rs.getInt("latency_ms"),
+                rs.getString("feedback"),
+                rs.getString("feedback_comment"),
+                rs.getTimestamp("created_at").toInstant());
     }
 
     private List<Citation> citations(String text) {
@@ -115,10 +143,14 @@ public class ConversationReader {
     private Classification classification(String text) {
         Classification c = "{}".equals(text.replace(" ", "")) ? null : json.readValue(text, Classification.class);
         return c == null || c.primary() == null
-                ? new Classification(PluginApi.GENERAL_DOMAIN, List.of(), List.of(), List.of()) : c;
+                ? new Classification(PluginApi.GENERAL_DOMAIN, List.of(), List.of(), List.of())
+                : c;
     }
 
     private static List<String> strings(Array array) throws SQLException {
-        return Arrays.stream((Object[]) array.getArray()).map(String::valueOf).sorted().toList();
+        return Arrays.stream((Object[]) array.getArray())
+                .map(String::valueOf)
+                .sorted()
+                .toList();
     }
 }

@@ -17,6 +17,13 @@ import java.util.UUID;
  * @param feedbackUp messages rated up
  * @param feedbackDown messages rated down
  */
-public record ConversationSummary(UUID id, Instant startedAt, Instant lastMessageAt, int messages, String firstQuestion,
-        List<String> domains, int unanswered, int feedbackUp, int feedbackDown) {
-}
+public record ConversationSummary(
+        UUID id,
+        Instant startedAt,
+        Instant lastMessageAt,
+        int messages,
+        String firstQuestion,
+        List<String> domains,
+        int unanswered,
+        int feedbackUp,
+        int feedbackDown) {}

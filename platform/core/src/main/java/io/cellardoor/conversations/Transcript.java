@@ -11,5 +11,4 @@ import java.util.UUID;
  * @param startedAt when it began
  * @param messages its turns
  */
-public record Transcript(UUID id, Instant startedAt, List<TranscriptMessage> messages) {
-}
+public record Transcript(UUID id, Instant startedAt, List<TranscriptMessage> messages) {}

@@ -25,7 +25,18 @@ import org.jspecify.annotations.Nullable;
  * @param feedbackComment the visitor's comment with the rating, or null
  * @param createdAt when it was asked
  */
-public record TranscriptMessage(long id, UUID conversationId, String question, String answer, boolean answered,
-        String domain, String generator, List<Citation> citations, Classification classification, double confidence,
-        int latencyMs, @Nullable String feedback, @Nullable String feedbackComment, Instant createdAt) {
-}
+public record TranscriptMessage(
+        long id,
+        UUID conversationId,
+        String question,
+        String answer,
+        boolean answered,
+        String domain,
+        String generator,
+        List<Citation> citations,
+        Classification classification,
+        double confidence,
+        int latencyMs,
+        @Nullable String feedback,
+        @Nullable String feedbackComment,
+        Instant createdAt) {}

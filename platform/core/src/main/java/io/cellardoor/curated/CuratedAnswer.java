@@ -16,6 +16,13 @@ import org.jspecify.annotations.Nullable;
  * @param createdAt when it was created
  * @param updatedAt when it was last changed
  */
-public record CuratedAnswer(long id, String question, String answer, @Nullable String documentPath, String approvedBy,
-        long hits, @Nullable Instant lastHitAt, Instant createdAt, Instant updatedAt) {
-}
+public record CuratedAnswer(
+        long id,
+        String question,
+        String answer,
+        @Nullable String documentPath,
+        String approvedBy,
+        long hits,
+        @Nullable Instant lastHitAt,
+        Instant createdAt,
+        Instant updatedAt) {}

@@ -46,37 +46,50 @@ class CuratedAnswerAdminController {
     }
 
     @GetMapping
-    List<CuratedAnswer> list(@AuthenticationPrincipal StaffUser user, @RequestParam(required = false) @Nullable String org) {
+    List<CuratedAnswer> list(
+            @AuthenticationPrincipal StaffUser user, @RequestParam(required = false) @Nullable String org) {
         return curated.list(orgs.orgId(user, org));
     }
 
     @GetMapping("/{id}")
-    CuratedAnswer one(@AuthenticationPrincipal StaffUser user, @PathVariable long id,
+    CuratedAnswer one(
+            @AuthenticationPrincipal StaffUser user,
+            @PathVariable long id,
             @RequestParam(required = false) @Nullable String org) {
         return curated.find(orgs.orgId(user, org), id).orElseThrow(() -> notFound(id));
     }
 
     @PostMapping
-    ResponseEntity<CuratedAnswer> create(@AuthenticationPrincipal StaffUser user, @RequestBody CuratedAnswerInput input,
+    ResponseEntity<CuratedAnswer> create(
+            @AuthenticationPrincipal StaffUser user,
+            @RequestBody CuratedAnswerInput input,
             @RequestParam(required = false) @Nullable String org) {
-        return ResponseEntity.status(HttpStatus.CREATED).body(curated.create(orgs.orgId(user, org), user.username(), input));
+        return ResponseEntity.status(HttpStatus.CREATED)
+                .body(curated.create(orgs.orgId(user, org), user.username(), input));
     }
 
     @PostMapping("/from-message/{messageId}")
-    ResponseEntity<CuratedAnswer> approve(@AuthenticationPrincipal StaffUser user, @PathVariable long messageId,
+    ResponseEntity<CuratedAnswer> approve(
+            @AuthenticationPrincipal StaffUser user,
+            @PathVariable long messageId,
             @RequestParam(required = false) @Nullable String org) {
         return ResponseEntity.status(HttpStatus.CREATED)
                 .body(curated.approveMessage(orgs.orgId(user, org), user.username(), messageId));
     }
 
     @PutMapping("/{id}")
-    CuratedAnswer update(@AuthenticationPrincipal StaffUser user, @PathVariable long id,
-            @RequestBody CuratedAnswerInput input, @RequestParam(required = false) @Nullable String org) {
+    CuratedAnswer update(
+            @AuthenticationPrincipal StaffUser user,
+            @PathVariable long id,
+            @RequestBody CuratedAnswerInput input,
+            @RequestParam(required = false) @Nullable String org) {
         return curated.update(orgs.orgId(user, org), user.username(), id, input).orElseThrow(() -> notFound(id));
     }
 
     @DeleteMapping("/{id}")
-    ResponseEntity<Void> delete(@AuthenticationPrincipal StaffUser user, @PathVariable long id,
+    ResponseEntity<Void> delete(
+            @AuthenticationPrincipal StaffUser user,
+            @PathVariable long id,
             @RequestParam(required = false) @Nullable String org) {
         if (!curated.delete(orgs.orgId(user, org), user.username(), id)) {
             throw notFound(id);

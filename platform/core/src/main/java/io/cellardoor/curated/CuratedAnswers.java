@@ -56,11 +56,19 @@ public class CuratedAnswers {
      * Whether an org has any curated answer, so that the chat of the many orgs without one skips the look-up:
      * forgotten on every create and delete here, and after 30 s (writes through another instance).
      */
-    private final Cache<Long, Boolean> orgsWithAnswers = Caffeine.newBuilder().maximumSize(100_000)
-            .expireAfterWrite(java.time.Duration.ofSeconds(30)).build();
+    private final Cache<Long, Boolean> orgsWithAnswers = Caffeine.newBuilder()
+            .maximumSize(100_000)
+            .expireAfterWrite(java.time.Duration.ofSeconds(30))
+            .build();
 
-    CuratedAnswers(CuratedAnswerStore store, Embeddings embeddings, KnowledgeStore knowledge, AuditLog audit,
-            TransactionTemplate tx, ObjectMapper json, ConversationReader conversations,
+    CuratedAnswers(
+            CuratedAnswerStore store,
+            Embeddings embeddings,
+            KnowledgeStore knowledge,
+            AuditLog audit,
+            TransactionTemplate tx,
+            ObjectMapper json,
+            ConversationReader conversations,
             @Value("${cellardoor.curated.min-similarity:" + DEFAULT_MIN_SIMILARITY + "}") double minSimilarity) {
         this.store = store;
         this.embeddings = embeddings;
@@ -115,13 +123,16 @@ public class CuratedAnswers {
      *     it (write the answer instead), else as {@link #create}
      */
     public CuratedAnswer approveMessage(long orgId, String actor, long messageId) {
-        TranscriptMessage message = conversations.message(orgId, messageId)
-                .orElseThrow(() -> ApiProblem.notFound("Message " + messageId));
+        TranscriptMessage message =
+                conversations.message(orgId, messageId).orElseThrow(() -> ApiProblem.notFound("Message " + messageId));
         if (!message.answered()) {
-            throw ApiProblem.invalid("unanswered-message", "Message was not answered",
+            throw ApiProblem.invalid(
+                    "unanswered-message",
+                    "Message was not answered",
                     "The platform declined this question; write the answer instead of approving it.");
         }
-        String path = message.citations().stream().map(Citation::path).findFirst().orElse(null);
+        String path =
+                message.citations().stream().map(Citation::path).findFirst().orElse(null);
         return create(orgId, actor, new CuratedAnswerInput(message.question(), message.answer(), path));
     }
 
@@ -136,7 +147,8 @@ public class CuratedAnswers {
         float[] embedding = embeddings.embedQuestion(v.question());
         return tx.execute(status -> {
             Optional<CuratedAnswer> before = store.find(orgId, id);
-            if (before.isEmpty() || !store.update(orgId, id, v.question(), embedding, v.answer(), v.documentPath(), actor)) {
+            if (before.isEmpty()
+                    || !store.update(orgId, id, v.question(), embedding, v.answer(), v.documentPath(), actor)) {
                 return Optional.<CuratedAnswer>empty();
             }
             CuratedAnswer after = store.find(orgId, id).orElseThrow();
@@ -188,14 +200,18 @@ public class CuratedAnswers {
         return store.closest(orgId, questionEmbedding).filter(m -> m.similarity() >= minSimilarity);
     }
 
-    private record Valid(String question, String answer, @Nullable String documentPath) {
-    }
+    private record Valid(
+            String question, String answer, @Nullable String documentPath) {}
 
     private Valid validate(long orgId, CuratedAnswerInput input) {
         String question = input.question() == null ? "" : input.question().strip();
         String answer = input.answer() == null ? "" : input.answer().strip();
-        if (question.isEmpty() || answer.isEmpty() || question.replaceAll("[?!.,;:\\s]+", "").isEmpty()) {
-            throw ApiProblem.invalid("invalid-curated-answer", "Invalid curated answer",
+        if (question.isEmpty()
+                || answer.isEmpty()
+                || question.replaceAll("[?!.,;:\\s]+", "").isEmpty()) {
+            throw ApiProblem.invalid(
+                    "invalid-curated-answer",
+                    "Invalid curated answer",
                     "A curated answer needs a question and an answer.");
         }
         if (question.length() > MAX_QUESTION_CHARS) {
@@ -204,10 +220,12 @@ public class CuratedAnswers {
         if (answer.length() > MAX_ANSWER_CHARS) {
             throw ApiProblem.tooLong(answer.length(), MAX_ANSWER_CHARS);
         }
-        String path = input.documentPath() == null || input.documentPath().isBlank() ? null : input.documentPath().strip();
+        String path = input.documentPath() == null || input.documentPath().isBlank()
+                ? null
+                : input.documentPath().strip();
         if (path != null && knowledge.findDocument(orgId, path).isEmpty()) {
-            throw ApiProblem.invalid("unknown-document", "Unknown document",
-                    "The org has no document at '" + path + "' to cite.");
+            throw ApiProblem.invalid(
+                    "unknown-document", "Unknown document", "The org has no document at '" + path + "' to cite.");
         }
         return new Valid(question, answer, path);
     }

@@ -11,5 +11,5 @@ import org.jspecify.annotations.Nullable;
  * @param documentPath the document it cites, or null
  * @param similarity cosine similarity between the chat question and the curated question, in [-1, 1]
  */
-public record CuratedMatch(long id, String question, String answer, @Nullable String documentPath, double similarity) {
-}
+public record CuratedMatch(
+        long id, String question, String answer, @Nullable String documentPath, double similarity) {}

@@ -30,7 +30,8 @@ public class Embeddings {
 
     Embeddings(EmbeddingModel model, @Value("${cellardoor.embedding.cache-size:10000}") int cacheSize) {
         this.model = model;
-        this.cache = cacheSize > 0 ? Caffeine.newBuilder().maximumSize(cacheSize).build() : null;
+        this.cache =
+                cacheSize > 0 ? Caffeine.newBuilder().maximumSize(cacheSize).build() : null;
     }
 
     /**
@@ -65,7 +66,9 @@ public class Embeddings {
 
     /** A question as {@link #embedQuestion} embeds it: lower-cased, sentence punctuation replaced by spaces, stripped. */
     public static String questionText(String question) {
-        return question.toLowerCase(java.util.Locale.ROOT).replaceAll("[?!.,;:]+", " ").strip();
+        return question.toLowerCase(java.util.Locale.ROOT)
+                .replaceAll("[?!.,;:]+", " ")
+                .strip();
     }
 
     /** Embeds texts in one batch, in order; each vector as in {@link #embed(String)}. */
@@ -81,7 +84,8 @@ public class Embeddings {
     private static float[] normalised(Embedding embedding) {
         float[] v = embedding.vector();
         if (v.length != DIMENSIONS) {
-            throw new IllegalStateException("embedding model returned " + v.length + " dimensions, expected " + DIMENSIONS);
+            throw new IllegalStateException(
+                    "embedding model returned " + v.length + " dimensions, expected " + DIMENSIONS);
         }
         double norm = 0;
         for (float x : v) {

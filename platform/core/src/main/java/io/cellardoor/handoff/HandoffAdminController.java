@@ -36,17 +36,23 @@ class HandoffAdminController {
 
     /** {@code GET /api/v1/admin/handoffs?status=open[&limit=100][&org=SLUG]}: newest first. */
     @GetMapping
-    List<HandoffRequest> inbox(@AuthenticationPrincipal StaffUser user, @RequestParam(defaultValue = "open") String status,
-            @RequestParam(defaultValue = "100") int limit, @RequestParam(required = false) @Nullable String org) {
+    List<HandoffRequest> inbox(
+            @AuthenticationPrincipal StaffUser user,
+            @RequestParam(defaultValue = "open") String status,
+            @RequestParam(defaultValue = "100") int limit,
+            @RequestParam(required = false) @Nullable String org) {
         if (!STATUSES.contains(status)) {
-            throw ApiProblem.invalid("invalid-status", "Invalid status", "status must be one of open, assigned, resolved.");
+            throw ApiProblem.invalid(
+                    "invalid-status", "Invalid status", "status must be one of open, assigned, resolved.");
         }
         return handoffs.inbox(orgs.orgId(user, org), status, Math.clamp(limit, 1, MAX_LIMIT));
     }
 
     /** {@code POST /api/v1/admin/handoffs/{id}/resolve}: 204, or 404 when the org has no such request. */
     @PostMapping("/{id}/resolve")
-    ResponseEntity<Void> resolve(@AuthenticationPrincipal StaffUser user, @PathVariable long id,
+    ResponseEntity<Void> resolve(
+            @AuthenticationPrincipal StaffUser user,
+            @PathVariable long id,
             @RequestParam(required = false) @Nullable String org) {
         if (!handoffs.resolve(orgs.orgId(user, org), id)) {
             throw ApiProblem.notFound("Handoff request " + id);

@@ -17,11 +17,13 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class HandoffController {
 
-    record LeaveRequest(@Nullable UUID conversationId, @Nullable String question, @Nullable String email, @Nullable String name) {
-    }
+    record LeaveRequest(
+            @Nullable UUID conversationId,
+            @Nullable String question,
+            @Nullable String email,
+            @Nullable String name) {}
 
-    record Left(long id, String message) {
-    }
+    record Left(long id, String message) {}
 
     private final TenantService tenants;
     private final VisitorTokens tokens;
@@ -34,18 +36,30 @@ class HandoffController {
     }
 
     @PostMapping("/api/v1/handoffs")
-    ResponseEntity<Left> leave(@RequestHeader(name = "X-Site-Key", required = false) @Nullable String siteKey,
+    ResponseEntity<Left> leave(
+            @RequestHeader(name = "X-Site-Key", required = false) @Nullable String siteKey,
             @RequestHeader(name = "X-Visitor-Token", required = false) @Nullable String visitorToken,
             @RequestBody LeaveRequest request) {
         Site site = siteKey == null ? null : tenants.findSite(siteKey).orElse(null);
         if (site == null) {
             throw ApiProblem.unknownSiteKey();
         }
-        UUID visitor = visitorToken == null ? null
-                : tokens.verify(visitorToken, site.id()).map(VisitorTokens.Visitor::visitorId).orElse(null);
-        long id = handoffs.leave(site.orgId(), site.id(), visitor, request.conversationId(), request.question(),
-                request.email(), request.name());
-        return ResponseEntity.status(HttpStatus.CREATED).body(new Left(id,
-                "Thanks! Our team will answer you at " + request.email().strip() + "."));
+        UUID visitor = visitorToken == null
+                ? null
+                : tokens.verify(visitorToken, site.id())
+                        .map(VisitorTokens.Visitor::visitorId)
+                        .orElse(null);
+        long id = handoffs.leave(
+                site.orgId(),
+                site.id(),
+                visitor,
+                request.conversationId(),
+                request.question(),
+                request.email(),
+                request.name());
+        return ResponseEntity.status(HttpStatus.CREATED)
+                .body(new Left(
+                        id,
+                        "Thanks! Our team will answer you at " + request.email().strip() + "."));
     }
 }

@@ -15,6 +15,11 @@ import org.jspecify.annotations.Nullable;
  * @param status {@code open}, {@code assigned} or {@code resolved}
  * @param createdAt when it was left
  */
-public record HandoffRequest(long id, @Nullable UUID conversationId, String question, String email, @Nullable String name,
-        String status, Instant createdAt) {
-}
+public record HandoffRequest(
+        long id,
+        @Nullable UUID conversationId,
+        String question,
+        String email,
+        @Nullable String name,
+        String status,
+        Instant createdAt) {}

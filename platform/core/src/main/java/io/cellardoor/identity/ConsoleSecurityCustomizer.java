@@ -14,6 +14,5 @@ public interface ConsoleSecurityCustomizer {
     void customize(HttpSecurity http) throws Exception;
 
     /** Called once the chain is built, for what needs the built configuration (e.g. its logout handlers). */
-    default void built(HttpSecurity http) {
-    }
+    default void built(HttpSecurity http) {}
 }

@@ -20,8 +20,12 @@ public record IdentityProperties(URI issuerUri, URI jwkSetUri, String audience, 
     /** Local Keycloak started by {@code deploy/local/keycloak.sh}. */
     static final URI LOCAL_ISSUER = URI.create("http://127.0.0.1:8180/realms/cellardoor");
 
-    public IdentityProperties(@Nullable URI issuerUri, @Nullable URI jwkSetUri, @Nullable String audience,
-            @Nullable String orgClaim, @Nullable Console console) {
+    public IdentityProperties(
+            @Nullable URI issuerUri,
+            @Nullable URI jwkSetUri,
+            @Nullable String audience,
+            @Nullable String orgClaim,
+            @Nullable Console console) {
         this.issuerUri = issuerUri == null ? LOCAL_ISSUER : trimSlash(issuerUri);
         this.jwkSetUri = jwkSetUri == null ? URI.create(this.issuerUri + "/protocol/openid-connect/certs") : jwkSetUri;
         this.audience = audience == null ? "cellardoor-api" : audience;

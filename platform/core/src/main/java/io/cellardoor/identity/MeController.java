@@ -10,11 +10,14 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class MeController {
 
-    record Me(String subject, String username, @Nullable String org, List<Role> roles) {
-    }
+    record Me(String subject, String username, @Nullable String org, List<Role> roles) {}
 
     @GetMapping("/api/v1/admin/me")
     Me me(@AuthenticationPrincipal StaffUser user) {
-        return new Me(user.subject(), user.username(), user.org(), user.roles().stream().sorted().toList());
+        return new Me(
+                user.subject(),
+                user.username(),
+                user.org(),
+                user.roles().stream().sorted().toList());
     }
 }

@@ -26,7 +26,8 @@ public class OrgScope {
      *     an org names none
      */
     public long orgId(StaffUser user, @Nullable String requested) {
-        String slug = user.platformAdmin() && requested != null && !requested.isBlank() ? requested.strip() : user.org();
+        String slug =
+                user.platformAdmin() && requested != null && !requested.isBlank() ? requested.strip() : user.org();
         if (slug == null) {
             throw user.platformAdmin()
                     ? ApiProblem.invalid("org-required", "Org required", "Name the org to act on: ?org=SLUG.")

@@ -30,24 +30,31 @@ final class ProblemResponses implements AuthenticationEntryPoint, AccessDeniedHa
     public void commence(HttpServletRequest request, HttpServletResponse response, AuthenticationException e)
             throws IOException {
         bearer.commence(request, response, e); // status and WWW-Authenticate
-        ApiProblem.unauthorized(request.getHeader("Authorization") == null
-                ? "Send an access token of the identity provider: Authorization: Bearer <token>."
-                : "The access token is invalid, expired or not issued for this API.").writeTo(response);
+        ApiProblem.unauthorized(
+                        request.getHeader("Authorization") == null
+                                ? "Send an access token of the identity provider: Authorization: Bearer <token>."
+                                : "The access token is invalid, expired or not issued for this API.")
+                .writeTo(response);
     }
 
     @Override
-    public void handle(HttpServletRequest request, HttpServletResponse response, AccessDeniedException e) throws IOException {
+    public void handle(HttpServletRequest request, HttpServletResponse response, AccessDeniedException e)
+            throws IOException {
         ApiProblem.forbidden("Your roles do not allow " + request.getMethod() + " " + request.getRequestURI() + ".")
                 .writeTo(response);
     }
 
     @Override
-    public void onAuthenticationFailure(HttpServletRequest request, HttpServletResponse response, AuthenticationException e)
-            throws IOException {
+    public void onAuthenticationFailure(
+            HttpServletRequest request, HttpServletResponse response, AuthenticationException e) throws IOException {
         if (e instanceof AuthenticationServiceException) {
             log.warn("Could not verify a bearer token: {}", e.getMessage());
-            new ApiProblem(HttpStatus.SERVICE_UNAVAILABLE, "identity-unavailable", "Identity provider unavailable",
-                    "The token could not be verified now; please try again.").writeTo(response);
+            new ApiProblem(
+                            HttpStatus.SERVICE_UNAVAILABLE,
+                            "identity-unavailable",
+                            "Identity provider unavailable",
+                            "The token could not be verified now; please try again.")
+                    .writeTo(response);
             return;
         }
         commence(request, response, e);

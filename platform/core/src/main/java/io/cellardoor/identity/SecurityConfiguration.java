@@ -7,8 +7,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -66,6 +66,7 @@ class SecurityConfiguration {
     static final String REGISTRATION_ID = "cellardoor";
     /** RFC 9728 metadata of the admin API (which provider issues its tokens), linked from 401 responses. */
     static final String RESOURCE_METADATA = "/.well-known/oauth-protected-resource";
+
     private static final Duration PROVIDER_TIMEOUT = Duration.ofSeconds(5);
 
     @Bean
@@ -76,13 +77,16 @@ class SecurityConfiguration {
     /** Verifies signature (keys fetched lazily from the JWK set), expiry, issuer and audience. */
     @Bean
     JwtDecoder jwtDecoder(IdentityProperties identity) {
-        NimbusJwtDecoder decoder = NimbusJwtDecoder.withJwkSetUri(identity.jwkSetUri().toString())
-                .restOperations(providerClient()).build();
+        NimbusJwtDecoder decoder = NimbusJwtDecoder.withJwkSetUri(
+                        identity.jwkSetUri().toString())
+                .restOperations(providerClient())
+                .build();
         List<OAuth2TokenValidator<Jwt>> validators = new ArrayList<>();
-        validators.add(JwtValidators.createDefaultWithIssuer(identity.issuerUri().toString()));
+        validators.add(
+                JwtValidators.createDefaultWithIssuer(identity.issuerUri().toString()));
         if (!identity.audience().isBlank()) {
-            validators.add(new JwtClaimValidator<List<String>>(JwtClaimNames.AUD,
-                    aud -> aud != null && aud.contains(identity.audience())));
+            validators.add(new JwtClaimValidator<List<String>>(
+                    JwtClaimNames.AUD, aud -> aud != null && aud.contains(identity.audience())));
         }
         decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(validators));
         return decoder;
@@ -97,7 +101,9 @@ class SecurityConfiguration {
                 .clientSecret(identity.console().clientSecret())
                 .clientAuthenticationMethod(ClientAuthenticationMethod.CLIENT_SECRET_BASIC)
                 .authorizationGrantType(AuthorizationGrantType.AUTHORIZATION_CODE)
-                .clientSettings(ClientRegistration.ClientSettings.builder().requireProofKey(true).build())
+                .clientSettings(ClientRegistration.ClientSettings.builder()
+                        .requireProofKey(true)
+                        .build())
                 .redirectUri("{baseUrl}/login/oauth2/code/{registrationId}")
                 .scope("openid", "profile", "email")
                 .issuerUri(identity.issuerUri().toString())
@@ -106,40 +112,57 @@ class SecurityConfiguration {
                 .userInfoUri(identity.endpoint("protocol/openid-connect/userinfo"))
                 .jwkSetUri(identity.jwkSetUri().toString())
                 .userNameAttributeName("preferred_username")
-                .providerConfigurationMetadata(Map.of("end_session_endpoint", identity.endpoint("protocol/openid-connect/logout")))
+                .providerConfigurationMetadata(
+                        Map.of("end_session_endpoint", identity.endpoint("protocol/openid-connect/logout")))
                 .build());
     }
 
     @Bean
     @Order(1)
     @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
-    SecurityFilterChain adminApiChain(HttpSecurity http, JwtDecoder decoder, IdentityProperties identity) throws Exception {
+    SecurityFilterChain adminApiChain(HttpSecurity http, JwtDecoder decoder, IdentityProperties identity)
+            throws Exception {
         ProblemResponses problems = new ProblemResponses();
         http.securityMatcher("/api/v1/admin/**", RESOURCE_METADATA)
-                .authorizeHttpRequests(requests -> requests
-                        .requestMatchers(HttpMethod.GET, RESOURCE_METADATA).permitAll()
-                        .requestMatchers(HttpMethod.GET, "/api/v1/admin/me").authenticated()
-                        .requestMatchers(HttpMethod.POST, "/api/v1/admin/handoffs/*/resolve").hasRole(Role.EDITOR.name())
-                        .requestMatchers(HttpMethod.POST, "/api/v1/admin/documents", "/api/v1/admin/documents/**").hasRole(Role.EDITOR.name())
-                        .requestMatchers(HttpMethod.PUT, "/api/v1/admin/documents", "/api/v1/admin/documents/**").hasRole(Role.EDITOR.name())
-                        .requestMatchers(HttpMethod.DELETE, "/api/v1/admin/documents", "/api/v1/admin/documents/**").hasRole(Role.EDITOR.name())
-                        .requestMatchers("/api/v1/admin/audit", "/api/v1/admin/audit/**").hasRole(Role.ORG_ADMIN.name())
-                        .requestMatchers(HttpMethod.POST, "/api/v1/admin/plugins").hasRole(Role.PLATFORM_ADMIN.name())
-                        .requestMatchers(HttpMethod.PUT, "/api/v1/admin/plugins/**").hasRole(Role.ORG_ADMIN.name())
-                        .requestMatchers(HttpMethod.POST, "/api/v1/admin/sites", "/api/v1/admin/sites/**").hasRole(Role.ORG_ADMIN.name())
-                        .requestMatchers(HttpMethod.PUT, "/api/v1/admin/sites/**").hasRole(Role.ORG_ADMIN.name())
-                        .requestMatchers(HttpMethod.POST, "/api/v1/admin/curated-answers", "/api/v1/admin/curated-answers/**")
+                .authorizeHttpRequests(requests -> requests.requestMatchers(HttpMethod.GET, RESOURCE_METADATA)
+                        .permitAll()
+                        .requestMatchers(HttpMethod.GET, "/api/v1/admin/me")
+                        .authenticated()
+                        .requestMatchers(HttpMethod.POST, "/api/v1/admin/handoffs/*/resolve")
                         .hasRole(Role.EDITOR.name())
-                        .requestMatchers(HttpMethod.PUT, "/api/v1/admin/curated-answers/**").hasRole(Role.EDITOR.name())
-                        .requestMatchers(HttpMethod.DELETE, "/api/v1/admin/curated-answers/**").hasRole(Role.EDITOR.name())
-                        .anyRequest().hasRole(Role.VIEWER.name()))
-                .oauth2ResourceServer(server -> server
-                        .jwt(jwt -> jwt.decoder(decoder)
-                                .jwtAuthenticationConverter(token -> StaffAuthentication.of(token, identity.orgClaim())))
-                        .protectedResourceMetadata(metadata -> metadata.protectedResourceMetadataCustomizer(about -> about
-                                .resourceName("Cellar Door admin API")
-                                .authorizationServer(identity.issuerUri().toString())
-                                .tlsClientCertificateBoundAccessTokens(false)))
+                        .requestMatchers(HttpMethod.POST, "/api/v1/admin/documents", "/api/v1/admin/documents/**")
+                        .hasRole(Role.EDITOR.name())
+                        .requestMatchers(HttpMethod.PUT, "/api/v1/admin/documents", "/api/v1/admin/documents/**")
+                        .hasRole(Role.EDITOR.name())
+                        .requestMatchers(HttpMethod.DELETE, "/api/v1/admin/documents", "/api/v1/admin/documents/**")
+                        .hasRole(Role.EDITOR.name())
+                        .requestMatchers("/api/v1/admin/audit", "/api/v1/admin/audit/**")
+                        .hasRole(Role.ORG_ADMIN.name())
+                        .requestMatchers(HttpMethod.POST, "/api/v1/admin/plugins")
+                        .hasRole(Role.PLATFORM_ADMIN.name())
+                        .requestMatchers(HttpMethod.PUT, "/api/v1/admin/plugins/**")
+                        .hasRole(Role.ORG_ADMIN.name())
+                        .requestMatchers(HttpMethod.POST, "/api/v1/admin/sites", "/api/v1/admin/sites/**")
+                        .hasRole(Role.ORG_ADMIN.name())
+                        .requestMatchers(HttpMethod.PUT, "/api/v1/admin/sites/**")
+                        .hasRole(Role.ORG_ADMIN.name())
+                        .requestMatchers(
+                                HttpMethod.POST, "/api/v1/admin/curated-answers", "/api/v1/admin/curated-answers/**")
+                        .hasRole(Role.EDITOR.name())
+                        .requestMatchers(HttpMethod.PUT, "/api/v1/admin/curated-answers/**")
+                        .hasRole(Role.EDITOR.name())
+                        .requestMatchers(HttpMethod.DELETE, "/api/v1/admin/curated-answers/**")
+                        .hasRole(Role.EDITOR.name())
+                        .anyRequest()
+                        .hasRole(Role.VIEWER.name()))
+                .oauth2ResourceServer(server -> server.jwt(jwt -> jwt.decoder(decoder)
+                                .jwtAuthenticationConverter(
+                                        token -> StaffAuthentication.of(token, identity.orgClaim())))
+                        .protectedResourceMetadata(metadata -> metadata.protectedResourceMetadataCustomizer(
+                                about -> about.resourceName("Cellar Door admin API")
+                                        .authorizationServer(
+                                                identity.issuerUri().toString())
+                                        .tlsClientCertificateBoundAccessTokens(false)))
                         .authenticationEntryPoint(problems)
                         .accessDeniedHandler(problems)
                         .withObjectPostProcessor(new ObjectPostProcessor<BearerTokenAuthenticationFilter>() {
@@ -149,7 +172,8 @@ class SecurityConfiguration {
                                 return filter;
                             }
                         }))
-                .exceptionHandling(exceptions -> exceptions.authenticationEntryPoint(problems).accessDeniedHandler(problems))
+                .exceptionHandling(exceptions ->
+                        exceptions.authenticationEntryPoint(problems).accessDeniedHandler(problems))
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .csrf(AbstractHttpConfigurer::disable)
                 .requestCache(AbstractHttpConfigurer::disable)
@@ -160,14 +184,20 @@ class SecurityConfiguration {
     @Bean
     @Order(2)
     @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
-    SecurityFilterChain consoleChain(HttpSecurity http, ClientRegistrationRepository registrations, JwtDecoder decoder,
-            IdentityProperties identity, ObjectProvider<ConsoleSecurityCustomizer> customizers) throws Exception {
+    SecurityFilterChain consoleChain(
+            HttpSecurity http,
+            ClientRegistrationRepository registrations,
+            JwtDecoder decoder,
+            IdentityProperties identity,
+            ObjectProvider<ConsoleSecurityCustomizer> customizers)
+            throws Exception {
         OidcClientInitiatedLogoutSuccessHandler logout = new OidcClientInitiatedLogoutSuccessHandler(registrations);
         logout.setPostLogoutRedirectUri("{baseUrl}/");
         http.securityMatcher("/admin", "/admin/**", "/oauth2/authorization/**", "/login/oauth2/code/**", "/logout")
-                .authorizeHttpRequests(requests -> requests
-                        .requestMatchers("/admin", "/admin/**").hasRole(Role.VIEWER.name())
-                        .anyRequest().permitAll())
+                .authorizeHttpRequests(requests -> requests.requestMatchers("/admin", "/admin/**")
+                        .hasRole(Role.VIEWER.name())
+                        .anyRequest()
+                        .permitAll())
                 .oauth2Login(login -> login.clientRegistrationRepository(registrations)
                         .userInfoEndpoint(userInfo -> userInfo.oidcUserService(staffUsers(decoder, identity))))
                 .logout(out -> out.logoutSuccessHandler(logout));
@@ -185,7 +215,8 @@ class SecurityConfiguration {
     @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
     SecurityFilterChain publicChain(HttpSecurity http) throws Exception {
         http.authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
-                .headers(headers -> headers.frameOptions(frame -> frame.sameOrigin())) // the console frames /widget/preview
+                .headers(headers ->
+                        headers.frameOptions(frame -> frame.sameOrigin())) // the console frames /widget/preview
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .csrf(AbstractHttpConfigurer::disable)
                 .cors(AbstractHttpConfigurer::disable)
@@ -195,7 +226,8 @@ class SecurityConfiguration {
     }
 
     /** Console sign-in: the ID token's user, with staff roles read from the (verified) access token. */
-    private static OAuth2UserService<OidcUserRequest, OidcUser> staffUsers(JwtDecoder decoder, IdentityProperties identity) {
+    private static OAuth2UserService<OidcUserRequest, OidcUser> staffUsers(
+            JwtDecoder decoder, IdentityProperties identity) {
         OidcUserService oidc = new OidcUserService();
         return request -> {
             OidcUser user = oidc.loadUser(request);

@@ -14,7 +14,9 @@ final class StaffAuthentication extends AbstractAuthenticationToken {
     private final Jwt token;
 
     StaffAuthentication(StaffUser user, Jwt token) {
-        super(user.roles().stream().map(r -> new SimpleGrantedAuthority(r.authority())).toList());
+        super(user.roles().stream()
+                .map(r -> new SimpleGrantedAuthority(r.authority()))
+                .toList());
         this.user = user;
         this.token = token;
         setAuthenticated(true);

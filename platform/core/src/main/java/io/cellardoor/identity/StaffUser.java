@@ -15,7 +15,8 @@ import org.jspecify.annotations.Nullable;
  * @param org slug of the user's org (claim {@code org}), or null when the account has none
  * @param roles staff roles as granted (not expanded by the hierarchy)
  */
-public record StaffUser(String subject, String username, @Nullable String org, Set<Role> roles) {
+public record StaffUser(
+        String subject, String username, @Nullable String org, Set<Role> roles) {
 
     public StaffUser {
         roles = roles.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(roles));
@@ -34,13 +35,20 @@ public record StaffUser(String subject, String username, @Nullable String org, S
         String subject = String.valueOf(claims.getOrDefault("sub", ""));
         Object name = claims.get("preferred_username");
         Object org = claims.get(orgClaim);
-        return new StaffUser(subject, name instanceof String s && !s.isBlank() ? s : subject,
-                org instanceof String s && !s.isBlank() ? s : null, realmRoles(claims));
+        return new StaffUser(
+                subject,
+                name instanceof String s && !s.isBlank() ? s : subject,
+                org instanceof String s && !s.isBlank() ? s : null,
+                realmRoles(claims));
     }
 
     private static Set<Role> realmRoles(Map<String, Object> claims) {
-        if (claims.get("realm_access") instanceof Map<?, ?> access && access.get("roles") instanceof Collection<?> names) {
-            return names.stream().map(String::valueOf).map(Role::of).flatMap(java.util.Optional::stream)
+        if (claims.get("realm_access") instanceof Map<?, ?> access
+                && access.get("roles") instanceof Collection<?> names) {
+            return names.stream()
+                    .map(String::valueOf)
+                    .map(Role::of)
+                    .flatMap(java.util.Optional::stream)
                     .collect(Collectors.toCollection(() -> EnumSet.noneOf(Role.class)));
         }
         return Set.of();

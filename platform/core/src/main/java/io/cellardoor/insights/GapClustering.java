@@ -10,8 +10,7 @@ import java.util.List;
  */
 final class GapClustering {
 
-    private GapClustering() {
-    }
+    private GapClustering() {}
 
     /**
      * Groups L2-normalised embeddings.

@@ -22,15 +22,24 @@ import org.jspecify.annotations.Nullable;
  * @param topDomains the domains questions were routed to, most questions first (at most 10)
  * @param gaps knowledge gaps, largest first
  */
-public record Insights(int days, Instant from, Instant to, long questions, long answered, @Nullable Double answerRate,
-        long feedbackUp, long feedbackDown, @Nullable Double feedbackRatio, @Nullable Double latencyP95Ms,
-        List<Day> perDay, List<DomainCount> topDomains, List<KnowledgeGap> gaps) {
+public record Insights(
+        int days,
+        Instant from,
+        Instant to,
+        long questions,
+        long answered,
+        @Nullable Double answerRate,
+        long feedbackUp,
+        long feedbackDown,
+        @Nullable Double feedbackRatio,
+        @Nullable Double latencyP95Ms,
+        List<Day> perDay,
+        List<DomainCount> topDomains,
+        List<KnowledgeGap> gaps) {
 
     /** Questions and answers of one UTC day. */
-    public record Day(LocalDate day, long questions, long answered) {
-    }
+    public record Day(LocalDate day, long questions, long answered) {}
 
     /** Questions routed to a domain. */
-    public record DomainCount(String domain, long questions) {
-    }
+    public record DomainCount(String domain, long questions) {}
 }

@@ -25,14 +25,19 @@ class InsightsAdminController {
     }
 
     @GetMapping("/api/v1/admin/insights")
-    Insights insights(@AuthenticationPrincipal StaffUser user, @RequestParam(defaultValue = "30") String days,
+    Insights insights(
+            @AuthenticationPrincipal StaffUser user,
+            @RequestParam(defaultValue = "30") String days,
             @RequestParam(required = false) @Nullable String org) {
         long orgId = orgs.orgId(user, org);
         int n;
         try {
             n = Integer.parseInt(days.strip());
         } catch (NumberFormatException e) {
-            throw ApiProblem.invalid("invalid-days", "Invalid period", "days must be a whole number in 1.." + InsightsService.MAX_DAYS + ".");
+            throw ApiProblem.invalid(
+                    "invalid-days",
+                    "Invalid period",
+                    "days must be a whole number in 1.." + InsightsService.MAX_DAYS + ".");
         }
         return insights.insights(orgId, n);
     }

@@ -40,6 +40,7 @@ public class InsightsService {
     public static final double DEFAULT_LOW_CONFIDENCE = 0.55;
     /** Longest period, in days. */
     public static final int MAX_DAYS = 366;
+
     static final int MAX_GAP_QUESTIONS = 500;
     static final int MAX_GAPS = 20;
     static final int EXAMPLES = 5;
@@ -52,7 +53,10 @@ public class InsightsService {
     private final double gapSimilarity;
     private final double lowConfidence;
 
-    InsightsService(InsightsStore store, Embeddings embeddings, PluginHost plugins,
+    InsightsService(
+            InsightsStore store,
+            Embeddings embeddings,
+            PluginHost plugins,
             @Value("${cellardoor.insights.gap-similarity:" + DEFAULT_GAP_SIMILARITY + "}") double gapSimilarity,
             @Value("${cellardoor.insights.low-confidence:" + DEFAULT_LOW_CONFIDENCE + "}") double lowConfidence) {
         this.store = store;
@@ -71,17 +75,27 @@ public class InsightsService {
      */
     public Insights insights(long orgId, int days) {
         if (days < 1 || days > MAX_DAYS) {
-            throw ApiProblem.invalid("invalid-days", "Invalid period", "days must be a whole number in 1.." + MAX_DAYS + ".");
+            throw ApiProblem.invalid(
+                    "invalid-days", "Invalid period", "days must be a whole number in 1.." + MAX_DAYS + ".");
         }
         Instant to = clock.instant();
         LocalDate today = LocalDate.ofInstant(to, ZoneOffset.UTC);
         LocalDate first = today.minusDays(days - 1L);
         Instant from = first.atStartOfDay(ZoneOffset.UTC).toInstant();
         InsightsStore.Totals t = store.totals(orgId, from, to);
-        return new Insights(days, from, to, t.questions(), t.answered(),
-                t.questions() == 0 ? null : (double) t.answered() / t.questions(), t.up(), t.down(),
-                t.up() + t.down() == 0 ? null : (double) t.up() / (t.up() + t.down()), t.latencyP95(),
-                store.perDay(orgId, first, today, to), store.topDomains(orgId, from, to, TOP_DOMAINS),
+        return new Insights(
+                days,
+                from,
+                to,
+                t.questions(),
+                t.answered(),
+                t.questions() == 0 ? null : (double) t.answered() / t.questions(),
+                t.up(),
+                t.down(),
+                t.up() + t.down() == 0 ? null : (double) t.up() / (t.up() + t.down()),
+                t.latencyP95(),
+                store.perDay(orgId, first, today, to),
+                store.topDomains(orgId, from, to, TOP_DOMAINS),
                 gaps(store.gapQuestions(orgId, from, to, lowConfidence, MAX_GAP_QUESTIONS), days));
     }
 
@@ -90,22 +104,36 @@ public class InsightsService {
             return List.of();
         }
         // Identical questions (as embedded) count together; the distinct ones are clustered, most asked first.
-        Map<String, List<InsightsStore.GapQuestion>> byText = asked.stream().filter(q -> !Embeddings.questionText(q.question()).isEmpty())
-                .collect(Collectors.groupingBy(q -> Embeddings.questionText(q.question()), LinkedHashMap::new, Collectors.toList()));
+        Map<String, List<InsightsStore.GapQuestion>> byText = asked.stream()
+                .filter(q -> !Embeddings.questionText(q.question()).isEmpty())
+                .collect(Collectors.groupingBy(
+                        q -> Embeddings.questionText(q.question()), LinkedHashMap::new, Collectors.toList()));
         List<String> distinct = byText.keySet().stream()
-                .sorted(Comparator.comparingInt((String k) -> byText.get(k).size()).reversed()).toList();
+                .sorted(Comparator.comparingInt((String k) -> byText.get(k).size())
+                        .reversed())
+                .toList();
         if (distinct.isEmpty()) {
             return List.of();
         }
         List<List<Integer>> groups = GapClustering.group(embeddings.embedAll(distinct), gapSimilarity);
         List<KnowledgeGap> gaps = new ArrayList<>();
         for (List<Integer> group : groups) {
-            List<List<InsightsStore.GapQuestion>> members = group.stream().map(i -> byText.get(distinct.get(i))).toList();
+            List<List<InsightsStore.GapQuestion>> members =
+                    group.stream().map(i -> byText.get(distinct.get(i))).toList();
             int size = members.stream().mapToInt(List::size).sum();
-            List<String> examples = members.stream().limit(EXAMPLES).map(m -> m.get(0).question().strip()).toList();
-            String domain = members.stream().flatMap(List::stream)
-                    .collect(Collectors.groupingBy(InsightsStore.GapQuestion::domain, LinkedHashMap::new, Collectors.counting()))
-                    .entrySet().stream().max(Map.Entry.comparingByValue()).map(Map.Entry::getKey).orElse("general");
+            List<String> examples = members.stream()
+                    .limit(EXAMPLES)
+                    .map(m -> m.get(0).question().strip())
+                    .toList();
+            String domain = members.stream()
+                    .flatMap(List::stream)
+                    .collect(Collectors.groupingBy(
+                            InsightsStore.GapQuestion::domain, LinkedHashMap::new, Collectors.counting()))
+                    .entrySet()
+                    .stream()
+                    .max(Map.Entry.comparingByValue())
+                    .map(Map.Entry::getKey)
+                    .orElse("general");
             String path = folderOf(domain) + "/" + slug(examples.get(0)) + ".md";
             gaps.add(new KnowledgeGap(size, examples, domain, path, draft(examples.get(0), members, days)));
         }
@@ -120,8 +148,14 @@ public class InsightsService {
      */
     public static KnowledgeGap gapOf(String question) {
         String q = question.strip();
-        return new KnowledgeGap(1, List.of(q), "general", "general/" + slug(q) + ".md",
-                draft(q, List.of(List.of(new InsightsStore.GapQuestion(q, "general"))),
+        return new KnowledgeGap(
+                1,
+                List.of(q),
+                "general",
+                "general/" + slug(q) + ".md",
+                draft(
+                        q,
+                        List.of(List.of(new InsightsStore.GapQuestion(q, "general"))),
                         "a visitor left this question for the team"));
     }
 
@@ -133,7 +167,9 @@ public class InsightsService {
     /** A lower-case, hyphenated file name of at most 60 characters from a question. */
     static String slug(String question) {
         String slug = java.text.Normalizer.normalize(question, java.text.Normalizer.Form.NFD)
-                .replaceAll("\\p{M}", "").toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9]+", "-")
+                .replaceAll("\\p{M}", "")
+                .toLowerCase(java.util.Locale.ROOT)
+                .replaceAll("[^a-z0-9]+", "-")
                 .replaceAll("^-+|-+$", "");
         if (slug.length() > 60) {
             slug = slug.substring(0, 60).replaceAll("-[^-]*$", "");
@@ -143,16 +179,25 @@ public class InsightsService {
 
     /** The new document's markdown: a title, and the questions in a comment that the import does not index. */
     static String draft(String title, List<List<InsightsStore.GapQuestion>> members, int days) {
-        return draft(title, members, "visitors asked this %d times in the last %d days without a good answer"
-                .formatted(members.stream().mapToInt(List::size).sum(), days));
+        return draft(
+                title,
+                members,
+                "visitors asked this %d times in the last %d days without a good answer"
+                        .formatted(members.stream().mapToInt(List::size).sum(), days));
     }
 
     private static String draft(String title, List<List<InsightsStore.GapQuestion>> members, String why) {
-        StringBuilder md = new StringBuilder("# ").append(title.replaceAll("[\\r\\n]+", " ").strip()).append("\n\n<!--\n");
+        StringBuilder md = new StringBuilder("# ")
+                .append(title.replaceAll("[\\r\\n]+", " ").strip())
+                .append("\n\n<!--\n");
         md.append("Knowledge gap: ").append(why).append(":\n");
-        Function<String, String> safe = q -> q.replace("--", "-").replaceAll("[\\r\\n]+", " ").strip();
+        Function<String, String> safe =
+                q -> q.replace("--", "-").replaceAll("[\\r\\n]+", " ").strip();
         for (List<InsightsStore.GapQuestion> m : members.subList(0, Math.min(members.size(), 20))) {
-            md.append("- ").append(safe.apply(m.get(0).question())).append(m.size() > 1 ? " (x" + m.size() + ")" : "").append('\n');
+            md.append("- ")
+                    .append(safe.apply(m.get(0).question()))
+                    .append(m.size() > 1 ? " (x" + m.size() + ")" : "")
+                    .append('\n');
         }
         md.append("Write the answer below, then save: the chat uses it at once.\n-->\n\n");
         return md.toString();

@@ -1,10 +1,10 @@
 package io.cellardoor.insights;
 
+import io.cellardoor.tenant.TenantTransactions;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
-import io.cellardoor.tenant.TenantTransactions;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -13,12 +13,15 @@ import org.springframework.stereotype.Repository;
 class InsightsStore {
 
     /** Counts and latency p95 over a period. */
-    record Totals(long questions, long answered, long up, long down, @org.jspecify.annotations.Nullable Double latencyP95) {
-    }
+    record Totals(
+            long questions,
+            long answered,
+            long up,
+            long down,
+            @org.jspecify.annotations.Nullable Double latencyP95) {}
 
     /** A question that went unanswered or was answered with low confidence. */
-    record GapQuestion(String question, String domain) {
-    }
+    record GapQuestion(String question, String domain) {}
 
     private final JdbcClient jdbc;
     private final TenantTransactions tenant;
@@ -36,7 +39,11 @@ class InsightsStore {
                            percentile_cont(0.95) WITHIN GROUP (ORDER BY latency_ms)
                     FROM message WHERE org_id = ? AND created_at >= ? AND created_at < ?""")
                     .params(orgId, Timestamp.from(from), Timestamp.from(to))
-                    .query((rs, n) -> new Totals(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4),
+                    .query((rs, n) -> new Totals(
+                            rs.getLong(1),
+                            rs.getLong(2),
+                            rs.getLong(3),
+                            rs.getLong(4),
                             rs.getObject(5) == null ? null : rs.getDouble(5)))
                     .single();
         });

@@ -11,5 +11,4 @@ import java.util.List;
  * @param suggestedPath a path for a new document answering them, e.g. {@code visiting/can-i-bring-my-dog.md}
  * @param draft a markdown draft of that document: a title and the questions as a comment outline
  */
-public record KnowledgeGap(int questions, List<String> examples, String domain, String suggestedPath, String draft) {
-}
+public record KnowledgeGap(int questions, List<String> examples, String domain, String suggestedPath, String draft) {}

@@ -44,14 +44,16 @@ class DocumentAdminController {
 
     /** {@code GET /api/v1/admin/documents}: every document (path, title, folder, updatedAt), in path order. */
     @GetMapping(params = "!path")
-    List<KnowledgeStore.DocumentInfo> list(@AuthenticationPrincipal StaffUser user,
-            @RequestParam(required = false) @Nullable String org) {
+    List<KnowledgeStore.DocumentInfo> list(
+            @AuthenticationPrincipal StaffUser user, @RequestParam(required = false) @Nullable String org) {
         return store.listAllDocuments(orgs.orgId(user, org));
     }
 
     /** {@code GET /api/v1/admin/documents?path=P}: the document's markdown and content hash; 404 when absent. */
     @GetMapping(params = "path")
-    KnowledgeStore.DocumentSource source(@AuthenticationPrincipal StaffUser user, @RequestParam String path,
+    KnowledgeStore.DocumentSource source(
+            @AuthenticationPrincipal StaffUser user,
+            @RequestParam String path,
             @RequestParam(required = false) @Nullable String org) {
         return store.findSource(orgs.orgId(user, org), path).orElseThrow(() -> ApiProblem.notFound("Document " + path));
     }
@@ -61,9 +63,14 @@ class DocumentAdminController {
      * {@code expectedHash} is the content hash the edit started from (absent for a new document). 409
      * {@code stale-document} when the document changed since, 400 {@code invalid-document} when it cannot be parsed.
      */
-    @PutMapping(params = "path", consumes = {MediaType.TEXT_PLAIN_VALUE, MediaType.TEXT_MARKDOWN_VALUE})
-    ImportReport save(@AuthenticationPrincipal StaffUser user, @RequestParam String path,
-            @RequestParam(required = false) @Nullable String expectedHash, @RequestBody String markdown,
+    @PutMapping(
+            params = "path",
+            consumes = {MediaType.TEXT_PLAIN_VALUE, MediaType.TEXT_MARKDOWN_VALUE})
+    ImportReport save(
+            @AuthenticationPrincipal StaffUser user,
+            @RequestParam String path,
+            @RequestParam(required = false) @Nullable String expectedHash,
+            @RequestBody String markdown,
             @RequestParam(required = false) @Nullable String org) {
         String safe = UploadReader.safePath(path);
         if (safe == null || !safe.toLowerCase(java.util.Locale.ROOT).endsWith(".md")) {
@@ -71,7 +78,7 @@ class DocumentAdminController {
         }
         long orgId = orgs.orgId(user, org);
         try {
-            return documents.save(orgId, user.username(), safe, markdown, expectedHash, line -> { });
+            return documents.save(orgId, user.username(), safe, markdown, expectedHash, line -> {});
         } catch (StaleDocumentException e) {
             throw stale(e);
         } catch (InvalidDocumentException e) {
@@ -86,9 +93,11 @@ class DocumentAdminController {
      * beyond the count or size limits (nothing imported), 400 {@code no-files} or {@code invalid-folder}.
      */
     @PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
-    UploadReport upload(@AuthenticationPrincipal StaffUser user,
+    UploadReport upload(
+            @AuthenticationPrincipal StaffUser user,
             @RequestParam(name = "file", required = false) @Nullable List<MultipartFile> files,
-            @RequestParam(defaultValue = "") String folder, @RequestParam(required = false) @Nullable String org) {
+            @RequestParam(defaultValue = "") String folder,
+            @RequestParam(required = false) @Nullable String org) {
         if (files == null || files.isEmpty()) {
             throw ApiProblem.invalid("no-files", "No files", "Send one or more parts named 'file' (.md or .zip).");
         }
@@ -103,10 +112,11 @@ class DocumentAdminController {
             }
         }
         try {
-            return documents.upload(orgId, user.username(), folder, uploaded, line -> { });
+            return documents.upload(orgId, user.username(), folder, uploaded, line -> {});
         } catch (UploadRejectedException e) {
             throw e.tooLarge()
-                    ? new ApiProblem(HttpStatus.CONTENT_TOO_LARGE, "upload-too-large", "Upload too large", e.getMessage())
+                    ? new ApiProblem(
+                            HttpStatus.CONTENT_TOO_LARGE, "upload-too-large", "Upload too large", e.getMessage())
                     : ApiProblem.invalid("invalid-folder", "Invalid folder", e.getMessage());
         }
     }
@@ -116,7 +126,9 @@ class DocumentAdminController {
      * versions stay (restore with rollback). 404 when absent, 409 {@code stale-document} when it changed since.
      */
     @DeleteMapping(params = "path")
-    ResponseEntity<Void> delete(@AuthenticationPrincipal StaffUser user, @RequestParam String path,
+    ResponseEntity<Void> delete(
+            @AuthenticationPrincipal StaffUser user,
+            @RequestParam String path,
             @RequestParam(required = false) @Nullable String expectedHash,
             @RequestParam(required = false) @Nullable String org) {
         try {
@@ -131,14 +143,18 @@ class DocumentAdminController {
 
     /** {@code GET /api/v1/admin/documents/versions?path=P}: the document's versions, newest first (deleted ones too). */
     @GetMapping("/versions")
-    List<DocumentVersion> versions(@AuthenticationPrincipal StaffUser user, @RequestParam String path,
+    List<DocumentVersion> versions(
+            @AuthenticationPrincipal StaffUser user,
+            @RequestParam String path,
             @RequestParam(required = false) @Nullable String org) {
         return documents.versions(orgs.orgId(user, org), path);
     }
 
     /** {@code GET /api/v1/admin/documents/versions/{id}}: one version with its markdown. */
     @GetMapping("/versions/{id}")
-    DocumentVersion.WithText version(@AuthenticationPrincipal StaffUser user, @PathVariable long id,
+    DocumentVersion.WithText version(
+            @AuthenticationPrincipal StaffUser user,
+            @PathVariable long id,
             @RequestParam(required = false) @Nullable String org) {
         return documents.version(orgs.orgId(user, org), id).orElseThrow(() -> ApiProblem.notFound("Version " + id));
     }
@@ -148,15 +164,19 @@ class DocumentAdminController {
      * line by line: {@code {"lines": [{"change": "SAME|REMOVED|ADDED", "oldNumber", "newNumber", "text"}]}}.
      */
     @GetMapping("/versions/{id}/diff")
-    DocumentDiff diff(@AuthenticationPrincipal StaffUser user, @PathVariable long id,
+    DocumentDiff diff(
+            @AuthenticationPrincipal StaffUser user,
+            @PathVariable long id,
             @RequestParam(required = false) @Nullable String org) {
-        return documents.diffWithCurrent(orgs.orgId(user, org), id).orElseThrow(() -> ApiProblem.notFound("Version " + id));
+        return documents
+                .diffWithCurrent(orgs.orgId(user, org), id)
+                .orElseThrow(() -> ApiProblem.notFound("Version " + id));
     }
 
     /** {@code GET /api/v1/admin/documents/deleted}: deleted documents (their newest version), restorable by rollback. */
     @GetMapping("/deleted")
-    List<DocumentVersion> deleted(@AuthenticationPrincipal StaffUser user,
-            @RequestParam(required = false) @Nullable String org) {
+    List<DocumentVersion> deleted(
+            @AuthenticationPrincipal StaffUser user, @RequestParam(required = false) @Nullable String org) {
         return documents.deletedDocuments(orgs.orgId(user, org));
     }
 
@@ -165,16 +185,25 @@ class DocumentAdminController {
      * document's new version (a deleted document comes back), re-indexed. 404 when the org has no such version of
      * that path, 409 {@code stale-document} when {@code expectedHash} is not the current hash.
      */
-    @PostMapping(path = "/rollback", params = {"path", "version"})
-    ImportReport rollback(@AuthenticationPrincipal StaffUser user, @RequestParam String path, @RequestParam long version,
+    @PostMapping(
+            path = "/rollback",
+            params = {"path", "version"})
+    ImportReport rollback(
+            @AuthenticationPrincipal StaffUser user,
+            @RequestParam String path,
+            @RequestParam long version,
             @RequestParam(required = false) @Nullable String expectedHash,
             @RequestParam(required = false) @Nullable String org) {
         long orgId = orgs.orgId(user, org);
-        if (documents.version(orgId, version).filter(v -> v.version().path().equals(path)).isEmpty()) {
+        if (documents
+                .version(orgId, version)
+                .filter(v -> v.version().path().equals(path))
+                .isEmpty()) {
             throw ApiProblem.notFound("Version " + version + " of " + path);
         }
         try {
-            return documents.rollback(orgId, user.username(), version, expectedHash, line -> { })
+            return documents
+                    .rollback(orgId, user.username(), version, expectedHash, line -> {})
                     .orElseThrow(() -> ApiProblem.notFound("Version " + version));
         } catch (StaleDocumentException e) {
             throw stale(e);
@@ -184,7 +213,10 @@ class DocumentAdminController {
     }
 
     private static ApiProblem stale(StaleDocumentException e) {
-        return new ApiProblem(HttpStatus.CONFLICT, "stale-document", "Document changed",
+        return new ApiProblem(
+                HttpStatus.CONFLICT,
+                "stale-document",
+                "Document changed",
                 e.path() + " changed since the version you started from (its content hash is now "
                         + (e.currentHash() == null ? "none: it was deleted" : e.currentHash()) + ").");
     }

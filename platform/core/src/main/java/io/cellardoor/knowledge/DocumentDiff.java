@@ -16,7 +16,11 @@ import org.jspecify.annotations.Nullable;
 public record DocumentDiff(List<Line> lines) {
 
     /** How a line differs. */
-    public enum Change { SAME, REMOVED, ADDED }
+    public enum Change {
+        SAME,
+        REMOVED,
+        ADDED
+    }
 
     /**
      * One line.
@@ -26,8 +30,11 @@ public record DocumentDiff(List<Line> lines) {
      * @param newNumber its 1-based line number in the new text, null for a removed line
      * @param text the line without its line break
      */
-    public record Line(Change change, @Nullable Integer oldNumber, @Nullable Integer newNumber, String text) {
-    }
+    public record Line(
+            Change change,
+            @Nullable Integer oldNumber,
+            @Nullable Integer newNumber,
+            String text) {}
 
     /** Compares two texts line by line; {@code \r\n} counts as {@code \n}. */
     public static DocumentDiff between(String oldText, String newText) {

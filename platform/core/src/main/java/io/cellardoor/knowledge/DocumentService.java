@@ -33,8 +33,14 @@ public class DocumentService {
     private final ApplicationEventPublisher events;
     private final UploadReader uploads;
 
-    DocumentService(KnowledgeImporter importer, KnowledgeStore store, DocumentVersionStore versions, AuditLog audit,
-            TransactionTemplate tx, ApplicationEventPublisher events, UploadLimits limits) {
+    DocumentService(
+            KnowledgeImporter importer,
+            KnowledgeStore store,
+            DocumentVersionStore versions,
+            AuditLog audit,
+            TransactionTemplate tx,
+            ApplicationEventPublisher events,
+            UploadLimits limits) {
         this.importer = importer;
         this.store = store;
         this.versions = versions;
@@ -51,9 +57,15 @@ public class DocumentService {
      * @throws StaleDocumentException when the document changed since (optimistic locking); nothing written
      * @throws InvalidDocumentException when the markdown cannot be imported; nothing written
      */
-    public ImportReport save(long orgId, String actor, String path, String markdown, @Nullable String expectedHash,
+    public ImportReport save(
+            long orgId,
+            String actor,
+            String path,
+            String markdown,
+            @Nullable String expectedHash,
             Consumer<String> progress) {
-        return importer.importDocument(orgId, path, markdown, expectedHash, new Change(actor, VersionKind.SAVE), progress);
+        return importer.importDocument(
+                orgId, path, markdown, expectedHash, new Change(actor, VersionKind.SAVE), progress);
     }
 
     /** The document's versions, newest first (also for a deleted document). */
@@ -70,8 +82,12 @@ public class DocumentService {
      * A version (old) against the document's current text (new; empty when the document is deleted), line by line.
      */
     public Optional<DocumentDiff> diffWithCurrent(long orgId, long versionId) {
-        return versions.find(orgId, versionId).map(v -> DocumentDiff.between(v.markdown(),
-                store.findSource(orgId, v.version().path()).map(KnowledgeStore.DocumentSource::markdown).orElse("")));
+        return versions.find(orgId, versionId)
+                .map(v -> DocumentDiff.between(
+                        v.markdown(),
+                        store.findSource(orgId, v.version().path())
+                                .map(KnowledgeStore.DocumentSource::markdown)
+                                .orElse("")));
     }
 
     /** Documents that are deleted now and can be restored from their history, newest deletion first. */
@@ -87,17 +103,19 @@ public class DocumentService {
      * @return the report, or empty when the org has no such version
      * @throws StaleDocumentException when {@code expectedHash} is not the current hash
      */
-    public Optional<ImportReport> rollback(long orgId, String actor, long versionId, @Nullable String expectedHash,
-            Consumer<String> progress) {
+    public Optional<ImportReport> rollback(
+            long orgId, String actor, long versionId, @Nullable String expectedHash, Consumer<String> progress) {
         Optional<DocumentVersion.WithText> version = versions.find(orgId, versionId);
         if (version.isEmpty()) {
             return Optional.empty();
         }
         String path = version.get().version().path();
-        String current = store.findSource(orgId, path).map(KnowledgeStore.DocumentSource::contentHash).orElse(null);
+        String current = store.findSource(orgId, path)
+                .map(KnowledgeStore.DocumentSource::contentHash)
+                .orElse(null);
         String base = expectedHash == null ? current : expectedHash;
-        return Optional.of(importer.importDocument(orgId, path, version.get().markdown(), base,
-                new Change(actor, VersionKind.ROLLBACK), progress));
+        return Optional.of(importer.importDocument(
+                orgId, path, version.get().markdown(), base, new Change(actor, VersionKind.ROLLBACK), progress));
     }
 
     /**
@@ -110,7 +128,8 @@ public class DocumentService {
     public boolean delete(long orgId, String actor, String path, @Nullable String expectedHash) {
         long started = System.nanoTime();
         Boolean deleted = tx.execute(status -> {
-            KnowledgeStore.DocumentSource current = store.lockDocument(orgId, path).orElse(null);
+            KnowledgeStore.DocumentSource current =
+                    store.lockDocument(orgId, path).orElse(null);
             if (current == null) {
                 return false;
             }
@@ -123,8 +142,8 @@ public class DocumentService {
             return true;
         });
         if (Boolean.TRUE.equals(deleted)) {
-            events.publishEvent(new KnowledgeImported(orgId, new ImportReport(0, 0, 0, 1, 0, 0, List.of(),
-                    (System.nanoTime() - started) / 1_000_000)));
+            events.publishEvent(new KnowledgeImported(
+                    orgId, new ImportReport(0, 0, 0, 1, 0, 0, List.of(), (System.nanoTime() - started) / 1_000_000)));
             return true;
         }
         return false;
@@ -140,7 +159,8 @@ public class DocumentService {
      * @throws UploadRejectedException when the folder is unsafe or the upload exceeds the count or size limits;
      *     nothing is imported
      */
-    public UploadReport upload(long orgId, String actor, String folder, List<UploadedFile> files, Consumer<String> progress) {
+    public UploadReport upload(
+            long orgId, String actor, String folder, List<UploadedFile> files, Consumer<String> progress) {
         long started = System.nanoTime();
         UploadReader.Batch batch = uploads.read(folder, files);
         List<ImportReport.Failure> skipped = new ArrayList<>(batch.skipped());
@@ -155,30 +175,45 @@ public class DocumentService {
             done++;
             try {
                 String markdown = utf8(document.getValue());
-                String current = store.findSource(orgId, path).map(KnowledgeStore.DocumentSource::contentHash).orElse(null);
-                ImportReport report = importer.importDocument(orgId, path, markdown, current,
-                        new Change(actor, VersionKind.UPLOAD), line -> { });
+                String current = store.findSource(orgId, path)
+                        .map(KnowledgeStore.DocumentSource::contentHash)
+                        .orElse(null);
+                ImportReport report = importer.importDocument(
+                        orgId, path, markdown, current, new Change(actor, VersionKind.UPLOAD), line -> {});
                 (report.added() > 0 ? added : report.updated() > 0 ? updated : unchanged).add(path);
                 embedded += report.chunksEmbedded();
                 reused += report.chunksReused();
-                progress.accept("imported %d/%d: %s".formatted(done, batch.documents().size(), path));
+                progress.accept(
+                        "imported %d/%d: %s".formatted(done, batch.documents().size(), path));
             } catch (CharacterCodingException e) {
                 skipped.add(new ImportReport.Failure(path, "not valid UTF-8 text"));
             } catch (InvalidDocumentException e) {
                 skipped.add(new ImportReport.Failure(path, e.reason()));
             } catch (StaleDocumentException e) {
-                skipped.add(new ImportReport.Failure(path, "changed by someone else during the upload; upload it again"));
+                skipped.add(
+                        new ImportReport.Failure(path, "changed by someone else during the upload; upload it again"));
             }
         }
         skipped.forEach(f -> progress.accept("skipped " + f.path() + ": " + f.reason()));
-        String target = folder.isBlank() ? "" : java.util.Objects.requireNonNullElse(UploadReader.safePath(folder.strip()), "");
-        return new UploadReport(target, List.copyOf(added),
-                List.copyOf(updated), List.copyOf(unchanged), List.copyOf(skipped), embedded, reused,
+        String target =
+                folder.isBlank() ? "" : java.util.Objects.requireNonNullElse(UploadReader.safePath(folder.strip()), "");
+        return new UploadReport(
+                target,
+                List.copyOf(added),
+                List.copyOf(updated),
+                List.copyOf(unchanged),
+                List.copyOf(skipped),
+                embedded,
+                reused,
                 (System.nanoTime() - started) / 1_000_000);
     }
 
     private static String utf8(byte[] bytes) throws CharacterCodingException {
-        return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
+        return StandardCharsets.UTF_8
+                .newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT)
+                .decode(ByteBuffer.wrap(bytes))
+                .toString();
     }
 }

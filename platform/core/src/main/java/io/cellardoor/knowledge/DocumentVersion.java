@@ -13,10 +13,9 @@ import java.time.Instant;
  * @param kind what wrote it; for {@link VersionKind#DELETE} the text is the one the document had when deleted
  * @param at when, UTC
  */
-public record DocumentVersion(long id, String path, String title, String contentHash, String author, VersionKind kind,
-        Instant at) {
+public record DocumentVersion(
+        long id, String path, String title, String contentHash, String author, VersionKind kind, Instant at) {
 
     /** A version with its markdown. */
-    public record WithText(DocumentVersion version, String markdown) {
-    }
+    public record WithText(DocumentVersion version, String markdown) {}
 }

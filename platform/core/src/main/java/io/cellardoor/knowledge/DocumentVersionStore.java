@@ -1,12 +1,12 @@
 package io.cellardoor.knowledge;
 
+import io.cellardoor.tenant.TenantTransactions;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import io.cellardoor.tenant.TenantTransactions;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -39,7 +39,14 @@ class DocumentVersionStore {
         tenant.runInOrg(orgId, () -> {
             jdbc.sql("INSERT INTO kb_document_version (org_id, path, title, content, content_hash, author, kind) "
                             + "VALUES (?, ?, ?, ?, ?, ?, ?)")
-                    .params(orgId, path, title, markdown, hash, change.author(), change.kind().code())
+                    .params(
+                            orgId,
+                            path,
+                            title,
+                            markdown,
+                            hash,
+                            change.author(),
+                            change.kind().code())
                     .update();
         });
     }
@@ -53,17 +60,18 @@ class DocumentVersionStore {
             jdbc.sql("""
                     INSERT INTO kb_document_version (org_id, path, title, content, content_hash, author, kind)
                     SELECT org_id, path, title, content, content_hash, ?, 'delete' FROM kb_document
-                    WHERE org_id = ? AND path = ANY(?)""")
-                    .params(author, orgId, paths.toArray(String[]::new))
-                    .update();
+                    WHERE org_id = ? AND path = ANY(?)""").params(author, orgId, paths.toArray(String[]::new)).update();
         });
     }
 
     /** The versions of a path, newest first. */
     List<DocumentVersion> list(long orgId, String path) {
         return tenant.inOrg(orgId, () -> {
-            return jdbc.sql("SELECT " + COLUMNS + " FROM kb_document_version WHERE org_id = ? AND path = ? ORDER BY id DESC")
-                    .params(orgId, path).query((rs, n) -> version(rs)).list();
+            return jdbc.sql("SELECT " + COLUMNS
+                            + " FROM kb_document_version WHERE org_id = ? AND path = ? ORDER BY id DESC")
+                    .params(orgId, path)
+                    .query((rs, n) -> version(rs))
+                    .list();
         });
     }
 
@@ -114,13 +122,20 @@ class DocumentVersionStore {
                     WHERE head.kind = 'delete'
                       AND NOT EXISTS (SELECT 1 FROM kb_document d WHERE d.org_id = ? AND d.path = head.path)
                     ORDER BY head.id DESC""")
-                    .params(orgId, orgId).query((rs, n) -> version(rs)).list();
+                    .params(orgId, orgId)
+                    .query((rs, n) -> version(rs))
+                    .list();
         });
     }
 
     private static DocumentVersion version(ResultSet rs) throws SQLException {
-        return new DocumentVersion(rs.getLong("id"), rs.getString("path"), rs.getString("title"),
-                rs.getString("content_hash"), rs.getString("author"), VersionKind.of(rs.getString("kind")),
+        return new DocumentVersion(
+                rs.getLong("id"),
+                rs.getString("path"),
+                rs.getString("title"),
+                rs.getString("content_hash"),
+                rs.getString("author"),
+                VersionKind.of(rs.getString("kind")),
                 rs.getTimestamp("created_at").toInstant());
     }
 }

@@ -5,8 +5,7 @@ import java.util.Locale;
 /** Normalises knowledge folder names so {@code Wine Club}, {@code wine_club} and {@code wine-club} are one. */
 public final class Folders {
 
-    private Folders() {
-    }
+    private Folders() {}
 
     /** Lower-cases and turns runs of spaces, hyphens and underscores into one underscore. */
     public static String normalise(String folder) {

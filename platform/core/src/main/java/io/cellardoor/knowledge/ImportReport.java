@@ -16,12 +16,27 @@ import java.util.List;
  * @param kept paths a folder import left alone because staff changed the document since (console or admin API) and
  *     its file did not change since it was last imported ("console wins"); see {@link KnowledgeImporter#importFolder}
  */
-public record ImportReport(int added, int updated, int unchanged, int deleted, int chunksEmbedded, int chunksReused,
-        List<Failure> failures, long millis, List<String> kept) {
+public record ImportReport(
+        int added,
+        int updated,
+        int unchanged,
+        int deleted,
+        int chunksEmbedded,
+        int chunksReused,
+        List<Failure> failures,
+        long millis,
+        List<String> kept) {
 
     /** A report that kept nothing. */
-    public ImportReport(int added, int updated, int unchanged, int deleted, int chunksEmbedded, int chunksReused,
-            List<Failure> failures, long millis) {
+    public ImportReport(
+            int added,
+            int updated,
+            int unchanged,
+            int deleted,
+            int chunksEmbedded,
+            int chunksReused,
+            List<Failure> failures,
+            long millis) {
         this(added, updated, unchanged, deleted, chunksEmbedded, chunksReused, failures, millis, List.of());
     }
 
@@ -31,14 +46,20 @@ public record ImportReport(int added, int updated, int unchanged, int deleted, i
     }
 
     /** A file that was skipped: path relative to the knowledge folder and why. */
-    public record Failure(String path, String reason) {
-    }
+    public record Failure(String path, String reason) {}
 
     /** One line for a console. */
     public String summary() {
         return "%d added, %d updated, %d unchanged, %d deleted%s; %d chunks embedded, %d reused; %d failed; %d ms"
-                .formatted(added, updated, unchanged, deleted,
+                .formatted(
+                        added,
+                        updated,
+                        unchanged,
+                        deleted,
                         kept.isEmpty() ? "" : ", " + kept.size() + " kept (changed by staff since)",
-                        chunksEmbedded, chunksReused, failures.size(), millis);
+                        chunksEmbedded,
+                        chunksReused,
+                        failures.size(),
+                        millis);
     }
 }

@@ -55,8 +55,13 @@ public class KnowledgeImporter {
     private final TenantTransactions tenant;
     private final ApplicationEventPublisher events;
 
-    KnowledgeImporter(KnowledgeStore store, DocumentVersionStore versions, AuditLog audit, Embeddings embeddings,
-            TenantTransactions tenant, ApplicationEventPublisher events) {
+    KnowledgeImporter(
+            KnowledgeStore store,
+            DocumentVersionStore versions,
+            AuditLog audit,
+            Embeddings embeddings,
+            TenantTransactions tenant,
+            ApplicationEventPublisher events) {
         this.store = store;
         this.versions = versions;
         this.audit = audit;
@@ -89,9 +94,11 @@ public class KnowledgeImporter {
         Map<String, ParsedDocument> parsed = new LinkedHashMap<>();
         List<Path> files;
         try (Stream<Path> walk = Files.walk(folder)) {
-            files = walk.filter(p -> Files.isRegularFile(p) && p.getFileName().toString().toLowerCase().endsWith(".md"))
+            files = walk.filter(p -> Files.isRegularFile(p)
+                            && p.getFileName().toString().toLowerCase().endsWith(".md"))
                     .filter(p -> !p.getFileName().toString().equalsIgnoreCase("README.md"))
-                    .sorted().toList();
+                    .sorted()
+                    .toList();
         }
         for (Path file : files) {
             String rel = folder.relativize(file).toString().replace('\\', '/');
@@ -126,7 +133,8 @@ public class KnowledgeImporter {
         }
         List<String> deleted = new ArrayList<>();
         for (String path : storedHashes.keySet().stream().sorted().toList()) {
-            if (parsed.containsKey(path) || failures.stream().anyMatch(f -> f.path().equals(path))) {
+            if (parsed.containsKey(path)
+                    || failures.stream().anyMatch(f -> f.path().equals(path))) {
                 continue;
             }
             DocumentVersionStore.Head head = heads.get(path);
@@ -136,8 +144,8 @@ public class KnowledgeImporter {
                 deleted.add(path);
             }
         }
-        kept.forEach(path -> progress.accept("skipped " + path
-                + ": changed by staff since its file was last imported (console wins)"));
+        kept.forEach(path -> progress.accept(
+                "skipped " + path + ": changed by staff since its file was last imported (console wins)"));
 
         // Embed the chunks whose text hash the org does not have yet.
         List<KnowledgeStore.NewChunk> newChunks = new ArrayList<>();
@@ -147,15 +155,22 @@ public class KnowledgeImporter {
                 newChunks.add(new KnowledgeStore.NewChunk(doc.path(), c, sha256(text), text));
             }
         }
-        Map<String, PGvector> vectors = new HashMap<>(store.embeddingsByHash(orgId,
+        Map<String, PGvector> vectors = new HashMap<>(store.embeddingsByHash(
+                orgId,
                 newChunks.stream().map(KnowledgeStore.NewChunk::hash).distinct().toList()));
-        int reused = (int) newChunks.stream().filter(c -> vectors.containsKey(c.hash())).count();
-        List<KnowledgeStore.NewChunk> toEmbed = newChunks.stream().filter(c -> !vectors.containsKey(c.hash()))
-                .collect(java.util.stream.Collectors.toMap(KnowledgeStore.NewChunk::hash, c -> c, (a, b) -> a,
-                        LinkedHashMap::new)).values().stream().toList();
+        int reused = (int)
+                newChunks.stream().filter(c -> vectors.containsKey(c.hash())).count();
+        List<KnowledgeStore.NewChunk> toEmbed = newChunks.stream()
+                .filter(c -> !vectors.containsKey(c.hash()))
+                .collect(java.util.stream.Collectors.toMap(
+                        KnowledgeStore.NewChunk::hash, c -> c, (a, b) -> a, LinkedHashMap::new))
+                .values()
+                .stream()
+                .toList();
         for (int i = 0; i < toEmbed.size(); i += EMBED_BATCH) {
             List<KnowledgeStore.NewChunk> batch = toEmbed.subList(i, Math.min(toEmbed.size(), i + EMBED_BATCH));
-            List<float[]> embedded = embeddings.embedAll(batch.stream().map(KnowledgeStore.NewChunk::embeddingText).toList());
+            List<float[]> embedded = embeddings.embedAll(
+                    batch.stream().map(KnowledgeStore.NewChunk::embeddingText).toList());
             for (int j = 0; j < batch.size(); j++) {
                 vectors.put(batch.get(j).hash(), new PGvector(embedded.get(j)));
             }
@@ -165,23 +180,43 @@ public class KnowledgeImporter {
             }
         }
 
-        int added = (int) changed.stream().filter(d -> !storedHashes.containsKey(d.path())).count();
+        int added = (int) changed.stream()
+                .filter(d -> !storedHashes.containsKey(d.path()))
+                .count();
         Change imported = new Change(Change.IMPORT_AUTHOR, VersionKind.IMPORT);
-        ImportReport report = new ImportReport(added, changed.size() - added, unchanged, deleted.size(),
-                toEmbed.size(), newChunks.size() - toEmbed.size(), List.copyOf(failures),
-                (System.nanoTime() - started) / 1_000_000, List.copyOf(kept));
+        ImportReport report = new ImportReport(
+                added,
+                changed.size() - added,
+                unchanged,
+                deleted.size(),
+                toEmbed.size(),
+                newChunks.size() - toEmbed.size(),
+                List.copyOf(failures),
+                (System.nanoTime() - started) / 1_000_000,
+                List.copyOf(kept));
         tenant.runInOrg(orgId, () -> {
             for (ParsedDocument doc : changed) {
                 String hash = sha256(doc.markdown());
                 long documentId = store.upsertDocument(orgId, doc, hash);
-                store.replaceChunks(orgId, documentId, doc, newChunks.stream()
-                        .filter(c -> c.path().equals(doc.path())).toList(), vectors);
+                store.replaceChunks(
+                        orgId,
+                        documentId,
+                        doc,
+                        newChunks.stream()
+                                .filter(c -> c.path().equals(doc.path()))
+                                .toList(),
+                        vectors);
                 versions.append(orgId, doc.path(), doc.title(), doc.markdown(), hash, imported);
             }
             versions.appendDeletions(orgId, deleted, Change.IMPORT_AUTHOR);
             store.deleteDocuments(orgId, deleted);
             if (report.changedAnything() || !kept.isEmpty()) {
-                audit.record(orgId, IMPORT_ACTOR, "knowledge.imported", String.valueOf(folder.getFileName()), null,
+                audit.record(
+                        orgId,
+                        IMPORT_ACTOR,
+                        "knowledge.imported",
+                        String.valueOf(folder.getFileName()),
+                        null,
                         importSummary(report, changed, deleted));
             }
         });
@@ -208,10 +243,17 @@ public class KnowledgeImporter {
      *     lock in the writing transaction); nothing is written
      * @throws InvalidDocumentException when the markdown cannot be parsed; nothing is written
      */
-    public ImportReport importDocument(long orgId, String path, String markdown, @Nullable String expectedHash,
-            Change change, Consumer<String> progress) {
+    public ImportReport importDocument(
+            long orgId,
+            String path,
+            String markdown,
+            @Nullable String expectedHash,
+            Change change,
+            Consumer<String> progress) {
         long started = System.nanoTime();
-        String stored = store.findSource(orgId, path).map(KnowledgeStore.DocumentSource::contentHash).orElse(null);
+        String stored = store.findSource(orgId, path)
+                .map(KnowledgeStore.DocumentSource::contentHash)
+                .orElse(null);
         if (!java.util.Objects.equals(stored, expectedHash)) {
             throw new StaleDocumentException(path, stored);
         }
@@ -227,22 +269,29 @@ public class KnowledgeImporter {
             String text = c.embeddingText(doc.title());
             chunks.add(new KnowledgeStore.NewChunk(doc.path(), c, sha256(text), text));
         }
-        Map<String, PGvector> vectors = new HashMap<>(store.embeddingsByHash(orgId,
+        Map<String, PGvector> vectors = new HashMap<>(store.embeddingsByHash(
+                orgId,
                 chunks.stream().map(KnowledgeStore.NewChunk::hash).distinct().toList()));
-        List<KnowledgeStore.NewChunk> toEmbed = chunks.stream().filter(c -> !vectors.containsKey(c.hash()))
-                .collect(java.util.stream.Collectors.toMap(KnowledgeStore.NewChunk::hash, c -> c, (a, b) -> a,
-                        LinkedHashMap::new)).values().stream().toList();
+        List<KnowledgeStore.NewChunk> toEmbed = chunks.stream()
+                .filter(c -> !vectors.containsKey(c.hash()))
+                .collect(java.util.stream.Collectors.toMap(
+                        KnowledgeStore.NewChunk::hash, c -> c, (a, b) -> a, LinkedHashMap::new))
+                .values()
+                .stream()
+                .toList();
         progress.accept("embedding %d of %d chunks".formatted(toEmbed.size(), chunks.size()));
         for (int i = 0; i < toEmbed.size(); i += EMBED_BATCH) {
             List<KnowledgeStore.NewChunk> batch = toEmbed.subList(i, Math.min(toEmbed.size(), i + EMBED_BATCH));
-            List<float[]> embedded = embeddings.embedAll(batch.stream().map(KnowledgeStore.NewChunk::embeddingText).toList());
+            List<float[]> embedded = embeddings.embedAll(
+                    batch.stream().map(KnowledgeStore.NewChunk::embeddingText).toList());
             for (int j = 0; j < batch.size(); j++) {
                 vectors.put(batch.get(j).hash(), new PGvector(embedded.get(j)));
             }
         }
         progress.accept("saving");
         tenant.runInOrg(orgId, () -> {
-            KnowledgeStore.DocumentSource before = store.lockDocument(orgId, path).orElse(null);
+            KnowledgeStore.DocumentSource before =
+                    store.lockDocument(orgId, path).orElse(null);
             String now = before == null ? null : before.contentHash();
             if (!java.util.Objects.equals(now, expectedHash)) {
                 throw new StaleDocumentException(path, now);
@@ -250,11 +299,23 @@ public class KnowledgeImporter {
             long documentId = store.upsertDocument(orgId, doc, hash);
             store.replaceChunks(orgId, documentId, doc, chunks, vectors);
             versions.append(orgId, path, doc.title(), markdown, hash, change);
-            audit.record(orgId, change.author(), change.kind().auditAction(), path,
-                    before == null ? null : before.markdown(), markdown);
+            audit.record(
+                    orgId,
+                    change.author(),
+                    change.kind().auditAction(),
+                    path,
+                    before == null ? null : before.markdown(),
+                    markdown);
         });
-        ImportReport report = new ImportReport(stored == null ? 1 : 0, stored == null ? 0 : 1, 0, 0, toEmbed.size(),
-                chunks.size() - toEmbed.size(), List.of(), (System.nanoTime() - started) / 1_000_000);
+        ImportReport report = new ImportReport(
+                stored == null ? 1 : 0,
+                stored == null ? 0 : 1,
+                0,
+                0,
+                toEmbed.size(),
+                chunks.size() - toEmbed.size(),
+                List.of(),
+                (System.nanoTime() - started) / 1_000_000);
         log.info("Imported {} into org {}: {}", path, orgId, report.summary());
         events.publishEvent(new KnowledgeImported(orgId, report));
         return report;
@@ -270,15 +331,18 @@ public class KnowledgeImporter {
     }
 
     private static String readUtf8(Path file) throws IOException {
-        return StandardCharsets.UTF_8.newDecoder()
+        return StandardCharsets.UTF_8
+                .newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT)
-                .decode(ByteBuffer.wrap(Files.readAllBytes(file))).toString();
+                .decode(ByteBuffer.wrap(Files.readAllBytes(file)))
+                .toString();
     }
 
     static String sha256(String text) {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+            return HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }

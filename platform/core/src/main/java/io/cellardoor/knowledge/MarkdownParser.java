@@ -4,6 +4,10 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.commonmark.ext.gfm.tables.TableBlock;
+import org.commonmark.ext.gfm.tables.TableCell;
+import org.commonmark.ext.gfm.tables.TableRow;
+import org.commonmark.ext.gfm.tables.TablesExtension;
 import org.commonmark.node.Block;
 import org.commonmark.node.BulletList;
 import org.commonmark.node.Code;
@@ -21,10 +25,6 @@ import org.commonmark.node.SoftLineBreak;
 import org.commonmark.node.Text;
 import org.commonmark.node.ThematicBreak;
 import org.commonmark.parser.Parser;
-import org.commonmark.ext.gfm.tables.TableBlock;
-import org.commonmark.ext.gfm.tables.TableRow;
-import org.commonmark.ext.gfm.tables.TableCell;
-import org.commonmark.ext.gfm.tables.TablesExtension;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Element;
 import org.jsoup.nodes.TextNode;
@@ -49,7 +49,8 @@ public final class MarkdownParser {
     /** Consecutive sections are merged into one chunk while together they stay under this many characters. */
     static final int MERGE_CHARS = 450;
 
-    private final Parser parser = Parser.builder().extensions(List.of(TablesExtension.create())).build();
+    private final Parser parser =
+            Parser.builder().extensions(List.of(TablesExtension.create())).build();
 
     /**
      * Parses one file.
@@ -73,14 +74,23 @@ public final class MarkdownParser {
         List<Section> sections = sections(parser.parse(body));
         String title = metadata.getOrDefault("title", "");
         if (title.isBlank()) {
-            title = sections.stream().filter(s -> s.level == 1 && !s.heading.isBlank()).map(s -> s.heading).findFirst()
-                    .orElse(sections.stream().map(s -> s.heading).filter(h -> !h.isBlank()).findFirst()
+            title = sections.stream()
+                    .filter(s -> s.level == 1 && !s.heading.isBlank())
+                    .map(s -> s.heading)
+                    .findFirst()
+                    .orElse(sections.stream()
+                            .map(s -> s.heading)
+                            .filter(h -> !h.isBlank())
+                            .findFirst()
                             .orElse(fileTitle(path)));
         }
         StringBuilder plain = new StringBuilder();
         for (Section s : sections) {
             if (!s.heading.isBlank()) {
-                plain.append("#".repeat(Math.max(1, s.level))).append(' ').append(s.heading).append('\n');
+                plain.append("#".repeat(Math.max(1, s.level)))
+                        .append(' ')
+                        .append(s.heading)
+                        .append('\n');
             }
             s.lines.forEach(l -> plain.append(l).append('\n'));
         }
@@ -88,8 +98,14 @@ public final class MarkdownParser {
         if (chunks.isEmpty()) {
             throw new InvalidDocumentException(path, "no text to index");
         }
-        return new ParsedDocument(path, Folders.topFolderOf(path), title, markdown, plain.toString().strip(),
-                metadata, chunks);
+        return new ParsedDocument(
+                path,
+                Folders.topFolderOf(path),
+                title,
+                markdown,
+                plain.toString().strip(),
+                metadata,
+                chunks);
     }
 
     private static Map<String, String> frontMatter(String path, String yaml) {
@@ -103,7 +119,10 @@ public final class MarkdownParser {
             }
             return out;
         } catch (YAMLException e) {
-            throw new InvalidDocumentException(path, "front matter is not valid YAML: " + e.getMessage().lines().findFirst().orElse(""));
+            throw new InvalidDocumentException(
+                    path,
+                    "front matter is not valid YAML: "
+                            + e.getMessage().lines().findFirst().orElse(""));
         }
     }
 
@@ -162,7 +181,7 @@ public final class MarkdownParser {
             case HtmlBlock html -> addLines(out, indent, htmlText(html.getLiteral()));
             case FencedCodeBlock code -> addLines(out, indent, code.getLiteral());
             case IndentedCodeBlock code -> addLines(out, indent, code.getLiteral());
-            case ThematicBreak ignored -> { }
+            case ThematicBreak ignored -> {}
             case TableBlock table -> tableLines(table, indent, out);
             case Heading h -> addLines(out, indent, inlineText(h));
             default -> {
@@ -211,7 +230,8 @@ public final class MarkdownParser {
     }
 
     private static void addLines(List<String> out, String indent, String text) {
-        text.lines().map(l -> LEFTOVER_LINK.matcher(l).replaceAll(" ").strip())
+        text.lines()
+                .map(l -> LEFTOVER_LINK.matcher(l).replaceAll(" ").strip())
                 .filter(l -> l.chars().filter(Character::isLetterOrDigit).count() > 1)
                 .forEach(l -> out.add(indent + l));
     }
@@ -295,7 +315,8 @@ public final class MarkdownParser {
                 continue;
             }
             List<String> path = s.headingPath.isEmpty() || !s.headingPath.get(0).equals(title)
-                    ? s.headingPath : s.headingPath.subList(1, s.headingPath.size());
+                    ? s.headingPath
+                    : s.headingPath.subList(1, s.headingPath.size());
             String sectionPath = String.join(" > ", path);
             boolean fits = size + s.chars() <= MERGE_CHARS;
             if (!lines.isEmpty() && !fits) {

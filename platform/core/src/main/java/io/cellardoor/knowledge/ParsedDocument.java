@@ -14,8 +14,14 @@ import java.util.Map;
  * @param metadata front-matter fields as strings, e.g. {@code source_url}
  * @param chunks the document's chunks in order
  */
-public record ParsedDocument(String path, String folder, String title, String markdown, String plainText,
-        Map<String, String> metadata, List<Chunk> chunks) {
+public record ParsedDocument(
+        String path,
+        String folder,
+        String title,
+        String markdown,
+        String plainText,
+        Map<String, String> metadata,
+        List<Chunk> chunks) {
 
     /**
      * A piece of a document small enough to embed.

@@ -12,6 +12,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param maxTotalBytes most bytes in one upload after unzipping (guards against zip bombs)
  */
 @ConfigurationProperties("cellardoor.knowledge.upload")
-public record UploadLimits(@DefaultValue("500") int maxFiles, @DefaultValue("2000000") long maxFileBytes,
-        @DefaultValue("20000000") long maxTotalBytes) {
-}
+public record UploadLimits(
+        @DefaultValue("500") int maxFiles,
+        @DefaultValue("2000000") long maxFileBytes,
+        @DefaultValue("20000000") long maxTotalBytes) {}

@@ -28,8 +28,7 @@ final class UploadReader {
      *     path replaces an earlier one
      * @param skipped what was not imported and why
      */
-    record Batch(Map<String, byte[]> documents, List<ImportReport.Failure> skipped) {
-    }
+    record Batch(Map<String, byte[]> documents, List<ImportReport.Failure> skipped) {}
 
     private final UploadLimits limits;
 
@@ -46,7 +45,8 @@ final class UploadReader {
     Batch read(String folder, List<UploadedFile> files) {
         String base = folder.isBlank() ? "" : safePath(folder.strip());
         if (base == null) {
-            throw new UploadRejectedException("The folder '" + folder + "' is not a relative path inside the knowledge.", false);
+            throw new UploadRejectedException(
+                    "The folder '" + folder + "' is not a relative path inside the knowledge.", false);
         }
         Map<String, byte[]> documents = new LinkedHashMap<>();
         List<ImportReport.Failure> skipped = new ArrayList<>();
@@ -63,7 +63,11 @@ final class UploadReader {
         return new Batch(documents, List.copyOf(skipped));
     }
 
-    private void readZip(String base, UploadedFile zip, Map<String, byte[]> documents, List<ImportReport.Failure> skipped,
+    private void readZip(
+            String base,
+            UploadedFile zip,
+            Map<String, byte[]> documents,
+            List<ImportReport.Failure> skipped,
             Budget budget) {
         try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(zip.bytes()))) {
             boolean any = false;
@@ -100,7 +104,13 @@ final class UploadReader {
         return size;
     }
 
-    private void accept(String base, String name, String label, byte[] bytes, long size, Map<String, byte[]> documents,
+    private void accept(
+            String base,
+            String name,
+            String label,
+            byte[] bytes,
+            long size,
+            Map<String, byte[]> documents,
             List<ImportReport.Failure> skipped) {
         String relative = safePath(name);
         String fileName = name.substring(name.replace('\\', '/').lastIndexOf('/') + 1);
@@ -148,16 +158,16 @@ final class UploadReader {
 
         void count(String label) {
             if (++files > limits.maxFiles()) {
-                throw new UploadRejectedException("The upload has more than %d files (at %s).".formatted(limits.maxFiles(),
-                        label), true);
+                throw new UploadRejectedException(
+                        "The upload has more than %d files (at %s).".formatted(limits.maxFiles(), label), true);
             }
         }
 
         void add(long n) {
             bytes += n;
             if (bytes > limits.maxTotalBytes()) {
-                throw new UploadRejectedException("The upload unpacks to more than %d bytes.".formatted(limits.maxTotalBytes()),
-                        true);
+                throw new UploadRejectedException(
+                        "The upload unpacks to more than %d bytes.".formatted(limits.maxTotalBytes()), true);
             }
         }
     }

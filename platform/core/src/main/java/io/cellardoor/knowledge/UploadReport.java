@@ -15,12 +15,26 @@ import java.util.List;
  * @param chunksReused chunks whose embedding was reused
  * @param millis wall time
  */
-public record UploadReport(String folder, List<String> added, List<String> updated, List<String> unchanged,
-        List<ImportReport.Failure> skipped, int chunksEmbedded, int chunksReused, long millis) {
+public record UploadReport(
+        String folder,
+        List<String> added,
+        List<String> updated,
+        List<String> unchanged,
+        List<ImportReport.Failure> skipped,
+        int chunksEmbedded,
+        int chunksReused,
+        long millis) {
 
     /** One line for a console. */
     public String summary() {
-        return "%d added, %d updated, %d unchanged, %d skipped; %d chunks embedded, %d reused; %d ms".formatted(
-                added.size(), updated.size(), unchanged.size(), skipped.size(), chunksEmbedded, chunksReused, millis);
+        return "%d added, %d updated, %d unchanged, %d skipped; %d chunks embedded, %d reused; %d ms"
+                .formatted(
+                        added.size(),
+                        updated.size(),
+                        unchanged.size(),
+                        skipped.size(),
+                        chunksEmbedded,
+                        chunksReused,
+                        millis);
     }
 }

@@ -7,5 +7,4 @@ package io.cellardoor.knowledge;
  *     upload's folder
  * @param bytes the file's content
  */
-public record UploadedFile(String name, byte[] bytes) {
-}
+public record UploadedFile(String name, byte[] bytes) {}

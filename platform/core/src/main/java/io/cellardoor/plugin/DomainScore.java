@@ -9,5 +9,4 @@ import java.util.List;
  * @param score in [0, 1]
  * @param evidence why, e.g. matched terms
  */
-public record DomainScore(String domain, double score, List<String> evidence) {
-}
+public record DomainScore(String domain, double score, List<String> evidence) {}

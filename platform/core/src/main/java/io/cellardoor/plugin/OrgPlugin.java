@@ -16,6 +16,14 @@ import java.util.List;
  * @param enabledForOrg whether the org lets it serve its chats (default true)
  * @param settings the settings it declares, with the org's values
  */
-public record OrgPlugin(String pluginId, String domain, String name, String version, long calls, long failures,
-        boolean disabled, String disabledReason, boolean enabledForOrg, List<PluginSetting> settings) {
-}
+public record OrgPlugin(
+        String pluginId,
+        String domain,
+        String name,
+        String version,
+        long calls,
+        long failures,
+        boolean disabled,
+        String disabledReason,
+        boolean enabledForOrg,
+        List<PluginSetting> settings) {}

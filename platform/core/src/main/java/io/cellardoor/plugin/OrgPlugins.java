@@ -31,7 +31,12 @@ public class OrgPlugins {
     private final ApplicationEventPublisher events;
     private final ObjectMapper json;
 
-    OrgPlugins(PluginHost host, PluginOrgStore store, AuditLog audit, ApplicationEventPublisher events, ObjectMapper json) {
+    OrgPlugins(
+            PluginHost host,
+            PluginOrgStore store,
+            AuditLog audit,
+            ApplicationEventPublisher events,
+            ObjectMapper json) {
         this.host = host;
         this.store = store;
         this.audit = audit;
@@ -43,9 +48,19 @@ public class OrgPlugins {
     public List<OrgPlugin> list(long orgId) {
         Set<String> disabled = store.disabled(orgId);
         Map<String, Map<String, String>> values = new LinkedHashMap<>();
-        return host.loadedDomains().stream().map(d -> new OrgPlugin(d.pluginId, d.descriptor.id(), d.descriptor.name(),
-                d.version, d.calls.get(), d.failures.get(), !d.enabled(), d.disabledReason, !disabled.contains(d.pluginId),
-                settings(d, values.computeIfAbsent(d.pluginId, id -> store.settings(orgId, id))))).toList();
+        return host.loadedDomains().stream()
+                .map(d -> new OrgPlugin(
+                        d.pluginId,
+                        d.descriptor.id(),
+                        d.descriptor.name(),
+                        d.version,
+                        d.calls.get(),
+                        d.failures.get(),
+                        !d.enabled(),
+                        d.disabledReason,
+                        !disabled.contains(d.pluginId),
+                        settings(d, values.computeIfAbsent(d.pluginId, id -> store.settings(orgId, id)))))
+                .toList();
     }
 
     /**
@@ -61,8 +76,13 @@ public class OrgPlugins {
         boolean before = !store.disabled(orgId).contains(pluginId);
         store.setEnabled(orgId, pluginId, enabled, actor);
         if (before != enabled) {
-            audit.record(orgId, actor, enabled ? "plugin.enable" : "plugin.disable", "plugin:" + pluginId,
-                    state(before), state(enabled));
+            audit.record(
+                    orgId,
+                    actor,
+                    enabled ? "plugin.enable" : "plugin.disable",
+                    "plugin:" + pluginId,
+                    state(before),
+                    state(enabled));
             events.publishEvent(new OrgPluginsChanged(orgId, pluginId));
         }
         return of(orgId, pluginId);
@@ -81,12 +101,17 @@ public class OrgPlugins {
         Map<String, String> kept = new TreeMap<>();
         for (Map.Entry<String, String> e : values.entrySet()) {
             if (!declared.contains(e.getKey())) {
-                throw ApiProblem.invalid("unknown-setting", "Unknown setting",
-                        "Plugin " + pluginId + " declares no setting '" + e.getKey() + "'; it declares " + declared + ".");
+                throw ApiProblem.invalid(
+                        "unknown-setting",
+                        "Unknown setting",
+                        "Plugin " + pluginId + " declares no setting '" + e.getKey() + "'; it declares " + declared
+                                + ".");
             }
             String value = e.getValue() == null ? "" : e.getValue().strip();
             if (value.length() > MAX_SETTING_VALUE) {
-                throw ApiProblem.invalid("invalid-setting", "Invalid setting",
+                throw ApiProblem.invalid(
+                        "invalid-setting",
+                        "Invalid setting",
                         "The value of '" + e.getKey() + "' may have at most " + MAX_SETTING_VALUE + " characters.");
             }
             if (!value.isEmpty()) {
@@ -96,7 +121,12 @@ public class OrgPlugins {
         Map<String, String> before = new TreeMap<>(store.settings(orgId, pluginId));
         store.replaceSettings(orgId, pluginId, kept, actor);
         if (!before.equals(kept)) {
-            audit.record(orgId, actor, "plugin.settings", "plugin:" + pluginId, json.writeValueAsString(before),
+            audit.record(
+                    orgId,
+                    actor,
+                    "plugin.settings",
+                    "plugin:" + pluginId,
+                    json.writeValueAsString(before),
                     json.writeValueAsString(kept));
             events.publishEvent(new OrgPluginsChanged(orgId, pluginId));
         }
@@ -128,14 +158,16 @@ public class OrgPlugins {
 
     private Map<String, ConfigProperty> declared(String pluginId) {
         Map<String, ConfigProperty> declared = new LinkedHashMap<>();
-        host.loadedDomains().stream().filter(d -> d.pluginId.equals(pluginId))
+        host.loadedDomains().stream()
+                .filter(d -> d.pluginId.equals(pluginId))
                 .forEach(d -> properties(d).forEach(p -> declared.putIfAbsent(p.key(), p)));
         return declared;
     }
 
     private static List<PluginSetting> settings(PluginHost.LoadedDomain d, Map<String, String> values) {
-        return properties(d).stream().map(p -> new PluginSetting(p.key(), p.label(), p.description(), p.defaultValue(),
-                values.get(p.key()))).toList();
+        return properties(d).stream()
+                .map(p -> new PluginSetting(p.key(), p.label(), p.description(), p.defaultValue(), values.get(p.key())))
+                .toList();
     }
 
     /** The plugin's declared settings; none when the call fails (a plugin's bug must not break the console). */

@@ -31,8 +31,7 @@ import org.springframework.web.multipart.MultipartFile;
 class PluginAdminController {
 
     /** Body of {@code PUT …/enabled}. */
-    record Enabled(boolean enabled) {
-    }
+    record Enabled(boolean enabled) {}
 
     private final OrgPlugins plugins;
     private final PluginUploads uploads;
@@ -46,36 +45,48 @@ class PluginAdminController {
 
     /** {@code GET /api/v1/admin/plugins}: loaded plugins with health, the org's enabled state and settings. */
     @GetMapping
-    List<OrgPlugin> list(@AuthenticationPrincipal StaffUser user, @RequestParam(required = false) @Nullable String org) {
+    List<OrgPlugin> list(
+            @AuthenticationPrincipal StaffUser user, @RequestParam(required = false) @Nullable String org) {
         return plugins.list(orgs.orgId(user, org));
     }
 
     /** {@code PUT /api/v1/admin/plugins/{pluginId}/enabled} {@code {"enabled": false}}: for the org's chats only. */
     @PutMapping("/{pluginId}/enabled")
-    List<OrgPlugin> enable(@AuthenticationPrincipal StaffUser user, @PathVariable String pluginId, @RequestBody Enabled body,
+    List<OrgPlugin> enable(
+            @AuthenticationPrincipal StaffUser user,
+            @PathVariable String pluginId,
+            @RequestBody Enabled body,
             @RequestParam(required = false) @Nullable String org) {
         return plugins.setEnabled(orgs.orgId(user, org), user.username(), pluginId, body.enabled());
     }
 
     /** {@code PUT /api/v1/admin/plugins/{pluginId}/settings} {@code {"key": "value"}}: replaces the org's values. */
     @PutMapping("/{pluginId}/settings")
-    List<OrgPlugin> settings(@AuthenticationPrincipal StaffUser user, @PathVariable String pluginId,
-            @RequestBody Map<String, String> body, @RequestParam(required = false) @Nullable String org) {
+    List<OrgPlugin> settings(
+            @AuthenticationPrincipal StaffUser user,
+            @PathVariable String pluginId,
+            @RequestBody Map<String, String> body,
+            @RequestParam(required = false) @Nullable String org) {
         return plugins.saveSettings(orgs.orgId(user, org), user.username(), pluginId, body);
     }
 
     /** {@code POST /api/v1/admin/plugins} (multipart, part {@code file}): 201 with the loaded plugin. */
     @PostMapping
-    ResponseEntity<PluginUploadResult> upload(@AuthenticationPrincipal StaffUser user,
+    ResponseEntity<PluginUploadResult> upload(
+            @AuthenticationPrincipal StaffUser user,
             @RequestParam(name = "file", required = false) @Nullable MultipartFile file) {
         if (file == null || file.isEmpty()) {
-            throw ApiProblem.invalid("missing-file", "Missing file",
+            throw ApiProblem.invalid(
+                    "missing-file",
+                    "Missing file",
                     "Send the plugin jar as multipart/form-data in a part named 'file'.");
         }
         String name = file.getOriginalFilename() == null ? "upload.jar" : file.getOriginalFilename();
         try {
-            PluginUploadResult result = uploads.install(name, file.getInputStream(), orgs.orgId(user, null), user.username());
-            return ResponseEntity.created(URI.create("/api/v1/admin/plugins/" + result.pluginId())).body(result);
+            PluginUploadResult result =
+                    uploads.install(name, file.getInputStream(), orgs.orgId(user, null), user.username());
+            return ResponseEntity.created(URI.create("/api/v1/admin/plugins/" + result.pluginId()))
+                    .body(result);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

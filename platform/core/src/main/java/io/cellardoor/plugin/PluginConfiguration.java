@@ -6,5 +6,4 @@ import org.springframework.context.annotation.Configuration;
 /** Binds {@code cellardoor.plugins.*}. */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(PluginProperties.class)
-class PluginConfiguration {
-}
+class PluginConfiguration {}

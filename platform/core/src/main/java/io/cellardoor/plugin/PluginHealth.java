@@ -11,6 +11,11 @@ package io.cellardoor.plugin;
  * @param disabled whether the host stopped calling it
  * @param disabledReason why, empty when enabled
  */
-public record PluginHealth(String pluginId, String domain, String version, long calls, long failures, boolean disabled,
-        String disabledReason) {
-}
+public record PluginHealth(
+        String pluginId,
+        String domain,
+        String version,
+        long calls,
+        long failures,
+        boolean disabled,
+        String disabledReason) {}

@@ -31,8 +31,8 @@ import org.pf4j.PluginWrapper;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.beans.factory.InitializingBean;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
 /**
@@ -132,7 +132,10 @@ public class PluginHost implements InitializingBean, DisposableBean {
         }
         List<Path> jars;
         try (Stream<Path> list = Files.list(properties.dir())) {
-            jars = list.filter(p -> p.getFileName().toString().endsWith(".jar")).map(Path::toAbsolutePath).sorted().toList();
+            jars = list.filter(p -> p.getFileName().toString().endsWith(".jar"))
+                    .map(Path::toAbsolutePath)
+                    .sorted()
+                    .toList();
         }
         for (Path jar : jars) {
             if (known.contains(jar)) {
@@ -158,8 +161,7 @@ public class PluginHost implements InitializingBean, DisposableBean {
      * @param domains the domain ids it contributes when loaded
      * @param problem why it was not loaded, empty when it was
      */
-    public record LoadOutcome(String pluginId, boolean loaded, List<String> domains, String problem) {
-    }
+    public record LoadOutcome(String pluginId, boolean loaded, List<String> domains, String problem) {}
 
     private LoadOutcome load(Path jar) {
         String id = "";
@@ -204,10 +206,18 @@ public class PluginHost implements InitializingBean, DisposableBean {
             }
             log.info("Plugin {} unloaded for an upload of a new jar", pluginId);
         }
-        Files.move(staged, target, java.nio.file.StandardCopyOption.ATOMIC_MOVE, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        Files.move(
+                staged,
+                target,
+                java.nio.file.StandardCopyOption.ATOMIC_MOVE,
+                java.nio.file.StandardCopyOption.REPLACE_EXISTING);
         LoadOutcome outcome = load(target);
         if (!outcome.loaded()) {
-            if (manager.getPlugin(pluginId) != null && manager.getPlugin(pluginId).getPluginPath().toAbsolutePath().equals(target)) {
+            if (manager.getPlugin(pluginId) != null
+                    && manager.getPlugin(pluginId)
+                            .getPluginPath()
+                            .toAbsolutePath()
+                            .equals(target)) {
                 manager.unloadPlugin(pluginId);
             }
             Files.deleteIfExists(target);
@@ -224,7 +234,9 @@ public class PluginHost implements InitializingBean, DisposableBean {
 
     /** Every loaded domain, enabled or not (for per-org views). */
     List<LoadedDomain> loadedDomains() {
-        return domains.values().stream().sorted(Comparator.comparing((LoadedDomain d) -> d.descriptor.id())).toList();
+        return domains.values().stream()
+                .sorted(Comparator.comparing((LoadedDomain d) -> d.descriptor.id()))
+                .toList();
     }
 
     private List<String> register(PluginWrapper wrapper) {
@@ -234,8 +246,13 @@ public class PluginHost implements InitializingBean, DisposableBean {
         for (DomainPlugin plugin : manager.getExtensions(DomainPlugin.class, id)) {
             DomainDescriptor descriptor = plugin.descriptor();
             LoadedDomain previous = domains.put(descriptor.id(), new LoadedDomain(id, version, plugin, descriptor));
-            log.info("Loaded domain plugin '{}' {} from {} (folders {}, related {}){}", descriptor.id(), version,
-                    wrapper.getPluginPath().getFileName(), descriptor.folders(), descriptor.relatedDomains(),
+            log.info(
+                    "Loaded domain plugin '{}' {} from {} (folders {}, related {}){}",
+                    descriptor.id(),
+                    version,
+                    wrapper.getPluginPath().getFileName(),
+                    descriptor.folders(),
+                    descriptor.relatedDomains(),
                     previous == null ? "" : ", replacing " + previous.pluginId);
             registered.add(descriptor.id());
         }
@@ -244,9 +261,11 @@ public class PluginHost implements InitializingBean, DisposableBean {
 
     /** Enabled domains serving the tenant, in {@link DomainPlugin#order()} then id order. */
     List<LoadedDomain> enabledDomains(String tenant) {
-        return domains.values().stream().filter(LoadedDomain::enabled)
+        return domains.values().stream()
+                .filter(LoadedDomain::enabled)
                 .filter(d -> guardedEnabled(d, tenant))
-                .sorted(Comparator.comparingInt((LoadedDomain d) -> d.plugin.order()).thenComparing(d -> d.descriptor.id()))
+                .sorted(Comparator.comparingInt((LoadedDomain d) -> d.plugin.order())
+                        .thenComparing(d -> d.descriptor.id()))
                 .toList();
     }
 
@@ -300,28 +319,45 @@ public class PluginHost implements InitializingBean, DisposableBean {
     /** Health of every loaded domain plugin, by domain id. */
     public List<PluginHealth> health() {
         return domains.values().stream()
-                .map(d -> new PluginHealth(d.pluginId, d.descriptor.id(), d.version, d.calls.get(), d.failures.get(),
-                        !d.enabled(), d.disabledReason))
-                .sorted(Comparator.comparing(PluginHealth::domain)).toList();
+                .map(d -> new PluginHealth(
+                        d.pluginId,
+                        d.descriptor.id(),
+                        d.version,
+                        d.calls.get(),
+                        d.failures.get(),
+                        !d.enabled(),
+                        d.disabledReason))
+                .sorted(Comparator.comparing(PluginHealth::domain))
+                .toList();
     }
 
     /** Descriptors of every enabled domain, by id. */
     public List<DomainDescriptor> descriptors() {
-        return domains.values().stream().filter(LoadedDomain::enabled).map(d -> d.descriptor)
-                .sorted(Comparator.comparing(DomainDescriptor::id)).toList();
+        return domains.values().stream()
+                .filter(LoadedDomain::enabled)
+                .map(d -> d.descriptor)
+                .sorted(Comparator.comparing(DomainDescriptor::id))
+                .toList();
     }
 
     /** The domain a normalised knowledge folder belongs to, or {@link PluginApi#GENERAL_DOMAIN}. */
     public String domainOfFolder(String folder) {
         String f = Folders.normalise(folder);
-        return domains.values().stream().filter(LoadedDomain::enabled)
-                .filter(d -> d.descriptor.folders().stream().map(Folders::normalise).anyMatch(f::equals))
-                .map(d -> d.descriptor.id()).sorted().findFirst().orElse(PluginApi.GENERAL_DOMAIN);
+        return domains.values().stream()
+                .filter(LoadedDomain::enabled)
+                .filter(d ->
+                        d.descriptor.folders().stream().map(Folders::normalise).anyMatch(f::equals))
+                .map(d -> d.descriptor.id())
+                .sorted()
+                .findFirst()
+                .orElse(PluginApi.GENERAL_DOMAIN);
     }
 
     /** Normalised folders owned by a domain; empty for unknown domains and for general. */
     public List<String> foldersOf(String domain) {
         LoadedDomain d = domains.get(domain);
-        return d == null ? List.of() : d.descriptor.folders().stream().map(Folders::normalise).toList();
+        return d == null
+                ? List.of()
+                : d.descriptor.folders().stream().map(Folders::normalise).toList();
     }
 }

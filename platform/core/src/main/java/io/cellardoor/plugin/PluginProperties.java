@@ -15,8 +15,13 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param minScore lowest classifier score that claims a query for a domain
  */
 @ConfigurationProperties("cellardoor.plugins")
-public record PluginProperties(Path dir, Duration scanInterval, Duration classifierBudget, Duration handlerBudget,
-        int maxConsecutiveFailures, double minScore) {
+public record PluginProperties(
+        Path dir,
+        Duration scanInterval,
+        Duration classifierBudget,
+        Duration handlerBudget,
+        int maxConsecutiveFailures,
+        double minScore) {
 
     public PluginProperties {
         dir = dir == null ? Path.of("plugins") : dir;

@@ -11,7 +11,12 @@ import org.jspecify.annotations.Nullable;
  * @param defaultValue used when the org has set none
  * @param value the org's value, or null when it uses the default
  */
-public record PluginSetting(String key, String label, String description, String defaultValue, @Nullable String value) {
+public record PluginSetting(
+        String key,
+        String label,
+        String description,
+        String defaultValue,
+        @Nullable String value) {
 
     /** The value in effect for the org. */
     public String effective() {

@@ -11,5 +11,5 @@ import java.util.List;
  * @param domains the domain ids it contributes
  * @param replaced whether it replaced a loaded plugin with the same id
  */
-public record PluginUploadResult(String pluginId, String version, String file, List<String> domains, boolean replaced) {
-}
+public record PluginUploadResult(
+        String pluginId, String version, String file, List<String> domains, boolean replaced) {}

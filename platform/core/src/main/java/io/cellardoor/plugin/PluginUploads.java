@@ -14,8 +14,8 @@ import org.pf4j.CompoundPluginDescriptorFinder;
 import org.pf4j.ManifestPluginDescriptorFinder;
 import org.pf4j.PluginDescriptor;
 import org.pf4j.PluginDescriptorFinder;
-import org.pf4j.PropertiesPluginDescriptorFinder;
 import org.pf4j.PluginRuntimeException;
+import org.pf4j.PropertiesPluginDescriptorFinder;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 
@@ -32,6 +32,7 @@ public class PluginUploads {
 
     /** Largest jar accepted, in bytes. */
     public static final long MAX_JAR_BYTES = 32L * 1024 * 1024;
+
     private static final Pattern PLUGIN_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
     private static final String STAGING = ".uploads";
 
@@ -58,14 +59,18 @@ public class PluginUploads {
     public PluginUploadResult install(String fileName, InputStream jar, long orgId, String actor) {
         Path staged = null;
         try {
-            Path staging = Files.createDirectories(properties.dir().toAbsolutePath().resolve(STAGING));
+            Path staging =
+                    Files.createDirectories(properties.dir().toAbsolutePath().resolve(STAGING));
             staged = Files.createTempFile(staging, "upload-", ".jar");
             long size;
             try (InputStream in = jar) {
                 size = Files.copy(in, staged, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
             }
             if (size > MAX_JAR_BYTES) {
-                throw new ApiProblem(HttpStatus.CONTENT_TOO_LARGE, "plugin-too-large", "Plugin jar too large",
+                throw new ApiProblem(
+                        HttpStatus.CONTENT_TOO_LARGE,
+                        "plugin-too-large",
+                        "Plugin jar too large",
                         fileName + " has " + size + " bytes; at most " + MAX_JAR_BYTES + " are accepted.");
             }
             PluginDescriptor descriptor = check(fileName, staged);
@@ -73,11 +78,19 @@ public class PluginUploads {
             boolean replacing = host.loadedDomains().stream().anyMatch(d -> d.pluginId.equals(id));
             PluginHost.LoadOutcome outcome = host.install(staged, id, id + ".jar");
             if (!outcome.loaded()) {
-                throw new ApiProblem(HttpStatus.UNPROCESSABLE_CONTENT, "plugin-not-loaded", "Plugin not loaded",
-                        "Plugin " + id + " from " + fileName + " could not be started (" + outcome.problem() + "); it was removed."
-                                + (replacing ? " The version it replaced was unloaded." : ""));
+                throw new ApiProblem(
+                        HttpStatus.UNPROCESSABLE_CONTENT,
+                        "plugin-not-loaded",
+                        "Plugin not loaded",
+                        "Plugin " + id + " from " + fileName + " could not be started (" + outcome.problem()
+                                + "); it was removed." + (replacing ? " The version it replaced was unloaded." : ""));
             }
-            audit.record(orgId, actor, "plugin.upload", "plugin:" + id, null,
+            audit.record(
+                    orgId,
+                    actor,
+                    "plugin.upload",
+                    "plugin:" + id,
+                    null,
                     id + " " + descriptor.getVersion() + " from " + fileName + ", domains " + outcome.domains());
             return new PluginUploadResult(id, descriptor.getVersion(), id + ".jar", outcome.domains(), replacing);
         } catch (IOException e) {
@@ -98,13 +111,17 @@ public class PluginUploads {
             ZipEntry index = file.getEntry("META-INF/extensions.idx");
             PluginDescriptor descriptor = descriptor(fileName, staged);
             if (index == null || index.getSize() == 0) {
-                throw notAPlugin(fileName + " declares no extensions (META-INF/extensions.idx, written by PF4J's annotation"
-                        + " processor for @Extension classes).");
+                throw notAPlugin(
+                        fileName + " declares no extensions (META-INF/extensions.idx, written by PF4J's annotation"
+                                + " processor for @Extension classes).");
             }
             String requires = descriptor.getRequires() == null ? "*" : descriptor.getRequires();
             if (!host.supportsRequires(requires)) {
-                throw ApiProblem.invalid("plugin-incompatible", "Plugin incompatible", "Plugin " + descriptor.getPluginId()
-                        + " requires plugin API " + requires + "; this host provides " + io.cellardoor.plugin.api.PluginApi.VERSION + ".");
+                throw ApiProblem.invalid(
+                        "plugin-incompatible",
+                        "Plugin incompatible",
+                        "Plugin " + descriptor.getPluginId() + " requires plugin API " + requires
+                                + "; this host provides " + io.cellardoor.plugin.api.PluginApi.VERSION + ".");
             }
             return descriptor;
         } catch (IOException e) {
@@ -114,15 +131,19 @@ public class PluginUploads {
 
     private static PluginDescriptor descriptor(String fileName, Path jar) {
         PluginDescriptorFinder finder = new CompoundPluginDescriptorFinder()
-                .add(new PropertiesPluginDescriptorFinder()).add(new ManifestPluginDescriptorFinder());
+                .add(new PropertiesPluginDescriptorFinder())
+                .add(new ManifestPluginDescriptorFinder());
         PluginDescriptor descriptor;
         try {
             descriptor = finder.find(jar);
         } catch (PluginRuntimeException e) {
             descriptor = null;
         }
-        if (descriptor == null || descriptor.getPluginId() == null || descriptor.getPluginId().isBlank()) {
-            throw notAPlugin(fileName + " has no PF4J plugin descriptor (Plugin-Id in META-INF/MANIFEST.MF or plugin.properties).");
+        if (descriptor == null
+                || descriptor.getPluginId() == null
+                || descriptor.getPluginId().isBlank()) {
+            throw notAPlugin(fileName
+                    + " has no PF4J plugin descriptor (Plugin-Id in META-INF/MANIFEST.MF or plugin.properties).");
         }
         if (!PLUGIN_ID.matcher(descriptor.getPluginId()).matches()) {
             throw notAPlugin("Plugin-Id '" + descriptor.getPluginId() + "' must be letters, digits, '.', '_' or '-'.");

@@ -43,9 +43,13 @@ public class QueryRouter {
     public Classification classify(UserQuery query, long orgId, String tenant) {
         java.util.Set<String> disabledByOrg = orgPlugins.disabledFor(orgId);
         List<PluginHost.LoadedDomain> enabled = host.enabledDomains(tenant).stream()
-                .filter(d -> !disabledByOrg.contains(d.pluginId)).toList();
+                .filter(d -> !disabledByOrg.contains(d.pluginId))
+                .toList();
         List<CompletableFuture<Optional<ClassifierScore>>> futures = enabled.stream()
-                .map(d -> CompletableFuture.supplyAsync(() -> host.call(d, "classifier", properties.classifierBudget(),
+                .map(d -> CompletableFuture.supplyAsync(() -> host.call(
+                        d,
+                        "classifier",
+                        properties.classifierBudget(),
                         () -> d.plugin.classifier().classify(query))))
                 .toList();
         List<DomainScore> scores = new ArrayList<>();
@@ -65,7 +69,8 @@ public class QueryRouter {
             return new Classification(PluginApi.GENERAL_DOMAIN, List.of(), scores, skipped);
         }
         String primary = scores.get(0).domain();
-        List<String> related = host.domain(primary).map(d -> d.descriptor.relatedDomains()).orElse(List.of());
+        List<String> related =
+                host.domain(primary).map(d -> d.descriptor.relatedDomains()).orElse(List.of());
         return new Classification(primary, related, scores, skipped);
     }
 
@@ -84,7 +89,8 @@ public class QueryRouter {
      *
      * @param orgId the org whose settings the handler reads
      */
-    public Optional<HandlerResult> handle(Classification classification, UserQuery query, PluginContext context, long orgId) {
+    public Optional<HandlerResult> handle(
+            Classification classification, UserQuery query, PluginContext context, long orgId) {
         if (!classification.claimed()) {
             return Optional.empty();
         }
@@ -92,7 +98,10 @@ public class QueryRouter {
                 .flatMap(d -> handle(classification, query, context, orgPlugins.effectiveSettings(orgId, d.pluginId)));
     }
 
-    private Optional<HandlerResult> handle(Classification classification, UserQuery query, PluginContext context,
+    private Optional<HandlerResult> handle(
+            Classification classification,
+            UserQuery query,
+            PluginContext context,
             java.util.Map<String, String> settings) {
         if (!classification.claimed()) {
             return Optional.empty();

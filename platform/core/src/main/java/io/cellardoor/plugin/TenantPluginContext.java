@@ -28,7 +28,12 @@ public final class TenantPluginContext implements PluginContext {
      * @param orgId the tenant's org id; every call is filtered by it
      * @param tenant the tenant's org slug
      */
-    public TenantPluginContext(long orgId, String tenant, PluginHost host, HybridRetriever retriever, KnowledgeStore store,
+    public TenantPluginContext(
+            long orgId,
+            String tenant,
+            PluginHost host,
+            HybridRetriever retriever,
+            KnowledgeStore store,
             Embeddings embeddings) {
         this.orgId = orgId;
         this.tenant = tenant;
@@ -52,10 +57,19 @@ public final class TenantPluginContext implements PluginContext {
         if (folders.isEmpty() && !PluginApi.GENERAL_DOMAIN.equals(domain)) {
             return List.of();
         }
-        var query = new RetrievalQuery(orgId, text, embeddings.embed(text), Math.clamp(k, 1, 50), Map.of(), 1.0, folders,
-                List.of(), RetrievalMode.HYBRID);
+        var query = new RetrievalQuery(
+                orgId,
+                text,
+                embeddings.embed(text),
+                Math.clamp(k, 1, 50),
+                Map.of(),
+                1.0,
+                folders,
+                List.of(),
+                RetrievalMode.HYBRID);
         return retriever.retrieve(query).stream()
-                .map(c -> new Passage(c.path(), c.title(), host.domainOfFolder(c.folder()), c.headingPath(), c.text(), c.score()))
+                .map(c -> new Passage(
+                        c.path(), c.title(), host.domainOfFolder(c.folder()), c.headingPath(), c.text(), c.score()))
                 .toList();
     }
 

@@ -30,9 +30,12 @@ public class HybridRetriever {
     static final double BOOST = 0.06;
 
     /** The keyword query: the question's words OR-ed, or NULL when the branch is off or no word is left. */
-    private static final String TSQUERY = "(CASE WHEN :fts_limit > 0 THEN nullif(replace(websearch_to_tsquery('english', :text)::text, "
-            + "' & ', ' | '), '')::tsquery END)";
-    private static final String TENANT = "c.org_id = :org AND (cardinality(:folders::text[]) = 0 OR c.folder = ANY(:folders::text[]))";
+    private static final String TSQUERY =
+            "(CASE WHEN :fts_limit > 0 THEN nullif(replace(websearch_to_tsquery('english', :text)::text, "
+                    + "' & ', ' | '), '')::tsquery END)";
+
+    private static final String TENANT =
+            "c.org_id = :org AND (cardinality(:folders::text[]) = 0 OR c.folder = ANY(:folders::text[]))";
 
     /** Full-text branch over the GIN index: every match is ranked. */
     private static final String FTS_GIN = """
@@ -135,7 +138,9 @@ public class HybridRetriever {
      *     off: on the dev set it adds no recall, lowers MRR and costs most of the query time, since no index can serve
      *     "a title within the question"; the wine and merchandise plugins resolve names from titles instead)
      */
-    HybridRetriever(JdbcClient jdbc, TenantTransactions tenant,
+    HybridRetriever(
+            JdbcClient jdbc,
+            TenantTransactions tenant,
             @Value("${cellardoor.retrieval.title-trigrams:false}") boolean titleTrigrams,
             @Value("${cellardoor.retrieval.full-text-index:auto}") String fullTextIndex) {
         this.jdbc = jdbc;
@@ -143,7 +148,8 @@ public class HybridRetriever {
         this.titleTrigrams = titleTrigrams;
         this.fullTextIndex = fullTextIndex;
         if (!List.of("auto", "gin", "rum").contains(fullTextIndex)) {
-            throw new IllegalArgumentException("cellardoor.retrieval.full-text-index must be auto, gin or rum, not " + fullTextIndex);
+            throw new IllegalArgumentException(
+                    "cellardoor.retrieval.full-text-index must be auto, gin or rum, not " + fullTextIndex);
         }
     }
 
@@ -157,8 +163,11 @@ public class HybridRetriever {
             boolean rum = switch (fullTextIndex) {
                 case "rum" -> true;
                 case "gin" -> false;
-                default -> Boolean.TRUE.equals(jdbc.sql("SELECT to_regclass(?) IS NOT NULL").param(RUM_INDEX)
-                        .query(Boolean.class).single());
+                default ->
+                    Boolean.TRUE.equals(jdbc.sql("SELECT to_regclass(?) IS NOT NULL")
+                            .param(RUM_INDEX)
+                            .query(Boolean.class)
+                            .single());
             };
             current = ((rum ? FTS_RUM : FTS_GIN) + REST).replace("TSQ", TSQUERY).replace("TENANT", TENANT);
             sql = current;
@@ -175,25 +184,41 @@ public class HybridRetriever {
         int candidates = Math.max(40, query.k() * 4);
         boolean fts = query.mode() != RetrievalMode.VECTOR;
         boolean vec = query.mode() != RetrievalMode.FULL_TEXT;
-        List<Map.Entry<String, Double>> weights = List.copyOf(query.folderWeights().entrySet());
-        return tenant.inOrg(query.orgId(), () -> jdbc.sql(sql())
-                .param("text", query.text())
-                .param("org", query.orgId())
-                .param("folders", query.onlyFolders().toArray(String[]::new))
-                .param("embedding", new PGvector(query.embedding()))
-                .param("fts_limit", fts ? candidates : 0)
-                .param("fts_pool", Math.max(FTS_POOL, candidates))
-                .param("vec_limit", vec ? candidates : 0)
-                .param("trg_limit", titleTrigrams && query.mode() == RetrievalMode.HYBRID ? 5 : 0)
-                .param("rrf_k", RRF_K)
-                .param("default_weight", query.defaultWeight())
-                .param("boost", query.boostPaths().toArray(String[]::new))
-                .param("boost_score", BOOST)
-                .param("weight_folders", weights.stream().map(Map.Entry::getKey).toArray(String[]::new))
-                .param("weights", weights.stream().map(Map.Entry::getValue).toArray(Double[]::new))
-                .param("k", query.k())
-                .query((rs, n) -> new RetrievedChunk(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                        rs.getString(5), rs.getString(6), rs.getDouble(7), rs.getInt(8), rs.getInt(9), rs.getDouble(10)))
-                .list());
+        List<Map.Entry<String, Double>> weights =
+                List.copyOf(query.folderWeights().entrySet());
+        return tenant.inOrg(
+                query.orgId(),
+                () -> jdbc.sql(sql())
+                        .param("text", query.text())
+                        .param("org", query.orgId())
+                        .param("folders", query.onlyFolders().toArray(String[]::new))
+                        .param("embedding", new PGvector(query.embedding()))
+                        .param("fts_limit", fts ? candidates : 0)
+                        .param("fts_pool", Math.max(FTS_POOL, candidates))
+                        .param("vec_limit", vec ? candidates : 0)
+                        .param("trg_limit", titleTrigrams && query.mode() == RetrievalMode.HYBRID ? 5 : 0)
+                        .param("rrf_k", RRF_K)
+                        .param("default_weight", query.defaultWeight())
+                        .param("boost", query.boostPaths().toArray(String[]::new))
+                        .param("boost_score", BOOST)
+                        .param(
+                                "weight_folders",
+                                weights.stream().map(Map.Entry::getKey).toArray(String[]::new))
+                        .param(
+                                "weights",
+                                weights.stream().map(Map.Entry::getValue).toArray(Double[]::new))
+                        .param("k", query.k())
+                        .query((rs, n) -> new RetrievedChunk(
+                                rs.getLong(1),
+                                rs.getString(2),
+                                rs.getString(3),
+                                rs.getString(4),
+                                rs.getString(5),
+                                rs.getString(6),
+                                rs.getDouble(7),
+                                rs.getInt(8),
+                                rs.getInt(9),
+                                rs.getDouble(10)))
+                        .list());
     }
 }

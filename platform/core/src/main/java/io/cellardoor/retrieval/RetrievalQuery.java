@@ -16,8 +16,16 @@ import java.util.Map;
  * @param boostPaths document paths ranked first when retrieved
  * @param mode which branches run
  */
-public record RetrievalQuery(long orgId, String text, float[] embedding, int k, Map<String, Double> folderWeights,
-        double defaultWeight, List<String> onlyFolders, List<String> boostPaths, RetrievalMode mode) {
+public record RetrievalQuery(
+        long orgId,
+        String text,
+        float[] embedding,
+        int k,
+        Map<String, Double> folderWeights,
+        double defaultWeight,
+        List<String> onlyFolders,
+        List<String> boostPaths,
+        RetrievalMode mode) {
 
     /** Throws IllegalArgumentException when k is outside 1..50. */
     public RetrievalQuery {

@@ -14,6 +14,14 @@ package io.cellardoor.retrieval;
  * @param vectorRank 1-based rank in the vector branch, 0 when not found there
  * @param cosineSimilarity cosine similarity between query and chunk embeddings, in [-1, 1]
  */
-public record RetrievedChunk(long chunkId, String path, String title, String folder, String headingPath, String text,
-        double score, int fullTextRank, int vectorRank, double cosineSimilarity) {
-}
+public record RetrievedChunk(
+        long chunkId,
+        String path,
+        String title,
+        String folder,
+        String headingPath,
+        String text,
+        double score,
+        int fullTextRank,
+        int vectorRank,
+        double cosineSimilarity) {}

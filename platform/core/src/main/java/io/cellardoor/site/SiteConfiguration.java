@@ -6,5 +6,4 @@ import org.springframework.context.annotation.Configuration;
 /** Binds {@code cellardoor.sites.*}. */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(SiteProperties.class)
-class SiteConfiguration {
-}
+class SiteConfiguration {}

@@ -1,7 +1,6 @@
 package io.cellardoor.site;
 
 import java.time.Instant;
-import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -17,8 +16,15 @@ import org.jspecify.annotations.Nullable;
  * @param createdAt when the site was created
  * @param updatedAt when keys or settings last changed
  */
-public record SiteDetails(long id, String name, String siteKey, @Nullable String previousKey,
-        @Nullable Instant previousKeyValidUntil, @Nullable Instant revokedAt, SiteSettings settings, Instant createdAt,
+public record SiteDetails(
+        long id,
+        String name,
+        String siteKey,
+        @Nullable String previousKey,
+        @Nullable Instant previousKeyValidUntil,
+        @Nullable Instant revokedAt,
+        SiteSettings settings,
+        Instant createdAt,
         Instant updatedAt) {
 
     /** {@code active} or {@code revoked}. */
@@ -28,6 +34,9 @@ public record SiteDetails(long id, String name, String siteKey, @Nullable String
 
     /** Whether the previous key still works at this instant. */
     public boolean previousKeyWorksAt(Instant now) {
-        return revokedAt == null && previousKey != null && previousKeyValidUntil != null && previousKeyValidUntil.isAfter(now);
+        return revokedAt == null
+                && previousKey != null
+                && previousKeyValidUntil != null
+                && previousKeyValidUntil.isAfter(now);
     }
 }

@@ -86,12 +86,15 @@ class SitePreviewController {
     }
 
     @GetMapping(path = PATH, produces = MediaType.TEXT_HTML_VALUE)
-    ResponseEntity<String> preview(@RequestParam String siteKey, @RequestParam(defaultValue = "") String name,
-            @RequestParam(defaultValue = "") String greeting, @RequestParam(name = "suggestion", required = false)
-            @Nullable List<String> suggestions, @RequestParam(defaultValue = "default") String theme,
+    ResponseEntity<String> preview(
+            @RequestParam String siteKey,
+            @RequestParam(defaultValue = "") String name,
+            @RequestParam(defaultValue = "") String greeting,
+            @RequestParam(name = "suggestion", required = false) @Nullable List<String> suggestions,
+            @RequestParam(defaultValue = "default") String theme,
             @RequestParam(required = false) @Nullable String locale) {
-        SiteSettings settings = sites.validate(new SiteSettings(List.of(), greeting,
-                suggestions == null ? List.of() : suggestions, theme, locale));
+        SiteSettings settings = sites.validate(
+                new SiteSettings(List.of(), greeting, suggestions == null ? List.of() : suggestions, theme, locale));
         Map<String, Object> config = new LinkedHashMap<>();
         if (!name.isBlank()) {
             config.put("name", SiteRules.name(name));
@@ -103,7 +106,9 @@ class SitePreviewController {
         String page = PAGE.replace("{{config}}", scriptSafe(json.writeValueAsString(config)))
                 .replace("{{script}}", HtmlUtils.htmlEscape(assets.scriptPath()))
                 .replace("{{siteKey}}", HtmlUtils.htmlEscape(siteKey));
-        return ResponseEntity.ok().cacheControl(CacheControl.noStore()).contentType(MediaType.TEXT_HTML)
+        return ResponseEntity.ok()
+                .cacheControl(CacheControl.noStore())
+                .contentType(MediaType.TEXT_HTML)
                 .header("Content-Security-Policy", "frame-ancestors 'self'")
                 .body(page);
     }

@@ -14,7 +14,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  *     from the request
  */
 @ConfigurationProperties("cellardoor.sites")
-public record SiteProperties(Duration keyGracePeriod, @Nullable URI publicUrl) {
+public record SiteProperties(
+        Duration keyGracePeriod, @Nullable URI publicUrl) {
 
     public SiteProperties {
         keyGracePeriod = keyGracePeriod == null || keyGracePeriod.isNegative() ? Duration.ofHours(24) : keyGracePeriod;

@@ -15,21 +15,26 @@ final class SiteRules {
 
     static final Set<String> LOCALES = Set.of("en", "es", "fr");
 
-    private SiteRules() {
-    }
+    private SiteRules() {}
 
     static String name(@Nullable String name) {
         String n = name == null ? "" : name.strip();
         if (n.isEmpty() || n.length() > SiteService.MAX_NAME) {
-            throw ApiProblem.invalid("invalid-site-name", "Invalid site name",
+            throw ApiProblem.invalid(
+                    "invalid-site-name",
+                    "Invalid site name",
                     "The site name must have 1 to " + SiteService.MAX_NAME + " characters.");
         }
         return n;
     }
 
     static SiteSettings settings(SiteSettings raw, List<String> themes) {
-        return new SiteSettings(origins(raw.allowedOrigins()), greeting(raw.greeting()), suggestions(raw.suggestions()),
-                theme(raw.theme(), themes), locale(raw.locale()));
+        return new SiteSettings(
+                origins(raw.allowedOrigins()),
+                greeting(raw.greeting()),
+                suggestions(raw.suggestions()),
+                theme(raw.theme(), themes),
+                locale(raw.locale()));
     }
 
     static List<String> origins(@Nullable List<String> raw) {
@@ -42,7 +47,8 @@ final class SiteRules {
             origins.add(origin(entry));
         }
         if (origins.size() > SiteService.MAX_ORIGINS) {
-            throw invalidOrigin("At most " + SiteService.MAX_ORIGINS + " allowed origins; " + origins.size() + " given.");
+            throw invalidOrigin(
+                    "At most " + SiteService.MAX_ORIGINS + " allowed origins; " + origins.size() + " given.");
         }
         return List.copyOf(origins);
     }
@@ -54,7 +60,8 @@ final class SiteRules {
     static String origin(String raw) {
         String s = raw.strip();
         if (s.contains("*")) {
-            throw invalidOrigin("'" + s + "': wildcards are not supported; list each origin, e.g. https://www.example.com.");
+            throw invalidOrigin(
+                    "'" + s + "': wildcards are not supported; list each origin, e.g. https://www.example.com.");
         }
         if (s.endsWith("/") && s.indexOf('/', s.indexOf("//") + 2) == s.length() - 1) {
             s = s.substring(0, s.length() - 1);
@@ -72,18 +79,23 @@ final class SiteRules {
         if (uri.getHost() == null || uri.getRawUserInfo() != null) {
             throw invalidOrigin("'" + s + "' has no valid host (use the punycode form of international names).");
         }
-        if ((uri.getRawPath() != null && !uri.getRawPath().isEmpty()) || uri.getRawQuery() != null || uri.getRawFragment() != null) {
+        if ((uri.getRawPath() != null && !uri.getRawPath().isEmpty())
+                || uri.getRawQuery() != null
+                || uri.getRawFragment() != null) {
             throw invalidOrigin("'" + s + "': an origin has no path, query or fragment; use scheme://host[:port].");
         }
         int port = uri.getPort();
-        boolean defaultPort = port == -1 || (scheme.equals("http") && port == 80) || (scheme.equals("https") && port == 443);
+        boolean defaultPort =
+                port == -1 || (scheme.equals("http") && port == 80) || (scheme.equals("https") && port == 443);
         return scheme + "://" + uri.getHost().toLowerCase(Locale.ROOT) + (defaultPort ? "" : ":" + port);
     }
 
     static String greeting(@Nullable String greeting) {
         String g = greeting == null ? "" : greeting.strip();
         if (g.isEmpty() || g.length() > SiteService.MAX_GREETING) {
-            throw ApiProblem.invalid("invalid-greeting", "Invalid greeting",
+            throw ApiProblem.invalid(
+                    "invalid-greeting",
+                    "Invalid greeting",
                     "The greeting must have 1 to " + SiteService.MAX_GREETING + " characters.");
         }
         return g;
@@ -97,7 +109,9 @@ final class SiteRules {
                 continue;
             }
             if (q.length() > SiteService.MAX_SUGGESTION) {
-                throw ApiProblem.invalid("invalid-suggestions", "Invalid suggested questions",
+                throw ApiProblem.invalid(
+                        "invalid-suggestions",
+                        "Invalid suggested questions",
                         "Each suggested question may have at most " + SiteService.MAX_SUGGESTION + " characters.");
             }
             if (!out.contains(q)) {
@@ -105,7 +119,9 @@ final class SiteRules {
             }
         }
         if (out.size() > SiteService.MAX_SUGGESTIONS) {
-            throw ApiProblem.invalid("invalid-suggestions", "Invalid suggested questions",
+            throw ApiProblem.invalid(
+                    "invalid-suggestions",
+                    "Invalid suggested questions",
                     "At most " + SiteService.MAX_SUGGESTIONS + " suggested questions; " + out.size() + " given.");
         }
         return List.copyOf(out);
@@ -123,7 +139,9 @@ final class SiteRules {
             return null;
         }
         if (!LOCALES.contains(locale)) {
-            throw ApiProblem.invalid("invalid-locale", "Invalid locale",
+            throw ApiProblem.invalid(
+                    "invalid-locale",
+                    "Invalid locale",
                     "The locale must be en, es or fr, or empty for the visitor's browser language.");
         }
         return locale;

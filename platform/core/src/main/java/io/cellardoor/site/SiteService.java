@@ -6,7 +6,6 @@ import io.cellardoor.web.ApiProblem;
 import java.net.URI;
 import java.security.SecureRandom;
 import java.time.Clock;
-import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
@@ -172,7 +171,9 @@ public class SiteService {
      */
     public String previewPath(String siteKey, String name, SiteSettings settings) {
         UriComponentsBuilder uri = UriComponentsBuilder.fromPath(SitePreviewController.PATH)
-                .queryParam("siteKey", siteKey).queryParam("name", name).queryParam("greeting", settings.greeting())
+                .queryParam("siteKey", siteKey)
+                .queryParam("name", name)
+                .queryParam("greeting", settings.greeting())
                 .queryParam("theme", settings.theme());
         settings.suggestions().forEach(s -> uri.queryParam("suggestion", s));
         if (settings.locale() != null) {
@@ -184,7 +185,10 @@ public class SiteService {
     private SiteDetails activeForUpdate(long orgId, long siteId) {
         SiteDetails site = store.find(orgId, siteId, true).orElseThrow(() -> notFound(siteId));
         if (site.revokedAt() != null) {
-            throw new ApiProblem(HttpStatus.CONFLICT, "site-revoked", "Site revoked",
+            throw new ApiProblem(
+                    HttpStatus.CONFLICT,
+                    "site-revoked",
+                    "Site revoked",
                     "Site " + siteId + " was revoked; a revoked site cannot be changed. Create a new site instead.");
         }
         return site;

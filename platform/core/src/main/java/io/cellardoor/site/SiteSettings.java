@@ -14,7 +14,11 @@ import org.jspecify.annotations.Nullable;
  * @param theme name of an available widget theme, e.g. {@code default}
  * @param locale {@code en}, {@code es}, {@code fr}, or null for the visitor's browser language
  */
-public record SiteSettings(List<String> allowedOrigins, String greeting, List<String> suggestions, String theme,
+public record SiteSettings(
+        List<String> allowedOrigins,
+        String greeting,
+        List<String> suggestions,
+        String theme,
         @Nullable String locale) {
 
     public SiteSettings {

@@ -19,9 +19,14 @@ public class WidgetThemes {
         try {
             Resource[] css = new PathMatchingResourcePatternResolver(WidgetThemes.class.getClassLoader())
                     .getResources("classpath*:META-INF/cellardoor/themes/*.css");
-            this.names = Arrays.stream(css).map(Resource::getFilename).filter(Objects::nonNull)
-                    .map(f -> f.substring(0, f.length() - ".css".length())).filter(n -> n.matches("[a-z0-9-]{1,40}"))
-                    .distinct().sorted().toList();
+            this.names = Arrays.stream(css)
+                    .map(Resource::getFilename)
+                    .filter(Objects::nonNull)
+                    .map(f -> f.substring(0, f.length() - ".css".length()))
+                    .filter(n -> n.matches("[a-z0-9-]{1,40}"))
+                    .distinct()
+                    .sorted()
+                    .toList();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -33,17 +33,19 @@ public class RuntimeRoleCheck implements SmartInitializingSingleton {
     @Override
     public void afterSingletonsInstantiated() {
         if (!fullTextMatchIsLeakproof(jdbc)) {
-            log.warn("Full-text queries of the runtime role cannot use their index: row-level security lets the planner "
-                    + "use a condition's index only when its function is LEAKPROOF. As a superuser, run "
-                    + "ALTER FUNCTION pg_catalog.ts_match_vq(tsvector, tsquery) LEAKPROOF (README 'Database roles').");
+            log.warn(
+                    "Full-text queries of the runtime role cannot use their index: row-level security lets the planner "
+                            + "use a condition's index only when its function is LEAKPROOF. As a superuser, run "
+                            + "ALTER FUNCTION pg_catalog.ts_match_vq(tsvector, tsquery) LEAKPROOF (README 'Database roles').");
         }
         List<String> problems = problems(jdbc);
         if (problems.isEmpty()) {
             return;
         }
-        String message = "The database role of the app does not enforce tenant isolation: " + String.join("; ", problems)
-                + ". Connect as a plain runtime role (CELLARDOOR_DB_APP_USER, see README 'Database roles'), or set "
-                + "cellardoor.tenant.allow-rls-bypass=true to run without database isolation.";
+        String message =
+                "The database role of the app does not enforce tenant isolation: " + String.join("; ", problems)
+                        + ". Connect as a plain runtime role (CELLARDOOR_DB_APP_USER, see README 'Database roles'), or set "
+                        + "cellardoor.tenant.allow-rls-bypass=true to run without database isolation.";
         if (!allowBypass) {
             throw new IllegalStateException(message);
         }

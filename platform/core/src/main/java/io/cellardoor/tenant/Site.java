@@ -12,5 +12,4 @@ import java.util.List;
  * @param allowedOrigins origins allowed to call the chat API from a browser, besides the server's own origin (always
  *     allowed); empty allows only the server's own
  */
-public record Site(long id, long orgId, String orgSlug, String contactLine, List<String> allowedOrigins) {
-}
+public record Site(long id, long orgId, String orgSlug, String contactLine, List<String> allowedOrigins) {}

@@ -119,6 +119,5 @@ public class TenantTransactions {
      * Marks a transaction as acting for an org. Kept as a synchronization (not a bound resource) so that it is
      * suspended with its transaction when an inner REQUIRES_NEW transaction starts, and gone when it completes.
      */
-    private record OrgBinding(long orgId) implements TransactionSynchronization {
-    }
+    private record OrgBinding(long orgId) implements TransactionSynchronization {}
 }

@@ -15,6 +15,13 @@ import org.jspecify.annotations.Nullable;
  * @param headingPath headings above the chunk
  * @param text chunk text
  */
-public record BenchChunk(int fusedRank, @Nullable Integer fullTextRank, @Nullable Integer vectorRank, double score,
-        double cosineSimilarity, String path, String title, String headingPath, String text) {
-}
+public record BenchChunk(
+        int fusedRank,
+        @Nullable Integer fullTextRank,
+        @Nullable Integer vectorRank,
+        double score,
+        double cosineSimilarity,
+        String path,
+        String title,
+        String headingPath,
+        String text) {}

@@ -22,7 +22,15 @@ import org.jspecify.annotations.Nullable;
  * @param latencyMs time the dry run took, milliseconds
  * @param ranAt when it ran
  */
-public record BenchResult(String question, Classification classification, List<BenchChunk> chunks, String answer,
-        boolean answered, String generator, double confidence, List<Citation> citations, @Nullable CuratedMatch curated,
-        long latencyMs, Instant ranAt) {
-}
+public record BenchResult(
+        String question,
+        Classification classification,
+        List<BenchChunk> chunks,
+        String answer,
+        boolean answered,
+        String generator,
+        double confidence,
+        List<Citation> citations,
+        @Nullable CuratedMatch curated,
+        long latencyMs,
+        Instant ranAt) {}

@@ -39,18 +39,35 @@ public class TestBench {
         }
         long started = System.nanoTime();
         ChatService.DryRun run = chat.dryRun(orgId, question);
-        var match = Embeddings.questionText(question).isEmpty() ? null
+        var match = Embeddings.questionText(question).isEmpty()
+                ? null
                 : curated.peek(orgId, embeddings.embedQuestion(question)).orElse(null);
         List<BenchChunk> chunks = new ArrayList<>();
         List<RetrievedChunk> passages = run.passages();
         for (int i = 0; i < passages.size(); i++) {
             RetrievedChunk p = passages.get(i);
-            chunks.add(new BenchChunk(i + 1, p.fullTextRank() > 0 ? p.fullTextRank() : null,
-                    p.vectorRank() > 0 ? p.vectorRank() : null, p.score(), p.cosineSimilarity(), p.path(), p.title(),
-                    p.headingPath(), p.text()));
+            chunks.add(new BenchChunk(
+                    i + 1,
+                    p.fullTextRank() > 0 ? p.fullTextRank() : null,
+                    p.vectorRank() > 0 ? p.vectorRank() : null,
+                    p.score(),
+                    p.cosineSimilarity(),
+                    p.path(),
+                    p.title(),
+                    p.headingPath(),
+                    p.text()));
         }
-        return new BenchResult(question.strip(), run.classification(), List.copyOf(chunks), run.answer().text(),
-                run.answer().answered(), run.answer().generator(), run.answer().confidence(), run.citations(), match,
-                (System.nanoTime() - started) / 1_000_000, Instant.now());
+        return new BenchResult(
+                question.strip(),
+                run.classification(),
+                List.copyOf(chunks),
+                run.answer().text(),
+                run.answer().answered(),
+                run.answer().generator(),
+                run.answer().confidence(),
+                run.citations(),
+                match,
+                (System.nanoTime() - started) / 1_000_000,
+                Instant.now());
     }
 }

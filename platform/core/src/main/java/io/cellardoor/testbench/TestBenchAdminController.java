@@ -17,8 +17,7 @@ import org.springframework.web.bind.annotation.RestController;
 class TestBenchAdminController {
 
     /** The request body. */
-    record Question(@Nullable String question) {
-    }
+    record Question(@Nullable String question) {}
 
     private final TestBench bench;
     private final OrgScope orgs;
@@ -29,7 +28,9 @@ class TestBenchAdminController {
     }
 
     @PostMapping("/api/v1/admin/test-bench")
-    BenchResult run(@AuthenticationPrincipal StaffUser user, @RequestBody Question body,
+    BenchResult run(
+            @AuthenticationPrincipal StaffUser user,
+            @RequestBody Question body,
             @RequestParam(required = false) @Nullable String org) {
         return bench.run(orgs.orgId(user, org), body.question());
     }

@@ -26,8 +26,7 @@ public class KeywordQuery {
     /** Space-separated words for {@code websearch_to_tsquery}; may be empty for a question of stop words only. */
     public String of(long orgId, String question) {
         CorpusStatistics.Stats stats = corpus.of(orgId);
-        record Word(String word, double share) {
-        }
+        record Word(String word, double share) {}
         List<Word> words = new ArrayList<>();
         for (String word : analyzer.expand(question).split(" ")) {
             List<String> stems = analyzer.termList(word);
@@ -39,6 +38,8 @@ public class KeywordQuery {
         }
         List<Double> shares = words.stream().map(Word::share).sorted().toList();
         double keepUpTo = shares.size() < 2 ? 1 : Math.max(MAX_CHUNK_SHARE, shares.get(1));
-        return String.join(" ", words.stream().filter(w -> w.share <= keepUpTo).map(Word::word).toList());
+        return String.join(
+                " ",
+                words.stream().filter(w -> w.share <= keepUpTo).map(Word::word).toList());
     }
 }

@@ -34,16 +34,23 @@ public class ApiProblem extends RuntimeException {
     }
 
     public static ApiProblem blankMessage() {
-        return new ApiProblem(HttpStatus.BAD_REQUEST, "blank-message", "Message is blank", "The message must contain text.");
+        return new ApiProblem(
+                HttpStatus.BAD_REQUEST, "blank-message", "Message is blank", "The message must contain text.");
     }
 
     public static ApiProblem tooLong(int length, int max) {
-        return new ApiProblem(HttpStatus.CONTENT_TOO_LARGE, "message-too-long", "Message too long",
+        return new ApiProblem(
+                HttpStatus.CONTENT_TOO_LARGE,
+                "message-too-long",
+                "Message too long",
                 "The message has " + length + " characters; at most " + max + " are accepted.");
     }
 
     public static ApiProblem unknownSiteKey() {
-        return new ApiProblem(HttpStatus.UNAUTHORIZED, "unknown-site-key", "Unknown site key",
+        return new ApiProblem(
+                HttpStatus.UNAUTHORIZED,
+                "unknown-site-key",
+                "Unknown site key",
                 "The X-Site-Key header is missing or names no site.");
     }
 
@@ -59,12 +66,16 @@ public class ApiProblem extends RuntimeException {
 
     /** 429: too many requests; the client may retry after the given number of seconds. */
     public static ApiProblem rateLimited(long retryAfterSeconds, String detail) {
-        return new ApiProblem(HttpStatus.TOO_MANY_REQUESTS, "rate-limited", "Too many requests", detail, retryAfterSeconds);
+        return new ApiProblem(
+                HttpStatus.TOO_MANY_REQUESTS, "rate-limited", "Too many requests", detail, retryAfterSeconds);
     }
 
     /** 403: the page's origin may not use this site's chat. */
     public static ApiProblem originNotAllowed(String origin) {
-        return new ApiProblem(HttpStatus.FORBIDDEN, "origin-not-allowed", "Origin not allowed",
+        return new ApiProblem(
+                HttpStatus.FORBIDDEN,
+                "origin-not-allowed",
+                "Origin not allowed",
                 "Pages on " + origin + " may not use this site's chat; add the origin to the site's allowed origins.");
     }
 
@@ -86,8 +97,9 @@ public class ApiProblem extends RuntimeException {
         if (retryAfterSeconds > 0) {
             response.setHeader("Retry-After", Long.toString(retryAfterSeconds));
         }
-        response.getWriter().write("{\"type\":\"%s\",\"title\":\"%s\",\"status\":%d,\"detail\":\"%s\"}".formatted(
-                type, json(title), status.value(), json(getMessage())));
+        response.getWriter()
+                .write("{\"type\":\"%s\",\"title\":\"%s\",\"status\":%d,\"detail\":\"%s\"}"
+                        .formatted(type, json(title), status.value(), json(getMessage())));
     }
 
     private static String json(String text) {

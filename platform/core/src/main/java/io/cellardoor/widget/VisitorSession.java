@@ -8,5 +8,4 @@ import java.time.Instant;
  * @param visitorToken opaque token the widget sends back as {@code X-Visitor-Token}
  * @param expiresAt when the token stops being accepted; the widget asks for a new one before then
  */
-public record VisitorSession(String visitorToken, Instant expiresAt) {
-}
+public record VisitorSession(String visitorToken, Instant expiresAt) {}

@@ -26,6 +26,7 @@ public class VisitorTokens {
 
     /** How long a token is accepted. */
     public static final Duration LIFETIME = Duration.ofDays(30);
+
     private static final String KEY_NAME = "visitor-token-hmac";
 
     private final JdbcClient jdbc;
@@ -43,8 +44,7 @@ public class VisitorTokens {
     }
 
     /** A token's verified content. */
-    public record Visitor(long siteId, UUID visitorId, Instant expiresAt) {
-    }
+    public record Visitor(long siteId, UUID visitorId, Instant expiresAt) {}
 
     /** Issues a token for a visitor of a site, valid for {@link #LIFETIME} from now. */
     public VisitorSession issue(long siteId, UUID visitorId) {
@@ -60,7 +60,8 @@ public class VisitorTokens {
             return Optional.empty();
         }
         String body = String.join(".", parts[0], parts[1], parts[2], parts[3]);
-        if (!MessageDigest.isEqual(sign(body).getBytes(StandardCharsets.US_ASCII), parts[4].getBytes(StandardCharsets.US_ASCII))) {
+        if (!MessageDigest.isEqual(
+                sign(body).getBytes(StandardCharsets.US_ASCII), parts[4].getBytes(StandardCharsets.US_ASCII))) {
             return Optional.empty();
         }
         try {
@@ -79,7 +80,9 @@ public class VisitorTokens {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
             mac.init(new SecretKeySpec(key(), "HmacSHA256"));
-            return Base64.getUrlEncoder().withoutPadding().encodeToString(mac.doFinal(body.getBytes(StandardCharsets.US_ASCII)));
+            return Base64.getUrlEncoder()
+                    .withoutPadding()
+                    .encodeToString(mac.doFinal(body.getBytes(StandardCharsets.US_ASCII)));
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException(e);
         }
@@ -91,9 +94,13 @@ public class VisitorTokens {
             byte[] fresh = new byte[32];
             new SecureRandom().nextBytes(fresh);
             jdbc.sql("INSERT INTO app_secret (name, value) VALUES (?, ?) ON CONFLICT (name) DO NOTHING")
-                    .params(KEY_NAME, HexFormat.of().formatHex(fresh)).update();
-            k = HexFormat.of().parseHex(jdbc.sql("SELECT value FROM app_secret WHERE name = ?").param(KEY_NAME)
-                    .query(String.class).single());
+                    .params(KEY_NAME, HexFormat.of().formatHex(fresh))
+                    .update();
+            k = HexFormat.of()
+                    .parseHex(jdbc.sql("SELECT value FROM app_secret WHERE name = ?")
+                            .param(KEY_NAME)
+                            .query(String.class)
+                            .single());
             key = k;
         }
         return k;

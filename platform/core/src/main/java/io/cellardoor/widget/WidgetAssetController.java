@@ -30,30 +30,50 @@ class WidgetAssetController {
     }
 
     @GetMapping("/widget/" + WidgetAssets.SCRIPT)
-    ResponseEntity<byte[]> script(@RequestHeader(name = "If-None-Match", required = false) @Nullable String ifNoneMatch) {
-        return serve(assets.script(), JAVASCRIPT, CacheControl.maxAge(Duration.ofDays(1)).cachePublic()
-                .staleWhileRevalidate(Duration.ofDays(7)), ifNoneMatch);
+    ResponseEntity<byte[]> script(
+            @RequestHeader(name = "If-None-Match", required = false) @Nullable String ifNoneMatch) {
+        return serve(
+                assets.script(),
+                JAVASCRIPT,
+                CacheControl.maxAge(Duration.ofDays(1)).cachePublic().staleWhileRevalidate(Duration.ofDays(7)),
+                ifNoneMatch);
     }
 
     @GetMapping("/widget/cellardoor-widget.{hash:[0-9a-f]{16}}.js")
-    ResponseEntity<byte[]> hashedScript(@PathVariable String hash,
+    ResponseEntity<byte[]> hashedScript(
+            @PathVariable String hash,
             @RequestHeader(name = "If-None-Match", required = false) @Nullable String ifNoneMatch) {
-        Optional<WidgetAssets.Asset> script = assets.script().filter(a -> a.hash().equals(hash));
-        return serve(script, JAVASCRIPT, CacheControl.maxAge(Duration.ofDays(365)).cachePublic().immutable(), ifNoneMatch);
+        Optional<WidgetAssets.Asset> script =
+                assets.script().filter(a -> a.hash().equals(hash));
+        return serve(
+                script,
+                JAVASCRIPT,
+                CacheControl.maxAge(Duration.ofDays(365)).cachePublic().immutable(),
+                ifNoneMatch);
     }
 
     @GetMapping("/widget/themes/{name}.css")
-    ResponseEntity<byte[]> theme(@PathVariable String name,
+    ResponseEntity<byte[]> theme(
+            @PathVariable String name,
             @RequestHeader(name = "If-None-Match", required = false) @Nullable String ifNoneMatch) {
-        return serve(assets.theme(name), CSS, CacheControl.maxAge(Duration.ofHours(1)).cachePublic(), ifNoneMatch);
+        return serve(
+                assets.theme(name),
+                CSS,
+                CacheControl.maxAge(Duration.ofHours(1)).cachePublic(),
+                ifNoneMatch);
     }
 
-    private static ResponseEntity<byte[]> serve(Optional<WidgetAssets.Asset> asset, MediaType type, CacheControl cache,
-            @Nullable String ifNoneMatch) {
+    private static ResponseEntity<byte[]> serve(
+            Optional<WidgetAssets.Asset> asset, MediaType type, CacheControl cache, @Nullable String ifNoneMatch) {
         WidgetAssets.Asset a = asset.orElseThrow(() -> ApiProblem.notFound("This widget file"));
         String etag = "\"" + a.hash() + "\"";
-        ResponseEntity.BodyBuilder builder = ResponseEntity.status(etag.equals(ifNoneMatch) ? HttpStatus.NOT_MODIFIED : HttpStatus.OK)
-                .eTag(etag).cacheControl(cache).header("Access-Control-Allow-Origin", "*");
-        return etag.equals(ifNoneMatch) ? builder.build() : builder.contentType(type).body(a.bytes());
+        ResponseEntity.BodyBuilder builder = ResponseEntity.status(
+                        etag.equals(ifNoneMatch) ? HttpStatus.NOT_MODIFIED : HttpStatus.OK)
+                .eTag(etag)
+                .cacheControl(cache)
+                .header("Access-Control-Allow-Origin", "*");
+        return etag.equals(ifNoneMatch)
+                ? builder.build()
+                : builder.contentType(type).body(a.bytes());
     }
 }

@@ -21,6 +21,7 @@ public class WidgetAssets {
 
     /** The script's stable file name; {@code cellardoor-widget.<hash>.js} is its immutable twin. */
     public static final String SCRIPT = "cellardoor-widget.js";
+
     private static final Pattern THEME_NAME = Pattern.compile("[a-z0-9-]{1,40}");
 
     /**
@@ -29,8 +30,7 @@ public class WidgetAssets {
      * @param bytes content
      * @param hash first 16 hex digits of its SHA-256
      */
-    public record Asset(byte[] bytes, String hash) {
-    }
+    public record Asset(byte[] bytes, String hash) {}
 
     private final Map<String, Optional<Asset>> cache = new ConcurrentHashMap<>();
 
@@ -41,12 +41,15 @@ public class WidgetAssets {
 
     /** A theme's CSS by name (lowercase letters, digits and hyphens), if it exists. */
     public Optional<Asset> theme(String name) {
-        return THEME_NAME.matcher(name).matches() ? load("META-INF/cellardoor/themes/" + name + ".css") : Optional.empty();
+        return THEME_NAME.matcher(name).matches()
+                ? load("META-INF/cellardoor/themes/" + name + ".css")
+                : Optional.empty();
     }
 
     /** Path of the immutable, hashed script URL, e.g. {@code /widget/cellardoor-widget.3f2a….js}; the stable one when unbuilt. */
     public String scriptPath() {
-        return script().map(a -> "/widget/cellardoor-widget." + a.hash() + ".js").orElse("/widget/" + SCRIPT);
+        return script().map(a -> "/widget/cellardoor-widget." + a.hash() + ".js")
+                .orElse("/widget/" + SCRIPT);
     }
 
     private Optional<Asset> load(String resource) {
@@ -57,7 +60,8 @@ public class WidgetAssets {
                 }
                 byte[] bytes = in.readAllBytes();
                 byte[] digest = MessageDigest.getInstance("SHA-256").digest(bytes);
-                return Optional.of(new Asset(bytes, HexFormat.of().formatHex(digest).substring(0, 16)));
+                return Optional.of(
+                        new Asset(bytes, HexFormat.of().formatHex(digest).substring(0, 16)));
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             } catch (NoSuchAlgorithmException e) {

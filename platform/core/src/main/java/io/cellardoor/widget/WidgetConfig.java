@@ -16,6 +16,12 @@ import org.jspecify.annotations.Nullable;
  * @param handoff whether visitors may leave a question with their email for the team
  * @param strings per-locale overrides of UI strings, e.g. {@code {"fr": {"greeting": "Bonjour !"}}}
  */
-public record WidgetConfig(String siteKey, String name, String greeting, List<String> suggestions, String theme,
-        @Nullable String locale, boolean handoff, Map<String, Map<String, String>> strings) {
-}
+public record WidgetConfig(
+        String siteKey,
+        String name,
+        String greeting,
+        List<String> suggestions,
+        String theme,
+        @Nullable String locale,
+        boolean handoff,
+        Map<String, Map<String, String>> strings) {}

@@ -6,5 +6,4 @@ import org.springframework.context.annotation.Configuration;
 /** Binds {@code cellardoor.widget.*}. */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(WidgetProperties.class)
-class WidgetConfiguration {
-}
+class WidgetConfiguration {}

@@ -1,8 +1,8 @@
 package io.cellardoor.widget;
 
-import io.cellardoor.web.ApiProblem;
 import io.cellardoor.tenant.Site;
 import io.cellardoor.tenant.TenantService;
+import io.cellardoor.web.ApiProblem;
 import io.cellardoor.widget.internal.WidgetStore;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
@@ -20,8 +20,7 @@ import org.springframework.web.bind.annotation.RestController;
 class WidgetController {
 
     /** Body of the session request: the token the browser has, if any. */
-    record SessionRequest(@Nullable String visitorToken) {
-    }
+    record SessionRequest(@Nullable String visitorToken) {}
 
     private final TenantService tenants;
     private final WidgetStore store;
@@ -36,13 +35,15 @@ class WidgetController {
     @GetMapping("/api/v1/widget/config")
     WidgetConfig config(@RequestHeader(name = "X-Site-Key", required = false) @Nullable String siteKey) {
         Site site = siteKey == null ? null : tenants.findSite(siteKey).orElse(null);
-        WidgetConfig config = site == null ? null : store.config(site.orgId(), siteKey).orElse(null);
+        WidgetConfig config =
+                site == null ? null : store.config(site.orgId(), siteKey).orElse(null);
         return config != null ? config : throwUnknownSite();
     }
 
     /** Refreshes a valid token of this site's visitor, or makes a new visitor. */
     @PostMapping("/api/v1/widget/session")
-    VisitorSession session(@RequestHeader(name = "X-Site-Key", required = false) @Nullable String siteKey,
+    VisitorSession session(
+            @RequestHeader(name = "X-Site-Key", required = false) @Nullable String siteKey,
             @RequestBody(required = false) @Nullable SessionRequest request) {
         Site site = siteKey == null ? null : tenants.findSite(siteKey).orElse(null);
         if (site == null) {

@@ -14,18 +14,46 @@ class ExtractiveAnswerGeneratorTests {
     final TermAnalyzer analyzer = new TermAnalyzer();
 
     final List<RetrievedChunk> passages = List.of(
-            chunk(1, "wine/reserve.md", "2022 Reserve Cabernet Franc", "Product Information",
-                    "## Product Information\n- Type: Wine\n- Price: $45.00\n- Status: Available\n## Tasting Notes\nPlum, graphite and dried lavender.", 0.62),
-            chunk(2, "visiting/hours.md", "Tasting Room Hours", "",
-                    "- Monday: Closed\n- Saturday: 12:00 PM - 7:00 PM\nLast seating is one hour before closing.", 0.31),
-            chunk(3, "visiting/pets.md", "Visiting with pets", "Dogs",
-                    "## Dogs\nWell-behaved dogs on a leash are welcome on the patio only.", 0.28));
+            chunk(
+                    1,
+                    "wine/reserve.md",
+                    "2022 Reserve Cabernet Franc",
+                    "Product Information",
+                    "## Product Information\n- Type: Wine\n- Price: $45.00\n- Status: Available\n## Tasting Notes\nPlum, graphite and dried lavender.",
+                    0.62),
+            chunk(
+                    2,
+                    "visiting/hours.md",
+                    "Tasting Room Hours",
+                    "",
+                    "- Monday: Closed\n- Saturday: 12:00 PM - 7:00 PM\nLast seating is one hour before closing.",
+                    0.31),
+            chunk(
+                    3,
+                    "visiting/pets.md",
+                    "Visiting with pets",
+                    "Dogs",
+                    "## Dogs\nWell-behaved dogs on a leash are welcome on the patio only.",
+                    0.28));
 
-    final ExtractiveAnswerGenerator generator = new ExtractiveAnswerGenerator(analyzer,
-            org -> CorpusStatistics.Stats.of(passages.stream().map(c -> c.title() + " " + c.text()).toList(), analyzer), 0.45);
+    final ExtractiveAnswerGenerator generator = new ExtractiveAnswerGenerator(
+            analyzer,
+            org -> CorpusStatistics.Stats.of(
+                    passages.stream().map(c -> c.title() + " " + c.text()).toList(), analyzer),
+            0.45);
 
     static RetrievedChunk chunk(long id, String path, String title, String heading, String text, double cosine) {
-        return new RetrievedChunk(id, path, title, path.substring(0, path.indexOf('/')), heading, text, 0.05 / id, (int) id, (int) id, cosine);
+        return new RetrievedChunk(
+                id,
+                path,
+                title,
+                path.substring(0, path.indexOf('/')),
+                heading,
+                text,
+                0.05 / id,
+                (int) id,
+                (int) id,
+                cosine);
     }
 
     AnswerRequest ask(String question, List<RetrievedChunk> found) {
@@ -35,9 +63,12 @@ class ExtractiveAnswerGeneratorTests {
     @Test
     void answersAPriceQuestionWithThePriceLineOfTheNamedPage() {
         List<String> tokens = new ArrayList<>();
-        GeneratedAnswer answer = generator.generate(ask("what does the reserve cab franc cost?", passages), tokens::add);
+        GeneratedAnswer answer =
+                generator.generate(ask("what does the reserve cab franc cost?", passages), tokens::add);
         assertThat(answer.answered()).isTrue();
-        assertThat(answer.text()).contains("2022 Reserve Cabernet Franc", "$45.00").doesNotContain("Type: Wine", "Status");
+        assertThat(answer.text())
+                .contains("2022 Reserve Cabernet Franc", "$45.00")
+                .doesNotContain("Type: Wine", "Status");
         assertThat(answer.sourcePaths()).first().isEqualTo("wine/reserve.md");
         assertThat(String.join("", tokens)).isEqualTo(answer.text());
     }
@@ -52,8 +83,19 @@ class ExtractiveAnswerGeneratorTests {
 
     @Test
     void declinesWithTheContactLineWhenThePassagesDoNotCoverTheQuestion() {
-        List<RetrievedChunk> weak = passages.stream().map(c -> new RetrievedChunk(c.chunkId(), c.path(), c.title(), c.folder(),
-                c.headingPath(), c.text(), c.score(), c.fullTextRank(), c.vectorRank(), 0.12)).toList();
+        List<RetrievedChunk> weak = passages.stream()
+                .map(c -> new RetrievedChunk(
+                        c.chunkId(),
+                        c.path(),
+                        c.title(),
+                        c.folder(),
+                        c.headingPath(),
+                        c.text(),
+                        c.score(),
+                        c.fullTextRank(),
+                        c.vectorRank(),
+                        0.12))
+                .toList();
         GeneratedAnswer answer = generator.generate(ask("what is your wifi password", weak), TokenSink.NONE);
         assertThat(answer.answered()).isFalse();
         assertThat(answer.sourcePaths()).isEmpty();
@@ -62,24 +104,36 @@ class ExtractiveAnswerGeneratorTests {
 
     @Test
     void declinesWhenNothingWasRetrieved() {
-        assertThat(generator.generate(ask("are you open on Monday?", List.of()), TokenSink.NONE).answered()).isFalse();
+        assertThat(generator
+                        .generate(ask("are you open on Monday?", List.of()), TokenSink.NONE)
+                        .answered())
+                .isFalse();
     }
 
     @Test
     void answersHowManyWithTheUnitThatCountsTheThingAsked() {
-        List<RetrievedChunk> club = List.of(chunk(1, "club/tiers.md", "Wine club", "Membership Tiers > Ridge",
+        List<RetrievedChunk> club = List.of(chunk(
+                1,
+                "club/tiers.md",
+                "Wine club",
+                "Membership Tiers > Ridge",
                 "## Membership Tiers > Ridge\nA Ridge membership lets members customise the bottles in each shipment.\n"
-                        + "6 BOTTLES PER SHIPMENT (QUARTERLY)\nStarting at $159 per shipment", 0.6));
-        ExtractiveAnswerGenerator clubGenerator = new ExtractiveAnswerGenerator(analyzer,
-                org -> CorpusStatistics.Stats.of(List.of(club.get(0).text(), "bottles of wine", "a shipment"), analyzer), 0.3);
-        GeneratedAnswer answer = clubGenerator.generate(ask("ridge membership: how many bottles and how much per shipment?", club),
-                TokenSink.NONE);
+                        + "6 BOTTLES PER SHIPMENT (QUARTERLY)\nStarting at $159 per shipment",
+                0.6));
+        ExtractiveAnswerGenerator clubGenerator = new ExtractiveAnswerGenerator(
+                analyzer,
+                org -> CorpusStatistics.Stats.of(
+                        List.of(club.get(0).text(), "bottles of wine", "a shipment"), analyzer),
+                0.3);
+        GeneratedAnswer answer = clubGenerator.generate(
+                ask("ridge membership: how many bottles and how much per shipment?", club), TokenSink.NONE);
         assertThat(answer.text()).contains("6 BOTTLES PER SHIPMENT", "$159");
     }
 
     @Test
     void showsTheInformativeHeadingAboveAGenericOne() {
-        assertThat(ExtractiveAnswerGenerator.informativeHeading("Private Tour & Tasting > Details:")).isEqualTo("Private Tour & Tasting");
+        assertThat(ExtractiveAnswerGenerator.informativeHeading("Private Tour & Tasting > Details:"))
+                .isEqualTo("Private Tour & Tasting");
         assertThat(ExtractiveAnswerGenerator.informativeHeading("Description")).isEmpty();
     }
 }

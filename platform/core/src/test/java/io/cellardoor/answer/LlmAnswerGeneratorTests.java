@@ -31,10 +31,26 @@ class LlmAnswerGeneratorTests {
         return new GeneratedAnswer("extractive fallback", true, List.of("a.md"), 0.5, "extractive");
     };
 
-    final AnswerRequest request = new AnswerRequest(1, "How much is the reserve?", "en", List.of(
-            new RetrievedChunk(1, "wine/reserve.md", "2022 Reserve", "wine", "Product", "- Price: $45.00", 0.05, 1, 1, 0.7),
-            new RetrievedChunk(2, "visiting/hours.md", "Hours", "visiting", "", "- Monday: Closed", 0.02, 2, 3, 0.3)),
-            List.of("Quote prices with the bottle size."), "Call (555) 010-0199.");
+    final AnswerRequest request = new AnswerRequest(
+            1,
+            "How much is the reserve?",
+            "en",
+            List.of(
+                    new RetrievedChunk(
+                            1,
+                            "wine/reserve.md",
+                            "2022 Reserve",
+                            "wine",
+                            "Product",
+                            "- Price: $45.00",
+                            0.05,
+                            1,
+                            1,
+                            0.7),
+                    new RetrievedChunk(
+                            2, "visiting/hours.md", "Hours", "visiting", "", "- Monday: Closed", 0.02, 2, 3, 0.3)),
+            List.of("Quote prices with the bottle size."),
+            "Call (555) 010-0199.");
 
     @BeforeEach
     void start() throws IOException {
@@ -42,7 +58,8 @@ class LlmAnswerGeneratorTests {
         server.createContext("/v1/chat/completions", exchange -> {
             requests.add(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
             if (failuresLeft.getAndDecrement() > 0) {
-                byte[] body = "{\"error\":{\"message\":\"overloaded\",\"type\":\"server_error\"}}".getBytes(StandardCharsets.UTF_8);
+                byte[] body = "{\"error\":{\"message\":\"overloaded\",\"type\":\"server_error\"}}"
+                        .getBytes(StandardCharsets.UTF_8);
                 exchange.getResponseHeaders().add("Content-Type", "application/json");
                 exchange.sendResponseHeaders(503, body.length);
                 exchange.getResponseBody().write(body);
@@ -54,13 +71,15 @@ class LlmAnswerGeneratorTests {
             try (OutputStream out = exchange.getResponseBody()) {
                 List<String> deltas = new ArrayList<>(pieces);
                 for (String piece : deltas) {
-                    out.write(("data: {\"id\":\"c1\",\"object\":\"chat.completion.chunk\",\"created\":1,\"model\":\"fake\","
-                            + "\"choices\":[{\"index\":0,\"delta\":{\"content\":\"" + piece + "\"},\"finish_reason\":null}]}\n\n")
-                            .getBytes(StandardCharsets.UTF_8));
+                    out.write(
+                            ("data: {\"id\":\"c1\",\"object\":\"chat.completion.chunk\",\"created\":1,\"model\":\"fake\","
+                                            + "\"choices\":[{\"index\":0,\"delta\":{\"content\":\"" + piece
+                                            + "\"},\"finish_reason\":null}]}\n\n")
+                                    .getBytes(StandardCharsets.UTF_8));
                     out.flush();
                 }
                 out.write(("data: {\"id\":\"c1\",\"object\":\"chat.completion.chunk\",\"created\":1,\"model\":\"fake\","
-                        + "\"choices\":[{\"index\":0,\"delta\":{},\"finish_reason\":\"stop\"}]}\n\ndata: [DONE]\n\n")
+                                + "\"choices\":[{\"index\":0,\"delta\":{},\"finish_reason\":\"stop\"}]}\n\ndata: [DONE]\n\n")
                         .getBytes(StandardCharsets.UTF_8));
             }
         });
@@ -75,7 +94,10 @@ class LlmAnswerGeneratorTests {
     LlmAnswerGenerator generator(int attempts) {
         var model = OpenAiStreamingChatModel.builder()
                 .baseUrl("http://127.0.0.1:" + server.getAddress().getPort() + "/v1")
-                .apiKey("test-key").modelName("fake").timeout(Duration.ofSeconds(10)).build();
+                .apiKey("test-key")
+                .modelName("fake")
+                .timeout(Duration.ofSeconds(10))
+                .build();
         return new LlmAnswerGenerator(model, fallback, attempts, Duration.ofMillis(10));
     }
 
@@ -92,8 +114,12 @@ class LlmAnswerGeneratorTests {
         assertThat(tokens).hasSizeGreaterThan(1);
         assertThat(answer.sourcePaths()).containsExactly("wine/reserve.md");
         String prompt = requests.get(0);
-        assertThat(prompt).contains("[1] 2022 Reserve", "[2] Hours", "Question: How much is the reserve?",
-                "Quote prices with the bottle size.");
+        assertThat(prompt)
+                .contains(
+                        "[1] 2022 Reserve",
+                        "[2] Hours",
+                        "Question: How much is the reserve?",
+                        "Quote prices with the bottle size.");
         assertThat(prompt).containsPattern("\"stream\"\\s*:\\s*true");
     }
 

@@ -10,8 +10,17 @@ class StaffUserTests {
 
     @Test
     void readsStaffRolesFromRealmAccessAndTheOrgFromItsClaim() {
-        StaffUser user = StaffUser.fromClaims(Map.of("sub", "u-1", "preferred_username", "editor", "org", "demo",
-                "realm_access", Map.of("roles", List.of("offline_access", "EDITOR", "default-roles-cellardoor", "VIEWER"))), "org");
+        StaffUser user = StaffUser.fromClaims(
+                Map.of(
+                        "sub",
+                        "u-1",
+                        "preferred_username",
+                        "editor",
+                        "org",
+                        "demo",
+                        "realm_access",
+                        Map.of("roles", List.of("offline_access", "EDITOR", "default-roles-cellardoor", "VIEWER"))),
+                "org");
         assertThat(user.subject()).isEqualTo("u-1");
         assertThat(user.username()).isEqualTo("editor");
         assertThat(user.org()).isEqualTo("demo");
@@ -29,8 +38,17 @@ class StaffUserTests {
 
     @Test
     void theOrgClaimIsConfigurable() {
-        StaffUser user = StaffUser.fromClaims(Map.of("sub", "u-3", "tenant", "other", "org", "demo",
-                "realm_access", Map.of("roles", List.of("PLATFORM_ADMIN"))), "tenant");
+        StaffUser user = StaffUser.fromClaims(
+                Map.of(
+                        "sub",
+                        "u-3",
+                        "tenant",
+                        "other",
+                        "org",
+                        "demo",
+                        "realm_access",
+                        Map.of("roles", List.of("PLATFORM_ADMIN"))),
+                "tenant");
         assertThat(user.org()).isEqualTo("other");
         assertThat(user.platformAdmin()).isTrue();
     }

@@ -28,8 +28,12 @@ class MarkdownParserTests {
         assertThat(doc.chunks()).hasSize(1);
         ParsedDocument.Chunk chunk = doc.chunks().get(0);
         assertThat(chunk.headingPath()).isEqualTo("Weekly schedule");
-        assertThat(chunk.text()).contains("- Monday: Closed", "- Friday: 12:00 PM - 7:00 PM", "## Weekly schedule > Last call",
-                "Last seating is 45 minutes before closing.");
+        assertThat(chunk.text())
+                .contains(
+                        "- Monday: Closed",
+                        "- Friday: 12:00 PM - 7:00 PM",
+                        "## Weekly schedule > Last call",
+                        "Last seating is 45 minutes before closing.");
     }
 
     @Test
@@ -68,28 +72,41 @@ class MarkdownParserTests {
         for (int i = 0; i < 10; i++) {
             md.append(para).append("\n\n");
         }
-        List<ParsedDocument.Chunk> chunks = parser.parse("about/long.md", md.toString()).chunks();
+        List<ParsedDocument.Chunk> chunks =
+                parser.parse("about/long.md", md.toString()).chunks();
         assertThat(chunks).hasSizeGreaterThan(3);
-        assertThat(chunks).allSatisfy(c -> assertThat(c.text().length()).isLessThanOrEqualTo(MarkdownParser.MAX_CHUNK_CHARS + 20));
-        assertThat(chunks).extracting(ParsedDocument.Chunk::ordinal).containsExactly(
-                java.util.stream.IntStream.range(0, chunks.size()).boxed().toArray(Integer[]::new));
+        assertThat(chunks)
+                .allSatisfy(
+                        c -> assertThat(c.text().length()).isLessThanOrEqualTo(MarkdownParser.MAX_CHUNK_CHARS + 20));
+        assertThat(chunks)
+                .extracting(ParsedDocument.Chunk::ordinal)
+                .containsExactly(java.util.stream.IntStream.range(0, chunks.size())
+                        .boxed()
+                        .toArray(Integer[]::new));
     }
 
     @Test
     void rejectsBrokenFrontMatterAndEmptyFilesWithTheirPath() {
         assertThatThrownBy(() -> parser.parse("a/broken.md", "---\ntitle: [unclosed\n---\n# T\ntext"))
-                .isInstanceOf(InvalidDocumentException.class).hasMessageContaining("a/broken.md");
+                .isInstanceOf(InvalidDocumentException.class)
+                .hasMessageContaining("a/broken.md");
         assertThatThrownBy(() -> parser.parse("a/empty.md", "   \n"))
-                .isInstanceOf(InvalidDocumentException.class).hasMessageContaining("no text");
+                .isInstanceOf(InvalidDocumentException.class)
+                .hasMessageContaining("no text");
     }
 
     @Test
     void parsesEveryFileOfTheRealMileaKnowledgeWithoutHtmlLeftOver() throws Exception {
         String shared = System.getenv("CELLARDOOR_SHARED_DATA");
-        java.nio.file.Path root = (shared != null && !shared.isBlank() ? java.nio.file.Path.of(shared)
-                : java.nio.file.Path.of(System.getProperty("cellardoor.repo.root", "../..")).resolve("../shared/data"))
-                .resolve("milea-knowledge").normalize();
-        assertThat(root).as("the shared data (CELLARDOOR_SHARED_DATA, else ../shared/data beside the repository)").isDirectory();
+        java.nio.file.Path root = (shared != null && !shared.isBlank()
+                        ? java.nio.file.Path.of(shared)
+                        : java.nio.file.Path.of(System.getProperty("cellardoor.repo.root", "../.."))
+                                .resolve("../shared/data"))
+                .resolve("milea-knowledge")
+                .normalize();
+        assertThat(root)
+                .as("the shared data (CELLARDOOR_SHARED_DATA, else ../shared/data beside the repository)")
+                .isDirectory();
         List<java.nio.file.Path> files;
         try (var walk = java.nio.file.Files.walk(root)) {
             files = walk.filter(p -> p.toString().endsWith(".md")).toList();
@@ -98,7 +115,8 @@ class MarkdownParserTests {
         for (java.nio.file.Path f : files) {
             ParsedDocument doc = parser.parse(root.relativize(f).toString(), java.nio.file.Files.readString(f));
             chunks += doc.chunks().size();
-            assertThat(doc.chunks()).allSatisfy(c -> assertThat(c.text()).doesNotContainPattern("</?(p|div|span|strong)>"));
+            assertThat(doc.chunks())
+                    .allSatisfy(c -> assertThat(c.text()).doesNotContainPattern("</?(p|div|span|strong)>"));
         }
         assertThat(files).hasSize(291);
         System.out.println("milea: " + files.size() + " files, " + chunks + " chunks");

@@ -21,61 +21,111 @@ class UploadReaderTests {
 
     @Test
     void zipFoldersAreKeptBelowTheChosenFolder() {
-        UploadReader.Batch batch = reader.read("wine", List.of(zip("cellar.zip", Map.of(
-                "reds/cab-franc.md", "# Cab Franc", "whites/riesling.md", "# Riesling", "./rose.md", "# Rose"))));
+        UploadReader.Batch batch = reader.read(
+                "wine",
+                List.of(zip(
+                        "cellar.zip",
+                        Map.of(
+                                "reds/cab-franc.md",
+                                "# Cab Franc",
+                                "whites/riesling.md",
+                                "# Riesling",
+                                "./rose.md",
+                                "# Rose"))));
 
-        assertThat(batch.documents()).containsOnlyKeys("wine/reds/cab-franc.md", "wine/whites/riesling.md", "wine/rose.md");
-        assertThat(new String(batch.documents().get("wine/reds/cab-franc.md"), StandardCharsets.UTF_8)).isEqualTo("# Cab Franc");
+        assertThat(batch.documents())
+                .containsOnlyKeys("wine/reds/cab-franc.md", "wine/whites/riesling.md", "wine/rose.md");
+        assertThat(new String(batch.documents().get("wine/reds/cab-franc.md"), StandardCharsets.UTF_8))
+                .isEqualTo("# Cab Franc");
         assertThat(batch.skipped()).isEmpty();
     }
 
     @Test
     void zipSlipEntriesAreSkippedAndReportedByPathWhileTheRestIsRead() {
-        UploadReader.Batch batch = reader.read("", List.of(zip("evil.zip", Map.of(
-                "../outside.md", "# x", "a/../../up.md", "# x", "/etc/abs.md", "# x", "C:\\win.md", "# x",
-                "ok/fine.md", "# Fine"))));
+        UploadReader.Batch batch = reader.read(
+                "",
+                List.of(zip(
+                        "evil.zip",
+                        Map.of(
+                                "../outside.md",
+                                "# x",
+                                "a/../../up.md",
+                                "# x",
+                                "/etc/abs.md",
+                                "# x",
+                                "C:\\win.md",
+                                "# x",
+                                "ok/fine.md",
+                                "# Fine"))));
 
         assertThat(batch.documents()).containsOnlyKeys("ok/fine.md");
-        assertThat(batch.skipped()).extracting(ImportReport.Failure::path).containsExactlyInAnyOrder(
-                "evil.zip!../outside.md", "evil.zip!a/../../up.md", "evil.zip!/etc/abs.md", "evil.zip!C:\\win.md");
+        assertThat(batch.skipped())
+                .extracting(ImportReport.Failure::path)
+                .containsExactlyInAnyOrder(
+                        "evil.zip!../outside.md",
+                        "evil.zip!a/../../up.md",
+                        "evil.zip!/etc/abs.md",
+                        "evil.zip!C:\\win.md");
         assertThat(batch.skipped()).allSatisfy(f -> assertThat(f.reason()).startsWith("unsafe path"));
     }
 
     @Test
     void nonMarkdownReadmeHiddenAndOversizedFilesAreSkippedWithTheirReason() {
-        UploadReader.Batch batch = reader.read("", List.of(
-                zip("mixed.zip", Map.of("photo.jpg", "jpeg", "README.md", "# About", "__MACOSX/._a.md", "x",
-                        "big.md", "x".repeat(1_001), "a.md", "# A")),
-                new UploadedFile("notes.txt", "hello".getBytes(StandardCharsets.UTF_8))));
+        UploadReader.Batch batch = reader.read(
+                "",
+                List.of(
+                        zip(
+                                "mixed.zip",
+                                Map.of(
+                                        "photo.jpg",
+                                        "jpeg",
+                                        "README.md",
+                                        "# About",
+                                        "__MACOSX/._a.md",
+                                        "x",
+                                        "big.md",
+                                        "x".repeat(1_001),
+                                        "a.md",
+                                        "# A")),
+                        new UploadedFile("notes.txt", "hello".getBytes(StandardCharsets.UTF_8))));
 
         assertThat(batch.documents()).containsOnlyKeys("a.md");
-        assertThat(batch.skipped()).extracting(f -> f.path() + " -> " + f.reason()).containsExactlyInAnyOrder(
-                "mixed.zip!photo.jpg -> not a markdown (.md) file",
-                "mixed.zip!README.md -> README files describe a folder and are not imported",
-                "mixed.zip!__MACOSX/._a.md -> hidden or system file",
-                "mixed.zip!big.md -> larger than 1000 bytes",
-                "notes.txt -> not a markdown (.md) file");
+        assertThat(batch.skipped())
+                .extracting(f -> f.path() + " -> " + f.reason())
+                .containsExactlyInAnyOrder(
+                        "mixed.zip!photo.jpg -> not a markdown (.md) file",
+                        "mixed.zip!README.md -> README files describe a folder and are not imported",
+                        "mixed.zip!__MACOSX/._a.md -> hidden or system file",
+                        "mixed.zip!big.md -> larger than 1000 bytes",
+                        "notes.txt -> not a markdown (.md) file");
     }
 
     @Test
     void plainFilesKeepTheirRelativePathAndTheLaterOfTwoSamePathsWins() {
-        UploadReader.Batch batch = reader.read("events", List.of(
-                new UploadedFile("weddings.md", "# One".getBytes(StandardCharsets.UTF_8)),
-                new UploadedFile("2027/gala.md", "# Gala".getBytes(StandardCharsets.UTF_8)),
-                new UploadedFile("weddings.md", "# Two".getBytes(StandardCharsets.UTF_8))));
+        UploadReader.Batch batch = reader.read(
+                "events",
+                List.of(
+                        new UploadedFile("weddings.md", "# One".getBytes(StandardCharsets.UTF_8)),
+                        new UploadedFile("2027/gala.md", "# Gala".getBytes(StandardCharsets.UTF_8)),
+                        new UploadedFile("weddings.md", "# Two".getBytes(StandardCharsets.UTF_8))));
 
         assertThat(batch.documents()).containsOnlyKeys("events/weddings.md", "events/2027/gala.md");
-        assertThat(new String(batch.documents().get("events/weddings.md"), StandardCharsets.UTF_8)).isEqualTo("# Two");
+        assertThat(new String(batch.documents().get("events/weddings.md"), StandardCharsets.UTF_8))
+                .isEqualTo("# Two");
     }
 
     @Test
     void aBrokenZipIsReportedAndTheOtherFilesAreRead() {
-        UploadReader.Batch batch = reader.read("", List.of(
-                new UploadedFile("broken.zip", "this is not a zip".getBytes(StandardCharsets.UTF_8)),
-                new UploadedFile("a.md", "# A".getBytes(StandardCharsets.UTF_8))));
+        UploadReader.Batch batch = reader.read(
+                "",
+                List.of(
+                        new UploadedFile("broken.zip", "this is not a zip".getBytes(StandardCharsets.UTF_8)),
+                        new UploadedFile("a.md", "# A".getBytes(StandardCharsets.UTF_8))));
 
         assertThat(batch.documents()).containsOnlyKeys("a.md");
-        assertThat(batch.skipped()).singleElement().satisfies(f -> assertThat(f.path()).isEqualTo("broken.zip"));
+        assertThat(batch.skipped())
+                .singleElement()
+                .satisfies(f -> assertThat(f.path()).isEqualTo("broken.zip"));
     }
 
     @Test
@@ -85,7 +135,9 @@ class UploadReaderTests {
             entries.put("f" + i + ".md", "# " + i);
         }
         assertThatThrownBy(() -> reader.read("", List.of(zip("many.zip", entries))))
-                .isInstanceOfSatisfying(UploadRejectedException.class, e -> assertThat(e.tooLarge()).isTrue())
+                .isInstanceOfSatisfying(
+                        UploadRejectedException.class,
+                        e -> assertThat(e.tooLarge()).isTrue())
                 .hasMessageContaining("more than 10 files");
     }
 
@@ -97,7 +149,9 @@ class UploadReaderTests {
             entries.put("f" + i + ".md", "0".repeat(999));
         }
         assertThatThrownBy(() -> reader.read("", List.of(zip("bomb.zip", entries))))
-                .isInstanceOfSatisfying(UploadRejectedException.class, e -> assertThat(e.tooLarge()).isTrue())
+                .isInstanceOfSatisfying(
+                        UploadRejectedException.class,
+                        e -> assertThat(e.tooLarge()).isTrue())
                 .hasMessageContaining("5000 bytes");
     }
 
@@ -105,7 +159,10 @@ class UploadReaderTests {
     void aFolderOutsideTheKnowledgeIsRefused() {
         for (String folder : List.of("../x", "/abs", "a/../../b")) {
             assertThatThrownBy(() -> reader.read(folder, List.of(new UploadedFile("a.md", new byte[] {'#'}))))
-                    .as(folder).isInstanceOfSatisfying(UploadRejectedException.class, e -> assertThat(e.tooLarge()).isFalse());
+                    .as(folder)
+                    .isInstanceOfSatisfying(
+                            UploadRejectedException.class,
+                            e -> assertThat(e.tooLarge()).isFalse());
         }
     }
 

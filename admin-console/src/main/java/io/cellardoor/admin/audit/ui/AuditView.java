@@ -40,8 +40,8 @@ import org.jspecify.annotations.Nullable;
 public class AuditView extends VerticalLayout implements BeforeEnterObserver {
 
     static final int LIMIT = 500;
-    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss", Locale.ROOT)
-            .withZone(ZoneId.systemDefault());
+    private static final DateTimeFormatter WHEN =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss", Locale.ROOT).withZone(ZoneId.systemDefault());
 
     private final CurrentStaff staff;
     private final AuditLog audit;
@@ -74,9 +74,15 @@ public class AuditView extends VerticalLayout implements BeforeEnterObserver {
 
         events.setId("audit-events");
         events.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_ROW_STRIPES);
-        events.addColumn(e -> WHEN.format(e.at())).setHeader("When").setAutoWidth(true).setFlexGrow(0);
+        events.addColumn(e -> WHEN.format(e.at()))
+                .setHeader("When")
+                .setAutoWidth(true)
+                .setFlexGrow(0);
         events.addColumn(AuditEvent::actor).setHeader("Who").setAutoWidth(true).setFlexGrow(0);
-        events.addColumn(AuditEvent::action).setHeader("What").setAutoWidth(true).setFlexGrow(0);
+        events.addColumn(AuditEvent::action)
+                .setHeader("What")
+                .setAutoWidth(true)
+                .setFlexGrow(0);
         events.addColumn(AuditEvent::target).setHeader("Target").setFlexGrow(1);
         events.setHeight("40%");
         events.asSingleSelect().addValueChangeListener(e -> show(e.getValue()));
@@ -112,8 +118,13 @@ public class AuditView extends VerticalLayout implements BeforeEnterObserver {
         ZoneId zone = ZoneId.systemDefault();
         AuditQuery query = new AuditQuery(
                 start == null ? Instant.EPOCH : start.atStartOfDay(zone).toInstant(),
-                end == null ? Instant.now().plusSeconds(60) : end.plusDays(1).atStartOfDay(zone).toInstant(),
-                blankToNull(actor.getValue()), blankToNull(action.getValue()), null, LIMIT);
+                end == null
+                        ? Instant.now().plusSeconds(60)
+                        : end.plusDays(1).atStartOfDay(zone).toInstant(),
+                blankToNull(actor.getValue()),
+                blankToNull(action.getValue()),
+                null,
+                LIMIT);
         events.setItems(audit.list(staff.orgId(), query));
         show(null);
     }
@@ -124,9 +135,10 @@ public class AuditView extends VerticalLayout implements BeforeEnterObserver {
             diff.clear();
             return;
         }
-        selected.setText(event.action() + " " + event.target() + " by " + event.actor() + ", " + WHEN.format(event.at()));
-        diff.show(DocumentDiff.between(event.before() == null ? "" : event.before(),
-                event.after() == null ? "" : event.after()));
+        selected.setText(
+                event.action() + " " + event.target() + " by " + event.actor() + ", " + WHEN.format(event.at()));
+        diff.show(DocumentDiff.between(
+                event.before() == null ? "" : event.before(), event.after() == null ? "" : event.after()));
     }
 
     private static @Nullable String blankToNull(String text) {

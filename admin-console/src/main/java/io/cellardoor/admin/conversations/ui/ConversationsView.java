@@ -44,8 +44,8 @@ public class ConversationsView extends SplitLayout {
 
     static final int PAGE_SIZE = 50;
     static final String ANY = "Any";
-    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm", Locale.ROOT)
-            .withZone(ZoneId.systemDefault());
+    private static final DateTimeFormatter WHEN =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm", Locale.ROOT).withZone(ZoneId.systemDefault());
 
     private final ConversationReader conversations;
     private final long orgId;
@@ -61,10 +61,16 @@ public class ConversationsView extends SplitLayout {
     private int page;
     private long total;
 
-    public ConversationsView(CurrentStaff staff, ConversationReader conversations, CuratedAnswers curated, PluginHost plugins) {
+    public ConversationsView(
+            CurrentStaff staff, ConversationReader conversations, CuratedAnswers curated, PluginHost plugins) {
         this.conversations = conversations;
         this.orgId = staff.orgId();
-        TranscriptPanel transcript = new TranscriptPanel(orgId, conversations, curated, staff.has(Role.EDITOR), staff.user().username());
+        TranscriptPanel transcript = new TranscriptPanel(
+                orgId,
+                conversations,
+                curated,
+                staff.has(Role.EDITOR),
+                staff.user().username());
 
         List<String> domains = new ArrayList<>();
         domains.add(ANY);
@@ -91,14 +97,27 @@ public class ConversationsView extends SplitLayout {
         filters.getStyle().set("flex-wrap", "wrap");
 
         grid.setId("conversations");
-        grid.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_WRAP_CELL_CONTENT);
-        grid.addColumn(c -> WHEN.format(c.lastMessageAt())).setHeader("Last message").setAutoWidth(true).setFlexGrow(0);
-        grid.addColumn(ConversationSummary::firstQuestion).setHeader("First question").setFlexGrow(3);
-        grid.addColumn(ConversationSummary::messages).setHeader("Turns").setAutoWidth(true).setFlexGrow(0);
+        grid.addThemeVariants(
+                GridVariant.LUMO_COMPACT, GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_WRAP_CELL_CONTENT);
+        grid.addColumn(c -> WHEN.format(c.lastMessageAt()))
+                .setHeader("Last message")
+                .setAutoWidth(true)
+                .setFlexGrow(0);
+        grid.addColumn(ConversationSummary::firstQuestion)
+                .setHeader("First question")
+                .setFlexGrow(3);
+        grid.addColumn(ConversationSummary::messages)
+                .setHeader("Turns")
+                .setAutoWidth(true)
+                .setFlexGrow(0);
         grid.addColumn(c -> String.join(", ", c.domains())).setHeader("Domains").setFlexGrow(1);
-        grid.addColumn(c -> c.unanswered() == 0 ? "" : c.unanswered() + " unanswered").setHeader("Unanswered").setAutoWidth(true);
-        grid.addColumn(c -> (c.feedbackUp() > 0 ? "👍" + c.feedbackUp() + " " : "") + (c.feedbackDown() > 0 ? "👎" + c.feedbackDown() : ""))
-                .setHeader("Feedback").setAutoWidth(true);
+        grid.addColumn(c -> c.unanswered() == 0 ? "" : c.unanswered() + " unanswered")
+                .setHeader("Unanswered")
+                .setAutoWidth(true);
+        grid.addColumn(c -> (c.feedbackUp() > 0 ? "👍" + c.feedbackUp() + " " : "")
+                        + (c.feedbackDown() > 0 ? "👎" + c.feedbackDown() : ""))
+                .setHeader("Feedback")
+                .setAutoWidth(true);
         grid.asSingleSelect().addValueChangeListener(e -> {
             if (e.getValue() != null) {
                 transcript.show(e.getValue().id());
@@ -133,12 +152,23 @@ public class ConversationsView extends SplitLayout {
     }
 
     private void reload() {
-        Instant start = from.getValue() == null ? Instant.EPOCH : from.getValue().atStartOfDay(ZoneOffset.UTC).toInstant();
+        Instant start = from.getValue() == null
+                ? Instant.EPOCH
+                : from.getValue().atStartOfDay(ZoneOffset.UTC).toInstant();
         LocalDate last = to.getValue();
-        Instant end = last == null ? Instant.parse("9999-12-31T00:00:00Z") : last.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant();
-        ConversationPage result = conversations.list(orgId, new ConversationFilter(start, end,
-                ANY.equals(domain.getValue()) ? null : domain.getValue(),
-                ANY.equals(feedback.getValue()) ? null : feedback.getValue(), unanswered.getValue(), page, PAGE_SIZE));
+        Instant end = last == null
+                ? Instant.parse("9999-12-31T00:00:00Z")
+                : last.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant();
+        ConversationPage result = conversations.list(
+                orgId,
+                new ConversationFilter(
+                        start,
+                        end,
+                        ANY.equals(domain.getValue()) ? null : domain.getValue(),
+                        ANY.equals(feedback.getValue()) ? null : feedback.getValue(),
+                        unanswered.getValue(),
+                        page,
+                        PAGE_SIZE));
         total = result.total();
         grid.setItems(result.items());
         long pages = Math.max(1, (total + PAGE_SIZE - 1) / PAGE_SIZE);

@@ -31,8 +31,8 @@ import java.util.UUID;
  */
 class TranscriptPanel extends VerticalLayout {
 
-    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss", Locale.ROOT)
-            .withZone(ZoneId.systemDefault());
+    private static final DateTimeFormatter WHEN =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss", Locale.ROOT).withZone(ZoneId.systemDefault());
 
     private final long orgId;
     private final ConversationReader conversations;
@@ -40,7 +40,8 @@ class TranscriptPanel extends VerticalLayout {
     private final boolean mayApprove;
     private final String username;
 
-    TranscriptPanel(long orgId, ConversationReader conversations, CuratedAnswers curated, boolean mayApprove, String username) {
+    TranscriptPanel(
+            long orgId, ConversationReader conversations, CuratedAnswers curated, boolean mayApprove, String username) {
         this.orgId = orgId;
         this.conversations = conversations;
         this.curated = curated;
@@ -68,10 +69,17 @@ class TranscriptPanel extends VerticalLayout {
         question.getStyle().set("font-weight", "600").set("margin", "0");
         Paragraph answer = new Paragraph("A: " + m.answer());
         answer.getStyle().set("white-space", "pre-wrap").set("margin", "var(--lumo-space-xs) 0");
-        Span meta = new Span("%s · %s · %s · confidence %.2f · %d ms%s".formatted(WHEN.format(m.createdAt()),
-                m.answered() ? "answered" : "unanswered", m.generator() + " / " + m.domain(), m.confidence(), m.latencyMs(),
-                m.feedback() == null ? "" : " · feedback " + m.feedback()
-                        + (m.feedbackComment() == null ? "" : ": “" + m.feedbackComment() + "”")));
+        Span meta = new Span("%s · %s · %s · confidence %.2f · %d ms%s"
+                .formatted(
+                        WHEN.format(m.createdAt()),
+                        m.answered() ? "answered" : "unanswered",
+                        m.generator() + " / " + m.domain(),
+                        m.confidence(),
+                        m.latencyMs(),
+                        m.feedback() == null
+                                ? ""
+                                : " · feedback " + m.feedback()
+                                        + (m.feedbackComment() == null ? "" : ": “" + m.feedbackComment() + "”")));
         meta.addClassName("cd-muted");
         Div turn = new Div(question, answer, meta);
         turn.addClassName("cd-gap");
@@ -88,14 +96,20 @@ class TranscriptPanel extends VerticalLayout {
         VerticalLayout scores = new VerticalLayout();
         scores.setPadding(false);
         scores.setSpacing(false);
-        scores.add(new Span("Primary: " + m.classification().primary() + (m.classification().related().isEmpty() ? ""
-                : " · related: " + String.join(", ", m.classification().related()))));
+        scores.add(new Span("Primary: " + m.classification().primary()
+                + (m.classification().related().isEmpty()
+                        ? ""
+                        : " · related: " + String.join(", ", m.classification().related()))));
         for (DomainScore s : m.classification().scores()) {
-            scores.add(new Span("%s %.2f%s".formatted(s.domain(), s.score(),
-                    s.evidence().isEmpty() ? "" : " — " + String.join(", ", s.evidence()))));
+            scores.add(new Span("%s %.2f%s"
+                    .formatted(
+                            s.domain(),
+                            s.score(),
+                            s.evidence().isEmpty() ? "" : " — " + String.join(", ", s.evidence()))));
         }
         if (!m.classification().skipped().isEmpty()) {
-            scores.add(new Span("Skipped (failed or slow): " + String.join(", ", m.classification().skipped())));
+            scores.add(new Span("Skipped (failed or slow): "
+                    + String.join(", ", m.classification().skipped())));
         }
         turn.add(new Details("Classification", scores));
         if (mayApprove && m.answered() && !"curated".equals(m.generator())) {
@@ -109,7 +123,9 @@ class TranscriptPanel extends VerticalLayout {
     private void approve(TranscriptMessage m) {
         try {
             curated.approveMessage(orgId, username, m.id());
-            Notification.show("Approved: later questions close to this one get this answer (see Curated answers).", 4000,
+            Notification.show(
+                    "Approved: later questions close to this one get this answer (see Curated answers).",
+                    4000,
                     Notification.Position.BOTTOM_START);
         } catch (ApiProblem e) {
             Notification.show(e.getMessage(), 5000, Notification.Position.MIDDLE);

@@ -17,8 +17,13 @@ import org.jspecify.annotations.Nullable;
 /** Writes a new curated answer or edits one; the service validates, stores and audits. */
 class CuratedAnswerDialog extends Dialog {
 
-    CuratedAnswerDialog(long orgId, String username, CuratedAnswers curated, List<DocumentInfo> documents,
-            @Nullable CuratedAnswer existing, Runnable saved) {
+    CuratedAnswerDialog(
+            long orgId,
+            String username,
+            CuratedAnswers curated,
+            List<DocumentInfo> documents,
+            @Nullable CuratedAnswer existing,
+            Runnable saved) {
         setHeaderTitle(existing == null ? "New curated answer" : "Edit curated answer");
         setId("curated-dialog");
         setWidth("min(50rem, 95vw)");
@@ -43,7 +48,8 @@ class CuratedAnswerDialog extends Dialog {
         }
         add(new VerticalLayout(question, answer, document));
         Button save = new Button("Save", e -> {
-            CuratedAnswerInput input = new CuratedAnswerInput(question.getValue(), answer.getValue(), document.getValue());
+            CuratedAnswerInput input =
+                    new CuratedAnswerInput(question.getValue(), answer.getValue(), document.getValue());
             try {
                 if (existing == null) {
                     curated.create(orgId, username, input);

@@ -30,8 +30,8 @@ import java.util.Locale;
 @PageTitle("Curated answers · Cellar Door")
 public class CuratedAnswersView extends VerticalLayout {
 
-    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm", Locale.ROOT)
-            .withZone(ZoneId.systemDefault());
+    private static final DateTimeFormatter WHEN =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm", Locale.ROOT).withZone(ZoneId.systemDefault());
 
     private final CuratedAnswers curated;
     private final KnowledgeStore knowledge;
@@ -47,16 +47,25 @@ public class CuratedAnswersView extends VerticalLayout {
         boolean mayEdit = staff.has(Role.EDITOR);
         H2 title = new H2("Curated answers");
         title.getStyle().set("font-size", "var(--lumo-font-size-l)").set("margin", "0");
-        Span hint = new Span("A chat question at least %.2f similar to a curated question gets its answer, ahead of the cache."
-                .formatted(curated.minSimilarity()));
+        Span hint = new Span(
+                "A chat question at least %.2f similar to a curated question gets its answer, ahead of the cache."
+                        .formatted(curated.minSimilarity()));
         hint.addClassName("cd-muted");
         grid.setId("curated-answers");
         grid.addThemeVariants(GridVariant.LUMO_WRAP_CELL_CONTENT, GridVariant.LUMO_ROW_STRIPES);
         grid.addColumn(CuratedAnswer::question).setHeader("Question").setFlexGrow(2);
         grid.addColumn(CuratedAnswer::answer).setHeader("Answer").setFlexGrow(3);
-        grid.addColumn(a -> a.documentPath() == null ? "" : a.documentPath()).setHeader("Cites").setFlexGrow(1);
-        grid.addColumn(CuratedAnswer::hits).setHeader("Hits").setSortable(true).setAutoWidth(true).setFlexGrow(0);
-        grid.addColumn(a -> a.lastHitAt() == null ? "" : WHEN.format(a.lastHitAt())).setHeader("Last hit").setAutoWidth(true);
+        grid.addColumn(a -> a.documentPath() == null ? "" : a.documentPath())
+                .setHeader("Cites")
+                .setFlexGrow(1);
+        grid.addColumn(CuratedAnswer::hits)
+                .setHeader("Hits")
+                .setSortable(true)
+                .setAutoWidth(true)
+                .setFlexGrow(0);
+        grid.addColumn(a -> a.lastHitAt() == null ? "" : WHEN.format(a.lastHitAt()))
+                .setHeader("Last hit")
+                .setAutoWidth(true);
         grid.addColumn(CuratedAnswer::approvedBy).setHeader("Approved by").setAutoWidth(true);
         Button create = new Button("New curated answer", e -> edit(null));
         create.setId("curated-new");
@@ -64,12 +73,14 @@ public class CuratedAnswersView extends VerticalLayout {
         create.setVisible(mayEdit);
         if (mayEdit) {
             grid.addComponentColumn(a -> {
-                Button edit = new Button("Edit", e -> edit(a));
-                Button delete = new Button("Delete", e -> confirmDelete(a));
-                edit.addThemeVariants(ButtonVariant.LUMO_SMALL);
-                delete.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_ERROR);
-                return new HorizontalLayout(edit, delete);
-            }).setAutoWidth(true).setFlexGrow(0);
+                        Button edit = new Button("Edit", e -> edit(a));
+                        Button delete = new Button("Delete", e -> confirmDelete(a));
+                        edit.addThemeVariants(ButtonVariant.LUMO_SMALL);
+                        delete.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_ERROR);
+                        return new HorizontalLayout(edit, delete);
+                    })
+                    .setAutoWidth(true)
+                    .setFlexGrow(0);
         }
         add(title, hint, create, grid);
         setSizeFull();
@@ -78,12 +89,16 @@ public class CuratedAnswersView extends VerticalLayout {
     }
 
     private void edit(@org.jspecify.annotations.Nullable CuratedAnswer existing) {
-        new CuratedAnswerDialog(orgId, username, curated, knowledge.listAllDocuments(orgId), existing, this::reload).open();
+        new CuratedAnswerDialog(orgId, username, curated, knowledge.listAllDocuments(orgId), existing, this::reload)
+                .open();
     }
 
     private void confirmDelete(CuratedAnswer a) {
-        ConfirmDialog dialog = new ConfirmDialog("Delete this curated answer?", "“" + a.question() + "” (" + a.hits()
-                + " hits). Later questions get computed answers again.", "Delete", e -> {
+        ConfirmDialog dialog = new ConfirmDialog(
+                "Delete this curated answer?",
+                "“" + a.question() + "” (" + a.hits() + " hits). Later questions get computed answers again.",
+                "Delete",
+                e -> {
                     curated.delete(orgId, username, a.id());
                     Notification.show("Deleted.", 2500, Notification.Position.BOTTOM_START);
                     reload();

@@ -7,19 +7,19 @@ import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.notification.Notification;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
-import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import io.cellardoor.admin.console.ConsoleLayout;
 import io.cellardoor.admin.console.CurrentStaff;
 import io.cellardoor.admin.insights.ui.NewDocumentDialog;
-import io.cellardoor.insights.InsightsService;
-import io.cellardoor.knowledge.KnowledgeImporter;
 import io.cellardoor.handoff.HandoffRequest;
 import io.cellardoor.handoff.HandoffService;
 import io.cellardoor.identity.Role;
+import io.cellardoor.insights.InsightsService;
+import io.cellardoor.knowledge.KnowledgeImporter;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
@@ -33,8 +33,8 @@ import java.util.Locale;
 public class InboxView extends VerticalLayout {
 
     static final int LIMIT = 200;
-    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm", Locale.ROOT)
-            .withZone(ZoneId.systemDefault());
+    private static final DateTimeFormatter WHEN =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm", Locale.ROOT).withZone(ZoneId.systemDefault());
 
     private final HandoffService handoffs;
     private final long orgId;
@@ -55,20 +55,29 @@ public class InboxView extends VerticalLayout {
 
         grid.setId("handoffs");
         grid.addThemeVariants(GridVariant.LUMO_WRAP_CELL_CONTENT, GridVariant.LUMO_ROW_STRIPES);
-        grid.addColumn(r -> WHEN.format(r.createdAt())).setHeader("Left").setAutoWidth(true).setFlexGrow(0);
+        grid.addColumn(r -> WHEN.format(r.createdAt()))
+                .setHeader("Left")
+                .setAutoWidth(true)
+                .setFlexGrow(0);
         grid.addColumn(HandoffRequest::question).setHeader("Question").setFlexGrow(4);
         grid.addColumn(r -> r.name() == null ? "" : r.name()).setHeader("Name").setFlexGrow(1);
-        grid.addComponentColumn(r -> new Anchor("mailto:" + r.email(), r.email())).setHeader("Email").setFlexGrow(2);
+        grid.addComponentColumn(r -> new Anchor("mailto:" + r.email(), r.email()))
+                .setHeader("Email")
+                .setFlexGrow(2);
         if (mayResolve) {
             grid.addComponentColumn(r -> {
-                Button resolve = new Button("Resolve", e -> resolve(r));
-                resolve.addThemeVariants(ButtonVariant.LUMO_SMALL);
-                resolve.setVisible(!"resolved".equals(r.status()));
-                Button write = new Button("Write a document", e -> new NewDocumentDialog(orgId, actor, importer,
-                        InsightsService.gapOf(r.question())).open());
-                write.addThemeVariants(ButtonVariant.LUMO_SMALL);
-                return new HorizontalLayout(write, resolve);
-            }).setAutoWidth(true).setFlexGrow(0);
+                        Button resolve = new Button("Resolve", e -> resolve(r));
+                        resolve.addThemeVariants(ButtonVariant.LUMO_SMALL);
+                        resolve.setVisible(!"resolved".equals(r.status()));
+                        Button write = new Button(
+                                "Write a document",
+                                e -> new NewDocumentDialog(orgId, actor, importer, InsightsService.gapOf(r.question()))
+                                        .open());
+                        write.addThemeVariants(ButtonVariant.LUMO_SMALL);
+                        return new HorizontalLayout(write, resolve);
+                    })
+                    .setAutoWidth(true)
+                    .setFlexGrow(0);
         }
         H2 title = new H2("Inbox");
         title.getStyle().set("font-size", "var(--lumo-font-size-l)").set("margin", "0");

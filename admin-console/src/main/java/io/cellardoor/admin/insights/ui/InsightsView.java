@@ -65,20 +65,36 @@ public class InsightsView extends VerticalLayout {
         FlexLayout figures = new FlexLayout(
                 figure("Questions", Long.toString(i.questions())),
                 figure("Answer rate", percent(i.answerRate())),
-                figure("Feedback 👍 / (👍+👎)", percent(i.feedbackRatio()) + " (" + i.feedbackUp() + " / " + (i.feedbackUp() + i.feedbackDown()) + ")"),
+                figure(
+                        "Feedback 👍 / (👍+👎)",
+                        percent(i.feedbackRatio()) + " (" + i.feedbackUp() + " / " + (i.feedbackUp() + i.feedbackDown())
+                                + ")"),
                 figure("Latency p95", i.latencyP95Ms() == null ? "–" : Math.round(i.latencyP95Ms()) + " ms"));
         figures.setFlexWrap(FlexLayout.FlexWrap.WRAP);
         figures.getStyle().set("gap", "var(--lumo-space-m)");
         content.add(figures);
 
-        content.add(new H3("Questions per day"), SvgCharts.columns("Questions per day",
-                "Questions asked on each UTC day of the last %d days; the darker part of each bar was answered.".formatted(i.days()),
-                i.perDay().stream().map(d -> new SvgCharts.Bar(d.day().toString().substring(5), d.questions(), d.answered())).toList(),
-                "questions", "answered"));
-        content.add(new H3("Top domains"), SvgCharts.rows("Questions per domain",
-                "How many questions each domain received in the period, most first.",
-                i.topDomains().stream().map(d -> new SvgCharts.Bar(d.domain(), d.questions(), d.questions())).toList(),
-                "questions"));
+        content.add(
+                new H3("Questions per day"),
+                SvgCharts.columns(
+                        "Questions per day",
+                        "Questions asked on each UTC day of the last %d days; the darker part of each bar was answered."
+                                .formatted(i.days()),
+                        i.perDay().stream()
+                                .map(d ->
+                                        new SvgCharts.Bar(d.day().toString().substring(5), d.questions(), d.answered()))
+                                .toList(),
+                        "questions",
+                        "answered"));
+        content.add(
+                new H3("Top domains"),
+                SvgCharts.rows(
+                        "Questions per domain",
+                        "How many questions each domain received in the period, most first.",
+                        i.topDomains().stream()
+                                .map(d -> new SvgCharts.Bar(d.domain(), d.questions(), d.questions()))
+                                .toList(),
+                        "questions"));
 
         content.add(new H3("Knowledge gaps"));
         if (i.gaps().isEmpty()) {
@@ -92,12 +108,14 @@ public class InsightsView extends VerticalLayout {
     private Div gapCard(KnowledgeGap gap) {
         UnorderedList examples = new UnorderedList();
         gap.examples().forEach(q -> examples.add(new ListItem(q)));
-        Span size = new Span(gap.questions() + (gap.questions() == 1 ? " question" : " questions") + " · " + gap.domain());
+        Span size =
+                new Span(gap.questions() + (gap.questions() == 1 ? " question" : " questions") + " · " + gap.domain());
         size.addClassName("cd-muted");
         Div card = new Div(size, examples);
         card.addClassName("cd-gap");
         if (mayWrite) {
-            Button write = new Button("Write a document for this", e -> new NewDocumentDialog(orgId, actor, importer, gap).open());
+            Button write = new Button(
+                    "Write a document for this", e -> new NewDocumentDialog(orgId, actor, importer, gap).open());
             write.addThemeVariants(ButtonVariant.LUMO_SMALL);
             card.add(new HorizontalLayout(write));
         }

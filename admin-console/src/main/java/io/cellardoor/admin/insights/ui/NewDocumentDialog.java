@@ -12,11 +12,11 @@ import com.vaadin.flow.component.progressbar.ProgressBar;
 import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.textfield.TextField;
 import io.cellardoor.insights.KnowledgeGap;
-import io.cellardoor.knowledge.InvalidDocumentException;
 import io.cellardoor.knowledge.Change;
+import io.cellardoor.knowledge.InvalidDocumentException;
 import io.cellardoor.knowledge.KnowledgeImporter;
-import io.cellardoor.knowledge.VersionKind;
 import io.cellardoor.knowledge.StaleDocumentException;
+import io.cellardoor.knowledge.VersionKind;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -31,6 +31,7 @@ public class NewDocumentDialog extends Dialog {
 
     /** A relative path of folders and a file name ending in {@code .md}; no {@code ..}, no leading slash. */
     static final Pattern PATH = Pattern.compile("[A-Za-z0-9_-]+(/[A-Za-z0-9_.-]+)*\\.md");
+
     private static final Logger log = LoggerFactory.getLogger(NewDocumentDialog.class);
 
     private final long orgId;
@@ -62,7 +63,8 @@ public class NewDocumentDialog extends Dialog {
         markdown.addClassName("cd-editor");
         markdown.setWidthFull();
         markdown.setMinHeight("20em");
-        markdown.setHelperText("The questions are in an HTML comment, which is not indexed; write the answer below it.");
+        markdown.setHelperText(
+                "The questions are in an HTML comment, which is not indexed; write the answer below it.");
         progress.setIndeterminate(true);
         progress.setVisible(false);
         status.addClassName("cd-muted");
@@ -91,7 +93,13 @@ public class NewDocumentDialog extends Dialog {
             String outcome;
             boolean done = false;
             try {
-                importer.importDocument(orgId, p, text, null, new Change(actor, VersionKind.SAVE), line -> ui.access(() -> status.setText(line)));
+                importer.importDocument(
+                        orgId,
+                        p,
+                        text,
+                        null,
+                        new Change(actor, VersionKind.SAVE),
+                        line -> ui.access(() -> status.setText(line)));
                 outcome = "Saved " + p + "; the chat uses it now.";
                 done = true;
             } catch (StaleDocumentException e) {

@@ -16,16 +16,15 @@ import java.util.Locale;
 final class SvgCharts {
 
     /** One bar: its label, its value, and a part of it drawn darker (e.g. answered of asked); part &lt;= value. */
-    record Bar(String label, double value, double part) {
-    }
+    record Bar(String label, double value, double part) {}
 
     private static final int WIDTH = 720;
     private static final int HEIGHT = 200;
     private static final int PAD = 28;
-    private static final java.util.concurrent.atomic.AtomicInteger IDS = new java.util.concurrent.atomic.AtomicInteger();
+    private static final java.util.concurrent.atomic.AtomicInteger IDS =
+            new java.util.concurrent.atomic.AtomicInteger();
 
-    private SvgCharts() {
-    }
+    private SvgCharts() {}
 
     /** Vertical bars over time (e.g. questions per day, answered ones darker). */
     static Component columns(String title, String description, List<Bar> bars, String valueName, String partName) {
@@ -42,8 +41,20 @@ final class SvgCharts {
             double hp = plot * b.part() / max;
             double x = PAD + i * slot + slot * 0.15;
             double w = slot * 0.7;
-            svg.append(rect(x, HEIGHT - PAD - h, w, h, "var(--lumo-primary-color-50pct)", b.label() + ": " + fmt(b.value()) + " " + valueName));
-            svg.append(rect(x, HEIGHT - PAD - hp, w, hp, "var(--lumo-primary-color)", b.label() + ": " + fmt(b.part()) + " " + partName));
+            svg.append(rect(
+                    x,
+                    HEIGHT - PAD - h,
+                    w,
+                    h,
+                    "var(--lumo-primary-color-50pct)",
+                    b.label() + ": " + fmt(b.value()) + " " + valueName));
+            svg.append(rect(
+                    x,
+                    HEIGHT - PAD - hp,
+                    w,
+                    hp,
+                    "var(--lumo-primary-color)",
+                    b.label() + ": " + fmt(b.part()) + " " + partName));
             if (bars.size() <= 14 || i % Math.ceil(bars.size() / 10.0) == 0) {
                 svg.append(text(x + w / 2, HEIGHT - 8, b.label(), "middle"));
             }
@@ -64,7 +75,13 @@ final class SvgCharts {
             double w = (WIDTH - labelWidth - 60.0) * b.value() / max;
             int y = 4 + i * rowHeight;
             svg.append(text(labelWidth - 8, y + 17, b.label(), "end"));
-            svg.append(rect(labelWidth, y + 3, w, rowHeight - 8, "var(--lumo-primary-color)", b.label() + ": " + fmt(b.value()) + " " + valueName));
+            svg.append(rect(
+                    labelWidth,
+                    y + 3,
+                    w,
+                    rowHeight - 8,
+                    "var(--lumo-primary-color)",
+                    b.label() + ": " + fmt(b.value()) + " " + valueName));
             svg.append(text(labelWidth + w + 6, y + 17, fmt(b.value()), "start"));
         }
         return chart(svg.append("</svg>").toString(), table(bars, "Domain", valueName, null));
@@ -81,9 +98,12 @@ final class SvgCharts {
     }
 
     private static StringBuilder open(String id, String title, String description, int width, int height) {
-        return new StringBuilder("<svg xmlns=\"http://www.w3.org/2000/svg\" role=\"img\" viewBox=\"0 0 %d %d\" width=\"100%%\" "
-                .formatted(width, height) + "style=\"max-width:" + width + "px\" aria-labelledby=\"" + id + "-t " + id + "-d\">"
-                + "<title id=\"" + id + "-t\">" + esc(title) + "</title><desc id=\"" + id + "-d\">" + esc(description) + "</desc>");
+        return new StringBuilder(
+                "<svg xmlns=\"http://www.w3.org/2000/svg\" role=\"img\" viewBox=\"0 0 %d %d\" width=\"100%%\" "
+                                .formatted(width, height)
+                        + "style=\"max-width:" + width + "px\" aria-labelledby=\"" + id + "-t " + id + "-d\">"
+                        + "<title id=\"" + id + "-t\">" + esc(title) + "</title><desc id=\"" + id + "-d\">"
+                        + esc(description) + "</desc>");
     }
 
     private static String rect(double x, double y, double w, double h, String fill, String tooltip) {
@@ -92,7 +112,8 @@ final class SvgCharts {
     }
 
     private static String line(double x1, double y1, double x2, double y2) {
-        return "<line x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\" stroke=\"var(--lumo-contrast-30pct)\"/>".formatted(x1, y1, x2, y2);
+        return "<line x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\" stroke=\"var(--lumo-contrast-30pct)\"/>"
+                .formatted(x1, y1, x2, y2);
     }
 
     private static String text(double x, double y, String text, String anchor) {
@@ -100,11 +121,17 @@ final class SvgCharts {
                 .formatted(x, y, anchor, esc(text));
     }
 
-    private static String table(List<Bar> bars, String labelName, String valueName, @org.jspecify.annotations.Nullable String partName) {
-        StringBuilder t = new StringBuilder("<table class=\"cd-data\"><thead><tr><th>" + esc(labelName) + "</th><th>"
-                + esc(valueName) + "</th>" + (partName == null ? "" : "<th>" + esc(partName) + "</th>") + "</tr></thead><tbody>");
+    private static String table(
+            List<Bar> bars, String labelName, String valueName, @org.jspecify.annotations.Nullable String partName) {
+        StringBuilder t = new StringBuilder(
+                "<table class=\"cd-data\"><thead><tr><th>" + esc(labelName) + "</th><th>" + esc(valueName) + "</th>"
+                        + (partName == null ? "" : "<th>" + esc(partName) + "</th>") + "</tr></thead><tbody>");
         for (Bar b : bars) {
-            t.append("<tr><td>").append(esc(b.label())).append("</td><td>").append(fmt(b.value())).append("</td>");
+            t.append("<tr><td>")
+                    .append(esc(b.label()))
+                    .append("</td><td>")
+                    .append(fmt(b.value()))
+                    .append("</td>");
             if (partName != null) {
                 t.append("<td>").append(fmt(b.part())).append("</td>");
             }

@@ -25,20 +25,24 @@ public class DiffView extends Div {
         for (DocumentDiff.Line line : diff.lines()) {
             Div row = new Div();
             row.addClassName("cd-diff-line");
-            row.addClassName(switch (line.change()) {
-                case SAME -> "cd-diff-same";
-                case ADDED -> "cd-diff-added";
-                case REMOVED -> "cd-diff-removed";
-            });
-            Span oldNumber = new Span(line.oldNumber() == null ? "" : line.oldNumber().toString());
-            Span newNumber = new Span(line.newNumber() == null ? "" : line.newNumber().toString());
+            row.addClassName(
+                    switch (line.change()) {
+                        case SAME -> "cd-diff-same";
+                        case ADDED -> "cd-diff-added";
+                        case REMOVED -> "cd-diff-removed";
+                    });
+            Span oldNumber =
+                    new Span(line.oldNumber() == null ? "" : line.oldNumber().toString());
+            Span newNumber =
+                    new Span(line.newNumber() == null ? "" : line.newNumber().toString());
             oldNumber.addClassName("cd-diff-number");
             newNumber.addClassName("cd-diff-number");
-            Span marker = new Span(switch (line.change()) {
-                case SAME -> " ";
-                case ADDED -> "+";
-                case REMOVED -> "-";
-            });
+            Span marker = new Span(
+                    switch (line.change()) {
+                        case SAME -> " ";
+                        case ADDED -> "+";
+                        case REMOVED -> "-";
+                    });
             marker.addClassName("cd-diff-marker");
             Span text = new Span(line.text());
             text.addClassName("cd-diff-text");

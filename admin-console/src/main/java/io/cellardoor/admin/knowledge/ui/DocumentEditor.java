@@ -14,9 +14,9 @@ import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.progressbar.ProgressBar;
 import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.data.value.ValueChangeMode;
+import io.cellardoor.knowledge.DocumentService;
 import io.cellardoor.knowledge.ImportReport;
 import io.cellardoor.knowledge.InvalidDocumentException;
-import io.cellardoor.knowledge.DocumentService;
 import io.cellardoor.knowledge.KnowledgeStore;
 import io.cellardoor.knowledge.KnowledgeStore.DocumentSource;
 import io.cellardoor.knowledge.StaleDocumentException;
@@ -59,7 +59,12 @@ class DocumentEditor extends VerticalLayout {
      * @param actor the signed-in staff member's username, the author of saves and deletions
      * @param saved called after the org's documents changed (save, rollback, delete)
      */
-    DocumentEditor(long orgId, String actor, KnowledgeStore store, DocumentService documents, boolean mayEdit,
+    DocumentEditor(
+            long orgId,
+            String actor,
+            KnowledgeStore store,
+            DocumentService documents,
+            boolean mayEdit,
             Runnable saved) {
         this.orgId = orgId;
         this.actor = actor;
@@ -165,7 +170,12 @@ class DocumentEditor extends VerticalLayout {
         ui.setPollInterval(POLL_MILLIS);
         Thread.ofVirtual().name("console-reindex").start(() -> {
             try {
-                ImportReport report = documents.save(orgId, actor, base.path(), text, base.contentHash(),
+                ImportReport report = documents.save(
+                        orgId,
+                        actor,
+                        base.path(),
+                        text,
+                        base.contentHash(),
                         line -> ui.access(() -> status.setText(line)));
                 ui.access(() -> {
                     finish();
@@ -201,9 +211,10 @@ class DocumentEditor extends VerticalLayout {
         DocumentSource base = opened;
         if (base != null) {
             new HistoryDialog(orgId, actor, base.path(), base.contentHash(), mayEdit, documents, path -> {
-                open(path);
-                saved.run();
-            }).open();
+                        open(path);
+                        saved.run();
+                    })
+                    .open();
         }
     }
 

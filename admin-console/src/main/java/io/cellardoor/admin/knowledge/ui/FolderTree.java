@@ -38,7 +38,8 @@ class FolderTree extends TreeGrid<FolderTree.Folder> {
 
     /** Shows the folders of these documents, keeping the selected folder when it still exists. */
     void show(List<DocumentInfo> documents) {
-        String selected = getSelectedItems().stream().findFirst().map(Folder::path).orElse(null);
+        String selected =
+                getSelectedItems().stream().findFirst().map(Folder::path).orElse(null);
         Set<String> paths = new TreeSet<>();
         Map<String, Integer> counts = new HashMap<>();
         for (DocumentInfo d : documents) {

@@ -33,8 +33,8 @@ import org.slf4j.LoggerFactory;
 class HistoryDialog extends Dialog {
 
     private static final Logger log = LoggerFactory.getLogger(HistoryDialog.class);
-    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss", Locale.ROOT)
-            .withZone(ZoneId.systemDefault());
+    private static final DateTimeFormatter WHEN =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss", Locale.ROOT).withZone(ZoneId.systemDefault());
 
     private final long orgId;
     private final String actor;
@@ -52,8 +52,14 @@ class HistoryDialog extends Dialog {
      * @param currentHash content hash of the document as the editor has it open, null when it is deleted
      * @param rolledBack called with the path after a rollback committed
      */
-    HistoryDialog(long orgId, String actor, String path, @Nullable String currentHash, boolean mayEdit,
-            DocumentService documents, Consumer<String> rolledBack) {
+    HistoryDialog(
+            long orgId,
+            String actor,
+            String path,
+            @Nullable String currentHash,
+            boolean mayEdit,
+            DocumentService documents,
+            Consumer<String> rolledBack) {
         this.orgId = orgId;
         this.actor = actor;
         this.path = path;
@@ -67,9 +73,18 @@ class HistoryDialog extends Dialog {
 
         versions.setId("versions");
         versions.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_ROW_STRIPES);
-        versions.addColumn(v -> WHEN.format(v.at())).setHeader("When").setAutoWidth(true).setFlexGrow(0);
-        versions.addColumn(DocumentVersion::author).setHeader("Author").setAutoWidth(true).setFlexGrow(0);
-        versions.addColumn(v -> v.kind().code()).setHeader("Change").setAutoWidth(true).setFlexGrow(0);
+        versions.addColumn(v -> WHEN.format(v.at()))
+                .setHeader("When")
+                .setAutoWidth(true)
+                .setFlexGrow(0);
+        versions.addColumn(DocumentVersion::author)
+                .setHeader("Author")
+                .setAutoWidth(true)
+                .setFlexGrow(0);
+        versions.addColumn(v -> v.kind().code())
+                .setHeader("Change")
+                .setAutoWidth(true)
+                .setFlexGrow(0);
         versions.addColumn(DocumentVersion::title).setHeader("Title").setFlexGrow(1);
         versions.setItems(documents.versions(orgId, path));
         versions.setHeight("14em");
@@ -118,8 +133,9 @@ class HistoryDialog extends Dialog {
         ConfirmDialog confirm = new ConfirmDialog();
         confirm.setId("rollback-confirm");
         confirm.setHeader("Roll back " + path + "?");
-        confirm.setText("The text of the version of " + WHEN.format(version.at()) + " by " + version.author()
-                + " becomes the current text; the chat uses it once it is re-indexed. The current text stays in the history.");
+        confirm.setText(
+                "The text of the version of " + WHEN.format(version.at()) + " by " + version.author()
+                        + " becomes the current text; the chat uses it once it is re-indexed. The current text stays in the history.");
         confirm.setCancelable(true);
         confirm.setConfirmText("Roll back");
         confirm.addConfirmListener(e -> rollBack(version));
@@ -134,8 +150,10 @@ class HistoryDialog extends Dialog {
         ui.setPollInterval(400);
         Thread.ofVirtual().name("console-rollback").start(() -> {
             try {
-                ImportReport report = documents.rollback(orgId, actor, version.id(), currentHash,
-                        line -> ui.access(() -> status.setText(line))).orElseThrow();
+                ImportReport report = documents
+                        .rollback(
+                                orgId, actor, version.id(), currentHash, line -> ui.access(() -> status.setText(line)))
+                        .orElseThrow();
                 ui.access(() -> {
                     finish(ui);
                     status.setText("Rolled back and re-indexed (%d chunks embedded, %d reused); the chat uses it now."
@@ -147,7 +165,8 @@ class HistoryDialog extends Dialog {
             } catch (StaleDocumentException e) {
                 ui.access(() -> {
                     finish(ui);
-                    status.setText("Not rolled back: someone changed the document since you opened it. Reopen it first.");
+                    status.setText(
+                            "Not rolled back: someone changed the document since you opened it. Reopen it first.");
                 });
             } catch (RuntimeException e) {
                 log.error("Rolling back {} failed", path, e);

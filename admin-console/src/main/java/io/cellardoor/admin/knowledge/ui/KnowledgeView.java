@@ -42,8 +42,8 @@ import java.util.TreeSet;
 public class KnowledgeView extends SplitLayout {
 
     static final String ALL_FOLDERS = "All folders";
-    private static final DateTimeFormatter UPDATED = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm", Locale.ROOT)
-            .withZone(ZoneId.systemDefault());
+    private static final DateTimeFormatter UPDATED =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm", Locale.ROOT).withZone(ZoneId.systemDefault());
 
     private final KnowledgeStore store;
     private final DocumentService documentService;
@@ -59,7 +59,8 @@ public class KnowledgeView extends SplitLayout {
     private final UploadPanel upload;
     private String treeFolder = "";
 
-    public KnowledgeView(CurrentStaff staff, KnowledgeStore store, DocumentService documentService, PluginHost plugins) {
+    public KnowledgeView(
+            CurrentStaff staff, KnowledgeStore store, DocumentService documentService, PluginHost plugins) {
         this.store = store;
         this.documentService = documentService;
         this.orgId = staff.orgId();
@@ -70,11 +71,21 @@ public class KnowledgeView extends SplitLayout {
 
         grid.setId("documents");
         grid.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_ROW_STRIPES);
-        grid.addColumn(DocumentInfo::path).setHeader("Path").setSortable(true).setFlexGrow(3).setResizable(true);
+        grid.addColumn(DocumentInfo::path)
+                .setHeader("Path")
+                .setSortable(true)
+                .setFlexGrow(3)
+                .setResizable(true);
         grid.addColumn(DocumentInfo::title).setHeader("Title").setSortable(true).setFlexGrow(2);
-        grid.addColumn(d -> plugins.domainOfFolder(d.folder())).setHeader("Domain").setSortable(true).setFlexGrow(1);
-        grid.addColumn(d -> UPDATED.format(d.updatedAt())).setHeader("Updated").setSortable(true)
-                .setComparator(DocumentInfo::updatedAt).setFlexGrow(1);
+        grid.addColumn(d -> plugins.domainOfFolder(d.folder()))
+                .setHeader("Domain")
+                .setSortable(true)
+                .setFlexGrow(1);
+        grid.addColumn(d -> UPDATED.format(d.updatedAt()))
+                .setHeader("Updated")
+                .setSortable(true)
+                .setComparator(DocumentInfo::updatedAt)
+                .setFlexGrow(1);
         grid.setItems(documents);
         grid.asSingleSelect().addValueChangeListener(e -> {
             if (e.getValue() != null) {
@@ -155,10 +166,12 @@ public class KnowledgeView extends SplitLayout {
         String f = folder.getValue();
         String text = filter.getValue().strip().toLowerCase(Locale.ROOT);
         String prefix = treeFolder;
-        documents.setFilter(d -> (f == null || ALL_FOLDERS.equals(f) || f.equals(d.folder().isEmpty() ? "(root)" : d.folder()))
-                && (prefix.isEmpty() || d.path().startsWith(prefix + "/"))
-                && (text.isEmpty() || d.path().toLowerCase(Locale.ROOT).contains(text)
-                        || d.title().toLowerCase(Locale.ROOT).contains(text)));
+        documents.setFilter(
+                d -> (f == null || ALL_FOLDERS.equals(f) || f.equals(d.folder().isEmpty() ? "(root)" : d.folder()))
+                        && (prefix.isEmpty() || d.path().startsWith(prefix + "/"))
+                        && (text.isEmpty()
+                                || d.path().toLowerCase(Locale.ROOT).contains(text)
+                                || d.title().toLowerCase(Locale.ROOT).contains(text)));
     }
 
     /** Deleted documents, each with its history, where rollback restores it. */
@@ -171,14 +184,24 @@ public class KnowledgeView extends SplitLayout {
         deleted.setId("deleted-grid");
         deleted.addThemeVariants(GridVariant.LUMO_COMPACT);
         deleted.addColumn(DocumentVersion::path).setHeader("Path").setFlexGrow(2);
-        deleted.addColumn(v -> UPDATED.format(v.at())).setHeader("Deleted").setAutoWidth(true).setFlexGrow(0);
-        deleted.addColumn(DocumentVersion::author).setHeader("By").setAutoWidth(true).setFlexGrow(0);
-        deleted.addComponentColumn(v -> new Button("History", e -> new HistoryDialog(orgId, actor, v.path(), null,
-                mayEdit, documentService, path -> {
-                    dialog.close();
-                    reload();
-                    editor.open(path);
-                }).open())).setAutoWidth(true).setFlexGrow(0);
+        deleted.addColumn(v -> UPDATED.format(v.at()))
+                .setHeader("Deleted")
+                .setAutoWidth(true)
+                .setFlexGrow(0);
+        deleted.addColumn(DocumentVersion::author)
+                .setHeader("By")
+                .setAutoWidth(true)
+                .setFlexGrow(0);
+        deleted.addComponentColumn(v -> new Button(
+                        "History",
+                        e -> new HistoryDialog(orgId, actor, v.path(), null, mayEdit, documentService, path -> {
+                                    dialog.close();
+                                    reload();
+                                    editor.open(path);
+                                })
+                                .open()))
+                .setAutoWidth(true)
+                .setFlexGrow(0);
         deleted.setItems(documentService.deletedDocuments(orgId));
         deleted.setHeight("20em");
         Span empty = new Span("Restore a document from its history: select the version and roll back.");

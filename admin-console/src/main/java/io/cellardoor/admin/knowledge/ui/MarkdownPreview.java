@@ -12,10 +12,10 @@ final class MarkdownPreview {
 
     private static final List<org.commonmark.Extension> EXTENSIONS = List.of(TablesExtension.create());
     private static final Parser PARSER = Parser.builder().extensions(EXTENSIONS).build();
-    private static final HtmlRenderer RENDERER = HtmlRenderer.builder().extensions(EXTENSIONS).build();
+    private static final HtmlRenderer RENDERER =
+            HtmlRenderer.builder().extensions(EXTENSIONS).build();
 
-    private MarkdownPreview() {
-    }
+    private MarkdownPreview() {}
 
     /** The markdown without its front matter, rendered and cleaned with jsoup's relaxed safelist. */
     static String toSafeHtml(String markdown) {

@@ -51,7 +51,8 @@ class UploadPanel extends VerticalLayout {
         folder.setPlaceholder("(root)");
         folder.setClearButtonVisible(true);
         folder.setWidth("16em");
-        upload = new Upload(UploadHandler.inMemory((metadata, bytes) -> received.add(new UploadedFile(metadata.fileName(), bytes))));
+        upload = new Upload(UploadHandler.inMemory(
+                (metadata, bytes) -> received.add(new UploadedFile(metadata.fileName(), bytes))));
         upload.setId("upload");
         upload.setAcceptedFileTypes(".md", ".zip");
         upload.setMaxFileSize(25 * 1024 * 1024);
@@ -100,13 +101,18 @@ class UploadPanel extends VerticalLayout {
         ui.setPollInterval(400);
         Thread.ofVirtual().name("console-upload").start(() -> {
             try {
-                UploadReport report = documents.upload(orgId, actor, target, files, line -> ui.access(() -> status.setText(line)));
+                UploadReport report =
+                        documents.upload(orgId, actor, target, files, line -> ui.access(() -> status.setText(line)));
                 ui.access(() -> {
                     finish(ui);
                     upload.clearFileList();
-                    status.setText("Uploaded: " + report.summary() + (report.skipped().isEmpty() ? "" : ". Not imported: "
-                            + report.skipped().stream().map(f -> f.path() + " (" + f.reason() + ")")
-                                    .collect(Collectors.joining("; "))));
+                    status.setText("Uploaded: " + report.summary()
+                            + (report.skipped().isEmpty()
+                                    ? ""
+                                    : ". Not imported: "
+                                            + report.skipped().stream()
+                                                    .map(f -> f.path() + " (" + f.reason() + ")")
+                                                    .collect(Collectors.joining("; "))));
                     imported.run();
                 });
             } catch (UploadRejectedException e) {

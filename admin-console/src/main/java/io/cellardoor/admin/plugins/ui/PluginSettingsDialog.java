@@ -16,7 +16,8 @@ import java.util.Map;
 /** The form of a plugin's declared settings for this org: one field per setting, blank for the default. */
 class PluginSettingsDialog extends Dialog {
 
-    PluginSettingsDialog(OrgPlugins plugins, long orgId, String actor, OrgPlugin plugin, boolean mayChange, Runnable saved) {
+    PluginSettingsDialog(
+            OrgPlugins plugins, long orgId, String actor, OrgPlugin plugin, boolean mayChange, Runnable saved) {
         setHeaderTitle(plugin.name() + " settings");
         Map<String, TextField> fields = new LinkedHashMap<>();
         VerticalLayout form = new VerticalLayout();

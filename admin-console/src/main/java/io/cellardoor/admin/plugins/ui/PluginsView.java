@@ -55,16 +55,24 @@ public class PluginsView extends VerticalLayout {
         grid.addColumn(OrgPlugin::version).setHeader("Version");
         grid.addColumn(OrgPlugin::calls).setHeader("Calls").setSortable(true);
         grid.addColumn(OrgPlugin::failures).setHeader("Failures").setSortable(true);
-        grid.addColumn(p -> p.disabled() ? "auto-disabled" : "healthy").setHeader("Health").setSortable(true);
+        grid.addColumn(p -> p.disabled() ? "auto-disabled" : "healthy")
+                .setHeader("Health")
+                .setSortable(true);
         grid.addColumn(OrgPlugin::disabledReason).setHeader("Reason").setFlexGrow(3);
-        grid.addComponentColumn(this::toggle).setHeader("For this org").setAutoWidth(true).setFlexGrow(0);
+        grid.addComponentColumn(this::toggle)
+                .setHeader("For this org")
+                .setAutoWidth(true)
+                .setFlexGrow(0);
         grid.addComponentColumn(p -> {
-            Button settings = new Button("Settings (" + p.settings().size() + ")",
-                    e -> new PluginSettingsDialog(plugins, orgId, actor, p, mayChange, this::reload).open());
-            settings.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY);
-            settings.setEnabled(!p.settings().isEmpty());
-            return settings;
-        }).setAutoWidth(true).setFlexGrow(0);
+                    Button settings = new Button(
+                            "Settings (" + p.settings().size() + ")",
+                            e -> new PluginSettingsDialog(plugins, orgId, actor, p, mayChange, this::reload).open());
+                    settings.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY);
+                    settings.setEnabled(!p.settings().isEmpty());
+                    return settings;
+                })
+                .setAutoWidth(true)
+                .setFlexGrow(0);
         Button refresh = new Button("Refresh", e -> reload());
         H2 title = new H2("Domain plugins");
         title.getStyle().set("font-size", "var(--lumo-font-size-l)").set("margin", "0");
@@ -86,7 +94,9 @@ public class PluginsView extends VerticalLayout {
             }
             try {
                 plugins.setEnabled(orgId, actor, plugin.pluginId(), e.getValue());
-                Notification.show(plugin.pluginId() + (e.getValue() ? " enabled" : " disabled") + " for this org.", 2500,
+                Notification.show(
+                        plugin.pluginId() + (e.getValue() ? " enabled" : " disabled") + " for this org.",
+                        2500,
                         Notification.Position.BOTTOM_START);
             } catch (ApiProblem problem) {
                 error(problem.getMessage());
@@ -104,9 +114,10 @@ public class PluginsView extends VerticalLayout {
             String message;
             boolean ok;
             try {
-                PluginUploadResult r = uploads.install(metadata.fileName(), new ByteArrayInputStream(bytes), orgId, actor);
-                message = "Loaded " + r.pluginId() + " " + r.version() + " (domains " + String.join(", ", r.domains()) + ")"
-                        + (r.replaced() ? ", replacing the previous version." : ".");
+                PluginUploadResult r =
+                        uploads.install(metadata.fileName(), new ByteArrayInputStream(bytes), orgId, actor);
+                message = "Loaded " + r.pluginId() + " " + r.version() + " (domains " + String.join(", ", r.domains())
+                        + ")" + (r.replaced() ? ", replacing the previous version." : ".");
                 ok = true;
             } catch (ApiProblem problem) {
                 message = "Refused " + metadata.fileName() + ": " + problem.getMessage();
@@ -126,9 +137,13 @@ public class PluginsView extends VerticalLayout {
         upload.setMaxFiles(1);
         upload.setAcceptedFileTypes(".jar", "application/java-archive");
         upload.setMaxFileSize((int) PluginUploads.MAX_JAR_BYTES);
-        VerticalLayout section = new VerticalLayout(new H3("Upload a plugin jar"), new Span("A PF4J plugin jar with its "
-                + "descriptor; it is loaded at once, without a restart, and replaces a loaded plugin with the same id."),
-                upload, result);
+        VerticalLayout section = new VerticalLayout(
+                new H3("Upload a plugin jar"),
+                new Span(
+                        "A PF4J plugin jar with its "
+                                + "descriptor; it is loaded at once, without a restart, and replaces a loaded plugin with the same id."),
+                upload,
+                result);
         section.setPadding(false);
         return section;
     }

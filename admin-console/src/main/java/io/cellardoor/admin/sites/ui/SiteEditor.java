@@ -33,8 +33,8 @@ import org.jspecify.annotations.Nullable;
  */
 class SiteEditor extends HorizontalLayout {
 
-    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm z", Locale.ROOT)
-            .withZone(ZoneId.systemDefault());
+    private static final DateTimeFormatter WHEN =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm z", Locale.ROOT).withZone(ZoneId.systemDefault());
     private static final String BROWSER_LANGUAGE = "";
 
     private final SiteService sites;
@@ -61,7 +61,13 @@ class SiteEditor extends HorizontalLayout {
     private final VerticalLayout form;
     private @Nullable SiteDetails site;
 
-    SiteEditor(SiteService sites, long orgId, String actor, String baseUrl, boolean mayChange, Consumer<SiteDetails> changed) {
+    SiteEditor(
+            SiteService sites,
+            long orgId,
+            String actor,
+            String baseUrl,
+            boolean mayChange,
+            Consumer<SiteDetails> changed) {
         this.sites = sites;
         this.orgId = orgId;
         this.actor = actor;
@@ -77,24 +83,33 @@ class SiteEditor extends HorizontalLayout {
         snippet.setId("embed-snippet");
         snippet.setWidthFull();
         Button copy = new Button("Copy snippet", e -> {
-            snippet.getElement().executeJs("navigator.clipboard && navigator.clipboard.writeText($0)", snippet.getValue());
+            snippet.getElement()
+                    .executeJs("navigator.clipboard && navigator.clipboard.writeText($0)", snippet.getValue());
             Notification.show("Snippet copied.", 2000, Notification.Position.BOTTOM_START);
         });
         copy.setId("copy-snippet");
         rotate.setId("rotate-key");
-        rotate.addClickListener(e -> confirm("Rotate the key?", "A new key is issued now. The old key keeps working for "
-                + "a grace period so pages with the old snippet keep their chat while you update them.", this::rotate));
+        rotate.addClickListener(e -> confirm(
+                "Rotate the key?",
+                "A new key is issued now. The old key keeps working for "
+                        + "a grace period so pages with the old snippet keep their chat while you update them.",
+                this::rotate));
         revoke.setId("revoke-site");
         revoke.addThemeVariants(ButtonVariant.LUMO_ERROR);
-        revoke.addClickListener(e -> confirm("Revoke this site?", "Every key of the site stops working at once: the chat "
-                + "disappears from its pages. This cannot be undone.", this::revoke));
+        revoke.addClickListener(e -> confirm(
+                "Revoke this site?",
+                "Every key of the site stops working at once: the chat "
+                        + "disappears from its pages. This cannot be undone.",
+                this::revoke));
 
         name.setId("site-name");
         origins.setId("allowed-origins");
-        origins.setHelperText("e.g. https://www.example.com, no paths or wildcards; this app's own origin is always allowed");
+        origins.setHelperText(
+                "e.g. https://www.example.com, no paths or wildcards; this app's own origin is always allowed");
         greeting.setId("greeting");
         suggestions.setId("suggestions");
-        suggestions.setHelperText("At most " + SiteService.MAX_SUGGESTIONS + ", each up to " + SiteService.MAX_SUGGESTION + " characters");
+        suggestions.setHelperText("At most " + SiteService.MAX_SUGGESTIONS + ", each up to "
+                + SiteService.MAX_SUGGESTION + " characters");
         theme.setLabel("Theme");
         theme.setId("theme");
         theme.setItems(sites.themes());
@@ -121,15 +136,29 @@ class SiteEditor extends HorizontalLayout {
         HorizontalLayout keyActions = new HorizontalLayout(rotate, revoke);
         keyActions.setVisible(mayChange);
         save.setVisible(mayChange);
-        form = new VerticalLayout(new H3("Key and snippet"), key, keyNote, keyActions, snippet, copy, new H3("Widget"), name,
-                origins, greeting, suggestions, new HorizontalLayout(theme, locale), save);
+        form = new VerticalLayout(
+                new H3("Key and snippet"),
+                key,
+                keyNote,
+                keyActions,
+                snippet,
+                copy,
+                new H3("Widget"),
+                name,
+                origins,
+                greeting,
+                suggestions,
+                new HorizontalLayout(theme, locale),
+                save);
         form.setWidth("50%");
         form.getStyle().set("overflow", "auto");
 
         preview.setId("widget-preview");
         preview.setWidthFull();
         preview.setHeight("640px");
-        preview.getStyle().set("border", "1px solid var(--lumo-contrast-20pct)").set("border-radius", "var(--lumo-border-radius-m)");
+        preview.getStyle()
+                .set("border", "1px solid var(--lumo-contrast-20pct)")
+                .set("border-radius", "var(--lumo-border-radius-m)");
         previewError.addClassName("cd-muted");
         previewError.setId("preview-error");
         VerticalLayout previewPane = new VerticalLayout(new H3("Live preview"), previewError, preview);
@@ -159,7 +188,8 @@ class SiteEditor extends HorizontalLayout {
         origins.setValue(String.join("\n", s.allowedOrigins()));
         greeting.setValue(s.greeting());
         suggestions.setValue(String.join("\n", s.suggestions()));
-        theme.setValue(sites.themes().contains(s.theme()) ? s.theme() : sites.themes().get(0));
+        theme.setValue(
+                sites.themes().contains(s.theme()) ? s.theme() : sites.themes().get(0));
         locale.setValue(s.locale() == null ? BROWSER_LANGUAGE : s.locale());
         for (var field : List.of(name, origins, greeting, suggestions)) {
             field.setReadOnly(!mayChange || !active);
@@ -176,20 +206,29 @@ class SiteEditor extends HorizontalLayout {
         if (s.revokedAt() != null) {
             return "Revoked " + WHEN.format(s.revokedAt()) + ": the widget and chat refuse this site's keys.";
         }
-        if (s.previousKey() != null && s.previousKeyValidUntil() != null && s.previousKeyWorksAt(java.time.Instant.now())) {
-            return "The previous key " + s.previousKey() + " keeps working until " + WHEN.format(s.previousKeyValidUntil()) + ".";
+        if (s.previousKey() != null
+                && s.previousKeyValidUntil() != null
+                && s.previousKeyWorksAt(java.time.Instant.now())) {
+            return "The previous key " + s.previousKey() + " keeps working until "
+                    + WHEN.format(s.previousKeyValidUntil()) + ".";
         }
         return "Active since " + WHEN.format(s.createdAt()) + ".";
     }
 
     private SiteSettings candidate() {
-        return new SiteSettings(lines(origins.getValue()), greeting.getValue(), lines(suggestions.getValue()),
+        return new SiteSettings(
+                lines(origins.getValue()),
+                greeting.getValue(),
+                lines(suggestions.getValue()),
                 theme.getValue() == null ? "default" : theme.getValue(),
                 locale.getValue() == null || locale.getValue().isEmpty() ? null : locale.getValue());
     }
 
     private static List<String> lines(String text) {
-        return Arrays.stream(text.split("\\R")).map(String::strip).filter(l -> !l.isEmpty()).toList();
+        return Arrays.stream(text.split("\\R"))
+                .map(String::strip)
+                .filter(l -> !l.isEmpty())
+                .toList();
     }
 
     private void refreshPreview() {
@@ -226,7 +265,8 @@ class SiteEditor extends HorizontalLayout {
         if (current != null) {
             try {
                 changed.accept(sites.rotateKey(orgId, actor, current.id()));
-                Notification.show("New key issued; update the snippet on your pages.", 4000, Notification.Position.BOTTOM_START);
+                Notification.show(
+                        "New key issued; update the snippet on your pages.", 4000, Notification.Position.BOTTOM_START);
             } catch (ApiProblem problem) {
                 SitesView.error(problem);
             }

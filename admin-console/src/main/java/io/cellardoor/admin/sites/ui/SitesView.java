@@ -42,14 +42,21 @@ public class SitesView extends HorizontalLayout {
         boolean mayChange = staff.has(Role.ORG_ADMIN);
         this.actor = staff.user().username();
         var request = VaadinServletRequest.getCurrent();
-        String base = sites.publicBaseUrl(request == null ? ""
-                : ServletUriComponentsBuilder.fromContextPath(request.getHttpServletRequest()).build().toUriString());
+        String base = sites.publicBaseUrl(
+                request == null
+                        ? ""
+                        : ServletUriComponentsBuilder.fromContextPath(request.getHttpServletRequest())
+                                .build()
+                                .toUriString());
         this.editor = new SiteEditor(sites, orgId, actor, base, mayChange, this::changed);
 
         grid.setId("sites");
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_WRAP_CELL_CONTENT);
         grid.addColumn(SiteDetails::name).setHeader("Site").setFlexGrow(2);
-        grid.addColumn(SiteDetails::status).setHeader("Status").setAutoWidth(true).setFlexGrow(0);
+        grid.addColumn(SiteDetails::status)
+                .setHeader("Status")
+                .setAutoWidth(true)
+                .setFlexGrow(0);
         grid.asSingleSelect().addValueChangeListener(e -> editor.show(e.getValue()));
 
         H2 title = new H2("Sites");
@@ -93,8 +100,11 @@ public class SitesView extends HorizontalLayout {
     private void reload(Long selectId) {
         var all = sites.list(orgId);
         grid.setItems(all);
-        all.stream().filter(s -> selectId == null ? s.revokedAt() == null : s.id() == selectId).findFirst()
-                .or(() -> all.stream().findFirst()).ifPresentOrElse(grid::select, () -> editor.show(null));
+        all.stream()
+                .filter(s -> selectId == null ? s.revokedAt() == null : s.id() == selectId)
+                .findFirst()
+                .or(() -> all.stream().findFirst())
+                .ifPresentOrElse(grid::select, () -> editor.show(null));
     }
 
     static void error(ApiProblem problem) {

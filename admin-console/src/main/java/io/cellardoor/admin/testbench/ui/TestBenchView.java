@@ -40,7 +40,8 @@ public class TestBenchView extends VerticalLayout {
         this.orgId = staff.orgId();
         H2 title = new H2("Test bench");
         title.getStyle().set("font-size", "var(--lumo-font-size-l)").set("margin", "0");
-        Span hint = new Span("A dry run: nothing is stored, the semantic cache is skipped and curated answers are only reported.");
+        Span hint = new Span(
+                "A dry run: nothing is stored, the semantic cache is skipped and curated answers are only reported.");
         hint.addClassName("cd-muted");
         question.setId("bench-question");
         question.setWidthFull();
@@ -52,7 +53,8 @@ public class TestBenchView extends VerticalLayout {
         pin.setEnabled(false);
         pin.addClickListener(e -> {
             pinned = latest;
-            Notification.show("Pinned. Edit the knowledge, then run again to compare.", 3000, Notification.Position.BOTTOM_START);
+            Notification.show(
+                    "Pinned. Edit the knowledge, then run again to compare.", 3000, Notification.Position.BOTTOM_START);
             render();
         });
         Button unpin = new Button("Clear pin", e -> {

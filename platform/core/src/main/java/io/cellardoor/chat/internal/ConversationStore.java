@@ -30,10 +30,16 @@ public class ConversationStore {
      * ({@link #save}), so nothing is committed before the answer starts.
      */
     public UUID continueOrStart(long orgId, long siteId, @Nullable UUID visitorId, @Nullable UUID requested) {
-        if (requested != null && tenant.inOrg(orgId, () -> jdbc.sql("""
+        if (requested != null
+                && tenant.inOrg(
+                                orgId,
+                                () -> jdbc.sql("""
                         SELECT count(*) FROM conversation
                         WHERE id = ? AND org_id = ? AND site_id = ? AND (visitor_id IS NULL OR visitor_id = ?)""")
-                .params(requested, orgId, siteId, visitorId).query(Integer.class).single()) > 0) {
+                                        .params(requested, orgId, siteId, visitorId)
+                                        .query(Integer.class)
+                                        .single())
+                        > 0) {
             return requested;
         }
         return UUID.randomUUID();
@@ -45,12 +51,16 @@ public class ConversationStore {
      * @return false when no such message exists for the org (or it belongs to another visitor's conversation)
      */
     public boolean rate(long orgId, long messageId, @Nullable UUID visitorId, String rating, @Nullable String comment) {
-        return tenant.inOrg(orgId, () -> jdbc.sql("""
+        return tenant.inOrg(
+                orgId,
+                () -> jdbc.sql("""
                         UPDATE message m SET feedback = ?, feedback_comment = ?, feedback_at = now()
                         FROM conversation c
                         WHERE m.id = ? AND m.org_id = ? AND c.id = m.conversation_id AND c.org_id = ?
                           AND (c.visitor_id IS NULL OR c.visitor_id = ?)""")
-                .params(rating, comment, messageId, orgId, orgId, visitorId).update() == 1);
+                                .params(rating, comment, messageId, orgId, orgId, visitorId)
+                                .update()
+                        == 1);
     }
 
     /**
@@ -59,10 +69,20 @@ public class ConversationStore {
      * @param siteId the site asked, and {@code visitorId} the visitor asking (or null): the conversation's when this
      *     turn starts it
      */
-    public record Turn(long orgId, long siteId, @Nullable UUID visitorId, UUID conversationId, String question,
-            String answer, boolean answered, String domain, String generator, List<Citation> citations,
-            Classification classification, double confidence, long latencyMs) {
-    }
+    public record Turn(
+            long orgId,
+            long siteId,
+            @Nullable UUID visitorId,
+            UUID conversationId,
+            String question,
+            String answer,
+            boolean answered,
+            String domain,
+            String generator,
+            List<Citation> citations,
+            Classification classification,
+            double confidence,
+            long latencyMs) {}
 
     /**
      * Stores a turn (and its conversation when the turn starts one) and returns its message id. Committed without
@@ -71,16 +91,28 @@ public class ConversationStore {
      */
     public long save(Turn t) {
         return tenant.inOrgAsyncCommit(t.orgId(), () -> {
-            jdbc.sql("INSERT INTO conversation (id, org_id, site_id, visitor_id) VALUES (?, ?, ?, ?) ON CONFLICT (id) DO NOTHING")
-                    .params(t.conversationId(), t.orgId(), t.siteId(), t.visitorId()).update();
+            jdbc.sql(
+                            "INSERT INTO conversation (id, org_id, site_id, visitor_id) VALUES (?, ?, ?, ?) ON CONFLICT (id) DO NOTHING")
+                    .params(t.conversationId(), t.orgId(), t.siteId(), t.visitorId())
+                    .update();
             return jdbc.sql("""
                 INSERT INTO message (org_id, conversation_id, question, answer, answered, domain, generator, citations,
                                      classification, confidence, latency_ms)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?::jsonb, ?, ?) RETURNING id""")
-                .params(t.orgId(), t.conversationId(), t.question(), t.answer(), t.answered(), t.domain(), t.generator(),
-                        json.writeValueAsString(t.citations()), json.writeValueAsString(t.classification()),
-                        t.confidence(), (int) Math.min(Integer.MAX_VALUE, t.latencyMs()))
-                .query(Long.class).single();
+                    .params(
+                            t.orgId(),
+                            t.conversationId(),
+                            t.question(),
+                            t.answer(),
+                            t.answered(),
+                            t.domain(),
+                            t.generator(),
+                            json.writeValueAsString(t.citations()),
+                            json.writeValueAsString(t.classification()),
+                            t.confidence(),
+                            (int) Math.min(Integer.MAX_VALUE, t.latencyMs()))
+                    .query(Long.class)
+                    .single();
         });
     }
 }

@@ -35,10 +35,12 @@ public class StageTimers {
     }
 
     private Timer timer(String stage) {
-        return timers.computeIfAbsent(stage, s -> Timer.builder("cellardoor.chat.stage")
-                .description("Duration of one stage of a chat turn")
-                .tag("stage", s)
-                .publishPercentiles(0.5, 0.95, 0.99)
-                .register(registry));
+        return timers.computeIfAbsent(
+                stage,
+                s -> Timer.builder("cellardoor.chat.stage")
+                        .description("Duration of one stage of a chat turn")
+                        .tag("stage", s)
+                        .publishPercentiles(0.5, 0.95, 0.99)
+                        .register(registry));
     }
 }

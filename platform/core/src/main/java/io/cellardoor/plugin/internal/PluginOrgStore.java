@@ -1,11 +1,11 @@
 package io.cellardoor.plugin.internal;
 
+import io.cellardoor.tenant.TenantTransactions;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import io.cellardoor.tenant.TenantTransactions;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -25,7 +25,9 @@ public class PluginOrgStore {
     public Set<String> disabled(long orgId) {
         return tenant.inOrg(orgId, () -> {
             return new HashSet<>(jdbc.sql("SELECT plugin_id FROM plugin_org_state WHERE org_id = ? AND NOT enabled")
-                    .param(orgId).query(String.class).list());
+                    .param(orgId)
+                    .query(String.class)
+                    .list());
         });
     }
 
@@ -35,8 +37,7 @@ public class PluginOrgStore {
             jdbc.sql("""
                     INSERT INTO plugin_org_state (org_id, plugin_id, enabled, updated_by) VALUES (?, ?, ?, ?)
                     ON CONFLICT (org_id, plugin_id)
-                    DO UPDATE SET enabled = excluded.enabled, updated_by = excluded.updated_by, updated_at = now()""")
-                    .params(orgId, pluginId, enabled, actor).update();
+                    DO UPDATE SET enabled = excluded.enabled, updated_by = excluded.updated_by, updated_at = now()""").params(orgId, pluginId, enabled, actor).update();
         });
     }
 
@@ -45,7 +46,8 @@ public class PluginOrgStore {
         return tenant.inOrg(orgId, () -> {
             Map<String, String> values = new LinkedHashMap<>();
             jdbc.sql("SELECT key, value FROM plugin_setting WHERE org_id = ? AND plugin_id = ? ORDER BY key")
-                    .params(orgId, pluginId).query(rs -> {
+                    .params(orgId, pluginId)
+                    .query(rs -> {
                         values.put(rs.getString(1), rs.getString(2));
                     });
             return values;
@@ -57,12 +59,13 @@ public class PluginOrgStore {
         tenant.runInOrg(orgId, () -> {
             List<String> keys = List.copyOf(values.keySet());
             jdbc.sql("DELETE FROM plugin_setting WHERE org_id = ? AND plugin_id = ? AND NOT (key = ANY (?))")
-                    .params(orgId, pluginId, keys.toArray(String[]::new)).update();
-            values.forEach((key, value) -> jdbc.sql("""
+                    .params(orgId, pluginId, keys.toArray(String[]::new))
+                    .update();
+            values.forEach((key, value) ->
+                    jdbc.sql("""
                     INSERT INTO plugin_setting (org_id, plugin_id, key, value, updated_by) VALUES (?, ?, ?, ?, ?)
                     ON CONFLICT (org_id, plugin_id, key)
-                    DO UPDATE SET value = excluded.value, updated_by = excluded.updated_by, updated_at = now()""")
-                    .params(orgId, pluginId, key, value, actor).update());
+                    DO UPDATE SET value = excluded.value, updated_by = excluded.updated_by, updated_at = now()""").params(orgId, pluginId, key, value, actor).update());
         });
     }
 }

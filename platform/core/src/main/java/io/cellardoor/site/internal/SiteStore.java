@@ -2,6 +2,7 @@ package io.cellardoor.site.internal;
 
 import io.cellardoor.site.SiteDetails;
 import io.cellardoor.site.SiteSettings;
+import io.cellardoor.tenant.TenantTransactions;
 import java.sql.Array;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -11,7 +12,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
-import io.cellardoor.tenant.TenantTransactions;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -34,16 +34,22 @@ public class SiteStore {
     /** The org's sites, active first, then by name. */
     public List<SiteDetails> list(long orgId) {
         return tenant.inOrg(orgId, () -> {
-            return jdbc.sql("SELECT " + COLUMNS + " FROM site WHERE org_id = ? ORDER BY revoked_at IS NOT NULL, name, id")
-                    .param(orgId).query(SiteStore::row).list();
+            return jdbc.sql("SELECT " + COLUMNS
+                            + " FROM site WHERE org_id = ? ORDER BY revoked_at IS NOT NULL, name, id")
+                    .param(orgId)
+                    .query(SiteStore::row)
+                    .list();
         });
     }
 
     /** One of the org's sites, locked for update when {@code forUpdate} (call inside a transaction). */
     public Optional<SiteDetails> find(long orgId, long siteId, boolean forUpdate) {
         return tenant.inOrg(orgId, () -> {
-            return jdbc.sql("SELECT " + COLUMNS + " FROM site WHERE org_id = ? AND id = ?" + (forUpdate ? " FOR UPDATE" : ""))
-                    .params(orgId, siteId).query(SiteStore::row).optional();
+            return jdbc.sql("SELECT " + COLUMNS + " FROM site WHERE org_id = ? AND id = ?"
+                            + (forUpdate ? " FOR UPDATE" : ""))
+                    .params(orgId, siteId)
+                    .query(SiteStore::row)
+                    .optional();
         });
     }
 
@@ -51,7 +57,9 @@ public class SiteStore {
     public long create(long orgId, String name, String siteKey) {
         return tenant.inOrg(orgId, () -> {
             return jdbc.sql("INSERT INTO site (org_id, site_key, name) VALUES (?, ?, ?) RETURNING id")
-                    .params(orgId, siteKey, name).query(Long.class).single();
+                    .params(orgId, siteKey, name)
+                    .query(Long.class)
+                    .single();
         });
     }
 
@@ -61,7 +69,9 @@ public class SiteStore {
             return jdbc.sql("""
                     UPDATE site SET previous_site_key = site_key, previous_key_valid_until = ?, site_key = ?, updated_at = now()
                     WHERE org_id = ? AND id = ? AND revoked_at IS NULL""")
-                    .params(Timestamp.from(previousValidUntil), newKey, orgId, siteId).update() == 1;
+                            .params(Timestamp.from(previousValidUntil), newKey, orgId, siteId)
+                            .update()
+                    == 1;
         });
     }
 
@@ -71,8 +81,7 @@ public class SiteStore {
             return jdbc.sql("""
                     UPDATE site SET revoked_at = now(), previous_key_valid_until = least(previous_key_valid_until, now()),
                                     updated_at = now()
-                    WHERE org_id = ? AND id = ? AND revoked_at IS NULL""")
-                    .params(orgId, siteId).update() == 1;
+                    WHERE org_id = ? AND id = ? AND revoked_at IS NULL""").params(orgId, siteId).update() == 1;
         });
     }
 
@@ -83,18 +92,36 @@ public class SiteStore {
                     UPDATE site SET name = ?, allowed_origins = ?, greeting = ?, suggestions = ?, theme = ?, locale = ?,
                                     updated_at = now()
                     WHERE org_id = ? AND id = ? AND revoked_at IS NULL""")
-                    .params(name, settings.allowedOrigins().toArray(String[]::new), settings.greeting(),
-                            settings.suggestions().toArray(String[]::new), settings.theme(), settings.locale(), orgId, siteId)
-                    .update() == 1;
+                            .params(
+                                    name,
+                                    settings.allowedOrigins().toArray(String[]::new),
+                                    settings.greeting(),
+                                    settings.suggestions().toArray(String[]::new),
+                                    settings.theme(),
+                                    settings.locale(),
+                                    orgId,
+                                    siteId)
+                            .update()
+                    == 1;
         });
     }
 
     private static SiteDetails row(ResultSet rs, int n) throws SQLException {
-        SiteSettings settings = new SiteSettings(list(rs.getArray("allowed_origins")), rs.getString("greeting"),
-                list(rs.getArray("suggestions")), rs.getString("theme"), rs.getString("locale"));
-        return new SiteDetails(rs.getLong("id"), rs.getString("name"), rs.getString("site_key"),
-                rs.getString("previous_site_key"), instant(rs.getTimestamp("previous_key_valid_until")),
-                instant(rs.getTimestamp("revoked_at")), settings, rs.getTimestamp("created_at").toInstant(),
+        SiteSettings settings = new SiteSettings(
+                list(rs.getArray("allowed_origins")),
+                rs.getString("greeting"),
+                list(rs.getArray("suggestions")),
+                rs.getString("theme"),
+                rs.getString("locale"));
+        return new SiteDetails(
+                rs.getLong("id"),
+                rs.getString("name"),
+                rs.getString("site_key"),
+                rs.getString("previous_site_key"),
+                instant(rs.getTimestamp("previous_key_valid_until")),
+                instant(rs.getTimestamp("revoked_at")),
+                settings,
+                rs.getTimestamp("created_at").toInstant(),
                 rs.getTimestamp("updated_at").toInstant());
     }
 

@@ -49,7 +49,9 @@ class WidgetRequestFilter extends OncePerRequestFilter {
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
         String path = request.getRequestURI();
-        return !(path.startsWith("/api/v1/chat") || path.startsWith("/api/v1/widget/") || path.startsWith("/api/v1/messages/")
+        return !(path.startsWith("/api/v1/chat")
+                || path.startsWith("/api/v1/widget/")
+                || path.startsWith("/api/v1/messages/")
                 || path.equals("/api/v1/handoffs"));
     }
 
@@ -82,10 +84,14 @@ class WidgetRequestFilter extends OncePerRequestFilter {
             ApiProblem.originNotAllowed(origin).writeTo(response);
             return;
         }
-        if (site.isPresent() && "POST".equals(request.getMethod()) && !request.getRequestURI().equals("/api/v1/widget/session")) {
-            long wait = Math.max(perSite.tryTake("site:" + site.get().id()), perVisitor.tryTake(visitorKey(site.get(), request)));
+        if (site.isPresent()
+                && "POST".equals(request.getMethod())
+                && !request.getRequestURI().equals("/api/v1/widget/session")) {
+            long wait = Math.max(
+                    perSite.tryTake("site:" + site.get().id()), perVisitor.tryTake(visitorKey(site.get(), request)));
             if (wait > 0) {
-                ApiProblem.rateLimited(wait, "Too many messages in a short time; try again in " + wait + " s.").writeTo(response);
+                ApiProblem.rateLimited(wait, "Too many messages in a short time; try again in " + wait + " s.")
+                        .writeTo(response);
                 return;
             }
         }
@@ -110,7 +116,8 @@ class WidgetRequestFilter extends OncePerRequestFilter {
             return true;
         }
         int port = request.getServerPort();
-        boolean defaultPort = (request.getScheme().equals("http") && port == 80) || (request.getScheme().equals("https") && port == 443);
+        boolean defaultPort = (request.getScheme().equals("http") && port == 80)
+                || (request.getScheme().equals("https") && port == 443);
         String own = request.getScheme() + "://" + request.getServerName() + (defaultPort ? "" : ":" + port);
         return normalised.equals(normalise(own));
     }

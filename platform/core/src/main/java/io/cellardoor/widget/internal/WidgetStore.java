@@ -33,25 +33,37 @@ public class WidgetStore {
      * period after a rotation); empty for a revoked site.
      */
     public Optional<WidgetConfig> config(long orgId, String siteKey) {
-        return tenant.inOrg(orgId, () -> jdbc.sql("""
+        return tenant.inOrg(
+                orgId,
+                () -> jdbc.sql("""
                         SELECT site_key, name, greeting, suggestions, theme, locale, handoff_enabled, strings::text FROM site
                         WHERE org_id = :org AND revoked_at IS NULL
                           AND (site_key = :key OR (previous_site_key = :key AND previous_key_valid_until > now()))""")
-                .param("org", orgId)
-                .param("key", siteKey)
-                .query((rs, n) -> new WidgetConfig(siteKey, rs.getString(2), rs.getString(3), list(rs.getArray(4)),
-                        rs.getString(5), rs.getString(6), rs.getBoolean(7), strings(rs.getString(8))))
-                .optional());
+                        .param("org", orgId)
+                        .param("key", siteKey)
+                        .query((rs, n) -> new WidgetConfig(
+                                siteKey,
+                                rs.getString(2),
+                                rs.getString(3),
+                                list(rs.getArray(4)),
+                                rs.getString(5),
+                                rs.getString(6),
+                                rs.getBoolean(7),
+                                strings(rs.getString(8))))
+                        .optional());
     }
 
     /** Records a new anonymous visitor of a site. */
     public void createVisitor(UUID visitorId, long orgId, long siteId) {
-        tenant.runInOrg(orgId, () -> jdbc.sql("INSERT INTO visitor (id, org_id, site_id) VALUES (?, ?, ?) ON CONFLICT (id) DO NOTHING")
-                .params(visitorId, orgId, siteId).update());
+        tenant.runInOrg(
+                orgId,
+                () -> jdbc.sql("INSERT INTO visitor (id, org_id, site_id) VALUES (?, ?, ?) ON CONFLICT (id) DO NOTHING")
+                        .params(visitorId, orgId, siteId)
+                        .update());
     }
 
     private Map<String, Map<String, String>> strings(String text) {
-        return json.readValue(text, new TypeReference<Map<String, Map<String, String>>>() { });
+        return json.readValue(text, new TypeReference<Map<String, Map<String, String>>>() {});
     }
 
     private static List<String> list(Array array) throws SQLException {

@@ -8,5 +8,4 @@ package io.cellardoor.plugin.api;
  * @param description one sentence of help
  * @param defaultValue value used when the org has set none
  */
-public record ConfigProperty(String key, String label, String description, String defaultValue) {
-}
+public record ConfigProperty(String key, String label, String description, String defaultValue) {}

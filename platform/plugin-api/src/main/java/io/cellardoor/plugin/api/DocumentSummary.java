@@ -6,5 +6,4 @@ package io.cellardoor.plugin.api;
  * @param path path relative to the knowledge folder
  * @param title the document's title
  */
-public record DocumentSummary(String path, String title) {
-}
+public record DocumentSummary(String path, String title) {}

@@ -13,8 +13,7 @@ import java.util.regex.Pattern;
  */
 public final class KeywordClassifier implements QueryClassifier {
 
-    private record Rule(Pattern pattern, double weight, String label) {
-    }
+    private record Rule(Pattern pattern, double weight, String label) {}
 
     private final List<Rule> rules;
 
@@ -46,8 +45,7 @@ public final class KeywordClassifier implements QueryClassifier {
     public static final class Builder {
         private final List<Rule> rules = new ArrayList<>();
 
-        private Builder() {
-        }
+        private Builder() {}
 
         /**
          * Adds a rule.

@@ -10,5 +10,4 @@ package io.cellardoor.plugin.api;
  * @param text the chunk's plain text (HTML removed, markdown bullets kept)
  * @param score fused relevance, higher is better (not comparable across queries)
  */
-public record Passage(String path, String title, String domain, String headingPath, String text, double score) {
-}
+public record Passage(String path, String title, String domain, String headingPath, String text, double score) {}

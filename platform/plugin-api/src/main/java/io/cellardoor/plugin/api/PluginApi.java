@@ -9,6 +9,5 @@ public final class PluginApi {
     /** Id of the host's fallback domain, used when no plugin claims a query. */
     public static final String GENERAL_DOMAIN = "general";
 
-    private PluginApi() {
-    }
+    private PluginApi() {}
 }

@@ -31,7 +31,8 @@ class KeywordClassifierTests {
 
     @Test
     void rejectsOutOfRangeValues() {
-        assertThatThrownBy(() -> new ClassifierScore(1.2, java.util.List.of())).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new ClassifierScore(1.2, java.util.List.of()))
+                .isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> new UserQuery("  ", "en")).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> new DomainDescriptor("Wine", "Wines", java.util.List.of(), java.util.List.of()))
                 .isInstanceOf(IllegalArgumentException.class);

@@ -25,17 +25,16 @@ public final class ClubHandler implements DomainHandler {
     private static final int K = 8;
 
     private static final Pattern TIER = Pattern.compile("\\b(tiers?|levels?|shipments?|bottles?|quarterly)\\b");
-    private static final Pattern POINTS = Pattern.compile("\\b(points?|miles|rewards?|loyalty|redeem\\w*|expire\\w*"
-            + "|balance|earn\\w*|spend)\\b");
-    private static final Pattern REFERRAL = Pattern.compile("\\b(referr\\w*|refer|told (my|a) \\w+|because of me"
-            + "|invit\\w*|signed up)\\b");
-    private static final Pattern CHANGE = Pattern.compile("\\b(join\\w*|sign up|cancel\\w*|pause\\w*|skip\\w*|upgrad\\w*"
-            + "|downgrad\\w*)\\b");
+    private static final Pattern POINTS =
+            Pattern.compile("\\b(points?|miles|rewards?|loyalty|redeem\\w*|expire\\w*" + "|balance|earn\\w*|spend)\\b");
+    private static final Pattern REFERRAL =
+            Pattern.compile("\\b(referr\\w*|refer|told (my|a) \\w+|because of me" + "|invit\\w*|signed up)\\b");
+    private static final Pattern CHANGE =
+            Pattern.compile("\\b(join\\w*|sign up|cancel\\w*|pause\\w*|skip\\w*|upgrad\\w*" + "|downgrad\\w*)\\b");
     private static final Pattern LOYALTY_TITLE = Pattern.compile("\\b(miles|points|loyalty|rewards?)\\b");
 
     /** Creates the handler; stateless. */
-    public ClubHandler() {
-    }
+    public ClubHandler() {}
 
     @Override
     public HandlerResult handle(UserQuery query, PluginContext context) {
@@ -43,8 +42,9 @@ public final class ClubHandler implements DomainHandler {
         List<String> prompt = new ArrayList<>();
         Set<String> boosts = new LinkedHashSet<>(Headings.matching(query, context, DOMAIN));
         if (TIER.matcher(text).find()) {
-            prompt.add("State bottles per shipment, how often shipments come and price per shipment for the tier asked, "
-                    + "with its discount and perks; name the tier exactly as the club page does.");
+            prompt.add(
+                    "State bottles per shipment, how often shipments come and price per shipment for the tier asked, "
+                            + "with its discount and perks; name the tier exactly as the club page does.");
         }
         boolean points = POINTS.matcher(text).find();
         boolean referral = REFERRAL.matcher(text).find();
@@ -57,7 +57,9 @@ public final class ClubHandler implements DomainHandler {
         }
         if (points || referral) {
             for (DocumentSummary document : context.listDocuments(DOMAIN)) {
-                if (LOYALTY_TITLE.matcher(document.title().toLowerCase(Locale.ROOT)).find()) {
+                if (LOYALTY_TITLE
+                        .matcher(document.title().toLowerCase(Locale.ROOT))
+                        .find()) {
                     boosts.add(document.path());
                 }
             }

@@ -11,15 +11,17 @@ import org.pf4j.Extension;
 @Extension
 public final class ClubPlugin implements DomainPlugin {
 
-    private static final DomainDescriptor DESCRIPTOR = new DomainDescriptor("club", "Wine club",
-            List.of("wine club", "wine_club", "club", "milea_miles", "loyalty"), List.of("wine", "events"));
+    private static final DomainDescriptor DESCRIPTOR = new DomainDescriptor(
+            "club",
+            "Wine club",
+            List.of("wine club", "wine_club", "club", "milea_miles", "loyalty"),
+            List.of("wine", "events"));
 
     private final QueryClassifier classifier = new ClubQueryClassifier();
     private final DomainHandler handler = new ClubHandler();
 
     /** Creates the plugin; PF4J calls this when it loads the extension. */
-    public ClubPlugin() {
-    }
+    public ClubPlugin() {}
 
     @Override
     public DomainDescriptor descriptor() {

@@ -12,20 +12,32 @@ import io.cellardoor.plugin.api.UserQuery;
 public final class ClubQueryClassifier implements QueryClassifier {
 
     private static final KeywordClassifier SIGNALS = KeywordClassifier.builder()
-            .rule("\\bwine club\\b(?! (party|parties|events?|dinners?))|\\bclub (memberships?|members?|tiers?|shipments?"
-                    + "|levels?)\\b", 0.6, "wine club")
+            .rule(
+                    "\\bwine club\\b(?! (party|parties|events?|dinners?))|\\bclub (memberships?|members?|tiers?|shipments?"
+                            + "|levels?)\\b",
+                    0.6,
+                    "wine club")
             .rule("\\bclub\\b(?! (party|parties|events?|dinners?|pick ?up part\\w*))", 0.4, "club")
             .rule("\\b(memberships?|membres?|miembros?|socios?|adhesion|abonnement|suscripcion)\\b", 0.55, "membership")
             .rule("\\bmembers?\\b", 0.35, "member")
             .rule("\\b(shipments?|allocations?|quarterly|pick ?up my|club (box|case|pack))\\b", 0.55, "shipment")
             .rule("\\b(tiers?|levels?)\\b", 0.4, "tier")
-            .rule("\\b(points?|rewards?|loyalty|redeem\\w*|redemption|perks|benefits|fidelite|puntos)\\b", 0.5, "loyalty")
+            .rule(
+                    "\\b(points?|rewards?|loyalty|redeem\\w*|redemption|perks|benefits|fidelite|puntos)\\b",
+                    0.5,
+                    "loyalty")
             .rule("\\bmiles\\b(?! (from|away|south|north|east|west))", 0.5, "miles")
             .rule("\\b(spend|earn\\w*|balance|expire\\w*|expiration|accru\\w*|cash (in|out))\\b", 0.2, "account")
-            .rule("\\b(referr\\w*|refer|refers|told (my|a) (friend|buddy|pal|mate|sister|brother|coworker|colleague)"
-                    + "|invit\\w* (a )?friends?|because of me)\\b", 0.45, "referral")
-            .rule("\\b(join\\w*|sign(ed|ing)? up|signup|cancel\\w*|pause\\w*|skip\\w*|upgrad\\w*|downgrad\\w*"
-                    + "|my account|discount\\w*|member pricing)\\b", 0.3, "account action")
+            .rule(
+                    "\\b(referr\\w*|refer|refers|told (my|a) (friend|buddy|pal|mate|sister|brother|coworker|colleague)"
+                            + "|invit\\w* (a )?friends?|because of me)\\b",
+                    0.45,
+                    "referral")
+            .rule(
+                    "\\b(join\\w*|sign(ed|ing)? up|signup|cancel\\w*|pause\\w*|skip\\w*|upgrad\\w*|downgrad\\w*"
+                            + "|my account|discount\\w*|member pricing)\\b",
+                    0.3,
+                    "account action")
             .build();
 
     @Override

@@ -1,10 +1,10 @@
 package io.cellardoor.plugins.club;
 
-import io.cellardoor.plugin.api.testing.InMemoryPluginContext;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.cellardoor.plugin.api.HandlerResult;
 import io.cellardoor.plugin.api.UserQuery;
+import io.cellardoor.plugin.api.testing.InMemoryPluginContext;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -33,24 +33,35 @@ class ClubTests {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"golden hour membership - how many bottles and what does each shipment cost?",
-            "do reward points expire?", "my sister joined the club because i referred her, what do i get?",
-            "Can I use my miles for a night at the lake house?", "how do I put my wine club membership on hold?"})
+    @ValueSource(
+            strings = {
+                "golden hour membership - how many bottles and what does each shipment cost?",
+                "do reward points expire?",
+                "my sister joined the club because i referred her, what do i get?",
+                "Can I use my miles for a night at the lake house?",
+                "how do I put my wine club membership on hold?"
+            })
     void classifierClaimsClubQuestions(String question) {
         assertThat(score(question)).isGreaterThanOrEqualTo(0.5);
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"can she come to the autumn club party with me?", "how many miles from nyc are you?",
-            "what does the reserve cab franc cost?"})
+    @ValueSource(
+            strings = {
+                "can she come to the autumn club party with me?",
+                "how many miles from nyc are you?",
+                "what does the reserve cab franc cost?"
+            })
     void classifierStaysWeakOnOtherDomainsQuestions(String question) {
         assertThat(score(question)).isLessThan(0.4);
     }
 
     @Test
     void boostsTheSectionOfTheNamedTierAndAsksForBottlesAndPrice() {
-        HandlerResult result = plugin.handler().handle(
-                new UserQuery("golden hour membership - how many bottles and how much per shipment?", "en"), knowledge);
+        HandlerResult result = plugin.handler()
+                .handle(
+                        new UserQuery("golden hour membership - how many bottles and how much per shipment?", "en"),
+                        knowledge);
 
         assertThat(result.plan().boostPaths()).containsExactly("wine club/club.md");
         assertThat(result.plan().k()).isEqualTo(8);
@@ -60,7 +71,8 @@ class ClubTests {
 
     @Test
     void boostsTheLoyaltyPagesForPointsQuestions() {
-        HandlerResult result = plugin.handler().handle(new UserQuery("when will my points ever expire?", "en"), knowledge);
+        HandlerResult result =
+                plugin.handler().handle(new UserQuery("when will my points ever expire?", "en"), knowledge);
 
         assertThat(result.plan().boostPaths()).contains("loyalty/stars.md").doesNotContain("wine club/club.md");
         assertThat(result.promptContributions()).anyMatch(p -> p.contains("expire"));
@@ -68,8 +80,10 @@ class ClubTests {
 
     @Test
     void boostsTheLoyaltyPagesForReferralQuestions() {
-        HandlerResult result = plugin.handler().handle(
-                new UserQuery("a friend signed up because i referred her - do i get anything?", "en"), knowledge);
+        HandlerResult result = plugin.handler()
+                .handle(
+                        new UserQuery("a friend signed up because i referred her - do i get anything?", "en"),
+                        knowledge);
 
         assertThat(result.plan().boostPaths()).containsExactly("loyalty/stars.md");
         assertThat(result.promptContributions()).anyMatch(p -> p.contains("referring a friend"));

@@ -24,12 +24,11 @@ public final class EventsHandler implements DomainHandler {
     private static final int K = 8;
     private static final Pattern WEDDING = Pattern.compile("\\b(weddings?|married|marry|marrying|marriage|vows"
             + "|ceremony|reception|elop\\w*|brides?|grooms?|bridal|rehearsal|boda|mariage)\\b");
-    private static final Pattern GUEST = Pattern.compile("\\b(not a member|isn'?t a member|non ?members?|guests?"
-            + "|plus ones?|bring (a|my) \\w+)\\b");
+    private static final Pattern GUEST = Pattern.compile(
+            "\\b(not a member|isn'?t a member|non ?members?|guests?" + "|plus ones?|bring (a|my) \\w+)\\b");
 
     /** Creates the handler; stateless. */
-    public EventsHandler() {
-    }
+    public EventsHandler() {}
 
     @Override
     public HandlerResult handle(UserQuery query, PluginContext context) {
@@ -38,7 +37,9 @@ public final class EventsHandler implements DomainHandler {
         List<String> prompt = new ArrayList<>();
         if (WEDDING.matcher(text).find()) {
             for (DocumentSummary document : context.listDocuments(DOMAIN)) {
-                if ((document.title() + " " + document.path()).toLowerCase(Locale.ROOT).contains("wedding")) {
+                if ((document.title() + " " + document.path())
+                        .toLowerCase(Locale.ROOT)
+                        .contains("wedding")) {
                     boosts.add(document.path());
                 }
             }

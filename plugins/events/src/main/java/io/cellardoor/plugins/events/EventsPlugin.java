@@ -11,15 +11,14 @@ import org.pf4j.Extension;
 @Extension
 public final class EventsPlugin implements DomainPlugin {
 
-    private static final DomainDescriptor DESCRIPTOR = new DomainDescriptor("events", "Events",
-            List.of("events", "event", "weddings"), List.of("visiting", "club"));
+    private static final DomainDescriptor DESCRIPTOR = new DomainDescriptor(
+            "events", "Events", List.of("events", "event", "weddings"), List.of("visiting", "club"));
 
     private final QueryClassifier classifier = new EventsQueryClassifier();
     private final DomainHandler handler = new EventsHandler();
 
     /** Creates the plugin; PF4J calls this when it loads the extension. */
-    public EventsPlugin() {
-    }
+    public EventsPlugin() {}
 
     @Override
     public DomainDescriptor descriptor() {

@@ -17,12 +17,42 @@ final class Headings {
     private static final int SEARCHED = 8;
     private static final int BOOSTED = 2;
     /** Words too common in event headings or questions to identify a section. */
-    private static final Set<String> COMMON = Set.of("the", "and", "for", "how", "much", "many", "what", "whats", "does",
-            "with", "your", "you", "can", "get", "per", "event", "events", "wine", "member", "members", "cost", "about",
-            "information", "when", "who", "are", "any", "anything", "there", "this", "that", "have", "need");
+    private static final Set<String> COMMON = Set.of(
+            "the",
+            "and",
+            "for",
+            "how",
+            "much",
+            "many",
+            "what",
+            "whats",
+            "does",
+            "with",
+            "your",
+            "you",
+            "can",
+            "get",
+            "per",
+            "event",
+            "events",
+            "wine",
+            "member",
+            "members",
+            "cost",
+            "about",
+            "information",
+            "when",
+            "who",
+            "are",
+            "any",
+            "anything",
+            "there",
+            "this",
+            "that",
+            "have",
+            "need");
 
-    private Headings() {
-    }
+    private Headings() {}
 
     /** Paths of up to two documents whose passages' headings share the most distinctive words with the query. */
     static List<String> matching(UserQuery query, PluginContext context, String domain) {
@@ -35,9 +65,13 @@ final class Headings {
         if (best == 0) {
             return List.of();
         }
-        return passages.stream().filter(p -> overlap(asked, p) == best)
+        return passages.stream()
+                .filter(p -> overlap(asked, p) == best)
                 .sorted(Comparator.comparingDouble(Passage::score).reversed())
-                .map(Passage::path).distinct().limit(BOOSTED).toList();
+                .map(Passage::path)
+                .distinct()
+                .limit(BOOSTED)
+                .toList();
     }
 
     private static int overlap(Set<String> asked, Passage passage) {
@@ -46,9 +80,11 @@ final class Headings {
     }
 
     private static Set<String> words(String text) {
-        String folded = Normalizer.normalize(text.toLowerCase(Locale.ROOT), Normalizer.Form.NFD).replaceAll("\\p{M}+", "");
+        String folded = Normalizer.normalize(text.toLowerCase(Locale.ROOT), Normalizer.Form.NFD)
+                .replaceAll("\\p{M}+", "");
         return Arrays.stream(folded.split("[^\\p{L}\\p{N}]+"))
                 .map(w -> w.length() > 4 && w.endsWith("s") ? w.substring(0, w.length() - 1) : w)
-                .filter(w -> w.length() >= 3 && !COMMON.contains(w)).collect(Collectors.toSet());
+                .filter(w -> w.length() >= 3 && !COMMON.contains(w))
+                .collect(Collectors.toSet());
     }
 }

@@ -1,10 +1,10 @@
 package io.cellardoor.plugins.events;
 
-import io.cellardoor.plugin.api.testing.InMemoryPluginContext;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.cellardoor.plugin.api.HandlerResult;
 import io.cellardoor.plugin.api.UserQuery;
+import io.cellardoor.plugin.api.testing.InMemoryPluginContext;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -21,16 +21,27 @@ class EventsTests {
                     Free for members, $30 per guest.
                     """)
             .add("events", "events/jazz.md", "Jazz on the Lawn", "# Jazz on the Lawn\nEvery Thursday in July.")
-            .add("events", "weddings/weddings.md", "Celebrations", "# Celebrations\nCeremonies on the hill; the barn if it rains.");
+            .add(
+                    "events",
+                    "weddings/weddings.md",
+                    "Celebrations",
+                    "# Celebrations\nCeremonies on the hill; the barn if it rains.");
 
     private static double score(String question) {
-        return new EventsQueryClassifier().classify(new UserQuery(question, "en")).score();
+        return new EventsQueryClassifier()
+                .classify(new UserQuery(question, "en"))
+                .score();
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"what does a wedding here cost?", "when is the guest chef dinner and who's cooking?",
-            "my sister isn't a member - can she join me at the summer club party, and what's the price?",
-            "What happens if it pours during our ceremony?", "any live music this weekend?"})
+    @ValueSource(
+            strings = {
+                "what does a wedding here cost?",
+                "when is the guest chef dinner and who's cooking?",
+                "my sister isn't a member - can she join me at the summer club party, and what's the price?",
+                "What happens if it pours during our ceremony?",
+                "any live music this weekend?"
+            })
     void classifierClaimsEventQuestions(String question) {
         assertThat(score(question)).isGreaterThanOrEqualTo(0.5);
     }
@@ -43,7 +54,8 @@ class EventsTests {
 
     @Test
     void boostsThePageWhoseHeadingNamesTheEvent() {
-        HandlerResult result = plugin.handler().handle(new UserQuery("when is the lantern supper and whos cooking?", "en"), knowledge);
+        HandlerResult result =
+                plugin.handler().handle(new UserQuery("when is the lantern supper and whos cooking?", "en"), knowledge);
 
         assertThat(result.plan().boostPaths()).containsExactly("events/calendar.md");
         assertThat(result.promptContributions()).anyMatch(p -> p.contains("who hosts, cooks"));
@@ -51,7 +63,8 @@ class EventsTests {
 
     @Test
     void boostsTheWeddingPagesForWeddingQuestions() {
-        HandlerResult result = plugin.handler().handle(new UserQuery("what if it rains while we say our vows?", "en"), knowledge);
+        HandlerResult result =
+                plugin.handler().handle(new UserQuery("what if it rains while we say our vows?", "en"), knowledge);
 
         assertThat(result.plan().boostPaths()).contains("weddings/weddings.md").doesNotContain("events/jazz.md");
         assertThat(result.promptContributions()).anyMatch(p -> p.contains("rain or weather plan"));
@@ -59,8 +72,10 @@ class EventsTests {
 
     @Test
     void asksForGuestPricesWhenAGuestIsNotAMember() {
-        HandlerResult result = plugin.handler().handle(
-                new UserQuery("my friend isn't a member - can she come to the autumn picnic?", "en"), knowledge);
+        HandlerResult result = plugin.handler()
+                .handle(
+                        new UserQuery("my friend isn't a member - can she come to the autumn picnic?", "en"),
+                        knowledge);
 
         assertThat(result.plan().boostPaths()).containsExactly("events/calendar.md");
         assertThat(result.promptContributions()).anyMatch(p -> p.contains("member and guest prices"));

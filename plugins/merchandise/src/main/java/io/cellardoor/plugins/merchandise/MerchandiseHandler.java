@@ -25,23 +25,29 @@ public final class MerchandiseHandler implements DomainHandler {
     private static final int MAX_BOOSTED = 5;
     private static final double WINE_WEIGHT = 0.8;
 
-    private static final Pattern PRICE_QUESTION = Pattern.compile(
-            "\\b(how much|prices?|priced|pricing|costs?|combien|prix|cuanto|cuesta|precio)\\b|\\$");
-    private static final Pattern PRICE_LINE = Pattern.compile("(?i)\\bprice\\W{0,6}(\\$\\s?\\d[\\d,]*(?:\\.\\d{1,2})?)");
-    private static final Pattern WINE_PAIRING = Pattern.compile("\\b(wines?|pair\\w*|go(es)? (well )?with|drink with)\\b");
+    private static final Pattern PRICE_QUESTION =
+            Pattern.compile("\\b(how much|prices?|priced|pricing|costs?|combien|prix|cuanto|cuesta|precio)\\b|\\$");
+    private static final Pattern PRICE_LINE =
+            Pattern.compile("(?i)\\bprice\\W{0,6}(\\$\\s?\\d[\\d,]*(?:\\.\\d{1,2})?)");
+    private static final Pattern WINE_PAIRING =
+            Pattern.compile("\\b(wines?|pair\\w*|go(es)? (well )?with|drink with)\\b");
 
     /** Creates the handler; stateless. */
-    public MerchandiseHandler() {
-    }
+    public MerchandiseHandler() {}
 
     @Override
     public HandlerResult handle(UserQuery query, PluginContext context) {
         String text = query.normalized();
         ProductNames.Match match = ProductNames.resolve(query.text(), context.listDocuments(DOMAIN));
-        List<String> boosted = match.products().stream().limit(MAX_BOOSTED).map(DocumentSummary::path).toList();
+        List<String> boosted = match.products().stream()
+                .limit(MAX_BOOSTED)
+                .map(DocumentSummary::path)
+                .toList();
         List<String> prompt = new ArrayList<>();
-        prompt.add("Quote each item's price exactly as its page states it, with sizes or options when the page lists them.");
-        prompt.add("Describe a dish only as its menu page does; if the page has no description, say so rather than guess.");
+        prompt.add(
+                "Quote each item's price exactly as its page states it, with sizes or options when the page lists them.");
+        prompt.add(
+                "Describe a dish only as its menu page does; if the page has no description, say so rather than guess.");
         RetrievalPlan plan = RetrievalPlan.defaults(K);
         if (WINE_PAIRING.matcher(text).find()) {
             plan = new RetrievalPlan(K, Map.of(DOMAIN, 1.0, "wine", WINE_WEIGHT), List.of());
@@ -58,7 +64,9 @@ public final class MerchandiseHandler implements DomainHandler {
     private static Optional<DirectAnswer> priceAnswer(List<DocumentSummary> pages, PluginContext context) {
         List<String> prices = new ArrayList<>();
         for (DocumentSummary page : pages) {
-            context.readDocument(page.path()).map(d -> PRICE_LINE.matcher(d.text())).filter(Matcher::find)
+            context.readDocument(page.path())
+                    .map(d -> PRICE_LINE.matcher(d.text()))
+                    .filter(Matcher::find)
                     .ifPresent(m -> prices.add(m.group(1).replace(" ", "")));
         }
         if (prices.size() != pages.size() || prices.stream().distinct().count() != 1) {

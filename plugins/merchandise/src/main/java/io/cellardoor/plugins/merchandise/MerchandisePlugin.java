@@ -11,15 +11,14 @@ import org.pf4j.Extension;
 @Extension
 public final class MerchandisePlugin implements DomainPlugin {
 
-    private static final DomainDescriptor DESCRIPTOR = new DomainDescriptor("merchandise", "Shop and menu",
-            List.of("merchandise", "shop", "menu"), List.of("wine"));
+    private static final DomainDescriptor DESCRIPTOR = new DomainDescriptor(
+            "merchandise", "Shop and menu", List.of("merchandise", "shop", "menu"), List.of("wine"));
 
     private final QueryClassifier classifier = new MerchandiseQueryClassifier();
     private final DomainHandler handler = new MerchandiseHandler();
 
     /** Creates the plugin; PF4J calls this when it loads the extension. */
-    public MerchandisePlugin() {
-    }
+    public MerchandisePlugin() {}
 
     @Override
     public DomainDescriptor descriptor() {

@@ -33,14 +33,23 @@ public final class MerchandiseQueryClassifier implements QueryClassifier {
             .rule("\\b(shop|shops|store|boutique|tienda|merch\\w*|souvenirs?|gift shop|retail)\\b", 0.55, "shop")
             .rule("\\b(" + ITEMS + ")\\b", 0.55, "product")
             .rule("\\b(" + FOOD + ")\\b", 0.45, "menu item")
-            .rule(PRICE + ".{0,30}\\b(" + ITEMS + "|" + FOOD + ")\\b|\\b(" + ITEMS + "|" + FOOD + ")\\b.{0,40}" + PRICE,
-                    0.35, "priced item")
-            .rule("\\b(price (on|of|for)|what'?s on (the|your|it)|whats in|what'?s in (the|it)|what comes on|comes with"
-                    + "|toppings?|ingredients?)\\b", 0.35, "item question")
+            .rule(
+                    PRICE + ".{0,30}\\b(" + ITEMS + "|" + FOOD + ")\\b|\\b(" + ITEMS + "|" + FOOD + ")\\b.{0,40}"
+                            + PRICE,
+                    0.35,
+                    "priced item")
+            .rule(
+                    "\\b(price (on|of|for)|what'?s on (the|your|it)|whats in|what'?s in (the|it)|what comes on|comes with"
+                            + "|toppings?|ingredients?)\\b",
+                    0.35,
+                    "item question")
             .rule("\\b(serve|served|serving)\\b", 0.15, "serving")
             .rule("\\b(buy|purchase|order|sell|sold|in stock|ship|shipping|deliver\\w*)\\b", 0.25, "purchase")
-            .rule("\\b(lemonade|soda|coffee|espresso|latte|cappuccino|tea|juice|mocktails?|non alcoholic|beer|cider"
-                    + "|kombucha)\\b", 0.35, "drink")
+            .rule(
+                    "\\b(lemonade|soda|coffee|espresso|latte|cappuccino|tea|juice|mocktails?|non alcoholic|beer|cider"
+                            + "|kombucha)\\b",
+                    0.35,
+                    "drink")
             .rule(PRICE, 0.1, "price")
             .build();
 

@@ -17,12 +17,13 @@ import java.util.Set;
 final class ProductNames {
 
     /** Function words, price words and casual filler that never name a product. */
-    private static final Set<String> FILLER = Set.of("a", "an", "the", "is", "are", "of", "for", "on", "in", "at", "to",
-            "and", "or", "with", "your", "you", "u", "do", "does", "have", "has", "got", "i", "me", "my", "we", "our",
-            "can", "could", "would", "get", "please", "pls", "tell", "it", "its", "s", "this", "that", "these", "those",
-            "there", "any", "some", "what", "whats", "which", "how", "much", "many", "one", "ones", "sell", "buy",
-            "price", "prices", "priced", "pricing", "cost", "costs", "dollars", "charge", "prix", "combien", "cuanto",
-            "cuesta", "precio", "el", "la", "le", "de", "un", "una", "une", "still", "now", "hey", "hi", "just", "like");
+    private static final Set<String> FILLER = Set.of(
+            "a", "an", "the", "is", "are", "of", "for", "on", "in", "at", "to", "and", "or", "with", "your", "you", "u",
+            "do", "does", "have", "has", "got", "i", "me", "my", "we", "our", "can", "could", "would", "get", "please",
+            "pls", "tell", "it", "its", "s", "this", "that", "these", "those", "there", "any", "some", "what", "whats",
+            "which", "how", "much", "many", "one", "ones", "sell", "buy", "price", "prices", "priced", "pricing",
+            "cost", "costs", "dollars", "charge", "prix", "combien", "cuanto", "cuesta", "precio", "el", "la", "le",
+            "de", "un", "una", "une", "still", "now", "hey", "hi", "just", "like");
 
     /**
      * The products a query names.
@@ -47,12 +48,13 @@ final class ProductNames {
         }
     }
 
-    private ProductNames() {
-    }
+    private ProductNames() {}
 
     /** Resolves the products a query names among the given shop pages. */
     static Match resolve(String query, List<DocumentSummary> pages) {
-        List<Title> titles = pages.stream().map(d -> new Title(d, words(d.title()))).filter(t -> !t.words().isEmpty())
+        List<Title> titles = pages.stream()
+                .map(d -> new Title(d, words(d.title())))
+                .filter(t -> !t.words().isEmpty())
                 .toList();
         List<String> asked = new ArrayList<>();
         boolean namesOnly = true;
@@ -66,26 +68,34 @@ final class ProductNames {
         if (asked.isEmpty()) {
             return Match.NONE;
         }
-        List<Title> exact = titles.stream().filter(t -> asked.stream().allMatch(t::has)).toList();
+        List<Title> exact =
+                titles.stream().filter(t -> asked.stream().allMatch(t::has)).toList();
         if (exact.stream().map(Title::words).distinct().count() == 1) {
             return new Match(rank(exact), true, namesOnly);
         }
-        List<Title> spelledOut = exact.stream().filter(t -> t.words().size() == asked.size()).toList();
-        if (asked.size() >= 2 && spelledOut.stream().map(Title::words).distinct().count() == 1) {
+        List<Title> spelledOut =
+                exact.stream().filter(t -> t.words().size() == asked.size()).toList();
+        if (asked.size() >= 2
+                && spelledOut.stream().map(Title::words).distinct().count() == 1) {
             return new Match(rank(spelledOut), true, namesOnly);
         }
         if (!exact.isEmpty()) {
             return new Match(rank(exact), false, namesOnly);
         }
         int best = titles.stream().mapToInt(t -> hits(t, asked)).max().orElse(0);
-        return best < MIN_PARTIAL_HITS ? Match.NONE
-                : new Match(rank(titles.stream().filter(t -> hits(t, asked) == best).toList()), false, false);
+        return best < MIN_PARTIAL_HITS
+                ? Match.NONE
+                : new Match(
+                        rank(titles.stream().filter(t -> hits(t, asked) == best).toList()), false, false);
     }
 
     /** Words of a text without filler: lower-cased, accent-free. */
     static List<String> words(String text) {
-        String folded = Normalizer.normalize(text.toLowerCase(Locale.ROOT), Normalizer.Form.NFD).replaceAll("\\p{M}+", "");
-        return Arrays.stream(folded.split("[^\\p{L}\\p{N}]+")).filter(w -> !w.isEmpty() && !FILLER.contains(w)).toList();
+        String folded = Normalizer.normalize(text.toLowerCase(Locale.ROOT), Normalizer.Form.NFD)
+                .replaceAll("\\p{M}+", "");
+        return Arrays.stream(folded.split("[^\\p{L}\\p{N}]+"))
+                .filter(w -> !w.isEmpty() && !FILLER.contains(w))
+                .toList();
     }
 
     private static int hits(Title title, List<String> asked) {
@@ -93,8 +103,11 @@ final class ProductNames {
     }
 
     private static List<DocumentSummary> rank(List<Title> titles) {
-        return titles.stream().sorted(Comparator.<Title>comparingInt(t -> t.words().size())
-                .thenComparing(t -> t.doc().title())).map(Title::doc).toList();
+        return titles.stream()
+                .sorted(Comparator.<Title>comparingInt(t -> t.words().size())
+                        .thenComparing(t -> t.doc().title()))
+                .map(Title::doc)
+                .toList();
     }
 
     private static boolean same(String a, String b) {
@@ -102,7 +115,8 @@ final class ProductNames {
     }
 
     private static boolean pluralOf(String one, String many) {
-        return many.equals(one + "s") || many.equals(one + "es")
+        return many.equals(one + "s")
+                || many.equals(one + "es")
                 || one.endsWith("y") && many.equals(one.substring(0, one.length() - 1) + "ies");
     }
 }

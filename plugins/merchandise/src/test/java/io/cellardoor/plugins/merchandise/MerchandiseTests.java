@@ -1,11 +1,11 @@
 package io.cellardoor.plugins.merchandise;
 
-import io.cellardoor.plugin.api.testing.InMemoryPluginContext;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.cellardoor.plugin.api.DirectAnswer;
 import io.cellardoor.plugin.api.HandlerResult;
 import io.cellardoor.plugin.api.UserQuery;
+import io.cellardoor.plugin.api.testing.InMemoryPluginContext;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -14,9 +14,17 @@ class MerchandiseTests {
 
     private final MerchandisePlugin plugin = new MerchandisePlugin();
     private final InMemoryPluginContext shop = new InMemoryPluginContext()
-            .add("merchandise", "shop/crispy-tofu-bao.md", "Crispy Tofu Bao Bun", "# Crispy Tofu Bao Bun\n- **Price**: $14.00\n")
+            .add(
+                    "merchandise",
+                    "shop/crispy-tofu-bao.md",
+                    "Crispy Tofu Bao Bun",
+                    "# Crispy Tofu Bao Bun\n- **Price**: $14.00\n")
             .add("merchandise", "shop/crispy-tofu.md", "Crispy Tofu", "# Crispy Tofu\n- **Price**: $11.00\n")
-            .add("merchandise", "shop/tweed-cap.md", "Tweed Cap", "# Tweed Cap\n- **Price**: $32.00\nDesigned by our cellar team.\n")
+            .add(
+                    "merchandise",
+                    "shop/tweed-cap.md",
+                    "Tweed Cap",
+                    "# Tweed Cap\n- **Price**: $32.00\nDesigned by our cellar team.\n")
             .add("merchandise", "shop/tweed-cap-2.md", "Tweed Cap", "# Tweed Cap\n- **Price**: $32.00\n")
             .add("merchandise", "shop/linen-cap.md", "Linen Cap", "# Linen Cap\n- **Price**: $28.00\n")
             .add("merchandise", "shop/short-rib-sliders.md", "Short Rib Sliders", "# Short Rib Sliders\nPrice: $19\n")
@@ -24,20 +32,32 @@ class MerchandiseTests {
             .add("merchandise", "shop/card-fee.md", "Card Surcharge", "# Card Surcharge\n- **Price**: $1.00\n");
 
     private static double score(String question) {
-        return new MerchandiseQueryClassifier().classify(new UserQuery(question, "en")).score();
+        return new MerchandiseQueryClassifier()
+                .classify(new UserQuery(question, "en"))
+                .score();
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"the tweed cap - who made it and how much?", "price on the spicy tofu sandwich?",
-            "how much are the lamb sliders and which wine should I get with them?", "can I buy a gift card?",
-            "r u serving any oysters today"})
+    @ValueSource(
+            strings = {
+                "the tweed cap - who made it and how much?",
+                "price on the spicy tofu sandwich?",
+                "how much are the lamb sliders and which wine should I get with them?",
+                "can I buy a gift card?",
+                "r u serving any oysters today"
+            })
     void classifierClaimsShopAndMenuQuestions(String question) {
         assertThat(score(question)).isGreaterThanOrEqualTo(0.4);
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"how big is the farm and how much of it is planted?", "will my rewards expire?",
-            "are you open on monday", "what does the reserve cab franc cost?"})
+    @ValueSource(
+            strings = {
+                "how big is the farm and how much of it is planted?",
+                "will my rewards expire?",
+                "are you open on monday",
+                "what does the reserve cab franc cost?"
+            })
     void classifierIgnoresOtherQuestions(String question) {
         assertThat(score(question)).isLessThan(0.25);
     }
@@ -59,8 +79,10 @@ class MerchandiseTests {
 
     @Test
     void prefersTheItemWhoseWholeNameIsSpelledOut() {
-        DirectAnswer answer = plugin.handler().handle(new UserQuery("price on the crispy tofu?", "en"), shop)
-                .directAnswer().orElseThrow();
+        DirectAnswer answer = plugin.handler()
+                .handle(new UserQuery("price on the crispy tofu?", "en"), shop)
+                .directAnswer()
+                .orElseThrow();
 
         assertThat(answer.text()).isEqualTo("The Crispy Tofu is $11.00.");
         assertThat(answer.sourcePaths()).containsExactly("shop/crispy-tofu.md");
@@ -76,8 +98,10 @@ class MerchandiseTests {
 
     @Test
     void treatsPagesWithTheSameNameAsOneProduct() {
-        DirectAnswer answer = plugin.handler().handle(new UserQuery("how much is the tweed cap", "en"), shop)
-                .directAnswer().orElseThrow();
+        DirectAnswer answer = plugin.handler()
+                .handle(new UserQuery("how much is the tweed cap", "en"), shop)
+                .directAnswer()
+                .orElseThrow();
 
         assertThat(answer.text()).isEqualTo("The Tweed Cap is $32.00.");
         assertThat(answer.sourcePaths()).containsExactlyInAnyOrder("shop/tweed-cap.md", "shop/tweed-cap-2.md");
@@ -93,8 +117,11 @@ class MerchandiseTests {
 
     @Test
     void boostsWithoutAnsweringWhenTheQuestionAsksMoreThanThePrice() {
-        HandlerResult result = plugin.handler().handle(
-                new UserQuery("how much are the short rib sliders and which wine should I get with them?", "en"), shop);
+        HandlerResult result = plugin.handler()
+                .handle(
+                        new UserQuery(
+                                "how much are the short rib sliders and which wine should I get with them?", "en"),
+                        shop);
 
         assertThat(result.directAnswer()).isEmpty();
         assertThat(result.plan().boostPaths()).containsExactly("shop/short-rib-sliders.md");

@@ -18,8 +18,7 @@ final class HoursAnswer {
 
     private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("h:mm a", Locale.US);
 
-    private HoursAnswer() {
-    }
+    private HoursAnswer() {}
 
     /**
      * "Yes, we're open on Friday from 11:00 AM to 8:00 PM." / "No, we're closed on Tuesdays." with the weekly
@@ -36,9 +35,12 @@ final class HoursAnswer {
         for (DayOfWeek day : question.days()) {
             Optional<Opening> opening = hours.get(day);
             if (opening.isPresent()) {
-                String range = "from " + format(opening.get().opens()) + " to " + format(opening.get().closes());
-                sentences.add(single ? "Yes, we're open on " + name(day) + " " + range + "."
-                        : "On " + name(day) + " we're open " + range + ".");
+                String range = "from " + format(opening.get().opens()) + " to "
+                        + format(opening.get().closes());
+                sentences.add(
+                        single
+                                ? "Yes, we're open on " + name(day) + " " + range + "."
+                                : "On " + name(day) + " we're open " + range + ".");
             } else {
                 sentences.add((single ? "No, we're" : "We're") + " closed on " + name(day) + "s.");
             }
@@ -46,7 +48,8 @@ final class HoursAnswer {
         if (question.asksLast() && schedule.lastCall().isPresent()) {
             sentences.add(lastCall(schedule.lastCall().get(), question.days(), hours));
         }
-        boolean namedDayClosed = question.days().stream().anyMatch(d -> hours.get(d).isEmpty());
+        boolean namedDayClosed =
+                question.days().stream().anyMatch(d -> hours.get(d).isEmpty());
         if (question.days().isEmpty() || namedDayClosed) {
             sentences.add("Our hours: " + week(hours) + ".");
         }
@@ -57,8 +60,10 @@ final class HoursAnswer {
         int minutes = rule.minutesBeforeClosing();
         String before = minutes % 60 == 0 ? plural(minutes / 60, "hour") : plural(minutes, "minute");
         String sentence = "The last " + rule.what() + " is " + before + " before closing";
-        List<String> times = days.stream().filter(d -> hours.get(d).isPresent())
-                .map(d -> format(hours.get(d).get().closes().minusMinutes(minutes)) + " on " + name(d)).toList();
+        List<String> times = days.stream()
+                .filter(d -> hours.get(d).isPresent())
+                .map(d -> format(hours.get(d).get().closes().minusMinutes(minutes)) + " on " + name(d))
+                .toList();
         return sentence + (times.isEmpty() ? "." : ", so " + String.join(" and ", times) + ".");
     }
 
@@ -68,8 +73,11 @@ final class HoursAnswer {
         List<DayOfWeek> closed = new ArrayList<>();
         for (DayOfWeek day : DayOfWeek.values()) {
             if (hours.containsKey(day)) {
-                hours.get(day).ifPresentOrElse(o -> open.computeIfAbsent(o, k -> new ArrayList<>()).add(day),
-                        () -> closed.add(day));
+                hours.get(day)
+                        .ifPresentOrElse(
+                                o -> open.computeIfAbsent(o, k -> new ArrayList<>())
+                                        .add(day),
+                                () -> closed.add(day));
             }
         }
         List<String> parts = new ArrayList<>();
@@ -82,7 +90,8 @@ final class HoursAnswer {
 
     private static String names(List<DayOfWeek> days) {
         List<String> names = days.stream().map(HoursAnswer::name).toList();
-        return names.size() == 1 ? names.get(0)
+        return names.size() == 1
+                ? names.get(0)
                 : String.join(", ", names.subList(0, names.size() - 1)) + " and " + names.get(names.size() - 1);
     }
 

@@ -26,6 +26,7 @@ record HoursQuestion(List<DayOfWeek> days, boolean asksLast, boolean yesNo) {
             + "|address|directions?|prices?|cost|how much|wifi|kids?|children|tours?|hotels?|stay|menu|kitchen|food"
             + "|restaurant|holidays?|christmas|thanksgiving|easter|new years?|memorial day|labor day|noel|navidad"
             + "|events?|wedding)\\b|\\$");
+
     private static final Pattern LAST = Pattern.compile("\\b(latest|last|dernier\\w*|derniere|ultim[oa]s?)\\b");
     private static final Pattern YES_NO = Pattern.compile("\\b((are|r) (you|u|ya|y'?all)( guys)? (open|closed)"
             + "|(is|are) (the )?(tasting room|winery|vineyard|it|place|shop) (open|closed)|open on|(vous )?etes( vous)?"
@@ -56,9 +57,14 @@ record HoursQuestion(List<DayOfWeek> days, boolean asksLast, boolean yesNo) {
     private static Map<String, List<DayOfWeek>> dayWords() {
         Map<String, List<DayOfWeek>> words = new java.util.HashMap<>();
         String[][] names = {
-            {"monday", "lundi", "lunes"}, {"tuesday", "tues", "mardi", "martes"},
-            {"wednesday", "weds", "mercredi", "miercoles"}, {"thursday", "thurs", "jeudi", "jueves"},
-            {"friday", "vendredi", "viernes"}, {"saturday", "samedi", "sabado"}, {"sunday", "dimanche", "domingo"}};
+            {"monday", "lundi", "lunes"},
+            {"tuesday", "tues", "mardi", "martes"},
+            {"wednesday", "weds", "mercredi", "miercoles"},
+            {"thursday", "thurs", "jeudi", "jueves"},
+            {"friday", "vendredi", "viernes"},
+            {"saturday", "samedi", "sabado"},
+            {"sunday", "dimanche", "domingo"}
+        };
         for (int i = 0; i < names.length; i++) {
             for (String name : names[i]) {
                 words.put(name, List.of(DayOfWeek.of(i + 1)));

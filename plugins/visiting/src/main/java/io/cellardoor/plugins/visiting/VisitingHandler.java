@@ -29,14 +29,14 @@ public final class VisitingHandler implements DomainHandler {
     private static final int MAX_READS = 3;
     /** A schedule needs at least this many days to be the weekly hours rather than a passing mention. */
     private static final int MIN_DAYS = 3;
+
     private static final double CONFIDENCE = 0.9;
     private static final Pattern HOURS_TITLE = Pattern.compile("\\b(hours|horaires|horario|schedule|opening)\\b");
-    private static final Pattern DIRECTIONS = Pattern.compile(
-            "\\b(uber|lyft|taxi|gps|directions?|address|road|rd|route|park\\w*)\\b");
+    private static final Pattern DIRECTIONS =
+            Pattern.compile("\\b(uber|lyft|taxi|gps|directions?|address|road|rd|route|park\\w*)\\b");
 
     /** Creates the handler; stateless. */
-    public VisitingHandler() {
-    }
+    public VisitingHandler() {}
 
     @Override
     public HandlerResult handle(UserQuery query, PluginContext context) {
@@ -68,8 +68,8 @@ public final class VisitingHandler implements DomainHandler {
             Optional<String> text = HoursAnswer.compose(question, schedule);
             RetrievalPlan boosted = plan.boosting(List.of(path));
             List<String> prompt = List.of("State opening hours exactly as the hours page gives them.");
-            return text.map(t -> new HandlerResult(boosted, prompt,
-                            Optional.of(new DirectAnswer(t, List.of(path), CONFIDENCE))))
+            return text.map(t -> new HandlerResult(
+                            boosted, prompt, Optional.of(new DirectAnswer(t, List.of(path), CONFIDENCE))))
                     .orElseGet(() -> new HandlerResult(boosted, prompt, Optional.empty()));
         }
         return HandlerResult.retrieve(plan.boosting(candidates.stream().limit(1).toList()));
@@ -79,7 +79,8 @@ public final class VisitingHandler implements DomainHandler {
     private static List<String> hoursDocuments(PluginContext context) {
         List<Passage> passages = context.search(DOMAIN, HOURS_SEARCH, 5);
         Set<String> paths = new LinkedHashSet<>();
-        passages.stream().filter(p -> !WeeklySchedule.parse(p.text()).hours().isEmpty())
+        passages.stream()
+                .filter(p -> !WeeklySchedule.parse(p.text()).hours().isEmpty())
                 .forEach(p -> paths.add(p.path()));
         for (DocumentSummary document : context.listDocuments(DOMAIN)) {
             if (HOURS_TITLE.matcher(document.title().toLowerCase(Locale.ROOT)).find()) {

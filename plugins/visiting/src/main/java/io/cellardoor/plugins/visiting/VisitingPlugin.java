@@ -11,15 +11,17 @@ import org.pf4j.Extension;
 @Extension
 public final class VisitingPlugin implements DomainPlugin {
 
-    private static final DomainDescriptor DESCRIPTOR = new DomainDescriptor("visiting", "Visiting",
-            List.of("visiting", "tasting", "tastings", "accommodations", "directions"), List.of("events", "wine"));
+    private static final DomainDescriptor DESCRIPTOR = new DomainDescriptor(
+            "visiting",
+            "Visiting",
+            List.of("visiting", "tasting", "tastings", "accommodations", "directions"),
+            List.of("events", "wine"));
 
     private final QueryClassifier classifier = new VisitingQueryClassifier();
     private final DomainHandler handler = new VisitingHandler();
 
     /** Creates the plugin; PF4J calls this when it loads the extension. */
-    public VisitingPlugin() {
-    }
+    public VisitingPlugin() {}
 
     @Override
     public DomainDescriptor descriptor() {

@@ -12,28 +12,51 @@ import io.cellardoor.plugin.api.UserQuery;
 public final class VisitingQueryClassifier implements QueryClassifier {
 
     private static final KeywordClassifier SIGNALS = KeywordClassifier.builder()
-            .rule("\\b(hours?|hrs|open|opens|opened|opening|clos(e|ed|es|ing)|horaires?|heures d'ouverture|ouvert\\w*"
-                    + "|fermes?|fermee?s?|horarios?|abiert[oa]s?|abren|abre|cerrad[oa]s?|cierra\\w*)\\b", 0.5, "hours")
-            .rule("\\b(mondays?|tuesdays?|wednesdays?|thursdays?|fridays?|saturdays?|sundays?|weekends?|today|tonight"
-                    + "|tomorrow|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|lunes|martes|miercoles|jueves"
-                    + "|viernes|sabados?|domingos?|holidays?|christmas|thanksgiving)\\b", 0.3, "day")
-            .rule("\\b(what time|how late|until when|latest|last (tasting|reservation|seating|call|entry|booking))\\b",
-                    0.35, "time")
+            .rule(
+                    "\\b(hours?|hrs|open|opens|opened|opening|clos(e|ed|es|ing)|horaires?|heures d'ouverture|ouvert\\w*"
+                            + "|fermes?|fermee?s?|horarios?|abiert[oa]s?|abren|abre|cerrad[oa]s?|cierra\\w*)\\b",
+                    0.5,
+                    "hours")
+            .rule(
+                    "\\b(mondays?|tuesdays?|wednesdays?|thursdays?|fridays?|saturdays?|sundays?|weekends?|today|tonight"
+                            + "|tomorrow|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|lunes|martes|miercoles|jueves"
+                            + "|viernes|sabados?|domingos?|holidays?|christmas|thanksgiving)\\b",
+                    0.3,
+                    "day")
+            .rule(
+                    "\\b(what time|how late|until when|latest|last (tasting|reservation|seating|call|entry|booking))\\b",
+                    0.35,
+                    "time")
             .rule("\\b(tastings?(?! notes?)|flights?|degustation|degustacion|catas?)\\b", 0.4, "tasting")
             .rule("\\b(tours?|guided|private experiences?|experiences?|visita|visite)\\b", 0.4, "tour")
-            .rule("\\b(reservations?|reservaciones?|reservas?|reserve (a|an|the|my|our|for)|book(ing|ed)?|tock"
-                    + "|walk[ -]?ins?|availability|table for)\\b", 0.45, "reservation")
-            .rule("\\b(directions?|address|located|location|where are you|how do i get|get there|parking|park"
-                    + "|gps|uber|lyft|taxi|cab ride|train|station|bus|shuttle|drive|driving|road|rd|route|map|nearby"
-                    + "|how far|distance|miles (from|away)"
-                    + "|close to)\\b", 0.5, "directions")
-            .rule("\\b(dogs?|pups?|puppy|pupper|doggo|pets?|animals?|kids?|children|child|babies|baby|strollers?"
-                    + "|minors?|under 21|family friendly|toddlers?)\\b", 0.5, "guests")
+            .rule(
+                    "\\b(reservations?|reservaciones?|reservas?|reserve (a|an|the|my|our|for)|book(ing|ed)?|tock"
+                            + "|walk[ -]?ins?|availability|table for)\\b",
+                    0.45,
+                    "reservation")
+            .rule(
+                    "\\b(directions?|address|located|location|where are you|how do i get|get there|parking|park"
+                            + "|gps|uber|lyft|taxi|cab ride|train|station|bus|shuttle|drive|driving|road|rd|route|map|nearby"
+                            + "|how far|distance|miles (from|away)"
+                            + "|close to)\\b",
+                    0.5,
+                    "directions")
+            .rule(
+                    "\\b(dogs?|pups?|puppy|pupper|doggo|pets?|animals?|kids?|children|child|babies|baby|strollers?"
+                            + "|minors?|under 21|family friendly|toddlers?)\\b",
+                    0.5,
+                    "guests")
             .rule("\\b(wheelchair|accessib\\w*|ada|ramps?|handicap\\w*|mobility)\\b", 0.5, "accessibility")
-            .rule("\\b(hotels?|inns?|stay|staying|lodging|accommodations?|airbnb|bnb|b&b|overnight|night at|sleep"
-                    + "|things to do|attractions?)\\b", 0.4, "stay")
-            .rule("\\b(wifi|wi fi|restrooms?|bathrooms?|picnic|outside food|bring (our|my|your) own|corkage|dress code"
-                    + "|patio|indoor|outdoor|large group|groups?|party of|limo\\w*|seating)\\b", 0.35, "amenities")
+            .rule(
+                    "\\b(hotels?|inns?|stay|staying|lodging|accommodations?|airbnb|bnb|b&b|overnight|night at|sleep"
+                            + "|things to do|attractions?)\\b",
+                    0.4,
+                    "stay")
+            .rule(
+                    "\\b(wifi|wi fi|restrooms?|bathrooms?|picnic|outside food|bring (our|my|your) own|corkage|dress code"
+                            + "|patio|indoor|outdoor|large group|groups?|party of|limo\\w*|seating)\\b",
+                    0.35,
+                    "amenities")
             .rule("\\b(visit\\w*|come by|stop by|drop in|pop in|swing by|tag along|come with)\\b", 0.3, "visit")
             .build();
 

@@ -22,8 +22,7 @@ import java.util.regex.Pattern;
 record WeeklySchedule(Map<DayOfWeek, Optional<Opening>> hours, Optional<LastCall> lastCall) {
 
     /** Opening hours of one day. */
-    record Opening(LocalTime opens, LocalTime closes) {
-    }
+    record Opening(LocalTime opens, LocalTime closes) {}
 
     /**
      * A rule such as "the last seating is 45 minutes before closing".
@@ -31,8 +30,7 @@ record WeeklySchedule(Map<DayOfWeek, Optional<Opening>> hours, Optional<LastCall
      * @param what what is last, e.g. {@code tasting reservation}
      * @param minutesBeforeClosing how long before closing
      */
-    record LastCall(String what, int minutesBeforeClosing) {
-    }
+    record LastCall(String what, int minutesBeforeClosing) {}
 
     private static final String DAY = "(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday"
             + "|mon|tues?|weds?|thu|thur|thurs|fri|sat|sun)s?\\.?";
@@ -42,18 +40,21 @@ record WeeklySchedule(Map<DayOfWeek, Optional<Opening>> hours, Optional<LastCall
     private static final String CLOCK = "(\\d{1,2})(?:[:.](\\d{2}))?(?:\\s*([ap])\\.?\\s?m\\b\\.?)?";
     private static final Pattern RANGE = Pattern.compile(CLOCK + "\\s*(?:-|–|—|to|until|till)\\s*" + CLOCK);
     private static final Pattern CLOSED = Pattern.compile("\\b(closed|ferme|cerrado)\\b");
-    private static final Pattern LAST = Pattern.compile("\\blast\\b[^.\\n]*?\\b(\\d+|one|an|a|half an)\\s*"
-            + "(hours?|hrs?|minutes?|mins?)\\s+before\\s+clos");
-    private static final List<String> LAST_WHAT = List.of("reservation", "seating", "booking", "entry", "admission",
-            "tasting", "call");
+    private static final Pattern LAST = Pattern.compile(
+            "\\blast\\b[^.\\n]*?\\b(\\d+|one|an|a|half an)\\s*" + "(hours?|hrs?|minutes?|mins?)\\s+before\\s+clos");
+    private static final List<String> LAST_WHAT =
+            List.of("reservation", "seating", "booking", "entry", "admission", "tasting", "call");
 
     /** The schedule a document states; empty hours when it has no day lines. */
     static WeeklySchedule parse(String text) {
         Map<DayOfWeek, Optional<Opening>> hours = new EnumMap<>(DayOfWeek.class);
         Optional<LastCall> lastCall = Optional.empty();
         for (String raw : text.split("\\R")) {
-            String line = raw.toLowerCase(Locale.ROOT).replaceAll("[*_#`]", "").replace("noon", "12pm")
-                    .replace("midnight", "12am").strip();
+            String line = raw.toLowerCase(Locale.ROOT)
+                    .replaceAll("[*_#`]", "")
+                    .replace("noon", "12pm")
+                    .replace("midnight", "12am")
+                    .strip();
             Matcher m = LINE.matcher(line);
             if (m.matches()) {
                 Optional<Optional<Opening>> value = value(m.group(2));

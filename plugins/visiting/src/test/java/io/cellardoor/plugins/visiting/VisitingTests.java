@@ -1,11 +1,11 @@
 package io.cellardoor.plugins.visiting;
 
-import io.cellardoor.plugin.api.testing.InMemoryPluginContext;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.cellardoor.plugin.api.DirectAnswer;
 import io.cellardoor.plugin.api.HandlerResult;
 import io.cellardoor.plugin.api.UserQuery;
+import io.cellardoor.plugin.api.testing.InMemoryPluginContext;
 import java.time.DayOfWeek;
 import java.time.LocalTime;
 import java.util.Optional;
@@ -36,35 +36,65 @@ class VisitingTests {
 
     private final VisitingPlugin plugin = new VisitingPlugin();
     private final InMemoryPluginContext knowledge = new InMemoryPluginContext()
-            .add("visiting", "visiting/directions.md", "Finding the Barn", "Take exit 12 and turn left at the old mill.")
+            .add(
+                    "visiting",
+                    "visiting/directions.md",
+                    "Finding the Barn",
+                    "Take exit 12 and turn left at the old mill.")
             .add("visiting", "visiting/when.md", "When to Find Us", HOURS)
-            .add("visiting", "visiting/pets.md", "Bringing Pets", "Leashed dogs are welcome on the lawn. We are open to families.");
+            .add(
+                    "visiting",
+                    "visiting/pets.md",
+                    "Bringing Pets",
+                    "Leashed dogs are welcome on the lawn. We are open to families.");
 
     private DirectAnswer answer(String question) {
-        return plugin.handler().handle(new UserQuery(question, "en"), knowledge).directAnswer().orElseThrow();
+        return plugin.handler()
+                .handle(new UserQuery(question, "en"), knowledge)
+                .directAnswer()
+                .orElseThrow();
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"are you open on Monday?", "latest tasting I can book on a saturday?",
-            "my lyft driver wants to take me down a dirt road, is that right?", "can we bring our dog?",
-            "what does the private tour include", "Salut ! Vous êtes ouverts le lundi ? Quels sont vos horaires ?",
-            "¿Cuál es el horario? ¿Están abiertos el domingo?", "is there parking for a bus"})
+    @ValueSource(
+            strings = {
+                "are you open on Monday?",
+                "latest tasting I can book on a saturday?",
+                "my lyft driver wants to take me down a dirt road, is that right?",
+                "can we bring our dog?",
+                "what does the private tour include",
+                "Salut ! Vous êtes ouverts le lundi ? Quels sont vos horaires ?",
+                "¿Cuál es el horario? ¿Están abiertos el domingo?",
+                "is there parking for a bus"
+            })
     void classifierClaimsVisitingQuestions(String question) {
-        assertThat(new VisitingQueryClassifier().classify(new UserQuery(question, "en")).score()).isGreaterThanOrEqualTo(0.4);
+        assertThat(new VisitingQueryClassifier()
+                        .classify(new UserQuery(question, "en"))
+                        .score())
+                .isGreaterThanOrEqualTo(0.4);
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"price of the reserve cab franc?", "what kind of soil are the vines planted in",
-            "will my rewards expire?", "is the winery family owned"})
+    @ValueSource(
+            strings = {
+                "price of the reserve cab franc?",
+                "what kind of soil are the vines planted in",
+                "will my rewards expire?",
+                "is the winery family owned"
+            })
     void classifierLeavesOtherQuestionsBelowRoutingThreshold(String question) {
-        assertThat(new VisitingQueryClassifier().classify(new UserQuery(question, "en")).score()).isLessThan(0.25);
+        assertThat(new VisitingQueryClassifier()
+                        .classify(new UserQuery(question, "en"))
+                        .score())
+                .isLessThan(0.25);
     }
 
     @Test
     void answersThatAClosedDayIsClosedWithTheWeek() {
         DirectAnswer answer = answer("are you open on Monday?");
 
-        assertThat(answer.text()).startsWith("No, we're closed on Mondays.")
+        assertThat(answer.text())
+                .startsWith("No, we're closed on Mondays.")
                 .contains("Thursday and Sunday 11:00 AM - 6:00 PM")
                 .endsWith("Monday and Tuesday closed.");
         assertThat(answer.sourcePaths()).containsExactly("visiting/when.md");
@@ -79,7 +109,8 @@ class VisitingTests {
 
     @Test
     void answersYesForAnOpenDay() {
-        assertThat(answer("r u open wednesday?").text()).isEqualTo("Yes, we're open on Wednesday from 1:00 PM to 5:30 PM.");
+        assertThat(answer("r u open wednesday?").text())
+                .isEqualTo("Yes, we're open on Wednesday from 1:00 PM to 5:30 PM.");
     }
 
     @Test
@@ -91,7 +122,8 @@ class VisitingTests {
 
     @Test
     void answersFrenchQuestionsInEnglishWithTheWeeklyHours() {
-        assertThat(answer("Bonjour, vous êtes ouverts le mardi ? Quels sont vos horaires ?").text())
+        assertThat(answer("Bonjour, vous êtes ouverts le mardi ? Quels sont vos horaires ?")
+                        .text())
                 .isEqualTo("No, we're closed on Tuesdays. Our hours: Wednesday 1:00 PM - 5:30 PM; "
                         + "Thursday and Sunday 11:00 AM - 6:00 PM; Friday 11:00 AM - 8:00 PM; Saturday 10:30 AM - 8:00 PM; "
                         + "Monday and Tuesday closed.");
@@ -104,8 +136,12 @@ class VisitingTests {
 
     @Test
     void fallsBackToRetrievalBoostingTheHoursPageWhenItCannotBeParsed() {
-        InMemoryPluginContext prose = new InMemoryPluginContext().add("visiting", "visiting/hours.md", "Hours",
-                "We are open most afternoons; call ahead, hours change with the season.");
+        InMemoryPluginContext prose = new InMemoryPluginContext()
+                .add(
+                        "visiting",
+                        "visiting/hours.md",
+                        "Hours",
+                        "We are open most afternoons; call ahead, hours change with the season.");
 
         HandlerResult result = plugin.handler().handle(new UserQuery("are you open on Monday?", "en"), prose);
 
@@ -115,7 +151,8 @@ class VisitingTests {
 
     @Test
     void plansRetrievalForOtherVisitingQuestions() {
-        HandlerResult result = plugin.handler().handle(new UserQuery("can we bring our dog? we'll come friday", "en"), knowledge);
+        HandlerResult result =
+                plugin.handler().handle(new UserQuery("can we bring our dog? we'll come friday", "en"), knowledge);
 
         assertThat(result.directAnswer()).isEmpty();
         assertThat(result.plan().k()).isEqualTo(8);

@@ -25,24 +25,26 @@ public final class WineHandler implements DomainHandler {
     private static final int MAX_BOOSTED = 5;
     private static final int MAX_LISTED = 5;
 
-    private static final Pattern PRICE_QUESTION = Pattern.compile(
-            "\\b(how much|prices?|priced|pricing|costs?|combien|prix|cuanto|cuesta|precio)\\b|\\$");
-    private static final Pattern PRICE_LINE = Pattern.compile(
-            "(?i)\\bprice\\W{0,6}(\\$\\s?\\d[\\d,]*(?:\\.\\d{1,2})?)");
+    private static final Pattern PRICE_QUESTION =
+            Pattern.compile("\\b(how much|prices?|priced|pricing|costs?|combien|prix|cuanto|cuesta|precio)\\b|\\$");
+    private static final Pattern PRICE_LINE =
+            Pattern.compile("(?i)\\bprice\\W{0,6}(\\$\\s?\\d[\\d,]*(?:\\.\\d{1,2})?)");
     private static final Pattern PAIRING = Pattern.compile(
             "\\b(pair\\w*|go(es)? (well |best |good )?with|match\\w* with|with (my |our |the )?(dinner|food|meal))\\b");
-    private static final Pattern COMPOSITION = Pattern.compile(
-            "\\b(grapes?|blend|varietals?|made (from|with)|composition)\\b");
+    private static final Pattern COMPOSITION =
+            Pattern.compile("\\b(grapes?|blend|varietals?|made (from|with)|composition)\\b");
 
     /** Creates the handler; stateless. */
-    public WineHandler() {
-    }
+    public WineHandler() {}
 
     @Override
     public HandlerResult handle(UserQuery query, PluginContext context) {
         String text = query.normalized();
         WineNames.Match match = WineNames.resolve(query.text(), context.listDocuments(DOMAIN));
-        List<String> boosted = match.wines().stream().limit(MAX_BOOSTED).map(DocumentSummary::path).toList();
+        List<String> boosted = match.wines().stream()
+                .limit(MAX_BOOSTED)
+                .map(DocumentSummary::path)
+                .toList();
         RetrievalPlan plan = RetrievalPlan.defaults(K).boosting(boosted);
 
         List<String> prompt = new ArrayList<>();
@@ -56,7 +58,9 @@ public final class WineHandler implements DomainHandler {
                     + "states them.");
         }
         Optional<DirectAnswer> answer = Optional.empty();
-        if (PRICE_QUESTION.matcher(text).find() && match.exact() && match.namesOnly()
+        if (PRICE_QUESTION.matcher(text).find()
+                && match.exact()
+                && match.namesOnly()
                 && match.wines().size() <= MAX_LISTED) {
             answer = priceAnswer(match.wines(), context);
         }
@@ -74,8 +78,11 @@ public final class WineHandler implements DomainHandler {
             PricedWine next = new PricedWine(cleanTitle(wine.title()), price.get(), List.of(wine.path()));
             mergeOrAdd(priced, next);
         }
-        List<String> parts = priced.stream().map(w -> "the " + w.title() + " is " + w.price()).toList();
-        String sentence = parts.size() == 1 ? parts.get(0)
+        List<String> parts = priced.stream()
+                .map(w -> "the " + w.title() + " is " + w.price())
+                .toList();
+        String sentence = parts.size() == 1
+                ? parts.get(0)
                 : String.join(", ", parts.subList(0, parts.size() - 1)) + " and " + parts.get(parts.size() - 1);
         String text = Character.toUpperCase(sentence.charAt(0)) + sentence.substring(1) + ".";
         List<String> sources = priced.stream().flatMap(w -> w.paths().stream()).toList();
@@ -88,8 +95,7 @@ public final class WineHandler implements DomainHandler {
         return m.find() ? Optional.of(m.group(1).replace(" ", "")) : Optional.empty();
     }
 
-    private record PricedWine(String title, String price, List<String> paths) {
-    }
+    private record PricedWine(String title, String price, List<String> paths) {}
 
     /** Two pages of one wine (a name that contains the other's, same price) are listed once, both cited. */
     private static void mergeOrAdd(List<PricedWine> priced, PricedWine next) {

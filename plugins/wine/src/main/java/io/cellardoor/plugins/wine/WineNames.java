@@ -14,29 +14,70 @@ import java.util.Set;
  */
 final class WineNames {
 
-    private static final List<String> SPARKLING = List.of("sparkling", "brut", "bubbly", "cremant", "champagne",
-            "prosecco", "petillant", "spumante");
-    private static final List<String> RED = List.of("red", "cabernet", "franc", "merlot", "bdx", "bordeaux", "noir",
-            "syrah", "malbec", "zinfandel", "verdot", "gamay", "blaufrankisch", "chambourcin", "meritage");
-    private static final List<String> WHITE = List.of("white", "chardonnay", "riesling", "gruner", "veltliner",
-            "seyval", "viognier", "gris", "grigio", "chenin", "albarino", "vidal", "cayuga", "traminette");
+    private static final List<String> SPARKLING =
+            List.of("sparkling", "brut", "bubbly", "cremant", "champagne", "prosecco", "petillant", "spumante");
+    private static final List<String> RED = List.of(
+            "red",
+            "cabernet",
+            "franc",
+            "merlot",
+            "bdx",
+            "bordeaux",
+            "noir",
+            "syrah",
+            "malbec",
+            "zinfandel",
+            "verdot",
+            "gamay",
+            "blaufrankisch",
+            "chambourcin",
+            "meritage");
+    private static final List<String> WHITE = List.of(
+            "white",
+            "chardonnay",
+            "riesling",
+            "gruner",
+            "veltliner",
+            "seyval",
+            "viognier",
+            "gris",
+            "grigio",
+            "chenin",
+            "albarino",
+            "vidal",
+            "cayuga",
+            "traminette");
 
     /** Casual words and abbreviations mapped to the title words they stand for. */
     private static final Map<String, List<String>> ALIASES = Map.ofEntries(
-            Map.entry("cab", List.of("cabernet")), Map.entry("cabs", List.of("cabernet")),
-            Map.entry("sauv", List.of("sauvignon")), Map.entry("savvy", List.of("sauvignon")),
-            Map.entry("chard", List.of("chardonnay")), Map.entry("chards", List.of("chardonnay")),
-            Map.entry("bordeaux", List.of("bdx", "bordeaux")), Map.entry("bdx", List.of("bdx", "bordeaux")),
-            Map.entry("gruener", List.of("gruner")), Map.entry("rosado", List.of("rose")),
-            Map.entry("rosato", List.of("rose")), Map.entry("bubbly", SPARKLING), Map.entry("sparkling", SPARKLING),
-            Map.entry("brut", SPARKLING), Map.entry("champagne", SPARKLING), Map.entry("prosecco", SPARKLING),
-            Map.entry("fizz", SPARKLING), Map.entry("red", RED), Map.entry("reds", RED), Map.entry("tinto", RED),
-            Map.entry("rouge", RED), Map.entry("white", WHITE), Map.entry("whites", WHITE),
+            Map.entry("cab", List.of("cabernet")),
+            Map.entry("cabs", List.of("cabernet")),
+            Map.entry("sauv", List.of("sauvignon")),
+            Map.entry("savvy", List.of("sauvignon")),
+            Map.entry("chard", List.of("chardonnay")),
+            Map.entry("chards", List.of("chardonnay")),
+            Map.entry("bordeaux", List.of("bdx", "bordeaux")),
+            Map.entry("bdx", List.of("bdx", "bordeaux")),
+            Map.entry("gruener", List.of("gruner")),
+            Map.entry("rosado", List.of("rose")),
+            Map.entry("rosato", List.of("rose")),
+            Map.entry("bubbly", SPARKLING),
+            Map.entry("sparkling", SPARKLING),
+            Map.entry("brut", SPARKLING),
+            Map.entry("champagne", SPARKLING),
+            Map.entry("prosecco", SPARKLING),
+            Map.entry("fizz", SPARKLING),
+            Map.entry("red", RED),
+            Map.entry("reds", RED),
+            Map.entry("tinto", RED),
+            Map.entry("rouge", RED),
+            Map.entry("white", WHITE),
+            Map.entry("whites", WHITE),
             Map.entry("blanco", WHITE));
 
     /** Title words that do not tell one wine from another. */
-    private static final Set<String> GENERIC = Set.of("wine", "wines", "the", "of", "and", "de", "du", "nv", "a",
-            "vineyard", "vineyards", "estate", "ml");
+    private static final Set<String> GENERIC =
+            Set.of("wine", "wines", "the", "of", "and", "de", "du", "nv", "a", "vineyard", "vineyards", "estate", "ml");
 
     /** A title matching only some of the query's wine words needs this many of them to count. */
     private static final int MIN_PARTIAL_HITS = 2;
@@ -60,18 +101,21 @@ final class WineNames {
         }
     }
 
-    private WineNames() {
-    }
+    private WineNames() {}
 
     /** The distinctive words of a wine title: no vintage, no generic words. */
     static List<String> distinctiveWords(String title) {
-        return Words.of(title).stream().filter(w -> !Words.isNumber(w) && !GENERIC.contains(w)).toList();
+        return Words.of(title).stream()
+                .filter(w -> !Words.isNumber(w) && !GENERIC.contains(w))
+                .toList();
     }
 
     /** Resolves the wines a query names among the given wine pages. */
     static Match resolve(String query, List<DocumentSummary> pages) {
-        List<Title> titles = pages.stream().map(d -> new Title(d, distinctiveWords(d.title())))
-                .filter(t -> !t.words().isEmpty()).toList();
+        List<Title> titles = pages.stream()
+                .map(d -> new Title(d, distinctiveWords(d.title())))
+                .filter(t -> !t.words().isEmpty())
+                .toList();
         List<List<String>> concepts = new ArrayList<>();
         List<String> vintages = new ArrayList<>();
         boolean namesOnly = true;
@@ -93,7 +137,8 @@ final class WineNames {
         if (concepts.isEmpty()) {
             return Match.NONE;
         }
-        List<Title> exact = titles.stream().filter(t -> concepts.stream().allMatch(t::has)).toList();
+        List<Title> exact =
+                titles.stream().filter(t -> concepts.stream().allMatch(t::has)).toList();
         if (!exact.isEmpty()) {
             return new Match(rank(ofVintage(exact, vintages), concepts.size()), true, namesOnly);
         }
@@ -101,7 +146,8 @@ final class WineNames {
         if (best < MIN_PARTIAL_HITS) {
             return Match.NONE;
         }
-        List<Title> closest = titles.stream().filter(t -> hits(t, concepts) == best).toList();
+        List<Title> closest =
+                titles.stream().filter(t -> hits(t, concepts) == best).toList();
         return new Match(rank(ofVintage(closest, vintages), best), false, false);
     }
 
@@ -112,15 +158,19 @@ final class WineNames {
     /** Keeps the titles of a vintage the query names, when any title has it. */
     private static List<Title> ofVintage(List<Title> titles, List<String> vintages) {
         List<Title> kept = titles.stream()
-                .filter(t -> vintages.stream().anyMatch(v -> Words.of(t.doc().title()).contains(v))).toList();
+                .filter(t -> vintages.stream()
+                        .anyMatch(v -> Words.of(t.doc().title()).contains(v)))
+                .toList();
         return kept.isEmpty() ? titles : kept;
     }
 
     /** Best first: the larger the share of a title the query matched, the better; then by title. */
     private static List<DocumentSummary> rank(List<Title> titles, int matched) {
         return titles.stream()
-                .sorted(Comparator.<Title>comparingDouble(t -> -(double) matched / t.words().size())
+                .sorted(Comparator.<Title>comparingDouble(
+                                t -> -(double) matched / t.words().size())
                         .thenComparing(t -> t.doc().title()))
-                .map(Title::doc).toList();
+                .map(Title::doc)
+                .toList();
     }
 }

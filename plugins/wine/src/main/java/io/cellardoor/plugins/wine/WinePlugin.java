@@ -11,15 +11,17 @@ import org.pf4j.Extension;
 @Extension
 public final class WinePlugin implements DomainPlugin {
 
-    private static final DomainDescriptor DESCRIPTOR = new DomainDescriptor("wine", "Wines",
-            List.of("wine", "wines", "wine_red", "wine_white"), List.of("club", "merchandise", "visiting"));
+    private static final DomainDescriptor DESCRIPTOR = new DomainDescriptor(
+            "wine",
+            "Wines",
+            List.of("wine", "wines", "wine_red", "wine_white"),
+            List.of("club", "merchandise", "visiting"));
 
     private final QueryClassifier classifier = new WineQueryClassifier();
     private final DomainHandler handler = new WineHandler();
 
     /** Creates the plugin; PF4J calls this when it loads the extension. */
-    public WinePlugin() {
-    }
+    public WinePlugin() {}
 
     @Override
     public DomainDescriptor descriptor() {

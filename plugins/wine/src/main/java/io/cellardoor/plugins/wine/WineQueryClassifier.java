@@ -15,25 +15,44 @@ import java.util.regex.Pattern;
 public final class WineQueryClassifier implements QueryClassifier {
 
     private static final KeywordClassifier SIGNALS = KeywordClassifier.builder()
-            .rule("\\b(cabernet|cab (franc|sauv\\w*)|franc|sauvignon|merlot|pinot|chardonnay|chard|riesling|gruner"
-                    + "|veltliner|seyval|syrah|shiraz|malbec|zinfandel|petit verdot|gamay|blaufrankisch|lemberger|cayuga|vidal"
-                    + "|traminette|gewurztraminer|viognier|chenin|albarino|tempranillo|sangiovese|nebbiolo|grenache"
-                    + "|moscato|muscat|chambourcin|baco noir|marechal foch|bdx|bordeaux|meritage)\\b", 0.55, "grape")
+            .rule(
+                    "\\b(cabernet|cab (franc|sauv\\w*)|franc|sauvignon|merlot|pinot|chardonnay|chard|riesling|gruner"
+                            + "|veltliner|seyval|syrah|shiraz|malbec|zinfandel|petit verdot|gamay|blaufrankisch|lemberger|cayuga|vidal"
+                            + "|traminette|gewurztraminer|viognier|chenin|albarino|tempranillo|sangiovese|nebbiolo|grenache"
+                            + "|moscato|muscat|chambourcin|baco noir|marechal foch|bdx|bordeaux|meritage)\\b",
+                    0.55,
+                    "grape")
             .rule("\\bcabs?\\b", 0.3, "grape")
-            .rule("\\b(roses?|rosado|rosato|sparkling|bubbly|brut|champagne|prosecco|cremant|pet ?nat|blanc de blancs?"
-                    + "|dessert wine|ice ?wine|orange wine)\\b", 0.5, "style")
+            .rule(
+                    "\\b(roses?|rosado|rosato|sparkling|bubbly|brut|champagne|prosecco|cremant|pet ?nat|blanc de blancs?"
+                            + "|dessert wine|ice ?wine|orange wine)\\b",
+                    0.5,
+                    "style")
             .rule("\\b(reds?|whites?|tinto|blanco|rouge|blanc)\\b", 0.35, "colour")
-            .rule("\\b(vintages?|varietals?|blend|blends|cuvee|vino|vinos"
-                    + "|reserve(?! (a|an|the|my|our|for|tasting|table|spot|seat)\\b))\\b", 0.4, "wine term")
+            .rule(
+                    "\\b(vintages?|varietals?|blend|blends|cuvee|vino|vinos"
+                            + "|reserve(?! (a|an|the|my|our|for|tasting|table|spot|seat)\\b))\\b",
+                    0.4,
+                    "wine term")
             .rule("\\b(wines?|vins?)\\b(?! club)", 0.25, "wine")
-            .rule("\\b(which|best|good|recommend\\w*|suggest\\w*|favou?rite) (of your |one of your )?"
-                    + "(wines?|reds?|whites?|bottles?)\\b|\\bwines? (for|to bring)\\b", 0.3, "recommendation")
-            .rule("\\b(pair\\w*|go(es)? (well |best |good )?with|match\\w* with|maridaje|accord\\w*)\\b", 0.35,
+            .rule(
+                    "\\b(which|best|good|recommend\\w*|suggest\\w*|favou?rite) (of your |one of your )?"
+                            + "(wines?|reds?|whites?|bottles?)\\b|\\bwines? (for|to bring)\\b",
+                    0.3,
+                    "recommendation")
+            .rule(
+                    "\\b(pair\\w*|go(es)? (well |best |good )?with|match\\w* with|maridaje|accord\\w*)\\b",
+                    0.35,
                     "pairing")
-            .rule("\\b(tannins?|oaky|oaked|acidity|aromas?|palate|full bodied|light bodied|abv|sulfites?|decant\\w*"
-                    + "|cellar(ing)?|tasting notes?|dry|sweet|fruity)\\b", 0.35, "tasting notes")
+            .rule(
+                    "\\b(tannins?|oaky|oaked|acidity|aromas?|palate|full bodied|light bodied|abv|sulfites?|decant\\w*"
+                            + "|cellar(ing)?|tasting notes?|dry|sweet|fruity)\\b",
+                    0.35,
+                    "tasting notes")
             .rule("\\bbottles?\\b", 0.25, "bottle")
-            .rule("\\bgrapes? (go(es)? |are |is )?(in|into)\\b|\\bmade (from|with)\\b|\\bwhat grapes\\b", 0.35,
+            .rule(
+                    "\\bgrapes? (go(es)? |are |is )?(in|into)\\b|\\bmade (from|with)\\b|\\bwhat grapes\\b",
+                    0.35,
                     "composition")
             .rule("\\bgrapes?\\b", 0.15, "grape")
             .build();

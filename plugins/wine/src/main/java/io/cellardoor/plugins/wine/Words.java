@@ -10,23 +10,134 @@ import java.util.Set;
 final class Words {
 
     /** Words that carry no wine name: function words, price words and casual filler (English, some French/Spanish). */
-    static final Set<String> FILLER = Set.of("a", "an", "the", "is", "are", "was", "be", "of", "for", "on", "in", "at",
-            "to", "and", "or", "with", "your", "you", "u", "ya", "yall", "y", "do", "does", "did", "have", "has", "got",
-            "i", "me", "my", "we", "us", "our", "can", "could", "would", "will", "get", "please", "pls", "plz", "tell",
-            "it", "its", "s", "this", "that", "these", "those", "there", "here", "any", "some", "what", "whats", "which",
-            "how", "much", "many", "one", "ones", "now", "currently", "still", "hey", "hi", "hello", "thanks", "just",
-            "know", "want", "wanna", "need", "sell", "buy", "price", "prices", "priced", "pricing", "cost", "costs",
-            "dollars", "bucks", "charge", "prix", "combien", "coute", "cuanto", "cuesta", "precio", "el", "la", "le",
-            "les", "de", "du", "un", "una", "une", "es", "est", "vous", "avez", "tienen", "wine", "wines", "vino", "vin",
-            "bottle", "bottles", "again", "about", "like", "right", "ok", "okay");
+    static final Set<String> FILLER = Set.of(
+            "a",
+            "an",
+            "the",
+            "is",
+            "are",
+            "was",
+            "be",
+            "of",
+            "for",
+            "on",
+            "in",
+            "at",
+            "to",
+            "and",
+            "or",
+            "with",
+            "your",
+            "you",
+            "u",
+            "ya",
+            "yall",
+            "y",
+            "do",
+            "does",
+            "did",
+            "have",
+            "has",
+            "got",
+            "i",
+            "me",
+            "my",
+            "we",
+            "us",
+            "our",
+            "can",
+            "could",
+            "would",
+            "will",
+            "get",
+            "please",
+            "pls",
+            "plz",
+            "tell",
+            "it",
+            "its",
+            "s",
+            "this",
+            "that",
+            "these",
+            "those",
+            "there",
+            "here",
+            "any",
+            "some",
+            "what",
+            "whats",
+            "which",
+            "how",
+            "much",
+            "many",
+            "one",
+            "ones",
+            "now",
+            "currently",
+            "still",
+            "hey",
+            "hi",
+            "hello",
+            "thanks",
+            "just",
+            "know",
+            "want",
+            "wanna",
+            "need",
+            "sell",
+            "buy",
+            "price",
+            "prices",
+            "priced",
+            "pricing",
+            "cost",
+            "costs",
+            "dollars",
+            "bucks",
+            "charge",
+            "prix",
+            "combien",
+            "coute",
+            "cuanto",
+            "cuesta",
+            "precio",
+            "el",
+            "la",
+            "le",
+            "les",
+            "de",
+            "du",
+            "un",
+            "una",
+            "une",
+            "es",
+            "est",
+            "vous",
+            "avez",
+            "tienen",
+            "wine",
+            "wines",
+            "vino",
+            "vin",
+            "bottle",
+            "bottles",
+            "again",
+            "about",
+            "like",
+            "right",
+            "ok",
+            "okay");
 
-    private Words() {
-    }
+    private Words() {}
 
     /** Lower-cased, accent-free words of the text, split on anything that is not a letter or digit. */
     static List<String> of(String text) {
-        String folded = Normalizer.normalize(text.toLowerCase(Locale.ROOT), Normalizer.Form.NFD).replaceAll("\\p{M}+", "");
-        return Arrays.stream(folded.split("[^\\p{L}\\p{N}]+")).filter(w -> !w.isEmpty()).toList();
+        String folded = Normalizer.normalize(text.toLowerCase(Locale.ROOT), Normalizer.Form.NFD)
+                .replaceAll("\\p{M}+", "");
+        return Arrays.stream(folded.split("[^\\p{L}\\p{N}]+"))
+                .filter(w -> !w.isEmpty())
+                .toList();
     }
 
     /** Whether two words are the same up to a plural ending ({@code rose/roses}, {@code glass/glasses}). */
@@ -40,7 +151,8 @@ final class Words {
     }
 
     private static boolean pluralOf(String one, String many) {
-        return many.equals(one + "s") || many.equals(one + "es")
+        return many.equals(one + "s")
+                || many.equals(one + "es")
                 || one.endsWith("y") && many.equals(one.substring(0, one.length() - 1) + "ies");
     }
 }

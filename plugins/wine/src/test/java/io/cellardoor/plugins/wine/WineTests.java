@@ -1,11 +1,11 @@
 package io.cellardoor.plugins.wine;
 
-import io.cellardoor.plugin.api.testing.InMemoryPluginContext;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.cellardoor.plugin.api.DirectAnswer;
 import io.cellardoor.plugin.api.HandlerResult;
 import io.cellardoor.plugin.api.UserQuery;
+import io.cellardoor.plugin.api.testing.InMemoryPluginContext;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -15,13 +15,37 @@ class WineTests {
     private final WinePlugin plugin = new WinePlugin();
 
     private final InMemoryPluginContext cellar = new InMemoryPluginContext()
-            .add("wine", "wine/reserve-cf-2021.md", "2021 Reserve Cabernet Franc", "# 2021 Reserve Cabernet Franc\n- **Price**: $52.00\n")
-            .add("wine", "wine/reserve-cf.md", "2022 Reserve Cabernet Franc", "# 2022 Reserve Cabernet Franc\n- **Price**: $48.00\n")
-            .add("wine", "wine/house-cf.md", "2022 Hillside Cabernet Franc", "# 2022 Hillside Cabernet Franc\nPrice: $29.00\n")
-            .add("wine", "wine/reserve-chard.md", "2023 Reserve Chardonnay", "# 2023 Reserve Chardonnay\n- **Price**: $36.00\n")
-            .add("wine", "wine/lark-blend.md", "2020 Lark Reserve BDX Blend", "# 2020 Lark Reserve BDX Blend\n- **Price**: $60.00\n")
+            .add(
+                    "wine",
+                    "wine/reserve-cf-2021.md",
+                    "2021 Reserve Cabernet Franc",
+                    "# 2021 Reserve Cabernet Franc\n- **Price**: $52.00\n")
+            .add(
+                    "wine",
+                    "wine/reserve-cf.md",
+                    "2022 Reserve Cabernet Franc",
+                    "# 2022 Reserve Cabernet Franc\n- **Price**: $48.00\n")
+            .add(
+                    "wine",
+                    "wine/house-cf.md",
+                    "2022 Hillside Cabernet Franc",
+                    "# 2022 Hillside Cabernet Franc\nPrice: $29.00\n")
+            .add(
+                    "wine",
+                    "wine/reserve-chard.md",
+                    "2023 Reserve Chardonnay",
+                    "# 2023 Reserve Chardonnay\n- **Price**: $36.00\n")
+            .add(
+                    "wine",
+                    "wine/lark-blend.md",
+                    "2020 Lark Reserve BDX Blend",
+                    "# 2020 Lark Reserve BDX Blend\n- **Price**: $60.00\n")
             .add("wine", "wine/pink.md", "2023 Orchard Rosé", "# 2023 Orchard Rosé\n- **Price**: $22.00\n")
-            .add("wine", "wine/pink-copy.md", "2023 Orchard Rosé Draft", "# 2023 Orchard Rosé Draft\n- **Price**: $22.00\n")
+            .add(
+                    "wine",
+                    "wine/pink-copy.md",
+                    "2023 Orchard Rosé Draft",
+                    "# 2023 Orchard Rosé Draft\n- **Price**: $22.00\n")
             .add("wine", "wine/pink-dry.md", "2024 Summit Dry Rosé", "# 2024 Summit Dry Rosé\n- **Price**: $27.50\n")
             .add("wine", "wine/bubbles.md", "NV Hillside Brut Cuvée", "# NV Hillside Brut Cuvée\nNo price listed.\n");
 
@@ -30,22 +54,34 @@ class WineTests {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"price of the reserve cab franc?", "got any rose? how much",
-            "Which of your wines would go with grilled fish?", "is the chardonnay oaky", "any sparkling wine?"})
+    @ValueSource(
+            strings = {
+                "price of the reserve cab franc?",
+                "got any rose? how much",
+                "Which of your wines would go with grilled fish?",
+                "is the chardonnay oaky",
+                "any sparkling wine?"
+            })
     void classifierClaimsWineQuestions(String question) {
         assertThat(score(question)).isGreaterThanOrEqualTo(0.4);
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"which grapes are grown on the estate?", "what soil are the vines planted in",
-            "how do I put my wine club membership on hold?", "where do I park?"})
+    @ValueSource(
+            strings = {
+                "which grapes are grown on the estate?",
+                "what soil are the vines planted in",
+                "how do I put my wine club membership on hold?",
+                "where do I park?"
+            })
     void classifierLeavesOtherQuestionsBelowRoutingThreshold(String question) {
         assertThat(score(question)).isLessThan(0.25);
     }
 
     @Test
     void resolvesReserveCabFrancAmongSimilarTitlesAndAnswersItsPrice() {
-        HandlerResult result = plugin.handler().handle(new UserQuery("how much is the 2022 reserve cab franc?", "en"), cellar);
+        HandlerResult result =
+                plugin.handler().handle(new UserQuery("how much is the 2022 reserve cab franc?", "en"), cellar);
 
         assertThat(result.plan().boostPaths()).containsExactly("wine/reserve-cf.md");
         DirectAnswer answer = result.directAnswer().orElseThrow();
@@ -58,23 +94,33 @@ class WineTests {
     void listsEveryVintageWhenTheNameMatchesSeveral() {
         HandlerResult result = plugin.handler().handle(new UserQuery("price of the reserve cab franc?", "en"), cellar);
 
-        assertThat(result.plan().boostPaths()).containsExactlyInAnyOrder("wine/reserve-cf.md", "wine/reserve-cf-2021.md");
-        assertThat(result.directAnswer().orElseThrow().text()).contains("$48.00").contains("$52.00").doesNotContain("$29.00");
+        assertThat(result.plan().boostPaths())
+                .containsExactlyInAnyOrder("wine/reserve-cf.md", "wine/reserve-cf-2021.md");
+        assertThat(result.directAnswer().orElseThrow().text())
+                .contains("$48.00")
+                .contains("$52.00")
+                .doesNotContain("$29.00");
     }
 
     @Test
     void listsEachWineOfACategoryWithItsPriceOnceEach() {
-        DirectAnswer answer = plugin.handler().handle(new UserQuery("got any rosé? how much is it", "en"), cellar)
-                .directAnswer().orElseThrow();
+        DirectAnswer answer = plugin.handler()
+                .handle(new UserQuery("got any rosé? how much is it", "en"), cellar)
+                .directAnswer()
+                .orElseThrow();
 
-        assertThat(answer.text()).contains("2023 Orchard Rosé is $22.00").contains("2024 Summit Dry Rosé is $27.50")
+        assertThat(answer.text())
+                .contains("2023 Orchard Rosé is $22.00")
+                .contains("2024 Summit Dry Rosé is $27.50")
                 .doesNotContain("Draft");
-        assertThat(answer.sourcePaths()).containsExactlyInAnyOrder("wine/pink.md", "wine/pink-copy.md", "wine/pink-dry.md");
+        assertThat(answer.sourcePaths())
+                .containsExactlyInAnyOrder("wine/pink.md", "wine/pink-copy.md", "wine/pink-dry.md");
     }
 
     @Test
     void boostsAPartialNameWithoutAnsweringANonPriceQuestion() {
-        HandlerResult result = plugin.handler().handle(new UserQuery("what grapes are in the lark and who is it named for?", "en"), cellar);
+        HandlerResult result = plugin.handler()
+                .handle(new UserQuery("what grapes are in the lark and who is it named for?", "en"), cellar);
 
         assertThat(result.plan().boostPaths()).containsExactly("wine/lark-blend.md");
         assertThat(result.directAnswer()).isEmpty();
@@ -91,8 +137,8 @@ class WineTests {
 
     @Test
     void doesNotAnswerAPriceQuestionThatAsksForMore() {
-        HandlerResult result = plugin.handler().handle(
-                new UserQuery("how much is the reserve chardonnay and what does it pair with?", "en"), cellar);
+        HandlerResult result = plugin.handler()
+                .handle(new UserQuery("how much is the reserve chardonnay and what does it pair with?", "en"), cellar);
 
         assertThat(result.plan().boostPaths()).containsExactly("wine/reserve-chard.md");
         assertThat(result.directAnswer()).isEmpty();
@@ -103,6 +149,7 @@ class WineTests {
         assertThat(plugin.descriptor().id()).isEqualTo("wine");
         assertThat(plugin.descriptor().folders()).containsExactly("wine", "wines", "wine_red", "wine_white");
         assertThat(plugin.descriptor().relatedDomains()).containsExactly("club", "merchandise", "visiting");
-        assertThat(plugin.getClass().isAnnotationPresent(org.pf4j.Extension.class)).isTrue();
+        assertThat(plugin.getClass().isAnnotationPresent(org.pf4j.Extension.class))
+                .isTrue();
     }
 }

@@ -37,14 +37,18 @@ public final class InMemoryPluginContext implements PluginContext {
 
     @Override
     public List<Passage> search(String domain, String text, int k) {
-        List<String> words = Arrays.stream(text.toLowerCase(Locale.ROOT).split("\\W+")).filter(w -> w.length() > 2).toList();
+        List<String> words = Arrays.stream(text.toLowerCase(Locale.ROOT).split("\\W+"))
+                .filter(w -> w.length() > 2)
+                .toList();
         List<Passage> passages = new ArrayList<>();
         for (KnowledgeDocument d : documents.values()) {
             if (!d.domain().equals(domain)) {
                 continue;
             }
             for (String section : d.text().split("(?m)^(?=## )")) {
-                String heading = section.startsWith("## ") ? section.lines().findFirst().orElse("").substring(3).strip() : "";
+                String heading = section.startsWith("## ")
+                        ? section.lines().findFirst().orElse("").substring(3).strip()
+                        : "";
                 String lower = section.toLowerCase(Locale.ROOT);
                 long score = words.stream().filter(lower::contains).count();
                 if (score > 0) {
@@ -52,7 +56,10 @@ public final class InMemoryPluginContext implements PluginContext {
                 }
             }
         }
-        return passages.stream().sorted(Comparator.comparingDouble(Passage::score).reversed()).limit(k).toList();
+        return passages.stream()
+                .sorted(Comparator.comparingDouble(Passage::score).reversed())
+                .limit(k)
+                .toList();
     }
 
     @Override
@@ -63,7 +70,9 @@ public final class InMemoryPluginContext implements PluginContext {
 
     @Override
     public List<DocumentSummary> listDocuments(String domain) {
-        return documents.values().stream().filter(d -> d.domain().equals(domain))
-                .map(d -> new DocumentSummary(d.path(), d.title())).toList();
+        return documents.values().stream()
+                .filter(d -> d.domain().equals(domain))
+                .map(d -> new DocumentSummary(d.path(), d.title()))
+                .toList();
     }
 }
