@@ -171,8 +171,12 @@ final class QualityBench {
     }
 
     static List<RetrievedChunk> pg(HybridRetriever retriever, long org, Query q, RetrievalMode mode, int k) {
-        return retriever.retrieve(
-                new RetrievalQuery(org, q.keywords(), q.embedding(), k, Map.of(), 1.0, List.of(), List.of(), mode));
+        return retriever.retrieve(RetrievalQuery.forOrg(org)
+                .text(q.keywords())
+                .embedding(q.embedding())
+                .k(k)
+                .mode(mode)
+                .build());
     }
 
     private static List<String> paths(List<RetrievedChunk> chunks) {

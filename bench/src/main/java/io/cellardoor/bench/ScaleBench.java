@@ -321,16 +321,11 @@ final class ScaleBench {
             int smallOps = Math.max(devQueries.size(), queries.size());
             Runner.Operation pgSmallOp = i -> {
                 Query q = devQueries.get(i % devQueries.size());
-                retriever.retrieve(new RetrievalQuery(
-                        smallOrg,
-                        q.smallKeywords(),
-                        q.embedding(),
-                        K,
-                        Map.of(),
-                        1.0,
-                        List.of(),
-                        List.of(),
-                        RetrievalMode.HYBRID));
+                retriever.retrieve(RetrievalQuery.forOrg(smallOrg)
+                        .text(q.smallKeywords())
+                        .embedding(q.embedding())
+                        .k(K)
+                        .build());
             };
             Runner.Operation luSmallOp = i -> {
                 Query q = devQueries.get(i % devQueries.size());
@@ -453,8 +448,12 @@ final class ScaleBench {
     }
 
     private static void pg(HybridRetriever retriever, long org, Query q, RetrievalMode mode) {
-        retriever.retrieve(
-                new RetrievalQuery(org, q.keywords(), q.embedding(), K, Map.of(), 1.0, List.of(), List.of(), mode));
+        retriever.retrieve(RetrievalQuery.forOrg(org)
+                .text(q.keywords())
+                .embedding(q.embedding())
+                .k(K)
+                .mode(mode)
+                .build());
     }
 
     private static LatencyRow row(String engine, String what, Runner.Result r) {
@@ -464,8 +463,12 @@ final class ScaleBench {
     /** The vector branch of the production SQL alone: its first k rows are pgvector's HNSW result. */
     private static List<Long> pgVectorIds(HybridRetriever retriever, long org, Query q, int k) {
         return retriever
-                .retrieve(new RetrievalQuery(
-                        org, q.keywords(), q.embedding(), k, Map.of(), 1.0, List.of(), List.of(), RetrievalMode.VECTOR))
+                .retrieve(RetrievalQuery.forOrg(org)
+                        .text(q.keywords())
+                        .embedding(q.embedding())
+                        .k(k)
+                        .mode(RetrievalMode.VECTOR)
+                        .build())
                 .stream()
                 .map(RetrievedChunk::chunkId)
                 .toList();

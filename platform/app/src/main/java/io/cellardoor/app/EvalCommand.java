@@ -188,16 +188,12 @@ class EvalCommand {
 
     /** Whether a single retrieval branch finds a listed source among its top five distinct documents. */
     private boolean recalled(long org, Case c, RetrievalMode mode) {
-        var query = new RetrievalQuery(
-                org,
-                keywords.of(org, c.question()),
-                embeddings.embed(c.question()),
-                25,
-                Map.of(),
-                1.0,
-                List.of(),
-                List.of(),
-                mode);
+        var query = RetrievalQuery.forOrg(org)
+                .text(keywords.of(org, c.question()))
+                .embedding(embeddings.embed(c.question()))
+                .k(25)
+                .mode(mode)
+                .build();
         Set<String> top = new LinkedHashSet<>();
         retriever.retrieve(query).forEach(r -> {
             if (top.size() < 5) {

@@ -11,7 +11,6 @@ import io.cellardoor.knowledge.KnowledgeStore;
 import io.cellardoor.knowledge.KnowledgeStore.DocumentSource;
 import io.cellardoor.knowledge.StaleDocumentException;
 import io.cellardoor.retrieval.HybridRetriever;
-import io.cellardoor.retrieval.RetrievalMode;
 import io.cellardoor.retrieval.RetrievalQuery;
 import io.cellardoor.retrieval.RetrievedChunk;
 import io.cellardoor.tenant.TenantService;
@@ -19,7 +18,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -78,16 +76,11 @@ class KnowledgeEditIntegrationTests extends IntegrationTestSupport {
         assertThat(report.chunksEmbedded()).isEqualTo(1);
         assertThat(progress).anyMatch(line -> line.startsWith("embedding"));
         String question = "Are you open on Monday?";
-        List<RetrievedChunk> found = retriever.retrieve(new RetrievalQuery(
-                org,
-                question,
-                embeddings.embed(question),
-                3,
-                Map.of(),
-                1.0,
-                List.of(),
-                List.of(),
-                RetrievalMode.HYBRID));
+        List<RetrievedChunk> found = retriever.retrieve(RetrievalQuery.forOrg(org)
+                .text(question)
+                .embedding(embeddings.embed(question))
+                .k(3)
+                .build());
         assertThat(found.getFirst().path()).isEqualTo(HOURS);
         assertThat(found.getFirst().text()).contains("Monday: 10 am to 4 pm").doesNotContain("Closed");
         assertThat(store.findSource(org, HOURS).orElseThrow().markdown()).isEqualTo(NEW);

@@ -14,7 +14,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -124,20 +123,20 @@ class KnowledgeImportIntegrationTests extends IntegrationTestSupport {
 
         String question = "when do cellar tours run?";
         for (RetrievalMode mode : RetrievalMode.values()) {
-            List<RetrievedChunk> found = retriever.retrieve(new RetrievalQuery(
-                    small, question, embeddings.embed(question), 5, Map.of(), 1.0, List.of(), List.of(), mode));
+            List<RetrievedChunk> found = retriever.retrieve(RetrievalQuery.forOrg(small)
+                    .text(question)
+                    .embedding(embeddings.embed(question))
+                    .k(5)
+                    .mode(mode)
+                    .build());
             assertThat(found).as(mode.name()).extracting(RetrievedChunk::path).containsExactly("small/only.md");
         }
-        List<RetrievedChunk> largeHits = retriever.retrieve(new RetrievalQuery(
-                large,
-                question,
-                embeddings.embed(question),
-                10,
-                Map.of(),
-                1.0,
-                List.of(),
-                List.of(),
-                RetrievalMode.VECTOR));
+        List<RetrievedChunk> largeHits = retriever.retrieve(RetrievalQuery.forOrg(large)
+                .text(question)
+                .embedding(embeddings.embed(question))
+                .k(10)
+                .mode(RetrievalMode.VECTOR)
+                .build());
         assertThat(largeHits).hasSize(10).noneMatch(c -> c.path().equals("small/only.md"));
     }
 

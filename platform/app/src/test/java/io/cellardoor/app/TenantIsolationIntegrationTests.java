@@ -17,7 +17,6 @@ import io.cellardoor.plugin.PluginHost;
 import io.cellardoor.plugin.TenantPluginContext;
 import io.cellardoor.plugin.api.Passage;
 import io.cellardoor.retrieval.HybridRetriever;
-import io.cellardoor.retrieval.RetrievalMode;
 import io.cellardoor.retrieval.RetrievalQuery;
 import io.cellardoor.retrieval.RetrievedChunk;
 import io.cellardoor.tenant.TenantService;
@@ -145,8 +144,12 @@ class TenantIsolationIntegrationTests extends IntegrationTestSupport {
         }
 
         float[] question = embeddings.embed(QUESTION);
-        List<RetrievedChunk> chunks = retriever.retrieve(new RetrievalQuery(
-                a, QUESTION, question, 20, Map.of(), 1.0, List.of(), List.of(B_PATH), RetrievalMode.HYBRID));
+        List<RetrievedChunk> chunks = retriever.retrieve(RetrievalQuery.forOrg(a)
+                .text(QUESTION)
+                .embedding(question)
+                .k(20)
+                .boostPaths(List.of(B_PATH))
+                .build());
         assertThat(chunks).isNotEmpty().extracting(RetrievedChunk::path).containsOnly("visiting/tasting-room.md");
 
         var context = new TenantPluginContext(a, "iso-a", plugins, retriever, knowledge, embeddings);

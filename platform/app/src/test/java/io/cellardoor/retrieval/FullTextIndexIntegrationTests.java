@@ -10,7 +10,6 @@ import io.cellardoor.tenant.TenantService;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
@@ -119,8 +118,12 @@ class FullTextIndexIntegrationTests {
                 "Riesling aged months",
                 "sparkling rosé")) {
             for (RetrievalMode mode : List.of(RetrievalMode.FULL_TEXT, RetrievalMode.HYBRID)) {
-                RetrievalQuery query = new RetrievalQuery(
-                        org, question, embeddings.embed(question), 8, Map.of(), 1.0, List.of(), List.of(), mode);
+                RetrievalQuery query = RetrievalQuery.forOrg(org)
+                        .text(question)
+                        .embedding(embeddings.embed(question))
+                        .k(8)
+                        .mode(mode)
+                        .build();
                 List<RetrievedChunk> viaGin = gin.retrieve(query);
                 assertThat(viaGin).as(question).isNotEmpty();
                 assertThat(ranks(rum.retrieve(query))).as(question + " " + mode).isEqualTo(ranks(viaGin));

@@ -1,5 +1,6 @@
 package io.cellardoor.chat;
 
+import io.cellardoor.answer.Citation;
 import io.cellardoor.plugin.Classification;
 import io.cellardoor.tenant.Site;
 import io.cellardoor.web.ApiProblem;

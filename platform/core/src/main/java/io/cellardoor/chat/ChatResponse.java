@@ -1,5 +1,6 @@
 package io.cellardoor.chat;
 
+import io.cellardoor.answer.Citation;
 import java.util.List;
 import java.util.UUID;
 

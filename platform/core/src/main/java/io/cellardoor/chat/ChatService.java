@@ -2,6 +2,7 @@ package io.cellardoor.chat;
 
 import io.cellardoor.answer.AnswerGenerator;
 import io.cellardoor.answer.AnswerRequest;
+import io.cellardoor.answer.Citation;
 import io.cellardoor.answer.GeneratedAnswer;
 import io.cellardoor.answer.TokenSink;
 import io.cellardoor.cache.SemanticCache;
@@ -23,7 +24,6 @@ import io.cellardoor.plugin.api.PluginApi;
 import io.cellardoor.plugin.api.RetrievalPlan;
 import io.cellardoor.plugin.api.UserQuery;
 import io.cellardoor.retrieval.HybridRetriever;
-import io.cellardoor.retrieval.RetrievalMode;
 import io.cellardoor.retrieval.RetrievalQuery;
 import io.cellardoor.retrieval.RetrievedChunk;
 import io.cellardoor.tenant.Site;
@@ -380,16 +380,13 @@ public class ChatService {
         for (var e : plan.domainWeights().entrySet()) {
             plugins.foldersOf(e.getKey()).forEach(f -> weights.put(f, e.getValue()));
         }
-        var query = new RetrievalQuery(
-                orgId,
-                keywords.of(orgId, message),
-                embedding,
-                plan.k(),
-                weights,
-                otherWeight,
-                List.of(),
-                plan.boostPaths().stream().limit(MAX_BOOSTED).toList(),
-                RetrievalMode.HYBRID);
+        var query = RetrievalQuery.forOrg(orgId)
+                .text(keywords.of(orgId, message))
+                .embedding(embedding)
+                .k(plan.k())
+                .weights(weights, otherWeight)
+                .boostPaths(plan.boostPaths().stream().limit(MAX_BOOSTED).toList())
+                .build();
         return retriever.retrieve(query);
     }
 

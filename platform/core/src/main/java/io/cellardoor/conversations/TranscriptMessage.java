@@ -1,6 +1,6 @@
 package io.cellardoor.conversations;
 
-import io.cellardoor.chat.Citation;
+import io.cellardoor.answer.Citation;
 import io.cellardoor.plugin.Classification;
 import java.time.Instant;
 import java.util.List;

@@ -2,8 +2,8 @@ package io.cellardoor.curated;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import io.cellardoor.answer.Citation;
 import io.cellardoor.audit.AuditLog;
-import io.cellardoor.chat.Citation;
 import io.cellardoor.conversations.ConversationReader;
 import io.cellardoor.conversations.TranscriptMessage;
 import io.cellardoor.embedding.Embeddings;

@@ -8,10 +8,8 @@ import io.cellardoor.plugin.api.Passage;
 import io.cellardoor.plugin.api.PluginApi;
 import io.cellardoor.plugin.api.PluginContext;
 import io.cellardoor.retrieval.HybridRetriever;
-import io.cellardoor.retrieval.RetrievalMode;
 import io.cellardoor.retrieval.RetrievalQuery;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /** The narrow view of one tenant's knowledge that a plugin's handler gets for one query. */
@@ -57,16 +55,12 @@ public final class TenantPluginContext implements PluginContext {
         if (folders.isEmpty() && !PluginApi.GENERAL_DOMAIN.equals(domain)) {
             return List.of();
         }
-        var query = new RetrievalQuery(
-                orgId,
-                text,
-                embeddings.embed(text),
-                Math.clamp(k, 1, 50),
-                Map.of(),
-                1.0,
-                folders,
-                List.of(),
-                RetrievalMode.HYBRID);
+        var query = RetrievalQuery.forOrg(orgId)
+                .text(text)
+                .embedding(embeddings.embed(text))
+                .k(Math.clamp(k, 1, 50))
+                .onlyFolders(folders)
+                .build();
         return retriever.retrieve(query).stream()
                 .map(c -> new Passage(
                         c.path(), c.title(), host.domainOfFolder(c.folder()), c.headingPath(), c.text(), c.score()))

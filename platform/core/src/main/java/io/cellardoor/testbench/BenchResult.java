@@ -1,6 +1,6 @@
 package io.cellardoor.testbench;
 
-import io.cellardoor.chat.Citation;
+import io.cellardoor.answer.Citation;
 import io.cellardoor.curated.CuratedMatch;
 import io.cellardoor.plugin.Classification;
 import java.time.Instant;

@@ -10,7 +10,7 @@ import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
-import io.cellardoor.chat.Citation;
+import io.cellardoor.answer.Citation;
 import io.cellardoor.conversations.ConversationReader;
 import io.cellardoor.conversations.Transcript;
 import io.cellardoor.conversations.TranscriptMessage;

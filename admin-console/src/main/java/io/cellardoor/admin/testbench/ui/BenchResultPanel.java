@@ -7,7 +7,7 @@ import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
-import io.cellardoor.chat.Citation;
+import io.cellardoor.answer.Citation;
 import io.cellardoor.plugin.DomainScore;
 import io.cellardoor.testbench.BenchChunk;
 import io.cellardoor.testbench.BenchResult;

@@ -1,6 +1,6 @@
 package io.cellardoor.chat.internal;
 
-import io.cellardoor.chat.Citation;
+import io.cellardoor.answer.Citation;
 import io.cellardoor.plugin.Classification;
 import io.cellardoor.tenant.TenantTransactions;
 import java.util.List;

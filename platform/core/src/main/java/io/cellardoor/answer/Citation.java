@@ -1,4 +1,4 @@
-package io.cellardoor.chat;
+package io.cellardoor.answer;
 
 import org.jspecify.annotations.Nullable;
 
