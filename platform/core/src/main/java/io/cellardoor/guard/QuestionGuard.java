@@ -72,7 +72,8 @@ public class QuestionGuard {
                     rule(
                             "payment-data",
                             "\\b(last (4|four) digits|card on file|card number|credit card (number|details|info)|cvv|"
-                                    + "security code|password|social security|bank (account|details))\\b"),
+                                    + "security code|social security|bank (account|details)|(account|login|my|his|her|"
+                                    + "their) password|password (for|to|of) (my|his|her|their|the|an?) account)\\b"),
                     Phrases.Key.PRIVATE_DATA),
             new Refusal(
                     rule(
