@@ -51,15 +51,17 @@ public final class ExtractiveAnswerGenerator implements AnswerGenerator {
      * How confidence is computed: {@code coverage·c + cohesion·h + cosine·s + facts·f - unknown·u}, clamped to [0, 1].
      *
      * @param coverage weight of the share of the question's words the chosen units cover
-     * @param cohesion weight of the share the best single unit covers
+     * @param cohesion weight of the share the best single document's units cover (with its title and headings)
      * @param cosine weight of the best passage's cosine similarity, scaled from [0.2, 0.65] to [0, 1]
      * @param facts weight of the share of asked kinds of fact the answer holds
      * @param unknown weight of the share of the question's words the knowledge never uses
+     * @param missing weight of the heaviest question word the best document lacks, relative to the heaviest word
      */
-    public record Weights(double coverage, double cohesion, double cosine, double facts, double unknown) {
+    public record Weights(
+            double coverage, double cohesion, double cosine, double facts, double unknown, double missing) {
 
         /** The weights chosen on the tune split. */
-        public static final Weights DEFAULT = new Weights(0.35, 0.25, 0.3, 0.1, 0.4);
+        public static final Weights DEFAULT = new Weights(0.2, 0.2, 0.1, 0.1, 0.0, 0.0);
     }
 
     private final TermAnalyzer analyzer;
@@ -165,13 +167,14 @@ public final class ExtractiveAnswerGenerator implements AnswerGenerator {
         double confidence = f.confidence(weights);
         if (log.isDebugEnabled()) {
             log.debug(
-                    "extractive q=\"{}\" coverage={} cohesion={} cosine={} facts={} unknown={} confidence={} units={}",
+                    "extractive q=\"{}\" coverage={} cohesion={} cosine={} facts={} unknown={} missing={} confidence={} units={}",
                     request.question().replace("\"", "'"),
                     "%.3f".formatted(f.coverage),
                     "%.3f".formatted(f.cohesion),
                     "%.3f".formatted(f.cosine),
                     "%.3f".formatted(f.facts),
                     "%.3f".formatted(f.unknown),
+                    "%.3f".formatted(f.missing),
                     "%.3f".formatted(confidence),
                     chosen.size());
         }
@@ -474,7 +477,8 @@ public final class ExtractiveAnswerGenerator implements AnswerGenerator {
     }
 
     /** What the confidence is made of, each in [0, 1]. */
-    private record Features(double coverage, double cohesion, double cosine, double facts, double unknown) {
+    private record Features(
+            double coverage, double cohesion, double cosine, double facts, double unknown, double missing) {
 
         double confidence(Weights w) {
             double cos = Math.clamp((cosine - 0.2) / 0.45, 0, 1);
@@ -483,7 +487,8 @@ public final class ExtractiveAnswerGenerator implements AnswerGenerator {
                             + w.cohesion() * cohesion
                             + w.cosine() * cos
                             + w.facts() * facts
-                            - w.unknown() * unknown,
+                            - w.unknown() * unknown
+                            - w.missing() * missing,
                     0,
                     1);
         }
@@ -500,6 +505,7 @@ public final class ExtractiveAnswerGenerator implements AnswerGenerator {
         double covered = 0;
         double unknown = 0;
         double cohesion = 0;
+        double missing = 0;
         int asked = 0;
         int found = 0;
         for (Part part : parts) {
@@ -516,16 +522,39 @@ public final class ExtractiveAnswerGenerator implements AnswerGenerator {
                 covered += g.in(all) ? g.weight() : g.in(allContext) ? 0.5 * g.weight() : 0;
                 unknown += g.known() ? 0 : g.weight();
             }
+            // The best single document: the units it gave, with its title and headings, covering the part.
+            Map<String, Set<String>> docTerms = new LinkedHashMap<>();
+            Map<String, Set<String>> docContext = new LinkedHashMap<>();
             for (AnswerUnit u : chosen) {
+                docTerms.computeIfAbsent(u.path(), k -> new HashSet<>()).addAll(u.terms());
+                docContext.computeIfAbsent(u.path(), k -> new HashSet<>()).addAll(u.context());
+            }
+            double heaviest = part.groups().stream()
+                    .filter(Group::focus)
+                    .mapToDouble(Group::weight)
+                    .max()
+                    .orElse(1);
+            double bestMissing = 1;
+            for (String path : docTerms.keySet()) {
                 double one = 0;
+                double missingHere = 0;
                 for (Group g : part.groups()) {
                     if (g.focus()) {
-                        one += g.in(u.terms()) ? g.weight() : g.in(u.context()) ? 0.5 * g.weight() : 0;
+                        boolean inTerms = g.in(docTerms.get(path));
+                        boolean inContext = g.in(docContext.get(path));
+                        one += inTerms ? g.weight() : inContext ? 0.5 * g.weight() : 0;
+                        if (!inTerms && !inContext) {
+                            missingHere = Math.max(missingHere, g.weight());
+                        }
                     }
                 }
-                best = Math.max(best, one / total);
+                if (one / total > best) {
+                    best = one / total;
+                    bestMissing = missingHere / heaviest;
+                }
             }
             cohesion += best * total;
+            missing += bestMissing * total;
             for (Fact f : part.shape().facts()) {
                 asked++;
                 found += chosen.stream().anyMatch(u -> f.in(u.text())) ? 1 : 0;
@@ -536,13 +565,14 @@ public final class ExtractiveAnswerGenerator implements AnswerGenerator {
                 .max()
                 .orElse(0);
         return focusTotal <= 0
-                ? new Features(0, 0, cosine, 0, 1)
+                ? new Features(0, 0, cosine, 0, 1, 1)
                 : new Features(
                         covered / focusTotal,
                         cohesion / focusTotal,
                         cosine,
                         asked == 0 ? 1 : (double) found / asked,
-                        unknown / focusTotal);
+                        unknown / focusTotal,
+                        missing / focusTotal);
     }
 
     /** The chosen units grouped by document: a bold title and bullets, or one bullet per document for items. */
