@@ -58,6 +58,8 @@ import org.springframework.stereotype.Service;
 @Service
 public class ChatService {
 
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(ChatService.class);
+
     /** Longest message accepted, in characters. */
     public static final int MAX_MESSAGE_CHARS = 2000;
 
@@ -223,6 +225,9 @@ public class ChatService {
             return declined(turn, conversationId, verdict, language, listener);
         }
         ResolvedQuestion question = stages.run("rewrite", () -> resolve(turn, verdict.question()));
+        if (log.isDebugEnabled() && question.followUp()) {
+            log.debug("follow-up \"{}\" -> \"{}\" ({})", question.focus(), question.text(), question.rule());
+        }
         float[] embedding = stages.run("embed", () -> embeddings.embedQuestion(question.text()));
         if (turn.live()) {
             Optional<TurnTrace> shortcut =
