@@ -29,9 +29,12 @@ connection_from_env() {
 
 # PG_BIN: the newest Debian-layout client tools (pg_dump must be at least the server's major version), else PATH.
 find_client_tools() {
-  local newest
-  newest="$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -t/ -k4 -n | tail -1 || true)"
-  if [ -n "$newest" ] && [ -x "$newest/pg_dump" ]; then PG_BIN="$newest"
+  local newest="" major=0 d v
+  for d in /usr/lib/postgresql/*/bin; do
+    v="${d#/usr/lib/postgresql/}"; v="${v%/bin}"
+    if [[ "$v" =~ ^[0-9]+$ ]] && [ "$v" -gt "$major" ] && [ -x "$d/pg_dump" ]; then newest="$d"; major="$v"; fi
+  done
+  if [ -n "$newest" ]; then PG_BIN="$newest"
   elif command -v pg_dump >/dev/null; then PG_BIN="$(dirname "$(command -v pg_dump)")"
   else die "pg_dump not found (Debian: apt-get install postgresql-client)"; fi
 }
