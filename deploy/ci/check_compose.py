@@ -125,7 +125,12 @@ def main():
     nginx = (ROOT / "deploy/compose/nginx.conf").read_text()
     check("proxy_buffering    off" in nginx, "the proxy does not buffer streams")
     check(int(re.search(r"proxy_read_timeout (\d+)s", nginx).group(1)) > 300, "the proxy outlasts the 5-minute stream")
-    check("http://app:8080" in nginx and "resolver 127.0.0.11" in nginx, "the proxy spreads requests over the replicas")
+    check(re.search(r"upstream cellardoor \{[^}]*server app:8080 resolve;", nginx) and "resolver 127.0.0.11" in nginx,
+          "the proxy spreads visitors over every replica, following restarts")
+    console = re.search(r"upstream cellardoor_console \{([^}]*)\}", nginx)
+    check(console and "hash $remote_addr consistent" in console.group(1), "the console sticks to one replica per client")
+    check(re.search(r"location ~ \^/\(admin\|[^)]*oauth2\|login[^)]*\)[^{]*\{\s*proxy_pass http://cellardoor_console;", nginx),
+          "the console and its sign-in go to the sticky upstream")
     check(services["proxy"]["ports"] == ["127.0.0.1:8080:8080/tcp"], "the proxy publishes the visitor port")
 
     if failures:

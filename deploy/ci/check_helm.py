@@ -163,6 +163,8 @@ def check_scenario(name, docs, expect):
             check(int(ann.get("nginx.ingress.kubernetes.io/proxy-read-timeout", 0)) > 300, name,
                   "nginx waits longer than the app's 5-minute stream timeout")
             check(int(ann.get("nginx.ingress.kubernetes.io/proxy-send-timeout", 0)) > 300, name, "send timeout too")
+            check(ann.get("nginx.ingress.kubernetes.io/affinity") == "cookie", name,
+                  "a browser stays on one replica (console sessions)")
         else:
             check(not any(k.startswith("nginx.ingress") for k in ann), name, "no nginx annotations on another class")
 
