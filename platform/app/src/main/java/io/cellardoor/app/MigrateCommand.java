@@ -1,13 +1,13 @@
 package io.cellardoor.app;
 
 import org.flywaydb.core.api.output.MigrateResult;
-import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.flyway.autoconfigure.FlywayAutoConfiguration;
 import org.springframework.boot.flyway.autoconfigure.FlywayMigrationStrategy;
 import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 
 /**
  * {@code migrate}: applies the pending Flyway migrations as the tables' owner and exits (0, or 1 when a migration
@@ -17,7 +17,7 @@ import org.springframework.context.annotation.Bean;
  * {@code CELLARDOOR_DB_USER}/{@code _PASSWORD}, and the runtime role the migrations grant to from
  * {@code CELLARDOOR_DB_APP_USER}.
  */
-@SpringBootConfiguration(proxyBeanMethods = false)
+@Configuration(proxyBeanMethods = false)
 @ConditionalOnProperty(name = "cellardoor.command", havingValue = "migrate")
 @ImportAutoConfiguration({DataSourceAutoConfiguration.class, FlywayAutoConfiguration.class})
 class MigrateCommand {
