@@ -24,6 +24,29 @@ def check(condition, message):
         failures.append(message)
 
 
+def mounts(service):
+    """(source, target, mode) of each volume, from the short syntax (docker-compose 1.x) or the long one (Compose v2)."""
+    out = []
+    for v in service.get("volumes", []):
+        if isinstance(v, dict):
+            out.append((v.get("source", ""), v["target"], "ro" if v.get("read_only") else "rw"))
+        else:
+            parts = v.split(":")
+            out.append((parts[0], parts[1], parts[2] if len(parts) > 2 else "rw"))
+    return out
+
+
+def published(service):
+    """host_ip:published:target of each port, from either syntax."""
+    out = []
+    for p in service.get("ports", []):
+        if isinstance(p, dict):
+            out.append(f"{p.get('host_ip', '')}:{p.get('published')}:{p['target']}")
+        else:
+            out.append(str(p).split("/")[0])
+    return out
+
+
 def compose(*args, env=None):
     return subprocess.run(["docker-compose", *args], capture_output=True, text=True, env=env, cwd=ROOT)
 
@@ -58,15 +81,14 @@ def main():
 
     # Bind mounts exist; published ports stay on the loopback interface.
     for name, svc in services.items():
-        for volume in svc.get("volumes", []):
-            source = volume.split(":")[0]
+        for source, _, _ in mounts(svc):
             if source.startswith("/"):
                 check(Path(source).exists(), f"{name} mounts {source}, which exists")
-        for port in svc.get("ports", []):
-            check(str(port).startswith("127.0.0.1:"), f"{name} publishes {port} on 127.0.0.1 only")
+        for port in published(svc):
+            check(port.startswith("127.0.0.1:"), f"{name} publishes {port} on 127.0.0.1 only")
 
     app, migrate = services["app"], services["migrate"]
-    check(app.get("scale") == 2 and app.get("deploy", {}).get("replicas") == 2, "two app replicas")
+    check(app.get("scale", 2) == 2 and app.get("deploy", {}).get("replicas") == 2, "two app replicas")
     check(app["command"] == ["serve"] and migrate["command"] == ["migrate"], "replicas serve, the migrate service migrates")
     check(app["environment"].get("CELLARDOOR_DB_MIGRATE") == "false", "replicas start with migrations off")
     check("CELLARDOOR_DB_MIGRATE" not in migrate["environment"], "the migrate service is not told to skip")
@@ -77,8 +99,8 @@ def main():
     check(app["image"] == migrate["image"], "migrate and app run the same image")
     check(app["build"]["dockerfile"] == "deploy/Dockerfile" and Path(app["build"]["context"]) == ROOT,
           "the image is built from deploy/Dockerfile at the repository root")
-    plugins = [v for v in app["volumes"] if v.endswith("/var/lib/cellardoor/plugins:rw")]
-    check(plugins and plugins == [v for v in migrate["volumes"] if "/var/lib/cellardoor/plugins" in v],
+    plugins = [m for m in mounts(app) if m[1] == "/var/lib/cellardoor/plugins" and m[2] == "rw"]
+    check(plugins and plugins == [m for m in mounts(migrate) if m[1] == "/var/lib/cellardoor/plugins"],
           "replicas share the plugins volume the migrate service seeds")
 
     dockerfile = (ROOT / "deploy/Dockerfile").read_text()
@@ -92,12 +114,13 @@ def main():
     for needed in ("NOBYPASSRLS", "CREATE EXTENSION IF NOT EXISTS vector", "CREATE EXTENSION IF NOT EXISTS pg_trgm",
                    "ts_match_vq(tsvector, tsquery) LEAKPROOF", "cosine_distance(vector, vector) COST 100"):
         check(needed in init, f"the PostgreSQL init script has {needed}")
-    check(any(v.endswith("/docker-entrypoint-initdb.d/10-cellardoor.sh:ro") for v in pg["volumes"]),
-          "the init script is mounted into docker-entrypoint-initdb.d")
+    check(any(t == "/docker-entrypoint-initdb.d/10-cellardoor.sh" and s.endswith("deploy/compose/postgres/init.sh")
+              for s, t, _ in mounts(pg)), "the init script is mounted into docker-entrypoint-initdb.d")
 
     kc = services["keycloak"]
     check("--import-realm" in kc["command"], "Keycloak imports the realm")
-    check(any("cellardoor-realm.json:/opt/keycloak/data/import/" in v for v in kc["volumes"]), "the realm is mounted")
+    check(any(s.endswith("deploy/keycloak/cellardoor-realm.json") and t.startswith("/opt/keycloak/data/import/")
+              for s, t, _ in mounts(kc)), "the realm is mounted")
     issuer = app["environment"]["CELLARDOOR_IDENTITY_ISSUER_URI"]
     check(issuer == kc["environment"]["KC_HOSTNAME"] + "/realms/cellardoor", f"the app trusts Keycloak's issuer ({issuer})")
     realm = yaml.safe_load((ROOT / "deploy/keycloak/cellardoor-realm.json").read_text())
@@ -105,8 +128,8 @@ def main():
 
     prom = services["prometheus"]
     prom_config = yaml.safe_load((ROOT / "deploy/compose/prometheus.yml").read_text())
-    rules_mount = next(v for v in prom["volumes"] if "alerts.yml" in v)
-    check(rules_mount.split(":")[1] in prom_config["rule_files"], "Prometheus loads the mounted alert rules")
+    rules_target = next(t for s, t, _ in mounts(prom) if s.endswith("deploy/observability/alerts.yml"))
+    check(rules_target in prom_config["rule_files"], "Prometheus loads the mounted alert rules")
     rules = yaml.safe_load((ROOT / "deploy/observability/alerts.yml").read_text())
     check(isinstance(rules.get("groups"), list), "deploy/observability/alerts.yml is a rules file (groups: [...])")
     app_job = next(j for j in prom_config["scrape_configs"] if j["job_name"] == "cellardoor")
@@ -131,7 +154,7 @@ def main():
     check(console and "hash $remote_addr consistent" in console.group(1), "the console sticks to one replica per client")
     check(re.search(r"location ~ \^/\(admin\|[^)]*oauth2\|login[^)]*\)[^{]*\{\s*proxy_pass http://cellardoor_console;", nginx),
           "the console and its sign-in go to the sticky upstream")
-    check(services["proxy"]["ports"] == ["127.0.0.1:8080:8080/tcp"], "the proxy publishes the visitor port")
+    check(published(services["proxy"]) == ["127.0.0.1:8080:8080"], "the proxy publishes the visitor port")
 
     if failures:
         print("\n".join(failures), file=sys.stderr)
