@@ -39,13 +39,13 @@ import tools.jackson.databind.ObjectMapper;
  */
 class TenantIsolationIntegrationTests extends IntegrationTestSupport {
 
-    static final String QUESTION = "What is the password of the Moonlight Cellar Society?";
+    static final String QUESTION = "What is the watchword of the Moonlight Cellar Society?";
     static final String SECRET = "zephyr-quartz-917";
     static final String B_PATH = "club/moonlight-society.md";
     static final String B_DOCUMENT = """
-            # Moonlight Cellar Society password
+            # Moonlight Cellar Society watchword
 
-            The password of the Moonlight Cellar Society is %s. Members say the Moonlight Cellar Society password at
+            The watchword of the Moonlight Cellar Society is %s. Members say the Moonlight Cellar Society watchword at
             the door of the cellar on the first Friday of the month.
             """.formatted(SECRET);
 
