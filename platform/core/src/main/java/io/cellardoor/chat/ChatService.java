@@ -15,7 +15,7 @@ import io.cellardoor.curated.CuratedMatch;
 import io.cellardoor.embedding.Embeddings;
 import io.cellardoor.knowledge.KnowledgeStore;
 import io.cellardoor.plugin.Classification;
-import io.cellardoor.plugin.PluginHost;
+import io.cellardoor.plugin.PluginDomains;
 import io.cellardoor.plugin.QueryRouter;
 import io.cellardoor.plugin.TenantPluginContext;
 import io.cellardoor.plugin.api.DirectAnswer;
@@ -69,7 +69,7 @@ public class ChatService {
 
     private final TenantService tenants;
     private final QueryRouter router;
-    private final PluginHost plugins;
+    private final PluginDomains plugins;
     private final HybridRetriever retriever;
     private final KnowledgeStore knowledge;
     private final Embeddings embeddings;
@@ -84,7 +84,7 @@ public class ChatService {
     ChatService(
             TenantService tenants,
             QueryRouter router,
-            PluginHost plugins,
+            PluginDomains plugins,
             HybridRetriever retriever,
             KnowledgeStore knowledge,
             Embeddings embeddings,

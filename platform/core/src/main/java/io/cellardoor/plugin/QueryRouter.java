@@ -23,12 +23,14 @@ import org.springframework.stereotype.Service;
 @Service
 public class QueryRouter {
 
-    private final PluginHost host;
+    private final PluginDomains domains;
+    private final PluginCalls calls;
     private final PluginProperties properties;
     private final OrgPlugins orgPlugins;
 
-    QueryRouter(PluginHost host, PluginProperties properties, OrgPlugins orgPlugins) {
-        this.host = host;
+    QueryRouter(PluginDomains domains, PluginCalls calls, PluginProperties properties, OrgPlugins orgPlugins) {
+        this.domains = domains;
+        this.calls = calls;
         this.properties = properties;
         this.orgPlugins = orgPlugins;
     }
@@ -42,11 +44,11 @@ public class QueryRouter {
      */
     public Classification classify(UserQuery query, long orgId, String tenant) {
         java.util.Set<String> disabledByOrg = orgPlugins.disabledFor(orgId);
-        List<PluginHost.LoadedDomain> enabled = host.enabledDomains(tenant).stream()
+        List<LoadedDomain> enabled = domains.enabled(tenant).stream()
                 .filter(d -> !disabledByOrg.contains(d.pluginId))
                 .toList();
         List<CompletableFuture<Optional<ClassifierScore>>> futures = enabled.stream()
-                .map(d -> CompletableFuture.supplyAsync(() -> host.call(
+                .map(d -> CompletableFuture.supplyAsync(() -> calls.call(
                         d,
                         "classifier",
                         properties.classifierBudget(),
@@ -70,7 +72,7 @@ public class QueryRouter {
         }
         String primary = scores.get(0).domain();
         List<String> related =
-                host.domain(primary).map(d -> d.descriptor.relatedDomains()).orElse(List.of());
+                domains.find(primary).map(d -> d.descriptor.relatedDomains()).orElse(List.of());
         return new Classification(primary, related, scores, skipped);
     }
 
@@ -94,7 +96,7 @@ public class QueryRouter {
         if (!classification.claimed()) {
             return Optional.empty();
         }
-        return host.domain(classification.primary())
+        return domains.find(classification.primary())
                 .flatMap(d -> handle(classification, query, context, orgPlugins.effectiveSettings(orgId, d.pluginId)));
     }
 
@@ -107,9 +109,9 @@ public class QueryRouter {
             return Optional.empty();
         }
         PluginContext withSettings = settings.isEmpty() ? context : new SettingsContext(context, settings);
-        return host.domain(classification.primary()).flatMap(d -> {
+        return domains.find(classification.primary()).flatMap(d -> {
             DomainHandler handler = d.plugin.handler();
-            return host.call(d, "handler", properties.handlerBudget(), () -> handler.handle(query, withSettings));
+            return calls.call(d, "handler", properties.handlerBudget(), () -> handler.handle(query, withSettings));
         });
     }
 }
