@@ -140,6 +140,8 @@ class SecurityConfiguration {
                         .hasRole(Role.ORG_ADMIN.name())
                         .requestMatchers(HttpMethod.POST, "/api/v1/admin/plugins")
                         .hasRole(Role.PLATFORM_ADMIN.name())
+                        .requestMatchers(HttpMethod.DELETE, "/api/v1/admin/plugins/**")
+                        .hasRole(Role.PLATFORM_ADMIN.name())
                         .requestMatchers(HttpMethod.PUT, "/api/v1/admin/plugins/**")
                         .hasRole(Role.ORG_ADMIN.name())
                         .requestMatchers(HttpMethod.POST, "/api/v1/admin/sites", "/api/v1/admin/sites/**")
