@@ -50,13 +50,15 @@ class ConsoleSitesAndPluginsIntegrationTests extends AdminApiTestSupport {
         String plugins = page(browser, "/admin/plugins");
         assertThat(plugins)
                 .contains("For this org", "Order", "Folders", "Folder conflicts")
-                .doesNotContain("plugin-upload", "remove-");
+                .doesNotContain("plugin-upload", "remove-", "signature-policy");
     }
 
     @Test
     void aPlatformAdminSeesTheUploadAndARemoveButtonPerPlugin() throws Exception {
         String plugins = page(signIn("platform-admin"), "/admin/plugins");
-        assertThat(plugins).contains("plugin-upload", "remove-" + pluginIdOf("wine"), "remove-" + pluginIdOf("club"));
+        assertThat(plugins)
+                .contains("plugin-upload", "remove-" + pluginIdOf("wine"), "remove-" + pluginIdOf("club"))
+                .contains("signature-policy", "Unsigned plugin jars are accepted");
     }
 
     @Test

@@ -2,6 +2,7 @@ package io.cellardoor.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.cellardoor.tenant.TenantService;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.http.HttpRequest;
@@ -12,10 +13,23 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.UUID;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeEach;
+import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
 
-/** {@link AdminApiTestSupport} with the helpers of the plugin admin tests: jar uploads, the listing, the folder. */
+/**
+ * {@link AdminApiTestSupport} with the helpers of the plugin admin tests: jar uploads, the listing, the folder. The demo
+ * users' org ({@code demo}, where platform admins' changes are audited) exists.
+ */
 abstract class PluginAdminTestSupport extends AdminApiTestSupport {
+
+    @Autowired
+    TenantService tenantService;
+
+    @BeforeEach
+    void demoOrgExists() {
+        tenantService.ensureOrg("demo", "Demo Vineyard");
+    }
 
     /** A chat question with a site key; expects 200. */
     JsonNode ask(String siteKey, String question) {
@@ -64,9 +78,9 @@ abstract class PluginAdminTestSupport extends AdminApiTestSupport {
         return Files.readAllBytes(jar);
     }
 
-    /** The jar file names in the plugins folder, sorted. */
-    static List<String> pluginsFolder() throws IOException {
-        try (Stream<Path> files = Files.list(PLUGINS_DIR)) {
+    /** The jar file names in this server's plugins folder, sorted. */
+    List<String> pluginsFolder() throws IOException {
+        try (Stream<Path> files = Files.list(Path.of(environment.getRequiredProperty("cellardoor.plugins.dir")))) {
             return files.map(p -> p.getFileName().toString())
                     .filter(n -> n.endsWith(".jar"))
                     .sorted()

@@ -142,6 +142,8 @@ class SecurityConfiguration {
                         .hasRole(Role.PLATFORM_ADMIN.name())
                         .requestMatchers(HttpMethod.DELETE, "/api/v1/admin/plugins/**")
                         .hasRole(Role.PLATFORM_ADMIN.name())
+                        .requestMatchers(HttpMethod.GET, "/api/v1/admin/plugins/jars")
+                        .hasRole(Role.PLATFORM_ADMIN.name())
                         .requestMatchers(HttpMethod.PUT, "/api/v1/admin/plugins/**")
                         .hasRole(Role.ORG_ADMIN.name())
                         .requestMatchers(HttpMethod.POST, "/api/v1/admin/sites", "/api/v1/admin/sites/**")

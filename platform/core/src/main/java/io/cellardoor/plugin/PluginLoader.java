@@ -34,7 +34,8 @@ import org.springframework.stereotype.Component;
  * Loads plugin jars (PF4J) from the plugins folder, keeps loading jars dropped in while running and unloading those
  * removed, installs uploaded jars and removes plugins on request; registers their domains in {@link PluginDomains}.
  *
- * <p>A jar is refused, and its plugin unloaded again, when its {@code Plugin-Requires} does not include
+ * <p>A jar is refused before PF4J opens it when it lacks a trusted signature ({@link PluginSignatures}); it is refused,
+ * and its plugin unloaded again, when its {@code Plugin-Requires} does not include
  * {@link PluginApi#VERSION}, when it does not start, or when one of its domain ids is another plugin's. The folder
  * scan logs a refused jar once and retries it only when the file changes. Loading and unloading are serialised.
  */
@@ -63,19 +64,27 @@ class PluginLoader implements InitializingBean, DisposableBean {
      */
     record Removed(String pluginId, String version, String file, List<String> domains) {}
 
+    /** A jar the scan refused: its modification time then (it is retried when that changes) and why. */
+    private record Refusal(FileTime modified, String reason) {}
+
     private final PluginProperties properties;
     private final PluginDomains domains;
+    private final PluginSignatures signatures;
     private final ApplicationEventPublisher events;
     private final PluginManager manager;
-    /** Jars the scan refused, with the modification time they had then. */
-    private final Map<Path, FileTime> refused = new HashMap<>();
+    private final Map<Path, Refusal> refused = new HashMap<>();
 
     private final ScheduledExecutorService scanner = Executors.newSingleThreadScheduledExecutor(
             Thread.ofPlatform().name("plugin-scanner").daemon().factory());
 
-    PluginLoader(PluginProperties properties, PluginDomains domains, ApplicationEventPublisher events) {
+    PluginLoader(
+            PluginProperties properties,
+            PluginDomains domains,
+            PluginSignatures signatures,
+            ApplicationEventPublisher events) {
         this.properties = properties;
         this.domains = domains;
+        this.signatures = signatures;
         this.events = events;
         this.manager = new DefaultPluginManager(properties.dir().toAbsolutePath());
         this.manager.setSystemVersion(PluginApi.VERSION);
@@ -131,7 +140,8 @@ class PluginLoader implements InitializingBean, DisposableBean {
         refused.keySet().retainAll(jars);
         for (Path jar : jars) {
             FileTime modified = Files.getLastModifiedTime(jar);
-            if (known.contains(jar) || modified.equals(refused.get(jar))) {
+            Refusal before = refused.get(jar);
+            if (known.contains(jar) || (before != null && before.modified().equals(modified))) {
                 continue;
             }
             LoadOutcome outcome = load(jar);
@@ -139,7 +149,7 @@ class PluginLoader implements InitializingBean, DisposableBean {
                 refused.remove(jar);
                 loaded.add(outcome.pluginId());
             } else {
-                refused.put(jar, modified);
+                refused.put(jar, new Refusal(modified, outcome.problem()));
                 log.warn("Refused plugin jar {}: {}", jar.getFileName(), outcome.problem());
             }
         }
@@ -204,6 +214,15 @@ class PluginLoader implements InitializingBean, DisposableBean {
         return Optional.of(new Removed(pluginId, version, jar.getFileName().toString(), removed));
     }
 
+    /** Jars in the plugins folder that the scan refused, with the reason, by file name. */
+    synchronized List<RefusedJar> refusedJars() {
+        return refused.entrySet().stream()
+                .map(e -> new RefusedJar(
+                        e.getKey().getFileName().toString(), e.getValue().reason()))
+                .sorted(java.util.Comparator.comparing(RefusedJar::file))
+                .toList();
+    }
+
     /** Whether a plugin with this id is loaded and started. */
     boolean isStarted(String pluginId) {
         PluginWrapper plugin = manager.getPlugin(pluginId);
@@ -216,6 +235,13 @@ class PluginLoader implements InitializingBean, DisposableBean {
     }
 
     private LoadOutcome load(Path jar) {
+        PluginSignatures.Verdict signature = signatures.check(jar);
+        if (!signature.accepted()) {
+            return refuse(null, signature.reason());
+        }
+        if (!signature.signers().isEmpty()) {
+            log.info("Plugin jar {} is signed by {}", jar.getFileName(), signature.signers());
+        }
         String id = null;
         try {
             id = manager.loadPlugin(jar);

@@ -23,9 +23,9 @@ import org.springframework.stereotype.Service;
 /**
  * Installs a plugin jar uploaded by a platform admin (console or admin API) without a restart: the jar is written to
  * a staging folder inside the plugins folder, checked (a zip with a PF4J descriptor naming {@code Plugin-Id} and
- * {@code Plugin-Version}, a {@code Plugin-Requires} range that includes this host's plugin API, and PF4J's
- * {@code META-INF/extensions.idx}), then moved into the plugins folder in one atomic step and loaded at once by
- * {@link PluginLoader#install}. A jar with the id of a loaded plugin replaces it. Refusals are 400 problems and leave
+ * {@code Plugin-Version}, a {@code Plugin-Requires} range that includes this host's plugin API, PF4J's
+ * {@code META-INF/extensions.idx}, and a trusted signature unless unsigned jars are allowed), then moved into the
+ * plugins folder in one atomic step and loaded at once by {@link PluginLoader#install}. A jar with the id of a loaded plugin replaces it. Refusals are 400 problems and leave
  * the plugins folder as it was.
  */
 @Service
@@ -39,12 +39,19 @@ public class PluginUploads {
 
     private final PluginLoader loader;
     private final PluginDomains domains;
+    private final PluginSignatures signatures;
     private final PluginProperties properties;
     private final AuditLog audit;
 
-    PluginUploads(PluginLoader loader, PluginDomains domains, PluginProperties properties, AuditLog audit) {
+    PluginUploads(
+            PluginLoader loader,
+            PluginDomains domains,
+            PluginSignatures signatures,
+            PluginProperties properties,
+            AuditLog audit) {
         this.loader = loader;
         this.domains = domains;
+        this.signatures = signatures;
         this.properties = properties;
         this.audit = audit;
     }
@@ -56,7 +63,8 @@ public class PluginUploads {
      * @param jar the file's content (read once)
      * @param orgId the uploader's org, where the upload is audited
      * @param actor the uploader's username
-     * @throws ApiProblem 400 {@code not-a-plugin-jar} or {@code plugin-incompatible}, 413 {@code plugin-too-large},
+     * @throws ApiProblem 400 {@code not-a-plugin-jar}, {@code plugin-incompatible}, {@code plugin-unsigned} (no
+     *     trusted signature) or {@code plugin-signature-invalid} (changed after signing), 413 {@code plugin-too-large},
      *     422 {@code plugin-not-loaded} when PF4J could not start it (the jar is removed again)
      */
     public PluginUploadResult install(String fileName, InputStream jar, long orgId, String actor) {
@@ -115,6 +123,20 @@ public class PluginUploads {
     }
 
     private PluginDescriptor check(String fileName, Path staged) {
+        PluginDescriptor descriptor = checkContent(fileName, staged);
+        PluginSignatures.Verdict signature = signatures.check(staged);
+        if (!signature.accepted()) {
+            throw ApiProblem.invalid(
+                    "plugin-" + signature.problem(),
+                    signature.problem().equals("unsigned")
+                            ? "Plugin not signed by a trusted signer"
+                            : "Plugin tampered",
+                    "Plugin " + descriptor.getPluginId() + " from " + fileName + " is refused: " + signature.reason());
+        }
+        return descriptor;
+    }
+
+    private PluginDescriptor checkContent(String fileName, Path staged) {
         try (JarFile file = new JarFile(staged.toFile())) {
             ZipEntry index = file.getEntry("META-INF/extensions.idx");
             PluginDescriptor descriptor = descriptor(fileName, staged);

@@ -23,9 +23,11 @@ import io.cellardoor.identity.Role;
 import io.cellardoor.plugin.FolderConflict;
 import io.cellardoor.plugin.OrgPlugin;
 import io.cellardoor.plugin.OrgPlugins;
+import io.cellardoor.plugin.PluginJars;
 import io.cellardoor.plugin.PluginRemovals;
 import io.cellardoor.plugin.PluginUploadResult;
 import io.cellardoor.plugin.PluginUploads;
+import io.cellardoor.plugin.RefusedJar;
 import io.cellardoor.web.ApiProblem;
 import java.io.ByteArrayInputStream;
 import java.util.List;
@@ -34,7 +36,8 @@ import java.util.stream.Collectors;
 /**
  * The loaded domain plugins: versions, calls, failures, whether the host auto-disabled them (and why), whether they
  * serve this org's chats (org admins switch that), their settings, order and knowledge folders, with folders two
- * plugins claim (and which one got each); platform admins upload plugin jars, loaded at once, and remove plugins. A
+ * plugins claim (and which one got each); platform admins upload plugin jars, loaded at once, remove plugins, and see
+ * the signature policy and the jars the folder scan refused. A
  * thin UI over {@link OrgPlugins}, {@link PluginUploads} and {@link PluginRemovals}, the services of
  * {@code /api/v1/admin/plugins}.
  */
@@ -48,7 +51,8 @@ public class PluginsView extends VerticalLayout {
     private final boolean mayChange;
     private final Grid<OrgPlugin> grid = new Grid<>(OrgPlugin.class, false);
 
-    public PluginsView(CurrentStaff staff, OrgPlugins plugins, PluginUploads uploads, PluginRemovals removals) {
+    public PluginsView(
+            CurrentStaff staff, OrgPlugins plugins, PluginUploads uploads, PluginRemovals removals, PluginJars jars) {
         this.plugins = plugins;
         this.orgId = staff.orgId();
         this.actor = staff.user().username();
@@ -99,7 +103,7 @@ public class PluginsView extends VerticalLayout {
                     })
                     .setAutoWidth(true)
                     .setFlexGrow(0);
-            add(uploadSection(uploads));
+            add(uploadSection(uploads), jarsSection(jars));
         }
         setSizeFull();
         setFlexGrow(1, grid);
@@ -165,6 +169,26 @@ public class PluginsView extends VerticalLayout {
                                 + "descriptor; it is loaded at once, without a restart, and replaces a loaded plugin with the same id."),
                 upload,
                 result);
+        section.setPadding(false);
+        return section;
+    }
+
+    /** The signature policy, and the jars of the plugins folder the host refused with the reason (platform admins). */
+    private static VerticalLayout jarsSection(PluginJars jars) {
+        PluginJars.State state = jars.state();
+        Span policy = new Span(state.policy());
+        policy.setId("signature-policy");
+        VerticalLayout section = new VerticalLayout(new H3("Plugins folder"), policy);
+        if (!state.refused().isEmpty()) {
+            Grid<RefusedJar> refused = new Grid<>(RefusedJar.class, false);
+            refused.setId("refused-jars");
+            refused.addThemeVariants(GridVariant.LUMO_WRAP_CELL_CONTENT, GridVariant.LUMO_COMPACT);
+            refused.addColumn(RefusedJar::file).setHeader("Refused jar").setAutoWidth(true);
+            refused.addColumn(RefusedJar::reason).setHeader("Why").setFlexGrow(3);
+            refused.setItems(state.refused());
+            refused.setAllRowsVisible(true);
+            section.add(refused);
+        }
         section.setPadding(false);
         return section;
     }
