@@ -13,7 +13,7 @@ import io.cellardoor.handoff.HandoffService;
 import io.cellardoor.knowledge.KnowledgeImporter;
 import io.cellardoor.knowledge.KnowledgeStore;
 import io.cellardoor.knowledge.StaleDocumentException;
-import io.cellardoor.plugin.PluginHost;
+import io.cellardoor.plugin.PluginDomains;
 import io.cellardoor.plugin.TenantPluginContext;
 import io.cellardoor.plugin.api.Passage;
 import io.cellardoor.retrieval.HybridRetriever;
@@ -68,7 +68,7 @@ class TenantIsolationIntegrationTests extends IntegrationTestSupport {
     Embeddings embeddings;
 
     @Autowired
-    PluginHost plugins;
+    PluginDomains plugins;
 
     @Autowired
     SemanticCache cache;

@@ -25,7 +25,7 @@ import io.cellardoor.knowledge.KnowledgeStore;
 import io.cellardoor.language.LanguageDetector;
 import io.cellardoor.language.Phrases;
 import io.cellardoor.plugin.Classification;
-import io.cellardoor.plugin.PluginHost;
+import io.cellardoor.plugin.PluginDomains;
 import io.cellardoor.plugin.QueryRouter;
 import io.cellardoor.plugin.TenantPluginContext;
 import io.cellardoor.plugin.api.DirectAnswer;
@@ -434,14 +434,14 @@ public class ChatService {
     @org.springframework.stereotype.Component
     static class PluginContexts {
 
-        private final PluginHost plugins;
+        private final PluginDomains plugins;
         private final HybridRetriever retriever;
         private final KnowledgeStore knowledge;
         private final Embeddings embeddings;
         private final QuestionGuard guard;
 
         PluginContexts(
-                PluginHost plugins,
+                PluginDomains plugins,
                 HybridRetriever retriever,
                 KnowledgeStore knowledge,
                 Embeddings embeddings,

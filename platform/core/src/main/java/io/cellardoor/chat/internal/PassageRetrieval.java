@@ -2,7 +2,7 @@ package io.cellardoor.chat.internal;
 
 import io.cellardoor.chat.ChatProperties;
 import io.cellardoor.plugin.Classification;
-import io.cellardoor.plugin.PluginHost;
+import io.cellardoor.plugin.PluginDomains;
 import io.cellardoor.retrieval.HybridRetriever;
 import io.cellardoor.retrieval.RetrievalQuery;
 import io.cellardoor.retrieval.RetrievedChunk;
@@ -24,10 +24,11 @@ public class PassageRetrieval {
 
     private final HybridRetriever retriever;
     private final KeywordQuery keywords;
-    private final PluginHost plugins;
+    private final PluginDomains plugins;
     private final ChatProperties properties;
 
-    PassageRetrieval(HybridRetriever retriever, KeywordQuery keywords, PluginHost plugins, ChatProperties properties) {
+    PassageRetrieval(
+            HybridRetriever retriever, KeywordQuery keywords, PluginDomains plugins, ChatProperties properties) {
         this.retriever = retriever;
         this.keywords = keywords;
         this.plugins = plugins;
