@@ -106,7 +106,8 @@ class BackupRestoreIntegrationTests extends IntegrationTestSupport {
                 "--spring.datasource.url=" + restored.url,
                 "--cellardoor.plugins.dir=" + PLUGINS_DIR,
                 "--CELLARDOOR_DB_MIGRATE=false",
-                "--cellardoor.cache.enabled=false"
+                "--cellardoor.cache.enabled=false",
+                "--cellardoor.plugins.allow-unsigned=true"
             }))) {
                 assertThat(replica.getBeanNamesForType(Flyway.class))
                         .as("a replica leaves the schema alone")

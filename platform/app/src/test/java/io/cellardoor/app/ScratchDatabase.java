@@ -49,9 +49,30 @@ final class ScratchDatabase implements AutoCloseable {
         return owner(url);
     }
 
+    /**
+     * Drops the database. The owner may end only its own sessions, so a session of another role that is still closing
+     * (an application context's pool just shut down) is waited for, up to ten seconds.
+     */
     @Override
     public void close() {
-        owner(URL).sql("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)").update();
+        for (int attempt = 1; ; attempt++) {
+            try {
+                owner(URL)
+                        .sql("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)")
+                        .update();
+                return;
+            } catch (org.springframework.dao.DataAccessException e) {
+                if (attempt >= 20) {
+                    throw e;
+                }
+                try {
+                    Thread.sleep(500);
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    throw e;
+                }
+            }
+        }
     }
 
     private static JdbcClient owner(String url) {

@@ -43,6 +43,12 @@ public final class ExtractiveAnswerGenerator implements AnswerGenerator {
     private static final int MAX_ITEMS = 8;
     private static final double CARRIED_WEIGHT = 0.35;
     private static final Pattern PRICE = Pattern.compile("\\$\\s?\\d[\\d,]*(\\.\\d\\d)?");
+    /** A numbered step of instructions ("3. Turn left onto Route 9G"), after its heading label if any. */
+    private static final Pattern STEP = Pattern.compile("(^|: )\\d{1,2}[.)] ");
+    /** A distance or travel time: the number that ranks "the closest". */
+    private static final Pattern DISTANCE = Pattern.compile(
+            "(\\d+(\\.\\d+)?)\\s?(-\\s?\\d+\\s?)?(miles?|mi\\b|minutes?|mins?\\b|km)", Pattern.CASE_INSENSITIVE);
+
     private static final Pattern CHEAPER = Pattern.compile(
             "\\b(cheaper|less expensive|costs? less|cheapest|least expensive|lowest|m[aá]s barat[oa]|moins cher)\\b",
             Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
@@ -149,6 +155,13 @@ public final class ExtractiveAnswerGenerator implements AnswerGenerator {
             if (part.total() <= 0) {
                 continue;
             }
+            Optional<AnswerUnit> nearest = part.shape().byDistance() ? byDistance(part, units) : Optional.empty();
+            if (nearest.isPresent()) {
+                if (!chosen.contains(nearest.get())) {
+                    chosen.add(nearest.get());
+                }
+                continue;
+            }
             Optional<Items> listed = part.shape().aboutItems() ? items(part, units) : Optional.empty();
             if (listed.isPresent()) {
                 items = true;
@@ -160,7 +173,8 @@ public final class ExtractiveAnswerGenerator implements AnswerGenerator {
         }
         Features f = features(parts, chosen, passages);
         if (!items) {
-            List<AnswerUnit> complete = completed(chosen, units);
+            boolean steps = parts.stream().anyMatch(p -> p.shape().howTo());
+            List<AnswerUnit> complete = completed(chosen, units, steps);
             chosen.clear();
             chosen.addAll(complete);
         }
@@ -201,11 +215,13 @@ public final class ExtractiveAnswerGenerator implements AnswerGenerator {
             groups.add(group(g, true, stats));
             seen.addAll(g);
         }
+        // A part without words of its own ("how much?") is about what was carried: those words count fully.
+        boolean elliptical = groups.isEmpty();
         if (!carried.isBlank()) {
             for (Set<String> g : analyzer.termGroups(carried, language)) {
                 if (g.stream().noneMatch(seen::contains)) {
-                    Group c = group(g, false, stats);
-                    groups.add(new Group(c.terms(), c.weight() * CARRIED_WEIGHT, false, c.known()));
+                    Group c = group(g, elliptical, stats);
+                    groups.add(elliptical ? c : new Group(c.terms(), c.weight() * CARRIED_WEIGHT, false, c.known()));
                     seen.addAll(g);
                 }
             }
@@ -260,12 +276,17 @@ public final class ExtractiveAnswerGenerator implements AnswerGenerator {
                 // A kind of fact counts only in a unit about the question (a price of something else is no answer).
                 double relevance = relevance(part, u);
                 for (Fact asked : part.shape().facts()) {
-                    if (!shown.contains(asked) && asked.in(u.text()) && relevance >= 0.25) {
+                    if (!shown.contains(asked) && asked.in(u.text()) && relevance >= 0.15) {
                         bonus += asked == Fact.PRICE ? 0.35 : asked == Fact.COUNT ? 0.15 : 0.25;
                         fact = true;
                     }
                 }
                 bonus += 0.15 * titleShare(part, u);
+                if (part.shape().howTo()
+                        && relevance >= 0.15
+                        && STEP.matcher(u.text()).find()) {
+                    bonus += 0.3;
+                }
                 if (!chosen.isEmpty() && chosen.stream().anyMatch(c -> c.path().equals(u.path()))) {
                     bonus += 0.1;
                 }
@@ -299,17 +320,15 @@ public final class ExtractiveAnswerGenerator implements AnswerGenerator {
         return chosen;
     }
 
-    /** The share of a part's own words a unit holds, its title and heading counting half. */
+    /** The share of a part's words (carried ones at their lower weight) a unit holds, title and heading counting half. */
     private static double relevance(Part part, AnswerUnit u) {
-        double total = part.focusWeight();
+        double total = part.total();
         if (total <= 0) {
             return 0;
         }
         double found = 0;
         for (Group g : part.groups()) {
-            if (g.focus()) {
-                found += g.in(u.terms()) ? g.weight() : g.in(u.context()) ? 0.5 * g.weight() : 0;
-            }
+            found += g.in(u.terms()) ? g.weight() : g.in(u.context()) ? 0.5 * g.weight() : 0;
         }
         return found / total;
     }
@@ -333,7 +352,7 @@ public final class ExtractiveAnswerGenerator implements AnswerGenerator {
      * our secondary entrance at:"), and up to two following siblings of a bullet under the same heading that are
      * alike (another "Component: ..." of the same list).
      */
-    private static List<AnswerUnit> completed(List<AnswerUnit> chosen, List<AnswerUnit> units) {
+    private static List<AnswerUnit> completed(List<AnswerUnit> chosen, List<AnswerUnit> units, boolean steps) {
         List<AnswerUnit> out = new ArrayList<>();
         for (AnswerUnit u : chosen) {
             if (!out.contains(u)) {
@@ -341,13 +360,15 @@ public final class ExtractiveAnswerGenerator implements AnswerGenerator {
             }
             int i = units.indexOf(u);
             int added = 0;
-            for (int j = i + 1; j < units.size() && added < 2; j++) {
+            int limit = steps ? 8 : 2;
+            for (int j = i + 1; j < units.size() && added < limit; j++) {
                 AnswerUnit next = units.get(j);
                 if (next.passage() != u.passage() || !next.heading().equals(u.heading())) {
                     break;
                 }
                 boolean continuation = j == i + 1 && u.text().endsWith(":");
-                if (!continuation && !alike(u, next)) {
+                boolean step = steps && STEP.matcher(next.text()).find();
+                if (!continuation && !step && !alike(u, next)) {
                     break;
                 }
                 if (!out.contains(next) && !chosen.contains(next)) {
@@ -379,7 +400,7 @@ public final class ExtractiveAnswerGenerator implements AnswerGenerator {
         Map<String, List<AnswerUnit>> byDocument = new LinkedHashMap<>();
         units.forEach(u ->
                 byDocument.computeIfAbsent(u.path(), p -> new ArrayList<>()).add(u));
-        List<Group> named = part.groups().stream().filter(Group::focus).toList();
+        List<Group> named = part.groups();
         // A document takes part when its title names something the question names.
         record Candidate(String path, double titleScore, int rank, AnswerUnit unit) {}
         List<Candidate> candidates = new ArrayList<>();
@@ -440,6 +461,23 @@ public final class ExtractiveAnswerGenerator implements AnswerGenerator {
             }
         }
         return Optional.of(new Items(kept.stream().map(Candidate::unit).toList(), lead));
+    }
+
+    /**
+     * For "the closest ..." ("the farthest ..."): of the units about the question that give a distance or travel time,
+     * the one with the smallest (largest).
+     */
+    private static Optional<AnswerUnit> byDistance(Part part, List<AnswerUnit> units) {
+        Comparator<AnswerUnit> byNumber = Comparator.comparingDouble(ExtractiveAnswerGenerator::distance);
+        return units.stream()
+                .filter(u ->
+                        relevance(part, u) >= 0.25 && DISTANCE.matcher(u.text()).find())
+                .min(part.shape().least() ? byNumber : byNumber.reversed());
+    }
+
+    private static double distance(AnswerUnit u) {
+        Matcher m = DISTANCE.matcher(u.text());
+        return m.find() ? Double.parseDouble(m.group(1)) : Double.MAX_VALUE;
     }
 
     /** A document's unit for a list: the one with the asked kind of fact, else the one covering the part best. */

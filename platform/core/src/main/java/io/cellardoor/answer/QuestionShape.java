@@ -19,9 +19,19 @@ import java.util.regex.Pattern;
  * @param comparison it compares items ("which is cheaper, A or B?")
  * @param most it asks for the item with the most of something ("most expensive"), {@code least} the least
  * @param least see {@code most}
+ * @param howTo it asks how to do something ("how do I get to you from Albany?"): steps answer it
+ * @param byDistance its most or least is about distance ("the closest historic site")
  */
 record QuestionShape(
-        String text, Set<Fact> facts, boolean yesNo, boolean list, boolean comparison, boolean most, boolean least) {
+        String text,
+        Set<Fact> facts,
+        boolean yesNo,
+        boolean list,
+        boolean comparison,
+        boolean most,
+        boolean least,
+        boolean howTo,
+        boolean byDistance) {
 
     /** A kind of fact an answer unit can hold. */
     enum Fact {
@@ -80,8 +90,13 @@ record QuestionShape(
             + "vs\\.?|versus|compared?|difference between|m[aá]s barat[oa]|m[aá]s car[oa]|moins cher|plus cher)\\b");
     private static final Pattern MOST = words(
             "\\b(most expensive|priciest|highest|biggest|largest|oldest|most " + "\\w+|m[aá]s car[oa]|plus cher)\\b");
-    private static final Pattern LEAST = words(
-            "\\b(cheapest|least expensive|lowest|smallest|least \\w+|newest|" + "m[aá]s barat[oa]|moins cher)\\b");
+    private static final Pattern LEAST = words("\\b(cheapest|least expensive|lowest|smallest|least \\w+|newest|"
+            + "closest|nearest|m[aá]s barat[oa]|m[aá]s cercan[oa]|moins cher|plus proche)\\b");
+    private static final Pattern DISTANCE = words(
+            "\\b(closest|nearest|farthest|furthest|m[aá]s cercan[oa]|" + "m[aá]s lejan[oa]|plus proche|plus loin)\\b");
+    private static final Pattern HOW_TO = words("^\\W*(how (do|can|should|would|could) (i|we|one|you)|how to|"
+            + "what'?s the (best |easiest )?way to|c[oó]mo (llego|llegar|puedo|podemos|reservo|se)|"
+            + "comment (aller|venir|r[eé]server|puis|pouvons|faire))\\b");
 
     /** Where a question asking two things splits: a question mark, or "and"/"y"/"et" before a question word. */
     private static final Pattern PARTS = words("\\?+\\s*|[.;]\\s+|,?\\s+(?:and|also|plus|y|et)\\s+(?=(?:what|how|"
@@ -121,8 +136,10 @@ record QuestionShape(
                 YES_NO.matcher(question.strip().toLowerCase()).find(),
                 LIST.matcher(q).find(),
                 comparison,
-                MOST.matcher(q).find() && !comparison,
-                LEAST.matcher(q).find() && !comparison);
+                (MOST.matcher(q).find() || q.matches(".*\\b(farthest|furthest)\\b.*")) && !comparison,
+                LEAST.matcher(q).find() && !comparison,
+                HOW_TO.matcher(q).find(),
+                DISTANCE.matcher(q).find());
     }
 
     /** The parts of a question that asks several things, each at least two words; the question itself otherwise. */

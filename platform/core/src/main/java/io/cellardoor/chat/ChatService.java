@@ -236,17 +236,23 @@ public class ChatService {
                 return shortcut.get();
             }
         }
-        UserQuery query = new UserQuery(question.text(), language);
-        Classification classification = stages.run("classify", () -> {
+        UserQuery query = new UserQuery(question.text(), language, question.focus());
+        Classification classified = stages.run("classify", () -> {
             Classification c = router.classify(query, turn.orgId(), turn.slug());
             return !c.claimed() && question.carriedDomain().isPresent()
                     ? router.routedTo(c, question.carriedDomain().get())
                     : c;
         });
-        listener.routed(conversationId, classification);
         List<RetrievedChunk> retrieved = stages.run(
-                "retrieve",
-                () -> retrieval.retrieve(turn.orgId(), question.text(), language, embedding, classification));
+                "retrieve", () -> retrieval.retrieve(turn.orgId(), question.text(), language, embedding, classified));
+        // A question no classifier claimed goes to the domain its best passages come from, when they agree.
+        Classification classification = classified.claimed()
+                ? classified
+                : retrieval
+                        .dominantDomain(retrieved)
+                        .map(d -> router.routedTo(classified, d))
+                        .orElse(classified);
+        listener.routed(conversationId, classification);
         Optional<HandlerResult> handled = stages.run(
                 "handle",
                 () -> router.handle(

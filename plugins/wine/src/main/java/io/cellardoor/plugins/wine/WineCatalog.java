@@ -69,7 +69,7 @@ final class WineCatalog {
 
     /** The direct answer to a list or superlative question about the wines, if the query is one. */
     static Optional<DirectAnswer> answer(UserQuery query, PluginContext context) {
-        String text = query.normalized();
+        String text = query.normalizedFocus();
         boolean most = MOST.matcher(text).find();
         boolean least = LEAST.matcher(text).find();
         List<Style> styles = new ArrayList<>();
