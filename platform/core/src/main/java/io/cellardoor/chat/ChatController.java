@@ -155,7 +155,7 @@ class ChatController {
                                         MediaType.APPLICATION_JSON));
                 emitter.complete();
             } catch (RuntimeException e) {
-                log.error("Chat stream failed", e);
+                log.error("Chat stream failed", io.cellardoor.privacy.PersonalDataMasker.forLog(e));
                 send(
                         emitter,
                         SseEmitter.event()

@@ -262,7 +262,7 @@ public class ChatService {
         if (log.isDebugEnabled()) {
             log.debug(
                     "q='{}' domain={} boost={} passages={}",
-                    message,
+                    io.cellardoor.privacy.PersonalDataMasker.mask(message),
                     classification.primary(),
                     handled.plan().boostPaths(),
                     passages.stream()

@@ -57,7 +57,7 @@ class ApiProblemHandler {
 
     @ExceptionHandler(RuntimeException.class)
     ResponseEntity<ProblemDetail> unexpected(RuntimeException e) {
-        log.error("Chat request failed", e);
+        log.error("Request failed", io.cellardoor.privacy.PersonalDataMasker.forLog(e));
         return render(
                 HttpStatus.INTERNAL_SERVER_ERROR,
                 URI.create(ApiProblem.TYPE_BASE + "internal-error"),

@@ -102,7 +102,7 @@ public class ConversationStore {
                     .params(
                             t.orgId(),
                             t.conversationId(),
-                            t.question(),
+                            io.cellardoor.privacy.PersonalDataMasker.mask(t.question()),
                             t.answer(),
                             t.answered(),
                             t.domain(),
