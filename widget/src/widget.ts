@@ -777,7 +777,7 @@ export class Widget {
 
   private renderCitation(c: Citation): HTMLElement {
     const label = (c.title && c.title.trim()) || (c.path || '').split('/').pop()?.replace(/\.md$/i, '') || c.path || '';
-    const href = safeUrl(c.url, ['http:', 'https:']);
+    const href = safeUrl(c.url, ['https:']);
     if (href) {
       return h('a', {
         class: 'chip',

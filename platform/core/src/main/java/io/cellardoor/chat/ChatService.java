@@ -6,6 +6,7 @@ import io.cellardoor.answer.Citation;
 import io.cellardoor.answer.GeneratedAnswer;
 import io.cellardoor.answer.TokenSink;
 import io.cellardoor.cache.SemanticCache;
+import io.cellardoor.chat.internal.AnswerLinks;
 import io.cellardoor.chat.internal.ConversationStore;
 import io.cellardoor.chat.internal.InjectionGuard;
 import io.cellardoor.chat.internal.LanguageGuesser;
@@ -78,6 +79,7 @@ public class ChatService {
     private final ConversationStore conversations;
     private final SemanticCache cache;
     private final CuratedAnswers curated;
+    private final AnswerLinks links;
 
     private final StageTimers stages;
 
@@ -93,8 +95,10 @@ public class ChatService {
             ConversationStore conversations,
             SemanticCache cache,
             CuratedAnswers curated,
-            StageTimers stages) {
+            StageTimers stages,
+            AnswerLinks links) {
         this.stages = stages;
+        this.links = links;
         this.tenants = tenants;
         this.router = router;
         this.plugins = plugins;
@@ -206,6 +210,7 @@ public class ChatService {
                 toCache = questionKey;
             }
         }
+        answer = links.sanitize(site, answer); // LLM05: links only to the org's own https URLs, no images
         List<Citation> citations = cachedCitations != null
                 ? cachedCitations
                 : answer.answered() ? citations(site.orgId(), answer, passages) : List.of();
@@ -424,7 +429,7 @@ public class ChatService {
                     doc.title(),
                     plugins.domainOfFolder(doc.folder()),
                     score,
-                    url == null || url.isBlank() ? null : url);
+                    url == null || !url.startsWith("https://") ? null : url);
         });
     }
 }
