@@ -85,7 +85,7 @@ public class HandoffService {
         return tenant.inOrg(
                 orgId,
                 () -> jdbc.sql("""
-                SELECT id, conversation_id, question, email, name, status, created_at, contact_key_id
+                SELECT id, conversation_id, question, email, name, status, created_at, contact_key_id, visitor_id
                 FROM handoff_request
                 WHERE org_id = ? AND status = ? ORDER BY created_at DESC LIMIT ?""")
                         .params(orgId, status, limit)
@@ -99,22 +99,19 @@ public class HandoffService {
      */
     public List<HandoffRequest> ofVisitor(long orgId, @Nullable UUID visitorId, @Nullable String email) {
         String wanted = email == null ? null : email.strip();
-        List<Owned> all = tenant.inOrg(
+        List<HandoffRequest> all = tenant.inOrg(
                 orgId,
                 () -> jdbc.sql("""
                 SELECT id, conversation_id, question, email, name, status, created_at, contact_key_id, visitor_id
                 FROM handoff_request WHERE org_id = ? ORDER BY created_at DESC""")
                         .param(orgId)
-                        .query((rs, n) -> new Owned(read(orgId, rs), rs.getObject(9, UUID.class)))
+                        .query((rs, n) -> read(orgId, rs))
                         .list());
         return all.stream()
-                .filter(o -> (visitorId != null && visitorId.equals(o.visitorId()))
-                        || (wanted != null && o.request().email().equalsIgnoreCase(wanted)))
-                .map(Owned::request)
+                .filter(r -> (visitorId != null && visitorId.equals(r.visitorId()))
+                        || (wanted != null && r.email().equalsIgnoreCase(wanted)))
                 .toList();
     }
-
-    private record Owned(HandoffRequest request, @Nullable UUID visitorId) {}
 
     /**
      * Deletes requests by id (a data subject's erasure).
@@ -141,7 +138,8 @@ public class HandoffService {
                 Objects.requireNonNull(cipher.open(orgId, "email", keyId, rs.getString(4))),
                 cipher.open(orgId, "name", keyId, rs.getString(5)),
                 rs.getString(6),
-                rs.getTimestamp(7).toInstant());
+                rs.getTimestamp(7).toInstant(),
+                rs.getObject(9, UUID.class));
     }
 
     /**

@@ -138,6 +138,8 @@ class SecurityConfiguration {
                         .hasRole(Role.EDITOR.name())
                         .requestMatchers("/api/v1/admin/audit", "/api/v1/admin/audit/**")
                         .hasRole(Role.ORG_ADMIN.name())
+                        .requestMatchers("/api/v1/admin/visitors/**")
+                        .hasRole(Role.ORG_ADMIN.name())
                         .requestMatchers(HttpMethod.POST, "/api/v1/admin/plugins")
                         .hasRole(Role.PLATFORM_ADMIN.name())
                         .requestMatchers(HttpMethod.PUT, "/api/v1/admin/plugins/**")
