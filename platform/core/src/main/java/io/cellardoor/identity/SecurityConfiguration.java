@@ -9,6 +9,7 @@ import java.util.Set;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -120,9 +121,10 @@ class SecurityConfiguration {
     @Bean
     @Order(1)
     @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
-    SecurityFilterChain adminApiChain(HttpSecurity http, JwtDecoder decoder, IdentityProperties identity)
+    SecurityFilterChain adminApiChain(
+            HttpSecurity http, JwtDecoder decoder, IdentityProperties identity, ApplicationEventPublisher events)
             throws Exception {
-        ProblemResponses problems = new ProblemResponses();
+        ProblemResponses problems = new ProblemResponses(events);
         http.securityMatcher("/api/v1/admin/**", RESOURCE_METADATA)
                 .authorizeHttpRequests(requests -> requests.requestMatchers(HttpMethod.GET, RESOURCE_METADATA)
                         .permitAll()
