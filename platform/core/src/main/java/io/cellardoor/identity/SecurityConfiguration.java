@@ -178,6 +178,7 @@ class SecurityConfiguration {
                         }))
                 .exceptionHandling(exceptions ->
                         exceptions.authenticationEntryPoint(problems).accessDeniedHandler(problems))
+                .headers(SecurityHeaders.api())
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .csrf(AbstractHttpConfigurer::disable)
                 .requestCache(AbstractHttpConfigurer::disable)
@@ -204,7 +205,8 @@ class SecurityConfiguration {
                         .permitAll())
                 .oauth2Login(login -> login.clientRegistrationRepository(registrations)
                         .userInfoEndpoint(userInfo -> userInfo.oidcUserService(staffUsers(decoder, identity))))
-                .logout(out -> out.logoutSuccessHandler(logout));
+                .logout(out -> out.logoutSuccessHandler(logout))
+                .headers(SecurityHeaders.console(identity.issuerUri()));
         List<ConsoleSecurityCustomizer> console = customizers.orderedStream().toList();
         for (ConsoleSecurityCustomizer customizer : console) {
             customizer.customize(http);
@@ -219,8 +221,7 @@ class SecurityConfiguration {
     @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
     SecurityFilterChain publicChain(HttpSecurity http) throws Exception {
         http.authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
-                .headers(headers ->
-                        headers.frameOptions(frame -> frame.sameOrigin())) // the console frames /widget/preview
+                .headers(SecurityHeaders.publicPaths())
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .csrf(AbstractHttpConfigurer::disable)
                 .cors(AbstractHttpConfigurer::disable)
