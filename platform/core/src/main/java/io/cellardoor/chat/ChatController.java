@@ -1,6 +1,7 @@
 package io.cellardoor.chat;
 
 import io.cellardoor.answer.Citation;
+import io.cellardoor.chat.internal.StreamSlots;
 import io.cellardoor.plugin.Classification;
 import io.cellardoor.tenant.Site;
 import io.cellardoor.web.ApiProblem;
@@ -39,6 +40,7 @@ class ChatController {
 
     private final ChatService chat;
     private final VisitorTokens tokens;
+    private final StreamSlots slots;
     private final Duration streamTimeout;
     private final Duration heartbeat;
     private final ExecutorService workers = Executors.newThreadPerTaskExecutor(
@@ -49,10 +51,12 @@ class ChatController {
     ChatController(
             ChatService chat,
             VisitorTokens tokens,
+            StreamSlots slots,
             @Value("${cellardoor.chat.stream-timeout:5m}") Duration streamTimeout,
             @Value("${cellardoor.chat.heartbeat:10s}") Duration heartbeat) {
         this.chat = chat;
         this.tokens = tokens;
+        this.slots = slots;
         this.streamTimeout = streamTimeout;
         this.heartbeat = heartbeat;
     }
@@ -79,18 +83,28 @@ class ChatController {
     ResponseEntity<SseEmitter> stream(
             @RequestHeader(name = "X-Site-Key", required = false) @Nullable String siteKey,
             @RequestHeader(name = "X-Visitor-Token", required = false) @Nullable String visitorToken,
-            @RequestBody ChatRequest request) {
+            @RequestBody ChatRequest request,
+            jakarta.servlet.http.HttpServletRequest http) {
         Site site = chat.validate(siteKey, request);
         UUID visitorId = visitor(site, visitorToken);
+        StreamSlots.Slot slot = slots.acquire(
+                        site.id(), visitorId == null ? http.getRemoteAddr() : visitorId.toString())
+                .orElseThrow(
+                        () -> ApiProblem.rateLimited(5, "Too many answers are streaming at once; try again soon."));
         SseEmitter emitter = new SseEmitter(streamTimeout.toMillis());
+        emitter.onError(e -> slot.close());
         ScheduledFuture<?> beat = heartbeats.scheduleAtFixedRate(
                 () -> send(emitter, SseEmitter.event().comment("heartbeat")),
                 heartbeat.toMillis(),
                 heartbeat.toMillis(),
                 TimeUnit.MILLISECONDS);
-        emitter.onCompletion(() -> beat.cancel(false));
+        emitter.onCompletion(() -> {
+            beat.cancel(false);
+            slot.close();
+        });
         emitter.onTimeout(() -> {
             beat.cancel(false);
+            slot.close();
             send(
                     emitter,
                     SseEmitter.event()
@@ -170,6 +184,7 @@ class ChatController {
                 emitter.complete();
             } finally {
                 beat.cancel(false);
+                slot.close();
             }
         });
         return ResponseEntity.ok()
