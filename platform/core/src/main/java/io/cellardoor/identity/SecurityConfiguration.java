@@ -75,6 +75,20 @@ class SecurityConfiguration {
         return RoleHierarchyImpl.fromHierarchy(Role.hierarchy());
     }
 
+    /**
+     * Requests the firewall refuses (encoded slashes or dots in the path, control characters in headers or parameters)
+     * get 400 problem+json {@code rejected-request} instead of an empty 400.
+     */
+    @Bean
+    static org.springframework.security.web.firewall.RequestRejectedHandler requestRejectedHandler() {
+        return (request, response, e) -> new io.cellardoor.web.ApiProblem(
+                        org.springframework.http.HttpStatus.BAD_REQUEST,
+                        "rejected-request",
+                        "Request rejected",
+                        "The request's path, headers or parameters hold characters this server does not accept.")
+                .writeTo(response);
+    }
+
     /** Verifies signature (keys fetched lazily from the JWK set), expiry, issuer and audience. */
     @Bean
     JwtDecoder jwtDecoder(IdentityProperties identity) {

@@ -11,7 +11,7 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 
 /** Renders refused API requests as RFC 9457 problem+json with stable {@code type} URIs. */
-@RestControllerAdvice(basePackages = "io.cellardoor")
+@RestControllerAdvice
 class ApiProblemHandler {
 
     private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(ApiProblemHandler.class);
@@ -91,6 +91,19 @@ class ApiProblemHandler {
                 detail == null ? status.getReasonPhrase() : detail);
     }
 
+    /** A Content-Type that is not a media type ({@code *}{@code /*}, {@code a/b;c=}) is unsupported. */
+    @ExceptionHandler({
+        org.springframework.http.InvalidMediaTypeException.class,
+        org.springframework.util.InvalidMimeTypeException.class
+    })
+    ResponseEntity<ProblemDetail> badContentType(RuntimeException e) {
+        return render(
+                HttpStatus.UNSUPPORTED_MEDIA_TYPE,
+                URI.create(ApiProblem.TYPE_BASE + "unsupported-media-type"),
+                "Unsupported media type",
+                "The Content-Type header is not a usable media type.");
+    }
+
     /** Multipart bodies that cannot be parsed (truncated, no boundary) are bad requests. */
     @ExceptionHandler(org.springframework.web.multipart.MultipartException.class)
     ResponseEntity<ProblemDetail> multipart(org.springframework.web.multipart.MultipartException e) {
@@ -161,6 +174,13 @@ class ApiProblemHandler {
 
     @ExceptionHandler(RuntimeException.class)
     ResponseEntity<ProblemDetail> unexpected(RuntimeException e) {
+        if (e.getClass().getName().equals("org.apache.tomcat.util.http.InvalidParameterException")) {
+            return render( // more parameters than server.tomcat.max-parameter-count, or unreadable ones
+                    HttpStatus.BAD_REQUEST,
+                    URI.create(ApiProblem.TYPE_BASE + "bad-request"),
+                    "Bad request",
+                    "The request's parameters could not be read (too many, or malformed).");
+        }
         if (e instanceof org.springframework.web.ErrorResponse
                 || e instanceof org.springframework.beans.TypeMismatchException) {
             ResponseEntity<ProblemDetail> known = framework(e);

@@ -19,7 +19,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
 /**
  * The largest request body each route accepts, checked before anything reads it: a declared {@code Content-Length}
  * over the limit gets 413 {@code request-too-large} at once, and a body sent without one (chunked) stops being read at
- * the limit (also 413). Limits, first match wins:
+ * the limit (also 413); a wildcard Content-Type ({@code *}{@code /*}) gets 415. Limits, first match wins:
  *
  * <table>
  *   <caption>Body limits</caption>
@@ -67,6 +67,17 @@ public final class RequestSizeFilter extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
+        String contentType = request.getContentType();
+        if (contentType != null && contentType.strip().startsWith("*")) {
+            // A wildcard is a pattern for Accept, never the type of a body; Spring cannot even represent it.
+            new ApiProblem(
+                            HttpStatus.UNSUPPORTED_MEDIA_TYPE,
+                            "unsupported-media-type",
+                            "Unsupported media type",
+                            "The Content-Type header must name a concrete media type.")
+                    .writeTo(response);
+            return;
+        }
         long limit = limitOf(request);
         long declared = request.getContentLengthLong();
         if (declared > limit) {
