@@ -121,12 +121,7 @@ class LicenceReportTests {
                     .append("` | ")
                     .append(c.version())
                     .append(" | ")
-                    .append(
-                            String.join(" OR ", c.licences())
-                                            .toLowerCase(Locale.ROOT)
-                                            .isEmpty()
-                                    ? "(none stated)"
-                                    : String.join(" OR ", c.licences()))
+                    .append(c.licences().isEmpty() ? "(none stated)" : String.join(" OR ", c.licences()))
                     .append(" |\n");
         }
         return md.toString();
