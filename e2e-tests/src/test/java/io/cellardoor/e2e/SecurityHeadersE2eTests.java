@@ -31,7 +31,8 @@ class SecurityHeadersE2eTests extends ConsoleE2eTestSupport {
     private List<String> violations() {
         synchronized (console) {
             return console.stream()
-                    .filter(m -> m.contains("Content Security Policy") || m.contains("Content-Security-Policy")
+                    .filter(m -> m.contains("Content Security Policy")
+                            || m.contains("Content-Security-Policy")
                             || m.contains("integrity"))
                     .toList();
         }
@@ -44,7 +45,8 @@ class SecurityHeadersE2eTests extends ConsoleE2eTestSupport {
         assertThat(response.headers().get("content-security-policy")).contains("script-src 'self'");
         assertThat(response.headers().get("x-content-type-options")).isEqualTo("nosniff");
         assertThat(response.headers()).doesNotContainKey("strict-transport-security"); // plain http here
-        assertThat(page.locator("script[data-site-key]").getAttribute("integrity")).startsWith("sha384-");
+        assertThat(page.locator("script[data-site-key]").getAttribute("integrity"))
+                .startsWith("sha384-");
 
         DemoPage demo = new DemoPage(page);
         ChatWidget chat = demo.widget().open();
@@ -55,7 +57,8 @@ class SecurityHeadersE2eTests extends ConsoleE2eTestSupport {
     }
 
     @Test
-    @DisplayName("12b. The console and its widget preview run under the console's CSP; sign-in and sign-out are audited")
+    @DisplayName(
+            "12b. The console and its widget preview run under the console's CSP; sign-in and sign-out are audited")
     void consoleRunsUnderItsPolicyAndSignInsAreAudited() throws SQLException {
         long before = auditCount("org-admin", "auth.sign-");
         ConsolePage console = ConsolePage.signIn(page, app.baseUrl(), "org-admin");
@@ -70,7 +73,8 @@ class SecurityHeadersE2eTests extends ConsoleE2eTestSupport {
 
         List<String> audited = audit("org-admin", "auth.sign-");
         assertThat(audited.size() - before).isGreaterThanOrEqualTo(2);
-        assertThat(audited).anySatisfy(a -> assertThat(a).startsWith("auth.sign-in").contains("\"ip\""));
+        assertThat(audited)
+                .anySatisfy(a -> assertThat(a).startsWith("auth.sign-in").contains("\"ip\""));
         assertThat(audited).anySatisfy(a -> assertThat(a).startsWith("auth.sign-out"));
     }
 
