@@ -54,8 +54,8 @@ class InputFuzzIntegrationTests {
 
     static final String SITE_KEY = "it-fuzz-key";
     static final String PROBLEM_TYPE = "https://cellardoor.io/problems/[a-z0-9-]+";
-    static final Pattern STACK_TRACE =
-            Pattern.compile("(\\tat [a-zA-Z]|\\bat (java|org|io|jdk|com)\\.[a-zA-Z.$]+\\(|Exception: |Caused by:)");
+    static final Pattern STACK_TRACE = Pattern.compile(
+            "(\\tat [a-zA-Z]|\\bat (java|org|io|jdk|com)\\.[a-zA-Z0-9.$_]+\\([A-Za-z0-9]+\\.java:\\d+\\)|Caused by: )");
     static final List<String> TENANT_TABLES = List.of(
             "org",
             "site",
