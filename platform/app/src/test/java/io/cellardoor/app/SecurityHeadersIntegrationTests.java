@@ -74,7 +74,8 @@ class SecurityHeadersIntegrationTests extends AdminApiTestSupport {
                                         MessageDigest.getInstance("SHA-384").digest(widget)));
 
         var preview = send(
-                HttpRequest.newBuilder(uri("/widget/preview?siteKey=" + SITE_KEY))
+                HttpRequest.newBuilder(uri(
+                                "/widget/preview?siteKey=" + SITE_KEY + "&name=Preview&greeting=Hello&theme=default"))
                         .GET(),
                 null);
         assertThat(preview.statusCode()).isEqualTo(200);

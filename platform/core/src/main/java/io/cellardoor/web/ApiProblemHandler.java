@@ -104,6 +104,19 @@ class ApiProblemHandler {
                 "The Content-Type header is not a usable media type.");
     }
 
+    /**
+     * The firewall's refusals raised while the request is read (parameter names or values with control characters,
+     * checked lazily by Spring Security's firewall): 400 {@code rejected-request}.
+     */
+    @ExceptionHandler(org.springframework.security.web.firewall.RequestRejectedException.class)
+    ResponseEntity<ProblemDetail> rejected(RuntimeException e) {
+        return render(
+                HttpStatus.BAD_REQUEST,
+                URI.create(ApiProblem.TYPE_BASE + "rejected-request"),
+                "Request rejected",
+                "The request's path, headers or parameters hold characters this server does not accept.");
+    }
+
     /** Multipart bodies that cannot be parsed (truncated, no boundary) are bad requests. */
     @ExceptionHandler(org.springframework.web.multipart.MultipartException.class)
     ResponseEntity<ProblemDetail> multipart(org.springframework.web.multipart.MultipartException e) {
