@@ -8,6 +8,7 @@ import io.cellardoor.answer.GeneratedAnswer;
 import io.cellardoor.answer.QuestionCondenser;
 import io.cellardoor.answer.TokenSink;
 import io.cellardoor.cache.SemanticCache;
+import io.cellardoor.chat.internal.AnswerLinks;
 import io.cellardoor.chat.internal.CitationBuilder;
 import io.cellardoor.chat.internal.ConversationStore;
 import io.cellardoor.chat.internal.ConversationStore.Conversation;
@@ -88,6 +89,7 @@ public class ChatService {
     private final CitationBuilder citations;
     private final TenantService tenants;
     private final PluginContexts contexts;
+    private final AnswerLinks links;
 
     ChatService(
             Stages stages,
@@ -105,7 +107,8 @@ public class ChatService {
             AnswerGenerator generator,
             CitationBuilder citations,
             TenantService tenants,
-            PluginContexts contexts) {
+            PluginContexts contexts,
+            AnswerLinks links) {
         this.stages = stages;
         this.conversations = conversations;
         this.guard = guard;
@@ -122,6 +125,7 @@ public class ChatService {
         this.citations = citations;
         this.tenants = tenants;
         this.contexts = contexts;
+        this.links = links;
     }
 
     /**
@@ -130,12 +134,24 @@ public class ChatService {
      * @throws ApiProblem 400 for a blank message, 413 over 2000 characters
      */
     public static void validate(@Nullable String message) {
-        if (message == null || message.isBlank()) {
+        // Blank also when only invisible characters remain (format and control characters such as U+200B, U+FEFF,
+        // U+202E, lone surrogates, U+FFFD): the embedding model's tokenizer drops them and refuses the empty rest.
+        if (message == null || message.codePoints().allMatch(ChatService::invisible)) {
             throw ApiProblem.blankMessage();
         }
         if (message.length() > MAX_MESSAGE_CHARS) {
             throw ApiProblem.tooLong(message.length(), MAX_MESSAGE_CHARS);
         }
+    }
+
+    private static boolean invisible(int c) {
+        return Character.isWhitespace(c)
+                || Character.isSpaceChar(c)
+                || Character.isISOControl(c)
+                || Character.getType(c) == Character.FORMAT
+                || Character.getType(c) == Character.SURROGATE // a lone surrogate
+                || c == 0xFFFD // what undecodable bytes became
+                || !Character.isDefined(c);
     }
 
     /**
@@ -154,7 +170,7 @@ public class ChatService {
                 "conversation", () -> conversations.open(site.orgId(), site.id(), visitorId, request.conversationId()));
         Turn turn = new Turn(site.orgId(), site.orgSlug(), site.contactLine(), message, conversation.history(), true);
         TurnTrace trace = run(turn, conversation.id(), listener);
-        GeneratedAnswer answer = trace.answer();
+        GeneratedAnswer answer = links.sanitize(site, trace.answer()); // LLM05: own https links only, no images
         long latencyMs = (System.nanoTime() - started) / 1_000_000;
         long messageId = stages.run("persist", () -> {
             if (trace.shortcut().isEmpty() && answer.answered() && trace.guard().answers()) {

@@ -147,7 +147,7 @@ public class InsightsService {
      * @param question the visitor's question, not blank
      */
     public static KnowledgeGap gapOf(String question) {
-        String q = question.strip();
+        String q = io.cellardoor.privacy.PersonalDataMasker.mask(question.strip());
         return new KnowledgeGap(
                 1,
                 List.of(q),

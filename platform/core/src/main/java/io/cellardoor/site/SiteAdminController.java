@@ -2,6 +2,7 @@ package io.cellardoor.site;
 
 import io.cellardoor.identity.OrgScope;
 import io.cellardoor.identity.StaffUser;
+import io.cellardoor.widget.WidgetAssets;
 import java.net.URI;
 import java.time.Instant;
 import java.util.List;
@@ -42,7 +43,9 @@ class SiteAdminController {
      * A site as the API shows it.
      *
      * @param status {@code active} or {@code revoked}
-     * @param embedSnippet the script tag to paste into the site's pages
+     * @param embedSnippet the script tag to paste into the site's pages (always the current widget)
+     * @param pinnedEmbedSnippet the same with Subresource Integrity: this exact widget release, {@code integrity} and
+     *     {@code crossorigin} set (null when the widget is not built)
      * @param previewPath relative URL of the live preview page with the saved settings
      */
     record SiteView(
@@ -59,15 +62,18 @@ class SiteAdminController {
             String theme,
             @Nullable String locale,
             String embedSnippet,
+            @Nullable String pinnedEmbedSnippet,
             String previewPath,
             Instant createdAt,
             Instant updatedAt) {}
 
     private final SiteService sites;
     private final OrgScope orgs;
+    private final WidgetAssets assets;
 
-    SiteAdminController(SiteService sites, OrgScope orgs) {
+    SiteAdminController(SiteService sites, OrgScope orgs, WidgetAssets assets) {
         this.sites = sites;
+        this.assets = assets;
         this.orgs = orgs;
     }
 
@@ -158,6 +164,7 @@ class SiteAdminController {
                 s.theme(),
                 s.locale(),
                 sites.embedSnippet(base, site.siteKey()),
+                assets.pinnedEmbed(base, site.siteKey()).orElse(null),
                 sites.previewPath(site.siteKey(), site.name(), s),
                 site.createdAt(),
                 site.updatedAt());

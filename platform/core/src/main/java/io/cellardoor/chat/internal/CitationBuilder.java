@@ -69,7 +69,7 @@ public class CitationBuilder {
                     doc.title(),
                     plugins.domainOfFolder(doc.folder()),
                     score,
-                    url == null || url.isBlank() ? null : url);
+                    url == null || !url.startsWith("https://") ? null : url); // links to https only (LLM05)
         });
     }
 }
