@@ -24,7 +24,7 @@ import org.springframework.stereotype.Service;
  * call) until the next calendar month or a raised budget, and the widget keeps answering.
  */
 @Service
-public class Budgets {
+public class Budgets implements io.cellardoor.billing.LlmSpend {
 
     private static final Logger log = LoggerFactory.getLogger(Budgets.class);
 
@@ -70,6 +70,13 @@ public class Budgets {
             state = "ok";
         }
         return new BudgetStatus(period, budget, soft, spent, projection(spent, period, now), state, custom.isPresent());
+    }
+
+    /** The month's spend against the budget, for the usage report and banners. */
+    @Override
+    public Spend spend(long orgId) {
+        BudgetStatus s = status(orgId);
+        return new Spend(s.spentUsd(), s.budgetUsd(), s.state());
     }
 
     /**

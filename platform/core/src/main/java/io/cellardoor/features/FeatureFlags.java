@@ -3,6 +3,7 @@ package io.cellardoor.features;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import io.cellardoor.audit.AuditLog;
+import io.cellardoor.billing.BillingAccounts;
 import io.cellardoor.billing.Plan;
 import io.cellardoor.features.internal.FeatureOverrideStore;
 import io.cellardoor.tenant.TenantTransactions;
@@ -54,6 +55,7 @@ public class FeatureFlags {
             boolean active) {}
 
     private final FeatureManager manager;
+    private final BillingAccounts accounts;
     private final FeatureOverrideStore overrides;
     private final AuditLog audit;
     private final TenantTransactions tenant;
@@ -61,11 +63,13 @@ public class FeatureFlags {
 
     FeatureFlags(
             FeatureManager manager,
+            BillingAccounts accounts,
             FeatureOverrideStore overrides,
             AuditLog audit,
             TenantTransactions tenant,
             FeaturesProperties properties) {
         this.manager = manager;
+        this.accounts = accounts;
         this.overrides = overrides;
         this.audit = audit;
         this.tenant = tenant;
@@ -96,6 +100,26 @@ public class FeatureFlags {
             ThreadLocalUserProvider.release();
         }
         return on;
+    }
+
+    /** The features on for a visitor of the org (null: anonymous), on the org's plan in force. */
+    public Set<Feature> forVisitor(long orgId, String orgSlug, @Nullable UUID visitorId) {
+        return active(orgId, orgSlug, accounts.plan(orgId), visitorId);
+    }
+
+    /**
+     * Refuses a visitor's request for a feature that is off for them.
+     *
+     * @throws ApiProblem 403 {@code feature-disabled}
+     */
+    public void require(Feature feature, long orgId, String orgSlug, @Nullable UUID visitorId) {
+        if (!forVisitor(orgId, orgSlug, visitorId).contains(feature)) {
+            throw new ApiProblem(
+                    HttpStatus.FORBIDDEN,
+                    "feature-disabled",
+                    "Feature not available",
+                    "'" + feature.id() + "' is not available on this site.");
+        }
     }
 
     /** Every feature's state for an org. */
