@@ -128,7 +128,8 @@ public final class StripeFake implements AutoCloseable {
     public List<JsonObject> subscriptionsOf(String customerId) {
         return subscriptions.values().stream()
                 .filter(s -> customerId.equals(s.get("customer").getAsString()))
-                .sorted((a, b) -> Long.compare(a.get("created").getAsLong(), b.get("created").getAsLong()))
+                .sorted((a, b) -> Long.compare(
+                        a.get("created").getAsLong(), b.get("created").getAsLong()))
                 .map(JsonObject::deepCopy)
                 .toList();
     }
@@ -262,10 +263,8 @@ public final class StripeFake implements AutoCloseable {
                             .POST(HttpRequest.BodyPublishers.ofString(payload))
                             .build(),
                     HttpResponse.BodyHandlers.ofString());
-            String id = JsonParser.parseString(payload)
-                    .getAsJsonObject()
-                    .get("id")
-                    .getAsString();
+            String id =
+                    JsonParser.parseString(payload).getAsJsonObject().get("id").getAsString();
             Delivery d = new Delivery(type, id, r.statusCode(), r.body());
             deliveries.add(d);
             return d;
@@ -305,10 +304,8 @@ public final class StripeFake implements AutoCloseable {
             sub.add(nulled, JsonNull.INSTANCE);
         }
         sub.add("metadata", session.getAsJsonObject("cd_subscription_metadata").deepCopy());
-        JsonObject itemFixture = sub.getAsJsonObject("items")
-                .getAsJsonArray("data")
-                .get(0)
-                .getAsJsonObject();
+        JsonObject itemFixture =
+                sub.getAsJsonObject("items").getAsJsonArray("data").get(0).getAsJsonObject();
         JsonArray items = new JsonArray();
         for (JsonElement p : session.getAsJsonArray("cd_prices")) {
             JsonObject item = itemFixture.deepCopy();
@@ -395,7 +392,8 @@ public final class StripeFake implements AutoCloseable {
             JsonArray data = new JsonArray();
             invoices.values().stream()
                     .filter(i -> i.get("customer").getAsString().equals(query.get("customer")))
-                    .sorted((a, b) -> Long.compare(b.get("created").getAsLong(), a.get("created").getAsLong()))
+                    .sorted((a, b) -> Long.compare(
+                            b.get("created").getAsLong(), a.get("created").getAsLong()))
                     .forEach(i -> data.add(i.deepCopy()));
             json(exchange, 200, list("/v1/invoices", data));
         } else if (method.equals("POST") && path.equals("/v1/billing/meter_events")) {
@@ -416,8 +414,7 @@ public final class StripeFake implements AutoCloseable {
         event.addProperty("event_name", form.get("event_name"));
         event.addProperty("identifier", identifier);
         event.addProperty("created", now());
-        event.addProperty(
-                "timestamp", Long.parseLong(form.getOrDefault("timestamp", Long.toString(now()))));
+        event.addProperty("timestamp", Long.parseLong(form.getOrDefault("timestamp", Long.toString(now()))));
         JsonObject payload = new JsonObject();
         form.forEach((k, v) -> {
             if (k.startsWith("payload[")) {
@@ -495,13 +492,16 @@ public final class StripeFake implements AutoCloseable {
                 redirect(exchange, s.get("success_url").getAsString().replace("{CHECKOUT_SESSION_ID}", parts[2]));
             } else {
                 String prices = String.join(
-                        ", ", s.getAsJsonArray("cd_prices").asList().stream().map(JsonElement::getAsString).toList());
+                        ", ",
+                        s.getAsJsonArray("cd_prices").asList().stream()
+                                .map(JsonElement::getAsString)
+                                .toList());
                 page(exchange, 200, """
                         <h1>Test checkout</h1>
                         <p>Stripe test mode (local fake). Subscription to <span id="prices">%s</span>.</p>
                         <form method="post"><button id="pay" type="submit">Pay and subscribe</button></form>
-                        <p><a id="cancel" href="%s">Cancel</a></p>"""
-                        .formatted(escape(prices), escape(s.get("cancel_url").getAsString())));
+                        <p><a id="cancel" href="%s">Cancel</a></p>""".formatted(
+                                escape(prices), escape(s.get("cancel_url").getAsString())));
             }
         } else if (path.startsWith("/portal/")) {
             JsonObject p = portals.get(parts[2]);
@@ -521,8 +521,7 @@ public final class StripeFake implements AutoCloseable {
                         <h1>Test customer portal</h1>
                         <p>Customer <span id="customer">%s</span>: %d active subscription(s). Payment method: test card.</p>
                         <form method="post" action="/portal/%s/cancel"><button id="cancel-subscription" type="submit">Cancel subscription</button></form>
-                        <p><a id="return" href="%s">Return</a></p>"""
-                        .formatted(
+                        <p><a id="return" href="%s">Return</a></p>""".formatted(
                                 escape(customer),
                                 subs.size(),
                                 escape(parts[2]),
@@ -530,7 +529,12 @@ public final class StripeFake implements AutoCloseable {
             }
         } else {
             JsonObject i = invoices.get(parts[2]);
-            page(exchange, i == null ? 404 : 200, i == null ? "<h1>No such invoice</h1>" : "<h1>Invoice " + escape(i.get("number").getAsString()) + "</h1>");
+            page(
+                    exchange,
+                    i == null ? 404 : 200,
+                    i == null
+                            ? "<h1>No such invoice</h1>"
+                            : "<h1>Invoice " + escape(i.get("number").getAsString()) + "</h1>");
         }
     }
 

@@ -89,7 +89,7 @@ public class BillingStore {
                                                  subscription_plan, current_period_end, cancel_at_period_end,
                                                  payment_failed_at)
                         VALUES (:org, :customer, :subscription, :status, :plan, :periodEnd, :cancel,
-                                CASE WHEN :delinquent THEN :now END)
+                                CASE WHEN CAST(:delinquent AS boolean) THEN CAST(:now AS timestamptz) END)
                         ON CONFLICT (org_id) DO UPDATE SET
                             stripe_customer_id = excluded.stripe_customer_id,
                             stripe_subscription_id = excluded.stripe_subscription_id,
@@ -97,8 +97,8 @@ public class BillingStore {
                             subscription_plan = excluded.subscription_plan,
                             current_period_end = excluded.current_period_end,
                             cancel_at_period_end = excluded.cancel_at_period_end,
-                            payment_failed_at = CASE WHEN :delinquent
-                                THEN coalesce(org_billing.payment_failed_at, :now) END,
+                            payment_failed_at = CASE WHEN CAST(:delinquent AS boolean)
+                                THEN coalesce(org_billing.payment_failed_at, CAST(:now AS timestamptz)) END,
                             updated_at = now()""")
                         .param("org", orgId)
                         .param("customer", s.customerId())
