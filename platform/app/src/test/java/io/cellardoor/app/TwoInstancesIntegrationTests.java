@@ -102,6 +102,7 @@ class TwoInstancesIntegrationTests extends IntegrationTestSupport {
 
     @Test
     void fiftyConcurrentQuestionsOnTwoInstancesAtAQuotaOfTwentyGetExactlyTwentyAnswers() throws Exception {
+        asOwner().sql("DELETE FROM org WHERE slug = 'it-two'").update(); // a fresh org, also when run again
         long org = tenants.ensureOrg("it-two", "Two instances");
         tenants.ensureSite(org, "it-two-key", "Two");
         Path knowledge = Files.createTempDirectory("two");
@@ -168,6 +169,7 @@ class TwoInstancesIntegrationTests extends IntegrationTestSupport {
 
     @Test
     void aFeatureSwitchedOffOnOneInstanceAppliesOnTheOtherWithinTwoSeconds() throws Exception {
+        asOwner().sql("DELETE FROM org WHERE slug = 'it-two-flags'").update();
         long org = tenants.ensureOrg("it-two-flags", "Two instances, flags");
         tenants.ensureSite(org, "it-two-flags-key", "Two flags");
         asOwner()
