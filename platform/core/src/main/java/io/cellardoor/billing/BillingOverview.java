@@ -1,7 +1,6 @@
 package io.cellardoor.billing;
 
 import io.cellardoor.billing.internal.OrgCountsStore;
-import io.cellardoor.billing.internal.UsageStore;
 import java.math.RoundingMode;
 import java.util.List;
 import org.springframework.stereotype.Service;
@@ -25,7 +24,7 @@ public class BillingOverview {
     public record Overview(
             BillingAccount account,
             Quotas.Used used,
-            List<UsageStore.Day> days,
+            List<DailyUsage> days,
             long documents,
             long sites,
             LlmSpend.Spend spend,

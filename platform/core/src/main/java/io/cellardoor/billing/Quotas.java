@@ -108,7 +108,7 @@ public class Quotas {
     }
 
     /** Messages counted per day in the org's current period. */
-    public List<UsageStore.Day> days(long orgId) {
+    public List<DailyUsage> days(long orgId) {
         BillingPeriod period = BillingPeriod.current(clock);
         return usage.days(orgId, period.start(), period.end());
     }

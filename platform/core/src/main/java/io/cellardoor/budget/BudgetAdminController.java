@@ -1,7 +1,6 @@
 package io.cellardoor.budget;
 
 import io.cellardoor.billing.BillingPeriod;
-import io.cellardoor.budget.internal.LedgerStore;
 import io.cellardoor.identity.OrgScope;
 import io.cellardoor.identity.StaffUser;
 import io.cellardoor.web.ApiProblem;
@@ -77,7 +76,7 @@ class BudgetAdminController {
 
     /** Cost rows by UTC day, provider, model and operation; {@code from}/{@code to} ISO dates, both inclusive. */
     @GetMapping("/api/v1/admin/budget/costs")
-    List<LedgerStore.CostRow> costs(
+    List<CostRow> costs(
             @AuthenticationPrincipal StaffUser user,
             @RequestParam(required = false) @Nullable String from,
             @RequestParam(required = false) @Nullable String to,
@@ -96,7 +95,7 @@ class BudgetAdminController {
         BudgetStatus s = budgets.status(orgId);
         List<Day> days = new ArrayList<>();
         BigDecimal total = BigDecimal.ZERO;
-        for (LedgerStore.DayCost d : ledger.days(orgId, s.period())) {
+        for (DayCost d : ledger.days(orgId, s.period())) {
             total = total.add(d.costUsd());
             days.add(new Day(d.day(), d.costUsd(), total));
         }

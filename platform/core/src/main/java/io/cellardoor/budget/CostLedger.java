@@ -89,12 +89,12 @@ public class CostLedger {
     }
 
     /** Cost by UTC day, provider, model and operation, {@code from} to {@code to} inclusive. */
-    public List<LedgerStore.CostRow> costs(long orgId, LocalDate from, LocalDate to) {
+    public List<CostRow> costs(long orgId, LocalDate from, LocalDate to) {
         return store.costs(orgId, from, to);
     }
 
     /** Cost per day of a period. */
-    public List<LedgerStore.DayCost> days(long orgId, BillingPeriod period) {
+    public List<DayCost> days(long orgId, BillingPeriod period) {
         return store.days(orgId, period.start(), period.end());
     }
 

@@ -27,7 +27,8 @@ import io.cellardoor.admin.console.PeriodChart;
 import io.cellardoor.budget.BudgetStatus;
 import io.cellardoor.budget.Budgets;
 import io.cellardoor.budget.CostLedger;
-import io.cellardoor.budget.internal.LedgerStore;
+import io.cellardoor.budget.CostRow;
+import io.cellardoor.budget.DayCost;
 import io.cellardoor.identity.Role;
 import io.cellardoor.web.ApiProblem;
 import java.math.RoundingMode;
@@ -95,8 +96,7 @@ public class BudgetsView extends VerticalLayout implements BeforeEnterObserver {
         add(figures);
 
         Map<LocalDate, Double> perDay = ledger.days(orgId, s.period()).stream()
-                .collect(Collectors.toMap(
-                        LedgerStore.DayCost::day, d -> d.costUsd().doubleValue(), Double::sum));
+                .collect(Collectors.toMap(DayCost::day, d -> d.costUsd().doubleValue(), Double::sum));
         var chart = PeriodChart.of(
                 "LLM spend this month",
                 "The month's LLM spend day by day against the budget, with the projection to the month's end.",
@@ -125,15 +125,15 @@ public class BudgetsView extends VerticalLayout implements BeforeEnterObserver {
         form.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
         add(new H3("Change the budget"), form);
 
-        Grid<LedgerStore.CostRow> costs = new Grid<>(LedgerStore.CostRow.class, false);
+        Grid<CostRow> costs = new Grid<>(CostRow.class, false);
         costs.setId("budget-costs");
         costs.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_ROW_STRIPES);
         costs.setAllRowsVisible(true);
-        costs.addColumn(LedgerStore.CostRow::day).setHeader("Day");
-        costs.addColumn(LedgerStore.CostRow::provider).setHeader("Provider");
-        costs.addColumn(LedgerStore.CostRow::model).setHeader("Model");
-        costs.addColumn(LedgerStore.CostRow::operation).setHeader("Operation");
-        costs.addColumn(LedgerStore.CostRow::calls).setHeader("Calls");
+        costs.addColumn(CostRow::day).setHeader("Day");
+        costs.addColumn(CostRow::provider).setHeader("Provider");
+        costs.addColumn(CostRow::model).setHeader("Model");
+        costs.addColumn(CostRow::operation).setHeader("Operation");
+        costs.addColumn(CostRow::calls).setHeader("Calls");
         costs.addColumn(r -> r.inputTokens() + " / " + r.outputTokens()).setHeader("Tokens in / out");
         costs.addColumn(r -> r.costUsd().setScale(4, RoundingMode.HALF_UP) + " USD")
                 .setHeader("Cost");

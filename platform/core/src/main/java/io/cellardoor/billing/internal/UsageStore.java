@@ -1,5 +1,6 @@
 package io.cellardoor.billing.internal;
 
+import io.cellardoor.billing.DailyUsage;
 import io.cellardoor.tenant.TenantTransactions;
 import java.sql.Date;
 import java.time.LocalDate;
@@ -11,9 +12,6 @@ import org.springframework.stereotype.Repository;
 /** Messages counted per org and period ({@code usage_period}) and per day ({@code usage_day}), as the org. */
 @Repository
 public class UsageStore {
-
-    /** Messages counted on one day. */
-    public record Day(LocalDate day, long messages) {}
 
     private final JdbcClient jdbc;
     private final TenantTransactions tenant;
@@ -86,13 +84,13 @@ public class UsageStore {
     }
 
     /** Messages per day from {@code from} (inclusive) to {@code to} (exclusive), days without any left out. */
-    public List<Day> days(long orgId, LocalDate from, LocalDate to) {
+    public List<DailyUsage> days(long orgId, LocalDate from, LocalDate to) {
         return tenant.inOrg(
                 orgId,
                 () -> jdbc.sql("""
                         SELECT day, messages FROM usage_day WHERE org_id = ? AND day >= ? AND day < ? ORDER BY day""")
                         .params(orgId, Date.valueOf(from), Date.valueOf(to))
-                        .query((rs, n) -> new Day(rs.getDate(1).toLocalDate(), rs.getLong(2)))
+                        .query((rs, n) -> new DailyUsage(rs.getDate(1).toLocalDate(), rs.getLong(2)))
                         .list());
     }
 }

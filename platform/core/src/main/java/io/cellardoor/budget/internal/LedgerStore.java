@@ -1,5 +1,7 @@
 package io.cellardoor.budget.internal;
 
+import io.cellardoor.budget.CostRow;
+import io.cellardoor.budget.DayCost;
 import io.cellardoor.tenant.TenantTransactions;
 import java.math.BigDecimal;
 import java.sql.Date;
@@ -14,20 +16,6 @@ import org.springframework.stereotype.Repository;
 /** The LLM ledger ({@code llm_usage}), the monthly running cost ({@code llm_spend}) and messages' cost, as the org. */
 @Repository
 public class LedgerStore {
-
-    /** Cost of one day, provider, model and operation. */
-    public record CostRow(
-            LocalDate day,
-            String provider,
-            String model,
-            String operation,
-            long calls,
-            long inputTokens,
-            long outputTokens,
-            BigDecimal costUsd) {}
-
-    /** Cost of one day. */
-    public record DayCost(LocalDate day, BigDecimal costUsd) {}
 
     private final JdbcClient jdbc;
     private final TenantTransactions tenant;
