@@ -37,7 +37,7 @@ import tools.jackson.databind.JsonNode;
 /**
  * One app context for the billing tests: stripe-java pointed at the local {@link StripeFake} (fixtures from
  * ../shared/data/stripe), a local OpenAI-compatible model that streams answers and reports usage (prompt and
- * completion tokens), a price for it, a clock the tests move, and small test plans ({@code tiny}: 3 messages a month;
+ * completion tokens), a price for it, a clock the tests move, and small test plans ({@code tiny}: 3 messages a month, 2 sites, 3 documents;
  * {@code metered}: Stripe price {@code price_pro}, LLM answers).
  */
 @Import(BillingTestSupport.TestClockConfiguration.class)
@@ -70,6 +70,8 @@ abstract class BillingTestSupport extends AdminApiTestSupport {
         registry.add("cellardoor.billing.plans.pro.price-id", () -> "price_pro");
         registry.add("cellardoor.billing.plans.business.price-id", () -> "price_business");
         registry.add("cellardoor.billing.plans.tiny.monthly-messages", () -> "3");
+        registry.add("cellardoor.billing.plans.tiny.sites", () -> "2");
+        registry.add("cellardoor.billing.plans.tiny.documents", () -> "3");
         registry.add("cellardoor.billing.plans.tiny.features", () -> "semantic-cache, curated-answers, feedback");
         registry.add(
                 "cellardoor.answer.llm.base-url",
