@@ -2,6 +2,7 @@ package io.cellardoor.budget;
 
 import io.cellardoor.billing.BillingPeriod;
 import io.cellardoor.budget.internal.LedgerStore;
+import io.cellardoor.knowledge.KnowledgeEmbedded;
 import io.cellardoor.tenant.TenantTransactions;
 import java.math.BigDecimal;
 import java.time.Clock;
@@ -13,6 +14,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 
 /**
@@ -75,6 +77,27 @@ public class CostLedger {
             }
             return total;
         });
+    }
+
+    /**
+     * Records what an embeddings API billed for an import (operation {@code embed}, no message); it counts against the
+     * org's budget like any model call. A failure to record is logged, never the import's failure.
+     */
+    @EventListener
+    void embedded(KnowledgeEmbedded event) {
+        try {
+            record(
+                    event.orgId(),
+                    null,
+                    List.of(new LlmCall(LlmCall.EMBED, event.provider(), event.model(), event.inputTokens(), 0)));
+        } catch (RuntimeException e) {
+            log.error(
+                    "Could not record {} embedding tokens of org {} ({})",
+                    event.inputTokens(),
+                    event.orgId(),
+                    event.model(),
+                    e);
+        }
     }
 
     /** A call's cost; a model without a price costs 0 and is logged once. */

@@ -7,6 +7,7 @@ import io.cellardoor.answer.Declines;
 import io.cellardoor.answer.GeneratedAnswer;
 import io.cellardoor.answer.QuestionCondenser;
 import io.cellardoor.answer.TokenSink;
+import io.cellardoor.budget.LlmCall;
 import io.cellardoor.cache.SemanticCache;
 import io.cellardoor.chat.internal.AnswerLinks;
 import io.cellardoor.chat.internal.CitationBuilder;
@@ -313,7 +314,14 @@ public class ChatService {
         if (log.isDebugEnabled() && question.followUp()) {
             log.debug("follow-up \"{}\" -> \"{}\" ({})", question.focus(), question.text(), question.rule());
         }
-        float[] embedding = stages.run("embed", () -> embeddings.embedQuestion(question.text()));
+        // An embeddings API's call (not a cache hit, not a model run in process) is one of the turn's model calls.
+        float[] embedding = stages.run(
+                "embed",
+                () -> embeddings.embedQuestion(
+                        question.text(),
+                        call -> turn.admission()
+                                .called(new LlmCall(
+                                        LlmCall.EMBED, call.provider(), call.model(), call.inputTokens(), 0))));
         if (turn.live()) {
             Optional<TurnTrace> shortcut =
                     shortcut(turn, conversationId, verdict, language, question, embedding, listener);
