@@ -3,6 +3,8 @@ package io.cellardoor.app;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.sun.net.httpserver.HttpServer;
+import io.cellardoor.curated.CuratedAnswerInput;
+import io.cellardoor.curated.CuratedAnswers;
 import io.cellardoor.knowledge.ImportReport;
 import io.cellardoor.knowledge.KnowledgeImporter;
 import io.cellardoor.tenant.TenantService;
@@ -35,7 +37,8 @@ import tools.jackson.databind.node.ObjectNode;
  * real wire format; its vectors are hashed bags of words, so similar texts get similar vectors): imports and questions
  * are embedded by it with the configured model, prefixes and 384 dimensions; chunk hashes carry the model's id, and
  * chunks left by another model are re-embedded at the next import. The endpoint's reported tokens are the org's LLM
- * cost (operation {@code embed}): an import's without a message, a question's with its message.
+ * cost (operation {@code embed}): an import's and a curated question's without a message, a chat question's with its
+ * message.
  */
 class EmbeddingProviderIntegrationTests extends IntegrationTestSupport {
 
@@ -49,6 +52,9 @@ class EmbeddingProviderIntegrationTests extends IntegrationTestSupport {
 
     @Autowired
     KnowledgeImporter importer;
+
+    @Autowired
+    CuratedAnswers curated;
 
     @DynamicPropertySource
     static void embeddings(DynamicPropertyRegistry registry) {
@@ -113,15 +119,33 @@ class EmbeddingProviderIntegrationTests extends IntegrationTestSupport {
         assertThat(answer.path("citations").values())
                 .as(answer.toString())
                 .anySatisfy(c -> assertThat(c.path("path").asString()).isEqualTo("visiting/parking.md"));
-        assertThat(embedCosts(org))
-                .as("the question's embedding is a model call of its turn")
-                .hasSize(2)
+        List<List<Object>> afterQuestion = embedCosts(org);
+        assertThat(afterQuestion)
+                .as("the question's embedding (and any plugin search's) is a model call of its turn")
                 .contains(List.of("127.0.0.1", "fake-embed", tokens(question), tokens(question) * 100 / 1e6, true));
+        assertThat(afterQuestion.subList(1, afterQuestion.size()))
+                .allSatisfy(row -> assertThat(row.get(4)).isEqualTo(true));
 
         assertThat(importer.importFolder(org, knowledge, l -> {}).chunksEmbedded())
                 .as("nothing changed, same model: nothing is embedded again")
                 .isZero();
-        assertThat(embedCosts(org)).as("and nothing is billed").hasSize(2);
+        assertThat(embedCosts(org)).as("and nothing is billed").hasSameSizeAs(afterQuestion);
+
+        // A curated answer's question is embedded outside any turn: a row without a message.
+        before = REQUESTS.size();
+        curated.create(
+                org, "editor", new CuratedAnswerInput("Can I bring my dog?", "Leashed dogs, on the lawn.", null));
+        List<JsonNode> curatedQuestion = List.copyOf(REQUESTS.subList(before, REQUESTS.size()));
+        assertThat(curatedQuestion).hasSize(1);
+        assertThat(embedCosts(org))
+                .hasSize(afterQuestion.size() + 1)
+                .last()
+                .isEqualTo(List.of(
+                        "127.0.0.1",
+                        "fake-embed",
+                        tokens(curatedQuestion),
+                        tokens(curatedQuestion) * 100 / 1e6,
+                        false));
 
         asOwner()
                 .sql("UPDATE kb_chunk SET content_hash = substring(content_hash from 19) WHERE org_id = ?")

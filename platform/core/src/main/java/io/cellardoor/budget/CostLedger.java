@@ -2,7 +2,8 @@ package io.cellardoor.budget;
 
 import io.cellardoor.billing.BillingPeriod;
 import io.cellardoor.budget.internal.LedgerStore;
-import io.cellardoor.knowledge.KnowledgeEmbedded;
+import io.cellardoor.embedding.EmbeddingCall;
+import io.cellardoor.embedding.EmbeddingsBilled;
 import io.cellardoor.tenant.TenantTransactions;
 import java.math.BigDecimal;
 import java.time.Clock;
@@ -80,22 +81,24 @@ public class CostLedger {
     }
 
     /**
-     * Records what an embeddings API billed for an import (operation {@code embed}, no message); it counts against the
-     * org's budget like any model call. A failure to record is logged, never the import's failure.
+     * Records what an embeddings API billed outside a chat turn (an import, a curated question: operation
+     * {@code embed}, no message); it counts against the org's budget like any model call. A failure to record is
+     * logged, never the failure of the work that embedded.
      */
     @EventListener
-    void embedded(KnowledgeEmbedded event) {
+    void embedded(EmbeddingsBilled event) {
+        EmbeddingCall call = event.call();
         try {
             record(
                     event.orgId(),
                     null,
-                    List.of(new LlmCall(LlmCall.EMBED, event.provider(), event.model(), event.inputTokens(), 0)));
+                    List.of(new LlmCall(LlmCall.EMBED, call.provider(), call.model(), call.inputTokens(), 0)));
         } catch (RuntimeException e) {
             log.error(
                     "Could not record {} embedding tokens of org {} ({})",
-                    event.inputTokens(),
+                    call.inputTokens(),
                     event.orgId(),
-                    event.model(),
+                    call.model(),
                     e);
         }
     }

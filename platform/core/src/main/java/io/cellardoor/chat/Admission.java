@@ -7,7 +7,6 @@ import io.cellardoor.budget.BudgetStatus;
 import io.cellardoor.budget.LlmCall;
 import io.cellardoor.budget.LlmModel;
 import io.cellardoor.features.Feature;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
@@ -28,7 +27,8 @@ public final class Admission {
     private final boolean llm;
     private final AnswerGenerator generator;
     private final @Nullable LlmModel condenseModel;
-    private final List<LlmCall> calls = new ArrayList<>();
+    // A plugin past its time budget may still search (and embed) from its own thread.
+    private final List<LlmCall> calls = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     Admission(
             long orgId,

@@ -21,6 +21,7 @@ import io.cellardoor.chat.internal.Stages;
 import io.cellardoor.chat.internal.TurnAdmission;
 import io.cellardoor.curated.CuratedAnswers;
 import io.cellardoor.curated.CuratedMatch;
+import io.cellardoor.embedding.EmbeddingCall;
 import io.cellardoor.embedding.Embeddings;
 import io.cellardoor.features.Feature;
 import io.cellardoor.guard.GuardVerdict;
@@ -47,6 +48,7 @@ import java.math.BigDecimal;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 
@@ -300,6 +302,12 @@ public class ChatService {
             boolean live,
             Admission admission) {}
 
+    /** Puts an embeddings API's calls (the question's, a plugin's searches) on the turn's model calls. */
+    private static Consumer<EmbeddingCall> embedCalls(Turn turn) {
+        return call -> turn.admission()
+                .called(new LlmCall(LlmCall.EMBED, call.provider(), call.model(), call.inputTokens(), 0));
+    }
+
     private TurnTrace run(Turn turn, UUID conversationId, Listener listener) {
         GuardVerdict verdict = stages.run("guard", () -> guard.check(turn.message()));
         // Without multilingual retrieval every question is searched and answered as English.
@@ -315,13 +323,7 @@ public class ChatService {
             log.debug("follow-up \"{}\" -> \"{}\" ({})", question.focus(), question.text(), question.rule());
         }
         // An embeddings API's call (not a cache hit, not a model run in process) is one of the turn's model calls.
-        float[] embedding = stages.run(
-                "embed",
-                () -> embeddings.embedQuestion(
-                        question.text(),
-                        call -> turn.admission()
-                                .called(new LlmCall(
-                                        LlmCall.EMBED, call.provider(), call.model(), call.inputTokens(), 0))));
+        float[] embedding = stages.run("embed", () -> embeddings.embedQuestion(question.text(), embedCalls(turn)));
         if (turn.live()) {
             Optional<TurnTrace> shortcut =
                     shortcut(turn, conversationId, verdict, language, question, embedding, listener);
@@ -349,7 +351,10 @@ public class ChatService {
         Optional<HandlerResult> handled = stages.run(
                 "handle",
                 () -> router.handle(
-                        classification, query, contexts.of(turn.orgId(), turn.slug(), retrieved), turn.orgId()));
+                        classification,
+                        query,
+                        contexts.of(turn.orgId(), turn.slug(), retrieved, embedCalls(turn)),
+                        turn.orgId()));
         RetrievalPlan plan = handled.map(HandlerResult::plan).orElse(RetrievalPlan.defaults(retrieved.size() + 1));
         List<RetrievedChunk> passages = stages.run(
                 "rank",
@@ -563,7 +568,8 @@ public class ChatService {
         }
 
         /** The narrow context a handler gets for one turn, with the turn's retrieved passages. */
-        TenantPluginContext of(long orgId, String slug, List<RetrievedChunk> retrieved) {
+        TenantPluginContext of(
+                long orgId, String slug, List<RetrievedChunk> retrieved, Consumer<EmbeddingCall> billed) {
             List<Passage> passages = retrieved.stream()
                     .map(c -> new Passage(
                             c.path(),
@@ -573,7 +579,7 @@ public class ChatService {
                             c.text(),
                             c.score()))
                     .toList();
-            return new TenantPluginContext(orgId, slug, plugins, retriever, knowledge, embeddings, passages);
+            return new TenantPluginContext(orgId, slug, plugins, retriever, knowledge, embeddings, passages, billed);
         }
 
         /**

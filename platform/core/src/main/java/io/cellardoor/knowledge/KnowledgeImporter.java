@@ -4,6 +4,7 @@ import com.pgvector.PGvector;
 import io.cellardoor.audit.AuditLog;
 import io.cellardoor.embedding.EmbeddingCall;
 import io.cellardoor.embedding.Embeddings;
+import io.cellardoor.embedding.EmbeddingsBilled;
 import io.cellardoor.tenant.TenantTransactions;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -359,11 +360,12 @@ public class KnowledgeImporter {
     private void embedded(long orgId, List<EmbeddingCall> billed) {
         if (!billed.isEmpty()) {
             EmbeddingCall first = billed.getFirst();
-            events.publishEvent(new KnowledgeEmbedded(
+            events.publishEvent(new EmbeddingsBilled(
                     orgId,
-                    first.provider(),
-                    first.model(),
-                    billed.stream().mapToInt(EmbeddingCall::inputTokens).sum()));
+                    new EmbeddingCall(
+                            first.provider(),
+                            first.model(),
+                            billed.stream().mapToInt(EmbeddingCall::inputTokens).sum())));
         }
     }
 }
