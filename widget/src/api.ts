@@ -51,6 +51,8 @@ type FetchLike = typeof fetch;
 export class Api {
   /** The visitor token from the session call, sent on every later call. */
   token: string | null = null;
+  /** The widget's UI language, sent as Accept-Language so the server's refusals speak it. */
+  language: string | null = null;
 
   constructor(
     readonly base: string,
@@ -66,6 +68,7 @@ export class Api {
     const h: Record<string, string> = { Accept: accept, 'X-Site-Key': this.siteKey };
     if (json) h['Content-Type'] = 'application/json';
     if (this.token) h['X-Visitor-Token'] = this.token;
+    if (this.language) h['Accept-Language'] = this.language;
     return h;
   }
 

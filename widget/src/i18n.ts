@@ -26,7 +26,7 @@ export const en = {
   errorNetwork: "We couldn't reach the server. Check your connection and try again.",
   errorServer: 'Something went wrong on our side. Please try again.',
   errorRateLimit: "You're sending messages too quickly. Try again in {s} s.",
-  errorQuota: "We've reached our limit for now. Try again in {s} s.",
+  errorQuota: 'This chat has reached its message limit for now. Please try again in {t}, or contact us directly.',
   errorTooLong: 'Your message is too long. Please shorten it and try again.',
   errorBadRequest: "We couldn't process that message.",
   errorUnavailable: "This chat isn't available on this site.",
@@ -79,7 +79,7 @@ export const es: Strings = {
   errorNetwork: 'No pudimos conectar con el servidor. Comprueba tu conexión e inténtalo de nuevo.',
   errorServer: 'Algo salió mal por nuestra parte. Inténtalo de nuevo.',
   errorRateLimit: 'Estás enviando mensajes demasiado rápido. Inténtalo de nuevo en {s} s.',
-  errorQuota: 'Hemos alcanzado nuestro límite por ahora. Inténtalo de nuevo en {s} s.',
+  errorQuota: 'Este chat ha alcanzado su límite de mensajes por ahora. Vuelve a intentarlo en {t} o contáctanos directamente.',
   errorTooLong: 'Tu mensaje es demasiado largo. Acórtalo e inténtalo de nuevo.',
   errorBadRequest: 'No pudimos procesar ese mensaje.',
   errorUnavailable: 'Este chat no está disponible en este sitio.',
@@ -129,7 +129,7 @@ export const fr: Strings = {
   errorNetwork: "Impossible de joindre le serveur. Vérifiez votre connexion et réessayez.",
   errorServer: 'Un problème est survenu de notre côté. Veuillez réessayer.',
   errorRateLimit: 'Vous envoyez des messages trop rapidement. Réessayez dans {s} s.',
-  errorQuota: 'Nous avons atteint notre limite pour le moment. Réessayez dans {s} s.',
+  errorQuota: 'Ce chat a atteint sa limite de messages pour le moment. Réessayez dans {t} ou contactez-nous directement.',
   errorTooLong: 'Votre message est trop long. Raccourcissez-le et réessayez.',
   errorBadRequest: "Nous n'avons pas pu traiter ce message.",
   errorUnavailable: "Ce chat n'est pas disponible sur ce site.",
@@ -202,6 +202,17 @@ export function stringsFor(locale: string, overrides?: Record<string, unknown> |
 }
 
 /** Replaces {name} placeholders. */
+/** A wait in words for a person: "45 s", "12 min", "3 h" (rounded up), "1 day" and more, in en/es/fr. */
+export function duration(seconds: number, locale: string): string {
+  const s = Math.max(1, Math.ceil(seconds));
+  if (s < 60) return `${s} s`;
+  if (s < 3600) return `${Math.ceil(s / 60)} min`;
+  if (s < 86400) return `${Math.ceil(s / 3600)} h`;
+  const days = Math.ceil(s / 86400);
+  const word = locale === 'es' ? (days === 1 ? 'día' : 'días') : locale === 'fr' ? (days === 1 ? 'jour' : 'jours') : days === 1 ? 'day' : 'days';
+  return `${days} ${word}`;
+}
+
 export function format(s: string, vars: Record<string, string | number>): string {
   return s.replace(/\{(\w+)\}/g, (m, k: string) => (k in vars ? String(vars[k]) : m));
 }

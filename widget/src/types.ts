@@ -8,6 +8,8 @@ export interface WidgetConfig {
   theme?: string | null;
   locale?: string | null;
   handoff?: boolean | null;
+  /** Thumbs up/down under answers unless explicitly false (the org's feedback feature). */
+  feedback?: boolean | null;
   /** Shown under answers unless explicitly false. */
   citations?: boolean | null;
   /** Per-locale overrides of UI strings (and `greeting`, `suggestions`). */

@@ -2,7 +2,7 @@
 import { Api, ApiError } from './api';
 import { h, icon, ICONS, uid } from './dom';
 import { detectHandoffIntent, isValidEmail, pickHandoffQuestion } from './handoff';
-import { BUILT_IN, browserLanguages, chooseLocale, format, stringsFor, type Strings } from './i18n';
+import { BUILT_IN, browserLanguages, chooseLocale, duration, format, stringsFor, type Strings } from './i18n';
 import { renderMarkdown, safeUrl } from './markdown';
 import { defaultStorage, WidgetStore, type HandoffState, type StoredConversation, type StoredMessage } from './storage';
 import css from './styles.css?inline';
@@ -111,6 +111,7 @@ export class Widget {
     this.conv = this.store.loadConversation();
     this.locale = chooseLocale(opts.locale, null, browserLanguages());
     this.t = stringsFor(this.locale);
+    this.api.language = this.locale;
 
     this.host = document.createElement('div');
     this.host.setAttribute('data-cellardoor-widget', '');
@@ -272,6 +273,7 @@ export class Widget {
     const strings = c.strings && typeof c.strings === 'object' ? c.strings : {};
     const available = [...new Set([...Object.keys(BUILT_IN), ...Object.keys(strings)])];
     this.locale = chooseLocale(this.opts.locale, c.locale, browserLanguages(), available);
+    this.api.language = this.locale;
     this.t = stringsFor(this.locale, strings[this.locale]);
     const theme = typeof c.theme === 'string' && /^[A-Za-z0-9_-]{1,64}$/.test(c.theme) ? c.theme : null;
     if (theme) {
@@ -601,9 +603,10 @@ export class Widget {
     if (err.kind === 'network') {
       text = t.errorNetwork;
     } else if (err.status === 429) {
-      wait = Math.max(1, Math.min(err.retryAfter ?? 10, 3600));
+      const seconds = Math.max(1, err.retryAfter ?? 10);
+      wait = Math.min(seconds, 3600);
       const quota = /quota|budget|limit-reached|limit-exceeded|usage|plan/i.test(err.code);
-      text = format(quota ? t.errorQuota : t.errorRateLimit, { s: wait });
+      text = format(quota ? t.errorQuota : t.errorRateLimit, { s: wait, t: duration(seconds, this.locale) });
     } else if (err.status === 413) {
       text = t.errorTooLong;
       retry = false;
@@ -787,7 +790,8 @@ export class Widget {
         ),
       );
     }
-    if (final && m.messageId !== undefined && m.messageId !== null) children.push(this.renderFeedback(m));
+    if (final && m.messageId !== undefined && m.messageId !== null && this.config.feedback !== false)
+      children.push(this.renderFeedback(m));
     el.replaceChildren(...children.filter((c): c is HTMLElement => !!c));
     this.scrollToBottom();
   }

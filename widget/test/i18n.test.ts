@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { BUILT_IN, chooseLocale, en, format, normaliseLocale, stringsFor } from '../src/i18n';
+import { BUILT_IN, chooseLocale, duration, en, format, normaliseLocale, stringsFor } from '../src/i18n';
 
 describe('chooseLocale', () => {
   it('prefers the explicit attribute', () => {
@@ -46,5 +46,17 @@ describe('strings', () => {
     expect(normaliseLocale('EN')).toBe('en');
     expect(normaliseLocale(null)).toBeNull();
     expect(format('Try again in {s} s ({x})', { s: 12 })).toBe('Try again in 12 s ({x})');
+  });
+});
+
+describe('duration', () => {
+  it('puts a wait in words, rounded up, in the widget language', () => {
+    expect(duration(45, 'en')).toBe('45 s');
+    expect(duration(61, 'en')).toBe('2 min');
+    expect(duration(3600, 'fr')).toBe('1 h');
+    expect(duration(7201, 'en')).toBe('3 h');
+    expect(duration(86400, 'en')).toBe('1 day');
+    expect(duration(86400 * 3, 'es')).toBe('3 días');
+    expect(duration(86400, 'fr')).toBe('1 jour');
   });
 });

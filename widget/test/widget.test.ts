@@ -305,7 +305,25 @@ describe('Errors', () => {
     );
     await ask(t, 'Open?');
     await until(() => t.$('error'));
-    expect(t.$('error').textContent).toContain("We've reached our limit for now. Try again in 60 s.");
+    expect(t.$('error').textContent).toContain(
+      'This chat has reached its message limit for now. Please try again in 1 min, or contact us directly.',
+    );
+  });
+
+  it('says the quota refusal in the widget language with the wait in words, and sends that language', async () => {
+    const t = make(
+      defaultRoutes({
+        'POST /api/v1/chat/stream': () =>
+          json({ type: 'https://cellardoor.io/problems/quota-exceeded', title: 'Quota', status: 429 }, 429, { 'Retry-After': '86400' }),
+      }),
+      { locale: 'es' },
+    );
+    await ask(t, '¿Abren el lunes?');
+    await until(() => t.$('error'));
+    expect(t.$('error').textContent).toContain('Este chat ha alcanzado su límite de mensajes por ahora. Vuelve a intentarlo en 1 día');
+    const chat = t.server.calls.find((c) => c.url.endsWith('/api/v1/chat/stream'))!;
+    expect(chat.headers['Accept-Language']).toBe('es');
+    expect(t.$<HTMLButtonElement>('send').disabled).toBe(true);
   });
 
   it('reports server errors and error events with Retry', async () => {
@@ -432,5 +450,15 @@ describe('Handoff', () => {
     await ask(off, 'Can I talk to a human?');
     await until(() => off.$$('message').length === 2 && !off.$$('message')[1].hasAttribute('aria-busy'));
     expect(off.$('handoff-card')).toBeNull();
+  });
+
+  it('config can turn feedback off (the org switched its feedback feature off)', async () => {
+    const t = make(defaultRoutes({ 'GET /api/v1/widget/config': () => json({ ...CONFIG, feedback: false }) }));
+    await until(() => t.w.configState === 'ok');
+    await ask(t, 'When are you open?');
+    await until(() => t.$$('message').length === 2 && !t.$$('message')[1].hasAttribute('aria-busy'));
+    expect(t.$$('message')[1].dataset.messageId).toBeDefined();
+    expect(t.$('feedback')).toBeNull();
+    expect(t.$('thumbs-up')).toBeNull();
   });
 });

@@ -71,7 +71,11 @@ final class LoadBench {
                 "--cellardoor.widget.visitor-requests-per-minute=1000000",
                 "--cellardoor.widget.site-requests-per-minute=1000000",
                 "--cellardoor.chat.max-streams-per-visitor=100000",
-                "--cellardoor.chat.max-streams-per-site=100000"));
+                "--cellardoor.chat.max-streams-per-site=100000",
+                // The load is one org's: no message quota, and LLM answers on the default plan (the LLM phase).
+                "--cellardoor.billing.plans.free.monthly-messages=-1",
+                "--cellardoor.billing.plans.free.features=semantic-cache,llm-answers,curated-answers,handoff,"
+                        + "suggested-questions,feedback,multilingual"));
         List<Phase> results = new ArrayList<>();
         try (Connection conn = db.connect();
                 FakeLlm fake = FakeLlm.start()) {
@@ -284,7 +288,8 @@ final class LoadBench {
                         "--cellardoor.widget.visitor-requests-per-minute=1000000",
                         "--cellardoor.widget.site-requests-per-minute=1000000",
                         "--cellardoor.chat.max-streams-per-visitor=100000",
-                        "--cellardoor.chat.max-streams-per-site=100000"),
+                        "--cellardoor.chat.max-streams-per-site=100000",
+                        "--cellardoor.billing.plans.free.monthly-messages=-1"),
                 db,
                 plugins,
                 logs.resolve("chunks.log"))) {

@@ -15,10 +15,13 @@ import io.cellardoor.identity.Role;
 import io.cellardoor.identity.StaffUser;
 import java.util.stream.Collectors;
 
-/** The console's frame: title, who is signed in (org, roles), sign out, and the navigation. */
+/**
+ * The console's frame: title, who is signed in (org, roles), sign out, the navigation, and for org admins the usage
+ * banners (messages at 80 % / 100 % of the plan, the LLM budget past its soft limit or spent).
+ */
 public class ConsoleLayout extends AppLayout {
 
-    public ConsoleLayout(CurrentStaff staff, AuthenticationContext authentication) {
+    public ConsoleLayout(CurrentStaff staff, AuthenticationContext authentication, UsageBanners banners) {
         StaffUser user = staff.user();
         H1 title = new H1("Cellar Door");
         title.getStyle().set("font-size", "var(--lumo-font-size-l)").set("margin", "0");
@@ -36,7 +39,12 @@ public class ConsoleLayout extends AppLayout {
         bar.expand(who);
         bar.setWidthFull();
         bar.getStyle().set("padding-right", "var(--lumo-space-m)");
-        addToNavbar(bar);
+        com.vaadin.flow.component.orderedlayout.VerticalLayout top =
+                new com.vaadin.flow.component.orderedlayout.VerticalLayout(bar);
+        top.setPadding(false);
+        top.setSpacing(false);
+        top.setWidthFull();
+        addToNavbar(top);
 
         SideNav nav = new SideNav();
         nav.addItem(new SideNavItem("Knowledge", "knowledge"));
@@ -49,6 +57,10 @@ public class ConsoleLayout extends AppLayout {
         nav.addItem(new SideNavItem("Sites", "sites"));
         if (staff.has(Role.ORG_ADMIN)) {
             nav.addItem(new SideNavItem("Audit log", "audit"));
+            nav.addItem(new SideNavItem("Billing", "billing"));
+            nav.addItem(new SideNavItem("Budgets", "budgets"));
+            nav.addItem(new SideNavItem("Flags", "flags"));
+            banners.of(staff).ifPresent(top::add);
         }
         addToDrawer(nav);
         setPrimarySection(Section.DRAWER);

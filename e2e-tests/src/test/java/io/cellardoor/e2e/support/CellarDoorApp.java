@@ -27,15 +27,24 @@ public final class CellarDoorApp implements AutoCloseable {
     private static final Duration IMPORT_TIMEOUT = Duration.ofSeconds(90);
     private static final String PROBE = "{\"message\":\"Are you open on Monday?\"}";
 
+    /** The Stripe fake's secret key and webhook secret the app is started with. */
+    public static final String STRIPE_KEY = "sk_test_e2e";
+
+    public static final String STRIPE_WEBHOOK_SECRET = "whsec_e2e";
+    /** The Stripe price of the Pro plan in the e2e run. */
+    public static final String PRO_PRICE = "price_pro_e2e";
+
     private final Process process;
+    private final io.cellardoor.stripefake.StripeFake stripe;
     private final int port;
     private final Path log;
     private final Thread shutdownHook;
     private final HttpClient http =
             HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
-    private CellarDoorApp(Process process, int port, Path log) {
+    private CellarDoorApp(Process process, io.cellardoor.stripefake.StripeFake stripe, int port, Path log) {
         this.process = process;
+        this.stripe = stripe;
         this.port = port;
         this.log = log;
         this.shutdownHook = new Thread(this::stop, "cellardoor-e2e-app-stop");
@@ -84,6 +93,13 @@ public final class CellarDoorApp implements AutoCloseable {
         builder.environment().put("CELLARDOOR_PLUGINS_ALLOW_UNSIGNED", "true");
         // Staff sign-in to the console goes to the Keycloak the test run started (deploy/local/keycloak.sh).
         builder.environment().put("CELLARDOOR_IDENTITY_ISSUER_URI", E2eConfig.keycloakIssuer());
+        // Billing against the local Stripe fake (Stripe's example objects from ../shared/data/stripe): never Stripe.
+        io.cellardoor.stripefake.StripeFake stripe = io.cellardoor.stripefake.StripeFake.start(
+                io.cellardoor.stripefake.StripeFake.fixtures(E2eConfig.repoRoot()), STRIPE_KEY, STRIPE_WEBHOOK_SECRET);
+        builder.environment().put("CELLARDOOR_STRIPE_API_KEY", STRIPE_KEY);
+        builder.environment().put("CELLARDOOR_STRIPE_WEBHOOK_SECRET", STRIPE_WEBHOOK_SECRET);
+        builder.environment().put("CELLARDOOR_STRIPE_API_BASE", stripe.baseUrl());
+        builder.environment().put("CELLARDOOR_BILLING_PRO_PRICE_ID", PRO_PRICE);
         // Answers come from the embedded extractive generator: never an outside LLM.
         builder.environment().remove("CELLARDOOR_LLM_BASE_URL");
         builder.environment().remove("CELLARDOOR_LLM_API_KEY");
@@ -94,8 +110,10 @@ public final class CellarDoorApp implements AutoCloseable {
             builder.redirectOutput(log.toFile());
             System.out.println("[e2e] starting " + String.join(" ", command) + " (database " + E2eConfig.dbUrl()
                     + ", issuer " + E2eConfig.keycloakIssuer() + ", log " + log + ")");
-            app = new CellarDoorApp(builder.start(), port, log);
+            app = new CellarDoorApp(builder.start(), stripe, port, log);
+            stripe.webhookUrl(app.baseUrl() + "/api/v1/billing/stripe/webhook");
         } catch (IOException e) {
+            stripe.close();
             throw new UncheckedIOException("could not start the app: " + command, e);
         }
         try {
@@ -118,6 +136,11 @@ public final class CellarDoorApp implements AutoCloseable {
 
     public int port() {
         return port;
+    }
+
+    /** The local Stripe fake the app bills through; it delivers its webhooks to the app. */
+    public io.cellardoor.stripefake.StripeFake stripe() {
+        return stripe;
     }
 
     /** The app's first error lines and its last lines, for failure messages. */
@@ -274,6 +297,7 @@ public final class CellarDoorApp implements AutoCloseable {
     }
 
     private void stop() {
+        stripe.close();
         if (!process.isAlive()) {
             return;
         }

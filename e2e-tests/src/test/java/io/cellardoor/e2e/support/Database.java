@@ -187,4 +187,32 @@ public final class Database {
             throw new IllegalStateException("counting the open handoffs of org " + orgSlug + " failed", e);
         }
     }
+
+    /** Runs one statement as the owner; returns the rows it changed. */
+    public static int update(String sql, Object... params) {
+        try (Connection c = connect();
+                PreparedStatement s = c.prepareStatement(sql)) {
+            for (int i = 0; i < params.length; i++) {
+                s.setObject(i + 1, params[i]);
+            }
+            return s.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException(sql + " failed", e);
+        }
+    }
+
+    /** The first column of the first row, as text, or null when there is no row. */
+    public static String queryString(String sql, Object... params) {
+        try (Connection c = connect();
+                PreparedStatement s = c.prepareStatement(sql)) {
+            for (int i = 0; i < params.length; i++) {
+                s.setObject(i + 1, params[i]);
+            }
+            try (ResultSet rs = s.executeQuery()) {
+                return rs.next() ? rs.getString(1) : null;
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(sql + " failed", e);
+        }
+    }
 }

@@ -65,6 +65,14 @@ record Command(String name, Map<String, Object> properties, boolean web, String[
                 props.put("server.port", "0");
                 // One client asks every question: the per-visitor rate limit would throttle the run, not a visitor.
                 props.put("cellardoor.widget.visitor-requests-per-minute", "100000");
+                // The evaluation's org is on a plan of its own: every feature, no message limit (the quota and the
+                // flags would otherwise decide what is measured).
+                props.put("cellardoor.billing.plans.evaluation.monthly-messages", "-1");
+                props.put(
+                        "cellardoor.billing.plans.evaluation.features",
+                        java.util.Arrays.stream(io.cellardoor.features.Feature.values())
+                                .map(io.cellardoor.features.Feature::id)
+                                .collect(java.util.stream.Collectors.joining(",")));
                 props.put("logging.level.root", "warn");
             }
             case "migrate" -> {

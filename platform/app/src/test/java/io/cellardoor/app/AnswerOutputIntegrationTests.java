@@ -48,6 +48,9 @@ class AnswerOutputIntegrationTests extends IntegrationTestSupport {
     KnowledgeImporter importer;
 
     @Autowired
+    io.cellardoor.billing.BillingAccounts billing;
+
+    @Autowired
     ObjectMapper json;
 
     @DynamicPropertySource
@@ -69,6 +72,7 @@ class AnswerOutputIntegrationTests extends IntegrationTestSupport {
     void anAnswerThatTriesImagesAndForeignLinksKeepsOnlyTheOrgsOwnLinks() throws Exception {
         long org = tenants.ensureOrg("it-llm05", "LLM05");
         tenants.ensureSite(org, "it-llm05-key", "LLM05 site");
+        billing.assign(org, "pro", "test"); // LLM answers are a Pro feature: a Free org never gets them
         Path knowledge = Files.createTempDirectory("llm05");
         Files.createDirectories(knowledge.resolve("about"));
         Files.writeString(knowledge.resolve("about/grape-stomping.md"), """

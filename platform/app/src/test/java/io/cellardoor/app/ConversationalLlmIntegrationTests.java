@@ -3,6 +3,7 @@ package io.cellardoor.app;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.sun.net.httpserver.HttpServer;
+import io.cellardoor.billing.BillingAccounts;
 import io.cellardoor.knowledge.KnowledgeImporter;
 import io.cellardoor.tenant.TenantService;
 import java.io.IOException;
@@ -48,6 +49,9 @@ class ConversationalLlmIntegrationTests extends IntegrationTestSupport {
     @Autowired
     KnowledgeImporter importer;
 
+    @Autowired
+    BillingAccounts billing;
+
     @DynamicPropertySource
     static void llm(DynamicPropertyRegistry registry) {
         registry.add(
@@ -67,6 +71,7 @@ class ConversationalLlmIntegrationTests extends IntegrationTestSupport {
     void followUpsAreCondensedAndTheConversationAndRealTokenCountsReachTheModelAndTheDatabase() throws Exception {
         long org = tenants.ensureOrg("it-llm-conversation-" + KEY.substring(KEY.length() - 8), "LLM Winery");
         tenants.ensureSite(org, KEY, "LLM site");
+        billing.assign(org, "pro", "test"); // LLM answers are a Pro feature: a Free org never gets them
         Path knowledge = Files.createTempDirectory("llm-conversation");
         Files.createDirectories(knowledge.resolve("wine"));
         Files.writeString(knowledge.resolve("wine/reserve.md"), """

@@ -3,6 +3,8 @@ package io.cellardoor.app;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.sun.net.httpserver.HttpServer;
+import io.cellardoor.curated.CuratedAnswerInput;
+import io.cellardoor.curated.CuratedAnswers;
 import io.cellardoor.knowledge.ImportReport;
 import io.cellardoor.knowledge.KnowledgeImporter;
 import io.cellardoor.tenant.TenantService;
@@ -34,7 +36,9 @@ import tools.jackson.databind.node.ObjectNode;
  * {@code cellardoor.embedding.provider=openai} against a local OpenAI-compatible {@code /v1/embeddings} server (the
  * real wire format; its vectors are hashed bags of words, so similar texts get similar vectors): imports and questions
  * are embedded by it with the configured model, prefixes and 384 dimensions; chunk hashes carry the model's id, and
- * chunks left by another model are re-embedded at the next import.
+ * chunks left by another model are re-embedded at the next import. The endpoint's reported tokens are the org's LLM
+ * cost (operation {@code embed}): an import's and a curated question's without a message, a chat question's with its
+ * message.
  */
 class EmbeddingProviderIntegrationTests extends IntegrationTestSupport {
 
@@ -49,6 +53,9 @@ class EmbeddingProviderIntegrationTests extends IntegrationTestSupport {
     @Autowired
     KnowledgeImporter importer;
 
+    @Autowired
+    CuratedAnswers curated;
+
     @DynamicPropertySource
     static void embeddings(DynamicPropertyRegistry registry) {
         registry.add("cellardoor.embedding.provider", () -> "openai");
@@ -60,6 +67,7 @@ class EmbeddingProviderIntegrationTests extends IntegrationTestSupport {
         registry.add("cellardoor.embedding.query-prefix", () -> "query: ");
         registry.add("cellardoor.embedding.passage-prefix", () -> "passage: ");
         registry.add("cellardoor.cache.enabled", () -> "false");
+        registry.add("cellardoor.llm.prices.fake-embed.input-per-mtok", () -> "100");
     }
 
     @AfterAll
@@ -94,20 +102,50 @@ class EmbeddingProviderIntegrationTests extends IntegrationTestSupport {
                     .allSatisfy(i -> assertThat(i.asString()).startsWith("passage: "));
         });
         assertThat(hashes(org)).isNotEmpty().allSatisfy(h -> assertThat(h).startsWith("openai:fake-embed:"));
+        int importTokens = tokens(imports);
+        assertThat(embedCosts(org))
+                .as("the import's reported tokens at 100 USD per million, without a message")
+                .containsExactly(List.of("127.0.0.1", "fake-embed", importTokens, importTokens * 100 / 1e6, false));
 
         int before = REQUESTS.size();
         JsonNode answer = ask("Where can buses park?");
-        assertThat(REQUESTS.subList(before, REQUESTS.size()))
-                .as("the question is embedded by the endpoint, with the query prefix")
-                .anySatisfy(r ->
-                        assertThat(r.path("input").toString()).containsIgnoringCase("query: where can buses park"));
+        List<JsonNode> question = REQUESTS.subList(before, REQUESTS.size()).stream()
+                .filter(r ->
+                        r.path("input").toString().toLowerCase(Locale.ROOT).contains("query: where can buses park"))
+                .toList();
+        assertThat(question)
+                .as("the question is embedded by the endpoint, once, with the query prefix")
+                .hasSize(1);
         assertThat(answer.path("citations").values())
                 .as(answer.toString())
                 .anySatisfy(c -> assertThat(c.path("path").asString()).isEqualTo("visiting/parking.md"));
+        List<List<Object>> afterQuestion = embedCosts(org);
+        assertThat(afterQuestion)
+                .as("the question's embedding (and any plugin search's) is a model call of its turn")
+                .contains(List.of("127.0.0.1", "fake-embed", tokens(question), tokens(question) * 100 / 1e6, true));
+        assertThat(afterQuestion.subList(1, afterQuestion.size()))
+                .allSatisfy(row -> assertThat(row.get(4)).isEqualTo(true));
 
         assertThat(importer.importFolder(org, knowledge, l -> {}).chunksEmbedded())
                 .as("nothing changed, same model: nothing is embedded again")
                 .isZero();
+        assertThat(embedCosts(org)).as("and nothing is billed").hasSameSizeAs(afterQuestion);
+
+        // A curated answer's question is embedded outside any turn: a row without a message.
+        before = REQUESTS.size();
+        curated.create(
+                org, "editor", new CuratedAnswerInput("Can I bring my dog?", "Leashed dogs, on the lawn.", null));
+        List<JsonNode> curatedQuestion = List.copyOf(REQUESTS.subList(before, REQUESTS.size()));
+        assertThat(curatedQuestion).hasSize(1);
+        assertThat(embedCosts(org))
+                .hasSize(afterQuestion.size() + 1)
+                .last()
+                .isEqualTo(List.of(
+                        "127.0.0.1",
+                        "fake-embed",
+                        tokens(curatedQuestion),
+                        tokens(curatedQuestion) * 100 / 1e6,
+                        false));
 
         asOwner()
                 .sql("UPDATE kb_chunk SET content_hash = substring(content_hash from 19) WHERE org_id = ?")
@@ -118,6 +156,32 @@ class EmbeddingProviderIntegrationTests extends IntegrationTestSupport {
                 .as("chunks of another model (here: the default one's hashes) are all embedded again")
                 .isEqualTo(first.chunksEmbedded());
         assertThat(hashes(org)).allSatisfy(h -> assertThat(h).startsWith("openai:fake-embed:"));
+    }
+
+    /** The org's {@code embed} rows of the cost ledger: provider, model, tokens, USD, whether a message has it. */
+    private List<List<Object>> embedCosts(long org) {
+        return asOwner()
+                .sql("""
+                        SELECT provider, model, input_tokens, cost_usd, message_id IS NOT NULL FROM llm_usage
+                        WHERE org_id = ? AND operation = 'embed' AND output_tokens = 0 ORDER BY id""")
+                .param(org)
+                .query((rs, n) -> List.<Object>of(
+                        rs.getString(1),
+                        rs.getString(2),
+                        rs.getInt(3),
+                        rs.getBigDecimal(4).doubleValue(),
+                        rs.getBoolean(5)))
+                .list();
+    }
+
+    /** The tokens the local endpoint reported for these requests (words of each input, as it counts them). */
+    private static int tokens(List<JsonNode> requests) {
+        return requests.stream()
+                .flatMap(r -> r.path("input").isArray()
+                        ? r.path("input").values().stream()
+                        : java.util.stream.Stream.of(r.path("input")))
+                .mapToInt(i -> i.asString().split("\\s+").length)
+                .sum();
     }
 
     private List<String> hashes(long org) {

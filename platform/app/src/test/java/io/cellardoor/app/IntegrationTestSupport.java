@@ -28,8 +28,15 @@ import org.springframework.test.context.TestPropertySource;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 // The repository's plugin jars and the jars tests build are unsigned (signatures: PluginSigningIntegrationTests).
 // Small pools: the suite caches several application contexts, each with its own pool, on one database.
+// The default plan keeps any number of sites and documents: tests of every feature make sites and documents in the
+// shared demo org, in any order (plan limits: PlanLimitsIntegrationTests, on a plan of its own).
 @TestPropertySource(
-        properties = {"cellardoor.plugins.allow-unsigned=true", "spring.datasource.hikari.maximum-pool-size=4"})
+        properties = {
+            "cellardoor.plugins.allow-unsigned=true",
+            "spring.datasource.hikari.maximum-pool-size=4",
+            "cellardoor.billing.plans.free.sites=-1",
+            "cellardoor.billing.plans.free.documents=-1"
+        })
 abstract class IntegrationTestSupport {
 
     /** The repository root (set by Surefire), for locating ../shared/data and built jars. */

@@ -60,8 +60,10 @@ class ChatController {
             path = "/api/v1/chat",
             consumes = MediaType.APPLICATION_JSON_VALUE,
             produces = MediaType.APPLICATION_JSON_VALUE)
-    ChatResponse chat(WidgetCaller caller, @RequestBody ChatRequest request) {
-        return chat.answer(caller.site(), caller.visitorId(), request, new ChatService.Listener() {
+    ChatResponse chat(WidgetCaller caller, @RequestBody ChatRequest request, java.util.Locale locale) {
+        ChatService.validate(request.message());
+        Admission admitted = chat.admit(caller.site(), caller.visitorId(), locale.getLanguage());
+        return chat.answer(caller.site(), caller.visitorId(), request, admitted, new ChatService.Listener() {
             @Override
             public void token(String token) {}
         });
@@ -72,7 +74,10 @@ class ChatController {
             consumes = MediaType.APPLICATION_JSON_VALUE,
             produces = MediaType.TEXT_EVENT_STREAM_VALUE)
     ResponseEntity<SseEmitter> stream(
-            WidgetCaller caller, @RequestBody ChatRequest request, jakarta.servlet.http.HttpServletRequest http) {
+            WidgetCaller caller,
+            @RequestBody ChatRequest request,
+            jakarta.servlet.http.HttpServletRequest http,
+            java.util.Locale locale) {
         ChatService.validate(request.message());
         Site site = caller.site();
         UUID visitorId = caller.visitorId();
@@ -80,6 +85,13 @@ class ChatController {
                         site.id(), visitorId == null ? http.getRemoteAddr() : visitorId.toString())
                 .orElseThrow(
                         () -> ApiProblem.rateLimited(5, "Too many answers are streaming at once; try again soon."));
+        Admission admitted; // quota and flags before the stream starts, so a refusal is a plain 429
+        try {
+            admitted = chat.admit(site, visitorId, locale.getLanguage());
+        } catch (RuntimeException e) {
+            slot.close();
+            throw e;
+        }
         SseEmitter emitter = new SseEmitter(streamTimeout.toMillis());
         emitter.onError(e -> slot.close());
         ScheduledFuture<?> beat = heartbeats.scheduleAtFixedRate(
@@ -109,7 +121,7 @@ class ChatController {
         });
         workers.submit(() -> {
             try {
-                ChatResponse response = chat.answer(site, visitorId, request, new ChatService.Listener() {
+                ChatResponse response = chat.answer(site, visitorId, request, admitted, new ChatService.Listener() {
                     @Override
                     public void routed(UUID conversationId, Classification classification) {
                         send(

@@ -1,6 +1,7 @@
 package io.cellardoor.chat;
 
 import io.cellardoor.answer.Citation;
+import java.math.BigDecimal;
 import java.util.List;
 import java.util.UUID;
 
@@ -26,9 +27,10 @@ public record ChatResponse(
 
     /**
      * @param generator {@code extractive}, {@code llm} or {@code direct} (a plugin answered from structured facts)
-     * @param inputTokens tokens sent to a language model, 0 without one
-     * @param outputTokens tokens of the answer (whitespace-separated words for extractive answers)
+     * @param inputTokens prompt tokens the language model counted, 0 without one
+     * @param outputTokens completion tokens the language model counted, 0 without one
      * @param latencyMs server time for the turn in milliseconds
+     * @param costUsd what the turn's model calls cost (answer and condense), USD; 0 without a model
      */
-    public record Usage(String generator, int inputTokens, int outputTokens, long latencyMs) {}
+    public record Usage(String generator, int inputTokens, int outputTokens, long latencyMs, BigDecimal costUsd) {}
 }

@@ -7,6 +7,7 @@ import io.cellardoor.answer.Declines;
 import io.cellardoor.answer.GeneratedAnswer;
 import io.cellardoor.answer.QuestionCondenser;
 import io.cellardoor.answer.TokenSink;
+import io.cellardoor.budget.LlmCall;
 import io.cellardoor.cache.SemanticCache;
 import io.cellardoor.chat.internal.AnswerLinks;
 import io.cellardoor.chat.internal.CitationBuilder;
@@ -17,9 +18,12 @@ import io.cellardoor.chat.internal.FollowUpResolver;
 import io.cellardoor.chat.internal.PassageRanker;
 import io.cellardoor.chat.internal.PassageRetrieval;
 import io.cellardoor.chat.internal.Stages;
+import io.cellardoor.chat.internal.TurnAdmission;
 import io.cellardoor.curated.CuratedAnswers;
 import io.cellardoor.curated.CuratedMatch;
+import io.cellardoor.embedding.EmbeddingCall;
 import io.cellardoor.embedding.Embeddings;
+import io.cellardoor.features.Feature;
 import io.cellardoor.guard.GuardVerdict;
 import io.cellardoor.guard.QuestionGuard;
 import io.cellardoor.knowledge.KnowledgeStore;
@@ -40,9 +44,11 @@ import io.cellardoor.retrieval.RetrievedChunk;
 import io.cellardoor.tenant.Site;
 import io.cellardoor.tenant.TenantService;
 import io.cellardoor.web.ApiProblem;
+import java.math.BigDecimal;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 
@@ -85,11 +91,11 @@ public class ChatService {
     private final QueryRouter router;
     private final PassageRetrieval retrieval;
     private final PassageRanker ranker;
-    private final AnswerGenerator generator;
     private final CitationBuilder citations;
     private final TenantService tenants;
     private final PluginContexts contexts;
     private final AnswerLinks links;
+    private final TurnAdmission admission;
 
     ChatService(
             Stages stages,
@@ -104,11 +110,11 @@ public class ChatService {
             QueryRouter router,
             PassageRetrieval retrieval,
             PassageRanker ranker,
-            AnswerGenerator generator,
             CitationBuilder citations,
             TenantService tenants,
             PluginContexts contexts,
-            AnswerLinks links) {
+            AnswerLinks links,
+            TurnAdmission admission) {
         this.stages = stages;
         this.conversations = conversations;
         this.guard = guard;
@@ -121,11 +127,11 @@ public class ChatService {
         this.router = router;
         this.retrieval = retrieval;
         this.ranker = ranker;
-        this.generator = generator;
         this.citations = citations;
         this.tenants = tenants;
         this.contexts = contexts;
         this.links = links;
+        this.admission = admission;
     }
 
     /**
@@ -164,16 +170,67 @@ public class ChatService {
      */
     public ChatResponse answer(Site site, @Nullable UUID visitorId, ChatRequest request, Listener listener) {
         validate(request.message());
+        return answer(site, visitorId, request, admit(site, visitorId, "en"), listener);
+    }
+
+    /**
+     * The stages before a turn's answer path ({@code flags}, {@code quota}, {@code budget}): the features on for the
+     * org, its plan and the visitor, the message counted against the plan's quota, and economy mode when the org's LLM
+     * budget is spent. Callers that must refuse before they start answering (a stream) call it first.
+     *
+     * @param language the visitor's language ({@code en}, {@code es}, {@code fr}) for a refusal's text
+     * @throws ApiProblem 429 {@code quota-exceeded} with {@code Retry-After}
+     */
+    public Admission admit(Site site, @Nullable UUID visitorId, String language) {
+        return admission(admission.admit(site.orgId(), site.orgSlug(), visitorId, true, language));
+    }
+
+    /**
+     * Answers one admitted turn and stores it; the admission's message stays counted when the turn is answered and is
+     * given back when it is declined or fails.
+     *
+     * @param admitted what {@link #admit} decided for this turn
+     * @throws ApiProblem 400 {@code blank-message}, 413 {@code message-too-long}
+     */
+    public ChatResponse answer(
+            Site site, @Nullable UUID visitorId, ChatRequest request, Admission admitted, Listener listener) {
+        validate(request.message());
+        try {
+            return answered(site, visitorId, request, admitted, listener);
+        } catch (RuntimeException e) {
+            admission.release(admitted.reservation());
+            throw e;
+        }
+    }
+
+    private static Admission admission(TurnAdmission.Decision d) {
+        return new Admission(
+                d.orgId(),
+                d.account().plan(),
+                d.features(),
+                d.reservation(),
+                d.budget(),
+                d.llm(),
+                d.generator(),
+                d.condenseModel());
+    }
+
+    private ChatResponse answered(
+            Site site, @Nullable UUID visitorId, ChatRequest request, Admission admitted, Listener listener) {
         long started = System.nanoTime();
         String message = request.message().strip();
         Conversation conversation = stages.run(
                 "conversation", () -> conversations.open(site.orgId(), site.id(), visitorId, request.conversationId()));
-        Turn turn = new Turn(site.orgId(), site.orgSlug(), site.contactLine(), message, conversation.history(), true);
+        Turn turn = new Turn(
+                site.orgId(), site.orgSlug(), site.contactLine(), message, conversation.history(), true, admitted);
         TurnTrace trace = run(turn, conversation.id(), listener);
         GeneratedAnswer answer = links.sanitize(site, trace.answer()); // LLM05: own https links only, no images
         long latencyMs = (System.nanoTime() - started) / 1_000_000;
         long messageId = stages.run("persist", () -> {
-            if (trace.shortcut().isEmpty() && answer.answered() && trace.guard().answers()) {
+            if (trace.shortcut().isEmpty()
+                    && answer.answered()
+                    && trace.guard().answers()
+                    && admitted.has(Feature.SEMANTIC_CACHE)) {
                 cache.put(
                         site.orgId(),
                         trace.question().text(),
@@ -202,6 +259,7 @@ public class ChatService {
                     answer.outputTokens(),
                     answer.model()));
         });
+        BigDecimal cost = admission.settle(site.orgId(), admitted.reservation(), admitted.calls(), answer, messageId);
         return new ChatResponse(
                 conversation.id(),
                 messageId,
@@ -209,7 +267,8 @@ public class ChatService {
                 answer.answered(),
                 trace.classification().primary(),
                 trace.citations(),
-                new ChatResponse.Usage(answer.generator(), answer.inputTokens(), answer.outputTokens(), latencyMs));
+                new ChatResponse.Usage(
+                        answer.generator(), answer.inputTokens(), answer.outputTokens(), latencyMs, cost));
     }
 
     /**
@@ -222,21 +281,40 @@ public class ChatService {
     public TurnTrace dryRun(long orgId, String question) {
         validate(question);
         String slug = tenants.findOrgSlug(orgId).orElseThrow(() -> ApiProblem.notFound("Org " + orgId));
-        Turn turn = new Turn(orgId, slug, tenants.contactLine(orgId), question.strip(), List.of(), false);
+        Admission preview = admission(admission.admit(orgId, slug, null, false, "en"));
+        Turn turn = new Turn(orgId, slug, tenants.contactLine(orgId), question.strip(), List.of(), false, preview);
         return run(turn, UUID.randomUUID(), new Listener() {
             @Override
             public void token(String token) {}
         });
     }
 
-    /** One turn's input. {@code live} turns use curated answers and the semantic cache. */
+    /**
+     * One turn's input. {@code live} turns use curated answers and the semantic cache (when the admission's features
+     * have them).
+     */
     private record Turn(
-            long orgId, String slug, String contactLine, String message, List<PastTurn> history, boolean live) {}
+            long orgId,
+            String slug,
+            String contactLine,
+            String message,
+            List<PastTurn> history,
+            boolean live,
+            Admission admission) {}
+
+    /** Puts an embeddings API's calls (the question's, a plugin's searches) on the turn's model calls. */
+    private static Consumer<EmbeddingCall> embedCalls(Turn turn) {
+        return call -> turn.admission()
+                .called(new LlmCall(LlmCall.EMBED, call.provider(), call.model(), call.inputTokens(), 0));
+    }
 
     private TurnTrace run(Turn turn, UUID conversationId, Listener listener) {
         GuardVerdict verdict = stages.run("guard", () -> guard.check(turn.message()));
-        String language =
-                stages.run("language", () -> languages.detect(verdict.answers() ? verdict.question() : turn.message()));
+        // Without multilingual retrieval every question is searched and answered as English.
+        String language = turn.admission().has(Feature.MULTILINGUAL)
+                ? stages.run(
+                        "language", () -> languages.detect(verdict.answers() ? verdict.question() : turn.message()))
+                : "en";
         if (!verdict.answers()) {
             return declined(turn, conversationId, verdict, language, listener);
         }
@@ -244,7 +322,8 @@ public class ChatService {
         if (log.isDebugEnabled() && question.followUp()) {
             log.debug("follow-up \"{}\" -> \"{}\" ({})", question.focus(), question.text(), question.rule());
         }
-        float[] embedding = stages.run("embed", () -> embeddings.embedQuestion(question.text()));
+        // An embeddings API's call (not a cache hit, not a model run in process) is one of the turn's model calls.
+        float[] embedding = stages.run("embed", () -> embeddings.embedQuestion(question.text(), embedCalls(turn)));
         if (turn.live()) {
             Optional<TurnTrace> shortcut =
                     shortcut(turn, conversationId, verdict, language, question, embedding, listener);
@@ -272,7 +351,10 @@ public class ChatService {
         Optional<HandlerResult> handled = stages.run(
                 "handle",
                 () -> router.handle(
-                        classification, query, contexts.of(turn.orgId(), turn.slug(), retrieved), turn.orgId()));
+                        classification,
+                        query,
+                        contexts.of(turn.orgId(), turn.slug(), retrieved, embedCalls(turn)),
+                        turn.orgId()));
         RetrievalPlan plan = handled.map(HandlerResult::plan).orElse(RetrievalPlan.defaults(retrieved.size() + 1));
         List<RetrievedChunk> passages = stages.run(
                 "rank",
@@ -300,8 +382,11 @@ public class ChatService {
             return ResolvedQuestion.standalone(question, "standalone");
         }
         List<AnswerRequest.Exchange> history = exchanges(turn.history());
-        return condenser
-                .condense(question, history)
+        Optional<QuestionCondenser.Condensed> condensed = turn.admission().llm()
+                ? condenser.condense(question, history)
+                : Optional.empty(); // no model calls for this turn (plan, flag or economy mode): the rules decide
+        condensed.ifPresent(c -> turn.admission().condensed(c.inputTokens(), c.outputTokens()));
+        return condensed
                 .map(c -> c.question().equalsIgnoreCase(question)
                         ? ResolvedQuestion.standalone(question, "the model kept it as it is")
                         : new ResolvedQuestion(
@@ -322,7 +407,9 @@ public class ChatService {
             ResolvedQuestion question,
             float[] embedding,
             Listener listener) {
-        Optional<CuratedMatch> curatedHit = stages.run("curated", () -> curated.match(turn.orgId(), embedding));
+        Optional<CuratedMatch> curatedHit = turn.admission().has(Feature.CURATED_ANSWERS)
+                ? stages.run("curated", () -> curated.match(turn.orgId(), embedding))
+                : Optional.empty();
         if (curatedHit.isPresent()) {
             CuratedMatch c = curatedHit.get();
             List<Citation> cited = c.documentPath() == null
@@ -338,8 +425,9 @@ public class ChatService {
             return Optional.of(
                     served(conversationId, verdict, language, question, "curated", domain, answer, cited, listener));
         }
-        Optional<SemanticCache.Hit<Citation>> hit =
-                stages.run("cache", () -> cache.find(turn.orgId(), embedding, Citation.class));
+        Optional<SemanticCache.Hit<Citation>> hit = turn.admission().has(Feature.SEMANTIC_CACHE)
+                ? stages.run("cache", () -> cache.find(turn.orgId(), embedding, Citation.class))
+                : Optional.empty();
         return hit.map(h -> served(
                 conversationId,
                 verdict,
@@ -420,22 +508,24 @@ public class ChatService {
             AnswerGenerator.stream(text, listener);
             return new GeneratedAnswer(text, true, d.sourcePaths(), d.confidence(), "direct");
         }
-        return generator.generate(
-                new AnswerRequest(
-                        turn.orgId(),
-                        question.text(),
-                        question.focus(),
-                        language,
-                        passages,
-                        handled.map(HandlerResult::promptContributions).orElse(List.of()),
-                        turn.contactLine(),
-                        exchanges(turn.history()),
-                        router.displayName(classification.primary()),
-                        classification.related().stream()
-                                .map(router::displayName)
-                                .filter(n -> !n.isBlank())
-                                .toList()),
-                listener);
+        return turn.admission()
+                .generator()
+                .generate(
+                        new AnswerRequest(
+                                turn.orgId(),
+                                question.text(),
+                                question.focus(),
+                                language,
+                                passages,
+                                handled.map(HandlerResult::promptContributions).orElse(List.of()),
+                                turn.contactLine(),
+                                exchanges(turn.history()),
+                                router.displayName(classification.primary()),
+                                classification.related().stream()
+                                        .map(router::displayName)
+                                        .filter(n -> !n.isBlank())
+                                        .toList()),
+                        listener);
     }
 
     private static List<AnswerRequest.Exchange> exchanges(List<PastTurn> history) {
@@ -478,7 +568,8 @@ public class ChatService {
         }
 
         /** The narrow context a handler gets for one turn, with the turn's retrieved passages. */
-        TenantPluginContext of(long orgId, String slug, List<RetrievedChunk> retrieved) {
+        TenantPluginContext of(
+                long orgId, String slug, List<RetrievedChunk> retrieved, Consumer<EmbeddingCall> billed) {
             List<Passage> passages = retrieved.stream()
                     .map(c -> new Passage(
                             c.path(),
@@ -488,7 +579,7 @@ public class ChatService {
                             c.text(),
                             c.score()))
                     .toList();
-            return new TenantPluginContext(orgId, slug, plugins, retriever, knowledge, embeddings, passages);
+            return new TenantPluginContext(orgId, slug, plugins, retriever, knowledge, embeddings, passages, billed);
         }
 
         /**

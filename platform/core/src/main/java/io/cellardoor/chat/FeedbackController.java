@@ -25,14 +25,17 @@ class FeedbackController {
     record Feedback(@Nullable String rating, @Nullable String comment) {}
 
     private final ConversationStore conversations;
+    private final io.cellardoor.features.FeatureFlags flags;
 
-    FeedbackController(ConversationStore conversations) {
+    FeedbackController(ConversationStore conversations, io.cellardoor.features.FeatureFlags flags) {
         this.conversations = conversations;
+        this.flags = flags;
     }
 
     @PostMapping("/api/v1/messages/{messageId}/feedback")
     ResponseEntity<Void> rate(@PathVariable long messageId, WidgetCaller caller, @RequestBody Feedback feedback) {
         Site site = caller.site();
+        flags.require(io.cellardoor.features.Feature.FEEDBACK, site.orgId(), site.orgSlug(), caller.visitorId());
         if (!"up".equals(feedback.rating()) && !"down".equals(feedback.rating())) {
             throw ApiProblem.invalid("invalid-rating", "Invalid rating", "rating must be \"up\" or \"down\".");
         }

@@ -7,6 +7,7 @@ import io.cellardoor.audit.AuditLog;
 import io.cellardoor.conversations.ConversationReader;
 import io.cellardoor.conversations.TranscriptMessage;
 import io.cellardoor.embedding.Embeddings;
+import io.cellardoor.embedding.EmbeddingsBilled;
 import io.cellardoor.knowledge.KnowledgeStore;
 import io.cellardoor.web.ApiProblem;
 import java.util.List;
@@ -14,6 +15,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.ObjectMapper;
@@ -51,6 +53,7 @@ public class CuratedAnswers {
     private final ObjectMapper json;
     private final ConversationReader conversations;
     private final double minSimilarity;
+    private final ApplicationEventPublisher events;
 
     /**
      * Whether an org has any curated answer, so that the chat of the many orgs without one skips the look-up:
@@ -69,7 +72,9 @@ public class CuratedAnswers {
             TransactionTemplate tx,
             ObjectMapper json,
             ConversationReader conversations,
-            @Value("${cellardoor.curated.min-similarity:" + DEFAULT_MIN_SIMILARITY + "}") double minSimilarity) {
+            @Value("${cellardoor.curated.min-similarity:" + DEFAULT_MIN_SIMILARITY + "}") double minSimilarity,
+            ApplicationEventPublisher events) {
+        this.events = events;
         this.store = store;
         this.embeddings = embeddings;
         this.knowledge = knowledge;
@@ -105,7 +110,8 @@ public class CuratedAnswers {
      */
     public CuratedAnswer create(long orgId, String actor, CuratedAnswerInput input) {
         Valid v = validate(orgId, input);
-        float[] embedding = embeddings.embedQuestion(v.question());
+        float[] embedding =
+                embeddings.embedQuestion(v.question(), call -> events.publishEvent(new EmbeddingsBilled(orgId, call)));
         CuratedAnswer created = tx.execute(status -> {
             long id = store.insert(orgId, v.question(), embedding, v.answer(), v.documentPath(), actor);
             CuratedAnswer stored = store.find(orgId, id).orElseThrow();
@@ -144,7 +150,8 @@ public class CuratedAnswers {
      */
     public Optional<CuratedAnswer> update(long orgId, String actor, long id, CuratedAnswerInput input) {
         Valid v = validate(orgId, input);
-        float[] embedding = embeddings.embedQuestion(v.question());
+        float[] embedding =
+                embeddings.embedQuestion(v.question(), call -> events.publishEvent(new EmbeddingsBilled(orgId, call)));
         return tx.execute(status -> {
             Optional<CuratedAnswer> before = store.find(orgId, id);
             if (before.isEmpty()

@@ -5,8 +5,12 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.langchain4j.data.embedding.Embedding;
 import dev.langchain4j.data.segment.TextSegment;
 import dev.langchain4j.model.embedding.EmbeddingModel;
+import dev.langchain4j.model.output.Response;
+import dev.langchain4j.model.output.TokenUsage;
+import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 
@@ -17,6 +21,10 @@ import org.springframework.stereotype.Component;
  * {@code 1 - dot}. Single texts (questions) are remembered in a bounded LRU cache
  * ({@code cellardoor.embedding.cache-size} texts, default 10,000, about 1.6 KB each; 0 turns it off): visitors ask
  * the same questions again and again, and a question's embedding costs milliseconds of CPU. Thread-safe.
+ *
+ * <p>With an embeddings API ({@code provider=openai}) each model call is billed by the provider: the methods that take a
+ * {@code Consumer<EmbeddingCall>} hand it every such call with the tokens the provider reported (a cache hit or a model
+ * run in process calls nothing), so the caller can put it on the org's LLM cost.
  */
 @Component
 public class Embeddings {
@@ -29,6 +37,8 @@ public class Embeddings {
     private final String modelId;
     private final String queryPrefix;
     private final String passagePrefix;
+    private final @Nullable String billedProvider;
+    private final String billedModel;
 
     /** With the default model's settings and a cache of {@code cacheSize} questions (tests, tools). */
     Embeddings(EmbeddingModel model, int cacheSize) {
@@ -44,6 +54,16 @@ public class Embeddings {
         this.modelId = properties.modelId();
         this.queryPrefix = properties.queryPrefix() == null ? "" : properties.queryPrefix();
         this.passagePrefix = properties.passagePrefix() == null ? "" : properties.passagePrefix();
+        this.billedProvider = properties.providerOrDefault().equals("openai") ? host(properties.baseUrl()) : null;
+        this.billedModel = properties.model() == null ? "" : properties.model();
+    }
+
+    private static String host(@Nullable String baseUrl) {
+        if (baseUrl == null) {
+            return "api.openai.com";
+        }
+        String host = URI.create(baseUrl).getHost();
+        return host == null ? baseUrl : host;
     }
 
     /** The configured model's id ({@link EmbeddingProperties#modelId()}): empty for the default in-process model. */
@@ -77,14 +97,34 @@ public class Embeddings {
      * @throws IllegalArgumentException when the text is blank
      */
     public float[] embed(String text) {
+        return embed(text, call -> {});
+    }
+
+    /**
+     * As {@link #embed(String)}, handing a billed model call (not a cache hit) to {@code calls}.
+     *
+     * @throws IllegalArgumentException when the text is blank
+     */
+    public float[] embed(String text, Consumer<EmbeddingCall> calls) {
         if (text.isBlank()) {
             throw new IllegalArgumentException("cannot embed blank text");
         }
         if (cache == null) {
-            return normalised(model.embed(queryPrefix + text).content());
+            return one(queryPrefix + text, calls);
         }
-        return cache.get(text, t -> normalised(model.embed(queryPrefix + t).content()))
-                .clone();
+        return cache.get(text, t -> one(queryPrefix + t, calls)).clone();
+    }
+
+    private float[] one(String text, Consumer<EmbeddingCall> calls) {
+        Response<Embedding> response = model.embed(text);
+        billed(response.tokenUsage(), calls);
+        return normalised(response.content());
+    }
+
+    private void billed(@Nullable TokenUsage usage, Consumer<EmbeddingCall> calls) {
+        if (billedProvider != null && usage != null && usage.inputTokenCount() != null) {
+            calls.accept(new EmbeddingCall(billedProvider, billedModel, usage.inputTokenCount()));
+        }
     }
 
     /**
@@ -96,9 +136,18 @@ public class Embeddings {
      * @throws IllegalArgumentException when the question is blank
      */
     public float[] embedQuestion(String question) {
+        return embedQuestion(question, call -> {});
+    }
+
+    /**
+     * As {@link #embedQuestion(String)}, handing a billed model call (not a cache hit) to {@code calls}.
+     *
+     * @throws IllegalArgumentException when the question is blank
+     */
+    public float[] embedQuestion(String question, Consumer<EmbeddingCall> calls) {
         String text = questionText(question);
         // A question of punctuation only ("???") has no normalised text: embed it as typed.
-        return embed(text.isEmpty() ? question : text);
+        return embed(text.isEmpty() ? question : text, calls);
     }
 
     /** A question as {@link #embedQuestion} embeds it: lower-cased, sentence punctuation replaced by spaces, stripped. */
@@ -110,10 +159,17 @@ public class Embeddings {
 
     /** Embeds texts in one batch, in order; each vector as in {@link #embed(String)}. */
     public List<float[]> embedAll(List<String> texts) {
+        return embedAll(texts, call -> {});
+    }
+
+    /** As {@link #embedAll(List)}, handing the batch's billed model call to {@code calls}. */
+    public List<float[]> embedAll(List<String> texts, Consumer<EmbeddingCall> calls) {
         List<TextSegment> segments =
                 texts.stream().map(t -> TextSegment.from(passagePrefix + t)).toList();
+        Response<List<Embedding>> response = model.embedAll(segments);
+        billed(response.tokenUsage(), calls);
         List<float[]> out = new ArrayList<>(texts.size());
-        for (Embedding e : model.embedAll(segments).content()) {
+        for (Embedding e : response.content()) {
             out.add(normalised(e));
         }
         return out;

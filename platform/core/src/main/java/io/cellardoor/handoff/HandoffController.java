@@ -23,15 +23,18 @@ class HandoffController {
     record Left(long id, String message) {}
 
     private final HandoffService handoffs;
+    private final io.cellardoor.features.FeatureFlags flags;
 
-    HandoffController(HandoffService handoffs) {
+    HandoffController(HandoffService handoffs, io.cellardoor.features.FeatureFlags flags) {
         this.handoffs = handoffs;
+        this.flags = flags;
     }
 
     @PostMapping("/api/v1/handoffs")
     ResponseEntity<Left> leave(WidgetCaller caller, @RequestBody LeaveRequest request) {
         Site site = caller.site();
         UUID visitor = caller.visitorId();
+        flags.require(io.cellardoor.features.Feature.HANDOFF, site.orgId(), site.orgSlug(), visitor);
         long id = handoffs.leave(
                 site.orgId(),
                 site.id(),

@@ -156,6 +156,16 @@ class SecurityConfiguration {
                         .hasRole(Role.ORG_ADMIN.name())
                         .requestMatchers("/api/v1/admin/visitors/**")
                         .hasRole(Role.ORG_ADMIN.name())
+                        .requestMatchers("/api/v1/admin/orgs/**")
+                        .hasRole(Role.PLATFORM_ADMIN.name())
+                        .requestMatchers(
+                                "/api/v1/admin/billing",
+                                "/api/v1/admin/billing/**",
+                                "/api/v1/admin/budget",
+                                "/api/v1/admin/budget/**",
+                                "/api/v1/admin/flags",
+                                "/api/v1/admin/flags/**")
+                        .hasRole(Role.ORG_ADMIN.name())
                         .requestMatchers(HttpMethod.POST, "/api/v1/admin/plugins")
                         .hasRole(Role.PLATFORM_ADMIN.name())
                         .requestMatchers(HttpMethod.DELETE, "/api/v1/admin/plugins/**")

@@ -1,6 +1,7 @@
 package io.cellardoor.insights;
 
 import io.cellardoor.embedding.Embeddings;
+import io.cellardoor.embedding.EmbeddingsBilled;
 import io.cellardoor.plugin.PluginDomains;
 import io.cellardoor.web.ApiProblem;
 import java.time.Clock;
@@ -15,6 +16,7 @@ import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 
 /**
@@ -52,13 +54,16 @@ public class InsightsService {
     private final Clock clock;
     private final double gapSimilarity;
     private final double lowConfidence;
+    private final ApplicationEventPublisher events;
 
     InsightsService(
             InsightsStore store,
             Embeddings embeddings,
             PluginDomains plugins,
             @Value("${cellardoor.insights.gap-similarity:" + DEFAULT_GAP_SIMILARITY + "}") double gapSimilarity,
-            @Value("${cellardoor.insights.low-confidence:" + DEFAULT_LOW_CONFIDENCE + "}") double lowConfidence) {
+            @Value("${cellardoor.insights.low-confidence:" + DEFAULT_LOW_CONFIDENCE + "}") double lowConfidence,
+            ApplicationEventPublisher events) {
+        this.events = events;
         this.store = store;
         this.embeddings = embeddings;
         this.plugins = plugins;
@@ -96,10 +101,10 @@ public class InsightsService {
                 t.latencyP95(),
                 store.perDay(orgId, first, today, to),
                 store.topDomains(orgId, from, to, TOP_DOMAINS),
-                gaps(store.gapQuestions(orgId, from, to, lowConfidence, MAX_GAP_QUESTIONS), days));
+                gaps(orgId, store.gapQuestions(orgId, from, to, lowConfidence, MAX_GAP_QUESTIONS), days));
     }
 
-    private List<KnowledgeGap> gaps(List<InsightsStore.GapQuestion> asked, int days) {
+    private List<KnowledgeGap> gaps(long orgId, List<InsightsStore.GapQuestion> asked, int days) {
         if (asked.isEmpty()) {
             return List.of();
         }
@@ -115,7 +120,9 @@ public class InsightsService {
         if (distinct.isEmpty()) {
             return List.of();
         }
-        List<List<Integer>> groups = GapClustering.group(embeddings.embedAll(distinct), gapSimilarity);
+        List<List<Integer>> groups = GapClustering.group(
+                embeddings.embedAll(distinct, call -> events.publishEvent(new EmbeddingsBilled(orgId, call))),
+                gapSimilarity);
         List<KnowledgeGap> gaps = new ArrayList<>();
         for (List<Integer> group : groups) {
             List<List<InsightsStore.GapQuestion>> members =

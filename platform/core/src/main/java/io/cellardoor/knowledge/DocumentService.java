@@ -1,6 +1,7 @@
 package io.cellardoor.knowledge;
 
 import io.cellardoor.audit.AuditLog;
+import io.cellardoor.billing.PlanLimits;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
@@ -32,6 +33,7 @@ public class DocumentService {
     private final TransactionTemplate tx;
     private final ApplicationEventPublisher events;
     private final UploadReader uploads;
+    private final PlanLimits planLimits;
 
     DocumentService(
             KnowledgeImporter importer,
@@ -40,7 +42,9 @@ public class DocumentService {
             AuditLog audit,
             TransactionTemplate tx,
             ApplicationEventPublisher events,
-            UploadLimits limits) {
+            UploadLimits limits,
+            PlanLimits planLimits) {
+        this.planLimits = planLimits;
         this.importer = importer;
         this.store = store;
         this.versions = versions;
@@ -56,6 +60,7 @@ public class DocumentService {
      * @param expectedHash the content hash the edit started from, null for a new document
      * @throws StaleDocumentException when the document changed since (optimistic locking); nothing written
      * @throws InvalidDocumentException when the markdown cannot be imported; nothing written
+     * @throws io.cellardoor.web.ApiProblem 403 {@code plan-limit-reached} for a new document past the plan's documents
      */
     public ImportReport save(
             long orgId,
@@ -64,6 +69,7 @@ public class DocumentService {
             String markdown,
             @Nullable String expectedHash,
             Consumer<String> progress) {
+        planLimits.requireDocuments(orgId, () -> isNew(orgId, path) ? 1 : 0);
         return importer.importDocument(
                 orgId, path, markdown, expectedHash, new Change(actor, VersionKind.SAVE), progress);
     }
@@ -102,6 +108,8 @@ public class DocumentService {
      *     the current document as it is
      * @return the report, or empty when the org has no such version
      * @throws StaleDocumentException when {@code expectedHash} is not the current hash
+     * @throws io.cellardoor.web.ApiProblem 403 {@code plan-limit-reached} restoring a deleted document past the plan's
+     *     documents
      */
     public Optional<ImportReport> rollback(
             long orgId, String actor, long versionId, @Nullable String expectedHash, Consumer<String> progress) {
@@ -113,6 +121,9 @@ public class DocumentService {
         String current = store.findSource(orgId, path)
                 .map(KnowledgeStore.DocumentSource::contentHash)
                 .orElse(null);
+        if (current == null) {
+            planLimits.requireDocuments(orgId, () -> 1);
+        }
         String base = expectedHash == null ? current : expectedHash;
         return Optional.of(importer.importDocument(
                 orgId, path, version.get().markdown(), base, new Change(actor, VersionKind.ROLLBACK), progress));
@@ -158,11 +169,15 @@ public class DocumentService {
      * @param progress receives lines like {@code imported 3/12: wine/reds.md}
      * @throws UploadRejectedException when the folder is unsafe or the upload exceeds the count or size limits;
      *     nothing is imported
+     * @throws io.cellardoor.web.ApiProblem 403 {@code plan-limit-reached} when its new documents would pass the plan's
+     *     documents; nothing is imported
      */
     public UploadReport upload(
             long orgId, String actor, String folder, List<UploadedFile> files, Consumer<String> progress) {
         long started = System.nanoTime();
         UploadReader.Batch batch = uploads.read(folder, files);
+        planLimits.requireDocuments(orgId, () -> (int)
+                batch.documents().keySet().stream().filter(p -> isNew(orgId, p)).count());
         List<ImportReport.Failure> skipped = new ArrayList<>(batch.skipped());
         List<String> added = new ArrayList<>();
         List<String> updated = new ArrayList<>();
@@ -215,5 +230,9 @@ public class DocumentService {
                 .onUnmappableCharacter(CodingErrorAction.REPORT)
                 .decode(ByteBuffer.wrap(bytes))
                 .toString();
+    }
+
+    private boolean isNew(long orgId, String path) {
+        return store.findSource(orgId, path).isEmpty();
     }
 }

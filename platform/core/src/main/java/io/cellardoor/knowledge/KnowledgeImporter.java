@@ -2,7 +2,9 @@ package io.cellardoor.knowledge;
 
 import com.pgvector.PGvector;
 import io.cellardoor.audit.AuditLog;
+import io.cellardoor.embedding.EmbeddingCall;
 import io.cellardoor.embedding.Embeddings;
+import io.cellardoor.embedding.EmbeddingsBilled;
 import io.cellardoor.tenant.TenantTransactions;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -169,10 +171,11 @@ public class KnowledgeImporter {
                 .values()
                 .stream()
                 .toList();
+        List<EmbeddingCall> billed = new ArrayList<>();
         for (int i = 0; i < toEmbed.size(); i += EMBED_BATCH) {
             List<KnowledgeStore.NewChunk> batch = toEmbed.subList(i, Math.min(toEmbed.size(), i + EMBED_BATCH));
             List<float[]> embedded = embeddings.embedAll(
-                    batch.stream().map(KnowledgeStore.NewChunk::embeddingText).toList());
+                    batch.stream().map(KnowledgeStore.NewChunk::embeddingText).toList(), billed::add);
             for (int j = 0; j < batch.size(); j++) {
                 vectors.put(batch.get(j).hash(), new PGvector(embedded.get(j)));
             }
@@ -181,6 +184,7 @@ public class KnowledgeImporter {
                 progress.accept("embedded %d/%d chunks".formatted(done, toEmbed.size()));
             }
         }
+        embedded(orgId, billed);
 
         int added = (int) changed.stream()
                 .filter(d -> !storedHashes.containsKey(d.path()))
@@ -282,14 +286,16 @@ public class KnowledgeImporter {
                 .stream()
                 .toList();
         progress.accept("embedding %d of %d chunks".formatted(toEmbed.size(), chunks.size()));
+        List<EmbeddingCall> billed = new ArrayList<>();
         for (int i = 0; i < toEmbed.size(); i += EMBED_BATCH) {
             List<KnowledgeStore.NewChunk> batch = toEmbed.subList(i, Math.min(toEmbed.size(), i + EMBED_BATCH));
             List<float[]> embedded = embeddings.embedAll(
-                    batch.stream().map(KnowledgeStore.NewChunk::embeddingText).toList());
+                    batch.stream().map(KnowledgeStore.NewChunk::embeddingText).toList(), billed::add);
             for (int j = 0; j < batch.size(); j++) {
                 vectors.put(batch.get(j).hash(), new PGvector(embedded.get(j)));
             }
         }
+        embedded(orgId, billed);
         progress.accept("saving");
         tenant.runInOrg(orgId, () -> {
             KnowledgeStore.DocumentSource before =
@@ -347,6 +353,19 @@ public class KnowledgeImporter {
                     .formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
+        }
+    }
+
+    /** Tells the cost ledger what an embeddings API billed for the import (nothing for a model run in process). */
+    private void embedded(long orgId, List<EmbeddingCall> billed) {
+        if (!billed.isEmpty()) {
+            EmbeddingCall first = billed.getFirst();
+            events.publishEvent(new EmbeddingsBilled(
+                    orgId,
+                    new EmbeddingCall(
+                            first.provider(),
+                            first.model(),
+                            billed.stream().mapToInt(EmbeddingCall::inputTokens).sum())));
         }
     }
 }

@@ -1,5 +1,6 @@
 package io.cellardoor.plugin;
 
+import io.cellardoor.embedding.EmbeddingCall;
 import io.cellardoor.embedding.Embeddings;
 import io.cellardoor.knowledge.KnowledgeStore;
 import io.cellardoor.plugin.api.DocumentSummary;
@@ -11,6 +12,7 @@ import io.cellardoor.retrieval.HybridRetriever;
 import io.cellardoor.retrieval.RetrievalQuery;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /** The narrow view of one tenant's knowledge that a plugin's handler gets for one query. */
 public final class TenantPluginContext implements PluginContext {
@@ -22,11 +24,13 @@ public final class TenantPluginContext implements PluginContext {
     private final KnowledgeStore store;
     private final Embeddings embeddings;
     private final List<Passage> passages;
+    private final Consumer<EmbeddingCall> billed;
 
     /**
      * @param orgId the tenant's org id; every call is filtered by it
      * @param tenant the tenant's org slug
      * @param passages what the host retrieved for the query, best first ({@link #passages()})
+     * @param billed receives the embeddings API's calls the plugin's searches make (the turn's LLM cost)
      */
     public TenantPluginContext(
             long orgId,
@@ -35,7 +39,9 @@ public final class TenantPluginContext implements PluginContext {
             HybridRetriever retriever,
             KnowledgeStore store,
             Embeddings embeddings,
-            List<Passage> passages) {
+            List<Passage> passages,
+            Consumer<EmbeddingCall> billed) {
+        this.billed = billed;
         this.orgId = orgId;
         this.tenant = tenant;
         this.host = host;
@@ -53,7 +59,7 @@ public final class TenantPluginContext implements PluginContext {
             HybridRetriever retriever,
             KnowledgeStore store,
             Embeddings embeddings) {
-        this(orgId, tenant, host, retriever, store, embeddings, List.of());
+        this(orgId, tenant, host, retriever, store, embeddings, List.of(), call -> {});
     }
 
     @Override
@@ -77,7 +83,7 @@ public final class TenantPluginContext implements PluginContext {
         }
         var query = RetrievalQuery.forOrg(orgId)
                 .text(text)
-                .embedding(embeddings.embed(text))
+                .embedding(embeddings.embed(text, billed))
                 .k(Math.clamp(k, 1, 50))
                 .onlyFolders(folders)
                 .build();

@@ -1,6 +1,7 @@
 package io.cellardoor.site;
 
 import io.cellardoor.audit.AuditLog;
+import io.cellardoor.billing.PlanLimits;
 import io.cellardoor.site.internal.SiteStore;
 import io.cellardoor.web.ApiProblem;
 import java.net.URI;
@@ -50,9 +51,17 @@ public class SiteService {
     private final WidgetThemes themes;
     private final SiteProperties properties;
     private final ObjectMapper json;
+    private final PlanLimits planLimits;
     private final Clock clock = Clock.systemUTC();
 
-    SiteService(SiteStore store, AuditLog audit, WidgetThemes themes, SiteProperties properties, ObjectMapper json) {
+    SiteService(
+            SiteStore store,
+            AuditLog audit,
+            WidgetThemes themes,
+            SiteProperties properties,
+            ObjectMapper json,
+            PlanLimits planLimits) {
+        this.planLimits = planLimits;
         this.store = store;
         this.audit = audit;
         this.themes = themes;
@@ -78,10 +87,11 @@ public class SiteService {
      * Creates a site with a new key and the default widget settings.
      *
      * @param actor username of the staff member, for the audit log
-     * @throws ApiProblem 400 {@code invalid-site-name}
+     * @throws ApiProblem 400 {@code invalid-site-name}, 403 {@code plan-limit-reached} (the plan's sites)
      */
     @Transactional
     public SiteDetails create(long orgId, String actor, @Nullable String name) {
+        planLimits.requireSite(orgId);
         long id = store.create(orgId, SiteRules.name(name), newKey());
         SiteDetails created = get(orgId, id);
         audit.record(orgId, actor, "site.create", target(id), null, state(created));

@@ -70,6 +70,12 @@ public class ApiProblem extends RuntimeException {
                 HttpStatus.TOO_MANY_REQUESTS, "rate-limited", "Too many requests", detail, retryAfterSeconds);
     }
 
+    /** A problem with a {@code Retry-After} header (429 quota refusals, 503). */
+    public static ApiProblem withRetryAfter(
+            HttpStatus status, String type, String title, String detail, long retryAfterSeconds) {
+        return new ApiProblem(status, type, title, detail, retryAfterSeconds);
+    }
+
     /** 403: the page's origin may not use this site's chat. */
     public static ApiProblem originNotAllowed(String origin) {
         return new ApiProblem(

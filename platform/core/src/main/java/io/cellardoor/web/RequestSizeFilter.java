@@ -28,6 +28,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
  *   <tr><td>{@code PUT /api/v1/admin/documents} (markdown)</td><td>4 MB</td></tr>
  *   <tr><td>other {@code /api/v1/admin/**}</td><td>256 KB</td></tr>
  *   <tr><td>the console ({@code /admin/**}: Vaadin's requests and uploads)</td><td>64 MB</td></tr>
+ *   <tr><td>{@code POST /api/v1/billing/stripe/webhook} (Stripe's events)</td><td>256 KB</td></tr>
  *   <tr><td>everything else (chat, widget, feedback, handoffs)</td><td>64 KB</td></tr>
  * </table>
  */
@@ -53,6 +54,7 @@ public final class RequestSizeFilter extends OncePerRequestFilter {
             new Limit("PUT", "/api/v1/admin/documents", MARKDOWN),
             new Limit("*", "/api/v1/admin/", ADMIN_JSON),
             new Limit("*", "/admin", UPLOAD),
+            new Limit("POST", "/api/v1/billing/stripe/webhook", ADMIN_JSON),
             new Limit("*", "/", PUBLIC));
 
     /** The limit of a request, in bytes. */

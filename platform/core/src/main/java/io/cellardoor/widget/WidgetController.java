@@ -1,5 +1,7 @@
 package io.cellardoor.widget;
 
+import io.cellardoor.features.Feature;
+import io.cellardoor.features.FeatureFlags;
 import io.cellardoor.tenant.Site;
 import io.cellardoor.tenant.TenantService;
 import io.cellardoor.web.ApiProblem;
@@ -25,19 +27,28 @@ class WidgetController {
     private final TenantService tenants;
     private final WidgetStore store;
     private final VisitorTokens tokens;
+    private final FeatureFlags flags;
 
-    WidgetController(TenantService tenants, WidgetStore store, VisitorTokens tokens) {
+    WidgetController(TenantService tenants, WidgetStore store, VisitorTokens tokens, FeatureFlags flags) {
         this.tenants = tenants;
         this.store = store;
         this.tokens = tokens;
+        this.flags = flags;
     }
 
+    /** The site's configuration, without what the org's feature flags switched off for this visitor. */
     @GetMapping("/api/v1/widget/config")
-    WidgetConfig config(@RequestHeader(name = "X-Site-Key", required = false) @Nullable String siteKey) {
-        Site site = siteKey == null ? null : tenants.findSite(siteKey).orElse(null);
+    WidgetConfig config(
+            @RequestHeader(name = "X-Site-Key", required = false) @Nullable String siteKey, WidgetCaller caller) {
+        Site site = caller.site();
         WidgetConfig config =
-                site == null ? null : store.config(site.orgId(), siteKey).orElse(null);
-        return config != null ? config : throwUnknownSite();
+                siteKey == null ? null : store.config(site.orgId(), siteKey).orElse(null);
+        if (config == null) {
+            return throwUnknownSite();
+        }
+        var on = flags.forVisitor(site.orgId(), site.orgSlug(), caller.visitorId());
+        return config.gated(
+                on.contains(Feature.SUGGESTED_QUESTIONS), on.contains(Feature.HANDOFF), on.contains(Feature.FEEDBACK));
     }
 
     /** Refreshes a valid token of this site's visitor, or makes a new visitor. */

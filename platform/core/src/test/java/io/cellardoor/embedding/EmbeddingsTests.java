@@ -59,6 +59,42 @@ class EmbeddingsTests {
         assertThat(calls).as("the batch did not fill the cache").hasValue(1);
     }
 
+    @Test
+    void anEmbeddingsApisCallsAreHandedOnWithTheirReportedTokensButCacheHitsAndInProcessModelsAreNot() {
+        EmbeddingModel reporting = new EmbeddingModel() {
+            @Override
+            public dev.langchain4j.model.output.Response<List<dev.langchain4j.data.embedding.Embedding>> embedAll(
+                    List<dev.langchain4j.data.segment.TextSegment> segments) {
+                return dev.langchain4j.model.output.Response.from(
+                        MODEL.embedAll(segments).content(),
+                        new dev.langchain4j.model.output.TokenUsage(7 * segments.size()));
+            }
+
+            @Override
+            public int dimension() {
+                return MODEL.dimension();
+            }
+        };
+        List<EmbeddingCall> calls = new java.util.ArrayList<>();
+        Embeddings api = new Embeddings(
+                reporting,
+                new EmbeddingProperties(
+                        "openai", "http://embeddings.test:8080/v1", "k", "embed-small", null, null, null, null, 100));
+        api.embedQuestion("Is the winery dog friendly?", calls::add);
+        api.embedQuestion("is the winery dog friendly", calls::add); // the same question: a cache hit
+        api.embedAll(List.of("red wine", "white wine"), calls::add);
+        assertThat(calls)
+                .containsExactly(
+                        new EmbeddingCall("embeddings.test", "embed-small", 7),
+                        new EmbeddingCall("embeddings.test", "embed-small", 14));
+
+        List<EmbeddingCall> none = new java.util.ArrayList<>();
+        Embeddings inProcess = new Embeddings(reporting, 100);
+        inProcess.embedQuestion("Is the winery dog friendly?", none::add);
+        inProcess.embedAll(List.of("red wine"), none::add);
+        assertThat(none).as("a model run in process bills nothing").isEmpty();
+    }
+
     /** The real model, counting single-text calls. */
     private static EmbeddingModel counting(AtomicInteger calls) {
         return new EmbeddingModel() {

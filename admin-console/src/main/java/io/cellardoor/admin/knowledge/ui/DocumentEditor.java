@@ -20,6 +20,7 @@ import io.cellardoor.knowledge.InvalidDocumentException;
 import io.cellardoor.knowledge.KnowledgeStore;
 import io.cellardoor.knowledge.KnowledgeStore.DocumentSource;
 import io.cellardoor.knowledge.StaleDocumentException;
+import io.cellardoor.web.ApiProblem;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -195,6 +196,12 @@ class DocumentEditor extends VerticalLayout {
                     finish();
                     status.setText("Not saved.");
                     error("This markdown cannot be imported: " + e.reason());
+                });
+            } catch (ApiProblem e) { // the plan's documents are reached
+                ui.access(() -> {
+                    finish();
+                    status.setText("Not saved.");
+                    error(e.getMessage());
                 });
             } catch (RuntimeException e) {
                 log.error("Saving {} failed", base.path(), e);

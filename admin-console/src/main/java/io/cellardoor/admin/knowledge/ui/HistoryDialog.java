@@ -17,6 +17,7 @@ import io.cellardoor.knowledge.DocumentService;
 import io.cellardoor.knowledge.DocumentVersion;
 import io.cellardoor.knowledge.ImportReport;
 import io.cellardoor.knowledge.StaleDocumentException;
+import io.cellardoor.web.ApiProblem;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
@@ -167,6 +168,11 @@ class HistoryDialog extends Dialog {
                     finish(ui);
                     status.setText(
                             "Not rolled back: someone changed the document since you opened it. Reopen it first.");
+                });
+            } catch (ApiProblem e) { // restoring a deleted document past the plan's documents
+                ui.access(() -> {
+                    finish(ui);
+                    status.setText("Not rolled back: " + e.getMessage());
                 });
             } catch (RuntimeException e) {
                 log.error("Rolling back {} failed", path, e);

@@ -14,6 +14,7 @@ import io.cellardoor.knowledge.DocumentService;
 import io.cellardoor.knowledge.UploadRejectedException;
 import io.cellardoor.knowledge.UploadReport;
 import io.cellardoor.knowledge.UploadedFile;
+import io.cellardoor.web.ApiProblem;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -116,6 +117,12 @@ class UploadPanel extends VerticalLayout {
                     imported.run();
                 });
             } catch (UploadRejectedException e) {
+                ui.access(() -> {
+                    finish(ui);
+                    status.setText("Nothing imported.");
+                    error(e.getMessage());
+                });
+            } catch (ApiProblem e) { // the plan's documents are reached
                 ui.access(() -> {
                     finish(ui);
                     status.setText("Nothing imported.");

@@ -53,6 +53,7 @@ class EvalCommand {
     private final KeywordQuery keywords;
     private final PluginDomains plugins;
     private final ObjectMapper json;
+    private final io.cellardoor.billing.BillingAccounts billing;
     private final Path knowledge;
     private final List<Path> questions;
     private final @Nullable Path conversations;
@@ -62,6 +63,7 @@ class EvalCommand {
     EvalCommand(
             TenantService tenants,
             KnowledgeImporter importer,
+            io.cellardoor.billing.BillingAccounts billing,
             HybridRetriever retriever,
             Embeddings embeddings,
             KeywordQuery keywords,
@@ -74,6 +76,7 @@ class EvalCommand {
             @Value("${cellardoor.eval.out:}") String out) {
         this.tenants = tenants;
         this.importer = importer;
+        this.billing = billing;
         this.retriever = retriever;
         this.embeddings = embeddings;
         this.keywords = keywords;
@@ -123,6 +126,7 @@ class EvalCommand {
         long org = tenants.ensureOrg(slug, "Evaluation " + slug);
         String siteKey = "eval-" + UUID.randomUUID();
         tenants.ensureSite(org, siteKey, "Evaluation");
+        billing.assign(org, "evaluation", "eval"); // every feature, no message limit (see Command)
         ImportReport report = importer.importFolder(org, knowledge, line -> System.out.println("  " + line));
         System.out.println("Imported " + knowledge + " into org " + slug + ": " + report.summary());
 

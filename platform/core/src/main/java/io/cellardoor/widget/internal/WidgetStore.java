@@ -49,7 +49,8 @@ public class WidgetStore {
                                 rs.getString(5),
                                 rs.getString(6),
                                 rs.getBoolean(7),
-                                strings(rs.getString(8))))
+                                strings(rs.getString(8)),
+                                true))
                         .optional());
     }
 

@@ -1,0 +1,170 @@
+package io.cellardoor.chat.internal;
+
+import io.cellardoor.answer.AnswerGenerator;
+import io.cellardoor.answer.AnswerProperties;
+import io.cellardoor.answer.ExtractiveAnswerGenerator;
+import io.cellardoor.answer.GeneratedAnswer;
+import io.cellardoor.billing.BillingAccount;
+import io.cellardoor.billing.BillingAccounts;
+import io.cellardoor.billing.Quotas;
+import io.cellardoor.budget.BudgetStatus;
+import io.cellardoor.budget.Budgets;
+import io.cellardoor.budget.CostLedger;
+import io.cellardoor.budget.LlmCall;
+import io.cellardoor.budget.LlmCatalog;
+import io.cellardoor.budget.LlmModel;
+import io.cellardoor.features.Feature;
+import io.cellardoor.features.FeatureFlags;
+import io.cellardoor.tenant.TenantTransactions;
+import io.cellardoor.text.CorpusStatistics;
+import io.cellardoor.text.TermAnalyzer;
+import java.math.BigDecimal;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.springframework.stereotype.Component;
+
+/**
+ * The stages before a turn's answer path and the accounting after it. Before: {@code flags} (the org's plan and the
+ * features on for it and the visitor), {@code quota} (count the message or refuse with 429 {@code quota-exceeded}),
+ * {@code budget} (over the LLM budget: economy mode). After ({@code usage}): the message stays counted or is given
+ * back, and the turn's model calls go to the cost ledger with the message. The model choice is read through
+ * {@link LlmCatalog}; the generator of an economy or LLM-less turn is the extractive one.
+ */
+@Component
+public class TurnAdmission {
+
+    /** What {@link #admit} decided, for {@code ChatService} to wrap. */
+    public record Decision(
+            long orgId,
+            BillingAccount account,
+            Set<Feature> features,
+            Quotas.@Nullable Reservation reservation,
+            @Nullable BudgetStatus budget,
+            boolean llm,
+            AnswerGenerator generator,
+            @Nullable LlmModel condenseModel) {}
+
+    private final Stages stages;
+    private final BillingAccounts accounts;
+    private final FeatureFlags flags;
+    private final Quotas quotas;
+    private final Budgets budgets;
+    private final CostLedger ledger;
+    private final LlmCatalog catalog;
+    private final AnswerGenerator generator;
+    private final AnswerGenerator extractive;
+    private final TenantTransactions tenant;
+
+    TurnAdmission(
+            Stages stages,
+            BillingAccounts accounts,
+            FeatureFlags flags,
+            Quotas quotas,
+            Budgets budgets,
+            CostLedger ledger,
+            LlmCatalog catalog,
+            AnswerGenerator generator,
+            AnswerProperties answers,
+            TermAnalyzer analyzer,
+            CorpusStatistics corpus,
+            TenantTransactions tenant) {
+        this.stages = stages;
+        this.accounts = accounts;
+        this.flags = flags;
+        this.quotas = quotas;
+        this.budgets = budgets;
+        this.ledger = ledger;
+        this.catalog = catalog;
+        this.generator = generator;
+        this.extractive = generator instanceof ExtractiveAnswerGenerator
+                ? generator
+                : new ExtractiveAnswerGenerator(analyzer, corpus::of, answers.confidenceThreshold());
+        this.tenant = tenant;
+    }
+
+    /**
+     * Decides what a turn may do.
+     *
+     * @param count whether to count the message against the quota (false for dry runs)
+     * @param language the visitor's language, for a quota refusal's text
+     * @throws io.cellardoor.web.ApiProblem 429 {@code quota-exceeded}
+     */
+    public Decision admit(long orgId, String orgSlug, @Nullable UUID visitorId, boolean count, String language) {
+        record Flags(BillingAccount account, Set<Feature> features) {}
+        Flags f = stages.run("flags", () -> {
+            BillingAccount account = accounts.account(orgId);
+            return new Flags(account, flags.active(orgId, orgSlug, account.plan(), visitorId));
+        });
+        Quotas.Reservation reservation = count
+                ? stages.run(
+                        "quota",
+                        () -> quotas.reserve(
+                                orgId, f.account().plan(), f.account().stripeCustomerId(), language))
+                : null;
+        Optional<LlmModel> model = catalog.models().stream()
+                .filter(m -> f.account().plan().allowsModel(m.model()))
+                .findFirst();
+        boolean mayCallModel = f.features().contains(Feature.LLM_ANSWERS) && model.isPresent();
+        BudgetStatus budget = null;
+        if (mayCallModel) {
+            try {
+                budget = stages.run("budget", () -> budgets.check(orgId, orgSlug));
+            } catch (RuntimeException e) {
+                if (reservation != null) {
+                    quotas.release(reservation);
+                }
+                throw e;
+            }
+        }
+        boolean llm = mayCallModel && (budget == null || !budget.economy());
+        return new Decision(
+                orgId,
+                f.account(),
+                f.features(),
+                reservation,
+                budget,
+                llm,
+                llm ? generator : extractive,
+                llm ? model.get() : null);
+    }
+
+    /**
+     * Settles a stored turn: the message stays counted when answered (else it is given back), and its model calls
+     * (the answer's own, from its reported usage) are costed and stored with the message, in one transaction.
+     *
+     * @return the turn's LLM cost, USD
+     */
+    public BigDecimal settle(
+            long orgId,
+            Quotas.@Nullable Reservation reservation,
+            java.util.List<LlmCall> calls,
+            GeneratedAnswer answer,
+            @Nullable Long messageId) {
+        java.util.List<LlmCall> all = new java.util.ArrayList<>(calls);
+        if (answer.model() != null && (answer.inputTokens() > 0 || answer.outputTokens() > 0)) {
+            all.add(new LlmCall(
+                    LlmCall.ANSWER,
+                    catalog.providerOf(answer.model()),
+                    answer.model(),
+                    answer.inputTokens(),
+                    answer.outputTokens()));
+        }
+        return stages.run(
+                "usage",
+                () -> tenant.inOrg(orgId, () -> {
+                    if (reservation != null) {
+                        quotas.settle(reservation, answer.answered());
+                    }
+                    return ledger.record(orgId, messageId, all);
+                }));
+    }
+
+    /** Gives a failed turn's message back. */
+    public void release(Quotas.@Nullable Reservation reservation) {
+        if (reservation != null) {
+            quotas.release(reservation);
+        }
+    }
+}
