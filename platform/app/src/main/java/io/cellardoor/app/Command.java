@@ -65,6 +65,7 @@ record Command(String name, Map<String, Object> properties, boolean web, String[
                 props.put("server.port", "0");
                 // One client asks every question: the per-visitor rate limit would throttle the run, not a visitor.
                 props.put("cellardoor.widget.visitor-requests-per-minute", "100000");
+                props.put("cellardoor.ratelimit.address-requests-per-minute", "100000");
                 props.put("logging.level.root", "warn");
             }
             case "migrate" -> {

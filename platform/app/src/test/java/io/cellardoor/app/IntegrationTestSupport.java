@@ -27,7 +27,14 @@ import org.springframework.test.context.TestPropertySource;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 // The repository's plugin jars and the jars tests build are unsigned (signatures: PluginSigningIntegrationTests).
-@TestPropertySource(properties = "cellardoor.plugins.allow-unsigned=true")
+// Every test class sends from 127.0.0.1 and the rate limit buckets live in the shared test database: the per-address
+// and per-admin-user limits are lifted (RateLimitIntegrationTests checks the limits with their own values).
+@TestPropertySource(
+        properties = {
+            "cellardoor.plugins.allow-unsigned=true",
+            "cellardoor.ratelimit.address-requests-per-minute=1000000",
+            "cellardoor.ratelimit.admin-requests-per-minute=1000000"
+        })
 abstract class IntegrationTestSupport {
 
     /** The repository root (set by Surefire), for locating ../shared/data and built jars. */
