@@ -4,6 +4,8 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import io.cellardoor.answer.Citation;
 import io.cellardoor.audit.AuditLog;
+import io.cellardoor.cluster.ClusterEvents;
+import io.cellardoor.cluster.ClusterEventsLost;
 import io.cellardoor.conversations.ConversationReader;
 import io.cellardoor.conversations.TranscriptMessage;
 import io.cellardoor.embedding.Embeddings;
@@ -14,6 +16,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.ObjectMapper;
@@ -50,11 +53,13 @@ public class CuratedAnswers {
     private final TransactionTemplate tx;
     private final ObjectMapper json;
     private final ConversationReader conversations;
+    private final ClusterEvents cluster;
     private final double minSimilarity;
 
     /**
      * Whether an org has any curated answer, so that the chat of the many orgs without one skips the look-up:
-     * forgotten on every create and delete here, and after 30 s (writes through another instance).
+     * forgotten on every create and delete on any instance ({@link CuratedAnswersChanged}), and after 30 s at the
+     * latest (should an instance miss the event).
      */
     private final Cache<Long, Boolean> orgsWithAnswers = Caffeine.newBuilder()
             .maximumSize(100_000)
@@ -69,6 +74,7 @@ public class CuratedAnswers {
             TransactionTemplate tx,
             ObjectMapper json,
             ConversationReader conversations,
+            ClusterEvents cluster,
             @Value("${cellardoor.curated.min-similarity:" + DEFAULT_MIN_SIMILARITY + "}") double minSimilarity) {
         this.store = store;
         this.embeddings = embeddings;
@@ -77,6 +83,7 @@ public class CuratedAnswers {
         this.tx = tx;
         this.json = json;
         this.conversations = conversations;
+        this.cluster = cluster;
         this.minSimilarity = minSimilarity;
     }
 
@@ -112,7 +119,7 @@ public class CuratedAnswers {
             audit.record(orgId, actor, "curated-answer.created", target(id), null, state(stored));
             return stored;
         });
-        orgsWithAnswers.invalidate(orgId);
+        cluster.publish(new CuratedAnswersChanged(orgId));
         return created;
     }
 
@@ -166,7 +173,7 @@ public class CuratedAnswers {
         try {
             return deleteInTransaction(orgId, actor, id);
         } finally {
-            orgsWithAnswers.invalidate(orgId);
+            cluster.publish(new CuratedAnswersChanged(orgId));
         }
     }
 
@@ -190,6 +197,16 @@ public class CuratedAnswers {
         Optional<CuratedMatch> match = peek(orgId, questionEmbedding);
         match.ifPresent(m -> store.countHit(orgId, m.id()));
         return match;
+    }
+
+    @EventListener
+    void onCuratedAnswersChanged(CuratedAnswersChanged event) {
+        orgsWithAnswers.invalidate(event.orgId());
+    }
+
+    @EventListener
+    void onClusterEventsLost(ClusterEventsLost event) {
+        orgsWithAnswers.invalidateAll();
     }
 
     /** As {@link #match}, without counting a hit (the test bench's dry run). */
