@@ -169,6 +169,7 @@ public class ChatService {
         Conversation conversation = stages.run(
                 "conversation", () -> conversations.open(site.orgId(), site.id(), visitorId, request.conversationId()));
         Turn turn = new Turn(site.orgId(), site.orgSlug(), site.contactLine(), message, conversation.history(), true);
+        long generation = cache.generation(site.orgId()); // before retrieval: what the answer will be computed from
         TurnTrace trace = run(turn, conversation.id(), listener);
         GeneratedAnswer answer = links.sanitize(site, trace.answer()); // LLM05: own https links only, no images
         long latencyMs = (System.nanoTime() - started) / 1_000_000;
@@ -176,6 +177,7 @@ public class ChatService {
             if (trace.shortcut().isEmpty() && answer.answered() && trace.guard().answers()) {
                 cache.put(
                         site.orgId(),
+                        generation,
                         trace.question().text(),
                         embeddings.embedQuestion(trace.question().text()),
                         answer.text(),
