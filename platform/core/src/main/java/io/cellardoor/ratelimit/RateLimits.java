@@ -81,7 +81,7 @@ public class RateLimits implements DisposableBean {
         config.setUsername(env.getProperty("spring.datasource.username"));
         config.setPassword(env.getProperty("spring.datasource.password"));
         config.setMaximumPoolSize(properties.poolSize());
-        config.setMinimumIdle(1);
+        config.setMinimumIdle(0); // connections only while limits are being checked; kept warm by traffic
         config.setConnectionTimeout(Math.max(250, properties.timeout().toMillis()));
         config.setInitializationFailTimeout(-1); // start without the database; checks fail open until it is there
         config.setConnectionInitSql("SET synchronous_commit = off; SET lock_timeout = '"
