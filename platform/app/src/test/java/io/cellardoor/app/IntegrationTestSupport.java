@@ -29,9 +29,11 @@ import org.springframework.test.context.TestPropertySource;
 // The repository's plugin jars and the jars tests build are unsigned (signatures: PluginSigningIntegrationTests).
 // Every test class sends from 127.0.0.1 and the rate limit buckets live in the shared test database: the per-address
 // and per-admin-user limits are lifted (RateLimitIntegrationTests checks the limits with their own values).
+// Small pools: the suite caches several application contexts, each with its own pool, on one database.
 @TestPropertySource(
         properties = {
             "cellardoor.plugins.allow-unsigned=true",
+            "spring.datasource.hikari.maximum-pool-size=4",
             "cellardoor.ratelimit.address-requests-per-minute=1000000",
             "cellardoor.ratelimit.admin-requests-per-minute=1000000"
         })
