@@ -258,7 +258,7 @@ public class ChatService {
         Classification classified = stages.run("classify", () -> {
             Classification c = router.classify(query, turn.orgId(), turn.slug());
             return !c.claimed() && question.carriedDomain().isPresent()
-                    ? router.routedTo(c, question.carriedDomain().get())
+                    ? router.routedTo(c, question.carriedDomain().get(), turn.orgId(), turn.slug())
                     : c;
         });
         List<RetrievedChunk> retrieved = stages.run(
@@ -268,7 +268,7 @@ public class ChatService {
                 ? classified
                 : retrieval
                         .dominantDomain(retrieved)
-                        .map(d -> router.routedTo(classified, d))
+                        .map(d -> router.routedTo(classified, d, turn.orgId(), turn.slug()))
                         .orElse(classified);
         listener.routed(conversationId, classification);
         Optional<HandlerResult> handled = stages.run(
