@@ -2,9 +2,14 @@ package io.cellardoor.tenant;
 
 import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionSystemException;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -46,6 +51,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Component
 public class TenantTransactions {
 
+    private static final Logger log = LoggerFactory.getLogger(TenantTransactions.class);
+
     private final TransactionTemplate tx;
     private final TransactionTemplate readOnly;
     private final JdbcTemplate jdbc;
@@ -85,6 +92,9 @@ public class TenantTransactions {
      * org set and row-level security applying there exactly as on the primary. Use it for work that reads only and
      * need not see a write made a moment ago (retrieval, reports); never for a read that decides a write, nor for
      * anything derived and kept in memory. Inside a transaction already open it joins that one (and reads the primary).
+     * When the read-only transaction fails for want of its connection (the replica went down between two probes and
+     * the pool handed out a connection to it), the work runs once more in a read-write transaction on the primary:
+     * the work must therefore only read.
      *
      * @throws IllegalStateException as {@link #inOrg}
      */
@@ -99,7 +109,12 @@ public class TenantTransactions {
             }
             return work.get();
         }
-        return run(readOnly, orgId, work);
+        try {
+            return run(readOnly, orgId, work);
+        } catch (DataAccessResourceFailureException | CannotCreateTransactionException | TransactionSystemException e) {
+            log.warn("Read-only transaction failed on its connection ({}); running it on the primary", e.getMessage());
+            return run(tx, orgId, work);
+        }
     }
 
     private <T extends @Nullable Object> T run(TransactionTemplate template, long orgId, Supplier<T> work) {
