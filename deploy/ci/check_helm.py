@@ -38,6 +38,8 @@ REFUSED = {
     "a secret-looking extra env variable": ["--set", "config.extraEnv.CELLARDOOR_STRIPE_API_KEY=sk_live_x"],
     "the management port on the visitor port": ["--set", "service.managementPort=8080"],
     "a shared plugins volume without a claim": ["--set", "plugins.volume=persistentVolumeClaim"],
+    "a read replica that is not PostgreSQL's": ["--set", "database.replicaUrl=mysql://db-ro/cellardoor"],
+    "the chart's cluster's replicas without the cluster": ["--set", "database.replicaUrl=cnpg"],
 }
 
 failures = []
@@ -86,6 +88,12 @@ def check_scenario(name, docs, expect):
               f"ConfigMap value of {key} looks like a credential")
     db_url = cm["data"]["CELLARDOOR_DB_URL"]
     check(db_url.startswith("jdbc:postgresql://"), name, f"CELLARDOOR_DB_URL is a PostgreSQL JDBC URL ({db_url})")
+    replica_url = cm["data"].get("CELLARDOOR_DATASOURCE_REPLICA_URL")
+    if expect["cnpg"]:
+        check(replica_url == db_url.replace("-rw:", "-ro:"), name,
+              f"read-only transactions on the cluster's read-only service ({replica_url})")
+    else:
+        check(replica_url is None, name, f"no read replica unless configured ({replica_url})")
 
     # The serving replicas.
     pod = deploy["spec"]["template"]

@@ -1,7 +1,10 @@
 #!/usr/bin/env bash
 # Project-local PostgreSQL + pgvector for Cellar Door development and tests.
 # Usage: deploy/local/postgres.sh start|stop|status|create-db NAME|recreate-db NAME|psql [args]
+#        deploy/local/postgres.sh replica start|stop|kill|status
 # Cluster lives in <project>/.local/postgres; listens on 127.0.0.1:${CELLARDOOR_PG_PORT:-55432}.
+# A streaming read replica of it (docs/scaling.md) lives in <project>/.local/postgres-replica and listens on
+# 127.0.0.1:${CELLARDOOR_PG_REPLICA_PORT:-55442}.
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
@@ -13,6 +16,9 @@ PORT="${CELLARDOOR_PG_PORT:-55432}"
 APP_USER=cellardoor APP_PASS=cellardoor APP_DB=cellardoor   # the owner: runs Flyway, owns the tables
 RUNTIME_USER="${CELLARDOOR_DB_APP_USER:-cellardoor_app}" RUNTIME_PASS="${CELLARDOOR_DB_APP_PASSWORD:-cellardoor_app}"
 url() { echo "postgresql://$APP_USER:$APP_PASS@127.0.0.1:$PORT/$APP_DB"; }
+REPLICA_DIR="$ROOT/.local/postgres-replica"
+REPLICA_DATA="$REPLICA_DIR/data" REPLICA_RUN="$REPLICA_DIR/run" REPLICA_LOG="$REPLICA_DIR/postgres.log"
+REPLICA_PORT="${CELLARDOOR_PG_REPLICA_PORT:-55442}"
 export DEBIAN_FRONTEND=noninteractive
 
 say() { echo "[postgres.sh] $*"; }
@@ -191,6 +197,49 @@ cmd_status() {
   url; echo "not running"; return 3
 }
 
+# The read replica: a physical copy of the running cluster (pg_basebackup over its unix socket, WAL streamed during
+# the copy) started as a hot standby that streams from it. No replication slot, so a replica left stopped never holds
+# WAL on the primary; in exchange a stopped replica may miss WAL, so `replica start` always takes a fresh copy (a few
+# seconds for a development cluster). Roles, grants and row-level security are the primary's (the catalog is copied).
+replica_running() { [ -f "$REPLICA_DATA/PG_VERSION" ] && as_pg "$BIN/pg_ctl" -D "$REPLICA_DATA" status >/dev/null 2>&1; }
+
+cmd_replica_start() {
+  require_running
+  if replica_running; then say "replica already running on 127.0.0.1:$(sed -n 4p "$REPLICA_DATA/postmaster.pid")"; return; fi
+  local t0=$SECONDS
+  rm -rf "$REPLICA_DATA"; mkdir -p "$REPLICA_DIR" "$REPLICA_RUN"; chmod 755 "$ROOT/.local" "$REPLICA_DIR"
+  touch "$REPLICA_LOG"
+  if [ "$(id -u)" -eq 0 ]; then chown postgres: "$REPLICA_DIR" "$REPLICA_RUN" "$REPLICA_LOG"; fi
+  say "pg_basebackup of 127.0.0.1:$PORT into $REPLICA_DATA"
+  as_pg "$BIN/pg_basebackup" -h "$RUN" -p "$PORT" -U postgres -D "$REPLICA_DATA" -X stream -c fast -R \
+    >>"$REPLICA_LOG" 2>&1 || { tail -n 20 "$REPLICA_LOG" >&2; die "pg_basebackup failed"; }
+  printf "listen_addresses = '127.0.0.1'\nport = %s\nunix_socket_directories = '%s'\nhot_standby = on\n" \
+    "$REPLICA_PORT" "$REPLICA_RUN" | as_pg tee "$REPLICA_DATA/cellardoor.conf" >/dev/null
+  as_pg "$BIN/pg_ctl" -D "$REPLICA_DATA" -l "$REPLICA_LOG" -w -t 60 start >/dev/null \
+    || { tail -n 20 "$REPLICA_LOG" >&2; die "replica start failed (log: $REPLICA_LOG)"; }
+  for _ in $(seq 1 30); do as_pg "$BIN/pg_isready" -q -h "$REPLICA_RUN" -p "$REPLICA_PORT" && break; sleep 1; done
+  as_pg "$BIN/pg_isready" -q -h "$REPLICA_RUN" -p "$REPLICA_PORT" || die "replica not ready (log: $REPLICA_LOG)"
+  say "replica streaming from 127.0.0.1:$PORT, ready on 127.0.0.1:$REPLICA_PORT in $((SECONDS - t0))s"
+}
+
+cmd_replica_stop() {  # cmd_replica_stop fast|immediate
+  ensure_postgres noinstall
+  if replica_running; then as_pg "$BIN/pg_ctl" -D "$REPLICA_DATA" -m "$1" -w stop >/dev/null; say "replica stopped ($1)"
+  else say "replica not running"; fi
+}
+
+cmd_replica() {
+  case "${1:-}" in
+    start) cmd_replica_start ;;
+    stop) cmd_replica_stop fast ;;
+    kill) cmd_replica_stop immediate ;;
+    status) ensure_postgres noinstall
+      if replica_running; then echo "replica running on 127.0.0.1:$(sed -n 4p "$REPLICA_DATA/postmaster.pid") (data: $REPLICA_DATA)"
+      else echo "replica not running"; return 3; fi ;;
+    *) die "usage: $0 replica start|stop|kill|status" ;;
+  esac
+}
+
 case "${1:-}" in
   start) cmd_start ;;
   stop) cmd_stop ;;
@@ -201,7 +250,9 @@ case "${1:-}" in
     require_running; check_name "$2"
     su_psql -d postgres -c "DROP DATABASE IF EXISTS \"$2\" WITH (FORCE)"
     create_db "$2"; say "database $2 recreated" ;;
+  replica) shift; cmd_replica "$@" || exit $? ;;
   psql) shift; require_running
     as_pg env PGDATABASE="$APP_DB" "$BIN/psql" -h "$RUN" -p "$PORT" -U postgres "$@" ;;
-  *) echo "usage: $0 start|stop|status|create-db NAME|recreate-db NAME|psql [args]" >&2; exit 2 ;;
+  *) echo "usage: $0 start|stop|status|create-db NAME|recreate-db NAME|psql [args]|replica start|stop|kill|status" >&2
+    exit 2 ;;
 esac

@@ -63,6 +63,16 @@ app.kubernetes.io/part-of: cellardoor
 {{- end }}
 {{- end }}
 
+{{/* The read replica's JDBC URL: "cnpg" is the chart's cluster's read-only service; empty: none. */}}
+{{- define "cellardoor.replicaUrl" -}}
+{{- if eq .Values.database.replicaUrl "cnpg" }}
+{{- if not .Values.cnpg.enabled }}{{ fail "database.replicaUrl=cnpg needs cnpg.enabled" }}{{ end }}
+{{- printf "jdbc:postgresql://%s-ro:5432/%s" (include "cellardoor.cnpgName" .) .Values.cnpg.database }}
+{{- else }}
+{{- .Values.database.replicaUrl }}
+{{- end }}
+{{- end }}
+
 {{/* The owner's Secret: with cnpg.enabled the one CloudNativePG generates for the owner, else database.owner's. */}}
 {{- define "cellardoor.ownerSecret" -}}
 {{- if .Values.cnpg.enabled }}

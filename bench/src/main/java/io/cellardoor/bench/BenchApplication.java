@@ -18,7 +18,8 @@ import org.springframework.context.annotation.ComponentScan;
             "io.cellardoor.embedding",
             "io.cellardoor.tenant",
             "io.cellardoor.text",
-            "io.cellardoor.audit"
+            "io.cellardoor.audit",
+            "io.cellardoor.cluster"
         },
         excludeFilters = @ComponentScan.Filter(org.springframework.web.bind.annotation.RestController.class))
 class BenchApplication {}

@@ -70,6 +70,7 @@ final class LoadBench {
                 options.knowledge().toString(),
                 "--cellardoor.widget.visitor-requests-per-minute=1000000",
                 "--cellardoor.widget.site-requests-per-minute=1000000",
+                "--cellardoor.ratelimit.address-requests-per-minute=1000000",
                 "--cellardoor.chat.max-streams-per-visitor=100000",
                 "--cellardoor.chat.max-streams-per-site=100000",
                 // The load is one org's: no message quota, and LLM answers on the default plan (the LLM phase).
@@ -287,6 +288,7 @@ final class LoadBench {
                         "--cellardoor.cache.enabled=false",
                         "--cellardoor.widget.visitor-requests-per-minute=1000000",
                         "--cellardoor.widget.site-requests-per-minute=1000000",
+                        "--cellardoor.ratelimit.address-requests-per-minute=1000000",
                         "--cellardoor.chat.max-streams-per-visitor=100000",
                         "--cellardoor.chat.max-streams-per-site=100000",
                         "--cellardoor.billing.plans.free.monthly-messages=-1"),
@@ -349,7 +351,8 @@ final class LoadBench {
                 waits for the whole answer, sends the next; %d s per concurrency level after a warm-up. Latency is per \
                 request at the client; errors are non-200 answers, stream `error` events and I/O failures; RSS is the \
                 app process's VmRSS, sampled every 200 ms, highest value. Rate limits raised for the run \
-                (`--cellardoor.widget.*-requests-per-minute=1000000`); the database is analyzed after each start-up \
+                (`--cellardoor.widget.*-requests-per-minute=1000000` and `--cellardoor.ratelimit.address-requests-per-minute=1000000`: \
+                the shared buckets are still taken, one PostgreSQL row lock each, so their cost is in the figures); the database is analyzed after each start-up \
                 import, as autovacuum would do shortly after.""")
                 .formatted(
                         jarTime(options),

@@ -73,6 +73,7 @@ record Command(String name, Map<String, Object> properties, boolean web, String[
                         java.util.Arrays.stream(io.cellardoor.features.Feature.values())
                                 .map(io.cellardoor.features.Feature::id)
                                 .collect(java.util.stream.Collectors.joining(",")));
+                props.put("cellardoor.ratelimit.address-requests-per-minute", "100000");
                 props.put("logging.level.root", "warn");
             }
             case "migrate" -> {

@@ -183,6 +183,7 @@ class InputFuzzIntegrationTests {
             "--cellardoor.plugins.dir=" + IntegrationTestSupport.PLUGINS_DIR,
             "--cellardoor.widget.visitor-requests-per-minute=1000000",
             "--cellardoor.widget.site-requests-per-minute=1000000",
+            "--cellardoor.ratelimit.address-requests-per-minute=1000000",
             "--cellardoor.privacy.purge-enabled=false",
             "--logging.level.io.cellardoor.web.ApiProblemHandler=error"
         }));

@@ -2,17 +2,26 @@ package io.cellardoor.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.cellardoor.cache.SemanticCache;
+import io.cellardoor.embedding.Embeddings;
 import io.cellardoor.knowledge.KnowledgeImporter;
 import io.cellardoor.tenant.TenantService;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 
-/** Near-identical questions get the cached answer; a knowledge change empties the org's cache. */
+/**
+ * Near-identical questions get the cached answer; a knowledge change empties the org's cache, also one made through
+ * another instance (which this one hears nothing of), and an answer computed before a change is never stored after it.
+ */
 class SemanticCacheIntegrationTests extends IntegrationTestSupport {
 
     @Autowired
@@ -23,6 +32,12 @@ class SemanticCacheIntegrationTests extends IntegrationTestSupport {
 
     @Autowired
     ObjectMapper json;
+
+    @Autowired
+    SemanticCache cache;
+
+    @Autowired
+    Embeddings embeddings;
 
     JsonNode ask(String question) {
         var response = post("/api/v1/chat", "it-cache-key", json.writeValueAsString(Map.of("message", question)));
@@ -61,5 +76,56 @@ class SemanticCacheIntegrationTests extends IntegrationTestSupport {
         JsonNode afterEdit = ask("how many acres is the estate");
         assertThat(afterEdit.path("usage").path("generator").asString()).isNotEqualTo("cache");
         assertThat(afterEdit.path("answer").asString()).contains("40 acres");
+    }
+
+    @Test
+    void aChangeMadeThroughAnotherInstanceHidesTheCachedAnswersWithoutAnyEvent() throws Exception {
+        long org = tenants.ensureOrg("it-cache-other", "Cache, other instance");
+        tenants.ensureSite(org, "it-cache-other-key", "Cache site");
+        Path dir = Files.createTempDirectory("cache-other");
+        Files.writeString(dir.resolve("estate.md"), "# The estate\n\nThe estate has 38 acres of vines.\n");
+        importer.importFolder(org, dir, l -> {});
+        float[] question = embeddings.embedQuestion("how big is the estate");
+        cache.put(org, "how big is the estate", question, "38 acres.", "general", List.of());
+        assertThat(cache.find(org, question, Object.class)).isPresent();
+
+        // Another instance edits the chunk in its own tenant transaction, as the runtime role: no event reaches here.
+        try (Connection c = DriverManager.getConnection(
+                environment.getRequiredProperty("spring.datasource.url"),
+                environment.getRequiredProperty("spring.datasource.username"),
+                environment.getRequiredProperty("spring.datasource.password"))) {
+            c.setAutoCommit(false);
+            try (Statement st = c.createStatement()) {
+                st.execute("SELECT set_config('cellardoor.org_id', '" + org + "', true)");
+                st.execute("UPDATE kb_chunk SET content = replace(content, '38', '40') WHERE org_id = " + org);
+            }
+            c.commit();
+        }
+        assertThat(cache.find(org, question, Object.class))
+                .as("the entry's generation is no longer the org's")
+                .isEmpty();
+    }
+
+    @Test
+    void anAnswerComputedBeforeAChangeIsNotStoredAfterIt() throws Exception {
+        long org = tenants.ensureOrg("it-cache-race", "Cache, race");
+        Path dir = Files.createTempDirectory("cache-race");
+        Files.writeString(dir.resolve("estate.md"), "# The estate\n\nThe estate has 38 acres of vines.\n");
+        importer.importFolder(org, dir, l -> {});
+        long before = cache.generation(org);
+        float[] question = embeddings.embedQuestion("how big is the estate");
+
+        Files.writeString(dir.resolve("estate.md"), "# The estate\n\nThe estate has 40 acres of vines.\n");
+        importer.importFolder(org, dir, l -> {}); // committed while the turn was still answering
+
+        assertThat(cache.put(org, before, "how big is the estate", question, "38 acres.", "general", List.of()))
+                .as("the turn's generation is gone")
+                .isFalse();
+        assertThat(cache.find(org, question, Object.class)).isEmpty();
+        assertThat(cache.generation(org)).isGreaterThan(before);
+        assertThat(cache.put(
+                        org, cache.generation(org), "how big is the estate", question, "40.", "general", List.of()))
+                .isTrue();
+        assertThat(cache.find(org, question, Object.class)).isPresent();
     }
 }

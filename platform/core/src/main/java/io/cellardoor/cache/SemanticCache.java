@@ -16,8 +16,13 @@ import tools.jackson.databind.ObjectMapper;
  *
  * <p>A question whose embedding has cosine similarity of at least {@code cellardoor.cache.min-similarity}
  * (default 0.95) with a cached question gets that answer. Only answered turns from the generators are cached
- * (not declines, not turns that failed over). Importing an org's knowledge empties its cache, so a cached
- * answer never outlives the pages it came from; loading or unloading a domain plugin empties every cache.
+ * (not declines, not turns that failed over).
+ *
+ * <p>A cached answer never outlives the pages and plugin settings it came from, on any instance: each entry carries
+ * the org's generation (migration V52: the count of transactions that changed the org's knowledge or plugin settings)
+ * read before the turn retrieved, is stored only if that is still the primary's generation when the turn ends, and is
+ * found only while it is current. The org's outdated entries are also deleted after a change, and loading or
+ * unloading a domain plugin empties every cache.
  */
 @Component
 public class SemanticCache {
@@ -68,9 +73,10 @@ public class SemanticCache {
         return tenant.inOrgAsyncCommit(orgId, () -> {
             Optional<Hit<C>> hit = jdbc.sql("""
                             SELECT id, question, answer, domain, citations::text, 1 - (embedding <=> ?) AS similarity
-                            FROM semantic_cache WHERE org_id = ?
+                            FROM semantic_cache
+                            WHERE org_id = ? AND generation = (SELECT count(*) FROM answer_change WHERE org_id = ?)
                             ORDER BY embedding <=> ? LIMIT 1""")
-                    .params(vector, orgId, vector)
+                    .params(vector, orgId, orgId, vector)
                     .query((rs, n) -> new Hit<>(
                             rs.getLong(1),
                             rs.getString(2),
@@ -88,33 +94,74 @@ public class SemanticCache {
         });
     }
 
-    /** Caches an answered turn. */
-    public void put(long orgId, String question, float[] embedding, String answer, String domain, List<?> citations) {
-        if (!enabled || io.cellardoor.privacy.PersonalDataMasker.containsPersonalData(question)) {
-            return; // a question with contact details is never kept, nor its answer served to someone else
+    /**
+     * The org's generation as a turn about to retrieve sees it: read the way retrieval reads (from the read replica when
+     * one is configured), so that an answer computed from a replica that lags a change is never stored under the
+     * change's generation. Pass it to {@link #put(long, long, String, float[], String, String, List)}.
+     */
+    public long generation(long orgId) {
+        if (!enabled) {
+            return -1;
         }
-        tenant.inOrgAsyncCommit(
+        return tenant.inOrgReadOnly(
                 orgId,
-                () -> jdbc.sql(
-                                "INSERT INTO semantic_cache (org_id, question, embedding, answer, domain, citations) VALUES (?, ?, ?, ?, ?, ?::jsonb)")
-                        .params(
-                                orgId,
-                                question,
-                                new PGvector(embedding),
-                                answer,
-                                domain,
-                                json.writeValueAsString(citations))
-                        .update());
+                () -> jdbc.sql("SELECT count(*) FROM answer_change WHERE org_id = ?")
+                        .param(orgId)
+                        .query(Long.class)
+                        .single());
     }
 
+    /**
+     * Caches an answered turn, if the org's knowledge and plugin settings are still those of {@code generation}.
+     *
+     * @param generation from {@link #generation}, read before the turn retrieved
+     * @return whether it was stored
+     */
+    public boolean put(
+            long orgId,
+            long generation,
+            String question,
+            float[] embedding,
+            String answer,
+            String domain,
+            List<?> citations) {
+        if (!enabled || io.cellardoor.privacy.PersonalDataMasker.containsPersonalData(question)) {
+            return false; // a question with contact details is never kept, nor its answer served to someone else
+        }
+        return tenant.inOrgAsyncCommit(
+                        orgId,
+                        () -> jdbc.sql("""
+                                INSERT INTO semantic_cache (org_id, question, embedding, answer, domain, citations, generation)
+                                SELECT ?, ?, ?, ?, ?, ?::jsonb, ?
+                                WHERE (SELECT count(*) FROM answer_change WHERE org_id = ?) = ?""")
+                                .params(
+                                        orgId,
+                                        question,
+                                        new PGvector(embedding),
+                                        answer,
+                                        domain,
+                                        json.writeValueAsString(citations),
+                                        generation,
+                                        orgId,
+                                        generation)
+                                .update())
+                > 0;
+    }
+
+    /** Caches an answer under the org's current generation (tools and tests; a turn uses the other {@code put}). */
+    public void put(long orgId, String question, float[] embedding, String answer, String domain, List<?> citations) {
+        put(orgId, generation(orgId), question, embedding, answer, domain, citations);
+    }
+
+    /** The org's knowledge changed here: its entries are outdated (no longer found); delete them. */
     @EventListener
     void onKnowledgeImported(KnowledgeImported event) {
         if (event.report().added() + event.report().updated() + event.report().deleted() > 0) {
             tenant.runInOrg(
                     event.orgId(),
-                    () -> jdbc.sql("DELETE FROM semantic_cache WHERE org_id = ?")
-                            .param(event.orgId())
-                            .update());
+                    () -> jdbc.sql("""
+                                    DELETE FROM semantic_cache WHERE org_id = ?
+                                    AND generation IS DISTINCT FROM (SELECT count(*) FROM answer_change WHERE org_id = ?)""").params(event.orgId(), event.orgId()).update());
         }
     }
 

@@ -223,6 +223,7 @@ public class ChatService {
                 "conversation", () -> conversations.open(site.orgId(), site.id(), visitorId, request.conversationId()));
         Turn turn = new Turn(
                 site.orgId(), site.orgSlug(), site.contactLine(), message, conversation.history(), true, admitted);
+        long generation = cache.generation(site.orgId()); // before retrieval: what the answer will be computed from
         TurnTrace trace = run(turn, conversation.id(), listener);
         GeneratedAnswer answer = links.sanitize(site, trace.answer()); // LLM05: own https links only, no images
         long latencyMs = (System.nanoTime() - started) / 1_000_000;
@@ -233,6 +234,7 @@ public class ChatService {
                     && admitted.has(Feature.SEMANTIC_CACHE)) {
                 cache.put(
                         site.orgId(),
+                        generation,
                         trace.question().text(),
                         embeddings.embedQuestion(trace.question().text()),
                         answer.text(),
@@ -335,7 +337,7 @@ public class ChatService {
         Classification classified = stages.run("classify", () -> {
             Classification c = router.classify(query, turn.orgId(), turn.slug());
             return !c.claimed() && question.carriedDomain().isPresent()
-                    ? router.routedTo(c, question.carriedDomain().get())
+                    ? router.routedTo(c, question.carriedDomain().get(), turn.orgId(), turn.slug())
                     : c;
         });
         List<RetrievedChunk> retrieved = stages.run(
@@ -345,7 +347,7 @@ public class ChatService {
                 ? classified
                 : retrieval
                         .dominantDomain(retrieved)
-                        .map(d -> router.routedTo(classified, d))
+                        .map(d -> router.routedTo(classified, d, turn.orgId(), turn.slug()))
                         .orElse(classified);
         listener.routed(conversationId, classification);
         Optional<HandlerResult> handled = stages.run(

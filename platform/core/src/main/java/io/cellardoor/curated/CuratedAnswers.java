@@ -4,6 +4,8 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import io.cellardoor.answer.Citation;
 import io.cellardoor.audit.AuditLog;
+import io.cellardoor.cluster.ClusterEvents;
+import io.cellardoor.cluster.ClusterEventsLost;
 import io.cellardoor.conversations.ConversationReader;
 import io.cellardoor.conversations.TranscriptMessage;
 import io.cellardoor.embedding.Embeddings;
@@ -16,6 +18,7 @@ import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.ObjectMapper;
@@ -52,12 +55,14 @@ public class CuratedAnswers {
     private final TransactionTemplate tx;
     private final ObjectMapper json;
     private final ConversationReader conversations;
+    private final ClusterEvents cluster;
     private final double minSimilarity;
     private final ApplicationEventPublisher events;
 
     /**
      * Whether an org has any curated answer, so that the chat of the many orgs without one skips the look-up:
-     * forgotten on every create and delete here, and after 30 s (writes through another instance).
+     * forgotten on every create and delete on any instance ({@link CuratedAnswersChanged}), and after 30 s at the
+     * latest (should an instance miss the event).
      */
     private final Cache<Long, Boolean> orgsWithAnswers = Caffeine.newBuilder()
             .maximumSize(100_000)
@@ -72,6 +77,7 @@ public class CuratedAnswers {
             TransactionTemplate tx,
             ObjectMapper json,
             ConversationReader conversations,
+            ClusterEvents cluster,
             @Value("${cellardoor.curated.min-similarity:" + DEFAULT_MIN_SIMILARITY + "}") double minSimilarity,
             ApplicationEventPublisher events) {
         this.events = events;
@@ -82,6 +88,7 @@ public class CuratedAnswers {
         this.tx = tx;
         this.json = json;
         this.conversations = conversations;
+        this.cluster = cluster;
         this.minSimilarity = minSimilarity;
     }
 
@@ -118,7 +125,7 @@ public class CuratedAnswers {
             audit.record(orgId, actor, "curated-answer.created", target(id), null, state(stored));
             return stored;
         });
-        orgsWithAnswers.invalidate(orgId);
+        cluster.publish(new CuratedAnswersChanged(orgId));
         return created;
     }
 
@@ -173,7 +180,7 @@ public class CuratedAnswers {
         try {
             return deleteInTransaction(orgId, actor, id);
         } finally {
-            orgsWithAnswers.invalidate(orgId);
+            cluster.publish(new CuratedAnswersChanged(orgId));
         }
     }
 
@@ -197,6 +204,16 @@ public class CuratedAnswers {
         Optional<CuratedMatch> match = peek(orgId, questionEmbedding);
         match.ifPresent(m -> store.countHit(orgId, m.id()));
         return match;
+    }
+
+    @EventListener
+    void onCuratedAnswersChanged(CuratedAnswersChanged event) {
+        orgsWithAnswers.invalidate(event.orgId());
+    }
+
+    @EventListener
+    void onClusterEventsLost(ClusterEventsLost event) {
+        orgsWithAnswers.invalidateAll();
     }
 
     /** As {@link #match}, without counting a hit (the test bench's dry run). */

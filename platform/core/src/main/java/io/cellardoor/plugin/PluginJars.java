@@ -1,5 +1,6 @@
 package io.cellardoor.plugin;
 
+import io.cellardoor.plugin.internal.PluginJarStore;
 import java.util.List;
 import org.springframework.stereotype.Service;
 
@@ -17,22 +18,37 @@ public class PluginJars {
      * @param trustedSigners subjects of the trusted signers' certificates ({@code cellardoor.plugins.trusted-signers})
      * @param allowUnsigned whether jars without a trusted signature load (local development only)
      * @param refused jars the folder scan refused, with the reason
+     * @param store where uploads and removals are kept ({@code database} or {@code folder})
+     * @param stored the uploads and removals the database keeps for every instance (empty with the folder store)
      */
-    public record State(String policy, List<String> trustedSigners, boolean allowUnsigned, List<RefusedJar> refused) {}
+    public record State(
+            String policy,
+            List<String> trustedSigners,
+            boolean allowUnsigned,
+            List<RefusedJar> refused,
+            String store,
+            List<StoredPluginJar> stored) {}
 
     private final PluginSignatures signatures;
     private final PluginLoader loader;
     private final PluginProperties properties;
+    private final PluginJarStore store;
 
-    PluginJars(PluginSignatures signatures, PluginLoader loader, PluginProperties properties) {
+    PluginJars(PluginSignatures signatures, PluginLoader loader, PluginProperties properties, PluginJarStore store) {
         this.signatures = signatures;
         this.loader = loader;
         this.properties = properties;
+        this.store = store;
     }
 
     /** The policy and the refused jars. */
     public State state() {
         return new State(
-                signatures.policy(), signatures.trustedSigners(), properties.allowUnsigned(), loader.refusedJars());
+                signatures.policy(),
+                signatures.trustedSigners(),
+                properties.allowUnsigned(),
+                loader.refusedJars(),
+                properties.store(),
+                properties.database() ? List.copyOf(store.list().values()) : List.of());
     }
 }

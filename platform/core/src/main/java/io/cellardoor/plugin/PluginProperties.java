@@ -18,6 +18,9 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  *     {@link PluginSignatures}
  * @param allowUnsigned load jars without a trusted signature too (local development only; a jar changed after
  *     signing is refused either way)
+ * @param store where uploads and removals are kept: {@code database} (default: table {@code plugin_jar}, so every
+ *     instance loads the same plugins, docs/decisions/0054) or {@code folder} (only this instance's plugins folder: one
+ *     instance, or several sharing the folder on one volume)
  */
 @ConfigurationProperties("cellardoor.plugins")
 public record PluginProperties(
@@ -28,7 +31,8 @@ public record PluginProperties(
         int maxConsecutiveFailures,
         double minScore,
         List<Path> trustedSigners,
-        boolean allowUnsigned) {
+        boolean allowUnsigned,
+        String store) {
 
     public PluginProperties {
         dir = dir == null ? Path.of("plugins") : dir;
@@ -38,5 +42,14 @@ public record PluginProperties(
         maxConsecutiveFailures = maxConsecutiveFailures <= 0 ? 5 : maxConsecutiveFailures;
         minScore = minScore <= 0 ? 0.25 : minScore;
         trustedSigners = trustedSigners == null ? List.of() : List.copyOf(trustedSigners);
+        store = store == null || store.isBlank() ? "database" : store.strip().toLowerCase(java.util.Locale.ROOT);
+        if (!store.equals("database") && !store.equals("folder")) {
+            throw new IllegalArgumentException("cellardoor.plugins.store must be database or folder, not " + store);
+        }
+    }
+
+    /** Whether uploads and removals are kept in the database for every instance. */
+    public boolean database() {
+        return store.equals("database");
     }
 }

@@ -9,8 +9,10 @@ import org.springframework.stereotype.Service;
 
 /**
  * Removes a loaded plugin on a platform admin's request (console or admin API): unloads it, deletes its jar from the
- * plugins folder and audits the removal in the admin's org. Orgs' enabled state and setting values for the plugin are
- * kept, so uploading it again restores them. Roles are checked by the callers (PLATFORM_ADMIN).
+ * plugins folder and audits the removal in the admin's org; with the database store ({@code cellardoor.plugins.store},
+ * the default) the removal is kept in PostgreSQL and every other instance unloads the plugin within seconds, and no
+ * instance loads a jar of it from its folder until one is uploaded again. Orgs' enabled state and setting values for
+ * the plugin are kept, so uploading it again restores them. Roles are checked by the callers (PLATFORM_ADMIN).
  */
 @Service
 public class PluginRemovals {
@@ -35,7 +37,7 @@ public class PluginRemovals {
     public List<String> remove(String pluginId, long orgId, String actor) {
         try {
             PluginLoader.Removed removed =
-                    loader.remove(pluginId).orElseThrow(() -> ApiProblem.notFound("Plugin '" + pluginId + "'"));
+                    loader.remove(pluginId, actor).orElseThrow(() -> ApiProblem.notFound("Plugin '" + pluginId + "'"));
             audit.record(
                     orgId,
                     actor,

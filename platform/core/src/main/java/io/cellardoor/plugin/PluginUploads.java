@@ -25,8 +25,10 @@ import org.springframework.stereotype.Service;
  * a staging folder inside the plugins folder, checked (a zip with a PF4J descriptor naming {@code Plugin-Id} and
  * {@code Plugin-Version}, a {@code Plugin-Requires} range that includes this host's plugin API, PF4J's
  * {@code META-INF/extensions.idx}, and a trusted signature unless unsigned jars are allowed), then moved into the
- * plugins folder in one atomic step and loaded at once by {@link PluginLoader#install}. A jar with the id of a loaded plugin replaces it. Refusals are 400 problems and leave
- * the plugins folder as it was.
+ * plugins folder in one atomic step and loaded at once by {@link PluginLoader#install}. A jar with the id of a loaded
+ * plugin replaces it. With the database store ({@code cellardoor.plugins.store}, the default) the loaded jar is kept
+ * in PostgreSQL and every other instance loads it within seconds, checking its signature itself. Refusals are 400
+ * problems and leave the plugins folder (and the database) as they were.
  */
 @Service
 public class PluginUploads {
@@ -87,7 +89,7 @@ public class PluginUploads {
             PluginDescriptor descriptor = check(fileName, staged);
             String id = descriptor.getPluginId();
             boolean replacing = loader.isStarted(id);
-            PluginLoader.LoadOutcome outcome = loader.install(staged, id, id + ".jar");
+            PluginLoader.LoadOutcome outcome = loader.install(staged, id, id + ".jar", actor);
             if (!outcome.loaded()) {
                 throw new ApiProblem(
                         HttpStatus.UNPROCESSABLE_CONTENT,

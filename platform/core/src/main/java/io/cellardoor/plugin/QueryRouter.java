@@ -135,11 +135,14 @@ public class QueryRouter {
     }
 
     /**
-     * The classification routed to another enabled domain (a follow-up continuing the previous turn's domain), with the
-     * same scores; unchanged when the domain is not loaded or not enabled.
+     * The classification routed to another enabled domain (a follow-up continuing the previous turn's domain, the
+     * domain of the best passages), with the same scores; unchanged when the domain is not loaded, not enabled for the
+     * tenant, auto-disabled or switched off by the org.
      */
-    public Classification routedTo(Classification classification, String domain) {
-        return domains.find(domain)
+    public Classification routedTo(Classification classification, String domain, long orgId, String tenant) {
+        return enabled(orgId, tenant).stream()
+                .filter(d -> d.id().equals(domain))
+                .findFirst()
                 .map(d -> new Classification(
                         domain, d.descriptor.relatedDomains(), classification.scores(), classification.skipped()))
                 .orElse(classification);

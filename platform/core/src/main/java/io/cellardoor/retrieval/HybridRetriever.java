@@ -176,7 +176,8 @@ public class HybridRetriever {
     }
 
     /**
-     * Runs the query as the query's org (row-level security sees no other org's chunks).
+     * Runs the query as the query's org (row-level security sees no other org's chunks), in a read-only transaction:
+     * on the read replica when one is configured and close enough behind the primary (docs/decisions/0053).
      *
      * @return at most {@code query.k()} chunks, best first; empty when nothing matches
      */
@@ -186,7 +187,7 @@ public class HybridRetriever {
         boolean vec = query.mode() != RetrievalMode.FULL_TEXT;
         List<Map.Entry<String, Double>> weights =
                 List.copyOf(query.folderWeights().entrySet());
-        return tenant.inOrg(
+        return tenant.inOrgReadOnly(
                 query.orgId(),
                 () -> jdbc.sql(sql())
                         .param("text", query.text())

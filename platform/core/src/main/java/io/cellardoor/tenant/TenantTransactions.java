@@ -2,9 +2,14 @@ package io.cellardoor.tenant;
 
 import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionSystemException;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -46,11 +51,16 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Component
 public class TenantTransactions {
 
+    private static final Logger log = LoggerFactory.getLogger(TenantTransactions.class);
+
     private final TransactionTemplate tx;
+    private final TransactionTemplate readOnly;
     private final JdbcTemplate jdbc;
 
     TenantTransactions(PlatformTransactionManager transactions, JdbcTemplate jdbc) {
         this.tx = new TransactionTemplate(transactions);
+        this.readOnly = new TransactionTemplate(transactions);
+        this.readOnly.setReadOnly(true);
         this.jdbc = jdbc;
     }
 
@@ -73,7 +83,42 @@ public class TenantTransactions {
             }
             return work.get();
         }
-        return tx.execute(status -> {
+        return run(tx, orgId, work);
+    }
+
+    /**
+     * As {@link #inOrg}, for reads that may lag the latest writes a little: a read-only transaction, which goes to the
+     * read replica when one is configured ({@code cellardoor.datasource.replica.url}, docs/decisions/0053), with the
+     * org set and row-level security applying there exactly as on the primary. Use it for work that reads only and
+     * need not see a write made a moment ago (retrieval, reports); never for a read that decides a write, nor for
+     * anything derived and kept in memory. Inside a transaction already open it joins that one (and reads the primary).
+     * When the read-only transaction fails for want of its connection (the replica went down between two probes and
+     * the pool handed out a connection to it), the work runs once more in a read-write transaction on the primary:
+     * the work must therefore only read.
+     *
+     * @throws IllegalStateException as {@link #inOrg}
+     */
+    public <T extends @Nullable Object> T inOrgReadOnly(long orgId, Supplier<T> work) {
+        if (orgId <= 0) {
+            throw new IllegalArgumentException("org id must be positive: " + orgId);
+        }
+        Long current = currentOrg();
+        if (current != null) {
+            if (current != orgId) {
+                throw new IllegalStateException("this transaction acts as org " + current + ", not org " + orgId);
+            }
+            return work.get();
+        }
+        try {
+            return run(readOnly, orgId, work);
+        } catch (DataAccessResourceFailureException | CannotCreateTransactionException | TransactionSystemException e) {
+            log.warn("Read-only transaction failed on its connection ({}); running it on the primary", e.getMessage());
+            return run(tx, orgId, work);
+        }
+    }
+
+    private <T extends @Nullable Object> T run(TransactionTemplate template, long orgId, Supplier<T> work) {
+        return template.execute(status -> {
             jdbc.queryForObject("SELECT set_config('cellardoor.org_id', ?, true)", String.class, Long.toString(orgId));
             TransactionSynchronizationManager.registerSynchronization(new OrgBinding(orgId));
             return work.get();

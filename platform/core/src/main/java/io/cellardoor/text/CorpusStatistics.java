@@ -1,6 +1,7 @@
 package io.cellardoor.text;
 
-import io.cellardoor.knowledge.KnowledgeImported;
+import io.cellardoor.cluster.ClusterEventsLost;
+import io.cellardoor.knowledge.KnowledgeChanged;
 import io.cellardoor.knowledge.KnowledgeStore;
 import java.util.HashMap;
 import java.util.List;
@@ -11,7 +12,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Per-org document frequencies of terms over chunks, for weighting question terms by rarity.
- * Computed on first use and dropped when the org's knowledge changes.
+ * Computed on first use (from the primary) and dropped when the org's knowledge changes on any instance
+ * ({@link KnowledgeChanged}).
  */
 @Component
 public class CorpusStatistics {
@@ -116,7 +118,12 @@ public class CorpusStatistics {
     }
 
     @EventListener
-    void onKnowledgeImported(KnowledgeImported event) {
+    void onKnowledgeChanged(KnowledgeChanged event) {
         byOrg.remove(event.orgId());
+    }
+
+    @EventListener
+    void onClusterEventsLost(ClusterEventsLost event) {
+        byOrg.clear();
     }
 }

@@ -4,17 +4,21 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import io.cellardoor.answer.AnswerLinkPolicy;
 import io.cellardoor.answer.GeneratedAnswer;
+import io.cellardoor.cluster.ClusterEventsLost;
+import io.cellardoor.knowledge.KnowledgeChanged;
 import io.cellardoor.tenant.Site;
 import io.cellardoor.tenant.TenantTransactions;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
  * Applies {@link AnswerLinkPolicy} to a turn's answer: links only to the site's allowed origins and the org's
- * documents' {@code source_url}s (read once a minute per org), never images.
+ * documents' {@code source_url}s (read once a minute per org, and again after the org's knowledge changed on any
+ * instance), never images.
  */
 @Component
 public class AnswerLinks {
@@ -40,6 +44,16 @@ public class AnswerLinks {
                 ? answer
                 : new GeneratedAnswer(
                         text, answer.answered(), answer.sourcePaths(), answer.confidence(), answer.generator());
+    }
+
+    @EventListener
+    void onKnowledgeChanged(KnowledgeChanged event) {
+        sourceUrls.invalidate(event.orgId());
+    }
+
+    @EventListener
+    void onClusterEventsLost(ClusterEventsLost event) {
+        sourceUrls.invalidateAll();
     }
 
     private List<String> load(long orgId) {

@@ -1,11 +1,13 @@
 package io.cellardoor.widget.internal;
 
+import io.cellardoor.ratelimit.PlanLimits;
+import io.cellardoor.ratelimit.RateLimitPlans;
+import io.cellardoor.ratelimit.RateLimits;
 import io.cellardoor.tenant.Site;
 import io.cellardoor.tenant.TenantService;
 import io.cellardoor.web.ApiProblem;
 import io.cellardoor.widget.VisitorTokens;
 import io.cellardoor.widget.WidgetCaller;
-import io.cellardoor.widget.WidgetProperties;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -27,8 +29,10 @@ import org.springframework.web.filter.OncePerRequestFilter;
  *   <li>Retired keys: a key of a revoked site, or one replaced by a rotation after its grace period, gets 403
  *       {@code site-key-revoked} / {@code site-key-rotated} on every call (unknown keys go on to the 401 of the
  *       controllers).</li>
- *   <li>Rate limits: POSTs are counted per visitor (token, else client address) and per site; over the limit they
- *       get 429 {@code rate-limited} with {@code Retry-After}.</li>
+ *   <li>Rate limits ({@link RateLimits}, shared by every instance, limits of the site's org from {@link RateLimitPlans}):
+ *       POSTs are counted per visitor (token, else client address on that site) and per site, and every POST,
+ *       session requests included, per client address; over a limit they get 429 {@code rate-limited} with
+ *       {@code Retry-After}.</li>
  * </ul>
  */
 @Component
@@ -38,14 +42,14 @@ class WidgetRequestFilter extends OncePerRequestFilter {
 
     private final TenantService tenants;
     private final VisitorTokens tokens;
-    private final RateLimiter perVisitor;
-    private final RateLimiter perSite;
+    private final RateLimits limits;
+    private final RateLimitPlans plans;
 
-    WidgetRequestFilter(TenantService tenants, VisitorTokens tokens, WidgetProperties properties) {
+    WidgetRequestFilter(TenantService tenants, VisitorTokens tokens, RateLimits limits, RateLimitPlans plans) {
         this.tenants = tenants;
         this.tokens = tokens;
-        this.perVisitor = new RateLimiter(properties.visitorRequestsPerMinute());
-        this.perSite = new RateLimiter(properties.siteRequestsPerMinute());
+        this.limits = limits;
+        this.plans = plans;
     }
 
     @Override
@@ -96,13 +100,8 @@ class WidgetRequestFilter extends OncePerRequestFilter {
                             .orElse(null);
             request.setAttribute(WidgetCaller.ATTRIBUTE, new WidgetCaller(site.get(), visitorId));
         }
-        if (site.isPresent()
-                && "POST".equals(request.getMethod())
-                && !request.getRequestURI().equals("/api/v1/widget/session")) {
-            String visitorKey = visitorId != null
-                    ? "visitor:" + visitorId
-                    : "address:" + site.get().id() + ":" + request.getRemoteAddr();
-            long wait = Math.max(perSite.tryTake("site:" + site.get().id()), perVisitor.tryTake(visitorKey));
+        if (site.isPresent() && "POST".equals(request.getMethod())) {
+            long wait = rateLimit(site.get(), visitorId, request);
             if (wait > 0) {
                 ApiProblem.rateLimited(wait, "Too many messages in a short time; try again in " + wait + " s.")
                         .writeTo(response);
@@ -110,6 +109,27 @@ class WidgetRequestFilter extends OncePerRequestFilter {
             }
         }
         chain.doFilter(request, response);
+    }
+
+    /**
+     * Counts a POST against the client address, and, except a session request, against the visitor and the site; the
+     * first bucket that is empty stops the count.
+     *
+     * @return 0 when allowed, else the seconds to wait
+     */
+    private long rateLimit(Site site, @org.jspecify.annotations.Nullable UUID visitorId, HttpServletRequest request) {
+        PlanLimits plan = plans.limitsFor(site.orgId());
+        String address = request.getRemoteAddr();
+        long wait = limits.tryTake(RateLimits.Kind.ADDRESS, address, plan.addressPerMinute());
+        if (wait > 0 || request.getRequestURI().equals("/api/v1/widget/session")) {
+            return wait;
+        }
+        String visitor = visitorId != null ? visitorId.toString() : site.id() + "@" + address;
+        wait = limits.tryTake(RateLimits.Kind.VISITOR, visitor, plan.visitorPerMinute());
+        if (wait > 0) {
+            return wait;
+        }
+        return limits.tryTake(RateLimits.Kind.SITE, Long.toString(site.id()), plan.sitePerMinute());
     }
 
     /** Whether a page on this origin may call the site's chat: listed, or the server's own origin. */

@@ -1,0 +1,4 @@
+@NullMarked
+package io.cellardoor.cluster.internal;
+
+import org.jspecify.annotations.NullMarked;

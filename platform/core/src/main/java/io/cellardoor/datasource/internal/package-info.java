@@ -1,0 +1,4 @@
+@NullMarked
+package io.cellardoor.datasource.internal;
+
+import org.jspecify.annotations.NullMarked;

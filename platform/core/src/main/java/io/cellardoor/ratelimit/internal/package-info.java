@@ -1,0 +1,4 @@
+@NullMarked
+package io.cellardoor.ratelimit.internal;
+
+import org.jspecify.annotations.NullMarked;
