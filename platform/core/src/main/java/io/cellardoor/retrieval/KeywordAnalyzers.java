@@ -28,12 +28,12 @@ final class KeywordAnalyzers {
 
     /** Title and headings, English analysis (boosted). */
     static final String HEAD = "head";
-    /** Chunk text, English analysis. */
+    /** Title, headings and chunk text, English analysis (its document frequencies are the corpus statistics'). */
     static final String BODY = "body";
     /** Title, headings and text, folded words. */
     static final String SIMPLE = "simple";
     /** Bumped whenever an analysis changes: indexes built with another version are rebuilt. */
-    static final String VERSION = "1";
+    static final String VERSION = "2";
 
     private KeywordAnalyzers() {}
 

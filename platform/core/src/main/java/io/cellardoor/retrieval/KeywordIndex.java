@@ -1,6 +1,8 @@
 package io.cellardoor.retrieval;
 
 import io.cellardoor.knowledge.KnowledgeImported;
+import io.cellardoor.text.CorpusStatistics;
+import io.cellardoor.text.TermCounts;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -45,7 +47,7 @@ import org.springframework.stereotype.Component;
  */
 @Component
 @EnableConfigurationProperties(KeywordIndexProperties.class)
-public class KeywordIndex implements DisposableBean {
+public class KeywordIndex implements DisposableBean, TermCounts {
 
     /** How an org's index stands on this instance. */
     public enum Status {
@@ -214,6 +216,47 @@ public class KeywordIndex implements DisposableBean {
                     .mapToLong(p -> p.toFile().length())
                     .sum();
         } catch (IOException e) {
+            return 0;
+        }
+    }
+
+    /**
+     * The org's term statistics read from its ready index: the chunk count now and a live view of document
+     * frequencies, or empty when the index is not ready here.
+     */
+    @Override
+    public Optional<CorpusStatistics.Stats> statistics(long orgId) {
+        if (!properties.on()) {
+            return Optional.empty();
+        }
+        Slot slot;
+        synchronized (slots) {
+            slot = slots.get(orgId);
+        }
+        OrgIndex index = slot == null ? null : slot.index;
+        if (index == null) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(new CorpusStatistics.Stats(index.size(), new DocumentFrequencies(this, orgId)));
+        } catch (IOException | AlreadyClosedException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** In how many of the org's chunks a term occurs, per its index here now; 0 when it has none ready. */
+    int documentFrequency(long orgId, String term) {
+        Slot slot;
+        synchronized (slots) {
+            slot = slots.get(orgId);
+        }
+        OrgIndex index = slot == null ? null : slot.index;
+        if (index == null) {
+            return 0;
+        }
+        try {
+            return index.documentFrequency(term);
+        } catch (IOException | AlreadyClosedException e) {
             return 0;
         }
     }

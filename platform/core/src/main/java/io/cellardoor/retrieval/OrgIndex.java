@@ -39,9 +39,9 @@ import org.apache.lucene.util.BytesRef;
 import org.jspecify.annotations.Nullable;
 
 /**
- * One org's Lucene keyword index in one folder: BM25 over title and headings (boosted as {@code ts_rank_cd}'s weight A
- * is over B) and chunk text with English analysis, plus a folded-words field for other languages; the folder as a
- * filter; the chunk id. Its commit data says which org, outbox epoch and last applied change it holds. Searching is
+ * One org's Lucene keyword index in one folder: BM25 over the chunk's title, headings and text, and again over title
+ * and headings alone (boosted, as {@code ts_rank_cd}'s weight A is over B), with English analysis, plus a
+ * folded-words field for other languages; the folder as a filter; the chunk id. Its commit data says which org, outbox epoch and last applied change it holds. Searching is
  * thread-safe; writes are serialised by its owner ({@link KeywordIndex}).
  */
 final class OrgIndex implements Closeable {
@@ -217,7 +217,17 @@ final class OrgIndex implements Closeable {
         }
     }
 
-    /** Documents in the index (for tests and the benchmark). */
+    /** In how many chunks a term of the English analysis occurs (title, headings or text). */
+    int documentFrequency(String term) throws IOException {
+        IndexSearcher searcher = searchers.acquire();
+        try {
+            return searcher.getIndexReader().docFreq(new Term(KeywordAnalyzers.BODY, term));
+        } finally {
+            searchers.release(searcher);
+        }
+    }
+
+    /** Chunks in the index. */
     int size() throws IOException {
         IndexSearcher searcher = searchers.acquire();
         try {
@@ -234,7 +244,7 @@ final class OrgIndex implements Closeable {
         doc.add(new StringField(FOLDER, c.folder(), Field.Store.NO));
         String head = c.title() + " " + c.headingPath();
         doc.add(new TextField(KeywordAnalyzers.HEAD, head, Field.Store.NO));
-        doc.add(new TextField(KeywordAnalyzers.BODY, c.content(), Field.Store.NO));
+        doc.add(new TextField(KeywordAnalyzers.BODY, head + "\n" + c.content(), Field.Store.NO));
         doc.add(new TextField(KeywordAnalyzers.SIMPLE, head + " " + c.content(), Field.Store.NO));
         return doc;
     }
