@@ -28,12 +28,14 @@ final class KeywordAnalyzers {
 
     /** Title and headings, English analysis (boosted). */
     static final String HEAD = "head";
-    /** Title, headings and chunk text, English analysis (its document frequencies are the corpus statistics'). */
+    /** Chunk text, English analysis. */
     static final String BODY = "body";
+    /** Title, headings and chunk text, English analysis, documents only: the corpus statistics' frequencies. */
+    static final String ALL = "all";
     /** Title, headings and text, folded words. */
     static final String SIMPLE = "simple";
     /** Bumped whenever an analysis changes: indexes built with another version are rebuilt. */
-    static final String VERSION = "2";
+    static final String VERSION = "3";
 
     private KeywordAnalyzers() {}
 

@@ -11,10 +11,12 @@ import java.util.Map;
 import java.util.Set;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
+import org.apache.lucene.document.FieldType;
 import org.apache.lucene.document.NumericDocValuesField;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
 import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexOptions;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.LeafReaderContext;
@@ -39,9 +41,9 @@ import org.apache.lucene.util.BytesRef;
 import org.jspecify.annotations.Nullable;
 
 /**
- * One org's Lucene keyword index in one folder: BM25 over the chunk's title, headings and text, and again over title
- * and headings alone (boosted, as {@code ts_rank_cd}'s weight A is over B), with English analysis, plus a
- * folded-words field for other languages; the folder as a filter; the chunk id. Its commit data says which org, outbox epoch and last applied change it holds. Searching is
+ * One org's Lucene keyword index in one folder: BM25 over title and headings (boosted as {@code ts_rank_cd}'s weight A
+ * is over B) and over the chunk text with English analysis, plus a folded-words field for other languages; the
+ * folder as a filter; the chunk id; and title, headings and text together indexed for document frequencies only. Its commit data says which org, outbox epoch and last applied change it holds. Searching is
  * thread-safe; writes are serialised by its owner ({@link KeywordIndex}).
  */
 final class OrgIndex implements Closeable {
@@ -50,6 +52,17 @@ final class OrgIndex implements Closeable {
     private static final String ID = "id";
     private static final String ID_TERM = "cid";
     private static final String FOLDER = "folder";
+    /** Terms indexed for their document frequency only: no frequencies, positions or norms. */
+    private static final FieldType DOCS_ONLY = docsOnly();
+
+    private static FieldType docsOnly() {
+        FieldType type = new FieldType();
+        type.setIndexOptions(IndexOptions.DOCS);
+        type.setTokenized(true);
+        type.setOmitNorms(true);
+        type.freeze();
+        return type;
+    }
 
     /** What a commit says about the index's contents. */
     record State(long orgId, String epoch, long applied, long appliedChunk, String version) {
@@ -221,7 +234,7 @@ final class OrgIndex implements Closeable {
     int documentFrequency(String term) throws IOException {
         IndexSearcher searcher = searchers.acquire();
         try {
-            return searcher.getIndexReader().docFreq(new Term(KeywordAnalyzers.BODY, term));
+            return searcher.getIndexReader().docFreq(new Term(KeywordAnalyzers.ALL, term));
         } finally {
             searchers.release(searcher);
         }
@@ -244,7 +257,8 @@ final class OrgIndex implements Closeable {
         doc.add(new StringField(FOLDER, c.folder(), Field.Store.NO));
         String head = c.title() + " " + c.headingPath();
         doc.add(new TextField(KeywordAnalyzers.HEAD, head, Field.Store.NO));
-        doc.add(new TextField(KeywordAnalyzers.BODY, head + "\n" + c.content(), Field.Store.NO));
+        doc.add(new TextField(KeywordAnalyzers.BODY, c.content(), Field.Store.NO));
+        doc.add(new Field(KeywordAnalyzers.ALL, head + "\n" + c.content(), DOCS_ONLY));
         doc.add(new TextField(KeywordAnalyzers.SIMPLE, head + " " + c.content(), Field.Store.NO));
         return doc;
     }
