@@ -96,13 +96,15 @@ ensure_rum() {
 # the full-text match function is LEAKPROOF, since row-level security lets the planner use an index for a condition
 # only when its function is (docs/decisions/0005-row-level-security.md); and cosine distance costs what it does
 # (about 3 us a pair, not pgvector's default of one operator), else with hnsw.ef_search 400 the planner scans and
-# sorts a 10k-chunk tenant (45 ms) instead of walking the HNSW graph (7 ms) (docs/decisions/0002).
+# sorts a 10k-chunk tenant (45 ms) instead of walking the HNSW graph (7 ms) (docs/decisions/0002); the same for the
+# half-precision distance the HNSW index is built on (docs/decisions/0028).
 extensions_sql() {
   local sql="CREATE EXTENSION IF NOT EXISTS vector; CREATE EXTENSION IF NOT EXISTS pg_trgm;"
   sql="$sql CREATE EXTENSION IF NOT EXISTS unaccent; CREATE EXTENSION IF NOT EXISTS pg_prewarm;"
   [ -f "$("$BIN/pg_config" --sharedir)/extension/rum.control" ] && sql="$sql CREATE EXTENSION IF NOT EXISTS rum;"
   echo "$sql ALTER FUNCTION pg_catalog.ts_match_vq(tsvector, tsquery) LEAKPROOF;" \
-    "ALTER FUNCTION cosine_distance(vector, vector) COST 100;"
+    "ALTER FUNCTION cosine_distance(vector, vector) COST 100;" \
+    "ALTER FUNCTION cosine_distance(halfvec, halfvec) COST 100;"
 }
 
 # Server settings for the retrieval workload (docs/decisions/0025-postgresql-settings-for-retrieval.md), rewritten at

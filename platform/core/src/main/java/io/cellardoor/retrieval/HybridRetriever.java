@@ -27,8 +27,8 @@ import org.springframework.stereotype.Component;
  *       ranked by {@code ts_rank_cd} (over the RUM index, only its best {@link #FTS_POOL} are read; docs/decisions/0006
  *       and 0026). English questions use the {@code english} configuration, others {@code cellardoor_simple}
  *       ({@code simple} + {@code unaccent}, over {@code kb_chunk.tsv_simple});
- *   <li>pgvector cosine distance over the HNSW index (iterative index scans, set per connection, keep the branch
- *       complete under the tenant filter);
+ *   <li>pgvector cosine distance over the HNSW index of the embeddings' half-precision copies (decision 0028;
+ *       iterative index scans, set per connection, keep the branch complete under the tenant filter);
  *   <li>when enabled, trigram word similarity of multi-word document titles (product and wine names), which ranks
  *       the first chunk of each matching document.
  * </ul>
@@ -117,10 +117,10 @@ public class HybridRetriever {
 
     private static final String REST = """
             vec AS MATERIALIZED (
-                SELECT c.id, c.embedding <=> :embedding AS distance
+                SELECT c.id, c.embedding::halfvec(384) <=> :embedding::halfvec(384) AS distance
                 FROM kb_chunk c
                 WHERE c.org_id = :org AND (cardinality(:folders::text[]) = 0 OR c.folder = ANY(:folders::text[]))
-                ORDER BY c.embedding <=> :embedding
+                ORDER BY c.embedding::halfvec(384) <=> :embedding::halfvec(384)
                 LIMIT :vec_limit
             ),
             vec_ranked AS (SELECT id, row_number() OVER (ORDER BY distance, id) AS r FROM vec),

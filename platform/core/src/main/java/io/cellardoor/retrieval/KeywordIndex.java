@@ -285,12 +285,17 @@ public class KeywordIndex implements DisposableBean, TermCounts {
             return;
         }
         Slot slot = slot(event.orgId());
-        if (slot.index != null) {
-            catchUp(event.orgId());
-        } else if (changes.chunkCount(event.orgId()) <= SYNC_REBUILD_CHUNKS) {
-            awaitReady(event.orgId());
-        } else {
-            activateLater(slot);
+        try {
+            if (slot.index != null) {
+                catchUp(event.orgId());
+            } else if (changes.chunkCount(event.orgId()) <= SYNC_REBUILD_CHUNKS) {
+                awaitReady(event.orgId());
+            } else {
+                activateLater(slot);
+            }
+        } catch (RuntimeException e) {
+            // The import itself committed; the index follows on the next notification, poll or search.
+            log.warn("Keyword index of org {} could not follow its import yet", event.orgId(), e);
         }
     }
 
