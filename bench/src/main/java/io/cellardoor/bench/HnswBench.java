@@ -27,7 +27,7 @@ final class HnswBench {
 
     static final List<Variant> VARIANTS = List.of(
             new Variant(
-                    "vector, m 16, ef_construction 64 (today)",
+                    "vector, m 16, ef_construction 64 (before V27)",
                     "CREATE INDEX kb_chunk_embedding_idx ON kb_chunk USING hnsw (embedding vector_cosine_ops) "
                             + "WITH (m = 16, ef_construction = 64)",
                     FLOAT),
@@ -47,7 +47,7 @@ final class HnswBench {
                             + "halfvec_cosine_ops) WITH (m = 16, ef_construction = 64)",
                     HALF),
             new Variant(
-                    "halfvec, m 16, ef_construction 128",
+                    "halfvec, m 16, ef_construction 128 (V27)",
                     "CREATE INDEX kb_chunk_embedding_idx ON kb_chunk USING hnsw ((embedding::halfvec(384)) "
                             + "halfvec_cosine_ops) WITH (m = 16, ef_construction = 128)",
                     HALF));
@@ -141,7 +141,8 @@ final class HnswBench {
                         Statement st = app.createStatement();
                         PreparedStatement ps = app.prepareStatement("SELECT c.id FROM kb_chunk c WHERE c.org_id = ? "
                                 + "ORDER BY " + v.distance() + " LIMIT 40")) {
-                    app.setAutoCommit(false);
+                    // Session settings (each query its own transaction): the org for row-level security, as the app
+                    // sets it per transaction.
                     st.execute("SELECT set_config('cellardoor.org_id', '" + org + "', false)");
                     st.execute("SET hnsw.iterative_scan = relaxed_order");
                     st.execute("SET plan_cache_mode = force_custom_plan");
@@ -165,7 +166,6 @@ final class HnswBench {
                                 recall += ScaleBench.overlap(exact.get(i), found);
                             }
                         }
-                        app.rollback();
                         Stats.Latency l = Stats.Latency.of(nanos);
                         points.add(new Point(v.name(), ef, recall / queries.size(), l.mean(), l.p95()));
                         System.out.printf(

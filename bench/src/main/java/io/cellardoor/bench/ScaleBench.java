@@ -63,6 +63,9 @@ final class ScaleBench {
 
     record LatencyRow(String engine, String what, int clients, Stats.Latency latency, double perSecond) {}
 
+    /** One way of ranking the PostgreSQL keyword branch: its overlap with BM25's top 40 and its own latency. */
+    record KeywordVariant(String name, double overlap, Stats.Latency latency) {}
+
     /** Recall@10 and mean latency of the vector search alone at one ef_search (PostgreSQL) or k (Lucene). */
     record SweepPoint(String engine, int ef, double recall, double meanMs) {}
 
@@ -94,6 +97,7 @@ final class ScaleBench {
             int queries,
             Map<String, Map<String, Double>> breakdowns,
             Map<String, Double> keywordOverlap,
+            List<KeywordVariant> keywordVariants,
             double pgRecallQuestions,
             double pgRecallLines,
             double luceneRecallQuestions,
@@ -369,6 +373,51 @@ final class ScaleBench {
                 keywordOverlap.put(engine, counted == 0 ? 1 : sum / counted);
             }
 
+            // Step by step (decision 0026): the scaled cut alone, AND-first alone, both (the fallback now).
+            List<KeywordVariant> keywordVariants = new ArrayList<>();
+            record Ranking(String name, String sql, boolean todaysText, boolean andFirst) {}
+            for (Ranking v : List.of(
+                    new Ranking("every word OR-ed, today's cut (today's statement)", BaselineSql.SQL, true, false),
+                    new Ranking("every word OR-ed, cut scaled to the tenant", BaselineSql.SQL, false, false),
+                    new Ranking("rarest two ANDed first, today's cut", pgSql, true, true),
+                    new Ranking("rarest two ANDed first, cut scaled (the fallback)", pgSql, false, true))) {
+                java.util.function.Function<Query, List<Long>> ids = q -> {
+                    String text = v.todaysText() ? q.todayKeywords() : q.keywords();
+                    return tenant.inOrg(
+                            largeOrg,
+                            () -> named.query(
+                                    v.sql(),
+                                    PgExplain.parameters(
+                                            largeOrg,
+                                            text,
+                                            v.andFirst() ? andText(keywords, largeOrg, text) : "",
+                                            new long[0],
+                                            q.embedding(),
+                                            CANDIDATES,
+                                            CANDIDATES,
+                                            0,
+                                            0),
+                                    (rs, row) -> rs.getLong(1)));
+                };
+                double sum = 0;
+                int counted = 0;
+                for (Query q : queries) {
+                    Set<Long> reference = new HashSet<>(engines.get(LUCENE).keywords(largeOrg, q, true, CANDIDATES));
+                    if (!reference.isEmpty()) {
+                        sum += overlap(reference, ids.apply(q));
+                        counted++;
+                    }
+                }
+                Runner.Result timed = Runner.run(1, queries.size(), i -> ids.apply(queries.get(i)));
+                keywordVariants.add(new KeywordVariant(v.name(), counted == 0 ? 1 : sum / counted, timed.latency()));
+                System.out.printf(
+                        "  keywords %-55s overlap %.3f, p50 %.2f p95 %.2f ms%n",
+                        v.name(),
+                        sum / Math.max(1, counted),
+                        timed.latency().p50(),
+                        timed.latency().p95());
+            }
+
             System.out.println("  latency");
             List<LatencyRow> rows = new ArrayList<>();
             int q1 = queries.size() * 2;
@@ -483,6 +532,7 @@ final class ScaleBench {
                     queries.size(),
                     breakdowns,
                     keywordOverlap,
+                    keywordVariants,
                     pgQuestions / devQueries.size(),
                     (pgLarge - pgQuestions) / lines,
                     luQuestions / devQueries.size(),
@@ -608,7 +658,8 @@ final class ScaleBench {
         try (Connection c = db.connect();
                 Statement st = c.createStatement();
                 PreparedStatement ps = c.prepareStatement(
-                        "SELECT id, embedding <=> ?::vector AS d FROM kb_chunk WHERE org_id = ? ORDER BY embedding <=> ?::vector LIMIT 40")) {
+                        "SELECT id, embedding::halfvec(384) <=> ?::vector::halfvec(384) AS d FROM kb_chunk "
+                                + "WHERE org_id = ? ORDER BY embedding::halfvec(384) <=> ?::vector::halfvec(384) LIMIT 40")) {
             st.execute("SET hnsw.iterative_scan = relaxed_order");
             st.execute("SET jit = off");
             for (int ef : SWEEP) {
