@@ -18,7 +18,8 @@ record Command(String name, Map<String, Object> properties, boolean web, String[
     static final String USAGE = """
             usage: cellardoor serve  [--knowledge DIR] [--port N]
                    cellardoor ingest --dir DIR [--org SLUG]
-                   cellardoor eval   --knowledge DIR --questions FILE.jsonl""";
+                   cellardoor eval   --knowledge DIR --questions FILE.jsonl[,FILE.jsonl] [--conversations FILE.jsonl]
+                                     [--split tune|report|all] [--out FILE.jsonl]""";
 
     /** Throws IllegalArgumentException on an unknown command or a missing required option. */
     static Command parse(String[] args) {
@@ -50,8 +51,19 @@ record Command(String name, Map<String, Object> properties, boolean web, String[
             }
             case "eval" -> {
                 take(options, "knowledge", "cellardoor.eval.knowledge", props, true);
-                take(options, "questions", "cellardoor.eval.questions", props, true);
+                if (!options.containsKey("questions") && !options.containsKey("conversations")) {
+                    throw new IllegalArgumentException("--questions or --conversations is required");
+                }
+                take(options, "questions", "cellardoor.eval.questions", props, false);
+                take(options, "conversations", "cellardoor.eval.conversations", props, false);
+                take(options, "out", "cellardoor.eval.out", props, false);
+                String split = options.getOrDefault("split", "all");
+                io.cellardoor.app.eval.EvalSplit.parse(split);
+                options.remove("split");
+                props.put("cellardoor.eval.split", split);
                 props.put("server.port", "0");
+                // One client asks every question: the per-visitor rate limit would throttle the run, not a visitor.
+                props.put("cellardoor.widget.visitor-requests-per-minute", "100000");
                 props.put("logging.level.root", "warn");
             }
             default -> throw new IllegalArgumentException("unknown command '" + name + "'");
@@ -66,17 +78,20 @@ record Command(String name, Map<String, Object> properties, boolean web, String[
             Map<String, String> options, String option, String property, Map<String, Object> props, boolean required) {
         String value = options.remove(option);
         if (value != null) {
-            boolean path = option.equals("knowledge") || option.equals("dir") || option.equals("questions");
-            props.put(
-                    property,
-                    path
-                            ? java.nio.file.Path.of(value)
-                                    .toAbsolutePath()
-                                    .normalize()
-                                    .toString()
-                            : value);
+            boolean path = !option.equals("port");
+            props.put(property, path ? absolutePaths(value) : value);
         } else if (required) {
             throw new IllegalArgumentException("--" + option + " is required");
         }
+    }
+
+    /** Each of a comma-separated list of paths made absolute (the command may run from another folder). */
+    private static String absolutePaths(String value) {
+        return java.util.Arrays.stream(value.split(","))
+                .map(p -> java.nio.file.Path.of(p.strip())
+                        .toAbsolutePath()
+                        .normalize()
+                        .toString())
+                .collect(java.util.stream.Collectors.joining(","));
     }
 }

@@ -401,9 +401,9 @@ class TenantIsolationIntegrationTests extends IntegrationTestSupport {
         audit.record(b, "other-admin", "site.greeting-changed", keyB, null, "B's greeting");
 
         assertThat(conversations.rate(a, messageOfB, null, "down", "from A")).isFalse();
-        assertThat(conversations.continueOrStart(a, siteA, null, conversationOfB))
-                .as("A cannot continue B's conversation")
-                .isNotEqualTo(conversationOfB);
+        var opened = conversations.open(a, siteA, null, conversationOfB);
+        assertThat(opened.id()).as("A cannot continue B's conversation").isNotEqualTo(conversationOfB);
+        assertThat(opened.history()).as("nor read its turns").isEmpty();
         assertThat(handoffs.inbox(a, "open", 500))
                 .extracting(HandoffRequest::id)
                 .doesNotContain(handoffOfB);

@@ -2,6 +2,7 @@ package io.cellardoor.answer;
 
 import dev.langchain4j.model.embedding.EmbeddingModel;
 import dev.langchain4j.model.embedding.onnx.allminilml6v2.AllMiniLmL6V2EmbeddingModel;
+import dev.langchain4j.model.openai.OpenAiChatModel;
 import dev.langchain4j.model.openai.OpenAiStreamingChatModel;
 import io.cellardoor.text.CorpusStatistics;
 import io.cellardoor.text.TermAnalyzer;
@@ -23,6 +24,23 @@ class AiConfiguration {
     @Bean
     EmbeddingModel embeddingModel() {
         return new AllMiniLmL6V2EmbeddingModel();
+    }
+
+    /** The model that condenses follow-ups into standalone questions, when an LLM is configured. */
+    @Bean
+    QuestionCondenser questionCondenser(AnswerProperties properties) {
+        AnswerProperties.Llm llm = properties.llm();
+        if (llm == null || !llm.configured()) {
+            return QuestionCondenser.NONE;
+        }
+        return new LlmQuestionCondenser(OpenAiChatModel.builder()
+                .baseUrl(llm.baseUrl())
+                .apiKey(llm.apiKey() == null ? "none" : llm.apiKey())
+                .modelName(llm.model())
+                .timeout(Duration.ofSeconds(10))
+                .temperature(0.0)
+                .maxRetries(1)
+                .build());
     }
 
     @Bean

@@ -1,5 +1,6 @@
 package io.cellardoor.answer;
 
+import io.cellardoor.language.Phrases;
 import io.cellardoor.retrieval.RetrievedChunk;
 import io.cellardoor.text.CorpusStatistics;
 import io.cellardoor.text.TermAnalyzer;
@@ -239,7 +240,8 @@ public final class ExtractiveAnswerGenerator implements AnswerGenerator {
         if (chosen.isEmpty() || confidence < threshold) {
             return decline(request, sink, confidence);
         }
-        String text = compose(chosen);
+        String note = Phrases.of(Phrases.Key.QUOTING_ENGLISH, request.language());
+        String text = (note.isEmpty() ? "" : note + "\n\n") + compose(chosen);
         AnswerGenerator.stream(text, sink);
         List<String> sources = chosen.stream().map(Unit::path).distinct().collect(Collectors.toList());
         return new GeneratedAnswer(text, true, sources, confidence, "extractive");
@@ -314,8 +316,7 @@ public final class ExtractiveAnswerGenerator implements AnswerGenerator {
     }
 
     private GeneratedAnswer decline(AnswerRequest request, TokenSink sink, double confidence) {
-        String text = "Sorry, I don't know the answer to that from our information."
-                + (request.contactLine().isBlank() ? "" : " " + request.contactLine());
+        String text = Declines.text(Phrases.Key.DONT_KNOW, request.language(), request.contactLine());
         AnswerGenerator.stream(text, sink);
         return new GeneratedAnswer(text, false, List.of(), confidence, "extractive");
     }

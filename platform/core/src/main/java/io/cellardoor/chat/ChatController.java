@@ -4,7 +4,7 @@ import io.cellardoor.answer.Citation;
 import io.cellardoor.plugin.Classification;
 import io.cellardoor.tenant.Site;
 import io.cellardoor.web.ApiProblem;
-import io.cellardoor.widget.VisitorTokens;
+import io.cellardoor.widget.WidgetCaller;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.Map;
@@ -14,7 +14,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
-import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -23,7 +22,6 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
@@ -38,7 +36,6 @@ class ChatController {
     private static final Logger log = LoggerFactory.getLogger(ChatController.class);
 
     private final ChatService chat;
-    private final VisitorTokens tokens;
     private final Duration streamTimeout;
     private final Duration heartbeat;
     private final ExecutorService workers = Executors.newThreadPerTaskExecutor(
@@ -48,11 +45,9 @@ class ChatController {
 
     ChatController(
             ChatService chat,
-            VisitorTokens tokens,
             @Value("${cellardoor.chat.stream-timeout:5m}") Duration streamTimeout,
             @Value("${cellardoor.chat.heartbeat:10s}") Duration heartbeat) {
         this.chat = chat;
-        this.tokens = tokens;
         this.streamTimeout = streamTimeout;
         this.heartbeat = heartbeat;
     }
@@ -61,12 +56,8 @@ class ChatController {
             path = "/api/v1/chat",
             consumes = MediaType.APPLICATION_JSON_VALUE,
             produces = MediaType.APPLICATION_JSON_VALUE)
-    ChatResponse chat(
-            @RequestHeader(name = "X-Site-Key", required = false) @Nullable String siteKey,
-            @RequestHeader(name = "X-Visitor-Token", required = false) @Nullable String visitorToken,
-            @RequestBody ChatRequest request) {
-        Site site = chat.validate(siteKey, request);
-        return chat.answer(site, visitor(site, visitorToken), request, new ChatService.Listener() {
+    ChatResponse chat(WidgetCaller caller, @RequestBody ChatRequest request) {
+        return chat.answer(caller.site(), caller.visitorId(), request, new ChatService.Listener() {
             @Override
             public void token(String token) {}
         });
@@ -76,12 +67,10 @@ class ChatController {
             path = "/api/v1/chat/stream",
             consumes = MediaType.APPLICATION_JSON_VALUE,
             produces = MediaType.TEXT_EVENT_STREAM_VALUE)
-    ResponseEntity<SseEmitter> stream(
-            @RequestHeader(name = "X-Site-Key", required = false) @Nullable String siteKey,
-            @RequestHeader(name = "X-Visitor-Token", required = false) @Nullable String visitorToken,
-            @RequestBody ChatRequest request) {
-        Site site = chat.validate(siteKey, request);
-        UUID visitorId = visitor(site, visitorToken);
+    ResponseEntity<SseEmitter> stream(WidgetCaller caller, @RequestBody ChatRequest request) {
+        ChatService.validate(request.message());
+        Site site = caller.site();
+        UUID visitorId = caller.visitorId();
         SseEmitter emitter = new SseEmitter(streamTimeout.toMillis());
         ScheduledFuture<?> beat = heartbeats.scheduleAtFixedRate(
                 () -> send(emitter, SseEmitter.event().comment("heartbeat")),
@@ -177,15 +166,6 @@ class ChatController {
                 .header(HttpHeaders.CACHE_CONTROL, "no-cache")
                 .contentType(MediaType.TEXT_EVENT_STREAM)
                 .body(emitter);
-    }
-
-    /** The visitor a valid token names; an absent, expired or foreign token means an anonymous turn. */
-    private @Nullable UUID visitor(Site site, @Nullable String token) {
-        return token == null
-                ? null
-                : tokens.verify(token, site.id())
-                        .map(VisitorTokens.Visitor::visitorId)
-                        .orElse(null);
     }
 
     private static void send(SseEmitter emitter, SseEmitter.SseEventBuilder event) {

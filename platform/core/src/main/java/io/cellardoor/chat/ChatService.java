@@ -3,61 +3,64 @@ package io.cellardoor.chat;
 import io.cellardoor.answer.AnswerGenerator;
 import io.cellardoor.answer.AnswerRequest;
 import io.cellardoor.answer.Citation;
+import io.cellardoor.answer.Declines;
 import io.cellardoor.answer.GeneratedAnswer;
+import io.cellardoor.answer.QuestionCondenser;
 import io.cellardoor.answer.TokenSink;
 import io.cellardoor.cache.SemanticCache;
+import io.cellardoor.chat.internal.CitationBuilder;
 import io.cellardoor.chat.internal.ConversationStore;
-import io.cellardoor.chat.internal.InjectionGuard;
-import io.cellardoor.chat.internal.LanguageGuesser;
-import io.cellardoor.chat.internal.StageTimers;
+import io.cellardoor.chat.internal.ConversationStore.Conversation;
+import io.cellardoor.chat.internal.ConversationStore.PastTurn;
+import io.cellardoor.chat.internal.FollowUpResolver;
+import io.cellardoor.chat.internal.PassageRanker;
+import io.cellardoor.chat.internal.PassageRetrieval;
+import io.cellardoor.chat.internal.Stages;
 import io.cellardoor.curated.CuratedAnswers;
 import io.cellardoor.curated.CuratedMatch;
 import io.cellardoor.embedding.Embeddings;
+import io.cellardoor.guard.GuardVerdict;
+import io.cellardoor.guard.QuestionGuard;
 import io.cellardoor.knowledge.KnowledgeStore;
+import io.cellardoor.language.LanguageDetector;
+import io.cellardoor.language.Phrases;
 import io.cellardoor.plugin.Classification;
 import io.cellardoor.plugin.PluginHost;
 import io.cellardoor.plugin.QueryRouter;
 import io.cellardoor.plugin.TenantPluginContext;
 import io.cellardoor.plugin.api.DirectAnswer;
 import io.cellardoor.plugin.api.HandlerResult;
+import io.cellardoor.plugin.api.Passage;
 import io.cellardoor.plugin.api.PluginApi;
 import io.cellardoor.plugin.api.RetrievalPlan;
 import io.cellardoor.plugin.api.UserQuery;
 import io.cellardoor.retrieval.HybridRetriever;
-import io.cellardoor.retrieval.RetrievalQuery;
 import io.cellardoor.retrieval.RetrievedChunk;
 import io.cellardoor.tenant.Site;
 import io.cellardoor.tenant.TenantService;
-import io.cellardoor.text.KeywordQuery;
 import io.cellardoor.web.ApiProblem;
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
-import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 
 /**
- * The chat pipeline for one turn: site key, validation, prompt-injection guard, classification, curated answers
- * (an editor's answer to a close enough question, ahead of the cache), the semantic cache, the domain's handler, hybrid retrieval weighted by the classification, the answer generator, and
- * persistence of the turn.
- * A failing plugin degrades to the general path; the visitor always gets an answer.
+ * The answer path of one turn, as stages (each a small class with one job, observed by {@link Stages}): load the
+ * conversation, guard, detect the language, resolve a follow-up, embed the question once, curated answers and the
+ * semantic cache, classify with every plugin, retrieve once, let the routed domain's handler shape the passages (or
+ * answer from structured facts), generate, cite, persist. This class only orchestrates. The chat API and the
+ * evaluation ({@link #answer}) and the console's test bench ({@link #dryRun}) run the same stages.
+ *
+ * <p>A stage that fails degrades: a failing plugin leaves the general path, a failing LLM the extractive answer; the
+ * visitor always gets an answer.
  */
 @Service
 public class ChatService {
 
-    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(ChatService.class);
-
     /** Longest message accepted, in characters. */
     public static final int MAX_MESSAGE_CHARS = 2000;
 
-    private static final int DEFAULT_K = 8;
-    private static final int MAX_CITATIONS = 5;
-    private static final int MAX_BOOSTED = 3;
-    private static final double RELATED_SOURCE_SHARE = 0.5;
     private static final double DIRECT_MIN_CONFIDENCE = 0.5;
 
     /** Receives a turn's progress: routing first, then answer tokens. */
@@ -67,364 +70,434 @@ public class ChatService {
         default void routed(UUID conversationId, Classification classification) {}
     }
 
-    private final TenantService tenants;
-    private final QueryRouter router;
-    private final PluginHost plugins;
-    private final HybridRetriever retriever;
-    private final KnowledgeStore knowledge;
-    private final Embeddings embeddings;
-    private final KeywordQuery keywords;
-    private final AnswerGenerator generator;
+    private final Stages stages;
     private final ConversationStore conversations;
-    private final SemanticCache cache;
+    private final QuestionGuard guard;
+    private final LanguageDetector languages;
+    private final FollowUpResolver followUps;
+    private final QuestionCondenser condenser;
+    private final Embeddings embeddings;
     private final CuratedAnswers curated;
-
-    private final StageTimers stages;
+    private final SemanticCache cache;
+    private final QueryRouter router;
+    private final PassageRetrieval retrieval;
+    private final PassageRanker ranker;
+    private final AnswerGenerator generator;
+    private final CitationBuilder citations;
+    private final TenantService tenants;
+    private final PluginContexts contexts;
 
     ChatService(
-            TenantService tenants,
-            QueryRouter router,
-            PluginHost plugins,
-            HybridRetriever retriever,
-            KnowledgeStore knowledge,
-            Embeddings embeddings,
-            KeywordQuery keywords,
-            AnswerGenerator generator,
+            Stages stages,
             ConversationStore conversations,
-            SemanticCache cache,
+            QuestionGuard guard,
+            LanguageDetector languages,
+            FollowUpResolver followUps,
+            QuestionCondenser condenser,
+            Embeddings embeddings,
             CuratedAnswers curated,
-            StageTimers stages) {
+            SemanticCache cache,
+            QueryRouter router,
+            PassageRetrieval retrieval,
+            PassageRanker ranker,
+            AnswerGenerator generator,
+            CitationBuilder citations,
+            TenantService tenants,
+            PluginContexts contexts) {
         this.stages = stages;
-        this.tenants = tenants;
-        this.router = router;
-        this.plugins = plugins;
-        this.retriever = retriever;
-        this.knowledge = knowledge;
-        this.embeddings = embeddings;
-        this.keywords = keywords;
-        this.generator = generator;
         this.conversations = conversations;
-        this.cache = cache;
+        this.guard = guard;
+        this.languages = languages;
+        this.followUps = followUps;
+        this.condenser = condenser;
+        this.embeddings = embeddings;
         this.curated = curated;
+        this.cache = cache;
+        this.router = router;
+        this.retrieval = retrieval;
+        this.ranker = ranker;
+        this.generator = generator;
+        this.citations = citations;
+        this.tenants = tenants;
+        this.contexts = contexts;
     }
 
     /**
-     * Checks the site key and the message before any work.
+     * Checks the message before any work.
      *
-     * @throws ApiProblem 401 for an unknown site key, 400 for a blank message, 413 over 2000 characters
+     * @throws ApiProblem 400 for a blank message, 413 over 2000 characters
      */
-    public Site validate(@Nullable String siteKey, ChatRequest request) {
-        Site site = siteKey == null ? null : tenants.findSite(siteKey).orElse(null);
-        if (site == null) {
-            throw ApiProblem.unknownSiteKey();
-        }
-        String message = request.message();
+    public static void validate(@Nullable String message) {
         if (message == null || message.isBlank()) {
             throw ApiProblem.blankMessage();
         }
         if (message.length() > MAX_MESSAGE_CHARS) {
             throw ApiProblem.tooLong(message.length(), MAX_MESSAGE_CHARS);
         }
-        return site;
     }
 
     /**
-     * Answers one turn.
+     * Answers one turn and stores it.
      *
-     * @param site the validated site (see {@link #validate})
+     * @param site the site the request's key resolved to (once, by the widget API's request filter)
      * @param visitorId the anonymous visitor asking (from a verified visitor token), or null
      * @param listener receives routing and tokens as they happen
+     * @throws ApiProblem 400 {@code blank-message}, 413 {@code message-too-long}
      */
     public ChatResponse answer(Site site, @Nullable UUID visitorId, ChatRequest request, Listener listener) {
+        validate(request.message());
         long started = System.nanoTime();
         String message = request.message().strip();
-        UUID conversationId = stages.time(
-                "conversation",
-                () -> conversations.continueOrStart(site.orgId(), site.id(), visitorId, request.conversationId()));
-        UserQuery query = new UserQuery(message, LanguageGuesser.guess(message));
-
-        Classification classification;
-        GeneratedAnswer answer;
-        List<RetrievedChunk> passages = List.of();
-        String contactLine = site.contactLine();
-        List<Citation> cachedCitations = null;
-        float[] toCache = null;
-        if (InjectionGuard.isAttempt(message)) {
-            classification = new Classification(PluginApi.GENERAL_DOMAIN, List.of(), List.of(), List.of());
-            listener.routed(conversationId, classification);
-            String text = "I can only help with questions about our wines, visits, club, events and shop."
-                    + (contactLine.isBlank() ? "" : " " + contactLine);
-            AnswerGenerator.stream(text, listener);
-            answer = new GeneratedAnswer(text, false, List.of(), 1, "guard");
-        } else {
-            Classification classified =
-                    stages.time("classify", () -> router.classify(query, site.orgId(), site.orgSlug()));
-            classification = classified;
-            float[] questionKey = stages.time("embed", () -> embeddings.embedQuestion(message));
-            var curatedHit = stages.time("curated", () -> curated.match(site.orgId(), questionKey));
-            var hit = curatedHit.isPresent()
-                    ? java.util.Optional.<SemanticCache.Hit<Citation>>empty()
-                    : stages.time("cache", () -> cache.find(site.orgId(), questionKey, Citation.class));
-            if (curatedHit.isPresent()) {
-                CuratedMatch c = curatedHit.get();
-                cachedCitations = c.documentPath() == null
-                        ? List.of()
-                        : documentCitation(site.orgId(), c.documentPath(), c.similarity())
-                                .map(List::of)
-                                .orElse(List.of());
-                String domain = cachedCitations.isEmpty()
-                        ? classification.primary()
-                        : cachedCitations.get(0).domain();
-                classification = new Classification(
-                        domain, classification.related(), classification.scores(), classification.skipped());
-                listener.routed(conversationId, classification);
-                AnswerGenerator.stream(c.answer(), listener);
-                answer = new GeneratedAnswer(c.answer(), true, List.of(), c.similarity(), "curated");
-            } else if (hit.isPresent()) {
-                classification = new Classification(
-                        hit.get().domain(),
-                        classification.related(),
-                        classification.scores(),
-                        classification.skipped());
-                listener.routed(conversationId, classification);
-                AnswerGenerator.stream(hit.get().answer(), listener);
-                answer = new GeneratedAnswer(
-                        hit.get().answer(), true, List.of(), hit.get().similarity(), "cache");
-                cachedCitations = hit.get().citations();
-            } else {
-                listener.routed(conversationId, classification);
-                Computed computed = compute(
-                        site.orgId(),
-                        site.orgSlug(),
-                        contactLine,
-                        query,
-                        classification,
-                        () -> stages.time("embed", () -> embeddings.embed(message)),
-                        listener);
-                passages = computed.passages();
-                answer = computed.answer();
-                toCache = questionKey;
-            }
-        }
-        List<Citation> citations = cachedCitations != null
-                ? cachedCitations
-                : answer.answered() ? citations(site.orgId(), answer, passages) : List.of();
-        if (toCache != null && answer.answered()) {
-            cache.put(site.orgId(), message, toCache, answer.text(), classification.primary(), citations);
-        }
+        Conversation conversation = stages.run(
+                "conversation", () -> conversations.open(site.orgId(), site.id(), visitorId, request.conversationId()));
+        Turn turn = new Turn(site.orgId(), site.orgSlug(), site.contactLine(), message, conversation.history(), true);
+        TurnTrace trace = run(turn, conversation.id(), listener);
+        GeneratedAnswer answer = trace.answer();
         long latencyMs = (System.nanoTime() - started) / 1_000_000;
-        ConversationStore.Turn turn = new ConversationStore.Turn(
-                site.orgId(),
-                site.id(),
-                visitorId,
-                conversationId,
-                message,
-                answer.text(),
-                answer.answered(),
-                classification.primary(),
-                answer.generator(),
-                citations,
-                classification,
-                answer.confidence(),
-                latencyMs);
-        long messageId = stages.time("save", () -> conversations.save(turn));
-        int outputTokens = answer.text().isBlank() ? 0 : answer.text().trim().split("\\s+").length;
+        long messageId = stages.run("persist", () -> {
+            if (trace.shortcut().isEmpty() && answer.answered() && trace.guard().answers()) {
+                cache.put(
+                        site.orgId(),
+                        trace.question().text(),
+                        embeddings.embedQuestion(trace.question().text()),
+                        answer.text(),
+                        trace.classification().primary(),
+                        trace.citations());
+            }
+            return conversations.save(new ConversationStore.Turn(
+                    site.orgId(),
+                    site.id(),
+                    visitorId,
+                    conversation.id(),
+                    message,
+                    answer.text(),
+                    answer.answered(),
+                    trace.classification().primary(),
+                    answer.generator(),
+                    trace.citations(),
+                    trace.classification(),
+                    answer.confidence(),
+                    latencyMs,
+                    trace.question().text(),
+                    trace.language(),
+                    answer.inputTokens(),
+                    answer.outputTokens(),
+                    answer.model()));
+        });
         return new ChatResponse(
-                conversationId,
+                conversation.id(),
                 messageId,
                 answer.text(),
                 answer.answered(),
-                classification.primary(),
-                citations,
-                new ChatResponse.Usage(answer.generator(), 0, outputTokens, latencyMs));
-    }
-
-    /** Retrieval and generation of one classified question: the passages retrieved and the answer made of them. */
-    private record Computed(List<RetrievedChunk> passages, GeneratedAnswer answer) {}
-
-    private Computed compute(
-            long orgId,
-            String orgSlug,
-            String contactLine,
-            UserQuery query,
-            Classification classification,
-            Supplier<float[]> questionEmbedding,
-            TokenSink sink) {
-        String message = query.text();
-        float[] embedding = questionEmbedding.get();
-        var context = new TenantPluginContext(orgId, orgSlug, plugins, retriever, knowledge, embeddings);
-        HandlerResult handled = stages.time(
-                "handle",
-                () -> router.handle(classification, query, context, orgId)
-                        .orElse(HandlerResult.retrieve(RetrievalPlan.defaults(DEFAULT_K))));
-        List<RetrievedChunk> passages =
-                stages.time("retrieve", () -> retrieve(orgId, message, embedding, classification, handled.plan()));
-        if (log.isDebugEnabled()) {
-            log.debug(
-                    "q='{}' domain={} boost={} passages={}",
-                    message,
-                    classification.primary(),
-                    handled.plan().boostPaths(),
-                    passages.stream()
-                            .map(p -> "%s[%s f%d v%d %.4f]"
-                                    .formatted(
-                                            p.path().replaceAll("-[0-9a-f]{8}-.*\\.md$", ""),
-                                            p.headingPath(),
-                                            p.fullTextRank(),
-                                            p.vectorRank(),
-                                            p.score()))
-                            .toList());
-        }
-        DirectAnswer direct = handled.directAnswer()
-                .filter(d -> d.confidence() >= DIRECT_MIN_CONFIDENCE)
-                .orElse(null);
-        if (direct != null) {
-            AnswerGenerator.stream(direct.text(), sink);
-            return new Computed(
-                    passages,
-                    new GeneratedAnswer(direct.text(), true, direct.sourcePaths(), direct.confidence(), "direct"));
-        }
-        return new Computed(
-                passages,
-                stages.time(
-                        "generate",
-                        () -> generator.generate(
-                                new AnswerRequest(
-                                        orgId,
-                                        message,
-                                        query.language(),
-                                        passages,
-                                        handled.promptContributions(),
-                                        contactLine),
-                                sink)));
+                trace.classification().primary(),
+                trace.citations(),
+                new ChatResponse.Usage(answer.generator(), answer.inputTokens(), answer.outputTokens(), latencyMs));
     }
 
     /**
-     * What the pipeline makes of a question, without a conversation, the semantic cache or curated answers (the
-     * console's test bench): the guard, the classification, the retrieved passages and the generated answer with its
-     * citations. Nothing is stored.
+     * What the answer path makes of a question, without a conversation, the semantic cache or curated answers (the
+     * console's test bench). Nothing is stored.
      *
      * @param question the question, 1..2000 characters
      * @throws ApiProblem 400 {@code blank-message}, 413 {@code message-too-long}, 404 for an unknown org
      */
-    public DryRun dryRun(long orgId, String question) {
-        if (question.isBlank()) {
-            throw ApiProblem.blankMessage();
-        }
-        if (question.length() > MAX_MESSAGE_CHARS) {
-            throw ApiProblem.tooLong(question.length(), MAX_MESSAGE_CHARS);
-        }
+    public TurnTrace dryRun(long orgId, String question) {
+        validate(question);
         String slug = tenants.findOrgSlug(orgId).orElseThrow(() -> ApiProblem.notFound("Org " + orgId));
-        String message = question.strip();
-        UserQuery query = new UserQuery(message, LanguageGuesser.guess(message));
-        if (InjectionGuard.isAttempt(message)) {
-            return new DryRun(
-                    new Classification(PluginApi.GENERAL_DOMAIN, List.of(), List.of(), List.of()),
-                    List.of(),
-                    new GeneratedAnswer(
-                            "I can only help with questions about our wines, visits, club, events and shop.",
-                            false,
-                            List.of(),
-                            1,
-                            "guard"),
-                    List.of());
-        }
-        Classification classification = router.classify(query, orgId, slug);
-        Computed computed = compute(
-                orgId,
-                slug,
-                tenants.contactLine(orgId),
-                query,
-                classification,
-                () -> embeddings.embed(message),
-                token -> {});
-        List<Citation> citations =
-                computed.answer().answered() ? citations(orgId, computed.answer(), computed.passages()) : List.of();
-        return new DryRun(classification, computed.passages(), computed.answer(), citations);
-    }
-
-    /**
-     * The pipeline's work on one question, see {@link #dryRun}.
-     *
-     * @param classification every plugin's score and evidence, and the domain chosen
-     * @param passages the retrieved chunks, best (fused rank 1) first, with their full-text and vector ranks
-     * @param answer the generated answer
-     * @param citations the citations the chat would show
-     */
-    public record DryRun(
-            Classification classification,
-            List<RetrievedChunk> passages,
-            GeneratedAnswer answer,
-            List<Citation> citations) {}
-
-    /**
-     * Hybrid retrieval weighted by the classification: the primary domain's folders at full weight, related
-     * domains' lower by priority, folders of no plugin at half and other domains' lower still.
-     */
-    List<RetrievedChunk> retrieve(
-            long orgId, String message, float[] embedding, Classification classification, RetrievalPlan plan) {
-        Map<String, Double> weights = new HashMap<>();
-        double otherWeight = 1.0;
-        if (classification.claimed()) {
-            otherWeight = 0.5;
-            for (var d : plugins.descriptors()) {
-                plugins.foldersOf(d.id()).forEach(f -> weights.put(f, 0.35));
-            }
-            List<String> related = classification.related();
-            for (int i = related.size() - 1; i >= 0; i--) {
-                double w = Math.max(0.5, 0.75 - 0.1 * i);
-                plugins.foldersOf(related.get(i)).forEach(f -> weights.put(f, w));
-            }
-            plugins.foldersOf(classification.primary()).forEach(f -> weights.put(f, 1.0));
-        }
-        for (var e : plan.domainWeights().entrySet()) {
-            plugins.foldersOf(e.getKey()).forEach(f -> weights.put(f, e.getValue()));
-        }
-        var query = RetrievalQuery.forOrg(orgId)
-                .text(keywords.of(orgId, message))
-                .embedding(embedding)
-                .k(plan.k())
-                .weights(weights, otherWeight)
-                .boostPaths(plan.boostPaths().stream().limit(MAX_BOOSTED).toList())
-                .build();
-        return retriever.retrieve(query);
-    }
-
-    /**
-     * The answer's own sources first; then, for generated answers, other retrieved documents whose best passage
-     * scored at least {@value #RELATED_SOURCE_SHARE} of the top passage (a direct answer cites only its facts).
-     */
-    private List<Citation> citations(long orgId, GeneratedAnswer answer, List<RetrievedChunk> passages) {
-        Map<String, Citation> byPath = new LinkedHashMap<>();
-        Map<String, RetrievedChunk> bestByPath = new LinkedHashMap<>();
-        passages.forEach(p -> bestByPath.putIfAbsent(p.path(), p));
-        List<String> paths = new ArrayList<>(answer.sourcePaths());
-        if (!answer.generator().equals("direct") && !passages.isEmpty()) {
-            double top = passages.get(0).score();
-            bestByPath.values().stream()
-                    .filter(p -> p.score() >= RELATED_SOURCE_SHARE * top)
-                    .forEach(p -> paths.add(p.path()));
-        }
-        for (String path : paths) {
-            if (byPath.size() >= MAX_CITATIONS || byPath.containsKey(path)) {
-                continue;
-            }
-            RetrievedChunk best = bestByPath.get(path);
-            documentCitation(orgId, path, best == null ? 0 : best.score()).ifPresent(c -> byPath.put(path, c));
-        }
-        return List.copyOf(byPath.values());
-    }
-
-    /** The citation of one of the org's documents; empty when the org has no document at the path. */
-    private java.util.Optional<Citation> documentCitation(long orgId, String path, double score) {
-        return knowledge.findDocument(orgId, path).map(doc -> {
-            String url = doc.metadata().get("source_url");
-            return new Citation(
-                    path,
-                    doc.title(),
-                    plugins.domainOfFolder(doc.folder()),
-                    score,
-                    url == null || url.isBlank() ? null : url);
+        Turn turn = new Turn(orgId, slug, tenants.contactLine(orgId), question.strip(), List.of(), false);
+        return run(turn, UUID.randomUUID(), new Listener() {
+            @Override
+            public void token(String token) {}
         });
+    }
+
+    /** One turn's input. {@code live} turns use curated answers and the semantic cache. */
+    private record Turn(
+            long orgId, String slug, String contactLine, String message, List<PastTurn> history, boolean live) {}
+
+    private TurnTrace run(Turn turn, UUID conversationId, Listener listener) {
+        GuardVerdict verdict = stages.run("guard", () -> guard.check(turn.message()));
+        String language =
+                stages.run("language", () -> languages.detect(verdict.answers() ? verdict.question() : turn.message()));
+        if (!verdict.answers()) {
+            return declined(turn, conversationId, verdict, language, listener);
+        }
+        ResolvedQuestion question = stages.run("rewrite", () -> resolve(turn, verdict.question()));
+        float[] embedding = stages.run("embed", () -> embeddings.embedQuestion(question.text()));
+        if (turn.live()) {
+            Optional<TurnTrace> shortcut =
+                    shortcut(turn, conversationId, verdict, language, question, embedding, listener);
+            if (shortcut.isPresent()) {
+                return shortcut.get();
+            }
+        }
+        UserQuery query = new UserQuery(question.text(), language);
+        Classification classification = stages.run("classify", () -> {
+            Classification c = router.classify(query, turn.orgId(), turn.slug());
+            return !c.claimed() && question.carriedDomain().isPresent()
+                    ? router.routedTo(c, question.carriedDomain().get())
+                    : c;
+        });
+        listener.routed(conversationId, classification);
+        List<RetrievedChunk> retrieved = stages.run(
+                "retrieve",
+                () -> retrieval.retrieve(turn.orgId(), question.text(), language, embedding, classification));
+        Optional<HandlerResult> handled = stages.run(
+                "handle",
+                () -> router.handle(
+                        classification, query, contexts.of(turn.orgId(), turn.slug(), retrieved), turn.orgId()));
+        RetrievalPlan plan = handled.map(HandlerResult::plan).orElse(RetrievalPlan.defaults(retrieved.size() + 1));
+        List<RetrievedChunk> passages = stages.run(
+                "rank",
+                () -> contexts.withoutInstructions(
+                        ranker.rank(turn.orgId(), retrieved, plan, question.text(), embedding, language)));
+        GeneratedAnswer answer = stages.run(
+                "generate", () -> generate(turn, question, language, classification, handled, passages, listener));
+        List<Citation> cited = stages.run("cite", () -> citations.cite(turn.orgId(), answer, passages));
+        return new TurnTrace(
+                verdict,
+                language,
+                question,
+                Optional.empty(),
+                classification,
+                retrieved,
+                handled,
+                passages,
+                answer,
+                cited);
+    }
+
+    /** A follow-up resolved by the model when one is configured, else (and when it fails) by the rules. */
+    private ResolvedQuestion resolve(Turn turn, String question) {
+        if (turn.history().isEmpty()) {
+            return ResolvedQuestion.standalone(question, "standalone");
+        }
+        List<AnswerRequest.Exchange> history = exchanges(turn.history());
+        return condenser
+                .condense(question, history)
+                .map(c -> c.question().equalsIgnoreCase(question)
+                        ? ResolvedQuestion.standalone(question, "the model kept it as it is")
+                        : new ResolvedQuestion(
+                                c.question(),
+                                question,
+                                c.question(),
+                                "condensed by the model",
+                                Optional.of(turn.history().getLast().domain())))
+                .orElseGet(() -> followUps.resolve(turn.orgId(), question, turn.history()));
+    }
+
+    /** A curated answer, else a cached one, when the question is close enough to one. */
+    private Optional<TurnTrace> shortcut(
+            Turn turn,
+            UUID conversationId,
+            GuardVerdict verdict,
+            String language,
+            ResolvedQuestion question,
+            float[] embedding,
+            Listener listener) {
+        Optional<CuratedMatch> curatedHit = stages.run("curated", () -> curated.match(turn.orgId(), embedding));
+        if (curatedHit.isPresent()) {
+            CuratedMatch c = curatedHit.get();
+            List<Citation> cited = c.documentPath() == null
+                    ? List.of()
+                    : citations
+                            .document(turn.orgId(), c.documentPath(), c.similarity())
+                            .map(List::of)
+                            .orElse(List.of());
+            String domain = cited.isEmpty()
+                    ? PluginApi.GENERAL_DOMAIN
+                    : cited.getFirst().domain();
+            GeneratedAnswer answer = new GeneratedAnswer(c.answer(), true, List.of(), c.similarity(), "curated");
+            return Optional.of(
+                    served(conversationId, verdict, language, question, "curated", domain, answer, cited, listener));
+        }
+        Optional<SemanticCache.Hit<Citation>> hit =
+                stages.run("cache", () -> cache.find(turn.orgId(), embedding, Citation.class));
+        return hit.map(h -> served(
+                conversationId,
+                verdict,
+                language,
+                question,
+                "cache",
+                h.domain(),
+                new GeneratedAnswer(h.answer(), true, List.of(), h.similarity(), "cache"),
+                h.citations(),
+                listener));
+    }
+
+    private TurnTrace served(
+            UUID conversationId,
+            GuardVerdict verdict,
+            String language,
+            ResolvedQuestion question,
+            String shortcut,
+            String domain,
+            GeneratedAnswer answer,
+            List<Citation> cited,
+            Listener listener) {
+        Classification classification = new Classification(domain, List.of(), List.of(), List.of());
+        listener.routed(conversationId, classification);
+        AnswerGenerator.stream(answer.text(), listener);
+        return new TurnTrace(
+                verdict,
+                language,
+                question,
+                Optional.of(shortcut),
+                classification,
+                List.of(),
+                Optional.empty(),
+                List.of(),
+                answer,
+                cited);
+    }
+
+    /** The guard's refusal: why, what the org's domains can help with, and how to reach a person. */
+    private TurnTrace declined(
+            Turn turn, UUID conversationId, GuardVerdict verdict, String language, Listener listener) {
+        Classification general = new Classification(PluginApi.GENERAL_DOMAIN, List.of(), List.of(), List.of());
+        listener.routed(conversationId, general);
+        List<String> scopes = router.scopes(turn.orgId(), turn.slug());
+        String help = scopes.isEmpty()
+                ? ""
+                : " " + Phrases.of(Phrases.Key.CAN_HELP_WITH, language).formatted(joined(scopes));
+        String text = Phrases.of(verdict.decline().orElseThrow(), language) + help + " "
+                + Declines.contact(language, turn.contactLine());
+        AnswerGenerator.stream(text, listener);
+        return new TurnTrace(
+                verdict,
+                language,
+                ResolvedQuestion.standalone(turn.message(), "declined by the guard"),
+                Optional.empty(),
+                general,
+                List.of(),
+                Optional.empty(),
+                List.of(),
+                new GeneratedAnswer(text, false, List.of(), 1, "guard"),
+                List.of());
+    }
+
+    private GeneratedAnswer generate(
+            Turn turn,
+            ResolvedQuestion question,
+            String language,
+            Classification classification,
+            Optional<HandlerResult> handled,
+            List<RetrievedChunk> passages,
+            Listener listener) {
+        Optional<DirectAnswer> direct =
+                handled.flatMap(HandlerResult::directAnswer).filter(d -> d.confidence() >= DIRECT_MIN_CONFIDENCE);
+        if (direct.isPresent()) {
+            DirectAnswer d = direct.get();
+            AnswerGenerator.stream(d.text(), listener);
+            return new GeneratedAnswer(d.text(), true, d.sourcePaths(), d.confidence(), "direct");
+        }
+        return generator.generate(
+                new AnswerRequest(
+                        turn.orgId(),
+                        question.text(),
+                        question.focus(),
+                        language,
+                        passages,
+                        handled.map(HandlerResult::promptContributions).orElse(List.of()),
+                        turn.contactLine(),
+                        exchanges(turn.history()),
+                        router.displayName(classification.primary()),
+                        classification.related().stream()
+                                .map(router::displayName)
+                                .filter(n -> !n.isBlank())
+                                .toList()),
+                listener);
+    }
+
+    private static List<AnswerRequest.Exchange> exchanges(List<PastTurn> history) {
+        return history.stream()
+                .map(t -> new AnswerRequest.Exchange(t.question(), t.answer()))
+                .toList();
+    }
+
+    private static String joined(List<String> items) {
+        if (items.size() == 1) {
+            return items.getFirst();
+        }
+        return String.join(", ", items.subList(0, items.size() - 1)) + " and " + items.getLast();
+    }
+
+    /**
+     * The plugin contexts of a turn and the passages' instruction filter: the two places where retrieved text crosses
+     * into plugins and generators.
+     */
+    @org.springframework.stereotype.Component
+    static class PluginContexts {
+
+        private final PluginHost plugins;
+        private final HybridRetriever retriever;
+        private final KnowledgeStore knowledge;
+        private final Embeddings embeddings;
+        private final QuestionGuard guard;
+
+        PluginContexts(
+                PluginHost plugins,
+                HybridRetriever retriever,
+                KnowledgeStore knowledge,
+                Embeddings embeddings,
+                QuestionGuard guard) {
+            this.plugins = plugins;
+            this.retriever = retriever;
+            this.knowledge = knowledge;
+            this.embeddings = embeddings;
+            this.guard = guard;
+        }
+
+        /** The narrow context a handler gets for one turn, with the turn's retrieved passages. */
+        TenantPluginContext of(long orgId, String slug, List<RetrievedChunk> retrieved) {
+            List<Passage> passages = retrieved.stream()
+                    .map(c -> new Passage(
+                            c.path(),
+                            c.title(),
+                            plugins.domainOfFolder(c.folder()),
+                            c.headingPath(),
+                            c.text(),
+                            c.score()))
+                    .toList();
+            return new TenantPluginContext(orgId, slug, plugins, retriever, knowledge, embeddings, passages);
+        }
+
+        /**
+         * The passages without sentences that try to instruct the assistant (a poisoned document changes nothing but
+         * its own content).
+         */
+        List<RetrievedChunk> withoutInstructions(List<RetrievedChunk> passages) {
+            return passages.stream().map(this::withoutInstructions).toList();
+        }
+
+        private RetrievedChunk withoutInstructions(RetrievedChunk p) {
+            String[] lines = p.text().split("\n", -1);
+            StringBuilder kept = new StringBuilder();
+            boolean changed = false;
+            for (String line : lines) {
+                StringBuilder keptLine = new StringBuilder();
+                for (String sentence : line.split("(?<=[.!?])\\s+")) {
+                    if (guard.isInstruction(sentence)) {
+                        changed = true;
+                    } else {
+                        keptLine.append(keptLine.isEmpty() ? "" : " ").append(sentence);
+                    }
+                }
+                kept.append(kept.isEmpty() ? "" : "\n").append(keptLine);
+            }
+            return changed
+                    ? new RetrievedChunk(
+                            p.chunkId(),
+                            p.path(),
+                            p.title(),
+                            p.folder(),
+                            p.headingPath(),
+                            kept.toString(),
+                            p.score(),
+                            p.fullTextRank(),
+                            p.vectorRank(),
+                            p.cosineSimilarity())
+                    : p;
+        }
     }
 }

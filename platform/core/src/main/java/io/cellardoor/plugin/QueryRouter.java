@@ -41,10 +41,7 @@ public class QueryRouter {
      * @param tenant the org's slug
      */
     public Classification classify(UserQuery query, long orgId, String tenant) {
-        java.util.Set<String> disabledByOrg = orgPlugins.disabledFor(orgId);
-        List<PluginHost.LoadedDomain> enabled = host.enabledDomains(tenant).stream()
-                .filter(d -> !disabledByOrg.contains(d.pluginId))
-                .toList();
+        List<PluginHost.LoadedDomain> enabled = enabled(orgId, tenant);
         List<CompletableFuture<Optional<ClassifierScore>>> futures = enabled.stream()
                 .map(d -> CompletableFuture.supplyAsync(() -> host.call(
                         d,
@@ -111,5 +108,43 @@ public class QueryRouter {
             DomainHandler handler = d.plugin.handler();
             return host.call(d, "handler", properties.handlerBudget(), () -> handler.handle(query, withSettings));
         });
+    }
+
+    /** The domains serving the org: enabled for the tenant, not auto-disabled, not switched off by the org. */
+    private List<PluginHost.LoadedDomain> enabled(long orgId, String tenant) {
+        java.util.Set<String> disabledByOrg = orgPlugins.disabledFor(orgId);
+        return host.enabledDomains(tenant).stream()
+                .filter(d -> !disabledByOrg.contains(d.pluginId))
+                .toList();
+    }
+
+    /**
+     * What the org's domains answer, one short phrase each ({@link io.cellardoor.plugin.api.DomainPlugin#scope()}), in
+     * the plugins' order; a plugin whose call fails is left out.
+     */
+    public List<String> scopes(long orgId, String tenant) {
+        List<String> scopes = new ArrayList<>();
+        for (PluginHost.LoadedDomain d : enabled(orgId, tenant)) {
+            host.call(d, "scope", properties.classifierBudget(), () -> d.plugin.scope())
+                    .filter(s -> !s.isBlank())
+                    .ifPresent(scopes::add);
+        }
+        return scopes;
+    }
+
+    /**
+     * The classification routed to another enabled domain (a follow-up continuing the previous turn's domain), with the
+     * same scores; unchanged when the domain is not loaded or not enabled.
+     */
+    public Classification routedTo(Classification classification, String domain) {
+        return host.domain(domain)
+                .map(d -> new Classification(
+                        domain, d.descriptor.relatedDomains(), classification.scores(), classification.skipped()))
+                .orElse(classification);
+    }
+
+    /** The display name of a domain, e.g. {@code Wines}; empty for the general domain and unknown ids. */
+    public String displayName(String domain) {
+        return host.domain(domain).map(d -> d.descriptor.name()).orElse("");
     }
 }

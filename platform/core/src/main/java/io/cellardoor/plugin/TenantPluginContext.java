@@ -21,10 +21,12 @@ public final class TenantPluginContext implements PluginContext {
     private final HybridRetriever retriever;
     private final KnowledgeStore store;
     private final Embeddings embeddings;
+    private final List<Passage> passages;
 
     /**
      * @param orgId the tenant's org id; every call is filtered by it
      * @param tenant the tenant's org slug
+     * @param passages what the host retrieved for the query, best first ({@link #passages()})
      */
     public TenantPluginContext(
             long orgId,
@@ -32,13 +34,31 @@ public final class TenantPluginContext implements PluginContext {
             PluginHost host,
             HybridRetriever retriever,
             KnowledgeStore store,
-            Embeddings embeddings) {
+            Embeddings embeddings,
+            List<Passage> passages) {
         this.orgId = orgId;
         this.tenant = tenant;
         this.host = host;
         this.retriever = retriever;
         this.store = store;
         this.embeddings = embeddings;
+        this.passages = List.copyOf(passages);
+    }
+
+    /** A context without retrieved passages (a handler called outside a chat turn). */
+    public TenantPluginContext(
+            long orgId,
+            String tenant,
+            PluginHost host,
+            HybridRetriever retriever,
+            KnowledgeStore store,
+            Embeddings embeddings) {
+        this(orgId, tenant, host, retriever, store, embeddings, List.of());
+    }
+
+    @Override
+    public List<Passage> passages() {
+        return passages;
     }
 
     @Override

@@ -1,6 +1,7 @@
 package io.cellardoor.testbench;
 
 import io.cellardoor.chat.ChatService;
+import io.cellardoor.chat.TurnTrace;
 import io.cellardoor.curated.CuratedAnswers;
 import io.cellardoor.embedding.Embeddings;
 import io.cellardoor.retrieval.RetrievedChunk;
@@ -38,7 +39,7 @@ public class TestBench {
             throw ApiProblem.blankMessage();
         }
         long started = System.nanoTime();
-        ChatService.DryRun run = chat.dryRun(orgId, question);
+        TurnTrace run = chat.dryRun(orgId, question);
         var match = Embeddings.questionText(question).isEmpty()
                 ? null
                 : curated.peek(orgId, embeddings.embedQuestion(question)).orElse(null);

@@ -7,7 +7,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Set;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.CharArraySet;
@@ -17,54 +16,11 @@ import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 
 /**
  * English terms for matching questions to passages: Lucene's {@link EnglishAnalyzer} (stop words removed,
- * Porter stems) over accent-folded text, with a small vocabulary of visitor shorthand expanded first
- * ("cab" also means "cabernet", "pup" also "dog"). Thread-safe.
+ * Porter stems) over accent-folded text, with visitors' words expanded first by the {@link Vocabulary} the domain
+ * plugins contribute ("cab" also means "cabernet" when the wine plugin says so). Thread-safe.
  */
 @org.springframework.stereotype.Component
 public final class TermAnalyzer {
-
-    /** Shorthand and casual words a visitor types, mapped to the words knowledge pages use. */
-    private static final Map<String, String> EXPANSIONS = Map.ofEntries(
-            Map.entry("cab", "cabernet"),
-            Map.entry("sauv", "sauvignon"),
-            Map.entry("bdx", "bordeaux blend"),
-            Map.entry("bubbly", "sparkling"),
-            Map.entry("u", "you"),
-            Map.entry("ur", "your"),
-            Map.entry("rd", "road"),
-            Map.entry("st", "street"),
-            Map.entry("pup", "dog pet"),
-            Map.entry("puppy", "dog pet"),
-            Map.entry("doggy", "dog pet"),
-            Map.entry("dogs", "dog pet"),
-            Map.entry("pets", "pet dog"),
-            Map.entry("kids", "children"),
-            Map.entry("storms", "rain weather"),
-            Map.entry("storm", "rain weather"),
-            Map.entry("raining", "rain weather"),
-            Map.entry("vows", "ceremony wedding"),
-            Map.entry("married", "wedding"),
-            Map.entry("marry", "wedding"),
-            Map.entry("wifi", "wifi internet"),
-            Map.entry("hrs", "hours"),
-            Map.entry("bday", "birthday"),
-            Map.entry("birds", "bird"),
-            Map.entry("feathered", "bird"),
-            Map.entry("thieves", "pest"),
-            Map.entry("pecking", "bird damage"),
-            Map.entry("buddy", "friend"),
-            Map.entry("pal", "friend"),
-            Map.entry("whos", "who"),
-            Map.entry("whats", "what"),
-            Map.entry("cost", "price cost"),
-            Map.entry("horaires", "hours open"),
-            Map.entry("ouverts", "open"),
-            Map.entry("ouvert", "open"),
-            Map.entry("horario", "hours open"),
-            Map.entry("abierto", "open"),
-            Map.entry("cooking", "chef cook"),
-            Map.entry("cook", "chef"),
-            Map.entry("cooks", "chef"));
 
     /** Lucene's English stop words plus the function words and fillers of visitors' questions. */
     private static final CharArraySet STOP_WORDS;
@@ -193,6 +149,12 @@ public final class TermAnalyzer {
     }
 
     private final Analyzer analyzer = new EnglishAnalyzer(STOP_WORDS);
+    private final Vocabulary vocabulary;
+
+    /** @param vocabulary visitors' words for the pages' words, contributed by the domain plugins */
+    public TermAnalyzer(Vocabulary vocabulary) {
+        this.vocabulary = vocabulary;
+    }
 
     /** Lower-cases, removes accents and turns everything but letters, digits and {@code $} into spaces. */
     public static String fold(String text) {
@@ -209,8 +171,7 @@ public final class TermAnalyzer {
                 continue;
             }
             sb.append(word).append(' ');
-            String more = EXPANSIONS.get(word);
-            if (more != null) {
+            for (String more : vocabulary.alternatives(word)) {
                 sb.append(more).append(' ');
             }
         }
@@ -229,8 +190,7 @@ public final class TermAnalyzer {
             if (group.isEmpty()) {
                 continue;
             }
-            String more = EXPANSIONS.get(word);
-            if (more != null) {
+            for (String more : vocabulary.alternatives(word)) {
                 group.addAll(termList(more));
             }
             if (seen.addAll(group)) {

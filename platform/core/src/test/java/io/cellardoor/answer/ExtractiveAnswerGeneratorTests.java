@@ -5,13 +5,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.cellardoor.retrieval.RetrievedChunk;
 import io.cellardoor.text.CorpusStatistics;
 import io.cellardoor.text.TermAnalyzer;
+import io.cellardoor.text.Vocabulary;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class ExtractiveAnswerGeneratorTests {
 
-    final TermAnalyzer analyzer = new TermAnalyzer();
+    final Vocabulary vocabulary = new Vocabulary();
+    final TermAnalyzer analyzer = new TermAnalyzer(vocabulary);
 
     final List<RetrievedChunk> passages = List.of(
             chunk(
@@ -57,7 +60,7 @@ class ExtractiveAnswerGeneratorTests {
     }
 
     AnswerRequest ask(String question, List<RetrievedChunk> found) {
-        return new AnswerRequest(1, question, "en", found, List.of(), "You can reach us at (555) 010-0199.");
+        return AnswerRequest.of(1, question, "en", found, "You can reach us at (555) 010-0199.");
     }
 
     @Test
@@ -74,7 +77,13 @@ class ExtractiveAnswerGeneratorTests {
     }
 
     @Test
-    void understandsVisitorShorthand() {
+    void understandsVisitorWordsThePluginsContribute() {
+        assertThat(generator
+                        .generate(ask("can my pup come along?", passages), TokenSink.NONE)
+                        .answered())
+                .as("without the visiting plugin's words, a pup is no dog")
+                .isFalse();
+        vocabulary.replace(List.of(Map.of("pup", List.of("dog", "pet"))));
         GeneratedAnswer answer = generator.generate(ask("can my pup come along?", passages), TokenSink.NONE);
         assertThat(answer.answered()).isTrue();
         assertThat(answer.text()).contains("leash");

@@ -34,6 +34,7 @@ class LlmAnswerGeneratorTests {
     final AnswerRequest request = new AnswerRequest(
             1,
             "How much is the reserve?",
+            "How much is the reserve?",
             "en",
             List.of(
                     new RetrievedChunk(
@@ -50,7 +51,10 @@ class LlmAnswerGeneratorTests {
                     new RetrievedChunk(
                             2, "visiting/hours.md", "Hours", "visiting", "", "- Monday: Closed", 0.02, 2, 3, 0.3)),
             List.of("Quote prices with the bottle size."),
-            "Call (555) 010-0199.");
+            "Call (555) 010-0199.",
+            List.of(),
+            "Wines",
+            List.of("Wine club"));
 
     @BeforeEach
     void start() throws IOException {

@@ -3,6 +3,8 @@ package io.cellardoor.chat.internal;
 import io.cellardoor.answer.Citation;
 import io.cellardoor.plugin.Classification;
 import io.cellardoor.tenant.TenantTransactions;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
@@ -25,24 +27,77 @@ public class ConversationStore {
     }
 
     /**
-     * The given conversation when it belongs to the org and site (and, when it has a visitor, to this visitor), else
-     * a new conversation id for the visitor. Reads only: a new conversation is written with its first turn
-     * ({@link #save}), so nothing is committed before the answer starts.
+     * An earlier turn of a conversation, as the follow-up resolver reads it.
+     *
+     * @param question the visitor's words
+     * @param resolvedQuestion the standalone question the turn was answered as (the question itself when it was not a
+     *     follow-up)
+     * @param answer the answer given
+     * @param answered false when the turn was declined
+     * @param domain the domain it was routed to
+     * @param citations its citations, best first
      */
-    public UUID continueOrStart(long orgId, long siteId, @Nullable UUID visitorId, @Nullable UUID requested) {
-        if (requested != null
-                && tenant.inOrg(
-                                orgId,
-                                () -> jdbc.sql("""
-                        SELECT count(*) FROM conversation
-                        WHERE id = ? AND org_id = ? AND site_id = ? AND (visitor_id IS NULL OR visitor_id = ?)""")
-                                        .params(requested, orgId, siteId, visitorId)
-                                        .query(Integer.class)
-                                        .single())
-                        > 0) {
-            return requested;
+    public record PastTurn(
+            String question,
+            String resolvedQuestion,
+            String answer,
+            boolean answered,
+            String domain,
+            List<Citation> citations) {}
+
+    /**
+     * A conversation a turn belongs to.
+     *
+     * @param id its id (new conversations are written with their first turn)
+     * @param history its latest turns, oldest first, at most {@link #HISTORY_TURNS}; empty for a new conversation
+     */
+    public record Conversation(UUID id, List<PastTurn> history) {}
+
+    /** How many earlier turns a turn reads back. */
+    public static final int HISTORY_TURNS = 4;
+
+    /**
+     * The given conversation with its latest turns when it belongs to the org and site (and, when it has a visitor, to
+     * this visitor), else a new conversation for the visitor. Reads only: a new conversation is written with its first
+     * turn ({@link #save}), so nothing is committed before the answer starts. Turns are read from the database, so any
+     * instance can continue a conversation another started.
+     */
+    public Conversation open(long orgId, long siteId, @Nullable UUID visitorId, @Nullable UUID requested) {
+        if (requested == null) {
+            return new Conversation(UUID.randomUUID(), List.of());
         }
-        return UUID.randomUUID();
+        return tenant.inOrg(orgId, () -> {
+            boolean exists = jdbc.sql("""
+                            SELECT count(*) FROM conversation
+                            WHERE id = ? AND org_id = ? AND site_id = ? AND (visitor_id IS NULL OR visitor_id = ?)""")
+                            .params(requested, orgId, siteId, visitorId)
+                            .query(Integer.class)
+                            .single()
+                    > 0;
+            if (!exists) {
+                return new Conversation(UUID.randomUUID(), List.of());
+            }
+            List<PastTurn> turns = new ArrayList<>(jdbc.sql("""
+                            SELECT question, coalesce(resolved_question, question), answer, answered, domain,
+                                   citations::text
+                            FROM message WHERE conversation_id = ? AND org_id = ?
+                            ORDER BY id DESC LIMIT ?""")
+                    .params(requested, orgId, HISTORY_TURNS)
+                    .query((rs, n) -> new PastTurn(
+                            rs.getString(1),
+                            rs.getString(2),
+                            rs.getString(3),
+                            rs.getBoolean(4),
+                            rs.getString(5),
+                            citations(rs.getString(6))))
+                    .list());
+            Collections.reverse(turns);
+            return new Conversation(requested, List.copyOf(turns));
+        });
+    }
+
+    private List<Citation> citations(String array) {
+        return List.of(json.readValue(array, Citation[].class));
     }
 
     /**
@@ -82,7 +137,12 @@ public class ConversationStore {
             List<Citation> citations,
             Classification classification,
             double confidence,
-            long latencyMs) {}
+            long latencyMs,
+            String resolvedQuestion,
+            String language,
+            int inputTokens,
+            int outputTokens,
+            @Nullable String model) {}
 
     /**
      * Stores a turn (and its conversation when the turn starts one) and returns its message id. Committed without
@@ -97,8 +157,9 @@ public class ConversationStore {
                     .update();
             return jdbc.sql("""
                 INSERT INTO message (org_id, conversation_id, question, answer, answered, domain, generator, citations,
-                                     classification, confidence, latency_ms)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?::jsonb, ?, ?) RETURNING id""")
+                                     classification, confidence, latency_ms, resolved_question, language,
+                                     input_tokens, output_tokens, model)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?::jsonb, ?, ?, ?, ?, ?, ?, ?) RETURNING id""")
                     .params(
                             t.orgId(),
                             t.conversationId(),
@@ -110,7 +171,12 @@ public class ConversationStore {
                             json.writeValueAsString(t.citations()),
                             json.writeValueAsString(t.classification()),
                             t.confidence(),
-                            (int) Math.min(Integer.MAX_VALUE, t.latencyMs()))
+                            (int) Math.min(Integer.MAX_VALUE, t.latencyMs()),
+                            t.resolvedQuestion().equals(t.question()) ? null : t.resolvedQuestion(),
+                            t.language(),
+                            t.inputTokens(),
+                            t.outputTokens(),
+                            t.model())
                     .query(Long.class)
                     .single();
         });

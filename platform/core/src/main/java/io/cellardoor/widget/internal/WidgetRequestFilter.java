@@ -4,6 +4,7 @@ import io.cellardoor.tenant.Site;
 import io.cellardoor.tenant.TenantService;
 import io.cellardoor.web.ApiProblem;
 import io.cellardoor.widget.VisitorTokens;
+import io.cellardoor.widget.WidgetCaller;
 import io.cellardoor.widget.WidgetProperties;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -12,6 +13,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.UUID;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
@@ -84,11 +86,23 @@ class WidgetRequestFilter extends OncePerRequestFilter {
             ApiProblem.originNotAllowed(origin).writeTo(response);
             return;
         }
+        UUID visitorId = null;
+        if (site.isPresent()) {
+            String token = request.getHeader("X-Visitor-Token");
+            visitorId = token == null
+                    ? null
+                    : tokens.verify(token, site.get().id())
+                            .map(VisitorTokens.Visitor::visitorId)
+                            .orElse(null);
+            request.setAttribute(WidgetCaller.ATTRIBUTE, new WidgetCaller(site.get(), visitorId));
+        }
         if (site.isPresent()
                 && "POST".equals(request.getMethod())
                 && !request.getRequestURI().equals("/api/v1/widget/session")) {
-            long wait = Math.max(
-                    perSite.tryTake("site:" + site.get().id()), perVisitor.tryTake(visitorKey(site.get(), request)));
+            String visitorKey = visitorId != null
+                    ? "visitor:" + visitorId
+                    : "address:" + site.get().id() + ":" + request.getRemoteAddr();
+            long wait = Math.max(perSite.tryTake("site:" + site.get().id()), perVisitor.tryTake(visitorKey));
             if (wait > 0) {
                 ApiProblem.rateLimited(wait, "Too many messages in a short time; try again in " + wait + " s.")
                         .writeTo(response);
@@ -96,17 +110,6 @@ class WidgetRequestFilter extends OncePerRequestFilter {
             }
         }
         chain.doFilter(request, response);
-    }
-
-    private String visitorKey(Site site, HttpServletRequest request) {
-        String token = request.getHeader("X-Visitor-Token");
-        if (token != null) {
-            var visitor = tokens.verify(token, site.id());
-            if (visitor.isPresent()) {
-                return "visitor:" + visitor.get().visitorId();
-            }
-        }
-        return "address:" + site.id() + ":" + request.getRemoteAddr();
     }
 
     /** Whether a page on this origin may call the site's chat: listed, or the server's own origin. */

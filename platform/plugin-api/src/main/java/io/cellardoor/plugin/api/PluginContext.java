@@ -39,4 +39,16 @@ public interface PluginContext {
     default Optional<String> setting(String key) {
         return Optional.empty();
     }
+
+    /**
+     * The passages the host retrieved for this query (hybrid full text + vector over the whole tenant, weighted
+     * towards this domain and its related domains), best first. A handler shapes its answer from these; it calls
+     * {@link #search} only when it needs more from one domain.
+     *
+     * @return at most the host's k passages (typically 8-12); empty from hosts older than 1.2.0
+     * @since 1.2.0
+     */
+    default List<Passage> passages() {
+        return List.of();
+    }
 }

@@ -4,14 +4,18 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * How the host retrieves passages for a query.
+ * How the host ranks the passages a handler's answer is made from.
  *
- * @param k number of passages wanted, 1 to 50
- * @param domainWeights weight per domain id in [0, 1] applied to fused scores; domains not listed get
- *     the host's default for unrelated domains; empty means the host's classification-based weights
- * @param boostPaths document paths (relative to the knowledge folder) the handler resolved as the
- *     subject of the query, e.g. the wine page a partial name points to; the best passage of each is
- *     ranked first when retrieved; the host uses at most the first three
+ * <p>Since 1.2.0 the host retrieves once per question, before the handler runs ({@link PluginContext#passages()});
+ * the plan then re-ranks those passages: it no longer causes a second search.
+ *
+ * @param k number of passages the answer is made from, 1 to 50 (the host retrieves at least this many)
+ * @param domainWeights weight per domain id in [0, 1], multiplied into the passages' fused scores before they are
+ *     re-ranked; domains not listed keep the host's classification-based weight. Weights rank, they never filter:
+ *     a passage of a domain at weight 0.1 still comes first when nothing else matches
+ * @param boostPaths document paths (relative to the knowledge folder) the handler resolved as the subject of the
+ *     query, e.g. the wine page a partial name points to; the best passage of each is ranked first, fetched from
+ *     the document when retrieval missed it; the host uses at most the first three
  */
 public record RetrievalPlan(int k, Map<String, Double> domainWeights, List<String> boostPaths) {
 

@@ -5,6 +5,7 @@ import io.cellardoor.plugin.api.DomainHandler;
 import io.cellardoor.plugin.api.DomainPlugin;
 import io.cellardoor.plugin.api.QueryClassifier;
 import java.util.List;
+import java.util.Map;
 import org.pf4j.Extension;
 
 /** The wine club domain: membership tiers, shipments, loyalty points and referrals. Stateless and thread-safe. */
@@ -36,5 +37,15 @@ public final class ClubPlugin implements DomainPlugin {
     @Override
     public DomainHandler handler() {
         return handler;
+    }
+
+    @Override
+    public Map<String, List<String>> synonyms() {
+        return ClubVocabulary.SYNONYMS;
+    }
+
+    @Override
+    public String scope() {
+        return "the wine club, its levels and its rewards";
     }
 }

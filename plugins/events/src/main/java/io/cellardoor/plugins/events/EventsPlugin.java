@@ -5,6 +5,7 @@ import io.cellardoor.plugin.api.DomainHandler;
 import io.cellardoor.plugin.api.DomainPlugin;
 import io.cellardoor.plugin.api.QueryClassifier;
 import java.util.List;
+import java.util.Map;
 import org.pf4j.Extension;
 
 /** The events domain: dinners, parties, concerts, weddings and private events. Stateless and thread-safe. */
@@ -33,5 +34,15 @@ public final class EventsPlugin implements DomainPlugin {
     @Override
     public DomainHandler handler() {
         return handler;
+    }
+
+    @Override
+    public Map<String, List<String>> synonyms() {
+        return EventsVocabulary.SYNONYMS;
+    }
+
+    @Override
+    public String scope() {
+        return "events, private parties and weddings";
     }
 }

@@ -5,6 +5,7 @@ import io.cellardoor.plugin.api.DomainHandler;
 import io.cellardoor.plugin.api.DomainPlugin;
 import io.cellardoor.plugin.api.QueryClassifier;
 import java.util.List;
+import java.util.Map;
 import org.pf4j.Extension;
 
 /** The shop and menu domain: merchandise, gifts and food-menu items with prices. Stateless and thread-safe. */
@@ -33,5 +34,15 @@ public final class MerchandisePlugin implements DomainPlugin {
     @Override
     public DomainHandler handler() {
         return handler;
+    }
+
+    @Override
+    public Map<String, List<String>> synonyms() {
+        return MerchandiseVocabulary.SYNONYMS;
+    }
+
+    @Override
+    public String scope() {
+        return "our shop and our food and drink menu";
     }
 }

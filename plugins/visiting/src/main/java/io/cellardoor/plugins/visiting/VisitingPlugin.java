@@ -5,6 +5,7 @@ import io.cellardoor.plugin.api.DomainHandler;
 import io.cellardoor.plugin.api.DomainPlugin;
 import io.cellardoor.plugin.api.QueryClassifier;
 import java.util.List;
+import java.util.Map;
 import org.pf4j.Extension;
 
 /** The visiting domain: hours, directions, tastings, reservations and stays. Stateless and thread-safe. */
@@ -36,5 +37,15 @@ public final class VisitingPlugin implements DomainPlugin {
     @Override
     public DomainHandler handler() {
         return handler;
+    }
+
+    @Override
+    public Map<String, List<String>> synonyms() {
+        return VisitingVocabulary.SYNONYMS;
+    }
+
+    @Override
+    public String scope() {
+        return "visiting us: hours, tastings, reservations, directions and places to stay";
     }
 }

@@ -5,6 +5,7 @@ import io.cellardoor.plugin.api.DomainHandler;
 import io.cellardoor.plugin.api.DomainPlugin;
 import io.cellardoor.plugin.api.QueryClassifier;
 import java.util.List;
+import java.util.Map;
 import org.pf4j.Extension;
 
 /** The wines domain: wine pages, varietals, vintages, prices and pairings. Stateless and thread-safe. */
@@ -36,5 +37,15 @@ public final class WinePlugin implements DomainPlugin {
     @Override
     public DomainHandler handler() {
         return handler;
+    }
+
+    @Override
+    public Map<String, List<String>> synonyms() {
+        return WineVocabulary.SYNONYMS;
+    }
+
+    @Override
+    public String scope() {
+        return "our wines, their prices and food pairings";
     }
 }

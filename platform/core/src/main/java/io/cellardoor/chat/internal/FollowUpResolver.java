@@ -1,0 +1,170 @@
+package io.cellardoor.chat.internal;
+
+import io.cellardoor.answer.Citation;
+import io.cellardoor.chat.ResolvedQuestion;
+import io.cellardoor.chat.internal.ConversationStore.PastTurn;
+import io.cellardoor.knowledge.KnowledgeStore;
+import io.cellardoor.text.TermAnalyzer;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.springframework.stereotype.Component;
+
+/**
+ * Resolves a follow-up question against the conversation by rules, before retrieval (no model needed; with an LLM the
+ * chat service asks the model to condense instead, and falls back to these rules).
+ *
+ * <p>A question continues the previous turn's topic when it says so: it refers back (a pronoun such as "it", "that",
+ * "those", "eso", "ça"; "which one"; "the first one"), starts with a connective ("and ...?", "what about ...?", "¿y
+ * ...?", "et ...?"), or is short and every content word of it appears in the documents the previous answer cited
+ * ("how many bedrooms?" after an answer about a house). A clear topic switch ("unrelated, but ...", "another question")
+ * and a question whose words the previous documents do not contain ("what's your policy on dogs?" after a wine's price)
+ * stand alone. The resolved question is the visitor's words followed by the carried topic: the previous turn's own
+ * words and those it carried, and the title of the document its answer cited first; an ordinal ("the first one") carries
+ * that item of the previous answer instead.
+ */
+@Component
+public class FollowUpResolver {
+
+    private static final int MAX_CARRIED_WORDS = 14;
+    private static final int SHORT_QUESTION_WORDS = 8;
+
+    private static final Pattern SWITCH = Pattern.compile(
+            "\\b(unrelated|different (question|topic)|another (question|thing)|new question|change of subject|"
+                    + "changing the subject|by the way|btw|otra pregunta|otra cosa|cambiando de tema|autre question|"
+                    + "autre chose|rien à voir|sans rapport)\\b",
+            Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+    private static final Pattern PRONOUN = Pattern.compile(
+            "\\b(it|its|it's|itself|that|this|those|these|them|they|their|which one|that one|this one|the one|ones|"
+                    + "same|eso|esa|ese|esos|esas|ello|ça|cela|celui|celle|ceux|celles)\\b|\\b(can i|can we|do i|do we|"
+                    + "how do i|how do we)\\b[^?]*\\bthere\\b",
+            Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+    private static final Pattern CONNECTIVE = Pattern.compile(
+            "^\\W*(and|also|plus|then|what about|how about|and what about|so|y|e|et|et pour|y para|¿y|aussi|también)\\b",
+            Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+    private static final Pattern ORDINAL = Pattern.compile(
+            "\\b(the )?(first|second|third|last|primer[oa]?|segund[oa]|tercer[oa]?|últim[oa]|premi[eè]re?|deuxième|"
+                    + "troisième|dernière?)( one)?\\b",
+            Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+    /** A list item of an answer: a bullet line, or a bold title. */
+    private static final Pattern ITEM = Pattern.compile("(?m)^\\s*(?:[-*•]|\\d+[.)])\\s+(.+)$|\\*\\*([^*]+)\\*\\*");
+
+    private final TermAnalyzer analyzer;
+    private final KnowledgeStore knowledge;
+
+    FollowUpResolver(TermAnalyzer analyzer, KnowledgeStore knowledge) {
+        this.analyzer = analyzer;
+        this.knowledge = knowledge;
+    }
+
+    /**
+     * Resolves a question against the conversation's latest turns.
+     *
+     * @param question the visitor's question (after the guard)
+     * @param history earlier turns, oldest first; empty for a new conversation
+     */
+    public ResolvedQuestion resolve(long orgId, String question, List<PastTurn> history) {
+        if (history.isEmpty()) {
+            return ResolvedQuestion.standalone(question, "standalone");
+        }
+        if (SWITCH.matcher(question).find()) {
+            return ResolvedQuestion.standalone(question, "topic switch");
+        }
+        PastTurn previous = history.getLast();
+        String rule = rule(orgId, question, previous);
+        if (rule.isEmpty()) {
+            return ResolvedQuestion.standalone(question, "standalone");
+        }
+        String carried = rule.startsWith("ordinal")
+                ? ordinalItem(question, previous.answer()).orElseGet(() -> topic(previous))
+                : topic(previous);
+        if (carried.isBlank()) {
+            return ResolvedQuestion.standalone(question, "standalone");
+        }
+        return new ResolvedQuestion(question + " " + carried, question, carried, rule, Optional.of(previous.domain()));
+    }
+
+    /** Why the question continues the previous turn, or empty when it stands alone. */
+    private String rule(long orgId, String question, PastTurn previous) {
+        Matcher ordinal = ORDINAL.matcher(question);
+        if (ordinal.find() && ordinalItem(question, previous.answer()).isPresent()) {
+            return "ordinal: " + ordinal.group().strip();
+        }
+        Matcher pronoun = PRONOUN.matcher(question);
+        if (pronoun.find()) {
+            return "pronoun: " + pronoun.group().strip().toLowerCase(Locale.ROOT);
+        }
+        Matcher connective = CONNECTIVE.matcher(question);
+        if (connective.find()) {
+            return "connective: " + connective.group().replaceAll("^\\W+", "").toLowerCase(Locale.ROOT);
+        }
+        List<String> words = List.of(TermAnalyzer.fold(question).split(" "));
+        Set<String> terms = analyzer.terms(question);
+        if (words.size() <= SHORT_QUESTION_WORDS && !previous.citations().isEmpty()) {
+            if (terms.isEmpty()) {
+                return "same topic";
+            }
+            Set<String> topicTerms = new LinkedHashSet<>();
+            previous.citations().stream()
+                    .limit(2)
+                    .map(Citation::path)
+                    .forEach(path -> knowledge
+                            .findDocument(orgId, path)
+                            .ifPresent(d -> topicTerms.addAll(analyzer.terms(d.title() + " " + d.plainText()))));
+            if (topicTerms.containsAll(terms)) {
+                return "same topic: " + String.join(" ", terms);
+            }
+        }
+        return "";
+    }
+
+    /** The previous turn's topic: its words and what it carried, then the title of its first citation. */
+    private String topic(PastTurn previous) {
+        List<String> words = new ArrayList<>(List.of(previous.resolvedQuestion().split("\\s+")));
+        if (words.size() > MAX_CARRIED_WORDS) {
+            words = words.subList(0, MAX_CARRIED_WORDS);
+        }
+        String title = previous.answered() && !previous.citations().isEmpty()
+                ? previous.citations().getFirst().title()
+                : "";
+        String topic = String.join(" ", words);
+        if (!title.isBlank() && !topic.toLowerCase(Locale.ROOT).contains(title.toLowerCase(Locale.ROOT))) {
+            topic = topic + " " + title;
+        }
+        return topic.strip();
+    }
+
+    /** The item of the previous answer an ordinal names ("the second one"), first words only. */
+    static Optional<String> ordinalItem(String question, String previousAnswer) {
+        Matcher m = ORDINAL.matcher(question);
+        if (!m.find()) {
+            return Optional.empty();
+        }
+        String which = m.group(2).toLowerCase(Locale.ROOT);
+        List<String> items = new ArrayList<>();
+        Matcher item = ITEM.matcher(previousAnswer);
+        while (item.find()) {
+            String text = item.group(1) != null ? item.group(1) : item.group(2);
+            items.add(text.replace("**", "").strip());
+        }
+        if (items.size() < 2) {
+            return Optional.empty();
+        }
+        int index = switch (which) {
+            case "first", "primer", "primero", "primera", "premier", "première", "premiere" -> 0;
+            case "second", "segundo", "segunda", "deuxième" -> 1;
+            case "third", "tercer", "tercero", "tercera", "troisième" -> 2;
+            default -> items.size() - 1;
+        };
+        if (index >= items.size()) {
+            return Optional.empty();
+        }
+        String[] words = items.get(index).split("\\s+");
+        return Optional.of(String.join(" ", List.of(words).subList(0, Math.min(words.length, 10))));
+    }
+}

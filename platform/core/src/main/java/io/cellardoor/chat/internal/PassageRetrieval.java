@@ -1,0 +1,67 @@
+package io.cellardoor.chat.internal;
+
+import io.cellardoor.chat.ChatProperties;
+import io.cellardoor.plugin.Classification;
+import io.cellardoor.plugin.PluginHost;
+import io.cellardoor.retrieval.HybridRetriever;
+import io.cellardoor.retrieval.RetrievalQuery;
+import io.cellardoor.retrieval.RetrievedChunk;
+import io.cellardoor.text.KeywordQuery;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.stereotype.Component;
+
+/**
+ * The one retrieval of a turn: hybrid full text + vector over the whole tenant, weighted towards the routed domain.
+ * When a plugin claimed the question, its folders weigh {@link ChatProperties#primaryWeight()}, its related domains'
+ * {@link ChatProperties#relatedWeight()}, other plugins' {@link ChatProperties#otherDomainWeight()} and folders no
+ * plugin owns {@link ChatProperties#unownedWeight()}; for the general domain every folder weighs 1. Weights rank,
+ * they never filter.
+ */
+@Component
+public class PassageRetrieval {
+
+    private final HybridRetriever retriever;
+    private final KeywordQuery keywords;
+    private final PluginHost plugins;
+    private final ChatProperties properties;
+
+    PassageRetrieval(HybridRetriever retriever, KeywordQuery keywords, PluginHost plugins, ChatProperties properties) {
+        this.retriever = retriever;
+        this.keywords = keywords;
+        this.plugins = plugins;
+        this.properties = properties;
+    }
+
+    /**
+     * Retrieves the passages of a question.
+     *
+     * @param question the standalone question
+     * @param language its ISO 639-1 code
+     * @param embedding its embedding (the turn's only one)
+     * @return at most {@link ChatProperties#retrieveK()} chunks, best first
+     */
+    public List<RetrievedChunk> retrieve(
+            long orgId, String question, String language, float[] embedding, Classification classification) {
+        Map<String, Double> weights = new HashMap<>();
+        double otherWeight = 1.0;
+        if (classification.claimed()) {
+            otherWeight = properties.unownedWeight();
+            for (var d : plugins.descriptors()) {
+                plugins.foldersOf(d.id()).forEach(f -> weights.put(f, properties.otherDomainWeight()));
+            }
+            for (String related : classification.related()) {
+                plugins.foldersOf(related).forEach(f -> weights.put(f, properties.relatedWeight()));
+            }
+            plugins.foldersOf(classification.primary()).forEach(f -> weights.put(f, properties.primaryWeight()));
+        }
+        return retriever.retrieve(RetrievalQuery.forOrg(orgId)
+                .text(keywords.of(orgId, question))
+                .embedding(embedding)
+                .k(properties.retrieveK())
+                .weights(weights, otherWeight)
+                .language(language)
+                .build());
+    }
+}

@@ -1,0 +1,39 @@
+package io.cellardoor.plugins.merchandise;
+
+import io.cellardoor.plugin.api.Synonyms;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Words visitors use about the shop and the menu, in English, Spanish and French, mapped to the words the product pages use.
+ *
+ * <p>Each line is {@code visitor word=page words}; the host adds the page words to the keyword search and to the
+ * extractive answerer's matching whenever the visitor's word appears in a question. Spanish and French words are here
+ * because the knowledge is written in English and the chat widget speaks all three.
+ */
+final class MerchandiseVocabulary {
+
+    private static final String LINES = """
+            merch,swag=merchandise
+            tienda,boutique=shop
+            camiseta,camisetas=shirt
+            gorra,gorras,sombrero,sombreros,casquette,chapeau=hat cap
+            sudadera,sudaderas,sweat=hoodie sweatshirt
+            regalo,regalos,cadeau,cadeaux=gift
+            cesta,canasta,panier=basket
+            copa,copas,verre,verres=glass
+            comida,nourriture,repas,manger,comer=food menu
+            menu=menu
+            bebida,bebidas,boisson,boissons=drink
+            cerveza,biere=beer
+            cafe=coffee
+            queso,quesos,fromage=cheese
+            comprar,acheter,compra=buy
+            precio,prix=price
+            """;
+
+    /** Visitor word -> page words. */
+    static final Map<String, List<String>> SYNONYMS = Synonyms.parse(LINES);
+
+    private MerchandiseVocabulary() {}
+}

@@ -1,0 +1,62 @@
+package io.cellardoor.plugins.visiting;
+
+import io.cellardoor.plugin.api.Synonyms;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Words visitors use about visiting, in English, Spanish and French, mapped to the words the visiting pages use.
+ *
+ * <p>Each line is {@code visitor word=page words}; the host adds the page words to the keyword search and to the
+ * extractive answerer's matching whenever the visitor's word appears in a question. Spanish and French words are here
+ * because the knowledge is written in English and the chat widget speaks all three.
+ */
+final class VisitingVocabulary {
+
+    private static final String LINES = """
+            pup,pups,puppy,puppies,doggy,doggo,dogs=dog pet
+            pets=pet dog
+            kids,kiddos,kid,toddler,toddlers=children
+            horario,horarios,horaires,horas,hora,heure,heures=hours
+            abierto,abiertos,abierta,abren,abre,ouvert,ouverts,ouverte,ouvrez,ouvre=open
+            cerrado,cerrados,cierran,cierra,ferme,fermes,fermez=closed
+            lunes,lundi=monday
+            martes,mardi=tuesday
+            miercoles,mercredi=wednesday
+            jueves,jeudi=thursday
+            viernes,vendredi=friday
+            sabado,sabados,samedi=saturday
+            domingo,domingos,dimanche=sunday
+            hoy,aujourd=today
+            manana,demain=tomorrow
+            reserva,reservas,reservar,reservacion,reservation,reserver=reservation book
+            degustacion,degustaciones,cata,catas,degustation,degustations=tasting
+            visita,visitas,visitar,visite,visiter=visit
+            recorrido,excursion=tour
+            estacionamiento,aparcamiento,parqueo,parking,stationnement,garer=parking
+            gratis,gratuito,gratuita,gratuit,gratuite=free complimentary
+            perro,perros,chien,chiens=dog
+            mascota,mascotas,animaux,animal=pet
+            nino,ninos,enfant,enfants=children
+            accesible,accessible=accessible wheelchair
+            direccion,adresse=address
+            llegar,itineraire=directions
+            distancia=distance
+            ruta,carretera,trajet,conduire,manejar=drive
+            tren,train,gare,estacion=train station
+            minutos=minutes
+            grupo,grupos,groupe,groupes=group
+            privada,privado,privee,prive=private
+            cuesta,cuestan,coute,coutent=price cost
+            dura,duracion,duree=duration minutes
+            tiempo,temps=time
+            alojamiento,hebergement,dormir,hospedaje=lodging stay
+            hotel,hotels,hoteles=hotel
+            cerca,pres,proche=near nearby
+            """;
+
+    /** Visitor word -> page words. */
+    static final Map<String, List<String>> SYNONYMS = Synonyms.parse(LINES);
+
+    private VisitingVocabulary() {}
+}
