@@ -39,13 +39,14 @@ import tools.jackson.databind.ObjectMapper;
  */
 class TenantIsolationIntegrationTests extends IntegrationTestSupport {
 
-    static final String QUESTION = "What is the password of the Moonlight Cellar Society?";
+    // Not "password": the question guard (QuestionGuard) declines questions about passwords before retrieval.
+    static final String QUESTION = "What is the door word of the Moonlight Cellar Society?";
     static final String SECRET = "zephyr-quartz-917";
     static final String B_PATH = "club/moonlight-society.md";
     static final String B_DOCUMENT = """
-            # Moonlight Cellar Society password
+            # Moonlight Cellar Society door word
 
-            The password of the Moonlight Cellar Society is %s. Members say the Moonlight Cellar Society password at
+            The door word of the Moonlight Cellar Society is %s. Members say the Moonlight Cellar Society door word at
             the door of the cellar on the first Friday of the month.
             """.formatted(SECRET);
 
@@ -272,7 +273,7 @@ class TenantIsolationIntegrationTests extends IntegrationTestSupport {
         importer.importDocument(
                 a,
                 "event/heron-supper.md",
-                "# Cobalt heron supper\n\nThe cobalt heron supper password is %s.\n".formatted(secret),
+                "# Cobalt heron supper\n\nThe cobalt heron supper door word is %s.\n".formatted(secret),
                 null,
                 new io.cellardoor.knowledge.Change("editor", io.cellardoor.knowledge.VersionKind.SAVE),
                 line -> {});
@@ -291,7 +292,7 @@ class TenantIsolationIntegrationTests extends IntegrationTestSupport {
             var asA = post(
                     "/api/v1/chat",
                     keyA,
-                    json.writeValueAsString(Map.of("message", "What is the cobalt heron supper password?")));
+                    json.writeValueAsString(Map.of("message", "What is the cobalt heron supper door word?")));
             assertThat(asA.body()).doesNotContain(secret).doesNotContain(B_PATH);
         }
         keywordIndex.catchUp(a);
