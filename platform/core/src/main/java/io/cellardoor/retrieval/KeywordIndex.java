@@ -4,13 +4,9 @@ import io.cellardoor.knowledge.KnowledgeImported;
 import io.cellardoor.text.CorpusStatistics;
 import io.cellardoor.text.TermCounts;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,10 +15,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.ReentrantLock;
 import java.util.stream.Stream;
 import org.apache.lucene.store.AlreadyClosedException;
-import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
@@ -74,14 +68,13 @@ public class KeywordIndex implements DisposableBean, TermCounts {
     /** Chunks up to which a knowledge change on this instance opens or rebuilds the org's index before returning. */
     static final int SYNC_REBUILD_CHUNKS = 20_000;
 
-    private static final int BATCH = 1000;
-    private static final Duration PRUNE_EVERY = Duration.ofHours(1);
     private static final Logger log = LoggerFactory.getLogger(KeywordIndex.class);
 
     private final KeywordIndexProperties properties;
     private final ChunkChanges changes;
     private final IndexFolder folder;
-    private final Map<Long, Slot> slots = new LinkedHashMap<>(16, 0.75f, true);
+    private final IndexMaintenance maintenance;
+    private final Map<Long, IndexSlot> slots = new LinkedHashMap<>(16, 0.75f, true);
     private final ExecutorService rebuilds;
     private final ScheduledExecutorService updates;
 
@@ -90,6 +83,7 @@ public class KeywordIndex implements DisposableBean, TermCounts {
         this.changes = changes;
         this.folder = IndexFolder.claim(
                 properties.dir(), environment.getProperty("spring.datasource.url", "default"), properties.on());
+        this.maintenance = new IndexMaintenance(changes, folder, properties.retention());
         this.rebuilds = Executors.newFixedThreadPool(
                 properties.rebuildThreads(),
                 Thread.ofPlatform().name("keyword-index-rebuild-", 0).daemon().factory());
@@ -98,20 +92,6 @@ public class KeywordIndex implements DisposableBean, TermCounts {
         if (properties.on()) {
             long every = properties.pollInterval().toMillis();
             updates.scheduleWithFixedDelay(this::pollOpen, every, every, TimeUnit.MILLISECONDS);
-        }
-    }
-
-    /** One org's index on this instance; writes to it (catch-up, rebuild) hold its lock. */
-    private static final class Slot {
-        final long orgId;
-        final ReentrantLock lock = new ReentrantLock();
-        volatile @Nullable OrgIndex index;
-        volatile boolean activating;
-        volatile long prunedAt;
-        volatile @Nullable Rebuild lastRebuild;
-
-        Slot(long orgId) {
-            this.orgId = orgId;
         }
     }
 
@@ -132,7 +112,7 @@ public class KeywordIndex implements DisposableBean, TermCounts {
         if (!properties.on()) {
             return Optional.empty();
         }
-        Slot slot = slot(orgId);
+        IndexSlot slot = slot(orgId);
         OrgIndex index = slot.index;
         if (index == null) {
             activateLater(slot);
@@ -153,7 +133,7 @@ public class KeywordIndex implements DisposableBean, TermCounts {
         if (!properties.on()) {
             return Status.OFF;
         }
-        Slot slot;
+        IndexSlot slot;
         synchronized (slots) {
             slot = slots.get(orgId);
         }
@@ -171,13 +151,13 @@ public class KeywordIndex implements DisposableBean, TermCounts {
         if (!properties.on()) {
             return Status.OFF;
         }
-        Slot slot = slot(orgId);
+        IndexSlot slot = slot(orgId);
         slot.lock.lock();
         try {
             if (slot.index == null) {
-                activateLocked(slot);
+                maintenance.activate(slot);
             } else {
-                catchUpLocked(slot);
+                maintenance.catchUp(slot);
             }
         } finally {
             slot.lock.unlock();
@@ -187,10 +167,10 @@ public class KeywordIndex implements DisposableBean, TermCounts {
 
     /** Rebuilds the org's index from PostgreSQL now (PostgreSQL full text serves meanwhile), and says how long. */
     public Rebuild rebuild(long orgId) {
-        Slot slot = slot(orgId);
+        IndexSlot slot = slot(orgId);
         slot.lock.lock();
         try {
-            rebuildLocked(slot);
+            maintenance.rebuild(slot);
             return java.util.Objects.requireNonNull(slot.lastRebuild);
         } finally {
             slot.lock.unlock();
@@ -200,14 +180,14 @@ public class KeywordIndex implements DisposableBean, TermCounts {
     /** The last rebuild of the org's index on this instance, if any. */
     public Optional<Rebuild> lastRebuild(long orgId) {
         synchronized (slots) {
-            Slot slot = slots.get(orgId);
+            IndexSlot slot = slots.get(orgId);
             return Optional.ofNullable(slot == null ? null : slot.lastRebuild);
         }
     }
 
     /** Bytes of the org's index on disk (0 when it has none). */
     public long bytesOnDisk(long orgId) {
-        Path dir = folder(orgId);
+        Path dir = maintenance.folder(orgId);
         if (!Files.isDirectory(dir)) {
             return 0;
         }
@@ -229,7 +209,7 @@ public class KeywordIndex implements DisposableBean, TermCounts {
         if (!properties.on()) {
             return Optional.empty();
         }
-        Slot slot;
+        IndexSlot slot;
         synchronized (slots) {
             slot = slots.get(orgId);
         }
@@ -246,7 +226,7 @@ public class KeywordIndex implements DisposableBean, TermCounts {
 
     /** In how many of the org's chunks a term occurs, per its index here now; 0 when it has none ready. */
     int documentFrequency(long orgId, String term) {
-        Slot slot;
+        IndexSlot slot;
         synchronized (slots) {
             slot = slots.get(orgId);
         }
@@ -263,7 +243,7 @@ public class KeywordIndex implements DisposableBean, TermCounts {
 
     /** Applies the org's committed changes to its open index, if it has one here. */
     public void catchUp(long orgId) {
-        Slot slot;
+        IndexSlot slot;
         synchronized (slots) {
             slot = slots.get(orgId);
         }
@@ -272,7 +252,7 @@ public class KeywordIndex implements DisposableBean, TermCounts {
         }
         slot.lock.lock();
         try {
-            catchUpLocked(slot);
+            maintenance.catchUp(slot);
         } finally {
             slot.lock.unlock();
         }
@@ -284,7 +264,7 @@ public class KeywordIndex implements DisposableBean, TermCounts {
         if (!properties.on()) {
             return;
         }
-        Slot slot = slot(event.orgId());
+        IndexSlot slot = slot(event.orgId());
         try {
             if (slot.index != null) {
                 catchUp(event.orgId());
@@ -330,27 +310,27 @@ public class KeywordIndex implements DisposableBean, TermCounts {
         }
     }
 
-    private Slot slot(long orgId) {
-        List<Slot> evicted = new ArrayList<>();
-        Slot slot;
+    private IndexSlot slot(long orgId) {
+        List<IndexSlot> evicted = new ArrayList<>();
+        IndexSlot slot;
         synchronized (slots) {
-            slot = slots.computeIfAbsent(orgId, Slot::new);
+            slot = slots.computeIfAbsent(orgId, IndexSlot::new);
             var it = slots.entrySet().iterator();
             while (slots.size() > properties.maxOpen() && it.hasNext()) {
-                Slot eldest = it.next().getValue();
+                IndexSlot eldest = it.next().getValue();
                 if (eldest != slot) {
                     it.remove();
                     evicted.add(eldest);
                 }
             }
         }
-        for (Slot e : evicted) {
-            updates.execute(() -> closeSlot(e));
+        for (IndexSlot e : evicted) {
+            updates.execute(() -> IndexMaintenance.close(e));
         }
         return slot;
     }
 
-    private void activateLater(Slot slot) {
+    private void activateLater(IndexSlot slot) {
         if (slot.activating) {
             return;
         }
@@ -359,7 +339,7 @@ public class KeywordIndex implements DisposableBean, TermCounts {
             slot.lock.lock();
             try {
                 if (slot.index == null) {
-                    activateLocked(slot);
+                    maintenance.activate(slot);
                 }
             } catch (RuntimeException e) {
                 log.warn("Keyword index of org {} could not be opened; PostgreSQL full text serves", slot.orgId, e);
@@ -370,187 +350,16 @@ public class KeywordIndex implements DisposableBean, TermCounts {
         });
     }
 
-    /** Opens the index on disk when it matches the database, else rebuilds it; then applies later changes. */
-    private void activateLocked(Slot slot) {
-        OrgIndex opened = openIfCurrent(slot.orgId);
-        if (opened == null) {
-            rebuildLocked(slot);
-            return;
-        }
-        slot.index = opened;
-        catchUpLocked(slot);
-    }
-
-    private @Nullable OrgIndex openIfCurrent(long orgId) {
-        Path dir = folder(orgId);
-        OrgIndex.State state = OrgIndex.peek(dir);
-        if (state == null) {
-            return null;
-        }
-        ChunkChanges.Head head = changes.head(orgId);
-        boolean current = state.version().equals(KeywordAnalyzers.VERSION)
-                && state.orgId() == orgId
-                && state.epoch().equals(head.epoch())
-                && state.applied() >= 0
-                && state.applied() <= head.lastChange()
-                && (state.applied() == 0
-                        || Long.valueOf(state.appliedChunk()).equals(changes.chunkOf(orgId, state.applied())));
-        if (!current) {
-            log.info("Keyword index of org {} on disk does not match the database ({}); rebuilding", orgId, state);
-            return null;
-        }
-        try {
-            return OrgIndex.open(dir);
-        } catch (IOException | RuntimeException e) {
-            log.warn("Keyword index of org {} could not be opened; rebuilding", orgId, e);
-            return null;
-        }
-    }
-
-    private void catchUpLocked(Slot slot) {
-        OrgIndex index = slot.index;
-        if (index == null) {
-            return;
-        }
-        OrgIndex.State state = index.state();
-        ChunkChanges.Head head = changes.head(slot.orgId);
-        if (!head.epoch().equals(state.epoch()) || head.lastChange() < state.applied()) {
-            log.info(
-                    "Keyword index of org {}: outbox epoch or position changed ({} -> {}); rebuilding",
-                    slot.orgId,
-                    state,
-                    head);
-            rebuildLocked(slot);
-            return;
-        }
-        long applied = state.applied();
-        long appliedChunk = state.appliedChunk();
-        try {
-            while (applied < head.lastChange()) {
-                List<ChunkChanges.Change> batch = changes.since(slot.orgId, applied, BATCH);
-                if (batch.isEmpty()) {
-                    break;
-                }
-                if (batch.get(0).changeId() != applied + 1) {
-                    log.info(
-                            "Keyword index of org {}: changes after {} are gone from the outbox; rebuilding",
-                            slot.orgId,
-                            applied);
-                    rebuildLocked(slot);
-                    return;
-                }
-                index.apply(batch);
-                ChunkChanges.Change last = batch.get(batch.size() - 1);
-                applied = last.changeId();
-                appliedChunk = last.chunkId();
-                if (batch.size() < BATCH) {
-                    break;
-                }
-            }
-            if (applied != state.applied()) {
-                index.commit(
-                        new OrgIndex.State(slot.orgId, state.epoch(), applied, appliedChunk, KeywordAnalyzers.VERSION));
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        long now = System.currentTimeMillis();
-        if (now - slot.prunedAt > PRUNE_EVERY.toMillis()) {
-            slot.prunedAt = now;
-            changes.prune(slot.orgId, properties.retention());
-        }
-    }
-
-    private void rebuildLocked(Slot slot) {
-        long orgId = slot.orgId;
-        OrgIndex old = slot.index;
-        slot.index = null; // PostgreSQL full text serves until the new index is ready
-        closeQuietly(old);
-        Path dir = folder(orgId);
-        Path building = dir.resolveSibling(dir.getFileName() + ".building");
-        long t0 = System.nanoTime();
-        int[] count = {0};
-        try {
-            deleteTree(building);
-            ChunkChanges.Head head;
-            try (OrgIndex fresh = OrgIndex.create(building)) {
-                head = changes.everyChunk(orgId, chunk -> {
-                    try {
-                        fresh.add(chunk);
-                        count[0]++;
-                    } catch (IOException e) {
-                        throw new UncheckedIOException(e);
-                    }
-                });
-                Long appliedChunk = head.lastChange() == 0 ? null : changes.chunkOf(orgId, head.lastChange());
-                fresh.commit(new OrgIndex.State(
-                        orgId,
-                        head.epoch(),
-                        head.lastChange(),
-                        appliedChunk == null ? 0 : appliedChunk,
-                        KeywordAnalyzers.VERSION));
-            }
-            deleteTree(dir);
-            Files.move(building, dir, StandardCopyOption.ATOMIC_MOVE);
-            OrgIndex index = OrgIndex.open(dir);
-            slot.lastRebuild = new Rebuild(orgId, count[0], (System.nanoTime() - t0) / 1e9, head.lastChange());
-            slot.index = index;
-            log.info(
-                    "Keyword index of org {} rebuilt: {} chunks in {} s",
-                    orgId,
-                    count[0],
-                    String.format("%.1f", slot.lastRebuild.seconds()));
-        } catch (IOException e) {
-            throw new UncheckedIOException("rebuilding the keyword index of org " + orgId, e);
-        }
-        catchUpLocked(slot);
-    }
-
-    private Path folder(long orgId) {
-        return folder.path().resolve("org-" + orgId);
-    }
-
-    private static void closeSlot(Slot slot) {
-        slot.lock.lock();
-        try {
-            closeQuietly(slot.index);
-            slot.index = null;
-        } finally {
-            slot.lock.unlock();
-        }
-    }
-
-    private static void closeQuietly(@Nullable OrgIndex index) {
-        if (index != null) {
-            try {
-                index.close();
-            } catch (IOException | RuntimeException e) {
-                log.warn("Closing a keyword index failed", e);
-            }
-        }
-    }
-
-    private static void deleteTree(Path dir) throws IOException {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> walk = Files.walk(dir)) {
-            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(p);
-            }
-        }
-    }
-
     @Override
     public void destroy() {
         updates.shutdownNow();
         rebuilds.shutdownNow();
-        List<Slot> all;
+        List<IndexSlot> all;
         synchronized (slots) {
             all = List.copyOf(slots.values());
             slots.clear();
         }
-        all.forEach(s -> closeQuietly(s.index));
+        all.forEach(s -> IndexMaintenance.closeQuietly(s.index));
         folder.release();
     }
 }
