@@ -45,6 +45,9 @@ export const en = {
   handoffQuestionMissing: 'Enter your question.',
   handoffError: "We couldn't send your question. Your details are still here, please try again.",
   handoffAck: "Thanks, we'll reply by email.",
+  privacyNotice:
+    'Privacy: we keep questions for up to 180 days, with email addresses, phone and card numbers masked. To get a copy of your data or have it deleted, ask the team (leave a message here or use the contact on this site) and quote your reference.',
+  privacyReference: 'Your reference: {id}',
 };
 
 export type Strings = typeof en;
@@ -95,6 +98,9 @@ export const es: Strings = {
   handoffQuestionMissing: 'Escribe tu pregunta.',
   handoffError: 'No pudimos enviar tu pregunta. Tus datos siguen aquí; inténtalo de nuevo.',
   handoffAck: 'Gracias, te responderemos por correo.',
+  privacyNotice:
+    'Privacidad: guardamos las preguntas hasta 180 días, con los correos, teléfonos y números de tarjeta ocultos. Para obtener una copia de tus datos o pedir que se borren, pídelo al equipo (deja un mensaje aquí o usa el contacto de este sitio) e indica tu referencia.',
+  privacyReference: 'Tu referencia: {id}',
 };
 
 export const fr: Strings = {
@@ -142,6 +148,9 @@ export const fr: Strings = {
   handoffQuestionMissing: 'Saisissez votre question.',
   handoffError: "Nous n'avons pas pu envoyer votre question. Vos informations sont conservées, veuillez réessayer.",
   handoffAck: 'Merci, nous vous répondrons par e-mail.',
+  privacyNotice:
+    "Confidentialité : nous gardons les questions 180 jours au plus, adresses e-mail, numéros de téléphone et de carte masqués. Pour obtenir une copie de vos données ou les faire effacer, demandez-le à l'équipe (laissez un message ici ou utilisez le contact de ce site) en indiquant votre référence.",
+  privacyReference: 'Votre référence : {id}',
 };
 
 export const BUILT_IN: Record<string, Strings> = { en, es, fr };

@@ -3,12 +3,13 @@
  * textContent only (never innerHTML), so any HTML in the text shows as text. Supported:
  * paragraphs (single newlines become <br>), **bold** / __bold__, *italic* / _italic_, `code`,
  * fenced code blocks, bullet and numbered lists (nested by indentation), headings (rendered as
- * bold paragraphs), blockquotes, horizontal rules, [links](url), <url> and bare http(s) URLs and
- * e-mail addresses. Links are made only for http(s), mailto and tel URLs; anything else renders
- * as plain text.
+ * bold paragraphs), blockquotes, horizontal rules, [links](url), <url> and bare https URLs and
+ * e-mail addresses. Links are made only for https, mailto and tel URLs; anything else renders
+ * as plain text. Images are never loaded: ![alt](url) renders as its alt text (the server also
+ * strips images and links to foreign sites from answers, see docs/privacy-and-security.md).
  */
 
-export const LINK_PROTOCOLS = ['http:', 'https:', 'mailto:', 'tel:'];
+export const LINK_PROTOCOLS = ['https:', 'mailto:', 'tel:'];
 export const LINK_REL = 'noopener noreferrer nofollow';
 
 /** Returns the normalised URL when it is absolute and uses an allowed protocol, else null. */
@@ -170,6 +171,20 @@ export function renderInline(text: string, parent: Node, doc: Doc = document): v
       continue;
     }
 
+    if (ch === '!' && text[i + 1] === '[') {
+      // An image: never loaded, its alt text shown instead (no request leaves the page).
+      const close = matchBracket(text, i + 1, '[', ']');
+      if (close !== -1 && (text[close + 1] === '(' || text[close + 1] === '[')) {
+        const end = matchBracket(text, close + 1, text[close + 1], text[close + 1] === '(' ? ')' : ']');
+        if (end !== -1) {
+          flush();
+          renderInline(text.slice(i + 2, close), parent, doc);
+          i = end + 1;
+          continue;
+        }
+      }
+    }
+
     if (ch === '[') {
       const close = matchBracket(text, i, '[', ']');
       if (close !== -1 && text[close + 1] === '(') {
@@ -200,7 +215,7 @@ export function renderInline(text: string, parent: Node, doc: Doc = document): v
       const close = text.indexOf('>', i + 1);
       if (close !== -1) {
         const inner = text.slice(i + 1, close);
-        const href = /^(https?:|mailto:|tel:)/i.test(inner) ? safeUrl(inner) : null;
+        const href = /^(https:|mailto:|tel:)/i.test(inner) ? safeUrl(inner) : null;
         if (href) {
           flush();
           const a = link(doc, href);

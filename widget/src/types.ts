@@ -17,6 +17,8 @@ export interface WidgetConfig {
 export interface SessionResponse {
   visitorToken: string;
   expiresAt?: string | null;
+  /** The visitor's reference for data requests (shown in the privacy notice). */
+  visitorId?: string | null;
 }
 
 export interface Citation {

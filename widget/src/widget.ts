@@ -92,6 +92,8 @@ export class Widget {
 
   private elements = new Map<string, HTMLElement>();
   private suggestionsEl: HTMLElement | null = null;
+  private referenceEl: HTMLElement | null = null;
+  private visitorRef: string | null = null;
   private errorEl: HTMLElement | null = null;
   private streaming: StoredMessage | null = null;
   private renderQueued = false;
@@ -400,6 +402,7 @@ export class Widget {
       .then((r) => {
         this.api.token = r.visitorToken;
         this.store.saveVisitor({ token: r.visitorToken, expiresAt: r.expiresAt ?? null });
+        if (typeof r.visitorId === 'string' && r.visitorId) this.showReference(r.visitorId);
       })
       .finally(() => {
         this.sessionPromise = null;
@@ -700,7 +703,21 @@ export class Widget {
       ? h('div', { class: 'chips', role: 'group', 'aria-label': this.t.suggestions, 'data-testid': 'suggestions' }, ...chips)
       : null;
     if (this.suggestionsEl) this.suggestionsEl.hidden = this.conv.messages.some((m) => m.role === 'user');
-    return h('div', { class: 'intro' }, greeting, this.suggestionsEl);
+    this.referenceEl = h('span', { class: 'reference', 'data-testid': 'privacy-reference' });
+    if (this.visitorRef) this.referenceEl.textContent = ' ' + this.t.privacyReference.replace('{id}', this.visitorRef);
+    const privacy = h(
+      'p',
+      { class: 'privacy', 'data-testid': 'privacy-notice' },
+      h('span', { text: this.t.privacyNotice }),
+      this.referenceEl,
+    );
+    return h('div', { class: 'intro' }, greeting, this.suggestionsEl, privacy);
+  }
+
+  /** Shows the visitor's reference (their visitor id) in the privacy notice. */
+  private showReference(id: string): void {
+    this.visitorRef = id;
+    if (this.referenceEl) this.referenceEl.textContent = ' ' + this.t.privacyReference.replace('{id}', id);
   }
 
   /** Renders the whole log from the conversation (on start, new conversation or a locale change). */
@@ -777,7 +794,7 @@ export class Widget {
 
   private renderCitation(c: Citation): HTMLElement {
     const label = (c.title && c.title.trim()) || (c.path || '').split('/').pop()?.replace(/\.md$/i, '') || c.path || '';
-    const href = safeUrl(c.url, ['http:', 'https:']);
+    const href = safeUrl(c.url, ['https:']);
     if (href) {
       return h('a', {
         class: 'chip',

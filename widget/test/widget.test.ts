@@ -74,6 +74,20 @@ describe('Widget shell', () => {
     expect(t.server.calls[0].headers['X-Site-Key']).toBe('site-1');
   });
 
+  it('says in its privacy notice how to ask for your data, in the locale, with your reference', async () => {
+    const routes = defaultRoutes();
+    routes['POST /api/v1/widget/session'] = () =>
+      json({ visitorToken: 'tok-1', expiresAt: '2999-01-01T00:00:00Z', visitorId: 'v-123' });
+    const t = make(routes);
+    await until(() => t.$('privacy-notice'));
+    expect(t.$('privacy-notice').textContent).toContain('have it deleted');
+    await ask(t, 'Hello?');
+    await until(() => t.$('privacy-reference').textContent!.includes('v-123'));
+    const fr = make(defaultRoutes(), { locale: 'fr' });
+    await until(() => fr.$('privacy-notice'));
+    expect(fr.$('privacy-notice').textContent).toContain('effacer');
+  });
+
   it('uses the explicit locale and per-locale overrides', async () => {
     const t = make(defaultRoutes(), { locale: 'fr' });
     await until(() => t.$('greeting').textContent === 'Bienvenue au domaine !');

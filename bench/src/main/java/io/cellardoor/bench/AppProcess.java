@@ -87,6 +87,8 @@ final class AppProcess implements AutoCloseable {
         env.put("CELLARDOOR_DB_APP_USER", db.appUser());
         env.put("CELLARDOOR_DB_APP_PASSWORD", db.appPassword());
         env.put("CELLARDOOR_PLUGINS_DIR", plugins.toString());
+        // The repository's plugin jars are unsigned: a local-only switch (docs/decisions/0037).
+        env.put("CELLARDOOR_PLUGINS_ALLOW_UNSIGNED", "true");
         env.remove("CELLARDOOR_LLM_BASE_URL");
         env.remove("CELLARDOOR_LLM_API_KEY");
         env.remove("CELLARDOOR_LLM_MODEL");

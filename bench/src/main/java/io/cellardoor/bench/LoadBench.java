@@ -69,7 +69,9 @@ final class LoadBench {
                 "--knowledge",
                 options.knowledge().toString(),
                 "--cellardoor.widget.visitor-requests-per-minute=1000000",
-                "--cellardoor.widget.site-requests-per-minute=1000000"));
+                "--cellardoor.widget.site-requests-per-minute=1000000",
+                "--cellardoor.chat.max-streams-per-visitor=100000",
+                "--cellardoor.chat.max-streams-per-site=100000"));
         List<Phase> results = new ArrayList<>();
         try (Connection conn = db.connect();
                 FakeLlm fake = FakeLlm.start()) {
@@ -280,7 +282,9 @@ final class LoadBench {
                 List.of(
                         "--cellardoor.cache.enabled=false",
                         "--cellardoor.widget.visitor-requests-per-minute=1000000",
-                        "--cellardoor.widget.site-requests-per-minute=1000000"),
+                        "--cellardoor.widget.site-requests-per-minute=1000000",
+                        "--cellardoor.chat.max-streams-per-visitor=100000",
+                        "--cellardoor.chat.max-streams-per-site=100000"),
                 db,
                 plugins,
                 logs.resolve("chunks.log"))) {

@@ -80,6 +80,8 @@ public final class CellarDoorApp implements AutoCloseable {
         builder.environment().put("CELLARDOOR_DB_APP_PASSWORD", E2eConfig.dbAppPassword());
         builder.environment()
                 .put("CELLARDOOR_PLUGINS_DIR", E2eConfig.pluginsDir().toString());
+        // The repository's plugin jars are unsigned: a local-only switch (docs/decisions/0037).
+        builder.environment().put("CELLARDOOR_PLUGINS_ALLOW_UNSIGNED", "true");
         // Staff sign-in to the console goes to the Keycloak the test run started (deploy/local/keycloak.sh).
         builder.environment().put("CELLARDOOR_IDENTITY_ISSUER_URI", E2eConfig.keycloakIssuer());
         // Answers come from the embedded extractive generator: never an outside LLM.

@@ -8,7 +8,8 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
- * Cellar Door's entry point: {@code serve} (default), {@code ingest} or {@code eval}; see {@link Command}.
+ * Cellar Door's entry point: {@code serve} (default), {@code ingest}, {@code eval} or {@code migrate}; see
+ * {@link Command}.
  */
 @SpringBootApplication(scanBasePackages = "io.cellardoor")
 public class CellarDoorApplication {
@@ -37,13 +38,16 @@ public class CellarDoorApplication {
 
     /**
      * Starts the application context for a parsed command; commands without HTTP ({@code ingest}) start without the
-     * web server, the console and Vaadin.
+     * web server, the console and Vaadin; {@code migrate} starts only the data source and Flyway ({@link MigrateCommand}).
      */
     static ConfigurableApplicationContext start(Command command) {
-        SpringApplication app = new SpringApplication(CellarDoorApplication.class);
+        SpringApplication app = new SpringApplication(
+                command.name().equals("migrate") ? MigrateCommand.class : CellarDoorApplication.class);
         List<String> args = new ArrayList<>();
         if (!command.web()) {
             app.setWebApplicationType(WebApplicationType.NONE);
+        }
+        if (!command.web() && !command.name().equals("migrate")) {
             args.add("--spring.autoconfigure.exclude=" + String.join(",", VAADIN_AUTO_CONFIGURATIONS));
         }
         // As command-line arguments, the options outrank application.yml (server.port, logging levels).

@@ -8,7 +8,7 @@ import java.util.Map;
 /**
  * The command line: a sub-command and its options, turned into Spring properties.
  *
- * @param name {@code serve}, {@code ingest} or {@code eval}
+ * @param name {@code serve}, {@code ingest}, {@code eval} or {@code migrate}
  * @param properties properties the options set
  * @param web whether the command runs the HTTP server
  * @param springArgs remaining arguments passed to Spring ({@code --key=value} overrides)
@@ -19,7 +19,8 @@ record Command(String name, Map<String, Object> properties, boolean web, String[
             usage: cellardoor serve  [--knowledge DIR] [--port N]
                    cellardoor ingest --dir DIR [--org SLUG]
                    cellardoor eval   --knowledge DIR --questions FILE.jsonl[,FILE.jsonl] [--conversations FILE.jsonl]
-                                     [--split tune|report|all] [--out FILE.jsonl]""";
+                                     [--split tune|report|all] [--out FILE.jsonl]
+                   cellardoor migrate   (apply the database migrations, then exit)""";
 
     /** Throws IllegalArgumentException on an unknown command or a missing required option. */
     static Command parse(String[] args) {
@@ -66,12 +67,17 @@ record Command(String name, Map<String, Object> properties, boolean web, String[
                 props.put("cellardoor.widget.visitor-requests-per-minute", "100000");
                 props.put("logging.level.root", "warn");
             }
+            case "migrate" -> {
+                // Runs even where replicas are told not to migrate (CELLARDOOR_DB_MIGRATE=false shares their env).
+                props.put("spring.flyway.enabled", "true");
+            }
             default -> throw new IllegalArgumentException("unknown command '" + name + "'");
         }
         if (!options.isEmpty()) {
             throw new IllegalArgumentException("unknown option(s) for " + name + ": " + options.keySet());
         }
-        return new Command(name, props, !name.equals("ingest"), spring.toArray(String[]::new));
+        return new Command(
+                name, props, !name.equals("ingest") && !name.equals("migrate"), spring.toArray(String[]::new));
     }
 
     private static void take(

@@ -29,8 +29,12 @@ class DemoPageController {
 
     @GetMapping(path = "/demo", produces = MediaType.TEXT_HTML_VALUE)
     ResponseEntity<String> demo() {
-        String page =
-                template.replace("{{script}}", assets.scriptPath()).replace("{{siteKey}}", DemoBootstrap.SITE_KEY);
+        // The pinned script with Subresource Integrity, as docs/privacy-and-security.md recommends to site owners.
+        String page = template.replace("{{script}}", assets.scriptPath())
+                .replace(
+                        "{{integrity}}",
+                        assets.script().map(WidgetAssets.Asset::integrity).orElse(""))
+                .replace("{{siteKey}}", DemoBootstrap.SITE_KEY);
         return ResponseEntity.ok()
                 .cacheControl(CacheControl.noCache())
                 .contentType(MediaType.TEXT_HTML)

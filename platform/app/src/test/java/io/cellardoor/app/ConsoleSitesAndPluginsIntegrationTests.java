@@ -2,6 +2,7 @@ package io.cellardoor.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.cellardoor.plugin.PluginCalls;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -10,12 +11,24 @@ import java.time.Duration;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * The console's Sites and Plugins views, signed in through the real Keycloak: the first page of a route carries the
  * view as Vaadin built it on the server (its initial UIDL), so a view that fails to build fails here.
  */
 class ConsoleSitesAndPluginsIntegrationTests extends AdminApiTestSupport {
+
+    @Autowired
+    PluginCalls plugins;
+
+    private String pluginIdOf(String domain) {
+        return plugins.health().stream()
+                .filter(h -> h.domain().equals(domain))
+                .findFirst()
+                .orElseThrow()
+                .pluginId();
+    }
 
     @Test
     void theSitesAndPluginsRoutesRequireSignIn() {
@@ -35,12 +48,17 @@ class ConsoleSitesAndPluginsIntegrationTests extends AdminApiTestSupport {
         String sites = page(browser, "/admin/sites");
         assertThat(sites).contains("create-site", "embed-snippet", "widget-preview", "allowed-origins", "rotate-key");
         String plugins = page(browser, "/admin/plugins");
-        assertThat(plugins).contains("For this org").doesNotContain("plugin-upload");
+        assertThat(plugins)
+                .contains("For this org", "Order", "Folders", "Folder conflicts")
+                .doesNotContain("plugin-upload", "remove-", "signature-policy");
     }
 
     @Test
-    void aPlatformAdminSeesTheUpload() throws Exception {
-        assertThat(page(signIn("platform-admin"), "/admin/plugins")).contains("plugin-upload");
+    void aPlatformAdminSeesTheUploadAndARemoveButtonPerPlugin() throws Exception {
+        String plugins = page(signIn("platform-admin"), "/admin/plugins");
+        assertThat(plugins)
+                .contains("plugin-upload", "remove-" + pluginIdOf("wine"), "remove-" + pluginIdOf("club"))
+                .contains("signature-policy", "Unsigned plugin jars are accepted");
     }
 
     @Test

@@ -18,6 +18,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.context.TestPropertySource;
 
 /**
  * Base of the integration tests: the whole app on a random port against the real local PostgreSQL
@@ -25,6 +26,10 @@ import org.springframework.test.context.DynamicPropertySource;
  * temporary plugins folder that tests may add jars to.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+// The repository's plugin jars and the jars tests build are unsigned (signatures: PluginSigningIntegrationTests).
+// Small pools: the suite caches several application contexts, each with its own pool, on one database.
+@TestPropertySource(
+        properties = {"cellardoor.plugins.allow-unsigned=true", "spring.datasource.hikari.maximum-pool-size=4"})
 abstract class IntegrationTestSupport {
 
     /** The repository root (set by Surefire), for locating ../shared/data and built jars. */

@@ -97,7 +97,7 @@ class MileaChatIntegrationTests extends IntegrationTestSupport {
 
     @Test
     void declinesWhatTheKnowledgeDoesNotCoverAndGivesTheContactLine() {
-        JsonNode answer = ask(devQuestion("d025"));
+        JsonNode answer = ask("What is the boiling point of mercury?");
         assertThat(answer.path("answered").asBoolean()).isFalse();
         assertThat(answer.path("citations").size()).isZero();
         assertThat(answer.path("answer").asString()).containsPattern("\\(\\d{3}\\) \\d{3}-\\d{4}|@");

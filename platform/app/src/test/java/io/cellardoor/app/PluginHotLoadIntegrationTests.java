@@ -3,8 +3,8 @@ package io.cellardoor.app;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.cellardoor.knowledge.KnowledgeImporter;
+import io.cellardoor.plugin.PluginCalls;
 import io.cellardoor.plugin.PluginHealth;
-import io.cellardoor.plugin.PluginHost;
 import io.cellardoor.tenant.TenantService;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,7 +21,7 @@ import tools.jackson.databind.ObjectMapper;
 class PluginHotLoadIntegrationTests extends IntegrationTestSupport {
 
     @Autowired
-    PluginHost host;
+    PluginCalls plugins;
 
     @Autowired
     TenantService tenants;
@@ -116,8 +116,9 @@ class PluginHotLoadIntegrationTests extends IntegrationTestSupport {
 
         TestPluginJar.build(
                 "tours", ">=1.0.0 & <2.0.0", "test.tours.ToursPlugin", TOURS, PLUGINS_DIR.resolve("tours-plugin.jar"));
-        await(() ->
-                host.health().stream().filter(h -> h.domain().equals("tours")).findFirst());
+        await(() -> plugins.health().stream()
+                .filter(h -> h.domain().equals("tours"))
+                .findFirst());
 
         JsonNode answer = ask("it-tours-key", "when do the cellar tours start?");
         assertThat(answer.path("domain").asString()).isEqualTo("tours");
@@ -135,7 +136,7 @@ class PluginHotLoadIntegrationTests extends IntegrationTestSupport {
                 TOURS.replace("\"tours\"", "\"future\""),
                 PLUGINS_DIR.resolve("future-plugin.jar"));
         Thread.sleep(1500);
-        assertThat(host.health()).noneMatch(h -> h.domain().equals("future"));
+        assertThat(plugins.health()).noneMatch(h -> h.domain().equals("future"));
     }
 
     @Test
@@ -148,8 +149,9 @@ class PluginHotLoadIntegrationTests extends IntegrationTestSupport {
                 "test.faulty.FaultyPlugin",
                 FAULTY,
                 PLUGINS_DIR.resolve("faulty-plugin.jar"));
-        await(() ->
-                host.health().stream().filter(h -> h.domain().equals("faulty")).findFirst());
+        await(() -> plugins.health().stream()
+                .filter(h -> h.domain().equals("faulty"))
+                .findFirst());
 
         for (int i = 0; i < 6; i++) {
             assertThat(ask("it-faulty-key", "are you open on sunday?")
@@ -157,13 +159,15 @@ class PluginHotLoadIntegrationTests extends IntegrationTestSupport {
                             .asString())
                     .isNotBlank();
         }
-        PluginHealth faulty = host.health().stream()
+        PluginHealth faulty = plugins.health().stream()
                 .filter(h -> h.domain().equals("faulty"))
                 .findFirst()
                 .orElseThrow();
         assertThat(faulty.failures()).isGreaterThanOrEqualTo(5);
         assertThat(faulty.disabled()).isTrue();
         assertThat(faulty.disabledReason()).contains("classifier bug");
-        assertThat(host.health()).filteredOn(h -> !h.domain().equals("faulty")).allMatch(h -> !h.disabled());
+        assertThat(plugins.health())
+                .filteredOn(h -> !h.domain().equals("faulty"))
+                .allMatch(h -> !h.disabled());
     }
 }

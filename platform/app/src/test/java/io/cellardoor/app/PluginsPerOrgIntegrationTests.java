@@ -2,7 +2,7 @@ package io.cellardoor.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.cellardoor.plugin.PluginHost;
+import io.cellardoor.plugin.PluginCalls;
 import io.cellardoor.tenant.TenantService;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -31,7 +31,7 @@ import tools.jackson.databind.JsonNode;
  * chats but still for another org's; per-org setting values reach the plugin; platform admins upload plugin jars that
  * load without a restart, and other jars are refused with a problem; roles.
  */
-class PluginsPerOrgIntegrationTests extends AdminApiTestSupport {
+class PluginsPerOrgIntegrationTests extends PluginAdminTestSupport {
 
     static final String DEMO_KEY = "it-plugins-demo-key";
     static final String OTHER_KEY = "it-plugins-other-key";
@@ -67,7 +67,7 @@ class PluginsPerOrgIntegrationTests extends AdminApiTestSupport {
     TenantService tenants;
 
     @Autowired
-    PluginHost host;
+    PluginCalls plugins;
     /** Arranges and checks rows of any org as the tables' owner (row-level security applies to the app's pool). */
     JdbcClient jdbc;
 
@@ -88,60 +88,12 @@ class PluginsPerOrgIntegrationTests extends AdminApiTestSupport {
         return ZEPPELIN.replace("DOMAIN", domain).replace("KEYWORD", keyword).replace("VERSION", version);
     }
 
+    static byte[] pluginJar(String id, String version, String requires, String source) throws IOException {
+        return pluginJar(id, version, requires, "test.zeppelin.ZeppelinPlugin", source);
+    }
+
     static String unique(String prefix) {
         return prefix + UUID.randomUUID().toString().replace("-", "").substring(0, 8);
-    }
-
-    JsonNode ask(String siteKey, String question) {
-        HttpResponse<String> response = chat(siteKey, question, null);
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-        return json.readTree(response.body());
-    }
-
-    JsonNode pluginRow(String user, String pluginId) {
-        for (JsonNode p : ok(admin("GET", "/api/v1/admin/plugins", user))) {
-            if (p.path("pluginId").asString().equals(pluginId)) {
-                return p;
-            }
-        }
-        throw new AssertionError("plugin " + pluginId + " not listed");
-    }
-
-    /** Uploads a file as multipart/form-data part {@code file}. */
-    HttpResponse<String> upload(String user, String fileName, byte[] content) {
-        String boundary = "----cellardoor" + UUID.randomUUID();
-        ByteArrayOutputStream body = new ByteArrayOutputStream();
-        body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + fileName
-                        + "\"\r\nContent-Type: application/java-archive\r\n\r\n")
-                .getBytes(StandardCharsets.UTF_8));
-        body.writeBytes(content);
-        body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
-        return send(
-                HttpRequest.newBuilder(uri("/api/v1/admin/plugins"))
-                        .header("Authorization", "Bearer " + token(user))
-                        .header("Content-Type", "multipart/form-data; boundary=" + boundary)
-                        .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())),
-                null);
-    }
-
-    byte[] pluginJar(String id, String version, String requires, String source) throws IOException {
-        Path jar = TestPluginJar.build(
-                id,
-                version,
-                requires,
-                "test.zeppelin.ZeppelinPlugin",
-                source,
-                Files.createTempDirectory("upload").resolve(id + ".jar"));
-        return Files.readAllBytes(jar);
-    }
-
-    List<String> pluginsFolder() throws IOException {
-        try (Stream<Path> files = Files.list(PLUGINS_DIR)) {
-            return files.map(p -> p.getFileName().toString())
-                    .filter(n -> n.endsWith(".jar"))
-                    .sorted()
-                    .toList();
-        }
     }
 
     @Test
@@ -162,7 +114,7 @@ class PluginsPerOrgIntegrationTests extends AdminApiTestSupport {
                 .containsAll(before)
                 .contains(domain + ".jar")
                 .hasSize(before.size() + 1);
-        assertThat(host.health()).anyMatch(h -> h.domain().equals(domain));
+        assertThat(plugins.health()).anyMatch(h -> h.domain().equals(domain));
 
         JsonNode answer = ask(DEMO_KEY, "any " + domain + " today?");
         assertThat(answer.path("domain").asString()).isEqualTo(domain);
@@ -215,7 +167,7 @@ class PluginsPerOrgIntegrationTests extends AdminApiTestSupport {
         try (Stream<Path> staged = Files.list(PLUGINS_DIR.resolve(".uploads"))) {
             assertThat(staged.toList()).as("staging folder emptied").isEmpty();
         }
-        assertThat(host.health()).noneMatch(h -> h.domain().equals(future));
+        assertThat(plugins.health()).noneMatch(h -> h.domain().equals(future));
     }
 
     @Test
@@ -238,7 +190,7 @@ class PluginsPerOrgIntegrationTests extends AdminApiTestSupport {
                 plugin(domain, domain, "v1"),
                 PLUGINS_DIR.resolve(domain + ".jar"));
         PluginHotLoadIntegrationTests.await(() ->
-                host.health().stream().filter(h -> h.domain().equals(domain)).findFirst());
+                plugins.health().stream().filter(h -> h.domain().equals(domain)).findFirst());
         String question = "is there a " + domain + " tour?";
         assertThat(ask(DEMO_KEY, question).path("domain").asString()).isEqualTo(domain);
         assertThat(pluginRow("org-admin", domain).path("enabledForOrg").asBoolean())
@@ -279,7 +231,7 @@ class PluginsPerOrgIntegrationTests extends AdminApiTestSupport {
                 plugin(domain, domain, "v1"),
                 PLUGINS_DIR.resolve(domain + ".jar"));
         PluginHotLoadIntegrationTests.await(() ->
-                host.health().stream().filter(h -> h.domain().equals(domain)).findFirst());
+                plugins.health().stream().filter(h -> h.domain().equals(domain)).findFirst());
         String question = "book a " + domain + " ride";
         assertThat(ask(DEMO_KEY, question).path("answer").asString()).isEqualTo("Hello from v1");
 
@@ -342,7 +294,7 @@ class PluginsPerOrgIntegrationTests extends AdminApiTestSupport {
     }
 
     private String pluginIdOf(String domain) {
-        return host.health().stream()
+        return plugins.health().stream()
                 .filter(h -> h.domain().equals(domain))
                 .findFirst()
                 .orElseThrow()

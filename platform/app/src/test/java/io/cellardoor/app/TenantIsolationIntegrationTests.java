@@ -13,7 +13,7 @@ import io.cellardoor.handoff.HandoffService;
 import io.cellardoor.knowledge.KnowledgeImporter;
 import io.cellardoor.knowledge.KnowledgeStore;
 import io.cellardoor.knowledge.StaleDocumentException;
-import io.cellardoor.plugin.PluginHost;
+import io.cellardoor.plugin.PluginDomains;
 import io.cellardoor.plugin.TenantPluginContext;
 import io.cellardoor.plugin.api.Passage;
 import io.cellardoor.retrieval.HybridRetriever;
@@ -39,14 +39,13 @@ import tools.jackson.databind.ObjectMapper;
  */
 class TenantIsolationIntegrationTests extends IntegrationTestSupport {
 
-    // Not "password": the question guard (QuestionGuard) declines questions about passwords before retrieval.
-    static final String QUESTION = "What is the door word of the Moonlight Cellar Society?";
+    static final String QUESTION = "What is the watchword of the Moonlight Cellar Society?";
     static final String SECRET = "zephyr-quartz-917";
     static final String B_PATH = "club/moonlight-society.md";
     static final String B_DOCUMENT = """
-            # Moonlight Cellar Society door word
+            # Moonlight Cellar Society watchword
 
-            The door word of the Moonlight Cellar Society is %s. Members say the Moonlight Cellar Society door word at
+            The watchword of the Moonlight Cellar Society is %s. Members say the Moonlight Cellar Society watchword at
             the door of the cellar on the first Friday of the month.
             """.formatted(SECRET);
 
@@ -69,7 +68,7 @@ class TenantIsolationIntegrationTests extends IntegrationTestSupport {
     Embeddings embeddings;
 
     @Autowired
-    PluginHost plugins;
+    PluginDomains plugins;
 
     @Autowired
     SemanticCache cache;

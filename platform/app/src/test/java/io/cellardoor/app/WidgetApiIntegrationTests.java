@@ -17,6 +17,9 @@ import tools.jackson.databind.ObjectMapper;
 /** The browser-facing API around the chat: configuration, visitor sessions, origins, feedback, handoffs, assets. */
 class WidgetApiIntegrationTests extends IntegrationTestSupport {
 
+    @org.springframework.beans.factory.annotation.Autowired
+    io.cellardoor.privacy.ContactCipher contacts;
+
     static final String KEY = "it-widget-key";
     static final String ALLOWED = "https://vineyard.example";
 
@@ -176,11 +179,17 @@ class WidgetApiIntegrationTests extends IntegrationTestSupport {
         assertThat(json.readTree(left.body()).path("message").asString()).contains("ana@example.com");
         long id = json.readTree(left.body()).path("id").asLong();
         var stored = asOwner()
-                .sql("SELECT conversation_id::text, email, status FROM handoff_request WHERE id = ?")
+                .sql(
+                        "SELECT conversation_id::text, email, status, contact_key_id, org_id FROM handoff_request WHERE id = ?")
                 .param(id)
-                .query((rs, n) -> List.of(rs.getString(1), rs.getString(2), rs.getString(3)))
+                .query((rs, n) ->
+                        List.of(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5)))
                 .single();
-        assertThat(stored).containsExactly(conversation, "ana@example.com", "open");
+        // The email is sealed at rest (docs/privacy-and-security.md) and opens with its key id, org and column.
+        assertThat(stored.subList(0, 3)).containsExactly(conversation, stored.get(1), "open");
+        assertThat(stored.get(1)).doesNotContain("ana");
+        assertThat(contacts.open(Long.parseLong(stored.get(4)), "email", stored.get(3), stored.get(1)))
+                .isEqualTo("ana@example.com");
 
         var bad = postFrom(ALLOWED, "/api/v1/handoffs", KEY, token, Map.of("question", "hi", "email", "not-an-email"));
         assertThat(bad.statusCode()).isEqualTo(400);

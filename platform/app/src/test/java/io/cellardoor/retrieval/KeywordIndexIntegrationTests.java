@@ -10,7 +10,9 @@ import io.cellardoor.knowledge.KnowledgeImporter;
 import io.cellardoor.knowledge.VersionKind;
 import io.cellardoor.tenant.TenantService;
 import io.cellardoor.tenant.TenantTransactions;
+import io.cellardoor.text.CorpusStatistics;
 import io.cellardoor.text.KeywordQuery;
+import io.cellardoor.text.TermAnalyzer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -74,6 +76,12 @@ class KeywordIndexIntegrationTests {
 
     @Autowired
     JdbcClient jdbc;
+
+    @Autowired
+    CorpusStatistics statistics;
+
+    @Autowired
+    TermAnalyzer analyzer;
 
     @Autowired
     Environment environment;
@@ -172,6 +180,22 @@ class KeywordIndexIntegrationTests {
 
         documents.delete(org, "editor", "wine/riesling.md", null);
         assertThat(search(org, "apricot flint riesling")).isEmpty();
+    }
+
+    @Test
+    void termStatisticsFromTheIndexNameTheKnownWordAMisspeltOneMeans() {
+        long org = newOrg();
+        save(org, "wine/chardonnay.md", "# Chardonnay\n\nAn unoaked chardonnay with notes of quince.\n");
+        assertThat(index.status(org)).isEqualTo(KeywordIndex.Status.READY);
+        CorpusStatistics.Stats stats = statistics.of(org);
+        assertThat(stats.documentFrequency()).isInstanceOf(DocumentFrequencies.class);
+
+        String known = analyzer.termList("chardonnay").getFirst();
+        String misspelt = known.substring(0, 3) + known.substring(4);
+        assertThat(stats.known(known)).isTrue();
+        assertThat(stats.known(misspelt)).isFalse();
+        assertThat(stats.closestKnown(misspelt)).contains(known);
+        assertThat(stats.closestKnown("zzzzzzzz")).isEmpty();
     }
 
     @Test

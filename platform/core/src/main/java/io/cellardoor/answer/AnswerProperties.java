@@ -15,7 +15,7 @@ public record AnswerProperties(
         double confidenceThreshold, @Nullable Llm llm) {
 
     public AnswerProperties {
-        confidenceThreshold = confidenceThreshold <= 0 ? 0.45 : confidenceThreshold;
+        confidenceThreshold = confidenceThreshold <= 0 ? 0.24 : confidenceThreshold;
     }
 
     /**

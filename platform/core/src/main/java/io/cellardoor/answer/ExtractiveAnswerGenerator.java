@@ -1,318 +1,651 @@
 package io.cellardoor.answer;
 
+import io.cellardoor.answer.QuestionShape.Fact;
 import io.cellardoor.language.Phrases;
 import io.cellardoor.retrieval.RetrievedChunk;
 import io.cellardoor.text.CorpusStatistics;
 import io.cellardoor.text.TermAnalyzer;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.LongFunction;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 
 /**
  * The embedded answer generator: no model, no network.
  *
- * <p>Splits the top passages into units (bullets, table rows, sentences), scores each by the rarity-weighted
- * share of the question's terms it contains (with its heading and the document title as context), by whether
- * it holds the kind of fact asked for (a price, a time, a number) and by its passage's rank, then picks units
- * greedily so that together they cover the question. Confidence blends term coverage with the best passage's
- * cosine similarity; below the threshold it declines and gives the site's contact line.
+ * <p>The question is split into its parts ("how much is it and what do you get?"), and each part is read for what it
+ * asks ({@link QuestionShape}). The passages are split into units ({@link AnswerUnit}: bullets, rows, sentences). A part
+ * about one thing gets the units that together cover its words best, weighted by rarity, with a bonus for holding the
+ * kind of fact asked for (a price, a time, a number); a part about several things (a list, a comparison, the most or
+ * least of them) gets one unit per matching document, with the asked fact, and a comparison or superlative of prices
+ * leads with the verdict. Words the visitor carried over from earlier turns count at a third of their weight; misspelt
+ * words count as the known word one or two edits away.
+ *
+ * <p>Confidence blends how much of the question the chosen units cover (all together and the best one alone), the best
+ * passage's cosine similarity and whether the asked kinds of fact were found, minus the share of the question's words
+ * the knowledge never uses; below the threshold it declines with the contact line. The weights are chosen on the
+ * evaluation's tune split (docs/evaluation.md).
  */
 public final class ExtractiveAnswerGenerator implements AnswerGenerator {
 
     private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(ExtractiveAnswerGenerator.class);
 
-    private static final int PASSAGES = 8;
-    private static final int MAX_UNITS = 3;
-    private static final Pattern PRICE_Q =
-            Pattern.compile("\\b(how much|price|prices|cost|costs|fee|fees|expensive|pay|charge)\\b|\\$");
-    private static final Pattern TIME_Q =
-            Pattern.compile("\\b(hours?|open|opens|close|closes|closing|latest|earliest|what time|when)\\b");
-    private static final Pattern COUNT_Q =
-            Pattern.compile("\\b(how many|how much|number of|acres?|bottles?|points|miles)\\b");
-    private static final Pattern PRICE = Pattern.compile("\\$\\s?\\d");
-    private static final Pattern HOW_MANY = Pattern.compile("\\bhow many (\\p{L}+)");
-    private static final Pattern TIME = Pattern.compile(
-            "\\b\\d{1,2}(:\\d\\d)?\\s?(am|pm|a\\.m\\.|p\\.m\\.)|\\bclosed\\b|\\bnoon\\b", Pattern.CASE_INSENSITIVE);
-    private static final Pattern NUMBER = Pattern.compile("\\d");
-    private static final Pattern SENTENCE_END = Pattern.compile("(?<=[.!?])\\s+(?=[A-Z0-9\"'(])");
-    private static final Pattern NOISE = Pattern.compile(
-            "(?i)^(- )?(type|status|created|updated)\\s*:|no (additional )?(description|details) available|^scraped from|page not found|^go to slide|^(read|learn) more$|^click here|^skip to");
-    /** Headings that say nothing about their section; the one above them is shown instead. */
-    private static final Set<String> GENERIC_HEADINGS = Set.of(
-            "details",
-            "description",
-            "overview",
-            "information",
-            "product information",
-            "notes",
-            "summary",
-            "quick overview",
-            "source",
-            "more information");
-    /** A short all-capitals label such as "WINE NOTES": a heading in disguise, not an answer. */
-    private static final Pattern LABEL = Pattern.compile("^(\\p{Lu}[\\p{L}'&]*\\s*){1,3}:?$");
+    private static final int PASSAGES = 10;
+    private static final int MAX_UNITS_PER_PART = 3;
+    private static final int MAX_ITEMS = 8;
+    private static final double CARRIED_WEIGHT = 0.35;
+    private static final Pattern PRICE = Pattern.compile("\\$\\s?\\d[\\d,]*(\\.\\d\\d)?");
+    /** A numbered step of instructions ("3. Turn left onto Route 9G"), after its heading label if any. */
+    private static final Pattern STEP = Pattern.compile("(^|: )\\d{1,2}[.)] ");
+    /** A distance or travel time: the number that ranks "the closest". */
+    private static final Pattern DISTANCE = Pattern.compile(
+            "(\\d+(\\.\\d+)?)\\s?(-\\s?\\d+\\s?)?(miles?|mi\\b|minutes?|mins?\\b|km)", Pattern.CASE_INSENSITIVE);
 
-    private static final Pattern DESCRIBE_Q = Pattern.compile(
-            "\\bwhat(s| is| are|'s)? (on|in)\\b|\\bingredients?\\b|\\b(comes?|served|made|topped) with\\b|\\bdescribe\\b|\\btell me about\\b");
-    private static final Pattern DATE_Q = Pattern.compile("\\b(when|what day|which day|date|dates)\\b");
-    private static final Pattern DATE = Pattern.compile(
-            "(?i)\\b(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\\.?\\s+\\d{1,2}\\b|\\b\\d{1,2}/\\d{1,2}\\b");
+    private static final Pattern CHEAPER = Pattern.compile(
+            "\\b(cheaper|less expensive|costs? less|cheapest|least expensive|lowest|m[aá]s barat[oa]|moins cher)\\b",
+            Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+
+    /**
+     * How confidence is computed: {@code coverage·c + cohesion·h + cosine·s + facts·f - unknown·u}, clamped to [0, 1].
+     *
+     * @param coverage weight of the share of the question's words the chosen units cover
+     * @param cohesion weight of the share the best single document's units cover (with its title and headings)
+     * @param cosine weight of the best passage's cosine similarity, scaled from [0.2, 0.65] to [0, 1]
+     * @param facts weight of the share of asked kinds of fact the answer holds
+     * @param unknown weight of the share of the question's words the knowledge never uses
+     * @param missing weight of the heaviest question word the best document lacks, relative to the heaviest word
+     */
+    public record Weights(
+            double coverage, double cohesion, double cosine, double facts, double unknown, double missing) {
+
+        /** The weights chosen on the tune split. */
+        public static final Weights DEFAULT = new Weights(0.2, 0.2, 0.1, 0.1, 0.0, 0.0);
+    }
 
     private final TermAnalyzer analyzer;
     private final LongFunction<CorpusStatistics.Stats> corpus;
     private final double threshold;
+    private final Weights weights;
 
     /**
      * @param corpus term statistics of an org's chunks, by org id
      * @param threshold confidence in [0, 1] below which the generator declines
      */
     public ExtractiveAnswerGenerator(
-            TermAnalyzer analyzer, LongFunction<CorpusStatistics.Stats> corpus, double threshold) {
+            TermAnalyzer analyzer, LongFunction<CorpusStatistics.Stats> corpus, double threshold, Weights weights) {
         this.analyzer = analyzer;
         this.corpus = corpus;
         this.threshold = threshold;
+        this.weights = weights;
     }
 
-    private record Unit(
-            int passage,
-            String path,
-            String title,
-            String heading,
-            String text,
-            Set<String> terms,
-            Set<String> context) {}
+    /** With the default weights. */
+    public ExtractiveAnswerGenerator(
+            TermAnalyzer analyzer, LongFunction<CorpusStatistics.Stats> corpus, double threshold) {
+        this(analyzer, corpus, threshold, Weights.DEFAULT);
+    }
 
-    private static boolean intersects(Set<String> terms, Set<String> group) {
-        for (String t : group) {
-            if (terms.contains(t)) {
-                return true;
+    /** A word of the question with its alternatives and weight. */
+    private record Group(Set<String> terms, double weight, boolean focus, boolean known) {
+
+        boolean in(Set<String> bag) {
+            for (String t : terms) {
+                if (bag.contains(t)) {
+                    return true;
+                }
             }
+            return false;
         }
-        return false;
     }
 
-    /** Whether the unit covers a question word that the chosen units do not (a bonus alone does not count). */
-    private static boolean addsTerms(Unit unit, Set<String> covered, Set<Set<String>> groups) {
-        return groups.stream().anyMatch(g -> !intersects(covered, g) && intersects(unit.terms, g));
+    /** One part of the question with its words. */
+    private record Part(QuestionShape shape, List<Group> groups) {
+
+        double focusWeight() {
+            return groups.stream()
+                    .filter(Group::focus)
+                    .mapToDouble(Group::weight)
+                    .sum();
+        }
+
+        double total() {
+            return groups.stream().mapToDouble(Group::weight).sum();
+        }
     }
 
     @Override
     public GeneratedAnswer generate(AnswerRequest request, TokenSink sink) {
         CorpusStatistics.Stats stats = corpus.apply(request.orgId());
-        String question = TermAnalyzer.fold(request.question());
-        // One weight per content word of the question: the rarest known alternative of its group, or the
-        // weight of an unseen word when the knowledge has none of them.
-        Map<Set<String>, Double> weights = new LinkedHashMap<>();
-        for (Set<String> group : analyzer.termGroups(request.question())) {
-            double known = group.stream()
-                    .filter(stats::known)
-                    .mapToDouble(stats::idf)
-                    .max()
-                    .orElse(-1);
-            weights.put(group, known >= 0 ? known : stats.idf(group.iterator().next()));
-        }
-        double total =
-                weights.values().stream().mapToDouble(Double::doubleValue).sum();
         List<RetrievedChunk> passages =
                 request.passages().stream().limit(PASSAGES).toList();
-        if (total <= 0 || passages.isEmpty()) {
+        String focus = request.focus().isBlank() ? request.question() : request.focus();
+        String carried =
+                request.question().startsWith(focus) ? request.question().substring(focus.length()) : "";
+        List<String> texts = QuestionShape.parts(focus);
+        List<Part> parts = new ArrayList<>();
+        for (int i = 0; i < texts.size(); i++) {
+            // The other parts of the question are context of this one ("... the Staatsburg House? how many do I
+            // need?").
+            StringBuilder context = new StringBuilder(carried);
+            for (int j = 0; j < texts.size(); j++) {
+                if (j != i) {
+                    context.append(' ').append(texts.get(j));
+                }
+            }
+            parts.add(new Part(
+                    QuestionShape.of(texts.get(i)),
+                    groups(texts.get(i), context.toString(), request.language(), stats)));
+        }
+        if (passages.isEmpty() || parts.stream().allMatch(p -> p.total() <= 0)) {
             return decline(request, sink, 0);
         }
-        boolean wantsPrice = PRICE_Q.matcher(question).find();
-        boolean wantsTime = TIME_Q.matcher(question).find();
-        boolean wantsCount = COUNT_Q.matcher(question).find();
-        boolean wantsDate = DATE_Q.matcher(question).find();
-        boolean wantsDescription = DESCRIBE_Q.matcher(question).find();
-        // "how many bottles": a unit holding a number next to the counted thing answers it.
-        var countNoun = HOW_MANY.matcher(question);
-        Set<String> counted = countNoun.find() ? analyzer.terms(countNoun.group(1)) : Set.of();
-        int countFacts = 0;
-
-        List<Unit> units = units(passages);
-        List<Unit> chosen = new ArrayList<>();
-        Set<String> covered = new HashSet<>();
-        Set<String> coveredWithContext = new HashSet<>();
-        boolean priceShown = false;
-        boolean timeShown = false;
-        double best = 0;
-        while (chosen.size() < MAX_UNITS) {
-            Unit pick = null;
-            double pickScore = 0;
-            for (Unit u : units) {
-                if (chosen.contains(u)) {
-                    continue;
-                }
-                double gain = 0;
-                double context = 0;
-                for (var e : weights.entrySet()) {
-                    if (!intersects(covered, e.getKey()) && intersects(u.terms, e.getKey())) {
-                        gain += e.getValue();
-                    } else if (!intersects(u.terms, e.getKey())
-                            && !intersects(coveredWithContext, e.getKey())
-                            && intersects(u.context, e.getKey())) {
-                        context += e.getValue();
-                    }
-                }
-                double score = (gain + 0.5 * context) / total;
-                if (wantsPrice && !priceShown && PRICE.matcher(u.text).find()) {
-                    score += 0.35;
-                }
-                if (wantsTime && !timeShown && TIME.matcher(u.text).find()) {
-                    score += 0.25;
-                }
-                if (wantsDescription && u.passage == 0 && !PRICE.matcher(u.text).find()) {
-                    score += 0.3;
-                }
-                if (wantsDate && DATE.matcher(u.text + " " + u.heading).find()) {
-                    score += 0.15;
-                }
-                if (!chosen.isEmpty() && chosen.stream().anyMatch(c -> c.path.equals(u.path))) {
-                    score += 0.1;
-                }
-                boolean countFact = !counted.isEmpty() && NUMBER.matcher(u.text).find() && intersects(u.terms, counted);
-                if (countFact && countFacts < 2) {
-                    score += 0.3;
-                }
-                if (wantsCount && NUMBER.matcher(u.text).find()) {
-                    score += 0.1;
-                }
-                score += 0.12 / (1 + u.passage);
-                if (score > pickScore) {
-                    pickScore = score;
-                    pick = u;
-                }
+        List<AnswerUnit> units = AnswerUnit.of(passages, analyzer);
+        List<AnswerUnit> chosen = new ArrayList<>();
+        List<String> leads = new ArrayList<>();
+        boolean items = false;
+        for (Part part : parts) {
+            if (part.total() <= 0) {
+                continue;
             }
-            if (pick == null
-                    || pickScore < (chosen.isEmpty() ? 0.15 : Math.max(0.2, best * 0.45))
-                    || (!chosen.isEmpty()
-                            && !addsTerms(pick, covered, weights.keySet())
-                            && !(wantsPrice
-                                    && !priceShown
-                                    && PRICE.matcher(pick.text).find())
-                            && !(wantsTime
-                                    && !timeShown
-                                    && TIME.matcher(pick.text).find())
-                            && !(countFacts < 2
-                                    && !counted.isEmpty()
-                                    && NUMBER.matcher(pick.text).find()
-                                    && intersects(pick.terms, counted)))) {
-                break;
+            Optional<AnswerUnit> nearest = part.shape().byDistance() ? byDistance(part, units) : Optional.empty();
+            if (nearest.isPresent()) {
+                if (!chosen.contains(nearest.get())) {
+                    chosen.add(nearest.get());
+                }
+                continue;
             }
-            best = Math.max(best, pickScore);
-            chosen.add(pick);
-            covered.addAll(pick.terms);
-            coveredWithContext.addAll(pick.terms);
-            coveredWithContext.addAll(pick.context);
-            priceShown |= PRICE.matcher(pick.text).find();
-            if (!counted.isEmpty() && NUMBER.matcher(pick.text).find() && intersects(pick.terms, counted)) {
-                countFacts++;
+            Optional<Items> listed = part.shape().aboutItems() ? items(part, units) : Optional.empty();
+            if (listed.isPresent()) {
+                items = true;
+                listed.get().lead().ifPresent(leads::add);
+                listed.get().units().stream().filter(u -> !chosen.contains(u)).forEach(chosen::add);
+            } else {
+                cover(part, units).stream().filter(u -> !chosen.contains(u)).forEach(chosen::add);
             }
-            timeShown |= TIME.matcher(pick.text).find();
         }
-        double coverage = weights.entrySet().stream()
-                        .filter(e -> intersects(coveredWithContext, e.getKey()))
-                        .mapToDouble(Map.Entry::getValue)
-                        .sum()
-                / total;
-        double cosine = passages.stream()
-                .mapToDouble(RetrievedChunk::cosineSimilarity)
-                .max()
-                .orElse(0);
-        double confidence = Math.clamp(0.6 * coverage + 0.4 * Math.clamp((cosine - 0.2) / 0.45, 0, 1), 0, 1);
+        Features f = features(parts, chosen, passages);
+        if (!items) {
+            boolean steps = parts.stream().anyMatch(p -> p.shape().howTo());
+            List<AnswerUnit> complete = completed(chosen, units, steps);
+            chosen.clear();
+            chosen.addAll(complete);
+        }
+        double confidence = f.confidence(weights);
         if (log.isDebugEnabled()) {
             log.debug(
-                    "q='{}' coverage={} cosine={} confidence={} unknown={} units={}",
-                    request.question(),
-                    "%.3f".formatted(coverage),
-                    "%.3f".formatted(cosine),
+                    "extractive q=\"{}\" coverage={} cohesion={} cosine={} facts={} unknown={} missing={} confidence={} units={}",
+                    request.question().replace("\"", "'"),
+                    "%.3f".formatted(f.coverage),
+                    "%.3f".formatted(f.cohesion),
+                    "%.3f".formatted(f.cosine),
+                    "%.3f".formatted(f.facts),
+                    "%.3f".formatted(f.unknown),
+                    "%.3f".formatted(f.missing),
                     "%.3f".formatted(confidence),
-                    weights.keySet().stream()
-                            .filter(g -> g.stream().noneMatch(stats::known))
-                            .toList(),
-                    chosen.stream().map(u -> u.path + ": " + u.text).toList());
+                    chosen.size());
         }
         if (chosen.isEmpty() || confidence < threshold) {
             return decline(request, sink, confidence);
         }
         String note = Phrases.of(Phrases.Key.QUOTING_ENGLISH, request.language());
-        String text = (note.isEmpty() ? "" : note + "\n\n") + compose(chosen);
+        String text = (note.isEmpty() ? "" : note + "\n\n")
+                + (leads.isEmpty() || !request.language().equals("en") ? "" : String.join(" ", leads) + "\n\n")
+                + compose(chosen, items);
         AnswerGenerator.stream(text, sink);
-        List<String> sources = chosen.stream().map(Unit::path).distinct().collect(Collectors.toList());
+        List<String> sources = chosen.stream().map(AnswerUnit::path).distinct().toList();
         return new GeneratedAnswer(text, true, sources, confidence, "extractive");
     }
 
-    private List<Unit> units(List<RetrievedChunk> passages) {
-        List<Unit> units = new ArrayList<>();
-        for (int i = 0; i < passages.size(); i++) {
-            RetrievedChunk p = passages.get(i);
-            String heading = p.headingPath();
-            for (String line : p.text().split("\n")) {
-                String l = line.strip();
-                if (l.startsWith("## ")) {
-                    heading = l.substring(3);
-                    continue;
-                }
-                if (l.isEmpty() || NOISE.matcher(l).find() || LABEL.matcher(l).matches()) {
-                    continue;
-                }
-                List<String> pieces =
-                        l.startsWith("- ") || l.length() < 220 ? List.of(l) : List.of(SENTENCE_END.split(l));
-                for (String piece : pieces) {
-                    String clean = piece.replace("**", "").strip();
-                    if (clean.length() > 2) {
-                        units.add(new Unit(
-                                i,
-                                p.path(),
-                                p.title(),
-                                heading,
-                                clean,
-                                analyzer.terms(clean),
-                                analyzer.terms(p.title() + " " + heading)));
-                    }
+    /**
+     * The words of a part: each content word with the rarest known of its alternatives (a misspelt word as the known
+     * word it most likely means), then the carried words at a third of their weight.
+     */
+    private List<Group> groups(String part, String carried, String language, CorpusStatistics.Stats stats) {
+        List<Group> groups = new ArrayList<>();
+        Set<String> seen = new HashSet<>();
+        for (Set<String> g : analyzer.termGroups(part, language)) {
+            groups.add(group(g, true, stats));
+            seen.addAll(g);
+        }
+        // A part without words of its own ("how much?") is about what was carried: those words count fully.
+        boolean elliptical = groups.isEmpty();
+        if (!carried.isBlank()) {
+            for (Set<String> g : analyzer.termGroups(carried, language)) {
+                if (g.stream().noneMatch(seen::contains)) {
+                    Group c = group(g, elliptical, stats);
+                    groups.add(elliptical ? c : new Group(c.terms(), c.weight() * CARRIED_WEIGHT, false, c.known()));
+                    seen.addAll(g);
                 }
             }
         }
-        return units;
+        return groups;
     }
 
-    private static String compose(List<Unit> chosen) {
-        Map<String, List<Unit>> byDocument = new LinkedHashMap<>();
-        chosen.forEach(
-                u -> byDocument.computeIfAbsent(u.title, t -> new ArrayList<>()).add(u));
+    private static Group group(Set<String> alternatives, boolean focus, CorpusStatistics.Stats stats) {
+        Set<String> terms = new LinkedHashSet<>(alternatives);
+        if (terms.stream().noneMatch(stats::known)) {
+            alternatives.forEach(t -> stats.closestKnown(t).ifPresent(terms::add));
+        }
+        double known = terms.stream()
+                .filter(stats::known)
+                .mapToDouble(stats::idf)
+                .max()
+                .orElse(-1);
+        return known >= 0
+                ? new Group(terms, known, focus, true)
+                : new Group(terms, stats.idf(terms.iterator().next()), focus, false);
+    }
+
+    /** The units that together cover a part best, at most {@value #MAX_UNITS_PER_PART}. */
+    private List<AnswerUnit> cover(Part part, List<AnswerUnit> units) {
+        List<AnswerUnit> chosen = new ArrayList<>();
+        Set<String> covered = new HashSet<>();
+        Set<Fact> shown = new HashSet<>();
+        double total = part.total();
+        double best = 0;
+        while (chosen.size() < MAX_UNITS_PER_PART) {
+            AnswerUnit pick = null;
+            double pickScore = 0;
+            double pickGain = 0;
+            boolean pickFact = false;
+            for (AnswerUnit u : units) {
+                if (chosen.contains(u)) {
+                    continue;
+                }
+                double gain = 0;
+                double context = 0;
+                for (Group g : part.groups()) {
+                    boolean already = g.in(covered);
+                    if (!already && g.in(u.terms())) {
+                        gain += g.weight();
+                    } else if (!already && g.in(u.context())) {
+                        context += g.weight();
+                    }
+                }
+                double share = (gain + 0.5 * context) / total;
+                boolean fact = false;
+                double bonus = 0;
+                // A kind of fact counts only in a unit about the question (a price of something else is no answer).
+                double relevance = relevance(part, u);
+                for (Fact asked : part.shape().facts()) {
+                    if (!shown.contains(asked) && asked.in(u.text()) && relevance >= 0.15) {
+                        bonus += asked == Fact.PRICE ? 0.35 : asked == Fact.COUNT ? 0.15 : 0.25;
+                        fact = true;
+                    }
+                }
+                bonus += 0.15 * titleShare(part, u);
+                if (part.shape().howTo()
+                        && relevance >= 0.15
+                        && STEP.matcher(u.text()).find()) {
+                    bonus += 0.3;
+                }
+                if (!chosen.isEmpty() && chosen.stream().anyMatch(c -> c.path().equals(u.path()))) {
+                    bonus += 0.1;
+                }
+                double score = share + bonus + 0.08 / (1 + u.passage()) + 0.1 * Math.max(0, u.cosine());
+                if (score > pickScore) {
+                    pickScore = score;
+                    pick = u;
+                    pickGain = gain / total;
+                    pickFact = fact;
+                }
+            }
+            if (pick == null) {
+                break;
+            }
+            boolean first = chosen.isEmpty();
+            if (first && pickScore < 0.2) {
+                break;
+            }
+            if (!first && (pickScore < Math.max(0.25, best * 0.45) || (pickGain < 0.1 && !pickFact))) {
+                break;
+            }
+            best = Math.max(best, pickScore);
+            chosen.add(pick);
+            covered.addAll(pick.terms());
+            for (Fact asked : part.shape().facts()) {
+                if (asked.in(pick.text())) {
+                    shown.add(asked);
+                }
+            }
+        }
+        return chosen;
+    }
+
+    /** The share of a part's words (carried ones at their lower weight) a unit holds, title and heading counting half. */
+    private static double relevance(Part part, AnswerUnit u) {
+        double total = part.total();
+        if (total <= 0) {
+            return 0;
+        }
+        double found = 0;
+        for (Group g : part.groups()) {
+            found += g.in(u.terms()) ? g.weight() : g.in(u.context()) ? 0.5 * g.weight() : 0;
+        }
+        return found / total;
+    }
+
+    /** The share of a part's own words its document's title names (the thing the question is about). */
+    private double titleShare(Part part, AnswerUnit u) {
+        double total = part.focusWeight();
+        if (total <= 0) {
+            return 0;
+        }
+        Set<String> title = analyzer.terms(u.title());
+        return part.groups().stream()
+                        .filter(g -> g.focus() && g.in(title))
+                        .mapToDouble(Group::weight)
+                        .sum()
+                / total;
+    }
+
+    /**
+     * Adds to the chosen units what completes them: the unit after one that ends with a colon ("... direct visitors to
+     * our secondary entrance at:"), and up to two following siblings of a bullet under the same heading that are
+     * alike (another "Component: ..." of the same list).
+     */
+    private static List<AnswerUnit> completed(List<AnswerUnit> chosen, List<AnswerUnit> units, boolean steps) {
+        List<AnswerUnit> out = new ArrayList<>();
+        for (AnswerUnit u : chosen) {
+            if (!out.contains(u)) {
+                out.add(u);
+            }
+            int i = units.indexOf(u);
+            int added = 0;
+            int limit = steps ? 8 : 2;
+            for (int j = i + 1; j < units.size() && added < limit; j++) {
+                AnswerUnit next = units.get(j);
+                if (next.passage() != u.passage() || !next.heading().equals(u.heading())) {
+                    break;
+                }
+                boolean continuation = j == i + 1 && u.text().endsWith(":");
+                boolean step = steps && STEP.matcher(next.text()).find();
+                if (!continuation && !step && !alike(u, next)) {
+                    break;
+                }
+                if (!out.contains(next) && !chosen.contains(next)) {
+                    out.add(next);
+                }
+                added++;
+            }
+        }
+        return out;
+    }
+
+    /** Two list entries of the same shape: both "Label: value" with a number, sharing at least half their words. */
+    private static boolean alike(AnswerUnit a, AnswerUnit b) {
+        if (!a.text().contains(":")
+                || !b.text().contains(":")
+                || !Fact.COUNT.in(a.text())
+                || !Fact.COUNT.in(b.text())) {
+            return false;
+        }
+        Set<String> shared = new HashSet<>(a.terms());
+        shared.retainAll(b.terms());
+        return shared.size() * 2 >= Math.min(a.terms().size(), b.terms().size());
+    }
+
+    /** The units of a list, comparison or superlative, with the verdict that leads the answer when prices decide it. */
+    private record Items(List<AnswerUnit> units, Optional<String> lead) {}
+
+    private Optional<Items> items(Part part, List<AnswerUnit> units) {
+        Map<String, List<AnswerUnit>> byDocument = new LinkedHashMap<>();
+        units.forEach(u ->
+                byDocument.computeIfAbsent(u.path(), p -> new ArrayList<>()).add(u));
+        List<Group> named = part.groups();
+        // A document takes part when its title names something the question names.
+        record Candidate(String path, double titleScore, int rank, AnswerUnit unit) {}
+        List<Candidate> candidates = new ArrayList<>();
+        int rank = 0;
+        for (var e : byDocument.entrySet()) {
+            Set<String> titleTerms = analyzer.terms(e.getValue().getFirst().title());
+            double titleScore = named.stream()
+                    .filter(g -> g.in(titleTerms))
+                    .mapToDouble(Group::weight)
+                    .sum();
+            boolean listed = part.shape().list()
+                    && e.getValue().stream()
+                            .anyMatch(u -> named.stream()
+                                    .filter(g -> g.weight() >= 1.0)
+                                    .allMatch(g -> g.in(u.terms()) || g.in(u.context())));
+            if (titleScore > 0 || listed) {
+                candidates.add(new Candidate(e.getKey(), titleScore, rank, representative(part, e.getValue())));
+            }
+            rank++;
+        }
+        if (candidates.size() < 2) {
+            return Optional.empty();
+        }
+        List<Candidate> kept;
+        if (part.shape().comparison()) {
+            double top =
+                    candidates.stream().mapToDouble(Candidate::titleScore).max().orElse(0);
+            kept = candidates.stream()
+                    .filter(c -> c.titleScore() >= 0.5 * top)
+                    .limit(4)
+                    .toList();
+        } else {
+            kept = candidates.stream().limit(MAX_ITEMS).toList();
+        }
+        if (kept.size() < 2) {
+            return Optional.empty();
+        }
+        Optional<String> lead = Optional.empty();
+        boolean byPrice = part.shape().facts().contains(Fact.PRICE);
+        if (byPrice
+                && (part.shape().comparison()
+                        || part.shape().most()
+                        || part.shape().least())) {
+            boolean cheapest =
+                    part.shape().least() || CHEAPER.matcher(part.shape().text()).find();
+            lead = kept.stream()
+                    .filter(c -> price(c.unit().text()).isPresent())
+                    .min(Comparator.comparingDouble((Candidate c) ->
+                            (cheapest ? 1 : -1) * price(c.unit().text()).orElseThrow()))
+                    .map(c -> "The " + c.unit().title().strip() + " is the "
+                            + (cheapest ? "least expensive" : "most expensive") + " of these, at "
+                            + priceText(c.unit().text()) + ".");
+            if (part.shape().most() || part.shape().least()) {
+                kept = kept.stream()
+                        .sorted(Comparator.comparingDouble((Candidate c) ->
+                                (cheapest ? 1 : -1) * price(c.unit().text()).orElse(cheapest ? 1e9 : -1e9)))
+                        .toList();
+            }
+        }
+        return Optional.of(new Items(kept.stream().map(Candidate::unit).toList(), lead));
+    }
+
+    /**
+     * For "the closest ..." ("the farthest ..."): of the units about the question that give a distance or travel time,
+     * the one with the smallest (largest).
+     */
+    private static Optional<AnswerUnit> byDistance(Part part, List<AnswerUnit> units) {
+        Comparator<AnswerUnit> byNumber = Comparator.comparingDouble(ExtractiveAnswerGenerator::distance);
+        return units.stream()
+                .filter(u ->
+                        relevance(part, u) >= 0.25 && DISTANCE.matcher(u.text()).find())
+                .min(part.shape().least() ? byNumber : byNumber.reversed());
+    }
+
+    private static double distance(AnswerUnit u) {
+        Matcher m = DISTANCE.matcher(u.text());
+        return m.find() ? Double.parseDouble(m.group(1)) : Double.MAX_VALUE;
+    }
+
+    /** A document's unit for a list: the one with the asked kind of fact, else the one covering the part best. */
+    private static AnswerUnit representative(Part part, List<AnswerUnit> units) {
+        for (Fact asked : part.shape().facts()) {
+            for (AnswerUnit u : units) {
+                if (asked.in(u.text())) {
+                    return u;
+                }
+            }
+        }
+        if (part.shape().list()) {
+            for (AnswerUnit u : units) {
+                if (Fact.PRICE.in(u.text())) {
+                    return u;
+                }
+            }
+        }
+        return units.stream()
+                .max(Comparator.comparingDouble(u -> part.groups().stream()
+                        .filter(g -> g.in(u.terms()))
+                        .mapToDouble(Group::weight)
+                        .sum()))
+                .orElseThrow();
+    }
+
+    private static Optional<Double> price(String text) {
+        Matcher m = PRICE.matcher(text);
+        return m.find() ? Optional.of(Double.parseDouble(m.group().replaceAll("[$,\\s]", ""))) : Optional.empty();
+    }
+
+    private static String priceText(String text) {
+        Matcher m = PRICE.matcher(text);
+        return m.find() ? m.group().replace(" ", "") : "";
+    }
+
+    /** What the confidence is made of, each in [0, 1]. */
+    private record Features(
+            double coverage, double cohesion, double cosine, double facts, double unknown, double missing) {
+
+        double confidence(Weights w) {
+            double cos = Math.clamp((cosine - 0.2) / 0.45, 0, 1);
+            return Math.clamp(
+                    w.coverage() * coverage
+                            + w.cohesion() * cohesion
+                            + w.cosine() * cos
+                            + w.facts() * facts
+                            - w.unknown() * unknown
+                            - w.missing() * missing,
+                    0,
+                    1);
+        }
+    }
+
+    private static Features features(List<Part> parts, List<AnswerUnit> chosen, List<RetrievedChunk> passages) {
+        Set<String> all = new HashSet<>();
+        Set<String> allContext = new HashSet<>();
+        chosen.forEach(u -> {
+            all.addAll(u.terms());
+            allContext.addAll(u.context());
+        });
+        double focusTotal = 0;
+        double covered = 0;
+        double unknown = 0;
+        double cohesion = 0;
+        double missing = 0;
+        int asked = 0;
+        int found = 0;
+        for (Part part : parts) {
+            double total = part.focusWeight();
+            if (total <= 0) {
+                continue;
+            }
+            focusTotal += total;
+            double best = 0;
+            for (Group g : part.groups()) {
+                if (!g.focus()) {
+                    continue;
+                }
+                covered += g.in(all) ? g.weight() : g.in(allContext) ? 0.5 * g.weight() : 0;
+                unknown += g.known() ? 0 : g.weight();
+            }
+            // The best single document: the units it gave, with its title and headings, covering the part.
+            Map<String, Set<String>> docTerms = new LinkedHashMap<>();
+            Map<String, Set<String>> docContext = new LinkedHashMap<>();
+            for (AnswerUnit u : chosen) {
+                docTerms.computeIfAbsent(u.path(), k -> new HashSet<>()).addAll(u.terms());
+                docContext.computeIfAbsent(u.path(), k -> new HashSet<>()).addAll(u.context());
+            }
+            double heaviest = part.groups().stream()
+                    .filter(Group::focus)
+                    .mapToDouble(Group::weight)
+                    .max()
+                    .orElse(1);
+            double bestMissing = 1;
+            for (String path : docTerms.keySet()) {
+                double one = 0;
+                double missingHere = 0;
+                for (Group g : part.groups()) {
+                    if (g.focus()) {
+                        boolean inTerms = g.in(docTerms.get(path));
+                        boolean inContext = g.in(docContext.get(path));
+                        one += inTerms ? g.weight() : inContext ? 0.5 * g.weight() : 0;
+                        if (!inTerms && !inContext) {
+                            missingHere = Math.max(missingHere, g.weight());
+                        }
+                    }
+                }
+                if (one / total > best) {
+                    best = one / total;
+                    bestMissing = missingHere / heaviest;
+                }
+            }
+            cohesion += best * total;
+            missing += bestMissing * total;
+            for (Fact f : part.shape().facts()) {
+                asked++;
+                found += chosen.stream().anyMatch(u -> f.in(u.text())) ? 1 : 0;
+            }
+        }
+        double cosine = passages.stream()
+                .mapToDouble(RetrievedChunk::cosineSimilarity)
+                .max()
+                .orElse(0);
+        return focusTotal <= 0
+                ? new Features(0, 0, cosine, 0, 1, 1)
+                : new Features(
+                        covered / focusTotal,
+                        cohesion / focusTotal,
+                        cosine,
+                        asked == 0 ? 1 : (double) found / asked,
+                        unknown / focusTotal,
+                        missing / focusTotal);
+    }
+
+    /** The chosen units grouped by document: a bold title and bullets, or one bullet per document for items. */
+    private static String compose(List<AnswerUnit> chosen, boolean items) {
+        Map<String, List<AnswerUnit>> byDocument = new LinkedHashMap<>();
+        chosen.forEach(u ->
+                byDocument.computeIfAbsent(u.title(), t -> new ArrayList<>()).add(u));
         StringBuilder sb = new StringBuilder();
+        if (items) {
+            for (var e : byDocument.entrySet()) {
+                for (AnswerUnit u : e.getValue()) {
+                    sb.append(sb.isEmpty() ? "" : "\n")
+                            .append("- **")
+                            .append(e.getKey().strip())
+                            .append("**: ")
+                            .append(u.line());
+                }
+            }
+            return sb.toString();
+        }
         for (var e : byDocument.entrySet()) {
             if (!sb.isEmpty()) {
                 sb.append("\n\n");
             }
-            sb.append("**").append(e.getKey()).append("**");
-            for (Unit u : e.getValue()) {
-                String text = u.text.startsWith("- ") ? u.text.substring(2) : u.text;
-                String heading = informativeHeading(u.heading);
-                boolean headingHelps = !heading.isEmpty()
-                        && !heading.equalsIgnoreCase(u.title)
-                        && !text.toLowerCase().contains(heading.toLowerCase());
-                sb.append("\n- ").append(headingHelps ? heading + ": " : "").append(text);
+            sb.append("**").append(e.getKey().strip()).append("**");
+            for (AnswerUnit u : e.getValue()) {
+                sb.append("\n- ").append(u.line());
             }
         }
         return sb.toString();
     }
 
-    /** The last heading of a path that says something ("Private Tour & Tasting > Details:" -> "Private Tour & Tasting"). */
+    /** The last heading of a path that says something; see {@link AnswerUnit#informativeHeading}. */
     static String informativeHeading(String headingPath) {
-        String[] parts = headingPath.split(" > ");
-        for (int i = parts.length - 1; i >= 0; i--) {
-            String h = parts[i].strip().replaceAll("[:\\s]+$", "");
-            if (!h.isEmpty() && !GENERIC_HEADINGS.contains(h.toLowerCase(java.util.Locale.ROOT))) {
-                return h;
-            }
-        }
-        return "";
+        return AnswerUnit.informativeHeading(headingPath);
     }
 
     private GeneratedAnswer decline(AnswerRequest request, TokenSink sink, double confidence) {

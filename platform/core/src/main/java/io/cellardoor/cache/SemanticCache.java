@@ -90,8 +90,8 @@ public class SemanticCache {
 
     /** Caches an answered turn. */
     public void put(long orgId, String question, float[] embedding, String answer, String domain, List<?> citations) {
-        if (!enabled) {
-            return;
+        if (!enabled || io.cellardoor.privacy.PersonalDataMasker.containsPersonalData(question)) {
+            return; // a question with contact details is never kept, nor its answer served to someone else
         }
         tenant.inOrgAsyncCommit(
                 orgId,

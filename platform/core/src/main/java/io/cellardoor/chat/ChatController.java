@@ -1,6 +1,7 @@
 package io.cellardoor.chat;
 
 import io.cellardoor.answer.Citation;
+import io.cellardoor.chat.internal.StreamSlots;
 import io.cellardoor.plugin.Classification;
 import io.cellardoor.tenant.Site;
 import io.cellardoor.web.ApiProblem;
@@ -36,6 +37,7 @@ class ChatController {
     private static final Logger log = LoggerFactory.getLogger(ChatController.class);
 
     private final ChatService chat;
+    private final StreamSlots slots;
     private final Duration streamTimeout;
     private final Duration heartbeat;
     private final ExecutorService workers = Executors.newThreadPerTaskExecutor(
@@ -45,9 +47,11 @@ class ChatController {
 
     ChatController(
             ChatService chat,
+            StreamSlots slots,
             @Value("${cellardoor.chat.stream-timeout:5m}") Duration streamTimeout,
             @Value("${cellardoor.chat.heartbeat:10s}") Duration heartbeat) {
         this.chat = chat;
+        this.slots = slots;
         this.streamTimeout = streamTimeout;
         this.heartbeat = heartbeat;
     }
@@ -67,19 +71,29 @@ class ChatController {
             path = "/api/v1/chat/stream",
             consumes = MediaType.APPLICATION_JSON_VALUE,
             produces = MediaType.TEXT_EVENT_STREAM_VALUE)
-    ResponseEntity<SseEmitter> stream(WidgetCaller caller, @RequestBody ChatRequest request) {
+    ResponseEntity<SseEmitter> stream(
+            WidgetCaller caller, @RequestBody ChatRequest request, jakarta.servlet.http.HttpServletRequest http) {
         ChatService.validate(request.message());
         Site site = caller.site();
         UUID visitorId = caller.visitorId();
+        StreamSlots.Slot slot = slots.acquire(
+                        site.id(), visitorId == null ? http.getRemoteAddr() : visitorId.toString())
+                .orElseThrow(
+                        () -> ApiProblem.rateLimited(5, "Too many answers are streaming at once; try again soon."));
         SseEmitter emitter = new SseEmitter(streamTimeout.toMillis());
+        emitter.onError(e -> slot.close());
         ScheduledFuture<?> beat = heartbeats.scheduleAtFixedRate(
                 () -> send(emitter, SseEmitter.event().comment("heartbeat")),
                 heartbeat.toMillis(),
                 heartbeat.toMillis(),
                 TimeUnit.MILLISECONDS);
-        emitter.onCompletion(() -> beat.cancel(false));
+        emitter.onCompletion(() -> {
+            beat.cancel(false);
+            slot.close();
+        });
         emitter.onTimeout(() -> {
             beat.cancel(false);
+            slot.close();
             send(
                     emitter,
                     SseEmitter.event()
@@ -144,7 +158,7 @@ class ChatController {
                                         MediaType.APPLICATION_JSON));
                 emitter.complete();
             } catch (RuntimeException e) {
-                log.error("Chat stream failed", e);
+                log.error("Chat stream failed", io.cellardoor.privacy.PersonalDataMasker.forLog(e));
                 send(
                         emitter,
                         SseEmitter.event()
@@ -159,6 +173,7 @@ class ChatController {
                 emitter.complete();
             } finally {
                 beat.cancel(false);
+                slot.close();
             }
         });
         return ResponseEntity.ok()

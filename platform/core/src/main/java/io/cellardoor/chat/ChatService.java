@@ -8,6 +8,7 @@ import io.cellardoor.answer.GeneratedAnswer;
 import io.cellardoor.answer.QuestionCondenser;
 import io.cellardoor.answer.TokenSink;
 import io.cellardoor.cache.SemanticCache;
+import io.cellardoor.chat.internal.AnswerLinks;
 import io.cellardoor.chat.internal.CitationBuilder;
 import io.cellardoor.chat.internal.ConversationStore;
 import io.cellardoor.chat.internal.ConversationStore.Conversation;
@@ -25,7 +26,7 @@ import io.cellardoor.knowledge.KnowledgeStore;
 import io.cellardoor.language.LanguageDetector;
 import io.cellardoor.language.Phrases;
 import io.cellardoor.plugin.Classification;
-import io.cellardoor.plugin.PluginHost;
+import io.cellardoor.plugin.PluginDomains;
 import io.cellardoor.plugin.QueryRouter;
 import io.cellardoor.plugin.TenantPluginContext;
 import io.cellardoor.plugin.api.DirectAnswer;
@@ -58,6 +59,8 @@ import org.springframework.stereotype.Service;
 @Service
 public class ChatService {
 
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(ChatService.class);
+
     /** Longest message accepted, in characters. */
     public static final int MAX_MESSAGE_CHARS = 2000;
 
@@ -86,6 +89,7 @@ public class ChatService {
     private final CitationBuilder citations;
     private final TenantService tenants;
     private final PluginContexts contexts;
+    private final AnswerLinks links;
 
     ChatService(
             Stages stages,
@@ -103,7 +107,8 @@ public class ChatService {
             AnswerGenerator generator,
             CitationBuilder citations,
             TenantService tenants,
-            PluginContexts contexts) {
+            PluginContexts contexts,
+            AnswerLinks links) {
         this.stages = stages;
         this.conversations = conversations;
         this.guard = guard;
@@ -120,6 +125,7 @@ public class ChatService {
         this.citations = citations;
         this.tenants = tenants;
         this.contexts = contexts;
+        this.links = links;
     }
 
     /**
@@ -128,12 +134,24 @@ public class ChatService {
      * @throws ApiProblem 400 for a blank message, 413 over 2000 characters
      */
     public static void validate(@Nullable String message) {
-        if (message == null || message.isBlank()) {
+        // Blank also when only invisible characters remain (format and control characters such as U+200B, U+FEFF,
+        // U+202E, lone surrogates, U+FFFD): the embedding model's tokenizer drops them and refuses the empty rest.
+        if (message == null || message.codePoints().allMatch(ChatService::invisible)) {
             throw ApiProblem.blankMessage();
         }
         if (message.length() > MAX_MESSAGE_CHARS) {
             throw ApiProblem.tooLong(message.length(), MAX_MESSAGE_CHARS);
         }
+    }
+
+    private static boolean invisible(int c) {
+        return Character.isWhitespace(c)
+                || Character.isSpaceChar(c)
+                || Character.isISOControl(c)
+                || Character.getType(c) == Character.FORMAT
+                || Character.getType(c) == Character.SURROGATE // a lone surrogate
+                || c == 0xFFFD // what undecodable bytes became
+                || !Character.isDefined(c);
     }
 
     /**
@@ -152,7 +170,7 @@ public class ChatService {
                 "conversation", () -> conversations.open(site.orgId(), site.id(), visitorId, request.conversationId()));
         Turn turn = new Turn(site.orgId(), site.orgSlug(), site.contactLine(), message, conversation.history(), true);
         TurnTrace trace = run(turn, conversation.id(), listener);
-        GeneratedAnswer answer = trace.answer();
+        GeneratedAnswer answer = links.sanitize(site, trace.answer()); // LLM05: own https links only, no images
         long latencyMs = (System.nanoTime() - started) / 1_000_000;
         long messageId = stages.run("persist", () -> {
             if (trace.shortcut().isEmpty() && answer.answered() && trace.guard().answers()) {
@@ -223,6 +241,9 @@ public class ChatService {
             return declined(turn, conversationId, verdict, language, listener);
         }
         ResolvedQuestion question = stages.run("rewrite", () -> resolve(turn, verdict.question()));
+        if (log.isDebugEnabled() && question.followUp()) {
+            log.debug("follow-up \"{}\" -> \"{}\" ({})", question.focus(), question.text(), question.rule());
+        }
         float[] embedding = stages.run("embed", () -> embeddings.embedQuestion(question.text()));
         if (turn.live()) {
             Optional<TurnTrace> shortcut =
@@ -231,17 +252,23 @@ public class ChatService {
                 return shortcut.get();
             }
         }
-        UserQuery query = new UserQuery(question.text(), language);
-        Classification classification = stages.run("classify", () -> {
+        UserQuery query = new UserQuery(question.text(), language, question.focus());
+        Classification classified = stages.run("classify", () -> {
             Classification c = router.classify(query, turn.orgId(), turn.slug());
             return !c.claimed() && question.carriedDomain().isPresent()
                     ? router.routedTo(c, question.carriedDomain().get())
                     : c;
         });
-        listener.routed(conversationId, classification);
         List<RetrievedChunk> retrieved = stages.run(
-                "retrieve",
-                () -> retrieval.retrieve(turn.orgId(), question.text(), language, embedding, classification));
+                "retrieve", () -> retrieval.retrieve(turn.orgId(), question.text(), language, embedding, classified));
+        // A question no classifier claimed goes to the domain its best passages come from, when they agree.
+        Classification classification = classified.claimed()
+                ? classified
+                : retrieval
+                        .dominantDomain(retrieved)
+                        .map(d -> router.routedTo(classified, d))
+                        .orElse(classified);
+        listener.routed(conversationId, classification);
         Optional<HandlerResult> handled = stages.run(
                 "handle",
                 () -> router.handle(
@@ -388,8 +415,10 @@ public class ChatService {
                 handled.flatMap(HandlerResult::directAnswer).filter(d -> d.confidence() >= DIRECT_MIN_CONFIDENCE);
         if (direct.isPresent()) {
             DirectAnswer d = direct.get();
-            AnswerGenerator.stream(d.text(), listener);
-            return new GeneratedAnswer(d.text(), true, d.sourcePaths(), d.confidence(), "direct");
+            String note = Phrases.of(Phrases.Key.QUOTING_ENGLISH, language);
+            String text = note.isEmpty() ? d.text() : note + "\n\n" + d.text();
+            AnswerGenerator.stream(text, listener);
+            return new GeneratedAnswer(text, true, d.sourcePaths(), d.confidence(), "direct");
         }
         return generator.generate(
                 new AnswerRequest(
@@ -429,14 +458,14 @@ public class ChatService {
     @org.springframework.stereotype.Component
     static class PluginContexts {
 
-        private final PluginHost plugins;
+        private final PluginDomains plugins;
         private final HybridRetriever retriever;
         private final KnowledgeStore knowledge;
         private final Embeddings embeddings;
         private final QuestionGuard guard;
 
         PluginContexts(
-                PluginHost plugins,
+                PluginDomains plugins,
                 HybridRetriever retriever,
                 KnowledgeStore knowledge,
                 Embeddings embeddings,

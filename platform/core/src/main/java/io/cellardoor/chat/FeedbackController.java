@@ -38,7 +38,8 @@ class FeedbackController {
         }
         String comment = feedback.comment() == null || feedback.comment().isBlank()
                 ? null
-                : feedback.comment().strip();
+                : io.cellardoor.privacy.PersonalDataMasker.mask(
+                        feedback.comment().strip());
         if (comment != null && comment.length() > MAX_COMMENT_CHARS) {
             throw ApiProblem.tooLong(comment.length(), MAX_COMMENT_CHARS);
         }

@@ -17,7 +17,8 @@ import org.springframework.stereotype.Component;
  * remaining text is checked against the requests no answer may grant, whatever the knowledge says: other people's
  * personal, account or payment data; promotion or discount codes; deceiving or harming other people (fake reviews,
  * secretly intoxicating someone); and political opinions. Those are declined. A message that was nothing but
- * instructions is declined too. Rules match generic wording, never a particular business's vocabulary.
+ * instructions is declined too. A visitor under the drinking age asking to buy or drink gets the age policy instead
+ * of an answer to the rest. Rules match generic wording, never a particular business's vocabulary.
  *
  * <p>{@link #isInstruction(String)} applies the same instruction rule to knowledge text: the answer path drops such
  * sentences from retrieved passages, so a poisoned document changes nothing but its own content.
@@ -72,7 +73,8 @@ public class QuestionGuard {
                     rule(
                             "payment-data",
                             "\\b(last (4|four) digits|card on file|card number|credit card (number|details|info)|cvv|"
-                                    + "security code|password|social security|bank (account|details))\\b"),
+                                    + "security code|social security|bank (account|details)|(account|login|my|his|her|"
+                                    + "their) password|password (for|to|of) (my|his|her|their|the|an?) account)\\b"),
                     Phrases.Key.PRIVATE_DATA),
             new Refusal(
                     rule(
@@ -112,6 +114,23 @@ public class QuestionGuard {
                                     + "left[- ]wing|right[- ]wing)\\b"),
                     Phrases.Key.CANNOT_HELP));
 
+    /**
+     * A visitor under the drinking age asking to buy or drink: whatever else they ask, the answer is the business's age
+     * policy, so the question is replaced by one that retrieves it.
+     */
+    private static final Rule UNDERAGE = rule(
+            "underage",
+            "\\b(i'?m|i am|we'?re|we are|he'?s|she'?s|my (son|daughter|kid) is)\\s+(only\\s+)?(1[0-9]|under ?21|"
+                    + "underage|not (yet )?21)\\b|\\bunder[- ]?age\\b|\\bunder 21\\b|\\btengo 1[0-9]\\b|"
+                    + "\\bj'ai 1[0-9] ans\\b");
+
+    private static final Pattern ALCOHOL = Pattern.compile(
+            "\\b(buy|sell|order|purchase|drink|taste|tasting|serve|wine|wines|alcohol|bottles?|case|beer|gin|"
+                    + "comprar|vender|beber|vino|acheter|boire|vin)\\b",
+            Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+    /** The question an underage purchase or drinking request is answered with. */
+    static final String AGE_POLICY_QUESTION = "What is the minimum age to buy or drink alcohol?";
+
     /** Sentence ends: punctuation followed by space, or a line break. */
     private static final Pattern SENTENCES = Pattern.compile("(?<=[.!?¡¿])\\s+|\\n+");
 
@@ -141,6 +160,11 @@ public class QuestionGuard {
                 matched.add(hit.get());
                 return new GuardVerdict("", Optional.of(refusal.phrase()), matched);
             }
+        }
+        Optional<String> underage = UNDERAGE.match(question);
+        if (underage.isPresent() && ALCOHOL.matcher(question).find()) {
+            matched.add(underage.get());
+            return new GuardVerdict(AGE_POLICY_QUESTION, Optional.empty(), matched);
         }
         if (!WORD.matcher(question).find()) {
             return new GuardVerdict(

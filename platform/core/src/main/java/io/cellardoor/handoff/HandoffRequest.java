@@ -14,6 +14,7 @@ import org.jspecify.annotations.Nullable;
  * @param name how the visitor introduced themselves, or null
  * @param status {@code open}, {@code assigned} or {@code resolved}
  * @param createdAt when it was left
+ * @param visitorId the anonymous visitor who left it (from the widget's visitor token), or null
  */
 public record HandoffRequest(
         long id,
@@ -22,4 +23,5 @@ public record HandoffRequest(
         String email,
         @Nullable String name,
         String status,
-        Instant createdAt) {}
+        Instant createdAt,
+        @Nullable UUID visitorId) {}

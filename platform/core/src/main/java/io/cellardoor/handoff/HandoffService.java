@@ -1,5 +1,6 @@
 package io.cellardoor.handoff;
 
+import io.cellardoor.privacy.ContactCipher;
 import io.cellardoor.tenant.TenantTransactions;
 import io.cellardoor.web.ApiProblem;
 import java.util.List;
@@ -18,10 +19,12 @@ public class HandoffService {
 
     private final JdbcClient jdbc;
     private final TenantTransactions tenant;
+    private final ContactCipher cipher;
 
-    HandoffService(JdbcClient jdbc, TenantTransactions tenant) {
+    HandoffService(JdbcClient jdbc, TenantTransactions tenant, ContactCipher cipher) {
         this.jdbc = jdbc;
         this.tenant = tenant;
+        this.cipher = cipher;
     }
 
     /**
@@ -54,11 +57,14 @@ public class HandoffService {
         String cleanName = name == null || name.isBlank()
                 ? null
                 : name.strip().substring(0, Math.min(200, name.strip().length()));
+        ContactCipher.Sealed sealedEmail = cipher.seal(orgId, "email", email.strip());
+        String sealedName = cipher.sealNullable(orgId, "name", cleanName);
         return tenant.inOrg(
                 orgId,
                 () -> jdbc.sql("""
-                INSERT INTO handoff_request (org_id, site_id, visitor_id, conversation_id, question, email, name)
-                VALUES (?, ?, ?, (SELECT id FROM conversation WHERE id = ? AND org_id = ?), ?, ?, ?) RETURNING id""")
+                INSERT INTO handoff_request (org_id, site_id, visitor_id, conversation_id, question, email, name,
+                                             contact_key_id)
+                VALUES (?, ?, ?, (SELECT id FROM conversation WHERE id = ? AND org_id = ?), ?, ?, ?, ?) RETURNING id""")
                         .params(
                                 orgId,
                                 siteId,
@@ -66,8 +72,9 @@ public class HandoffService {
                                 conversationId,
                                 orgId,
                                 question.strip(),
-                                email.strip(),
-                                cleanName)
+                                sealedEmail.value(),
+                                sealedName,
+                                sealedEmail.keyId())
                         .query(Long.class)
                         .single());
     }
@@ -77,18 +84,61 @@ public class HandoffService {
         return tenant.inOrg(
                 orgId,
                 () -> jdbc.sql("""
-                SELECT id, conversation_id, question, email, name, status, created_at FROM handoff_request
+                SELECT id, conversation_id, question, email, name, status, created_at, contact_key_id, visitor_id
+                FROM handoff_request
                 WHERE org_id = ? AND status = ? ORDER BY created_at DESC LIMIT ?""")
                         .params(orgId, status, limit)
-                        .query((rs, n) -> new HandoffRequest(
-                                rs.getLong(1),
-                                rs.getObject(2, UUID.class),
-                                rs.getString(3),
-                                rs.getString(4),
-                                rs.getString(5),
-                                rs.getString(6),
-                                rs.getTimestamp(7).toInstant()))
+                        .query((rs, n) -> read(orgId, rs))
                         .list());
+    }
+
+    /**
+     * Every request a visitor left, by visitor id or by email address (compared case-insensitively after opening the
+     * sealed addresses), newest first; for data subject requests.
+     */
+    public List<HandoffRequest> ofVisitor(long orgId, @Nullable UUID visitorId, @Nullable String email) {
+        String wanted = email == null ? null : email.strip();
+        List<HandoffRequest> all = tenant.inOrg(
+                orgId,
+                () -> jdbc.sql("""
+                SELECT id, conversation_id, question, email, name, status, created_at, contact_key_id, visitor_id
+                FROM handoff_request WHERE org_id = ? ORDER BY created_at DESC""")
+                        .param(orgId)
+                        .query((rs, n) -> read(orgId, rs))
+                        .list());
+        return all.stream()
+                .filter(r -> (visitorId != null && visitorId.equals(r.visitorId()))
+                        || (wanted != null && r.email().equalsIgnoreCase(wanted)))
+                .toList();
+    }
+
+    /**
+     * Deletes requests by id (a data subject's erasure).
+     *
+     * @return how many were deleted
+     */
+    public int delete(long orgId, List<Long> ids) {
+        if (ids.isEmpty()) {
+            return 0;
+        }
+        return tenant.inOrg(
+                orgId,
+                () -> jdbc.sql("DELETE FROM handoff_request WHERE org_id = ? AND id = ANY(?)")
+                        .params(orgId, ids.toArray(Long[]::new))
+                        .update());
+    }
+
+    private HandoffRequest read(long orgId, java.sql.ResultSet rs) throws java.sql.SQLException {
+        String keyId = rs.getString(8);
+        return new HandoffRequest(
+                rs.getLong(1),
+                rs.getObject(2, UUID.class),
+                rs.getString(3),
+                cipher.openForDisplay(orgId, "email", keyId, rs.getString(4)),
+                rs.getString(5) == null ? null : cipher.openForDisplay(orgId, "name", keyId, rs.getString(5)),
+                rs.getString(6),
+                rs.getTimestamp(7).toInstant(),
+                rs.getObject(9, UUID.class));
     }
 
     /**

@@ -6,10 +6,12 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.authentication.AuthenticationServiceException;
 import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.oauth2.server.resource.web.BearerTokenAuthenticationEntryPoint;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.access.AccessDeniedHandler;
@@ -25,6 +27,11 @@ final class ProblemResponses implements AuthenticationEntryPoint, AccessDeniedHa
     private static final Logger log = LoggerFactory.getLogger(ProblemResponses.class);
 
     private final BearerTokenAuthenticationEntryPoint bearer = new BearerTokenAuthenticationEntryPoint();
+    private final ApplicationEventPublisher events;
+
+    ProblemResponses(ApplicationEventPublisher events) {
+        this.events = events;
+    }
 
     @Override
     public void commence(HttpServletRequest request, HttpServletResponse response, AuthenticationException e)
@@ -40,6 +47,15 @@ final class ProblemResponses implements AuthenticationEntryPoint, AccessDeniedHa
     @Override
     public void handle(HttpServletRequest request, HttpServletResponse response, AccessDeniedException e)
             throws IOException {
+        if (SecurityContextHolder.getContext().getAuthentication() instanceof StaffAuthentication staff) {
+            StaffUser user = staff.getPrincipal();
+            events.publishEvent(new StaffAccessDenied(
+                    user.username(),
+                    user.org(),
+                    request.getMethod(),
+                    request.getRequestURI(),
+                    request.getRemoteAddr()));
+        }
         ApiProblem.forbidden("Your roles do not allow " + request.getMethod() + " " + request.getRequestURI() + ".")
                 .writeTo(response);
     }

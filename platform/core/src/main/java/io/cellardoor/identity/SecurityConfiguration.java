@@ -9,6 +9,7 @@ import java.util.Set;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -74,6 +75,20 @@ class SecurityConfiguration {
         return RoleHierarchyImpl.fromHierarchy(Role.hierarchy());
     }
 
+    /**
+     * Requests the firewall refuses (encoded slashes or dots in the path, control characters in headers or parameters)
+     * get 400 problem+json {@code rejected-request} instead of an empty 400.
+     */
+    @Bean
+    static org.springframework.security.web.firewall.RequestRejectedHandler requestRejectedHandler() {
+        return (request, response, e) -> new io.cellardoor.web.ApiProblem(
+                        org.springframework.http.HttpStatus.BAD_REQUEST,
+                        "rejected-request",
+                        "Request rejected",
+                        "The request's path, headers or parameters hold characters this server does not accept.")
+                .writeTo(response);
+    }
+
     /** Verifies signature (keys fetched lazily from the JWK set), expiry, issuer and audience. */
     @Bean
     JwtDecoder jwtDecoder(IdentityProperties identity) {
@@ -120,9 +135,10 @@ class SecurityConfiguration {
     @Bean
     @Order(1)
     @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
-    SecurityFilterChain adminApiChain(HttpSecurity http, JwtDecoder decoder, IdentityProperties identity)
+    SecurityFilterChain adminApiChain(
+            HttpSecurity http, JwtDecoder decoder, IdentityProperties identity, ApplicationEventPublisher events)
             throws Exception {
-        ProblemResponses problems = new ProblemResponses();
+        ProblemResponses problems = new ProblemResponses(events);
         http.securityMatcher("/api/v1/admin/**", RESOURCE_METADATA)
                 .authorizeHttpRequests(requests -> requests.requestMatchers(HttpMethod.GET, RESOURCE_METADATA)
                         .permitAll()
@@ -138,7 +154,13 @@ class SecurityConfiguration {
                         .hasRole(Role.EDITOR.name())
                         .requestMatchers("/api/v1/admin/audit", "/api/v1/admin/audit/**")
                         .hasRole(Role.ORG_ADMIN.name())
+                        .requestMatchers("/api/v1/admin/visitors/**")
+                        .hasRole(Role.ORG_ADMIN.name())
                         .requestMatchers(HttpMethod.POST, "/api/v1/admin/plugins")
+                        .hasRole(Role.PLATFORM_ADMIN.name())
+                        .requestMatchers(HttpMethod.DELETE, "/api/v1/admin/plugins/**")
+                        .hasRole(Role.PLATFORM_ADMIN.name())
+                        .requestMatchers(HttpMethod.GET, "/api/v1/admin/plugins/jars")
                         .hasRole(Role.PLATFORM_ADMIN.name())
                         .requestMatchers(HttpMethod.PUT, "/api/v1/admin/plugins/**")
                         .hasRole(Role.ORG_ADMIN.name())
@@ -174,6 +196,7 @@ class SecurityConfiguration {
                         }))
                 .exceptionHandling(exceptions ->
                         exceptions.authenticationEntryPoint(problems).accessDeniedHandler(problems))
+                .headers(SecurityHeaders.api())
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .csrf(AbstractHttpConfigurer::disable)
                 .requestCache(AbstractHttpConfigurer::disable)
@@ -200,7 +223,8 @@ class SecurityConfiguration {
                         .permitAll())
                 .oauth2Login(login -> login.clientRegistrationRepository(registrations)
                         .userInfoEndpoint(userInfo -> userInfo.oidcUserService(staffUsers(decoder, identity))))
-                .logout(out -> out.logoutSuccessHandler(logout));
+                .logout(out -> out.logoutSuccessHandler(logout))
+                .headers(SecurityHeaders.console(identity.issuerUri()));
         List<ConsoleSecurityCustomizer> console = customizers.orderedStream().toList();
         for (ConsoleSecurityCustomizer customizer : console) {
             customizer.customize(http);
@@ -215,8 +239,7 @@ class SecurityConfiguration {
     @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
     SecurityFilterChain publicChain(HttpSecurity http) throws Exception {
         http.authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
-                .headers(headers ->
-                        headers.frameOptions(frame -> frame.sameOrigin())) // the console frames /widget/preview
+                .headers(SecurityHeaders.publicPaths())
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .csrf(AbstractHttpConfigurer::disable)
                 .cors(AbstractHttpConfigurer::disable)

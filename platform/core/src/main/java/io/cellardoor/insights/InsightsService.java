@@ -1,7 +1,7 @@
 package io.cellardoor.insights;
 
 import io.cellardoor.embedding.Embeddings;
-import io.cellardoor.plugin.PluginHost;
+import io.cellardoor.plugin.PluginDomains;
 import io.cellardoor.web.ApiProblem;
 import java.time.Clock;
 import java.time.Instant;
@@ -48,7 +48,7 @@ public class InsightsService {
 
     private final InsightsStore store;
     private final Embeddings embeddings;
-    private final PluginHost plugins;
+    private final PluginDomains plugins;
     private final Clock clock;
     private final double gapSimilarity;
     private final double lowConfidence;
@@ -56,7 +56,7 @@ public class InsightsService {
     InsightsService(
             InsightsStore store,
             Embeddings embeddings,
-            PluginHost plugins,
+            PluginDomains plugins,
             @Value("${cellardoor.insights.gap-similarity:" + DEFAULT_GAP_SIMILARITY + "}") double gapSimilarity,
             @Value("${cellardoor.insights.low-confidence:" + DEFAULT_LOW_CONFIDENCE + "}") double lowConfidence) {
         this.store = store;
@@ -147,7 +147,7 @@ public class InsightsService {
      * @param question the visitor's question, not blank
      */
     public static KnowledgeGap gapOf(String question) {
-        String q = question.strip();
+        String q = io.cellardoor.privacy.PersonalDataMasker.mask(question.strip());
         return new KnowledgeGap(
                 1,
                 List.of(q),

@@ -1,5 +1,6 @@
 package io.cellardoor.insights;
 
+import io.cellardoor.privacy.PersonalDataMasker;
 import io.cellardoor.tenant.TenantTransactions;
 import java.sql.Timestamp;
 import java.time.Instant;
@@ -92,7 +93,7 @@ class InsightsStore {
                       AND (NOT answered OR (generator IN ('extractive', 'llm') AND confidence < ?))
                     ORDER BY created_at DESC, id DESC LIMIT ?""")
                     .params(orgId, Timestamp.from(from), Timestamp.from(to), lowConfidence, limit)
-                    .query((rs, n) -> new GapQuestion(rs.getString(1), rs.getString(2)))
+                    .query((rs, n) -> new GapQuestion(PersonalDataMasker.mask(rs.getString(1)), rs.getString(2)))
                     .list();
         });
     }

@@ -15,6 +15,9 @@ import java.util.List;
  * @param disabledReason why, empty when not
  * @param enabledForOrg whether the org lets it serve its chats (default true)
  * @param settings the settings it declares, with the org's values
+ * @param order its plugin's {@code order()}: lower wins classifier ties and contested folders
+ * @param folders the normalised knowledge folders it owns (none while auto-disabled)
+ * @param conflicts folders it claims that another loaded domain claims too, with the owner each went to
  */
 public record OrgPlugin(
         String pluginId,
@@ -26,4 +29,7 @@ public record OrgPlugin(
         boolean disabled,
         String disabledReason,
         boolean enabledForOrg,
-        List<PluginSetting> settings) {}
+        List<PluginSetting> settings,
+        int order,
+        List<String> folders,
+        List<FolderConflict> conflicts) {}

@@ -25,19 +25,19 @@ public class OrgPlugins {
     /** Longest setting value, in characters. */
     public static final int MAX_SETTING_VALUE = 2000;
 
-    private final PluginHost host;
+    private final PluginDomains domains;
     private final PluginOrgStore store;
     private final AuditLog audit;
     private final ApplicationEventPublisher events;
     private final ObjectMapper json;
 
     OrgPlugins(
-            PluginHost host,
+            PluginDomains domains,
             PluginOrgStore store,
             AuditLog audit,
             ApplicationEventPublisher events,
             ObjectMapper json) {
-        this.host = host;
+        this.domains = domains;
         this.store = store;
         this.audit = audit;
         this.events = events;
@@ -48,10 +48,10 @@ public class OrgPlugins {
     public List<OrgPlugin> list(long orgId) {
         Set<String> disabled = store.disabled(orgId);
         Map<String, Map<String, String>> values = new LinkedHashMap<>();
-        return host.loadedDomains().stream()
+        return domains.all().stream()
                 .map(d -> new OrgPlugin(
                         d.pluginId,
-                        d.descriptor.id(),
+                        d.id(),
                         d.descriptor.name(),
                         d.version,
                         d.calls.get(),
@@ -59,7 +59,10 @@ public class OrgPlugins {
                         !d.enabled(),
                         d.disabledReason,
                         !disabled.contains(d.pluginId),
-                        settings(d, values.computeIfAbsent(d.pluginId, id -> store.settings(orgId, id)))))
+                        settings(d, values.computeIfAbsent(d.pluginId, id -> store.settings(orgId, id))),
+                        d.order,
+                        domains.foldersOf(d.id()),
+                        domains.conflictsOf(d.id())))
                 .toList();
     }
 
@@ -151,27 +154,27 @@ public class OrgPlugins {
     }
 
     private void requireLoaded(String pluginId) {
-        if (host.loadedDomains().stream().noneMatch(d -> d.pluginId.equals(pluginId))) {
+        if (domains.all().stream().noneMatch(d -> d.pluginId.equals(pluginId))) {
             throw ApiProblem.notFound("Plugin '" + pluginId + "'");
         }
     }
 
     private Map<String, ConfigProperty> declared(String pluginId) {
         Map<String, ConfigProperty> declared = new LinkedHashMap<>();
-        host.loadedDomains().stream()
+        domains.all().stream()
                 .filter(d -> d.pluginId.equals(pluginId))
                 .forEach(d -> properties(d).forEach(p -> declared.putIfAbsent(p.key(), p)));
         return declared;
     }
 
-    private static List<PluginSetting> settings(PluginHost.LoadedDomain d, Map<String, String> values) {
+    private static List<PluginSetting> settings(LoadedDomain d, Map<String, String> values) {
         return properties(d).stream()
                 .map(p -> new PluginSetting(p.key(), p.label(), p.description(), p.defaultValue(), values.get(p.key())))
                 .toList();
     }
 
     /** The plugin's declared settings; none when the call fails (a plugin's bug must not break the console). */
-    private static List<ConfigProperty> properties(PluginHost.LoadedDomain d) {
+    private static List<ConfigProperty> properties(LoadedDomain d) {
         try {
             return List.copyOf(d.plugin.configProperties());
         } catch (RuntimeException e) {

@@ -11,6 +11,7 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -23,8 +24,8 @@ import org.springframework.web.multipart.MultipartFile;
 
 /**
  * Domain plugins in the admin API ({@code /api/v1/admin/plugins}), for the caller's org ({@link OrgScope}): VIEWER and
- * up read, ORG_ADMIN and up enable/disable and set settings, PLATFORM_ADMIN uploads jars (roles checked by the admin
- * API's security chain).
+ * up read, ORG_ADMIN and up enable/disable and set settings, PLATFORM_ADMIN uploads and removes jars and sees refused
+ * ones (roles checked by the admin API's security chain).
  */
 @RestController
 @RequestMapping("/api/v1/admin/plugins")
@@ -35,11 +36,16 @@ class PluginAdminController {
 
     private final OrgPlugins plugins;
     private final PluginUploads uploads;
+    private final PluginRemovals removals;
+    private final PluginJars jars;
     private final OrgScope orgs;
 
-    PluginAdminController(OrgPlugins plugins, PluginUploads uploads, OrgScope orgs) {
+    PluginAdminController(
+            OrgPlugins plugins, PluginUploads uploads, PluginRemovals removals, PluginJars jars, OrgScope orgs) {
         this.plugins = plugins;
         this.uploads = uploads;
+        this.removals = removals;
+        this.jars = jars;
         this.orgs = orgs;
     }
 
@@ -48,6 +54,15 @@ class PluginAdminController {
     List<OrgPlugin> list(
             @AuthenticationPrincipal StaffUser user, @RequestParam(required = false) @Nullable String org) {
         return plugins.list(orgs.orgId(user, org));
+    }
+
+    /**
+     * {@code GET /api/v1/admin/plugins/jars} (PLATFORM_ADMIN): the signature policy and the jars the plugins folder's
+     * scan refused, with the reason.
+     */
+    @GetMapping("/jars")
+    PluginJars.State jars() {
+        return jars.state();
     }
 
     /** {@code PUT /api/v1/admin/plugins/{pluginId}/enabled} {@code {"enabled": false}}: for the org's chats only. */
@@ -90,5 +105,15 @@ class PluginAdminController {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * {@code DELETE /api/v1/admin/plugins/{pluginId}}: unloads the plugin for every org and deletes its jar; 204, or a
+     * 404 problem for an id no loaded plugin has. Audited in the caller's org as {@code plugin.remove}.
+     */
+    @DeleteMapping("/{pluginId}")
+    ResponseEntity<Void> remove(@AuthenticationPrincipal StaffUser user, @PathVariable String pluginId) {
+        removals.remove(pluginId, orgs.orgId(user, null), user.username());
+        return ResponseEntity.noContent().build();
     }
 }

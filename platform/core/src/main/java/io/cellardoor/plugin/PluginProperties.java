@@ -2,6 +2,7 @@ package io.cellardoor.plugin;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
@@ -13,6 +14,10 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param handlerBudget time a handler call (including its searches) may take before it is skipped
  * @param maxConsecutiveFailures failures in a row after which a plugin is disabled
  * @param minScore lowest classifier score that claims a query for a domain
+ * @param trustedSigners certificate files (PEM or DER, X.509) of the signers whose plugin jars load; see
+ *     {@link PluginSignatures}
+ * @param allowUnsigned load jars without a trusted signature too (local development only; a jar changed after
+ *     signing is refused either way)
  */
 @ConfigurationProperties("cellardoor.plugins")
 public record PluginProperties(
@@ -21,7 +26,9 @@ public record PluginProperties(
         Duration classifierBudget,
         Duration handlerBudget,
         int maxConsecutiveFailures,
-        double minScore) {
+        double minScore,
+        List<Path> trustedSigners,
+        boolean allowUnsigned) {
 
     public PluginProperties {
         dir = dir == null ? Path.of("plugins") : dir;
@@ -30,5 +37,6 @@ public record PluginProperties(
         handlerBudget = handlerBudget == null ? Duration.ofMillis(1500) : handlerBudget;
         maxConsecutiveFailures = maxConsecutiveFailures <= 0 ? 5 : maxConsecutiveFailures;
         minScore = minScore <= 0 ? 0.25 : minScore;
+        trustedSigners = trustedSigners == null ? List.of() : List.copyOf(trustedSigners);
     }
 }

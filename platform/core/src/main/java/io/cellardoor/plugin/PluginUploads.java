@@ -7,6 +7,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.jar.JarFile;
 import java.util.regex.Pattern;
 import java.util.zip.ZipEntry;
@@ -22,9 +23,9 @@ import org.springframework.stereotype.Service;
 /**
  * Installs a plugin jar uploaded by a platform admin (console or admin API) without a restart: the jar is written to
  * a staging folder inside the plugins folder, checked (a zip with a PF4J descriptor naming {@code Plugin-Id} and
- * {@code Plugin-Version}, a {@code Plugin-Requires} range that includes this host's plugin API, and PF4J's
- * {@code META-INF/extensions.idx}), then moved into the plugins folder in one atomic step and loaded at once by
- * {@link PluginHost#install}. A jar with the id of a loaded plugin replaces it. Refusals are 400 problems and leave
+ * {@code Plugin-Version}, a {@code Plugin-Requires} range that includes this host's plugin API, PF4J's
+ * {@code META-INF/extensions.idx}, and a trusted signature unless unsigned jars are allowed), then moved into the
+ * plugins folder in one atomic step and loaded at once by {@link PluginLoader#install}. A jar with the id of a loaded plugin replaces it. Refusals are 400 problems and leave
  * the plugins folder as it was.
  */
 @Service
@@ -36,12 +37,21 @@ public class PluginUploads {
     private static final Pattern PLUGIN_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
     private static final String STAGING = ".uploads";
 
-    private final PluginHost host;
+    private final PluginLoader loader;
+    private final PluginDomains domains;
+    private final PluginSignatures signatures;
     private final PluginProperties properties;
     private final AuditLog audit;
 
-    PluginUploads(PluginHost host, PluginProperties properties, AuditLog audit) {
-        this.host = host;
+    PluginUploads(
+            PluginLoader loader,
+            PluginDomains domains,
+            PluginSignatures signatures,
+            PluginProperties properties,
+            AuditLog audit) {
+        this.loader = loader;
+        this.domains = domains;
+        this.signatures = signatures;
         this.properties = properties;
         this.audit = audit;
     }
@@ -53,7 +63,8 @@ public class PluginUploads {
      * @param jar the file's content (read once)
      * @param orgId the uploader's org, where the upload is audited
      * @param actor the uploader's username
-     * @throws ApiProblem 400 {@code not-a-plugin-jar} or {@code plugin-incompatible}, 413 {@code plugin-too-large},
+     * @throws ApiProblem 400 {@code not-a-plugin-jar}, {@code plugin-incompatible}, {@code plugin-unsigned} (no
+     *     trusted signature) or {@code plugin-signature-invalid} (changed after signing), 413 {@code plugin-too-large},
      *     422 {@code plugin-not-loaded} when PF4J could not start it (the jar is removed again)
      */
     public PluginUploadResult install(String fileName, InputStream jar, long orgId, String actor) {
@@ -75,8 +86,8 @@ public class PluginUploads {
             }
             PluginDescriptor descriptor = check(fileName, staged);
             String id = descriptor.getPluginId();
-            boolean replacing = host.loadedDomains().stream().anyMatch(d -> d.pluginId.equals(id));
-            PluginHost.LoadOutcome outcome = host.install(staged, id, id + ".jar");
+            boolean replacing = loader.isStarted(id);
+            PluginLoader.LoadOutcome outcome = loader.install(staged, id, id + ".jar");
             if (!outcome.loaded()) {
                 throw new ApiProblem(
                         HttpStatus.UNPROCESSABLE_CONTENT,
@@ -92,7 +103,12 @@ public class PluginUploads {
                     "plugin:" + id,
                     null,
                     id + " " + descriptor.getVersion() + " from " + fileName + ", domains " + outcome.domains());
-            return new PluginUploadResult(id, descriptor.getVersion(), id + ".jar", outcome.domains(), replacing);
+            List<FolderConflict> conflicts = outcome.domains().stream()
+                    .flatMap(d -> domains.conflictsOf(d).stream())
+                    .distinct()
+                    .toList();
+            return new PluginUploadResult(
+                    id, descriptor.getVersion(), id + ".jar", outcome.domains(), replacing, conflicts);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } finally {
@@ -107,16 +123,37 @@ public class PluginUploads {
     }
 
     private PluginDescriptor check(String fileName, Path staged) {
+        PluginDescriptor descriptor = checkContent(fileName, staged);
+        PluginSignatures.Verdict signature = signatures.check(staged);
+        if (!signature.accepted()) {
+            throw ApiProblem.invalid(
+                    "plugin-" + signature.problem(),
+                    signature.problem().equals("unsigned")
+                            ? "Plugin not signed by a trusted signer"
+                            : "Plugin tampered",
+                    "Plugin " + descriptor.getPluginId() + " from " + fileName + " is refused: " + signature.reason());
+        }
+        return descriptor;
+    }
+
+    private PluginDescriptor checkContent(String fileName, Path staged) {
         try (JarFile file = new JarFile(staged.toFile())) {
             ZipEntry index = file.getEntry("META-INF/extensions.idx");
             PluginDescriptor descriptor = descriptor(fileName, staged);
-            if (index == null || index.getSize() == 0) {
-                throw notAPlugin(
-                        fileName + " declares no extensions (META-INF/extensions.idx, written by PF4J's annotation"
-                                + " processor for @Extension classes).");
+            if (index == null) {
+                throw notAPlugin(fileName + " declares no extensions: it has no META-INF/extensions.idx, the index"
+                        + " PF4J's annotation processor writes for @Extension classes. Most likely the processor did"
+                        + " not run: on JDK 23 and later javac runs annotation processors only when asked, so build"
+                        + " with -proc:full (Maven: <maven.compiler.proc>full</maven.compiler.proc>) and org.pf4j:pf4j"
+                        + " on the compile classpath (scope provided). See docs/writing-a-plugin.md.");
+            }
+            if (index.getSize() == 0) {
+                throw notAPlugin(fileName + " declares no extensions: its META-INF/extensions.idx is empty. Annotate"
+                        + " the class implementing DomainPlugin with @org.pf4j.Extension (public, with a public"
+                        + " no-argument constructor).");
             }
             String requires = descriptor.getRequires() == null ? "*" : descriptor.getRequires();
-            if (!host.supportsRequires(requires)) {
+            if (!loader.supportsRequires(requires)) {
                 throw ApiProblem.invalid(
                         "plugin-incompatible",
                         "Plugin incompatible",

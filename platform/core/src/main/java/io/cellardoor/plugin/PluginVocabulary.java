@@ -19,12 +19,14 @@ class PluginVocabulary {
 
     private static final Logger log = LoggerFactory.getLogger(PluginVocabulary.class);
 
-    private final PluginHost host;
+    private final PluginDomains domains;
+    private final PluginCalls calls;
     private final PluginProperties properties;
     private final Vocabulary vocabulary;
 
-    PluginVocabulary(PluginHost host, PluginProperties properties, Vocabulary vocabulary) {
-        this.host = host;
+    PluginVocabulary(PluginDomains domains, PluginCalls calls, PluginProperties properties, Vocabulary vocabulary) {
+        this.domains = domains;
+        this.calls = calls;
         this.properties = properties;
         this.vocabulary = vocabulary;
     }
@@ -32,9 +34,9 @@ class PluginVocabulary {
     @EventListener({ContextRefreshedEvent.class, DomainPluginsChanged.class})
     void refresh() {
         List<Map<String, List<String>>> all = new ArrayList<>();
-        for (PluginHost.LoadedDomain d : host.loadedDomains()) {
+        for (LoadedDomain d : domains.all()) {
             if (d.enabled()) {
-                host.call(d, "synonyms", properties.handlerBudget(), () -> d.plugin.synonyms())
+                calls.call(d, "synonyms", properties.handlerBudget(), () -> d.plugin.synonyms())
                         .ifPresent(all::add);
             }
         }

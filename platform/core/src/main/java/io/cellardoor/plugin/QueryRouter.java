@@ -23,12 +23,14 @@ import org.springframework.stereotype.Service;
 @Service
 public class QueryRouter {
 
-    private final PluginHost host;
+    private final PluginDomains domains;
+    private final PluginCalls calls;
     private final PluginProperties properties;
     private final OrgPlugins orgPlugins;
 
-    QueryRouter(PluginHost host, PluginProperties properties, OrgPlugins orgPlugins) {
-        this.host = host;
+    QueryRouter(PluginDomains domains, PluginCalls calls, PluginProperties properties, OrgPlugins orgPlugins) {
+        this.domains = domains;
+        this.calls = calls;
         this.properties = properties;
         this.orgPlugins = orgPlugins;
     }
@@ -41,9 +43,9 @@ public class QueryRouter {
      * @param tenant the org's slug
      */
     public Classification classify(UserQuery query, long orgId, String tenant) {
-        List<PluginHost.LoadedDomain> enabled = enabled(orgId, tenant);
+        List<LoadedDomain> enabled = enabled(orgId, tenant);
         List<CompletableFuture<Optional<ClassifierScore>>> futures = enabled.stream()
-                .map(d -> CompletableFuture.supplyAsync(() -> host.call(
+                .map(d -> CompletableFuture.supplyAsync(() -> calls.call(
                         d,
                         "classifier",
                         properties.classifierBudget(),
@@ -67,7 +69,7 @@ public class QueryRouter {
         }
         String primary = scores.get(0).domain();
         List<String> related =
-                host.domain(primary).map(d -> d.descriptor.relatedDomains()).orElse(List.of());
+                domains.find(primary).map(d -> d.descriptor.relatedDomains()).orElse(List.of());
         return new Classification(primary, related, scores, skipped);
     }
 
@@ -91,7 +93,7 @@ public class QueryRouter {
         if (!classification.claimed()) {
             return Optional.empty();
         }
-        return host.domain(classification.primary())
+        return domains.find(classification.primary())
                 .flatMap(d -> handle(classification, query, context, orgPlugins.effectiveSettings(orgId, d.pluginId)));
     }
 
@@ -104,16 +106,16 @@ public class QueryRouter {
             return Optional.empty();
         }
         PluginContext withSettings = settings.isEmpty() ? context : new SettingsContext(context, settings);
-        return host.domain(classification.primary()).flatMap(d -> {
+        return domains.find(classification.primary()).flatMap(d -> {
             DomainHandler handler = d.plugin.handler();
-            return host.call(d, "handler", properties.handlerBudget(), () -> handler.handle(query, withSettings));
+            return calls.call(d, "handler", properties.handlerBudget(), () -> handler.handle(query, withSettings));
         });
     }
 
     /** The domains serving the org: enabled for the tenant, not auto-disabled, not switched off by the org. */
-    private List<PluginHost.LoadedDomain> enabled(long orgId, String tenant) {
+    private List<LoadedDomain> enabled(long orgId, String tenant) {
         java.util.Set<String> disabledByOrg = orgPlugins.disabledFor(orgId);
-        return host.enabledDomains(tenant).stream()
+        return domains.enabled(tenant).stream()
                 .filter(d -> !disabledByOrg.contains(d.pluginId))
                 .toList();
     }
@@ -124,8 +126,8 @@ public class QueryRouter {
      */
     public List<String> scopes(long orgId, String tenant) {
         List<String> scopes = new ArrayList<>();
-        for (PluginHost.LoadedDomain d : enabled(orgId, tenant)) {
-            host.call(d, "scope", properties.classifierBudget(), () -> d.plugin.scope())
+        for (LoadedDomain d : enabled(orgId, tenant)) {
+            calls.call(d, "scope", properties.classifierBudget(), () -> d.plugin.scope())
                     .filter(s -> !s.isBlank())
                     .ifPresent(scopes::add);
         }
@@ -137,7 +139,7 @@ public class QueryRouter {
      * same scores; unchanged when the domain is not loaded or not enabled.
      */
     public Classification routedTo(Classification classification, String domain) {
-        return host.domain(domain)
+        return domains.find(domain)
                 .map(d -> new Classification(
                         domain, d.descriptor.relatedDomains(), classification.scores(), classification.skipped()))
                 .orElse(classification);
@@ -145,6 +147,6 @@ public class QueryRouter {
 
     /** The display name of a domain, e.g. {@code Wines}; empty for the general domain and unknown ids. */
     public String displayName(String domain) {
-        return host.domain(domain).map(d -> d.descriptor.name()).orElse("");
+        return domains.find(domain).map(d -> d.descriptor.name()).orElse("");
     }
 }

@@ -17,7 +17,7 @@ public final class TenantPluginContext implements PluginContext {
 
     private final long orgId;
     private final String tenant;
-    private final PluginHost host;
+    private final PluginDomains host;
     private final HybridRetriever retriever;
     private final KnowledgeStore store;
     private final Embeddings embeddings;
@@ -31,7 +31,7 @@ public final class TenantPluginContext implements PluginContext {
     public TenantPluginContext(
             long orgId,
             String tenant,
-            PluginHost host,
+            PluginDomains host,
             HybridRetriever retriever,
             KnowledgeStore store,
             Embeddings embeddings,
@@ -49,7 +49,7 @@ public final class TenantPluginContext implements PluginContext {
     public TenantPluginContext(
             long orgId,
             String tenant,
-            PluginHost host,
+            PluginDomains host,
             HybridRetriever retriever,
             KnowledgeStore store,
             Embeddings embeddings) {

@@ -8,7 +8,8 @@ import org.jspecify.annotations.Nullable;
 /**
  * A live, read-only view of an org's document frequencies in its keyword index, as the map
  * {@link io.cellardoor.text.CorpusStatistics.Stats} looks terms up in: {@code get}, {@code getOrDefault} and
- * {@code containsKey} ask the index; it cannot be iterated.
+ * {@code containsKey} ask the index for one term; iterating (the extractive answer's nearest known word for a
+ * misspelt one) reads the index's whole term dictionary at that moment.
  */
 final class DocumentFrequencies extends AbstractMap<String, Integer> {
 
@@ -57,6 +58,6 @@ final class DocumentFrequencies extends AbstractMap<String, Integer> {
 
     @Override
     public Set<Map.Entry<String, Integer>> entrySet() {
-        throw new UnsupportedOperationException("a live view of a keyword index: look terms up, do not list them");
+        return index.documentFrequencies(orgId).entrySet();
     }
 }

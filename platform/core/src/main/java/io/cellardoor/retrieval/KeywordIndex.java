@@ -241,6 +241,23 @@ public class KeywordIndex implements DisposableBean, TermCounts {
         }
     }
 
+    /** Every term of the org's index here now with its document frequency; empty when it has none ready. */
+    Map<String, Integer> documentFrequencies(long orgId) {
+        IndexSlot slot;
+        synchronized (slots) {
+            slot = slots.get(orgId);
+        }
+        OrgIndex index = slot == null ? null : slot.index;
+        if (index == null) {
+            return Map.of();
+        }
+        try {
+            return index.documentFrequencies();
+        } catch (IOException | AlreadyClosedException e) {
+            return Map.of();
+        }
+    }
+
     /** Applies the org's committed changes to its open index, if it has one here. */
     public void catchUp(long orgId) {
         IndexSlot slot;

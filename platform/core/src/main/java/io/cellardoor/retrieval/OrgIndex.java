@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -20,10 +21,13 @@ import org.apache.lucene.index.IndexOptions;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.MultiTerms;
 import org.apache.lucene.index.NumericDocValues;
 import org.apache.lucene.index.ReaderUtil;
 import org.apache.lucene.index.SegmentInfos;
 import org.apache.lucene.index.Term;
+import org.apache.lucene.index.Terms;
+import org.apache.lucene.index.TermsEnum;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
@@ -235,6 +239,27 @@ final class OrgIndex implements Closeable {
         IndexSearcher searcher = searchers.acquire();
         try {
             return searcher.getIndexReader().docFreq(new Term(KeywordAnalyzers.ALL, term));
+        } finally {
+            searchers.release(searcher);
+        }
+    }
+
+    /**
+     * Every term of the English analysis (title, headings or text) with the number of chunks it occurs in, in term
+     * order: what a misspelt question word is compared with.
+     */
+    Map<String, Integer> documentFrequencies() throws IOException {
+        IndexSearcher searcher = searchers.acquire();
+        try {
+            Map<String, Integer> out = new LinkedHashMap<>();
+            Terms terms = MultiTerms.getTerms(searcher.getIndexReader(), KeywordAnalyzers.ALL);
+            if (terms != null) {
+                TermsEnum each = terms.iterator();
+                for (BytesRef term = each.next(); term != null; term = each.next()) {
+                    out.put(term.utf8ToString(), each.docFreq());
+                }
+            }
+            return out;
         } finally {
             searchers.release(searcher);
         }

@@ -2,6 +2,7 @@ package io.cellardoor.site;
 
 import io.cellardoor.identity.OrgScope;
 import io.cellardoor.identity.StaffUser;
+import io.cellardoor.widget.WidgetAssets;
 import java.net.URI;
 import java.time.Instant;
 import java.util.List;
@@ -36,13 +37,16 @@ class SiteAdminController {
             @Nullable String greeting,
             @Nullable List<String> suggestions,
             @Nullable String theme,
-            @Nullable String locale) {}
+            @Nullable String locale,
+            @Nullable String contactLine) {}
 
     /**
      * A site as the API shows it.
      *
      * @param status {@code active} or {@code revoked}
-     * @param embedSnippet the script tag to paste into the site's pages
+     * @param embedSnippet the script tag to paste into the site's pages (always the current widget)
+     * @param pinnedEmbedSnippet the same with Subresource Integrity: this exact widget release, {@code integrity} and
+     *     {@code crossorigin} set (null when the widget is not built)
      * @param previewPath relative URL of the live preview page with the saved settings
      */
     record SiteView(
@@ -58,16 +62,20 @@ class SiteAdminController {
             List<String> suggestions,
             String theme,
             @Nullable String locale,
+            String contactLine,
             String embedSnippet,
+            @Nullable String pinnedEmbedSnippet,
             String previewPath,
             Instant createdAt,
             Instant updatedAt) {}
 
     private final SiteService sites;
     private final OrgScope orgs;
+    private final WidgetAssets assets;
 
-    SiteAdminController(SiteService sites, OrgScope orgs) {
+    SiteAdminController(SiteService sites, OrgScope orgs, WidgetAssets assets) {
         this.sites = sites;
+        this.assets = assets;
         this.orgs = orgs;
     }
 
@@ -118,7 +126,8 @@ class SiteAdminController {
                 body.greeting() == null ? now.greeting() : body.greeting(),
                 body.suggestions() == null ? now.suggestions() : body.suggestions(),
                 body.theme() == null ? now.theme() : body.theme(),
-                body.locale() == null ? now.locale() : body.locale());
+                body.locale() == null ? now.locale() : body.locale(),
+                body.contactLine() == null ? now.contactLine() : body.contactLine());
         return view(sites.update(orgId, user.username(), id, body.name() == null ? current.name() : body.name(), next));
     }
 
@@ -157,7 +166,9 @@ class SiteAdminController {
                 s.suggestions(),
                 s.theme(),
                 s.locale(),
+                s.contactLine(),
                 sites.embedSnippet(base, site.siteKey()),
+                assets.pinnedEmbed(base, site.siteKey()).orElse(null),
                 sites.previewPath(site.siteKey(), site.name(), s),
                 site.createdAt(),
                 site.updatedAt());

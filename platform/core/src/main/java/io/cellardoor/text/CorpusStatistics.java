@@ -48,6 +48,57 @@ public class CorpusStatistics {
         public boolean known(String term) {
             return documentFrequency.containsKey(term);
         }
+
+        /**
+         * The known term a misspelt one most likely means: the most frequent term within one edit (insertion, deletion,
+         * substitution or swap of neighbours) for terms of 5 to 7 letters, two edits from 8 letters on, with the same
+         * first letter; empty for shorter terms, known terms and when none is close.
+         */
+        public java.util.Optional<String> closestKnown(String term) {
+            if (term.length() < 5 || known(term)) {
+                return java.util.Optional.empty();
+            }
+            int max = term.length() >= 8 ? 2 : 1;
+            String best = null;
+            int bestDf = 0;
+            for (var e : documentFrequency.entrySet()) {
+                String t = e.getKey();
+                if (t.charAt(0) == term.charAt(0)
+                        && Math.abs(t.length() - term.length()) <= max
+                        && e.getValue() > bestDf
+                        && editDistance(term, t, max) <= max) {
+                    best = t;
+                    bestDf = e.getValue();
+                }
+            }
+            return java.util.Optional.ofNullable(best);
+        }
+
+        /** Optimal string alignment distance, stopping early once it exceeds {@code max}. */
+        static int editDistance(String a, String b, int max) {
+            int[][] d = new int[a.length() + 1][b.length() + 1];
+            for (int i = 0; i <= a.length(); i++) {
+                d[i][0] = i;
+            }
+            for (int j = 0; j <= b.length(); j++) {
+                d[0][j] = j;
+            }
+            for (int i = 1; i <= a.length(); i++) {
+                int rowMin = Integer.MAX_VALUE;
+                for (int j = 1; j <= b.length(); j++) {
+                    int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
+                    d[i][j] = Math.min(Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1), d[i - 1][j - 1] + cost);
+                    if (i > 1 && j > 1 && a.charAt(i - 1) == b.charAt(j - 2) && a.charAt(i - 2) == b.charAt(j - 1)) {
+                        d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
+                    }
+                    rowMin = Math.min(rowMin, d[i][j]);
+                }
+                if (rowMin > max) {
+                    return max + 1;
+                }
+            }
+            return d[a.length()][b.length()];
+        }
     }
 
     private final KnowledgeStore store;

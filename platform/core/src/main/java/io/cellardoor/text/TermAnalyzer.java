@@ -7,11 +7,14 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.CharArraySet;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.en.EnglishAnalyzer;
+import org.apache.lucene.analysis.es.SpanishAnalyzer;
+import org.apache.lucene.analysis.fr.FrenchAnalyzer;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 
 /**
@@ -148,12 +151,147 @@ public final class TermAnalyzer {
         STOP_WORDS = CharArraySet.unmodifiableSet(set);
     }
 
+    /**
+     * Function words and question words of the other languages the chat answers in (Lucene's Spanish and French stop
+     * word lists, accents folded, plus their question words), removed from questions in those languages.
+     */
+    private static final Map<String, CharArraySet> QUESTION_STOP_WORDS = Map.of(
+            "es",
+            folded(
+                    SpanishAnalyzer.getDefaultStopSet(),
+                    List.of(
+                            "hola",
+                            "gracias",
+                            "favor",
+                            "quiero",
+                            "quisiera",
+                            "puedo",
+                            "puede",
+                            "pueden",
+                            "podemos",
+                            "tienen",
+                            "tiene",
+                            "hay",
+                            "algun",
+                            "alguna",
+                            "algunos",
+                            "cuanto",
+                            "cuanta",
+                            "cuantos",
+                            "cuantas",
+                            "cual",
+                            "cuales",
+                            "que",
+                            "donde",
+                            "cuando",
+                            "como",
+                            "me",
+                            "nos",
+                            "usted",
+                            "ustedes",
+                            "si",
+                            "no",
+                            "cada",
+                            "hace",
+                            "falta",
+                            "soy",
+                            "somos",
+                            "estoy")),
+            "fr",
+            folded(
+                    FrenchAnalyzer.getDefaultStopSet(),
+                    List.of(
+                            "bonjour", "merci", "svp", "est", "ce", "quel", "quelle", "quels", "quelles", "combien",
+                            "ou", "quand", "comment", "pouvez", "pouvons", "puis", "peut", "avez", "faut", "il", "y",
+                            "a", "t", "vous", "nous", "je", "moi", "oui", "non", "chaque")));
+
     private final Analyzer analyzer = new EnglishAnalyzer(STOP_WORDS);
     private final Vocabulary vocabulary;
 
     /** @param vocabulary visitors' words for the pages' words, contributed by the domain plugins */
     public TermAnalyzer(Vocabulary vocabulary) {
         this.vocabulary = vocabulary;
+    }
+
+    /**
+     * Irregular English verb forms that Porter stemming leaves apart from their base form ("held" and "hold"), mapped to
+     * it; only forms that are not also common nouns or adjectives.
+     */
+    private static final Map<String, String> IRREGULAR = Map.ofEntries(
+            Map.entry("held", "hold"),
+            Map.entry("kept", "keep"),
+            Map.entry("took", "take"),
+            Map.entry("taken", "take"),
+            Map.entry("made", "make"),
+            Map.entry("brought", "bring"),
+            Map.entry("bought", "buy"),
+            Map.entry("sold", "sell"),
+            Map.entry("told", "tell"),
+            Map.entry("went", "go"),
+            Map.entry("gone", "go"),
+            Map.entry("came", "come"),
+            Map.entry("gotten", "get"),
+            Map.entry("ran", "run"),
+            Map.entry("ate", "eat"),
+            Map.entry("eaten", "eat"),
+            Map.entry("drank", "drink"),
+            Map.entry("grew", "grow"),
+            Map.entry("grown", "grow"),
+            Map.entry("chose", "choose"),
+            Map.entry("chosen", "choose"),
+            Map.entry("began", "begin"),
+            Map.entry("begun", "begin"),
+            Map.entry("paid", "pay"),
+            Map.entry("sent", "send"),
+            Map.entry("spent", "spend"),
+            Map.entry("built", "build"),
+            Map.entry("found", "find"),
+            Map.entry("gave", "give"),
+            Map.entry("given", "give"),
+            Map.entry("knew", "know"),
+            Map.entry("known", "know"),
+            Map.entry("thought", "think"),
+            Map.entry("wrote", "write"),
+            Map.entry("written", "write"),
+            Map.entry("slept", "sleep"),
+            Map.entry("sat", "sit"),
+            Map.entry("stood", "stand"),
+            Map.entry("met", "meet"),
+            Map.entry("won", "win"),
+            Map.entry("led", "lead"),
+            Map.entry("fed", "feed"),
+            Map.entry("hung", "hang"),
+            Map.entry("shut", "shut"),
+            Map.entry("sang", "sing"),
+            Map.entry("sung", "sing"),
+            Map.entry("spoke", "speak"),
+            Map.entry("spoken", "speak"),
+            Map.entry("drove", "drive"),
+            Map.entry("driven", "drive"),
+            Map.entry("flew", "fly"),
+            Map.entry("flown", "fly"),
+            Map.entry("froze", "freeze"),
+            Map.entry("frozen", "freeze"));
+
+    /** The folded text with irregular verb forms replaced by their base form. */
+    private static String baseForms(String folded) {
+        if (folded.isEmpty()) {
+            return folded;
+        }
+        StringBuilder sb = new StringBuilder(folded.length());
+        for (String word : folded.split(" ")) {
+            sb.append(sb.isEmpty() ? "" : " ").append(IRREGULAR.getOrDefault(word, word));
+        }
+        return sb.toString();
+    }
+
+    private static CharArraySet folded(CharArraySet stopWords, List<String> more) {
+        CharArraySet set = new CharArraySet(stopWords.size() + more.size(), true);
+        for (Object w : stopWords) {
+            set.add(fold(new String((char[]) w)));
+        }
+        more.forEach(w -> set.add(fold(w)));
+        return CharArraySet.unmodifiableSet(set);
     }
 
     /** Lower-cases, removes accents and turns everything but letters, digits and {@code $} into spaces. */
@@ -183,9 +321,25 @@ public final class TermAnalyzer {
      * its expansion ("pup" -> {pup, dog, pet}); stop words give no group.
      */
     public List<Set<String>> termGroups(String question) {
+        return termGroups(question, "en");
+    }
+
+    /**
+     * As {@link #termGroups(String)} for a question in the given language: the language's function and question words
+     * give no group either (their page words still come in through the plugins' vocabulary).
+     *
+     * @param language ISO 639-1 code, e.g. {@code es}
+     */
+    public List<Set<String>> termGroups(String question, String language) {
+        CharArraySet foreign = QUESTION_STOP_WORDS.get(language);
         List<Set<String>> groups = new ArrayList<>();
         Set<String> seen = new LinkedHashSet<>();
         for (String word : fold(question).split(" ")) {
+            if (foreign != null
+                    && foreign.contains(word)
+                    && vocabulary.alternatives(word).isEmpty()) {
+                continue;
+            }
             Set<String> group = new LinkedHashSet<>(termList(word));
             if (group.isEmpty()) {
                 continue;
@@ -208,7 +362,7 @@ public final class TermAnalyzer {
     /** Stemmed terms of the text without stop words, in order, with repeats. */
     public List<String> termList(String text) {
         List<String> out = new ArrayList<>();
-        try (TokenStream ts = analyzer.tokenStream("", fold(text))) {
+        try (TokenStream ts = analyzer.tokenStream("", baseForms(fold(text)))) {
             CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);
             ts.reset();
             while (ts.incrementToken()) {

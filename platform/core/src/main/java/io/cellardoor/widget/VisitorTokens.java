@@ -50,7 +50,7 @@ public class VisitorTokens {
     public VisitorSession issue(long siteId, UUID visitorId) {
         Instant expires = clock.instant().plus(LIFETIME).truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
         String body = "v1." + siteId + "." + visitorId + "." + expires.getEpochSecond();
-        return new VisitorSession(body + "." + sign(body), expires);
+        return new VisitorSession(body + "." + sign(body), expires, visitorId);
     }
 
     /** The visitor a token names, when its signature is valid, it has not expired and it belongs to the site. */

@@ -11,6 +11,7 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 import org.springframework.stereotype.Component;
+import org.springframework.web.util.HtmlUtils;
 
 /**
  * The widget script and themes, read once from the classpath ({@code META-INF/cellardoor/widget/} and
@@ -29,8 +30,9 @@ public class WidgetAssets {
      *
      * @param bytes content
      * @param hash first 16 hex digits of its SHA-256
+     * @param integrity its Subresource Integrity value, {@code sha384-<base64>}
      */
-    public record Asset(byte[] bytes, String hash) {}
+    public record Asset(byte[] bytes, String hash, String integrity) {}
 
     private final Map<String, Optional<Asset>> cache = new ConcurrentHashMap<>();
 
@@ -52,6 +54,20 @@ public class WidgetAssets {
                 .orElse("/widget/" + SCRIPT);
     }
 
+    /**
+     * The script tag with Subresource Integrity: the immutable hashed URL with its {@code integrity} and
+     * {@code crossorigin} attributes (the script is served with {@code Access-Control-Allow-Origin: *}). Such a page
+     * keeps the exact script it was written for; a new release needs a new tag. Empty when the widget is not built.
+     *
+     * @param baseUrl the app's public base URL, no trailing slash
+     */
+    public Optional<String> pinnedEmbed(String baseUrl, String siteKey) {
+        return script().map(
+                        a -> "<script src=\"" + HtmlUtils.htmlEscape(baseUrl) + "/widget/cellardoor-widget." + a.hash()
+                                + ".js\" integrity=\"" + a.integrity() + "\" crossorigin=\"anonymous\" data-site-key=\""
+                                + HtmlUtils.htmlEscape(siteKey) + "\" async></script>");
+    }
+
     private Optional<Asset> load(String resource) {
         return cache.computeIfAbsent(resource, r -> {
             try (InputStream in = WidgetAssets.class.getClassLoader().getResourceAsStream(r)) {
@@ -60,8 +76,11 @@ public class WidgetAssets {
                 }
                 byte[] bytes = in.readAllBytes();
                 byte[] digest = MessageDigest.getInstance("SHA-256").digest(bytes);
-                return Optional.of(
-                        new Asset(bytes, HexFormat.of().formatHex(digest).substring(0, 16)));
+                byte[] sri = MessageDigest.getInstance("SHA-384").digest(bytes);
+                return Optional.of(new Asset(
+                        bytes,
+                        HexFormat.of().formatHex(digest).substring(0, 16),
+                        "sha384-" + java.util.Base64.getEncoder().encodeToString(sri)));
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             } catch (NoSuchAlgorithmException e) {

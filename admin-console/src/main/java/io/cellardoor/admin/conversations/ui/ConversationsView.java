@@ -22,7 +22,7 @@ import io.cellardoor.conversations.ConversationReader;
 import io.cellardoor.conversations.ConversationSummary;
 import io.cellardoor.curated.CuratedAnswers;
 import io.cellardoor.identity.Role;
-import io.cellardoor.plugin.PluginHost;
+import io.cellardoor.plugin.PluginDomains;
 import io.cellardoor.plugin.api.PluginApi;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -62,7 +62,7 @@ public class ConversationsView extends SplitLayout {
     private long total;
 
     public ConversationsView(
-            CurrentStaff staff, ConversationReader conversations, CuratedAnswers curated, PluginHost plugins) {
+            CurrentStaff staff, ConversationReader conversations, CuratedAnswers curated, PluginDomains plugins) {
         this.conversations = conversations;
         this.orgId = staff.orgId();
         TranscriptPanel transcript = new TranscriptPanel(

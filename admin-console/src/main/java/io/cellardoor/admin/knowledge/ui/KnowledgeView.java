@@ -24,7 +24,7 @@ import io.cellardoor.knowledge.DocumentService;
 import io.cellardoor.knowledge.DocumentVersion;
 import io.cellardoor.knowledge.KnowledgeStore;
 import io.cellardoor.knowledge.KnowledgeStore.DocumentInfo;
-import io.cellardoor.plugin.PluginHost;
+import io.cellardoor.plugin.PluginDomains;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -60,7 +60,7 @@ public class KnowledgeView extends SplitLayout {
     private String treeFolder = "";
 
     public KnowledgeView(
-            CurrentStaff staff, KnowledgeStore store, DocumentService documentService, PluginHost plugins) {
+            CurrentStaff staff, KnowledgeStore store, DocumentService documentService, PluginDomains plugins) {
         this.store = store;
         this.documentService = documentService;
         this.orgId = staff.orgId();

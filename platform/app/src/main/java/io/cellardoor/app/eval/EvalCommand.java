@@ -3,7 +3,7 @@ package io.cellardoor.app.eval;
 import io.cellardoor.embedding.Embeddings;
 import io.cellardoor.knowledge.ImportReport;
 import io.cellardoor.knowledge.KnowledgeImporter;
-import io.cellardoor.plugin.PluginHost;
+import io.cellardoor.plugin.PluginDomains;
 import io.cellardoor.retrieval.HybridRetriever;
 import io.cellardoor.retrieval.RetrievalMode;
 import io.cellardoor.retrieval.RetrievalQuery;
@@ -51,7 +51,7 @@ class EvalCommand {
     private final HybridRetriever retriever;
     private final Embeddings embeddings;
     private final KeywordQuery keywords;
-    private final PluginHost plugins;
+    private final PluginDomains plugins;
     private final ObjectMapper json;
     private final Path knowledge;
     private final List<Path> questions;
@@ -65,7 +65,7 @@ class EvalCommand {
             HybridRetriever retriever,
             Embeddings embeddings,
             KeywordQuery keywords,
-            PluginHost plugins,
+            PluginDomains plugins,
             ObjectMapper json,
             @Value("${cellardoor.eval.knowledge}") Path knowledge,
             @Value("${cellardoor.eval.questions:}") String questions,

@@ -4,7 +4,7 @@ import io.cellardoor.answer.Citation;
 import io.cellardoor.answer.GeneratedAnswer;
 import io.cellardoor.chat.ChatProperties;
 import io.cellardoor.knowledge.KnowledgeStore;
-import io.cellardoor.plugin.PluginHost;
+import io.cellardoor.plugin.PluginDomains;
 import io.cellardoor.retrieval.RetrievedChunk;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -24,10 +24,10 @@ public class CitationBuilder {
     static final double RELATED_SOURCE_SHARE = 0.5;
 
     private final KnowledgeStore knowledge;
-    private final PluginHost plugins;
+    private final PluginDomains plugins;
     private final ChatProperties properties;
 
-    CitationBuilder(KnowledgeStore knowledge, PluginHost plugins, ChatProperties properties) {
+    CitationBuilder(KnowledgeStore knowledge, PluginDomains plugins, ChatProperties properties) {
         this.knowledge = knowledge;
         this.plugins = plugins;
         this.properties = properties;
@@ -69,7 +69,7 @@ public class CitationBuilder {
                     doc.title(),
                     plugins.domainOfFolder(doc.folder()),
                     score,
-                    url == null || url.isBlank() ? null : url);
+                    url == null || !url.startsWith("https://") ? null : url); // links to https only (LLM05)
         });
     }
 }

@@ -163,7 +163,7 @@ public class ConversationStore {
                     .params(
                             t.orgId(),
                             t.conversationId(),
-                            t.question(),
+                            io.cellardoor.privacy.PersonalDataMasker.mask(t.question()),
                             t.answer(),
                             t.answered(),
                             t.domain(),
@@ -172,7 +172,9 @@ public class ConversationStore {
                             json.writeValueAsString(t.classification()),
                             t.confidence(),
                             (int) Math.min(Integer.MAX_VALUE, t.latencyMs()),
-                            t.resolvedQuestion().equals(t.question()) ? null : t.resolvedQuestion(),
+                            t.resolvedQuestion().equals(t.question())
+                                    ? null
+                                    : io.cellardoor.privacy.PersonalDataMasker.mask(t.resolvedQuestion()),
                             t.language(),
                             t.inputTokens(),
                             t.outputTokens(),

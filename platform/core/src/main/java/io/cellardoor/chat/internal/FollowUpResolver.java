@@ -51,6 +51,13 @@ public class FollowUpResolver {
             "\\b(the )?(first|second|third|last|primer[oa]?|segund[oa]|tercer[oa]?|últim[oa]|premi[eè]re?|deuxième|"
                     + "troisième|dernière?)( one)?\\b",
             Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+    /** "What about the reserve one?", "... instead?": the same question about another thing. */
+    private static final Pattern CONTRAST = Pattern.compile(
+            "^\\W*(what about|how about|and (the|your)|y (el|la|los|las)|et (le|la|les))\\b|\\b(instead|one)\\b",
+            Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+    /** Words that point at a thing without naming it. */
+    private static final Set<String> PRO_FORMS = Set.of("one", "ones", "instead", "about", "what", "how");
+
     /** A list item of an answer: a bullet line, or a bold title. */
     private static final Pattern ITEM = Pattern.compile("(?m)^\\s*(?:[-*•]|\\d+[.)])\\s+(.+)$|\\*\\*([^*]+)\\*\\*");
 
@@ -82,7 +89,9 @@ public class FollowUpResolver {
         }
         String carried = rule.startsWith("ordinal")
                 ? ordinalItem(question, previous.answer()).orElseGet(() -> topic(previous))
-                : topic(previous);
+                : CONTRAST.matcher(question).find()
+                        ? contrasted(orgId, question, previous).orElseGet(() -> topic(previous))
+                        : topic(previous);
         if (carried.isBlank()) {
             return ResolvedQuestion.standalone(question, "standalone");
         }
@@ -123,6 +132,43 @@ public class FollowUpResolver {
         return "";
     }
 
+    /**
+     * The same question about another thing: the previous turn's own words with the document its answer was about
+     * swapped for the org's document whose title has every word the visitor named now and shares the most words with
+     * the previous document's title ("what about the reserve one?" after the 2022 Farmhouse Cabernet Franc names the
+     * 2022 Reserve Cabernet Franc).
+     */
+    private Optional<String> contrasted(long orgId, String question, PastTurn previous) {
+        if (!previous.answered() || previous.citations().isEmpty()) {
+            return Optional.empty();
+        }
+        String oldTitle = previous.citations().getFirst().title();
+        Set<String> named = new LinkedHashSet<>(analyzer.terms(question));
+        named.removeIf(t -> PRO_FORMS.contains(t));
+        if (named.isEmpty()) {
+            return Optional.empty();
+        }
+        Set<String> oldTerms = analyzer.terms(oldTitle);
+        String best = null;
+        int bestShared = 0;
+        for (var doc : knowledge.listAllDocuments(orgId)) {
+            Set<String> terms = analyzer.terms(doc.title());
+            if (doc.title().equalsIgnoreCase(oldTitle) || !terms.containsAll(named)) {
+                continue;
+            }
+            Set<String> shared = new LinkedHashSet<>(terms);
+            shared.retainAll(oldTerms);
+            if (shared.size() > bestShared) {
+                best = doc.title();
+                bestShared = shared.size();
+            }
+        }
+        if (best == null) {
+            return Optional.empty();
+        }
+        return Optional.of((previous.question() + " " + best).strip());
+    }
+
     /** The previous turn's topic: its words and what it carried, then the title of its first citation. */
     private String topic(PastTurn previous) {
         List<String> words = new ArrayList<>(List.of(previous.resolvedQuestion().split("\\s+")));
@@ -146,12 +192,17 @@ public class FollowUpResolver {
             return Optional.empty();
         }
         String which = m.group(2).toLowerCase(Locale.ROOT);
-        List<String> items = new ArrayList<>();
+        List<String> bullets = new ArrayList<>();
+        List<String> titles = new ArrayList<>();
         Matcher item = ITEM.matcher(previousAnswer);
         while (item.find()) {
-            String text = item.group(1) != null ? item.group(1) : item.group(2);
-            items.add(text.replace("**", "").strip());
+            if (item.group(1) != null) {
+                bullets.add(item.group(1).replace("**", "").strip());
+            } else {
+                titles.add(item.group(2).strip());
+            }
         }
+        List<String> items = bullets.size() >= 2 ? bullets : titles;
         if (items.size() < 2) {
             return Optional.empty();
         }

@@ -1,7 +1,7 @@
 package io.cellardoor.chat.internal;
 
 import io.cellardoor.knowledge.Folders;
-import io.cellardoor.plugin.PluginHost;
+import io.cellardoor.plugin.PluginDomains;
 import io.cellardoor.plugin.api.RetrievalPlan;
 import io.cellardoor.retrieval.HybridRetriever;
 import io.cellardoor.retrieval.RetrievalQuery;
@@ -25,10 +25,10 @@ public class PassageRanker {
 
     static final int MAX_BOOSTED = 3;
 
-    private final PluginHost plugins;
+    private final PluginDomains plugins;
     private final HybridRetriever retriever;
 
-    PassageRanker(PluginHost plugins, HybridRetriever retriever) {
+    PassageRanker(PluginDomains plugins, HybridRetriever retriever) {
         this.plugins = plugins;
         this.retriever = retriever;
     }

@@ -2,7 +2,8 @@ package io.cellardoor.chat.internal;
 
 import io.cellardoor.chat.ChatProperties;
 import io.cellardoor.plugin.Classification;
-import io.cellardoor.plugin.PluginHost;
+import io.cellardoor.plugin.PluginDomains;
+import io.cellardoor.plugin.api.PluginApi;
 import io.cellardoor.retrieval.HybridRetriever;
 import io.cellardoor.retrieval.RetrievalQuery;
 import io.cellardoor.retrieval.RetrievedChunk;
@@ -10,6 +11,7 @@ import io.cellardoor.text.KeywordQuery;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.springframework.stereotype.Component;
 
 /**
@@ -24,10 +26,11 @@ public class PassageRetrieval {
 
     private final HybridRetriever retriever;
     private final KeywordQuery keywords;
-    private final PluginHost plugins;
+    private final PluginDomains plugins;
     private final ChatProperties properties;
 
-    PassageRetrieval(HybridRetriever retriever, KeywordQuery keywords, PluginHost plugins, ChatProperties properties) {
+    PassageRetrieval(
+            HybridRetriever retriever, KeywordQuery keywords, PluginDomains plugins, ChatProperties properties) {
         this.retriever = retriever;
         this.keywords = keywords;
         this.plugins = plugins;
@@ -63,5 +66,23 @@ public class PassageRetrieval {
                 .weights(weights, otherWeight)
                 .language(language)
                 .build());
+    }
+
+    /**
+     * The domain most of the best passages belong to: at least two of the first three passages in one plugin's folders,
+     * else empty. Routes a question no classifier claimed by what the knowledge found for it (paraphrases the
+     * classifiers' words miss).
+     */
+    public Optional<String> dominantDomain(List<RetrievedChunk> passages) {
+        Map<String, Integer> counts = new HashMap<>();
+        passages.stream()
+                .limit(3)
+                .map(p -> plugins.domainOfFolder(p.folder()))
+                .filter(d -> !d.equals(PluginApi.GENERAL_DOMAIN))
+                .forEach(d -> counts.merge(d, 1, Integer::sum));
+        return counts.entrySet().stream()
+                .filter(e -> e.getValue() >= 2)
+                .map(Map.Entry::getKey)
+                .findFirst();
     }
 }

@@ -8,16 +8,36 @@ import java.util.Locale;
 /**
  * A visitor's question as the host hands it to plugins.
  *
- * @param text the question as typed, 1 to 2000 characters, not blank
+ * @param text the standalone question, 1 to 2000 characters, not blank: as typed, or, for a follow-up, with what it
+ *     refers to from the conversation appended ("how much is it? 2022 Farmhouse Cabernet Franc")
  * @param language ISO 639-1 code the host detected, e.g. {@code en} or {@code fr}
+ * @param focus what the visitor typed this turn (equal to {@code text} when nothing was carried over), since 1.2.0
  */
-public record UserQuery(String text, String language) {
+public record UserQuery(String text, String language, String focus) {
 
     /** Throws IllegalArgumentException when the text is blank. */
     public UserQuery {
         if (text.isBlank()) {
             throw new IllegalArgumentException("query text is blank");
         }
+        if (focus.isBlank()) {
+            focus = text;
+        }
+    }
+
+    /** A question that carries nothing from earlier turns. */
+    public UserQuery(String text, String language) {
+        this(text, language, text);
+    }
+
+    /**
+     * {@link #normalized()} of the {@link #focus()}: what to read when only this turn's words matter (is it a list
+     * question?), while names may come from the carried part.
+     *
+     * @since 1.2.0
+     */
+    public String normalizedFocus() {
+        return new UserQuery(focus, language).normalized();
     }
 
     /** Lower-cased text with accents removed and runs of non-letters/digits collapsed to one space. */

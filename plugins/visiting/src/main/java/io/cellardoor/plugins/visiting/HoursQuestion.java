@@ -18,9 +18,10 @@ import java.util.regex.Pattern;
  */
 record HoursQuestion(List<DayOfWeek> days, boolean asksLast, boolean yesNo) {
 
-    private static final Pattern HOURS = Pattern.compile("\\b(open|opens|opened|opening|clos(e|ed|es|ing)|hours?|hrs"
-            + "|horaires?|heures|ouvert\\w*|fermes?|fermee?s?|horarios?|abiert[oa]s?|abren|abre|cerrad[oa]s?|cierra\\w*"
-            + "|what time|how late|until when|latest|last (tasting|reservation|seating|call|entry|booking|time))\\b");
+    private static final Pattern HOURS = Pattern.compile(
+            "\\b(open|opens|opened|opening|clos(e|ed|es|ing)(?! (to|by))|hours?|hrs"
+                    + "|horaires?|heures|ouvert\\w*|fermes?|fermee?s?|horarios?|abiert[oa]s?|abren|abre|cerrad[oa]s?|cierra\\w*"
+                    + "|what time|how late|until when|latest|last (tasting|reservation|seating|call|entry|booking|time))\\b");
     /** Questions about something else that happens to say "open" or "hours" are left to retrieval. */
     private static final Pattern OTHER_SUBJECT = Pattern.compile("\\b(dogs?|pups?|puppy|pets?|park\\w*|uber|lyft|taxi"
             + "|address|directions?|prices?|cost|how much|wifi|kids?|children|tours?|hotels?|stay|menu|kitchen|food"

@@ -75,9 +75,17 @@ public final class VisitingHandler implements DomainHandler {
         return HandlerResult.retrieve(plan.boosting(candidates.stream().limit(1).toList()));
     }
 
-    /** Paths likely to hold the weekly hours: passages with day lines first, then other hits and hours titles. */
+    /**
+     * Paths likely to hold the weekly hours: the turn's passages with day lines first (plugin API 1.2.0: the host
+     * retrieved them already), then a search of this domain only when none has any, then other hits and hours titles.
+     */
     private static List<String> hoursDocuments(PluginContext context) {
-        List<Passage> passages = context.search(DOMAIN, HOURS_SEARCH, 5);
+        List<Passage> passages = context.passages().stream()
+                .filter(p -> !WeeklySchedule.parse(p.text()).hours().isEmpty())
+                .toList();
+        if (passages.isEmpty()) {
+            passages = context.search(DOMAIN, HOURS_SEARCH, 5);
+        }
         Set<String> paths = new LinkedHashSet<>();
         passages.stream()
                 .filter(p -> !WeeklySchedule.parse(p.text()).hours().isEmpty())

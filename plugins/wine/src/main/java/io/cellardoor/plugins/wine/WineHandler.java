@@ -57,8 +57,9 @@ public final class WineHandler implements DomainHandler {
             prompt.add("List the grape varieties and where the fruit comes from exactly as the wine's page "
                     + "states them.");
         }
-        Optional<DirectAnswer> answer = Optional.empty();
-        if (PRICE_QUESTION.matcher(text).find()
+        Optional<DirectAnswer> answer = WineCatalog.answer(query, context);
+        if (answer.isEmpty()
+                && PRICE_QUESTION.matcher(text).find()
                 && match.exact()
                 && match.namesOnly()
                 && match.wines().size() <= MAX_LISTED) {

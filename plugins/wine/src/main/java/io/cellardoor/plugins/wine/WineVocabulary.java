@@ -27,6 +27,7 @@ final class WineVocabulary {
             uva,uvas,raisin,raisins=grape
             cepa,cepas,cepage,cepages,variedad,variedades=varietal grape
             cosecha,vendimia,vendange,vendanges=harvest vintage
+            picked=harvest harvested
             anada,millesime=vintage
             botella,botellas,bouteille,bouteilles=bottle
             caja,cajas,caisse,caisses=case

@@ -1,0 +1,112 @@
+package io.cellardoor.answer;
+
+import io.cellardoor.retrieval.RetrievedChunk;
+import io.cellardoor.text.TermAnalyzer;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * The smallest piece of a passage an extractive answer quotes: a bullet, a table row, a short line or a sentence of a
+ * long line, with its document title and heading as context.
+ *
+ * @param passage the index of its passage in the request (0 = best)
+ * @param path its document's path
+ * @param title its document's title
+ * @param heading the heading above it
+ * @param text the unit as quoted (markdown emphasis removed)
+ * @param terms its stemmed terms
+ * @param context the stemmed terms of its title and heading
+ * @param cosine its passage's cosine similarity to the question
+ */
+record AnswerUnit(
+        int passage,
+        String path,
+        String title,
+        String heading,
+        String text,
+        Set<String> terms,
+        Set<String> context,
+        double cosine) {
+
+    private static final Pattern SENTENCE_END = Pattern.compile("(?<=[.!?])\\s+(?=[A-Z0-9\"'(])");
+    private static final Pattern NOISE =
+            Pattern.compile("(?i)^(- )?(type|status|created|updated)\\s*:|no (additional )?"
+                    + "(description|details) available|^scraped from|page not found|go to slide|^(read|learn) more$|"
+                    + "^click here|^skip to|^shop now$|^add to cart$");
+    /** A short all-capitals label such as "WINE NOTES": a heading in disguise, not an answer. */
+    private static final Pattern LABEL = Pattern.compile("^(\\p{Lu}[\\p{L}'&]*\\s*){1,3}:?$");
+    /** Headings that say nothing about their section; the one above them is shown instead. */
+    private static final Set<String> GENERIC_HEADINGS = Set.of(
+            "details",
+            "description",
+            "overview",
+            "information",
+            "product information",
+            "notes",
+            "summary",
+            "quick overview",
+            "source",
+            "more information");
+
+    /** The units of the passages, in passage order. */
+    static List<AnswerUnit> of(List<RetrievedChunk> passages, TermAnalyzer analyzer) {
+        List<AnswerUnit> units = new ArrayList<>();
+        for (int i = 0; i < passages.size(); i++) {
+            RetrievedChunk p = passages.get(i);
+            String heading = p.headingPath();
+            for (String line : p.text().split("\n")) {
+                String l = line.strip();
+                if (l.startsWith("#")) {
+                    heading = l.replaceFirst("^#+\\s*", "");
+                    continue;
+                }
+                if (l.isEmpty() || NOISE.matcher(l).find() || LABEL.matcher(l).matches()) {
+                    continue;
+                }
+                List<String> pieces = l.startsWith("- ") || l.startsWith("|") || l.length() < 220
+                        ? List.of(l)
+                        : List.of(SENTENCE_END.split(l));
+                for (String piece : pieces) {
+                    String clean =
+                            piece.replace("**", "").replaceAll("^[-*•]\\s+", "").strip();
+                    if (clean.length() > 2) {
+                        units.add(new AnswerUnit(
+                                i,
+                                p.path(),
+                                p.title(),
+                                heading,
+                                clean,
+                                analyzer.terms(clean),
+                                analyzer.terms(p.title() + " " + heading),
+                                p.cosineSimilarity()));
+                    }
+                }
+            }
+        }
+        return units;
+    }
+
+    /** The unit as an answer line: its informative heading first when the text does not say it already. */
+    String line() {
+        String h = informativeHeading(heading);
+        boolean headingHelps = !h.isEmpty()
+                && !h.equalsIgnoreCase(title)
+                && !text.toLowerCase(Locale.ROOT).contains(h.toLowerCase(Locale.ROOT));
+        return (headingHelps ? h + ": " : "") + text;
+    }
+
+    /** The last heading of a path that says something ("Private Tour & Tasting > Details:" -> "Private Tour & Tasting"). */
+    static String informativeHeading(String headingPath) {
+        String[] parts = headingPath.split(" > ");
+        for (int i = parts.length - 1; i >= 0; i--) {
+            String h = parts[i].strip().replaceAll("[:\\s]+$", "");
+            if (!h.isEmpty() && !GENERIC_HEADINGS.contains(h.toLowerCase(Locale.ROOT))) {
+                return h;
+            }
+        }
+        return "";
+    }
+}

@@ -1,0 +1,163 @@
+package io.cellardoor.answer;
+
+import io.cellardoor.text.TermAnalyzer;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * What a question asks for, read from its wording in English, Spanish or French: the kinds of fact (a price, a time, a
+ * number...), and whether it wants a yes or no, a list, a comparison or the most/least of something. Questions asking
+ * several things ("how much is it and how long does it take?") are split into their parts first.
+ *
+ * @param text the (sub-)question
+ * @param facts the kinds of fact it asks for
+ * @param yesNo it asks for a yes or a no ("do you ...?", "is there ...?", "¿hay ...?", "est-ce que ...?")
+ * @param list it asks for every matching item ("what red wines do you have?")
+ * @param comparison it compares items ("which is cheaper, A or B?")
+ * @param most it asks for the item with the most of something ("most expensive"), {@code least} the least
+ * @param least see {@code most}
+ * @param howTo it asks how to do something ("how do I get to you from Albany?"): steps answer it
+ * @param byDistance its most or least is about distance ("the closest historic site")
+ */
+record QuestionShape(
+        String text,
+        Set<Fact> facts,
+        boolean yesNo,
+        boolean list,
+        boolean comparison,
+        boolean most,
+        boolean least,
+        boolean howTo,
+        boolean byDistance) {
+
+    /** A kind of fact an answer unit can hold. */
+    enum Fact {
+        PRICE("\\$\\s?\\d|\\b\\d+(\\.\\d\\d)?\\s?(usd|dollars?)\\b"),
+        TIME("\\b\\d{1,2}(:\\d\\d)?\\s?(am|pm|a\\.m\\.|p\\.m\\.)|\\bnoon\\b|\\bclosed\\b|\\bmidnight\\b"),
+        DURATION("\\b\\d+(\\.\\d+)?\\s?(-\\s?\\d+\\s?)?(minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?)\\b"),
+        COUNT("\\d"),
+        DATE(
+                "\\b(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\\.?\\s+\\d{1,2}\\b|\\b\\d{1,2}/\\d{1,2}\\b|"
+                        + "\\b(january|february|march|april|june|july|august|september|october|november|december|spring|summer|"
+                        + "fall|autumn|winter|monday|tuesday|wednesday|thursday|friday|saturday|sunday|weekends?)\\b"),
+        CONTACT("@|\\(?\\b\\d{3}\\)?[\\s.-]\\d{3}[\\s.-]\\d{4}\\b|\\bhttps?://"),
+        PLACE("\\b(road|rd|route|street|avenue|ave|exit|highway|parkway|turn (left|right)|miles?|north|south|east|"
+                + "west|located)\\b|\\b\\d{3,5} \\p{Lu}");
+
+        private final Pattern pattern;
+
+        Fact(String regex) {
+            this.pattern = Pattern.compile(regex, Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+        }
+
+        /** Whether a text holds this kind of fact. */
+        boolean in(String text) {
+            return pattern.matcher(text).find();
+        }
+    }
+
+    private static Pattern words(String regex) {
+        return Pattern.compile(regex, Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+    }
+
+    private static final Pattern PRICE_Q = words("\\b(how much|prices?|priced|pricing|costs?|fees?|charge|charges|"
+            + "expensive|cheap|cheaper|cheapest|pricier|priciest|afford\\w*|per person|rate|rates|cuanto cuesta|"
+            + "cuestan?|precios?|caros?|barat[oa]s?|combien co[uû]te|co[uû]tent?|prix|cher|ch[eè]re)\\b|\\$");
+    private static final Pattern TIME_Q = words("\\b(hours?|hrs|open|opens|opening|close|closes|closing|what time|"
+            + "until|how late|earliest|latest|horarios?|hora|abren|abre|cierran|horaires?|heures?|ouvert\\w*|"
+            + "ferm\\w+)\\b");
+    private static final Pattern DURATION_Q = words("\\b(how long|duration|last|lasts|take|takes|cuanto tiempo|"
+            + "dura|duracion|combien de temps|dur[eé]e?)\\b");
+    private static final Pattern COUNT_Q = words("\\b(how many|number of|how big|how large|capacity|how far|how old|"
+            + "acres?|cuant[oa]s|combien de|cuantos|caben)\\b");
+    private static final Pattern DATE_Q =
+            words("\\b(when|what day|which day|what days|dates?|what months?|which months?|cuando|fecha|quand)\\b");
+    private static final Pattern CONTACT_Q = words(
+            "\\b(e-?mail|phone|call|contact|reach|number to|correo|" + "telefono|courriel|t[eé]l[eé]phone|joindre)\\b");
+    private static final Pattern PLACE_Q = words("\\b(where|directions?|address|located|location|how do i get|"
+            + "get there|get to you|exit|route|donde|direccion|o[uù] [eê]tes|adresse|itin[eé]raire)\\b");
+    private static final Pattern YES_NO = words("^\\W*(is|are|do|does|did|can|could|will|would|may|should|have|has|"
+            + "was|were|am|hay|se puede|puedo|podemos|tienen|est-ce|y a-t-il|puis-je|peut-on|pouvons)\\b"
+            + "|^\\W*\\p{L}+-(vous|il|elle|on|ils)\\b");
+    private static final Pattern LIST = words("\\b(what|which) (\\w+ ){0,3}(do you|does the \\w+) (have|offer|sell|"
+            + "make|carry|serve|grow|host)\\b|\\b(list|what kinds?|what types?|what sorts?|options|what are (the|your)"
+            + " \\w+s|any \\w+s?( for| to)?|qu[eé] \\w+ tienen|quels? \\w+ (avez|proposez))\\b");
+    private static final Pattern COMPARISON = words("\\b(which (one )?(is|are|costs?|has) (more|less|cheaper|better|"
+            + "bigger|smaller|pricier|larger|longer|shorter|older|newer)|cheaper|pricier|costs? more|costs? less|"
+            + "vs\\.?|versus|compared?|difference between|m[aá]s barat[oa]|m[aá]s car[oa]|moins cher|plus cher)\\b");
+    private static final Pattern MOST = words(
+            "\\b(most expensive|priciest|highest|biggest|largest|oldest|most " + "\\w+|m[aá]s car[oa]|plus cher)\\b");
+    private static final Pattern LEAST = words("\\b(cheapest|least expensive|lowest|smallest|least \\w+|newest|"
+            + "closest|nearest|m[aá]s barat[oa]|m[aá]s cercan[oa]|moins cher|plus proche)\\b");
+    private static final Pattern DISTANCE = words(
+            "\\b(closest|nearest|farthest|furthest|m[aá]s cercan[oa]|" + "m[aá]s lejan[oa]|plus proche|plus loin)\\b");
+    private static final Pattern HOW_TO = words("^\\W*(how (do|can|should|would|could) (i|we|one|you)|how to|"
+            + "what'?s the (best |easiest )?way to|c[oó]mo (llego|llegar|puedo|podemos|reservo|se)|"
+            + "comment (aller|venir|r[eé]server|puis|pouvons|faire))\\b");
+
+    /** Where a question asking two things splits: a question mark, or "and"/"y"/"et" before a question word. */
+    private static final Pattern PARTS = words("\\?+\\s*|[.;]\\s+|,?\\s+(?:and|also|plus|y|et)\\s+(?=(?:what|how|"
+            + "which|who|whos|who's|when|where|why|is|are|do|does|can|could|will|whats|what's|cu[aá]nt\\w*|qu[eé]|"
+            + "c[oó]mo|d[oó]nde|cu[aá]ndo|combien|quel\\w*|o[uù]|quand|comment)\\b)");
+
+    /** The shape of one question or part of a question. */
+    static QuestionShape of(String question) {
+        String q = TermAnalyzer.fold(question) + (question.contains("$") ? " $" : "");
+        EnumSet<Fact> facts = EnumSet.noneOf(Fact.class);
+        if (PRICE_Q.matcher(q).find()) {
+            facts.add(Fact.PRICE);
+        }
+        if (TIME_Q.matcher(q).find()) {
+            facts.add(Fact.TIME);
+        }
+        if (DURATION_Q.matcher(q).find()) {
+            facts.add(Fact.DURATION);
+        }
+        if (COUNT_Q.matcher(q).find()) {
+            facts.add(Fact.COUNT);
+        }
+        if (DATE_Q.matcher(q).find()) {
+            facts.add(Fact.DATE);
+        }
+        if (CONTACT_Q.matcher(q).find()) {
+            facts.add(Fact.CONTACT);
+        }
+        if (PLACE_Q.matcher(q).find()) {
+            facts.add(Fact.PLACE);
+        }
+        boolean comparison = COMPARISON.matcher(q).find()
+                || (q.contains(" or ") && facts.contains(Fact.PRICE) && q.startsWith("which"));
+        return new QuestionShape(
+                question.strip(),
+                Set.copyOf(facts),
+                YES_NO.matcher(question.strip().toLowerCase()).find(),
+                LIST.matcher(q).find(),
+                comparison,
+                (MOST.matcher(q).find() || q.matches(".*\\b(farthest|furthest)\\b.*")) && !comparison,
+                LEAST.matcher(q).find() && !comparison,
+                HOW_TO.matcher(q).find(),
+                DISTANCE.matcher(q).find());
+    }
+
+    /** The parts of a question that asks several things, each at least two words; the question itself otherwise. */
+    static List<String> parts(String question) {
+        List<String> parts = new ArrayList<>();
+        for (String p : PARTS.split(question.strip())) {
+            String part = p.strip().replaceAll("^[¿¡,\\s]+", "");
+            if (part.split("\\s+").length >= 2) {
+                parts.add(part);
+            } else if (!part.isEmpty() && !parts.isEmpty()) {
+                parts.set(parts.size() - 1, parts.getLast() + " " + part);
+            }
+        }
+        return parts.isEmpty() ? List.of(question.strip()) : List.copyOf(parts);
+    }
+
+    /** Whether the question is about items as a set (a list, a comparison, the most or least of them). */
+    boolean aboutItems() {
+        return list || comparison || most || least;
+    }
+}

@@ -1,0 +1,118 @@
+package io.cellardoor.plugins.wine;
+
+import io.cellardoor.plugin.api.DirectAnswer;
+import io.cellardoor.plugin.api.DocumentSummary;
+import io.cellardoor.plugin.api.PluginContext;
+import io.cellardoor.plugin.api.UserQuery;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * Answers questions about the wines as a set from every wine page's title and price line: a list of one style ("what
+ * red wines do you have?", "¿qué vinos blancos tienen?") with each wine's price, and the most or least expensive wine.
+ * A wine's style comes from its title (grape and style words); pages without a price line are listed without one and
+ * left out of superlatives.
+ */
+final class WineCatalog {
+
+    /** A style and the title words that mark it. */
+    enum Style {
+        RED(
+                "red",
+                "\\b(reds?|tintos?|rouges?)\\b",
+                "\\b(red|cabernet|franc|merlot|bdx|bordeaux|noir|syrah|malbec|zinfandel|verdot|gamay|blaufr\\w*nkisch|"
+                        + "chambourcin|meritage|vincenza)\\b"),
+        WHITE(
+                "white",
+                "\\b(whites?|blancos?|blancs?|blanches?)\\b",
+                "\\b(white|chardonnay|riesling|gr\\w*ner|veltliner|seyval|viognier|gris|grigio|chenin|albarino|vidal|"
+                        + "cayuga|traminette|sauvignon blanc)\\b"),
+        ROSE("rosé", "\\b(ros[eé]s?|rosados?)\\b", "\\bros[eé]\\b"),
+        SPARKLING(
+                "sparkling",
+                "\\b(sparkling|bubbly|bubbles|espumos[oa]s?|mousseux|p[eé]tillants?|brut)\\b",
+                "\\b(sparkling|brut|blanc de blancs?|cr[eé]mant|p[eé]t(illant)?[- ]nat|cuv[eé]e)\\b");
+
+        final String name;
+        final Pattern asked;
+        final Pattern title;
+
+        Style(String name, String asked, String title) {
+            this.name = name;
+            this.asked = Pattern.compile(asked, Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+            this.title = Pattern.compile(title, Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+        }
+    }
+
+    private static final Pattern LIST = Pattern.compile("\\b(what|which|list|any|all|do you (have|make|sell)|"
+            + "que|quels?|quelles?|cuales|tienen|avez)\\b[^?]{0,40}\\b(wines?|vinos?|vins?|reds?|whites?|ros[eé]s?|"
+            + "sparkling|bubbly)\\b");
+    private static final Pattern MOST =
+            Pattern.compile("\\b(most expensive|priciest|highest priced|top shelf|" + "mas car[oa]s?|plus cher)\\b");
+    private static final Pattern LEAST = Pattern.compile(
+            "\\b(cheapest|least expensive|lowest priced|most affordable|" + "budget|mas barat[oa]s?|moins cher)\\b");
+    private static final Pattern ABOUT_WINE =
+            Pattern.compile("\\b(wines?|vinos?|vins?|bottles?|reds?|whites?|ros[eé]s?|sparkling)\\b");
+    private static final int MAX_READS = 40;
+
+    private record Wine(DocumentSummary page, Optional<String> price) {
+
+        double amount() {
+            return Double.parseDouble(price.orElseThrow().replaceAll("[$,]", ""));
+        }
+    }
+
+    private WineCatalog() {}
+
+    /** The direct answer to a list or superlative question about the wines, if the query is one. */
+    static Optional<DirectAnswer> answer(UserQuery query, PluginContext context) {
+        String text = query.normalizedFocus();
+        boolean most = MOST.matcher(text).find();
+        boolean least = LEAST.matcher(text).find();
+        List<Style> styles = new ArrayList<>();
+        for (Style s : Style.values()) {
+            if (s.asked.matcher(text).find()) {
+                styles.add(s);
+            }
+        }
+        boolean list = LIST.matcher(text).find() && styles.size() == 1;
+        if (!(most || least) && !list || !ABOUT_WINE.matcher(text).find()) {
+            return Optional.empty();
+        }
+        List<Wine> wines = new ArrayList<>();
+        for (DocumentSummary page : context.listDocuments(WineHandler.DOMAIN).stream()
+                .limit(MAX_READS)
+                .toList()) {
+            if (styles.size() == 1
+                    && !styles.getFirst().title.matcher(page.title()).find()) {
+                continue;
+            }
+            Optional<String> price = context.readDocument(page.path()).flatMap(d -> WineHandler.price(d.text()));
+            wines.add(new Wine(page, price));
+        }
+        if (most || least) {
+            Comparator<Wine> byPrice = Comparator.comparingDouble(Wine::amount);
+            Optional<Wine> pick =
+                    wines.stream().filter(w -> w.price().isPresent()).max(most ? byPrice : byPrice.reversed());
+            return pick.map(w -> new DirectAnswer(
+                    "Our " + (most ? "most" : "least") + " expensive "
+                            + (styles.size() == 1 ? styles.getFirst().name + " " : "") + "wine is the "
+                            + w.page().title().strip() + ", at " + w.price().get() + ".",
+                    List.of(w.page().path()),
+                    0.85));
+        }
+        if (wines.isEmpty()) {
+            return Optional.empty();
+        }
+        StringBuilder sb = new StringBuilder("Our " + styles.getFirst().name + " wines:");
+        for (Wine w : wines) {
+            sb.append("\n- ").append(w.page().title().strip());
+            w.price().ifPresent(p -> sb.append(": ").append(p));
+        }
+        return Optional.of(new DirectAnswer(
+                sb.toString(), wines.stream().map(w -> w.page().path()).toList(), 0.8));
+    }
+}
