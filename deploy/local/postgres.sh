@@ -107,7 +107,7 @@ extensions_sql() {
     "ALTER FUNCTION cosine_distance(halfvec, halfvec) COST 100;"
 }
 
-# Server settings for the retrieval workload (docs/decisions/0025-postgresql-settings-for-retrieval.md), rewritten at
+# Server settings for the retrieval workload (docs/decisions/0028-vector-index.md), rewritten at
 # every start; memory settings take effect at the next (re)start. Each can be overridden by an environment variable,
 # e.g. CELLARDOOR_PG_SHARED_BUFFERS=4GB on a machine shared with other work.
 #   shared_buffers        25 % of RAM: the HNSW graph and the text indexes stay in PostgreSQL's own cache
@@ -145,7 +145,7 @@ cmd_prewarm() {
 }
 
 # The runtime role never JIT-compiles: with cosine distance at its real cost, the hybrid query's estimate crosses
-# jit_above_cost and compiling took longer than running (docs/decisions/0025). Role settings apply to new sessions.
+# jit_above_cost and compiling took longer than running (docs/decisions/0028). Role settings apply to new sessions.
 runtime_role_settings() {
   su_psql -d postgres -v u="$RUNTIME_USER" <<'SQL'
 SELECT format('ALTER ROLE %I SET jit = off', :'u')\gexec

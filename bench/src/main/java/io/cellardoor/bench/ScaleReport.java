@@ -146,7 +146,7 @@ final class ScaleReport {
                 + "way's own statement with its parameters as the runtime role, large tenant; timing adds some "
                 + "overhead; \"rows read\" is the mean number of rows the keyword branch's deepest node produced: "
                 + "full-text matches ranked, or the ids passed in; JIT is 0 since the runtime role has `jit = off`, "
-                + "see docs/decisions/0025):");
+                + "see docs/decisions/0028):");
         report.table(
                 List.of(
                         "chunks",
