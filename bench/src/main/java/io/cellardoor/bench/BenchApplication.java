@@ -1,8 +1,5 @@
 package io.cellardoor.bench;
 
-import dev.langchain4j.model.embedding.EmbeddingModel;
-import dev.langchain4j.model.embedding.onnx.allminilml6v2.AllMiniLmL6V2EmbeddingModel;
-import io.cellardoor.embedding.EmbeddingProperties;
 import io.cellardoor.plugins.club.ClubPlugin;
 import io.cellardoor.plugins.events.EventsPlugin;
 import io.cellardoor.plugins.merchandise.MerchandisePlugin;
@@ -13,14 +10,14 @@ import java.util.List;
 import org.springframework.beans.factory.InitializingBean;
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
-import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.ComponentScan;
 
 /**
  * The benchmark's own Spring context: the production knowledge import, retrieval, embeddings, tenants and text
- * services and the audit log they write (no web layer, no plugin host, no answer generators) against the benchmark
- * database, migrated by the app's Flyway migrations; the bundled plugins' synonyms are given to the keyword text.
+ * services, the configured embedding model (embedding.EmbeddingConfiguration) and the audit log they write (no web
+ * layer, no plugin host, no answer generators) against the benchmark database, migrated by the app's Flyway
+ * migrations; the bundled plugins' synonyms are given to the keyword text.
  */
 @SpringBootConfiguration
 @EnableAutoConfiguration
@@ -34,15 +31,7 @@ import org.springframework.context.annotation.ComponentScan;
             "io.cellardoor.audit"
         },
         excludeFilters = @ComponentScan.Filter(org.springframework.web.bind.annotation.RestController.class))
-// The app registers EmbeddingProperties in the answer feature's AiConfiguration, which the benchmark leaves out.
-@EnableConfigurationProperties(EmbeddingProperties.class)
 class BenchApplication {
-
-    /** The same model as the app's AiConfiguration: all-MiniLM-L6-v2 in process. */
-    @Bean
-    EmbeddingModel embeddingModel() {
-        return new AllMiniLmL6V2EmbeddingModel();
-    }
 
     /**
      * The bundled domain plugins' synonyms in the keyword text, as the app's plugin host contributes them when the
