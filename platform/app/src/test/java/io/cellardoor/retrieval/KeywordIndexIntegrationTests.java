@@ -199,6 +199,18 @@ class KeywordIndexIntegrationTests {
     }
 
     @Test
+    void aQuestionOfThousandsOfWordsSearchesItsFirstWordsInsteadOfFailing() {
+        long org = newOrg();
+        save(org, "wine/riesling.md", "# Riesling\n\nA dry riesling with notes of quince and slate.\n");
+        StringBuilder text = new StringBuilder("quince");
+        for (int i = 0; i < 3000; i++) {
+            text.append(" word").append(i).append("x");
+        }
+        assertThat(search(org, text.toString())).containsExactlyElementsOf(chunkIds(org, "wine/riesling.md"));
+        assertThat(index.search(org, text.toString(), false, List.of(), 40)).isPresent();
+    }
+
+    @Test
     void anotherInstancesCommitIsFollowedWithoutAnImportEventHere() throws Exception {
         long org = newOrg();
         save(org, "wine/riesling.md", "# Riesling\n\nA dry riesling.\n");

@@ -183,6 +183,12 @@ final class OrgIndex implements Closeable {
     }
 
     /**
+     * Terms of one question searched at most, in the question's order: a question is a sentence or two, and a longer
+     * text (pasted or hostile) must not reach Lucene's limit of 1,024 clauses (two per term in English).
+     */
+    static final int MAX_TERMS = 64;
+
+    /**
      * Chunk ids of the best BM25 matches, best first.
      *
      * @param english English analysis over title, headings and text; otherwise folded words
@@ -192,7 +198,7 @@ final class OrgIndex implements Closeable {
         BooleanQuery.Builder q = new BooleanQuery.Builder();
         if (english) {
             Set<String> terms = KeywordAnalyzers.terms(KeywordAnalyzers.ENGLISH, text);
-            for (String t : terms) {
+            for (String t : terms.stream().limit(MAX_TERMS).toList()) {
                 q.add(
                         new BoostQuery(new TermQuery(new Term(KeywordAnalyzers.HEAD, t)), HEAD_BOOST),
                         BooleanClause.Occur.SHOULD);
@@ -203,7 +209,7 @@ final class OrgIndex implements Closeable {
             }
         } else {
             Set<String> terms = KeywordAnalyzers.terms(KeywordAnalyzers.FOLDED, text);
-            for (String t : terms) {
+            for (String t : terms.stream().limit(MAX_TERMS).toList()) {
                 q.add(new TermQuery(new Term(KeywordAnalyzers.SIMPLE, t)), BooleanClause.Occur.SHOULD);
             }
             if (terms.isEmpty()) {
