@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Project-local PostgreSQL + pgvector for Cellar Door development and tests.
-# Usage: deploy/local/postgres.sh start|stop|status|create-db NAME|recreate-db NAME|psql [args]
+# Usage: deploy/local/postgres.sh start|stop|restart|status|prewarm [DB...]|create-db NAME|recreate-db NAME|psql [args]
 #        deploy/local/postgres.sh replica start|stop|kill|status
 # Cluster lives in <project>/.local/postgres; listens on 127.0.0.1:${CELLARDOOR_PG_PORT:-55432}.
 # A streaming read replica of it (docs/scaling.md) lives in <project>/.local/postgres-replica and listens on
@@ -102,12 +102,60 @@ ensure_rum() {
 # the full-text match function is LEAKPROOF, since row-level security lets the planner use an index for a condition
 # only when its function is (docs/decisions/0005-row-level-security.md); and cosine distance costs what it does
 # (about 3 us a pair, not pgvector's default of one operator), else with hnsw.ef_search 400 the planner scans and
-# sorts a 10k-chunk tenant (45 ms) instead of walking the HNSW graph (7 ms) (docs/decisions/0002).
+# sorts a 10k-chunk tenant (45 ms) instead of walking the HNSW graph (7 ms) (docs/decisions/0002); the same for the
+# half-precision distance the HNSW index is built on (docs/decisions/0028).
 extensions_sql() {
   local sql="CREATE EXTENSION IF NOT EXISTS vector; CREATE EXTENSION IF NOT EXISTS pg_trgm;"
+  sql="$sql CREATE EXTENSION IF NOT EXISTS unaccent; CREATE EXTENSION IF NOT EXISTS pg_prewarm;"
   [ -f "$("$BIN/pg_config" --sharedir)/extension/rum.control" ] && sql="$sql CREATE EXTENSION IF NOT EXISTS rum;"
   echo "$sql ALTER FUNCTION pg_catalog.ts_match_vq(tsvector, tsquery) LEAKPROOF;" \
-    "ALTER FUNCTION cosine_distance(vector, vector) COST 100;"
+    "ALTER FUNCTION cosine_distance(vector, vector) COST 100;" \
+    "ALTER FUNCTION cosine_distance(halfvec, halfvec) COST 100;"
+}
+
+# Server settings for the retrieval workload (docs/decisions/0028-vector-index.md), rewritten at
+# every start; memory settings take effect at the next (re)start. Each can be overridden by an environment variable,
+# e.g. CELLARDOOR_PG_SHARED_BUFFERS=4GB on a machine shared with other work.
+#   shared_buffers        25 % of RAM: the HNSW graph and the text indexes stay in PostgreSQL's own cache
+#   effective_cache_size  70 % of RAM: what the OS page cache adds, for the planner's index costs
+#   work_mem              32MB: sorts and hashes of the hybrid query's fusion; pgvector's iterative scan keeps
+#                         hnsw.scan_mem_multiplier x work_mem of candidates
+#   pg_prewarm            autoprewarm reloads the buffers after a restart (and `prewarm` loads kb_chunk's indexes)
+#   max_wal_size          4GB: bulk imports and index builds checkpoint less often
+ram_mb() { awk '/^MemTotal:/ {print int($2 / 1024)}' /proc/meminfo; }
+server_settings() {
+  local ram; ram="$(ram_mb)"
+  printf "shared_buffers = '%s'\n" "${CELLARDOOR_PG_SHARED_BUFFERS:-$((ram / 4))MB}"
+  printf "effective_cache_size = '%s'\n" "${CELLARDOOR_PG_EFFECTIVE_CACHE_SIZE:-$((ram * 7 / 10))MB}"
+  printf "work_mem = '%s'\n" "${CELLARDOOR_PG_WORK_MEM:-32MB}"
+  printf "maintenance_work_mem = '%s'\n" "${CELLARDOOR_PG_MAINTENANCE_WORK_MEM:-1GB}"
+  printf "max_wal_size = '%s'\n" "${CELLARDOOR_PG_MAX_WAL_SIZE:-4GB}"
+  printf "shared_preload_libraries = 'pg_prewarm'\n"
+  printf "pg_prewarm.autoprewarm = on\n"
+}
+
+# Loads kb_chunk's indexes (HNSW, full text) and heap into shared_buffers, in every database that has the table.
+prewarm_sql="SELECT count(pg_prewarm(c.oid)) FROM pg_class c
+  WHERE c.oid IN (SELECT indexrelid FROM pg_index WHERE indrelid = to_regclass('public.kb_chunk'))
+     OR c.oid = to_regclass('public.kb_chunk')"
+cmd_prewarm() {
+  local db dbs
+  if [ $# -gt 0 ]; then dbs="$*"; else
+    dbs="$(su_psql -d postgres -At -c "SELECT datname FROM pg_database WHERE datallowconn AND NOT datistemplate")"
+  fi
+  for db in $dbs; do
+    if [ "$(su_psql -d "$db" -At -c "SELECT to_regclass('public.kb_chunk') IS NOT NULL AND EXISTS (SELECT FROM pg_extension WHERE extname = 'pg_prewarm')")" = t ]; then
+      say "prewarm $db: $(su_psql -d "$db" -At -c "$prewarm_sql") relations"
+    fi
+  done
+}
+
+# The runtime role never JIT-compiles: with cosine distance at its real cost, the hybrid query's estimate crosses
+# jit_above_cost and compiling took longer than running (docs/decisions/0028). Role settings apply to new sessions.
+runtime_role_settings() {
+  su_psql -d postgres -v u="$RUNTIME_USER" <<'SQL'
+SELECT format('ALTER ROLE %I SET jit = off', :'u')\gexec
+SQL
 }
 
 # A killed postmaster can linger as a zombie for a moment; pg_ctl would call that running.
@@ -140,6 +188,7 @@ ensure_runtime_role() {
 SELECT format('CREATE ROLE %I LOGIN', :'u') WHERE NOT EXISTS (SELECT FROM pg_roles WHERE rolname = :'u')\gexec
 SELECT format('ALTER ROLE %I LOGIN NOSUPERUSER NOBYPASSRLS NOCREATEDB NOCREATEROLE PASSWORD %L', :'u', :'p')\gexec
 SQL
+  runtime_role_settings
 }
 
 require_running() { ensure_postgres noinstall; is_running || die "not running; run: $0 start"; PORT="$(running_port)"; }
@@ -163,8 +212,8 @@ cmd_start() {
     say "already running"
   else
     # Settings rewritten at every start so CELLARDOOR_PG_PORT changes take effect.
-    printf "listen_addresses = '127.0.0.1'\nport = %s\nunix_socket_directories = '%s'\n" "$PORT" "$RUN" \
-      | as_pg tee "$DATA/cellardoor.conf" >/dev/null
+    { printf "listen_addresses = '127.0.0.1'\nport = %s\nunix_socket_directories = '%s'\n" "$PORT" "$RUN"
+      server_settings; } | as_pg tee "$DATA/cellardoor.conf" >/dev/null
     say "starting PostgreSQL $PGV on 127.0.0.1:$PORT"
     as_pg "$BIN/pg_ctl" -D "$DATA" -l "$LOG" -w -t 60 start >/dev/null \
       || { tail -n 20 "$LOG" >&2; die "pg_ctl start failed (log: $LOG)"; }
@@ -180,7 +229,12 @@ SELECT format('CREATE ROLE %I LOGIN CREATEDB NOSUPERUSER PASSWORD %L', :'u', :'p
  WHERE NOT EXISTS (SELECT FROM pg_roles WHERE rolname = :'u')\gexec
 SQL
   create_db "$APP_DB"
-  say "ready: $(url) (the app connects as $RUNTIME_USER)"
+  cmd_prewarm "$APP_DB"
+  say "ready: $(url) (the app connects as $RUNTIME_USER; shared_buffers $(su_psql -d postgres -At -c 'SHOW shared_buffers'))"
+}
+
+cmd_restart() {  # applies changed memory settings (shared_buffers needs a restart)
+  cmd_stop; cmd_start
 }
 
 cmd_stop() {
@@ -243,6 +297,8 @@ cmd_replica() {
 case "${1:-}" in
   start) cmd_start ;;
   stop) cmd_stop ;;
+  restart) cmd_restart ;;
+  prewarm) shift; require_running; cmd_prewarm "$@" ;;
   status) cmd_status || exit $? ;;
   create-db) [ $# -eq 2 ] || die "usage: $0 create-db NAME"
     require_running; create_db "$2"; say "database $2 ready" ;;
@@ -253,6 +309,6 @@ case "${1:-}" in
   replica) shift; cmd_replica "$@" || exit $? ;;
   psql) shift; require_running
     as_pg env PGDATABASE="$APP_DB" "$BIN/psql" -h "$RUN" -p "$PORT" -U postgres "$@" ;;
-  *) echo "usage: $0 start|stop|status|create-db NAME|recreate-db NAME|psql [args]|replica start|stop|kill|status" >&2
+  *) echo "usage: $0 start|stop|restart|status|prewarm [DB...]|create-db NAME|recreate-db NAME|psql [args]|replica start|stop|kill|status" >&2
     exit 2 ;;
 esac

@@ -23,12 +23,23 @@ final class BenchContext {
     }
 
     static Started start(Db db) {
+        return start(db, null);
+    }
+
+    /** The context, keeping the production keyword indexes under {@code work/keyword-index} when work is given. */
+    static Started start(Db db, java.nio.file.Path work) {
         long t0 = System.nanoTime();
         SpringApplication app = new SpringApplication(BenchApplication.class);
         app.setWebApplicationType(WebApplicationType.NONE);
         app.setBannerMode(Banner.Mode.OFF);
         app.setLogStartupInfo(false);
-        app.setDefaultProperties(db.springProperties());
+        java.util.Map<String, Object> properties = new java.util.HashMap<>(db.springProperties());
+        if (work != null) {
+            properties.put(
+                    "cellardoor.retrieval.keyword-index.dir",
+                    work.resolve("keyword-index").toAbsolutePath().toString());
+        }
+        app.setDefaultProperties(properties);
         ConfigurableApplicationContext context = app.run();
         return new Started(context, (System.nanoTime() - t0) / 1e9);
     }

@@ -14,9 +14,15 @@ public final class BenchMain {
             usage: cellardoor-bench COMMAND [options]
               quality                      recall@1/@5 and MRR on the dev questions: PostgreSQL full text, pgvector,
                                            the production hybrid, Lucene BM25, HNSW and hybrid, over the same chunks
-              scale  [--sizes 10000,100000] [--queries 200]
+              scale  [--sizes 10000,100000] [--queries 200] [--corpus recombined|mixed]
                                            synthetic corpora: build time and size, hybrid latency p50/p95/p99 with 1
                                            and 8 clients, HNSW recall@10, PostgreSQL and Lucene (1000000: opt-in)
+              corpus [--sample 2000]       embeds the recombined corpus's sentences into the cache
+                                           (bench/target/bench-work/cache) and measures composed vectors against
+                                           the model's on a sample of chunks
+              hnsw   [--sizes 100000] [--variants TEXT]
+                                           HNSW index variants (graph parameters, halfvec) on the recombined corpus:
+                                           build time, size, recall@10 and latency per ef_search
               ingest                       import of the knowledge folder: cold, unchanged, one file changed
               load   [--levels 1,2,4,8,16,32] [--seconds 10] [--rss-chunks 100000] [--phases extractive,cache,llm,chunks]
                      [--app-jar FILE] [--app-java-opts "-Xmx1g"]
@@ -29,7 +35,9 @@ public final class BenchMain {
 
     static final Map<String, Set<String>> COMMANDS = Map.of(
             "quality", Set.of(),
-            "scale", Set.of("sizes", "queries", "threads"),
+            "scale", Set.of("sizes", "queries", "threads", "corpus"),
+            "corpus", Set.of("sample"),
+            "hnsw", Set.of("sizes", "queries", "variants"),
             "ingest", Set.of("app-jar"),
             "load", Set.of("levels", "seconds", "rss-chunks", "app-jar", "app-java-opts", "phases"),
             "smoke", Set.of());
@@ -69,6 +77,11 @@ public final class BenchMain {
         switch (options.command()) {
             case "quality" -> QualityBench.run(options, run, db);
             case "scale" -> ScaleBench.run(options, run, db);
+            case "hnsw" -> HnswBench.run(options, run, db);
+            case "corpus" -> {
+                ScaleBench.prepare(options, db);
+                return 0;
+            }
             case "ingest" -> IngestBench.run(options, run, db);
             case "load" -> LoadBench.run(options, run, db);
             case "smoke" -> {

@@ -62,7 +62,7 @@ record Db(String url, String user, String password, String appUser, String appPa
                 Map.entry(
                         "spring.datasource.hikari.connection-init-sql",
                         "SET hnsw.iterative_scan = relaxed_order; SET hnsw.ef_search = " + ScaleBench.EF
-                                + "; SET plan_cache_mode = force_custom_plan"),
+                                + "; SET hnsw.max_scan_tuples = 20000; SET plan_cache_mode = force_custom_plan"),
                 Map.entry("spring.flyway.locations", "classpath:db/migration"),
                 Map.entry("spring.main.banner-mode", "off"),
                 Map.entry("logging.level.root", "warn"),

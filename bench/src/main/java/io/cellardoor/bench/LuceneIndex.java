@@ -59,13 +59,13 @@ import org.apache.lucene.store.FSDirectory;
  * The Lucene side of the comparison, built from the same chunks and embeddings as PostgreSQL: BM25 (EnglishAnalyzer;
  * title and headings in one field boosted 2.5, body in another, mirroring {@code ts_rank_cd}'s default A/B weights
  * 1.0/0.4), HNSW over the normalised embeddings with dot product (the same order as cosine) and the same graph
- * parameters as the pgvector index (m 16, ef_construction 64, float32), the tenant as a filter, and the same
+ * parameters as the pgvector index (m 16, ef_construction 128; float32 where pgvector's is half precision), the tenant as a filter, and the same
  * reciprocal rank fusion ({@code 1 / (60 + rank)}, 40 candidates per branch).
  */
 final class LuceneIndex implements AutoCloseable {
 
     static final int MAX_CONN = 16;
-    static final int BEAM_WIDTH = 64;
+    static final int BEAM_WIDTH = 128;
     static final float HEAD_BOOST = 2.5f;
     static final int RRF_K = 60;
 

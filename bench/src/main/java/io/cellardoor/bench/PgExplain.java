@@ -21,32 +21,51 @@ final class PgExplain {
 
     private PgExplain() {}
 
-    /** The statement the app's retriever runs, as configured (GIN or RUM full-text branch). */
+    /** The statement the app's retriever runs for an English question ranked by PostgreSQL (GIN or RUM). */
     static String productionSql(HybridRetriever retriever) throws ReflectiveOperationException {
         java.lang.reflect.Method m = HybridRetriever.class.getDeclaredMethod("sql");
         m.setAccessible(true);
         return (String) m.invoke(retriever);
     }
 
-    /** The statement of a retriever configured with this full-text index ({@code gin} or {@code rum}). */
-    static String sqlWith(
+    /** The statement for a keyword source ({@code INDEX}, {@code RUM}, {@code GIN}, {@code GIN_SIMPLE}). */
+    static String sql(HybridRetriever retriever, String source) throws ReflectiveOperationException {
+        Class<?> sources = Class.forName("io.cellardoor.retrieval.HybridRetriever$KeywordSource");
+        java.lang.reflect.Method m = HybridRetriever.class.getDeclaredMethod("sql", sources);
+        m.setAccessible(true);
+        @SuppressWarnings({"unchecked", "rawtypes"})
+        Object value = Enum.valueOf((Class) sources, source);
+        return (String) m.invoke(retriever, value);
+    }
+
+    /**
+     * A retriever like the app's whose keyword branch is always PostgreSQL full text (the in-process keyword index
+     * never answers), with this full-text index ({@code auto}, {@code gin} or {@code rum}).
+     */
+    static HybridRetriever postgresOnly(
             org.springframework.jdbc.core.simple.JdbcClient jdbc,
             io.cellardoor.tenant.TenantTransactions tenant,
+            io.cellardoor.text.KeywordQuery keywords,
             boolean titleTrigrams,
             String fullTextIndex)
             throws ReflectiveOperationException {
+        Class<?> search = Class.forName("io.cellardoor.retrieval.HybridRetriever$KeywordSearch");
+        Object none = java.lang.reflect.Proxy.newProxyInstance(
+                search.getClassLoader(), new Class<?>[] {search}, (proxy, method, args) -> switch (method.getName()) {
+                    case "search" -> java.util.Optional.empty();
+                    case "hashCode" -> System.identityHashCode(proxy);
+                    case "equals" -> proxy == args[0];
+                    default -> "no keyword index";
+                });
         var constructor = HybridRetriever.class.getDeclaredConstructor(
                 org.springframework.jdbc.core.simple.JdbcClient.class,
                 io.cellardoor.tenant.TenantTransactions.class,
+                search,
+                io.cellardoor.text.KeywordQuery.class,
                 boolean.class,
                 String.class);
         constructor.setAccessible(true);
-        return productionSql(constructor.newInstance(jdbc, tenant, titleTrigrams, fullTextIndex));
-    }
-
-    /** Whether the statement's full-text branch reads the RUM index (ranking a pool of its best matches). */
-    static boolean rum(String sql) {
-        return sql.contains("fts_pool");
+        return constructor.newInstance(jdbc, tenant, none, keywords, titleTrigrams, fullTextIndex);
     }
 
     /** Whether the app runs the title trigram branch ({@code cellardoor.retrieval.title-trigrams}, default off). */
@@ -68,24 +87,22 @@ final class PgExplain {
             io.cellardoor.tenant.TenantTransactions tenant,
             String productionSql,
             long org,
-            List<ScaleBench.Query> queries,
-            int k,
-            int trgLimit)
+            List<MapSqlParameterSource> queries)
             throws Exception {
         NamedParameterJdbcTemplate jdbc = new NamedParameterJdbcTemplate(ds);
         ObjectMapper json = JsonMapper.builder().build();
         String sql = "EXPLAIN (ANALYZE, FORMAT JSON) " + productionSql;
         Map<String, Double> sum = new LinkedHashMap<>();
-        for (String part :
-                List.of("planning", "CTE fts", "CTE vec", "CTE trg", "fusion and joins", "execution", "fts rows")) {
+        for (String part : List.of(
+                "planning", "CTE fts", "CTE vec", "CTE trg", "fusion and joins", "execution", "fts rows", "jit")) {
             sum.put(part, 0.0);
         }
-        for (ScaleBench.Query q : queries) {
-            String plan =
-                    tenant.inOrg(org, () -> jdbc.queryForObject(sql, parameters(org, q, k, trgLimit), String.class));
+        for (MapSqlParameterSource q : queries) {
+            String plan = tenant.inOrg(org, () -> jdbc.queryForObject(sql, q, String.class));
             JsonNode root = json.readTree(plan).get(0);
             double planning = root.path("Planning Time").asDouble();
             double execution = root.path("Execution Time").asDouble();
+            sum.merge("jit", root.path("JIT").path("Timing").path("Total").asDouble(0), Double::sum);
             Map<String, Double> ctes = new LinkedHashMap<>();
             collect(root.path("Plan"), ctes);
             sum.merge("fts rows", ctes.getOrDefault("fts rows", 0.0), Double::sum);
@@ -104,16 +121,39 @@ final class PgExplain {
         return mean;
     }
 
-    /** The parameters {@code HybridRetriever} binds for a query without weights or boosts. */
-    static MapSqlParameterSource parameters(long org, ScaleBench.Query q, int k, int trgLimit) {
+    /**
+     * The parameters {@code HybridRetriever} (and today's statement) bind for a query without weights or boosts.
+     *
+     * @param text the keyword text (OR-ed)
+     * @param andText the words ANDed first (PostgreSQL full text), may be empty
+     * @param keywordIds the keyword index's ranking (when the statement reads it), may be empty
+     * @param fts the keyword branch's candidates (0: off)
+     * @param vec the vector branch's candidates (0: off)
+     */
+    static MapSqlParameterSource parameters(
+            long org,
+            String text,
+            String andText,
+            long[] keywordIds,
+            float[] embedding,
+            int k,
+            int fts,
+            int vec,
+            int trgLimit) {
+        Long[] ids = new Long[keywordIds.length];
+        for (int i = 0; i < ids.length; i++) {
+            ids[i] = keywordIds[i];
+        }
         return new MapSqlParameterSource()
-                .addValue("text", q.keywords())
+                .addValue("text", text)
+                .addValue("and_text", andText)
+                .addValue("kw_ids", ids)
                 .addValue("org", org)
                 .addValue("folders", new String[0])
-                .addValue("embedding", new PGvector(q.embedding()))
-                .addValue("fts_limit", Math.max(40, k * 4))
-                .addValue("fts_pool", Math.max(200, k * 4))
-                .addValue("vec_limit", Math.max(40, k * 4))
+                .addValue("embedding", new PGvector(embedding))
+                .addValue("fts_limit", fts)
+                .addValue("fts_pool", Math.max(200, fts))
+                .addValue("vec_limit", vec)
                 .addValue("trg_limit", trgLimit)
                 .addValue("rrf_k", 60)
                 .addValue("default_weight", 1.0)

@@ -36,7 +36,13 @@ final class QualityBench {
         List<String> paths(Query q) throws Exception;
     }
 
-    record Query(String id, String question, String keywords, float[] embedding, List<String> sources) {}
+    record Query(
+            String id, String question, String keywords, float[] embedding, List<String> sources, String language) {
+
+        boolean english() {
+            return language.equals("en");
+        }
+    }
 
     record Figures(String engine, double recallAt1, double recallAt5, double mrr, double p50Ms, List<Integer> ranks) {}
 
@@ -48,7 +54,7 @@ final class QualityBench {
 
     static List<Figures> run(Options options, BenchRun run, Db db, int maxQuestions) throws Exception {
         Questions questions = Questions.read(options.questions());
-        try (BenchContext.Started ctx = BenchContext.start(db);
+        try (BenchContext.Started ctx = BenchContext.start(db, options.work());
                 Connection conn = db.connect()) {
             run.machine(Machine.describe(conn, options.root()));
             Db.wipe(conn);
@@ -73,15 +79,25 @@ final class QualityBench {
                             c.question(),
                             keywords.of(org, c.question()),
                             embeddings.embed(c.question()),
-                            c.sources()));
+                            c.sources(),
+                            c.language()));
                 }
                 boolean titleOn = PgExplain.titleTrigrams(ctx.context().getEnvironment());
+                io.cellardoor.tenant.TenantTransactions tenant =
+                        ctx.bean(io.cellardoor.tenant.TenantTransactions.class);
+                ctx.bean(io.cellardoor.retrieval.KeywordIndex.class).awaitReady(org);
                 Map<String, Engine> engines = engines(
                         org,
                         retriever,
+                        PgExplain.postgresOnly(
+                                ctx.bean(org.springframework.jdbc.core.simple.JdbcClient.class),
+                                tenant,
+                                keywords,
+                                titleOn,
+                                "auto"),
                         lucene,
                         titleOn,
-                        ctx.bean(io.cellardoor.tenant.TenantTransactions.class),
+                        tenant,
                         new org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate(
                                 ctx.bean(javax.sql.DataSource.class)));
                 List<Figures> figures = measure(engines, queries);
@@ -94,28 +110,35 @@ final class QualityBench {
     static Map<String, Engine> engines(
             long org,
             HybridRetriever retriever,
+            HybridRetriever postgresOnly,
             LuceneIndex lucene,
             boolean titleOn,
             io.cellardoor.tenant.TenantTransactions tenant,
             org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate named)
             throws Exception {
-        String sql = PgExplain.productionSql(retriever);
         Map<String, Engine> engines = new LinkedHashMap<>();
-        engines.put("PostgreSQL full text", q -> paths(pg(retriever, org, q, RetrievalMode.FULL_TEXT, K)));
-        engines.put("pgvector HNSW", q -> paths(pg(retriever, org, q, RetrievalMode.VECTOR, K)));
-        engines.put("PostgreSQL hybrid (production)", q -> paths(pg(retriever, org, q, RetrievalMode.HYBRID, K)));
         engines.put(
-                titleOn ? "PostgreSQL hybrid, title branch off" : "PostgreSQL hybrid + title trigram branch (opt-in)",
+                "today's hybrid (b43ce5f)",
                 q -> tenant.inOrg(
                         org,
                         () -> named.query(
-                                sql,
+                                BaselineSql.SQL,
                                 PgExplain.parameters(
                                         org,
-                                        new ScaleBench.Query(q.question(), q.keywords(), q.keywords(), q.embedding()),
+                                        q.keywords(),
+                                        "",
+                                        new long[0],
+                                        q.embedding(),
                                         K,
-                                        PgExplain.trgLimit(!titleOn)),
+                                        CANDIDATES,
+                                        CANDIDATES,
+                                        PgExplain.trgLimit(titleOn)),
                                 (rs, n) -> rs.getString("path"))));
+        engines.put("PostgreSQL full text", q -> paths(pg(postgresOnly, org, q, RetrievalMode.FULL_TEXT, K)));
+        engines.put("pgvector HNSW", q -> paths(pg(retriever, org, q, RetrievalMode.VECTOR, K)));
+        engines.put("PostgreSQL hybrid (fallback)", q -> paths(pg(postgresOnly, org, q, RetrievalMode.HYBRID, K)));
+        engines.put("keyword index (BM25)", q -> paths(pg(retriever, org, q, RetrievalMode.FULL_TEXT, K)));
+        engines.put("production hybrid", q -> paths(pg(retriever, org, q, RetrievalMode.HYBRID, K)));
         engines.put("Lucene BM25", q -> lucenePaths(lucene.hitsOf(lucene.bm25(org, q.keywords(), K), K)));
         engines.put(
                 "Lucene BM25 (whole question)", q -> lucenePaths(lucene.hitsOf(lucene.bm25(org, q.question(), K), K)));
@@ -176,6 +199,7 @@ final class QualityBench {
                 .embedding(q.embedding())
                 .k(k)
                 .mode(mode)
+                .language(q.language())
                 .build());
     }
 
@@ -231,7 +255,11 @@ final class QualityBench {
             List<SyntheticCorpus.Doc> rows)
             throws Exception {
         int chunks = rows.stream().mapToInt(d -> d.chunks().size()).sum();
-        Report report = new Report("quality", "Retrieval quality: PostgreSQL and Lucene on the dev questions", run);
+        String file = options.questions().getFileName().toString();
+        String key = sectionKey(file);
+        long other = queries.stream().filter(q -> !q.english()).count();
+        Report report =
+                new Report(key, "Retrieval quality: PostgreSQL and Lucene on the dev questions (" + file + ")", run);
         report.para(
                 ("%d dev questions that name the files answering them (of %s), over %s: %d documents, %d chunks, imported "
                                 + "once by the production importer; Lucene indexes exactly those chunks and embeddings (all-MiniLM-L6-v2, "
@@ -261,14 +289,18 @@ final class QualityBench {
         }
         report.table(List.of("engine", "recall@1", "recall@5", "MRR", "p50 ms / query"), table.rows);
         report.para("""
-                Full text for both engines is the production keyword text (`KeywordQuery`: the question's words minus those in \
-                more than 15%% of the tenant's chunks, shorthand expanded); "whole question" gives Lucene the question as typed. \
-                PostgreSQL hybrid is `HybridRetriever`'s SQL as the chat uses it (full text + vector, RRF k = 60, and the \
-                title trigram branch only when `cellardoor.retrieval.title-trigrams` is on; the other row flips that \
-                branch). Lucene's hybrid fuses BM25 and HNSW the same way. Latency: one \
-                client, median over %d passes of every question after 5 warm-up passes, on this %d-chunk tenant; Lucene runs in process, \
-                PostgreSQL over loopback JDBC.""".formatted(TIMED_PASSES, chunks));
-        Path plot = run.plot("quality.png");
+                Full text for every engine is the production keyword text (`KeywordQuery`: the question's words minus \
+                those in more than 15%% of the tenant's chunks at this size, shorthand expanded); "whole question" \
+                gives Lucene the question as typed. "today's hybrid" is the statement before issue 13 (b43ce5f). \
+                "PostgreSQL full text" and "PostgreSQL hybrid (fallback)" are `HybridRetriever` while a tenant's \
+                keyword index is not ready; "keyword index (BM25)" and "production hybrid" are `HybridRetriever` as \
+                the app runs it, the keyword branch from the tenant's in-process Lucene index (decision 0027). %d of \
+                the questions are not in English (tags `lang-es`, `lang-fr`): the production and fallback paths search \
+                them with folded, unstemmed words (`cellardoor_simple`, the index's folded field); the other engines \
+                treat every question as English. Lucene's own hybrid fuses BM25 and HNSW the same way. Latency: one \
+                client, median over %d passes of every question after 5 warm-up passes, on this %d-chunk tenant; \
+                Lucene runs in process, PostgreSQL over loopback JDBC.""".formatted(other, TIMED_PASSES, chunks));
+        Path plot = run.plot(key + ".png");
         List<String> names = figures.stream().map(f -> shortName(f.engine())).toList();
         Map<String, List<Double>> series = new LinkedHashMap<>();
         series.put("recall@1", figures.stream().map(Figures::recallAt1).toList());
@@ -296,13 +328,21 @@ final class QualityBench {
         report.writeTo(run.out());
     }
 
+    /** {@code quality} for the first dev set, {@code quality-NAME} for another questions file. */
+    static String sectionKey(String questionsFile) {
+        return questionsFile.equals("vineyard-qa-dev.jsonl")
+                ? "quality"
+                : "quality-" + questionsFile.replaceFirst("\\.jsonl$", "").replaceAll("[^A-Za-z0-9-]", "-");
+    }
+
     static String shortName(String engine) {
         return switch (engine) {
+            case "today's hybrid (b43ce5f)" -> "today";
             case "PostgreSQL full text" -> "PG FT";
             case "pgvector HNSW" -> "PG vec";
-            case "PostgreSQL hybrid (production)" -> "PG hybrid";
-            case "PostgreSQL hybrid + title trigram branch (opt-in)" -> "PG hybrid+title";
-            case "PostgreSQL hybrid, title branch off" -> "PG hybrid-title";
+            case "PostgreSQL hybrid (fallback)" -> "PG hybrid";
+            case "keyword index (BM25)" -> "index BM25";
+            case "production hybrid" -> "production";
             case "Lucene BM25" -> "Lu BM25";
             case "Lucene BM25 (whole question)" -> "Lu BM25 (q)";
             case "Lucene HNSW" -> "Lu KNN";

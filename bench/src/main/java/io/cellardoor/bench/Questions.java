@@ -11,7 +11,10 @@ import tools.jackson.databind.json.JsonMapper;
 /** The dev questions ({@code vineyard-qa-dev.jsonl}): id, question, whether answerable, the files that answer it. */
 record Questions(List<Case> cases) {
 
-    record Case(String id, String question, boolean answerable, List<String> sources) {}
+    /**
+     * @param language ISO 639-1 code from the case's tags ({@code lang-es}, {@code french}...), {@code en} otherwise
+     */
+    record Case(String id, String question, boolean answerable, List<String> sources, String language) {}
 
     static Questions read(Path file) throws Exception {
         ObjectMapper json = JsonMapper.builder().build();
@@ -23,11 +26,23 @@ record Questions(List<Case> cases) {
             JsonNode n = json.readTree(line);
             List<String> sources = new ArrayList<>();
             n.path("sources").forEach(s -> sources.add(s.asString()));
+            String language = "en";
+            for (JsonNode tag : n.path("tags")) {
+                String t = tag.asString();
+                if (t.startsWith("lang-")) {
+                    language = t.substring(5);
+                } else if (t.equals("french")) {
+                    language = "fr";
+                } else if (t.equals("spanish")) {
+                    language = "es";
+                }
+            }
             cases.add(new Case(
                     n.path("id").asString(),
                     n.path("question").asString(),
                     n.path("answerable").asBoolean(),
-                    List.copyOf(sources)));
+                    List.copyOf(sources),
+                    language));
         }
         return new Questions(List.copyOf(cases));
     }

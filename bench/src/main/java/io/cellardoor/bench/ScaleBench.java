@@ -1,11 +1,16 @@
 package io.cellardoor.bench;
 
 import io.cellardoor.embedding.Embeddings;
+import io.cellardoor.knowledge.KnowledgeStore;
 import io.cellardoor.retrieval.HybridRetriever;
+import io.cellardoor.retrieval.KeywordIndex;
 import io.cellardoor.retrieval.RetrievalMode;
 import io.cellardoor.retrieval.RetrievalQuery;
 import io.cellardoor.retrieval.RetrievedChunk;
+import io.cellardoor.tenant.TenantTransactions;
+import io.cellardoor.text.CorpusStatistics;
 import io.cellardoor.text.KeywordQuery;
+import io.cellardoor.text.TermAnalyzer;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -20,11 +25,18 @@ import java.util.PriorityQueue;
 import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.function.Consumer;
+import javax.sql.DataSource;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * Scale: for each size, a two-tenant corpus (the real chunks as a small tenant, synthetic chunks derived from them as a
- * large one) is loaded into PostgreSQL's real schema and into Lucene; then build time and size, HNSW recall@10 against
- * exact search, and latency of the production hybrid query against the Lucene hybrid with 1 and 8 clients.
+ * Scale: for each size, a two-tenant corpus (a small tenant of the real corpus's size and a large one with the rest)
+ * is loaded into PostgreSQL's real schema and into Lucene; then build time and size, the production keyword index's
+ * cold rebuild, HNSW recall@10 against exact search, the keyword branch's overlap with Lucene BM25, and latency of four
+ * ways to answer the hybrid query with 1 and 8 clients: today's statement (b43ce5f), PostgreSQL full text as it is now
+ * (the fallback), the production path (keyword ids from the in-process index, vector branch and fusion in
+ * PostgreSQL), and Lucene alone.
  */
 final class ScaleBench {
 
@@ -34,21 +46,48 @@ final class ScaleBench {
     static final int EF = 400;
     static final List<Integer> DEFAULT_SIZES = List.of(10_000, 100_000);
 
-    record Query(String text, String keywords, String smallKeywords, float[] embedding) {}
+    static final String TODAY = "today's statement (b43ce5f)";
+    static final String PG = "PostgreSQL full text (fallback)";
+    static final String PRODUCTION = "production: Lucene keywords + pgvector";
+    static final String LUCENE = "Lucene alone";
+    static final List<String> ENGINES = List.of(TODAY, PG, PRODUCTION, LUCENE);
+
+    /** A query: its text, keyword texts (today's and now, per tenant) and embedding. */
+    record Query(
+            String text,
+            String keywords,
+            String todayKeywords,
+            String smallKeywords,
+            String smallTodayKeywords,
+            float[] embedding) {}
 
     record LatencyRow(String engine, String what, int clients, Stats.Latency latency, double perSecond) {}
+
+    /** One way of ranking the PostgreSQL keyword branch: its overlap with BM25's top 40 and its own latency. */
+    record KeywordVariant(String name, double overlap, Stats.Latency latency) {}
 
     /** Recall@10 and mean latency of the vector search alone at one ef_search (PostgreSQL) or k (Lucene). */
     record SweepPoint(String engine, int ef, double recall, double meanMs) {}
 
+    /** One way to answer: the hybrid query, and its keyword branch alone as ranked chunk ids. */
+    interface Engine {
+        void hybrid(long org, Query q, boolean small) throws Exception;
+
+        List<Long> keywords(long org, Query q, boolean small, int n) throws Exception;
+    }
+
     record SizeResult(
             int size,
+            String corpus,
             int largeChunks,
             int smallChunks,
             double generateSeconds,
             PgLoader.Result pg,
             LuceneIndex.BuildResult lucene,
+            KeywordIndex.Rebuild rebuild,
+            long rebuildBytes,
             double statsWarmupSeconds,
+            double statsFromIndexSeconds,
             double pgRecallLarge,
             double pgRecallSmall,
             double luceneRecallLarge,
@@ -56,7 +95,9 @@ final class ScaleBench {
             String pgExactCheck,
             List<LatencyRow> latencies,
             int queries,
-            Map<String, Double> pgBreakdown,
+            Map<String, Map<String, Double>> breakdowns,
+            Map<String, Double> keywordOverlap,
+            List<KeywordVariant> keywordVariants,
             double pgRecallQuestions,
             double pgRecallLines,
             double luceneRecallQuestions,
@@ -77,12 +118,18 @@ final class ScaleBench {
         List<Integer> sizes = options.getInts("sizes", DEFAULT_SIZES);
         int queryCount = options.getInt("queries", 200);
         int threads = options.getInt("threads", 1);
-        String key = sizes.equals(DEFAULT_SIZES)
-                ? "scale"
-                : "scale-"
-                        + String.join("-", sizes.stream().map(String::valueOf).toList());
+        String corpus = options.get("corpus", "recombined");
+        if (!List.of("recombined", "mixed").contains(corpus)) {
+            throw new IllegalArgumentException("--corpus is recombined or mixed, not " + corpus);
+        }
+        String key = (sizes.equals(DEFAULT_SIZES)
+                        ? "scale"
+                        : "scale-"
+                                + String.join(
+                                        "-", sizes.stream().map(String::valueOf).toList()))
+                + (corpus.equals("mixed") ? "-mixed" : "");
         List<SizeResult> results = new ArrayList<>();
-        try (BenchContext.Started ctx = BenchContext.start(db);
+        try (BenchContext.Started ctx = BenchContext.start(db, options.work());
                 Connection conn = db.connect()) {
             run.machine(Machine.describe(conn, options.root()));
             List<BaseCorpus.Doc> base = BaseCorpus.fromFolder(
@@ -92,11 +139,12 @@ final class ScaleBench {
             Questions questions = Questions.read(options.questions());
             String hnswDef = "";
             for (int size : sizes) {
-                System.out.println("scale: " + size + " chunks");
+                System.out.println("scale: " + size + " chunks, " + corpus + " corpus");
                 Db.wipe(conn);
                 try (PgLoader loader = new PgLoader(db)) {
                     hnswDef = loader.hnswDefinition();
-                    results.add(runSize(size, queryCount, threads, base, questions, loader, ctx, conn, options, db));
+                    results.add(runSize(
+                            size, corpus, queryCount, threads, base, questions, loader, ctx, conn, options, db));
                 }
                 write(run, key, results, threads, hnswDef);
             }
@@ -105,8 +153,34 @@ final class ScaleBench {
         return results;
     }
 
+    /** Embeds the recombined corpus's sentence pool into the cache and says how close composed vectors are. */
+    static void prepare(Options options, Db db) throws Exception {
+        try (BenchContext.Started ctx = BenchContext.start(db)) {
+            Embeddings embeddings = ctx.bean(Embeddings.class);
+            List<BaseCorpus.Doc> base = BaseCorpus.fromFolder(
+                    options.knowledge(), embeddings, options.work().resolve("cache"));
+            long t0 = System.nanoTime();
+            RecombinedCorpus corpus =
+                    RecombinedCorpus.open(base, SEED, embeddings, options.work().resolve("cache"));
+            System.out.printf(
+                    "corpus: %d sentence variants embedded and cached in %.0f s%n",
+                    corpus.poolSize(), PgLoader.seconds(t0));
+            double[] f = corpus.fidelity(options.getInt("sample", 2000), embeddings);
+            System.out.printf(
+                    "corpus: composed vs model embeddings, mean cosine %.3f, 10-NN agreement %.3f%n", f[0], f[1]);
+        }
+    }
+
+    private static Corpus corpus(
+            String kind, List<BaseCorpus.Doc> base, long seed, int size, Embeddings model, Path work) throws Exception {
+        return kind.equals("mixed")
+                ? new SyntheticCorpus(base, seed)
+                : RecombinedCorpus.open(base, seed, model, work.resolve("cache"));
+    }
+
     private static SizeResult runSize(
             int size,
+            String corpusKind,
             int queryCount,
             int threads,
             List<BaseCorpus.Doc> base,
@@ -124,16 +198,19 @@ final class ScaleBench {
         int largeChunks = size - smallChunks;
         long smallOrg = loader.createOrg("bench-small");
         long largeOrg = loader.createOrg("bench-large");
-        SyntheticCorpus synthetic = new SyntheticCorpus(base, SEED + size);
-        // The small tenant is synthetic too (another seed): the real vectors are the centres every synthetic vector is
-        // mixed around, and in the same graph they become hubs that hurt HNSW recall (Lucene's most: 0.72 against
-        // 0.90 at 100k), which no real corpus has.
+        Embeddings embeddings = ctx.bean(Embeddings.class);
+        // The recombined corpus of each size is a prefix of the larger ones (one seed, one embedding cache); the mixed
+        // one takes a seed per size, as it always did.
+        boolean mixed = corpusKind.equals("mixed");
+        Corpus synthetic =
+                corpus(corpusKind, base, mixed ? SEED + size : SEED, largeChunks, embeddings, options.work());
+        // The small tenant is synthetic too (another seed): with the mixed corpus the real vectors are the centres
+        // every synthetic vector is mixed around, and in the same graph they would become hubs no real corpus has.
         List<SyntheticCorpus.Doc> smallDocs = new ArrayList<>();
-        new SyntheticCorpus(base, SEED + size + 1).generate(smallChunks, 1, 1, smallDocs::add);
-        long docId = smallDocs.size() + 1;
-        long chunkId = smallChunks + 1;
-        long firstDoc = docId;
-        long firstChunk = chunkId;
+        corpus(corpusKind, base, mixed ? SEED + size + 1 : SEED + 1, smallChunks, embeddings, options.work())
+                .generate(smallChunks, 1, 1, smallDocs::add);
+        long firstDoc = smallDocs.size() + 1;
+        long firstChunk = smallChunks + 1;
         // The small tenant's documents arrive spread among the large tenant's, as tenants' imports interleave in life.
         Consumer<PgLoader.Sink> producer = sink -> {
             int[] next = {0};
@@ -186,26 +263,45 @@ final class ScaleBench {
         System.out.printf(
                 "  Lucene built in %.1f s (%d segments before merge)%n",
                 lucene.totalSeconds(), lucene.segmentsBeforeMerge());
+        KeywordIndex keywordIndex = ctx.bean(KeywordIndex.class);
+        KeywordIndex.Rebuild rebuild = keywordIndex.rebuild(largeOrg);
+        keywordIndex.rebuild(smallOrg);
+        long rebuildBytes = keywordIndex.bytesOnDisk(largeOrg);
+        System.out.printf(
+                "  keyword index rebuilt from PostgreSQL in %.1f s (%d chunks, %.1f MiB)%n",
+                rebuild.seconds(), rebuild.chunks(), rebuildBytes / 1048576.0);
 
-        // Queries: the dev questions and sampled chunk texts, embedded by the model; keyword text as the chat makes it.
-        Embeddings embeddings = ctx.bean(Embeddings.class);
+        // Queries: the dev questions and sampled chunk texts, embedded by the model; keyword texts as the chat makes
+        // them now and as it made them at b43ce5f.
         KeywordQuery keywords = ctx.bean(KeywordQuery.class);
+        CorpusStatistics statistics = ctx.bean(CorpusStatistics.class);
+        TermAnalyzer analyzer = ctx.bean(TermAnalyzer.class);
         List<String> texts = new ArrayList<>(questions.texts());
         texts.addAll(sampleTexts);
         texts = texts.subList(0, Math.min(texts.size(), queryCount));
+        // The statistics KeywordQuery needs: computed from every chunk text (while the org's keyword index is not
+        // ready) and read from the index (once it is).
+        t0 = System.nanoTime();
+        CorpusStatistics.Stats.of(ctx.bean(KnowledgeStore.class).chunkTexts(largeOrg), ctx.bean(TermAnalyzer.class));
+        double statsWarmup = PgLoader.seconds(t0);
         t0 = System.nanoTime();
         keywords.of(largeOrg, "warm up");
         keywords.of(smallOrg, "warm up");
-        double statsWarmup = PgLoader.seconds(t0);
+        double statsFromIndex = PgLoader.seconds(t0);
+        CorpusStatistics.Stats largeStats = statistics.of(largeOrg);
+        CorpusStatistics.Stats smallStats = statistics.of(smallOrg);
         List<Query> queries = new ArrayList<>();
         for (int i = 0; i < texts.size(); i += 32) {
             List<String> batch = texts.subList(i, Math.min(texts.size(), i + 32));
             List<float[]> vs = embeddings.embedAll(batch);
             for (int j = 0; j < batch.size(); j++) {
+                String t = batch.get(j);
                 queries.add(new Query(
-                        batch.get(j),
-                        keywords.of(largeOrg, batch.get(j)),
-                        keywords.of(smallOrg, batch.get(j)),
+                        t,
+                        keywords.of(largeOrg, t),
+                        BaselineSql.keywords(largeStats, analyzer, t),
+                        keywords.of(smallOrg, t),
+                        BaselineSql.keywords(smallStats, analyzer, t),
                         vs.get(j)));
             }
         }
@@ -213,6 +309,13 @@ final class ScaleBench {
                 queries.subList(0, Math.min(queries.size(), questions.cases().size()));
 
         HybridRetriever retriever = ctx.bean(HybridRetriever.class);
+        TenantTransactions tenant = ctx.bean(TenantTransactions.class);
+        DataSource ds = ctx.bean(DataSource.class);
+        NamedParameterJdbcTemplate named = new NamedParameterJdbcTemplate(ds);
+        HybridRetriever postgresOnly =
+                PgExplain.postgresOnly(ctx.bean(JdbcClient.class), tenant, keywords, false, "auto");
+        String pgSql = PgExplain.productionSql(postgresOnly);
+        String indexSql = PgExplain.sql(retriever, "INDEX");
         float[] smallVectors = new float[smallChunks * SyntheticCorpus.DIMS];
         long[] smallIds = new long[smallChunks];
         int[] m = {0};
@@ -221,6 +324,8 @@ final class ScaleBench {
             smallIds[m[0]++] = c.id();
         }));
         try (LuceneIndex index = LuceneIndex.open(luceneDir)) {
+            Map<String, Engine> engines =
+                    engines(retriever, postgresOnly, pgSql, keywordIndex, keywords, index, tenant, named);
             System.out.println("  recall@10");
             double pgLarge = 0;
             double luLarge = 0;
@@ -252,118 +357,172 @@ final class ScaleBench {
             String exactCheck = pgExactCheck(
                     conn, largeOrg, queries.subList(0, Math.min(5, queries.size())), largeVectors, largeIds);
 
+            System.out.println("  keyword overlap with Lucene BM25's top " + CANDIDATES);
+            Map<String, Double> keywordOverlap = new LinkedHashMap<>();
+            for (String engine : ENGINES) {
+                double sum = 0;
+                int counted = 0;
+                for (Query q : queries) {
+                    Set<Long> reference = new HashSet<>(engines.get(LUCENE).keywords(largeOrg, q, true, CANDIDATES));
+                    if (reference.isEmpty()) {
+                        continue;
+                    }
+                    sum += overlap(reference, engines.get(engine).keywords(largeOrg, q, false, CANDIDATES));
+                    counted++;
+                }
+                keywordOverlap.put(engine, counted == 0 ? 1 : sum / counted);
+            }
+
+            // Step by step (decision 0026): the scaled cut alone, AND-first alone, both (the fallback now).
+            List<KeywordVariant> keywordVariants = new ArrayList<>();
+            record Ranking(String name, String sql, boolean todaysText, boolean andFirst) {}
+            for (Ranking v : List.of(
+                    new Ranking("every word OR-ed, today's cut (today's statement)", BaselineSql.SQL, true, false),
+                    new Ranking("every word OR-ed, cut scaled to the tenant", BaselineSql.SQL, false, false),
+                    new Ranking("rarest two ANDed first, today's cut", pgSql, true, true),
+                    new Ranking("rarest two ANDed first, cut scaled (the fallback)", pgSql, false, true))) {
+                java.util.function.Function<Query, List<Long>> ids = q -> {
+                    String text = v.todaysText() ? q.todayKeywords() : q.keywords();
+                    return tenant.inOrg(
+                            largeOrg,
+                            () -> named.query(
+                                    v.sql(),
+                                    PgExplain.parameters(
+                                            largeOrg,
+                                            text,
+                                            v.andFirst() ? andText(keywords, largeOrg, text) : "",
+                                            new long[0],
+                                            q.embedding(),
+                                            CANDIDATES,
+                                            CANDIDATES,
+                                            0,
+                                            0),
+                                    (rs, row) -> rs.getLong(1)));
+                };
+                double sum = 0;
+                int counted = 0;
+                for (Query q : queries) {
+                    Set<Long> reference = new HashSet<>(engines.get(LUCENE).keywords(largeOrg, q, true, CANDIDATES));
+                    if (!reference.isEmpty()) {
+                        sum += overlap(reference, ids.apply(q));
+                        counted++;
+                    }
+                }
+                Runner.Result timed = Runner.run(1, queries.size(), i -> ids.apply(queries.get(i)));
+                keywordVariants.add(new KeywordVariant(v.name(), counted == 0 ? 1 : sum / counted, timed.latency()));
+                System.out.printf(
+                        "  keywords %-55s overlap %.3f, p50 %.2f p95 %.2f ms%n",
+                        v.name(),
+                        sum / Math.max(1, counted),
+                        timed.latency().p50(),
+                        timed.latency().p95());
+            }
+
             System.out.println("  latency");
             List<LatencyRow> rows = new ArrayList<>();
             int q1 = queries.size() * 2;
             int q8 = queries.size() * 4;
-            Runner.Operation pgHybrid =
-                    i -> pg(retriever, largeOrg, queries.get(i % queries.size()), RetrievalMode.HYBRID);
-            Runner.Operation luHybrid = i -> {
-                Query q = queries.get(i % queries.size());
-                index.hybrid(largeOrg, q.keywords(), q.embedding(), K, CANDIDATES, EF);
-            };
-            Runner.run(1, Math.min(queries.size(), 100), pgHybrid); // warm-up
-            Runner.run(1, Math.min(queries.size(), 100), luHybrid);
-            rows.add(row("PostgreSQL", "hybrid", Runner.run(1, q1, pgHybrid)));
-            rows.add(row("PostgreSQL", "hybrid", Runner.run(8, q8, pgHybrid)));
-            rows.add(row("Lucene", "hybrid", Runner.run(1, q1, luHybrid)));
-            rows.add(row("Lucene", "hybrid", Runner.run(8, q8, luHybrid)));
-            org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate named =
-                    new org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate(
-                            ctx.bean(javax.sql.DataSource.class));
-            String sql = PgExplain.productionSql(retriever);
-            boolean titleOn = PgExplain.titleTrigrams(ctx.context().getEnvironment());
-            // The other setting of the title trigram branch than the app's (off by default, opt-in), for its cost.
-            io.cellardoor.tenant.TenantTransactions tenant = ctx.bean(io.cellardoor.tenant.TenantTransactions.class);
-            Runner.Operation pgOtherTitle = i -> tenant.runInOrg(
-                    largeOrg,
-                    () -> named.query(
-                            sql,
-                            PgExplain.parameters(
-                                    largeOrg, queries.get(i % queries.size()), K, PgExplain.trgLimit(!titleOn)),
-                            (java.sql.ResultSet rs) -> {}));
-            Runner.run(1, Math.min(queries.size(), 50), pgOtherTitle);
-            rows.add(row(
-                    "PostgreSQL",
-                    titleOn ? "hybrid, title branch off" : "hybrid, title branch on",
-                    Runner.run(1, queries.size(), pgOtherTitle)));
-            if (PgExplain.rum(sql)) {
-                // Without the rum extension the full-text branch ranks every match over the GIN index.
-                String gin = PgExplain.sqlWith(
-                        ctx.bean(org.springframework.jdbc.core.simple.JdbcClient.class), tenant, titleOn, "gin");
-                Runner.Operation pgGin = i -> tenant.runInOrg(
-                        largeOrg,
-                        () -> named.query(
-                                gin,
-                                PgExplain.parameters(
-                                        largeOrg, queries.get(i % queries.size()), K, PgExplain.trgLimit(titleOn)),
-                                (java.sql.ResultSet rs) -> {}));
-                Runner.run(1, Math.min(queries.size(), 50), pgGin);
-                rows.add(row("PostgreSQL", "hybrid, full text over GIN", Runner.run(1, queries.size(), pgGin)));
+            for (String name : ENGINES) {
+                Engine e = engines.get(name);
+                Runner.Operation op = i -> e.hybrid(largeOrg, queries.get(i % queries.size()), false);
+                Runner.run(1, Math.min(queries.size(), 100), op); // warm-up
+                rows.add(row(name, "hybrid", Runner.run(1, q1, op)));
+                rows.add(row(name, "hybrid", Runner.run(8, q8, op)));
+                print(rows.get(rows.size() - 2));
+                print(rows.get(rows.size() - 1));
+            }
+            for (String name : ENGINES) {
+                Engine e = engines.get(name);
+                rows.add(row(
+                        name,
+                        "keywords",
+                        Runner.run(1, queries.size(), i -> e.keywords(largeOrg, queries.get(i), false, CANDIDATES))));
             }
             rows.add(row(
-                    "PostgreSQL",
-                    "full text",
-                    Runner.run(
-                            1, queries.size(), i -> pg(retriever, largeOrg, queries.get(i), RetrievalMode.FULL_TEXT))));
-            rows.add(row(
-                    "PostgreSQL",
+                    PRODUCTION,
                     "vector",
                     Runner.run(1, queries.size(), i -> pg(retriever, largeOrg, queries.get(i), RetrievalMode.VECTOR))));
-            rows.add(row("Lucene", "full text", Runner.run(1, queries.size(), i -> {
-                Query q = queries.get(i);
-                index.hitsOf(index.bm25(largeOrg, q.keywords(), CANDIDATES), K);
-            })));
-            rows.add(row("Lucene", "vector", Runner.run(1, queries.size(), i -> {
+            rows.add(row(LUCENE, "vector", Runner.run(1, queries.size(), i -> {
                 Query q = queries.get(i);
                 index.hitsOf(index.knn(largeOrg, q.embedding(), CANDIDATES, EF), K);
             })));
             int smallOps = Math.max(devQueries.size(), queries.size());
-            Runner.Operation pgSmallOp = i -> {
-                Query q = devQueries.get(i % devQueries.size());
-                retriever.retrieve(RetrievalQuery.forOrg(smallOrg)
-                        .text(q.smallKeywords())
-                        .embedding(q.embedding())
-                        .k(K)
-                        .build());
-            };
-            Runner.Operation luSmallOp = i -> {
-                Query q = devQueries.get(i % devQueries.size());
-                index.hybrid(smallOrg, q.smallKeywords(), q.embedding(), K, CANDIDATES, EF);
-            };
-            Runner.run(1, devQueries.size(), pgSmallOp);
-            Runner.run(1, devQueries.size(), luSmallOp);
-            rows.add(row("PostgreSQL", "hybrid, small tenant", Runner.run(1, smallOps, pgSmallOp)));
-            rows.add(row("Lucene", "hybrid, small tenant", Runner.run(1, smallOps, luSmallOp)));
-            Map<String, Double> breakdown = new LinkedHashMap<>(PgExplain.breakdown(
-                    ctx.bean(javax.sql.DataSource.class),
-                    tenant,
-                    sql,
-                    largeOrg,
-                    queries.subList(0, Math.min(40, queries.size())),
-                    K,
-                    PgExplain.trgLimit(titleOn)));
-            if (!titleOn) {
-                breakdown.put(
-                        "CTE trg (opt-in)",
-                        PgExplain.breakdown(
-                                        ctx.bean(javax.sql.DataSource.class),
-                                        tenant,
-                                        sql,
-                                        largeOrg,
-                                        queries.subList(0, Math.min(40, queries.size())),
-                                        K,
-                                        PgExplain.trgLimit(true))
-                                .get("CTE trg"));
+            for (String name : ENGINES) {
+                Engine e = engines.get(name);
+                Runner.Operation op = i -> e.hybrid(smallOrg, devQueries.get(i % devQueries.size()), true);
+                Runner.run(1, devQueries.size(), op);
+                rows.add(row(name, "hybrid, small tenant", Runner.run(1, smallOps, op)));
             }
+            rows.stream().skip(ENGINES.size() * 2L).forEach(ScaleBench::print);
+
+            List<Query> explained = queries.subList(0, Math.min(40, queries.size()));
+            Map<String, Map<String, Double>> breakdowns = new LinkedHashMap<>();
+            breakdowns.put(
+                    TODAY,
+                    PgExplain.breakdown(
+                            ds,
+                            tenant,
+                            BaselineSql.SQL,
+                            largeOrg,
+                            explained.stream()
+                                    .map(q -> PgExplain.parameters(
+                                            largeOrg,
+                                            q.todayKeywords(),
+                                            "",
+                                            new long[0],
+                                            q.embedding(),
+                                            K,
+                                            CANDIDATES,
+                                            CANDIDATES,
+                                            0))
+                                    .toList()));
+            breakdowns.put(
+                    PG,
+                    PgExplain.breakdown(
+                            ds,
+                            tenant,
+                            pgSql,
+                            largeOrg,
+                            explained.stream()
+                                    .map(q -> PgExplain.parameters(
+                                            largeOrg,
+                                            q.keywords(),
+                                            andText(keywords, largeOrg, q.keywords()),
+                                            new long[0],
+                                            q.embedding(),
+                                            K,
+                                            CANDIDATES,
+                                            CANDIDATES,
+                                            0))
+                                    .toList()));
+            List<MapSqlParameterSource> withIds = new ArrayList<>();
+            for (Query q : explained) {
+                withIds.add(PgExplain.parameters(
+                        largeOrg,
+                        q.keywords(),
+                        "",
+                        keywordIndex
+                                .search(largeOrg, q.keywords(), true, List.of(), CANDIDATES)
+                                .orElseThrow(),
+                        q.embedding(),
+                        K,
+                        CANDIDATES,
+                        CANDIDATES,
+                        0));
+            }
+            breakdowns.put(PRODUCTION, PgExplain.breakdown(ds, tenant, indexSql, largeOrg, withIds));
             SizeResult r = new SizeResult(
                     size,
+                    corpusKind,
                     largeChunks,
                     smallChunks,
                     generate,
                     pg,
                     lucene,
+                    rebuild,
+                    rebuildBytes,
                     statsWarmup,
+                    statsFromIndex,
                     pgLarge / queries.size(),
                     pgSmall / devQueries.size(),
                     luLarge / queries.size(),
@@ -371,17 +530,120 @@ final class ScaleBench {
                     exactCheck,
                     rows,
                     queries.size(),
-                    breakdown,
+                    breakdowns,
+                    keywordOverlap,
+                    keywordVariants,
                     pgQuestions / devQueries.size(),
                     (pgLarge - pgQuestions) / lines,
                     luQuestions / devQueries.size(),
                     (luLarge - luQuestions) / lines,
                     sweep);
-            print(r);
+            System.out.printf(
+                    "  recall@10 PG %.3f / %.3f, Lucene %.3f / %.3f; keyword overlap %s%n",
+                    r.pgRecallLarge(), r.pgRecallSmall(), r.luceneRecallLarge(), r.luceneRecallSmall(), keywordOverlap);
             return r;
         } finally {
             QualityBench.deleteTree(luceneDir);
         }
+    }
+
+    /** The four ways to answer, over the same data. */
+    private static Map<String, Engine> engines(
+            HybridRetriever production,
+            HybridRetriever postgresOnly,
+            String pgSql,
+            KeywordIndex keywordIndex,
+            KeywordQuery keywords,
+            LuceneIndex lucene,
+            TenantTransactions tenant,
+            NamedParameterJdbcTemplate named) {
+        Map<String, Engine> out = new LinkedHashMap<>();
+        out.put(TODAY, new Engine() {
+            @Override
+            public void hybrid(long org, Query q, boolean small) {
+                String text = small ? q.smallTodayKeywords() : q.todayKeywords();
+                tenant.runInOrg(
+                        org,
+                        () -> named.query(
+                                BaselineSql.SQL,
+                                PgExplain.parameters(
+                                        org, text, "", new long[0], q.embedding(), K, CANDIDATES, CANDIDATES, 0),
+                                (ResultSet rs) -> {}));
+            }
+
+            @Override
+            public List<Long> keywords(long org, Query q, boolean small, int n) {
+                String text = small ? q.smallTodayKeywords() : q.todayKeywords();
+                return tenant.inOrg(
+                        org,
+                        () -> named.query(
+                                BaselineSql.SQL,
+                                PgExplain.parameters(org, text, "", new long[0], q.embedding(), n, n, 0, 0),
+                                (rs, i) -> rs.getLong(1)));
+            }
+        });
+        out.put(PG, new Engine() {
+            @Override
+            public void hybrid(long org, Query q, boolean small) {
+                pg(postgresOnly, org, small ? q.smallKeywords() : q.keywords(), q.embedding(), RetrievalMode.HYBRID);
+            }
+
+            @Override
+            public List<Long> keywords(long org, Query q, boolean small, int n) {
+                String text = small ? q.smallKeywords() : q.keywords();
+                return tenant.inOrg(
+                        org,
+                        () -> named.query(
+                                pgSql,
+                                PgExplain.parameters(
+                                        org,
+                                        text,
+                                        andText(keywords, org, text),
+                                        new long[0],
+                                        q.embedding(),
+                                        n,
+                                        n,
+                                        0,
+                                        0),
+                                (rs, i) -> rs.getLong(1)));
+            }
+        });
+        out.put(PRODUCTION, new Engine() {
+            @Override
+            public void hybrid(long org, Query q, boolean small) {
+                pg(production, org, small ? q.smallKeywords() : q.keywords(), q.embedding(), RetrievalMode.HYBRID);
+            }
+
+            @Override
+            public List<Long> keywords(long org, Query q, boolean small, int n) {
+                long[] ids = keywordIndex
+                        .search(org, small ? q.smallKeywords() : q.keywords(), true, List.of(), n)
+                        .orElseThrow(() -> new IllegalStateException("keyword index of org " + org + " not ready"));
+                List<Long> list = new ArrayList<>(ids.length);
+                for (long id : ids) {
+                    list.add(id);
+                }
+                return list;
+            }
+        });
+        out.put(LUCENE, new Engine() {
+            @Override
+            public void hybrid(long org, Query q, boolean small) throws Exception {
+                lucene.hybrid(org, small ? q.smallKeywords() : q.keywords(), q.embedding(), K, CANDIDATES, EF);
+            }
+
+            /** BM25 over the keyword text; with {@code reference}, over today's: what the others are compared with. */
+            @Override
+            public List<Long> keywords(long org, Query q, boolean reference, int n) throws Exception {
+                String text = reference ? q.todayKeywords() : q.keywords();
+                return lucene.bm25(org, text, n).stream().map(lucene::chunkId).toList();
+            }
+        });
+        return out;
+    }
+
+    private static String andText(KeywordQuery keywords, long org, String text) {
+        return String.join(" ", keywords.rarestKnown(org, text, 2));
     }
 
     static final List<Integer> SWEEP = List.of(40, 100, 200, 400, 800);
@@ -396,8 +658,10 @@ final class ScaleBench {
         try (Connection c = db.connect();
                 Statement st = c.createStatement();
                 PreparedStatement ps = c.prepareStatement(
-                        "SELECT id, embedding <=> ?::vector AS d FROM kb_chunk WHERE org_id = ? ORDER BY embedding <=> ?::vector LIMIT 40")) {
+                        "SELECT id, embedding::halfvec(384) <=> ?::vector::halfvec(384) AS d FROM kb_chunk "
+                                + "WHERE org_id = ? ORDER BY embedding::halfvec(384) <=> ?::vector::halfvec(384) LIMIT 40")) {
             st.execute("SET hnsw.iterative_scan = relaxed_order");
+            st.execute("SET jit = off");
             for (int ef : SWEEP) {
                 st.execute("SET hnsw.ef_search = " + ef);
                 double recall = 0;
@@ -448,9 +712,14 @@ final class ScaleBench {
     }
 
     private static void pg(HybridRetriever retriever, long org, Query q, RetrievalMode mode) {
-        retriever.retrieve(RetrievalQuery.forOrg(org)
-                .text(q.keywords())
-                .embedding(q.embedding())
+        pg(retriever, org, q.keywords(), q.embedding(), mode);
+    }
+
+    private static List<RetrievedChunk> pg(
+            HybridRetriever retriever, long org, String text, float[] embedding, RetrievalMode mode) {
+        return retriever.retrieve(RetrievalQuery.forOrg(org)
+                .text(text)
+                .embedding(embedding)
                 .k(K)
                 .mode(mode)
                 .build());
@@ -562,28 +831,19 @@ final class ScaleBench {
         return mb >= 1024 ? ((mb + 1023) / 1024) + "GB" : mb + "MB";
     }
 
-    private static void print(SizeResult r) {
-        for (LatencyRow l : r.latencies()) {
-            System.out.printf(
-                    "  %-10s %-22s c=%d p50 %.2f p95 %.2f p99 %.2f ms, %.0f/s%n",
-                    l.engine(),
-                    l.what(),
-                    l.clients(),
-                    l.latency().p50(),
-                    l.latency().p95(),
-                    l.latency().p99(),
-                    l.perSecond());
-        }
+    private static void print(LatencyRow l) {
         System.out.printf(
-                "  recall@10 PG %.3f / %.3f, Lucene %.3f / %.3f%n",
-                r.pgRecallLarge(), r.pgRecallSmall(), r.luceneRecallLarge(), r.luceneRecallSmall());
+                "  %-40s %-22s c=%d p50 %.2f p95 %.2f p99 %.2f ms, %.0f/s%n",
+                l.engine(),
+                l.what(),
+                l.clients(),
+                l.latency().p50(),
+                l.latency().p95(),
+                l.latency().p99(),
+                l.perSecond());
     }
 
-    private static String mib(long bytes) {
-        return Stats.fmt(bytes / 1048576.0);
-    }
-
-    private static String size(int n) {
+    static String size(int n) {
         return n >= 1_000_000 && n % 1_000_000 == 0
                 ? n / 1_000_000 + "M"
                 : n >= 1000 && n % 1000 == 0 ? n / 1000 + "k" : String.valueOf(n);
@@ -591,386 +851,6 @@ final class ScaleBench {
 
     static void write(BenchRun run, String key, List<SizeResult> results, int threads, String hnswDef)
             throws Exception {
-        Report report = new Report(
-                key,
-                "Scale: PostgreSQL and Lucene at "
-                        + String.join(
-                                ", ", results.stream().map(r -> size(r.size())).toList()) + " chunks",
-                run);
-        SizeResult first = results.get(0);
-        report.para(("""
-                Each size is one database and one Lucene index holding two tenants, both synthetic chunks derived from \
-                the real Milea chunks: a small tenant of %d (the real corpus's size, its documents loaded spread among \
-                the large tenant's) and the large tenant with the rest (see `SyntheticCorpus`: real documents' \
-                structure, lines mixed with a random donor chunk, a Zipf-distributed made-up vocabulary on 8%% of words, \
-                embeddings mixing three real ones, `normalise(base + a·donor + b·third + N(0, 0.02²))`, a ∈ [0.2, 0.6], \
-                b ∈ [0, 0.3], seed %d). PostgreSQL: the app's schema and \
-                indexes (`%s`), rows COPYed, indexes built after loading, `VACUUM ANALYZE`; every query on a connection \
-                with `hnsw.ef_search = %d` and `hnsw.iterative_scan = relaxed_order`, as the app sets. Lucene 10.6: \
-                one segment (%d indexing thread(s)), HNSW m 16 / beam 64, float32 vectors, BM25, \
-                MMapDirectory; one indexing thread by default (`--threads N` builds N segments and merges them, which \
-                was slower and gave a slightly worse graph at these sizes). Queries: %d per size (the dev questions, then lines sampled from the large tenant's \
-                chunks), embedded by the model; full-text text from the production `KeywordQuery`. Hybrid = top %d of \
-                full text and vector branches, %d candidates each, fused by RRF k = 60; PostgreSQL runs the production \
-                `HybridRetriever` SQL as the app configures it, Lucene runs in the same JVM as the \
-                clients (no network hop). Latency is per query at the client; 1 client runs %d queries, 8 clients \
-                %d in total, after a warm-up.""")
-                .formatted(
-                        first.smallChunks(),
-                        SEED,
-                        hnswDef,
-                        EF,
-                        threads,
-                        first.queries(),
-                        K,
-                        CANDIDATES,
-                        first.queries() * 2,
-                        first.queries() * 4));
-        Report.Rows lat = new Report.Rows();
-        for (SizeResult r : results) {
-            for (String engine : List.of("PostgreSQL", "Lucene")) {
-                for (int c : List.of(1, 8)) {
-                    LatencyRow l = r.row(engine, "hybrid", c);
-                    lat.add(
-                            size(r.size()),
-                            engine,
-                            c,
-                            l.latency().p50(),
-                            l.latency().p95(),
-                            l.latency().p99(),
-                            Stats.fmt(l.perSecond()));
-                }
-            }
-        }
-        report.para("**Hybrid query latency, large tenant** (ms):");
-        report.table(List.of("chunks", "engine", "clients", "p50", "p95", "p99", "queries/s"), lat.rows);
-        Report.Rows branches = new Report.Rows();
-        for (SizeResult r : results) {
-            for (String engine : List.of("PostgreSQL", "Lucene")) {
-                LatencyRow ft = r.row(engine, "full text", 1);
-                LatencyRow vec = r.row(engine, "vector", 1);
-                LatencyRow hy = r.row(engine, "hybrid", 1);
-                LatencyRow sm = r.row(engine, "hybrid, small tenant", 1);
-                LatencyRow nt = r.latencies().stream()
-                        .filter(l -> l.engine().equals(engine) && l.what().startsWith("hybrid, title branch"))
-                        .findFirst()
-                        .orElse(null);
-                LatencyRow gin = r.latencies().stream()
-                        .filter(l -> l.engine().equals(engine) && l.what().equals("hybrid, full text over GIN"))
-                        .findFirst()
-                        .orElse(null);
-                branches.add(
-                        size(r.size()),
-                        engine,
-                        Stats.fmt(ft.latency().p50()) + " / "
-                                + Stats.fmt(ft.latency().p95()),
-                        Stats.fmt(vec.latency().p50()) + " / "
-                                + Stats.fmt(vec.latency().p95()),
-                        Stats.fmt(hy.latency().p50()) + " / "
-                                + Stats.fmt(hy.latency().p95()),
-                        nt == null
-                                ? "-"
-                                : Stats.fmt(nt.latency().p50()) + " / "
-                                        + Stats.fmt(nt.latency().p95()),
-                        gin == null
-                                ? "-"
-                                : Stats.fmt(gin.latency().p50()) + " / "
-                                        + Stats.fmt(gin.latency().p95()),
-                        Stats.fmt(sm.latency().p50()) + " / "
-                                + Stats.fmt(sm.latency().p95()));
-            }
-        }
-        String other = first.latencies().stream()
-                .map(LatencyRow::what)
-                .filter(w -> w.startsWith("hybrid, title branch"))
-                .findFirst()
-                .orElse("hybrid, title branch on");
-        report.para(
-                ("**Per branch, 1 client** (ms, p50 / p95; \"hybrid\" is `HybridRetriever` as configured, the title trigram "
-                                + "branch %s (`cellardoor.retrieval.title-trigrams`); \"%s\" is the same SQL with that branch's LIMIT "
-                                + "flipped; \"full text over GIN\" is the statement the app runs without the rum extension, ranking every "
-                                + "full-text match instead of the RUM index's best %d; the small tenant has %d chunks, among the large one):")
-                        .formatted(other.endsWith("on") ? "off" : "on", other, 200, first.smallChunks()));
-        report.table(
-                List.of(
-                        "chunks",
-                        "engine",
-                        "full text only",
-                        "vector only",
-                        "hybrid",
-                        other,
-                        "hybrid, full text over GIN",
-                        "hybrid, small tenant"),
-                branches.rows);
-        Report.Rows parts = new Report.Rows();
-        for (SizeResult r : results) {
-            Map<String, Double> b = r.pgBreakdown();
-            String trg = b.containsKey("CTE trg (opt-in)")
-                    ? "(off; " + Stats.fmt(b.get("CTE trg (opt-in)")) + " when on)"
-                    : Stats.fmt(b.get("CTE trg"));
-            parts.add(
-                    size(r.size()),
-                    b.get("planning"),
-                    b.get("CTE fts"),
-                    Stats.fmt(b.get("fts rows")),
-                    b.get("CTE vec"),
-                    trg,
-                    b.get("fusion and joins"),
-                    b.get("execution"));
-        }
-        report.para(
-                "**Where PostgreSQL's hybrid time goes** (mean ms over the first 40 queries, `EXPLAIN (ANALYZE)` of "
-                        + "`HybridRetriever`'s own SQL with its parameters, large tenant; timing adds some overhead; \"rows ranked\" "
-                        + "is the mean number of chunks matching the full-text query, each of which gets a `ts_rank_cd`):");
-        report.table(
-                List.of(
-                        "chunks",
-                        "planning",
-                        "full-text branch",
-                        "rows ranked",
-                        "vector branch",
-                        "title trigram branch",
-                        "fusion and joins",
-                        "execution total"),
-                parts.rows);
-        Report.Rows recall = new Report.Rows();
-        for (SizeResult r : results) {
-            recall.add(
-                    size(r.size()),
-                    "pgvector",
-                    Stats.fmt3(r.pgRecallLarge()),
-                    Stats.fmt3(r.pgRecallQuestions()),
-                    Stats.fmt3(r.pgRecallLines()),
-                    Stats.fmt3(r.pgRecallSmall()));
-            recall.add(
-                    size(r.size()),
-                    "Lucene",
-                    Stats.fmt3(r.luceneRecallLarge()),
-                    Stats.fmt3(r.luceneRecallQuestions()),
-                    Stats.fmt3(r.luceneRecallLines()),
-                    Stats.fmt3(r.luceneRecallSmall()));
-        }
-        report.para(
-                ("**HNSW recall@10** against exact search (brute force in Java over the same vectors; PostgreSQL's own "
-                                + "exact scan with index scans off agrees with it: %s). PostgreSQL through the production vector branch "
-                                + "(ef_search %d, iterative scan), Lucene with k = %d; questions are the dev questions, lines are the "
-                                + "sampled chunk lines:")
-                        .formatted(results.get(results.size() - 1).pgExactCheck(), EF, EF));
-        report.table(
-                List.of(
-                        "chunks",
-                        "engine",
-                        "large tenant, all queries",
-                        "questions",
-                        "chunk lines",
-                        "small tenant (questions)"),
-                recall.rows);
-        Report.Rows sweepRows = new Report.Rows();
-        for (SizeResult r : results) {
-            for (String engine : List.of("PostgreSQL", "Lucene")) {
-                List<String> cells = new ArrayList<>(List.of(size(r.size()), engine));
-                for (int ef : SWEEP) {
-                    r.sweep().stream()
-                            .filter(p -> p.engine().equals(engine) && p.ef() == ef)
-                            .findFirst()
-                            .ifPresent(p -> cells.add(Stats.fmt3(p.recall()) + " @ " + Stats.fmt(p.meanMs()) + " ms"));
-                }
-                sweepRows.add(cells.toArray());
-            }
-        }
-        List<String> sweepHeader = new ArrayList<>(List.of("chunks", "engine"));
-        SWEEP.forEach(ef -> sweepHeader.add("ef / k = " + ef));
-        report.para("**Recall against speed**: vector search alone, large tenant, recall@10 @ mean latency, 1 client "
-                + "(PostgreSQL: the vector branch's statement, 40 rows, per `hnsw.ef_search`; Lucene: per k):");
-        report.table(sweepHeader, sweepRows.rows);
-        Report.Rows build = new Report.Rows();
-        for (SizeResult r : results) {
-            PgLoader.Result p = r.pg();
-            double btree = p.indexSeconds().entrySet().stream()
-                    .filter(e ->
-                            !e.getKey().contains("embedding") && !e.getKey().contains("tsv"))
-                    .mapToDouble(Map.Entry::getValue)
-                    .sum();
-            double gin = p.indexSeconds().entrySet().stream()
-                    .filter(e -> e.getKey().contains("tsv"))
-                    .mapToDouble(Map.Entry::getValue)
-                    .sum();
-            build.add(
-                    size(r.size()),
-                    "PostgreSQL",
-                    Stats.fmt(p.copySeconds()) + " COPY + " + Stats.fmt(p.tsvInsertSeconds()) + " tsvector insert",
-                    Stats.fmt(btree) + " btree + " + Stats.fmt(gin) + " GIN",
-                    Stats.fmt(p.hnswSeconds()),
-                    Stats.fmt(p.vacuumSeconds()) + " vacuum analyze",
-                    Stats.fmt(p.totalSeconds()));
-            LuceneIndex.BuildResult l = r.lucene();
-            build.add(
-                    size(r.size()),
-                    "Lucene",
-                    Stats.fmt(l.addSeconds()) + " add (text and graph, " + l.threads() + " threads)",
-                    Stats.fmt(l.commitSeconds()) + " flush/commit",
-                    l.segmentsBeforeMerge() > 1
-                            ? "in add + " + Stats.fmt(l.mergeSeconds()) + " merge of " + l.segmentsBeforeMerge()
-                                    + " segments"
-                            : "in add (one segment)",
-                    "",
-                    Stats.fmt(l.totalSeconds()));
-        }
-        report.para(
-                ("**Build time** (s; both include generating the synthetic rows on the fly, %.1f s at the largest size "
-                                + "by itself; PostgreSQL maintenance_work_mem %s, max_parallel_maintenance_workers %d):")
-                        .formatted(
-                                results.get(results.size() - 1).generateSeconds(),
-                                results.get(results.size() - 1).pg().maintenanceWorkMem(),
-                                results.get(results.size() - 1).pg().parallelWorkers()));
-        report.table(List.of("chunks", "engine", "load", "text indexes", "HNSW", "after", "total"), build.rows);
-        Report.Rows sizes = new Report.Rows();
-        for (SizeResult r : results) {
-            PgLoader.Result p = r.pg();
-            long btrees = p.indexBytes().entrySet().stream()
-                    .filter(e ->
-                            !e.getKey().contains("embedding") && !e.getKey().contains("tsv"))
-                    .mapToLong(Map.Entry::getValue)
-                    .sum();
-            long gin = p.indexBytes().entrySet().stream()
-                    .filter(e -> e.getKey().contains("tsv"))
-                    .mapToLong(Map.Entry::getValue)
-                    .sum();
-            sizes.add(
-                    size(r.size()),
-                    "PostgreSQL",
-                    mib(p.hnswBytes()),
-                    mib(p.tableWithToastBytes()) + " (heap " + mib(p.tableBytes()) + ")",
-                    mib(gin) + " GIN + " + mib(btrees) + " btree",
-                    mib(p.documentTableBytes()),
-                    mib(p.totalBytes()));
-            Map<String, Long> k = r.lucene().bytesByKind();
-            sizes.add(
-                    size(r.size()),
-                    "Lucene",
-                    mib(k.get("graph")) + " graph + " + mib(k.get("vectors")) + " vectors",
-                    mib(k.get("stored")) + " stored fields",
-                    mib(k.get("postings")) + " terms/postings/norms",
-                    "-",
-                    mib(r.lucene().bytes()));
-        }
-        report.para(
-                "**Size on disk** (MiB; PostgreSQL's chunk table holds each vector, its text and tsvector; Lucene keeps "
-                        + "vectors next to the graph and compresses stored text):");
-        report.table(
-                List.of(
-                        "chunks",
-                        "engine",
-                        "HNSW index",
-                        "chunks table / stored",
-                        "text index",
-                        "documents table",
-                        "total"),
-                sizes.rows);
-        SizeResult at100k =
-                results.stream().filter(r -> r.size() == 100_000).findFirst().orElse(null);
-        SizeResult at1m =
-                results.stream().filter(r -> r.size() == 1_000_000).findFirst().orElse(null);
-        Report.Rows goals = new Report.Rows();
-        if (at100k != null) {
-            LatencyRow l = at100k.row("PostgreSQL", "hybrid", 1);
-            LatencyRow l8 = at100k.row("PostgreSQL", "hybrid", 8);
-            goals.add(
-                    "hybrid retrieval p95 at 100k chunks",
-                    "<= 20 ms",
-                    Stats.fmt(l.latency().p95()) + " ms (1 client), "
-                            + Stats.fmt(l8.latency().p95()) + " ms (8 clients)",
-                    Report.verdict(l.latency().p95() <= 20));
-        }
-        if (at1m != null) {
-            LatencyRow l = at1m.row("PostgreSQL", "hybrid", 1);
-            LatencyRow l8 = at1m.row("PostgreSQL", "hybrid", 8);
-            goals.add(
-                    "hybrid retrieval p95 at 1M chunks",
-                    "<= 60 ms",
-                    Stats.fmt(l.latency().p95()) + " ms (1 client), "
-                            + Stats.fmt(l8.latency().p95()) + " ms (8 clients)",
-                    Report.verdict(l.latency().p95() <= 60));
-        }
-        for (SizeResult r : results) {
-            goals.add(
-                    "pgvector HNSW recall@10 at " + size(r.size()),
-                    ">= 0.95",
-                    Stats.fmt3(r.pgRecallLarge()) + " / " + Stats.fmt3(r.pgRecallSmall()) + " (large / small tenant)",
-                    Report.verdict(Math.min(r.pgRecallLarge(), r.pgRecallSmall()) >= 0.95));
-        }
-        report.para("**Against the goals** (PostgreSQL, the production path):");
-        report.table(List.of("goal", "target", "measured", ""), goals.rows);
-        Path latencyPlot = run.plot(key + "-latency.png");
-        Map<String, Plots.Line> lines = new LinkedHashMap<>();
-        List<Integer> xs = results.stream().map(SizeResult::size).toList();
-        for (String engine : List.of("PostgreSQL", "Lucene")) {
-            for (int c : List.of(1, 8)) {
-                lines.put(
-                        engine + " p95, " + c + (c == 1 ? " client" : " clients"),
-                        new Plots.Line(
-                                xs,
-                                results.stream()
-                                        .map(r -> r.row(engine, "hybrid", c)
-                                                .latency()
-                                                .p95())
-                                        .toList()));
-            }
-        }
-        Plots.lines(latencyPlot, "Hybrid query latency p95 (large tenant)", "chunks", "ms", true, true, lines);
-        report.image(latencyPlot, run.out(), "hybrid latency p95 against corpus size");
-        Path buildPlot = run.plot(key + "-build.png");
-        Map<String, List<Double>> bars = new LinkedHashMap<>();
-        bars.put(
-                "PostgreSQL total",
-                results.stream().map(r -> r.pg().totalSeconds()).toList());
-        bars.put(
-                "PostgreSQL HNSW",
-                results.stream().map(r -> r.pg().hnswSeconds()).toList());
-        bars.put(
-                "Lucene total",
-                results.stream().map(r -> r.lucene().totalSeconds()).toList());
-        Plots.bars(
-                buildPlot,
-                "Index build time (s)",
-                "s",
-                results.stream().map(r -> size(r.size()) + " chunks").toList(),
-                bars);
-        report.image(buildPlot, run.out(), "build time per size");
-        Path sweepPlot = run.plot(key + "-recall.png");
-        Map<String, Plots.Line> sweepLines = new LinkedHashMap<>();
-        for (SizeResult r : results) {
-            for (String engine : List.of("PostgreSQL", "Lucene")) {
-                List<SweepPoint> pts = r.sweep().stream()
-                        .filter(p -> p.engine().equals(engine))
-                        .toList();
-                sweepLines.put(
-                        engine + " " + size(r.size()),
-                        new Plots.Line(
-                                pts.stream().map(SweepPoint::meanMs).toList(),
-                                pts.stream().map(SweepPoint::recall).toList()));
-            }
-        }
-        Plots.lines(
-                sweepPlot,
-                "HNSW recall@10 against mean latency (ef / k = 40, 100, 200, 400, 800)",
-                "ms per query",
-                "recall@10",
-                true,
-                false,
-                sweepLines);
-        report.image(sweepPlot, run.out(), "recall against latency");
-        Report.Rows extra = new Report.Rows();
-        for (SizeResult r : results) {
-            extra.add(size(r.size()), Stats.fmt(r.statsWarmupSeconds()));
-        }
-        report.para("Corpus statistics for `KeywordQuery` (computed in the app's memory on the first question after an "
-                + "import, from every chunk text of the tenant), seconds per size: "
-                + String.join(
-                        ", ",
-                        extra.rows.stream()
-                                .map(row -> row.get(0) + " " + row.get(1) + " s")
-                                .toList()) + ".");
-        report.writeTo(run.out());
+        ScaleReport.write(run, key, results, threads, hnswDef);
     }
 }

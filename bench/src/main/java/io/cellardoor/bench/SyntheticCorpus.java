@@ -18,17 +18,11 @@ import java.util.function.Consumer;
  * ones along the embedding manifold rather than tight clusters of near-copies of each real chunk (which would make
  * "the exact top 10" a tie among hundreds of near-duplicates).
  */
-final class SyntheticCorpus {
+final class SyntheticCorpus implements Corpus {
 
     static final int DIMS = 384;
     static final double NOISE_SIGMA = 0.02;
     static final double LINE_SWAP = 0.25;
-    static final double WORD_VARIANT = 0.08;
-    private static final int VARIANTS = 2000;
-    private static final String[] SYLLABLES = {
-        "ka", "lo", "mi", "ren", "su", "ta", "vo", "ne", "ri", "do", "pa", "xe", "bu", "zi", "ho", "fa", "gu", "li",
-        "mo", "te"
-    };
 
     record Chunk(long id, int ordinal, String headingPath, String text, float[] embedding) {}
 
@@ -44,27 +38,16 @@ final class SyntheticCorpus {
     private final List<BaseCorpus.Doc> base;
     private final List<BaseCorpus.Chunk> allChunks = new ArrayList<>();
     private final long seed;
-    private final double[] zipfCdf = new double[VARIANTS];
+    private final WordVariants variants = new WordVariants();
 
     SyntheticCorpus(List<BaseCorpus.Doc> base, long seed) {
         this.base = base;
         this.seed = seed;
         base.forEach(d -> allChunks.addAll(d.chunks()));
-        double sum = 0;
-        for (int i = 0; i < VARIANTS; i++) {
-            sum += 1.0 / (i + 1);
-            zipfCdf[i] = sum;
-        }
-        for (int i = 0; i < VARIANTS; i++) {
-            zipfCdf[i] /= sum;
-        }
     }
 
-    /**
-     * Generates documents until {@code chunks} chunks exist (the last document may be cut short), with ids counting up
-     * from the given first ids.
-     */
-    void generate(int chunks, long firstDocId, long firstChunkId, Consumer<Doc> out) {
+    @Override
+    public void generate(int chunks, long firstDocId, long firstChunkId, Consumer<Doc> out) {
         SplittableRandom rnd = new SplittableRandom(seed);
         long docId = firstDocId;
         long chunkId = firstChunkId;
@@ -101,53 +84,13 @@ final class SyntheticCorpus {
                 line = donorLines[rnd.nextInt(donorLines.length)];
                 swapped = true;
             }
-            sb.append(varyWords(line, rnd)).append('\n');
+            sb.append(variants.vary(line, rnd)).append('\n');
         }
         if (!swapped && donorLines.length > 0) {
-            sb.append(varyWords(donorLines[rnd.nextInt(donorLines.length)], rnd))
+            sb.append(variants.vary(donorLines[rnd.nextInt(donorLines.length)], rnd))
                     .append('\n');
         }
         return sb.toString().strip();
-    }
-
-    private String varyWords(String line, SplittableRandom rnd) {
-        StringBuilder sb = new StringBuilder(line.length() + 16);
-        int i = 0;
-        int n = line.length();
-        while (i < n) {
-            int start = i;
-            while (i < n && Character.isLetter(line.charAt(i))) {
-                i++;
-            }
-            if (i > start) {
-                sb.append(line, start, i);
-                if (i - start >= 4 && rnd.nextDouble() < WORD_VARIANT) {
-                    int v = variant(rnd.nextDouble());
-                    sb.append(SYLLABLES[v % SYLLABLES.length])
-                            .append(SYLLABLES[(v / SYLLABLES.length) % SYLLABLES.length]);
-                    if (v >= SYLLABLES.length * SYLLABLES.length) {
-                        sb.append(SYLLABLES[v / (SYLLABLES.length * SYLLABLES.length) % SYLLABLES.length]);
-                    }
-                }
-            } else {
-                sb.append(line.charAt(i++));
-            }
-        }
-        return sb.toString();
-    }
-
-    private int variant(double u) {
-        int lo = 0;
-        int hi = VARIANTS - 1;
-        while (lo < hi) {
-            int mid = (lo + hi) >>> 1;
-            if (zipfCdf[mid] < u) {
-                lo = mid + 1;
-            } else {
-                hi = mid;
-            }
-        }
-        return lo;
     }
 
     private static float[] mixVector(float[] b, float[] d, float[] t, SplittableRandom rnd) {

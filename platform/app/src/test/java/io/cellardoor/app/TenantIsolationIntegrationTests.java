@@ -91,6 +91,9 @@ class TenantIsolationIntegrationTests extends IntegrationTestSupport {
     @Autowired
     ObjectMapper json;
 
+    @Autowired
+    io.cellardoor.retrieval.KeywordIndex keywordIndex;
+
     long a;
     long b;
     String keyA;
@@ -170,6 +173,162 @@ class TenantIsolationIntegrationTests extends IntegrationTestSupport {
                         .query(Long.class)
                         .list());
         assertThat(nearest).isNotEmpty().containsOnly(a);
+    }
+
+    /**
+     * With the keyword branch read from each org's in-process Lucene index, that index can be behind the database: here
+     * it is made arbitrarily stale (the changes are written with the outbox triggers off, so it never learns of them)
+     * and still proposes a chunk that has since moved to org B and one that was deleted. The hybrid query joins every
+     * proposed id back to {@code kb_chunk} as org A under row-level security, so neither comes back.
+     */
+    @Test
+    void withTheKeywordIndexOnASiteKeyOfOrgANeverSeesAChunkThatMovedToOrgBOrWasDeleted() {
+        String secret = "amber-falcon-204";
+        importer.importDocument(
+                a,
+                "event/lantern-evening.md",
+                """
+                # Saffron lantern evening
+
+                The saffron lantern evening admits members with the word %s at the cellar door.
+                """.formatted(secret),
+                null,
+                new io.cellardoor.knowledge.Change("editor", io.cellardoor.knowledge.VersionKind.SAVE),
+                line -> {});
+        importer.importDocument(
+                a,
+                "visiting/obsidian-tour.md",
+                "# Obsidian courtyard tour\n\nThe obsidian courtyard tour starts at noon.\n",
+                null,
+                new io.cellardoor.knowledge.Change("editor", io.cellardoor.knowledge.VersionKind.SAVE),
+                line -> {});
+        assertThat(keywordIndex.awaitReady(a)).isEqualTo(io.cellardoor.retrieval.KeywordIndex.Status.READY);
+        long moving = chunkOf(a, "event/lantern-evening.md");
+        long deleted = chunkOf(a, "visiting/obsidian-tour.md");
+        long documentOfB = asOwner()
+                .sql("SELECT id FROM kb_document WHERE org_id = ? AND path = ?")
+                .params(b, B_PATH)
+                .query(Long.class)
+                .single();
+        behindTheIndexesBack(List.of(
+                "UPDATE kb_chunk SET org_id = " + b + ", document_id = " + documentOfB + ", ordinal = 1000 WHERE id = "
+                        + moving,
+                "DELETE FROM kb_chunk WHERE id = " + deleted));
+        try {
+            assertThat(keywordIndex
+                            .search(a, "saffron lantern evening", true, List.of(), 40)
+                            .orElseThrow())
+                    .as("A's index is stale: it still proposes the moved chunk")
+                    .contains(moving);
+            assertThat(keywordIndex
+                            .search(a, "obsidian courtyard tour", true, List.of(), 40)
+                            .orElseThrow())
+                    .as("and the deleted one")
+                    .contains(deleted);
+
+            for (String question : List.of(
+                    "What is the word for the saffron lantern evening?",
+                    "When does the obsidian courtyard tour start?")) {
+                for (String path : List.of("/api/v1/chat", "/api/v1/chat/stream")) {
+                    var asA = post(path, keyA, json.writeValueAsString(Map.of("message", question)));
+                    assertThat(asA.statusCode()).isEqualTo(200);
+                    assertThat(asA.body()).as(path).doesNotContain(secret).doesNotContain(B_PATH);
+                }
+                List<RetrievedChunk> chunks = retriever.retrieve(RetrievalQuery.forOrg(a)
+                        .text(question)
+                        .embedding(embeddings.embed(question))
+                        .k(20)
+                        .build());
+                assertThat(chunks).extracting(RetrievedChunk::chunkId).doesNotContain(moving, deleted);
+                assertThat(chunks).extracting(RetrievedChunk::text).noneMatch(t -> t.contains(secret));
+            }
+            String question = "What is the word for the saffron lantern evening?";
+            assertThat(retriever.retrieve(RetrievalQuery.forOrg(b)
+                            .text(question)
+                            .embedding(embeddings.embed(question))
+                            .k(20)
+                            .build()))
+                    .as("the moved chunk is B's now, and B finds it")
+                    .extracting(RetrievedChunk::chunkId)
+                    .contains(moving);
+        } finally {
+            // The indexes were told nothing: a new epoch makes them rebuild from the database.
+            asOwner()
+                    .sql("UPDATE kb_chunk_change_seq SET epoch = gen_random_uuid() WHERE org_id IN (?, ?)")
+                    .params(a, b)
+                    .update();
+            keywordIndex.catchUp(a);
+        }
+        assertThat(keywordIndex
+                        .search(a, "saffron lantern evening obsidian", true, List.of(), 40)
+                        .orElseThrow())
+                .doesNotContain(moving, deleted);
+    }
+
+    /** A chunk that moves with the outbox on: the very next questions, before or after A's index follows. */
+    @Test
+    void aChunkMovingToOrgBIsNeverServedToOrgAWhileTheIndexFollows() {
+        String secret = "cobalt-heron-377";
+        importer.importDocument(
+                a,
+                "event/heron-supper.md",
+                "# Cobalt heron supper\n\nThe cobalt heron supper door word is %s.\n".formatted(secret),
+                null,
+                new io.cellardoor.knowledge.Change("editor", io.cellardoor.knowledge.VersionKind.SAVE),
+                line -> {});
+        keywordIndex.awaitReady(a);
+        long moving = chunkOf(a, "event/heron-supper.md");
+        long documentOfB = asOwner()
+                .sql("SELECT id FROM kb_document WHERE org_id = ? AND path = ?")
+                .params(b, B_PATH)
+                .query(Long.class)
+                .single();
+        asOwner()
+                .sql("UPDATE kb_chunk SET org_id = ?, document_id = ?, ordinal = 1001 WHERE id = ?")
+                .params(b, documentOfB, moving)
+                .update();
+        for (int i = 0; i < 5; i++) {
+            var asA = post(
+                    "/api/v1/chat",
+                    keyA,
+                    json.writeValueAsString(Map.of("message", "What is the cobalt heron supper door word?")));
+            assertThat(asA.body()).doesNotContain(secret).doesNotContain(B_PATH);
+        }
+        keywordIndex.catchUp(a);
+        assertThat(keywordIndex
+                        .search(a, "cobalt heron supper", true, List.of(), 40)
+                        .orElseThrow())
+                .as("once followed, A's index no longer has it")
+                .doesNotContain(moving);
+    }
+
+    long chunkOf(long org, String path) {
+        return asOwner()
+                .sql("SELECT c.id FROM kb_chunk c JOIN kb_document d ON d.id = c.document_id "
+                        + "WHERE c.org_id = ? AND d.path = ? ORDER BY c.id LIMIT 1")
+                .params(org, path)
+                .query(Long.class)
+                .single();
+    }
+
+    /** Runs statements as the owner in one transaction with kb_chunk's outbox triggers off. */
+    void behindTheIndexesBack(List<String> statements) {
+        var ds = new org.springframework.jdbc.datasource.DriverManagerDataSource(
+                environment.getRequiredProperty("spring.datasource.url"),
+                environment.getRequiredProperty("spring.flyway.user"),
+                environment.getRequiredProperty("spring.flyway.password"));
+        try (var c = ds.getConnection();
+                var st = c.createStatement()) {
+            c.setAutoCommit(false);
+            st.execute("ALTER TABLE kb_chunk DISABLE TRIGGER USER");
+            for (String sql : statements) {
+                st.execute(sql);
+            }
+            st.execute("ALTER TABLE kb_chunk ENABLE TRIGGER USER");
+            c.commit();
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     @Test

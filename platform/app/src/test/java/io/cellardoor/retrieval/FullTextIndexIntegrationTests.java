@@ -52,6 +52,20 @@ class FullTextIndexIntegrationTests {
     @Autowired
     io.cellardoor.tenant.TenantTransactions tenant;
 
+    @Autowired
+    io.cellardoor.text.KeywordQuery keywords;
+
+    /** A retriever whose keyword branch is PostgreSQL full text over the given index. */
+    HybridRetriever postgres(String fullTextIndex) {
+        return new HybridRetriever(
+                jdbc,
+                tenant,
+                (org, text, english, folders, n) -> java.util.Optional.empty(),
+                keywords,
+                false,
+                fullTextIndex);
+    }
+
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
         registry.add("cellardoor.plugins.dir", plugins::toString);
@@ -68,11 +82,9 @@ class FullTextIndexIntegrationTests {
                 .param(HybridRetriever.RUM_INDEX)
                 .query(Boolean.class)
                 .single();
-        assertThat(retriever.sql().contains("fts_pool")).isEqualTo(rumIndex);
-        assertThat(new HybridRetriever(jdbc, tenant, false, "gin").sql())
-                .doesNotContain("fts_pool")
-                .contains("ts_rank_cd");
-        assertThatThrownBy(() -> new HybridRetriever(jdbc, tenant, false, "bm25"))
+        assertThat(retriever.sql().contains("c.tsv <=>")).isEqualTo(rumIndex);
+        assertThat(postgres("gin").sql()).doesNotContain("c.tsv <=>").contains("ts_rank_cd");
+        assertThatThrownBy(() -> postgres("bm25"))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("auto, gin or rum");
     }
@@ -109,8 +121,8 @@ class FullTextIndexIntegrationTests {
                             20 + i));
         }
         importer.importFolder(org, knowledge, line -> {});
-        HybridRetriever gin = new HybridRetriever(jdbc, tenant, false, "gin");
-        HybridRetriever rum = new HybridRetriever(jdbc, tenant, false, "rum");
+        HybridRetriever gin = postgres("gin");
+        HybridRetriever rum = postgres("rum");
         for (String question : List.of(
                 "dry wine stone fruit",
                 "price bottle club members",

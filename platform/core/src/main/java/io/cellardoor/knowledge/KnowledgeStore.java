@@ -114,9 +114,12 @@ public class KnowledgeStore {
     private void insertChunks(
             long orgId, long documentId, ParsedDocument doc, List<NewChunk> chunks, Map<String, PGvector> vectors) {
         template.batchUpdate("""
-                INSERT INTO kb_chunk (org_id, document_id, folder, ordinal, heading_path, content, content_hash, embedding, tsv)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?,
-                        setweight(to_tsvector('english', ? || ' ' || ?), 'A') || setweight(to_tsvector('english', ?), 'B'))""", chunks, 256, (ps, c) -> {
+                INSERT INTO kb_chunk (org_id, document_id, folder, ordinal, heading_path, content, content_hash, embedding,
+                                      tsv, tsv_simple)
+                SELECT ?, ?, ?, ?, ?, ?, ?, ?,
+                       setweight(to_tsvector('english', h), 'A') || setweight(to_tsvector('english', b), 'B'),
+                       setweight(to_tsvector('cellardoor_simple', h), 'A') || setweight(to_tsvector('cellardoor_simple', b), 'B')
+                FROM (SELECT ? || ' ' || ? AS h, ?::text AS b) AS t""", chunks, 256, (ps, c) -> {
             ps.setLong(1, orgId);
             ps.setLong(2, documentId);
             ps.setString(3, doc.folder());

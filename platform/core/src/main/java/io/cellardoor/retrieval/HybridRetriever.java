@@ -2,9 +2,13 @@ package io.cellardoor.retrieval;
 
 import com.pgvector.PGvector;
 import io.cellardoor.tenant.TenantTransactions;
+import io.cellardoor.text.KeywordQuery;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import org.jspecify.annotations.Nullable;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -12,14 +16,25 @@ import org.springframework.stereotype.Component;
 /**
  * Hybrid retrieval in one SQL round trip.
  *
- * <p>Three branches, each filtered by the same tenant (and folder) predicate: full text
- * ({@code websearch_to_tsquery} with its terms OR-ed, ranked by {@code ts_rank_cd}; with the optional RUM index,
- * only the index's best {@link #FTS_POOL} matches are read and ranked, see docs/decisions/0006), pgvector cosine
- * distance over the HNSW index (iterative index scans, set per connection, keep the branch complete
- * under the tenant filter), and, when enabled, trigram word similarity of multi-word document titles (product and
- * wine names), which ranks the first chunk of each matching document.
- * Ranks are fused by reciprocal rank fusion ({@code 1 / (60 + rank)}) and multiplied by the folder's weight;
- * the best chunk of each boosted document is ranked first (its other chunks keep their fused score).
+ * <p>Three branches, each filtered by the same tenant (and folder) predicate, fused by reciprocal rank
+ * ({@code 1 / (60 + rank)}) and multiplied by the folder's weight; the best chunk of each boosted document is ranked
+ * first (its other chunks keep their fused score):
+ *
+ * <ul>
+ *   <li>keywords: the tenant's BM25 index in this process ({@link KeywordIndex}, docs/decisions/0027) proposes chunk
+ *       ids and ranks, passed in as an array; while that index is not ready (or when it is off), PostgreSQL full text:
+ *       the rarest two known words ANDed, and only when fewer than the branch's candidates match, every word OR-ed,
+ *       ranked by {@code ts_rank_cd} (over the RUM index, only its best {@link #FTS_POOL} are read; docs/decisions/0006
+ *       and 0026). English questions use the {@code english} configuration, others {@code cellardoor_simple}
+ *       ({@code simple} + {@code unaccent}, over {@code kb_chunk.tsv_simple});
+ *   <li>pgvector cosine distance over the HNSW index of the embeddings' half-precision copies (decision 0028;
+ *       iterative index scans, set per connection, keep the branch complete under the tenant filter);
+ *   <li>when enabled, trigram word similarity of multi-word document titles (product and wine names), which ranks
+ *       the first chunk of each matching document.
+ * </ul>
+ *
+ * Whatever the keyword branch proposes, only chunks of the query's org come back: the fusion joins every id to
+ * {@code kb_chunk} as that org, under row-level security.
  */
 @Component
 public class HybridRetriever {
@@ -28,57 +43,84 @@ public class HybridRetriever {
     static final int RRF_K = 60;
     /** Added to boosted documents' scores; larger than any sum of three reciprocal ranks. */
     static final double BOOST = 0.06;
-
-    /** The keyword query: the question's words OR-ed, or NULL when the branch is off or no word is left. */
-    private static final String TSQUERY =
-            "(CASE WHEN :fts_limit > 0 THEN nullif(replace(websearch_to_tsquery('english', :text)::text, "
-                    + "' & ', ' | '), '')::tsquery END)";
-
-    private static final String TENANT =
-            "c.org_id = :org AND (cardinality(:folders::text[]) = 0 OR c.folder = ANY(:folders::text[]))";
-
-    /** Full-text branch over the GIN index: every match is ranked. */
-    private static final String FTS_GIN = """
-            WITH fts AS MATERIALIZED (
-                SELECT c.id, row_number() OVER (ORDER BY ts_rank_cd(c.tsv, TSQ, 1) DESC, c.id) AS r
-                FROM kb_chunk c
-                WHERE TENANT AND c.tsv @@ TSQ
-                ORDER BY ts_rank_cd(c.tsv, TSQ, 1) DESC, c.id
-                LIMIT :fts_limit
-            ),
-            """;
-
-    /**
-     * Full-text branch over the RUM index: the index orders the matches by its own rank without reading them, the
-     * best {@code :fts_pool} are read and ranked as the GIN branch ranks all.
-     */
-    private static final String FTS_RUM = """
-            WITH fts_pool AS MATERIALIZED (
-                SELECT c.id, c.tsv
-                FROM kb_chunk c
-                WHERE TENANT AND c.tsv @@ TSQ
-                ORDER BY c.tsv <=> TSQ
-                LIMIT :fts_pool
-            ),
-            fts AS MATERIALIZED (
-                SELECT p.id, row_number() OVER (ORDER BY ts_rank_cd(p.tsv, TSQ, 1) DESC, p.id) AS r
-                FROM fts_pool p
-                ORDER BY ts_rank_cd(p.tsv, TSQ, 1) DESC, p.id
-                LIMIT :fts_limit
-            ),
-            """;
+    /** Words ANDed first by the PostgreSQL full-text branch. */
+    static final int AND_WORDS = 2;
 
     /** Name of the optional RUM index of {@code kb_chunk.tsv} (migration V9, when the rum extension is installed). */
     static final String RUM_INDEX = "kb_chunk_tsv_rum_idx";
     /** Matches the RUM branch reads and ranks; the GIN branch ranks every match. */
     static final int FTS_POOL = 200;
 
+    /** Every word OR-ed, or NULL when the branch is off or no word is left. */
+    private static final String TSQ_ANY =
+            "(CASE WHEN :fts_limit > 0 THEN nullif(replace(websearch_to_tsquery(CFG, :text)::text, "
+                    + "' & ', ' | '), '')::tsquery END)";
+    /** The rarest known words ANDed, or NULL. */
+    private static final String TSQ_ALL =
+            "(CASE WHEN :fts_limit > 0 THEN nullif(websearch_to_tsquery(CFG, :and_text)::text, '')::tsquery END)";
+
+    private static final String TENANT =
+            "c.org_id = :org AND (cardinality(:folders::text[]) = 0 OR c.folder = ANY(:folders::text[]))";
+
+    /** Full-text branch over GIN: every match of the AND query (else of the OR query) is ranked. */
+    private static final String FTS_GIN = """
+            WITH fts_all AS MATERIALIZED (
+                SELECT c.id, c.TSV AS tsv FROM kb_chunk c WHERE TENANT AND c.TSV @@ TSQ_ALL
+            ),
+            fts_pool AS MATERIALIZED (
+                SELECT id, tsv FROM fts_all WHERE (SELECT count(*) FROM fts_all) >= :fts_limit
+                UNION ALL
+                SELECT c.id, c.TSV FROM kb_chunk c
+                WHERE (SELECT count(*) FROM fts_all) < :fts_limit AND TENANT AND c.TSV @@ TSQ_ANY
+            ),
+            fts AS MATERIALIZED (
+                SELECT p.id, row_number() OVER (ORDER BY ts_rank_cd(p.tsv, TSQ_ANY, 1) DESC, p.id) AS r
+                FROM fts_pool p
+                ORDER BY ts_rank_cd(p.tsv, TSQ_ANY, 1) DESC, p.id
+                LIMIT :fts_limit
+            ),
+            """;
+
+    /**
+     * Full-text branch over the RUM index: the index orders the matches by its own rank without reading them; the best
+     * {@code :fts_pool} of the AND query (else of the OR query) are read and ranked as the GIN branch ranks all.
+     */
+    private static final String FTS_RUM = """
+            WITH fts_all AS MATERIALIZED (
+                SELECT c.id, c.tsv FROM kb_chunk c
+                WHERE TENANT AND c.tsv @@ TSQ_ALL
+                ORDER BY c.tsv <=> TSQ_ALL
+                LIMIT :fts_pool
+            ),
+            fts_pool AS MATERIALIZED (
+                SELECT id, tsv FROM fts_all WHERE (SELECT count(*) FROM fts_all) >= :fts_limit
+                UNION ALL
+                (SELECT c.id, c.tsv FROM kb_chunk c
+                 WHERE (SELECT count(*) FROM fts_all) < :fts_limit AND TENANT AND c.tsv @@ TSQ_ANY
+                 ORDER BY c.tsv <=> TSQ_ANY
+                 LIMIT :fts_pool)
+            ),
+            fts AS MATERIALIZED (
+                SELECT p.id, row_number() OVER (ORDER BY ts_rank_cd(p.tsv, TSQ_ANY, 1) DESC, p.id) AS r
+                FROM fts_pool p
+                ORDER BY ts_rank_cd(p.tsv, TSQ_ANY, 1) DESC, p.id
+                LIMIT :fts_limit
+            ),
+            """;
+
+    /** Keyword branch from the in-process index: its chunk ids in rank order. */
+    private static final String FTS_IDS = """
+            WITH fts AS MATERIALIZED (
+                SELECT k.id, k.r FROM unnest(:kw_ids::bigint[]) WITH ORDINALITY AS k(id, r) WHERE k.r <= :fts_limit
+            ),
+            """;
+
     private static final String REST = """
             vec AS MATERIALIZED (
-                SELECT c.id, c.embedding <=> :embedding AS distance
+                SELECT c.id, c.embedding::halfvec(384) <=> :embedding::halfvec(384) AS distance
                 FROM kb_chunk c
                 WHERE c.org_id = :org AND (cardinality(:folders::text[]) = 0 OR c.folder = ANY(:folders::text[]))
-                ORDER BY c.embedding <=> :embedding
+                ORDER BY c.embedding::halfvec(384) <=> :embedding::halfvec(384)
                 LIMIT :vec_limit
             ),
             vec_ranked AS (SELECT id, row_number() OVER (ORDER BY distance, id) AS r FROM vec),
@@ -110,6 +152,7 @@ public class HybridRetriever {
                        d.path = ANY(:boost::text[]) AS boosted
                 FROM fused f
                 JOIN kb_chunk c ON c.id = f.id AND c.org_id = :org
+                                 AND (cardinality(:folders::text[]) = 0 OR c.folder = ANY(:folders::text[]))
                 JOIN kb_document d ON d.id = c.document_id AND d.org_id = :org
                 LEFT JOIN unnest(:weight_folders::text[], :weights::float8[]) AS w(folder, weight) ON w.folder = c.folder
             ),
@@ -127,24 +170,63 @@ public class HybridRetriever {
             LIMIT :k
             """;
 
+    /** Where the keyword branch's ranking comes from. */
+    enum KeywordSource {
+        /** The in-process BM25 index. */
+        INDEX,
+        /** PostgreSQL full text over the RUM index, {@code english}. */
+        RUM,
+        /** PostgreSQL full text over GIN, {@code english}. */
+        GIN,
+        /** PostgreSQL full text over GIN, {@code cellardoor_simple} (questions not in English). */
+        GIN_SIMPLE
+    }
+
+    /** The keyword index as the retriever sees it (tests and the benchmark pass their own). */
+    @FunctionalInterface
+    interface KeywordSearch {
+        /** Ranked chunk ids, or empty when the keyword index cannot answer now. */
+        Optional<long[]> search(long orgId, String text, boolean english, List<String> folders, int n);
+    }
+
     private final JdbcClient jdbc;
     private final TenantTransactions tenant;
+    private final KeywordSearch keywordIndex;
+    private final KeywordQuery keywords;
     private final boolean titleTrigrams;
     private final String fullTextIndex;
-    private volatile @Nullable String sql;
+    private final Map<KeywordSource, String> statements = new ConcurrentHashMap<>();
+    private volatile @Nullable Boolean rumIndex;
 
     /**
      * @param titleTrigrams whether the title trigram branch runs ({@code cellardoor.retrieval.title-trigrams}, default
      *     off: on the dev set it adds no recall, lowers MRR and costs most of the query time, since no index can serve
      *     "a title within the question"; the wine and merchandise plugins resolve names from titles instead)
+     * @param fullTextIndex the PostgreSQL full-text branch's index: {@code auto} (RUM when it exists), {@code gin} or
+     *     {@code rum}
      */
+    @Autowired
     HybridRetriever(
             JdbcClient jdbc,
             TenantTransactions tenant,
+            KeywordIndex keywordIndex,
+            KeywordQuery keywords,
             @Value("${cellardoor.retrieval.title-trigrams:false}") boolean titleTrigrams,
             @Value("${cellardoor.retrieval.full-text-index:auto}") String fullTextIndex) {
+        this(jdbc, tenant, keywordIndex::search, keywords, titleTrigrams, fullTextIndex);
+    }
+
+    HybridRetriever(
+            JdbcClient jdbc,
+            TenantTransactions tenant,
+            KeywordSearch keywordIndex,
+            KeywordQuery keywords,
+            boolean titleTrigrams,
+            String fullTextIndex) {
         this.jdbc = jdbc;
         this.tenant = tenant;
+        this.keywordIndex = keywordIndex;
+        this.keywords = keywords;
         this.titleTrigrams = titleTrigrams;
         this.fullTextIndex = fullTextIndex;
         if (!List.of("auto", "gin", "rum").contains(fullTextIndex)) {
@@ -153,14 +235,37 @@ public class HybridRetriever {
         }
     }
 
-    /**
-     * The statement as configured: the full-text branch over the RUM index when {@code full-text-index} is {@code rum},
-     * or {@code auto} and the index exists (looked up once), else over GIN.
-     */
+    /** The statement as configured for an English question whose keywords PostgreSQL ranks (RUM or GIN). */
     String sql() {
-        String current = sql;
+        return sql(rum() ? KeywordSource.RUM : KeywordSource.GIN);
+    }
+
+    /** The statement for a keyword source. */
+    String sql(KeywordSource source) {
+        return statements.computeIfAbsent(source, s -> {
+            String fts = switch (s) {
+                case INDEX -> FTS_IDS;
+                case RUM -> FTS_RUM;
+                case GIN -> FTS_GIN.replace("TSV", "tsv");
+                case GIN_SIMPLE -> FTS_GIN.replace("TSV", "tsv_simple");
+            };
+            String config = s == KeywordSource.GIN_SIMPLE ? "'cellardoor_simple'" : "'english'";
+            return (fts + REST)
+                    .replace("TSQ_ANY", TSQ_ANY)
+                    .replace("TSQ_ALL", TSQ_ALL)
+                    .replace("CFG", config)
+                    .replace("TENANT", TENANT);
+        });
+    }
+
+    /**
+     * Whether the PostgreSQL full-text branch reads the RUM index: {@code full-text-index} is {@code rum}, or
+     * {@code auto} and the index exists (looked up once).
+     */
+    private boolean rum() {
+        Boolean current = rumIndex;
         if (current == null) {
-            boolean rum = switch (fullTextIndex) {
+            current = switch (fullTextIndex) {
                 case "rum" -> true;
                 case "gin" -> false;
                 default ->
@@ -169,8 +274,7 @@ public class HybridRetriever {
                             .query(Boolean.class)
                             .single());
             };
-            current = ((rum ? FTS_RUM : FTS_GIN) + REST).replace("TSQ", TSQUERY).replace("TENANT", TENANT);
-            sql = current;
+            rumIndex = current;
         }
         return current;
     }
@@ -183,20 +287,47 @@ public class HybridRetriever {
      */
     public List<RetrievedChunk> retrieve(RetrievalQuery query) {
         int candidates = Math.max(40, query.k() * 4);
-        boolean fts = query.mode() != RetrievalMode.VECTOR;
+        boolean fts = query.mode() != RetrievalMode.VECTOR && !query.text().isBlank();
         boolean vec = query.mode() != RetrievalMode.FULL_TEXT;
+        long @Nullable [] keywordIds = fts
+                ? keywordIndex
+                        .search(query.orgId(), query.text(), query.english(), query.onlyFolders(), candidates)
+                        .orElse(null)
+                : null;
+        KeywordSource source = keywordIds != null
+                ? KeywordSource.INDEX
+                : !query.english() ? KeywordSource.GIN_SIMPLE : rum() ? KeywordSource.RUM : KeywordSource.GIN;
+        String andText = fts && keywordIds == null
+                ? String.join(" ", keywords.rarestKnown(query.orgId(), query.text(), AND_WORDS))
+                : "";
+        return run(query, sql(source), fts ? candidates : 0, vec ? candidates : 0, andText, keywordIds);
+    }
+
+    private List<RetrievedChunk> run(
+            RetrievalQuery query,
+            String sql,
+            int ftsLimit,
+            int vecLimit,
+            String andText,
+            long @Nullable [] keywordIds) {
         List<Map.Entry<String, Double>> weights =
                 List.copyOf(query.folderWeights().entrySet());
+        Long[] ids = new Long[keywordIds == null ? 0 : keywordIds.length];
+        for (int i = 0; i < ids.length; i++) {
+            ids[i] = keywordIds[i];
+        }
         return tenant.inOrgReadOnly(
                 query.orgId(),
-                () -> jdbc.sql(sql())
+                () -> jdbc.sql(sql)
                         .param("text", query.text())
+                        .param("and_text", andText)
+                        .param("kw_ids", ids)
                         .param("org", query.orgId())
                         .param("folders", query.onlyFolders().toArray(String[]::new))
                         .param("embedding", new PGvector(query.embedding()))
-                        .param("fts_limit", fts ? candidates : 0)
-                        .param("fts_pool", Math.max(FTS_POOL, candidates))
-                        .param("vec_limit", vec ? candidates : 0)
+                        .param("fts_limit", ftsLimit)
+                        .param("fts_pool", Math.max(FTS_POOL, ftsLimit))
+                        .param("vec_limit", vecLimit)
                         .param("trg_limit", titleTrigrams && query.mode() == RetrievalMode.HYBRID ? 5 : 0)
                         .param("rrf_k", RRF_K)
                         .param("default_weight", query.defaultWeight())

@@ -1,0 +1,369 @@
+package io.cellardoor.retrieval;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.cellardoor.app.CellarDoorApplication;
+import io.cellardoor.embedding.Embeddings;
+import io.cellardoor.knowledge.Change;
+import io.cellardoor.knowledge.DocumentService;
+import io.cellardoor.knowledge.KnowledgeImporter;
+import io.cellardoor.knowledge.VersionKind;
+import io.cellardoor.tenant.TenantService;
+import io.cellardoor.tenant.TenantTransactions;
+import io.cellardoor.text.CorpusStatistics;
+import io.cellardoor.text.KeywordQuery;
+import io.cellardoor.text.TermAnalyzer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.core.env.Environment;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * The in-process keyword index against the real PostgreSQL: the chunk change outbox is written by the database in the
+ * chunk's transaction and numbered in commit order; the index follows imports, edits and deletes; it rebuilds when its
+ * folder is missing, its epoch changed or it is ahead of the database, and PostgreSQL full text serves meanwhile;
+ * questions in other languages search folded words on both paths.
+ */
+@SpringBootTest(classes = CellarDoorApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class KeywordIndexIntegrationTests {
+
+    @TempDir
+    static Path plugins;
+
+    @TempDir
+    static Path indexes;
+
+    @TempDir
+    Path knowledge;
+
+    @Autowired
+    KeywordIndex index;
+
+    @Autowired
+    ChunkChanges changes;
+
+    @Autowired
+    HybridRetriever retriever;
+
+    @Autowired
+    KnowledgeImporter importer;
+
+    @Autowired
+    DocumentService documents;
+
+    @Autowired
+    TenantService tenants;
+
+    @Autowired
+    TenantTransactions tenant;
+
+    @Autowired
+    KeywordQuery keywords;
+
+    @Autowired
+    Embeddings embeddings;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    CorpusStatistics statistics;
+
+    @Autowired
+    TermAnalyzer analyzer;
+
+    @Autowired
+    Environment environment;
+
+    @DynamicPropertySource
+    static void properties(DynamicPropertyRegistry registry) {
+        registry.add("cellardoor.plugins.dir", plugins::toString);
+        registry.add("cellardoor.retrieval.keyword-index.dir", indexes::toString);
+    }
+
+    JdbcClient asOwner() {
+        return JdbcClient.create(new DriverManagerDataSource(
+                environment.getRequiredProperty("spring.datasource.url"),
+                environment.getRequiredProperty("spring.flyway.user"),
+                environment.getRequiredProperty("spring.flyway.password")));
+    }
+
+    long newOrg() {
+        return tenants.ensureOrg("kw-" + UUID.randomUUID().toString().substring(0, 8), "Keyword index");
+    }
+
+    void save(long org, String path, String markdown) {
+        importer.importDocument(
+                org, path, markdown, currentHash(org, path), new Change("editor", VersionKind.SAVE), line -> {});
+    }
+
+    String currentHash(long org, String path) {
+        return tenant.inOrg(
+                org,
+                () -> jdbc.sql("SELECT content_hash FROM kb_document WHERE org_id = ? AND path = ?")
+                        .params(org, path)
+                        .query(String.class)
+                        .optional()
+                        .orElse(null));
+    }
+
+    List<Long> chunkIds(long org, String path) {
+        return tenant.inOrg(
+                org,
+                () -> jdbc.sql("SELECT c.id FROM kb_chunk c JOIN kb_document d ON d.id = c.document_id "
+                                + "WHERE c.org_id = ? AND d.path = ? ORDER BY c.id")
+                        .params(org, path)
+                        .query(Long.class)
+                        .list());
+    }
+
+    List<Long> search(long org, String text) {
+        return Arrays.stream(index.search(org, text, true, List.of(), 40).orElseThrow())
+                .boxed()
+                .toList();
+    }
+
+    @Test
+    void theOutboxNumbersEveryChunkChangeOfAnOrgInCommitOrder() {
+        long org = newOrg();
+        save(org, "wine/riesling.md", "# Riesling\n\nA dry riesling.\n\n## Price\n\n$24 a bottle.\n");
+        List<Long> first = chunkIds(org, "wine/riesling.md");
+        save(org, "wine/riesling.md", "# Riesling\n\nAn off-dry riesling.\n");
+        documents.delete(org, "editor", "wine/riesling.md", null);
+
+        List<Long> numbers = tenant.inOrg(
+                org,
+                () -> jdbc.sql("SELECT change_id FROM kb_chunk_change WHERE org_id = ? ORDER BY change_id")
+                        .param(org)
+                        .query(Long.class)
+                        .list());
+        // two chunks in, two out and one in, one out
+        assertThat(numbers).hasSize(first.size() * 2 + 2);
+        for (int i = 0; i < numbers.size(); i++) {
+            assertThat(numbers.get(i)).isEqualTo(i + 1L);
+        }
+        assertThat(changes.head(org).lastChange()).isEqualTo(numbers.size());
+        assertThat(changes.since(org, 0, 100))
+                .as("every change names a chunk that is gone now")
+                .allMatch(c -> c.chunk() == null);
+        assertThat(asOwner()
+                        .sql("SELECT count(*) FROM kb_chunk_change WHERE org_id = ? AND change_id IS NULL")
+                        .param(org)
+                        .query(Long.class)
+                        .single())
+                .isZero();
+    }
+
+    @Test
+    void theIndexFollowsImportsEditsAndDeletesAtOnce() {
+        long org = newOrg();
+        save(org, "wine/riesling.md", "# Riesling\n\nA dry riesling with notes of quince and slate.\n");
+        assertThat(index.status(org)).isEqualTo(KeywordIndex.Status.READY);
+        List<Long> before = chunkIds(org, "wine/riesling.md");
+        assertThat(search(org, "quince slate")).containsExactlyElementsOf(before);
+
+        save(org, "wine/riesling.md", "# Riesling\n\nA dry riesling with notes of apricot and flint.\n");
+        List<Long> after = chunkIds(org, "wine/riesling.md");
+        assertThat(search(org, "quince slate")).isEmpty();
+        assertThat(search(org, "apricot flint")).containsExactlyElementsOf(after);
+
+        documents.delete(org, "editor", "wine/riesling.md", null);
+        assertThat(search(org, "apricot flint riesling")).isEmpty();
+    }
+
+    @Test
+    void termStatisticsFromTheIndexNameTheKnownWordAMisspeltOneMeans() {
+        long org = newOrg();
+        save(org, "wine/chardonnay.md", "# Chardonnay\n\nAn unoaked chardonnay with notes of quince.\n");
+        assertThat(index.status(org)).isEqualTo(KeywordIndex.Status.READY);
+        CorpusStatistics.Stats stats = statistics.of(org);
+        assertThat(stats.documentFrequency()).isInstanceOf(DocumentFrequencies.class);
+
+        String known = analyzer.termList("chardonnay").getFirst();
+        String misspelt = known.substring(0, 3) + known.substring(4);
+        assertThat(stats.known(known)).isTrue();
+        assertThat(stats.known(misspelt)).isFalse();
+        assertThat(stats.closestKnown(misspelt)).contains(known);
+        assertThat(stats.closestKnown("zzzzzzzz")).isEmpty();
+    }
+
+    @Test
+    void aQuestionOfThousandsOfWordsSearchesItsFirstWordsInsteadOfFailing() {
+        long org = newOrg();
+        save(org, "wine/riesling.md", "# Riesling\n\nA dry riesling with notes of quince and slate.\n");
+        StringBuilder text = new StringBuilder("quince");
+        for (int i = 0; i < 3000; i++) {
+            text.append(" word").append(i).append("x");
+        }
+        assertThat(search(org, text.toString())).containsExactlyElementsOf(chunkIds(org, "wine/riesling.md"));
+        assertThat(index.search(org, text.toString(), false, List.of(), 40)).isPresent();
+    }
+
+    @Test
+    void anotherInstancesCommitIsFollowedWithoutAnImportEventHere() throws Exception {
+        long org = newOrg();
+        save(org, "wine/riesling.md", "# Riesling\n\nA dry riesling.\n");
+        long doc = asOwner()
+                .sql("SELECT id FROM kb_document WHERE org_id = ?")
+                .param(org)
+                .query(Long.class)
+                .single();
+        // A chunk written by "another instance": straight SQL, no event in this JVM.
+        long added = asOwner().sql("""
+                        INSERT INTO kb_chunk (org_id, document_id, folder, ordinal, heading_path, content, content_hash,
+                                              embedding, tsv, tsv_simple)
+                        SELECT org_id, document_id, folder, 99, '', 'A note about obsidian terroir.', 'h',
+                               embedding, to_tsvector('english', 'obsidian terroir'),
+                               to_tsvector('cellardoor_simple', 'obsidian terroir')
+                        FROM kb_chunk WHERE document_id = ? LIMIT 1
+                        RETURNING id""").param(doc).query(Long.class).single();
+        long deadline = System.currentTimeMillis() + 10_000;
+        while (!search(org, "obsidian").contains(added) && System.currentTimeMillis() < deadline) {
+            Thread.sleep(50); // the database's notification reaches the listener
+        }
+        assertThat(search(org, "obsidian")).containsExactly(added);
+    }
+
+    @Test
+    void aMissingOrStaleIndexIsRebuiltWhilePostgresqlServes() throws Exception {
+        long org = newOrg();
+        save(org, "wine/riesling.md", "# Riesling\n\nA dry riesling with notes of quince and slate.\n");
+        List<Long> ids = chunkIds(org, "wine/riesling.md");
+        KeywordIndex.Rebuild first = index.lastRebuild(org).orElseThrow();
+        assertThat(first.chunks()).isEqualTo(ids.size());
+
+        // Another instance with an empty folder: nothing on disk, so it rebuilds; until then PostgreSQL serves.
+        Path elsewhere = Files.createTempDirectory(indexes, "other");
+        KeywordIndex other =
+                new KeywordIndex(new KeywordIndexProperties(true, elsewhere, null, null, 0, 0), changes, environment);
+        try {
+            assertThat(other.status(org)).isEqualTo(KeywordIndex.Status.ABSENT);
+            HybridRetriever viaOther = new HybridRetriever(jdbc, tenant, other::search, keywords, false, "auto");
+            RetrievalQuery query = RetrievalQuery.forOrg(org)
+                    .text("quince slate")
+                    .embedding(embeddings.embed("quince slate"))
+                    .mode(RetrievalMode.FULL_TEXT)
+                    .build();
+            assertThat(viaOther.retrieve(query))
+                    .as("PostgreSQL full text while the index is built")
+                    .extracting(RetrievedChunk::chunkId)
+                    .containsExactlyElementsOf(ids);
+            assertThat(other.awaitReady(org)).isEqualTo(KeywordIndex.Status.READY);
+            assertThat(other.lastRebuild(org)).isPresent();
+            assertThat(viaOther.retrieve(query))
+                    .extracting(RetrievedChunk::chunkId)
+                    .containsExactlyElementsOf(ids);
+        } finally {
+            other.destroy();
+        }
+
+        // A new epoch (a restored database, a bulk load past the outbox): this instance rebuilds.
+        asOwner()
+                .sql("UPDATE kb_chunk_change_seq SET epoch = gen_random_uuid() WHERE org_id = ?")
+                .param(org)
+                .update();
+        index.catchUp(org);
+        assertThat(index.lastRebuild(org).orElseThrow()).isNotEqualTo(first);
+        assertThat(search(org, "quince")).containsExactlyElementsOf(ids);
+
+        // An index ahead of the database (the database went back to an earlier backup): rebuilt too.
+        KeywordIndex.Rebuild second = index.lastRebuild(org).orElseThrow();
+        asOwner()
+                .sql("UPDATE kb_chunk_change_seq SET last_change = 0 WHERE org_id = ?")
+                .param(org)
+                .update();
+        index.catchUp(org);
+        assertThat(index.lastRebuild(org).orElseThrow()).isNotEqualTo(second);
+        assertThat(index.lastRebuild(org).orElseThrow().appliedChange()).isZero();
+    }
+
+    @Test
+    void anIndexOnDiskThatMatchesTheDatabaseIsReopenedNotRebuilt() throws Exception {
+        long org = newOrg();
+        save(org, "wine/riesling.md", "# Riesling\n\nA dry riesling with notes of quince and slate.\n");
+        Path folder = Files.createTempDirectory(indexes, "restart");
+        KeywordIndexProperties settings = new KeywordIndexProperties(true, folder, null, null, 0, 0);
+        KeywordIndex before = new KeywordIndex(settings, changes, environment);
+        try {
+            assertThat(before.awaitReady(org)).isEqualTo(KeywordIndex.Status.READY);
+            assertThat(before.lastRebuild(org)).as("nothing on disk yet").isPresent();
+        } finally {
+            before.destroy();
+        }
+        save(org, "wine/slate.md", "# Slate\n\nThe slate soils of the quince orchard.\n");
+        KeywordIndex restarted = new KeywordIndex(settings, changes, environment);
+        try {
+            assertThat(restarted.awaitReady(org)).isEqualTo(KeywordIndex.Status.READY);
+            assertThat(restarted.lastRebuild(org))
+                    .as("reopened and caught up, not rebuilt")
+                    .isEmpty();
+            assertThat(restarted.search(org, "quince", true, List.of(), 10).orElseThrow())
+                    .hasSize(chunkIds(org, "wine/riesling.md").size()
+                            + chunkIds(org, "wine/slate.md").size());
+        } finally {
+            restarted.destroy();
+        }
+    }
+
+    @Test
+    void aSpanishQuestionNamingAProductFindsItsPageThroughTheFullTextBranch() throws Exception {
+        long org = newOrg();
+        Files.createDirectories(knowledge.resolve("wine"));
+        Files.writeString(knowledge.resolve("wine/cremant.md"), """
+                # Crémant de Bourgogne Brut
+
+                Our sparkling wine made in the traditional method, with fine bubbles and notes of green apple.
+
+                ## Price
+                $32 a bottle.
+                """);
+        Files.writeString(knowledge.resolve("wine/gruner.md"), """
+                # Grüner Veltliner 2024
+
+                A crisp white wine with white pepper and lime. Grown on the estate.
+                """);
+        Files.writeString(knowledge.resolve("wine/riesling.md"), """
+                # Dry Riesling
+
+                A dry white wine with notes of quince. Pairs with spicy food.
+                """);
+        importer.importFolder(org, knowledge, line -> {});
+        index.awaitReady(org);
+        String question = "¿Cuánto cuesta una botella de cremant de bourgogne?";
+        String text = keywords.of(org, question);
+        HybridRetriever postgres =
+                new HybridRetriever(jdbc, tenant, (o, t, e, f, n) -> Optional.empty(), keywords, false, "auto");
+        for (HybridRetriever path : List.of(retriever, postgres)) {
+            RetrievalQuery spanish = RetrievalQuery.forOrg(org)
+                    .text(text)
+                    .embedding(embeddings.embed(question))
+                    .mode(RetrievalMode.FULL_TEXT)
+                    .language("es")
+                    .build();
+            List<RetrievedChunk> found = path.retrieve(spanish);
+            assertThat(found)
+                    .as(path == retriever ? "keyword index" : "PostgreSQL")
+                    .isNotEmpty();
+            assertThat(found.get(0).path()).isEqualTo("wine/cremant.md");
+            assertThat(found.get(0).fullTextRank()).isEqualTo(1);
+        }
+        // The English analysis keeps the accent ("crémant"), so the same words find nothing there.
+        RetrievalQuery asEnglish = RetrievalQuery.forOrg(org)
+                .text("cremant")
+                .embedding(embeddings.embed(question))
+                .mode(RetrievalMode.FULL_TEXT)
+                .build();
+        assertThat(postgres.retrieve(asEnglish)).isEmpty();
+    }
+}

@@ -1,0 +1,80 @@
+package io.cellardoor.retrieval;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.LinkedHashSet;
+import java.util.Map;
+import java.util.Set;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.LowerCaseFilter;
+import org.apache.lucene.analysis.StopFilter;
+import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.Tokenizer;
+import org.apache.lucene.analysis.en.EnglishAnalyzer;
+import org.apache.lucene.analysis.en.EnglishPossessiveFilter;
+import org.apache.lucene.analysis.en.PorterStemFilter;
+import org.apache.lucene.analysis.miscellaneous.ASCIIFoldingFilter;
+import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
+import org.apache.lucene.analysis.standard.StandardTokenizer;
+import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+
+/**
+ * The keyword index's two analyses, the Lucene twins of PostgreSQL's two text search configurations: English (stop
+ * words removed, Porter stems, like {@code english}) for English questions, and folded words without stemming (like
+ * {@code cellardoor_simple}: {@code simple} + {@code unaccent}) for questions in any other language, whose overlap
+ * with English pages is names, numbers and cognates. Both fold accents. Thread-safe.
+ */
+final class KeywordAnalyzers {
+
+    /** Title and headings, English analysis (boosted). */
+    static final String HEAD = "head";
+    /** Chunk text, English analysis. */
+    static final String BODY = "body";
+    /** Title, headings and chunk text, English analysis, documents only: the corpus statistics' frequencies. */
+    static final String ALL = "all";
+    /** Title, headings and text, folded words. */
+    static final String SIMPLE = "simple";
+    /** Bumped whenever an analysis changes: indexes built with another version are rebuilt. */
+    static final String VERSION = "3";
+
+    private KeywordAnalyzers() {}
+
+    static final Analyzer ENGLISH = new Analyzer() {
+        @Override
+        protected TokenStreamComponents createComponents(String field) {
+            Tokenizer source = new StandardTokenizer();
+            TokenStream s = new EnglishPossessiveFilter(source);
+            s = new LowerCaseFilter(s);
+            s = new ASCIIFoldingFilter(s);
+            s = new StopFilter(s, EnglishAnalyzer.ENGLISH_STOP_WORDS_SET);
+            return new TokenStreamComponents(source, new PorterStemFilter(s));
+        }
+    };
+
+    static final Analyzer FOLDED = new Analyzer() {
+        @Override
+        protected TokenStreamComponents createComponents(String field) {
+            Tokenizer source = new StandardTokenizer();
+            return new TokenStreamComponents(source, new ASCIIFoldingFilter(new LowerCaseFilter(source)));
+        }
+    };
+
+    /** What the index writer uses per field. */
+    static final Analyzer PER_FIELD = new PerFieldAnalyzerWrapper(ENGLISH, Map.of(SIMPLE, FOLDED));
+
+    /** The distinct terms of a text under one analysis, in order of first appearance. */
+    static Set<String> terms(Analyzer analyzer, String text) {
+        Set<String> out = new LinkedHashSet<>();
+        try (TokenStream ts = analyzer.tokenStream("", text)) {
+            CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);
+            ts.reset();
+            while (ts.incrementToken()) {
+                out.add(term.toString());
+            }
+            ts.end();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out;
+    }
+}

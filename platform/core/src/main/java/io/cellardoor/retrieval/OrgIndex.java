@@ -1,0 +1,309 @@
+package io.cellardoor.retrieval;
+
+import java.io.Closeable;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.Field;
+import org.apache.lucene.document.FieldType;
+import org.apache.lucene.document.NumericDocValuesField;
+import org.apache.lucene.document.StringField;
+import org.apache.lucene.document.TextField;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexOptions;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.MultiTerms;
+import org.apache.lucene.index.NumericDocValues;
+import org.apache.lucene.index.ReaderUtil;
+import org.apache.lucene.index.SegmentInfos;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.index.Terms;
+import org.apache.lucene.index.TermsEnum;
+import org.apache.lucene.search.BooleanClause;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.BoostQuery;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.SearcherManager;
+import org.apache.lucene.search.TermInSetQuery;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.search.similarities.BM25Similarity;
+import org.apache.lucene.store.Directory;
+import org.apache.lucene.store.FSDirectory;
+import org.apache.lucene.util.BytesRef;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * One org's Lucene keyword index in one folder: BM25 over title and headings (boosted as {@code ts_rank_cd}'s weight A
+ * is over B) and over the chunk text with English analysis, plus a folded-words field for other languages; the
+ * folder as a filter; the chunk id; and title, headings and text together indexed for document frequencies only. Its commit data says which org, outbox epoch and last applied change it holds. Searching is
+ * thread-safe; writes are serialised by its owner ({@link KeywordIndex}).
+ */
+final class OrgIndex implements Closeable {
+
+    static final float HEAD_BOOST = 2.5f;
+    private static final String ID = "id";
+    private static final String ID_TERM = "cid";
+    private static final String FOLDER = "folder";
+    /** Terms indexed for their document frequency only: no frequencies, positions or norms. */
+    private static final FieldType DOCS_ONLY = docsOnly();
+
+    private static FieldType docsOnly() {
+        FieldType type = new FieldType();
+        type.setIndexOptions(IndexOptions.DOCS);
+        type.setTokenized(true);
+        type.setOmitNorms(true);
+        type.freeze();
+        return type;
+    }
+
+    /** What a commit says about the index's contents. */
+    record State(long orgId, String epoch, long applied, long appliedChunk, String version) {
+
+        static State of(Map<String, String> data) {
+            return new State(
+                    Long.parseLong(data.getOrDefault("org", "0")),
+                    data.getOrDefault("epoch", ""),
+                    Long.parseLong(data.getOrDefault("applied", "-1")),
+                    Long.parseLong(data.getOrDefault("appliedChunk", "0")),
+                    data.getOrDefault("version", ""));
+        }
+
+        Map<String, String> data() {
+            return Map.of(
+                    "org", Long.toString(orgId),
+                    "epoch", epoch,
+                    "applied", Long.toString(applied),
+                    "appliedChunk", Long.toString(appliedChunk),
+                    "version", version);
+        }
+    }
+
+    private final Path path;
+    private final Directory directory;
+    private final IndexWriter writer;
+    private final SearcherManager searchers;
+    private volatile State state;
+
+    private OrgIndex(Path path, boolean create, double ramBufferMb) throws IOException {
+        this.path = path;
+        this.directory = FSDirectory.open(path);
+        IndexWriterConfig config = new IndexWriterConfig(KeywordAnalyzers.PER_FIELD)
+                .setSimilarity(new BM25Similarity())
+                .setRAMBufferSizeMB(ramBufferMb)
+                .setCommitOnClose(false)
+                .setOpenMode(create ? IndexWriterConfig.OpenMode.CREATE : IndexWriterConfig.OpenMode.APPEND);
+        IndexWriter w;
+        try {
+            w = new IndexWriter(directory, config);
+        } catch (IOException | RuntimeException e) {
+            directory.close();
+            throw e;
+        }
+        this.writer = w;
+        this.searchers = new SearcherManager(writer, null);
+        Map<String, String> data = new HashMap<>();
+        Iterable<Map.Entry<String, String>> live = writer.getLiveCommitData();
+        if (live != null) {
+            live.forEach(e -> data.put(e.getKey(), e.getValue()));
+        }
+        this.state = State.of(data);
+    }
+
+    /** A new empty index in an empty (or missing) folder, for a rebuild. */
+    static OrgIndex create(Path path) throws IOException {
+        Files.createDirectories(path);
+        return new OrgIndex(path, true, 64);
+    }
+
+    /** The committed index in the folder; throws when there is none. */
+    static OrgIndex open(Path path) throws IOException {
+        if (!Files.isDirectory(path)) {
+            throw new IOException("no index in " + path);
+        }
+        try (Directory d = FSDirectory.open(path)) {
+            if (!DirectoryReader.indexExists(d)) {
+                throw new IOException("no index in " + path);
+            }
+        }
+        return new OrgIndex(path, false, 16);
+    }
+
+    /** The commit data of the index in a folder without opening a writer, or null when there is none. */
+    static @Nullable State peek(Path path) {
+        try (Directory d = FSDirectory.open(path)) {
+            return State.of(SegmentInfos.readLatestCommit(d).getUserData());
+        } catch (IOException e) {
+            return null;
+        }
+    }
+
+    State state() {
+        return state;
+    }
+
+    Path path() {
+        return path;
+    }
+
+    /** Adds a chunk (rebuild: the index is new, no older copy to replace). */
+    void add(ChunkChanges.IndexedChunk chunk) throws IOException {
+        writer.addDocument(document(chunk));
+    }
+
+    /** Applies changes in order: a chunk present is (re)indexed, a chunk gone is deleted. */
+    void apply(List<ChunkChanges.Change> changes) throws IOException {
+        for (ChunkChanges.Change c : changes) {
+            Term id = new Term(ID_TERM, Long.toString(c.chunkId()));
+            if (c.chunk() == null) {
+                writer.deleteDocuments(id);
+            } else {
+                writer.updateDocument(id, document(c.chunk()));
+            }
+        }
+    }
+
+    /** Commits what was added or applied as the given state, and makes it searchable. */
+    void commit(State next) throws IOException {
+        writer.setLiveCommitData(next.data().entrySet());
+        writer.commit();
+        state = next;
+        searchers.maybeRefreshBlocking();
+    }
+
+    /**
+     * Terms of one question searched at most, in the question's order: a question is a sentence or two, and a longer
+     * text (pasted or hostile) must not reach Lucene's limit of 1,024 clauses (two per term in English).
+     */
+    static final int MAX_TERMS = 64;
+
+    /**
+     * Chunk ids of the best BM25 matches, best first.
+     *
+     * @param english English analysis over title, headings and text; otherwise folded words
+     * @param folders when not empty, only chunks of these folders
+     */
+    long[] search(String text, boolean english, List<String> folders, int n) throws IOException {
+        BooleanQuery.Builder q = new BooleanQuery.Builder();
+        if (english) {
+            Set<String> terms = KeywordAnalyzers.terms(KeywordAnalyzers.ENGLISH, text);
+            for (String t : terms.stream().limit(MAX_TERMS).toList()) {
+                q.add(
+                        new BoostQuery(new TermQuery(new Term(KeywordAnalyzers.HEAD, t)), HEAD_BOOST),
+                        BooleanClause.Occur.SHOULD);
+                q.add(new TermQuery(new Term(KeywordAnalyzers.BODY, t)), BooleanClause.Occur.SHOULD);
+            }
+            if (terms.isEmpty()) {
+                return new long[0];
+            }
+        } else {
+            Set<String> terms = KeywordAnalyzers.terms(KeywordAnalyzers.FOLDED, text);
+            for (String t : terms.stream().limit(MAX_TERMS).toList()) {
+                q.add(new TermQuery(new Term(KeywordAnalyzers.SIMPLE, t)), BooleanClause.Occur.SHOULD);
+            }
+            if (terms.isEmpty()) {
+                return new long[0];
+            }
+        }
+        if (!folders.isEmpty()) {
+            List<BytesRef> refs = new ArrayList<>();
+            folders.forEach(f -> refs.add(new BytesRef(f)));
+            q.add(new TermInSetQuery(FOLDER, refs), BooleanClause.Occur.FILTER);
+        }
+        q.setMinimumNumberShouldMatch(1);
+        Query query = q.build();
+        IndexSearcher searcher = searchers.acquire();
+        try {
+            TopDocs top = searcher.search(query, n);
+            long[] ids = new long[top.scoreDocs.length];
+            List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
+            for (int i = 0; i < ids.length; i++) {
+                ScoreDoc sd = top.scoreDocs[i];
+                LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(sd.doc, leaves));
+                NumericDocValues values = leaf.reader().getNumericDocValues(ID);
+                ids[i] = values != null && values.advanceExact(sd.doc - leaf.docBase) ? values.longValue() : 0;
+            }
+            return ids;
+        } finally {
+            searchers.release(searcher);
+        }
+    }
+
+    /** In how many chunks a term of the English analysis occurs (title, headings or text). */
+    int documentFrequency(String term) throws IOException {
+        IndexSearcher searcher = searchers.acquire();
+        try {
+            return searcher.getIndexReader().docFreq(new Term(KeywordAnalyzers.ALL, term));
+        } finally {
+            searchers.release(searcher);
+        }
+    }
+
+    /**
+     * Every term of the English analysis (title, headings or text) with the number of chunks it occurs in, in term
+     * order: what a misspelt question word is compared with.
+     */
+    Map<String, Integer> documentFrequencies() throws IOException {
+        IndexSearcher searcher = searchers.acquire();
+        try {
+            Map<String, Integer> out = new LinkedHashMap<>();
+            Terms terms = MultiTerms.getTerms(searcher.getIndexReader(), KeywordAnalyzers.ALL);
+            if (terms != null) {
+                TermsEnum each = terms.iterator();
+                for (BytesRef term = each.next(); term != null; term = each.next()) {
+                    out.put(term.utf8ToString(), each.docFreq());
+                }
+            }
+            return out;
+        } finally {
+            searchers.release(searcher);
+        }
+    }
+
+    /** Chunks in the index. */
+    int size() throws IOException {
+        IndexSearcher searcher = searchers.acquire();
+        try {
+            return searcher.getIndexReader().numDocs();
+        } finally {
+            searchers.release(searcher);
+        }
+    }
+
+    private static Document document(ChunkChanges.IndexedChunk c) {
+        Document doc = new Document();
+        doc.add(new StringField(ID_TERM, Long.toString(c.id()), Field.Store.NO));
+        doc.add(new NumericDocValuesField(ID, c.id()));
+        doc.add(new StringField(FOLDER, c.folder(), Field.Store.NO));
+        String head = c.title() + " " + c.headingPath();
+        doc.add(new TextField(KeywordAnalyzers.HEAD, head, Field.Store.NO));
+        doc.add(new TextField(KeywordAnalyzers.BODY, c.content(), Field.Store.NO));
+        doc.add(new Field(KeywordAnalyzers.ALL, head + "\n" + c.content(), DOCS_ONLY));
+        doc.add(new TextField(KeywordAnalyzers.SIMPLE, head + " " + c.content(), Field.Store.NO));
+        return doc;
+    }
+
+    @Override
+    public void close() throws IOException {
+        try {
+            searchers.close();
+        } finally {
+            try {
+                writer.rollback(); // everything worth keeping was committed
+            } finally {
+                directory.close();
+            }
+        }
+    }
+}
