@@ -18,6 +18,9 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  *     {@link PluginSignatures}
  * @param allowUnsigned load jars without a trusted signature too (local development only; a jar changed after
  *     signing is refused either way)
+ * @param maxConcurrentCalls calls into one plugin that may run at once (its bulkhead); a call beyond them is refused at
+ *     once and counted as a failure; a call that ran out of time keeps its place until its thread ends, so a plugin
+ *     that hangs ties up at most this many threads; default 16
  */
 @ConfigurationProperties("cellardoor.plugins")
 public record PluginProperties(
@@ -28,7 +31,8 @@ public record PluginProperties(
         int maxConsecutiveFailures,
         double minScore,
         List<Path> trustedSigners,
-        boolean allowUnsigned) {
+        boolean allowUnsigned,
+        int maxConcurrentCalls) {
 
     public PluginProperties {
         dir = dir == null ? Path.of("plugins") : dir;
@@ -38,5 +42,6 @@ public record PluginProperties(
         maxConsecutiveFailures = maxConsecutiveFailures <= 0 ? 5 : maxConsecutiveFailures;
         minScore = minScore <= 0 ? 0.25 : minScore;
         trustedSigners = trustedSigners == null ? List.of() : List.copyOf(trustedSigners);
+        maxConcurrentCalls = maxConcurrentCalls <= 0 ? 16 : maxConcurrentCalls;
     }
 }
