@@ -164,13 +164,31 @@ public class ChatService {
      */
     public ChatResponse answer(Site site, @Nullable UUID visitorId, ChatRequest request, Listener listener) {
         validate(request.message());
+        return stages.turn(site, () -> answerTurn(site, visitorId, request, listener));
+    }
+
+    private ChatResponse answerTurn(Site site, @Nullable UUID visitorId, ChatRequest request, Listener listener) {
         long started = System.nanoTime();
         String message = request.message().strip();
         Conversation conversation = stages.run(
                 "conversation", () -> conversations.open(site.orgId(), site.id(), visitorId, request.conversationId()));
-        Turn turn = new Turn(site.orgId(), site.orgSlug(), site.contactLine(), message, conversation.history(), true);
+        Turn turn = new Turn(
+                site.orgId(),
+                site.orgSlug(),
+                site.contactLine(),
+                message,
+                conversation.history(),
+                true,
+                !Boolean.FALSE.equals(request.cache()));
         TurnTrace trace = run(turn, conversation.id(), listener);
         GeneratedAnswer answer = links.sanitize(site, trace.answer()); // LLM05: own https links only, no images
+        stages.describe(
+                trace.classification().primary(),
+                answer.generator(),
+                answer.model(),
+                answer.inputTokens(),
+                answer.outputTokens(),
+                trace.shortcut().filter("cache"::equals).isPresent());
         long latencyMs = (System.nanoTime() - started) / 1_000_000;
         long messageId = stages.run("persist", () -> {
             if (trace.shortcut().isEmpty() && answer.answered() && trace.guard().answers()) {
@@ -222,16 +240,25 @@ public class ChatService {
     public TurnTrace dryRun(long orgId, String question) {
         validate(question);
         String slug = tenants.findOrgSlug(orgId).orElseThrow(() -> ApiProblem.notFound("Org " + orgId));
-        Turn turn = new Turn(orgId, slug, tenants.contactLine(orgId), question.strip(), List.of(), false);
+        Turn turn = new Turn(orgId, slug, tenants.contactLine(orgId), question.strip(), List.of(), false, false);
         return run(turn, UUID.randomUUID(), new Listener() {
             @Override
             public void token(String token) {}
         });
     }
 
-    /** One turn's input. {@code live} turns use curated answers and the semantic cache. */
+    /**
+     * One turn's input. {@code live} turns use curated answers and the semantic cache ({@code cache}: false when an
+     * admin asked to bypass it).
+     */
     private record Turn(
-            long orgId, String slug, String contactLine, String message, List<PastTurn> history, boolean live) {}
+            long orgId,
+            String slug,
+            String contactLine,
+            String message,
+            List<PastTurn> history,
+            boolean live,
+            boolean cache) {}
 
     private TurnTrace run(Turn turn, UUID conversationId, Listener listener) {
         GuardVerdict verdict = stages.run("guard", () -> guard.check(turn.message()));
@@ -338,8 +365,9 @@ public class ChatService {
             return Optional.of(
                     served(conversationId, verdict, language, question, "curated", domain, answer, cited, listener));
         }
-        Optional<SemanticCache.Hit<Citation>> hit =
-                stages.run("cache", () -> cache.find(turn.orgId(), embedding, Citation.class));
+        Optional<SemanticCache.Hit<Citation>> hit = turn.cache()
+                ? stages.run("cache", () -> cache.find(turn.orgId(), embedding, Citation.class))
+                : cache.bypassed();
         return hit.map(h -> served(
                 conversationId,
                 verdict,
