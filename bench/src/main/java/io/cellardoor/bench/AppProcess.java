@@ -19,6 +19,7 @@ final class AppProcess implements AutoCloseable {
 
     private final Process process;
     private final int port;
+    private int managementPort = -1;
     private final Path log;
     private final long startedNanos = System.nanoTime();
 
@@ -64,9 +65,18 @@ final class AppProcess implements AutoCloseable {
         try (ServerSocket s = new ServerSocket(0)) {
             port = s.getLocalPort();
         }
+        int management;
+        try (ServerSocket s = new ServerSocket(0)) {
+            management = s.getLocalPort();
+        }
         List<String> all = new ArrayList<>(List.of("serve", "--port", String.valueOf(port)));
         all.addAll(args);
-        return new AppProcess(builder(jar, javaOpts, all, db, plugins, log).start(), port, log);
+        ProcessBuilder builder = builder(jar, javaOpts, all, db, plugins, log);
+        // Metrics are scraped on the management port, as in production (the visitor port wants a PLATFORM_ADMIN token).
+        builder.environment().put("MANAGEMENT_SERVER_PORT", String.valueOf(management));
+        AppProcess app = new AppProcess(builder.start(), port, log);
+        app.managementPort = management;
+        return app;
     }
 
     private static ProcessBuilder builder(
@@ -135,6 +145,11 @@ final class AppProcess implements AutoCloseable {
 
     URI base() {
         return URI.create("http://127.0.0.1:" + port);
+    }
+
+    /** The management port's base URI ({@code /actuator/prometheus}), for an app started with {@code serve}. */
+    URI management() {
+        return URI.create("http://127.0.0.1:" + managementPort);
     }
 
     long pid() {

@@ -49,6 +49,7 @@ public class ConsoleLayout extends AppLayout {
         nav.addItem(new SideNavItem("Sites", "sites"));
         if (staff.has(Role.ORG_ADMIN)) {
             nav.addItem(new SideNavItem("Audit log", "audit"));
+            nav.addItem(new SideNavItem("System", "system"));
         }
         addToDrawer(nav);
         setPrimarySection(Section.DRAWER);

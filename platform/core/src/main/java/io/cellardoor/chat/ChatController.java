@@ -9,6 +9,12 @@ import io.cellardoor.web.ApiProblem;
 import io.cellardoor.widget.WidgetCaller;
 import io.micrometer.context.ContextExecutorService;
 import io.micrometer.context.ContextSnapshotFactory;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.Map;
@@ -24,6 +30,7 @@ import org.slf4j.MDC;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -67,12 +74,58 @@ class ChatController {
         this.heartbeat = heartbeat;
     }
 
+    @Operation(summary = "Answers one message with a JSON answer", security = @SecurityRequirement(name = "siteKey"))
+    @ApiResponse(responseCode = "200", description = "The answer, its citations and usage")
+    @ApiResponse(
+            responseCode = "400",
+            description = "blank-message, malformed-request",
+            content =
+                    @Content(
+                            mediaType = "application/problem+json",
+                            schema = @Schema(implementation = ProblemDetail.class)))
+    @ApiResponse(
+            responseCode = "401",
+            description = "unknown-site-key",
+            content =
+                    @Content(
+                            mediaType = "application/problem+json",
+                            schema = @Schema(implementation = ProblemDetail.class)))
+    @ApiResponse(
+            responseCode = "403",
+            description = "origin-not-allowed, site-key-revoked, site-key-rotated",
+            content =
+                    @Content(
+                            mediaType = "application/problem+json",
+                            schema = @Schema(implementation = ProblemDetail.class)))
+    @ApiResponse(
+            responseCode = "413",
+            description = "message-too-long, request-too-large",
+            content =
+                    @Content(
+                            mediaType = "application/problem+json",
+                            schema = @Schema(implementation = ProblemDetail.class)))
+    @ApiResponse(
+            responseCode = "429",
+            description = "rate-limited (Retry-After)",
+            content =
+                    @Content(
+                            mediaType = "application/problem+json",
+                            schema = @Schema(implementation = ProblemDetail.class)))
+    @ApiResponse(
+            responseCode = "503",
+            description = "service-unavailable: the database is unreachable (Retry-After)",
+            content =
+                    @Content(
+                            mediaType = "application/problem+json",
+                            schema = @Schema(implementation = ProblemDetail.class)))
     @PostMapping(
             path = "/api/v1/chat",
             consumes = MediaType.APPLICATION_JSON_VALUE,
             produces = MediaType.APPLICATION_JSON_VALUE)
     ChatResponse chat(
-            WidgetCaller caller, @RequestBody ChatRequest request, jakarta.servlet.http.HttpServletRequest http) {
+            @Parameter(hidden = true) WidgetCaller caller,
+            @RequestBody ChatRequest request,
+            jakarta.servlet.http.HttpServletRequest http) {
         return chat.answer(
                 caller.site(), caller.visitorId(), honoured(request, caller.site(), http), new ChatService.Listener() {
                     @Override
@@ -80,12 +133,62 @@ class ChatController {
                 });
     }
 
+    @Operation(
+            summary = "Answers one message as server-sent events: meta, token, citation, done, error",
+            security = @SecurityRequirement(name = "siteKey"))
+    @ApiResponse(
+            responseCode = "200",
+            description = "text/event-stream of meta, token, citation, done (or error) events")
+    @ApiResponse(
+            responseCode = "400",
+            description = "blank-message, malformed-request",
+            content =
+                    @Content(
+                            mediaType = "application/problem+json",
+                            schema = @Schema(implementation = ProblemDetail.class)))
+    @ApiResponse(
+            responseCode = "401",
+            description = "unknown-site-key",
+            content =
+                    @Content(
+                            mediaType = "application/problem+json",
+                            schema = @Schema(implementation = ProblemDetail.class)))
+    @ApiResponse(
+            responseCode = "403",
+            description = "origin-not-allowed, site-key-revoked, site-key-rotated",
+            content =
+                    @Content(
+                            mediaType = "application/problem+json",
+                            schema = @Schema(implementation = ProblemDetail.class)))
+    @ApiResponse(
+            responseCode = "413",
+            description = "message-too-long, request-too-large",
+            content =
+                    @Content(
+                            mediaType = "application/problem+json",
+                            schema = @Schema(implementation = ProblemDetail.class)))
+    @ApiResponse(
+            responseCode = "429",
+            description = "rate-limited (Retry-After)",
+            content =
+                    @Content(
+                            mediaType = "application/problem+json",
+                            schema = @Schema(implementation = ProblemDetail.class)))
+    @ApiResponse(
+            responseCode = "503",
+            description = "service-unavailable: the database is unreachable (Retry-After)",
+            content =
+                    @Content(
+                            mediaType = "application/problem+json",
+                            schema = @Schema(implementation = ProblemDetail.class)))
     @PostMapping(
             path = "/api/v1/chat/stream",
             consumes = MediaType.APPLICATION_JSON_VALUE,
             produces = MediaType.TEXT_EVENT_STREAM_VALUE)
     ResponseEntity<SseEmitter> stream(
-            WidgetCaller caller, @RequestBody ChatRequest request, jakarta.servlet.http.HttpServletRequest http) {
+            @Parameter(hidden = true) WidgetCaller caller,
+            @RequestBody ChatRequest request,
+            jakarta.servlet.http.HttpServletRequest http) {
         ChatService.validate(request.message());
         Site site = caller.site();
         ChatRequest asked = honoured(request, site, http);

@@ -102,18 +102,20 @@ public class Stages {
         long started = System.nanoTime();
         try (MDC.MDCCloseable org = MDC.putCloseable("org", site.orgSlug());
                 MDC.MDCCloseable s = MDC.putCloseable("site", Long.toString(site.id()))) {
-            return turn.observe(work);
-        } finally {
-            timings.set(outer);
-            long took = System.nanoTime() - started;
-            if (took >= slowTurn.toNanos()) {
-                log.warn(
-                        "Slow chat turn: {} ms (over {} ms) for org {} site {}; stages: {}",
-                        took / 1_000_000,
-                        slowTurn.toMillis(),
-                        site.orgSlug(),
-                        site.id(),
-                        breakdown(times));
+            try {
+                return turn.observe(work);
+            } finally {
+                timings.set(outer);
+                long took = System.nanoTime() - started;
+                if (took >= slowTurn.toNanos()) {
+                    log.warn(
+                            "Slow chat turn: {} ms (over {} ms) for org {} site {}; stages: {}",
+                            took / 1_000_000,
+                            slowTurn.toMillis(),
+                            site.orgSlug(),
+                            site.id(),
+                            breakdown(times));
+                }
             }
         }
     }

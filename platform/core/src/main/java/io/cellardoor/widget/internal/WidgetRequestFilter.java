@@ -6,6 +6,7 @@ import io.cellardoor.web.ApiProblem;
 import io.cellardoor.widget.VisitorTokens;
 import io.cellardoor.widget.WidgetCaller;
 import io.cellardoor.widget.WidgetProperties;
+import io.cellardoor.widget.WidgetRateLimits;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -14,6 +15,7 @@ import java.io.IOException;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
@@ -28,11 +30,15 @@ import org.springframework.web.filter.OncePerRequestFilter;
  *       {@code site-key-revoked} / {@code site-key-rotated} on every call (unknown keys go on to the 401 of the
  *       controllers).</li>
  *   <li>Rate limits: POSTs are counted per visitor (token, else client address) and per site; over the limit they
- *       get 429 {@code rate-limited} with {@code Retry-After}.</li>
+ *       get 429 {@code rate-limited} with {@code Retry-After}. The chat WebSocket counts each message the same way
+ *       ({@link WidgetRateLimits}).</li>
+ *   <li>The chat WebSocket's handshake ({@code GET /ws/chat}) goes through the same checks; browsers cannot set headers
+ *       on it, so it may carry the key and the visitor token as the query parameters {@code siteKey} and
+ *       {@code visitorToken}.</li>
  * </ul>
  */
 @Component
-class WidgetRequestFilter extends OncePerRequestFilter {
+class WidgetRequestFilter extends OncePerRequestFilter implements WidgetRateLimits {
 
     static final String ALLOWED_HEADERS = "Content-Type, X-Site-Key, X-Visitor-Token";
 
@@ -54,7 +60,17 @@ class WidgetRequestFilter extends OncePerRequestFilter {
         return !(path.startsWith("/api/v1/chat")
                 || path.startsWith("/api/v1/widget/")
                 || path.startsWith("/api/v1/messages/")
-                || path.equals("/api/v1/handoffs"));
+                || path.equals("/api/v1/handoffs")
+                || path.equals(CHAT_SOCKET));
+    }
+
+    /** The chat WebSocket's path. */
+    static final String CHAT_SOCKET = "/ws/chat";
+
+    @Override
+    public long tryTake(Site site, @Nullable UUID visitorId, String remoteAddress) {
+        String visitorKey = visitorId != null ? "visitor:" + visitorId : "address:" + site.id() + ":" + remoteAddress;
+        return Math.max(perSite.tryTake("site:" + site.id()), perVisitor.tryTake(visitorKey));
     }
 
     @Override
@@ -73,7 +89,11 @@ class WidgetRequestFilter extends OncePerRequestFilter {
                 return;
             }
         }
+        boolean socket = request.getRequestURI().equals(CHAT_SOCKET);
         String siteKey = request.getHeader("X-Site-Key");
+        if (siteKey == null && socket) {
+            siteKey = request.getParameter("siteKey");
+        }
         Optional<Site> site = siteKey == null ? Optional.empty() : tenants.findSite(siteKey);
         if (siteKey != null && site.isEmpty()) {
             Optional<TenantService.RetiredKey> retired = tenants.retiredKey(siteKey);
@@ -89,6 +109,9 @@ class WidgetRequestFilter extends OncePerRequestFilter {
         UUID visitorId = null;
         if (site.isPresent()) {
             String token = request.getHeader("X-Visitor-Token");
+            if (token == null && socket) {
+                token = request.getParameter("visitorToken");
+            }
             visitorId = token == null
                     ? null
                     : tokens.verify(token, site.get().id())
@@ -99,10 +122,7 @@ class WidgetRequestFilter extends OncePerRequestFilter {
         if (site.isPresent()
                 && "POST".equals(request.getMethod())
                 && !request.getRequestURI().equals("/api/v1/widget/session")) {
-            String visitorKey = visitorId != null
-                    ? "visitor:" + visitorId
-                    : "address:" + site.get().id() + ":" + request.getRemoteAddr();
-            long wait = Math.max(perSite.tryTake("site:" + site.get().id()), perVisitor.tryTake(visitorKey));
+            long wait = tryTake(site.get(), visitorId, request.getRemoteAddr());
             if (wait > 0) {
                 ApiProblem.rateLimited(wait, "Too many messages in a short time; try again in " + wait + " s.")
                         .writeTo(response);

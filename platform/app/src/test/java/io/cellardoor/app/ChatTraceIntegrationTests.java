@@ -1,0 +1,187 @@
+package io.cellardoor.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.cellardoor.knowledge.KnowledgeImporter;
+import io.cellardoor.tenant.TenantService;
+import io.opentelemetry.context.Context;
+import io.opentelemetry.sdk.trace.ReadWriteSpan;
+import io.opentelemetry.sdk.trace.ReadableSpan;
+import io.opentelemetry.sdk.trace.SpanProcessor;
+import io.opentelemetry.sdk.trace.data.SpanData;
+import java.net.http.HttpRequest;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.context.annotation.Bean;
+import org.springframework.test.context.TestPropertySource;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
+
+/**
+ * One chat request's trace, collected in memory from Spring Boot's OpenTelemetry SDK: the HTTP server span holds the
+ * {@code chat turn} span (org, site, plan, domain, generator, cache hit, tokens), which holds one span per stage in
+ * the order they ran. The same request's JSON log lines carry its request id, trace id, org and site, and a turn over
+ * the slow-turn threshold logs its stage breakdown.
+ */
+@ExtendWith(OutputCaptureExtension.class)
+@TestPropertySource(
+        properties = {
+            "management.tracing.sampling.probability=1.0",
+            "cellardoor.chat.slow-turn=0ms",
+            "cellardoor.cache.enabled=false"
+        })
+class ChatTraceIntegrationTests extends IntegrationTestSupport {
+
+    static final List<SpanData> SPANS = new CopyOnWriteArrayList<>();
+
+    @TestConfiguration
+    static class InMemorySpans {
+        @Bean
+        SpanProcessor inMemorySpans() {
+            return new SpanProcessor() {
+                @Override
+                public void onStart(Context parentContext, ReadWriteSpan span) {}
+
+                @Override
+                public boolean isStartRequired() {
+                    return false;
+                }
+
+                @Override
+                public void onEnd(ReadableSpan span) {
+                    SPANS.add(span.toSpanData());
+                }
+
+                @Override
+                public boolean isEndRequired() {
+                    return true;
+                }
+            };
+        }
+    }
+
+    @Autowired
+    TenantService tenants;
+
+    @Autowired
+    KnowledgeImporter importer;
+
+    @Autowired
+    ObjectMapper json;
+
+    @Test
+    void oneChatRequestIsOneTraceWithASpanPerStageUnderTheTurn(CapturedOutput output) throws Exception {
+        long org = tenants.ensureOrg("it-trace", "Trace");
+        tenants.ensureSite(org, "it-trace-key", "Trace site");
+        Path dir = Files.createTempDirectory("trace");
+        Files.createDirectories(dir.resolve("visiting"));
+        Files.writeString(dir.resolve("visiting/tasting-room.md"), """
+                # Tasting Room
+
+                The tasting room is open Thursday to Sunday from noon to six. A flight of five wines costs $20.
+                """);
+        importer.importFolder(org, dir, l -> {});
+        SPANS.clear();
+
+        var response = send(
+                HttpRequest.newBuilder(uri("/api/v1/chat"))
+                        .header("Content-Type", "application/json")
+                        .header("X-Request-Id", "trace-test-0001")
+                        .POST(HttpRequest.BodyPublishers.ofString("{\"message\": \"How much is a tasting flight?\"}")),
+                "it-trace-key");
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        assertThat(response.headers().firstValue("X-Request-Id")).hasValue("trace-test-0001");
+
+        SpanData turn = await(() -> SPANS.stream()
+                .filter(s -> s.getName().equals("chat turn"))
+                .findFirst()
+                .orElse(null));
+        String traceId = turn.getTraceId();
+        List<SpanData> trace =
+                SPANS.stream().filter(s -> s.getTraceId().equals(traceId)).toList();
+        Map<String, SpanData> byId = trace.stream().collect(Collectors.toMap(SpanData::getSpanId, Function.identity()));
+
+        // The turn hangs under the HTTP server span of the request (through Spring Security's span), the trace's root.
+        SpanData root = turn;
+        while (root.getParentSpanContext().isValid()) {
+            root = byId.get(root.getParentSpanId());
+            assertThat(root).as("a parent of the turn in %s", names(trace)).isNotNull();
+        }
+        assertThat(root).isNotSameAs(turn);
+        assertThat(root.getName()).as(names(trace).toString()).containsIgnoringCase("post");
+
+        Map<String, String> attributes = attributes(turn);
+        assertThat(attributes)
+                .containsEntry("org", "it-trace")
+                .containsEntry("plan", "none")
+                .containsEntry("domain", "visiting")
+                .containsEntry("generator", "extractive")
+                .containsEntry("cache.hit", "false")
+                .containsEntry("tokens.input", "0")
+                .containsKey("site");
+
+        // Every stage is a child of the turn, in the order the pipeline runs them.
+        List<SpanData> stages = trace.stream()
+                .filter(s -> s.getParentSpanId().equals(turn.getSpanId()))
+                .sorted((a, b) -> Long.compare(a.getStartEpochNanos(), b.getStartEpochNanos()))
+                .toList();
+        assertThat(stages.stream().map(SpanData::getName).toList())
+                .containsSubsequence(
+                        "chat conversation",
+                        "chat guard",
+                        "chat rewrite",
+                        "chat embed",
+                        "chat classify",
+                        "chat retrieve",
+                        "chat handle",
+                        "chat generate",
+                        "chat persist");
+        assertThat(stages).allSatisfy(s -> assertThat(attributes(s)).containsKey("stage"));
+        assertThat(stages)
+                .allSatisfy(s -> assertThat(s.getEndEpochNanos()).isLessThanOrEqualTo(turn.getEndEpochNanos()));
+
+        // The request's log lines are JSON with its request id, trace id, org and site; the slow-turn line has stages.
+        List<JsonNode> lines = output.getOut()
+                .lines()
+                .filter(l -> l.startsWith("{") && l.contains("trace-test-0001"))
+                .map(json::readTree)
+                .toList();
+        JsonNode slow = lines.stream()
+                .filter(l -> l.path("message").asString().startsWith("Slow chat turn"))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("no slow-turn line in\n" + output.getOut()));
+        assertThat(slow.path("message").asString()).contains("guard=", "retrieve=", "generate=", "persist=");
+        assertThat(slow.toString()).contains("\"requestId\":\"trace-test-0001\"", traceId, "\"org\":\"it-trace\"");
+    }
+
+    private static Map<String, String> attributes(SpanData span) {
+        return span.getAttributes().asMap().entrySet().stream()
+                .collect(Collectors.toMap(e -> e.getKey().getKey(), e -> String.valueOf(e.getValue())));
+    }
+
+    private static List<String> names(List<SpanData> spans) {
+        return spans.stream().map(SpanData::getName).toList();
+    }
+
+    private static <T> T await(java.util.function.Supplier<T> probe) throws InterruptedException {
+        for (int i = 0; i < 100; i++) {
+            T value = probe.get();
+            if (value != null) {
+                return value;
+            }
+            Thread.sleep(50);
+        }
+        throw new AssertionError("no chat turn span arrived");
+    }
+}
