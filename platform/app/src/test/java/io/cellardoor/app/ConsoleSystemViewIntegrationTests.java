@@ -16,7 +16,7 @@ class ConsoleSystemViewIntegrationTests extends ConsoleRouteSupport {
                 .contains("The system view is for org admins.")
                 .doesNotContain("cache-clear");
         assertThat(navigate(signIn("org-admin"), "system"))
-                .contains("\"cache-clear\"", "\"cache-size\"", "cached answers can be served")
+                .contains("\"cache-clear\"", "\"cache-size\"", "\"ingest-jobs\"", "cached answers can be served")
                 .doesNotContain("Could not navigate");
         assertThat(navigate(signIn("platform-admin"), "system"))
                 .contains("\"cache-clear\"", "No LLM provider configured")

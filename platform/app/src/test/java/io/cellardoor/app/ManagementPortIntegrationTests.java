@@ -25,9 +25,7 @@ class ManagementPortIntegrationTests extends IntegrationTestSupport {
                         .GET(),
                 null);
         assertThat(scraped.statusCode()).isEqualTo(200);
-        assertThat(scraped.body())
-                .contains("jvm_memory_used_bytes", "rag_llm_breaker_state")
-                .doesNotContain("rag_llm_breaker_state{provider");
+        assertThat(scraped.body()).contains("jvm_memory_used_bytes", "cellardoor_readiness_up 1.0");
         assertThat(send(HttpRequest.newBuilder(uri("/actuator/prometheus")).GET(), null)
                         .statusCode())
                 .isIn(401, 403, 404);

@@ -201,6 +201,8 @@ class SecurityConfiguration {
                         .hasRole(Role.ORG_ADMIN.name())
                         .requestMatchers("/api/v1/admin/visitors/**")
                         .hasRole(Role.ORG_ADMIN.name())
+                        .requestMatchers(HttpMethod.POST, "/api/v1/admin/ingest-jobs")
+                        .hasRole(Role.EDITOR.name())
                         .requestMatchers(HttpMethod.DELETE, "/api/v1/admin/cache")
                         .hasRole(Role.ORG_ADMIN.name())
                         .requestMatchers(HttpMethod.POST, "/api/v1/admin/llm-providers/**")

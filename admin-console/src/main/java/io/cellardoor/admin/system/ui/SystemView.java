@@ -21,12 +21,17 @@ import io.cellardoor.admin.console.CurrentStaff;
 import io.cellardoor.answer.LlmProviders;
 import io.cellardoor.cache.SemanticCache;
 import io.cellardoor.identity.Role;
+import io.cellardoor.ingest.IngestJob;
+import io.cellardoor.ingest.IngestJobs;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 
 /**
  * What keeps answers flowing, for org admins and above: the LLM providers in the order answers try them, each with its
  * circuit breaker's state and failure rate (a platform admin resets a breaker once the provider is back), and the
- * org's semantic cache (an org admin clears it, audited). A thin UI over {@link LlmProviders} and
+ * org's semantic cache (an org admin clears it, audited), and the org's latest import jobs with their progress. A thin
+ * UI over {@link IngestJobs}, {@link LlmProviders} and
  * {@link SemanticCache}, the services of {@code /api/v1/admin/llm-providers} and {@code /api/v1/admin/cache}. The
  * route refuses lower roles (403 error view), whatever the menu shows.
  */
@@ -34,15 +39,21 @@ import java.util.Locale;
 @PageTitle("System · Cellar Door")
 public class SystemView extends VerticalLayout implements BeforeEnterObserver {
 
+    private static final DateTimeFormatter WHEN =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss", Locale.ROOT).withZone(ZoneId.systemDefault());
+
     private final CurrentStaff staff;
     private final LlmProviders providers;
     private final SemanticCache cache;
     private final Grid<LlmProviders.Status> breakers = new Grid<>(LlmProviders.Status.class, false);
     private final Span cacheSize = new Span();
+    private final IngestJobs ingest;
+    private final Grid<IngestJob> jobs = new Grid<>(IngestJob.class, false);
     private boolean allowed;
 
-    public SystemView(CurrentStaff staff, LlmProviders providers, SemanticCache cache) {
+    public SystemView(CurrentStaff staff, LlmProviders providers, SemanticCache cache, IngestJobs ingest) {
         this.staff = staff;
+        this.ingest = ingest;
         this.providers = providers;
         this.cache = cache;
         boolean platformAdmin = staff.has(Role.PLATFORM_ADMIN);
@@ -87,6 +98,26 @@ public class SystemView extends VerticalLayout implements BeforeEnterObserver {
         clear.addThemeVariants(ButtonVariant.LUMO_ERROR);
         cacheSize.setId("cache-size");
 
+        jobs.setId("ingest-jobs");
+        jobs.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_ROW_STRIPES);
+        jobs.addColumn(j -> WHEN.format(j.createdAt())).setHeader("Started").setAutoWidth(true);
+        jobs.addColumn(IngestJob::source).setHeader("Import").setFlexGrow(2);
+        jobs.addColumn(IngestJob::requestedBy).setHeader("By").setAutoWidth(true);
+        jobs.addColumn(IngestJob::status).setHeader("Status").setAutoWidth(true);
+        jobs.addColumn(j -> j.filesTotal() == 0 ? "–" : j.filesDone() + " / " + j.filesTotal())
+                .setHeader("Progress")
+                .setAutoWidth(true);
+        jobs.addColumn(j -> j.added() + " added, " + j.updated() + " updated, " + j.unchanged() + " unchanged"
+                        + (j.failures().isEmpty() ? "" : ", " + j.failures().size() + " failed"))
+                .setHeader("Outcome")
+                .setFlexGrow(2);
+        jobs.addColumn(j -> j.error() == null ? "" : j.error())
+                .setHeader("Error")
+                .setFlexGrow(2);
+        jobs.setAllRowsVisible(true);
+        Button refresh = new Button("Refresh", e -> reload());
+        refresh.setId("system-refresh");
+
         add(
                 new H2("System"),
                 new H3("LLM providers"),
@@ -94,7 +125,12 @@ public class SystemView extends VerticalLayout implements BeforeEnterObserver {
                         + " one is open or failing the extractive generator answers from the knowledge."),
                 breakers,
                 new H3("Semantic cache"),
-                new HorizontalLayout(cacheSize, clear));
+                new HorizontalLayout(cacheSize, clear),
+                new H3("Imports"),
+                new Paragraph("Uploads through POST /api/v1/admin/ingest-jobs run as jobs; a job whose instance stopped"
+                        + " is marked failed when the next one starts."),
+                jobs,
+                refresh);
         setSizeFull();
     }
 
@@ -114,6 +150,7 @@ public class SystemView extends VerticalLayout implements BeforeEnterObserver {
         }
         breakers.setItems(providers.status());
         breakers.setVisible(!providers.all().isEmpty());
+        jobs.setItems(ingest.recent(staff.orgId(), 20));
         long entries = cache.size(staff.orgId());
         cacheSize.setText((providers.all().isEmpty() ? "No LLM provider configured: answers are extractive. " : "")
                 + entries + " cached answers can be served for this org.");
