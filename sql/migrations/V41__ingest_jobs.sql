@@ -1,4 +1,4 @@
--- Knowledge imports as jobs (issue 11, docs/decisions/0044): one row per import, its progress and outcome.
+-- Knowledge imports as jobs (issue 11, docs/decisions/0044-plugin-bulkheads-ingest-jobs-websocket-and-api-docs.md): one row per import, its progress and outcome.
 -- A running job's instance touches heartbeat_at every few seconds; a job whose heartbeat stopped (the instance
 -- crashed or was killed mid-import) is marked failed by the next instance that starts or sweeps
 -- (cellardoor_fail_stalled_ingest_jobs, across orgs, hence SECURITY DEFINER like cellardoor_clear_semantic_caches).
