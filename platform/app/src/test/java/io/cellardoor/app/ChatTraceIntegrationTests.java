@@ -151,6 +151,8 @@ class ChatTraceIntegrationTests extends IntegrationTestSupport {
         assertThat(stages)
                 .allSatisfy(s -> assertThat(s.getEndEpochNanos()).isLessThanOrEqualTo(turn.getEndEpochNanos()));
 
+        System.out.println("Trace " + traceId + " of one chat request:\n" + tree(root, trace, ""));
+
         // The request's log lines are JSON with its request id, trace id, org and site; the slow-turn line has stages.
         List<JsonNode> lines = output.getOut()
                 .lines()
@@ -163,6 +165,20 @@ class ChatTraceIntegrationTests extends IntegrationTestSupport {
                 .orElseThrow(() -> new AssertionError("no slow-turn line in\n" + output.getOut()));
         assertThat(slow.path("message").asString()).contains("guard=", "retrieve=", "generate=", "persist=");
         assertThat(slow.toString()).contains("\"requestId\":\"trace-test-0001\"", traceId, "\"org\":\"it-trace\"");
+    }
+
+    /** The span and its children, indented, with durations: for the test's output. */
+    private static String tree(SpanData span, List<SpanData> trace, String indent) {
+        StringBuilder out = new StringBuilder(indent)
+                .append(span.getName())
+                .append("  ")
+                .append(String.format(java.util.Locale.ROOT, "%.1f ms", (span.getEndEpochNanos() - span.getStartEpochNanos()) / 1e6))
+                .append('\n');
+        trace.stream()
+                .filter(s -> s.getParentSpanId().equals(span.getSpanId()))
+                .sorted((a, b) -> Long.compare(a.getStartEpochNanos(), b.getStartEpochNanos()))
+                .forEach(child -> out.append(tree(child, trace, indent + "  ")));
+        return out.toString();
     }
 
     private static Map<String, String> attributes(SpanData span) {
