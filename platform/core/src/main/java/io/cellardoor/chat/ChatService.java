@@ -443,8 +443,10 @@ public class ChatService {
                 handled.flatMap(HandlerResult::directAnswer).filter(d -> d.confidence() >= DIRECT_MIN_CONFIDENCE);
         if (direct.isPresent()) {
             DirectAnswer d = direct.get();
-            AnswerGenerator.stream(d.text(), listener);
-            return new GeneratedAnswer(d.text(), true, d.sourcePaths(), d.confidence(), "direct");
+            String note = Phrases.of(Phrases.Key.QUOTING_ENGLISH, language);
+            String text = note.isEmpty() ? d.text() : note + "\n\n" + d.text();
+            AnswerGenerator.stream(text, listener);
+            return new GeneratedAnswer(text, true, d.sourcePaths(), d.confidence(), "direct");
         }
         return generator.generate(
                 new AnswerRequest(

@@ -9,8 +9,8 @@ import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
- * Gives an org without a contact line one from its own knowledge after an import: the first phone number and
- * e-mail address, looking in documents whose path mentions "contact" first. The line is what a declined answer
+ * Gives an org the contact line of its own knowledge after each import: the first phone number and e-mail address,
+ * looking in documents whose path mentions "contact" first. The line is what a declined answer
  * offers visitors ("You can reach us at (555) 010-0199 or hello@example.com.").
  */
 @Component
@@ -27,13 +27,18 @@ class ContactLineFinder {
         this.tenants = tenants;
     }
 
+    /**
+     * After every import the org's line is found again in its knowledge as it is now, so a knowledge folder imported into
+     * an org that held another folder before never keeps the previous business's contact details; with none found the
+     * line is emptied (declines then give a neutral line). A site's own contact line, set in the console, outranks it.
+     */
     @EventListener
     void onKnowledgeImported(KnowledgeImported event) {
-        if (!tenants.contactLine(event.orgId()).isBlank()) {
-            return;
-        }
         List<String> texts = store.plainTextsContactFirst(event.orgId());
-        contactLine(texts).ifPresent(line -> tenants.updateContactLine(event.orgId(), line));
+        String line = contactLine(texts).orElse("");
+        if (!line.equals(tenants.contactLine(event.orgId()))) {
+            tenants.updateContactLine(event.orgId(), line);
+        }
     }
 
     /** "You can reach us at PHONE or EMAIL." from the first texts that have them, if any. */

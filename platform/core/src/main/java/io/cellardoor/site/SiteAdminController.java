@@ -37,7 +37,8 @@ class SiteAdminController {
             @Nullable String greeting,
             @Nullable List<String> suggestions,
             @Nullable String theme,
-            @Nullable String locale) {}
+            @Nullable String locale,
+            @Nullable String contactLine) {}
 
     /**
      * A site as the API shows it.
@@ -61,6 +62,7 @@ class SiteAdminController {
             List<String> suggestions,
             String theme,
             @Nullable String locale,
+            String contactLine,
             String embedSnippet,
             @Nullable String pinnedEmbedSnippet,
             String previewPath,
@@ -124,7 +126,8 @@ class SiteAdminController {
                 body.greeting() == null ? now.greeting() : body.greeting(),
                 body.suggestions() == null ? now.suggestions() : body.suggestions(),
                 body.theme() == null ? now.theme() : body.theme(),
-                body.locale() == null ? now.locale() : body.locale());
+                body.locale() == null ? now.locale() : body.locale(),
+                body.contactLine() == null ? now.contactLine() : body.contactLine());
         return view(sites.update(orgId, user.username(), id, body.name() == null ? current.name() : body.name(), next));
     }
 
@@ -163,6 +166,7 @@ class SiteAdminController {
                 s.suggestions(),
                 s.theme(),
                 s.locale(),
+                s.contactLine(),
                 sites.embedSnippet(base, site.siteKey()),
                 assets.pinnedEmbed(base, site.siteKey()).orElse(null),
                 sites.previewPath(site.siteKey(), site.name(), s),

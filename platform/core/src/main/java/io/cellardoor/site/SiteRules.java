@@ -34,7 +34,8 @@ final class SiteRules {
                 greeting(raw.greeting()),
                 suggestions(raw.suggestions()),
                 theme(raw.theme(), themes),
-                locale(raw.locale()));
+                locale(raw.locale()),
+                contactLine(raw.contactLine()));
     }
 
     static List<String> origins(@Nullable List<String> raw) {
@@ -88,6 +89,18 @@ final class SiteRules {
         boolean defaultPort =
                 port == -1 || (scheme.equals("http") && port == 80) || (scheme.equals("https") && port == 443);
         return scheme + "://" + uri.getHost().toLowerCase(Locale.ROOT) + (defaultPort ? "" : ":" + port);
+    }
+
+    /** A contact line: stripped, without line breaks, at most {@value SiteService#MAX_CONTACT_LINE} characters. */
+    static String contactLine(@Nullable String line) {
+        String l = line == null ? "" : line.strip().replaceAll("\\s+", " ");
+        if (l.length() > SiteService.MAX_CONTACT_LINE) {
+            throw ApiProblem.invalid(
+                    "invalid-contact-line",
+                    "Invalid contact line",
+                    "The contact line must have at most " + SiteService.MAX_CONTACT_LINE + " characters.");
+        }
+        return l;
     }
 
     static String greeting(@Nullable String greeting) {

@@ -31,6 +31,9 @@ public class SiteService {
 
     /** Most allowed origins per site. */
     public static final int MAX_ORIGINS = 20;
+    /** Longest contact line, in characters. */
+    public static final int MAX_CONTACT_LINE = 300;
+
     /** Longest greeting, in characters. */
     public static final int MAX_GREETING = 300;
     /** Most suggested questions per site. */

@@ -13,16 +13,30 @@ import org.jspecify.annotations.Nullable;
  *     {@value SiteService#MAX_SUGGESTION} characters
  * @param theme name of an available widget theme, e.g. {@code default}
  * @param locale {@code en}, {@code es}, {@code fr}, or null for the visitor's browser language
+ * @param contactLine how visitors reach a person when the chat cannot answer, at most
+ *     {@value SiteService#MAX_CONTACT_LINE} characters; empty means the line the platform finds in the org's own
+ *     knowledge (its contact page's phone number and e-mail), or a neutral line when there is none
  */
 public record SiteSettings(
         List<String> allowedOrigins,
         String greeting,
         List<String> suggestions,
         String theme,
-        @Nullable String locale) {
+        @Nullable String locale,
+        String contactLine) {
 
     public SiteSettings {
         allowedOrigins = List.copyOf(allowedOrigins);
         suggestions = List.copyOf(suggestions);
+    }
+
+    /** Settings without a contact line of their own. */
+    public SiteSettings(
+            List<String> allowedOrigins,
+            String greeting,
+            List<String> suggestions,
+            String theme,
+            @Nullable String locale) {
+        this(allowedOrigins, greeting, suggestions, theme, locale, "");
     }
 }

@@ -11,6 +11,7 @@ import org.jspecify.annotations.Nullable;
  * What the pipeline makes of a question, shown in the test bench.
  *
  * @param question the question as asked
+ * @param stages what each stage of the answer path made of it, in order ({@link BenchStage})
  * @param classification every plugin's score and evidence, the primary and related domains
  * @param chunks the retrieved chunks, fused rank 1 first
  * @param answer the generated answer
@@ -24,6 +25,7 @@ import org.jspecify.annotations.Nullable;
  */
 public record BenchResult(
         String question,
+        List<BenchStage> stages,
         Classification classification,
         List<BenchChunk> chunks,
         String answer,

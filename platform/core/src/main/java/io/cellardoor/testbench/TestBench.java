@@ -60,6 +60,7 @@ public class TestBench {
         }
         return new BenchResult(
                 question.strip(),
+                stages(run),
                 run.classification(),
                 List.copyOf(chunks),
                 run.answer().text(),
@@ -70,5 +71,63 @@ public class TestBench {
                 match,
                 (System.nanoTime() - started) / 1_000_000,
                 Instant.now());
+    }
+
+    /** Each stage's output of a dry run, in one line each. */
+    static List<BenchStage> stages(TurnTrace run) {
+        List<BenchStage> stages = new ArrayList<>();
+        stages.add(new BenchStage(
+                "guard",
+                (run.guard().answers()
+                                ? "answers"
+                                : "declines (" + run.guard().decline().orElseThrow() + ")")
+                        + (run.guard().rules().isEmpty()
+                                ? ""
+                                : "; matched " + String.join(", ", run.guard().rules()))
+                        + (run.guard().answers() && !run.guard().rules().isEmpty()
+                                ? "; answers \"" + run.guard().question() + "\""
+                                : "")));
+        stages.add(new BenchStage("language", run.language()));
+        stages.add(new BenchStage(
+                "rewrite",
+                run.question().rule()
+                        + (run.question().followUp() ? ": \"" + run.question().text() + "\"" : "")));
+        if (!run.guard().answers()) {
+            return stages;
+        }
+        stages.add(new BenchStage(
+                "classify",
+                run.classification().primary()
+                        + (run.classification().related().isEmpty()
+                                ? ""
+                                : " (related "
+                                        + String.join(", ", run.classification().related()) + ")")));
+        stages.add(new BenchStage("retrieve", run.retrieved().size() + " passages"));
+        stages.add(new BenchStage(
+                "handle",
+                run.handled()
+                        .map(h -> (h.directAnswer().isPresent()
+                                        ? "direct answer from facts (confidence "
+                                                + "%.2f"
+                                                        .formatted(h.directAnswer()
+                                                                .get()
+                                                                .confidence()) + "); "
+                                        : "")
+                                + "plan k=" + h.plan().k()
+                                + (h.plan().domainWeights().isEmpty()
+                                        ? ""
+                                        : ", weights " + h.plan().domainWeights())
+                                + (h.plan().boostPaths().isEmpty()
+                                        ? ""
+                                        : ", boosts " + h.plan().boostPaths())
+                                + ", " + h.promptContributions().size() + " prompt contributions (LLM only)")
+                        .orElse("general path (no domain handler)")));
+        stages.add(new BenchStage("rank", run.passages().size() + " passages to answer from"));
+        stages.add(new BenchStage(
+                "generate",
+                run.answer().generator() + ", " + (run.answer().answered() ? "answered" : "declined") + ", confidence "
+                        + "%.2f".formatted(run.answer().confidence())));
+        stages.add(new BenchStage("cite", run.citations().size() + " citations"));
+        return stages;
     }
 }

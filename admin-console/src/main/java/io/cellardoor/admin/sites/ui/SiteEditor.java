@@ -50,6 +50,7 @@ class SiteEditor extends HorizontalLayout {
     private final TextField name = new TextField("Name");
     private final TextArea origins = new TextArea("Allowed origins (one per line)");
     private final TextField greeting = new TextField("Greeting");
+    private final TextField contactLine = new TextField("Contact line when the chat cannot answer");
     private final TextArea suggestions = new TextArea("Suggested questions (one per line)");
     private final Select<String> theme = new Select<>();
     private final Select<String> locale = new Select<>();
@@ -107,6 +108,10 @@ class SiteEditor extends HorizontalLayout {
         origins.setHelperText(
                 "e.g. https://www.example.com, no paths or wildcards; this app's own origin is always allowed");
         greeting.setId("greeting");
+        contactLine.setId("contact-line");
+        contactLine.setMaxLength(SiteService.MAX_CONTACT_LINE);
+        contactLine.setHelperText("e.g. Call us at (555) 010-0199. Empty: the phone and e-mail of your own knowledge's "
+                + "contact page");
         suggestions.setId("suggestions");
         suggestions.setHelperText("At most " + SiteService.MAX_SUGGESTIONS + ", each up to "
                 + SiteService.MAX_SUGGESTION + " characters");
@@ -117,7 +122,7 @@ class SiteEditor extends HorizontalLayout {
         locale.setId("locale");
         locale.setItems(BROWSER_LANGUAGE, "en", "es", "fr");
         locale.setItemLabelGenerator(l -> l.isEmpty() ? "Visitor's browser" : l);
-        for (var field : List.of(name, greeting)) {
+        for (var field : List.of(name, greeting, contactLine)) {
             field.setWidthFull();
             field.setValueChangeMode(ValueChangeMode.LAZY);
             field.addValueChangeListener(e -> refreshPreview());
@@ -148,6 +153,7 @@ class SiteEditor extends HorizontalLayout {
                 origins,
                 greeting,
                 suggestions,
+                contactLine,
                 new HorizontalLayout(theme, locale),
                 save);
         form.setWidth("50%");
@@ -187,11 +193,12 @@ class SiteEditor extends HorizontalLayout {
         name.setValue(shown.name());
         origins.setValue(String.join("\n", s.allowedOrigins()));
         greeting.setValue(s.greeting());
+        contactLine.setValue(s.contactLine());
         suggestions.setValue(String.join("\n", s.suggestions()));
         theme.setValue(
                 sites.themes().contains(s.theme()) ? s.theme() : sites.themes().get(0));
         locale.setValue(s.locale() == null ? BROWSER_LANGUAGE : s.locale());
-        for (var field : List.of(name, origins, greeting, suggestions)) {
+        for (var field : List.of(name, origins, greeting, suggestions, contactLine)) {
             field.setReadOnly(!mayChange || !active);
         }
         theme.setReadOnly(!mayChange || !active);
@@ -221,7 +228,8 @@ class SiteEditor extends HorizontalLayout {
                 greeting.getValue(),
                 lines(suggestions.getValue()),
                 theme.getValue() == null ? "default" : theme.getValue(),
-                locale.getValue() == null || locale.getValue().isEmpty() ? null : locale.getValue());
+                locale.getValue() == null || locale.getValue().isEmpty() ? null : locale.getValue(),
+                contactLine.getValue());
     }
 
     private static List<String> lines(String text) {

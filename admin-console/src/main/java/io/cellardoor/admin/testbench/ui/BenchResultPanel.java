@@ -38,6 +38,16 @@ class BenchResultPanel extends VerticalLayout {
         answer.getStyle().set("white-space", "pre-wrap");
         answer.addClassName("cd-gap");
         add(title, meta, answer);
+        Grid<io.cellardoor.testbench.BenchStage> stages = new Grid<>();
+        stages.setId("bench-stages");
+        stages.addColumn(io.cellardoor.testbench.BenchStage::stage)
+                .setHeader("Stage")
+                .setFlexGrow(0)
+                .setWidth("9em");
+        stages.addColumn(io.cellardoor.testbench.BenchStage::output).setHeader("Output");
+        stages.setItems(r.stages());
+        stages.setAllRowsVisible(true);
+        add(stages);
         if (!r.citations().isEmpty()) {
             add(new Span(
                     "Citations: " + r.citations().stream().map(Citation::path).collect(Collectors.joining(", "))));

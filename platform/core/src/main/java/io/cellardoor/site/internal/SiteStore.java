@@ -21,7 +21,7 @@ public class SiteStore {
 
     private static final String COLUMNS = """
             id, name, site_key, previous_site_key, previous_key_valid_until, revoked_at, allowed_origins, greeting,
-            suggestions, theme, locale, created_at, updated_at""";
+            suggestions, theme, locale, contact_line, created_at, updated_at""";
 
     private final JdbcClient jdbc;
     private final TenantTransactions tenant;
@@ -90,7 +90,7 @@ public class SiteStore {
         return tenant.inOrg(orgId, () -> {
             return jdbc.sql("""
                     UPDATE site SET name = ?, allowed_origins = ?, greeting = ?, suggestions = ?, theme = ?, locale = ?,
-                                    updated_at = now()
+                                    contact_line = ?, updated_at = now()
                     WHERE org_id = ? AND id = ? AND revoked_at IS NULL""")
                             .params(
                                     name,
@@ -99,6 +99,7 @@ public class SiteStore {
                                     settings.suggestions().toArray(String[]::new),
                                     settings.theme(),
                                     settings.locale(),
+                                    settings.contactLine(),
                                     orgId,
                                     siteId)
                             .update()
@@ -112,7 +113,8 @@ public class SiteStore {
                 rs.getString("greeting"),
                 list(rs.getArray("suggestions")),
                 rs.getString("theme"),
-                rs.getString("locale"));
+                rs.getString("locale"),
+                rs.getString("contact_line"));
         return new SiteDetails(
                 rs.getLong("id"),
                 rs.getString("name"),
