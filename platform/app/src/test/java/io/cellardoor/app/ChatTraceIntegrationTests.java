@@ -172,7 +172,8 @@ class ChatTraceIntegrationTests extends IntegrationTestSupport {
         StringBuilder out = new StringBuilder(indent)
                 .append(span.getName())
                 .append("  ")
-                .append(String.format(java.util.Locale.ROOT, "%.1f ms", (span.getEndEpochNanos() - span.getStartEpochNanos()) / 1e6))
+                .append(String.format(
+                        java.util.Locale.ROOT, "%.1f ms", (span.getEndEpochNanos() - span.getStartEpochNanos()) / 1e6))
                 .append('\n');
         trace.stream()
                 .filter(s -> s.getParentSpanId().equals(span.getSpanId()))

@@ -2,8 +2,12 @@ package io.cellardoor.ingest;
 
 import io.cellardoor.ingest.internal.IngestJobStore;
 import io.cellardoor.knowledge.DocumentService;
+import io.cellardoor.knowledge.ImportReport;
+import io.cellardoor.knowledge.KnowledgeImporter;
 import io.cellardoor.knowledge.UploadReport;
 import io.cellardoor.knowledge.UploadedFile;
+import java.io.IOException;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -39,6 +43,7 @@ public class IngestJobs implements DisposableBean {
 
     private final IngestJobStore store;
     private final DocumentService documents;
+    private final KnowledgeImporter importer;
     private final long stalledAfterSeconds;
     private final ExecutorService workers = Executors.newThreadPerTaskExecutor(
             Thread.ofVirtual().name("ingest-job-", 0).factory());
@@ -49,9 +54,11 @@ public class IngestJobs implements DisposableBean {
     IngestJobs(
             IngestJobStore store,
             DocumentService documents,
+            KnowledgeImporter importer,
             @Value("${cellardoor.ingest.stalled-after:60s}") java.time.Duration stalledAfter) {
         this.store = store;
         this.documents = documents;
+        this.importer = importer;
         this.stalledAfterSeconds = Math.max(10, stalledAfter.toSeconds());
         long beat = Math.max(1, stalledAfterSeconds / 6);
         beats.scheduleAtFixedRate(this::heartbeat, beat, beat, TimeUnit.SECONDS);
@@ -67,11 +74,63 @@ public class IngestJobs implements DisposableBean {
      */
     public IngestJob submit(long orgId, String actor, String folder, List<UploadedFile> files) {
         UUID id = UUID.randomUUID();
-        String source = "upload to " + (folder.isBlank() ? "/" : folder) + " (" + files.size() + " file"
-                + (files.size() == 1 ? "" : "s") + ")";
-        store.insert(orgId, id, source, actor);
-        workers.submit(() -> run(orgId, id, actor, folder, files));
+        store.insert(orgId, id, source(folder, files), actor);
+        workers.submit(() -> {
+            try {
+                execute(orgId, id, actor, folder, files, line -> {});
+            } catch (RuntimeException e) {
+                // recorded on the job
+            }
+        });
         return store.find(orgId, id).orElseThrow();
+    }
+
+    private static String source(String folder, List<UploadedFile> files) {
+        return "upload to " + (folder.isBlank() ? "/" : folder) + " (" + files.size() + " file"
+                + (files.size() == 1 ? "" : "s") + ")";
+    }
+
+    /**
+     * Runs an upload as a job in the caller's thread (the console, which shows the progress lines itself): the job is
+     * recorded and visible like a submitted one.
+     *
+     * @param progress receives lines like {@code imported 3/12: wine/reds.md}
+     * @throws io.cellardoor.knowledge.UploadRejectedException when the upload exceeds the limits (the job is failed)
+     */
+    public UploadReport run(
+            long orgId,
+            String actor,
+            String folder,
+            List<UploadedFile> files,
+            java.util.function.Consumer<String> progress) {
+        UUID id = UUID.randomUUID();
+        store.insert(orgId, id, source(folder, files), actor);
+        return execute(orgId, id, actor, folder, files, progress);
+    }
+
+    /**
+     * Imports a knowledge folder as a job in the caller's thread ({@code ./cellardoor ingest}): recorded and visible like
+     * the console's and the API's uploads.
+     *
+     * @throws IOException when the folder cannot be read (the job is failed)
+     */
+    public ImportReport runFolder(long orgId, String actor, Path folder, java.util.function.Consumer<String> progress)
+            throws IOException {
+        UUID id = UUID.randomUUID();
+        store.insert(orgId, id, "folder " + folder.getFileName(), actor);
+        running.put(id, orgId);
+        try {
+            store.started(orgId, id);
+            ImportReport report = importer.importFolder(orgId, folder, progress);
+            int total = report.added() + report.updated() + report.unchanged();
+            store.succeeded(orgId, id, total, report.added(), report.updated(), report.unchanged(), report.failures());
+            return report;
+        } catch (IOException | RuntimeException e) {
+            store.failed(orgId, id, e.getMessage() == null ? e.toString() : e.getMessage());
+            throw e;
+        } finally {
+            running.remove(id);
+        }
     }
 
     /** A job of the org. */
@@ -98,7 +157,13 @@ public class IngestJobs implements DisposableBean {
         sweepQuietly();
     }
 
-    private void run(long orgId, UUID id, String actor, String folder, List<UploadedFile> files) {
+    private UploadReport execute(
+            long orgId,
+            UUID id,
+            String actor,
+            String folder,
+            List<UploadedFile> files,
+            java.util.function.Consumer<String> progress) {
         running.put(id, orgId);
         try {
             store.started(orgId, id);
@@ -107,6 +172,7 @@ public class IngestJobs implements DisposableBean {
                 if (m.find()) {
                     store.progress(orgId, id, Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)));
                 }
+                progress.accept(line);
             });
             int total = report.added().size()
                     + report.updated().size()
@@ -120,6 +186,7 @@ public class IngestJobs implements DisposableBean {
                     report.unchanged().size(),
                     report.skipped());
             log.info("Ingest job {} done: {}", id, report.summary());
+            return report;
         } catch (RuntimeException e) {
             log.warn("Ingest job {} failed: {}", id, e.toString());
             try {
@@ -127,6 +194,7 @@ public class IngestJobs implements DisposableBean {
             } catch (RuntimeException again) {
                 log.warn("Ingest job {}: could not record the failure ({}); the sweep will", id, again.toString());
             }
+            throw e;
         } finally {
             running.remove(id);
         }
