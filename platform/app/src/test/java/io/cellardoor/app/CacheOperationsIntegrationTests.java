@@ -12,6 +12,7 @@ import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.TestPropertySource;
 import tools.jackson.databind.JsonNode;
 
@@ -21,6 +22,8 @@ import tools.jackson.databind.JsonNode;
  * of the site's org.
  */
 @TestPropertySource(properties = "cellardoor.cache.ttl=3s")
+// Its own configuration: close the context afterwards, so its connections go back to the shared PostgreSQL.
+@DirtiesContext
 class CacheOperationsIntegrationTests extends AdminApiSupport {
 
     static final String KEY = "it-cacheops-key";

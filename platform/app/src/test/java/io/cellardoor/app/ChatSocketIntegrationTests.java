@@ -22,6 +22,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.TestPropertySource;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
@@ -32,6 +33,8 @@ import tools.jackson.databind.ObjectMapper;
  * Vaadin's push would live) are untouched by it.
  */
 @TestPropertySource(properties = {"cellardoor.widget.visitor-requests-per-minute=3", "cellardoor.cache.enabled=false"})
+// Its own configuration: close the context afterwards, so its connections go back to the shared PostgreSQL.
+@DirtiesContext
 class ChatSocketIntegrationTests extends IntegrationTestSupport {
 
     static final String KEY = "it-socket-key";

@@ -24,6 +24,7 @@ import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.annotation.Bean;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.TestPropertySource;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
@@ -41,6 +42,8 @@ import tools.jackson.databind.ObjectMapper;
             "cellardoor.chat.slow-turn=0ms",
             "cellardoor.cache.enabled=false"
         })
+// Its own configuration: close the context afterwards, so its connections go back to the shared PostgreSQL.
+@DirtiesContext
 class ChatTraceIntegrationTests extends IntegrationTestSupport {
 
     static final List<SpanData> SPANS = new CopyOnWriteArrayList<>();

@@ -14,6 +14,7 @@ import java.util.function.Predicate;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
@@ -25,6 +26,8 @@ import tools.jackson.databind.ObjectMapper;
  * {@code service-unavailable} with {@code Retry-After} within seconds, nothing of those turns is stored, and once it is
  * back the app is ready and answers again by itself.
  */
+// Its own configuration: close the context afterwards, so its connections go back to the shared PostgreSQL.
+@DirtiesContext
 class DatabaseOutageIntegrationTests extends IntegrationTestSupport {
 
     static final ThrowawayPostgres PG = ThrowawayPostgres.start();

@@ -19,6 +19,7 @@ import java.util.concurrent.Future;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.TestPropertySource;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
@@ -35,6 +36,8 @@ import tools.jackson.databind.ObjectMapper;
             "cellardoor.plugins.max-consecutive-failures=1000",
             "cellardoor.cache.enabled=false"
         })
+// Its own configuration: close the context afterwards, so its connections go back to the shared PostgreSQL.
+@DirtiesContext
 class HangingPluginIntegrationTests extends IntegrationTestSupport {
 
     static final Path JAR = PLUGINS_DIR.resolve("sleeper-plugin.jar");

@@ -13,6 +13,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
@@ -24,6 +25,8 @@ import tools.jackson.databind.ObjectMapper;
  * open, from the extractive generator when both are down, and from the first again once it is back (its breaker lets
  * a trial call through when half-open and closes).
  */
+// Its own configuration: close the context afterwards, so its connections go back to the shared PostgreSQL.
+@DirtiesContext
 class LlmProviderFallbackIntegrationTests extends IntegrationTestSupport {
 
     static final FakeOpenAi FIRST = new FakeOpenAi("fake-first", "First provider says the cellar opens at noon [1].");

@@ -6,6 +6,7 @@ import java.net.URI;
 import java.net.http.HttpRequest;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalManagementPort;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.TestPropertySource;
 
 /**
@@ -13,6 +14,8 @@ import org.springframework.test.context.TestPropertySource;
  * the scraper and absent from the visitor port.
  */
 @TestPropertySource(properties = "management.server.port=0")
+// Its own configuration: close the context afterwards, so its connections go back to the shared PostgreSQL.
+@DirtiesContext
 class ManagementPortIntegrationTests extends IntegrationTestSupport {
 
     @LocalManagementPort
