@@ -27,7 +27,9 @@ import org.springframework.test.context.TestPropertySource;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 // The repository's plugin jars and the jars tests build are unsigned (signatures: PluginSigningIntegrationTests).
-@TestPropertySource(properties = "cellardoor.plugins.allow-unsigned=true")
+// Small pools: the suite caches several application contexts, each with its own pool, on one database.
+@TestPropertySource(
+        properties = {"cellardoor.plugins.allow-unsigned=true", "spring.datasource.hikari.maximum-pool-size=4"})
 abstract class IntegrationTestSupport {
 
     /** The repository root (set by Surefire), for locating ../shared/data and built jars. */

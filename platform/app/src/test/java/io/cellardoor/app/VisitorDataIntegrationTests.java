@@ -2,8 +2,8 @@ package io.cellardoor.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.cellardoor.privacy.RetentionPurge;
 import io.cellardoor.tenant.TenantService;
+import io.cellardoor.visitors.RetentionPurge;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.sql.Connection;

@@ -1,13 +1,19 @@
 package io.cellardoor.answer;
 
 import dev.langchain4j.model.embedding.EmbeddingModel;
+import dev.langchain4j.model.embedding.onnx.OnnxEmbeddingModel;
+import dev.langchain4j.model.embedding.onnx.PoolingMode;
 import dev.langchain4j.model.embedding.onnx.allminilml6v2.AllMiniLmL6V2EmbeddingModel;
+import dev.langchain4j.model.openai.OpenAiEmbeddingModel;
+import io.cellardoor.embedding.EmbeddingProperties;
+import io.cellardoor.embedding.Embeddings;
 import io.cellardoor.observability.RagMetrics;
 import io.cellardoor.text.CorpusStatistics;
 import io.cellardoor.text.TermAnalyzer;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import io.github.resilience4j.retry.RetryRegistry;
 import io.micrometer.observation.ObservationRegistry;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.slf4j.Logger;
@@ -23,15 +29,41 @@ import org.springframework.context.annotation.Configuration;
  * follow-up condenser and the answer generator (providers first, the extractive generator last).
  */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties({AnswerProperties.class, LlmProperties.class})
+@EnableConfigurationProperties({AnswerProperties.class, LlmProperties.class, EmbeddingProperties.class})
 class AiConfiguration {
 
     private static final Logger log = LoggerFactory.getLogger(AiConfiguration.class);
 
-    /** all-MiniLM-L6-v2 in process (ONNX): 384 dimensions, no network. */
+    /**
+     * The embedding model ({@code cellardoor.embedding.provider}): all-MiniLM-L6-v2 in process (ONNX, 384 dimensions,
+     * English, no network) by default; any OpenAI-compatible embeddings endpoint asked for 384 dimensions; or an ONNX
+     * sentence-transformer from files (mean pooling), e.g. a multilingual one.
+     */
     @Bean
-    EmbeddingModel embeddingModel() {
-        return new AllMiniLmL6V2EmbeddingModel();
+    EmbeddingModel embeddingModel(EmbeddingProperties properties) {
+        String provider = properties.providerOrDefault();
+        log.info(
+                "Embeddings: {}", provider.equals("in-process") ? "all-MiniLM-L6-v2 in process" : properties.modelId());
+        return switch (provider) {
+            case "in-process" -> new AllMiniLmL6V2EmbeddingModel();
+            case "openai" ->
+                OpenAiEmbeddingModel.builder()
+                        .baseUrl(properties.baseUrl())
+                        .apiKey(properties.apiKey() == null ? "none" : properties.apiKey())
+                        .modelName(properties.model())
+                        .dimensions(Embeddings.DIMENSIONS)
+                        .timeout(Duration.ofSeconds(30))
+                        .maxRetries(2)
+                        .build();
+            case "onnx" ->
+                new OnnxEmbeddingModel(
+                        String.valueOf(properties.modelPath()),
+                        String.valueOf(properties.tokenizerPath()),
+                        PoolingMode.MEAN);
+            default ->
+                throw new IllegalArgumentException(
+                        "cellardoor.embedding.provider must be in-process, openai or onnx, not " + provider);
+        };
     }
 
     /**

@@ -8,7 +8,6 @@ import dev.langchain4j.model.embedding.EmbeddingModel;
 import java.util.ArrayList;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
@@ -27,11 +26,48 @@ public class Embeddings {
 
     private final EmbeddingModel model;
     private final @Nullable Cache<String, float[]> cache;
+    private final String modelId;
+    private final String queryPrefix;
+    private final String passagePrefix;
 
-    Embeddings(EmbeddingModel model, @Value("${cellardoor.embedding.cache-size:10000}") int cacheSize) {
+    /** With the default model's settings and a cache of {@code cacheSize} questions (tests, tools). */
+    Embeddings(EmbeddingModel model, int cacheSize) {
+        this(model, new EmbeddingProperties(null, null, null, null, null, null, null, null, cacheSize));
+    }
+
+    @org.springframework.beans.factory.annotation.Autowired
+    Embeddings(EmbeddingModel model, EmbeddingProperties properties) {
         this.model = model;
+        int cacheSize = properties.cacheSize() == null ? 10_000 : properties.cacheSize();
         this.cache =
                 cacheSize > 0 ? Caffeine.newBuilder().maximumSize(cacheSize).build() : null;
+        this.modelId = properties.modelId();
+        this.queryPrefix = properties.queryPrefix() == null ? "" : properties.queryPrefix();
+        this.passagePrefix = properties.passagePrefix() == null ? "" : properties.passagePrefix();
+    }
+
+    /** The configured model's id ({@link EmbeddingProperties#modelId()}): empty for the default in-process model. */
+    public String modelId() {
+        return modelId;
+    }
+
+    /**
+     * The hash a chunk's embedding text is stored and reused under: SHA-256 of the text, prefixed by the model's id
+     * for any model but the default, so an embedding is only reused by the model that made it.
+     */
+    public String chunkHash(String text) {
+        String sha = sha256(text);
+        return modelId.isEmpty() ? sha : modelId + ":" + sha;
+    }
+
+    private static String sha256(String text) {
+        try {
+            return java.util.HexFormat.of()
+                    .formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                            .digest(text.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /**
@@ -45,9 +81,10 @@ public class Embeddings {
             throw new IllegalArgumentException("cannot embed blank text");
         }
         if (cache == null) {
-            return normalised(model.embed(text).content());
+            return normalised(model.embed(queryPrefix + text).content());
         }
-        return cache.get(text, t -> normalised(model.embed(t).content())).clone();
+        return cache.get(text, t -> normalised(model.embed(queryPrefix + t).content()))
+                .clone();
     }
 
     /**
@@ -73,7 +110,8 @@ public class Embeddings {
 
     /** Embeds texts in one batch, in order; each vector as in {@link #embed(String)}. */
     public List<float[]> embedAll(List<String> texts) {
-        List<TextSegment> segments = texts.stream().map(TextSegment::from).toList();
+        List<TextSegment> segments =
+                texts.stream().map(t -> TextSegment.from(passagePrefix + t)).toList();
         List<float[]> out = new ArrayList<>(texts.size());
         for (Embedding e : model.embedAll(segments).content()) {
             out.add(normalised(e));

@@ -4,7 +4,6 @@ import io.cellardoor.privacy.ContactCipher;
 import io.cellardoor.tenant.TenantTransactions;
 import io.cellardoor.web.ApiProblem;
 import java.util.List;
-import java.util.Objects;
 import java.util.UUID;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
@@ -135,8 +134,8 @@ public class HandoffService {
                 rs.getLong(1),
                 rs.getObject(2, UUID.class),
                 rs.getString(3),
-                Objects.requireNonNull(cipher.open(orgId, "email", keyId, rs.getString(4))),
-                cipher.open(orgId, "name", keyId, rs.getString(5)),
+                cipher.openForDisplay(orgId, "email", keyId, rs.getString(4)),
+                rs.getString(5) == null ? null : cipher.openForDisplay(orgId, "name", keyId, rs.getString(5)),
                 rs.getString(6),
                 rs.getTimestamp(7).toInstant(),
                 rs.getObject(9, UUID.class));

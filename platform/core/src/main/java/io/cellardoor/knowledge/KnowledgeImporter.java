@@ -115,6 +115,8 @@ public class KnowledgeImporter {
         failures.forEach(f -> progress.accept("skipped " + f.path() + ": " + f.reason()));
 
         Map<String, String> storedHashes = store.documentHashes(orgId);
+        // Chunks embedded by another model than the configured one: every document is re-embedded.
+        boolean reembed = store.hasChunksOfAnotherModel(orgId, embeddings.modelId());
         Map<String, DocumentVersionStore.Head> heads = versions.heads(orgId);
         Map<String, String> lastImported = versions.lastImportedHashes(orgId);
         List<ParsedDocument> changed = new ArrayList<>();
@@ -123,7 +125,7 @@ public class KnowledgeImporter {
         for (ParsedDocument doc : parsed.values()) {
             String hash = sha256(doc.markdown());
             DocumentVersionStore.Head head = heads.get(doc.path());
-            if (hash.equals(storedHashes.get(doc.path()))) {
+            if (!reembed && hash.equals(storedHashes.get(doc.path()))) {
                 unchanged++;
             } else if (head != null && head.byStaff() && hash.equals(lastImported.get(doc.path()))) {
                 kept.add(doc.path());
@@ -152,7 +154,7 @@ public class KnowledgeImporter {
         for (ParsedDocument doc : changed) {
             for (ParsedDocument.Chunk c : doc.chunks()) {
                 String text = c.embeddingText(doc.title());
-                newChunks.add(new KnowledgeStore.NewChunk(doc.path(), c, sha256(text), text));
+                newChunks.add(new KnowledgeStore.NewChunk(doc.path(), c, embeddings.chunkHash(text), text));
             }
         }
         Map<String, PGvector> vectors = new HashMap<>(store.embeddingsByHash(
@@ -267,7 +269,7 @@ public class KnowledgeImporter {
         List<KnowledgeStore.NewChunk> chunks = new ArrayList<>();
         for (ParsedDocument.Chunk c : doc.chunks()) {
             String text = c.embeddingText(doc.title());
-            chunks.add(new KnowledgeStore.NewChunk(doc.path(), c, sha256(text), text));
+            chunks.add(new KnowledgeStore.NewChunk(doc.path(), c, embeddings.chunkHash(text), text));
         }
         Map<String, PGvector> vectors = new HashMap<>(store.embeddingsByHash(
                 orgId,

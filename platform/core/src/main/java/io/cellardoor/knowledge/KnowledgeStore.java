@@ -46,6 +46,22 @@ public class KnowledgeStore {
         return out;
     }
 
+    /**
+     * Whether some of the org's chunks were embedded by another model than {@code modelId} (chunk hashes carry the
+     * model's id; the default model's hashes have none).
+     */
+    boolean hasChunksOfAnotherModel(long orgId, String modelId) {
+        return tenant.inOrg(
+                orgId,
+                () -> jdbc.sql("""
+                                SELECT EXISTS (SELECT 1 FROM kb_chunk WHERE org_id = ? AND
+                                  CASE WHEN ? = '' THEN position(':' IN content_hash) > 0
+                                       ELSE NOT starts_with(content_hash, ? || ':') END)""")
+                        .params(orgId, modelId, modelId)
+                        .query(Boolean.class)
+                        .single());
+    }
+
     Map<String, PGvector> embeddingsByHash(long orgId, List<String> hashes) {
         Map<String, PGvector> out = new HashMap<>();
         if (hashes.isEmpty()) {

@@ -160,6 +160,24 @@ public final class ContactCipher {
         }
     }
 
+    /** What {@link #openForDisplay} shows in place of a value this instance cannot open. */
+    public static final String UNREADABLE = "[sealed with a key this server does not have]";
+
+    /**
+     * Opens a stored value for a list or view: a value that does not open (its key was removed from the ring, or it was
+     * sealed by another installation's key) shows as {@link #UNREADABLE} and is logged, instead of failing the whole
+     * list.
+     */
+    public String openForDisplay(long orgId, String field, @Nullable String keyId, @Nullable String stored) {
+        try {
+            String open = open(orgId, field, keyId, stored);
+            return open == null ? "" : open;
+        } catch (IllegalStateException e) {
+            log.warn("Contact field not readable: {}", e.getMessage());
+            return UNREADABLE;
+        }
+    }
+
     /** A new random AES-256 key, base64 (for key files and {@code cellardoor.privacy.keys}). */
     public static String newKey() {
         byte[] key = new byte[32];
@@ -184,7 +202,9 @@ public final class ContactCipher {
             if (!Files.exists(file)) {
                 Path dir = file.toAbsolutePath().getParent();
                 Files.createDirectories(dir);
-                String id = "k" + java.time.LocalDate.now().toString().replace("-", "");
+                // Date plus random: two keys generated on one day (two machines, two folders) never share an id.
+                String id = "k" + java.time.LocalDate.now().toString().replace("-", "") + "-"
+                        + java.util.HexFormat.of().formatHex(new SecureRandom().generateSeed(3));
                 Files.writeString(
                         file,
                         "# Cellar Door contact-field keys (id=base64 AES-256 key); the last line is the active key.\n"

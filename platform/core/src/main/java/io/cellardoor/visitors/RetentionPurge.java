@@ -1,8 +1,9 @@
-package io.cellardoor.privacy;
+package io.cellardoor.visitors;
 
 import io.cellardoor.audit.AuditLog;
-import io.cellardoor.privacy.internal.RetentionStore;
+import io.cellardoor.privacy.PrivacyProperties;
 import io.cellardoor.tenant.TenantTransactions;
+import io.cellardoor.visitors.internal.RetentionStore;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;

@@ -1,10 +1,10 @@
-package io.cellardoor.privacy;
+package io.cellardoor.visitors;
 
 import io.cellardoor.audit.AuditLog;
 import io.cellardoor.handoff.HandoffRequest;
 import io.cellardoor.handoff.HandoffService;
-import io.cellardoor.privacy.internal.VisitorDataStore;
 import io.cellardoor.tenant.TenantTransactions;
+import io.cellardoor.visitors.internal.VisitorDataStore;
 import io.cellardoor.web.ApiProblem;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;

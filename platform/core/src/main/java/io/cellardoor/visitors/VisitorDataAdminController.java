@@ -1,4 +1,4 @@
-package io.cellardoor.privacy;
+package io.cellardoor.visitors;
 
 import io.cellardoor.identity.OrgScope;
 import io.cellardoor.identity.StaffUser;

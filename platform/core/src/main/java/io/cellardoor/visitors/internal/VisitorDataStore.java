@@ -1,4 +1,4 @@
-package io.cellardoor.privacy.internal;
+package io.cellardoor.visitors.internal;
 
 import io.cellardoor.tenant.TenantTransactions;
 import java.sql.Timestamp;

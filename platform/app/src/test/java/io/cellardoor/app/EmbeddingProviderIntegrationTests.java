@@ -1,0 +1,195 @@
+package io.cellardoor.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.sun.net.httpserver.HttpServer;
+import io.cellardoor.knowledge.ImportReport;
+import io.cellardoor.knowledge.KnowledgeImporter;
+import io.cellardoor.tenant.TenantService;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * {@code cellardoor.embedding.provider=openai} against a local OpenAI-compatible {@code /v1/embeddings} server (the
+ * real wire format; its vectors are hashed bags of words, so similar texts get similar vectors): imports and questions
+ * are embedded by it with the configured model, prefixes and 384 dimensions; chunk hashes carry the model's id, and
+ * chunks left by another model are re-embedded at the next import.
+ */
+class EmbeddingProviderIntegrationTests extends IntegrationTestSupport {
+
+    static final String KEY = "it-embedding-provider-key-" + java.util.UUID.randomUUID();
+    static final List<JsonNode> REQUESTS = new CopyOnWriteArrayList<>();
+    static final ObjectMapper JSON = new ObjectMapper();
+    static final HttpServer EMBEDDINGS = startEmbeddings();
+
+    @Autowired
+    TenantService tenants;
+
+    @Autowired
+    KnowledgeImporter importer;
+
+    @DynamicPropertySource
+    static void embeddings(DynamicPropertyRegistry registry) {
+        registry.add("cellardoor.embedding.provider", () -> "openai");
+        registry.add(
+                "cellardoor.embedding.base-url",
+                () -> "http://127.0.0.1:" + EMBEDDINGS.getAddress().getPort() + "/v1");
+        registry.add("cellardoor.embedding.api-key", () -> "test-key");
+        registry.add("cellardoor.embedding.model", () -> "fake-embed");
+        registry.add("cellardoor.embedding.query-prefix", () -> "query: ");
+        registry.add("cellardoor.embedding.passage-prefix", () -> "passage: ");
+        registry.add("cellardoor.cache.enabled", () -> "false");
+    }
+
+    @AfterAll
+    static void stop() {
+        EMBEDDINGS.stop(0);
+    }
+
+    @Test
+    void theConfiguredEndpointEmbedsKnowledgeAndQuestionsAndAModelChangeReembeds() throws Exception {
+        long org = tenants.ensureOrg("it-embedding-" + KEY.substring(KEY.length() - 8), "Embedding Winery");
+        tenants.ensureSite(org, KEY, "Embedding site");
+        Path knowledge = Files.createTempDirectory("embedding-provider");
+        Files.createDirectories(knowledge.resolve("visiting"));
+        Files.writeString(knowledge.resolve("visiting/parking.md"), """
+                # Parking
+
+                Free parking for forty cars is next to the tasting barn; buses park by the orchard gate.
+                """);
+        Files.writeString(knowledge.resolve("visiting/dogs.md"), """
+                # Dogs
+
+                Leashed dogs are welcome on the lawn, not inside the tasting barn.
+                """);
+
+        ImportReport first = importer.importFolder(org, knowledge, l -> {});
+        assertThat(first.chunksEmbedded()).isPositive();
+        List<JsonNode> imports = List.copyOf(REQUESTS);
+        assertThat(imports).isNotEmpty().allSatisfy(r -> {
+            assertThat(r.path("model").asString()).isEqualTo("fake-embed");
+            assertThat(r.path("dimensions").asInt()).isEqualTo(384);
+            assertThat(r.path("input").values())
+                    .allSatisfy(i -> assertThat(i.asString()).startsWith("passage: "));
+        });
+        assertThat(hashes(org)).isNotEmpty().allSatisfy(h -> assertThat(h).startsWith("openai:fake-embed:"));
+
+        int before = REQUESTS.size();
+        JsonNode answer = ask("Where can buses park?");
+        assertThat(REQUESTS.subList(before, REQUESTS.size()))
+                .as("the question is embedded by the endpoint, with the query prefix")
+                .anySatisfy(r ->
+                        assertThat(r.path("input").toString()).containsIgnoringCase("query: where can buses park"));
+        assertThat(answer.path("citations").values())
+                .as(answer.toString())
+                .anySatisfy(c -> assertThat(c.path("path").asString()).isEqualTo("visiting/parking.md"));
+
+        assertThat(importer.importFolder(org, knowledge, l -> {}).chunksEmbedded())
+                .as("nothing changed, same model: nothing is embedded again")
+                .isZero();
+
+        asOwner()
+                .sql("UPDATE kb_chunk SET content_hash = substring(content_hash from 19) WHERE org_id = ?")
+                .param(org)
+                .update();
+        ImportReport afterModelChange = importer.importFolder(org, knowledge, l -> {});
+        assertThat(afterModelChange.chunksEmbedded())
+                .as("chunks of another model (here: the default one's hashes) are all embedded again")
+                .isEqualTo(first.chunksEmbedded());
+        assertThat(hashes(org)).allSatisfy(h -> assertThat(h).startsWith("openai:fake-embed:"));
+    }
+
+    private List<String> hashes(long org) {
+        return asOwner()
+                .sql("SELECT content_hash FROM kb_chunk WHERE org_id = ?")
+                .param(org)
+                .query(String.class)
+                .list();
+    }
+
+    private JsonNode ask(String message) throws Exception {
+        HttpResponse<String> response = http.send(
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/v1/chat"))
+                        .header("Content-Type", "application/json")
+                        .header("X-Site-Key", KEY)
+                        .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(Map.of("message", message))))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        return JSON.readTree(response.body());
+    }
+
+    /** A hashed bag of lower-cased words, 384 dimensions. */
+    private static float[] vector(String text) {
+        float[] v = new float[384];
+        for (String word : text.toLowerCase(Locale.ROOT).split("[^\\p{L}\\p{N}]+")) {
+            if (word.length() > 2) {
+                v[Math.floorMod(word.hashCode(), 384)] += 1;
+            }
+        }
+        v[383] += 0.01f;
+        return v;
+    }
+
+    private static HttpServer startEmbeddings() {
+        try {
+            HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+            server.createContext("/v1/embeddings", exchange -> {
+                JsonNode request =
+                        JSON.readTree(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
+                REQUESTS.add(request);
+                ObjectNode body = JSON.createObjectNode();
+                body.put("object", "list");
+                ArrayNode data = body.putArray("data");
+                List<JsonNode> inputs = request.path("input").isArray()
+                        ? List.copyOf(request.path("input").values())
+                        : List.of(request.path("input"));
+                int tokens = 0;
+                for (int i = 0; i < inputs.size(); i++) {
+                    String text = inputs.get(i).asString();
+                    tokens += text.split("\\s+").length;
+                    ObjectNode item = data.addObject();
+                    item.put("object", "embedding");
+                    item.put("index", i);
+                    ArrayNode embedding = item.putArray("embedding");
+                    for (float f : vector(text)) {
+                        embedding.add(f);
+                    }
+                }
+                body.put("model", request.path("model").asString());
+                body.putObject("usage").put("prompt_tokens", tokens).put("total_tokens", tokens);
+                byte[] bytes = JSON.writeValueAsBytes(body);
+                exchange.getResponseHeaders().add("Content-Type", "application/json");
+                exchange.sendResponseHeaders(200, bytes.length);
+                try (OutputStream out = exchange.getResponseBody()) {
+                    out.write(bytes);
+                }
+            });
+            server.start();
+            return server;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,50 @@
+package io.cellardoor.answer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.cellardoor.answer.QuestionShape.Fact;
+import org.junit.jupiter.api.Test;
+
+class QuestionShapeTests {
+
+    @Test
+    void readsTheKindOfFactAsked() {
+        assertThat(QuestionShape.of("how much is the private tour?").facts()).contains(Fact.PRICE);
+        assertThat(QuestionShape.of("¿Cuánto cuesta la degustación?").facts()).contains(Fact.PRICE);
+        assertThat(QuestionShape.of("what time do you close on friday").facts()).contains(Fact.TIME);
+        assertThat(QuestionShape.of("how many guests fit on the patio?").facts())
+                .contains(Fact.COUNT);
+        assertThat(QuestionShape.of("what's the email for the club?").facts()).contains(Fact.CONTACT);
+    }
+
+    @Test
+    void readsListsComparisonsSuperlativesAndSteps() {
+        assertThat(QuestionShape.of("what red wines do you have").list()).isTrue();
+        assertThat(QuestionShape.of("which is cheaper, the farmhouse or the reserve?")
+                        .comparison())
+                .isTrue();
+        assertThat(QuestionShape.of("what's your most expensive wine?").most()).isTrue();
+        QuestionShape closest = QuestionShape.of("what's the closest historic site?");
+        assertThat(closest.least()).isTrue();
+        assertThat(closest.byDistance()).isTrue();
+        assertThat(QuestionShape.of("how do I get to you from Albany?").howTo()).isTrue();
+        assertThat(QuestionShape.of("do you have horses?").yesNo()).isTrue();
+    }
+
+    @Test
+    void splitsAQuestionAskingSeveralThings() {
+        assertThat(QuestionShape.parts("how much is the private tour and what do you get for that"))
+                .containsExactly("how much is the private tour", "what do you get for that");
+        assertThat(QuestionShape.parts("Can I spend miles on a night at the house? how many do I need?"))
+                .containsExactly("Can I spend miles on a night at the house", "how many do I need");
+        assertThat(QuestionShape.parts("salt and pepper chips?")).containsExactly("salt and pepper chips");
+    }
+
+    @Test
+    void factsAreFoundInText() {
+        assertThat(Fact.PRICE.in("Price: $45.00")).isTrue();
+        assertThat(Fact.TIME.in("Saturday: 12:00 PM - 7:00 PM")).isTrue();
+        assertThat(Fact.DURATION.in("about 90 minutes")).isTrue();
+        assertThat(Fact.PRICE.in("open daily")).isFalse();
+    }
+}

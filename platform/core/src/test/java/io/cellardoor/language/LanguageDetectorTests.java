@@ -1,0 +1,35 @@
+package io.cellardoor.language;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class LanguageDetectorTests {
+
+    final LanguageDetector detector = new LanguageDetector(List.of("en", "es", "fr"));
+
+    @Test
+    void detectsTheWidgetsLanguagesInShortQuestions() {
+        assertThat(detector.detect("What time do you open on Saturday?")).isEqualTo("en");
+        assertThat(detector.detect("¿A qué hora abren el viernes por la tarde?"))
+                .isEqualTo("es");
+        assertThat(detector.detect("Quels sont vos horaires d'ouverture le samedi ?"))
+                .isEqualTo("fr");
+    }
+
+    @Test
+    void textWithoutLettersAndOtherLanguagesFallBackToASupportedOne() {
+        assertThat(detector.detect("???")).isEqualTo("en");
+        assertThat(detector.detect("Wie viel kostet die Weinprobe am Samstag?")).isIn("en", "es", "fr");
+    }
+
+    @Test
+    void phrasesExistInEveryLanguageAndFallBackToEnglish() {
+        for (Phrases.Key key : Phrases.Key.values()) {
+            assertThat(Phrases.of(key, "de")).isEqualTo(Phrases.of(key, "en"));
+        }
+        assertThat(Phrases.of(Phrases.Key.DONT_KNOW, "es")).startsWith("Lo siento");
+        assertThat(Phrases.of(Phrases.Key.QUOTING_ENGLISH, "en")).isEmpty();
+    }
+}
