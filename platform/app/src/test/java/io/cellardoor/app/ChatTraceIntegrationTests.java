@@ -2,6 +2,7 @@ package io.cellardoor.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.sun.net.httpserver.HttpServer;
 import io.cellardoor.knowledge.KnowledgeImporter;
 import io.cellardoor.tenant.TenantService;
 import io.opentelemetry.context.Context;
@@ -9,7 +10,11 @@ import io.opentelemetry.sdk.trace.ReadWriteSpan;
 import io.opentelemetry.sdk.trace.ReadableSpan;
 import io.opentelemetry.sdk.trace.SpanProcessor;
 import io.opentelemetry.sdk.trace.data.SpanData;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
 import java.net.http.HttpRequest;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -17,14 +22,18 @@ import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.context.TestPropertySource;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
@@ -33,7 +42,8 @@ import tools.jackson.databind.ObjectMapper;
  * One chat request's trace, collected in memory from Spring Boot's OpenTelemetry SDK: the HTTP server span holds the
  * {@code chat turn} span (org, site, plan, domain, generator, cache hit, tokens), which holds one span per stage in
  * the order they ran. The same request's JSON log lines carry its request id, trace id, org and site, and a turn over
- * the slow-turn threshold logs its stage breakdown.
+ * the slow-turn threshold logs its stage breakdown. With an OTLP endpoint configured (a local collector here), the
+ * spans leave the process over OTLP/HTTP.
  */
 @ExtendWith(OutputCaptureExtension.class)
 @TestPropertySource(
@@ -47,6 +57,42 @@ import tools.jackson.databind.ObjectMapper;
 class ChatTraceIntegrationTests extends IntegrationTestSupport {
 
     static final List<SpanData> SPANS = new CopyOnWriteArrayList<>();
+
+    /** A local OTLP/HTTP collector: keeps the bodies (protobuf) posted to {@code /v1/traces} with their type. */
+    static final List<String> EXPORTS = new CopyOnWriteArrayList<>();
+
+    static final HttpServer COLLECTOR = collector();
+
+    private static HttpServer collector() {
+        try {
+            HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+            server.createContext("/v1/traces", exchange -> {
+                byte[] body = exchange.getRequestBody().readAllBytes();
+                EXPORTS.add(exchange.getRequestMethod() + " "
+                        + exchange.getRequestHeaders().getFirst("Content-Type") + " "
+                        + new String(body, StandardCharsets.ISO_8859_1));
+                exchange.sendResponseHeaders(200, -1);
+                exchange.close();
+            });
+            server.start();
+            return server;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @DynamicPropertySource
+    static void otlp(DynamicPropertyRegistry registry) {
+        registry.add(
+                "management.opentelemetry.tracing.export.otlp.endpoint",
+                () -> "http://127.0.0.1:" + COLLECTOR.getAddress().getPort() + "/v1/traces");
+        registry.add("management.opentelemetry.tracing.export.schedule-delay", () -> "200ms");
+    }
+
+    @AfterAll
+    static void stopCollector() {
+        COLLECTOR.stop(0);
+    }
 
     @TestConfiguration
     static class InMemorySpans {
@@ -82,6 +128,9 @@ class ChatTraceIntegrationTests extends IntegrationTestSupport {
 
     @Autowired
     ObjectMapper json;
+
+    @Autowired
+    ApplicationContext context;
 
     @Test
     void oneChatRequestIsOneTraceWithASpanPerStageUnderTheTurn(CapturedOutput output) throws Exception {
@@ -168,6 +217,16 @@ class ChatTraceIntegrationTests extends IntegrationTestSupport {
                 .orElseThrow(() -> new AssertionError("no slow-turn line in\n" + output.getOut()));
         assertThat(slow.path("message").asString()).contains("guard=", "retrieve=", "generate=", "persist=");
         assertThat(slow.toString()).contains("\"requestId\":\"trace-test-0001\"", traceId, "\"org\":\"it-trace\"");
+
+        // The same spans were exported over OTLP/HTTP (protobuf) to the configured endpoint.
+        String exported = await(() -> EXPORTS.stream()
+                .filter(e -> e.contains("chat turn") && e.contains("it-trace"))
+                .findFirst()
+                .orElse(null));
+        assertThat(exported).startsWith("POST application/x-protobuf").contains("chat retrieve", "chat persist");
+        // Metrics are scraped, not pushed: no OTLP meter registry posting to a collector nobody configured.
+        assertThat(context.getBeanNamesForType(io.micrometer.registry.otlp.OtlpMeterRegistry.class))
+                .isEmpty();
     }
 
     /** The span and its children, indented, with durations: for the test's output. */
@@ -202,6 +261,6 @@ class ChatTraceIntegrationTests extends IntegrationTestSupport {
             }
             Thread.sleep(50);
         }
-        throw new AssertionError("no chat turn span arrived");
+        throw new AssertionError("not within 5 s: no chat turn span (in memory or exported)");
     }
 }

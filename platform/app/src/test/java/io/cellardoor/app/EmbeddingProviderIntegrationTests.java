@@ -23,6 +23,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
@@ -36,6 +37,8 @@ import tools.jackson.databind.node.ObjectNode;
  * are embedded by it with the configured model, prefixes and 384 dimensions; chunk hashes carry the model's id, and
  * chunks left by another model are re-embedded at the next import.
  */
+// Its own configuration: close the context afterwards, so its connections go back to the shared PostgreSQL.
+@DirtiesContext
 class EmbeddingProviderIntegrationTests extends IntegrationTestSupport {
 
     static final String KEY = "it-embedding-provider-key-" + java.util.UUID.randomUUID();
@@ -83,6 +86,12 @@ class EmbeddingProviderIntegrationTests extends IntegrationTestSupport {
 
                 Leashed dogs are welcome on the lawn, not inside the tasting barn.
                 """);
+
+        // The start-up warm-up asked the endpoint for one question's embedding (with the query prefix) before
+        // readiness.
+        assertThat(REQUESTS)
+                .anySatisfy(r -> assertThat(r.path("input").toString()).contains("query: "));
+        REQUESTS.clear();
 
         ImportReport first = importer.importFolder(org, knowledge, l -> {});
         assertThat(first.chunksEmbedded()).isPositive();

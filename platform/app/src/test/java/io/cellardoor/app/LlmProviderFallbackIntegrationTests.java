@@ -6,6 +6,7 @@ import io.cellardoor.answer.LlmProviders;
 import io.cellardoor.knowledge.KnowledgeImporter;
 import io.cellardoor.tenant.TenantService;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -44,6 +45,9 @@ class LlmProviderFallbackIntegrationTests extends IntegrationTestSupport {
 
     @Autowired
     MeterRegistry meters;
+
+    @Autowired
+    PrometheusMeterRegistry prometheus;
 
     @Autowired
     ObjectMapper json;
@@ -165,6 +169,21 @@ class LlmProviderFallbackIntegrationTests extends IntegrationTestSupport {
                 .query((rs, n) -> java.util.List.of(rs.getInt(1), rs.getInt(2), rs.getString(3)))
                 .single();
         assertThat(stored).containsExactly(120, 9, "fake-first");
+
+        // The same series as /actuator/prometheus shows them, under the names operators' dashboards and alerts use.
+        String scrape = prometheus.scrape();
+        assertThat(scrape)
+                .contains(
+                        "rag_generation_tokens_total{direction=\"input\",model=\"fake-first\",provider=\"first\"}",
+                        "rag_generation_duration_seconds_count{model=\"fake-second\",provider=\"second\"}",
+                        "rag_llm_breaker_state{provider=\"first\"} 0",
+                        "rag_llm_spend_usd_total{org=\"",
+                        "rag_pipeline_errors_total{component=\"llm\"}")
+                .doesNotContain("When does the cellar open");
+        System.out.println("rag_* series after the fallback test:\n"
+                + scrape.lines()
+                        .filter(l -> l.startsWith("rag_") && !l.contains("_bucket{"))
+                        .collect(java.util.stream.Collectors.joining("\n")));
     }
 
     private String state(String name) {

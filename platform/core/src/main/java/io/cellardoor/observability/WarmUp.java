@@ -17,7 +17,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * Before the server reports ready (readiness follows the ready event), a serving instance embeds one question (the ONNX
- * model and its tokenizer load) and runs one hybrid retrieval for the first org (the query plan, the indexes' first
+ * model and its tokenizer load; a configured embeddings endpoint answers its first call) and runs one hybrid retrieval for the first org (the query plan, the indexes' first
  * pages), so the first visitor's question is not the one that pays for them. A failure is logged, never fatal. Also
  * the {@code embedding} health component: UP once the model answered, with its dimensions and load time.
  */
@@ -54,7 +54,9 @@ class WarmUp implements HealthIndicator {
             embedding = embeddings.embedQuestion(QUESTION);
             long ms = (System.nanoTime() - started) / 1_000_000;
             health.set(Health.up()
-                    .withDetail("model", "all-MiniLM-L6-v2 (in process)")
+                    .withDetail(
+                            "model",
+                            embeddings.modelId().isEmpty() ? "all-MiniLM-L6-v2 (in process)" : embeddings.modelId())
                     .withDetail("dimensions", embedding.length)
                     .withDetail("loadMs", ms)
                     .build());
