@@ -1,19 +1,11 @@
 package io.cellardoor.answer;
 
-import dev.langchain4j.model.embedding.EmbeddingModel;
-import dev.langchain4j.model.embedding.onnx.OnnxEmbeddingModel;
-import dev.langchain4j.model.embedding.onnx.PoolingMode;
-import dev.langchain4j.model.embedding.onnx.allminilml6v2.AllMiniLmL6V2EmbeddingModel;
-import dev.langchain4j.model.openai.OpenAiEmbeddingModel;
-import io.cellardoor.embedding.EmbeddingProperties;
-import io.cellardoor.embedding.Embeddings;
 import io.cellardoor.observability.RagMetrics;
 import io.cellardoor.text.CorpusStatistics;
 import io.cellardoor.text.TermAnalyzer;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import io.github.resilience4j.retry.RetryRegistry;
 import io.micrometer.observation.ObservationRegistry;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.slf4j.Logger;
@@ -25,46 +17,15 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * All AI wiring in one place: the embedding model, the LLM providers in order (each with its breaker and retry), the
- * follow-up condenser and the answer generator (providers first, the extractive generator last).
+ * The answer generators' wiring: the LLM providers in order (each with its breaker and retry), the follow-up condenser
+ * and the answer generator (providers first, the extractive generator last). The embedding model is configured in the
+ * embedding feature (embedding.EmbeddingConfiguration).
  */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties({AnswerProperties.class, LlmProperties.class, EmbeddingProperties.class})
+@EnableConfigurationProperties({AnswerProperties.class, LlmProperties.class})
 class AiConfiguration {
 
     private static final Logger log = LoggerFactory.getLogger(AiConfiguration.class);
-
-    /**
-     * The embedding model ({@code cellardoor.embedding.provider}): all-MiniLM-L6-v2 in process (ONNX, 384 dimensions,
-     * English, no network) by default; any OpenAI-compatible embeddings endpoint asked for 384 dimensions; or an ONNX
-     * sentence-transformer from files (mean pooling), e.g. a multilingual one.
-     */
-    @Bean
-    EmbeddingModel embeddingModel(EmbeddingProperties properties) {
-        String provider = properties.providerOrDefault();
-        log.info(
-                "Embeddings: {}", provider.equals("in-process") ? "all-MiniLM-L6-v2 in process" : properties.modelId());
-        return switch (provider) {
-            case "in-process" -> new AllMiniLmL6V2EmbeddingModel();
-            case "openai" ->
-                OpenAiEmbeddingModel.builder()
-                        .baseUrl(properties.baseUrl())
-                        .apiKey(properties.apiKey() == null ? "none" : properties.apiKey())
-                        .modelName(properties.model())
-                        .dimensions(Embeddings.DIMENSIONS)
-                        .timeout(Duration.ofSeconds(30))
-                        .maxRetries(2)
-                        .build();
-            case "onnx" ->
-                new OnnxEmbeddingModel(
-                        String.valueOf(properties.modelPath()),
-                        String.valueOf(properties.tokenizerPath()),
-                        PoolingMode.MEAN);
-            default ->
-                throw new IllegalArgumentException(
-                        "cellardoor.embedding.provider must be in-process, openai or onnx, not " + provider);
-        };
-    }
 
     /**
      * {@code cellardoor.llm.providers}, or the single model of {@code cellardoor.answer.llm.*} as a provider named
