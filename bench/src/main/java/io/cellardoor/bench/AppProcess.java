@@ -106,7 +106,8 @@ final class AppProcess implements AutoCloseable {
     }
 
     /**
-     * Waits until readiness answers 200 and, when given, the log shows a line (e.g. the end of the start-up import).
+     * Waits until readiness answers 200 (on the management port when the app has one: actuator is only there) and, when
+     * given, the log shows a line (e.g. the end of the start-up import).
      *
      * @return seconds from start to ready
      */
@@ -126,7 +127,8 @@ final class AppProcess implements AutoCloseable {
             if (logged) {
                 try {
                     HttpResponse<Void> r = http.send(
-                            HttpRequest.newBuilder(base().resolve("/actuator/health/readiness"))
+                            HttpRequest.newBuilder((managementPort > 0 ? management() : base())
+                                            .resolve("/actuator/health/readiness"))
                                     .timeout(Duration.ofSeconds(2))
                                     .GET()
                                     .build(),
