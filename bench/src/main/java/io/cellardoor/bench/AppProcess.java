@@ -19,6 +19,7 @@ final class AppProcess implements AutoCloseable {
 
     private final Process process;
     private final int port;
+    private int managementPort = -1;
     private final Path log;
     private final long startedNanos = System.nanoTime();
 
@@ -64,9 +65,18 @@ final class AppProcess implements AutoCloseable {
         try (ServerSocket s = new ServerSocket(0)) {
             port = s.getLocalPort();
         }
+        int management;
+        try (ServerSocket s = new ServerSocket(0)) {
+            management = s.getLocalPort();
+        }
         List<String> all = new ArrayList<>(List.of("serve", "--port", String.valueOf(port)));
         all.addAll(args);
-        return new AppProcess(builder(jar, javaOpts, all, db, plugins, log).start(), port, log);
+        ProcessBuilder builder = builder(jar, javaOpts, all, db, plugins, log);
+        // Metrics are scraped on the management port, as in production (the visitor port wants a PLATFORM_ADMIN token).
+        builder.environment().put("MANAGEMENT_SERVER_PORT", String.valueOf(management));
+        AppProcess app = new AppProcess(builder.start(), port, log);
+        app.managementPort = management;
+        return app;
     }
 
     private static ProcessBuilder builder(
@@ -96,7 +106,8 @@ final class AppProcess implements AutoCloseable {
     }
 
     /**
-     * Waits until readiness answers 200 and, when given, the log shows a line (e.g. the end of the start-up import).
+     * Waits until readiness answers 200 (on the management port when the app has one: actuator is only there) and, when
+     * given, the log shows a line (e.g. the end of the start-up import).
      *
      * @return seconds from start to ready
      */
@@ -116,7 +127,8 @@ final class AppProcess implements AutoCloseable {
             if (logged) {
                 try {
                     HttpResponse<Void> r = http.send(
-                            HttpRequest.newBuilder(base().resolve("/actuator/health/readiness"))
+                            HttpRequest.newBuilder((managementPort > 0 ? management() : base())
+                                            .resolve("/actuator/health/readiness"))
                                     .timeout(Duration.ofSeconds(2))
                                     .GET()
                                     .build(),
@@ -135,6 +147,11 @@ final class AppProcess implements AutoCloseable {
 
     URI base() {
         return URI.create("http://127.0.0.1:" + port);
+    }
+
+    /** The management port's base URI ({@code /actuator/prometheus}), for an app started with {@code serve}. */
+    URI management() {
+        return URI.create("http://127.0.0.1:" + managementPort);
     }
 
     long pid() {

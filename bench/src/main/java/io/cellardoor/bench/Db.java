@@ -66,6 +66,8 @@ record Db(String url, String user, String password, String appUser, String appPa
                 Map.entry("spring.flyway.locations", "classpath:db/migration"),
                 Map.entry("spring.main.banner-mode", "off"),
                 Map.entry("logging.level.root", "warn"),
+                // As in platform/app: metrics are not pushed over OTLP (no collector listens on localhost:4318).
+                Map.entry("management.otlp.metrics.export.enabled", "false"),
                 Map.entry("logging.level.ai.djl", "error"));
     }
 

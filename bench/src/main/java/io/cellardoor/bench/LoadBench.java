@@ -165,11 +165,11 @@ final class LoadBench {
                             List<LoadGenerator.Level> out = new ArrayList<>();
                             String stages = "";
                             for (int c : levels) {
-                                Map<String, double[]> before = StageMeters.scrape(app.base());
+                                Map<String, double[]> before = StageMeters.scrape(app.management());
                                 out.add(log("llm", gen.stream(questions, c, perLevel, app, fake)));
                                 if (stages.isEmpty()) {
                                     Map<String, Double> means =
-                                            StageMeters.meanMs(before, StageMeters.scrape(app.base()));
+                                            StageMeters.meanMs(before, StageMeters.scrape(app.management()));
                                     System.out.println("  stages at c=" + c + " (mean ms): " + means);
                                     stages =
                                             ("Where the platform's time goes at %d client(s), mean ms per stage from the app's "

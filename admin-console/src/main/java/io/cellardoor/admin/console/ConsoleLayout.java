@@ -57,6 +57,7 @@ public class ConsoleLayout extends AppLayout {
         nav.addItem(new SideNavItem("Sites", "sites"));
         if (staff.has(Role.ORG_ADMIN)) {
             nav.addItem(new SideNavItem("Audit log", "audit"));
+            nav.addItem(new SideNavItem("System", "system"));
             nav.addItem(new SideNavItem("Billing", "billing"));
             nav.addItem(new SideNavItem("Budgets", "budgets"));
             nav.addItem(new SideNavItem("Flags", "flags"));

@@ -1,7 +1,7 @@
 package io.cellardoor.app;
 
+import io.cellardoor.ingest.IngestJobs;
 import io.cellardoor.knowledge.ImportReport;
-import io.cellardoor.knowledge.KnowledgeImporter;
 import io.cellardoor.tenant.TenantService;
 import java.nio.file.Path;
 import org.springframework.beans.factory.annotation.Value;
@@ -20,14 +20,14 @@ import org.springframework.stereotype.Component;
 class IngestCommand implements ApplicationRunner, ExitCodeGenerator {
 
     private final TenantService tenants;
-    private final KnowledgeImporter importer;
+    private final IngestJobs importer;
     private final Path dir;
     private final String org;
     private int exitCode;
 
     IngestCommand(
             TenantService tenants,
-            KnowledgeImporter importer,
+            IngestJobs importer,
             @Value("${cellardoor.ingest.dir}") Path dir,
             @Value("${cellardoor.ingest.org}") String org) {
         this.tenants = tenants;
@@ -40,7 +40,7 @@ class IngestCommand implements ApplicationRunner, ExitCodeGenerator {
     public void run(ApplicationArguments args) throws Exception {
         try {
             long orgId = tenants.ensureOrg(org, org);
-            ImportReport report = importer.importFolder(orgId, dir, line -> System.out.println("  " + line));
+            ImportReport report = importer.runFolder(orgId, "cli", dir, line -> System.out.println("  " + line));
             System.out.println("Imported " + dir + " into org '" + org + "': " + report.summary());
             report.failures().forEach(f -> System.out.println("  FAILED " + f.path() + ": " + f.reason()));
         } catch (IllegalArgumentException e) {

@@ -25,6 +25,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
@@ -40,6 +41,8 @@ import tools.jackson.databind.node.ObjectNode;
  * cost (operation {@code embed}): an import's and a curated question's without a message, a chat question's with its
  * message.
  */
+// Its own configuration: close the context afterwards, so its connections go back to the shared PostgreSQL.
+@DirtiesContext
 class EmbeddingProviderIntegrationTests extends IntegrationTestSupport {
 
     static final String KEY = "it-embedding-provider-key-" + java.util.UUID.randomUUID();
@@ -91,6 +94,12 @@ class EmbeddingProviderIntegrationTests extends IntegrationTestSupport {
 
                 Leashed dogs are welcome on the lawn, not inside the tasting barn.
                 """);
+
+        // The start-up warm-up asked the endpoint for one question's embedding (with the query prefix) before
+        // readiness.
+        assertThat(REQUESTS)
+                .anySatisfy(r -> assertThat(r.path("input").toString()).contains("query: "));
+        REQUESTS.clear();
 
         ImportReport first = importer.importFolder(org, knowledge, l -> {});
         assertThat(first.chunksEmbedded()).isPositive();

@@ -10,6 +10,7 @@ import dev.langchain4j.model.chat.response.StreamingChatResponseHandler;
 import dev.langchain4j.model.output.TokenUsage;
 import io.cellardoor.language.Phrases;
 import io.cellardoor.retrieval.RetrievedChunk;
+import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -17,17 +18,20 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Answers with a streaming chat model (any LangChain4j {@link StreamingChatModel}, e.g. an OpenAI-compatible
- * endpoint). The prompt allows only the numbered context passages and asks for {@code [n]} citations; a model
- * that finds no answer replies {@value #NO_ANSWER} and the turn is declined. Failures before the first token
- * are retried with exponential backoff; when every attempt fails, or the stream breaks, the extractive
- * generator answers instead.
+ * Answers with the configured LLM providers in order (any LangChain4j {@link StreamingChatModel}), each behind its own
+ * retry (exponential backoff with jitter) and circuit breaker: a provider whose breaker is open is skipped, one that
+ * keeps failing opens its breaker, and when every provider failed or is open the extractive generator answers. The
+ * prompt allows only the numbered context passages and asks for {@code [n]} citations; a model that finds no answer
+ * replies {@value #NO_ANSWER} and the turn is declined. A stream that breaks after tokens reached the visitor is
+ * completed by the extractive answer (never retried: the visitor would read the answer twice).
  */
 public final class LlmAnswerGenerator implements AnswerGenerator {
 
@@ -38,22 +42,38 @@ public final class LlmAnswerGenerator implements AnswerGenerator {
     private static final Pattern CITE = Pattern.compile("\\[(\\d{1,2})]");
     private static final Logger log = LoggerFactory.getLogger(LlmAnswerGenerator.class);
 
-    private final StreamingChatModel model;
+    private final List<LlmProvider> providers;
     private final AnswerGenerator fallback;
-    private final int maxAttempts;
-    private final Duration backoff;
+    private final GenerationObserver observer;
 
     /**
+     * @param providers tried in order
+     * @param fallback answers when no provider can
+     * @param observer metrics and span attributes of each generation
+     */
+    LlmAnswerGenerator(List<LlmProvider> providers, AnswerGenerator fallback, GenerationObserver observer) {
+        this.providers = List.copyOf(providers);
+        this.fallback = fallback;
+        this.observer = observer;
+    }
+
+    /**
+     * One OpenAI-compatible model as the only provider (its breaker never opens before 4 calls).
+     *
      * @param model the streaming chat model
      * @param fallback answers when the model cannot
      * @param maxAttempts attempts per question, at least 1
-     * @param backoff wait before the second attempt; doubled for each further one
+     * @param backoff wait before the second attempt; doubled for each further one, with jitter
      */
     public LlmAnswerGenerator(StreamingChatModel model, AnswerGenerator fallback, int maxAttempts, Duration backoff) {
-        this.model = model;
-        this.fallback = fallback;
-        this.maxAttempts = maxAttempts;
-        this.backoff = backoff;
+        this(
+                List.of(LlmProviderFactory.provider(
+                        new LlmProperties.Provider(
+                                "default", null, null, null, "model", null, maxAttempts, backoff, 0, 0, null, 0, 0, 0),
+                        model,
+                        null)),
+                fallback,
+                GenerationObserver.NONE);
     }
 
     @Override
@@ -64,85 +84,93 @@ public final class LlmAnswerGenerator implements AnswerGenerator {
             return fallback.generate(request, sink);
         }
         List<ChatMessage> messages = messages(request, context);
-        Duration wait = backoff;
-        for (int attempt = 1; attempt <= maxAttempts; attempt++) {
-            Attempt result = attempt(messages, sink);
-            if (result.error == null) {
-                String text = result.text.toString().strip();
-                if (text.isEmpty() || text.startsWith(NO_ANSWER)) {
-                    String decline = Declines.text(Phrases.Key.DONT_KNOW, request.language(), request.contactLine());
-                    AnswerGenerator.stream(decline, sink);
-                    return new GeneratedAnswer(
-                            decline,
-                            false,
-                            List.of(),
-                            0.2,
-                            "llm",
-                            result.inputTokens,
-                            result.outputTokens,
-                            result.model);
-                }
-                return new GeneratedAnswer(
-                        text,
-                        true,
-                        cited(text, context),
-                        0.8,
-                        "llm",
+        for (LlmProvider provider : providers) {
+            long started = System.nanoTime();
+            try {
+                Attempt result = provider.call(() -> attempt(provider, messages, sink));
+                observer.generated(
+                        provider,
+                        request.orgId(),
+                        System.nanoTime() - started,
                         result.inputTokens,
-                        result.outputTokens,
-                        result.model);
-            }
-            if (result.forwarded) {
+                        result.outputTokens);
+                return answer(request, context, result, sink);
+            } catch (CallNotPermittedException e) {
+                log.info("LLM provider '{}' skipped: its circuit breaker is {}", provider.name(), e.getMessage());
+            } catch (LlmProvider.StreamBroke e) {
+                observer.failed(provider);
                 log.warn(
-                        "LLM stream broke after tokens were sent; completing with the extractive answer: {}",
-                        result.error.toString());
+                        "LLM provider '{}' broke after tokens were sent; completing with the extractive answer: {}",
+                        provider.name(),
+                        e.getMessage());
                 sink.token("\n\n");
                 return fallback.generate(request, sink);
-            }
-            log.warn("LLM attempt {}/{} failed: {}", attempt, maxAttempts, result.error.toString());
-            if (attempt < maxAttempts) {
-                try {
-                    Thread.sleep(wait.toMillis());
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    break;
-                }
-                wait = wait.multipliedBy(2);
+            } catch (LlmProvider.CallFailed e) {
+                observer.failed(provider);
+                log.warn(
+                        "LLM provider '{}' failed after {} attempt(s): {}",
+                        provider.name(),
+                        provider.config().maxAttempts(),
+                        e.getMessage());
             }
         }
         return fallback.generate(request, sink);
     }
 
+    private GeneratedAnswer answer(
+            AnswerRequest request, List<RetrievedChunk> context, Attempt result, TokenSink sink) {
+        String text = result.text.toString().strip();
+        if (text.isEmpty() || text.startsWith(NO_ANSWER)) {
+            String decline = Declines.text(Phrases.Key.DONT_KNOW, request.language(), request.contactLine());
+            AnswerGenerator.stream(decline, sink);
+            return new GeneratedAnswer(
+                    decline, false, List.of(), 0.2, "llm", result.inputTokens, result.outputTokens, result.model);
+        }
+        return new GeneratedAnswer(
+                text, true, cited(text, context), 0.8, "llm", result.inputTokens, result.outputTokens, result.model);
+    }
+
     private static final class Attempt {
         final StringBuilder text = new StringBuilder();
-        boolean forwarded;
-        Throwable error;
+        volatile boolean forwarded;
+        volatile boolean abandoned;
         int inputTokens;
         int outputTokens;
         String model;
     }
 
-    /** One streamed call. Tokens are held back until they cannot be the start of {@value #NO_ANSWER}. */
-    private Attempt attempt(List<ChatMessage> messages, TokenSink sink) {
+    /**
+     * One streamed call under the provider's timeout. Tokens are held back until they cannot be the start of
+     * {@value #NO_ANSWER}; once the call is abandoned (timed out), late tokens are dropped.
+     *
+     * @throws LlmProvider.CallFailed when it failed before a token reached the sink
+     * @throws LlmProvider.StreamBroke when it failed after
+     */
+    private Attempt attempt(LlmProvider provider, List<ChatMessage> messages, TokenSink sink) {
         Attempt a = new Attempt();
         CompletableFuture<Void> done = new CompletableFuture<>();
         StringBuilder held = new StringBuilder();
-        model.chat(messages, new StreamingChatResponseHandler() {
+        provider.streaming().chat(messages, new StreamingChatResponseHandler() {
             @Override
             public void onPartialResponse(String partial) {
-                a.text.append(partial);
-                if (a.forwarded) {
-                    sink.token(partial);
-                    return;
-                }
-                held.append(partial);
-                String start = held.toString().stripLeading();
-                if (start.length() >= NO_ANSWER.length() || !NO_ANSWER.startsWith(start)) {
-                    if (!start.startsWith(NO_ANSWER)) {
-                        a.forwarded = true;
-                        sink.token(held.toString());
+                synchronized (a) {
+                    if (a.abandoned) {
+                        return;
                     }
-                    held.setLength(0);
+                    a.text.append(partial);
+                    if (a.forwarded) {
+                        sink.token(partial);
+                        return;
+                    }
+                    held.append(partial);
+                    String start = held.toString().stripLeading();
+                    if (start.length() >= NO_ANSWER.length() || !NO_ANSWER.startsWith(start)) {
+                        if (!start.startsWith(NO_ANSWER)) {
+                            a.forwarded = true;
+                            sink.token(held.toString());
+                        }
+                        held.setLength(0);
+                    }
                 }
             }
 
@@ -153,7 +181,7 @@ public final class LlmAnswerGenerator implements AnswerGenerator {
                     a.inputTokens = usage.inputTokenCount() == null ? 0 : usage.inputTokenCount();
                     a.outputTokens = usage.outputTokenCount() == null ? 0 : usage.outputTokenCount();
                 }
-                a.model = response.modelName();
+                a.model = response.modelName() == null ? provider.model() : response.modelName();
                 done.complete(null);
             }
 
@@ -162,19 +190,32 @@ public final class LlmAnswerGenerator implements AnswerGenerator {
                 done.completeExceptionally(error);
             }
         });
+        Throwable error;
         try {
-            done.get();
-            if (!a.forwarded && !held.isEmpty() && !held.toString().strip().startsWith(NO_ANSWER)) {
-                a.forwarded = true;
-                sink.token(held.toString());
+            done.get(provider.timeout().toMillis(), TimeUnit.MILLISECONDS);
+            synchronized (a) {
+                if (!a.forwarded && !held.isEmpty() && !held.toString().strip().startsWith(NO_ANSWER)) {
+                    a.forwarded = true;
+                    sink.token(held.toString());
+                }
             }
+            return a;
         } catch (ExecutionException e) {
-            a.error = e.getCause();
+            error = e.getCause();
+        } catch (TimeoutException e) {
+            error = new TimeoutException(
+                    "no complete answer within " + provider.timeout().toMillis() + " ms");
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            a.error = e;
+            error = e;
         }
-        return a;
+        synchronized (a) {
+            a.abandoned = true;
+        }
+        if (a.forwarded) {
+            throw new LlmProvider.StreamBroke(error);
+        }
+        throw new LlmProvider.CallFailed(String.valueOf(error), error);
     }
 
     /**

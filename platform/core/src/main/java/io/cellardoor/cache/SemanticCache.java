@@ -1,8 +1,11 @@
 package io.cellardoor.cache;
 
 import com.pgvector.PGvector;
+import io.cellardoor.audit.AuditLog;
 import io.cellardoor.knowledge.KnowledgeImported;
+import io.cellardoor.observability.RagMetrics;
 import io.cellardoor.tenant.TenantTransactions;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.beans.factory.annotation.Value;
@@ -23,6 +26,11 @@ import tools.jackson.databind.ObjectMapper;
  * read before the turn retrieved, is stored only if that is still the primary's generation when the turn ends, and is
  * found only while it is current. The org's outdated entries are also deleted after a change, and loading or
  * unloading a domain plugin empties every cache.
+ *
+ * <p>Each entry also expires {@code cellardoor.cache.ttl} (default 7 days) after it was written; expired entries are
+ * never served and are deleted when the org's next answer is cached. Look-ups are counted in
+ * {@code rag_cache_requests_total{result=hit|miss|bypass}}; an operator empties an org's cache with {@link #clear}
+ * ({@code DELETE /api/v1/admin/cache}, the console's system view).
  */
 @Component
 public class SemanticCache {
@@ -45,18 +53,59 @@ public class SemanticCache {
     private final ObjectMapper json;
     private final double minSimilarity;
     private final boolean enabled;
+    private final Duration ttl;
+    private final RagMetrics metrics;
+    private final AuditLog audit;
 
     SemanticCache(
             JdbcClient jdbc,
             TenantTransactions tenant,
             ObjectMapper json,
             @Value("${cellardoor.cache.min-similarity:0.95}") double minSimilarity,
-            @Value("${cellardoor.cache.enabled:true}") boolean enabled) {
+            @Value("${cellardoor.cache.enabled:true}") boolean enabled,
+            @Value("${cellardoor.cache.ttl:7d}") Duration ttl,
+            RagMetrics metrics,
+            AuditLog audit) {
+        this.audit = audit;
         this.jdbc = jdbc;
         this.tenant = tenant;
         this.json = json;
         this.minSimilarity = minSimilarity;
         this.enabled = enabled;
+        this.ttl = ttl;
+        this.metrics = metrics;
+    }
+
+    /** A turn that skipped the cache on an admin's request: counted, nothing found. */
+    public <C> Optional<Hit<C>> bypassed() {
+        metrics.cache("bypass");
+        return Optional.empty();
+    }
+
+    /**
+     * Empties an org's cache on a staff member's request (audited as {@code cache.cleared}).
+     *
+     * @param actor the staff member's username
+     * @return the number of entries deleted
+     */
+    public int clear(long orgId, String actor) {
+        int deleted = tenant.inOrg(
+                orgId,
+                () -> jdbc.sql("DELETE FROM semantic_cache WHERE org_id = ?")
+                        .param(orgId)
+                        .update());
+        audit.record(orgId, actor, "cache.cleared", "semantic-cache", null, deleted + " entries");
+        return deleted;
+    }
+
+    /** Entries of an org that can still be served. */
+    public long size(long orgId) {
+        return tenant.inOrg(
+                orgId,
+                () -> jdbc.sql("SELECT count(*) FROM semantic_cache WHERE org_id = ? AND expires_at > now()")
+                        .param(orgId)
+                        .query(Long.class)
+                        .single());
     }
 
     /**
@@ -70,11 +119,12 @@ public class SemanticCache {
             return Optional.empty();
         }
         PGvector vector = new PGvector(embedding);
-        return tenant.inOrgAsyncCommit(orgId, () -> {
+        Optional<Hit<C>> found = tenant.inOrgAsyncCommit(orgId, () -> {
             Optional<Hit<C>> hit = jdbc.sql("""
                             SELECT id, question, answer, domain, citations::text, 1 - (embedding <=> ?) AS similarity
                             FROM semantic_cache
-                            WHERE org_id = ? AND generation = (SELECT count(*) FROM answer_change WHERE org_id = ?)
+                            WHERE org_id = ? AND expires_at > now()
+                              AND generation = (SELECT count(*) FROM answer_change WHERE org_id = ?)
                             ORDER BY embedding <=> ? LIMIT 1""")
                     .params(vector, orgId, orgId, vector)
                     .query((rs, n) -> new Hit<>(
@@ -92,6 +142,8 @@ public class SemanticCache {
                     .update());
             return hit;
         });
+        metrics.cache(found.isPresent() ? "hit" : "miss");
+        return found;
     }
 
     /**
@@ -128,23 +180,28 @@ public class SemanticCache {
         if (!enabled || io.cellardoor.privacy.PersonalDataMasker.containsPersonalData(question)) {
             return false; // a question with contact details is never kept, nor its answer served to someone else
         }
-        return tenant.inOrgAsyncCommit(
-                        orgId,
-                        () -> jdbc.sql("""
-                                INSERT INTO semantic_cache (org_id, question, embedding, answer, domain, citations, generation)
-                                SELECT ?, ?, ?, ?, ?, ?::jsonb, ?
-                                WHERE (SELECT count(*) FROM answer_change WHERE org_id = ?) = ?""")
-                                .params(
-                                        orgId,
-                                        question,
-                                        new PGvector(embedding),
-                                        answer,
-                                        domain,
-                                        json.writeValueAsString(citations),
-                                        generation,
-                                        orgId,
-                                        generation)
-                                .update())
+        return tenant.inOrgAsyncCommit(orgId, () -> {
+                    jdbc.sql("DELETE FROM semantic_cache WHERE org_id = ? AND expires_at <= now()")
+                            .param(orgId)
+                            .update();
+                    return jdbc.sql("""
+                                    INSERT INTO semantic_cache
+                                      (org_id, question, embedding, answer, domain, citations, generation, expires_at)
+                                    SELECT ?, ?, ?, ?, ?, ?::jsonb, ?, now() + make_interval(secs => ?)
+                                    WHERE (SELECT count(*) FROM answer_change WHERE org_id = ?) = ?""")
+                            .params(
+                                    orgId,
+                                    question,
+                                    new PGvector(embedding),
+                                    answer,
+                                    domain,
+                                    json.writeValueAsString(citations),
+                                    generation,
+                                    (double) ttl.toSeconds(),
+                                    orgId,
+                                    generation)
+                            .update();
+                })
                 > 0;
     }
 

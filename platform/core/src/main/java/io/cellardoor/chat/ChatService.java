@@ -196,7 +196,7 @@ public class ChatService {
             Site site, @Nullable UUID visitorId, ChatRequest request, Admission admitted, Listener listener) {
         validate(request.message());
         try {
-            return answered(site, visitorId, request, admitted, listener);
+            return stages.turn(site, () -> answered(site, visitorId, request, admitted, listener));
         } catch (RuntimeException e) {
             admission.release(admitted.reservation());
             throw e;
@@ -222,10 +222,24 @@ public class ChatService {
         Conversation conversation = stages.run(
                 "conversation", () -> conversations.open(site.orgId(), site.id(), visitorId, request.conversationId()));
         Turn turn = new Turn(
-                site.orgId(), site.orgSlug(), site.contactLine(), message, conversation.history(), true, admitted);
+                site.orgId(),
+                site.orgSlug(),
+                site.contactLine(),
+                message,
+                conversation.history(),
+                true,
+                admitted,
+                !Boolean.FALSE.equals(request.cache()));
         long generation = cache.generation(site.orgId()); // before retrieval: what the answer will be computed from
         TurnTrace trace = run(turn, conversation.id(), listener);
         GeneratedAnswer answer = links.sanitize(site, trace.answer()); // LLM05: own https links only, no images
+        stages.describe(
+                trace.classification().primary(),
+                answer.generator(),
+                answer.model(),
+                answer.inputTokens(),
+                answer.outputTokens(),
+                trace.shortcut().filter("cache"::equals).isPresent());
         long latencyMs = (System.nanoTime() - started) / 1_000_000;
         long messageId = stages.run("persist", () -> {
             if (trace.shortcut().isEmpty()
@@ -284,7 +298,8 @@ public class ChatService {
         validate(question);
         String slug = tenants.findOrgSlug(orgId).orElseThrow(() -> ApiProblem.notFound("Org " + orgId));
         Admission preview = admission(admission.admit(orgId, slug, null, false, "en"));
-        Turn turn = new Turn(orgId, slug, tenants.contactLine(orgId), question.strip(), List.of(), false, preview);
+        Turn turn =
+                new Turn(orgId, slug, tenants.contactLine(orgId), question.strip(), List.of(), false, preview, false);
         return run(turn, UUID.randomUUID(), new Listener() {
             @Override
             public void token(String token) {}
@@ -293,7 +308,7 @@ public class ChatService {
 
     /**
      * One turn's input. {@code live} turns use curated answers and the semantic cache (when the admission's features
-     * have them).
+     * have them; {@code cache}: false when an admin asked to bypass it).
      */
     private record Turn(
             long orgId,
@@ -302,7 +317,8 @@ public class ChatService {
             String message,
             List<PastTurn> history,
             boolean live,
-            Admission admission) {}
+            Admission admission,
+            boolean cache) {}
 
     /** Puts an embeddings API's calls (the question's, a plugin's searches) on the turn's model calls. */
     private static Consumer<EmbeddingCall> embedCalls(Turn turn) {
@@ -427,9 +443,11 @@ public class ChatService {
             return Optional.of(
                     served(conversationId, verdict, language, question, "curated", domain, answer, cited, listener));
         }
-        Optional<SemanticCache.Hit<Citation>> hit = turn.admission().has(Feature.SEMANTIC_CACHE)
-                ? stages.run("cache", () -> cache.find(turn.orgId(), embedding, Citation.class))
-                : Optional.empty();
+        Optional<SemanticCache.Hit<Citation>> hit = !turn.admission().has(Feature.SEMANTIC_CACHE)
+                ? Optional.empty()
+                : turn.cache()
+                        ? stages.run("cache", () -> cache.find(turn.orgId(), embedding, Citation.class))
+                        : cache.bypassed();
         return hit.map(h -> served(
                 conversationId,
                 verdict,

@@ -132,6 +132,51 @@ class SecurityConfiguration {
                 .build());
     }
 
+    /**
+     * Actuator: the probes ({@code health}, {@code health/liveness}, {@code health/readiness}) and {@code info} are
+     * public; everything else ({@code /actuator/prometheus}, health components) is open only on a separate management
+     * port ({@code management.server.port}, 8081 in the image and the chart: never published to visitors), and needs a
+     * PLATFORM_ADMIN bearer token on the visitor port. Health details show for a PLATFORM_ADMIN token only
+     * ({@code management.endpoint.health.show-details: when-authorized}).
+     */
+    @Bean
+    @Order(0)
+    @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+    SecurityFilterChain actuatorChain(
+            HttpSecurity http,
+            JwtDecoder decoder,
+            IdentityProperties identity,
+            ApplicationEventPublisher events,
+            ManagementPort managementPort)
+            throws Exception {
+        ProblemResponses problems = new ProblemResponses(events);
+        http.securityMatcher("/actuator", "/actuator/**")
+                .authorizeHttpRequests(requests -> requests.requestMatchers(
+                                HttpMethod.GET,
+                                "/actuator/health",
+                                "/actuator/health/liveness",
+                                "/actuator/health/readiness",
+                                "/actuator/info")
+                        .permitAll()
+                        .requestMatchers(managementPort::matches)
+                        .permitAll()
+                        .anyRequest()
+                        .hasRole(Role.PLATFORM_ADMIN.name()))
+                .oauth2ResourceServer(server -> server.jwt(jwt -> jwt.decoder(decoder)
+                                .jwtAuthenticationConverter(
+                                        token -> StaffAuthentication.of(token, identity.orgClaim())))
+                        .authenticationEntryPoint(problems)
+                        .accessDeniedHandler(problems))
+                .exceptionHandling(exceptions ->
+                        exceptions.authenticationEntryPoint(problems).accessDeniedHandler(problems))
+                .headers(SecurityHeaders.api())
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .csrf(AbstractHttpConfigurer::disable)
+                .requestCache(AbstractHttpConfigurer::disable)
+                .logout(AbstractHttpConfigurer::disable);
+        return http.build();
+    }
+
     @Bean
     @Order(1)
     @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
@@ -166,6 +211,14 @@ class SecurityConfiguration {
                                 "/api/v1/admin/flags",
                                 "/api/v1/admin/flags/**")
                         .hasRole(Role.ORG_ADMIN.name())
+                        .requestMatchers(HttpMethod.POST, "/api/v1/admin/ingest-jobs")
+                        .hasRole(Role.EDITOR.name())
+                        .requestMatchers(HttpMethod.DELETE, "/api/v1/admin/cache")
+                        .hasRole(Role.ORG_ADMIN.name())
+                        .requestMatchers(HttpMethod.POST, "/api/v1/admin/llm-providers/**")
+                        .hasRole(Role.PLATFORM_ADMIN.name())
+                        .requestMatchers("/api/v1/admin/llm-providers/**")
+                        .hasRole(Role.PLATFORM_ADMIN.name())
                         .requestMatchers(HttpMethod.POST, "/api/v1/admin/plugins")
                         .hasRole(Role.PLATFORM_ADMIN.name())
                         .requestMatchers(HttpMethod.DELETE, "/api/v1/admin/plugins/**")

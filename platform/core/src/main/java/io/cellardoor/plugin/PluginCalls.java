@@ -1,9 +1,14 @@
 package io.cellardoor.plugin;
 
+import io.cellardoor.observability.RagMetrics;
+import io.github.resilience4j.bulkhead.Bulkhead;
+import io.github.resilience4j.bulkhead.BulkheadConfig;
 import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -18,6 +23,11 @@ import org.springframework.stereotype.Component;
 /**
  * Calls into plugins under a time budget, and their health.
  *
+ * <p>Each plugin has a bulkhead (Resilience4j, {@link PluginProperties#maxConcurrentCalls()} calls at once, no
+ * waiting): a call beyond it is refused at once, and a call that ran out of time holds its place until its thread
+ * really ends, so a plugin that hangs forever costs at most that many threads and never more than its budget of any
+ * answer. Failures are counted in {@code rag_plugin_failures_total{plugin,reason}}.
+ *
  * <p>A call that throws or runs out of time is skipped for that query and counted; after
  * {@link PluginProperties#maxConsecutiveFailures()} failures in a row the domain is disabled for the process (it then
  * owns no folders and is not asked to classify) and the reason logged.
@@ -29,12 +39,15 @@ public class PluginCalls implements DisposableBean {
 
     private final PluginProperties properties;
     private final PluginDomains domains;
+    private final RagMetrics metrics;
+    private final Map<String, Bulkhead> bulkheads = new ConcurrentHashMap<>();
     private final ExecutorService calls = Executors.newThreadPerTaskExecutor(
             Thread.ofVirtual().name("plugin-call-", 0).factory());
 
-    PluginCalls(PluginProperties properties, PluginDomains domains) {
+    PluginCalls(PluginProperties properties, PluginDomains domains, RagMetrics metrics) {
         this.properties = properties;
         this.domains = domains;
+        this.metrics = metrics;
     }
 
     @Override
@@ -59,19 +72,46 @@ public class PluginCalls implements DisposableBean {
      */
     <T> Optional<T> call(LoadedDomain domain, String what, Duration budget, Supplier<T> call) {
         domain.calls.incrementAndGet();
-        Future<T> future = calls.submit(call::get);
+        Bulkhead bulkhead = bulkheads.computeIfAbsent(
+                domain.pluginId,
+                id -> Bulkhead.of(
+                        "plugin-" + id,
+                        BulkheadConfig.custom()
+                                .maxConcurrentCalls(properties.maxConcurrentCalls())
+                                .maxWaitDuration(Duration.ZERO)
+                                .build()));
+        if (!bulkhead.tryAcquirePermission()) {
+            metrics.pluginFailure(domain.pluginId, "rejected");
+            fail(domain, what + " refused: " + properties.maxConcurrentCalls() + " calls already running");
+            return Optional.empty();
+        }
+        Future<T> future;
+        try {
+            future = calls.submit(() -> {
+                try {
+                    return call.get();
+                } finally {
+                    bulkhead.onComplete();
+                }
+            });
+        } catch (RuntimeException e) {
+            bulkhead.onComplete();
+            throw e;
+        }
         try {
             T result = future.get(budget.toMillis(), TimeUnit.MILLISECONDS);
             domain.consecutiveFailures.set(0);
             return Optional.ofNullable(result);
         } catch (TimeoutException e) {
             future.cancel(true);
+            metrics.pluginFailure(domain.pluginId, "timeout");
             fail(domain, what + " exceeded its budget of " + budget.toMillis() + " ms");
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             future.cancel(true);
         } catch (Exception e) {
             Throwable cause = e.getCause() == null ? e : e.getCause();
+            metrics.pluginFailure(domain.pluginId, "error");
             fail(domain, what + " threw " + cause);
         }
         return Optional.empty();

@@ -21,6 +21,9 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param store where uploads and removals are kept: {@code database} (default: table {@code plugin_jar}, so every
  *     instance loads the same plugins, docs/decisions/0054) or {@code folder} (only this instance's plugins folder: one
  *     instance, or several sharing the folder on one volume)
+ * @param maxConcurrentCalls calls into one plugin that may run at once (its bulkhead); a call beyond them is refused at
+ *     once and counted as a failure; a call that ran out of time keeps its place until its thread ends, so a plugin
+ *     that hangs ties up at most this many threads; default 16
  */
 @ConfigurationProperties("cellardoor.plugins")
 public record PluginProperties(
@@ -32,7 +35,8 @@ public record PluginProperties(
         double minScore,
         List<Path> trustedSigners,
         boolean allowUnsigned,
-        String store) {
+        String store,
+        int maxConcurrentCalls) {
 
     public PluginProperties {
         dir = dir == null ? Path.of("plugins") : dir;
@@ -42,6 +46,7 @@ public record PluginProperties(
         maxConsecutiveFailures = maxConsecutiveFailures <= 0 ? 5 : maxConsecutiveFailures;
         minScore = minScore <= 0 ? 0.25 : minScore;
         trustedSigners = trustedSigners == null ? List.of() : List.copyOf(trustedSigners);
+        maxConcurrentCalls = maxConcurrentCalls <= 0 ? 16 : maxConcurrentCalls;
         store = store == null || store.isBlank() ? "database" : store.strip().toLowerCase(java.util.Locale.ROOT);
         if (!store.equals("database") && !store.equals("folder")) {
             throw new IllegalArgumentException("cellardoor.plugins.store must be database or folder, not " + store);

@@ -6,6 +6,12 @@ import org.springframework.http.HttpStatus;
 /** A request the platform refuses, rendered as RFC 9457 problem+json with a stable type (see {@link ApiProblemHandler}). */
 public class ApiProblem extends RuntimeException {
 
+    /**
+     * The logging context key, response header value and problem property of the request's id (set by
+     * {@code observability.RequestIdFilter}).
+     */
+    public static final String REQUEST_ID = "requestId";
+
     /** Base of every problem type URI. */
     public static final String TYPE_BASE = "https://cellardoor.io/problems/";
 
@@ -76,6 +82,42 @@ public class ApiProblem extends RuntimeException {
         return new ApiProblem(status, type, title, detail, retryAfterSeconds);
     }
 
+    /**
+     * 503: a dependency the request needs (the database) is unreachable; the client may retry after the given number
+     * of seconds. Nothing of the request was stored.
+     */
+    public static ApiProblem serviceUnavailable(long retryAfterSeconds) {
+        return new ApiProblem(
+                HttpStatus.SERVICE_UNAVAILABLE,
+                "service-unavailable",
+                "Service unavailable",
+                "The service cannot reach its database right now; nothing was stored. Try again in a few seconds.",
+                retryAfterSeconds);
+    }
+
+    /**
+     * Whether a failure means the database is unreachable (no connection could be had, the connection broke, the
+     * server is shutting down), as opposed to a bad query or value.
+     */
+    public static boolean isOutage(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof org.springframework.dao.DataAccessResourceFailureException
+                    || t instanceof org.springframework.transaction.CannotCreateTransactionException
+                    || t instanceof java.sql.SQLTransientConnectionException
+                    || t instanceof java.sql.SQLNonTransientConnectionException
+                    || t instanceof java.net.ConnectException) {
+                return true;
+            }
+            if (t instanceof java.sql.SQLException sql && sql.getSQLState() != null) {
+                String state = sql.getSQLState();
+                if (state.startsWith("08") || state.equals("57P01") || state.equals("57P02") || state.equals("57P03")) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
     /** 403: the page's origin may not use this site's chat. */
     public static ApiProblem originNotAllowed(String origin) {
         return new ApiProblem(
@@ -103,9 +145,15 @@ public class ApiProblem extends RuntimeException {
         if (retryAfterSeconds > 0) {
             response.setHeader("Retry-After", Long.toString(retryAfterSeconds));
         }
+        String requestId = org.slf4j.MDC.get(REQUEST_ID);
         response.getWriter()
-                .write("{\"type\":\"%s\",\"title\":\"%s\",\"status\":%d,\"detail\":\"%s\"}"
-                        .formatted(type, json(title), status.value(), json(getMessage())));
+                .write("{\"type\":\"%s\",\"title\":\"%s\",\"status\":%d,\"detail\":\"%s\"%s}"
+                        .formatted(
+                                type,
+                                json(title),
+                                status.value(),
+                                json(getMessage()),
+                                requestId == null ? "" : ",\"requestId\":\"" + json(requestId) + "\""));
     }
 
     private static String json(String text) {

@@ -137,6 +137,10 @@ class ApiProblemHandler {
      */
     @ExceptionHandler(org.springframework.dao.DataAccessException.class)
     ResponseEntity<ProblemDetail> database(org.springframework.dao.DataAccessException e) {
+        if (ApiProblem.isOutage(e)) {
+            log.warn("Database unreachable: {}", e.toString());
+            return problem(ApiProblem.serviceUnavailable(5));
+        }
         java.sql.SQLException sql = cause(e, java.sql.SQLException.class);
         String state = sql == null || sql.getSQLState() == null ? "" : sql.getSQLState();
         return switch (state) {
@@ -185,8 +189,18 @@ class ApiProblemHandler {
         return null;
     }
 
+    /** No transaction could be opened: the database is unreachable. */
+    @ExceptionHandler(org.springframework.transaction.CannotCreateTransactionException.class)
+    ResponseEntity<ProblemDetail> noTransaction(RuntimeException e) {
+        return ApiProblem.isOutage(e) ? problem(ApiProblem.serviceUnavailable(5)) : unexpected(e);
+    }
+
     @ExceptionHandler(RuntimeException.class)
     ResponseEntity<ProblemDetail> unexpected(RuntimeException e) {
+        if (ApiProblem.isOutage(e)) {
+            log.warn("Database unreachable: {}", e.toString());
+            return problem(ApiProblem.serviceUnavailable(5));
+        }
         if (e.getClass().getName().equals("org.apache.tomcat.util.http.InvalidParameterException")) {
             return render( // more parameters than server.tomcat.max-parameter-count, or unreadable ones
                     HttpStatus.BAD_REQUEST,
@@ -213,6 +227,10 @@ class ApiProblemHandler {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
         problem.setType(type);
         problem.setTitle(title);
+        String requestId = org.slf4j.MDC.get(ApiProblem.REQUEST_ID);
+        if (requestId != null) {
+            problem.setProperty(ApiProblem.REQUEST_ID, requestId);
+        }
         return ResponseEntity.status(status)
                 .contentType(MediaType.APPLICATION_PROBLEM_JSON)
                 .body(problem);

@@ -36,6 +36,10 @@ class ProblemErrorController implements ErrorController {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, status.getReasonPhrase());
         problem.setType(URI.create(ApiProblem.TYPE_BASE + type));
         problem.setTitle(status.getReasonPhrase());
+        Object requestId = request.getAttribute(ApiProblem.REQUEST_ID);
+        if (requestId != null) {
+            problem.setProperty(ApiProblem.REQUEST_ID, requestId);
+        }
         return ResponseEntity.status(status)
                 .contentType(MediaType.APPLICATION_PROBLEM_JSON)
                 .body(problem);

@@ -60,14 +60,18 @@ public class KnowledgeView extends SplitLayout {
     private String treeFolder = "";
 
     public KnowledgeView(
-            CurrentStaff staff, KnowledgeStore store, DocumentService documentService, PluginDomains plugins) {
+            CurrentStaff staff,
+            KnowledgeStore store,
+            DocumentService documentService,
+            PluginDomains plugins,
+            io.cellardoor.ingest.IngestJobs ingest) {
         this.store = store;
         this.documentService = documentService;
         this.orgId = staff.orgId();
         this.actor = staff.user().username();
         this.mayEdit = staff.has(Role.EDITOR);
         this.editor = new DocumentEditor(orgId, actor, store, documentService, mayEdit, this::reload);
-        this.upload = new UploadPanel(orgId, actor, documentService, this::reload);
+        this.upload = new UploadPanel(orgId, actor, ingest, this::reload);
 
         grid.setId("documents");
         grid.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_ROW_STRIPES);

@@ -10,7 +10,7 @@ import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.progressbar.ProgressBar;
 import com.vaadin.flow.component.upload.Upload;
 import com.vaadin.flow.server.streams.UploadHandler;
-import io.cellardoor.knowledge.DocumentService;
+import io.cellardoor.ingest.IngestJobs;
 import io.cellardoor.knowledge.UploadRejectedException;
 import io.cellardoor.knowledge.UploadReport;
 import io.cellardoor.knowledge.UploadedFile;
@@ -25,7 +25,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Upload of markdown files or zips (folders inside a zip are kept, which is how a folder is imported: the browser's
  * folder drop flattens paths) into a chosen folder. When every file has arrived, they are imported in the background
- * with progress; files that cannot be imported are listed with their reason, the rest is imported.
+ * with progress; files that cannot be imported are listed with their reason, the rest is imported. Each upload is an
+ * ingest job ({@link IngestJobs#run}), listed in the System view.
  */
 class UploadPanel extends VerticalLayout {
 
@@ -33,7 +34,7 @@ class UploadPanel extends VerticalLayout {
 
     private final long orgId;
     private final String actor;
-    private final DocumentService documents;
+    private final IngestJobs documents;
     private final Runnable imported;
     private final List<UploadedFile> received = Collections.synchronizedList(new ArrayList<>());
     private final ComboBox<String> folder = new ComboBox<>("Upload into folder");
@@ -41,7 +42,7 @@ class UploadPanel extends VerticalLayout {
     private final ProgressBar progress = new ProgressBar();
     private final Span status = new Span();
 
-    UploadPanel(long orgId, String actor, DocumentService documents, Runnable imported) {
+    UploadPanel(long orgId, String actor, IngestJobs documents, Runnable imported) {
         this.orgId = orgId;
         this.actor = actor;
         this.documents = documents;
@@ -103,7 +104,7 @@ class UploadPanel extends VerticalLayout {
         Thread.ofVirtual().name("console-upload").start(() -> {
             try {
                 UploadReport report =
-                        documents.upload(orgId, actor, target, files, line -> ui.access(() -> status.setText(line)));
+                        documents.run(orgId, actor, target, files, line -> ui.access(() -> status.setText(line)));
                 ui.access(() -> {
                     finish(ui);
                     upload.clearFileList();

@@ -1,6 +1,7 @@
 package io.cellardoor.chat.internal;
 
 import io.cellardoor.chat.ChatProperties;
+import io.cellardoor.observability.RagMetrics;
 import io.cellardoor.plugin.Classification;
 import io.cellardoor.plugin.PluginDomains;
 import io.cellardoor.plugin.api.PluginApi;
@@ -28,9 +29,15 @@ public class PassageRetrieval {
     private final KeywordQuery keywords;
     private final PluginDomains plugins;
     private final ChatProperties properties;
+    private final RagMetrics metrics;
 
     PassageRetrieval(
-            HybridRetriever retriever, KeywordQuery keywords, PluginDomains plugins, ChatProperties properties) {
+            HybridRetriever retriever,
+            KeywordQuery keywords,
+            PluginDomains plugins,
+            ChatProperties properties,
+            RagMetrics metrics) {
+        this.metrics = metrics;
         this.retriever = retriever;
         this.keywords = keywords;
         this.plugins = plugins;
@@ -59,13 +66,17 @@ public class PassageRetrieval {
             }
             plugins.foldersOf(classification.primary()).forEach(f -> weights.put(f, properties.primaryWeight()));
         }
-        return retriever.retrieve(RetrievalQuery.forOrg(orgId)
+        RetrievalQuery query = RetrievalQuery.forOrg(orgId)
                 .text(keywords.of(orgId, question))
                 .embedding(embedding)
                 .k(properties.retrieveK())
                 .weights(weights, otherWeight)
                 .language(language)
-                .build());
+                .build();
+        long started = System.nanoTime();
+        List<RetrievedChunk> found = retriever.retrieve(query);
+        metrics.retrieval(query.mode().name(), java.time.Duration.ofNanos(System.nanoTime() - started));
+        return found;
     }
 
     /**

@@ -8,6 +8,7 @@ import io.cellardoor.tenant.TenantService;
 import io.cellardoor.web.ApiProblem;
 import io.cellardoor.widget.VisitorTokens;
 import io.cellardoor.widget.WidgetCaller;
+import io.cellardoor.widget.WidgetRateLimits;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -16,6 +17,7 @@ import java.io.IOException;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
@@ -32,11 +34,14 @@ import org.springframework.web.filter.OncePerRequestFilter;
  *   <li>Rate limits ({@link RateLimits}, shared by every instance, limits of the site's org from {@link RateLimitPlans}):
  *       POSTs are counted per visitor (token, else client address on that site) and per site, and every POST,
  *       session requests included, per client address; over a limit they get 429 {@code rate-limited} with
- *       {@code Retry-After}.</li>
+ *       {@code Retry-After}. The chat WebSocket counts each message the same way ({@link WidgetRateLimits}).</li>
+ *   <li>The chat WebSocket's handshake ({@code GET /ws/chat}) goes through the same checks; browsers cannot set headers
+ *       on it, so it may carry the key and the visitor token as the query parameters {@code siteKey} and
+ *       {@code visitorToken}.</li>
  * </ul>
  */
 @Component
-class WidgetRequestFilter extends OncePerRequestFilter {
+class WidgetRequestFilter extends OncePerRequestFilter implements WidgetRateLimits {
 
     static final String ALLOWED_HEADERS = "Content-Type, X-Site-Key, X-Visitor-Token";
 
@@ -58,7 +63,16 @@ class WidgetRequestFilter extends OncePerRequestFilter {
         return !(path.startsWith("/api/v1/chat")
                 || path.startsWith("/api/v1/widget/")
                 || path.startsWith("/api/v1/messages/")
-                || path.equals("/api/v1/handoffs"));
+                || path.equals("/api/v1/handoffs")
+                || path.equals(CHAT_SOCKET));
+    }
+
+    /** The chat WebSocket's path. */
+    static final String CHAT_SOCKET = "/ws/chat";
+
+    @Override
+    public long tryTake(Site site, @Nullable UUID visitorId, String remoteAddress) {
+        return rateLimit(site, visitorId, remoteAddress, false);
     }
 
     @Override
@@ -77,7 +91,11 @@ class WidgetRequestFilter extends OncePerRequestFilter {
                 return;
             }
         }
+        boolean socket = request.getRequestURI().equals(CHAT_SOCKET);
         String siteKey = request.getHeader("X-Site-Key");
+        if (siteKey == null && socket) {
+            siteKey = request.getParameter("siteKey");
+        }
         Optional<Site> site = siteKey == null ? Optional.empty() : tenants.findSite(siteKey);
         if (siteKey != null && site.isEmpty()) {
             Optional<TenantService.RetiredKey> retired = tenants.retiredKey(siteKey);
@@ -93,6 +111,9 @@ class WidgetRequestFilter extends OncePerRequestFilter {
         UUID visitorId = null;
         if (site.isPresent()) {
             String token = request.getHeader("X-Visitor-Token");
+            if (token == null && socket) {
+                token = request.getParameter("visitorToken");
+            }
             visitorId = token == null
                     ? null
                     : tokens.verify(token, site.get().id())
@@ -101,7 +122,11 @@ class WidgetRequestFilter extends OncePerRequestFilter {
             request.setAttribute(WidgetCaller.ATTRIBUTE, new WidgetCaller(site.get(), visitorId));
         }
         if (site.isPresent() && "POST".equals(request.getMethod())) {
-            long wait = rateLimit(site.get(), visitorId, request);
+            long wait = rateLimit(
+                    site.get(),
+                    visitorId,
+                    request.getRemoteAddr(),
+                    request.getRequestURI().equals("/api/v1/widget/session"));
             if (wait > 0) {
                 ApiProblem.rateLimited(wait, "Too many messages in a short time; try again in " + wait + " s.")
                         .writeTo(response);
@@ -117,11 +142,10 @@ class WidgetRequestFilter extends OncePerRequestFilter {
      *
      * @return 0 when allowed, else the seconds to wait
      */
-    private long rateLimit(Site site, @org.jspecify.annotations.Nullable UUID visitorId, HttpServletRequest request) {
+    private long rateLimit(Site site, @Nullable UUID visitorId, String address, boolean session) {
         PlanLimits plan = plans.limitsFor(site.orgId());
-        String address = request.getRemoteAddr();
         long wait = limits.tryTake(RateLimits.Kind.ADDRESS, address, plan.addressPerMinute());
-        if (wait > 0 || request.getRequestURI().equals("/api/v1/widget/session")) {
+        if (wait > 0 || session) {
             return wait;
         }
         String visitor = visitorId != null ? visitorId.toString() : site.id() + "@" + address;

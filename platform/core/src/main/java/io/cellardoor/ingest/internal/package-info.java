@@ -1,0 +1,5 @@
+/** The ingest job table's SQL. */
+@NullMarked
+package io.cellardoor.ingest.internal;
+
+import org.jspecify.annotations.NullMarked;
