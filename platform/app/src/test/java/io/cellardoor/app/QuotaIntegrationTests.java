@@ -2,11 +2,13 @@ package io.cellardoor.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -16,6 +18,9 @@ import tools.jackson.databind.JsonNode;
  * assigns plans.
  */
 class QuotaIntegrationTests extends BillingTestSupport {
+
+    @Autowired
+    MeterRegistry meters;
 
     @Test
     void answeredTurnsCountDeclinedOnesDoNotAndTheTurnPastTheLimitIsRefused() {
@@ -62,6 +67,12 @@ class QuotaIntegrationTests extends BillingTestSupport {
                 "it-quota-key");
         assertThat(stream.statusCode()).isEqualTo(429);
         assertThat(stream.headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
+        assertThat(meters.get("rag.quota.rejections")
+                        .tag("kind", "quota")
+                        .counter()
+                        .count())
+                .as("quota refusals are counted apart from rate limits")
+                .isGreaterThanOrEqualTo(2);
         assertThat(json.readTree(stream.body()).path("detail").asString()).startsWith("Ce chat a atteint");
 
         // The usage report, exactly this shape.

@@ -64,7 +64,12 @@ public class RequestIdFilter extends OncePerRequestFilter {
             if (endpoint != null) {
                 metrics.httpRequest(endpoint, response.getStatus());
                 if (response.getStatus() == 429) {
-                    metrics.quotaRejection("rate");
+                    // a plan's monthly quota, else a rate limit or the open-streams cap
+                    metrics.quotaRejection(
+                            String.valueOf(request.getAttribute(ApiProblem.TYPE_ATTRIBUTE))
+                                            .equals(ApiProblem.TYPE_BASE + "quota-exceeded")
+                                    ? "quota"
+                                    : "rate");
                 }
             }
             MDC.remove(ApiProblem.REQUEST_ID);

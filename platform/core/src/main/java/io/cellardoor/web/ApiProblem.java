@@ -12,6 +12,9 @@ public class ApiProblem extends RuntimeException {
      */
     public static final String REQUEST_ID = "requestId";
 
+    /** Request attribute holding the type URI of the problem a controller answered with (for the request's metrics). */
+    public static final String TYPE_ATTRIBUTE = "io.cellardoor.web.ApiProblem.type";
+
     /** Base of every problem type URI. */
     public static final String TYPE_BASE = "https://cellardoor.io/problems/";
 

@@ -18,6 +18,10 @@ class ApiProblemHandler {
 
     @ExceptionHandler(ApiProblem.class)
     ResponseEntity<ProblemDetail> problem(ApiProblem e) {
+        if (org.springframework.web.context.request.RequestContextHolder.getRequestAttributes()
+                instanceof org.springframework.web.context.request.ServletRequestAttributes attributes) {
+            attributes.getRequest().setAttribute(ApiProblem.TYPE_ATTRIBUTE, e.type()); // for the request's metrics
+        }
         ResponseEntity<ProblemDetail> response = render(e.status(), e.type(), e.title(), e.getMessage());
         if (e.retryAfterSeconds() > 0) {
             return ResponseEntity.status(response.getStatusCode())
