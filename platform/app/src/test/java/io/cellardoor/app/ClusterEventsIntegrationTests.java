@@ -24,6 +24,11 @@ import org.springframework.beans.factory.annotation.Autowired;
  * notification or by the poll; events of rolled-back transactions never arrive; an event whose transaction commits
  * long after it was written still does; unknown types are skipped.
  */
+@org.springframework.test.context.TestPropertySource(
+        // The term statistics observed here are then a cache the events drop; with the keyword index they are read
+        // from the index, always current, and would say nothing about the events.
+        properties = "cellardoor.retrieval.keyword-index.enabled=false")
+@org.springframework.test.annotation.DirtiesContext
 class ClusterEventsIntegrationTests extends IntegrationTestSupport {
 
     static final String TERM = "zyzzyvaquux";

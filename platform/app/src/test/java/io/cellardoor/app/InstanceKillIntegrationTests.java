@@ -55,6 +55,9 @@ class InstanceKillIntegrationTests extends IntegrationTestSupport {
     final Map<Long, Path> logsByProcess = new HashMap<>();
 
     @Autowired
+    io.cellardoor.billing.BillingAccounts billing;
+
+    @Autowired
     TenantService tenants;
 
     @Autowired
@@ -69,6 +72,7 @@ class InstanceKillIntegrationTests extends IntegrationTestSupport {
     void killingAnInstanceMidStreamLosesNoStoredTurnAndLeavesNoHalfWrittenRows() throws Exception {
         String suffix = UUID.randomUUID().toString().substring(0, 8);
         long org = tenants.ensureOrg("it-kill-" + suffix, "Kill " + suffix);
+        billing.assign(org, "pro", "test"); // LLM answers are a Pro feature: a Free org never gets them
         String siteKey = "it-kill-" + suffix;
         tenants.ensureSite(org, siteKey, "Kill site");
         importer.importFolder(org, REPO.resolve("knowledge/demo"), line -> {});

@@ -35,6 +35,9 @@ class LlmProviderFallbackIntegrationTests extends IntegrationTestSupport {
             new FakeOpenAi("fake-second", "Second provider says the cellar opens at noon [1].");
 
     @Autowired
+    io.cellardoor.billing.BillingAccounts billing;
+
+    @Autowired
     TenantService tenants;
 
     @Autowired
@@ -84,6 +87,7 @@ class LlmProviderFallbackIntegrationTests extends IntegrationTestSupport {
     @BeforeEach
     void knowledge() throws Exception {
         long org = tenants.ensureOrg("it-fallback", "Fallback");
+        billing.assign(org, "pro", "test"); // LLM answers are a Pro feature: a Free org never gets them
         tenants.ensureSite(org, "it-fallback-key", "Fallback site");
         Path dir = Files.createTempDirectory("fallback");
         Files.createDirectories(dir.resolve("visiting"));

@@ -4,9 +4,8 @@ import java.util.List;
 
 /**
  * The language models the answer path may call, in the order it tries them: what the cost ledger attributes calls to
- * and what plans restrict ({@code allowed-models}). Today's answer path has at most one model
- * ({@link BudgetConfiguration}'s catalog of {@code cellardoor.answer.llm}); an answer path with several providers
- * provides its own bean of this type.
+ * and what plans restrict ({@code allowed-models}): {@link BudgetConfiguration}'s catalog of the configured
+ * providers.
  */
 public interface LlmCatalog {
 
