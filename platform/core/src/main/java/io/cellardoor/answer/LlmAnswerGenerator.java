@@ -57,6 +57,11 @@ public final class LlmAnswerGenerator implements AnswerGenerator {
         this.observer = observer;
     }
 
+    /** The generator that answers when every provider failed (the observed extractive one). */
+    public AnswerGenerator fallback() {
+        return fallback;
+    }
+
     /**
      * One OpenAI-compatible model as the only provider (its breaker never opens before 4 calls).
      *

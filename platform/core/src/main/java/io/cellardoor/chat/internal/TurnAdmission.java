@@ -1,9 +1,8 @@
 package io.cellardoor.chat.internal;
 
 import io.cellardoor.answer.AnswerGenerator;
-import io.cellardoor.answer.AnswerProperties;
-import io.cellardoor.answer.ExtractiveAnswerGenerator;
 import io.cellardoor.answer.GeneratedAnswer;
+import io.cellardoor.answer.LlmAnswerGenerator;
 import io.cellardoor.billing.BillingAccount;
 import io.cellardoor.billing.BillingAccounts;
 import io.cellardoor.billing.Quotas;
@@ -16,8 +15,6 @@ import io.cellardoor.budget.LlmModel;
 import io.cellardoor.features.Feature;
 import io.cellardoor.features.FeatureFlags;
 import io.cellardoor.tenant.TenantTransactions;
-import io.cellardoor.text.CorpusStatistics;
-import io.cellardoor.text.TermAnalyzer;
 import java.math.BigDecimal;
 import java.util.Optional;
 import java.util.Set;
@@ -66,9 +63,6 @@ public class TurnAdmission {
             CostLedger ledger,
             LlmCatalog catalog,
             AnswerGenerator generator,
-            AnswerProperties answers,
-            TermAnalyzer analyzer,
-            CorpusStatistics corpus,
             TenantTransactions tenant) {
         this.stages = stages;
         this.accounts = accounts;
@@ -78,9 +72,9 @@ public class TurnAdmission {
         this.ledger = ledger;
         this.catalog = catalog;
         this.generator = generator;
-        this.extractive = generator instanceof ExtractiveAnswerGenerator
-                ? generator
-                : new ExtractiveAnswerGenerator(analyzer, corpus::of, answers.confidenceThreshold());
+        // The configured extractive generator, observed like every answer (the LLM chain's last resort, or the
+        // generator itself when no LLM is configured).
+        this.extractive = generator instanceof LlmAnswerGenerator llm ? llm.fallback() : generator;
         this.tenant = tenant;
     }
 
