@@ -11,7 +11,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.authentication.AuthenticationServiceException;
 import org.springframework.security.core.AuthenticationException;
-import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.core.context.SecurityContextHolderStrategy;
 import org.springframework.security.oauth2.server.resource.web.BearerTokenAuthenticationEntryPoint;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.access.AccessDeniedHandler;
@@ -21,6 +21,12 @@ import org.springframework.security.web.authentication.AuthenticationFailureHand
  * The admin API's refusals as problem+json: 401 {@code unauthorized} (no, bad or expired token; with the RFC 6750
  * {@code WWW-Authenticate} header), 403 {@code forbidden} (a role too low), 503 {@code identity-unavailable} (the
  * provider's keys could not be fetched).
+ *
+ * <p>The caller of a 403 is read from the {@link SecurityContextHolderStrategy} the filter chain itself uses (the
+ * context's bean when there is one), never from the static {@code SecurityContextHolder}: the admin console (Vaadin)
+ * registers its own strategy per application context and installs it as the JVM-wide one, so once a second context
+ * starts in the same JVM the static holder no longer holds this chain's authentication, and the refusal would go
+ * unaudited.
  */
 final class ProblemResponses implements AuthenticationEntryPoint, AccessDeniedHandler, AuthenticationFailureHandler {
 
@@ -28,9 +34,15 @@ final class ProblemResponses implements AuthenticationEntryPoint, AccessDeniedHa
 
     private final BearerTokenAuthenticationEntryPoint bearer = new BearerTokenAuthenticationEntryPoint();
     private final ApplicationEventPublisher events;
+    private final SecurityContextHolderStrategy securityContexts;
 
-    ProblemResponses(ApplicationEventPublisher events) {
+    /**
+     * @param events where {@link StaffAccessDenied} is published
+     * @param securityContexts the strategy the filter chain stores the authentication in
+     */
+    ProblemResponses(ApplicationEventPublisher events, SecurityContextHolderStrategy securityContexts) {
         this.events = events;
+        this.securityContexts = securityContexts;
     }
 
     @Override
@@ -47,7 +59,7 @@ final class ProblemResponses implements AuthenticationEntryPoint, AccessDeniedHa
     @Override
     public void handle(HttpServletRequest request, HttpServletResponse response, AccessDeniedException e)
             throws IOException {
-        if (SecurityContextHolder.getContext().getAuthentication() instanceof StaffAuthentication staff) {
+        if (securityContexts.getContext().getAuthentication() instanceof StaffAuthentication staff) {
             StaffUser user = staff.getPrincipal();
             events.publishEvent(new StaffAccessDenied(
                     user.username(),

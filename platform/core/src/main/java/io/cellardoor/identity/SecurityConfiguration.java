@@ -23,6 +23,8 @@ import org.springframework.security.config.annotation.web.configurers.AbstractHt
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.core.context.SecurityContextHolderStrategy;
 import org.springframework.security.oauth2.client.oidc.userinfo.OidcUserRequest;
 import org.springframework.security.oauth2.client.oidc.userinfo.OidcUserService;
 import org.springframework.security.oauth2.client.oidc.web.logout.OidcClientInitiatedLogoutSuccessHandler;
@@ -147,9 +149,10 @@ class SecurityConfiguration {
             JwtDecoder decoder,
             IdentityProperties identity,
             ApplicationEventPublisher events,
-            ManagementPort managementPort)
+            ManagementPort managementPort,
+            ObjectProvider<SecurityContextHolderStrategy> securityContexts)
             throws Exception {
-        ProblemResponses problems = new ProblemResponses(events);
+        ProblemResponses problems = new ProblemResponses(events, securityContexts(securityContexts));
         http.securityMatcher("/actuator", "/actuator/**")
                 .authorizeHttpRequests(requests -> requests.requestMatchers(
                                 HttpMethod.GET,
@@ -181,9 +184,13 @@ class SecurityConfiguration {
     @Order(1)
     @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
     SecurityFilterChain adminApiChain(
-            HttpSecurity http, JwtDecoder decoder, IdentityProperties identity, ApplicationEventPublisher events)
+            HttpSecurity http,
+            JwtDecoder decoder,
+            IdentityProperties identity,
+            ApplicationEventPublisher events,
+            ObjectProvider<SecurityContextHolderStrategy> securityContexts)
             throws Exception {
-        ProblemResponses problems = new ProblemResponses(events);
+        ProblemResponses problems = new ProblemResponses(events, securityContexts(securityContexts));
         http.securityMatcher("/api/v1/admin/**", RESOURCE_METADATA)
                 .authorizeHttpRequests(requests -> requests.requestMatchers(HttpMethod.GET, RESOURCE_METADATA)
                         .permitAll()
@@ -309,6 +316,16 @@ class SecurityConfiguration {
                 .requestCache(AbstractHttpConfigurer::disable)
                 .logout(AbstractHttpConfigurer::disable);
         return http.build();
+    }
+
+    /**
+     * The strategy the filter chains keep the authentication in, as Spring Security's configurers pick it: the
+     * context's {@link SecurityContextHolderStrategy} bean when there is exactly one (the admin console's Vaadin-aware
+     * strategy), else the JVM-wide one of the moment.
+     */
+    private static SecurityContextHolderStrategy securityContexts(
+            ObjectProvider<SecurityContextHolderStrategy> strategies) {
+        return strategies.getIfUnique(SecurityContextHolder::getContextHolderStrategy);
     }
 
     /** Console sign-in: the ID token's user, with staff roles read from the (verified) access token. */

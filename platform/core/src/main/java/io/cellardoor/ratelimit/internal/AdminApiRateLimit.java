@@ -8,8 +8,10 @@ import io.cellardoor.tenant.TenantService;
 import io.cellardoor.web.ApiProblem;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.core.context.SecurityContextHolderStrategy;
 import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.HandlerInterceptor;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
@@ -18,7 +20,9 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 /**
  * Counts each signed-in staff user's admin API requests ({@code /api/v1/admin/**}, after sign-in and role checks)
  * against the admin limit of their org's plan, shared by every instance; over it, 429 {@code rate-limited} with
- * {@code Retry-After}. A user without an org (a platform admin) has the configured limit.
+ * {@code Retry-After}. A user without an org (a platform admin) has the configured limit. The user is read from the
+ * security filter chain's {@link SecurityContextHolderStrategy} (the context's bean), not the JVM-wide holder that
+ * another application context in the same JVM may have replaced.
  */
 @Component
 class AdminApiRateLimit implements HandlerInterceptor, WebMvcConfigurer {
@@ -27,12 +31,19 @@ class AdminApiRateLimit implements HandlerInterceptor, WebMvcConfigurer {
     private final RateLimitPlans plans;
     private final RateLimitProperties properties;
     private final TenantService tenants;
+    private final SecurityContextHolderStrategy securityContexts;
 
-    AdminApiRateLimit(RateLimits limits, RateLimitPlans plans, RateLimitProperties properties, TenantService tenants) {
+    AdminApiRateLimit(
+            RateLimits limits,
+            RateLimitPlans plans,
+            RateLimitProperties properties,
+            TenantService tenants,
+            ObjectProvider<SecurityContextHolderStrategy> securityContexts) {
         this.limits = limits;
         this.plans = plans;
         this.properties = properties;
         this.tenants = tenants;
+        this.securityContexts = securityContexts.getIfUnique(SecurityContextHolder::getContextHolderStrategy);
     }
 
     @Override
@@ -43,7 +54,7 @@ class AdminApiRateLimit implements HandlerInterceptor, WebMvcConfigurer {
     @Override
     public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler)
             throws Exception {
-        Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+        Authentication authentication = securityContexts.getContext().getAuthentication();
         if (authentication == null || !(authentication.getPrincipal() instanceof StaffUser user)) {
             return true;
         }
