@@ -56,7 +56,10 @@ class LlmBudgetIntegrationTests extends BillingTestSupport {
                 .filter(c -> c.path("operation").asString().equals("answer"))
                 .findFirst()
                 .orElseThrow();
-        assertThat(answers.path("provider").asString()).isEqualTo("127.0.0.1");
+        assertThat(answers.path("provider").asString())
+                .as(
+                        "the provider's configured name, as in the rag_* series (CELLARDOOR_LLM_* is the provider \"default\")")
+                .isEqualTo("default");
         assertThat(answers.path("model").asString()).isEqualTo("fake-model");
         assertThat(answers.path("calls").asLong()).isEqualTo(2);
         assertThat(answers.path("inputTokens").asLong()).isEqualTo(2L * PROMPT_TOKENS);
