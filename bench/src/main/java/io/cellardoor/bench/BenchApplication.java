@@ -16,7 +16,7 @@ import org.springframework.context.annotation.ComponentScan;
 /**
  * The benchmark's own Spring context: the production knowledge import, retrieval, embeddings, tenants and text
  * services, the configured embedding model (embedding.EmbeddingConfiguration) and the audit log they write (no web
- * layer, no plugin host, no answer generators) against the benchmark database, migrated by the app's Flyway
+ * layer, no editors' document service, no plugin host, no answer generators) against the benchmark database, migrated by the app's Flyway
  * migrations; the bundled plugins' synonyms are given to the keyword text.
  */
 @SpringBootConfiguration
@@ -31,7 +31,13 @@ import org.springframework.context.annotation.ComponentScan;
             "io.cellardoor.audit",
             "io.cellardoor.cluster"
         },
-        excludeFilters = @ComponentScan.Filter(org.springframework.web.bind.annotation.RestController.class))
+        excludeFilters = {
+            @ComponentScan.Filter(org.springframework.web.bind.annotation.RestController.class),
+            // the editors' document service checks the plan's limits (billing), which the benchmark has no use for
+            @ComponentScan.Filter(
+                    type = org.springframework.context.annotation.FilterType.ASSIGNABLE_TYPE,
+                    classes = io.cellardoor.knowledge.DocumentService.class)
+        })
 class BenchApplication {
 
     /**
