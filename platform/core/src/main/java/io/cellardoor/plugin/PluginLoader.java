@@ -43,7 +43,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Loads plugin jars (PF4J) from the plugins folder, keeps loading jars dropped in while running and unloading those
  * removed, installs uploaded jars and removes plugins on request; registers their domains in {@link PluginDomains}.
  *
- * <p>A jar is refused before PF4J opens it when it lacks a trusted signature ({@link PluginSignatures}); it is refused,
+ * <p>A jar is refused before PF4J opens it when it lacks a trusted signature ({@link PluginSignatures}) or when its code
+ * reaches past the plugin API ({@link PluginCodePolicy}); it is refused,
  * and its plugin unloaded again, when its {@code Plugin-Requires} does not include
  * {@link PluginApi#VERSION}, when it does not start, or when one of its domain ids is another plugin's. The folder
  * scan logs a refused jar once and retries it only when the file changes. Loading and unloading are serialised.
@@ -86,6 +87,7 @@ class PluginLoader implements InitializingBean, DisposableBean {
     private final PluginProperties properties;
     private final PluginDomains domains;
     private final PluginSignatures signatures;
+    private final PluginCodePolicy codePolicy;
     private final ApplicationEventPublisher events;
     private final PluginManager manager;
     private final Map<Path, Refusal> refused = new HashMap<>();
@@ -109,6 +111,7 @@ class PluginLoader implements InitializingBean, DisposableBean {
             PluginProperties properties,
             PluginDomains domains,
             PluginSignatures signatures,
+            PluginCodePolicy codePolicy,
             ApplicationEventPublisher events,
             PluginJarStore store,
             ClusterEvents cluster,
@@ -116,6 +119,7 @@ class PluginLoader implements InitializingBean, DisposableBean {
         this.properties = properties;
         this.domains = domains;
         this.signatures = signatures;
+        this.codePolicy = codePolicy;
         this.events = events;
         this.store = store;
         this.cluster = cluster;
@@ -472,6 +476,10 @@ class PluginLoader implements InitializingBean, DisposableBean {
         }
         if (!signature.signers().isEmpty()) {
             log.info("Plugin jar {} is signed by {}", jar.getFileName(), signature.signers());
+        }
+        PluginCodePolicy.Verdict code = codePolicy.check(jar);
+        if (!code.accepted()) {
+            return refuse(null, code.reason());
         }
         String id = null;
         try {

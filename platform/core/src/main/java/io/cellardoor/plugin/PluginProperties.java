@@ -24,6 +24,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param maxConcurrentCalls calls into one plugin that may run at once (its bulkhead); a call beyond them is refused at
  *     once and counted as a failure; a call that ran out of time keeps its place until its thread ends, so a plugin
  *     that hangs ties up at most this many threads; default 16
+ * @param allowedPackages packages (dotted, e.g. {@code java.net.http}, sub-packages included) plugin code may use
+ *     besides the plugin API and the JDK's in-memory packages; see {@link PluginCodePolicy}; default none
  */
 @ConfigurationProperties("cellardoor.plugins")
 public record PluginProperties(
@@ -36,7 +38,8 @@ public record PluginProperties(
         List<Path> trustedSigners,
         boolean allowUnsigned,
         String store,
-        int maxConcurrentCalls) {
+        int maxConcurrentCalls,
+        List<String> allowedPackages) {
 
     public PluginProperties {
         dir = dir == null ? Path.of("plugins") : dir;
@@ -47,6 +50,7 @@ public record PluginProperties(
         minScore = minScore <= 0 ? 0.25 : minScore;
         trustedSigners = trustedSigners == null ? List.of() : List.copyOf(trustedSigners);
         maxConcurrentCalls = maxConcurrentCalls <= 0 ? 16 : maxConcurrentCalls;
+        allowedPackages = allowedPackages == null ? List.of() : List.copyOf(allowedPackages);
         store = store == null || store.isBlank() ? "database" : store.strip().toLowerCase(java.util.Locale.ROOT);
         if (!store.equals("database") && !store.equals("folder")) {
             throw new IllegalArgumentException("cellardoor.plugins.store must be database or folder, not " + store);

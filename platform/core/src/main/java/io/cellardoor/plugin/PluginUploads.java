@@ -24,7 +24,8 @@ import org.springframework.stereotype.Service;
  * Installs a plugin jar uploaded by a platform admin (console or admin API) without a restart: the jar is written to
  * a staging folder inside the plugins folder, checked (a zip with a PF4J descriptor naming {@code Plugin-Id} and
  * {@code Plugin-Version}, a {@code Plugin-Requires} range that includes this host's plugin API, PF4J's
- * {@code META-INF/extensions.idx}, and a trusted signature unless unsigned jars are allowed), then moved into the
+ * {@code META-INF/extensions.idx}, a trusted signature unless unsigned jars are allowed, and code that stays within
+ * the plugin API, {@link PluginCodePolicy}), then moved into the
  * plugins folder in one atomic step and loaded at once by {@link PluginLoader#install}. A jar with the id of a loaded
  * plugin replaces it. With the database store ({@code cellardoor.plugins.store}, the default) the loaded jar is kept
  * in PostgreSQL and every other instance loads it within seconds, checking its signature itself. Refusals are 400
@@ -42,6 +43,7 @@ public class PluginUploads {
     private final PluginLoader loader;
     private final PluginDomains domains;
     private final PluginSignatures signatures;
+    private final PluginCodePolicy codePolicy;
     private final PluginProperties properties;
     private final AuditLog audit;
 
@@ -49,11 +51,13 @@ public class PluginUploads {
             PluginLoader loader,
             PluginDomains domains,
             PluginSignatures signatures,
+            PluginCodePolicy codePolicy,
             PluginProperties properties,
             AuditLog audit) {
         this.loader = loader;
         this.domains = domains;
         this.signatures = signatures;
+        this.codePolicy = codePolicy;
         this.properties = properties;
         this.audit = audit;
     }
@@ -66,7 +70,8 @@ public class PluginUploads {
      * @param orgId the uploader's org, where the upload is audited
      * @param actor the uploader's username
      * @throws ApiProblem 400 {@code not-a-plugin-jar}, {@code plugin-incompatible}, {@code plugin-unsigned} (no
-     *     trusted signature) or {@code plugin-signature-invalid} (changed after signing), 413 {@code plugin-too-large},
+     *     trusted signature), {@code plugin-signature-invalid} (changed after signing) or {@code plugin-code-refused}
+     *     (its code uses what plugins may not: {@link PluginCodePolicy}), 413 {@code plugin-too-large},
      *     422 {@code plugin-not-loaded} when PF4J could not start it (the jar is removed again)
      */
     public PluginUploadResult install(String fileName, InputStream jar, long orgId, String actor) {
@@ -134,6 +139,13 @@ public class PluginUploads {
                             ? "Plugin not signed by a trusted signer"
                             : "Plugin tampered",
                     "Plugin " + descriptor.getPluginId() + " from " + fileName + " is refused: " + signature.reason());
+        }
+        PluginCodePolicy.Verdict code = codePolicy.check(staged);
+        if (!code.accepted()) {
+            throw ApiProblem.invalid(
+                    "plugin-code-refused",
+                    "Plugin code reaches past the plugin API",
+                    "Plugin " + descriptor.getPluginId() + " from " + fileName + " is refused: " + code.reason());
         }
         return descriptor;
     }
