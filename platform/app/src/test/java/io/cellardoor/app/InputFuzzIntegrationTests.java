@@ -164,7 +164,30 @@ class InputFuzzIntegrationTests {
             admin("curated-delete", "DELETE", "/api/v1/admin/curated-answers/{id}", null),
             admin("curated-from-message", "POST", "/api/v1/admin/curated-answers/from-message/{id}", null),
             admin("visitor-export", "GET", "/api/v1/admin/visitors/{text}/export", null),
-            admin("visitor-erase", "DELETE", "/api/v1/admin/visitors/{text}", null));
+            admin("visitor-erase", "DELETE", "/api/v1/admin/visitors/{text}", null),
+            pub("stripe-webhook", "POST", "/api/v1/billing/stripe/webhook", "{\"id\": \"evt_1\", \"type\": \"x\"}"),
+            admin("billing", "GET", "/api/v1/admin/billing?org={text}", null),
+            admin("billing-usage", "GET", "/api/v1/admin/billing/usage?org={text}", null),
+            admin("billing-invoices", "GET", "/api/v1/admin/billing/invoices?org={text}", null),
+            admin("billing-checkout", "POST", "/api/v1/admin/billing/checkout", "{\"plan\": \"pro\"}"),
+            admin("billing-portal", "POST", "/api/v1/admin/billing/portal", null),
+            platform("org-plan", "PUT", "/api/v1/admin/orgs/{text}/plan", "{\"plan\": \"pro\"}"),
+            admin("budget", "GET", "/api/v1/admin/budget?org={text}", null),
+            admin("budget-update", "PUT", "/api/v1/admin/budget", "{\"monthlyUsd\": 25, \"softPercent\": 80}"),
+            admin("budget-costs", "GET", "/api/v1/admin/budget/costs?from={text}&to={text}&org={text}", null),
+            admin("flags", "GET", "/api/v1/admin/flags", null),
+            admin(
+                    "flags-update",
+                    "PUT",
+                    "/api/v1/admin/flags",
+                    "{\"feature\": \"FEEDBACK\", \"scope\": \"org\", \"enabled\": true}"),
+            admin("cache", "GET", "/api/v1/admin/cache?org={text}", null),
+            admin("ingest-jobs", "GET", "/api/v1/admin/ingest-jobs?limit={text}&org={text}", null),
+            admin("ingest-job", "GET", "/api/v1/admin/ingest-jobs/{text}", null),
+            platform("llm-providers", "GET", "/api/v1/admin/llm-providers", null),
+            platform("llm-provider-reset", "POST", "/api/v1/admin/llm-providers/{text}/reset", null),
+            platform("plugin-jars", "GET", "/api/v1/admin/plugins/jars", null),
+            admin("plugin-delete", "DELETE", "/api/v1/admin/plugins/{text}", null));
 
     static Endpoint pub(String name, String method, String path, String sample) {
         return new Endpoint(name, method, path, null, sample);
@@ -172,6 +195,11 @@ class InputFuzzIntegrationTests {
 
     static Endpoint admin(String name, String method, String path, String sample) {
         return new Endpoint(name, method, path, "other-admin", sample);
+    }
+
+    /** An endpoint for platform admins only, called as one. */
+    static Endpoint platform(String name, String method, String path, String sample) {
+        return new Endpoint(name, method, path, "platform-admin", sample);
     }
 
     @BeforeContainer

@@ -140,24 +140,13 @@ public class ChatService {
      * @throws ApiProblem 400 for a blank message, 413 over 2000 characters
      */
     public static void validate(@Nullable String message) {
-        // Blank also when only invisible characters remain (format and control characters such as U+200B, U+FEFF,
-        // U+202E, lone surrogates, U+FFFD): the embedding model's tokenizer drops them and refuses the empty rest.
-        if (message == null || message.codePoints().allMatch(ChatService::invisible)) {
+        // Blank also when only invisible characters remain (Embeddings.readable).
+        if (message == null || !Embeddings.readable(message)) {
             throw ApiProblem.blankMessage();
         }
         if (message.length() > MAX_MESSAGE_CHARS) {
             throw ApiProblem.tooLong(message.length(), MAX_MESSAGE_CHARS);
         }
-    }
-
-    private static boolean invisible(int c) {
-        return Character.isWhitespace(c)
-                || Character.isSpaceChar(c)
-                || Character.isISOControl(c)
-                || Character.getType(c) == Character.FORMAT
-                || Character.getType(c) == Character.SURROGATE // a lone surrogate
-                || c == 0xFFFD // what undecodable bytes became
-                || !Character.isDefined(c);
     }
 
     /**

@@ -232,7 +232,9 @@ public class CuratedAnswers {
         String answer = input.answer() == null ? "" : input.answer().strip();
         if (question.isEmpty()
                 || answer.isEmpty()
-                || question.replaceAll("[?!.,;:\\s]+", "").isEmpty()) {
+                || question.replaceAll("[?!.,;:\\s]+", "").isEmpty()
+                || !Embeddings.readable(question)
+                || !Embeddings.readable(answer)) {
             throw ApiProblem.invalid(
                     "invalid-curated-answer",
                     "Invalid curated answer",

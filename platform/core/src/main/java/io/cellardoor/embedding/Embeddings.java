@@ -29,6 +29,25 @@ import org.springframework.stereotype.Component;
 @Component
 public class Embeddings {
 
+    /**
+     * Whether a text has anything the embedding model reads: false when only whitespace, control and format characters
+     * (U+200B, U+FEFF, U+202E...), lone surrogates, U+FFFD (what undecodable bytes became) or unassigned code points
+     * remain, which the model's tokenizer drops before refusing the empty rest. Callers refuse such text as blank.
+     */
+    public static boolean readable(String text) {
+        return !text.codePoints().allMatch(Embeddings::invisible);
+    }
+
+    private static boolean invisible(int c) {
+        return Character.isWhitespace(c)
+                || Character.isSpaceChar(c)
+                || Character.isISOControl(c)
+                || Character.getType(c) == Character.FORMAT
+                || Character.getType(c) == Character.SURROGATE
+                || c == 0xFFFD
+                || !Character.isDefined(c);
+    }
+
     /** Dimensions of every vector, matching the {@code vector(384)} columns. */
     public static final int DIMENSIONS = 384;
 
