@@ -20,6 +20,8 @@ import java.util.regex.Pattern;
  * @param terms its stemmed terms
  * @param context the stemmed terms of its title and heading
  * @param cosine its passage's cosine similarity to the question
+ * @param paragraph the index of the source line it comes from, counted over all passages: sentences of one paragraph share
+ *     it
  */
 record AnswerUnit(
         int passage,
@@ -29,7 +31,8 @@ record AnswerUnit(
         String text,
         Set<String> terms,
         Set<String> context,
-        double cosine) {
+        double cosine,
+        int paragraph) {
 
     private static final Pattern SENTENCE_END = Pattern.compile("(?<=[.!?])\\s+(?=[A-Z0-9\"'(])");
     private static final Pattern NOISE =
@@ -51,9 +54,25 @@ record AnswerUnit(
             "source",
             "more information");
 
+    /** Units are equal by passage and text: a line repeated within a passage is one unit wherever it stands. */
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof AnswerUnit u
+                && u.passage == passage
+                && u.path.equals(path)
+                && u.text.equals(text)
+                && u.heading.equals(heading);
+    }
+
+    @Override
+    public int hashCode() {
+        return java.util.Objects.hash(passage, path, heading, text);
+    }
+
     /** The units of the passages, in passage order. */
     static List<AnswerUnit> of(List<RetrievedChunk> passages, TermAnalyzer analyzer) {
         List<AnswerUnit> units = new ArrayList<>();
+        int lines = 0;
         for (int i = 0; i < passages.size(); i++) {
             RetrievedChunk p = passages.get(i);
             String heading = p.headingPath();
@@ -69,6 +88,7 @@ record AnswerUnit(
                 List<String> pieces = l.startsWith("- ") || l.startsWith("|") || l.length() < 220
                         ? List.of(l)
                         : List.of(SENTENCE_END.split(l));
+                lines++;
                 for (String piece : pieces) {
                     String clean =
                             piece.replace("**", "").replaceAll("^[-*•]\\s+", "").strip();
@@ -81,7 +101,8 @@ record AnswerUnit(
                                 clean,
                                 analyzer.terms(clean),
                                 analyzer.terms(p.title() + " " + heading),
-                                p.cosineSimilarity()));
+                                p.cosineSimilarity(),
+                                lines));
                     }
                 }
             }

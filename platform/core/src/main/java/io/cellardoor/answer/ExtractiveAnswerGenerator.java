@@ -42,6 +42,9 @@ public final class ExtractiveAnswerGenerator implements AnswerGenerator {
     private static final int MAX_UNITS_PER_PART = 3;
     private static final int MAX_ITEMS = 8;
     private static final double CARRIED_WEIGHT = 0.35;
+    /** How much of a paragraph an answer quotes, in characters, starting from the sentence chosen. */
+    private static final int PARAGRAPH_CHARS = 420;
+
     private static final Pattern PRICE = Pattern.compile("\\$\\s?\\d[\\d,]*(\\.\\d\\d)?");
     /** A numbered step of instructions ("3. Turn left onto Route 9G"), after its heading label if any. */
     private static final Pattern STEP = Pattern.compile("(^|: )\\d{1,2}[.)] ");
@@ -361,12 +364,17 @@ public final class ExtractiveAnswerGenerator implements AnswerGenerator {
             int i = units.indexOf(u);
             int added = 0;
             int limit = steps ? 8 : 2;
+            int quoted = u.text().length();
             for (int j = i + 1; j < units.size() && added < limit; j++) {
                 AnswerUnit next = units.get(j);
                 if (next.passage() != u.passage() || !next.heading().equals(u.heading())) {
                     break;
                 }
-                boolean continuation = j == i + 1 && u.text().endsWith(":");
+                // The sentences after it in its paragraph: the detail a paragraph's first sentence announces.
+                boolean sameParagraph = next.paragraph() == u.paragraph()
+                        && quoted + next.text().length() <= PARAGRAPH_CHARS;
+                quoted += next.text().length();
+                boolean continuation = sameParagraph || (j == i + 1 && u.text().endsWith(":"));
                 boolean step = steps && STEP.matcher(next.text()).find();
                 if (!continuation && !step && !alike(u, next)) {
                     break;

@@ -141,6 +141,31 @@ class ExtractiveAnswerGeneratorTests {
     }
 
     @Test
+    void quotesTheSentencesThatFollowTheChosenOneInItsParagraphButNotTheNextParagraph() {
+        String paragraph =
+                "Join us for an unforgettable harvest dinner on the lawn, where long tables are set among the"
+                        + " vines and every course is paired with a wine from the cellar. Our executive chef will be cooking"
+                        + " with Chef Ana Ruiz, who spent ten years in the kitchens of Valencia and Lisbon. Tickets are $150"
+                        + " per guest and include every pairing.";
+        List<RetrievedChunk> events = List.of(chunk(
+                1,
+                "event/harvest.md",
+                "Events",
+                "Harvest Dinner - September 14th",
+                "## Harvest Dinner - September 14th\n" + paragraph
+                        + "\nThe lawn opens to the public on Sundays in May.",
+                0.6));
+        ExtractiveAnswerGenerator eventGenerator = new ExtractiveAnswerGenerator(
+                analyzer,
+                org -> CorpusStatistics.Stats.of(List.of(events.get(0).text(), "a wine", "a visit"), analyzer),
+                0.2);
+        GeneratedAnswer answer =
+                eventGenerator.generate(ask("tell me about the harvest dinner on the lawn", events), TokenSink.NONE);
+        assertThat(answer.answered()).isTrue();
+        assertThat(answer.text()).contains("long tables", "Chef Ana Ruiz").doesNotContain("Sundays in May");
+    }
+
+    @Test
     void showsTheInformativeHeadingAboveAGenericOne() {
         assertThat(ExtractiveAnswerGenerator.informativeHeading("Private Tour & Tasting > Details:"))
                 .isEqualTo("Private Tour & Tasting");
