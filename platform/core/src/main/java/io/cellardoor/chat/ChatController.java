@@ -128,7 +128,7 @@ class ChatController {
             jakarta.servlet.http.HttpServletRequest http,
             @Parameter(hidden = true) java.util.Locale locale) {
         ChatService.validate(request.message());
-        Admission admitted = chat.admit(caller.site(), caller.visitorId(), locale.getLanguage());
+        Admission admitted = chat.admit(caller.site(), caller.visitorId(), locale.getLanguage(), request);
         return chat.answer(
                 caller.site(),
                 caller.visitorId(),
@@ -208,7 +208,7 @@ class ChatController {
                         () -> ApiProblem.rateLimited(5, "Too many answers are streaming at once; try again soon."));
         Admission admitted; // quota and flags before the stream starts, so a refusal is a plain 429
         try {
-            admitted = chat.admit(site, visitorId, locale.getLanguage());
+            admitted = chat.admit(site, visitorId, locale.getLanguage(), asked);
         } catch (RuntimeException e) {
             slot.close();
             throw e;

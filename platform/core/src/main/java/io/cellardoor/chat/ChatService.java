@@ -159,7 +159,7 @@ public class ChatService {
      */
     public ChatResponse answer(Site site, @Nullable UUID visitorId, ChatRequest request, Listener listener) {
         validate(request.message());
-        return answer(site, visitorId, request, admit(site, visitorId, "en"), listener);
+        return answer(site, visitorId, request, admit(site, visitorId, "en", request), listener);
     }
 
     /**
@@ -172,6 +172,18 @@ public class ChatService {
      */
     public Admission admit(Site site, @Nullable UUID visitorId, String language) {
         return admission(admission.admit(site.orgId(), site.orgSlug(), visitorId, true, language));
+    }
+
+    /**
+     * As {@link #admit(Site, UUID, String)}, embedding a conversation's first question meanwhile (its text is the
+     * turn's question; a later turn may be rewritten against the conversation first): the admission's database round
+     * trips and the embedding overlap instead of adding up before the first token.
+     */
+    public Admission admit(Site site, @Nullable UUID visitorId, String language, ChatRequest request) {
+        if (request.conversationId() == null) {
+            embeddings.embedQuestionAhead(request.message().strip());
+        }
+        return admit(site, visitorId, language);
     }
 
     /**

@@ -10,6 +10,9 @@ import dev.langchain4j.model.output.TokenUsage;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
@@ -58,6 +61,15 @@ public class Embeddings {
     private final String passagePrefix;
     private final @Nullable String billedProvider;
     private final String billedModel;
+    /** Embeds questions ahead of their turn; drops the work when busy rather than queueing it. */
+    private final ThreadPoolExecutor ahead = new ThreadPoolExecutor(
+            1,
+            1,
+            30,
+            TimeUnit.SECONDS,
+            new ArrayBlockingQueue<>(4),
+            Thread.ofPlatform().name("embed-ahead").daemon().factory(),
+            new ThreadPoolExecutor.DiscardPolicy());
 
     /** With the default model's settings and a cache of {@code cacheSize} questions (tests, tools). */
     Embeddings(EmbeddingModel model, int cacheSize) {
@@ -167,6 +179,25 @@ public class Embeddings {
         String text = questionText(question);
         // A question of punctuation only ("???") has no normalised text: embed it as typed.
         return embed(text.isEmpty() ? question : text, calls);
+    }
+
+    /**
+     * Starts embedding a question as {@link #embedQuestion} will, in the background, so that the turn's embedding is
+     * ready (or in flight: the cache makes the turn wait for it instead of embedding twice) when its stages reach it.
+     * Only for a model run in process with the cache on: an embeddings API's call would be billed outside the turn.
+     * Drops the work when one is already queued four deep; never throws.
+     */
+    public void embedQuestionAhead(String question) {
+        if (cache == null || billedProvider != null || !readable(question)) {
+            return;
+        }
+        ahead.execute(() -> {
+            try {
+                embedQuestion(question);
+            } catch (RuntimeException e) {
+                // the turn embeds it again and reports what went wrong there
+            }
+        });
     }
 
     /** A question as {@link #embedQuestion} embeds it: lower-cased, sentence punctuation replaced by spaces, stripped. */

@@ -83,7 +83,8 @@ public final class TenantPluginContext implements PluginContext {
         }
         var query = RetrievalQuery.forOrg(orgId)
                 .text(text)
-                .embedding(embeddings.embed(text, billed))
+                // As the turn embeds its question: a plugin searching with the visitor's words reuses that embedding.
+                .embedding(embeddings.embedQuestion(text, billed))
                 .k(Math.clamp(k, 1, 50))
                 .onlyFolders(folders)
                 .build();

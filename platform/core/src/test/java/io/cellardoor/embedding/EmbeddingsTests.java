@@ -45,6 +45,21 @@ class EmbeddingsTests {
     }
 
     @Test
+    void aQuestionEmbeddedAheadIsTheTurnsEmbeddingNotASecondOne() throws InterruptedException {
+        AtomicInteger calls = new AtomicInteger();
+        Embeddings embeddings = new Embeddings(counting(calls), 100);
+        embeddings.embedQuestionAhead("How many acres is the vineyard?");
+        for (int i = 0; i < 500 && calls.get() == 0; i++) {
+            Thread.sleep(10); // waits for the background embedding to start; its end the cache waits for
+        }
+        float[] turn = embeddings.embedQuestion("how many acres is the vineyard");
+        assertThat(calls).as("the turn reused the embedding made ahead").hasValue(1);
+        assertThat(turn).containsExactly(embeddings.embed("how many acres is the vineyard"));
+        embeddings.embedQuestionAhead("\u200b");
+        assertThat(calls).as("unreadable text is not embedded").hasValue(1);
+    }
+
+    @Test
     void batchesAreNotCachedAndKeepTheirOrder() {
         AtomicInteger calls = new AtomicInteger();
         Embeddings embeddings = new Embeddings(counting(calls), 100);
