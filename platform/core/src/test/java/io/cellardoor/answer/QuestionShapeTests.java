@@ -20,6 +20,12 @@ class QuestionShapeTests {
     @Test
     void readsListsComparisonsSuperlativesAndSteps() {
         assertThat(QuestionShape.of("what red wines do you have").list()).isTrue();
+        assertThat(QuestionShape.of("do you sell candles?").list())
+                .as("whether a kind of product is sold: the products")
+                .isTrue();
+        assertThat(QuestionShape.of("do you have horses?").list())
+                .as("whether something is there: yes or no")
+                .isFalse();
         assertThat(QuestionShape.of("which is cheaper, the farmhouse or the reserve?")
                         .comparison())
                 .isTrue();
