@@ -214,7 +214,8 @@ public final class ExtractiveAnswerGenerator implements AnswerGenerator {
     private List<Group> groups(String part, String carried, String language, CorpusStatistics.Stats stats) {
         List<Group> groups = new ArrayList<>();
         Set<String> seen = new HashSet<>();
-        for (Set<String> g : analyzer.termGroups(part, language)) {
+        // "cheapest" or "closest" is what to do with the prices or distances found, not a word to find.
+        for (Set<String> g : analyzer.termGroups(QuestionShape.withoutNumericOperators(part), language)) {
             groups.add(group(g, true, stats));
             seen.addAll(g);
         }

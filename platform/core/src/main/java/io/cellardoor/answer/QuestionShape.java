@@ -143,6 +143,19 @@ record QuestionShape(
                 DISTANCE.matcher(q).find());
     }
 
+    /**
+     * Words that name an operation on prices or distances ("cheapest", "more expensive", "closest"): the answer is
+     * found by comparing the numbers, so the knowledge need not contain the word itself.
+     */
+    private static final Pattern NUMERIC_OPERATOR = words("\\b(cheap(er|est)|pric(ier|iest)|(most|least|less|more) "
+            + "expensive|costs? (more|less)|closest|nearest|farthest|furthest|m[aá]s (barat|car|cercan|lejan)[oa]s?|"
+            + "moins cher|plus cher|plus proche|plus loin)\\b");
+
+    /** The question without the words that name a comparison of prices or distances (see {@link #byDistance()}). */
+    static String withoutNumericOperators(String question) {
+        return NUMERIC_OPERATOR.matcher(question).replaceAll(" ");
+    }
+
     /** The parts of a question that asks several things, each at least two words; the question itself otherwise. */
     static List<String> parts(String question) {
         List<String> parts = new ArrayList<>();

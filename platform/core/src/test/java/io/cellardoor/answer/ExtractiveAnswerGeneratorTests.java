@@ -166,6 +166,22 @@ class ExtractiveAnswerGeneratorTests {
     }
 
     @Test
+    void aSuperlativeOfPricesIsAnsweredFromThePricesThoughTheKnowledgeNeverSaysCheapest() {
+        List<RetrievedChunk> scarves = List.of(
+                chunk(1, "shop/wool.md", "Wool Scarf", "Product Information", "- Price: $40.00", 0.5),
+                chunk(2, "shop/silk.md", "Silk Scarf", "Product Information", "- Price: $55.00", 0.48),
+                chunk(3, "shop/cotton.md", "Cotton Scarf", "Product Information", "- Price: $22.00", 0.47));
+        ExtractiveAnswerGenerator shop = new ExtractiveAnswerGenerator(
+                analyzer,
+                org -> CorpusStatistics.Stats.of(
+                        scarves.stream().map(c -> c.title() + " " + c.text()).toList(), analyzer),
+                0.24);
+        GeneratedAnswer answer = shop.generate(ask("which scarf is the cheapest?", scarves), TokenSink.NONE);
+        assertThat(answer.answered()).isTrue();
+        assertThat(answer.text()).startsWith("The Cotton Scarf").contains("$22.00");
+    }
+
+    @Test
     void showsTheInformativeHeadingAboveAGenericOne() {
         assertThat(ExtractiveAnswerGenerator.informativeHeading("Private Tour & Tasting > Details:"))
                 .isEqualTo("Private Tour & Tasting");
