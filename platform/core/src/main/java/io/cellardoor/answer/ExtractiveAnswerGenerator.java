@@ -1,6 +1,7 @@
 package io.cellardoor.answer;
 
 import io.cellardoor.answer.QuestionShape.Fact;
+import io.cellardoor.knowledge.TextLines;
 import io.cellardoor.language.Phrases;
 import io.cellardoor.retrieval.RetrievedChunk;
 import io.cellardoor.text.CorpusStatistics;
@@ -353,8 +354,8 @@ public final class ExtractiveAnswerGenerator implements AnswerGenerator {
 
     /**
      * Adds to the chosen units what completes them: the unit after one that ends with a colon ("... direct visitors to
-     * our secondary entrance at:"), and up to two following siblings of a bullet under the same heading that are
-     * alike (another "Component: ..." of the same list).
+     * our secondary entrance at:") or is only a label ({@link TextLines#isLabel}: "Tasting notes"), and up to two
+     * following siblings of a bullet under the same heading that are alike (another "Component: ..." of the same list).
      */
     private static List<AnswerUnit> completed(List<AnswerUnit> chosen, List<AnswerUnit> units, boolean steps) {
         List<AnswerUnit> out = new ArrayList<>();
@@ -375,7 +376,8 @@ public final class ExtractiveAnswerGenerator implements AnswerGenerator {
                 boolean sameParagraph = next.paragraph() == u.paragraph()
                         && quoted + next.text().length() <= PARAGRAPH_CHARS;
                 quoted += next.text().length();
-                boolean continuation = sameParagraph || (j == i + 1 && u.text().endsWith(":"));
+                boolean continuation =
+                        sameParagraph || (j == i + 1 && (u.text().endsWith(":") || TextLines.isLabel(u.text())));
                 boolean step = steps && STEP.matcher(next.text()).find();
                 if (!continuation && !step && !alike(u, next)) {
                     break;

@@ -38,7 +38,7 @@ import org.yaml.snakeyaml.error.YAMLException;
  * <p>Embedded HTML is converted to text with jsoup (block elements become lines); emphasis and links
  * keep their text; bullets keep a {@code "- "} prefix and table rows become {@code "a | b"} lines so
  * answers can quote them. Consecutive small sections are merged up to {@link #MAX_CHUNK_CHARS}; larger
- * sections are split at line boundaries. Bare URLs and the remains of image links are dropped. YAML front matter between {@code ---} lines becomes metadata.
+ * sections are split at line boundaries, a label line ("Tasting notes") staying with the text after it. Bare URLs and the remains of image links are dropped. YAML front matter between {@code ---} lines becomes metadata.
  * Thread-safe.
  */
 public final class MarkdownParser {
@@ -332,12 +332,20 @@ public final class MarkdownParser {
             }
             for (String line : s.lines) {
                 if (size + line.length() + 1 > MAX_CHUNK_CHARS && lines.size() > 1) {
+                    // A label ("Tasting notes") goes with the text it names, not at the end of the chunk before it.
+                    String label = lines.size() > (path.isEmpty() ? 1 : 2) && TextLines.isLabel(lines.getLast())
+                            ? lines.removeLast()
+                            : null;
                     chunks.add(new ParsedDocument.Chunk(chunks.size(), headingPath, String.join("\n", lines)));
                     lines.clear();
                     size = 0;
                     headingPath = sectionPath;
                     if (!path.isEmpty()) {
                         lines.add("## " + sectionPath);
+                    }
+                    if (label != null) {
+                        lines.add(label);
+                        size += label.length() + 1;
                     }
                 }
                 lines.add(line);

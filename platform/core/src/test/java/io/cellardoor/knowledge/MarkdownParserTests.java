@@ -86,6 +86,33 @@ class MarkdownParserTests {
     }
 
     @Test
+    void aLabelLineStaysWithTheTextItNamesWhenALongSectionIsSplit() {
+        String before = "The fruit was harvested in October and pressed whole cluster. ".repeat(14);
+        String after = "This old vine white brims with aromas of wet stone and kumquat. ".repeat(6);
+        List<ParsedDocument.Chunk> chunks = parser.parse(
+                        "wine/seyval.md",
+                        "# Seyval Blanc\n\n## Description\n\n<p>" + before
+                                + "</p>\n<p><strong>Tasting notes</strong></p>\n<p>" + after + "</p>\n")
+                .chunks();
+
+        assertThat(chunks).hasSize(2);
+        assertThat(chunks.get(0).text()).doesNotContain("Tasting notes").endsWith(before.strip());
+        assertThat(chunks.get(1).text()).isEqualTo("## Description\nTasting notes\n" + after.strip());
+    }
+
+    @Test
+    void labelsAreShortNamesWithoutClosingPunctuation() {
+        assertThat(TextLines.isLabel("Tasting notes")).isTrue();
+        assertThat(TextLines.isLabel("**Wine Information**")).isTrue();
+        assertThat(TextLines.isLabel("Open daily.")).isFalse();
+        assertThat(TextLines.isLabel("Price: $30.00")).isFalse();
+        assertThat(TextLines.isLabel("Directions:")).isFalse();
+        assertThat(TextLines.isLabel("Take the Taconic State Parkway north")).isFalse();
+        assertThat(TextLines.isLabel("Route 9G")).isFalse();
+        assertThat(TextLines.isLabel("")).isFalse();
+    }
+
+    @Test
     void rejectsBrokenFrontMatterAndEmptyFilesWithTheirPath() {
         assertThatThrownBy(() -> parser.parse("a/broken.md", "---\ntitle: [unclosed\n---\n# T\ntext"))
                 .isInstanceOf(InvalidDocumentException.class)

@@ -1,0 +1,22 @@
+package io.cellardoor.knowledge;
+
+import java.util.regex.Pattern;
+
+/** What a line of a knowledge document's text is, as the chunker and the extractive answers need to know it. */
+public final class TextLines {
+
+    /** One to three words, the first capitalised, no digits, nothing closing the line ("Tasting notes"). */
+    private static final Pattern LABEL = Pattern.compile("\\p{Lu}[\\p{L}'&-]*(\\s+[\\p{L}'&-]+){0,2}");
+
+    private TextLines() {}
+
+    /**
+     * Whether a line is only a label naming the text after it: a pseudo-heading of a page converted from HTML ("Tasting
+     * notes", "**Wine Information**"), not a sentence ("Open daily."), a fact ("Price: $30.00", "Route 9G") or a
+     * line announcing a list ("Directions:").
+     */
+    public static boolean isLabel(String line) {
+        String text = line.replace("**", "").strip();
+        return LABEL.matcher(text).matches();
+    }
+}
