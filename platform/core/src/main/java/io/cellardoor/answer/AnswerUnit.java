@@ -1,5 +1,6 @@
 package io.cellardoor.answer;
 
+import io.cellardoor.knowledge.TextLines;
 import io.cellardoor.retrieval.RetrievedChunk;
 import io.cellardoor.text.TermAnalyzer;
 import java.util.ArrayList;
@@ -39,8 +40,6 @@ record AnswerUnit(
             Pattern.compile("(?i)^(- )?(type|status|created|updated)\\s*:|no (additional )?"
                     + "(description|details) available|^scraped from|page not found|go to slide|^(read|learn) more$|"
                     + "^click here|^skip to|^shop now$|^add to cart$");
-    /** A short all-capitals label such as "WINE NOTES": a heading in disguise, not an answer. */
-    private static final Pattern LABEL = Pattern.compile("^(\\p{Lu}[\\p{L}'&]*\\s*){1,3}:?$");
     /** Headings that say nothing about their section; the one above them is shown instead. */
     private static final Set<String> GENERIC_HEADINGS = Set.of(
             "details",
@@ -54,7 +53,7 @@ record AnswerUnit(
             "source",
             "more information");
 
-    /** Units are equal by passage and text: a line repeated within a passage is one unit wherever it stands. */
+    /** Units are equal by passage, path, heading and text: a line repeated there is one unit wherever it stands. */
     @Override
     public boolean equals(Object o) {
         return o instanceof AnswerUnit u
@@ -82,7 +81,7 @@ record AnswerUnit(
                     heading = l.replaceFirst("^#+\\s*", "");
                     continue;
                 }
-                if (l.isEmpty() || NOISE.matcher(l).find() || LABEL.matcher(l).matches()) {
+                if (l.isEmpty() || NOISE.matcher(l).find() || TextLines.isCapitalisedLabel(l)) {
                     continue;
                 }
                 List<String> pieces = l.startsWith("- ") || l.startsWith("|") || l.length() < 220

@@ -1,5 +1,6 @@
 package io.cellardoor.knowledge;
 
+import java.util.Arrays;
 import java.util.regex.Pattern;
 
 /** What a line of a knowledge document's text is, as the chunker and the extractive answers need to know it. */
@@ -18,5 +19,14 @@ public final class TextLines {
     public static boolean isLabel(String line) {
         String text = line.replace("**", "").strip();
         return LABEL.matcher(text).matches();
+    }
+
+    /**
+     * Whether a line is a label with every word capitalised, a colon allowed after it ("WINE NOTES", "Tasting Notes:"):
+     * a heading in disguise that says nothing by itself.
+     */
+    public static boolean isCapitalisedLabel(String line) {
+        String text = line.replace("**", "").strip().replaceFirst(":$", "");
+        return isLabel(text) && Arrays.stream(text.split("\\s+")).allMatch(w -> Character.isUpperCase(w.charAt(0)));
     }
 }

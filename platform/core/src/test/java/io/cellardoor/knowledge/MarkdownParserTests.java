@@ -110,6 +110,10 @@ class MarkdownParserTests {
         assertThat(TextLines.isLabel("Take the Taconic State Parkway north")).isFalse();
         assertThat(TextLines.isLabel("Route 9G")).isFalse();
         assertThat(TextLines.isLabel("")).isFalse();
+        assertThat(TextLines.isCapitalisedLabel("WINE NOTES")).isTrue();
+        assertThat(TextLines.isCapitalisedLabel("Tasting Notes:")).isTrue();
+        assertThat(TextLines.isCapitalisedLabel("Tasting notes")).isFalse();
+        assertThat(TextLines.isCapitalisedLabel("Open Daily.")).isFalse();
     }
 
     @Test
