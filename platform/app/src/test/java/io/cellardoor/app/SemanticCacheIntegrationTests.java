@@ -13,6 +13,7 @@ import java.sql.DriverManager;
 import java.sql.Statement;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
@@ -76,6 +77,47 @@ class SemanticCacheIntegrationTests extends IntegrationTestSupport {
         JsonNode afterEdit = ask("how many acres is the estate");
         assertThat(afterEdit.path("usage").path("generator").asString()).isNotEqualTo("cache");
         assertThat(afterEdit.path("answer").asString()).contains("40 acres");
+    }
+
+    @Test
+    void aFollowUpResolvedByTheRulesIsNeitherServedFromTheCacheNorKeptInIt() throws Exception {
+        long org = tenants.ensureOrg("it-cache-follow", "Cache, follow-ups");
+        tenants.ensureSite(org, "it-cache-follow-key", "Cache site");
+        Path dir = Files.createTempDirectory("cache-follow");
+        Files.createDirectories(dir.resolve("wine"));
+        Files.writeString(dir.resolve("wine/seyval.md"), """
+                # 2023 Seyval Blanc
+
+                ## Product Information
+                - Type: Wine
+                - Price: $30.00
+
+                ## Description
+                Tasting notes
+                This old vine Seyval Blanc brims with aromas of wet stone and kumquat, then green apple and grapefruit.
+                """);
+        importer.importFolder(org, dir, l -> {});
+        JsonNode first = askIn("it-cache-follow-key", "what does the 2023 Seyval Blanc taste like?", null);
+        assertThat(first.path("answer").asString()).contains("kumquat");
+
+        // "how much?" is resolved as "how much?" plus the earlier question's words, whose embedding is close to the
+        // cached first answer's question: the tasting notes must not come back as the price.
+        JsonNode price = askIn(
+                "it-cache-follow-key", "how much?", first.path("conversationId").asString());
+        assertThat(price.path("usage").path("generator").asString()).isNotEqualTo("cache");
+        assertThat(price.path("answer").asString()).contains("$30");
+        assertThat(cache.size(org))
+                .as("only the first, standalone question's answer is kept")
+                .isEqualTo(1);
+    }
+
+    private JsonNode askIn(String siteKey, String question, @Nullable String conversationId) {
+        Map<String, String> body = conversationId == null
+                ? Map.of("message", question)
+                : Map.of("message", question, "conversationId", conversationId);
+        var response = post("/api/v1/chat", siteKey, json.writeValueAsString(body));
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        return json.readTree(response.body());
     }
 
     @Test

@@ -246,6 +246,7 @@ public class ChatService {
             if (trace.shortcut().isEmpty()
                     && answer.answered()
                     && trace.guard().answers()
+                    && trace.question().standsAlone()
                     && admitted.has(Feature.SEMANTIC_CACHE)) {
                 cache.put(
                         site.orgId(),
@@ -343,7 +344,7 @@ public class ChatService {
         }
         // An embeddings API's call (not a cache hit, not a model run in process) is one of the turn's model calls.
         float[] embedding = stages.run("embed", () -> embeddings.embedQuestion(question.text(), embedCalls(turn)));
-        if (turn.live()) {
+        if (turn.live() && question.standsAlone()) {
             Optional<TurnTrace> shortcut =
                     shortcut(turn, conversationId, verdict, language, question, embedding, listener);
             if (shortcut.isPresent()) {
@@ -412,7 +413,7 @@ public class ChatService {
                                 c.question(),
                                 question,
                                 c.question(),
-                                "condensed by the model",
+                                ResolvedQuestion.CONDENSED,
                                 Optional.of(turn.history().getLast().domain())))
                 .orElseGet(() -> followUps.resolve(turn.orgId(), question, turn.history()));
     }

@@ -15,6 +15,9 @@ import java.util.Optional;
  */
 public record ResolvedQuestion(String text, String focus, String carried, String rule, Optional<String> carriedDomain) {
 
+    /** The rule of a follow-up the language model rewrote as a standalone question. */
+    public static final String CONDENSED = "condensed by the model";
+
     /** A question that carries nothing from the conversation. */
     public static ResolvedQuestion standalone(String question, String rule) {
         return new ResolvedQuestion(question, question, "", rule, Optional.empty());
@@ -23,5 +26,15 @@ public record ResolvedQuestion(String text, String focus, String carried, String
     /** Whether the question was resolved against the conversation. */
     public boolean followUp() {
         return !carried.isEmpty();
+    }
+
+    /**
+     * Whether {@link #text} is a question as a visitor would ask it: the visitor's own, or the model's condensed
+     * rewrite. A follow-up resolved by the rules is the visitor's words with the earlier turns' words appended; its
+     * embedding is mostly the earlier question's, so the semantic cache and curated answers neither serve nor keep it
+     * ("how much?" after "what does it taste like?" would get the tasting notes back).
+     */
+    public boolean standsAlone() {
+        return !followUp() || CONDENSED.equals(rule);
     }
 }
