@@ -44,6 +44,20 @@ public class FollowUpResolver {
                     + "same|eso|esa|ese|esos|esas|ello|ça|cela|celui|celle|ceux|celles)\\b|\\b(can i|can we|do i|do we|"
                     + "how do i|how do we)\\b[^?]*\\bthere\\b",
             Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+    /**
+     * Words before the question proper: an acknowledgement or greeting ("cool, ...", "ok ...", "Hi! ...") or a topic
+     * switch ("totally unrelated, but ..."). Words that are also content ("great", "perfect", "nice") count only when
+     * punctuation follows them.
+     */
+    private static final Pattern LEAD_IN = Pattern.compile(
+            "^[\\W&&[^¿¡]]*(?:(?:ok|okay|lol|haha|hmm+|oh|ah|wow|hey|hi|hello|hola|oye|bonjour|salut)\\b[\\s,!.:;-]*"
+                    + "|(?:cool|great|awesome|nice|perfect|thanks|thank you|yes|yeah|yep|sure|wait|got it|i see|vale|"
+                    + "genial|bueno|perfecto|gracias|d'accord|parfait|merci)[,!.:;-]+\\s*"
+                    + "|(?:totally |completely |something )?(?:unrelated|off topic|by the way|btw|different question|"
+                    + "another question|otra pregunta|cambiando de tema|autre question|rien à voir)\\b[\\s,!.:;-]*"
+                    + "(?:but\\s+|pero\\s+|mais\\s+)?)+",
+            Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+
     private static final Pattern CONNECTIVE = Pattern.compile(
             "^\\W*(and|also|plus|then|what about|how about|and what about|so|y|e|et|et pour|y para|¿y|aussi|también)\\b",
             Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
@@ -75,11 +89,12 @@ public class FollowUpResolver {
      * @param question the visitor's question (after the guard)
      * @param history earlier turns, oldest first; empty for a new conversation
      */
-    public ResolvedQuestion resolve(long orgId, String question, List<PastTurn> history) {
+    public ResolvedQuestion resolve(long orgId, String asked, List<PastTurn> history) {
+        String question = withoutLeadIn(asked);
         if (history.isEmpty()) {
             return ResolvedQuestion.standalone(question, "standalone");
         }
-        if (SWITCH.matcher(question).find()) {
+        if (SWITCH.matcher(asked).find()) {
             return ResolvedQuestion.standalone(question, "topic switch");
         }
         PastTurn previous = history.getLast();
@@ -96,6 +111,19 @@ public class FollowUpResolver {
             return ResolvedQuestion.standalone(question, "standalone");
         }
         return new ResolvedQuestion(question + " " + carried, question, carried, rule, Optional.of(previous.domain()));
+    }
+
+    /**
+     * The question without what a visitor says before it ("cool, is there food?" is "is there food?"; "totally
+     * unrelated, but who makes your wines?" is "who makes your wines?"): those words are not what to search for.
+     *
+     * @return the question itself when nothing would be left
+     */
+    public static String withoutLeadIn(String question) {
+        Matcher m = LEAD_IN.matcher(question);
+        return m.lookingAt() && m.end() > 0 && !question.substring(m.end()).isBlank()
+                ? question.substring(m.end())
+                : question;
     }
 
     /** Why the question continues the previous turn, or empty when it stands alone. */

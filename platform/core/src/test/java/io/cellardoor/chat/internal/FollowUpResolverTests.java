@@ -28,4 +28,20 @@ class FollowUpResolverTests {
                 .isEmpty();
         assertThat(FollowUpResolver.ordinalItem("what time?", EVENTS)).isEmpty();
     }
+
+    @Test
+    void whatAVisitorSaysBeforeTheQuestionIsNotPartOfIt() {
+        assertThat(FollowUpResolver.withoutLeadIn("cool, is there food or just wine?"))
+                .isEqualTo("is there food or just wine?");
+        assertThat(FollowUpResolver.withoutLeadIn("ok how do we book it?")).isEqualTo("how do we book it?");
+        assertThat(FollowUpResolver.withoutLeadIn("Hi! Thanks, do you have a rosé?"))
+                .isEqualTo("do you have a rosé?");
+        assertThat(FollowUpResolver.withoutLeadIn("totally unrelated, but who makes your wines?"))
+                .isEqualTo("who makes your wines?");
+        assertThat(FollowUpResolver.withoutLeadIn("Vale, ¿y el domingo?")).isEqualTo("¿y el domingo?");
+        // Words that are also content stay unless punctuation marks them as an aside.
+        assertThat(FollowUpResolver.withoutLeadIn("great wines for a picnic?")).isEqualTo("great wines for a picnic?");
+        assertThat(FollowUpResolver.withoutLeadIn("hiking trails nearby?")).isEqualTo("hiking trails nearby?");
+        assertThat(FollowUpResolver.withoutLeadIn("ok")).isEqualTo("ok");
+    }
 }
