@@ -48,7 +48,7 @@ public final class ExtractiveAnswerGenerator implements AnswerGenerator {
 
     private static final Pattern PRICE = Pattern.compile("\\$\\s?\\d[\\d,]*(\\.\\d\\d)?");
     /** A numbered step of instructions ("3. Turn left onto Route 9G"), after its heading label if any. */
-    private static final Pattern STEP = Pattern.compile("(^|: )\\d{1,2}[.)] ");
+    private static final Pattern STEP = Pattern.compile("(?:^|: )(\\d{1,2})[.)] ");
     /** A distance or travel time: the number that ranks "the closest". */
     private static final Pattern DISTANCE = Pattern.compile(
             "(\\d+(\\.\\d+)?)\\s?(-\\s?\\d+\\s?)?(miles?|mi\\b|minutes?|mins?\\b|km)", Pattern.CASE_INSENSITIVE);
@@ -267,12 +267,18 @@ public final class ExtractiveAnswerGenerator implements AnswerGenerator {
                 }
                 double gain = 0;
                 double context = 0;
+                // A numbered step does what its heading names ("From Albany and Points North" above "1. Take I-87").
+                boolean step = part.shape().howTo() && STEP.matcher(u.text()).find();
                 for (Group g : part.groups()) {
                     boolean already = g.in(covered);
                     if (!already && g.in(u.terms())) {
                         gain += g.weight();
                     } else if (!already && g.in(u.context())) {
-                        context += g.weight();
+                        if (step) {
+                            gain += g.weight();
+                        } else {
+                            context += g.weight();
+                        }
                     }
                 }
                 double share = (gain + 0.5 * context) / total;
@@ -647,11 +653,35 @@ public final class ExtractiveAnswerGenerator implements AnswerGenerator {
                 sb.append("\n\n");
             }
             sb.append("**").append(e.getKey().strip()).append("**");
-            for (AnswerUnit u : e.getValue()) {
+            for (AnswerUnit u : inStepOrder(e.getValue())) {
                 sb.append("\n- ").append(u.line());
             }
         }
         return sb.toString();
+    }
+
+    /**
+     * One document's units with those under the same heading together (in the order the headings came) and numbered
+     * steps in their numbered order: a step found by the words it shares with the question comes before the steps
+     * that complete it, but is not read first. Units without a number keep their place before the steps.
+     */
+    static List<AnswerUnit> inStepOrder(List<AnswerUnit> units) {
+        Map<String, List<AnswerUnit>> byHeading = new LinkedHashMap<>();
+        units.forEach(u ->
+                byHeading.computeIfAbsent(u.heading(), h -> new ArrayList<>()).add(u));
+        List<AnswerUnit> out = new ArrayList<>();
+        for (List<AnswerUnit> group : byHeading.values()) {
+            List<AnswerUnit> sorted = new ArrayList<>(group);
+            sorted.sort(Comparator.comparingInt(ExtractiveAnswerGenerator::stepNumber));
+            out.addAll(sorted);
+        }
+        return out;
+    }
+
+    /** The number of a numbered step, {@code -1} for a unit that is not one. */
+    private static int stepNumber(AnswerUnit u) {
+        Matcher m = STEP.matcher(u.text());
+        return m.find() ? Integer.parseInt(m.group(1)) : -1;
     }
 
     /** The last heading of a path that says something; see {@link AnswerUnit#informativeHeading}. */

@@ -182,6 +182,48 @@ class ExtractiveAnswerGeneratorTests {
     }
 
     @Test
+    void aHowToQuestionIsAnsweredWithTheStepsItsHeadingNamesInTheirOrder() {
+        String title = "Directions to the Estate";
+        List<RetrievedChunk> directions = List.of(
+                chunk(
+                        1,
+                        "visiting/directions.md",
+                        title,
+                        "From Albany and Points North",
+                        "## From Albany and Points North\n3. Take NY-199 East over the bridge\n4. Turn right onto Hollow Road",
+                        0.45),
+                chunk(
+                        2,
+                        "visiting/directions.md",
+                        title,
+                        "Location",
+                        "## Location\n- About 1 hour south of Albany, 2 hours north of the city",
+                        0.40),
+                chunk(
+                        3,
+                        "visiting/directions.md",
+                        title,
+                        "From Albany and Points North",
+                        "## From Albany and Points North\n1. Take I-87 South (NYS Thruway)\n2. Exit at Kingston (Exit 19)",
+                        0.38));
+        ExtractiveAnswerGenerator steps = new ExtractiveAnswerGenerator(
+                analyzer,
+                org -> CorpusStatistics.Stats.of(
+                        directions.stream().map(c -> c.title() + " " + c.text()).toList(), analyzer),
+                0.24);
+
+        String text = steps.generate(ask("how do I get to you from Albany?", directions), t -> {})
+                .text();
+
+        // The line that only names Albany does not stand in for the steps, and step 1 is read first.
+        assertThat(text).contains("1. Take I-87 South", "2. Exit at Kingston", "3. Take NY-199", "4. Turn right");
+        assertThat(text.indexOf("1. Take I-87"))
+                .isLessThan(text.indexOf("2. Exit"))
+                .isLessThan(text.indexOf("3. Take NY-199"));
+        assertThat(text.indexOf("3. Take NY-199")).isLessThan(text.indexOf("4. Turn right"));
+    }
+
+    @Test
     void showsTheInformativeHeadingAboveAGenericOne() {
         assertThat(ExtractiveAnswerGenerator.informativeHeading("Private Tour & Tasting > Details:"))
                 .isEqualTo("Private Tour & Tasting");
