@@ -53,13 +53,22 @@ final class Headings {
 
     private Headings() {}
 
-    /** Paths of up to two documents whose passages' headings share the most distinctive words with the query. */
+    /**
+     * Paths of up to two documents whose passages' headings share the most distinctive words with the query: the
+     * turn's passages of the domain, or (fewer than half of {@value #SEARCHED} of them) a search of the domain.
+     */
     static List<String> matching(UserQuery query, PluginContext context, String domain) {
         Set<String> asked = words(query.text());
         if (asked.isEmpty()) {
             return List.of();
         }
-        List<Passage> passages = context.search(domain, query.text(), SEARCHED);
+        // The turn's passages when enough of them are this domain's; a search of the domain only when not.
+        List<Passage> passages = context.passages().stream()
+                .filter(p -> p.domain().equals(domain))
+                .toList();
+        if (passages.size() < SEARCHED / 2) {
+            passages = context.search(domain, query.text(), SEARCHED);
+        }
         int best = passages.stream().mapToInt(p -> overlap(asked, p)).max().orElse(0);
         if (best == 0) {
             return List.of();

@@ -3,8 +3,10 @@ package io.cellardoor.plugins.club;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.cellardoor.plugin.api.HandlerResult;
+import io.cellardoor.plugin.api.Passage;
 import io.cellardoor.plugin.api.UserQuery;
 import io.cellardoor.plugin.api.testing.InMemoryPluginContext;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -67,6 +69,31 @@ class ClubTests {
         assertThat(result.plan().k()).isEqualTo(8);
         assertThat(result.promptContributions()).anyMatch(p -> p.contains("bottles per shipment"));
         assertThat(result.directAnswer()).isEmpty();
+    }
+
+    @Test
+    void findsTheSectionInTheTurnsPassagesWithoutSearchingAgainWhenEnoughAreTheClubs() {
+        String question = "golden hour membership - how many bottles and how much per shipment?";
+        knowledge.retrieved(List.of(
+                new Passage(
+                        "wine club/club.md", "The Cellar Circle", "club", "Overview", "Members receive wine.", 0.04),
+                new Passage("loyalty/stars.md", "Vine Stars Rewards", "club", "Earning", "One star per dollar.", 0.03),
+                new Passage("wine club/club.md", "The Cellar Circle", "club", "Tiers > Golden Hour", "Twelve.", 0.02),
+                new Passage("wine club/club.md", "The Cellar Circle", "club", "Tiers > Harvest Moon", "Four.", 0.01)));
+
+        HandlerResult result = plugin.handler().handle(new UserQuery(question, "en"), knowledge);
+
+        assertThat(result.plan().boostPaths()).containsExactly("wine club/club.md");
+        assertThat(knowledge.searches).isEmpty();
+    }
+
+    @Test
+    void searchesTheDomainWhenTheTurnsPassagesHoldTooFewOfTheClubs() {
+        HandlerResult result =
+                plugin.handler().handle(new UserQuery("golden hour membership - how many bottles?", "en"), knowledge);
+
+        assertThat(result.plan().boostPaths()).containsExactly("wine club/club.md");
+        assertThat(knowledge.searches).hasSize(1);
     }
 
     @Test
