@@ -167,6 +167,23 @@ class AnswerPathIntegrationTests extends IntegrationTestSupport {
     }
 
     @Test
+    void aQuestionAskingForAnAlternativeContinuesThePreviousTopic() throws Exception {
+        JsonNode first = ask("how much is the 2022 reserve cabernet franc?", null);
+        String conversation = first.path("conversationId").asString();
+        ask("can I pay with points instead?", conversation);
+
+        List<String> resolved = asOwner()
+                .sql("SELECT coalesce(resolved_question, '') FROM message WHERE conversation_id = ?::uuid ORDER BY id")
+                .param(conversation)
+                .query(String.class)
+                .list();
+        assertThat(resolved.get(1))
+                .as("\"instead\" refers to what was just discussed, though the wine's page never says \"points\"")
+                .startsWith("can I pay with points instead?")
+                .containsIgnoringCase("reserve cabernet franc");
+    }
+
+    @Test
     void aTopicSwitchIsNotContaminatedByThePreviousTopic() throws Exception {
         JsonNode first = ask("how much is the 2022 reserve cabernet franc?", null);
         JsonNode second =

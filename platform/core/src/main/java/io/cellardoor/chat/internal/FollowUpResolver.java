@@ -66,6 +66,10 @@ public class FollowUpResolver {
                     + "troisième|dernière?)( one)?\\b",
             Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
     /** "What about the reserve one?", "... instead?": the same question about another thing. */
+    /** Asks for an alternative to what was just discussed ("can I pay with points instead?"). */
+    private static final Pattern ALTERNATIVE = Pattern.compile(
+            "\\b(instead|en su lugar|en cambio|à la place|plutôt)\\b", Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+
     private static final Pattern CONTRAST = Pattern.compile(
             "^\\W*(what about|how about|and (the|your)|y (el|la|los|las)|et (le|la|les))\\b|\\b(instead|one)\\b",
             Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
@@ -139,6 +143,10 @@ public class FollowUpResolver {
         Matcher connective = CONNECTIVE.matcher(question);
         if (connective.find()) {
             return "connective: " + connective.group().replaceAll("^\\W+", "").toLowerCase(Locale.ROOT);
+        }
+        Matcher alternative = ALTERNATIVE.matcher(question);
+        if (alternative.find()) {
+            return "alternative: " + alternative.group().toLowerCase(Locale.ROOT);
         }
         List<String> words = List.of(TermAnalyzer.fold(question).split(" "));
         Set<String> terms = analyzer.terms(question);
