@@ -170,7 +170,10 @@ final class LoadBench {
                                 if (stages.isEmpty()) {
                                     Map<String, Double> means =
                                             StageMeters.meanMs(before, StageMeters.scrape(app.management()));
-                                    System.out.println("  stages at c=" + c + " (mean ms): " + means);
+                                    System.out.println("  stages at c=" + c + " (mean ms): "
+                                            + means.entrySet().stream()
+                                                    .map(e -> e.getKey() + " " + Stats.fmt(e.getValue()))
+                                                    .collect(Collectors.joining(", ")));
                                     stages =
                                             ("Where the platform's time goes at %d client(s), mean ms per stage from the app's "
                                                             + "`cellardoor.chat.stage` timers (every stage before `generate` comes before the LLM "

@@ -4,7 +4,9 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -37,12 +39,36 @@ final class StageMeters {
         return out;
     }
 
-    /** Mean milliseconds per stage between two scrapes, in the pipeline's order; stages without calls are left out. */
+    /** The chat service's stages in the order a turn runs them (io.cellardoor.chat.internal.Stages). */
+    private static final List<String> ORDER = List.of(
+            "flags",
+            "quota",
+            "budget",
+            "conversation",
+            "guard",
+            "language",
+            "rewrite",
+            "embed",
+            "curated",
+            "cache",
+            "classify",
+            "retrieve",
+            "handle",
+            "rank",
+            "generate",
+            "cite",
+            "persist",
+            "usage");
+
+    /**
+     * Mean milliseconds per stage between two scrapes, in the pipeline's order (stages this list does not know come
+     * last); stages without calls are left out.
+     */
     static Map<String, Double> meanMs(Map<String, double[]> before, Map<String, double[]> after) {
         Map<String, Double> out = new LinkedHashMap<>();
-        for (String stage : new String[] {
-            "conversation", "classify", "embed", "curated", "cache", "handle", "retrieve", "generate", "save"
-        }) {
+        List<String> stages = new ArrayList<>(ORDER);
+        after.keySet().stream().filter(s -> !ORDER.contains(s)).forEach(stages::add);
+        for (String stage : stages) {
             double[] a = after.get(stage);
             double[] b = before.getOrDefault(stage, new double[2]);
             if (a != null && a[0] > b[0]) {

@@ -1,7 +1,7 @@
 package io.cellardoor.features;
 
-import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.LoadingCache;
 import io.cellardoor.audit.AuditLog;
 import io.cellardoor.billing.BillingAccounts;
 import io.cellardoor.billing.Plan;
@@ -25,7 +25,8 @@ import org.togglz.core.user.thread.ThreadLocalUserProvider;
 /**
  * Which features are on for an org, its plan and a visitor (Togglz, {@link OrgPlanActivationStrategy}), and the changes
  * to them: a platform admin's global state and an org admin's switches, each audited. Overrides are cached like the
- * global state ({@code cellardoor.features.cache-ttl}), so a change applies on every instance within that time.
+ * global state ({@code cellardoor.features.cache-ttl}, refreshed in the background so that a turn does not wait for
+ * them), so a change applies on every busy instance within that time plus one request.
  */
 @Service
 public class FeatureFlags {
@@ -59,7 +60,7 @@ public class FeatureFlags {
     private final FeatureOverrideStore overrides;
     private final AuditLog audit;
     private final TenantTransactions tenant;
-    private final Cache<Long, Map<String, Boolean>> cache;
+    private final LoadingCache<Long, Map<String, Boolean>> cache;
 
     FeatureFlags(
             FeatureManager manager,
@@ -74,9 +75,10 @@ public class FeatureFlags {
         this.audit = audit;
         this.tenant = tenant;
         this.cache = Caffeine.newBuilder()
-                .expireAfterWrite(properties.cacheTtl())
+                .refreshAfterWrite(properties.cacheTtl())
+                .expireAfterWrite(properties.staleLimit())
                 .maximumSize(10_000)
-                .build();
+                .build(overrides::find);
     }
 
     /** The features on for a turn of this org and visitor (null: an anonymous turn). */
@@ -210,7 +212,7 @@ public class FeatureFlags {
     }
 
     private Map<String, Boolean> overrides(long orgId) {
-        return cache.get(orgId, overrides::find);
+        return cache.get(orgId);
     }
 
     private static Feature feature(String id) {

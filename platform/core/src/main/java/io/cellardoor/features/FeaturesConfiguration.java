@@ -1,6 +1,6 @@
 package io.cellardoor.features;
 
-import java.util.concurrent.TimeUnit;
+import io.cellardoor.features.internal.RefreshingStateRepository;
 import javax.sql.DataSource;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -8,13 +8,13 @@ import org.springframework.context.annotation.Configuration;
 import org.togglz.core.manager.FeatureManager;
 import org.togglz.core.manager.FeatureManagerBuilder;
 import org.togglz.core.repository.StateRepository;
-import org.togglz.core.repository.cache.CachingStateRepository;
 import org.togglz.core.repository.jdbc.JDBCStateRepository;
 import org.togglz.core.user.thread.ThreadLocalUserProvider;
 
 /**
  * Togglz: the features of {@link Feature}, their state in the {@code togglz} table (created by Flyway's V46, never by
- * Togglz) read through a cache of {@code cellardoor.features.cache-ttl}, the turn's user from a thread-local, and the
+ * Togglz) read through a {@link RefreshingStateRepository} ({@code cellardoor.features.cache-ttl}), the turn's user
+ * from a thread-local, and the
  * {@link OrgPlanActivationStrategy}.
  */
 @Configuration(proxyBeanMethods = false)
@@ -27,7 +27,7 @@ class FeaturesConfiguration {
                 .tableName("togglz")
                 .createTable(false)
                 .build();
-        return new CachingStateRepository(jdbc, properties.cacheTtl().toMillis(), TimeUnit.MILLISECONDS);
+        return new RefreshingStateRepository(jdbc, properties.cacheTtl(), properties.staleLimit());
     }
 
     @Bean

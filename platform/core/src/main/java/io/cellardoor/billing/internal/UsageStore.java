@@ -24,13 +24,15 @@ public class UsageStore {
     /**
      * Counts one message in the period unless that would pass the limit: one statement, so concurrent requests of any
      * instance never count past it (the row is locked by the update; a first insert races only on the primary key, and
-     * the loser updates).
+     * the loser updates). Committed without waiting for the disk ({@link TenantTransactions#inOrgAsyncCommit}): the
+     * count is visible to every instance at once, and a crash of the database may forget the last few hundred
+     * milliseconds of counts (a few messages over the limit), which the turn's settlement does not depend on.
      *
      * @param limit most messages in the period, at least 1
      * @return the count including this message, or empty when the limit was reached
      */
     public Optional<Long> take(long orgId, LocalDate periodStart, long limit) {
-        return tenant.inOrg(
+        return tenant.inOrgAsyncCommit(
                 orgId,
                 () -> jdbc.sql("""
                         INSERT INTO usage_period AS u (org_id, period_start, messages) VALUES (?, ?, 1)
@@ -42,9 +44,9 @@ public class UsageStore {
                         .optional());
     }
 
-    /** Counts one message without a limit. */
+    /** Counts one message without a limit; committed as {@link #take} is. */
     public long add(long orgId, LocalDate periodStart) {
-        return tenant.inOrg(
+        return tenant.inOrgAsyncCommit(
                 orgId,
                 () -> jdbc.sql("""
                         INSERT INTO usage_period AS u (org_id, period_start, messages) VALUES (?, ?, 1)
