@@ -41,9 +41,7 @@ class SemanticCacheIntegrationTests extends IntegrationTestSupport {
     Embeddings embeddings;
 
     JsonNode ask(String question) {
-        var response = post("/api/v1/chat", "it-cache-key", json.writeValueAsString(Map.of("message", question)));
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-        return json.readTree(response.body());
+        return askIn("it-cache-key", question, null);
     }
 
     @Test
