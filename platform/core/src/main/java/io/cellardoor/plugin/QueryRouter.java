@@ -10,7 +10,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
 import org.springframework.stereotype.Service;
 
 /**
@@ -44,18 +43,17 @@ public class QueryRouter {
      */
     public Classification classify(UserQuery query, long orgId, String tenant) {
         List<LoadedDomain> enabled = enabled(orgId, tenant);
-        List<CompletableFuture<Optional<ClassifierScore>>> futures = enabled.stream()
-                .map(d -> CompletableFuture.supplyAsync(() -> calls.call(
-                        d,
-                        "classifier",
-                        properties.classifierBudget(),
-                        () -> d.plugin.classifier().classify(query))))
-                .toList();
         List<DomainScore> scores = new ArrayList<>();
         List<String> skipped = new ArrayList<>();
-        for (int i = 0; i < enabled.size(); i++) {
-            String id = enabled.get(i).descriptor.id();
-            Optional<ClassifierScore> score = futures.get(i).join();
+        // One after the other: a classifier scores words in microseconds, so a thread per plugin cost more than it
+        // saved; each call still runs on the plugin executor under its budget, so a hanging classifier costs that once.
+        for (LoadedDomain d : enabled) {
+            String id = d.descriptor.id();
+            Optional<ClassifierScore> score = calls.call(
+                    d,
+                    "classifier",
+                    properties.classifierBudget(),
+                    () -> d.plugin.classifier().classify(query));
             if (score.isPresent()) {
                 scores.add(new DomainScore(id, score.get().score(), score.get().evidence()));
             } else {
