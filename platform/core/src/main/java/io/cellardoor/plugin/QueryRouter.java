@@ -15,7 +15,8 @@ import org.springframework.stereotype.Service;
 /**
  * Classifies a query with every enabled plugin and runs the winning domain's handler.
  *
- * <p>Classifiers run concurrently, each under the classifier budget; the highest score at or above
+ * <p>Classifiers run one after the other on the plugin executor, each under the classifier budget (a classifier that
+ * hangs costs a turn its budget, until repeated failures disable its plugin); the highest score at or above
  * {@link PluginProperties#minScore()} wins (ties go to the lower {@code order()}), else the query goes
  * to the general domain.
  */
