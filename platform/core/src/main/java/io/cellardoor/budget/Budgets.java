@@ -13,6 +13,7 @@ import java.math.RoundingMode;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -57,10 +58,13 @@ public class Budgets implements io.cellardoor.billing.LlmSpend {
     public BudgetStatus status(long orgId) {
         Instant now = clock.instant();
         BillingPeriod period = BillingPeriod.of(now);
-        var custom = store.find(orgId);
+        // The budget and the month's spend in one transaction of the org (one round of BEGIN, org and COMMIT).
+        record Read(Optional<BudgetStore.Row> custom, BigDecimal spent) {}
+        Read read = tenant.inOrg(orgId, () -> new Read(store.find(orgId), ledger.spent(orgId, period.start())));
+        var custom = read.custom();
         BigDecimal budget = custom.map(BudgetStore.Row::monthlyUsd).orElse(properties.defaultMonthlyUsd());
         int soft = custom.map(BudgetStore.Row::softPercent).orElse(properties.softPercent());
-        BigDecimal spent = ledger.spent(orgId, period.start());
+        BigDecimal spent = read.spent();
         String state;
         if (spent.compareTo(budget) >= 0) {
             state = "hard";
