@@ -399,7 +399,7 @@ public class ChatService {
     /** A follow-up resolved by the model when one is configured, else (and when it fails) by the rules. */
     private ResolvedQuestion resolve(Turn turn, String question) {
         if (turn.history().isEmpty()) {
-            return ResolvedQuestion.standalone(FollowUpResolver.withoutLeadIn(question), "standalone");
+            return followUps.resolve(turn.orgId(), question, turn.history());
         }
         List<AnswerRequest.Exchange> history = exchanges(turn.history());
         Optional<QuestionCondenser.Condensed> condensed = turn.admission().llm()
