@@ -74,8 +74,8 @@ class LlmProviderFallbackIntegrationTests extends IntegrationTestSupport {
         registry.add(p + "window", () -> "2");
         registry.add(p + "failure-rate", () -> "100"); // both calls of the window failed
         registry.add(p + "open-for", () -> "2s");
-        registry.add(p + "input-price-per-million", () -> "1000");
-        registry.add(p + "output-price-per-million", () -> "2000");
+        registry.add("cellardoor.llm.prices." + fake.model + ".input-per-mtok", () -> "1000");
+        registry.add("cellardoor.llm.prices." + fake.model + ".output-per-mtok", () -> "2000");
     }
 
     @AfterAll
@@ -101,6 +101,8 @@ class LlmProviderFallbackIntegrationTests extends IntegrationTestSupport {
 
     @Test
     void answersFlowFromTheSecondProviderThenExtractiveAndTheFirstRecovers() throws Exception {
+        double spentBefore = spendCounter();
+        double ledgerBefore = ledger();
         FIRST.mode = FakeOpenAi.Mode.OK;
         SECOND.mode = FakeOpenAi.Mode.OK;
         assertThat(ask()).containsEntry("generator", "llm").containsEntry("from", "first");
@@ -159,7 +161,10 @@ class LlmProviderFallbackIntegrationTests extends IntegrationTestSupport {
                         .gauge()
                         .value())
                 .isZero();
-        assertThat(meters.get("rag.llm.spend").counter().count()).isPositive();
+        // The spend counter counts what the ledger recorded, at the one price table, under the org's slug (the label
+        // the budget gauge has, so the over-budget alert can join the two).
+        double spent = spendCounter() - spentBefore;
+        assertThat(spent).isPositive().isCloseTo(ledger() - ledgerBefore, org.assertj.core.data.Offset.offset(1e-6));
         assertThat(meters.get("rag.pipeline.errors")
                         .tag("component", "llm")
                         .counter()
@@ -181,13 +186,26 @@ class LlmProviderFallbackIntegrationTests extends IntegrationTestSupport {
                         "rag_generation_tokens_total{direction=\"input\",model=\"fake-first\",provider=\"first\"}",
                         "rag_generation_duration_seconds_count{model=\"fake-second\",provider=\"second\"}",
                         "rag_llm_breaker_state{provider=\"first\"} 0",
-                        "rag_llm_spend_usd_total{org=\"",
+                        "rag_llm_spend_usd_total{org=\"it-fallback\"}",
                         "rag_pipeline_errors_total{component=\"llm\"}")
                 .doesNotContain("When does the cellar open");
         System.out.println("rag_* series after the fallback test:\n"
                 + scrape.lines()
                         .filter(l -> l.startsWith("rag_") && !l.contains("_bucket{"))
                         .collect(java.util.stream.Collectors.joining("\n")));
+    }
+
+    private double spendCounter() {
+        var counter = meters.find("rag.llm.spend").tag("org", "it-fallback").counter();
+        return counter == null ? 0 : counter.count();
+    }
+
+    private double ledger() {
+        return asOwner()
+                .sql("SELECT coalesce(sum(u.cost_usd), 0) FROM llm_usage u JOIN org o ON o.id = u.org_id"
+                        + " WHERE o.slug = 'it-fallback'")
+                .query(Double.class)
+                .single();
     }
 
     private String state(String name) {

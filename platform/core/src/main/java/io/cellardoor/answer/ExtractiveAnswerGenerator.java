@@ -195,6 +195,11 @@ public final class ExtractiveAnswerGenerator implements AnswerGenerator {
                     "%.3f".formatted(f.missing),
                     "%.3f".formatted(confidence),
                     chosen.size());
+            log.debug(
+                    "extractive passages: {}",
+                    passages.stream()
+                            .map(c -> c.path() + "@" + "%.3f".formatted(c.score()))
+                            .toList());
         }
         if (chosen.isEmpty() || confidence < threshold) {
             return decline(request, sink, confidence);

@@ -6,7 +6,7 @@ import io.micrometer.observation.ObservationRegistry;
 import java.time.Duration;
 
 /**
- * What a generation leaves behind: {@code rag_generation_*} and {@code rag_llm_spend_usd_total} metrics, and the
+ * What a generation leaves behind: the {@code rag_generation_*} metrics, and the
  * provider, model and token counts as attributes of the current span (the {@code generate} stage). Span attributes
  * are high-cardinality key values: never metric tags.
  */
@@ -15,7 +15,7 @@ interface GenerationObserver {
     /** Observes nothing (unit tests, tools). */
     GenerationObserver NONE = new GenerationObserver() {
         @Override
-        public void generated(LlmProvider provider, long orgId, long nanos, long inputTokens, long outputTokens) {}
+        public void generated(LlmProvider provider, long nanos, long inputTokens, long outputTokens) {}
 
         @Override
         public void failed(LlmProvider provider) {}
@@ -25,7 +25,7 @@ interface GenerationObserver {
     };
 
     /** A provider answered. */
-    void generated(LlmProvider provider, long orgId, long nanos, long inputTokens, long outputTokens);
+    void generated(LlmProvider provider, long nanos, long inputTokens, long outputTokens);
 
     /** A provider failed (after its retries) or broke mid-stream. */
     void failed(LlmProvider provider);
@@ -36,10 +36,9 @@ interface GenerationObserver {
     static GenerationObserver of(RagMetrics metrics, ObservationRegistry observations) {
         return new GenerationObserver() {
             @Override
-            public void generated(LlmProvider provider, long orgId, long nanos, long inputTokens, long outputTokens) {
+            public void generated(LlmProvider provider, long nanos, long inputTokens, long outputTokens) {
                 metrics.generation(
                         provider.name(), provider.model(), Duration.ofNanos(nanos), inputTokens, outputTokens);
-                metrics.llmSpend(Long.toString(orgId), provider.cost(inputTokens, outputTokens));
                 Observation current = observations.getCurrentObservation();
                 if (current != null) {
                     current.highCardinalityKeyValue("llm.provider", provider.name());

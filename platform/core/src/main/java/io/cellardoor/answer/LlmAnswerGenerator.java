@@ -74,7 +74,7 @@ public final class LlmAnswerGenerator implements AnswerGenerator {
         this(
                 List.of(LlmProviderFactory.provider(
                         new LlmProperties.Provider(
-                                "default", null, null, null, "model", null, maxAttempts, backoff, 0, 0, null, 0, 0, 0),
+                                "default", null, null, null, "model", null, maxAttempts, backoff, 0, 0, null, 0),
                         model,
                         null)),
                 fallback,
@@ -93,12 +93,7 @@ public final class LlmAnswerGenerator implements AnswerGenerator {
             long started = System.nanoTime();
             try {
                 Attempt result = provider.call(() -> attempt(provider, messages, sink));
-                observer.generated(
-                        provider,
-                        request.orgId(),
-                        System.nanoTime() - started,
-                        result.inputTokens,
-                        result.outputTokens);
+                observer.generated(provider, System.nanoTime() - started, result.inputTokens, result.outputTokens);
                 return answer(request, context, result, sink);
             } catch (CallNotPermittedException e) {
                 log.info("LLM provider '{}' skipped: its circuit breaker is {}", provider.name(), e.getMessage());

@@ -47,8 +47,6 @@ public record LlmProperties(@Nullable List<Provider> providers) {
      * @param window calls the failure rate is computed over (and the fewest before it counts); default 4
      * @param openFor how long an open breaker refuses calls before letting {@code halfOpenCalls} through; default 30 s
      * @param halfOpenCalls trial calls of a half-open breaker; default 1
-     * @param inputPricePerMillion US dollars per million input tokens, for {@code rag_llm_spend_usd_total}; default 0
-     * @param outputPricePerMillion US dollars per million output tokens; default 0
      */
     public record Provider(
             @Nullable String name,
@@ -62,9 +60,7 @@ public record LlmProperties(@Nullable List<Provider> providers) {
             float failureRate,
             int window,
             @Nullable Duration openFor,
-            int halfOpenCalls,
-            double inputPricePerMillion,
-            double outputPricePerMillion) {
+            int halfOpenCalls) {
 
         public Provider {
             kind = kind == null ? Kind.OPENAI : kind;
@@ -101,8 +97,6 @@ public record LlmProperties(@Nullable List<Provider> providers) {
                     0,
                     0,
                     null,
-                    0,
-                    0,
                     0);
         }
     }

@@ -63,11 +63,6 @@ public record LlmProvider(
                 .get();
     }
 
-    /** US dollars for these token counts at the configured prices. */
-    double cost(long inputTokens, long outputTokens) {
-        return (inputTokens * config.inputPricePerMillion() + outputTokens * config.outputPricePerMillion()) / 1e6;
-    }
-
     /** The breaker the configuration asks for. */
     static CircuitBreakerConfig breakerConfig(LlmProperties.Provider p) {
         return CircuitBreakerConfig.custom()

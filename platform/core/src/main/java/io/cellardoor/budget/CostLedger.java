@@ -4,6 +4,7 @@ import io.cellardoor.billing.BillingPeriod;
 import io.cellardoor.budget.internal.LedgerStore;
 import io.cellardoor.embedding.EmbeddingCall;
 import io.cellardoor.embedding.EmbeddingsBilled;
+import io.cellardoor.observability.RagMetrics;
 import io.cellardoor.tenant.TenantTransactions;
 import java.math.BigDecimal;
 import java.time.Clock;
@@ -21,7 +22,9 @@ import org.springframework.stereotype.Service;
 /**
  * What the LLM calls cost: each call's real token counts times the price table, written per call ({@code llm_usage}:
  * org, message, provider, model, operation, tokens, USD), added to the month's running cost and to the message
- * ({@code message.cost_usd}), all in one transaction of the org.
+ * ({@code message.cost_usd}), all in one transaction of the org. The same cost, and nothing else, is what
+ * {@code rag_llm_spend_usd_total{org}} counts (the org's slug as label, as {@code cellardoor_llm_budget_usd{org}} has):
+ * one price table for the budget, the ledger and the alert that compares them.
  */
 @Service
 public class CostLedger {
@@ -32,10 +35,12 @@ public class CostLedger {
     private final LlmPrices prices;
     private final TenantTransactions tenant;
     private final Clock clock;
+    private final RagMetrics metrics;
     private final Set<String> unpriced = ConcurrentHashMap.newKeySet();
 
-    CostLedger(LedgerStore store, LlmPrices prices, TenantTransactions tenant, Clock clock) {
+    CostLedger(LedgerStore store, LlmPrices prices, TenantTransactions tenant, Clock clock, RagMetrics metrics) {
         this.store = store;
+        this.metrics = metrics;
         this.prices = prices;
         this.tenant = tenant;
         this.clock = clock;
@@ -72,7 +77,8 @@ public class CostLedger {
                     answeredBy = call.provider();
                 }
             }
-            store.spend(orgId, BillingPeriod.of(now).start(), total);
+            String slug = store.spend(orgId, BillingPeriod.of(now).start(), total);
+            metrics.llmSpend(slug, total.doubleValue());
             if (messageId != null) {
                 store.messageCost(orgId, messageId, total, answeredBy);
             }

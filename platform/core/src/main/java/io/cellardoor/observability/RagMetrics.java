@@ -28,7 +28,8 @@ import org.springframework.stereotype.Component;
  *       {@code error}, {@code rejected} (bulkhead full)</td></tr>
  *   <tr><td>{@code rag_quota_rejections_total{kind}}</td><td>requests refused for a limit: {@code rate},
  *       {@code streams}; billing adds {@code quota}, {@code budget}</td></tr>
- *   <tr><td>{@code rag_llm_spend_usd_total{org}}</td><td>LLM spend at the configured prices, per org slug</td></tr>
+ *   <tr><td>{@code rag_llm_spend_usd_total{org}}</td><td>model calls' cost at {@code cellardoor.llm.prices} (the ledger's
+ *       figure: answers, condensing, embeddings), per org slug</td></tr>
  *   <tr><td>{@code rag_llm_breaker_state{provider}}</td><td>0 closed, 1 open, 2 half-open (registered by
  *       {@code answer.LlmProviders})</td></tr>
  * </table>
@@ -126,7 +127,12 @@ public class RagMetrics {
                 .increment();
     }
 
-    /** LLM spend of one answer in US dollars, at the provider's configured prices. */
+    /**
+     * What an org's model calls cost, in US dollars at {@code cellardoor.llm.prices} ({@code budget.CostLedger} calls
+     * it with what it records).
+     *
+     * @param org the org's slug
+     */
     public void llmSpend(String org, double usd) {
         if (usd > 0) {
             Counter.builder("rag.llm.spend")

@@ -158,7 +158,7 @@ class LlmVendorProvidersTests {
     final List<String> failed = new ArrayList<>();
     final GenerationObserver observer = new GenerationObserver() {
         @Override
-        public void generated(LlmProvider provider, long orgId, long nanos, long inputTokens, long outputTokens) {
+        public void generated(LlmProvider provider, long nanos, long inputTokens, long outputTokens) {
             generated.add(provider.name());
         }
 
@@ -188,9 +188,7 @@ class LlmVendorProvidersTests {
                 100,
                 2,
                 Duration.ofMinutes(1),
-                1,
-                0,
-                0);
+                1);
         return LlmProviderFactory.provider(config, CircuitBreakerRegistry.ofDefaults(), RetryRegistry.ofDefaults());
     }
 

@@ -55,15 +55,19 @@ public class LedgerStore {
                         .update());
     }
 
-    /** Adds to the month's running cost. */
-    public void spend(long orgId, LocalDate periodStart, BigDecimal cost) {
-        tenant.runInOrg(
+    /** Adds to the month's running cost; returns the org's slug (read in the same statement, for the spend metric). */
+    public String spend(long orgId, LocalDate periodStart, BigDecimal cost) {
+        return tenant.inOrg(
                 orgId,
                 () -> jdbc.sql("""
-                        INSERT INTO llm_spend AS s (org_id, period_start, cost_usd) VALUES (?, ?, ?)
-                        ON CONFLICT (org_id, period_start) DO UPDATE SET cost_usd = s.cost_usd + excluded.cost_usd""")
-                        .params(orgId, Date.valueOf(periodStart), cost)
-                        .update());
+                        WITH added AS (
+                            INSERT INTO llm_spend AS s (org_id, period_start, cost_usd) VALUES (?, ?, ?)
+                            ON CONFLICT (org_id, period_start) DO UPDATE SET cost_usd = s.cost_usd + excluded.cost_usd
+                        )
+                        SELECT slug FROM org WHERE id = ?""")
+                        .params(orgId, Date.valueOf(periodStart), cost, orgId)
+                        .query(String.class)
+                        .single());
     }
 
     /** The month's running cost. */
