@@ -1,6 +1,6 @@
 package io.cellardoor.widget;
 
-import io.cellardoor.ratelimit.PlanLimits;
+import io.cellardoor.ratelimit.PlanRates;
 import io.cellardoor.ratelimit.RateLimitPlans;
 import io.cellardoor.ratelimit.RateLimitProperties;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -19,7 +19,7 @@ class WidgetConfiguration {
     @Bean
     @ConditionalOnMissingBean(RateLimitPlans.class)
     RateLimitPlans configuredRateLimitPlans(WidgetProperties widget, RateLimitProperties limits) {
-        return RateLimitPlans.everyOrg(new PlanLimits(
+        return RateLimitPlans.everyOrg(new PlanRates(
                 widget.visitorRequestsPerMinute(),
                 limits.addressRequestsPerMinute(),
                 widget.siteRequestsPerMinute(),

@@ -61,7 +61,7 @@ class AdminApiRateLimit implements HandlerInterceptor, WebMvcConfigurer {
         long perMinute = user.org() == null
                 ? properties.adminRequestsPerMinute()
                 : tenants.findOrgId(user.org())
-                        .map(org -> plans.limitsFor(org).adminUserPerMinute())
+                        .map(org -> plans.ratesFor(org).adminUserPerMinute())
                         .orElse((long) properties.adminRequestsPerMinute());
         long wait = limits.tryTake(RateLimits.Kind.ADMIN, user.subject(), perMinute);
         if (wait == 0) {

@@ -1,6 +1,6 @@
 package io.cellardoor.widget.internal;
 
-import io.cellardoor.ratelimit.PlanLimits;
+import io.cellardoor.ratelimit.PlanRates;
 import io.cellardoor.ratelimit.RateLimitPlans;
 import io.cellardoor.ratelimit.RateLimits;
 import io.cellardoor.tenant.Site;
@@ -143,7 +143,7 @@ class WidgetRequestFilter extends OncePerRequestFilter implements WidgetRateLimi
      * @return 0 when allowed, else the seconds to wait
      */
     private long rateLimit(Site site, @Nullable UUID visitorId, String address, boolean session) {
-        PlanLimits plan = plans.limitsFor(site.orgId());
+        PlanRates plan = plans.ratesFor(site.orgId());
         long wait = limits.tryTake(RateLimits.Kind.ADDRESS, address, plan.addressPerMinute());
         if (wait > 0 || session) {
             return wait;

@@ -1,7 +1,7 @@
 package io.cellardoor.ratelimit;
 
 /**
- * The request rates an org's plan allows, each per minute, refilled evenly (a bucket of that many requests).
+ * The request rates an org may make (see {@link RateLimitPlans} for where they come from), each per minute, refilled evenly (a bucket of that many requests).
  *
  * @param visitorPerMinute chat, feedback and handoff requests of one visitor (their visitor token, else their address
  *     on that site)
@@ -10,9 +10,9 @@ package io.cellardoor.ratelimit;
  * @param sitePerMinute widget API requests of one site, all visitors together
  * @param adminUserPerMinute admin API requests of one signed-in staff user
  */
-public record PlanLimits(long visitorPerMinute, long addressPerMinute, long sitePerMinute, long adminUserPerMinute) {
+public record PlanRates(long visitorPerMinute, long addressPerMinute, long sitePerMinute, long adminUserPerMinute) {
 
-    public PlanLimits {
+    public PlanRates {
         if (visitorPerMinute < 1 || addressPerMinute < 1 || sitePerMinute < 1 || adminUserPerMinute < 1) {
             throw new IllegalArgumentException("every limit must be at least 1 a minute");
         }
