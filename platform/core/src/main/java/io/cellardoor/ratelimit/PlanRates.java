@@ -1,7 +1,8 @@
 package io.cellardoor.ratelimit;
 
 /**
- * The request rates an org may make (see {@link RateLimitPlans} for where they come from), each per minute, refilled evenly (a bucket of that many requests).
+ * The request rates an org may make (see {@link RateLimitPlans} for where they come from), each per minute, refilled
+ * evenly (a bucket of that many requests).
  *
  * @param visitorPerMinute chat, feedback and handoff requests of one visitor (their visitor token, else their address
  *     on that site)
