@@ -10,6 +10,7 @@ import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.net.http.WebSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -418,8 +419,129 @@ class InputFuzzIntegrationTests {
                         List.of()));
     }
 
+    /**
+     * The chat socket ({@code /ws/chat}, one socket per case): a text frame of any content gets frames ending in exactly
+     * one {@code done} or {@code error}, an error with a stable problem type and a 4xx status; a binary frame or one
+     * over the 64 KiB text limit closes the socket with a client-error code (1003, 1009), never 1011; no frame carries a
+     * stack trace. Stored data is checked as for the HTTP endpoints.
+     */
+    @Property(tries = 150, shrinking = ShrinkingMode.OFF, seed = SEED)
+    void chatSocketFrames(@ForAll("bodies") byte[] body, @ForAll("socketFrameKinds") String kind) throws Exception {
+        COUNTS.computeIfAbsent("chat-socket", k -> new AtomicInteger()).incrementAndGet();
+        SocketFrames frames = new SocketFrames();
+        WebSocket socket = HTTP.newWebSocketBuilder()
+                .connectTimeout(java.time.Duration.ofSeconds(5))
+                .buildAsync(
+                        URI.create("ws://127.0.0.1:" + port + "/ws/chat?siteKey=" + SITE_KEY + "&visitorToken="
+                                + visitorToken),
+                        frames)
+                .join();
+        try {
+            String text = new String(body, StandardCharsets.UTF_8);
+            if (kind.equals("binary")) {
+                socket.sendBinary(java.nio.ByteBuffer.wrap(body), true).join();
+            } else {
+                socket.sendText(text, true).join();
+            }
+            Object end = frames.end();
+            STATUSES.computeIfAbsent("ws " + describe(end), k -> new AtomicInteger())
+                    .incrementAndGet();
+            if (end instanceof Integer closed) {
+                assertThat(closed)
+                        .as("socket closed after a %s frame of %d bytes", kind, body.length)
+                        .isIn(WebSocketCloseCodes.UNSUPPORTED, WebSocketCloseCodes.TOO_BIG);
+                boolean expected = kind.equals("binary") || text.length() > 64 * 1024;
+                assertThat(expected)
+                        .as("closed (%d) after a text frame of %d chars", closed, text.length())
+                        .isTrue();
+            } else {
+                JsonNode last = (JsonNode) end;
+                assertThat(kind).as("a frame after a binary frame: %s", last).isEqualTo("text");
+                if (last.path("type").asString().equals("error")) {
+                    assertThat(last.path("problem").asString()).matches(PROBLEM_TYPE);
+                    assertThat(last.path("status").asInt()).isBetween(400, 499);
+                }
+            }
+            assertThat(frames.all())
+                    .as("frames of the socket")
+                    .noneMatch(f -> STACK_TRACE.matcher(f).find());
+        } finally {
+            socket.abort();
+        }
+    }
+
+    private static String describe(Object end) {
+        return end instanceof Integer code
+                ? "close " + code
+                : ((JsonNode) end).path("type").asString() + " "
+                        + ((JsonNode) end).path("status").asString();
+    }
+
+    /** WebSocket close codes (RFC 6455, section 7.4.1) a client error may end a socket with. */
+    static final class WebSocketCloseCodes {
+        static final int UNSUPPORTED = 1003;
+        static final int TOO_BIG = 1009;
+
+        private WebSocketCloseCodes() {}
+    }
+
+    /** Collects a socket's text frames and its close code. */
+    static final class SocketFrames implements WebSocket.Listener {
+        private final java.util.concurrent.LinkedBlockingQueue<Object> ends =
+                new java.util.concurrent.LinkedBlockingQueue<>();
+        private final List<String> all = new java.util.concurrent.CopyOnWriteArrayList<>();
+        private final StringBuilder partial = new StringBuilder();
+
+        @Override
+        public java.util.concurrent.CompletionStage<?> onText(WebSocket socket, CharSequence data, boolean last) {
+            partial.append(data);
+            if (last) {
+                String frame = partial.toString();
+                partial.setLength(0);
+                all.add(frame);
+                JsonNode json = JSON.readTree(frame);
+                String type = json.path("type").asString();
+                if (type.equals("done") || type.equals("error")) {
+                    ends.add(json);
+                }
+            }
+            socket.request(1);
+            return null;
+        }
+
+        @Override
+        public java.util.concurrent.CompletionStage<?> onClose(WebSocket socket, int statusCode, String reason) {
+            ends.add(statusCode);
+            return null;
+        }
+
+        @Override
+        public void onError(WebSocket socket, Throwable error) {
+            ends.add(error);
+        }
+
+        /** The first {@code done} or {@code error} frame (as JSON), or the close code, within 30 s. */
+        Object end() throws InterruptedException {
+            Object end = ends.poll(30, java.util.concurrent.TimeUnit.SECONDS);
+            assertThat(end).as("a done or error frame, or a close, within 30 s").isNotNull();
+            assertThat(end).as("socket failed").isNotInstanceOf(Throwable.class);
+            return end;
+        }
+
+        List<String> all() {
+            return all;
+        }
+    }
+
     // ---------------------------------------------------------------------------------------------------------------
     // Generators
+
+    @Provide
+    Arbitrary<String> socketFrameKinds() {
+        return Arbitraries.frequencyOf(
+                net.jqwik.api.Tuple.of(5, Arbitraries.just("text")),
+                net.jqwik.api.Tuple.of(1, Arbitraries.just("binary")));
+    }
 
     @Provide
     Arbitrary<Endpoint> endpoints() {
