@@ -1,5 +1,6 @@
 package io.cellardoor.answer;
 
+import io.cellardoor.embedding.Embeddings;
 import io.cellardoor.observability.RagMetrics;
 import io.cellardoor.text.CorpusStatistics;
 import io.cellardoor.text.TermAnalyzer;
@@ -73,10 +74,17 @@ class AiConfiguration {
             CorpusStatistics corpus,
             LlmProviders providers,
             RagMetrics metrics,
-            ObservationRegistry observations) {
+            ObservationRegistry observations,
+            Embeddings embeddings) {
         GenerationObserver observer = GenerationObserver.of(metrics, observations);
         AnswerGenerator extractive = GenerationObserver.observed(
-                new ExtractiveAnswerGenerator(analyzer, corpus::of, properties.confidenceThreshold()), observer);
+                new ExtractiveAnswerGenerator(
+                        analyzer,
+                        corpus::of,
+                        properties.confidenceThreshold(),
+                        ExtractiveAnswerGenerator.Weights.DEFAULT,
+                        embeddings.inProcess() ? new EmbeddingUnitSimilarity(embeddings) : UnitSimilarity.NONE),
+                observer);
         if (providers.all().isEmpty()) {
             log.info("Answers: extractive (no LLM configured)");
             return extractive;

@@ -8,6 +8,7 @@ import io.cellardoor.text.CorpusStatistics;
 import io.cellardoor.text.TermAnalyzer;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -42,6 +43,21 @@ public final class ExtractiveAnswerGenerator implements AnswerGenerator {
     private static final int PASSAGES = 10;
     private static final int MAX_UNITS_PER_PART = 3;
     private static final int MAX_ITEMS = 8;
+    /**
+     * Units of this many first passages (at most {@value #SEMANTIC_UNITS}) are compared with the question by meaning
+     * (chosen on the evaluation's tune split, like the three constants below: further passages let a generic sentence
+     * of a less relevant page outrank the best page's own).
+     */
+    private static final int SEMANTIC_PASSAGES = 2;
+
+    private static final int SEMANTIC_UNITS = 48;
+    /** Similarity to the question below this adds nothing to a unit's score; above it, each 0.1 adds 0.1. */
+    private static final double SEMANTIC_FLOOR = 0.35;
+
+    private static final double SEMANTIC_WEIGHT = 1.0;
+    /** A later unit this far above the floor is kept for its meaning even when it adds no new word. */
+    private static final double SEMANTIC_KEEP = 0.2;
+
     private static final double CARRIED_WEIGHT = 0.35;
     /** How much of a paragraph an answer quotes, in characters, starting from the sentence chosen. */
     private static final int PARAGRAPH_CHARS = 420;
@@ -78,6 +94,7 @@ public final class ExtractiveAnswerGenerator implements AnswerGenerator {
     private final LongFunction<CorpusStatistics.Stats> corpus;
     private final double threshold;
     private final Weights weights;
+    private final UnitSimilarity similarity;
 
     /**
      * @param corpus term statistics of an org's chunks, by org id
@@ -85,10 +102,20 @@ public final class ExtractiveAnswerGenerator implements AnswerGenerator {
      */
     public ExtractiveAnswerGenerator(
             TermAnalyzer analyzer, LongFunction<CorpusStatistics.Stats> corpus, double threshold, Weights weights) {
+        this(analyzer, corpus, threshold, weights, UnitSimilarity.NONE);
+    }
+
+    ExtractiveAnswerGenerator(
+            TermAnalyzer analyzer,
+            LongFunction<CorpusStatistics.Stats> corpus,
+            double threshold,
+            Weights weights,
+            UnitSimilarity similarity) {
         this.analyzer = analyzer;
         this.corpus = corpus;
         this.threshold = threshold;
         this.weights = weights;
+        this.similarity = similarity;
     }
 
     /** With the default weights. */
@@ -152,6 +179,9 @@ public final class ExtractiveAnswerGenerator implements AnswerGenerator {
             return decline(request, sink, 0);
         }
         List<AnswerUnit> units = AnswerUnit.of(passages, analyzer);
+        // A follow-up's own words lack its subject ("when were the grapes picked?"): only a question that stands
+        // alone is compared by meaning.
+        Map<AnswerUnit, Double> meaning = carried.isBlank() ? meaning(focus, units) : Map.of();
         List<AnswerUnit> chosen = new ArrayList<>();
         List<String> leads = new ArrayList<>();
         boolean items = false;
@@ -172,7 +202,9 @@ public final class ExtractiveAnswerGenerator implements AnswerGenerator {
                 listed.get().lead().ifPresent(leads::add);
                 listed.get().units().stream().filter(u -> !chosen.contains(u)).forEach(chosen::add);
             } else {
-                cover(part, units).stream().filter(u -> !chosen.contains(u)).forEach(chosen::add);
+                cover(part, units, meaning).stream()
+                        .filter(u -> !chosen.contains(u))
+                        .forEach(chosen::add);
             }
         }
         Features f = features(parts, chosen, passages);
@@ -255,7 +287,24 @@ public final class ExtractiveAnswerGenerator implements AnswerGenerator {
     }
 
     /** The units that together cover a part best, at most {@value #MAX_UNITS_PER_PART}. */
-    private List<AnswerUnit> cover(Part part, List<AnswerUnit> units) {
+    /** Units of the first passages by their similarity in meaning to the question (empty without a model). */
+    private Map<AnswerUnit, Double> meaning(String question, List<AnswerUnit> units) {
+        List<AnswerUnit> compared = units.stream()
+                .filter(u -> u.passage() < SEMANTIC_PASSAGES)
+                .limit(SEMANTIC_UNITS)
+                .toList();
+        Map<AnswerUnit, Double> out = new HashMap<>();
+        similarity
+                .of(question, compared.stream().map(AnswerUnit::text).toList())
+                .ifPresent(sims -> {
+                    for (int i = 0; i < sims.length; i++) {
+                        out.put(compared.get(i), sims[i]);
+                    }
+                });
+        return out;
+    }
+
+    private List<AnswerUnit> cover(Part part, List<AnswerUnit> units, Map<AnswerUnit, Double> meaning) {
         List<AnswerUnit> chosen = new ArrayList<>();
         Set<String> covered = new HashSet<>();
         Set<Fact> shown = new HashSet<>();
@@ -266,6 +315,7 @@ public final class ExtractiveAnswerGenerator implements AnswerGenerator {
             double pickScore = 0;
             double pickGain = 0;
             boolean pickFact = false;
+            boolean pickMeant = false;
             for (AnswerUnit u : units) {
                 if (chosen.contains(u)) {
                     continue;
@@ -306,12 +356,18 @@ public final class ExtractiveAnswerGenerator implements AnswerGenerator {
                 if (!chosen.isEmpty() && chosen.stream().anyMatch(c -> c.path().equals(u.path()))) {
                     bonus += 0.1;
                 }
-                double score = share + bonus + 0.08 / (1 + u.passage()) + 0.1 * Math.max(0, u.cosine());
+                double meant = Math.max(0, meaning.getOrDefault(u, 0.0) - SEMANTIC_FLOOR);
+                double score = share
+                        + bonus
+                        + 0.08 / (1 + u.passage())
+                        + 0.1 * Math.max(0, u.cosine())
+                        + SEMANTIC_WEIGHT * meant;
                 if (score > pickScore) {
                     pickScore = score;
                     pick = u;
                     pickGain = gain / total;
                     pickFact = fact;
+                    pickMeant = meant >= SEMANTIC_KEEP;
                 }
             }
             if (pick == null) {
@@ -321,7 +377,7 @@ public final class ExtractiveAnswerGenerator implements AnswerGenerator {
             if (first && pickScore < 0.2) {
                 break;
             }
-            if (!first && (pickScore < Math.max(0.25, best * 0.45) || (pickGain < 0.1 && !pickFact))) {
+            if (!first && (pickScore < Math.max(0.25, best * 0.45) || (pickGain < 0.1 && !pickFact && !pickMeant))) {
                 break;
             }
             best = Math.max(best, pickScore);

@@ -76,8 +76,12 @@ public class Embeddings {
         this(model, new EmbeddingProperties(null, null, null, null, null, null, null, null, cacheSize));
     }
 
+    /**
+     * @param model the model the properties configure (the in-process all-MiniLM-L6-v2 by default)
+     * @param properties {@code cellardoor.embedding.*}
+     */
     @org.springframework.beans.factory.annotation.Autowired
-    Embeddings(EmbeddingModel model, EmbeddingProperties properties) {
+    public Embeddings(EmbeddingModel model, EmbeddingProperties properties) {
         this.model = model;
         int cacheSize = properties.cacheSize() == null ? 10_000 : properties.cacheSize();
         this.cache =
@@ -95,6 +99,11 @@ public class Embeddings {
         }
         String host = URI.create(baseUrl).getHost();
         return host == null ? baseUrl : host;
+    }
+
+    /** Whether the model runs in this process (its calls cost nothing and are not billed). */
+    public boolean inProcess() {
+        return billedProvider == null;
     }
 
     /** The configured model's id ({@link EmbeddingProperties#modelId()}): empty for the default in-process model. */
