@@ -3,7 +3,6 @@ package io.cellardoor.answer;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import io.cellardoor.embedding.Embeddings;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -34,12 +33,10 @@ final class EmbeddingUnitSimilarity implements UnitSimilarity {
         }
         try {
             float[] q = embeddings.embedQuestion(question);
-            List<String> missing = new ArrayList<>();
-            for (String t : texts) {
-                if (units.getIfPresent(t) == null && !missing.contains(t)) {
-                    missing.add(t);
-                }
-            }
+            List<String> missing = texts.stream()
+                    .filter(t -> units.getIfPresent(t) == null)
+                    .distinct()
+                    .toList();
             if (!missing.isEmpty()) {
                 long started = System.nanoTime();
                 List<float[]> found = embeddings.embedAll(missing);

@@ -286,7 +286,6 @@ public final class ExtractiveAnswerGenerator implements AnswerGenerator {
                 : new Group(terms, stats.idf(terms.iterator().next()), focus, false);
     }
 
-    /** The units that together cover a part best, at most {@value #MAX_UNITS_PER_PART}. */
     /** Units of the first passages by their similarity in meaning to the question (empty without a model). */
     private Map<AnswerUnit, Double> meaning(String question, List<AnswerUnit> units) {
         List<AnswerUnit> compared = units.stream()
@@ -304,6 +303,10 @@ public final class ExtractiveAnswerGenerator implements AnswerGenerator {
         return out;
     }
 
+    /**
+     * The units that together cover a part best, at most {@value #MAX_UNITS_PER_PART}; a unit's similarity in meaning
+     * ({@code meaning}, empty for none) adds to its score.
+     */
     private List<AnswerUnit> cover(Part part, List<AnswerUnit> units, Map<AnswerUnit, Double> meaning) {
         List<AnswerUnit> chosen = new ArrayList<>();
         Set<String> covered = new HashSet<>();

@@ -18,6 +18,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * What the LLM calls cost: each call's real token counts times the price table, written per call ({@code llm_usage}:
@@ -78,11 +80,25 @@ public class CostLedger {
                 }
             }
             String slug = store.spend(orgId, BillingPeriod.of(now).start(), total);
-            metrics.llmSpend(slug, total.doubleValue());
+            counted(slug, total);
             if (messageId != null) {
                 store.messageCost(orgId, messageId, total, answeredBy);
             }
             return total;
+        });
+    }
+
+    /** Counts the cost on {@code rag_llm_spend_usd_total} once the transaction recording it commits (at once outside one). */
+    private void counted(String slug, BigDecimal total) {
+        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+            metrics.llmSpend(slug, total.doubleValue());
+            return;
+        }
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCommit() {
+                metrics.llmSpend(slug, total.doubleValue());
+            }
         });
     }
 
