@@ -442,20 +442,31 @@ class InputFuzzIntegrationTests {
                 .join();
         try {
             String text = new String(body, StandardCharsets.UTF_8);
-            if (kind.equals("binary")) {
-                socket.sendBinary(java.nio.ByteBuffer.wrap(body), true).join();
-            } else {
-                socket.sendText(text, true).join();
+            boolean rejected = kind.equals("binary") || text.length() > 64 * 1024;
+            java.util.concurrent.CompletableFuture<WebSocket> sent = kind.equals("binary")
+                    ? socket.sendBinary(java.nio.ByteBuffer.wrap(body), true)
+                    : socket.sendText(text, true);
+            try {
+                sent.join();
+            } catch (java.util.concurrent.CompletionException e) {
+                // The server may close a socket it rejects before it has read the whole frame; then the rest of the
+                // frame cannot be written. Only frames the server rejects may end like that.
+                assertThat(rejected)
+                        .as("send of a %s frame of %d bytes failed: %s", kind, body.length, e.getCause())
+                        .isTrue();
+                assertThat(e.getCause()).isInstanceOf(IOException.class);
             }
-            Object end = frames.end();
+            Object end = sent.isCompletedExceptionally() ? frames.closeOrFailure() : frames.end();
             STATUSES.computeIfAbsent("ws " + describe(end), k -> new AtomicInteger())
                     .incrementAndGet();
-            if (end instanceof Integer closed) {
+            if (end instanceof Throwable failed) {
+                // The client saw the connection drop while it was still writing a rejected frame.
+                assertThat(failed).isInstanceOf(IOException.class);
+            } else if (end instanceof Integer closed) {
                 assertThat(closed)
                         .as("socket closed after a %s frame of %d bytes", kind, body.length)
                         .isIn(WebSocketCloseCodes.UNSUPPORTED, WebSocketCloseCodes.TOO_BIG);
-                boolean expected = kind.equals("binary") || text.length() > 64 * 1024;
-                assertThat(expected)
+                assertThat(rejected)
                         .as("closed (%d) after a text frame of %d chars", closed, text.length())
                         .isTrue();
             } else {
@@ -475,6 +486,9 @@ class InputFuzzIntegrationTests {
     }
 
     private static String describe(Object end) {
+        if (end instanceof Throwable failed) {
+            return "dropped " + failed.getClass().getSimpleName();
+        }
         return end instanceof Integer code
                 ? "close " + code
                 : ((JsonNode) end).path("type").asString() + " "
@@ -529,6 +543,17 @@ class InputFuzzIntegrationTests {
             Object end = ends.poll(30, java.util.concurrent.TimeUnit.SECONDS);
             assertThat(end).as("a done or error frame, or a close, within 30 s").isNotNull();
             assertThat(end).as("socket failed").isNotInstanceOf(Throwable.class);
+            return end;
+        }
+
+        /**
+         * After a send that failed because the server closed the socket: the close code, or the client's I/O failure
+         * when the close frame could not be read, within 30 s.
+         */
+        Object closeOrFailure() throws InterruptedException {
+            Object end = ends.poll(30, java.util.concurrent.TimeUnit.SECONDS);
+            assertThat(end).as("a close or a failure within 30 s").isNotNull();
+            assertThat(end).as("a close, not a frame").isNotInstanceOf(JsonNode.class);
             return end;
         }
 
