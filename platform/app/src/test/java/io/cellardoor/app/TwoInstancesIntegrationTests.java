@@ -192,6 +192,26 @@ class TwoInstancesIntegrationTests extends IntegrationTestSupport {
         }
     }
 
+    @Test
+    void aPlanAssignedOnOneInstanceAppliesThereAtOnceAndOnTheOtherWithinTwoSeconds() throws Exception {
+        asOwner().sql("DELETE FROM org WHERE slug = 'it-two-plan'").update();
+        long org = tenants.ensureOrg("it-two-plan", "Two instances, plan");
+        BillingAccounts other = second.getBean(BillingAccounts.class);
+        String before = other.plan(org).id(); // cached on instance B from here on
+        String target = second.getBean(io.cellardoor.billing.Plans.class).all().stream()
+                .map(Plan::id)
+                .filter(id -> !id.equals(before))
+                .findFirst()
+                .orElseThrow();
+        accounts.assign(org, target, "test");
+        assertThat(accounts.plan(org).id()).as("on the instance that wrote it").isEqualTo(target);
+        long since = System.nanoTime();
+        while (!other.plan(org).id().equals(target)) {
+            assertThat(Duration.ofNanos(System.nanoTime() - since)).isLessThan(Duration.ofSeconds(2));
+            Thread.sleep(50);
+        }
+    }
+
     /** Waits for instance B to show this many suggestions; fails after 2 s. */
     private void awaitSuggestionsOnSecond(int expected) throws Exception {
         long since = System.nanoTime();

@@ -366,4 +366,50 @@ class KeywordIndexIntegrationTests {
                 .build();
         assertThat(postgres.retrieve(asEnglish)).isEmpty();
     }
+
+    @Test
+    void aSmallTenantsVectorBranchIsAnExactScanInTheOrderOfFullPrecisionCosine() {
+        long org = newOrg();
+        List<String> topics = List.of(
+                "Tastings run Friday to Sunday in the barn.",
+                "The reserve cabernet franc ages eighteen months in French oak.",
+                "Club members collect four bottles each season.",
+                "Weddings seat up to one hundred and fifty guests.",
+                "Dogs on a leash are welcome on the patio.",
+                "The farm store sells cheese, bread and local honey.",
+                "Picnic tables overlook the vineyard rows.",
+                "Sparkling wine is made in the traditional method.");
+        for (int i = 0; i < topics.size(); i++) {
+            save(org, "exact/topic-" + i + ".md", "# Topic " + i + "\n\n" + topics.get(i) + "\n");
+        }
+        assertThat(index.awaitReady(org)).isEqualTo(KeywordIndex.Status.READY);
+        assertThat(retriever.exact(org))
+                .as("a tenant of %d chunks scans exactly", topics.size())
+                .isTrue();
+        HybridRetriever indexOnly =
+                new HybridRetriever(jdbc, tenant, (o, t, e, f, n) -> Optional.empty(), keywords, false, "auto");
+        assertThat(indexOnly.exact(org)).isFalse();
+
+        float[] question = embeddings.embedQuestion("can I bring my dog?");
+        RetrievalQuery query = RetrievalQuery.forOrg(org)
+                .text("can I bring my dog?")
+                .embedding(question)
+                .k(topics.size())
+                .mode(RetrievalMode.VECTOR)
+                .build();
+        List<RetrievedChunk> found = retriever.retrieve(query);
+        // The brute-force order of the same embeddings, by full-precision cosine similarity.
+        List<Long> expected = tenant.inOrg(
+                org,
+                () -> jdbc.sql("SELECT id FROM kb_chunk WHERE org_id = ? ORDER BY embedding <=> ?::vector, id")
+                        .params(org, new com.pgvector.PGvector(question).toString())
+                        .query(Long.class)
+                        .list());
+        assertThat(found).extracting(RetrievedChunk::chunkId).containsExactlyElementsOf(expected);
+        assertThat(found.getFirst().text()).contains("Dogs on a leash");
+        for (int i = 1; i < found.size(); i++) {
+            assertThat(found.get(i).cosineSimilarity())
+                    .isLessThanOrEqualTo(found.get(i - 1).cosineSimilarity());
+        }
+    }
 }

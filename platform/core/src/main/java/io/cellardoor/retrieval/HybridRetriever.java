@@ -6,6 +6,7 @@ import io.cellardoor.text.KeywordQuery;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.concurrent.ConcurrentHashMap;
 import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -28,7 +29,9 @@ import org.springframework.stereotype.Component;
  *       and 0026). English questions use the {@code english} configuration, others {@code cellardoor_simple}
  *       ({@code simple} + {@code unaccent}, over {@code kb_chunk.tsv_simple});
  *   <li>pgvector cosine distance over the HNSW index of the embeddings' half-precision copies (decision 0028;
- *       iterative index scans, set per connection, keep the branch complete under the tenant filter);
+ *       iterative index scans, set per connection, keep the branch complete under the tenant filter), or, for a
+ *       tenant of at most {@code exact-vector-max-chunks} chunks, an exact scan of its full-precision embeddings
+ *       (decision 0055);
  *   <li>when enabled, trigram word similarity of multi-word document titles (product and wine names), which ranks
  *       the first chunk of each matching document.
  * </ul>
@@ -115,7 +118,8 @@ public class HybridRetriever {
             ),
             """;
 
-    private static final String REST = """
+    /** Vector branch over the HNSW index of the half-precision copies (approximate; large tenants). */
+    private static final String VEC_INDEX = """
             vec AS MATERIALIZED (
                 SELECT c.id, c.embedding::halfvec(384) <=> :embedding::halfvec(384) AS distance
                 FROM kb_chunk c
@@ -123,6 +127,24 @@ public class HybridRetriever {
                 ORDER BY c.embedding::halfvec(384) <=> :embedding::halfvec(384)
                 LIMIT :vec_limit
             ),
+            """;
+
+    /**
+     * Vector branch as an exact scan of the tenant's full-precision embeddings (small tenants): no index serves that
+     * order, so PostgreSQL reads the tenant's rows and sorts them, which for a few thousand chunks is faster than
+     * converting every row to half precision, and exact where the index is approximate.
+     */
+    private static final String VEC_EXACT = """
+            vec AS MATERIALIZED (
+                SELECT c.id, c.embedding <=> :embedding AS distance
+                FROM kb_chunk c
+                WHERE c.org_id = :org AND (cardinality(:folders::text[]) = 0 OR c.folder = ANY(:folders::text[]))
+                ORDER BY c.embedding <=> :embedding
+                LIMIT :vec_limit
+            ),
+            """;
+
+    private static final String REST = """
             vec_ranked AS (SELECT id, row_number() OVER (ORDER BY distance, id) AS r FROM vec),
             trg AS MATERIALIZED (
                 SELECT d.id AS document_id, row_number() OVER (ORDER BY word_similarity(lower(d.title), lower(:text)) DESC, d.id) AS r
@@ -187,7 +209,15 @@ public class HybridRetriever {
     interface KeywordSearch {
         /** Ranked chunk ids, or empty when the keyword index cannot answer now. */
         Optional<long[]> search(long orgId, String text, boolean english, List<String> folders, int n);
+
+        /** The org's chunk count when the index knows it now, else empty (the vector branch then reads the index). */
+        default OptionalInt chunks(long orgId) {
+            return OptionalInt.empty();
+        }
     }
+
+    /** One statement text per keyword source and vector branch. */
+    private record Shape(KeywordSource source, boolean exactVectors) {}
 
     private final JdbcClient jdbc;
     private final TenantTransactions tenant;
@@ -195,7 +225,8 @@ public class HybridRetriever {
     private final KeywordQuery keywords;
     private final boolean titleTrigrams;
     private final String fullTextIndex;
-    private final Map<KeywordSource, String> statements = new ConcurrentHashMap<>();
+    private final int exactVectorMaxChunks;
+    private final Map<Shape, String> statements = new ConcurrentHashMap<>();
     private volatile @Nullable Boolean rumIndex;
 
     /**
@@ -204,6 +235,9 @@ public class HybridRetriever {
      *     "a title within the question"; the wine and merchandise plugins resolve names from titles instead)
      * @param fullTextIndex the PostgreSQL full-text branch's index: {@code auto} (RUM when it exists), {@code gin} or
      *     {@code rum}
+     * @param exactVectorMaxChunks up to this many chunks in a tenant (as its keyword index here counts them), the
+     *     vector branch scans full-precision embeddings exactly instead of reading the HNSW index
+     *     ({@code cellardoor.retrieval.exact-vector-max-chunks}; 0: always the index)
      */
     @Autowired
     HybridRetriever(
@@ -212,8 +246,41 @@ public class HybridRetriever {
             KeywordIndex keywordIndex,
             KeywordQuery keywords,
             @Value("${cellardoor.retrieval.title-trigrams:false}") boolean titleTrigrams,
-            @Value("${cellardoor.retrieval.full-text-index:auto}") String fullTextIndex) {
-        this(jdbc, tenant, keywordIndex::search, keywords, titleTrigrams, fullTextIndex);
+            @Value("${cellardoor.retrieval.full-text-index:auto}") String fullTextIndex,
+            @Value("${cellardoor.retrieval.exact-vector-max-chunks:2000}") int exactVectorMaxChunks) {
+        this(
+                jdbc,
+                tenant,
+                new KeywordSearch() {
+                    @Override
+                    public Optional<long[]> search(
+                            long orgId, String text, boolean english, List<String> folders, int n) {
+                        return keywordIndex.search(orgId, text, english, folders, n);
+                    }
+
+                    @Override
+                    public OptionalInt chunks(long orgId) {
+                        return keywordIndex
+                                .statistics(orgId)
+                                .map(s -> OptionalInt.of(s.chunks()))
+                                .orElse(OptionalInt.empty());
+                    }
+                },
+                keywords,
+                titleTrigrams,
+                fullTextIndex,
+                exactVectorMaxChunks);
+    }
+
+    /** A retriever whose vector branch always reads the HNSW index (tests and the benchmark). */
+    HybridRetriever(
+            JdbcClient jdbc,
+            TenantTransactions tenant,
+            KeywordSearch keywordIndex,
+            KeywordQuery keywords,
+            boolean titleTrigrams,
+            String fullTextIndex) {
+        this(jdbc, tenant, keywordIndex, keywords, titleTrigrams, fullTextIndex, 0);
     }
 
     HybridRetriever(
@@ -222,7 +289,9 @@ public class HybridRetriever {
             KeywordSearch keywordIndex,
             KeywordQuery keywords,
             boolean titleTrigrams,
-            String fullTextIndex) {
+            String fullTextIndex,
+            int exactVectorMaxChunks) {
+        this.exactVectorMaxChunks = exactVectorMaxChunks;
         this.jdbc = jdbc;
         this.tenant = tenant;
         this.keywordIndex = keywordIndex;
@@ -240,17 +309,22 @@ public class HybridRetriever {
         return sql(rum() ? KeywordSource.RUM : KeywordSource.GIN);
     }
 
-    /** The statement for a keyword source. */
+    /** The statement for a keyword source, its vector branch over the HNSW index. */
     String sql(KeywordSource source) {
-        return statements.computeIfAbsent(source, s -> {
-            String fts = switch (s) {
+        return sql(source, false);
+    }
+
+    /** The statement for a keyword source and vector branch. */
+    String sql(KeywordSource source, boolean exactVectors) {
+        return statements.computeIfAbsent(new Shape(source, exactVectors), shape -> {
+            String fts = switch (shape.source()) {
                 case INDEX -> FTS_IDS;
                 case RUM -> FTS_RUM;
                 case GIN -> FTS_GIN.replace("TSV", "tsv");
                 case GIN_SIMPLE -> FTS_GIN.replace("TSV", "tsv_simple");
             };
-            String config = s == KeywordSource.GIN_SIMPLE ? "'cellardoor_simple'" : "'english'";
-            return (fts + REST)
+            String config = shape.source() == KeywordSource.GIN_SIMPLE ? "'cellardoor_simple'" : "'english'";
+            return (fts + (shape.exactVectors() ? VEC_EXACT : VEC_INDEX) + REST)
                     .replace("TSQ_ANY", TSQ_ANY)
                     .replace("TSQ_ALL", TSQ_ALL)
                     .replace("CFG", config)
@@ -300,7 +374,22 @@ public class HybridRetriever {
         String andText = fts && keywordIds == null
                 ? String.join(" ", keywords.rarestKnown(query.orgId(), query.text(), AND_WORDS))
                 : "";
-        return run(query, sql(source), fts ? candidates : 0, vec ? candidates : 0, andText, keywordIds);
+        return run(
+                query,
+                sql(source, exact(query.orgId())),
+                fts ? candidates : 0,
+                vec ? candidates : 0,
+                andText,
+                keywordIds);
+    }
+
+    /** Whether the org's vector branch scans its embeddings exactly: few enough chunks, as its keyword index knows. */
+    boolean exact(long orgId) {
+        if (exactVectorMaxChunks <= 0) {
+            return false;
+        }
+        OptionalInt chunks = keywordIndex.chunks(orgId);
+        return chunks.isPresent() && chunks.getAsInt() <= exactVectorMaxChunks;
     }
 
     private List<RetrievedChunk> run(
