@@ -1,7 +1,6 @@
 package io.cellardoor.billing.internal;
 
-import com.github.benmanes.caffeine.cache.Caffeine;
-import com.github.benmanes.caffeine.cache.LoadingCache;
+import io.cellardoor.datasource.CachedRows;
 import io.cellardoor.tenant.TenantTransactions;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -13,15 +12,12 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
- * The {@code org_billing} row of an org, as the org. Rows are cached per instance like the feature flags: read again in
- * the background once older than {@code cellardoor.billing.account-cache-ttl} (default 1 s; the turn that finds the row
- * older is served it), and before use once 30 times older; a write on this instance drops its org's row when it
- * commits. So every chat turn does not read its org's plan from the database, and a change made on another instance
- * (a Stripe webhook, a platform admin) applies on every busy instance within that time plus one request.
+ * The {@code org_billing} row of an org, as the org, cached per instance ({@link CachedRows},
+ * {@code cellardoor.billing.account-cache-ttl}, default 1 s) so that a chat turn does not read its org's plan from the
+ * database; a change made on another instance (a Stripe webhook, a platform admin) applies on every busy instance
+ * within that time plus one request.
  */
 @Repository
 public class BillingStore {
@@ -54,7 +50,7 @@ public class BillingStore {
 
     private final JdbcClient jdbc;
     private final TenantTransactions tenant;
-    private final LoadingCache<Long, Row> rows;
+    private final CachedRows<Long, Row> rows;
 
     BillingStore(
             JdbcClient jdbc,
@@ -62,29 +58,12 @@ public class BillingStore {
             @Value("${cellardoor.billing.account-cache-ttl:1s}") Duration cacheTtl) {
         this.jdbc = jdbc;
         this.tenant = tenant;
-        this.rows = Caffeine.newBuilder()
-                .refreshAfterWrite(cacheTtl)
-                .expireAfterWrite(cacheTtl.multipliedBy(30))
-                .maximumSize(10_000)
-                .build(this::read);
+        this.rows = new CachedRows<>(cacheTtl, this::read);
     }
 
     /** The org's row ({@link Row#NONE} when it has none), at most the cache's age old. */
     public Row find(long orgId) {
         return rows.get(orgId);
-    }
-
-    /** Drops the org's cached row now and again when the caller's transaction (if any) has ended. */
-    private void forget(long orgId) {
-        rows.invalidate(orgId);
-        if (TransactionSynchronizationManager.isSynchronizationActive()) {
-            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-                @Override
-                public void afterCompletion(int status) {
-                    rows.invalidate(orgId);
-                }
-            });
-        }
     }
 
     private Row read(long orgId) {
@@ -106,7 +85,7 @@ public class BillingStore {
                         INSERT INTO org_billing (org_id, assigned_plan, assigned_by) VALUES (?, ?, ?)
                         ON CONFLICT (org_id) DO UPDATE
                         SET assigned_plan = excluded.assigned_plan, assigned_by = excluded.assigned_by, updated_at = now()""").params(orgId, plan, actor).update());
-        forget(orgId);
+        rows.forget(orgId);
     }
 
     /** Records the org's Stripe customer. */
@@ -114,7 +93,7 @@ public class BillingStore {
         tenant.runInOrg(orgId, () -> jdbc.sql("""
                         INSERT INTO org_billing (org_id, stripe_customer_id) VALUES (?, ?)
                         ON CONFLICT (org_id) DO UPDATE SET stripe_customer_id = excluded.stripe_customer_id, updated_at = now()""").params(orgId, customerId).update());
-        forget(orgId);
+        rows.forget(orgId);
     }
 
     /**
@@ -151,7 +130,7 @@ public class BillingStore {
                         .param("delinquent", delinquent)
                         .param("now", Timestamp.from(now))
                         .update());
-        forget(orgId);
+        rows.forget(orgId);
     }
 
     /** The org of a Stripe customer, of any org (a webhook names the customer, not the org). */
