@@ -2,27 +2,41 @@ package io.cellardoor.budget.internal;
 
 import io.cellardoor.budget.CostRow;
 import io.cellardoor.budget.DayCost;
+import io.cellardoor.datasource.CachedRows;
 import io.cellardoor.tenant.TenantTransactions;
 import java.math.BigDecimal;
 import java.sql.Date;
 import java.sql.Timestamp;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** The LLM ledger ({@code llm_usage}), the monthly running cost ({@code llm_spend}) and messages' cost, as the org. */
+/**
+ * The LLM ledger ({@code llm_usage}), the monthly running cost ({@code llm_spend}) and messages' cost, as the org. The
+ * running cost, read by every turn's budget check, is cached per instance ({@link CachedRows},
+ * {@code cellardoor.budget.cache-ttl}, default 1 s): what this instance spends counts at once, what another instance
+ * spends within that time plus one request.
+ */
 @Repository
 public class LedgerStore {
 
+    /** An org's month. */
+    private record Month(long orgId, LocalDate periodStart) {}
+
     private final JdbcClient jdbc;
     private final TenantTransactions tenant;
+    private final CachedRows<Month, BigDecimal> spent;
 
-    LedgerStore(JdbcClient jdbc, TenantTransactions tenant) {
+    LedgerStore(
+            JdbcClient jdbc, TenantTransactions tenant, @Value("${cellardoor.budget.cache-ttl:1s}") Duration cacheTtl) {
         this.jdbc = jdbc;
         this.tenant = tenant;
+        this.spent = new CachedRows<>(cacheTtl, m -> readSpent(m.orgId(), m.periodStart()));
     }
 
     /** Adds one model call (joins the caller's transaction of the org). */
@@ -57,7 +71,7 @@ public class LedgerStore {
 
     /** Adds to the month's running cost; returns the org's slug (read in the same statement, for the spend metric). */
     public String spend(long orgId, LocalDate periodStart, BigDecimal cost) {
-        return tenant.inOrg(
+        String slug = tenant.inOrg(
                 orgId,
                 () -> jdbc.sql("""
                         WITH added AS (
@@ -68,10 +82,16 @@ public class LedgerStore {
                         .params(orgId, Date.valueOf(periodStart), cost, orgId)
                         .query(String.class)
                         .single());
+        spent.forget(new Month(orgId, periodStart));
+        return slug;
     }
 
-    /** The month's running cost. */
+    /** The month's running cost, USD. */
     public BigDecimal spent(long orgId, LocalDate periodStart) {
+        return spent.get(new Month(orgId, periodStart));
+    }
+
+    private BigDecimal readSpent(long orgId, LocalDate periodStart) {
         return tenant.inOrg(
                 orgId,
                 () -> jdbc.sql("SELECT cost_usd FROM llm_spend WHERE org_id = ? AND period_start = ?")
