@@ -22,6 +22,14 @@ class QuotaIntegrationTests extends BillingTestSupport {
     @Autowired
     MeterRegistry meters;
 
+    private long messages(long org) {
+        return asOwner()
+                .sql("SELECT count(*) FROM message WHERE org_id = ?")
+                .param(org)
+                .query(Long.class)
+                .single();
+    }
+
     @Test
     void answeredTurnsCountDeclinedOnesDoNotAndTheTurnPastTheLimitIsRefused() {
         long org = org("it-quota", "tiny");
@@ -49,6 +57,7 @@ class QuotaIntegrationTests extends BillingTestSupport {
         answered(ask("it-quota", "How much is a tasting?"));
         assertThat(counted(org)).isEqualTo(3);
 
+        long messagesBefore = messages(org);
         HttpResponse<String> refused = ask("it-quota", "Are you open on Sunday?", null, "es");
         assertThat(refused.statusCode()).isEqualTo(429);
         assertThat(problem(refused)).isEqualTo("quota-exceeded");
@@ -74,6 +83,8 @@ class QuotaIntegrationTests extends BillingTestSupport {
                 .as("quota refusals are counted apart from rate limits")
                 .isGreaterThanOrEqualTo(2);
         assertThat(json.readTree(stream.body()).path("detail").asString()).startsWith("Ce chat a atteint");
+        // The answer path starts while the message is being counted; a refused turn still stores nothing.
+        assertThat(messages(org)).as("messages stored for refused turns").isEqualTo(messagesBefore);
 
         // The usage report, exactly this shape.
         JsonNode usage = get("/api/v1/admin/billing/usage?org=it-quota", "platform-admin");

@@ -9,6 +9,8 @@ import io.cellardoor.budget.LlmModel;
 import io.cellardoor.features.Feature;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -22,7 +24,7 @@ public final class Admission {
     private final long orgId;
     private final Plan plan;
     private final Set<Feature> features;
-    private final Quotas.@Nullable Reservation reservation;
+    private final CompletableFuture<Quotas.@Nullable Reservation> reservation;
     private final @Nullable BudgetStatus budget;
     private final boolean llm;
     private final AnswerGenerator generator;
@@ -34,7 +36,7 @@ public final class Admission {
             long orgId,
             Plan plan,
             Set<Feature> features,
-            Quotas.@Nullable Reservation reservation,
+            CompletableFuture<Quotas.@Nullable Reservation> reservation,
             @Nullable BudgetStatus budget,
             boolean llm,
             AnswerGenerator generator,
@@ -67,9 +69,40 @@ public final class Admission {
         return features;
     }
 
-    /** The message counted for this turn (null for a dry run). */
+    /**
+     * The message counted for this turn (null for a dry run), waiting for the count when it is still running. The
+     * answer path calls it before it sends, stores or calls a model.
+     *
+     * @throws io.cellardoor.web.ApiProblem 429 {@code quota-exceeded} (or what else the count failed with)
+     */
     public Quotas.@Nullable Reservation reservation() {
-        return reservation;
+        try {
+            return reservation.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException cause) {
+                throw cause;
+            }
+            throw e;
+        }
+    }
+
+    /** The counted message once the count has succeeded, else null (the count failed or refused the turn). */
+    public Quotas.@Nullable Reservation granted() {
+        try {
+            return reservation.join();
+        } catch (CompletionException | java.util.concurrent.CancellationException e) {
+            return null;
+        }
+    }
+
+    /** Whether the count refused the turn (or failed); waits for it. */
+    public boolean refused() {
+        try {
+            reservation.join();
+            return false;
+        } catch (CompletionException | java.util.concurrent.CancellationException e) {
+            return true;
+        }
     }
 
     /** The org's LLM budget when it was checked (only for turns that could call a model), else null. */

@@ -206,7 +206,7 @@ class ChatController {
                         site.id(), visitorId == null ? http.getRemoteAddr() : visitorId.toString())
                 .orElseThrow(
                         () -> ApiProblem.rateLimited(5, "Too many answers are streaming at once; try again soon."));
-        Admission admitted; // quota and flags before the stream starts, so a refusal is a plain 429
+        Admission admitted; // flags and budget now; the quota's count runs while the answer starts (see below)
         try {
             admitted = chat.admit(site, visitorId, locale.getLanguage(), asked);
         } catch (RuntimeException e) {
@@ -294,6 +294,9 @@ class ChatController {
                                         MediaType.APPLICATION_JSON));
                 emitter.complete();
             } catch (RuntimeException e) {
+                if (admitted.refused()) {
+                    return; // past the quota: the request got a plain 429 and nothing was sent or stored
+                }
                 boolean outage = ApiProblem.isOutage(e);
                 if (outage) {
                     log.warn("Chat stream failed: database unreachable: {}", e.toString());
@@ -321,6 +324,13 @@ class ChatController {
                 MDC.clear();
             }
         });
+        try {
+            admitted.reservation(); // a refusal is a plain 429, before the stream starts
+        } catch (RuntimeException e) {
+            beat.cancel(false);
+            slot.close();
+            throw e;
+        }
         return ResponseEntity.ok()
                 .header("X-Accel-Buffering", "no")
                 .header(HttpHeaders.CACHE_CONTROL, "no-cache")

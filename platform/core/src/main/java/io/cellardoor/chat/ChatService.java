@@ -164,11 +164,11 @@ public class ChatService {
 
     /**
      * The stages before a turn's answer path ({@code flags}, {@code quota}, {@code budget}): the features on for the
-     * org, its plan and the visitor, the message counted against the plan's quota, and economy mode when the org's LLM
-     * budget is spent. Callers that must refuse before they start answering (a stream) call it first.
+     * org, its plan and the visitor, economy mode when the org's LLM budget is spent, and the message's count against
+     * the plan's quota, which runs meanwhile: the answer path waits for it before it sends, stores or calls a model,
+     * and a caller that must refuse before it starts streaming waits for {@link Admission#reservation()}.
      *
      * @param language the visitor's language ({@code en}, {@code es}, {@code fr}) for a refusal's text
-     * @throws ApiProblem 429 {@code quota-exceeded} with {@code Retry-After}
      */
     public Admission admit(Site site, @Nullable UUID visitorId, String language) {
         return admission(admission.admit(site.orgId(), site.orgSlug(), visitorId, true, language));
@@ -199,7 +199,7 @@ public class ChatService {
         try {
             return stages.turn(site, () -> answered(site, visitorId, request, admitted, listener));
         } catch (RuntimeException e) {
-            admission.release(admitted.reservation());
+            admission.release(admitted.granted());
             throw e;
         }
     }
@@ -217,8 +217,9 @@ public class ChatService {
     }
 
     private ChatResponse answered(
-            Site site, @Nullable UUID visitorId, ChatRequest request, Admission admitted, Listener listener) {
+            Site site, @Nullable UUID visitorId, ChatRequest request, Admission admitted, Listener counted) {
         long started = System.nanoTime();
+        Listener listener = afterTheCount(admitted, counted);
         String message = request.message().strip();
         Conversation conversation = stages.run(
                 "conversation", () -> conversations.open(site.orgId(), site.id(), visitorId, request.conversationId()));
@@ -242,6 +243,7 @@ public class ChatService {
                 answer.outputTokens(),
                 trace.shortcut().filter("cache"::equals).isPresent());
         long latencyMs = (System.nanoTime() - started) / 1_000_000;
+        admitted.reservation(); // a turn past the quota stores nothing
         long messageId = stages.run("persist", () -> {
             if (trace.shortcut().isEmpty()
                     && answer.answered()
@@ -287,6 +289,35 @@ public class ChatService {
                 trace.citations(),
                 new ChatResponse.Usage(
                         answer.generator(), answer.inputTokens(), answer.outputTokens(), latencyMs, cost));
+    }
+
+    /**
+     * The listener of a turn whose count may still be running: its first event waits for the count, and a turn past the
+     * quota fails there (429 {@code quota-exceeded}) before anything reaches the visitor.
+     */
+    private static Listener afterTheCount(Admission admitted, Listener listener) {
+        return new Listener() {
+            private volatile boolean counted;
+
+            private void awaitCount() {
+                if (!counted) {
+                    admitted.reservation();
+                    counted = true;
+                }
+            }
+
+            @Override
+            public void routed(UUID conversationId, Classification classification) {
+                awaitCount();
+                listener.routed(conversationId, classification);
+            }
+
+            @Override
+            public void token(String token) {
+                awaitCount();
+                listener.token(token);
+            }
+        };
     }
 
     /**
@@ -402,6 +433,9 @@ public class ChatService {
             return followUps.resolve(turn.orgId(), question, turn.history());
         }
         List<AnswerRequest.Exchange> history = exchanges(turn.history());
+        if (turn.admission().llm()) {
+            turn.admission().reservation(); // no model call for a turn past the quota
+        }
         Optional<QuestionCondenser.Condensed> condensed = turn.admission().llm()
                 ? condenser.condense(question, history)
                 : Optional.empty(); // no model calls for this turn (plan, flag or economy mode): the rules decide

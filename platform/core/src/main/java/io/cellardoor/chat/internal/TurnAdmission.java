@@ -19,6 +19,9 @@ import java.math.BigDecimal;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 
@@ -28,16 +31,24 @@ import org.springframework.stereotype.Component;
  * {@code budget} (over the LLM budget: economy mode). After ({@code usage}): the message stays counted or is given
  * back, and the turn's model calls go to the cost ledger with the message. The model choice is read through
  * {@link LlmCatalog}; the generator of an economy or LLM-less turn is the extractive one.
+ *
+ * <p>The count ({@code quota}, one database write) runs on a virtual thread of its own while the turn's answer path
+ * starts: the answer path waits for it before it sends anything, stores anything or calls a model (decision 0056).
  */
 @Component
 public class TurnAdmission {
 
-    /** What {@link #admit} decided, for {@code ChatService} to wrap. */
+    /**
+     * What {@link #admit} decided, for {@code ChatService} to wrap.
+     *
+     * @param reservation the message's count: completes with it (null for a dry run), or exceptionally with 429
+     *     {@code quota-exceeded}
+     */
     public record Decision(
             long orgId,
             BillingAccount account,
             Set<Feature> features,
-            Quotas.@Nullable Reservation reservation,
+            CompletableFuture<Quotas.@Nullable Reservation> reservation,
             @Nullable BudgetStatus budget,
             boolean llm,
             AnswerGenerator generator,
@@ -53,6 +64,8 @@ public class TurnAdmission {
     private final AnswerGenerator generator;
     private final AnswerGenerator extractive;
     private final TenantTransactions tenant;
+    private final ExecutorService counting = Executors.newThreadPerTaskExecutor(
+            Thread.ofVirtual().name("quota-", 0).factory());
 
     TurnAdmission(
             Stages stages,
@@ -79,11 +92,10 @@ public class TurnAdmission {
     }
 
     /**
-     * Decides what a turn may do.
+     * Decides what a turn may do: flags and budget now, the message's count started (see {@link Decision}).
      *
      * @param count whether to count the message against the quota (false for dry runs)
      * @param language the visitor's language, for a quota refusal's text
-     * @throws io.cellardoor.web.ApiProblem 429 {@code quota-exceeded}
      */
     public Decision admit(long orgId, String orgSlug, @Nullable UUID visitorId, boolean count, String language) {
         record Flags(BillingAccount account, Set<Feature> features) {}
@@ -91,27 +103,19 @@ public class TurnAdmission {
             BillingAccount account = accounts.account(orgId);
             return new Flags(account, flags.active(orgId, orgSlug, account.plan(), visitorId));
         });
-        Quotas.Reservation reservation = count
-                ? stages.run(
-                        "quota",
-                        () -> quotas.reserve(
-                                orgId, f.account().plan(), f.account().stripeCustomerId(), language))
-                : null;
         Optional<LlmModel> model = catalog.models().stream()
                 .filter(m -> f.account().plan().allowsModel(m.model()))
                 .findFirst();
         boolean mayCallModel = f.features().contains(Feature.LLM_ANSWERS) && model.isPresent();
-        BudgetStatus budget = null;
-        if (mayCallModel) {
-            try {
-                budget = stages.run("budget", () -> budgets.check(orgId, orgSlug));
-            } catch (RuntimeException e) {
-                if (reservation != null) {
-                    quotas.release(reservation);
-                }
-                throw e;
-            }
-        }
+        BudgetStatus budget = mayCallModel ? stages.run("budget", () -> budgets.check(orgId, orgSlug)) : null;
+        CompletableFuture<Quotas.@Nullable Reservation> reservation = count
+                ? CompletableFuture.supplyAsync(
+                        () -> stages.run(
+                                "quota",
+                                () -> quotas.reserve(
+                                        orgId, f.account().plan(), f.account().stripeCustomerId(), language)),
+                        counting)
+                : CompletableFuture.completedFuture(null);
         boolean llm = mayCallModel && (budget == null || !budget.economy());
         return new Decision(
                 orgId,
