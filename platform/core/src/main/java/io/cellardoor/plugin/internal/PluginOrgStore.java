@@ -1,56 +1,33 @@
 package io.cellardoor.plugin.internal;
 
-import io.cellardoor.datasource.CachedRows;
 import io.cellardoor.tenant.TenantTransactions;
-import java.time.Duration;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/**
- * Tables {@code plugin_org_state} (enabled or not, per org) and {@code plugin_setting} (setting values per org), read
- * on every chat turn and so cached per instance ({@link CachedRows}, {@code cellardoor.plugins.org-cache-ttl}, default
- * 1 s): a switch or setting changed on another instance applies on every busy instance within that time plus one
- * request, on this instance at once.
- */
+/** Tables {@code plugin_org_state} (enabled or not, per org) and {@code plugin_setting} (setting values per org). */
 @Repository
 public class PluginOrgStore {
 
-    /** An org's settings of one plugin. */
-    private record PluginOfOrg(long orgId, String pluginId) {}
-
     private final JdbcClient jdbc;
     private final TenantTransactions tenant;
-    private final CachedRows<Long, Set<String>> disabled;
-    private final CachedRows<PluginOfOrg, Map<String, String>> settings;
 
-    PluginOrgStore(
-            JdbcClient jdbc,
-            TenantTransactions tenant,
-            @Value("${cellardoor.plugins.org-cache-ttl:1s}") Duration cacheTtl) {
+    PluginOrgStore(JdbcClient jdbc, TenantTransactions tenant) {
         this.jdbc = jdbc;
         this.tenant = tenant;
-        this.disabled = new CachedRows<>(cacheTtl, this::readDisabled);
-        this.settings = new CachedRows<>(cacheTtl, k -> readSettings(k.orgId(), k.pluginId()));
     }
 
-    /** Ids of the plugins the org has disabled (plugins without a row are enabled); unmodifiable. */
+    /** Ids of the plugins the org has disabled (plugins without a row are enabled). */
     public Set<String> disabled(long orgId) {
-        return disabled.get(orgId);
-    }
-
-    private Set<String> readDisabled(long orgId) {
         return tenant.inOrg(orgId, () -> {
-            return Set.copyOf(
-                    new HashSet<>(jdbc.sql("SELECT plugin_id FROM plugin_org_state WHERE org_id = ? AND NOT enabled")
-                            .param(orgId)
-                            .query(String.class)
-                            .list()));
+            return new HashSet<>(jdbc.sql("SELECT plugin_id FROM plugin_org_state WHERE org_id = ? AND NOT enabled")
+                    .param(orgId)
+                    .query(String.class)
+                    .list());
         });
     }
 
@@ -62,15 +39,10 @@ public class PluginOrgStore {
                     ON CONFLICT (org_id, plugin_id)
                     DO UPDATE SET enabled = excluded.enabled, updated_by = excluded.updated_by, updated_at = now()""").params(orgId, pluginId, enabled, actor).update();
         });
-        disabled.forget(orgId);
     }
 
-    /** The org's values of a plugin's settings, by key in key order (keys without a value are absent); unmodifiable. */
+    /** The org's values of a plugin's settings, by key (keys without a value are absent). */
     public Map<String, String> settings(long orgId, String pluginId) {
-        return settings.get(new PluginOfOrg(orgId, pluginId));
-    }
-
-    private Map<String, String> readSettings(long orgId, String pluginId) {
         return tenant.inOrg(orgId, () -> {
             Map<String, String> values = new LinkedHashMap<>();
             jdbc.sql("SELECT key, value FROM plugin_setting WHERE org_id = ? AND plugin_id = ? ORDER BY key")
@@ -78,7 +50,7 @@ public class PluginOrgStore {
                     .query(rs -> {
                         values.put(rs.getString(1), rs.getString(2));
                     });
-            return java.util.Collections.unmodifiableMap(values);
+            return values;
         });
     }
 
@@ -95,6 +67,5 @@ public class PluginOrgStore {
                     ON CONFLICT (org_id, plugin_id, key)
                     DO UPDATE SET value = excluded.value, updated_by = excluded.updated_by, updated_at = now()""").params(orgId, pluginId, key, value, actor).update());
         });
-        settings.forget(new PluginOfOrg(orgId, pluginId));
     }
 }
