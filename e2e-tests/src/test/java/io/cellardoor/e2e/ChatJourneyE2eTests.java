@@ -13,10 +13,10 @@ import io.cellardoor.e2e.pages.DemoPage;
 import io.cellardoor.e2e.support.Database;
 import io.cellardoor.e2e.support.E2eConfig;
 import io.cellardoor.e2e.support.E2eTestSupport;
+import io.cellardoor.e2e.support.UniqueText;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.UUID;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Order;
@@ -138,7 +138,7 @@ class ChatJourneyE2eTests extends E2eTestSupport {
         String messageId = bot.getAttribute("data-message-id");
         assertThat(messageId).as("the answer's message id from the done event").isNotBlank();
 
-        String comment = "I wanted the summer hours, not the winter ones (e2e " + UUID.randomUUID() + ")";
+        String comment = "I wanted the summer hours, not the winter ones (e2e " + UniqueText.marker() + ")";
         bot.locator("[data-testid='thumbs-down']").click();
         Locator box = bot.locator("[data-testid='feedback-comment']");
         assertThat(box).isFocused();

@@ -8,8 +8,8 @@ import io.cellardoor.e2e.pages.InboxConsolePage;
 import io.cellardoor.e2e.pages.KnowledgeConsolePage;
 import io.cellardoor.e2e.support.ConsoleE2eTestSupport;
 import io.cellardoor.e2e.support.Database;
+import io.cellardoor.e2e.support.UniqueText;
 import java.util.List;
-import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
@@ -102,7 +102,7 @@ class OtherOrgConsoleE2eTests extends ConsoleE2eTestSupport {
     @Test
     @DisplayName("10b. An org admin of org other does not see the questions demo's visitors left")
     void orgAdminOfOtherOrgSeesNoneOfDemosHandoffs() {
-        String question = "Do you ship wine to Vermont? (e2e " + UUID.randomUUID() + ")";
+        String question = "Do you ship wine to Vermont? (e2e " + UniqueText.marker() + ")";
         app.leaveDemoHandoff(question, "visitor@example.com");
 
         ConsolePage console = signIn("other-admin");

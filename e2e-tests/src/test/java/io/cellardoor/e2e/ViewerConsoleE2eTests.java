@@ -8,7 +8,7 @@ import io.cellardoor.e2e.pages.InboxConsolePage;
 import io.cellardoor.e2e.pages.KnowledgeConsolePage;
 import io.cellardoor.e2e.support.ConsoleE2eTestSupport;
 import io.cellardoor.e2e.support.Database;
-import java.util.UUID;
+import io.cellardoor.e2e.support.UniqueText;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -55,7 +55,7 @@ class ViewerConsoleE2eTests extends ConsoleE2eTestSupport {
     @Test
     @DisplayName("9b. A viewer sees the questions visitors left in the inbox, without Resolve")
     void viewerSeesTheInboxButCannotResolve() {
-        String question = "Can I bring my dog to the tasting? (e2e " + UUID.randomUUID() + ")";
+        String question = "Can I bring my dog to the tasting? (e2e " + UniqueText.marker() + ")";
         app.leaveDemoHandoff(question, "visitor@example.com");
 
         ConsolePage console = signIn("viewer");
