@@ -63,9 +63,11 @@ final class PgExplain {
                 search,
                 io.cellardoor.text.KeywordQuery.class,
                 boolean.class,
-                String.class);
+                String.class,
+                int.class);
         constructor.setAccessible(true);
-        return constructor.newInstance(jdbc, tenant, none, keywords, titleTrigrams, fullTextIndex);
+        // 0: its vector branch always reads the HNSW index (the proxy knows no chunk counts)
+        return constructor.newInstance(jdbc, tenant, none, keywords, titleTrigrams, fullTextIndex, 0);
     }
 
     /** Whether the app runs the title trigram branch ({@code cellardoor.retrieval.title-trigrams}, default off). */

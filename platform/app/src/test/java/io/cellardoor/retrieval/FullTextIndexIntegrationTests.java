@@ -63,7 +63,8 @@ class FullTextIndexIntegrationTests {
                 (org, text, english, folders, n) -> java.util.Optional.empty(),
                 keywords,
                 false,
-                fullTextIndex);
+                fullTextIndex,
+                0);
     }
 
     @DynamicPropertySource

@@ -249,7 +249,7 @@ class KeywordIndexIntegrationTests {
                 new KeywordIndex(new KeywordIndexProperties(true, elsewhere, null, null, 0, 0), changes, environment);
         try {
             assertThat(other.status(org)).isEqualTo(KeywordIndex.Status.ABSENT);
-            HybridRetriever viaOther = new HybridRetriever(jdbc, tenant, other::search, keywords, false, "auto");
+            HybridRetriever viaOther = new HybridRetriever(jdbc, tenant, other::search, keywords, false, "auto", 0);
             RetrievalQuery query = RetrievalQuery.forOrg(org)
                     .text("quince slate")
                     .embedding(embeddings.embed("quince slate"))
@@ -343,7 +343,7 @@ class KeywordIndexIntegrationTests {
         String question = "¿Cuánto cuesta una botella de cremant de bourgogne?";
         String text = keywords.of(org, question);
         HybridRetriever postgres =
-                new HybridRetriever(jdbc, tenant, (o, t, e, f, n) -> Optional.empty(), keywords, false, "auto");
+                new HybridRetriever(jdbc, tenant, (o, t, e, f, n) -> Optional.empty(), keywords, false, "auto", 0);
         for (HybridRetriever path : List.of(retriever, postgres)) {
             RetrievalQuery spanish = RetrievalQuery.forOrg(org)
                     .text(text)
@@ -387,7 +387,7 @@ class KeywordIndexIntegrationTests {
                 .as("a tenant of %d chunks scans exactly", topics.size())
                 .isTrue();
         HybridRetriever indexOnly =
-                new HybridRetriever(jdbc, tenant, (o, t, e, f, n) -> Optional.empty(), keywords, false, "auto");
+                new HybridRetriever(jdbc, tenant, (o, t, e, f, n) -> Optional.empty(), keywords, false, "auto", 0);
         assertThat(indexOnly.exact(org)).isFalse();
 
         float[] question = embeddings.embedQuestion("can I bring my dog?");

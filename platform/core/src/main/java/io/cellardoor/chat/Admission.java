@@ -97,12 +97,7 @@ public final class Admission {
 
     /** Whether the count refused the turn (or failed); waits for it. */
     public boolean refused() {
-        try {
-            reservation.join();
-            return false;
-        } catch (CompletionException | java.util.concurrent.CancellationException e) {
-            return true;
-        }
+        return granted() == null && reservation.isCompletedExceptionally();
     }
 
     /** The org's LLM budget when it was checked (only for turns that could call a model), else null. */

@@ -297,24 +297,15 @@ public class ChatService {
      */
     private static Listener afterTheCount(Admission admitted, Listener listener) {
         return new Listener() {
-            private volatile boolean counted;
-
-            private void awaitCount() {
-                if (!counted) {
-                    admitted.reservation();
-                    counted = true;
-                }
-            }
-
             @Override
             public void routed(UUID conversationId, Classification classification) {
-                awaitCount();
+                admitted.reservation(); // once the count is done, a completed future's value
                 listener.routed(conversationId, classification);
             }
 
             @Override
             public void token(String token) {
-                awaitCount();
+                admitted.reservation();
                 listener.token(token);
             }
         };

@@ -272,17 +272,7 @@ public class HybridRetriever {
                 exactVectorMaxChunks);
     }
 
-    /** A retriever whose vector branch always reads the HNSW index (tests and the benchmark). */
-    HybridRetriever(
-            JdbcClient jdbc,
-            TenantTransactions tenant,
-            KeywordSearch keywordIndex,
-            KeywordQuery keywords,
-            boolean titleTrigrams,
-            String fullTextIndex) {
-        this(jdbc, tenant, keywordIndex, keywords, titleTrigrams, fullTextIndex, 0);
-    }
-
+    /** As the app's, with its own keyword index (tests and the benchmark; 0 chunks: always the HNSW index). */
     HybridRetriever(
             JdbcClient jdbc,
             TenantTransactions tenant,
