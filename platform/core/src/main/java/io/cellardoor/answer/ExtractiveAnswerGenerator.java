@@ -503,7 +503,7 @@ public final class ExtractiveAnswerGenerator implements AnswerGenerator {
             rank++;
         }
         if (candidates.size() < 2) {
-            return Optional.empty();
+            return part.shape().list() ? sections(part, units) : Optional.empty();
         }
         List<Candidate> kept;
         if (part.shape().comparison()) {
@@ -545,6 +545,50 @@ public final class ExtractiveAnswerGenerator implements AnswerGenerator {
     }
 
     /**
+     * A list answered by the sections of one page: a heading that names a word of the question ("Upcoming Events" for
+     * "what events are coming up?") with at least two sections under it among the passages gives one unit of each: the
+     * first with a kind of fact asked for, else the section's first (what it opens with introduces it). Of several such
+     * headings, the one naming the heaviest words; passage order breaks ties.
+     */
+    private Optional<Items> sections(Part part, List<AnswerUnit> units) {
+        Map<String, Map<String, List<AnswerUnit>>> byParent = new LinkedHashMap<>();
+        for (AnswerUnit u : units) {
+            int cut = u.heading().lastIndexOf(" > ");
+            if (cut > 0) {
+                byParent.computeIfAbsent(u.path() + "\n" + u.heading().substring(0, cut), k -> new LinkedHashMap<>())
+                        .computeIfAbsent(u.heading().substring(cut + 3), k -> new ArrayList<>())
+                        .add(u);
+            }
+        }
+        Optional<Items> best = Optional.empty();
+        double bestWeight = 0;
+        for (var e : byParent.entrySet()) {
+            if (e.getValue().size() < 2) {
+                continue;
+            }
+            String parent = e.getKey().substring(e.getKey().indexOf('\n') + 1);
+            Set<String> named = analyzer.terms(parent.substring(parent.lastIndexOf(" > ") + 1));
+            double weight = part.groups().stream()
+                    .filter(g -> g.focus() && g.in(named))
+                    .mapToDouble(Group::weight)
+                    .sum();
+            if (weight > bestWeight) {
+                bestWeight = weight;
+                String listed = parent.substring(parent.lastIndexOf(" > ") + 1).strip();
+                // The answer shows the listed heading as its lead and each section's heading on its line.
+                best = Optional.of(new Items(
+                        e.getValue().entrySet().stream()
+                                .limit(MAX_ITEMS)
+                                .map(section ->
+                                        withWords(lead(part, section.getValue()), listed + " " + section.getKey()))
+                                .toList(),
+                        Optional.of(listed + ":")));
+            }
+        }
+        return best;
+    }
+
+    /**
      * For "the closest ..." ("the farthest ..."): of the units about the question that give a distance or travel time,
      * the one with the smallest (largest).
      */
@@ -583,6 +627,26 @@ public final class ExtractiveAnswerGenerator implements AnswerGenerator {
                         .mapToDouble(Group::weight)
                         .sum()))
                 .orElseThrow();
+    }
+
+    /** The unit with the words of a text it is shown with added to its own. */
+    private AnswerUnit withWords(AnswerUnit u, String shownWith) {
+        Set<String> terms = new HashSet<>(u.terms());
+        terms.addAll(analyzer.terms(shownWith));
+        return new AnswerUnit(
+                u.passage(), u.path(), u.title(), u.heading(), u.text(), terms, u.context(), u.cosine(), u.paragraph());
+    }
+
+    /** A section's unit for a list: the first holding a kind of fact asked for, else its first. */
+    private static AnswerUnit lead(Part part, List<AnswerUnit> section) {
+        for (Fact asked : part.shape().facts()) {
+            for (AnswerUnit u : section) {
+                if (asked.in(u.text())) {
+                    return u;
+                }
+            }
+        }
+        return section.getFirst();
     }
 
     private static Optional<Double> price(String text) {
@@ -700,7 +764,8 @@ public final class ExtractiveAnswerGenerator implements AnswerGenerator {
         chosen.forEach(u ->
                 byDocument.computeIfAbsent(u.title(), t -> new ArrayList<>()).add(u));
         StringBuilder sb = new StringBuilder();
-        if (items) {
+        // Items of one document (its sections) read as that document's lines under its title.
+        if (items && byDocument.size() > 1) {
             for (var e : byDocument.entrySet()) {
                 for (AnswerUnit u : e.getValue()) {
                     sb.append(sb.isEmpty() ? "" : "\n")

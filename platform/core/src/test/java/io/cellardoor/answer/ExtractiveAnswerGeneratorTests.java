@@ -166,6 +166,52 @@ class ExtractiveAnswerGeneratorTests {
     }
 
     @Test
+    void aListQuestionAboutOnePagesSectionsListsEachSectionUnderTheHeadingThatNamesThem() {
+        String title = "Happenings at the Farm";
+        List<RetrievedChunk> page = List.of(
+                chunk(
+                        1,
+                        "event/happenings.md",
+                        title,
+                        "Upcoming Happenings > Lantern Supper - June 3",
+                        "## Upcoming Happenings > Lantern Supper - June 3\nA candlelit supper among the vines."
+                                + " Three courses from the garden.",
+                        0.5),
+                chunk(
+                        2,
+                        "event/happenings.md",
+                        title,
+                        "Upcoming Happenings > Cider Pressing - October 9",
+                        "## Upcoming Happenings > Cider Pressing - October 9\nPress apples from the orchard with us."
+                                + "\n- Price: $15 per person",
+                        0.45),
+                chunk(
+                        3,
+                        "event/happenings.md",
+                        title,
+                        "General Information",
+                        "## General Information\nFor every happening inquiry, write to the front desk.",
+                        0.4));
+        ExtractiveAnswerGenerator farm = new ExtractiveAnswerGenerator(
+                analyzer,
+                org -> CorpusStatistics.Stats.of(
+                        page.stream().map(c -> c.title() + " " + c.text()).toList(), analyzer),
+                0.24);
+
+        GeneratedAnswer listed = farm.generate(ask("what happenings do you have?", page), TokenSink.NONE);
+        assertThat(listed.answered()).isTrue();
+        assertThat(listed.text())
+                .contains("Upcoming Happenings:")
+                .contains("Lantern Supper - June 3: A candlelit supper among the vines.")
+                .contains("Cider Pressing - October 9: Press apples from the orchard with us.")
+                .doesNotContain("front desk");
+        // Asked for a kind of fact, each section gives the unit holding it.
+        GeneratedAnswer priced =
+                farm.generate(ask("what happenings do you have, and their prices?", page), TokenSink.NONE);
+        assertThat(priced.text()).as(priced.text()).contains("$15 per person");
+    }
+
+    @Test
     void aSuperlativeOfPricesIsAnsweredFromThePricesThoughTheKnowledgeNeverSaysCheapest() {
         List<RetrievedChunk> scarves = List.of(
                 chunk(1, "shop/wool.md", "Wool Scarf", "Product Information", "- Price: $40.00", 0.5),
