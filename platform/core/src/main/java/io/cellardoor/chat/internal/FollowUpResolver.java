@@ -106,11 +106,18 @@ public class FollowUpResolver {
         if (rule.isEmpty()) {
             return ResolvedQuestion.standalone(question, "standalone");
         }
-        String carried = rule.startsWith("ordinal")
-                ? ordinalItem(question, previous.answer()).orElseGet(() -> topic(previous))
-                : CONTRAST.matcher(question).find()
-                        ? contrasted(orgId, question, previous).orElseGet(() -> topic(previous))
-                        : topic(previous);
+        if (rule.startsWith("ordinal")) {
+            // "tell me more about the first one" is asked about the item it names: the item stands in its place.
+            String item = ordinalItem(question, previous.answer()).orElseThrow();
+            Matcher ordinal = ORDINAL.matcher(question);
+            String named = ordinal.find()
+                    ? question.substring(0, ordinal.start()) + item + question.substring(ordinal.end())
+                    : question + " " + item;
+            return new ResolvedQuestion(named, named, item, rule, Optional.of(previous.domain()));
+        }
+        String carried = CONTRAST.matcher(question).find()
+                ? contrasted(orgId, question, previous).orElseGet(() -> topic(previous))
+                : topic(previous);
         if (carried.isBlank()) {
             return ResolvedQuestion.standalone(question, "standalone");
         }
@@ -221,7 +228,7 @@ public class FollowUpResolver {
         return topic.strip();
     }
 
-    /** The item of the previous answer an ordinal names ("the second one"), first words only. */
+    /** The item of the previous answer an ordinal names ("the second one"): its label, else its first ten words. */
     static Optional<String> ordinalItem(String question, String previousAnswer) {
         Matcher m = ORDINAL.matcher(question);
         if (!m.find()) {
@@ -251,7 +258,11 @@ public class FollowUpResolver {
         if (index >= items.size()) {
             return Optional.empty();
         }
-        String[] words = items.get(index).split("\\s+");
+        // An item is named by its label ("Four Hands Dinner - February 22: chefs cook together"), else its first words.
+        String chosen = items.get(index);
+        int colon = chosen.indexOf(": ");
+        String label = colon > 0 ? chosen.substring(0, colon).strip() : chosen;
+        String[] words = label.split("\\s+");
         return Optional.of(String.join(" ", List.of(words).subList(0, Math.min(words.length, 10))));
     }
 }
