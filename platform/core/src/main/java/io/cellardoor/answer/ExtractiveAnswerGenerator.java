@@ -782,8 +782,11 @@ public final class ExtractiveAnswerGenerator implements AnswerGenerator {
                 sb.append("\n\n");
             }
             sb.append("**").append(e.getKey().strip()).append("**");
+            // A heading is named once for the units that follow each other under it.
+            String heading = null;
             for (AnswerUnit u : inStepOrder(e.getValue())) {
-                sb.append("\n- ").append(u.line());
+                sb.append("\n- ").append(u.heading().equals(heading) ? u.text() : u.line());
+                heading = u.heading();
             }
         }
         return sb.toString();
