@@ -194,11 +194,17 @@ class ChatTraceIntegrationTests extends IntegrationTestSupport {
                         "chat guard",
                         "chat rewrite",
                         "chat embed",
-                        "chat classify",
                         "chat retrieve",
                         "chat handle",
                         "chat generate",
                         "chat persist");
+        // Classifying runs beside the question's embedding, on its own thread, still a child of the turn: it starts
+        // after the rewrite and ends before retrieval, which reads its domains.
+        SpanData rewrite = span(stages, "chat rewrite");
+        SpanData classify = span(stages, "chat classify");
+        SpanData retrieve = span(stages, "chat retrieve");
+        assertThat(classify.getStartEpochNanos()).isGreaterThanOrEqualTo(rewrite.getEndEpochNanos());
+        assertThat(classify.getEndEpochNanos()).isLessThanOrEqualTo(retrieve.getStartEpochNanos());
         assertThat(stages).allSatisfy(s -> assertThat(attributes(s)).containsKey("stage"));
         assertThat(stages)
                 .allSatisfy(s -> assertThat(s.getEndEpochNanos()).isLessThanOrEqualTo(turn.getEndEpochNanos()));
@@ -215,7 +221,8 @@ class ChatTraceIntegrationTests extends IntegrationTestSupport {
                 .filter(l -> l.path("message").asString().startsWith("Slow chat turn"))
                 .findFirst()
                 .orElseThrow(() -> new AssertionError("no slow-turn line in\n" + output.getOut()));
-        assertThat(slow.path("message").asString()).contains("guard=", "retrieve=", "generate=", "persist=");
+        assertThat(slow.path("message").asString())
+                .contains("guard=", "classify=", "retrieve=", "generate=", "persist=");
         assertThat(slow.toString()).contains("\"requestId\":\"trace-test-0001\"", traceId, "\"org\":\"it-trace\"");
 
         // The same spans were exported over OTLP/HTTP (protobuf) to the configured endpoint, in one or more batches.
@@ -243,6 +250,13 @@ class ChatTraceIntegrationTests extends IntegrationTestSupport {
                 .sorted((a, b) -> Long.compare(a.getStartEpochNanos(), b.getStartEpochNanos()))
                 .forEach(child -> out.append(tree(child, trace, indent + "  ")));
         return out.toString();
+    }
+
+    private static SpanData span(List<SpanData> spans, String name) {
+        return spans.stream()
+                .filter(s -> s.getName().equals(name))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("no span " + name + " in " + names(spans)));
     }
 
     private static Map<String, String> attributes(SpanData span) {

@@ -48,6 +48,7 @@ import java.math.BigDecimal;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
@@ -364,6 +365,15 @@ public class ChatService {
         if (log.isDebugEnabled() && question.followUp()) {
             log.debug("follow-up \"{}\" -> \"{}\" ({})", question.focus(), question.text(), question.rule());
         }
+        UserQuery query = new UserQuery(question.text(), language, question.focus());
+        // Classifying needs no embedding: the plugins score the question while it is embedded (on a curated or cached
+        // answer their scores go unused).
+        CompletableFuture<Classification> classifying = stages.start("classify", () -> {
+            Classification c = router.classify(query, turn.orgId(), turn.slug());
+            return !c.claimed() && question.carriedDomain().isPresent()
+                    ? router.routedTo(c, question.carriedDomain().get(), turn.orgId(), turn.slug())
+                    : c;
+        });
         // An embeddings API's call (not a cache hit, not a model run in process) is one of the turn's model calls.
         float[] embedding = stages.run("embed", () -> embeddings.embedQuestion(question.text(), embedCalls(turn)));
         if (turn.live() && question.standsAlone()) {
@@ -373,13 +383,7 @@ public class ChatService {
                 return shortcut.get();
             }
         }
-        UserQuery query = new UserQuery(question.text(), language, question.focus());
-        Classification classified = stages.run("classify", () -> {
-            Classification c = router.classify(query, turn.orgId(), turn.slug());
-            return !c.claimed() && question.carriedDomain().isPresent()
-                    ? router.routedTo(c, question.carriedDomain().get(), turn.orgId(), turn.slug())
-                    : c;
-        });
+        Classification classified = Stages.join(classifying);
         List<RetrievedChunk> retrieved = stages.run(
                 "retrieve", () -> retrieval.retrieve(turn.orgId(), question.text(), language, embedding, classified));
         // A question no classifier claimed goes to the domain its best passages come from, when they agree.

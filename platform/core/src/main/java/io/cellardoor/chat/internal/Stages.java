@@ -3,12 +3,19 @@ package io.cellardoor.chat.internal;
 import io.cellardoor.observability.OrgPlan;
 import io.cellardoor.observability.RagMetrics;
 import io.cellardoor.tenant.Site;
+import io.micrometer.context.ContextExecutorService;
+import io.micrometer.context.ContextSnapshotFactory;
 import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationRegistry;
 import java.time.Duration;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
@@ -52,6 +59,11 @@ public class Stages {
     private final ObjectProvider<OrgPlan> plans;
     private final Duration slowTurn;
     private final ThreadLocal<@Nullable Map<String, Long>> timings = new ThreadLocal<>();
+    /** Stages started beside the caller's ({@link #start}); the caller's observation and logging context carry over. */
+    private final ExecutorService aside = ContextExecutorService.wrap(
+            Executors.newThreadPerTaskExecutor(
+                    Thread.ofVirtual().name("chat-stage-", 0).factory()),
+            () -> ContextSnapshotFactory.builder().build().captureAll());
 
     Stages(
             ObservationRegistry registry,
@@ -84,6 +96,40 @@ public class Stages {
     }
 
     /**
+     * Starts one stage's work on a virtual thread of its own, observed as {@link #run} observes it, as a child of the
+     * caller's observation, its time counted in the caller's turn. For work that needs nothing the caller is still
+     * computing; {@link #join} waits for it.
+     */
+    public <T> CompletableFuture<T> start(String stage, Supplier<T> work) {
+        Map<String, Long> times = timings.get();
+        return CompletableFuture.supplyAsync(
+                () -> {
+                    timings.set(times);
+                    try {
+                        return run(stage, work);
+                    } finally {
+                        timings.remove();
+                    }
+                },
+                aside);
+    }
+
+    /** The result of a stage {@link #start}ed earlier; what it threw is rethrown as thrown. */
+    public static <T> T join(CompletableFuture<T> started) {
+        try {
+            return started.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            if (e.getCause() instanceof Error err) {
+                throw err;
+            }
+            throw e;
+        }
+    }
+
+    /**
      * Runs a whole turn of a site's visitor as the parent of its stages.
      *
      * @param work the turn's stages
@@ -97,7 +143,7 @@ public class Stages {
                 .highCardinalityKeyValue("org", site.orgSlug())
                 .highCardinalityKeyValue("site", Long.toString(site.id()))
                 .highCardinalityKeyValue("plan", plan);
-        Map<String, Long> times = new LinkedHashMap<>();
+        Map<String, Long> times = Collections.synchronizedMap(new LinkedHashMap<>());
         Map<String, Long> outer = timings.get();
         timings.set(times);
         long started = System.nanoTime();
@@ -143,8 +189,10 @@ public class Stages {
 
     /** {@code guard=1ms retrieve=40ms generate=5012ms}, in the order the stages ran. */
     static String breakdown(Map<String, Long> times) {
-        return times.entrySet().stream()
-                .map(e -> e.getKey() + "=" + e.getValue() / 1_000_000 + "ms")
-                .collect(Collectors.joining(" "));
+        synchronized (times) { // a stage started beside the turn's may still add to it
+            return times.entrySet().stream()
+                    .map(e -> e.getKey() + "=" + e.getValue() / 1_000_000 + "ms")
+                    .collect(Collectors.joining(" "));
+        }
     }
 }
