@@ -33,7 +33,8 @@ import org.springframework.stereotype.Component;
  * {@code embed}, {@code curated}, {@code cache}, {@code classify}, {@code retrieve}, {@code handle}, {@code rank}, {@code generate},
  * {@code cite}, {@code persist}, {@code usage}): each is a timer on {@code /actuator/prometheus} ({@code cellardoor_chat_stage_seconds},
  * p50/p95/p99 published) and, when tracing is on, a span. Everything before {@code generate} is what the platform adds
- * before an LLM's first token.
+ * before an LLM's first token; {@code quota} and {@code classify} run beside the stages after them ({@link #start}), so
+ * their times overlap others'.
  *
  * <p>A whole turn ({@link #turn}) is the parent observation {@code cellardoor.chat.turn} (span {@code chat turn}) with
  * the high-cardinality attributes {@code org}, {@code site} and {@code plan} (from an {@link OrgPlan} bean when

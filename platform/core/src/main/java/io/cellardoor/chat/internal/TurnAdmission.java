@@ -20,8 +20,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 
@@ -64,8 +62,6 @@ public class TurnAdmission {
     private final AnswerGenerator generator;
     private final AnswerGenerator extractive;
     private final TenantTransactions tenant;
-    private final ExecutorService counting = Executors.newThreadPerTaskExecutor(
-            Thread.ofVirtual().name("quota-", 0).factory());
 
     TurnAdmission(
             Stages stages,
@@ -109,12 +105,10 @@ public class TurnAdmission {
         boolean mayCallModel = f.features().contains(Feature.LLM_ANSWERS) && model.isPresent();
         BudgetStatus budget = mayCallModel ? stages.run("budget", () -> budgets.check(orgId, orgSlug)) : null;
         CompletableFuture<Quotas.@Nullable Reservation> reservation = count
-                ? CompletableFuture.supplyAsync(
-                        () -> stages.run(
-                                "quota",
-                                () -> quotas.reserve(
-                                        orgId, f.account().plan(), f.account().stripeCustomerId(), language)),
-                        counting)
+                ? stages.start(
+                        "quota",
+                        () -> quotas.reserve(
+                                orgId, f.account().plan(), f.account().stripeCustomerId(), language))
                 : CompletableFuture.completedFuture(null);
         boolean llm = mayCallModel && (budget == null || !budget.economy());
         return new Decision(
