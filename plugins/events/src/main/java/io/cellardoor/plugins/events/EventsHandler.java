@@ -16,7 +16,8 @@ import java.util.regex.Pattern;
 
 /**
  * Plans retrieval for event questions: boosts the page whose title or section heading names the event asked
- * about ("lantern supper", "autumn members picnic") and, for wedding questions, the wedding pages.
+ * about ("lantern supper", "autumn members picnic"), for a price question also the retrieved page of any domain titled
+ * after it (tickets sold as a product of the shop), and, for wedding questions, the wedding pages.
  */
 public final class EventsHandler implements DomainHandler {
 
@@ -24,6 +25,10 @@ public final class EventsHandler implements DomainHandler {
     private static final int K = 8;
     private static final Pattern WEDDING = Pattern.compile("\\b(weddings?|married|marry|marrying|marriage|vows"
             + "|ceremony|reception|elop\\w*|brides?|grooms?|bridal|rehearsal|boda|mariage)\\b");
+    /** Asks what an event costs. */
+    private static final Pattern PRICE =
+            Pattern.compile("\\b(how much|price[sd]?|costs?|tickets?|fees?|\\$|cu[aá]nto|precio|prix|combien)");
+
     private static final Pattern GUEST = Pattern.compile(
             "\\b(not a member|isn'?t a member|non ?members?|guests?" + "|plus ones?|bring (a|my) \\w+)\\b");
 
@@ -34,6 +39,9 @@ public final class EventsHandler implements DomainHandler {
     public HandlerResult handle(UserQuery query, PluginContext context) {
         String text = query.normalized();
         Set<String> boosts = new LinkedHashSet<>(Headings.matching(query, context, DOMAIN));
+        if (PRICE.matcher(text).find()) {
+            boosts.addAll(Headings.titled(query, context));
+        }
         List<String> prompt = new ArrayList<>();
         if (WEDDING.matcher(text).find()) {
             for (DocumentSummary document : context.listDocuments(DOMAIN)) {

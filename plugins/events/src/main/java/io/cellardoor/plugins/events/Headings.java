@@ -83,6 +83,33 @@ final class Headings {
                 .toList();
     }
 
+    /**
+     * Paths of the turn's passages, of any domain, whose title names the most of what the query names, at least two
+     * distinctive words: an event's tickets are often sold as a product of their own ("Four Hands Dinner" in the shop),
+     * whose page has the price.
+     */
+    static List<String> titled(UserQuery query, PluginContext context) {
+        Set<String> asked = words(query.text());
+        int best = context.passages().stream()
+                .mapToInt(p -> titleOverlap(asked, p))
+                .max()
+                .orElse(0);
+        if (best < 2) {
+            return List.of();
+        }
+        return context.passages().stream()
+                .filter(p -> titleOverlap(asked, p) == best)
+                .map(Passage::path)
+                .distinct()
+                .limit(BOOSTED)
+                .toList();
+    }
+
+    private static int titleOverlap(Set<String> asked, Passage passage) {
+        Set<String> title = words(passage.title());
+        return (int) asked.stream().filter(title::contains).count();
+    }
+
     private static int overlap(Set<String> asked, Passage passage) {
         Set<String> heading = words(passage.title() + " " + passage.headingPath());
         return (int) asked.stream().filter(heading::contains).count();

@@ -62,6 +62,32 @@ class EventsTests {
     }
 
     @Test
+    void aTicketPriceQuestionAlsoBoostsTheShopPageNamedAfterTheEvent() {
+        InMemoryPluginContext withShop = new InMemoryPluginContext()
+                .add(
+                        "events",
+                        "events/calendar.md",
+                        "What's On",
+                        "# What's On\n## Lantern Supper - March 8\nFive courses.")
+                .add("merchandise", "shop/lantern-supper.md", "Lantern Supper", "# Lantern Supper\n- Price: $140.00")
+                .add("merchandise", "shop/lantern.md", "Garden Lantern", "# Garden Lantern\n- Price: $25.00");
+
+        HandlerResult priced = plugin.handler()
+                .handle(
+                        new UserQuery("lantern supper tickets, how much?", "en"),
+                        withShop.retrieve("lantern supper tickets, how much?", 8));
+        assertThat(priced.plan().boostPaths())
+                .contains("events/calendar.md", "shop/lantern-supper.md")
+                .doesNotContain("shop/lantern.md");
+
+        HandlerResult when = plugin.handler()
+                .handle(
+                        new UserQuery("when is the lantern supper?", "en"),
+                        withShop.retrieve("when is the lantern supper?", 8));
+        assertThat(when.plan().boostPaths()).doesNotContain("shop/lantern-supper.md");
+    }
+
+    @Test
     void boostsTheWeddingPagesForWeddingQuestions() {
         HandlerResult result =
                 plugin.handler().handle(new UserQuery("what if it rains while we say our vows?", "en"), knowledge);
