@@ -99,7 +99,7 @@ public class Stages {
     /**
      * Starts one stage's work on a virtual thread of its own, observed as {@link #run} observes it, as a child of the
      * caller's observation, its time counted in the caller's turn. For work that needs nothing the caller is still
-     * computing; {@link #join} waits for it.
+     * computing and whose effects the path need not order (docs/decisions/0057); {@link #join} waits for it.
      */
     public <T> CompletableFuture<T> start(String stage, Supplier<T> work) {
         Map<String, Long> times = timings.get();
