@@ -28,7 +28,8 @@ import java.util.regex.Pattern;
  * about one thing gets the units that together cover its words best, weighted by rarity, with a bonus for holding the
  * kind of fact asked for (a price, a time, a number); a part about several things (a list, a comparison, the most or
  * least of them) gets one unit per matching document, with the asked fact, and a comparison or superlative of prices
- * leads with the verdict. Words the visitor carried over from earlier turns count at a third of their weight; misspelt
+ * leads with the verdict; a list whose items are the sections of one page under a heading that names what was asked
+ * gets one unit per section. Words the visitor carried over from earlier turns count at a third of their weight; misspelt
  * words count as the known word one or two edits away.
  *
  * <p>Confidence blends how much of the question the chosen units cover (all together and the best one alone), the best
@@ -567,14 +568,15 @@ public final class ExtractiveAnswerGenerator implements AnswerGenerator {
                 continue;
             }
             String parent = e.getKey().substring(e.getKey().indexOf('\n') + 1);
-            Set<String> named = analyzer.terms(parent.substring(parent.lastIndexOf(" > ") + 1));
+            int at = parent.lastIndexOf(" > ");
+            String listed = (at < 0 ? parent : parent.substring(at + 3)).strip();
+            Set<String> named = analyzer.terms(listed);
             double weight = part.groups().stream()
                     .filter(g -> g.focus() && g.in(named))
                     .mapToDouble(Group::weight)
                     .sum();
             if (weight > bestWeight) {
                 bestWeight = weight;
-                String listed = parent.substring(parent.lastIndexOf(" > ") + 1).strip();
                 // The answer shows the listed heading as its lead and each section's heading on its line.
                 best = Optional.of(new Items(
                         e.getValue().entrySet().stream()

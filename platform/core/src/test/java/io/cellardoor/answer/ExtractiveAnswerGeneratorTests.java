@@ -173,16 +173,16 @@ class ExtractiveAnswerGeneratorTests {
                         1,
                         "event/happenings.md",
                         title,
-                        "Upcoming Happenings > Lantern Supper - June 3",
-                        "## Upcoming Happenings > Lantern Supper - June 3\nA candlelit supper among the vines."
+                        "Season > Upcoming Happenings > Lantern Supper - June 3",
+                        "## Season > Upcoming Happenings > Lantern Supper - June 3\nA candlelit supper among the vines."
                                 + " Three courses from the garden.",
                         0.5),
                 chunk(
                         2,
                         "event/happenings.md",
                         title,
-                        "Upcoming Happenings > Cider Pressing - October 9",
-                        "## Upcoming Happenings > Cider Pressing - October 9\nPress apples from the orchard with us."
+                        "Season > Upcoming Happenings > Cider Pressing - October 9",
+                        "## Season > Upcoming Happenings > Cider Pressing - October 9\nPress apples from the orchard with us."
                                 + "\n- Price: $15 per person",
                         0.45),
                 chunk(
@@ -201,7 +201,7 @@ class ExtractiveAnswerGeneratorTests {
         GeneratedAnswer listed = farm.generate(ask("what happenings do you have?", page), TokenSink.NONE);
         assertThat(listed.answered()).isTrue();
         assertThat(listed.text())
-                .contains("Upcoming Happenings:")
+                .startsWith("Upcoming Happenings:")
                 .contains("Lantern Supper - June 3: A candlelit supper among the vines.")
                 .contains("Cider Pressing - October 9: Press apples from the orchard with us.")
                 .doesNotContain("front desk");
