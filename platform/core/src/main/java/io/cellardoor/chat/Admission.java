@@ -6,6 +6,7 @@ import io.cellardoor.billing.Quotas;
 import io.cellardoor.budget.BudgetStatus;
 import io.cellardoor.budget.LlmCall;
 import io.cellardoor.budget.LlmModel;
+import io.cellardoor.chat.internal.Stages;
 import io.cellardoor.features.Feature;
 import java.util.List;
 import java.util.Set;
@@ -76,14 +77,7 @@ public final class Admission {
      * @throws io.cellardoor.web.ApiProblem 429 {@code quota-exceeded} (or what else the count failed with)
      */
     public Quotas.@Nullable Reservation reservation() {
-        try {
-            return reservation.join();
-        } catch (CompletionException e) {
-            if (e.getCause() instanceof RuntimeException cause) {
-                throw cause;
-            }
-            throw e;
-        }
+        return Stages.join(reservation);
     }
 
     /** The counted message once the count has succeeded, else null (the count failed or refused the turn). */

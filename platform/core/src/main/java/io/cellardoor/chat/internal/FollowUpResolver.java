@@ -102,18 +102,18 @@ public class FollowUpResolver {
             return ResolvedQuestion.standalone(question, "topic switch");
         }
         PastTurn previous = history.getLast();
+        // "tell me more about the first one" is asked about the item it names: the item stands in its place.
+        Optional<String> item = ordinalItem(question, previous.answer());
+        if (item.isPresent()) {
+            Matcher ordinal = ORDINAL.matcher(question);
+            ordinal.find(); // ordinalItem found it
+            String named = question.substring(0, ordinal.start()) + item.get() + question.substring(ordinal.end());
+            String rule = "ordinal: " + ordinal.group().strip();
+            return new ResolvedQuestion(named, named, item.get(), rule, Optional.of(previous.domain()));
+        }
         String rule = rule(orgId, question, previous);
         if (rule.isEmpty()) {
             return ResolvedQuestion.standalone(question, "standalone");
-        }
-        if (rule.startsWith("ordinal")) {
-            // "tell me more about the first one" is asked about the item it names: the item stands in its place.
-            String item = ordinalItem(question, previous.answer()).orElseThrow();
-            Matcher ordinal = ORDINAL.matcher(question);
-            String named = ordinal.find()
-                    ? question.substring(0, ordinal.start()) + item + question.substring(ordinal.end())
-                    : question + " " + item;
-            return new ResolvedQuestion(named, named, item, rule, Optional.of(previous.domain()));
         }
         String carried = CONTRAST.matcher(question).find()
                 ? contrasted(orgId, question, previous).orElseGet(() -> topic(previous))
@@ -137,12 +137,8 @@ public class FollowUpResolver {
                 : question;
     }
 
-    /** Why the question continues the previous turn, or empty when it stands alone. */
+    /** Why the question continues the previous turn (an ordinal is resolved before), or empty when it stands alone. */
     private String rule(long orgId, String question, PastTurn previous) {
-        Matcher ordinal = ORDINAL.matcher(question);
-        if (ordinal.find() && ordinalItem(question, previous.answer()).isPresent()) {
-            return "ordinal: " + ordinal.group().strip();
-        }
         Matcher pronoun = PRONOUN.matcher(question);
         if (pronoun.find()) {
             return "pronoun: " + pronoun.group().strip().toLowerCase(Locale.ROOT);
