@@ -7,6 +7,7 @@ import io.cellardoor.retrieval.RetrievedChunk;
 import io.cellardoor.text.CorpusStatistics;
 import io.cellardoor.text.TermAnalyzer;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -64,6 +65,8 @@ public final class ExtractiveAnswerGenerator implements AnswerGenerator {
     private static final int PARAGRAPH_CHARS = 420;
 
     private static final Pattern PRICE = Pattern.compile("\\$\\s?\\d[\\d,]*(\\.\\d\\d)?");
+    /** A number as written, with thousands separators and decimals ("12", "1,500", "45.00"). */
+    private static final Pattern NUMBER = Pattern.compile("(?<![\\d.,])\\d+(?:,\\d{3})*(?:\\.\\d+)?");
     /** A numbered step of instructions ("3. Turn left onto Route 9G"), after its heading label if any. */
     private static final Pattern STEP = Pattern.compile("(?:^|: )(\\d{1,2})[.)] ");
     /** A distance or travel time: the number that ranks "the closest". */
@@ -426,7 +429,8 @@ public final class ExtractiveAnswerGenerator implements AnswerGenerator {
     /**
      * Adds to the chosen units what completes them: the unit after one that ends with a colon ("... direct visitors to
      * our secondary entrance at:") or is only a label ({@link TextLines#isLabel}: "Tasting notes"), and up to two
-     * following siblings of a bullet under the same heading that are alike (another "Component: ..." of the same list).
+     * following siblings of a bullet under the same heading that are {@link #alike} (another "Component: ..." of the same
+     * list, or the entry beyond a limit).
      */
     private static List<AnswerUnit> completed(List<AnswerUnit> chosen, List<AnswerUnit> units, boolean steps) {
         List<AnswerUnit> out = new ArrayList<>();
@@ -462,8 +466,15 @@ public final class ExtractiveAnswerGenerator implements AnswerGenerator {
         return out;
     }
 
-    /** Two list entries of the same shape: both "Label: value" with a number, sharing at least half their words. */
+    /**
+     * Two list entries that belong together: both name the same number outside a table ("from 4 to 12 paddlers", then
+     * "parties above 12 need a charter": a limit and what lies beyond it), or both are "Label: value" with a number,
+     * sharing at least half their words.
+     */
     private static boolean alike(AnswerUnit a, AnswerUnit b) {
+        if (!a.text().contains("|") && !b.text().contains("|") && !Collections.disjoint(numbers(a), numbers(b))) {
+            return true;
+        }
         if (!a.text().contains(":")
                 || !b.text().contains(":")
                 || !Fact.COUNT.in(a.text())
@@ -473,6 +484,16 @@ public final class ExtractiveAnswerGenerator implements AnswerGenerator {
         Set<String> shared = new HashSet<>(a.terms());
         shared.retainAll(b.terms());
         return shared.size() * 2 >= Math.min(a.terms().size(), b.terms().size());
+    }
+
+    /** The numbers a unit names, without thousands separators ("4 to 12 paddlers": 4 and 12; "1,500": 1500). */
+    private static Set<String> numbers(AnswerUnit u) {
+        Set<String> out = new HashSet<>();
+        Matcher m = NUMBER.matcher(u.text());
+        while (m.find()) {
+            out.add(m.group().replace(",", ""));
+        }
+        return out;
     }
 
     /** The units of a list, comparison or superlative, with the verdict that leads the answer when prices decide it. */

@@ -166,6 +166,28 @@ class ExtractiveAnswerGeneratorTests {
     }
 
     @Test
+    void aLimitIsQuotedWithTheNextEntryOfItsListThatNamesTheSameNumber() {
+        List<RetrievedChunk> boats = List.of(chunk(
+                1,
+                "visiting/boats.md",
+                "Boat Rentals",
+                "Boat Rentals",
+                "## Crew Sizes\n- Rowboats: up to 3 paddlers per boat\n- Canoe crews: from 4 to 12 paddlers with a"
+                        + " guide\n- Parties above 12 need a charter booking\n- Life vests are provided at the dock",
+                0.55));
+        ExtractiveAnswerGenerator boatGenerator = new ExtractiveAnswerGenerator(
+                analyzer,
+                org -> CorpusStatistics.Stats.of(List.of(boats.get(0).text(), "a wine", "a visit"), analyzer),
+                0.2);
+        GeneratedAnswer answer =
+                boatGenerator.generate(ask("how many paddlers can a canoe crew have?", boats), TokenSink.NONE);
+        assertThat(answer.answered()).isTrue();
+        assertThat(answer.text())
+                .contains("from 4 to 12 paddlers", "Parties above 12 need a charter booking")
+                .doesNotContain("Life vests");
+    }
+
+    @Test
     void aListQuestionAboutOnePagesSectionsListsEachSectionUnderTheHeadingThatNamesThem() {
         String title = "Happenings at the Farm";
         List<RetrievedChunk> page = List.of(
