@@ -164,7 +164,9 @@ public final class ExtractiveAnswerGenerator implements AnswerGenerator {
         String focus = request.focus().isBlank() ? request.question() : request.focus();
         String carried =
                 request.question().startsWith(focus) ? request.question().substring(focus.length()) : "";
-        List<String> texts = QuestionShape.parts(focus);
+        // What the visitor only tells ("We're driving up for our anniversary.") is context, not a part to answer.
+        QuestionShape.Asked asked = QuestionShape.asked(focus);
+        List<String> texts = QuestionShape.parts(asked.asked());
         List<Part> parts = new ArrayList<>();
         for (int i = 0; i < texts.size(); i++) {
             // The other parts of the question are context of this one ("... the Staatsburg House? how many do I
@@ -177,7 +179,7 @@ public final class ExtractiveAnswerGenerator implements AnswerGenerator {
             }
             parts.add(new Part(
                     QuestionShape.of(texts.get(i)),
-                    groups(texts.get(i), context.toString(), request.language(), stats)));
+                    groups(texts.get(i), context.toString(), asked.told(), request.language(), stats)));
         }
         if (passages.isEmpty() || parts.stream().allMatch(p -> p.total() <= 0)) {
             return decline(request, sink, 0);
@@ -251,9 +253,12 @@ public final class ExtractiveAnswerGenerator implements AnswerGenerator {
 
     /**
      * The words of a part: each content word with the rarest known of its alternatives (a misspelt word as the known
-     * word it most likely means), then the carried words at a third of their weight.
+     * word it most likely means), then the carried words at a third of their weight (in full for a part without words of
+     * its own), then what the message only tells ({@link QuestionShape.Asked#told()}) at a third of its weight (in full when
+     * nothing before it gave the part any words).
      */
-    private List<Group> groups(String part, String carried, String language, CorpusStatistics.Stats stats) {
+    private List<Group> groups(
+            String part, String carried, String told, String language, CorpusStatistics.Stats stats) {
         List<Group> groups = new ArrayList<>();
         Set<String> seen = new HashSet<>();
         // "cheapest" or "closest" is what to do with the prices or distances found, not a word to find.
@@ -270,6 +275,16 @@ public final class ExtractiveAnswerGenerator implements AnswerGenerator {
                     groups.add(elliptical ? c : new Group(c.terms(), c.weight() * CARRIED_WEIGHT, false, c.known()));
                     seen.addAll(g);
                 }
+            }
+        }
+        // What the message only tells is context at the carried words' weight, unless nothing else says what the
+        // question is about ("We want a red under $30. Any ideas?").
+        boolean bare = groups.isEmpty();
+        for (Set<String> g : analyzer.termGroups(told, language)) {
+            if (g.stream().noneMatch(seen::contains)) {
+                Group c = group(g, bare, stats);
+                groups.add(bare ? c : new Group(c.terms(), c.weight() * CARRIED_WEIGHT, false, c.known()));
+                seen.addAll(g);
             }
         }
         return groups;

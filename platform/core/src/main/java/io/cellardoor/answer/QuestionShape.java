@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -154,6 +155,45 @@ record QuestionShape(
     /** The question without the words that name a comparison of prices or distances (see {@link #byDistance()}). */
     static String withoutNumericOperators(String question) {
         return NUMERIC_OPERATOR.matcher(question).replaceAll(" ");
+    }
+
+    /**
+     * What a message asks, apart from what it only tells: when it asks something ("...?"), its sentences that end with a
+     * full stop or an exclamation mark and hold no question or request word ("We're driving up for our anniversary.")
+     * are context of the question, not parts to answer.
+     *
+     * @param asked the message without its telling sentences (the whole message when none or only those)
+     * @param told the telling sentences, joined by spaces; empty for none
+     */
+    record Asked(String asked, String told) {}
+
+    /** A sentence and the whitespace after it. */
+    private static final Pattern SENTENCE = Pattern.compile("[^.!?]+(?:[.!?]+|$)\\s*");
+    /** Words that make a sentence a question or a request whatever its last mark. */
+    private static final Pattern ASKING = words("\\b(what|whats|what's|how|which|who|whos|who's|when|where|why|"
+            + "whether|if|tell|know|recommend|suggest|explain|describe|show|list|please|can|could|would|may|is there|"
+            + "are there|do you|does|qu[eé]|c[oó]mo|d[oó]nde|cu[aá]nd\\w*|cu[aá]nt\\w*|cu[aá]l\\w*|quel\\w*|comment|"
+            + "combien|o[uù]|quand|pourquoi|por ?qu[eé])\\b");
+
+    /** Splits a message into what it asks and what it only tells ({@link Asked}). */
+    static Asked asked(String message) {
+        String text = message.strip();
+        if (text.indexOf('?') < 0) {
+            return new Asked(text, "");
+        }
+        StringBuilder asked = new StringBuilder();
+        StringBuilder told = new StringBuilder();
+        Matcher m = SENTENCE.matcher(text);
+        while (m.find()) {
+            String sentence = m.group();
+            String trimmed = sentence.strip();
+            boolean telling = (trimmed.endsWith(".") || trimmed.endsWith("!"))
+                    && !ASKING.matcher(trimmed).find();
+            (telling ? told : asked).append(sentence);
+        }
+        return asked.toString().isBlank()
+                ? new Asked(text, "")
+                : new Asked(asked.toString().strip(), told.toString().strip());
     }
 
     /** The parts of a question that asks several things, each at least two words; the question itself otherwise. */

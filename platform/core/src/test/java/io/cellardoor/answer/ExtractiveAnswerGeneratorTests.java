@@ -188,6 +188,39 @@ class ExtractiveAnswerGeneratorTests {
     }
 
     @Test
+    void whatTheVisitorOnlyTellsIsContextNotAPartToAnswer() {
+        List<RetrievedChunk> found = List.of(
+                chunk(
+                        1,
+                        "visiting/boats.md",
+                        "Boat Rentals",
+                        "Canoes",
+                        "## Canoes\nCanoes rent for $40 per hour.",
+                        0.5),
+                chunk(
+                        2,
+                        "weddings/lake.md",
+                        "Lakeside Weddings",
+                        "Season",
+                        "## Season\nOur lakeside weddings in June host up to 120 guests.",
+                        0.45));
+        ExtractiveAnswerGenerator lakeGenerator = new ExtractiveAnswerGenerator(
+                analyzer,
+                org -> CorpusStatistics.Stats.of(
+                        List.of(found.get(0).text(), found.get(1).text(), "a wine", "a visit"), analyzer),
+                0.2);
+        GeneratedAnswer answer = lakeGenerator.generate(
+                ask("We're planning our wedding by the lake in June. How much is it to rent a canoe?", found),
+                TokenSink.NONE);
+        assertThat(answer.answered()).isTrue();
+        assertThat(answer.text()).contains("$40 per hour").doesNotContain("120 guests");
+        // Without a question of its own words, what the message tells is what it is about.
+        GeneratedAnswer bare = lakeGenerator.generate(ask("We want to rent a canoe. How much?", found), TokenSink.NONE);
+        assertThat(bare.answered()).isTrue();
+        assertThat(bare.text()).contains("$40 per hour");
+    }
+
+    @Test
     void aListQuestionAboutOnePagesSectionsListsEachSectionUnderTheHeadingThatNamesThem() {
         String title = "Happenings at the Farm";
         List<RetrievedChunk> page = List.of(

@@ -47,6 +47,20 @@ class QuestionShapeTests {
     }
 
     @Test
+    void sentencesThatOnlyTellAreContextOfTheQuestion() {
+        QuestionShape.Asked asked = QuestionShape.asked(
+                "We're coming up from the city for a birthday. My sister loves boats! Can we rent a canoe on Sunday?");
+        assertThat(asked.asked()).isEqualTo("Can we rent a canoe on Sunday?");
+        assertThat(asked.told()).isEqualTo("We're coming up from the city for a birthday. My sister loves boats!");
+        // A request worded as a statement still asks; a message without a question mark is all asked.
+        assertThat(QuestionShape.asked("Tell me about the canoes. Are they open on Sunday?")
+                        .told())
+                .isEmpty();
+        assertThat(QuestionShape.asked("We love canoes. Canoe prices.").asked())
+                .isEqualTo("We love canoes. Canoe prices.");
+    }
+
+    @Test
     void factsAreFoundInText() {
         assertThat(Fact.PRICE.in("Price: $45.00")).isTrue();
         assertThat(Fact.TIME.in("Saturday: 12:00 PM - 7:00 PM")).isTrue();
