@@ -138,9 +138,13 @@ public class OrgPlugins {
 
     /** The settings in effect for the org (its values, else the declared defaults), by key. */
     public Map<String, String> effectiveSettings(long orgId, String pluginId) {
+        Map<String, ConfigProperty> declared = declared(pluginId);
+        if (declared.isEmpty()) {
+            return Map.of(); // nothing to read: a plugin without settings costs its turns no database round trip
+        }
         Map<String, String> values = store.settings(orgId, pluginId);
         Map<String, String> effective = new LinkedHashMap<>();
-        declared(pluginId).forEach((key, p) -> effective.put(key, values.getOrDefault(key, p.defaultValue())));
+        declared.forEach((key, p) -> effective.put(key, values.getOrDefault(key, p.defaultValue())));
         return effective;
     }
 
