@@ -65,8 +65,11 @@ public final class ExtractiveAnswerGenerator implements AnswerGenerator {
     private static final int PARAGRAPH_CHARS = 420;
 
     private static final Pattern PRICE = Pattern.compile("\\$\\s?\\d[\\d,]*(\\.\\d\\d)?");
-    /** A number as written, with thousands separators and decimals ("12", "1,500", "45.00"). */
-    private static final Pattern NUMBER = Pattern.compile("(?<![\\d.,])\\d+(?:,\\d{3})*(?:\\.\\d+)?");
+    /**
+     * A count or amount as written, with thousands separators and decimals ("12", "1,500", "2.5"); not a price ("$25":
+     * items at the same price are separate entries) and not part of a time ("12:00").
+     */
+    private static final Pattern NUMBER = Pattern.compile("(?<![\\d.,:$])\\d+(?:,\\d{3})*(?:\\.\\d+)?(?![\\d:])");
     /** A numbered step of instructions ("3. Turn left onto Route 9G"), after its heading label if any. */
     private static final Pattern STEP = Pattern.compile("(?:^|: )(\\d{1,2})[.)] ");
     /** A distance or travel time: the number that ranks "the closest". */

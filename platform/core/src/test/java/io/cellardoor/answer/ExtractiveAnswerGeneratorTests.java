@@ -185,6 +185,20 @@ class ExtractiveAnswerGeneratorTests {
         assertThat(answer.text())
                 .contains("from 4 to 12 paddlers", "Parties above 12 need a charter booking")
                 .doesNotContain("Life vests");
+        // Entries at the same price are separate entries.
+        List<RetrievedChunk> prices = List.of(chunk(
+                2,
+                "visiting/dock.md",
+                "Dock Prices",
+                "Prices",
+                "## Prices\n- Rowboats: $40 an hour\n- Picnic baskets from the cafe: $40",
+                0.5));
+        ExtractiveAnswerGenerator priceGenerator = new ExtractiveAnswerGenerator(
+                analyzer,
+                org -> CorpusStatistics.Stats.of(List.of(prices.get(0).text(), "a wine", "a visit"), analyzer),
+                0.2);
+        GeneratedAnswer price = priceGenerator.generate(ask("how much is a rowboat?", prices), TokenSink.NONE);
+        assertThat(price.text()).contains("$40 an hour").doesNotContain("Picnic");
     }
 
     @Test
