@@ -59,6 +59,14 @@ class ExtractiveAnswerGeneratorTests {
                 cosine);
     }
 
+    /** A generator whose corpus is the passages' texts and two unrelated lines, declining below 0.2. */
+    ExtractiveAnswerGenerator over(List<RetrievedChunk> found) {
+        List<String> texts =
+                new ArrayList<>(found.stream().map(RetrievedChunk::text).toList());
+        texts.addAll(List.of("a wine", "a visit"));
+        return new ExtractiveAnswerGenerator(analyzer, org -> CorpusStatistics.Stats.of(texts, analyzer), 0.2);
+    }
+
     AnswerRequest ask(String question, List<RetrievedChunk> found) {
         return AnswerRequest.of(1, question, "en", found, "You can reach us at (555) 010-0199.");
     }
@@ -155,10 +163,7 @@ class ExtractiveAnswerGeneratorTests {
                 "## Harvest Dinner - September 14th\n" + paragraph
                         + "\nThe lawn opens to the public on Sundays in May.",
                 0.6));
-        ExtractiveAnswerGenerator eventGenerator = new ExtractiveAnswerGenerator(
-                analyzer,
-                org -> CorpusStatistics.Stats.of(List.of(events.get(0).text(), "a wine", "a visit"), analyzer),
-                0.2);
+        ExtractiveAnswerGenerator eventGenerator = over(events);
         GeneratedAnswer answer =
                 eventGenerator.generate(ask("tell me about the harvest dinner on the lawn", events), TokenSink.NONE);
         assertThat(answer.answered()).isTrue();
@@ -175,10 +180,7 @@ class ExtractiveAnswerGeneratorTests {
                 "## Crew Sizes\n- Rowboats: up to 3 paddlers per boat\n- Canoe crews: from 4 to 12 paddlers with a"
                         + " guide\n- Parties above 12 need a charter booking\n- Life vests are provided at the dock",
                 0.55));
-        ExtractiveAnswerGenerator boatGenerator = new ExtractiveAnswerGenerator(
-                analyzer,
-                org -> CorpusStatistics.Stats.of(List.of(boats.get(0).text(), "a wine", "a visit"), analyzer),
-                0.2);
+        ExtractiveAnswerGenerator boatGenerator = over(boats);
         GeneratedAnswer answer =
                 boatGenerator.generate(ask("how many paddlers can a canoe crew have?", boats), TokenSink.NONE);
         assertThat(answer.answered()).isTrue();
@@ -193,10 +195,7 @@ class ExtractiveAnswerGeneratorTests {
                 "Prices",
                 "## Prices\n- Rowboats: $40 an hour\n- Picnic baskets from the cafe: $40",
                 0.5));
-        ExtractiveAnswerGenerator priceGenerator = new ExtractiveAnswerGenerator(
-                analyzer,
-                org -> CorpusStatistics.Stats.of(List.of(prices.get(0).text(), "a wine", "a visit"), analyzer),
-                0.2);
+        ExtractiveAnswerGenerator priceGenerator = over(prices);
         GeneratedAnswer price = priceGenerator.generate(ask("how much is a rowboat?", prices), TokenSink.NONE);
         assertThat(price.text()).contains("$40 an hour").doesNotContain("Picnic");
     }
@@ -218,11 +217,7 @@ class ExtractiveAnswerGeneratorTests {
                         "Season",
                         "## Season\nOur lakeside weddings in June host up to 120 guests.",
                         0.45));
-        ExtractiveAnswerGenerator lakeGenerator = new ExtractiveAnswerGenerator(
-                analyzer,
-                org -> CorpusStatistics.Stats.of(
-                        List.of(found.get(0).text(), found.get(1).text(), "a wine", "a visit"), analyzer),
-                0.2);
+        ExtractiveAnswerGenerator lakeGenerator = over(found);
         GeneratedAnswer answer = lakeGenerator.generate(
                 ask("We're planning our wedding by the lake in June. How much is it to rent a canoe?", found),
                 TokenSink.NONE);
