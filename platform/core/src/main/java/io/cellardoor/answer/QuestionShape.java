@@ -167,8 +167,8 @@ record QuestionShape(
      */
     record Asked(String asked, String told) {}
 
-    /** A sentence and the whitespace after it. */
-    private static final Pattern SENTENCE = Pattern.compile("[^.!?]+(?:[.!?]+|$)\\s*");
+    /** A sentence and the whitespace after it: up to a full stop, "!" or "?" before a space or the end ("$12.50" stays). */
+    private static final Pattern SENTENCE = Pattern.compile("(?s).+?(?:[.!?]+(?=\\s|$)|$)\\s*");
     /** Words that make a sentence a question or a request whatever its last mark. */
     private static final Pattern ASKING = words("\\b(what|whats|what's|how|which|who|whos|who's|when|where|why|"
             + "whether|if|tell|know|recommend|suggest|explain|describe|show|list|please|can|could|would|may|is there|"

@@ -58,6 +58,9 @@ class QuestionShapeTests {
                 .isEmpty();
         assertThat(QuestionShape.asked("We love canoes. Canoe prices.").asked())
                 .isEqualTo("We love canoes. Canoe prices.");
+        // A decimal point ends no sentence.
+        assertThat(QuestionShape.asked("We are four. Is the canoe $12.50 per person?"))
+                .isEqualTo(new QuestionShape.Asked("Is the canoe $12.50 per person?", "We are four."));
     }
 
     @Test
