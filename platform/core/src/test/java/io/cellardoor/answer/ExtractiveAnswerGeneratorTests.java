@@ -39,11 +39,7 @@ class ExtractiveAnswerGeneratorTests {
                     "## Dogs\nWell-behaved dogs on a leash are welcome on the patio only.",
                     0.28));
 
-    final ExtractiveAnswerGenerator generator = new ExtractiveAnswerGenerator(
-            analyzer,
-            org -> CorpusStatistics.Stats.of(
-                    passages.stream().map(c -> c.title() + " " + c.text()).toList(), analyzer),
-            0.24);
+    final ExtractiveAnswerGenerator generator = titled(passages);
 
     static RetrievedChunk chunk(long id, String path, String title, String heading, String text, double cosine) {
         return new RetrievedChunk(
@@ -57,6 +53,12 @@ class ExtractiveAnswerGeneratorTests {
                 (int) id,
                 (int) id,
                 cosine);
+    }
+
+    /** A generator whose corpus is the passages' titles and texts, declining below the app's 0.24. */
+    ExtractiveAnswerGenerator titled(List<RetrievedChunk> found) {
+        List<String> texts = found.stream().map(c -> c.title() + " " + c.text()).toList();
+        return new ExtractiveAnswerGenerator(analyzer, org -> CorpusStatistics.Stats.of(texts, analyzer), 0.24);
     }
 
     /** A generator whose corpus is the passages' texts and two unrelated lines, declining below 0.2. */
@@ -256,11 +258,7 @@ class ExtractiveAnswerGeneratorTests {
                         "General Information",
                         "## General Information\nFor every happening inquiry, write to the front desk.",
                         0.4));
-        ExtractiveAnswerGenerator farm = new ExtractiveAnswerGenerator(
-                analyzer,
-                org -> CorpusStatistics.Stats.of(
-                        page.stream().map(c -> c.title() + " " + c.text()).toList(), analyzer),
-                0.24);
+        ExtractiveAnswerGenerator farm = titled(page);
 
         GeneratedAnswer listed = farm.generate(ask("what happenings do you have?", page), TokenSink.NONE);
         assertThat(listed.answered()).isTrue();
@@ -281,11 +279,7 @@ class ExtractiveAnswerGeneratorTests {
                 chunk(1, "shop/wool.md", "Wool Scarf", "Product Information", "- Price: $40.00", 0.5),
                 chunk(2, "shop/silk.md", "Silk Scarf", "Product Information", "- Price: $55.00", 0.48),
                 chunk(3, "shop/cotton.md", "Cotton Scarf", "Product Information", "- Price: $22.00", 0.47));
-        ExtractiveAnswerGenerator shop = new ExtractiveAnswerGenerator(
-                analyzer,
-                org -> CorpusStatistics.Stats.of(
-                        scarves.stream().map(c -> c.title() + " " + c.text()).toList(), analyzer),
-                0.24);
+        ExtractiveAnswerGenerator shop = titled(scarves);
         GeneratedAnswer answer = shop.generate(ask("which scarf is the cheapest?", scarves), TokenSink.NONE);
         assertThat(answer.answered()).isTrue();
         assertThat(answer.text()).startsWith("The Cotton Scarf").contains("$22.00");
@@ -316,11 +310,7 @@ class ExtractiveAnswerGeneratorTests {
                         "From Albany and Points North",
                         "## From Albany and Points North\n1. Take I-87 South (NYS Thruway)\n2. Exit at Kingston (Exit 19)",
                         0.38));
-        ExtractiveAnswerGenerator steps = new ExtractiveAnswerGenerator(
-                analyzer,
-                org -> CorpusStatistics.Stats.of(
-                        directions.stream().map(c -> c.title() + " " + c.text()).toList(), analyzer),
-                0.24);
+        ExtractiveAnswerGenerator steps = titled(directions);
 
         String text = steps.generate(ask("how do I get to you from Albany?", directions), t -> {})
                 .text();
