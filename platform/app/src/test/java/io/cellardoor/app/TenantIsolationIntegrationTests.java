@@ -242,15 +242,6 @@ class TenantIsolationIntegrationTests extends IntegrationTestSupport {
                 assertThat(chunks).extracting(RetrievedChunk::chunkId).doesNotContain(moving, deleted);
                 assertThat(chunks).extracting(RetrievedChunk::text).noneMatch(t -> t.contains(secret));
             }
-            String question = "What is the word for the saffron lantern evening?";
-            assertThat(retriever.retrieve(RetrievalQuery.forOrg(b)
-                            .text(question)
-                            .embedding(embeddings.embed(question))
-                            .k(20)
-                            .build()))
-                    .as("the moved chunk is B's now, and B finds it")
-                    .extracting(RetrievedChunk::chunkId)
-                    .contains(moving);
         } finally {
             // The indexes were told nothing: a new epoch makes them rebuild from the database.
             asOwner()
@@ -258,11 +249,22 @@ class TenantIsolationIntegrationTests extends IntegrationTestSupport {
                     .params(a, b)
                     .update();
             keywordIndex.catchUp(a);
+            keywordIndex.awaitReady(b);
         }
         assertThat(keywordIndex
                         .search(a, "saffron lantern evening obsidian", true, List.of(), 40)
                         .orElseThrow())
                 .doesNotContain(moving, deleted);
+        // A small tenant's retrieval runs on its index here (both branches): B finds the chunk once its index follows.
+        String question = "What is the word for the saffron lantern evening?";
+        assertThat(retriever.retrieve(RetrievalQuery.forOrg(b)
+                        .text(question)
+                        .embedding(embeddings.embed(question))
+                        .k(20)
+                        .build()))
+                .as("the moved chunk is B's now, and B finds it")
+                .extracting(RetrievedChunk::chunkId)
+                .contains(moving);
     }
 
     /** A chunk that moves with the outbox on: the very next questions, before or after A's index follows. */

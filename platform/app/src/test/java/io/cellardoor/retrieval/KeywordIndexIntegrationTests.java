@@ -1,6 +1,7 @@
 package io.cellardoor.retrieval;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import io.cellardoor.app.CellarDoorApplication;
 import io.cellardoor.embedding.Embeddings;
@@ -17,6 +18,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -154,7 +156,7 @@ class KeywordIndexIntegrationTests {
             assertThat(numbers.get(i)).isEqualTo(i + 1L);
         }
         assertThat(changes.head(org).lastChange()).isEqualTo(numbers.size());
-        assertThat(changes.since(org, 0, 100))
+        assertThat(changes.since(org, 0, 100, true))
                 .as("every change names a chunk that is gone now")
                 .allMatch(c -> c.chunk() == null);
         assertThat(asOwner()
@@ -410,6 +412,137 @@ class KeywordIndexIntegrationTests {
         for (int i = 1; i < found.size(); i++) {
             assertThat(found.get(i).cosineSimilarity())
                     .isLessThanOrEqualTo(found.get(i - 1).cosineSimilarity());
+        }
+    }
+
+    @Test
+    void aSmallTenantsFusionInProcessRanksAsTheHybridStatementDoes() throws Exception {
+        long org = newOrg();
+        for (String folder : List.of("wine", "visit", "club")) {
+            Files.createDirectories(knowledge.resolve(folder));
+        }
+        Files.writeString(knowledge.resolve("wine/riesling.md"), """
+                # Dry Riesling
+
+                A dry white wine with notes of quince and lime. Pairs with spicy food. $24 a bottle.
+
+                ## Vineyard
+                Grown on the estate's slate slope above the river.
+                """);
+        Files.writeString(knowledge.resolve("wine/cremant.md"), """
+                # Crémant Brut
+
+                Our sparkling wine made in the traditional method, with fine bubbles. $32 a bottle.
+                """);
+        Files.writeString(knowledge.resolve("wine/cabernet.md"), """
+                # Cabernet Franc Reserve
+
+                A red wine aged eighteen months in French oak. $38 a bottle.
+                """);
+        Files.writeString(knowledge.resolve("visit/tastings.md"), """
+                # Tastings
+
+                Tastings run Friday to Sunday in the barn, $25 a person, five wines.
+
+                ## Groups
+                Parties of more than eight book ahead.
+
+                ## Dogs
+                Dogs on a leash are welcome on the patio.
+                """);
+        Files.writeString(knowledge.resolve("visit/hours.md"), """
+                # Hours
+
+                Open Thursday to Monday, noon to six. Closed on Tuesdays and Wednesdays.
+                """);
+        Files.writeString(knowledge.resolve("club/club.md"), """
+                # Wine Club
+
+                Members collect four bottles each season and taste for free. Shipping is included.
+                """);
+        importer.importFolder(org, knowledge, line -> {});
+        assertThat(index.awaitReady(org)).isEqualTo(KeywordIndex.Status.READY);
+        HybridRetriever.KeywordSearch statementOnly = new HybridRetriever.KeywordSearch() {
+            @Override
+            public Optional<long[]> search(long o, String text, boolean english, List<String> folders, int n) {
+                return index.search(o, text, english, folders, n);
+            }
+
+            @Override
+            public java.util.OptionalInt chunks(long o) {
+                return java.util.OptionalInt.of(
+                        index.statistics(o).orElseThrow().chunks());
+            }
+        };
+        HybridRetriever statement = new HybridRetriever(jdbc, tenant, statementOnly, keywords, false, "auto", 2000);
+        assertThat(statement.exact(org)).isTrue();
+
+        record Asked(
+                String question,
+                String language,
+                RetrievalMode mode,
+                Map<String, Double> weights,
+                List<String> only,
+                List<String> boost) {}
+        List<Asked> asked = List.of(
+                new Asked(
+                        "how much is a tasting for a group?",
+                        "en",
+                        RetrievalMode.HYBRID,
+                        Map.of(),
+                        List.of(),
+                        List.of()),
+                new Asked(
+                        "which red wine ages in oak?",
+                        "en",
+                        RetrievalMode.HYBRID,
+                        Map.of("wine", 1.0),
+                        List.of(),
+                        List.of("visit/hours.md")),
+                new Asked("can I bring my dog?", "en", RetrievalMode.VECTOR, Map.of(), List.of(), List.of()),
+                new Asked(
+                        "sparkling bottle price", "en", RetrievalMode.FULL_TEXT, Map.of(), List.of("wine"), List.of()),
+                new Asked(
+                        "¿Cuánto cuesta el crémant?",
+                        "es",
+                        RetrievalMode.HYBRID,
+                        Map.of("club", 0.2),
+                        List.of(),
+                        List.of("wine/cremant.md")));
+        for (Asked a : asked) {
+            String text = keywords.of(org, a.question());
+            float[] embedding = embeddings.embedQuestion(a.question());
+            assertThat(index.candidates(org, text, a.language().equals("en"), a.only(), embedding, 40, 40))
+                    .as("the fusion runs in process for %s", a.question())
+                    .isPresent();
+            RetrievalQuery query = RetrievalQuery.forOrg(org)
+                    .text(text)
+                    .embedding(embedding)
+                    .k(10)
+                    .mode(a.mode())
+                    .language(a.language())
+                    .weights(Map.copyOf(a.weights()), 0.6)
+                    .onlyFolders(a.only())
+                    .boostPaths(a.boost())
+                    .build();
+            List<RetrievedChunk> expected = statement.retrieve(query);
+            List<RetrievedChunk> found = retriever.retrieve(query);
+            assertThat(expected).as(a.question()).isNotEmpty();
+            assertThat(found)
+                    .as(a.question())
+                    .extracting(RetrievedChunk::chunkId)
+                    .containsExactlyElementsOf(
+                            expected.stream().map(RetrievedChunk::chunkId).toList());
+            for (int i = 0; i < found.size(); i++) {
+                RetrievedChunk f = found.get(i);
+                RetrievedChunk e = expected.get(i);
+                assertThat(f.fullTextRank()).as(a.question()).isEqualTo(e.fullTextRank());
+                assertThat(f.vectorRank()).as(a.question()).isEqualTo(e.vectorRank());
+                assertThat(f.score()).as(a.question()).isCloseTo(e.score(), within(1e-9));
+                assertThat(f.cosineSimilarity()).as(a.question()).isCloseTo(e.cosineSimilarity(), within(1e-5));
+                assertThat(List.of(f.path(), f.title(), f.folder(), f.headingPath(), f.text()))
+                        .isEqualTo(List.of(e.path(), e.title(), e.folder(), e.headingPath(), e.text()));
+            }
         }
     }
 }

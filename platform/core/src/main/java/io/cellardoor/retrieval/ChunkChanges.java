@@ -1,5 +1,6 @@
 package io.cellardoor.retrieval;
 
+import com.pgvector.PGvector;
 import io.cellardoor.tenant.TenantTransactions;
 import java.time.Duration;
 import java.util.List;
@@ -27,8 +28,37 @@ class ChunkChanges {
     /** A change and the chunk it names as it is now; {@code chunk} is null when the chunk is gone from the org. */
     record Change(long changeId, long chunkId, @Nullable IndexedChunk chunk) {}
 
-    /** What the keyword index holds of a chunk. */
-    record IndexedChunk(long id, String folder, String title, String headingPath, String content) {}
+    /**
+     * What the keyword index holds of a chunk.
+     *
+     * @param embedding the chunk's embedding when the index holds embeddings (small tenants), else null
+     */
+    record IndexedChunk(
+            long id,
+            long documentId,
+            String path,
+            String folder,
+            String title,
+            String headingPath,
+            String content,
+            float @Nullable [] embedding) {}
+
+    /** The columns an {@link IndexedChunk} is read from, starting with the chunk id; the embedding only when asked. */
+    private static final String COLUMNS = "c.id, c.document_id, d.path, c.folder, d.title, c.heading_path, c.content, "
+            + "CASE WHEN ? THEN c.embedding::text END";
+
+    private static IndexedChunk chunk(java.sql.ResultSet rs, int first) throws java.sql.SQLException {
+        String embedding = rs.getString(first + 7);
+        return new IndexedChunk(
+                rs.getLong(first),
+                rs.getLong(first + 1),
+                rs.getString(first + 2),
+                rs.getString(first + 3),
+                rs.getString(first + 4),
+                rs.getString(first + 5),
+                rs.getString(first + 6),
+                embedding == null ? null : new PGvector(embedding).toArray());
+    }
 
     private final JdbcClient jdbc;
     private final JdbcTemplate streaming;
@@ -86,29 +116,26 @@ class ChunkChanges {
                         .orElse(null));
     }
 
-    /** Up to {@code limit} changes after {@code after}, in order, each with its chunk as it is now. */
-    List<Change> since(long orgId, long after, int limit) {
+    /**
+     * Up to {@code limit} changes after {@code after}, in order, each with its chunk as it is now.
+     *
+     * @param embeddings whether the chunks carry their embeddings
+     */
+    List<Change> since(long orgId, long after, int limit, boolean embeddings) {
         return tenant.inOrg(
                 orgId,
-                () -> jdbc.sql("""
-                        SELECT ch.change_id, ch.chunk_id, c.id, c.folder, d.title, c.heading_path, c.content
+                () -> jdbc.sql("SELECT ch.change_id, ch.chunk_id, " + COLUMNS + """
+
                         FROM kb_chunk_change ch
                         LEFT JOIN kb_chunk c ON c.id = ch.chunk_id AND c.org_id = ch.org_id
                         LEFT JOIN kb_document d ON d.id = c.document_id AND d.org_id = ch.org_id
                         WHERE ch.org_id = ? AND ch.change_id > ?
                         ORDER BY ch.change_id
                         LIMIT ?""")
-                        .params(orgId, after, limit)
+                        .params(embeddings, orgId, after, limit)
                         .query((rs, n) -> {
                             rs.getLong(3);
-                            IndexedChunk chunk = rs.wasNull() || rs.getString(5) == null
-                                    ? null
-                                    : new IndexedChunk(
-                                            rs.getLong(3),
-                                            rs.getString(4),
-                                            rs.getString(5),
-                                            rs.getString(6),
-                                            rs.getString(7));
+                            IndexedChunk chunk = rs.wasNull() || rs.getString(7) == null ? null : chunk(rs, 3);
                             return new Change(rs.getLong(1), rs.getLong(2), chunk);
                         })
                         .list());
@@ -117,20 +144,22 @@ class ChunkChanges {
     /**
      * Every chunk of the org, streamed from one snapshot, and the outbox position of that snapshot: a rebuild from
      * these chunks has applied every change up to the returned head.
+     *
+     * @param embeddings whether the chunks carry their embeddings
      */
-    Head everyChunk(long orgId, Consumer<IndexedChunk> sink) {
+    Head everyChunk(long orgId, boolean embeddings, Consumer<IndexedChunk> sink) {
         Head[] at = {head(orgId)}; // creates the counter row outside the snapshot
         snapshot.executeWithoutResult(status -> tenant.runInOrg(orgId, () -> {
             at[0] = java.util.Objects.requireNonNull(currentHead(orgId));
             streaming.query(
-                    """
-                    SELECT c.id, c.folder, d.title, c.heading_path, c.content
+                    "SELECT " + COLUMNS + """
+
                     FROM kb_chunk c JOIN kb_document d ON d.id = c.document_id AND d.org_id = c.org_id
                     WHERE c.org_id = ?""",
                     rs -> {
-                        sink.accept(new IndexedChunk(
-                                rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5)));
+                        sink.accept(chunk(rs, 1));
                     },
+                    embeddings,
                     orgId);
         }));
         return at[0];

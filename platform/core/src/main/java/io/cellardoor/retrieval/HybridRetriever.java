@@ -192,6 +192,15 @@ public class HybridRetriever {
             LIMIT :k
             """;
 
+    /** The fused chunks' rows, by id (the fusion ran in process). */
+    private static final String ROWS = """
+            SELECT c.id, d.path, d.title, c.folder, c.heading_path, c.content
+            FROM kb_chunk c
+            JOIN kb_document d ON d.id = c.document_id AND d.org_id = :org
+            WHERE c.org_id = :org AND c.id = ANY(:ids::bigint[])
+              AND (cardinality(:folders::text[]) = 0 OR c.folder = ANY(:folders::text[]))
+            """;
+
     /** Where the keyword branch's ranking comes from. */
     enum KeywordSource {
         /** The in-process BM25 index. */
@@ -213,6 +222,21 @@ public class HybridRetriever {
         /** The org's chunk count when the index knows it now, else empty (the vector branch then reads the index). */
         default OptionalInt chunks(long orgId) {
             return OptionalInt.empty();
+        }
+
+        /**
+         * Both branches' candidates for the fusion in process, or empty when the index cannot give them now (the
+         * hybrid statement then serves); see {@link KeywordIndex#candidates}.
+         */
+        default Optional<List<ReciprocalRankFusion.Candidate>> candidates(
+                long orgId,
+                String text,
+                boolean english,
+                List<String> folders,
+                float[] embedding,
+                int keywordN,
+                int vectorN) {
+            return Optional.empty();
         }
     }
 
@@ -264,6 +288,18 @@ public class HybridRetriever {
                                 .statistics(orgId)
                                 .map(s -> OptionalInt.of(s.chunks()))
                                 .orElse(OptionalInt.empty());
+                    }
+
+                    @Override
+                    public Optional<List<ReciprocalRankFusion.Candidate>> candidates(
+                            long orgId,
+                            String text,
+                            boolean english,
+                            List<String> folders,
+                            float[] embedding,
+                            int keywordN,
+                            int vectorN) {
+                        return keywordIndex.candidates(orgId, text, english, folders, embedding, keywordN, vectorN);
                     }
                 },
                 keywords,
@@ -353,6 +389,27 @@ public class HybridRetriever {
         int candidates = Math.max(40, query.k() * 4);
         boolean fts = query.mode() != RetrievalMode.VECTOR && !query.text().isBlank();
         boolean vec = query.mode() != RetrievalMode.FULL_TEXT;
+        boolean trigrams = titleTrigrams && query.mode() == RetrievalMode.HYBRID;
+        if (!trigrams) {
+            Optional<List<ReciprocalRankFusion.Candidate>> found = keywordIndex.candidates(
+                    query.orgId(),
+                    fts ? query.text() : "",
+                    query.english(),
+                    query.onlyFolders(),
+                    query.embedding(),
+                    fts ? candidates : 0,
+                    vec ? candidates : 0);
+            if (found.isPresent()) {
+                return rows(
+                        query,
+                        ReciprocalRankFusion.fuse(
+                                found.get(),
+                                query.folderWeights(),
+                                query.defaultWeight(),
+                                query.boostPaths(),
+                                query.k()));
+            }
+        }
         long @Nullable [] keywordIds = fts
                 ? keywordIndex
                         .search(query.orgId(), query.text(), query.english(), query.onlyFolders(), candidates)
@@ -380,6 +437,53 @@ public class HybridRetriever {
         }
         OptionalInt chunks = keywordIndex.chunks(orgId);
         return chunks.isPresent() && chunks.getAsInt() <= exactVectorMaxChunks;
+    }
+
+    /**
+     * The fused chunks' rows as the query's org sees them now, in the fusion's order: a chunk deleted since the index
+     * here last followed its changes is left out, and no other org's row can come back.
+     */
+    private List<RetrievedChunk> rows(RetrievalQuery query, List<ReciprocalRankFusion.Fused> fused) {
+        if (fused.isEmpty()) {
+            return List.of();
+        }
+        Long[] ids = fused.stream().map(f -> f.candidate().chunkId()).toArray(Long[]::new);
+        record Row(String path, String title, String folder, String headingPath, String text) {}
+        Map<Long, Row> rows = new java.util.HashMap<>();
+        tenant.inOrgReadOnly(
+                query.orgId(),
+                () -> jdbc.sql(ROWS)
+                        .param("org", query.orgId())
+                        .param("ids", ids)
+                        .param("folders", query.onlyFolders().toArray(String[]::new))
+                        .query((rs, n) -> rows.put(
+                                rs.getLong(1),
+                                new Row(
+                                        rs.getString(2),
+                                        rs.getString(3),
+                                        rs.getString(4),
+                                        rs.getString(5),
+                                        rs.getString(6))))
+                        .list());
+        List<RetrievedChunk> out = new java.util.ArrayList<>(fused.size());
+        for (ReciprocalRankFusion.Fused f : fused) {
+            ReciprocalRankFusion.Candidate c = f.candidate();
+            Row row = rows.get(c.chunkId());
+            if (row != null) {
+                out.add(new RetrievedChunk(
+                        c.chunkId(),
+                        row.path(),
+                        row.title(),
+                        row.folder(),
+                        row.headingPath(),
+                        row.text(),
+                        f.score(),
+                        c.keywordRank(),
+                        c.vectorRank(),
+                        c.cosine()));
+            }
+        }
+        return out;
     }
 
     private List<RetrievedChunk> run(

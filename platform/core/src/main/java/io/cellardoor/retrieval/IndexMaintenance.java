@@ -27,11 +27,17 @@ final class IndexMaintenance {
     private final ChunkChanges changes;
     private final IndexFolder folder;
     private final Duration retention;
+    private final int embeddingsMaxChunks;
 
-    IndexMaintenance(ChunkChanges changes, IndexFolder folder, Duration retention) {
+    /**
+     * @param embeddingsMaxChunks an org rebuilt with at most this many chunks gets their embeddings in its index (the
+     *     fusion then runs in process); 0: never
+     */
+    IndexMaintenance(ChunkChanges changes, IndexFolder folder, Duration retention, int embeddingsMaxChunks) {
         this.changes = changes;
         this.folder = folder;
         this.retention = retention;
+        this.embeddingsMaxChunks = embeddingsMaxChunks;
     }
 
     /** Opens the index on disk when it matches the database, else rebuilds it; then applies later changes. */
@@ -91,7 +97,7 @@ final class IndexMaintenance {
         long appliedChunk = state.appliedChunk();
         try {
             while (applied < head.lastChange()) {
-                List<ChunkChanges.Change> batch = changes.since(slot.orgId, applied, BATCH);
+                List<ChunkChanges.Change> batch = changes.since(slot.orgId, applied, BATCH, state.embeddings());
                 if (batch.isEmpty()) {
                     break;
                 }
@@ -112,8 +118,7 @@ final class IndexMaintenance {
                 }
             }
             if (applied != state.applied()) {
-                index.commit(
-                        new OrgIndex.State(slot.orgId, state.epoch(), applied, appliedChunk, KeywordAnalyzers.VERSION));
+                index.commit(state.applied(applied, appliedChunk));
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -137,8 +142,9 @@ final class IndexMaintenance {
         try {
             deleteTree(building);
             ChunkChanges.Head head;
+            boolean embeddings = embeddingsMaxChunks > 0 && changes.chunkCount(orgId) <= embeddingsMaxChunks;
             try (OrgIndex fresh = OrgIndex.create(building)) {
-                head = changes.everyChunk(orgId, chunk -> {
+                head = changes.everyChunk(orgId, embeddings, chunk -> {
                     try {
                         fresh.add(chunk);
                         count[0]++;
@@ -152,7 +158,8 @@ final class IndexMaintenance {
                         head.epoch(),
                         head.lastChange(),
                         appliedChunk == null ? 0 : appliedChunk,
-                        KeywordAnalyzers.VERSION));
+                        KeywordAnalyzers.VERSION,
+                        embeddings));
             }
             deleteTree(dir);
             Files.move(building, dir, StandardCopyOption.ATOMIC_MOVE);

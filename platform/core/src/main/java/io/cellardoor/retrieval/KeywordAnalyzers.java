@@ -34,8 +34,11 @@ final class KeywordAnalyzers {
     static final String ALL = "all";
     /** Title, headings and text, folded words. */
     static final String SIMPLE = "simple";
-    /** Bumped whenever an analysis changes: indexes built with another version are rebuilt. */
-    static final String VERSION = "3";
+    /**
+     * Bumped whenever an analysis or the index's fields change: indexes built with another version are rebuilt (4:
+     * document, path and embedding of each chunk).
+     */
+    static final String VERSION = "4";
 
     private KeywordAnalyzers() {}
 

@@ -70,7 +70,11 @@ public class KeywordIndex implements DisposableBean, TermCounts {
 
     private static final Logger log = LoggerFactory.getLogger(KeywordIndex.class);
 
+    /** The property naming a small tenant's most chunks (shared with {@link HybridRetriever}'s exact vector scan). */
+    static final String SMALL_TENANT_MAX_CHUNKS = "cellardoor.retrieval.exact-vector-max-chunks";
+
     private final KeywordIndexProperties properties;
+    private final int smallTenantMaxChunks;
     private final ChunkChanges changes;
     private final IndexFolder folder;
     private final IndexMaintenance maintenance;
@@ -83,7 +87,8 @@ public class KeywordIndex implements DisposableBean, TermCounts {
         this.changes = changes;
         this.folder = IndexFolder.claim(
                 properties.dir(), environment.getProperty("spring.datasource.url", "default"), properties.on());
-        this.maintenance = new IndexMaintenance(changes, folder, properties.retention());
+        this.smallTenantMaxChunks = environment.getProperty(SMALL_TENANT_MAX_CHUNKS, Integer.class, 2000);
+        this.maintenance = new IndexMaintenance(changes, folder, properties.retention(), smallTenantMaxChunks);
         this.rebuilds = Executors.newFixedThreadPool(
                 properties.rebuildThreads(),
                 Thread.ofPlatform().name("keyword-index-rebuild-", 0).daemon().factory());
@@ -124,6 +129,49 @@ public class KeywordIndex implements DisposableBean, TermCounts {
             return Optional.empty(); // closed by a rebuild or eviction since it was read
         } catch (IOException e) {
             log.warn("Keyword index of org {} failed to search; PostgreSQL full text serves", orgId, e);
+            return Optional.empty();
+        }
+    }
+
+    /**
+     * Both branches of a small tenant's hybrid query from its index here, for the fusion in process
+     * ({@link ReciprocalRankFusion}): its best BM25 matches and its nearest chunks by an exact scan of their
+     * embeddings. Empty when the index is off or not ready here (its opening is then started), holds no embeddings
+     * (the org had more than {@code exact-vector-max-chunks} chunks at its last rebuild), has grown past that size, or
+     * fails: the hybrid statement in PostgreSQL serves then.
+     *
+     * @param keywordN keyword matches wanted (0: none)
+     * @param vectorN nearest chunks wanted (0: none; every candidate still carries its cosine similarity)
+     */
+    Optional<List<ReciprocalRankFusion.Candidate>> candidates(
+            long orgId,
+            String text,
+            boolean english,
+            List<String> folders,
+            float[] embedding,
+            int keywordN,
+            int vectorN) {
+        if (!properties.on()) {
+            return Optional.empty();
+        }
+        IndexSlot slot = slot(orgId);
+        OrgIndex index = slot.index;
+        if (index == null) {
+            activateLater(slot);
+            return Optional.empty();
+        }
+        if (!index.state().embeddings()) {
+            return Optional.empty();
+        }
+        try {
+            if (index.size() > smallTenantMaxChunks) {
+                return Optional.empty();
+            }
+            return Optional.of(index.candidates(text, english, folders, embedding, keywordN, vectorN));
+        } catch (AlreadyClosedException e) {
+            return Optional.empty();
+        } catch (IOException | IllegalStateException e) {
+            log.warn("Keyword index of org {} failed to find candidates; PostgreSQL serves", orgId, e);
             return Optional.empty();
         }
     }

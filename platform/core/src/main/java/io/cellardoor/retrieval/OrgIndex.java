@@ -2,6 +2,8 @@ package io.cellardoor.retrieval;
 
 import java.io.Closeable;
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -10,21 +12,30 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.apache.lucene.document.BinaryDocValuesField;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.FieldType;
+import org.apache.lucene.document.KeywordField;
 import org.apache.lucene.document.NumericDocValuesField;
+import org.apache.lucene.document.SortedDocValuesField;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
+import org.apache.lucene.index.BinaryDocValues;
 import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.DocValues;
 import org.apache.lucene.index.IndexOptions;
+import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.LeafReader;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.MultiTerms;
 import org.apache.lucene.index.NumericDocValues;
 import org.apache.lucene.index.ReaderUtil;
 import org.apache.lucene.index.SegmentInfos;
+import org.apache.lucene.index.SortedDocValues;
+import org.apache.lucene.index.SortedSetDocValues;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.index.Terms;
 import org.apache.lucene.index.TermsEnum;
@@ -41,14 +52,18 @@ import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.search.similarities.BM25Similarity;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
+import org.apache.lucene.util.Bits;
 import org.apache.lucene.util.BytesRef;
+import org.apache.lucene.util.VectorUtil;
 import org.jspecify.annotations.Nullable;
 
 /**
  * One org's Lucene keyword index in one folder: BM25 over title and headings (boosted as {@code ts_rank_cd}'s weight A
- * is over B) and over the chunk text with English analysis, plus a folded-words field for other languages; the
- * folder as a filter; the chunk id; and title, headings and text together indexed for document frequencies only. Its commit data says which org, outbox epoch and last applied change it holds. Searching is
- * thread-safe; writes are serialised by its owner ({@link KeywordIndex}).
+ * is over B) and over the chunk text with English analysis, plus a folded-words field for other languages; the folder
+ * as a filter; the chunk id, its document id and path; for small tenants the chunk's embedding, so that both branches
+ * of the hybrid query can run here ({@link #candidates}); and title, headings and text together indexed for document
+ * frequencies only. Its commit data says which org, outbox epoch and last applied change it holds, and whether it
+ * holds embeddings. Searching is thread-safe; writes are serialised by its owner ({@link KeywordIndex}).
  */
 final class OrgIndex implements Closeable {
 
@@ -56,6 +71,10 @@ final class OrgIndex implements Closeable {
     private static final String ID = "id";
     private static final String ID_TERM = "cid";
     private static final String FOLDER = "folder";
+    private static final String DOCUMENT = "document";
+    private static final String PATH = "path";
+    /** The chunk's embedding as little-endian floats (indexes of small tenants only). */
+    private static final String EMBEDDING = "embedding";
     /** Terms indexed for their document frequency only: no frequencies, positions or norms. */
     private static final FieldType DOCS_ONLY = docsOnly();
 
@@ -68,8 +87,12 @@ final class OrgIndex implements Closeable {
         return type;
     }
 
-    /** What a commit says about the index's contents. */
-    record State(long orgId, String epoch, long applied, long appliedChunk, String version) {
+    /**
+     * What a commit says about the index's contents.
+     *
+     * @param embeddings whether every chunk carries its embedding (decided at the rebuild: small tenants)
+     */
+    record State(long orgId, String epoch, long applied, long appliedChunk, String version, boolean embeddings) {
 
         static State of(Map<String, String> data) {
             return new State(
@@ -77,7 +100,13 @@ final class OrgIndex implements Closeable {
                     data.getOrDefault("epoch", ""),
                     Long.parseLong(data.getOrDefault("applied", "-1")),
                     Long.parseLong(data.getOrDefault("appliedChunk", "0")),
-                    data.getOrDefault("version", ""));
+                    data.getOrDefault("version", ""),
+                    Boolean.parseBoolean(data.getOrDefault("embeddings", "false")));
+        }
+
+        /** The same contents after more changes. */
+        State applied(long change, long chunk) {
+            return new State(orgId, epoch, change, chunk, version, embeddings);
         }
 
         Map<String, String> data() {
@@ -86,7 +115,8 @@ final class OrgIndex implements Closeable {
                     "epoch", epoch,
                     "applied", Long.toString(applied),
                     "appliedChunk", Long.toString(appliedChunk),
-                    "version", version);
+                    "version", version,
+                    "embeddings", Boolean.toString(embeddings));
         }
     }
 
@@ -195,34 +225,10 @@ final class OrgIndex implements Closeable {
      * @param folders when not empty, only chunks of these folders
      */
     long[] search(String text, boolean english, List<String> folders, int n) throws IOException {
-        BooleanQuery.Builder q = new BooleanQuery.Builder();
-        if (english) {
-            Set<String> terms = KeywordAnalyzers.terms(KeywordAnalyzers.ENGLISH, text);
-            for (String t : terms.stream().limit(MAX_TERMS).toList()) {
-                q.add(
-                        new BoostQuery(new TermQuery(new Term(KeywordAnalyzers.HEAD, t)), HEAD_BOOST),
-                        BooleanClause.Occur.SHOULD);
-                q.add(new TermQuery(new Term(KeywordAnalyzers.BODY, t)), BooleanClause.Occur.SHOULD);
-            }
-            if (terms.isEmpty()) {
-                return new long[0];
-            }
-        } else {
-            Set<String> terms = KeywordAnalyzers.terms(KeywordAnalyzers.FOLDED, text);
-            for (String t : terms.stream().limit(MAX_TERMS).toList()) {
-                q.add(new TermQuery(new Term(KeywordAnalyzers.SIMPLE, t)), BooleanClause.Occur.SHOULD);
-            }
-            if (terms.isEmpty()) {
-                return new long[0];
-            }
+        Query query = keywordQuery(text, english, folders);
+        if (query == null) {
+            return new long[0];
         }
-        if (!folders.isEmpty()) {
-            List<BytesRef> refs = new ArrayList<>();
-            folders.forEach(f -> refs.add(new BytesRef(f)));
-            q.add(new TermInSetQuery(FOLDER, refs), BooleanClause.Occur.FILTER);
-        }
-        q.setMinimumNumberShouldMatch(1);
-        Query query = q.build();
         IndexSearcher searcher = searchers.acquire();
         try {
             TopDocs top = searcher.search(query, n);
@@ -235,6 +241,153 @@ final class OrgIndex implements Closeable {
                 ids[i] = values != null && values.advanceExact(sd.doc - leaf.docBase) ? values.longValue() : 0;
             }
             return ids;
+        } finally {
+            searchers.release(searcher);
+        }
+    }
+
+    /** The BM25 query of a text, or null when no term is left. */
+    private static @Nullable Query keywordQuery(String text, boolean english, List<String> folders) {
+        BooleanQuery.Builder q = new BooleanQuery.Builder();
+        if (english) {
+            Set<String> terms = KeywordAnalyzers.terms(KeywordAnalyzers.ENGLISH, text);
+            for (String t : terms.stream().limit(MAX_TERMS).toList()) {
+                q.add(
+                        new BoostQuery(new TermQuery(new Term(KeywordAnalyzers.HEAD, t)), HEAD_BOOST),
+                        BooleanClause.Occur.SHOULD);
+                q.add(new TermQuery(new Term(KeywordAnalyzers.BODY, t)), BooleanClause.Occur.SHOULD);
+            }
+            if (terms.isEmpty()) {
+                return null;
+            }
+        } else {
+            Set<String> terms = KeywordAnalyzers.terms(KeywordAnalyzers.FOLDED, text);
+            for (String t : terms.stream().limit(MAX_TERMS).toList()) {
+                q.add(new TermQuery(new Term(KeywordAnalyzers.SIMPLE, t)), BooleanClause.Occur.SHOULD);
+            }
+            if (terms.isEmpty()) {
+                return null;
+            }
+        }
+        if (!folders.isEmpty()) {
+            List<BytesRef> refs = new ArrayList<>();
+            folders.forEach(f -> refs.add(new BytesRef(f)));
+            q.add(new TermInSetQuery(FOLDER, refs), BooleanClause.Occur.FILTER);
+        }
+        q.setMinimumNumberShouldMatch(1);
+        return q.build();
+    }
+
+    /**
+     * Both branches of the hybrid query from one snapshot of the index, for the fusion in process: the best
+     * {@code keywordN} BM25 matches and the {@code vectorN} chunks nearest to the embedding by an exact scan (cosine
+     * similarity, ties by chunk id, as PostgreSQL's exact order), each with its document, path, folder, ranks and
+     * cosine similarity. Needs an index that holds embeddings ({@link State#embeddings()}).
+     *
+     * @param embedding the question's embedding, as many floats as the chunks'
+     * @param folders when not empty, only chunks of these folders
+     * @return the union of both branches, in no order; empty when nothing matches
+     * @throws IllegalStateException when the index holds no embeddings or they have another dimension
+     */
+    List<ReciprocalRankFusion.Candidate> candidates(
+            String text, boolean english, List<String> folders, float[] embedding, int keywordN, int vectorN)
+            throws IOException {
+        if (!state.embeddings()) {
+            throw new IllegalStateException("the index of org " + state.orgId() + " holds no embeddings");
+        }
+        IndexSearcher searcher = searchers.acquire();
+        try {
+            IndexReader reader = searcher.getIndexReader();
+            Map<Integer, Integer> keywordRanks = new HashMap<>();
+            Query query = keywordN > 0 ? keywordQuery(text, english, folders) : null;
+            if (query != null) {
+                ScoreDoc[] top = searcher.search(query, keywordN).scoreDocs;
+                for (int i = 0; i < top.length; i++) {
+                    keywordRanks.put(top[i].doc, i + 1);
+                }
+            }
+            // The exact scan: every live chunk of the folders, its id and cosine similarity.
+            int max = reader.maxDoc();
+            long[] ids = new long[max];
+            double[] cosines = new double[max];
+            java.util.Arrays.fill(cosines, Double.NaN);
+            List<Integer> scanned = new ArrayList<>();
+            float[] vector = new float[embedding.length];
+            Set<BytesRef> wanted = new java.util.HashSet<>();
+            folders.forEach(f -> wanted.add(new BytesRef(f)));
+            for (LeafReaderContext leaf : reader.leaves()) {
+                LeafReader r = leaf.reader();
+                Bits live = r.getLiveDocs();
+                NumericDocValues idValues = DocValues.getNumeric(r, ID);
+                BinaryDocValues vectors = DocValues.getBinary(r, EMBEDDING);
+                SortedSetDocValues folderValues = DocValues.getSortedSet(r, FOLDER);
+                for (int doc = 0; doc < r.maxDoc(); doc++) {
+                    if (live != null && !live.get(doc)) {
+                        continue;
+                    }
+                    if (!wanted.isEmpty()
+                            && !(folderValues.advanceExact(doc)
+                                    && wanted.contains(folderValues.lookupOrd(folderValues.nextOrd())))) {
+                        continue;
+                    }
+                    if (!idValues.advanceExact(doc) || !vectors.advanceExact(doc)) {
+                        throw new IllegalStateException("a chunk of org " + state.orgId() + " has no embedding");
+                    }
+                    BytesRef bytes = vectors.binaryValue();
+                    if (bytes.length != Float.BYTES * embedding.length) {
+                        throw new IllegalStateException("embeddings of " + bytes.length / Float.BYTES
+                                + " dimensions in the index of org " + state.orgId() + ", asked with "
+                                + embedding.length);
+                    }
+                    ByteBuffer.wrap(bytes.bytes, bytes.offset, bytes.length)
+                            .order(ByteOrder.LITTLE_ENDIAN)
+                            .asFloatBuffer()
+                            .get(vector);
+                    int global = leaf.docBase + doc;
+                    ids[global] = idValues.longValue();
+                    cosines[global] = VectorUtil.cosine(embedding, vector);
+                    scanned.add(global);
+                }
+            }
+            Map<Integer, Integer> vectorRanks = new HashMap<>();
+            if (vectorN > 0) {
+                scanned.sort((a, b) -> {
+                    int byCosine = Double.compare(cosines[b], cosines[a]);
+                    return byCosine != 0 ? byCosine : Long.compare(ids[a], ids[b]);
+                });
+                for (int i = 0; i < Math.min(vectorN, scanned.size()); i++) {
+                    vectorRanks.put(scanned.get(i), i + 1);
+                }
+            }
+            java.util.TreeSet<Integer> found = new java.util.TreeSet<>(keywordRanks.keySet());
+            found.addAll(vectorRanks.keySet());
+            List<ReciprocalRankFusion.Candidate> out = new ArrayList<>(found.size());
+            List<LeafReaderContext> leaves = reader.leaves();
+            LeafReaderContext leaf = null;
+            NumericDocValues documents = null;
+            SortedDocValues paths = null;
+            SortedSetDocValues folderValues = null;
+            for (int global : found) { // ascending: doc values are read forward
+                if (leaf == null || global >= leaf.docBase + leaf.reader().maxDoc()) {
+                    leaf = leaves.get(ReaderUtil.subIndex(global, leaves));
+                    documents = DocValues.getNumeric(leaf.reader(), DOCUMENT);
+                    paths = DocValues.getSorted(leaf.reader(), PATH);
+                    folderValues = DocValues.getSortedSet(leaf.reader(), FOLDER);
+                }
+                int doc = global - leaf.docBase;
+                if (!documents.advanceExact(doc) || !paths.advanceExact(doc) || !folderValues.advanceExact(doc)) {
+                    throw new IllegalStateException("a chunk of org " + state.orgId() + " lacks its document");
+                }
+                out.add(new ReciprocalRankFusion.Candidate(
+                        ids[global],
+                        documents.longValue(),
+                        paths.lookupOrd(paths.ordValue()).utf8ToString(),
+                        folderValues.lookupOrd(folderValues.nextOrd()).utf8ToString(),
+                        keywordRanks.getOrDefault(global, 0),
+                        vectorRanks.getOrDefault(global, 0),
+                        cosines[global]));
+            }
+            return out;
         } finally {
             searchers.release(searcher);
         }
@@ -285,7 +438,16 @@ final class OrgIndex implements Closeable {
         Document doc = new Document();
         doc.add(new StringField(ID_TERM, Long.toString(c.id()), Field.Store.NO));
         doc.add(new NumericDocValuesField(ID, c.id()));
-        doc.add(new StringField(FOLDER, c.folder(), Field.Store.NO));
+        doc.add(new KeywordField(FOLDER, c.folder(), Field.Store.NO));
+        doc.add(new NumericDocValuesField(DOCUMENT, c.documentId()));
+        doc.add(new SortedDocValuesField(PATH, new BytesRef(c.path())));
+        float[] embedding = c.embedding();
+        if (embedding != null) {
+            ByteBuffer bytes =
+                    ByteBuffer.allocate(Float.BYTES * embedding.length).order(ByteOrder.LITTLE_ENDIAN);
+            bytes.asFloatBuffer().put(embedding);
+            doc.add(new BinaryDocValuesField(EMBEDDING, new BytesRef(bytes.array())));
+        }
         String head = c.title() + " " + c.headingPath();
         doc.add(new TextField(KeywordAnalyzers.HEAD, head, Field.Store.NO));
         doc.add(new TextField(KeywordAnalyzers.BODY, c.content(), Field.Store.NO));
