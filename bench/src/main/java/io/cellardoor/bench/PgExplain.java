@@ -52,7 +52,8 @@ final class PgExplain {
         Class<?> search = Class.forName("io.cellardoor.retrieval.HybridRetriever$KeywordSearch");
         Object none = java.lang.reflect.Proxy.newProxyInstance(
                 search.getClassLoader(), new Class<?>[] {search}, (proxy, method, args) -> switch (method.getName()) {
-                    case "search" -> java.util.Optional.empty();
+                    case "search", "candidates" -> java.util.Optional.empty();
+                    case "chunks" -> java.util.OptionalInt.empty();
                     case "hashCode" -> System.identityHashCode(proxy);
                     case "equals" -> proxy == args[0];
                     default -> "no keyword index";

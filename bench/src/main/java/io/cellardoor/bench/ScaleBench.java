@@ -36,7 +36,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * cold rebuild, HNSW recall@10 against exact search, the keyword branch's overlap with Lucene BM25, and latency of four
  * ways to answer the hybrid query with 1 and 8 clients: today's statement (b43ce5f), PostgreSQL full text as it is now
  * (the fallback), the production path (keyword ids from the in-process index, vector branch and fusion in
- * PostgreSQL), and Lucene alone.
+ * PostgreSQL; for the small tenant both branches and the fusion in its index), and Lucene alone.
  */
 final class ScaleBench {
 
@@ -48,7 +48,7 @@ final class ScaleBench {
 
     static final String TODAY = "today's statement (b43ce5f)";
     static final String PG = "PostgreSQL full text (fallback)";
-    static final String PRODUCTION = "production: Lucene keywords + pgvector";
+    static final String PRODUCTION = "production (HybridRetriever)";
     static final String LUCENE = "Lucene alone";
     static final List<String> ENGINES = List.of(TODAY, PG, PRODUCTION, LUCENE);
 

@@ -60,9 +60,11 @@ final class ScaleReport {
                 after a warm-up. The four ways: **%s** is the hybrid statement before this work, verbatim \
                 (every keyword OR-ed, the RUM index's best 200 ranked); **%s** is `HybridRetriever` when a tenant's \
                 keyword index is not ready (rarest two known words ANDed, OR only when fewer than %d match, the \
-                keyword cut scaled to the tenant's size); **%s** is `HybridRetriever` as the app runs it (BM25 chunk \
-                ids from the in-process index passed as an array, vector branch and fusion in one statement, the \
-                join back to `kb_chunk` under row-level security); **%s** is BM25 + HNSW + fusion in Lucene.""")
+                keyword cut scaled to the tenant's size); **%s** is `HybridRetriever` as the app runs it (large tenant: \
+                BM25 chunk ids from the in-process index passed as an array, vector branch and fusion in one \
+                statement, the join back to `kb_chunk` under row-level security; small tenant: both branches and \
+                the fusion in its index, then the chosen rows read by id under row-level security, decision 0058); \
+                **%s** is BM25 + HNSW + fusion in Lucene.""")
                 .formatted(
                         corpus,
                         SEED,

@@ -38,6 +38,10 @@ import org.springframework.stereotype.Component;
  *
  * Whatever the keyword branch proposes, only chunks of the query's org come back: the fusion joins every id to
  * {@code kb_chunk} as that org, under row-level security.
+ *
+ * <p>A small tenant whose keyword index here holds its embeddings skips the statement: both branches (BM25 and an
+ * exact cosine scan) and the same fusion run in process ({@link ReciprocalRankFusion}, docs/decisions/0058), and one
+ * small statement reads the chosen rows by id as the org, under row-level security.
  */
 @Component
 public class HybridRetriever {
