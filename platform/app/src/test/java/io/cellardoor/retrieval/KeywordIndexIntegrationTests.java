@@ -503,6 +503,13 @@ class KeywordIndexIntegrationTests {
                 new Asked(
                         "sparkling bottle price", "en", RetrievalMode.FULL_TEXT, Map.of(), List.of("wine"), List.of()),
                 new Asked(
+                        "when can we come for a tasting?",
+                        "en",
+                        RetrievalMode.HYBRID,
+                        Map.of(),
+                        List.of("visit", "club"),
+                        List.of()),
+                new Asked(
                         "¿Cuánto cuesta el crémant?",
                         "es",
                         RetrievalMode.HYBRID,
