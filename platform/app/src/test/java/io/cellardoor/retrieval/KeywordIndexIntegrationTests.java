@@ -519,9 +519,6 @@ class KeywordIndexIntegrationTests {
         for (Asked a : asked) {
             String text = keywords.of(org, a.question());
             float[] embedding = embeddings.embedQuestion(a.question());
-            assertThat(index.candidates(org, text, a.language().equals("en"), a.only(), embedding, 40, 40))
-                    .as("the fusion runs in process for %s", a.question())
-                    .isPresent();
             RetrievalQuery query = RetrievalQuery.forOrg(org)
                     .text(text)
                     .embedding(embedding)
@@ -532,6 +529,9 @@ class KeywordIndexIntegrationTests {
                     .onlyFolders(a.only())
                     .boostPaths(a.boost())
                     .build();
+            assertThat(index.candidates(query, 40, 40))
+                    .as("the fusion runs in process for %s", a.question())
+                    .isPresent();
             List<RetrievedChunk> expected = statement.retrieve(query);
             List<RetrievedChunk> found = retriever.retrieve(query);
             assertThat(expected).as(a.question()).isNotEmpty();

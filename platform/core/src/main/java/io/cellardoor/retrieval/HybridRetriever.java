@@ -233,13 +233,7 @@ public class HybridRetriever {
          * hybrid statement then serves); see {@link KeywordIndex#candidates}.
          */
         default Optional<List<ReciprocalRankFusion.Candidate>> candidates(
-                long orgId,
-                String text,
-                boolean english,
-                List<String> folders,
-                float[] embedding,
-                int keywordN,
-                int vectorN) {
+                RetrievalQuery query, int keywordN, int vectorN) {
             return Optional.empty();
         }
     }
@@ -296,14 +290,8 @@ public class HybridRetriever {
 
                     @Override
                     public Optional<List<ReciprocalRankFusion.Candidate>> candidates(
-                            long orgId,
-                            String text,
-                            boolean english,
-                            List<String> folders,
-                            float[] embedding,
-                            int keywordN,
-                            int vectorN) {
-                        return keywordIndex.candidates(orgId, text, english, folders, embedding, keywordN, vectorN);
+                            RetrievalQuery query, int keywordN, int vectorN) {
+                        return keywordIndex.candidates(query, keywordN, vectorN);
                     }
                 },
                 keywords,
@@ -395,14 +383,8 @@ public class HybridRetriever {
         boolean vec = query.mode() != RetrievalMode.FULL_TEXT;
         boolean trigrams = titleTrigrams && query.mode() == RetrievalMode.HYBRID;
         if (!trigrams) {
-            Optional<List<ReciprocalRankFusion.Candidate>> found = keywordIndex.candidates(
-                    query.orgId(),
-                    fts ? query.text() : "",
-                    query.english(),
-                    query.onlyFolders(),
-                    query.embedding(),
-                    fts ? candidates : 0,
-                    vec ? candidates : 0);
+            Optional<List<ReciprocalRankFusion.Candidate>> found =
+                    keywordIndex.candidates(query, fts ? candidates : 0, vec ? candidates : 0);
             if (found.isPresent()) {
                 return rows(
                         query,

@@ -17,6 +17,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.apache.lucene.store.AlreadyClosedException;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
@@ -114,13 +115,8 @@ public class KeywordIndex implements DisposableBean, TermCounts {
      * @param n at most this many ids
      */
     public Optional<long[]> search(long orgId, String text, boolean english, List<String> folders, int n) {
-        if (!properties.on()) {
-            return Optional.empty();
-        }
-        IndexSlot slot = slot(orgId);
-        OrgIndex index = slot.index;
+        OrgIndex index = ready(orgId);
         if (index == null) {
-            activateLater(slot);
             return Optional.empty();
         }
         try {
@@ -140,40 +136,41 @@ public class KeywordIndex implements DisposableBean, TermCounts {
      * (the org had more than {@code exact-vector-max-chunks} chunks at its last rebuild), has grown past that size, or
      * fails: the hybrid statement in PostgreSQL serves then.
      *
+     * @param query the org, keyword text and language, folders and embedding
      * @param keywordN keyword matches wanted (0: none)
      * @param vectorN nearest chunks wanted (0: none; every candidate still carries its cosine similarity)
      */
-    Optional<List<ReciprocalRankFusion.Candidate>> candidates(
-            long orgId,
-            String text,
-            boolean english,
-            List<String> folders,
-            float[] embedding,
-            int keywordN,
-            int vectorN) {
-        if (!properties.on()) {
-            return Optional.empty();
-        }
-        IndexSlot slot = slot(orgId);
-        OrgIndex index = slot.index;
-        if (index == null) {
-            activateLater(slot);
-            return Optional.empty();
-        }
-        if (!index.state().embeddings()) {
+    Optional<List<ReciprocalRankFusion.Candidate>> candidates(RetrievalQuery query, int keywordN, int vectorN) {
+        long orgId = query.orgId();
+        OrgIndex index = ready(orgId);
+        if (index == null || !index.state().embeddings()) {
             return Optional.empty();
         }
         try {
             if (index.size() > smallTenantMaxChunks) {
                 return Optional.empty();
             }
-            return Optional.of(index.candidates(text, english, folders, embedding, keywordN, vectorN));
+            return Optional.of(index.candidates(
+                    query.text(), query.english(), query.onlyFolders(), query.embedding(), keywordN, vectorN));
         } catch (AlreadyClosedException e) {
             return Optional.empty();
         } catch (IOException | IllegalStateException e) {
             log.warn("Keyword index of org {} failed to find candidates; PostgreSQL serves", orgId, e);
             return Optional.empty();
         }
+    }
+
+    /** The org's index when it is on and ready here, else null (and its opening is started when it is on). */
+    private @Nullable OrgIndex ready(long orgId) {
+        if (!properties.on()) {
+            return null;
+        }
+        IndexSlot slot = slot(orgId);
+        OrgIndex index = slot.index;
+        if (index == null) {
+            activateLater(slot);
+        }
+        return index;
     }
 
     /** How the org's index stands on this instance. */
