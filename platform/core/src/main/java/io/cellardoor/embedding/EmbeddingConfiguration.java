@@ -3,7 +3,6 @@ package io.cellardoor.embedding;
 import dev.langchain4j.model.embedding.EmbeddingModel;
 import dev.langchain4j.model.embedding.onnx.OnnxEmbeddingModel;
 import dev.langchain4j.model.embedding.onnx.PoolingMode;
-import dev.langchain4j.model.embedding.onnx.allminilml6v2.AllMiniLmL6V2EmbeddingModel;
 import dev.langchain4j.model.openai.OpenAiEmbeddingModel;
 import java.time.Duration;
 import org.slf4j.Logger;
@@ -30,7 +29,7 @@ class EmbeddingConfiguration {
         log.info(
                 "Embeddings: {}", provider.equals("in-process") ? "all-MiniLM-L6-v2 in process" : properties.modelId());
         return switch (provider) {
-            case "in-process" -> new AllMiniLmL6V2EmbeddingModel();
+            case "in-process" -> new InProcessMiniLm(properties.threadsOrDefault());
             case "openai" ->
                 OpenAiEmbeddingModel.builder()
                         .baseUrl(properties.baseUrl())

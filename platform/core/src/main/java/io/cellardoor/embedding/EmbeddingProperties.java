@@ -20,6 +20,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param queryPrefix text put before questions (e5 models expect {@code "query: "}), empty by default
  * @param passagePrefix text put before knowledge chunks (e5 models expect {@code "passage: "}), empty by default
  * @param cacheSize questions whose embeddings are kept in memory (LRU); 0 turns it off (default 10,000)
+ * @param threads for {@code in-process}: threads one embedding runs on (ONNX intra-op threads, default 1); they do not
+ *     spin while idle, so on a small machine they leave the cores to the database and the other requests
  */
 @ConfigurationProperties("cellardoor.embedding")
 public record EmbeddingProperties(
@@ -31,7 +33,13 @@ public record EmbeddingProperties(
         @Nullable Path tokenizerPath,
         @Nullable String queryPrefix,
         @Nullable String passagePrefix,
-        @Nullable Integer cacheSize) {
+        @Nullable Integer cacheSize,
+        @Nullable Integer threads) {
+
+    /** ONNX intra-op threads of the in-process model: {@code threads} when positive, else 1. */
+    public int threadsOrDefault() {
+        return threads == null || threads < 1 ? 1 : threads;
+    }
 
     /** The provider, {@code in-process} when unset. */
     public String providerOrDefault() {

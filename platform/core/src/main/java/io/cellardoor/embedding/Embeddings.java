@@ -73,7 +73,7 @@ public class Embeddings {
 
     /** With the default model's settings and a cache of {@code cacheSize} questions (tests, tools). */
     Embeddings(EmbeddingModel model, int cacheSize) {
-        this(model, new EmbeddingProperties(null, null, null, null, null, null, null, null, cacheSize));
+        this(model, new EmbeddingProperties(null, null, null, null, null, null, null, null, cacheSize, null));
     }
 
     /**

@@ -17,7 +17,7 @@ class EmbeddingUnitSimilarityTests {
 
     static final Embeddings EMBEDDINGS = new Embeddings(
             new AllMiniLmL6V2EmbeddingModel(),
-            new EmbeddingProperties(null, null, null, null, null, null, null, null, 100));
+            new EmbeddingProperties(null, null, null, null, null, null, null, null, 100, null));
 
     final TermAnalyzer analyzer = new TermAnalyzer(new Vocabulary());
 

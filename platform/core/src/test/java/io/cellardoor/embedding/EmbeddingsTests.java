@@ -15,6 +15,18 @@ class EmbeddingsTests {
     private static final EmbeddingModel MODEL = new AllMiniLmL6V2EmbeddingModel();
 
     @Test
+    void theInProcessModelOnOneQuietThreadEmbedsAsLangChain4jsOwnDoes() {
+        InProcessMiniLm quiet = new InProcessMiniLm(1);
+        for (String text : List.of("Is the winery dog friendly?", "Tastings run Friday to Sunday in the barn.")) {
+            float[] expected = MODEL.embed(text).content().vector();
+            float[] found = quiet.embed(text).content().vector();
+            assertThat(found).hasSize(Embeddings.DIMENSIONS);
+            assertThat(found).containsExactly(expected, org.assertj.core.data.Offset.offset(1e-5f));
+        }
+        assertThat(quiet.dimension()).isEqualTo(Embeddings.DIMENSIONS);
+    }
+
+    @Test
     void aRepeatedQuestionIsEmbeddedOnceAndCallersGetTheirOwnCopy() {
         AtomicInteger calls = new AtomicInteger();
         Embeddings embeddings = new Embeddings(counting(calls), 100);
@@ -94,7 +106,16 @@ class EmbeddingsTests {
         Embeddings api = new Embeddings(
                 reporting,
                 new EmbeddingProperties(
-                        "openai", "http://embeddings.test:8080/v1", "k", "embed-small", null, null, null, null, 100));
+                        "openai",
+                        "http://embeddings.test:8080/v1",
+                        "k",
+                        "embed-small",
+                        null,
+                        null,
+                        null,
+                        null,
+                        100,
+                        null));
         api.embedQuestion("Is the winery dog friendly?", calls::add);
         api.embedQuestion("is the winery dog friendly", calls::add); // the same question: a cache hit
         api.embedAll(List.of("red wine", "white wine"), calls::add);
