@@ -252,14 +252,14 @@ public class HybridRetriever {
     private volatile @Nullable Boolean rumIndex;
 
     /**
+     * The app's retriever. Small tenants (at most {@link KeywordIndex#smallTenantMaxChunks()} chunks, as their keyword
+     * index here counts them) are searched in that index, else with an exact vector scan in the statement.
+     *
      * @param titleTrigrams whether the title trigram branch runs ({@code cellardoor.retrieval.title-trigrams}, default
      *     off: on the dev set it adds no recall, lowers MRR and costs most of the query time, since no index can serve
      *     "a title within the question"; the wine and merchandise plugins resolve names from titles instead)
      * @param fullTextIndex the PostgreSQL full-text branch's index: {@code auto} (RUM when it exists), {@code gin} or
      *     {@code rum}
-     * @param exactVectorMaxChunks up to this many chunks in a tenant (as its keyword index here counts them), the
-     *     vector branch scans full-precision embeddings exactly instead of reading the HNSW index
-     *     ({@code cellardoor.retrieval.exact-vector-max-chunks}; 0: always the index)
      */
     @Autowired
     HybridRetriever(
@@ -268,8 +268,7 @@ public class HybridRetriever {
             KeywordIndex keywordIndex,
             KeywordQuery keywords,
             @Value("${cellardoor.retrieval.title-trigrams:false}") boolean titleTrigrams,
-            @Value("${cellardoor.retrieval.full-text-index:auto}") String fullTextIndex,
-            @Value("${cellardoor.retrieval.exact-vector-max-chunks:2000}") int exactVectorMaxChunks) {
+            @Value("${cellardoor.retrieval.full-text-index:auto}") String fullTextIndex) {
         this(
                 jdbc,
                 tenant,
@@ -297,7 +296,7 @@ public class HybridRetriever {
                 keywords,
                 titleTrigrams,
                 fullTextIndex,
-                exactVectorMaxChunks);
+                keywordIndex.smallTenantMaxChunks());
     }
 
     /** As the app's, with its own keyword index (tests and the benchmark; 0 chunks: always the HNSW index). */

@@ -71,7 +71,7 @@ public class KeywordIndex implements DisposableBean, TermCounts {
 
     private static final Logger log = LoggerFactory.getLogger(KeywordIndex.class);
 
-    /** The property naming a small tenant's most chunks (shared with {@link HybridRetriever}'s exact vector scan). */
+    /** The property naming a small tenant's most chunks. */
     static final String SMALL_TENANT_MAX_CHUNKS = "cellardoor.retrieval.exact-vector-max-chunks";
 
     private final KeywordIndexProperties properties;
@@ -171,6 +171,15 @@ public class KeywordIndex implements DisposableBean, TermCounts {
             activateLater(slot);
         }
         return index;
+    }
+
+    /**
+     * Chunks a small tenant has at most ({@code cellardoor.retrieval.exact-vector-max-chunks}, default 2000; 0: none is
+     * small): its index holds embeddings and its whole hybrid query runs here, else its vector branch is at least an
+     * exact scan in PostgreSQL (decisions 0055, 0058).
+     */
+    int smallTenantMaxChunks() {
+        return smallTenantMaxChunks;
     }
 
     /** How the org's index stands on this instance. */

@@ -2,7 +2,6 @@ package io.cellardoor.retrieval;
 
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -60,10 +59,10 @@ final class ReciprocalRankFusion {
         }
         base.sort(best);
         Set<String> boosted = new HashSet<>(boostPaths);
-        Map<Long, Boolean> documentSeen = new HashMap<>();
+        Set<Long> documentsSeen = new HashSet<>();
         List<Fused> out = new ArrayList<>(base.size());
         for (Fused f : base) {
-            boolean first = documentSeen.putIfAbsent(f.candidate().documentId(), true) == null;
+            boolean first = documentsSeen.add(f.candidate().documentId());
             out.add(
                     first && boosted.contains(f.candidate().path())
                             ? new Fused(f.candidate(), f.score() + HybridRetriever.BOOST)
