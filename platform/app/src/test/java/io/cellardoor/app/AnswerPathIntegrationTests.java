@@ -167,6 +167,16 @@ class AnswerPathIntegrationTests extends IntegrationTestSupport {
     }
 
     @Test
+    void aFollowUpAboutAnotherDayAsksAboutThatDayAlone() throws Exception {
+        JsonNode first = ask("what are your hours on Thursday?", null);
+        assertThat(first.path("answer").asString()).contains("Thursday");
+
+        JsonNode second = ask("and on Sunday?", first.path("conversationId").asString());
+        assertThat(second.path("answered").asBoolean()).isTrue();
+        assertThat(second.path("answer").asString()).contains("Sunday").doesNotContain("Thursday");
+    }
+
+    @Test
     void aQuestionAskingForAnAlternativeContinuesThePreviousTopic() throws Exception {
         JsonNode first = ask("how much is the 2022 reserve cabernet franc?", null);
         String conversation = first.path("conversationId").asString();

@@ -76,6 +76,80 @@ public class FollowUpResolver {
     /** Words that point at a thing without naming it. */
     private static final Set<String> PRO_FORMS = Set.of("one", "ones", "instead", "about", "what", "how");
 
+    /**
+     * Closed classes of words a follow-up swaps rather than adds to: "and on Sunday?" after a question about Thursday
+     * asks about Sunday alone, "¿y en agosto?" after July about August alone. Folded (lower case, no accents), in the
+     * widget's languages; plurals ("sundays") are the word with an "s". Spanish "mañana" is not one: it is also "morning".
+     */
+    private static final List<Set<String>> SWAPPED_CLASSES = List.of(
+            Set.of(
+                    "monday",
+                    "tuesday",
+                    "wednesday",
+                    "thursday",
+                    "friday",
+                    "saturday",
+                    "sunday",
+                    "weekday",
+                    "weekend",
+                    "today",
+                    "tomorrow",
+                    "tonight",
+                    "lunes",
+                    "martes",
+                    "miercoles",
+                    "jueves",
+                    "viernes",
+                    "sabado",
+                    "domingo",
+                    "hoy",
+                    "lundi",
+                    "mardi",
+                    "mercredi",
+                    "jeudi",
+                    "vendredi",
+                    "samedi",
+                    "dimanche",
+                    "aujourd",
+                    "demain"),
+            Set.of(
+                    "january",
+                    "february",
+                    "march",
+                    "april",
+                    "may",
+                    "june",
+                    "july",
+                    "august",
+                    "september",
+                    "october",
+                    "november",
+                    "december",
+                    "enero",
+                    "febrero",
+                    "marzo",
+                    "abril",
+                    "mayo",
+                    "junio",
+                    "julio",
+                    "agosto",
+                    "septiembre",
+                    "octubre",
+                    "noviembre",
+                    "diciembre",
+                    "janvier",
+                    "fevrier",
+                    "mars",
+                    "avril",
+                    "mai",
+                    "juin",
+                    "juillet",
+                    "aout",
+                    "septembre",
+                    "octobre",
+                    "novembre",
+                    "decembre"));
+
     /** A list item of an answer: a bullet line, or a bold title. */
     private static final Pattern ITEM = Pattern.compile("(?m)^\\s*(?:[-*•]|\\d+[.)])\\s+(.+)$|\\*\\*([^*]+)\\*\\*");
 
@@ -118,10 +192,14 @@ public class FollowUpResolver {
         String carried = CONTRAST.matcher(question).find()
                 ? contrasted(orgId, question, previous).orElseGet(() -> topic(previous))
                 : topic(previous);
-        if (carried.isBlank()) {
+        String swapped = withoutSwapped(question, carried);
+        if (swapped.isBlank()) {
             return ResolvedQuestion.standalone(question, "standalone");
         }
-        return new ResolvedQuestion(question + " " + carried, question, carried, rule, Optional.of(previous.domain()));
+        if (!swapped.equals(carried)) {
+            rule = rule + "; swapped: " + swappedWords(question, carried);
+        }
+        return new ResolvedQuestion(question + " " + swapped, question, swapped, rule, Optional.of(previous.domain()));
     }
 
     /**
@@ -222,6 +300,81 @@ public class FollowUpResolver {
             topic = topic + " " + title;
         }
         return topic.strip();
+    }
+
+    /**
+     * The carried topic without the words the question swaps: a word of the carried topic goes when it belongs to one
+     * of {@link #SWAPPED_CLASSES} (days, months) and the question names another word of that class but not this one.
+     * Minimal "May" is ambiguous in English ("may I ...") and counts only capitalised.
+     *
+     * @param question the visitor's words this turn
+     * @param carried the topic carried from the previous turn
+     * @return the carried topic, its other words and their order kept
+     */
+    static String withoutSwapped(String question, String carried) {
+        Set<String> named = slotWords(question);
+        if (named.isEmpty()) {
+            return carried;
+        }
+        StringBuilder kept = new StringBuilder();
+        for (String word : carried.split("\\s+")) {
+            String slot = slotWord(word);
+            if (slot != null && !named.contains(slot) && sameClassNamed(slot, named)) {
+                continue;
+            }
+            kept.append(kept.isEmpty() ? "" : " ").append(word);
+        }
+        return kept.toString();
+    }
+
+    /** The words of the carried topic the question swaps, "thursday -> sunday", for the test bench. */
+    private static String swappedWords(String question, String carried) {
+        Set<String> named = slotWords(question);
+        Set<String> dropped = new LinkedHashSet<>();
+        for (String word : carried.split("\\s+")) {
+            String slot = slotWord(word);
+            if (slot != null && !named.contains(slot) && sameClassNamed(slot, named)) {
+                dropped.add(slot);
+            }
+        }
+        return String.join(" ", dropped) + " -> " + String.join(" ", named);
+    }
+
+    private static boolean sameClassNamed(String slot, Set<String> named) {
+        return SWAPPED_CLASSES.stream()
+                .anyMatch(c -> c.contains(slot) && named.stream().anyMatch(c::contains));
+    }
+
+    private static Set<String> slotWords(String text) {
+        Set<String> words = new LinkedHashSet<>();
+        for (String word : text.split("\\s+")) {
+            String slot = slotWord(word);
+            if (slot != null) {
+                words.add(slot);
+            }
+        }
+        return words;
+    }
+
+    /** A word's folded form when it is one of a swapped class ("Sundays?" is "sunday"), else null. */
+    private static String slotWord(String word) {
+        String folded = TermAnalyzer.fold(word);
+        int space = folded.indexOf(' ');
+        if (space >= 0) {
+            folded = folded.substring(0, space); // "aujourd'hui" folds to "aujourd hui"
+        }
+        if (folded.equals("may") && !word.startsWith("May")) {
+            return null;
+        }
+        for (Set<String> c : SWAPPED_CLASSES) {
+            if (c.contains(folded)) {
+                return folded;
+            }
+            if (folded.endsWith("s") && c.contains(folded.substring(0, folded.length() - 1))) {
+                return folded.substring(0, folded.length() - 1);
+            }
+        }
+        return null;
     }
 
     /** The item of the previous answer an ordinal names ("the second one"): its label, else its first ten words. */

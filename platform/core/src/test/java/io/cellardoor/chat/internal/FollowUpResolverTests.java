@@ -46,4 +46,24 @@ class FollowUpResolverTests {
         assertThat(FollowUpResolver.withoutLeadIn("hiking trails nearby?")).isEqualTo("hiking trails nearby?");
         assertThat(FollowUpResolver.withoutLeadIn("ok")).isEqualTo("ok");
     }
+
+    @Test
+    void aFollowUpNamingAnotherDayOrMonthSwapsItForThePreviousOne() {
+        String carried = "are you open on Thursday? Tasting Room Hours";
+        assertThat(FollowUpResolver.withoutSwapped("and on Sunday?", carried))
+                .isEqualTo("are you open on Tasting Room Hours");
+        assertThat(FollowUpResolver.withoutSwapped("¿y los domingos?", "¿abren el jueves por la mañana?"))
+                .isEqualTo("¿abren el por la mañana?");
+        assertThat(FollowUpResolver.withoutSwapped("et en août ?", "events in July and June"))
+                .isEqualTo("events in and");
+        // A day does not swap a month, and a question naming no day or month keeps everything.
+        assertThat(FollowUpResolver.withoutSwapped("and on Sunday?", "events in July"))
+                .isEqualTo("events in July");
+        assertThat(FollowUpResolver.withoutSwapped("how much is it?", carried)).isEqualTo(carried);
+        // The day asked again stays; "may" in "may I" is not the month.
+        assertThat(FollowUpResolver.withoutSwapped("and Thursday and Friday?", carried))
+                .isEqualTo(carried);
+        assertThat(FollowUpResolver.withoutSwapped("may I bring a dog then?", "events in June"))
+                .isEqualTo("events in June");
+    }
 }
