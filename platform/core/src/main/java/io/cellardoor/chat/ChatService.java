@@ -371,7 +371,7 @@ public class ChatService {
         CompletableFuture<Classification> classifying = stages.start("classify", () -> {
             Classification c = router.classify(query, turn.orgId(), turn.slug());
             return !c.claimed() && question.carriedDomain().isPresent()
-                    ? router.routedTo(c, question.carriedDomain().get(), turn.orgId(), turn.slug())
+                    ? router.routedTo(c, question.carriedDomain().get())
                     : c;
         });
         // An embeddings API's call (not a cache hit, not a model run in process) is one of the turn's model calls.
@@ -391,7 +391,7 @@ public class ChatService {
                 ? classified
                 : retrieval
                         .dominantDomain(retrieved)
-                        .map(d -> router.routedTo(classified, d, turn.orgId(), turn.slug()))
+                        .map(d -> router.routedTo(classified, d))
                         .orElse(classified);
         listener.routed(conversationId, classification);
         Optional<HandlerResult> handled = stages.run(

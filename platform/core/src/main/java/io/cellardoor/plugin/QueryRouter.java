@@ -134,14 +134,20 @@ public class QueryRouter {
     }
 
     /**
-     * The classification routed to another enabled domain (a follow-up continuing the previous turn's domain, the
-     * domain of the best passages), with the same scores; unchanged when the domain is not loaded, not enabled for the
-     * tenant, auto-disabled or switched off by the org.
+     * The classification routed to another domain that served the org when it was classified (a follow-up continuing
+     * the previous turn's domain, the domain of the best passages), with the same scores; unchanged when that domain
+     * was not among the classified ones (not loaded, not enabled for the tenant, auto-disabled or switched off by the
+     * org). Reads nothing: the classification lists the domains that were asked.
+     *
+     * @param classification a result of {@link #classify}
      */
-    public Classification routedTo(Classification classification, String domain, long orgId, String tenant) {
-        return enabled(orgId, tenant).stream()
-                .filter(d -> d.id().equals(domain))
-                .findFirst()
+    public Classification routedTo(Classification classification, String domain) {
+        boolean served = classification.skipped().contains(domain)
+                || classification.scores().stream().anyMatch(s -> s.domain().equals(domain));
+        if (!served) {
+            return classification;
+        }
+        return domains.find(domain)
                 .map(d -> new Classification(
                         domain, d.descriptor.relatedDomains(), classification.scores(), classification.skipped()))
                 .orElse(classification);
