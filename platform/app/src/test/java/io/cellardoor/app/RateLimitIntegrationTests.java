@@ -44,6 +44,7 @@ class RateLimitIntegrationTests extends AdminApiTestSupport {
     void freshBuckets() {
         // Buckets live in the database: start each test with this class's limits' buckets empty of history.
         asOwner().sql("DELETE FROM rate_limit_bucket WHERE id ~ ':(3|4|5|12)$'").update();
+        limits.forgetEmptyBuckets();
         long org = tenants.ensureOrg("it-ratelimit", "Rate limit test");
         siteKey = "it-ratelimit-" + UUID.randomUUID();
         tenants.ensureSite(org, siteKey, "Rate limit site");
@@ -97,6 +98,50 @@ class RateLimitIntegrationTests extends AdminApiTestSupport {
         assertThat(problem(ask(visitors[2]), 429))
                 .as("the third visitor has requests left, the site has not")
                 .isEqualTo("rate-limited");
+    }
+
+    @Test
+    void aRefusedRequestTakesNothingFromTheOtherBuckets() {
+        String first = session();
+        String second = session();
+        for (int i = 0; i < 3; i++) {
+            assertThat(ask(first).statusCode()).isEqualTo(200);
+        }
+        for (int i = 0; i < 3; i++) {
+            assertThat(problem(ask(first), 429))
+                    .as("the visitor's bucket is empty; the site's request is given back")
+                    .isEqualTo("rate-limited");
+        }
+        assertThat(ask(second).statusCode()).isEqualTo(200);
+        assertThat(ask(second).statusCode())
+                .as("the site's fifth request: the refused ones took none")
+                .isEqualTo(200);
+        assertThat(problem(ask(second), 429)).isEqualTo("rate-limited");
+    }
+
+    @Test
+    void anEmptyBucketIsRememberedOnTheInstanceUntilItWouldHaveARequestAgain() {
+        String subject = "flood-" + UUID.randomUUID();
+        assertThat(limits.tryTake(RateLimits.Kind.VISITOR, subject, 1)).isZero();
+        long wait = limits.tryTake(RateLimits.Kind.VISITOR, subject, 1);
+        assertThat(wait).isBetween(1L, 60L);
+        // Refilled behind its back (as an operator emptying the table would): this instance still refuses from memory,
+        // without asking the database, while an instance that has not seen the refusal asks it and is let through.
+        asOwner()
+                .sql("DELETE FROM rate_limit_bucket WHERE id LIKE 'visitor:%:1'")
+                .update();
+        assertThat(limits.tryTake(RateLimits.Kind.VISITOR, subject, 1)).isPositive();
+        RateLimits other = otherInstance();
+        try {
+            assertThat(other.tryTake(RateLimits.Kind.VISITOR, subject, 1)).isZero();
+        } finally {
+            other.destroy();
+        }
+        limits.forgetEmptyBuckets();
+        asOwner()
+                .sql("DELETE FROM rate_limit_bucket WHERE id LIKE 'visitor:%:1'")
+                .update();
+        assertThat(limits.tryTake(RateLimits.Kind.VISITOR, subject, 1)).isZero();
     }
 
     @Test

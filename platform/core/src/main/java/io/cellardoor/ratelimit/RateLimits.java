@@ -1,5 +1,8 @@
 package io.cellardoor.ratelimit;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.Expiry;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import io.github.bucket4j.Bandwidth;
@@ -15,8 +18,12 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Base64;
+import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -37,6 +44,10 @@ import org.springframework.stereotype.Service;
  * a row lock after {@link RateLimitProperties#timeout()}. When the database cannot answer in time the request is let
  * through: limits protect the service, they must not become the reason it is down. Expired buckets are removed every
  * minute by whichever instance gets there first.
+ *
+ * <p>A request counted in several buckets takes from all of them at once ({@link #tryTakeAll}), and a refusal gives
+ * back what the others took. A bucket found empty is remembered on the instance until it would have a request again
+ * (the wait Bucket4j reports): a flood is refused from memory, without a transaction, after its first refusal.
  */
 @Service
 public class RateLimits implements DisposableBean {
@@ -67,6 +78,23 @@ public class RateLimits implements DisposableBean {
     private final AtomicLong lastFailureLog = new AtomicLong();
     private final ScheduledExecutorService cleaner = Executors.newSingleThreadScheduledExecutor(
             Thread.ofPlatform().name("rate-limit-cleaner").daemon().factory());
+    /** Takes beside the request's own (a virtual thread each: they wait on the database, not the CPU). */
+    private final ExecutorService beside = Executors.newThreadPerTaskExecutor(
+            Thread.ofVirtual().name("rate-limit-", 0).factory());
+    /** Empty buckets by key, with the nanoTime at which they have a request again; an entry lives until then. */
+    private final Cache<String, Long> emptyUntil = Caffeine.newBuilder()
+            .maximumSize(100_000)
+            .expireAfter(Expiry.<String, Long>writing(
+                    (key, until) -> Duration.ofNanos(Math.max(0, until - System.nanoTime()))))
+            .build();
+
+    /**
+     * One bucket a request is counted in.
+     *
+     * @param subject who is counted (a visitor id, an address, a site id, a user's subject); stored only as a hash
+     * @param perMinute the subject's limit, at least 1; a changed limit starts a new, full bucket
+     */
+    public record Take(Kind kind, String subject, long perMinute) {}
 
     /** One per instance (Spring makes it); its pool connects to {@code spring.datasource.url} as the runtime role. */
     public RateLimits(RateLimitProperties properties, Environment env, MeterRegistry meters) {
@@ -110,29 +138,123 @@ public class RateLimits implements DisposableBean {
      * @return 0 when the request may go ahead, else the whole seconds until one would be allowed (at least 1)
      */
     public long tryTake(Kind kind, String subject, long perMinute) {
+        return tryTakeAll(List.of(new Take(kind, subject, perMinute)));
+    }
+
+    /**
+     * Takes one request from each bucket, all at once (one transaction each, on this thread and virtual threads beside
+     * it). When one is empty the request is refused and what the others took is given back before this returns, so a
+     * refused request costs no bucket anything.
+     *
+     * @param takes the buckets the request is counted in, at least one
+     * @return 0 when every bucket had a request, else the longest wait of the empty ones in whole seconds (at least 1)
+     */
+    public long tryTakeAll(List<Take> takes) {
         if (!enabled) {
             return 0;
         }
-        long capacity = Math.max(1, perMinute);
-        String key = kind.prefix() + ":" + hash(subject) + ":" + capacity;
-        try {
-            ConsumptionProbe probe =
-                    buckets.builder().build(key, () -> configuration(capacity)).tryConsumeAndReturnRemaining(1);
-            if (probe.isConsumed()) {
-                return 0;
+        List<String> keys = takes.stream().map(RateLimits::key).toList();
+        long now = System.nanoTime();
+        long remembered = 0;
+        for (int i = 0; i < keys.size(); i++) {
+            Long until = emptyUntil.getIfPresent(keys.get(i));
+            if (until != null && until - now > 0) {
+                remembered = Math.max(remembered, until - now);
+                meters.counter(
+                                "cellardoor.ratelimit.rejected",
+                                "kind",
+                                takes.get(i).kind().prefix())
+                        .increment();
             }
-            meters.counter("cellardoor.ratelimit.rejected", "kind", kind.prefix())
-                    .increment();
-            return Math.max(1, (probe.getNanosToWaitForRefill() + 999_999_999L) / 1_000_000_000L);
-        } catch (RuntimeException e) {
-            failures.increment();
-            long now = System.currentTimeMillis();
-            long last = lastFailureLog.get();
-            if (now - last > 60_000 && lastFailureLog.compareAndSet(last, now)) {
-                log.warn("Rate limit check failed; letting requests through: {}", e.toString());
-            }
+        }
+        if (remembered > 0) {
+            return seconds(remembered);
+        }
+        List<CompletableFuture<Long>> others = new ArrayList<>();
+        for (int i = 1; i < takes.size(); i++) {
+            Take take = takes.get(i);
+            String key = keys.get(i);
+            others.add(CompletableFuture.supplyAsync(() -> take(take, key), beside));
+        }
+        List<Long> waits = new ArrayList<>();
+        waits.add(take(takes.getFirst(), keys.getFirst()));
+        others.forEach(f -> waits.add(f.join()));
+        long wait = waits.stream().mapToLong(Long::longValue).max().orElse(0);
+        if (wait <= 0) {
             return 0;
         }
+        List<CompletableFuture<Void>> givingBack = new ArrayList<>();
+        for (int i = 0; i < takes.size(); i++) {
+            if (waits.get(i) == TAKEN) {
+                Take take = takes.get(i);
+                String key = keys.get(i);
+                givingBack.add(CompletableFuture.runAsync(() -> giveBack(take, key), beside));
+            }
+        }
+        givingBack.forEach(CompletableFuture::join);
+        return seconds(wait);
+    }
+
+    /**
+     * Forgets the empty buckets this instance remembers (the buckets themselves are unchanged): after an operator
+     * emptied table {@code rate_limit_bucket} by hand, for instance.
+     */
+    public void forgetEmptyBuckets() {
+        emptyUntil.invalidateAll();
+    }
+
+    /** {@link #take}'s result when the request was taken. */
+    private static final long TAKEN = 0;
+    /** {@link #take}'s result when the database could not answer: the request goes ahead, nothing to give back. */
+    private static final long FAILED = -1;
+
+    /** Takes one request: {@link #TAKEN}, {@link #FAILED}, or the nanoseconds until the empty bucket has one. */
+    private long take(Take take, String key) {
+        try {
+            ConsumptionProbe probe = buckets.builder()
+                    .build(key, () -> configuration(capacity(take)))
+                    .tryConsumeAndReturnRemaining(1);
+            if (probe.isConsumed()) {
+                return TAKEN;
+            }
+            meters.counter("cellardoor.ratelimit.rejected", "kind", take.kind().prefix())
+                    .increment();
+            long wait = Math.max(1, probe.getNanosToWaitForRefill());
+            emptyUntil.put(key, System.nanoTime() + wait);
+            return wait;
+        } catch (RuntimeException e) {
+            failed(e);
+            return FAILED;
+        }
+    }
+
+    private void giveBack(Take take, String key) {
+        try {
+            buckets.builder().build(key, () -> configuration(capacity(take))).addTokens(1);
+        } catch (RuntimeException e) {
+            failed(e);
+        }
+    }
+
+    private void failed(RuntimeException e) {
+        failures.increment();
+        long now = System.currentTimeMillis();
+        long last = lastFailureLog.get();
+        if (now - last > 60_000 && lastFailureLog.compareAndSet(last, now)) {
+            log.warn("Rate limit check failed; letting requests through: {}", e.toString());
+        }
+    }
+
+    private static long capacity(Take take) {
+        return Math.max(1, take.perMinute());
+    }
+
+    private static String key(Take take) {
+        return take.kind().prefix() + ":" + hash(take.subject()) + ":" + capacity(take);
+    }
+
+    private static long seconds(long nanos) {
+        return Math.max(1, (nanos + 999_999_999L) / 1_000_000_000L);
     }
 
     private static BucketConfiguration configuration(long perMinute) {
@@ -171,6 +293,7 @@ public class RateLimits implements DisposableBean {
     @Override
     public void destroy() {
         cleaner.shutdownNow();
+        beside.shutdown();
         pool.close();
     }
 }

@@ -14,6 +14,7 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
@@ -137,23 +138,22 @@ class WidgetRequestFilter extends OncePerRequestFilter implements WidgetRateLimi
     }
 
     /**
-     * Counts a POST against the client address, and, except a session request, against the visitor and the site; the
-     * first bucket that is empty stops the count.
+     * Counts a POST against the client address, and, except a session request, against the visitor and the site, all
+     * at once; a refusal gives back what the other buckets took.
      *
      * @return 0 when allowed, else the seconds to wait
      */
     private long rateLimit(Site site, @Nullable UUID visitorId, String address, boolean session) {
         PlanRates plan = plans.ratesFor(site.orgId());
-        long wait = limits.tryTake(RateLimits.Kind.ADDRESS, address, plan.addressPerMinute());
-        if (wait > 0 || session) {
-            return wait;
+        RateLimits.Take byAddress = new RateLimits.Take(RateLimits.Kind.ADDRESS, address, plan.addressPerMinute());
+        if (session) {
+            return limits.tryTakeAll(List.of(byAddress));
         }
         String visitor = visitorId != null ? visitorId.toString() : site.id() + "@" + address;
-        wait = limits.tryTake(RateLimits.Kind.VISITOR, visitor, plan.visitorPerMinute());
-        if (wait > 0) {
-            return wait;
-        }
-        return limits.tryTake(RateLimits.Kind.SITE, Long.toString(site.id()), plan.sitePerMinute());
+        return limits.tryTakeAll(List.of(
+                byAddress,
+                new RateLimits.Take(RateLimits.Kind.VISITOR, visitor, plan.visitorPerMinute()),
+                new RateLimits.Take(RateLimits.Kind.SITE, Long.toString(site.id()), plan.sitePerMinute())));
     }
 
     /** Whether a page on this origin may call the site's chat: listed, or the server's own origin. */
