@@ -10,6 +10,7 @@ import io.cellardoor.chat.internal.ConversationStore;
 import io.cellardoor.embedding.Embeddings;
 import io.cellardoor.handoff.HandoffRequest;
 import io.cellardoor.handoff.HandoffService;
+import io.cellardoor.knowledge.DocumentReads;
 import io.cellardoor.knowledge.KnowledgeImporter;
 import io.cellardoor.knowledge.KnowledgeStore;
 import io.cellardoor.knowledge.StaleDocumentException;
@@ -60,6 +61,9 @@ class TenantIsolationIntegrationTests extends IntegrationTestSupport {
 
     @Autowired
     KnowledgeStore knowledge;
+
+    @Autowired
+    DocumentReads documents;
 
     @Autowired
     HybridRetriever retriever;
@@ -155,7 +159,7 @@ class TenantIsolationIntegrationTests extends IntegrationTestSupport {
                 .build());
         assertThat(chunks).isNotEmpty().extracting(RetrievedChunk::path).containsOnly("visiting/tasting-room.md");
 
-        var context = new TenantPluginContext(a, "iso-a", plugins, retriever, knowledge, embeddings);
+        var context = new TenantPluginContext(a, "iso-a", plugins, retriever, documents, embeddings);
         assertThat(context.search("club", QUESTION, 20))
                 .extracting(Passage::path)
                 .doesNotContain(B_PATH);

@@ -26,7 +26,7 @@ import io.cellardoor.embedding.Embeddings;
 import io.cellardoor.features.Feature;
 import io.cellardoor.guard.GuardVerdict;
 import io.cellardoor.guard.QuestionGuard;
-import io.cellardoor.knowledge.KnowledgeStore;
+import io.cellardoor.knowledge.DocumentReads;
 import io.cellardoor.language.LanguageDetector;
 import io.cellardoor.language.Phrases;
 import io.cellardoor.plugin.Classification;
@@ -601,14 +601,14 @@ public class ChatService {
 
         private final PluginDomains plugins;
         private final HybridRetriever retriever;
-        private final KnowledgeStore knowledge;
+        private final DocumentReads knowledge;
         private final Embeddings embeddings;
         private final QuestionGuard guard;
 
         PluginContexts(
                 PluginDomains plugins,
                 HybridRetriever retriever,
-                KnowledgeStore knowledge,
+                DocumentReads knowledge,
                 Embeddings embeddings,
                 QuestionGuard guard) {
             this.plugins = plugins;

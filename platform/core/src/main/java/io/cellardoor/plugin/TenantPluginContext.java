@@ -2,7 +2,7 @@ package io.cellardoor.plugin;
 
 import io.cellardoor.embedding.EmbeddingCall;
 import io.cellardoor.embedding.Embeddings;
-import io.cellardoor.knowledge.KnowledgeStore;
+import io.cellardoor.knowledge.DocumentReads;
 import io.cellardoor.plugin.api.DocumentSummary;
 import io.cellardoor.plugin.api.KnowledgeDocument;
 import io.cellardoor.plugin.api.Passage;
@@ -21,7 +21,7 @@ public final class TenantPluginContext implements PluginContext {
     private final String tenant;
     private final PluginDomains host;
     private final HybridRetriever retriever;
-    private final KnowledgeStore store;
+    private final DocumentReads store;
     private final Embeddings embeddings;
     private final List<Passage> passages;
     private final Consumer<EmbeddingCall> billed;
@@ -37,7 +37,7 @@ public final class TenantPluginContext implements PluginContext {
             String tenant,
             PluginDomains host,
             HybridRetriever retriever,
-            KnowledgeStore store,
+            DocumentReads store,
             Embeddings embeddings,
             List<Passage> passages,
             Consumer<EmbeddingCall> billed) {
@@ -57,7 +57,7 @@ public final class TenantPluginContext implements PluginContext {
             String tenant,
             PluginDomains host,
             HybridRetriever retriever,
-            KnowledgeStore store,
+            DocumentReads store,
             Embeddings embeddings) {
         this(orgId, tenant, host, retriever, store, embeddings, List.of(), call -> {});
     }

@@ -3,7 +3,7 @@ package io.cellardoor.chat.internal;
 import io.cellardoor.answer.Citation;
 import io.cellardoor.answer.GeneratedAnswer;
 import io.cellardoor.chat.ChatProperties;
-import io.cellardoor.knowledge.KnowledgeStore;
+import io.cellardoor.knowledge.DocumentReads;
 import io.cellardoor.plugin.PluginDomains;
 import io.cellardoor.retrieval.RetrievedChunk;
 import java.util.ArrayList;
@@ -23,11 +23,11 @@ public class CitationBuilder {
 
     static final double RELATED_SOURCE_SHARE = 0.5;
 
-    private final KnowledgeStore knowledge;
+    private final DocumentReads knowledge;
     private final PluginDomains plugins;
     private final ChatProperties properties;
 
-    CitationBuilder(KnowledgeStore knowledge, PluginDomains plugins, ChatProperties properties) {
+    CitationBuilder(DocumentReads knowledge, PluginDomains plugins, ChatProperties properties) {
         this.knowledge = knowledge;
         this.plugins = plugins;
         this.properties = properties;

@@ -3,6 +3,7 @@ package io.cellardoor.chat.internal;
 import io.cellardoor.answer.Citation;
 import io.cellardoor.chat.ResolvedQuestion;
 import io.cellardoor.chat.internal.ConversationStore.PastTurn;
+import io.cellardoor.knowledge.DocumentReads;
 import io.cellardoor.knowledge.KnowledgeStore;
 import io.cellardoor.text.TermAnalyzer;
 import java.util.ArrayList;
@@ -155,10 +156,12 @@ public class FollowUpResolver {
 
     private final TermAnalyzer analyzer;
     private final KnowledgeStore knowledge;
+    private final DocumentReads documents;
 
-    FollowUpResolver(TermAnalyzer analyzer, KnowledgeStore knowledge) {
+    FollowUpResolver(TermAnalyzer analyzer, KnowledgeStore knowledge, DocumentReads documents) {
         this.analyzer = analyzer;
         this.knowledge = knowledge;
+        this.documents = documents;
     }
 
     /**
@@ -239,7 +242,7 @@ public class FollowUpResolver {
             previous.citations().stream()
                     .limit(2)
                     .map(Citation::path)
-                    .forEach(path -> knowledge
+                    .forEach(path -> documents
                             .findDocument(orgId, path)
                             .ifPresent(d -> topicTerms.addAll(analyzer.terms(d.title() + " " + d.plainText()))));
             if (topicTerms.containsAll(terms)) {
