@@ -308,7 +308,7 @@ public class FollowUpResolver {
     /**
      * The carried topic without the words the question swaps: a word of the carried topic goes when it belongs to one
      * of {@link #SWAPPED_CLASSES} (days, months) and the question names another word of that class but not this one.
-     * Minimal "May" is ambiguous in English ("may I ...") and counts only capitalised.
+     * "may" is also a verb in English ("may I ...") and counts as the month only capitalised.
      *
      * @param question the visitor's words this turn
      * @param carried the topic carried from the previous turn
@@ -321,11 +321,9 @@ public class FollowUpResolver {
         }
         StringBuilder kept = new StringBuilder();
         for (String word : carried.split("\\s+")) {
-            String slot = slotWord(word);
-            if (slot != null && !named.contains(slot) && sameClassNamed(slot, named)) {
-                continue;
+            if (swappedOut(slotWord(word), named) == null) {
+                kept.append(kept.isEmpty() ? "" : " ").append(word);
             }
-            kept.append(kept.isEmpty() ? "" : " ").append(word);
         }
         return kept.toString();
     }
@@ -335,12 +333,17 @@ public class FollowUpResolver {
         Set<String> named = slotWords(question);
         Set<String> dropped = new LinkedHashSet<>();
         for (String word : carried.split("\\s+")) {
-            String slot = slotWord(word);
-            if (slot != null && !named.contains(slot) && sameClassNamed(slot, named)) {
+            String slot = swappedOut(slotWord(word), named);
+            if (slot != null) {
                 dropped.add(slot);
             }
         }
         return String.join(" ", dropped) + " -> " + String.join(" ", named);
+    }
+
+    /** The carried word's slot when the question names another of its class and not it, else null. */
+    private static String swappedOut(String slot, Set<String> named) {
+        return slot != null && !named.contains(slot) && sameClassNamed(slot, named) ? slot : null;
     }
 
     private static boolean sameClassNamed(String slot, Set<String> named) {
