@@ -29,13 +29,15 @@ import org.springframework.test.context.TestPropertySource;
 // The repository's plugin jars and the jars tests build are unsigned (signatures: PluginSigningIntegrationTests).
 // Every test class sends from 127.0.0.1 and the rate limit buckets live in the shared test database: the per-address
 // and per-admin-user limits are lifted (RateLimitIntegrationTests checks the limits with their own values).
-// Small pools: the suite caches several application contexts, each with its own pool, on one database.
+// Small pools: the suite caches several application contexts, each with its own pools (the app's, the rate limiter's),
+// on one database.
 // The default plan keeps any number of sites and documents: tests of every feature make sites and documents in the
 // shared demo org, in any order (plan limits: PlanLimitsIntegrationTests, on a plan of its own).
 @TestPropertySource(
         properties = {
             "cellardoor.plugins.allow-unsigned=true",
             "spring.datasource.hikari.maximum-pool-size=4",
+            "cellardoor.ratelimit.pool-size=1",
             "cellardoor.billing.plans.free.sites=-1",
             "cellardoor.billing.plans.free.documents=-1",
             "cellardoor.ratelimit.address-requests-per-minute=1000000",

@@ -28,7 +28,8 @@ import org.springframework.test.context.TestPropertySource;
             "cellardoor.widget.visitor-requests-per-minute=3",
             "cellardoor.widget.site-requests-per-minute=5",
             "cellardoor.ratelimit.address-requests-per-minute=12",
-            "cellardoor.ratelimit.admin-requests-per-minute=4"
+            "cellardoor.ratelimit.admin-requests-per-minute=4",
+            "cellardoor.ratelimit.pool-size=3" // the default: a request's buckets taken at once, each on a connection
         })
 class RateLimitIntegrationTests extends AdminApiTestSupport {
 
