@@ -601,19 +601,19 @@ public class ChatService {
 
         private final PluginDomains plugins;
         private final HybridRetriever retriever;
-        private final DocumentReads knowledge;
+        private final DocumentReads documents;
         private final Embeddings embeddings;
         private final QuestionGuard guard;
 
         PluginContexts(
                 PluginDomains plugins,
                 HybridRetriever retriever,
-                DocumentReads knowledge,
+                DocumentReads documents,
                 Embeddings embeddings,
                 QuestionGuard guard) {
             this.plugins = plugins;
             this.retriever = retriever;
-            this.knowledge = knowledge;
+            this.documents = documents;
             this.embeddings = embeddings;
             this.guard = guard;
         }
@@ -630,7 +630,7 @@ public class ChatService {
                             c.text(),
                             c.score()))
                     .toList();
-            return new TenantPluginContext(orgId, slug, plugins, retriever, knowledge, embeddings, passages, billed);
+            return new TenantPluginContext(orgId, slug, plugins, retriever, documents, embeddings, passages, billed);
         }
 
         /**

@@ -21,7 +21,7 @@ public final class TenantPluginContext implements PluginContext {
     private final String tenant;
     private final PluginDomains host;
     private final HybridRetriever retriever;
-    private final DocumentReads store;
+    private final DocumentReads documents;
     private final Embeddings embeddings;
     private final List<Passage> passages;
     private final Consumer<EmbeddingCall> billed;
@@ -37,7 +37,7 @@ public final class TenantPluginContext implements PluginContext {
             String tenant,
             PluginDomains host,
             HybridRetriever retriever,
-            DocumentReads store,
+            DocumentReads documents,
             Embeddings embeddings,
             List<Passage> passages,
             Consumer<EmbeddingCall> billed) {
@@ -46,7 +46,7 @@ public final class TenantPluginContext implements PluginContext {
         this.tenant = tenant;
         this.host = host;
         this.retriever = retriever;
-        this.store = store;
+        this.documents = documents;
         this.embeddings = embeddings;
         this.passages = List.copyOf(passages);
     }
@@ -57,9 +57,9 @@ public final class TenantPluginContext implements PluginContext {
             String tenant,
             PluginDomains host,
             HybridRetriever retriever,
-            DocumentReads store,
+            DocumentReads documents,
             Embeddings embeddings) {
-        this(orgId, tenant, host, retriever, store, embeddings, List.of(), call -> {});
+        this(orgId, tenant, host, retriever, documents, embeddings, List.of(), call -> {});
     }
 
     @Override
@@ -96,12 +96,12 @@ public final class TenantPluginContext implements PluginContext {
 
     @Override
     public Optional<KnowledgeDocument> readDocument(String path) {
-        return store.findDocument(orgId, path).map(d -> d.toKnowledgeDocument(host.domainOfFolder(d.folder())));
+        return documents.findDocument(orgId, path).map(d -> d.toKnowledgeDocument(host.domainOfFolder(d.folder())));
     }
 
     @Override
     public List<DocumentSummary> listDocuments(String domain) {
         List<String> folders = host.foldersOf(domain);
-        return folders.isEmpty() ? List.of() : store.listDocuments(orgId, folders);
+        return folders.isEmpty() ? List.of() : documents.listDocuments(orgId, folders);
     }
 }

@@ -164,11 +164,7 @@ public class RateLimits implements DisposableBean {
             Long until = emptyUntil.getIfPresent(keys.get(i));
             if (until != null && until - now > 0) {
                 remembered = Math.max(remembered, until - now);
-                meters.counter(
-                                "cellardoor.ratelimit.rejected",
-                                "kind",
-                                takes.get(i).kind().prefix())
-                        .increment();
+                rejected(takes.get(i));
             }
         }
         if (remembered > 0) {
@@ -221,8 +217,7 @@ public class RateLimits implements DisposableBean {
             if (probe.isConsumed()) {
                 return TAKEN;
             }
-            meters.counter("cellardoor.ratelimit.rejected", "kind", take.kind().prefix())
-                    .increment();
+            rejected(take);
             long wait = Math.max(1, probe.getNanosToWaitForRefill());
             emptyUntil.put(key, System.nanoTime() + wait);
             return wait;
@@ -230,6 +225,11 @@ public class RateLimits implements DisposableBean {
             failed(e);
             return FAILED;
         }
+    }
+
+    private void rejected(Take take) {
+        meters.counter("cellardoor.ratelimit.rejected", "kind", take.kind().prefix())
+                .increment();
     }
 
     private void giveBack(Take take, String key) {

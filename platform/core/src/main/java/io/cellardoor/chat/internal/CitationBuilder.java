@@ -23,12 +23,12 @@ public class CitationBuilder {
 
     static final double RELATED_SOURCE_SHARE = 0.5;
 
-    private final DocumentReads knowledge;
+    private final DocumentReads documents;
     private final PluginDomains plugins;
     private final ChatProperties properties;
 
-    CitationBuilder(DocumentReads knowledge, PluginDomains plugins, ChatProperties properties) {
-        this.knowledge = knowledge;
+    CitationBuilder(DocumentReads documents, PluginDomains plugins, ChatProperties properties) {
+        this.documents = documents;
         this.plugins = plugins;
         this.properties = properties;
     }
@@ -62,7 +62,7 @@ public class CitationBuilder {
 
     /** The citation of one of the org's documents; empty when the org has no document at the path. */
     public Optional<Citation> document(long orgId, String path, double score) {
-        return knowledge.findDocument(orgId, path).map(doc -> {
+        return documents.findDocument(orgId, path).map(doc -> {
             String url = doc.metadata().get("source_url");
             return new Citation(
                     path,
