@@ -12,7 +12,8 @@ import java.util.Set;
 /**
  * Resolves product and dish names ("the tweed cap", "crispy tofu bao bun") against the shop
  * pages' titles: every query word found in some title must be in a matching title; the fewer extra title
- * words, the better the match.
+ * words, the better the match. A word that only qualifies several titles ("wine" of "Wine Opener" and "Wine Glass")
+ * names none of them.
  */
 final class ProductNames {
 
@@ -38,6 +39,9 @@ final class ProductNames {
         static final Match NONE = new Match(List.of(), false, false);
     }
 
+    /** Distinct titles a word must qualify, ending none of them, to be taken for a purpose, not a name. */
+    private static final int QUALIFIER_TITLES = 3;
+
     /** A title matching only some of the query's product words needs this many of them to count. */
     private static final int MIN_PARTIAL_HITS = 2;
 
@@ -59,10 +63,10 @@ final class ProductNames {
         List<String> asked = new ArrayList<>();
         boolean namesOnly = true;
         for (String word : words(query)) {
-            if (titles.stream().anyMatch(t -> t.has(word))) {
-                asked.add(word);
-            } else {
+            if (titles.stream().noneMatch(t -> t.has(word))) {
                 namesOnly = false;
+            } else if (!qualifierOnly(word, titles)) {
+                asked.add(word);
             }
         }
         if (asked.isEmpty()) {
@@ -96,6 +100,18 @@ final class ProductNames {
         return Arrays.stream(folded.split("[^\\p{L}\\p{N}]+"))
                 .filter(w -> !w.isEmpty() && !FILLER.contains(w))
                 .toList();
+    }
+
+    /**
+     * Whether a word only qualifies what several products are ("wine" in "Wine Opener", "Wine Glass" and "Wine Club
+     * Dinner"): it is in at least {@value #QUALIFIER_TITLES} distinct titles and ends none of them. Such a word says
+     * what the products are for, not which product is meant; a qualifier of one or two titles ("tweed", "bao") still
+     * names them.
+     */
+    private static boolean qualifierOnly(String word, List<Title> titles) {
+        List<Title> with = titles.stream().filter(t -> t.has(word)).toList();
+        return with.stream().map(Title::words).distinct().count() >= QUALIFIER_TITLES
+                && with.stream().noneMatch(t -> same(t.words().getLast(), word));
     }
 
     private static int hits(Title title, List<String> asked) {

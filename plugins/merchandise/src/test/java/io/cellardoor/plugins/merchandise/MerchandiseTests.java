@@ -127,4 +127,33 @@ class MerchandiseTests {
         assertThat(result.plan().boostPaths()).containsExactly("shop/short-rib-sliders.md");
         assertThat(result.plan().domainWeights()).containsEntry("wine", 0.8);
     }
+
+    @Test
+    void aWordThatOnlyQualifiesSeveralProductsNamesNoneOfThem() {
+        InMemoryPluginContext accessories = new InMemoryPluginContext()
+                .add("merchandise", "shop/opener.md", "Wine Opener", "# Wine Opener\n- **Price**: $28.00\n")
+                .add("merchandise", "shop/stopper.md", "Sparkling Wine Stopper", "# Stopper\n- **Price**: $10.00\n")
+                .add("merchandise", "shop/glass.md", "Stemless Wine Glass", "# Glass\n- **Price**: $12.00\n")
+                .add("merchandise", "shop/bao.md", "Tofu Bao Bun", "# Tofu Bao Bun\n- **Price**: $14.00\n");
+
+        assertThat(plugin.handler()
+                        .handle(new UserQuery("how old must I be to order wine online?", "en"), accessories)
+                        .plan()
+                        .boostPaths())
+                .as("wine is what the accessories are for, not one of them")
+                .isEmpty();
+        assertThat(plugin.handler()
+                        .handle(new UserQuery("how much is the wine opener?", "en"), accessories)
+                        .directAnswer()
+                        .orElseThrow()
+                        .text())
+                .isEqualTo("The Wine Opener is $28.00.");
+        assertThat(plugin.handler()
+                        .handle(new UserQuery("price on the bao?", "en"), accessories)
+                        .directAnswer()
+                        .orElseThrow()
+                        .text())
+                .as("a qualifier of one title still names it")
+                .isEqualTo("The Tofu Bao Bun is $14.00.");
+    }
 }
