@@ -45,8 +45,9 @@ final class HoursAnswer {
                 sentences.add((single ? "No, we're" : "We're") + " closed on " + name(day) + "s.");
             }
         }
-        if (question.asksLast() && schedule.lastCall().isPresent()) {
-            sentences.add(lastCall(schedule.lastCall().get(), question.days(), hours));
+        if (question.asksLast()) {
+            schedule.lastCall(question.words())
+                    .ifPresent(rule -> sentences.add(lastCall(rule, question.days(), hours)));
         }
         boolean namedDayClosed =
                 question.days().stream().anyMatch(d -> hours.get(d).isEmpty());

@@ -15,18 +15,28 @@ import java.util.regex.Pattern;
  * @param days the days it names, in the order named; empty for the whole week
  * @param asksLast it asks for the latest or last tasting, reservation or seating
  * @param yesNo it asks whether (not when) the tasting room is open
+ * @param words the question's words, which say which last call it asks about
  */
-record HoursQuestion(List<DayOfWeek> days, boolean asksLast, boolean yesNo) {
+record HoursQuestion(List<DayOfWeek> days, boolean asksLast, boolean yesNo, List<String> words) {
 
     private static final Pattern HOURS = Pattern.compile(
             "\\b(open|opens|opened|opening|clos(e|ed|es|ing)(?! (to|by))|hours?|hrs"
                     + "|horaires?|heures|ouvert\\w*|fermes?|fermee?s?|horarios?|abiert[oa]s?|abren|abre|cerrad[oa]s?|cierra\\w*"
                     + "|what time|how late|until when|latest|last (tasting|reservation|seating|call|entry|booking|time))\\b");
+    /**
+     * A month or a day of the month ("in January", "on the 18th", "en enero", "en janvier"): a weekly schedule does not
+     * say what happens on a date (seasonal closures, events), so retrieval answers. Not "May", also a verb.
+     */
+    static final String DATE = "\\b(january|february|march|april|june|july|august|september|october|november|december"
+            + "|enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|octubre|noviembre|diciembre|janvier"
+            + "|fevrier|mars|avril|juin|juillet|aout|septembre|octobre|novembre|decembre)\\b"
+            + "|\\b\\d{1,2}(st|nd|rd|th)\\b";
+
     /** Questions about something else that happens to say "open" or "hours" are left to retrieval. */
     private static final Pattern OTHER_SUBJECT = Pattern.compile("\\b(dogs?|pups?|puppy|pets?|park\\w*|uber|lyft|taxi"
             + "|address|directions?|prices?|cost|how much|wifi|kids?|children|tours?|hotels?|stay|menu|kitchen|food"
             + "|restaurant|holidays?|christmas|thanksgiving|easter|new years?|memorial day|labor day|noel|navidad"
-            + "|events?|wedding)\\b|\\$");
+            + "|events?|wedding)\\b|\\$|" + DATE);
 
     private static final Pattern LAST = Pattern.compile("\\b(latest|last|dernier\\w*|derniere|ultim[oa]s?)\\b");
     private static final Pattern YES_NO = Pattern.compile("\\b((are|r) (you|u|ya|y'?all)( guys)? (open|closed)"
@@ -52,7 +62,7 @@ record HoursQuestion(List<DayOfWeek> days, boolean asksLast, boolean yesNo) {
             }
         }
         boolean yesNo = YES_NO.matcher(text).find() && !WHEN.matcher(text).find();
-        return Optional.of(new HoursQuestion(days, LAST.matcher(text).find(), yesNo));
+        return Optional.of(new HoursQuestion(days, LAST.matcher(text).find(), yesNo, query.words()));
     }
 
     private static Map<String, List<DayOfWeek>> dayWords() {

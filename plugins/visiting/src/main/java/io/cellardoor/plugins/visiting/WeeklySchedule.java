@@ -17,9 +17,10 @@ import java.util.regex.Pattern;
  * before closing".
  *
  * @param hours each day the document mentions, with its opening hours or empty when closed
- * @param lastCall the last-reservation rule, if the document states one
+ * @param lastCalls every "last ... before closing" rule the document states (the last tasting reservation, the last
+ *     call for wine service), the last reservation, seating or booking first
  */
-record WeeklySchedule(Map<DayOfWeek, Optional<Opening>> hours, Optional<LastCall> lastCall) {
+record WeeklySchedule(Map<DayOfWeek, Optional<Opening>> hours, List<LastCall> lastCalls) {
 
     /** Opening hours of one day. */
     record Opening(LocalTime opens, LocalTime closes) {}
@@ -48,7 +49,7 @@ record WeeklySchedule(Map<DayOfWeek, Optional<Opening>> hours, Optional<LastCall
     /** The schedule a document states; empty hours when it has no day lines. */
     static WeeklySchedule parse(String text) {
         Map<DayOfWeek, Optional<Opening>> hours = new EnumMap<>(DayOfWeek.class);
-        Optional<LastCall> lastCall = Optional.empty();
+        List<LastCall> lastCalls = new ArrayList<>();
         for (String raw : text.split("\\R")) {
             String line = raw.toLowerCase(Locale.ROOT)
                     .replaceAll("[*_#`]", "")
@@ -61,13 +62,29 @@ record WeeklySchedule(Map<DayOfWeek, Optional<Opening>> hours, Optional<LastCall
                 value.ifPresent(v -> days(m.group(1)).forEach(d -> hours.putIfAbsent(d, v)));
             }
             for (String sentence : line.split("(?<=\\.)\\s+")) {
-                Optional<LastCall> rule = lastCall(sentence);
-                if (rule.isPresent() && (lastCall.isEmpty() || rank(rule.get()) < rank(lastCall.get()))) {
-                    lastCall = rule;
-                }
+                lastCall(sentence).filter(r -> !lastCalls.contains(r)).ifPresent(lastCalls::add);
             }
         }
-        return new WeeklySchedule(hours, lastCall);
+        lastCalls.sort(java.util.Comparator.comparingInt(WeeklySchedule::rank));
+        return new WeeklySchedule(hours, List.copyOf(lastCalls));
+    }
+
+    /** The first rule: the last reservation, seating or booking before the last call for service. */
+    Optional<LastCall> lastCall() {
+        return lastCalls.stream().findFirst();
+    }
+
+    /**
+     * The rule about what the question names ("last call" for the call, "latest tasting" for the tasting reservation),
+     * else the first rule.
+     *
+     * @param named the question's words
+     */
+    Optional<LastCall> lastCall(java.util.Collection<String> named) {
+        return lastCalls.stream()
+                .filter(r -> java.util.Arrays.stream(r.what().split(" ")).anyMatch(named::contains))
+                .findFirst()
+                .or(this::lastCall);
     }
 
     /** The days of a spec such as {@code wednesday, thursday & sunday} or {@code mon-thu}. */

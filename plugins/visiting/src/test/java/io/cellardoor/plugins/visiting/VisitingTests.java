@@ -121,6 +121,31 @@ class VisitingTests {
     }
 
     @Test
+    void givesTheLastCallTheQuestionNames() {
+        assertThat(answer("when is last call at the bar on saturday?").text())
+                .isEqualTo("On Saturday we're open from 10:30 AM to 8:00 PM. "
+                        + "The last call is 15 minutes before closing, so 7:45 PM on Saturday.");
+        assertThat(answer("what's the latest tasting on saturday?").text())
+                .endsWith("The last tasting reservation is 90 minutes before closing, so 6:30 PM on Saturday.");
+    }
+
+    @ParameterizedTest
+    @ValueSource(
+            strings = {
+                "are you closed in January?",
+                "are you open saturday october 18th?",
+                "¿abren el sábado en diciembre?",
+                "Êtes-vous ouverts en août ?"
+            })
+    void leavesAQuestionAboutADateToRetrieval(String question) {
+        assertThat(plugin.handler()
+                        .handle(new UserQuery(question, "en"), knowledge)
+                        .directAnswer())
+                .as("a weekly schedule does not say what happens on a date")
+                .isEmpty();
+    }
+
+    @Test
     void answersFrenchQuestionsInEnglishWithTheWeeklyHours() {
         assertThat(answer("Bonjour, vous êtes ouverts le mardi ? Quels sont vos horaires ?")
                         .text())
