@@ -50,10 +50,15 @@ final class WineCatalog {
     private static final Pattern LIST = Pattern.compile("\\b(what|which|list|any|all|do you (have|make|sell)|"
             + "que|quels?|quelles?|cuales|tienen|avez)\\b[^?]{0,40}\\b(wines?|vinos?|vins?|reds?|whites?|ros[eé]s?|"
             + "sparkling|bubbly)\\b");
-    private static final Pattern MOST =
-            Pattern.compile("\\b(most expensive|priciest|highest priced|top shelf|" + "mas car[oa]s?|plus cher)\\b");
-    private static final Pattern LEAST = Pattern.compile(
-            "\\b(cheapest|least expensive|lowest priced|most affordable|" + "budget|mas barat[oa]s?|moins cher)\\b");
+    /** Words asking for the most expensive ("which costs the most?", "¿el más caro?"). */
+    static final String MOST_WORDS =
+            "most expensive|priciest|highest priced|top shelf|most costly|costs? the most" + "|mas car[oa]s?|plus cher";
+    /** Words asking for the least expensive. */
+    static final String LEAST_WORDS = "cheapest|least expensive|lowest priced|most affordable|budget|least costly"
+            + "|costs? the least|mas barat[oa]s?|moins cher";
+
+    private static final Pattern MOST = Pattern.compile("\\b(" + MOST_WORDS + ")\\b");
+    private static final Pattern LEAST = Pattern.compile("\\b(" + LEAST_WORDS + ")\\b");
     private static final Pattern ABOUT_WINE =
             Pattern.compile("\\b(wines?|vinos?|vins?|bottles?|reds?|whites?|ros[eé]s?|sparkling)\\b");
     private static final int MAX_READS = 40;

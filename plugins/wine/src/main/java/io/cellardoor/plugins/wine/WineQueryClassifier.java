@@ -14,6 +14,9 @@ import java.util.regex.Pattern;
  */
 public final class WineQueryClassifier implements QueryClassifier {
 
+    /** The wines as a set: what a ranking by price is about. */
+    private static final String WINES = "(wines?|vinos?|vins?|bottles?|reds?|whites?)";
+
     private static final KeywordClassifier SIGNALS = KeywordClassifier.builder()
             .rule(
                     "\\b(cabernet|cab (franc|sauv\\w*)|franc|sauvignon|merlot|pinot|chardonnay|chard|riesling|gruner"
@@ -50,6 +53,12 @@ public final class WineQueryClassifier implements QueryClassifier {
                     0.35,
                     "tasting notes")
             .rule("\\bbottles?\\b", 0.25, "bottle")
+            .rule(
+                    "\\b(" + WineCatalog.MOST_WORDS + "|" + WineCatalog.LEAST_WORDS + ")\\b.{0,30}\\b" + WINES
+                            + "\\b|\\b" + WINES + "\\b.{0,30}\\b(" + WineCatalog.MOST_WORDS + "|"
+                            + WineCatalog.LEAST_WORDS + ")\\b",
+                    0.3,
+                    "wines by price")
             .rule(
                     "\\bgrapes? (go(es)? |are |is )?(in|into)\\b|\\bmade (from|with)\\b|\\bwhat grapes\\b",
                     0.35,

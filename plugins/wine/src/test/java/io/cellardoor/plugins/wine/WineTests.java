@@ -103,6 +103,20 @@ class WineTests {
     }
 
     @Test
+    void aRankingOfTheWinesByPriceIsTheWineDomainsEvenWhenItSaysSell() {
+        // The shop's classifier gives "sell" 0.25, as this one gives "wine" alone.
+        assertThat(score("what's the most expensive wine you sell?"))
+                .isGreaterThan(score("what wine do you sell?") + 0.1);
+        assertThat(plugin.handler()
+                        .handle(new UserQuery("which of your wines costs the most?", "en"), cellar)
+                        .directAnswer()
+                        .orElseThrow()
+                        .text())
+                .contains("2020 Lark Reserve BDX Blend")
+                .contains("$60.00");
+    }
+
+    @Test
     void listsEachWineOfACategoryWithItsPriceOnceEach() {
         DirectAnswer answer = plugin.handler()
                 .handle(new UserQuery("got any rosé? how much is it", "en"), cellar)
