@@ -802,8 +802,14 @@ public final class ExtractiveAnswerGenerator implements AnswerGenerator {
     /** The chosen units grouped by document: a bold title and bullets, or one bullet per document for items. */
     private static String compose(List<AnswerUnit> chosen, boolean items) {
         Map<String, List<AnswerUnit>> byDocument = new LinkedHashMap<>();
-        chosen.forEach(u ->
-                byDocument.computeIfAbsent(u.title(), t -> new ArrayList<>()).add(u));
+        // Two copies of a page (an import of the same text under two paths) would say the same line twice.
+        Set<String> said = new HashSet<>();
+        chosen.stream()
+                .filter(u ->
+                        said.add(u.title().strip() + "\n" + u.line().strip().replaceAll("\\s+", " ")))
+                .forEach(u -> byDocument
+                        .computeIfAbsent(u.title(), t -> new ArrayList<>())
+                        .add(u));
         StringBuilder sb = new StringBuilder();
         // Items of one document (its sections) read as that document's lines under its title.
         if (items && byDocument.size() > 1) {

@@ -123,6 +123,26 @@ class ExtractiveAnswerGeneratorTests {
     }
 
     @Test
+    void aLineTwoCopiesOfAPageShareIsSaidOnce() {
+        List<RetrievedChunk> copies = List.of(
+                chunk(1, "events/weddings.md", "Wedding Packages", "", "- The Paddock package is $185 per guest.", 0.6),
+                chunk(
+                        2,
+                        "events/weddings-2.md",
+                        "Wedding Packages",
+                        "",
+                        "- The Paddock package is $185 per guest.",
+                        0.6),
+                chunk(3, "events/brunch.md", "Wedding Brunch", "", "- The brunch package is $65 per guest.", 0.5));
+        GeneratedAnswer answer =
+                over(copies).generate(ask("what wedding packages do you offer?", copies), TokenSink.NONE);
+
+        assertThat(answer.answered()).as(answer.text()).isTrue();
+        assertThat(answer.text()).contains("brunch package");
+        assertThat(answer.text().split("Paddock", -1)).as(answer.text()).hasSize(2);
+    }
+
+    @Test
     void declinesWhenNothingWasRetrieved() {
         assertThat(generator
                         .generate(ask("are you open on Monday?", List.of()), TokenSink.NONE)
