@@ -96,6 +96,19 @@ class AnswerPathIntegrationTests extends IntegrationTestSupport {
 
                 Tasting notes: bright red cherry and a touch of pepper, for every day.
                 """);
+        write(dir, "club/wine-club.md", """
+                # Ridge Wine Club
+
+                ## Tiers
+
+                ### Bramble
+                - 4 bottles per shipment
+                - $90 per shipment
+
+                ### Summit
+                - 12 bottles per shipment
+                - $240 per shipment
+                """);
         write(dir, "about/notice.md", """
                 # Visitor Notice
 
@@ -174,6 +187,23 @@ class AnswerPathIntegrationTests extends IntegrationTestSupport {
         JsonNode second = ask("and on Sunday?", first.path("conversationId").asString());
         assertThat(second.path("answered").asBoolean()).isTrue();
         assertThat(second.path("answer").asString()).contains("Sunday").doesNotContain("Thursday");
+    }
+
+    @Test
+    void aFollowUpNamingAnotherSectionOfThePageAsksAboutThatSectionAlone() throws Exception {
+        JsonNode first = ask("how many bottles does the summit tier get?", null);
+        assertThat(first.path("answer").asString()).contains("12 bottles");
+
+        String conversation = first.path("conversationId").asString();
+        JsonNode second = ask("and the bramble?", conversation);
+        assertThat(second.path("answer").asString()).contains("4 bottles").doesNotContain("12 bottles");
+        String resolved = asOwner()
+                .sql(
+                        "SELECT resolved_question FROM message WHERE conversation_id = ?::uuid AND resolved_question <> ''")
+                .param(conversation)
+                .query(String.class)
+                .single();
+        assertThat(resolved).containsIgnoringCase("bottles").doesNotContainIgnoringCase("summit");
     }
 
     @Test

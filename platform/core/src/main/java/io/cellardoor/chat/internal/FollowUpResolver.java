@@ -192,15 +192,22 @@ public class FollowUpResolver {
         if (rule.isEmpty()) {
             return ResolvedQuestion.standalone(question, "standalone");
         }
-        String carried = CONTRAST.matcher(question).find()
-                ? contrasted(orgId, question, previous).orElseGet(() -> topic(previous))
-                : topic(previous);
+        boolean contrast = CONTRAST.matcher(question).find();
+        Optional<String> otherDocument = contrast ? contrasted(orgId, question, previous) : Optional.empty();
+        String carried = otherDocument.orElseGet(() -> topic(previous));
         String swapped = withoutSwapped(question, carried);
         if (swapped.isBlank()) {
             return ResolvedQuestion.standalone(question, "standalone");
         }
         if (!swapped.equals(carried)) {
             rule = rule + "; swapped: " + swappedWords(question, carried);
+        }
+        if (contrast && otherDocument.isEmpty()) {
+            Optional<Swap> section = siblingSection(orgId, question, previous, swapped);
+            if (section.isPresent()) {
+                swapped = section.get().kept();
+                rule = rule + "; swapped: " + section.get().change();
+            }
         }
         return new ResolvedQuestion(question + " " + swapped, question, swapped, rule, Optional.of(previous.domain()));
     }
@@ -287,6 +294,81 @@ public class FollowUpResolver {
             return Optional.empty();
         }
         return Optional.of((previous.question() + " " + best).strip());
+    }
+
+    /** The carried words left after a swap, and what was swapped for what ("grand prix -> jumper"). */
+    record Swap(String kept, String change) {}
+
+    private static final Pattern HEADING = Pattern.compile("(?m)^(#{1,6})\\s+(.+?)\\s*#*\\s*$");
+
+    /**
+     * The same question about another section of the page the previous answer came from: when the visitor names a
+     * heading of that page ("and the jumper?") and the carried words name a sibling heading (the same level under the
+     * same parent: "Grand Prix" beside "Jumper" under "Membership Tiers"), the sibling's words leave the carried topic.
+     * The page's own sections are the class of things swapped, as days are for "and on Sunday?".
+     *
+     * @return empty when the question names no heading of that page or the topic names none of its siblings
+     */
+    Optional<Swap> siblingSection(long orgId, String question, PastTurn previous, String carried) {
+        if (!previous.answered() || previous.citations().isEmpty()) {
+            return Optional.empty();
+        }
+        Set<String> named = new LinkedHashSet<>(analyzer.terms(question));
+        named.removeIf(PRO_FORMS::contains);
+        if (named.isEmpty()) {
+            return Optional.empty();
+        }
+        String text = documents
+                .findDocument(orgId, previous.citations().getFirst().path())
+                .map(d -> d.plainText())
+                .orElse("");
+        Set<String> carriedTerms = analyzer.terms(carried);
+        for (List<String> siblings : siblingHeadings(text)) {
+            Optional<String> asked = siblings.stream()
+                    .filter(h -> analyzer.terms(h).containsAll(named))
+                    .findFirst();
+            if (asked.isEmpty()) {
+                continue;
+            }
+            Set<String> askedTerms = analyzer.terms(asked.get());
+            for (String old : siblings) {
+                Set<String> oldTerms = new LinkedHashSet<>(analyzer.terms(old));
+                oldTerms.removeAll(askedTerms);
+                if (old.equals(asked.get()) || oldTerms.isEmpty() || !carriedTerms.containsAll(oldTerms)) {
+                    continue;
+                }
+                StringBuilder kept = new StringBuilder();
+                for (String word : carried.split("\\s+")) {
+                    Set<String> terms = analyzer.terms(word);
+                    if (terms.isEmpty() || !oldTerms.containsAll(terms)) {
+                        kept.append(kept.isEmpty() ? "" : " ").append(word);
+                    }
+                }
+                String change =
+                        old.toLowerCase(Locale.ROOT) + " -> " + asked.get().toLowerCase(Locale.ROOT);
+                return Optional.of(new Swap(kept.toString(), change));
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** The page's headings grouped by parent: each group the headings of one level under one heading, in order. */
+    static List<List<String>> siblingHeadings(String markdown) {
+        List<List<String>> groups = new ArrayList<>();
+        // Open groups by level: a heading closes the groups of deeper levels and joins its own level's group.
+        java.util.Map<Integer, List<String>> open = new java.util.HashMap<>();
+        Matcher m = HEADING.matcher(markdown);
+        while (m.find()) {
+            int level = m.group(1).length();
+            open.keySet().removeIf(l -> l > level);
+            open.computeIfAbsent(level, l -> {
+                        List<String> group = new ArrayList<>();
+                        groups.add(group);
+                        return group;
+                    })
+                    .add(m.group(2).replaceAll("[*_`]", "").strip());
+        }
+        return groups.stream().filter(g -> g.size() > 1).toList();
     }
 
     /** The previous turn's topic: its words and what it carried, then the title of its first citation. */

@@ -2,6 +2,7 @@ package io.cellardoor.chat.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class FollowUpResolverTests {
@@ -65,5 +66,24 @@ class FollowUpResolverTests {
                 .isEqualTo(carried);
         assertThat(FollowUpResolver.withoutSwapped("may I bring a dog then?", "events in June"))
                 .isEqualTo("events in June");
+    }
+
+    @Test
+    void headingsAreGroupedWithTheirSiblingsUnderTheSameParent() {
+        String page = """
+                # Wine Club
+                ## Tiers
+                ### **Bramble**
+                - 4 bottles
+                ### Summit
+                - 12 bottles
+                ## Shipping
+                ### Fees
+                ## How to Join
+                """;
+
+        assertThat(FollowUpResolver.siblingHeadings(page))
+                .containsExactly(List.of("Tiers", "Shipping", "How to Join"), List.of("Bramble", "Summit"));
+        assertThat(FollowUpResolver.siblingHeadings("# Hours\nOpen daily.")).isEmpty();
     }
 }
