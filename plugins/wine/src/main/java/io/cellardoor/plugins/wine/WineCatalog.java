@@ -72,7 +72,10 @@ final class WineCatalog {
 
     private WineCatalog() {}
 
-    /** The direct answer to a list or superlative question about the wines, if the query is one. */
+    /**
+     * The direct answer to a list or superlative question about the wines, if the query is one; a superlative follow-up
+     * naming no wine ("which one is the cheapest?") ranks the wines of the style its carried words name.
+     */
     static Optional<DirectAnswer> answer(UserQuery query, PluginContext context) {
         String text = query.normalizedFocus();
         boolean most = MOST.matcher(text).find();
@@ -84,6 +87,16 @@ final class WineCatalog {
             }
         }
         boolean list = LIST.matcher(text).find() && styles.size() == 1;
+        // "which one is the cheapest?" after "what red wines do you have?": the wines and their style were carried.
+        String whole = query.normalized();
+        if ((most || least) && styles.isEmpty() && !ABOUT_WINE.matcher(text).find()) {
+            for (Style s : Style.values()) {
+                if (s.asked.matcher(whole).find()) {
+                    styles.add(s);
+                }
+            }
+            text = whole;
+        }
         if (!(most || least) && !list || !ABOUT_WINE.matcher(text).find()) {
             return Optional.empty();
         }

@@ -117,6 +117,27 @@ class WineTests {
     }
 
     @Test
+    void aSuperlativeFollowUpRanksTheWinesOfTheStyleItCarries() {
+        UserQuery followUp = new UserQuery(
+                "which one is the cheapest? what red wines do you have? 2020 Lark Reserve BDX Blend",
+                "en",
+                "which one is the cheapest?");
+
+        assertThat(plugin.handler()
+                        .handle(followUp, cellar)
+                        .directAnswer()
+                        .orElseThrow()
+                        .text())
+                .as("the cheapest wine of all is a rosé")
+                .isEqualTo("Our least expensive red wine is the 2022 Hillside Cabernet Franc, at $29.00.");
+        assertThat(plugin.handler()
+                        .handle(new UserQuery("which one is the cheapest?", "en"), cellar)
+                        .directAnswer())
+                .as("a question standing alone names no wines")
+                .isEmpty();
+    }
+
+    @Test
     void listsEachWineOfACategoryWithItsPriceOnceEach() {
         DirectAnswer answer = plugin.handler()
                 .handle(new UserQuery("got any rosé? how much is it", "en"), cellar)
