@@ -176,7 +176,10 @@ class AnswerPathIntegrationTests extends IntegrationTestSupport {
                 .query(String.class)
                 .list();
         assertThat(resolved.getFirst()).as("a first turn stands alone").isEmpty();
-        assertThat(resolved.get(1)).contains("Reserve Cabernet Franc");
+        assertThat(resolved.get(1))
+                .contains("Reserve Cabernet Franc")
+                .as("the word only the previous wine's name has leaves with it")
+                .doesNotContainIgnoringCase("farmhouse");
     }
 
     @Test
@@ -204,6 +207,17 @@ class AnswerPathIntegrationTests extends IntegrationTestSupport {
                 .query(String.class)
                 .single();
         assertThat(resolved).containsIgnoringCase("bottles").doesNotContainIgnoringCase("summit");
+    }
+
+    @Test
+    void aShortQuestionAfterADeclinedTurnContinuesThePagesBeforeIt() throws Exception {
+        JsonNode first = ask("how many bottles does the summit tier get?", null);
+        String conversation = first.path("conversationId").asString();
+        JsonNode declined = ask("does that come with a corkscrew engraving?", conversation);
+        assertThat(declined.path("answered").asBoolean()).isFalse();
+
+        JsonNode price = ask("how much per shipment?", conversation);
+        assertThat(price.path("answer").asString()).contains("$240");
     }
 
     @Test

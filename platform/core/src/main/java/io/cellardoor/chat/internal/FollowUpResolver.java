@@ -34,6 +34,8 @@ public class FollowUpResolver {
 
     private static final int MAX_CARRIED_WORDS = 14;
     private static final int SHORT_QUESTION_WORDS = 8;
+    /** How many latest turns are searched for the pages a short question may be about. */
+    private static final int TOPIC_TURNS = 3;
 
     private static final Pattern SWITCH = Pattern.compile(
             "\\b(unrelated|different (question|topic)|another (question|thing)|new question|change of subject|"
@@ -188,7 +190,13 @@ public class FollowUpResolver {
             String rule = "ordinal: " + ordinal.group().strip();
             return new ResolvedQuestion(named, named, item.get(), rule, Optional.of(previous.domain()));
         }
-        String rule = rule(orgId, question, previous);
+        // A declined turn cites nothing: the pages of the turn before it are still what the visitor is asking about.
+        PastTurn cited = history.reversed().stream()
+                .limit(TOPIC_TURNS)
+                .filter(t -> !t.citations().isEmpty())
+                .findFirst()
+                .orElse(previous);
+        String rule = rule(orgId, question, cited);
         if (rule.isEmpty()) {
             return ResolvedQuestion.standalone(question, "standalone");
         }
@@ -225,8 +233,12 @@ public class FollowUpResolver {
                 : question;
     }
 
-    /** Why the question continues the previous turn (an ordinal is resolved before), or empty when it stands alone. */
-    private String rule(long orgId, String question, PastTurn previous) {
+    /**
+     * Why the question continues the previous turn (an ordinal is resolved before), or empty when it stands alone.
+     *
+     * @param cited the latest turn that cited pages: a short question made only of their words continues it
+     */
+    private String rule(long orgId, String question, PastTurn cited) {
         Matcher pronoun = PRONOUN.matcher(question);
         if (pronoun.find()) {
             return "pronoun: " + pronoun.group().strip().toLowerCase(Locale.ROOT);
@@ -241,12 +253,12 @@ public class FollowUpResolver {
         }
         List<String> words = List.of(TermAnalyzer.fold(question).split(" "));
         Set<String> terms = analyzer.terms(question);
-        if (words.size() <= SHORT_QUESTION_WORDS && !previous.citations().isEmpty()) {
+        if (words.size() <= SHORT_QUESTION_WORDS && !cited.citations().isEmpty()) {
             if (terms.isEmpty()) {
                 return "same topic";
             }
             Set<String> topicTerms = new LinkedHashSet<>();
-            previous.citations().stream()
+            cited.citations().stream()
                     .limit(2)
                     .map(Citation::path)
                     .forEach(path -> documents
@@ -263,7 +275,7 @@ public class FollowUpResolver {
      * The same question about another thing: the previous turn's own words with the document its answer was about
      * swapped for the org's document whose title has every word the visitor named now and shares the most words with
      * the previous document's title ("what about the reserve one?" after the 2022 Farmhouse Cabernet Franc names the
-     * 2022 Reserve Cabernet Franc).
+     * 2022 Reserve Cabernet Franc); the previous question's words that only the old title has go.
      */
     private Optional<String> contrasted(long orgId, String question, PastTurn previous) {
         if (!previous.answered() || previous.citations().isEmpty()) {
@@ -293,7 +305,17 @@ public class FollowUpResolver {
         if (best == null) {
             return Optional.empty();
         }
-        return Optional.of((previous.question() + " " + best).strip());
+        // The words only the old title has ("devotion" of the Devotion Tasting) leave with it.
+        Set<String> gone = new LinkedHashSet<>(oldTerms);
+        gone.removeAll(analyzer.terms(best));
+        StringBuilder asked = new StringBuilder();
+        for (String word : previous.question().split("\\s+")) {
+            Set<String> terms = analyzer.terms(word);
+            if (terms.isEmpty() || !gone.containsAll(terms)) {
+                asked.append(asked.isEmpty() ? "" : " ").append(word);
+            }
+        }
+        return Optional.of((asked + " " + best).strip());
     }
 
     /** The carried words left after a swap, and what was swapped for what ("grand prix -> jumper"). */
