@@ -83,10 +83,12 @@ record QuestionShape(
     private static final Pattern YES_NO = words("^\\W*(is|are|do|does|did|can|could|will|would|may|should|have|has|"
             + "was|were|am|hay|se puede|puedo|podemos|tienen|est-ce|y a-t-il|puis-je|peut-on|pouvons)\\b"
             + "|^\\W*\\p{L}+-(vous|il|elle|on|ils)\\b");
-    private static final Pattern LIST = words("\\b(what|which) (\\w+ ){0,3}(do you|does the \\w+) (have|offer|sell|"
-            + "make|carry|serve|grow|host)\\b|^\\W*(do|does) (you|the \\w+) (sell|carry|stock|offer) (any )?"
-            + "\\w+s\\b|\\b(list|what kinds?|what types?|what sorts?|options|what are (the|your)"
-            + " \\w+s|any \\w+s?( for| to)?|qu[eé] \\w+ tienen|quels? \\w+ (avez|proposez))\\b");
+    private static final Pattern LIST = words(
+            "\\b(what|which) (\\w+ ){0,3}(do you|does the \\w+) (have|offer|sell|"
+                    + "make|carry|serve|grow|host)\\b|^\\W*(do|does) (you|the \\w+) (sell|carry|stock|offer) (any )?"
+                    + "\\w+s\\b|\\b(list|what kinds?|what types?|what sorts?|options|what are (the|your)"
+                    + " \\w+s|any \\w+s?( for| to)?|qu[eé] \\w+ tienen|quels? \\w+ (avez|proposez))\\b"
+                    + "|^\\W*(what|which) (\\w+ )?\\w+s (are|will be|can)\\b(?! (you|u|y'?all|open|closed)\\b)|\\bupcoming \\w+s\\b");
     private static final Pattern COMPARISON = words("\\b(which (one )?(is|are|costs?|has) (more|less|cheaper|better|"
             + "bigger|smaller|pricier|larger|longer|shorter|older|newer)|cheaper|pricier|costs? more|costs? less|"
             + "vs\\.?|versus|compared?|difference between|m[aá]s barat[oa]|m[aá]s car[oa]|moins cher|plus cher)\\b");

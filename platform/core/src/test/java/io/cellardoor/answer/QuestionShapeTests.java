@@ -26,6 +26,13 @@ class QuestionShapeTests {
         assertThat(QuestionShape.of("do you have horses?").list())
                 .as("whether something is there: yes or no")
                 .isFalse();
+        assertThat(QuestionShape.of("what events are coming up?").list())
+                .as("which things of a kind: all of them")
+                .isTrue();
+        assertThat(QuestionShape.of("any upcoming concerts?").list()).isTrue();
+        assertThat(QuestionShape.of("what hours are you open?").list())
+                .as("when, not which")
+                .isFalse();
         assertThat(QuestionShape.of("which is cheaper, the farmhouse or the reserve?")
                         .comparison())
                 .isTrue();
