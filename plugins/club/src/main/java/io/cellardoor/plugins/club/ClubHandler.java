@@ -10,14 +10,14 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
  * Plans retrieval for club questions and tells the generator which facts to state for the kind of question
  * (tier and shipment, points, referral, joining or changing a membership). Boosts the loyalty pages for points
- * questions and the section a named tier heads.
+ * questions and the section a named tier heads; answers what the club costs or which tiers it has from the tier
+ * sections ({@link ClubTiers}).
  */
 public final class ClubHandler implements DomainHandler {
 
@@ -72,6 +72,6 @@ public final class ClubHandler implements DomainHandler {
             prompt.add("Answer from the club pages; name tiers, prices and benefits exactly as they state them.");
         }
         RetrievalPlan plan = RetrievalPlan.defaults(K).boosting(List.copyOf(boosts));
-        return new HandlerResult(plan, prompt, Optional.empty());
+        return new HandlerResult(plan, prompt, ClubTiers.answer(query, context));
     }
 }

@@ -2,6 +2,7 @@ package io.cellardoor.plugins.club;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.cellardoor.plugin.api.DirectAnswer;
 import io.cellardoor.plugin.api.HandlerResult;
 import io.cellardoor.plugin.api.Passage;
 import io.cellardoor.plugin.api.UserQuery;
@@ -121,5 +122,50 @@ class ClubTests {
         assertThat(plugin.descriptor().id()).isEqualTo("club");
         assertThat(plugin.descriptor().folders()).contains("wine club", "milea_miles");
         assertThat(plugin.descriptor().relatedDomains()).containsExactly("wine", "events");
+    }
+
+    @Test
+    void whatTheClubCostsIsAnsweredWithEveryTierAndNothingElseIs() {
+        InMemoryPluginContext club = new InMemoryPluginContext().add("club", "wine club/club.md", "Ridge Club", """
+                # Ridge Club
+                ## Membership Tiers
+                ### Bramble
+                **4 BOTTLES PER SHIPMENT (QUARTERLY)**
+                - Starting at $90 per shipment, plus tax
+                - 10% off all wines
+                ### Summit
+                **12 BOTTLES PER SHIPMENT (QUARTERLY)**
+                - Starting at $240 per shipment, plus tax
+                ### Founders
+                Coming soon.
+                ## Shipping
+                - Flat shipping fee of $20 per delivery
+                """);
+
+        DirectAnswer tiers = plugin.handler()
+                .handle(new UserQuery("how much is the wine club?", "en"), club)
+                .directAnswer()
+                .orElseThrow();
+        assertThat(tiers.text())
+                .isEqualTo("Our club tiers:\n"
+                        + "- Bramble: 4 bottles per shipment (quarterly); Starting at $90 per shipment, plus tax\n"
+                        + "- Summit: 12 bottles per shipment (quarterly); Starting at $240 per shipment, plus tax");
+        assertThat(tiers.sourcePaths()).containsExactly("wine club/club.md");
+        assertThat(plugin.handler()
+                        .handle(
+                                new UserQuery(
+                                        "what does it cost? do you have a wine club? Ridge Club",
+                                        "en",
+                                        "what does it cost?"),
+                                club)
+                        .directAnswer())
+                .as("a follow-up about the club it carried")
+                .isPresent();
+        for (String other :
+                List.of("how much is shipping for the wine club?", "what does the summit tier cost to cancel?")) {
+            assertThat(plugin.handler().handle(new UserQuery(other, "en"), club).directAnswer())
+                    .as(other)
+                    .isEmpty();
+        }
     }
 }

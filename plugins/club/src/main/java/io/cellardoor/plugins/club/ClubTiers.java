@@ -1,0 +1,195 @@
+package io.cellardoor.plugins.club;
+
+import io.cellardoor.plugin.api.DirectAnswer;
+import io.cellardoor.plugin.api.DocumentSummary;
+import io.cellardoor.plugin.api.PluginContext;
+import io.cellardoor.plugin.api.UserQuery;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The club's tiers side by side, read from the club pages: a question about what the club costs or which tiers it has
+ * that names no tier and asks nothing else ("how much is the wine club?", "what are the membership levels?", "what
+ * does it cost?" after "do you have a wine club?") gets each tier with its bottles and price lines. A tier is one of
+ * two or more sibling sections of a club page (the same heading level under the same parent) that each state a price.
+ */
+final class ClubTiers {
+
+    private static final int MAX_READS = 10;
+
+    /** Words of a question that only ask about the club as a whole: its price, tiers or joining. */
+    private static final Set<String> WHOLE_CLUB = Set.of(
+            "how",
+            "much",
+            "is",
+            "are",
+            "the",
+            "a",
+            "an",
+            "it",
+            "its",
+            "does",
+            "do",
+            "to",
+            "of",
+            "for",
+            "your",
+            "you",
+            "what",
+            "whats",
+            "which",
+            "there",
+            "i",
+            "we",
+            "can",
+            "cost",
+            "costs",
+            "price",
+            "prices",
+            "pricing",
+            "fee",
+            "fees",
+            "join",
+            "joining",
+            "wine",
+            "club",
+            "clubs",
+            "membership",
+            "memberships",
+            "member",
+            "tier",
+            "tiers",
+            "level",
+            "levels",
+            "option",
+            "options",
+            "different",
+            "have",
+            "offer",
+            "s",
+            "cuanto",
+            "cuesta",
+            "el",
+            "la",
+            "de",
+            "del",
+            "vino",
+            "niveles",
+            "combien",
+            "coute",
+            "le",
+            "du",
+            "vin",
+            "niveaux");
+    /** The question asks what the club costs or which tiers it has. */
+    private static final Pattern ASKED = Pattern.compile(
+            "\\b(how much|costs?|prices?|pricing|fees?|tiers?|levels?|options|cuesta|combien|niveles|niveaux)\\b");
+    /** The question, with what it carried, is about the club. */
+    private static final Pattern CLUB = Pattern.compile("\\b(club|membership|tiers?|levels?)\\b");
+
+    private static final Pattern HEADING = Pattern.compile("^(#{1,6})\\s+(.+?)\\s*#*\\s*$");
+    private static final Pattern PRICE = Pattern.compile("\\$\\s?\\d");
+    private static final Pattern BOTTLES = Pattern.compile("(?i)\\bbottles?\\b");
+
+    private ClubTiers() {}
+
+    /** The tiers answer, or empty when the question is not about the whole club or no club page lists tiers. */
+    static Optional<DirectAnswer> answer(UserQuery query, PluginContext context) {
+        String focus = query.normalizedFocus();
+        if (!ASKED.matcher(focus).find() || !CLUB.matcher(query.normalized()).find()) {
+            return Optional.empty();
+        }
+        for (String word : focus.split("[^\\p{L}\\p{N}]+")) {
+            if (!word.isEmpty() && !WHOLE_CLUB.contains(word)) {
+                return Optional.empty(); // "how much is shipping for the club?" asks about shipping
+            }
+        }
+        for (DocumentSummary page : context.listDocuments(ClubHandler.DOMAIN).stream()
+                .limit(MAX_READS)
+                .toList()) {
+            Optional<List<String>> tiers = context.readDocument(page.path()).map(d -> tiers(d.text()));
+            if (tiers.isPresent() && tiers.get().size() >= 2) {
+                StringBuilder sb = new StringBuilder("Our club tiers:");
+                tiers.get().forEach(t -> sb.append("\n- ").append(t));
+                return Optional.of(new DirectAnswer(sb.toString(), List.of(page.path()), 0.85));
+            }
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * The tiers of a page, "Jumper: 4 bottles per shipment (quarterly); Starting at $104 per shipment": the first group
+     * of sibling sections of which at least two, and at least half, state a price, each with its first bottles line and
+     * first price line.
+     */
+    static List<String> tiers(String markdown) {
+        record Section(int level, String parent, String name, List<String> lines) {}
+        List<Section> sections = new ArrayList<>();
+        Map<Integer, String> open = new HashMap<>();
+        Section current = null;
+        for (String line : markdown.split("\\R")) {
+            Matcher h = HEADING.matcher(line.strip());
+            if (h.matches()) {
+                int level = h.group(1).length();
+                String name = clean(h.group(2));
+                open.keySet().removeIf(l -> l >= level);
+                String parent = open.keySet().stream()
+                        .max(Integer::compare)
+                        .map(open::get)
+                        .orElse("");
+                open.put(level, name);
+                current = new Section(level, parent, name, new ArrayList<>());
+                sections.add(current);
+            } else if (current != null && !line.isBlank()) {
+                current.lines().add(clean(line));
+            }
+        }
+        Map<String, List<Section>> siblings = new java.util.LinkedHashMap<>();
+        sections.forEach(s -> siblings.computeIfAbsent(s.level() + "\n" + s.parent(), k -> new ArrayList<>())
+                .add(s));
+        for (List<Section> group : siblings.values()) {
+            List<String> tiers = new ArrayList<>();
+            for (Section s : group) {
+                Optional<String> price =
+                        s.lines().stream().filter(l -> PRICE.matcher(l).find()).findFirst();
+                if (price.isEmpty()) {
+                    continue;
+                }
+                Set<String> facts = new LinkedHashSet<>();
+                s.lines().stream()
+                        .filter(l -> BOTTLES.matcher(l).find())
+                        .findFirst()
+                        .ifPresent(facts::add);
+                facts.add(price.get());
+                String name =
+                        s.name().substring(s.name().lastIndexOf(" > ") + 1).replaceFirst("^> ", "");
+                tiers.add(name.strip() + ": " + String.join("; ", facts));
+            }
+            // Tiers are most of their group ("Shipping" beside "Fees" with one price each is not a set of tiers).
+            if (tiers.size() >= 2 && tiers.size() * 2 >= group.size()) {
+                return tiers;
+            }
+        }
+        return List.of();
+    }
+
+    /** A line without its bullet and emphasis; an all-capitals line in sentence case. */
+    private static String clean(String line) {
+        String text = line.strip()
+                .replaceFirst("^[-*•]\\s+", "")
+                .replaceAll("[*_`]", "")
+                .strip();
+        if (text.equals(text.toUpperCase(Locale.ROOT)) && text.chars().anyMatch(Character::isLetter)) {
+            text = text.charAt(0) + text.substring(1).toLowerCase(Locale.ROOT);
+        }
+        return text;
+    }
+}
