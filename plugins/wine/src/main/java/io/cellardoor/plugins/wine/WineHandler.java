@@ -40,7 +40,7 @@ public final class WineHandler implements DomainHandler {
     @Override
     public HandlerResult handle(UserQuery query, PluginContext context) {
         String text = query.normalized();
-        WineNames.Match match = WineNames.resolve(query.text(), context.listDocuments(DOMAIN));
+        WineNames.Match match = WineNames.resolve(query.text(), query.focus(), context.listDocuments(DOMAIN));
         List<String> boosted = match.wines().stream()
                 .limit(MAX_BOOSTED)
                 .map(DocumentSummary::path)

@@ -97,7 +97,14 @@ final class WineNames {
     private record Title(DocumentSummary doc, List<String> words) {
 
         boolean has(List<String> alternatives) {
-            return words.stream().anyMatch(w -> alternatives.stream().anyMatch(a -> Words.same(w, a)));
+            return count(alternatives) > 0;
+        }
+
+        /** How many of the title's words are one of the alternatives. */
+        long count(List<String> alternatives) {
+            return words.stream()
+                    .filter(w -> alternatives.stream().anyMatch(a -> Words.same(w, a)))
+                    .count();
         }
     }
 
@@ -112,11 +119,23 @@ final class WineNames {
 
     /** Resolves the wines a query names among the given wine pages. */
     static Match resolve(String query, List<DocumentSummary> pages) {
+        return resolve(query, query, pages);
+    }
+
+    /**
+     * Resolves the wines a query names; a word the visitor's own words say twice must be in the name twice ("blanc de
+     * blanc"), a word repeated only by what a follow-up carried need not.
+     *
+     * @param focus the visitor's own words of a follow-up (the query itself for a question that stands alone)
+     */
+    static Match resolve(String query, String focus, List<DocumentSummary> pages) {
+        List<String> said = Words.of(focus);
         List<Title> titles = pages.stream()
                 .map(d -> new Title(d, distinctiveWords(d.title())))
                 .filter(t -> !t.words().isEmpty())
                 .toList();
         List<List<String>> concepts = new ArrayList<>();
+        List<String> conceptWords = new ArrayList<>(); // the query word of each concept
         List<String> vintages = new ArrayList<>();
         boolean namesOnly = true;
         for (String word : Words.of(query)) {
@@ -130,6 +149,7 @@ final class WineNames {
             List<String> alternatives = ALIASES.getOrDefault(word, List.of(word));
             if (titles.stream().anyMatch(t -> t.has(alternatives))) {
                 concepts.add(alternatives);
+                conceptWords.add(word);
             } else {
                 namesOnly = false;
             }
@@ -137,8 +157,12 @@ final class WineNames {
         if (concepts.isEmpty()) {
             return Match.NONE;
         }
-        List<Title> exact =
-                titles.stream().filter(t -> concepts.stream().allMatch(t::has)).toList();
+        // A word said twice is in the name twice ("blanc de blanc" is not the Seyval Blanc).
+        List<Title> exact = titles.stream()
+                .filter(t -> java.util.stream.IntStream.range(0, concepts.size())
+                        .allMatch(i -> t.count(concepts.get(i))
+                                >= Math.max(1, java.util.Collections.frequency(said, conceptWords.get(i)))))
+                .toList();
         if (!exact.isEmpty()) {
             return new Match(rank(ofVintage(exact, vintages), concepts.size()), true, namesOnly);
         }

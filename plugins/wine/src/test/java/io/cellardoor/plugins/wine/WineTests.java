@@ -138,6 +138,32 @@ class WineTests {
     }
 
     @Test
+    void aWordSaidTwiceIsInTheNameTwice() {
+        InMemoryPluginContext whites = new InMemoryPluginContext()
+                .add("wine", "wine/seyval.md", "2023 Clinton Seyval Blanc", "# Seyval\n- **Price**: $30.00\n")
+                .add("wine", "wine/bdb.md", "NV Right Bank Blanc De Blanc", "# BdB\n- **Price**: $55.00\n");
+
+        assertThat(plugin.handler()
+                        .handle(new UserQuery("how much is the blanc de blanc?", "en"), whites)
+                        .directAnswer()
+                        .orElseThrow()
+                        .text())
+                .isEqualTo("The NV Right Bank Blanc De Blanc is $55.00.");
+        assertThat(plugin.handler()
+                        .handle(
+                                new UserQuery(
+                                        "how much is it? tell me about the seyval blanc 2023 Clinton Seyval Blanc",
+                                        "en",
+                                        "how much is it?"),
+                                whites)
+                        .directAnswer()
+                        .orElseThrow()
+                        .text())
+                .as("a name a follow-up carried twice is still that wine")
+                .isEqualTo("The 2023 Clinton Seyval Blanc is $30.00.");
+    }
+
+    @Test
     void listsEachWineOfACategoryWithItsPriceOnceEach() {
         DirectAnswer answer = plugin.handler()
                 .handle(new UserQuery("got any rosé? how much is it", "en"), cellar)
