@@ -30,7 +30,8 @@ import java.util.regex.Pattern;
  * kind of fact asked for (a price, a time, a number); a part about several things (a list, a comparison, the most or
  * least of them) gets one unit per matching document, with the asked fact, and a comparison or superlative of prices
  * leads with the verdict; a list whose items are the sections of one page under a heading that names what was asked
- * gets one unit per section. Words the visitor carried over from earlier turns count at a third of their weight; misspelt
+ * gets one unit per section. A unit holding a fact of the kind asked covers the words its own heading names ("450 Hollow
+ * Road" under "Address"). Words the visitor carried over from earlier turns count at a third of their weight; misspelt
  * words count as the known word one or two edits away.
  *
  * <p>Confidence blends how much of the question the chosen units cover (all together and the best one alone), the best
@@ -347,14 +348,17 @@ public final class ExtractiveAnswerGenerator implements AnswerGenerator {
                 }
                 double gain = 0;
                 double context = 0;
-                // A numbered step does what its heading names ("From Albany and Points North" above "1. Take I-87").
+                // A numbered step does what its heading names ("From Albany and Points North" above "1. Take I-87"),
+                // and a fact of the kind asked is what its own heading names ("450 Hollow Road" under "Address").
                 boolean step = part.shape().howTo() && STEP.matcher(u.text()).find();
+                boolean named = part.shape().facts().stream().anyMatch(f -> f.in(u.text()));
+                Set<String> heading = named ? analyzer.terms(AnswerUnit.informativeHeading(u.heading())) : Set.of();
                 for (Group g : part.groups()) {
                     boolean already = g.in(covered);
                     if (!already && g.in(u.terms())) {
                         gain += g.weight();
                     } else if (!already && g.in(u.context())) {
-                        if (step) {
+                        if (step || g.in(heading)) {
                             gain += g.weight();
                         } else {
                             context += g.weight();

@@ -143,6 +143,24 @@ class ExtractiveAnswerGeneratorTests {
     }
 
     @Test
+    void aFactOfTheKindAskedIsWhatItsOwnHeadingNames() {
+        List<RetrievedChunk> directions =
+                List.of(chunk(1, "visiting/directions.md", "Directions", "Directions > Official Address", """
+                ## Official Address
+                Ridge Winery, 450 Hollow Road, Staatsburg, NY 12580
+
+                ## Navigation Note
+                Some apps send visitors to our side gate on Mill Road; that address is not the tasting room.
+                """, 0.5));
+        GeneratedAnswer answer = over(directions).generate(ask("what's your address?", directions), TokenSink.NONE);
+
+        assertThat(answer.answered()).isTrue();
+        assertThat(answer.text())
+                .as("the unit under 'Address', not the one saying 'address'")
+                .contains("450 Hollow Road");
+    }
+
+    @Test
     void declinesWhenNothingWasRetrieved() {
         assertThat(generator
                         .generate(ask("are you open on Monday?", List.of()), TokenSink.NONE)
