@@ -170,11 +170,7 @@ class AnswerPathIntegrationTests extends IntegrationTestSupport {
         JsonNode third = ask("and what does it taste like?", conversation);
         assertThat(third.path("answer").asString()).containsIgnoringCase("plum");
 
-        List<String> resolved = asOwner()
-                .sql("SELECT coalesce(resolved_question, '') FROM message WHERE conversation_id = ?::uuid ORDER BY id")
-                .param(conversation)
-                .query(String.class)
-                .list();
+        List<String> resolved = resolvedQuestions(conversation);
         assertThat(resolved.getFirst()).as("a first turn stands alone").isEmpty();
         assertThat(resolved.get(1))
                 .contains("Reserve Cabernet Franc")
@@ -200,12 +196,7 @@ class AnswerPathIntegrationTests extends IntegrationTestSupport {
         String conversation = first.path("conversationId").asString();
         JsonNode second = ask("and the bramble?", conversation);
         assertThat(second.path("answer").asString()).contains("4 bottles").doesNotContain("12 bottles");
-        String resolved = asOwner()
-                .sql(
-                        "SELECT resolved_question FROM message WHERE conversation_id = ?::uuid AND resolved_question <> ''")
-                .param(conversation)
-                .query(String.class)
-                .single();
+        String resolved = resolvedQuestions(conversation).get(1);
         assertThat(resolved).containsIgnoringCase("bottles").doesNotContainIgnoringCase("summit");
     }
 
@@ -226,11 +217,7 @@ class AnswerPathIntegrationTests extends IntegrationTestSupport {
         String conversation = first.path("conversationId").asString();
         ask("can I pay with points instead?", conversation);
 
-        List<String> resolved = asOwner()
-                .sql("SELECT coalesce(resolved_question, '') FROM message WHERE conversation_id = ?::uuid ORDER BY id")
-                .param(conversation)
-                .query(String.class)
-                .list();
+        List<String> resolved = resolvedQuestions(conversation);
         assertThat(resolved.get(1))
                 .as("\"instead\" refers to what was just discussed, though the wine's page never says \"points\"")
                 .startsWith("can I pay with points instead?")
@@ -301,6 +288,15 @@ class AnswerPathIntegrationTests extends IntegrationTestSupport {
                 new SiteSettings(
                         s.allowedOrigins(), s.greeting(), s.suggestions(), s.theme(), s.locale(), "Ring the cellar."));
         assertThat(ask(key, offTopic, null).path("answer").asString()).contains("Ring the cellar.");
+    }
+
+    /** What each turn of the conversation was resolved to, in order ("" for a turn that stood alone). */
+    private List<String> resolvedQuestions(String conversation) {
+        return asOwner()
+                .sql("SELECT coalesce(resolved_question, '') FROM message WHERE conversation_id = ?::uuid ORDER BY id")
+                .param(conversation)
+                .query(String.class)
+                .list();
     }
 
     private JsonNode ask(String message, @Nullable String conversationId) throws Exception {

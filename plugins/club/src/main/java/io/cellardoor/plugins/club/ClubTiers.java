@@ -169,9 +169,8 @@ final class ClubTiers {
                         .findFirst()
                         .ifPresent(facts::add);
                 facts.add(price.get());
-                String name =
-                        s.name().substring(s.name().lastIndexOf(" > ") + 1).replaceFirst("^> ", "");
-                tiers.add(name.strip() + ": " + String.join("; ", facts));
+                String[] path = s.name().split(" > "); // "Tiers > Summit" names the Summit
+                tiers.add(path[path.length - 1].strip() + ": " + String.join("; ", facts));
             }
             // Tiers are most of their group ("Shipping" beside "Fees" with one price each is not a set of tiers).
             if (tiers.size() >= 2 && tiers.size() * 2 >= group.size()) {
