@@ -19,6 +19,8 @@ final class MerchandiseVocabulary {
             camiseta,camisetas=shirt
             gorra,gorras,sombrero,sombreros,casquette,chapeau=hat cap
             sudadera,sudaderas,sweat=hoodie sweatshirt
+            sweatshirt,sweatshirts,sweater,sweaters,pullover,pullovers=hoodie
+            corkscrew,corkscrews,sacacorchos=opener
             regalo,regalos,cadeau,cadeaux=gift
             cesta,canasta,panier=basket
             copa,copas,verre,verres=glass

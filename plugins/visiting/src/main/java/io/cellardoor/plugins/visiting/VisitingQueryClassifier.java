@@ -38,12 +38,14 @@ public final class VisitingQueryClassifier implements QueryClassifier {
                     "\\b(directions?|address|located|location|where are you|how do i get|get there|parking|park"
                             + "|gps|uber|lyft|taxi|cab ride|train|station|bus|shuttle|drive|driving|road|rd|route|map|nearby"
                             + "|how far|distance|miles (from|away)"
-                            + "|close to)\\b",
+                            + "|close to|ubicad[oa]s?|ubicacion|donde (estan|queda\\w*)|direccion|como llego|adresse|situes?"
+                            + "|itineraire)\\b",
                     0.5,
                     "directions")
             .rule(
                     "\\b(dogs?|pups?|puppy|pupper|doggo|pets?|animals?|kids?|children|child|babies|baby|strollers?"
-                            + "|minors?|under 21|family friendly|toddlers?)\\b",
+                            + "|minors?|under 21|family friendly|toddlers?|perros?|mascotas?|ninos?|chiens?|enfants?"
+                            + "|animaux)\\b",
                     0.5,
                     "guests")
             .rule("\\b(wheelchair|accessib\\w*|ada|ramps?|handicap\\w*|mobility)\\b", 0.5, "accessibility")

@@ -40,6 +40,8 @@ final class VisitingVocabulary {
             nino,ninos,enfant,enfants=children
             accesible,accessible=accessible wheelchair
             direccion,adresse=address
+            ubicados,ubicado,ubicada,ubicadas,ubicacion,situes,situe,situee=located address
+            thanksgiving,christmas,easter,navidad,noel,paques,pascua=holidays
             llegar,itineraire=directions
             distancia=distance
             ruta,carretera,trajet,conduire,manejar=drive

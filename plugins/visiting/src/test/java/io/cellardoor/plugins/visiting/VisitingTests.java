@@ -64,6 +64,8 @@ class VisitingTests {
                 "can we bring our dog?",
                 "what does the private tour include",
                 "Salut ! Vous êtes ouverts le lundi ? Quels sont vos horaires ?",
+                "¿Dónde están ubicados?",
+                "¿Aceptan perros?",
                 "¿Cuál es el horario? ¿Están abiertos el domingo?",
                 "is there parking for a bus"
             })
