@@ -212,6 +212,21 @@ class AnswerPathIntegrationTests extends IntegrationTestSupport {
     }
 
     @Test
+    void aSuperlativeWithoutItsNounContinuesTheListInSpanishAndFrench() throws Exception {
+        for (List<String> turns : List.of(
+                List.of("¿Qué vinos tienen?", "¿Cuál es el más barato?"),
+                List.of("Quels vins avez-vous ?", "Lequel est le moins cher ?"))) {
+            JsonNode first = ask(turns.get(0), null);
+            String conversation = first.path("conversationId").asString();
+            ask(turns.get(1), conversation);
+            assertThat(resolvedQuestions(conversation).get(1))
+                    .as(turns.get(1))
+                    .startsWith(turns.get(1))
+                    .contains(turns.get(0));
+        }
+    }
+
+    @Test
     void aQuestionAskingForAnAlternativeContinuesThePreviousTopic() throws Exception {
         JsonNode first = ask("how much is the 2022 reserve cabernet franc?", null);
         String conversation = first.path("conversationId").asString();

@@ -45,7 +45,10 @@ public class FollowUpResolver {
     private static final Pattern PRONOUN = Pattern.compile(
             "\\b(it|its|it's|itself|that|this|those|these|them|they|their|which one|that one|this one|the one|ones|"
                     + "same|eso|esa|ese|esos|esas|ello|ça|cela|celui|celle|ceux|celles)\\b|\\b(can i|can we|do i|do we|"
-                    + "how do i|how do we)\\b[^?]*\\bthere\\b",
+                    + "how do i|how do we)\\b[^?]*\\bthere\\b"
+                    // A superlative without its noun ("¿cuál es el más barato?", "le moins cher ?") ranks what was
+                    // listed.
+                    + "|\\b((el|la|los|las) (m[aá]s|menos)|(le|la|les) (plus|moins)) \\p{L}+\\W*$",
             Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
     /**
      * Words before the question proper: an acknowledgement or greeting ("cool, ...", "ok ...", "Hi! ...") or a topic
