@@ -336,6 +336,14 @@ public final class ExtractiveAnswerGenerator implements AnswerGenerator {
         Set<Fact> shown = new HashSet<>();
         double total = part.total();
         double best = 0;
+        // A fact of the kind asked is what its own heading names ("450 Hollow Road" under "Address"): the heading's
+        // words of each unit holding such a fact, read once.
+        Map<AnswerUnit, Set<String>> namedByHeading = new HashMap<>();
+        for (AnswerUnit u : units) {
+            if (part.shape().facts().stream().anyMatch(f -> f.in(u.text()))) {
+                namedByHeading.put(u, analyzer.terms(AnswerUnit.informativeHeading(u.heading())));
+            }
+        }
         while (chosen.size() < MAX_UNITS_PER_PART) {
             AnswerUnit pick = null;
             double pickScore = 0;
@@ -348,11 +356,9 @@ public final class ExtractiveAnswerGenerator implements AnswerGenerator {
                 }
                 double gain = 0;
                 double context = 0;
-                // A numbered step does what its heading names ("From Albany and Points North" above "1. Take I-87"),
-                // and a fact of the kind asked is what its own heading names ("450 Hollow Road" under "Address").
+                // A numbered step does what its heading names ("From Albany and Points North" above "1. Take I-87").
                 boolean step = part.shape().howTo() && STEP.matcher(u.text()).find();
-                boolean named = part.shape().facts().stream().anyMatch(f -> f.in(u.text()));
-                Set<String> heading = named ? analyzer.terms(AnswerUnit.informativeHeading(u.heading())) : Set.of();
+                Set<String> heading = namedByHeading.getOrDefault(u, Set.of());
                 for (Group g : part.groups()) {
                     boolean already = g.in(covered);
                     if (!already && g.in(u.terms())) {

@@ -311,14 +311,19 @@ public class FollowUpResolver {
         // The words only the old title has ("devotion" of the Devotion Tasting) leave with it.
         Set<String> gone = new LinkedHashSet<>(oldTerms);
         gone.removeAll(analyzer.terms(best));
-        StringBuilder asked = new StringBuilder();
-        for (String word : previous.question().split("\\s+")) {
+        return Optional.of((withoutWordsOf(previous.question(), gone) + " " + best).strip());
+    }
+
+    /** The text without its words whose terms are all among {@code gone}; its other words and their order kept. */
+    private String withoutWordsOf(String text, Set<String> gone) {
+        StringBuilder kept = new StringBuilder();
+        for (String word : text.split("\\s+")) {
             Set<String> terms = analyzer.terms(word);
             if (terms.isEmpty() || !gone.containsAll(terms)) {
-                asked.append(asked.isEmpty() ? "" : " ").append(word);
+                kept.append(kept.isEmpty() ? "" : " ").append(word);
             }
         }
-        return Optional.of((asked + " " + best).strip());
+        return kept.toString();
     }
 
     /** The carried words left after a swap, and what was swapped for what ("grand prix -> jumper"). */
@@ -362,16 +367,9 @@ public class FollowUpResolver {
                 if (old.equals(asked.get()) || oldTerms.isEmpty() || !carriedTerms.containsAll(oldTerms)) {
                     continue;
                 }
-                StringBuilder kept = new StringBuilder();
-                for (String word : carried.split("\\s+")) {
-                    Set<String> terms = analyzer.terms(word);
-                    if (terms.isEmpty() || !oldTerms.containsAll(terms)) {
-                        kept.append(kept.isEmpty() ? "" : " ").append(word);
-                    }
-                }
                 String change =
                         old.toLowerCase(Locale.ROOT) + " -> " + asked.get().toLowerCase(Locale.ROOT);
-                return Optional.of(new Swap(kept.toString(), change));
+                return Optional.of(new Swap(withoutWordsOf(carried, oldTerms), change));
             }
         }
         return Optional.empty();

@@ -77,26 +77,17 @@ final class WineCatalog {
      * naming no wine ("which one is the cheapest?") ranks the wines of the style its carried words name.
      */
     static Optional<DirectAnswer> answer(UserQuery query, PluginContext context) {
-        String text = query.normalizedFocus();
-        boolean most = MOST.matcher(text).find();
-        boolean least = LEAST.matcher(text).find();
-        List<Style> styles = new ArrayList<>();
-        for (Style s : Style.values()) {
-            if (s.asked.matcher(text).find()) {
-                styles.add(s);
-            }
-        }
-        boolean list = LIST.matcher(text).find() && styles.size() == 1;
+        String focus = query.normalizedFocus();
+        boolean most = MOST.matcher(focus).find();
+        boolean least = LEAST.matcher(focus).find();
+        boolean list = LIST.matcher(focus).find() && styles(focus).size() == 1;
         // "which one is the cheapest?" after "what red wines do you have?": the wines and their style were carried.
-        String whole = query.normalized();
-        if ((most || least) && styles.isEmpty() && !ABOUT_WINE.matcher(text).find()) {
-            for (Style s : Style.values()) {
-                if (s.asked.matcher(whole).find()) {
-                    styles.add(s);
-                }
-            }
-            text = whole;
-        }
+        String text = (most || least)
+                        && styles(focus).isEmpty()
+                        && !ABOUT_WINE.matcher(focus).find()
+                ? query.normalized()
+                : focus;
+        List<Style> styles = styles(text);
         if (!(most || least) && !list || !ABOUT_WINE.matcher(text).find()) {
             return Optional.empty();
         }
@@ -132,5 +123,16 @@ final class WineCatalog {
         }
         return Optional.of(new DirectAnswer(
                 sb.toString(), wines.stream().map(w -> w.page().path()).toList(), 0.8));
+    }
+
+    /** The styles a text asks about ("red", "tintos", "bubbly"), in the enum's order. */
+    private static List<Style> styles(String text) {
+        List<Style> styles = new ArrayList<>();
+        for (Style s : Style.values()) {
+            if (s.asked.matcher(text).find()) {
+                styles.add(s);
+            }
+        }
+        return styles;
     }
 }
