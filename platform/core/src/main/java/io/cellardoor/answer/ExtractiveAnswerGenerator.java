@@ -62,6 +62,8 @@ public final class ExtractiveAnswerGenerator implements AnswerGenerator {
     private static final double SEMANTIC_KEEP = 0.2;
 
     private static final double CARRIED_WEIGHT = 0.35;
+    /** What a related word's term ({@link TermAnalyzer.TermGroup#related()}) counts for, against the word's own. */
+    private static final double RELATED_MATCH = 0.5;
     /** How much of a paragraph an answer quotes, in characters, starting from the sentence chosen. */
     private static final int PARAGRAPH_CHARS = 420;
 
@@ -133,8 +135,9 @@ public final class ExtractiveAnswerGenerator implements AnswerGenerator {
     }
 
     /** A word of the question with its alternatives and weight. */
-    private record Group(Set<String> terms, double weight, boolean focus, boolean known) {
+    private record Group(Set<String> terms, Set<String> related, double weight, boolean focus, boolean known) {
 
+        /** Whether the bag holds one of the word's own terms. */
         boolean in(Set<String> bag) {
             for (String t : terms) {
                 if (bag.contains(t)) {
@@ -142,6 +145,26 @@ public final class ExtractiveAnswerGenerator implements AnswerGenerator {
                 }
             }
             return false;
+        }
+
+        /**
+         * How well the bag holds the word: 1 for one of its own terms, {@value #RELATED_MATCH} for only a related word's
+         * ("purchase" for "buy"), 0 for neither.
+         */
+        double match(Set<String> bag) {
+            if (in(bag)) {
+                return 1;
+            }
+            for (String t : related) {
+                if (bag.contains(t)) {
+                    return RELATED_MATCH;
+                }
+            }
+            return 0;
+        }
+
+        Group carried() {
+            return new Group(terms, related, weight * CARRIED_WEIGHT, false, known);
         }
     }
 
@@ -266,47 +289,56 @@ public final class ExtractiveAnswerGenerator implements AnswerGenerator {
         List<Group> groups = new ArrayList<>();
         Set<String> seen = new HashSet<>();
         // "cheapest" or "closest" is what to do with the prices or distances found, not a word to find.
-        for (Set<String> g : analyzer.termGroups(QuestionShape.withoutNumericOperators(part), language)) {
+        for (TermAnalyzer.TermGroup g :
+                analyzer.relatedTermGroups(QuestionShape.withoutNumericOperators(part), language)) {
             groups.add(group(g, true, stats));
-            seen.addAll(g);
+            seen.addAll(g.terms());
         }
         // A part without words of its own ("how much?") is about what was carried: those words count fully.
         boolean elliptical = groups.isEmpty();
         if (!carried.isBlank()) {
-            for (Set<String> g : analyzer.termGroups(carried, language)) {
-                if (g.stream().noneMatch(seen::contains)) {
+            for (TermAnalyzer.TermGroup g : analyzer.relatedTermGroups(carried, language)) {
+                if (g.terms().stream().noneMatch(seen::contains)) {
                     Group c = group(g, elliptical, stats);
-                    groups.add(elliptical ? c : new Group(c.terms(), c.weight() * CARRIED_WEIGHT, false, c.known()));
-                    seen.addAll(g);
+                    groups.add(elliptical ? c : c.carried());
+                    seen.addAll(g.terms());
                 }
             }
         }
         // What the message only tells is context at the carried words' weight, unless nothing else says what the
         // question is about ("We want a red under $30. Any ideas?").
         boolean bare = groups.isEmpty();
-        for (Set<String> g : analyzer.termGroups(told, language)) {
-            if (g.stream().noneMatch(seen::contains)) {
+        for (TermAnalyzer.TermGroup g : analyzer.relatedTermGroups(told, language)) {
+            if (g.terms().stream().noneMatch(seen::contains)) {
                 Group c = group(g, bare, stats);
-                groups.add(bare ? c : new Group(c.terms(), c.weight() * CARRIED_WEIGHT, false, c.known()));
-                seen.addAll(g);
+                groups.add(bare ? c : c.carried());
+                seen.addAll(g.terms());
             }
         }
         return groups;
     }
 
-    private static Group group(Set<String> alternatives, boolean focus, CorpusStatistics.Stats stats) {
-        Set<String> terms = new LinkedHashSet<>(alternatives);
-        if (terms.stream().noneMatch(stats::known)) {
-            alternatives.forEach(t -> stats.closestKnown(t).ifPresent(terms::add));
+    /**
+     * A word's group: its terms (with the known word a misspelt one most likely means), weighed by the rarest known of
+     * them; a word the knowledge lacks that only related words stand for ("resell" for "resale") takes their weight.
+     */
+    private static Group group(TermAnalyzer.TermGroup word, boolean focus, CorpusStatistics.Stats stats) {
+        Set<String> terms = new LinkedHashSet<>(word.terms());
+        Set<String> related = word.related();
+        if (terms.stream().noneMatch(stats::known) && related.stream().noneMatch(stats::known)) {
+            word.terms().forEach(t -> stats.closestKnown(t).ifPresent(terms::add));
         }
-        double known = terms.stream()
-                .filter(stats::known)
-                .mapToDouble(stats::idf)
-                .max()
-                .orElse(-1);
+        double known = rarest(terms, stats);
+        if (known < 0) {
+            known = rarest(related, stats);
+        }
         return known >= 0
-                ? new Group(terms, known, focus, true)
-                : new Group(terms, stats.idf(terms.iterator().next()), focus, false);
+                ? new Group(terms, related, known, focus, true)
+                : new Group(terms, related, stats.idf(terms.iterator().next()), focus, false);
+    }
+
+    private static double rarest(Set<String> terms, CorpusStatistics.Stats stats) {
+        return terms.stream().filter(stats::known).mapToDouble(stats::idf).max().orElse(-1);
     }
 
     /** Units of the first passages by their similarity in meaning to the question (empty without a model). */
@@ -360,14 +392,18 @@ public final class ExtractiveAnswerGenerator implements AnswerGenerator {
                 boolean step = part.shape().howTo() && STEP.matcher(u.text()).find();
                 Set<String> heading = namedByHeading.getOrDefault(u, Set.of());
                 for (Group g : part.groups()) {
-                    boolean already = g.in(covered);
-                    if (!already && g.in(u.terms())) {
-                        gain += g.weight();
-                    } else if (!already && g.in(u.context())) {
-                        if (step || g.in(heading)) {
-                            gain += g.weight();
+                    if (g.match(covered) > 0) {
+                        continue;
+                    }
+                    double inText = g.match(u.terms());
+                    double inContext = g.match(u.context());
+                    if (inText > 0) {
+                        gain += inText * g.weight();
+                    } else if (inContext > 0) {
+                        if (step || g.match(heading) > 0) {
+                            gain += inContext * g.weight();
                         } else {
-                            context += g.weight();
+                            context += inContext * g.weight();
                         }
                     }
                 }
@@ -435,7 +471,7 @@ public final class ExtractiveAnswerGenerator implements AnswerGenerator {
         }
         double found = 0;
         for (Group g : part.groups()) {
-            found += g.in(u.terms()) ? g.weight() : g.in(u.context()) ? 0.5 * g.weight() : 0;
+            found += Math.max(g.match(u.terms()), 0.5 * g.match(u.context())) * g.weight();
         }
         return found / total;
     }
@@ -753,7 +789,7 @@ public final class ExtractiveAnswerGenerator implements AnswerGenerator {
                 if (!g.focus()) {
                     continue;
                 }
-                covered += g.in(all) ? g.weight() : g.in(allContext) ? 0.5 * g.weight() : 0;
+                covered += Math.max(g.match(all), 0.5 * g.match(allContext)) * g.weight();
                 unknown += g.known() ? 0 : g.weight();
             }
             // The best single document: the units it gave, with its title and headings, covering the part.
@@ -774,10 +810,10 @@ public final class ExtractiveAnswerGenerator implements AnswerGenerator {
                 double missingHere = 0;
                 for (Group g : part.groups()) {
                     if (g.focus()) {
-                        boolean inTerms = g.in(docTerms.get(path));
-                        boolean inContext = g.in(docContext.get(path));
-                        one += inTerms ? g.weight() : inContext ? 0.5 * g.weight() : 0;
-                        if (!inTerms && !inContext) {
+                        double inTerms = g.match(docTerms.get(path));
+                        double inContext = g.match(docContext.get(path));
+                        one += Math.max(inTerms, 0.5 * inContext) * g.weight();
+                        if (inTerms == 0 && inContext == 0) {
                             missingHere = Math.max(missingHere, g.weight());
                         }
                     }

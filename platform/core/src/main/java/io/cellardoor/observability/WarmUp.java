@@ -3,6 +3,7 @@ package io.cellardoor.observability;
 import io.cellardoor.embedding.Embeddings;
 import io.cellardoor.retrieval.HybridRetriever;
 import io.cellardoor.retrieval.RetrievalQuery;
+import io.cellardoor.text.Lexicon;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
@@ -18,7 +19,8 @@ import org.springframework.stereotype.Component;
 /**
  * Before the server reports ready (readiness follows the ready event), a serving instance embeds one question (the ONNX
  * model and its tokenizer load; a configured embeddings endpoint answers its first call) and runs one hybrid retrieval for the first org (the query plan, the indexes' first
- * pages), so the first visitor's question is not the one that pays for them. A failure is logged, never fatal. Also
+ * pages) and reads the English word relations' dictionary ({@link Lexicon}), so the first visitor's question is not the
+ * one that pays for them. A failure is logged, never fatal. Also
  * the {@code embedding} health component: UP once the model answered, with its dimensions and load time.
  */
 @Component("embeddingHealthIndicator")
@@ -30,13 +32,15 @@ class WarmUp implements HealthIndicator {
     private final Embeddings embeddings;
     private final HybridRetriever retriever;
     private final JdbcClient jdbc;
+    private final Lexicon lexicon;
     private final AtomicReference<Health> health = new AtomicReference<>(
             Health.unknown().withDetail("model", "not loaded yet").build());
 
-    WarmUp(Embeddings embeddings, HybridRetriever retriever, JdbcClient jdbc) {
+    WarmUp(Embeddings embeddings, HybridRetriever retriever, JdbcClient jdbc, Lexicon lexicon) {
         this.embeddings = embeddings;
         this.retriever = retriever;
         this.jdbc = jdbc;
+        this.lexicon = lexicon;
     }
 
     @EventListener
@@ -77,8 +81,9 @@ class WarmUp implements HealthIndicator {
         } catch (RuntimeException e) {
             log.warn("Warm-up: retrieval failed (the database may be down): {}", e.toString());
         }
+        lexicon.alternatives("open");
         long ms = (System.nanoTime() - started) / 1_000_000;
-        log.info("Warm-up: embedding model and retrieval ready in {} ms", ms);
+        log.info("Warm-up: embedding model, retrieval and word relations ready in {} ms", ms);
         return ms;
     }
 

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.text.Normalizer;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -207,10 +208,21 @@ public final class TermAnalyzer {
 
     private final Analyzer analyzer = new EnglishAnalyzer(STOP_WORDS);
     private final Vocabulary vocabulary;
+    private final Lexicon lexicon;
 
     /** @param vocabulary visitors' words for the pages' words, contributed by the domain plugins */
     public TermAnalyzer(Vocabulary vocabulary) {
+        this(vocabulary, Lexicon.none());
+    }
+
+    /**
+     * @param vocabulary visitors' words for the pages' words, contributed by the domain plugins
+     * @param lexicon English word relations for an English question's {@link #relatedTermGroups(String, String)}
+     */
+    @org.springframework.beans.factory.annotation.Autowired
+    public TermAnalyzer(Vocabulary vocabulary, Lexicon lexicon) {
         this.vocabulary = vocabulary;
+        this.lexicon = lexicon;
     }
 
     /**
@@ -331,8 +343,28 @@ public final class TermAnalyzer {
      * @param language ISO 639-1 code, e.g. {@code es}
      */
     public List<Set<String>> termGroups(String question, String language) {
+        return relatedTermGroups(question, language).stream()
+                .map(TermGroup::terms)
+                .toList();
+    }
+
+    /**
+     * One content word of a question: its terms (its stem with the stems of the plugins' words for it) and the stems of
+     * the English words related to it ({@link Lexicon}: "buy" -> {purchas}, "deep" -> {depth}), which say less.
+     *
+     * @param terms the word's own terms, never empty
+     * @param related the related words' terms not among {@code terms}; empty for none or a question not in English
+     */
+    public record TermGroup(Set<String> terms, Set<String> related) {}
+
+    /**
+     * As {@link #termGroups(String, String)}, each group with the terms of the words related to its word.
+     *
+     * @param language ISO 639-1 code; only an English ({@code en}) question's words get related terms
+     */
+    public List<TermGroup> relatedTermGroups(String question, String language) {
         CharArraySet foreign = QUESTION_STOP_WORDS.get(language);
-        List<Set<String>> groups = new ArrayList<>();
+        List<TermGroup> groups = new ArrayList<>();
         Set<String> seen = new LinkedHashSet<>();
         for (String word : fold(question).split(" ")) {
             if (foreign != null
@@ -348,7 +380,14 @@ public final class TermAnalyzer {
                 group.addAll(termList(more));
             }
             if (seen.addAll(group)) {
-                groups.add(group);
+                Set<String> related = new LinkedHashSet<>();
+                if (language.equals("en")) {
+                    for (String more : lexicon.alternatives(word)) {
+                        related.addAll(termList(more));
+                    }
+                    related.removeAll(group);
+                }
+                groups.add(new TermGroup(Collections.unmodifiableSet(group), Collections.unmodifiableSet(related)));
             }
         }
         return groups;

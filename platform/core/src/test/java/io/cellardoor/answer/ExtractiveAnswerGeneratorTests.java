@@ -367,4 +367,27 @@ class ExtractiveAnswerGeneratorTests {
                 .isEqualTo("Private Tour & Tasting");
         assertThat(ExtractiveAnswerGenerator.informativeHeading("Description")).isEmpty();
     }
+
+    @Test
+    void aWordOfThePageRelatedToTheVisitorsWordAnswers() {
+        TermAnalyzer related = new TermAnalyzer(vocabulary, new io.cellardoor.text.Lexicon(true));
+        List<RetrievedChunk> pages = List.of(
+                chunk(1, "visiting/policies.md", "Policies", "Legal", "- You must be 21 to purchase alcohol.", 0.3),
+                chunk(2, "shop/opener.md", "Wine Opener", "", "- Price: $18.00\n- Status: Available", 0.3));
+        List<String> texts = new ArrayList<>(
+                pages.stream().map(c -> c.title() + " " + c.text()).toList());
+        texts.addAll(List.of("21 acres of vines", "up to 21 guests", "21 wines", "buy a ticket"));
+        java.util.function.Function<TermAnalyzer, ExtractiveAnswerGenerator> generatorWith =
+                a -> new ExtractiveAnswerGenerator(a, org -> CorpusStatistics.Stats.of(texts, a), 0.24);
+
+        GeneratedAnswer without =
+                generatorWith.apply(analyzer).generate(ask("do I need to be 21 to buy wine?", pages), TokenSink.NONE);
+        assertThat(without.text())
+                .as("without word relations, buying is no purchase")
+                .doesNotContain("You must be 21 to purchase alcohol.");
+        GeneratedAnswer answer =
+                generatorWith.apply(related).generate(ask("do I need to be 21 to buy wine?", pages), TokenSink.NONE);
+        assertThat(answer.answered()).as(answer.text()).isTrue();
+        assertThat(answer.text()).contains("You must be 21 to purchase alcohol.");
+    }
 }

@@ -1,0 +1,153 @@
+package io.cellardoor.text;
+
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import net.sf.extjwnl.JWNLException;
+import net.sf.extjwnl.data.IndexWord;
+import net.sf.extjwnl.data.POS;
+import net.sf.extjwnl.data.Pointer;
+import net.sf.extjwnl.data.PointerType;
+import net.sf.extjwnl.data.Synset;
+import net.sf.extjwnl.data.Word;
+import net.sf.extjwnl.dictionary.Dictionary;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Relations between English words, from Princeton WordNet 3.1 read through extJWNL (its data jar on the class path):
+ * for a visitor's word, in each part of speech it has, the other words of its most common sense ("buy" -> purchase,
+ * "kid" -> child), the attribute an adjective measures ("deep" -> depth, "far" -> distance, "big" -> size) and the
+ * words derived from it with the words of their sense ("own" -> owner, proprietor). Only lower-case single words are
+ * given: names, acronyms and phrases are left out. The dictionary loads on first use (about 0.3 s); results are cached
+ * per word. Thread-safe.
+ *
+ * <p>Generic English, not any business's vocabulary: that comes from the plugins ({@link Vocabulary}).
+ */
+@org.springframework.stereotype.Component
+public final class Lexicon {
+
+    private static final Logger log = LoggerFactory.getLogger(Lexicon.class);
+    private static final Lexicon NONE = new Lexicon(false);
+    /** A single lower-case word of letters. */
+    private static final java.util.regex.Pattern WORD = java.util.regex.Pattern.compile("\\p{Ll}+");
+
+    private final boolean enabled;
+    private final Map<String, List<String>> cache = new ConcurrentHashMap<>();
+    private volatile Dictionary dictionary;
+    private volatile boolean unreadable;
+
+    /** WordNet's relations, loaded on first use. */
+    public Lexicon() {
+        this(true);
+    }
+
+    /**
+     * @param enabled {@code cellardoor.text.word-relations} (default true); false knows no relations, so answers match
+     *     the visitor's own words and the plugins' vocabulary only
+     */
+    @org.springframework.beans.factory.annotation.Autowired
+    public Lexicon(
+            @org.springframework.beans.factory.annotation.Value("${cellardoor.text.word-relations:true}")
+                    boolean enabled) {
+        this.enabled = enabled;
+    }
+
+    /** A lexicon that knows no relations (tests, and the fallback when WordNet cannot be read). */
+    public static Lexicon none() {
+        return NONE;
+    }
+
+    /**
+     * Words that can stand for the given one in English.
+     *
+     * @param foldedWord a folded word (lower case, no accents), e.g. {@code deep}
+     * @return related words, without the word itself; empty for a word under three letters, an unknown word, or when
+     *     WordNet cannot be read
+     */
+    public List<String> alternatives(String foldedWord) {
+        if (!enabled || foldedWord.length() < 3 || !WORD.matcher(foldedWord).matches()) {
+            return List.of();
+        }
+        return cache.computeIfAbsent(foldedWord, this::lookUp);
+    }
+
+    private List<String> lookUp(String word) {
+        Dictionary d = dictionary();
+        if (d == null) {
+            return List.of();
+        }
+        Set<String> out = new LinkedHashSet<>();
+        // extJWNL's resource dictionary shares its file readers: one look-up at a time (each word once, then cached).
+        synchronized (d) {
+            try {
+                for (POS pos : POS.getAllPOS()) {
+                    IndexWord index = d.lookupIndexWord(pos, word);
+                    List<Synset> senses = index == null ? List.of() : index.getSenses();
+                    if (senses.isEmpty()) {
+                        continue;
+                    }
+                    Synset sense = senses.get(0);
+                    words(sense, out);
+                    if (pos == POS.ADJECTIVE) {
+                        for (Pointer p : sense.getPointers(PointerType.ATTRIBUTE)) {
+                            words(p.getTargetSynset(), out);
+                        }
+                    }
+                    for (Word w : sense.getWords()) {
+                        if (!w.getLemma().equalsIgnoreCase(index.getLemma())) {
+                            continue;
+                        }
+                        for (Pointer p : w.getPointers(PointerType.DERIVATION)) {
+                            if (p.getTarget() instanceof Word derived) {
+                                add(derived.getLemma(), out);
+                                words(derived.getSynset(), out);
+                            }
+                        }
+                    }
+                }
+            } catch (JWNLException | RuntimeException e) {
+                log.warn("WordNet look-up of '{}' failed: {}", word, e.getMessage());
+                return List.of();
+            }
+        }
+        out.remove(word);
+        return List.copyOf(out);
+    }
+
+    private static void words(Synset synset, Set<String> out) {
+        for (Word w : synset.getWords()) {
+            add(w.getLemma(), out);
+        }
+    }
+
+    private static void add(String lemma, Set<String> out) {
+        if (WORD.matcher(lemma).matches()) {
+            out.add(lemma);
+        }
+    }
+
+    private Dictionary dictionary() {
+        Dictionary d = dictionary;
+        if (d == null && !unreadable) {
+            synchronized (this) {
+                d = dictionary;
+                if (d == null && !unreadable) {
+                    try {
+                        d = Dictionary.getDefaultResourceInstance();
+                        dictionary = d;
+                    } catch (JWNLException | RuntimeException e) {
+                        unreadable = true;
+                        log.warn(
+                                "WordNet could not be read; answers match the visitor's words only: {}",
+                                e.getMessage());
+                        return null;
+                    }
+                }
+            }
+        }
+        return d;
+    }
+}

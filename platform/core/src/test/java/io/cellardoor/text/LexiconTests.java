@@ -1,0 +1,53 @@
+package io.cellardoor.text;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+class LexiconTests {
+
+    final Lexicon lexicon = new Lexicon(true);
+
+    @Test
+    void givesTheWordsOfACommonSenseAnAdjectivesAttributeAndDerivedWords() {
+        assertThat(lexicon.alternatives("buy")).contains("purchase");
+        assertThat(lexicon.alternatives("kid")).contains("child");
+        assertThat(lexicon.alternatives("deep")).as("the attribute it measures").contains("depth");
+        assertThat(lexicon.alternatives("far")).contains("distance");
+        assertThat(lexicon.alternatives("owns"))
+                .as("an inflected form, a derived word and that word's synonym")
+                .contains("owner", "proprietor");
+    }
+
+    @Test
+    void leavesOutNamesAcronymsPhrasesAndTheWordItself() {
+        assertThat(lexicon.alternatives("far"))
+                .as("FAR is an acronym")
+                .doesNotContain("far", "FAR", "alir")
+                .allMatch(w -> w.matches("\\p{Ll}+"));
+        assertThat(lexicon.alternatives("kid")).doesNotContain("small fry", "kid");
+    }
+
+    @Test
+    void knowsNothingOfUnknownOrShortWordsOrWhenSwitchedOff() {
+        assertThat(lexicon.alternatives("zzzqx")).isEmpty();
+        assertThat(lexicon.alternatives("s")).isEmpty();
+        assertThat(new Lexicon(false).alternatives("buy")).isEmpty();
+        assertThat(Lexicon.none().alternatives("buy")).isEmpty();
+    }
+
+    @Test
+    void onlyAnEnglishQuestionsWordsGetRelatedTerms() {
+        TermAnalyzer analyzer = new TermAnalyzer(new Vocabulary(), lexicon);
+        TermAnalyzer.TermGroup buy =
+                analyzer.relatedTermGroups("can I buy wine?", "en").getFirst();
+        assertThat(buy.terms()).containsExactly("bui");
+        assertThat(buy.related()).contains("purchas").doesNotContain("bui");
+        assertThat(analyzer.termGroups("can I buy wine?", "en"))
+                .as("the plain groups stay the word's own terms")
+                .first()
+                .isEqualTo(Set.of("bui"));
+        assertThat(analyzer.relatedTermGroups("buy", "es").getFirst().related()).isEmpty();
+    }
+}
