@@ -67,9 +67,15 @@ public class FollowUpResolver {
     private static final Pattern CONNECTIVE = Pattern.compile(
             "^\\W*(and|also|plus|then|what about|how about|and what about|so|y|e|et|et pour|y para|¿y|aussi|también)\\b",
             Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+    private static final String ORDINAL_WORDS = "first|second|third|last|primer[oa]?|segund[oa]|tercer[oa]?|"
+            + "últim[oa]|premi[eè]re?|deuxième|troisième|dernière?";
+    /**
+     * An ordinal naming an item: after a determiner ("the last", "el último") or before "one" ("second one"); a bare
+     * "last" is a verb as often ("how long does it last?").
+     */
     private static final Pattern ORDINAL = Pattern.compile(
-            "\\b(the )?(first|second|third|last|primer[oa]?|segund[oa]|tercer[oa]?|últim[oa]|premi[eè]re?|deuxième|"
-                    + "troisième|dernière?)( one)?\\b",
+            "\\b(?:(?:the|that|this|el|la|lo|le|l')\\s*(" + ORDINAL_WORDS + ")(?: one)?|(" + ORDINAL_WORDS
+                    + ") one)\\b",
             Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
     /** "What about the reserve one?", "... instead?": the same question about another thing. */
     /** Asks for an alternative to what was just discussed ("can I pay with points instead?"). */
@@ -494,7 +500,7 @@ public class FollowUpResolver {
         if (!m.find()) {
             return Optional.empty();
         }
-        String which = m.group(2).toLowerCase(Locale.ROOT);
+        String which = (m.group(1) != null ? m.group(1) : m.group(2)).toLowerCase(Locale.ROOT);
         List<String> bullets = new ArrayList<>();
         List<String> titles = new ArrayList<>();
         Matcher item = ITEM.matcher(previousAnswer);

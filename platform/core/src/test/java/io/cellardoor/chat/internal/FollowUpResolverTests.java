@@ -20,6 +20,7 @@ class FollowUpResolverTests {
         assertThat(FollowUpResolver.ordinalItem("and the last one?", EVENTS))
                 .hasValueSatisfying(i -> assertThat(i).startsWith("Harvest Stomp"));
         assertThat(FollowUpResolver.ordinalItem("the second", EVENTS)).contains("Spring Club Party - April 5");
+        assertThat(FollowUpResolver.ordinalItem("second one please", EVENTS)).contains("Spring Club Party - April 5");
         assertThat(FollowUpResolver.ordinalItem(
                         "the first one", "- Open daily from noon until five\n- Closed in January"))
                 .contains("Open daily from noon until five");
@@ -30,6 +31,10 @@ class FollowUpResolverTests {
         assertThat(FollowUpResolver.ordinalItem("the first one", "We open at noon."))
                 .isEmpty();
         assertThat(FollowUpResolver.ordinalItem("what time?", EVENTS)).isEmpty();
+        assertThat(FollowUpResolver.ordinalItem("how long does it last?", EVENTS))
+                .as("a bare 'last' is the verb")
+                .isEmpty();
+        assertThat(FollowUpResolver.ordinalItem("which came first?", EVENTS)).isEmpty();
     }
 
     @Test
