@@ -73,6 +73,7 @@ record QuestionShape(
     private static final Pattern DURATION_Q = words("\\b(how long|duration|last|lasts|take|takes|cuanto tiempo|"
             + "dura|duracion|combien de temps|dur[eé]e?)\\b");
     private static final Pattern COUNT_Q = words("\\b(how many|number of|how big|how large|capacity|how far|how old|"
+            + "how deep|how tall|how high|how wide|how heavy|"
             + "acres?|cuant[oa]s|combien de|cuantos|caben)\\b");
     private static final Pattern DATE_Q =
             words("\\b(when|what day|which day|what days|dates?|what months?|which months?|cuando|fecha|quand)\\b");
@@ -154,9 +155,17 @@ record QuestionShape(
             + "expensive|costs? (more|less)|closest|nearest|farthest|furthest|m[aá]s (barat|car|cercan|lejan)[oa]s?|"
             + "moins cher|plus cher|plus proche|plus loin)\\b");
 
-    /** The question without the words that name a comparison of prices or distances (see {@link #byDistance()}). */
+    /** "How long does it last?": the verb only asks for a duration, it is no word of the answer ("last call"). */
+    private static final Pattern DURATION_VERB = words("(?<=\\bhow long\\b.{0,40})\\b(last|lasts)\\b");
+
+    /**
+     * The question without the words that name a comparison of prices or distances (see {@link #byDistance()}), nor
+     * the verb that asks for a duration ("how long does it last?").
+     */
     static String withoutNumericOperators(String question) {
-        return NUMERIC_OPERATOR.matcher(question).replaceAll(" ");
+        return DURATION_VERB
+                .matcher(NUMERIC_OPERATOR.matcher(question).replaceAll(" "))
+                .replaceAll(" ");
     }
 
     /**

@@ -15,6 +15,10 @@ class QuestionShapeTests {
         assertThat(QuestionShape.of("how many guests fit on the patio?").facts())
                 .contains(Fact.COUNT);
         assertThat(QuestionShape.of("what's the email for the club?").facts()).contains(Fact.CONTACT);
+        assertThat(QuestionShape.of("how deep is the soil?").facts())
+                .as("a dimension asked is a number")
+                .contains(Fact.COUNT);
+        assertThat(QuestionShape.of("how tall is the barn?").facts()).contains(Fact.COUNT);
     }
 
     @Test
@@ -76,5 +80,15 @@ class QuestionShapeTests {
         assertThat(Fact.TIME.in("Saturday: 12:00 PM - 7:00 PM")).isTrue();
         assertThat(Fact.DURATION.in("about 90 minutes")).isTrue();
         assertThat(Fact.PRICE.in("open daily")).isFalse();
+    }
+
+    @Test
+    void theVerbAskingForADurationIsNoWordToFind() {
+        assertThat(QuestionShape.withoutNumericOperators("how long does the tasting last?"))
+                .doesNotContain("last")
+                .contains("tasting");
+        assertThat(QuestionShape.withoutNumericOperators("when is last call?")).contains("last");
+        assertThat(QuestionShape.withoutNumericOperators("which is the cheapest tasting?"))
+                .doesNotContain("cheapest");
     }
 }
