@@ -64,6 +64,8 @@ public final class ExtractiveAnswerGenerator implements AnswerGenerator {
     private static final double CARRIED_WEIGHT = 0.35;
     /** What a related word's term ({@link TermAnalyzer.TermGroup#related()}) counts for, against the word's own. */
     private static final double RELATED_MATCH = 0.5;
+    /** What a fact's heading naming the question's words adds, at all of them (see {@code cover}). */
+    private static final double HEADING_NAMED = 0.1;
     /** How much of a paragraph an answer quotes, in characters, starting from the sentence chosen. */
     private static final int PARAGRAPH_CHARS = 420;
 
@@ -388,6 +390,7 @@ public final class ExtractiveAnswerGenerator implements AnswerGenerator {
                 }
                 double gain = 0;
                 double context = 0;
+                double named = 0;
                 // A numbered step does what its heading names ("From Albany and Points North" above "1. Take I-87").
                 boolean step = part.shape().howTo() && STEP.matcher(u.text()).find();
                 Set<String> heading = namedByHeading.getOrDefault(u, Set.of());
@@ -402,6 +405,7 @@ public final class ExtractiveAnswerGenerator implements AnswerGenerator {
                     } else if (inContext > 0) {
                         if (step || g.match(heading) > 0) {
                             gain += inContext * g.weight();
+                            named += g.match(heading) * g.weight();
                         } else {
                             context += inContext * g.weight();
                         }
@@ -419,6 +423,11 @@ public final class ExtractiveAnswerGenerator implements AnswerGenerator {
                     }
                 }
                 bonus += 0.15 * titleShare(part, u);
+                // A fact under a heading naming what was asked ("450 Hollow Road" under "Official Address") is that
+                // thing itself, more than a line that only mentions the words ("while this address is ...").
+                if (fact) {
+                    bonus += HEADING_NAMED * named / total;
+                }
                 if (part.shape().howTo()
                         && relevance >= 0.15
                         && STEP.matcher(u.text()).find()) {

@@ -390,4 +390,22 @@ class ExtractiveAnswerGeneratorTests {
         assertThat(answer.answered()).as(answer.text()).isTrue();
         assertThat(answer.text()).contains("You must be 21 to purchase alcohol.");
     }
+
+    @Test
+    void aFactUnderAHeadingNamingWhatWasAskedLeadsBeforeALineThatOnlyMentionsIt() {
+        List<RetrievedChunk> directions = List.of(chunk(
+                1,
+                "visiting/directions.md",
+                "Directions",
+                "",
+                "## GPS Note\nSome maps send visitors to our side gate at 46 Side Road. While this address is ours, the"
+                        + " tasting room is located at our main address on Hollow Road.\n## Official Address\n"
+                        + "450 Hollow Road, Staatsburg, NY 12580",
+                0.5));
+        GeneratedAnswer answer = over(directions).generate(ask("what's your address?", directions), TokenSink.NONE);
+        assertThat(answer.answered()).as(answer.text()).isTrue();
+        assertThat(answer.text().lines().skip(1).findFirst().orElse(""))
+                .as(answer.text())
+                .contains("450 Hollow Road");
+    }
 }
