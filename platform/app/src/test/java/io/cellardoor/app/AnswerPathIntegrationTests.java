@@ -227,6 +227,23 @@ class AnswerPathIntegrationTests extends IntegrationTestSupport {
     }
 
     @Test
+    void aQuestionWordAndANounNamingNoPageAsksForAnAttributeOfTheTopic() throws Exception {
+        JsonNode first = ask("what does the 2022 reserve cabernet franc taste like?", null);
+        String conversation = first.path("conversationId").asString();
+        ask("what sizes?", conversation);
+        ask("which wines?", conversation);
+
+        List<String> resolved = resolvedQuestions(conversation);
+        assertThat(resolved.get(1))
+                .as("no page is named by \"sizes\": the sizes of the wine just discussed")
+                .startsWith("what sizes?")
+                .containsIgnoringCase("reserve cabernet franc");
+        assertThat(resolved.get(2))
+                .as("\"wines\" names pages (the wine club): a question of its own")
+                .doesNotContainIgnoringCase("cabernet");
+    }
+
+    @Test
     void aQuestionAskingForAnAlternativeContinuesThePreviousTopic() throws Exception {
         JsonNode first = ask("how much is the 2022 reserve cabernet franc?", null);
         String conversation = first.path("conversationId").asString();

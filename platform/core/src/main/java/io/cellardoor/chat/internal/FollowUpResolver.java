@@ -42,6 +42,14 @@ public class FollowUpResolver {
                     + "changing the subject|by the way|btw|otra pregunta|otra cosa|cambiando de tema|autre question|"
                     + "autre chose|rien à voir|sans rapport)\\b",
             Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+    /**
+     * "What sizes?", "which colours?", "¿qué tallas?", "quelles couleurs ?": a question word and a noun or two, no verb;
+     * when no document is named by them, it asks for an attribute of what was being discussed.
+     */
+    private static final Pattern ATTRIBUTE = Pattern.compile(
+            "^\\W*(what|which|qu[eé]|cu[aá]l(es)?|quel(le)?s?)\\s+\\p{L}+(\\s+\\p{L}+)?\\W*$",
+            Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+
     private static final Pattern PRONOUN = Pattern.compile(
             "\\b(it|its|it's|itself|that|this|those|these|them|they|their|which one|that one|this one|the one|ones|"
                     + "same|eso|esa|ese|esos|esas|ello|ça|cela|celui|celle|ceux|celles)\\b|\\b(can i|can we|do i|do we|"
@@ -276,8 +284,22 @@ public class FollowUpResolver {
             if (topicTerms.containsAll(terms)) {
                 return "same topic: " + String.join(" ", terms);
             }
+            if (ATTRIBUTE.matcher(question).matches() && namesNoDocument(orgId, terms)) {
+                return "attribute: " + String.join(" ", terms);
+            }
         }
         return "";
+    }
+
+    /** Whether no document title of the org has any of the terms. */
+    private boolean namesNoDocument(long orgId, Set<String> terms) {
+        for (var doc : knowledge.listAllDocuments(orgId)) {
+            Set<String> title = analyzer.terms(doc.title());
+            if (terms.stream().anyMatch(title::contains)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**
