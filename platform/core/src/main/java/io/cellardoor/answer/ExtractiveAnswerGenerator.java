@@ -501,7 +501,7 @@ public final class ExtractiveAnswerGenerator implements AnswerGenerator {
 
     /**
      * Adds to the chosen units what completes them: the unit after one that ends with a colon ("... direct visitors to
-     * our secondary entrance at:") or is only a label ({@link TextLines#isLabel}: "Tasting notes"), and up to two
+     * our secondary entrance at:") or a question mark (a FAQ's question: its answer follows) or is only a label ({@link TextLines#isLabel}: "Tasting notes"), and up to two
      * following siblings of a bullet under the same heading that are {@link #alike} (another "Component: ..." of the same
      * list, or the entry beyond a limit).
      */
@@ -524,8 +524,11 @@ public final class ExtractiveAnswerGenerator implements AnswerGenerator {
                 boolean sameParagraph = next.paragraph() == u.paragraph()
                         && quoted + next.text().length() <= PARAGRAPH_CHARS;
                 quoted += next.text().length();
-                boolean continuation =
-                        sameParagraph || (j == i + 1 && (u.text().endsWith(":") || TextLines.isLabel(u.text())));
+                // A line ending with a colon, a label, or a question of a FAQ ("Am I allowed to bring in outside
+                // catering?") is completed by the line after it.
+                boolean continuation = sameParagraph
+                        || (j == i + 1
+                                && (u.text().endsWith(":") || u.text().endsWith("?") || TextLines.isLabel(u.text())));
                 boolean step = steps && STEP.matcher(next.text()).find();
                 if (!continuation && !step && !alike(u, next)) {
                     break;

@@ -408,4 +408,22 @@ class ExtractiveAnswerGeneratorTests {
                 .as(answer.text())
                 .contains("450 Hollow Road");
     }
+
+    @Test
+    void aQuestionOfAFaqIsShownWithTheAnswerAfterIt() {
+        List<RetrievedChunk> faq = List.of(chunk(
+                1,
+                "events/weddings.md",
+                "Weddings",
+                "Questions",
+                "## Questions\nAm I allowed to bring in outside catering for my event?\n\nYes, outside caterers are"
+                        + " allowed and may use the kitchen.\n\nIs there lodging on the property?\n\nThe farmhouse"
+                        + " sleeps eight.",
+                0.5));
+        GeneratedAnswer answer = over(faq).generate(ask("can we bring in our own catering?", faq), TokenSink.NONE);
+        assertThat(answer.answered()).as(answer.text()).isTrue();
+        assertThat(answer.text())
+                .contains("Am I allowed to bring in outside catering", "Yes, outside caterers are allowed")
+                .doesNotContain("farmhouse");
+    }
 }
