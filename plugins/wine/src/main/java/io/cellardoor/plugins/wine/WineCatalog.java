@@ -12,9 +12,10 @@ import java.util.regex.Pattern;
 
 /**
  * Answers questions about the wines as a set from every wine page's title and price line: a list of one style ("what
- * red wines do you have?", "¿qué vinos blancos tienen?") with each wine's price, and the most or least expensive wine.
- * A wine's style comes from its title (grape and style words); pages without a price line are listed without one and
- * left out of superlatives.
+ * red wines do you have?", "¿qué vinos blancos tienen?") with each wine's price, the most or least expensive wine, and
+ * the oldest or newest vintage (the year its title starts with). A wine's style comes from its title (grape and style
+ * words); pages without a price line are listed without one and left out of the price superlatives, wines without a
+ * vintage ("NV") out of the vintage ones.
  */
 final class WineCatalog {
 
@@ -57,7 +58,20 @@ final class WineCatalog {
     static final String LEAST_WORDS = "cheapest|least expensive|lowest priced|most affordable|budget|least costly"
             + "|costs? the least|mas barat[oa]s?|moins cher";
 
+    /** Words asking for the oldest vintage ("what's your oldest wine?", "¿el más viejo?"). */
+    static final String OLDEST_WORDS =
+            "oldest|earliest vintage|mas viej[oa]s?|mas antigu[oa]s?|plus vieux|plus vieille|plus ancien(ne)?";
+    /** Words asking for the newest vintage ("the youngest red?", "latest release"). */
+    static final String NEWEST_WORDS =
+            "newest|youngest|latest vintage|latest release|most recent vintage|mas nuev[oa]s?"
+                    + "|mas recientes?|mas joven|plus jeune|plus recent(e)?";
+
     private static final Pattern MOST = Pattern.compile("\\b(" + MOST_WORDS + ")\\b");
+    private static final Pattern OLDEST = Pattern.compile("\\b(" + OLDEST_WORDS + ")\\b");
+    private static final Pattern NEWEST = Pattern.compile("\\b(" + NEWEST_WORDS + ")\\b");
+    /** The vintage a wine's title starts with ("2022 Reserve Cabernet Franc"). */
+    private static final Pattern VINTAGE = Pattern.compile("^\\s*((?:19|20)\\d\\d)\\b");
+
     private static final Pattern LEAST = Pattern.compile("\\b(" + LEAST_WORDS + ")\\b");
     private static final Pattern ABOUT_WINE =
             Pattern.compile("\\b(wines?|vinos?|vins?|bottles?|reds?|whites?|ros[eé]s?|sparkling)\\b");
@@ -67,6 +81,16 @@ final class WineCatalog {
 
         double amount() {
             return Double.parseDouble(price.orElseThrow().replaceAll("[$,]", ""));
+        }
+
+        Optional<Integer> vintage() {
+            var m = VINTAGE.matcher(page.title());
+            return m.find() ? Optional.of(Integer.parseInt(m.group(1))) : Optional.empty();
+        }
+
+        String named() {
+            return "the " + page.title().strip()
+                    + price.map(p -> " (" + p + ")").orElse("");
         }
     }
 
@@ -80,15 +104,15 @@ final class WineCatalog {
         String focus = query.normalizedFocus();
         boolean most = MOST.matcher(focus).find();
         boolean least = LEAST.matcher(focus).find();
+        boolean oldest = OLDEST.matcher(focus).find();
+        boolean newest = NEWEST.matcher(focus).find();
+        boolean ranked = most || least || oldest || newest;
         boolean list = LIST.matcher(focus).find() && styles(focus).size() == 1;
         // "which one is the cheapest?" after "what red wines do you have?": the wines and their style were carried.
-        String text = (most || least)
-                        && styles(focus).isEmpty()
-                        && !ABOUT_WINE.matcher(focus).find()
-                ? query.normalized()
-                : focus;
+        String text =
+                ranked && styles(focus).isEmpty() && !ABOUT_WINE.matcher(focus).find() ? query.normalized() : focus;
         List<Style> styles = styles(text);
-        if (!(most || least) && !list || !ABOUT_WINE.matcher(text).find()) {
+        if (!ranked && !list || !ABOUT_WINE.matcher(text).find()) {
             return Optional.empty();
         }
         List<Wine> wines = new ArrayList<>();
@@ -113,6 +137,9 @@ final class WineCatalog {
                     List.of(w.page().path()),
                     0.85));
         }
+        if (oldest || newest) {
+            return byVintage(wines, oldest, styles.size() == 1 ? styles.getFirst().name + " " : "");
+        }
         if (wines.isEmpty()) {
             return Optional.empty();
         }
@@ -123,6 +150,24 @@ final class WineCatalog {
         }
         return Optional.of(new DirectAnswer(
                 sb.toString(), wines.stream().map(w -> w.page().path()).toList(), 0.8));
+    }
+
+    /** The wines of the oldest (or newest) vintage among those with one, all of them when several share it. */
+    private static Optional<DirectAnswer> byVintage(List<Wine> wines, boolean oldest, String style) {
+        Optional<Integer> year =
+                wines.stream().flatMap(w -> w.vintage().stream()).reduce(oldest ? Math::min : Math::max);
+        if (year.isEmpty()) {
+            return Optional.empty();
+        }
+        List<Wine> of = wines.stream().filter(w -> w.vintage().equals(year)).toList();
+        List<String> named = of.stream().map(Wine::named).toList();
+        String names = named.size() == 1
+                ? named.getFirst()
+                : String.join(", ", named.subList(0, named.size() - 1)) + " and " + named.getLast();
+        return Optional.of(new DirectAnswer(
+                "Our " + (oldest ? "oldest" : "newest") + " " + style + "vintage is " + year.get() + ": " + names + ".",
+                of.stream().map(w -> w.page().path()).toList(),
+                0.85));
     }
 
     /** The styles a text asks about ("red", "tintos", "bubbly"), in the enum's order. */

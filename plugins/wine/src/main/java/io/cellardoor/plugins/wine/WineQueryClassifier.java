@@ -14,6 +14,10 @@ import java.util.regex.Pattern;
  */
 public final class WineQueryClassifier implements QueryClassifier {
 
+    /** What ranks the wines: by price or by vintage. */
+    private static final String RANKINGS = WineCatalog.MOST_WORDS + "|" + WineCatalog.LEAST_WORDS + "|"
+            + WineCatalog.OLDEST_WORDS + "|" + WineCatalog.NEWEST_WORDS;
+
     /** The wines as a set: what a ranking by price is about. */
     private static final String WINES = "(wines?|vinos?|vins?|bottles?|reds?|whites?)";
 
@@ -54,11 +58,10 @@ public final class WineQueryClassifier implements QueryClassifier {
                     "tasting notes")
             .rule("\\bbottles?\\b", 0.25, "bottle")
             .rule(
-                    "\\b(" + WineCatalog.MOST_WORDS + "|" + WineCatalog.LEAST_WORDS + ")\\b.{0,30}\\b" + WINES
-                            + "\\b|\\b" + WINES + "\\b.{0,30}\\b(" + WineCatalog.MOST_WORDS + "|"
-                            + WineCatalog.LEAST_WORDS + ")\\b",
+                    "\\b(" + RANKINGS + ")\\b.{0,30}\\b" + WINES + "\\b|\\b" + WINES + "\\b.{0,30}\\b(" + RANKINGS
+                            + ")\\b",
                     0.3,
-                    "wines by price")
+                    "wines ranked")
             .rule(
                     "\\bgrapes? (go(es)? |are |is )?(in|into)\\b|\\bmade (from|with)\\b|\\bwhat grapes\\b",
                     0.35,

@@ -117,6 +117,27 @@ class WineTests {
     }
 
     @Test
+    void theOldestOrNewestVintageIsTheYearTheTitlesStartWith() {
+        assertThat(score("what's the oldest wine you sell?"))
+                .as("a ranking of the wines, though it says sell")
+                .isGreaterThan(score("what wine do you sell?") + 0.1);
+        assertThat(plugin.handler()
+                        .handle(new UserQuery("what's your oldest wine?", "en"), cellar)
+                        .directAnswer()
+                        .orElseThrow()
+                        .text())
+                .isEqualTo("Our oldest vintage is 2020: the 2020 Lark Reserve BDX Blend ($60.00).");
+        assertThat(plugin.handler()
+                        .handle(new UserQuery("which is your newest red wine?", "en"), cellar)
+                        .directAnswer()
+                        .orElseThrow()
+                        .text())
+                .as("every red of the newest red vintage; the NV Brut has none")
+                .isEqualTo("Our newest red vintage is 2022: the 2022 Hillside Cabernet Franc ($29.00) and the 2022"
+                        + " Reserve Cabernet Franc ($48.00).");
+    }
+
+    @Test
     void aSuperlativeFollowUpRanksTheWinesOfTheStyleItCarries() {
         UserQuery followUp = new UserQuery(
                 "which one is the cheapest? what red wines do you have? 2020 Lark Reserve BDX Blend",
