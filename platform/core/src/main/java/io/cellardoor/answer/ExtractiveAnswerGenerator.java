@@ -210,6 +210,20 @@ public final class ExtractiveAnswerGenerator implements AnswerGenerator {
                     QuestionShape.of(texts.get(i)),
                     groups(texts.get(i), context.toString(), asked.told(), request.language(), stats)));
         }
+        // "What's your email?", "how can I contact you?": the org's own contact details, not a page that mentions an
+        // email of some department.
+        if (!request.contactLine().isBlank()
+                && carried.isBlank()
+                && parts.stream()
+                        .allMatch(p -> p.shape().facts().contains(Fact.CONTACT)
+                                && analyzer.termGroups(
+                                                QuestionShape.withoutContactWords(
+                                                        p.shape().text()),
+                                                request.language())
+                                        .isEmpty())) {
+            AnswerGenerator.stream(request.contactLine(), sink);
+            return new GeneratedAnswer(request.contactLine(), true, List.of(), 1, "extractive");
+        }
         if (passages.isEmpty() || parts.stream().allMatch(p -> p.total() <= 0)) {
             return decline(request, sink, 0);
         }

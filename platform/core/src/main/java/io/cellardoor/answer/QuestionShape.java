@@ -155,6 +155,16 @@ record QuestionShape(
             + "expensive|costs? (more|less)|closest|nearest|farthest|furthest|m[aá]s (barat|car|cercan|lejan)[oa]s?|"
             + "moins cher|plus cher|plus proche|plus loin)\\b");
 
+    /** The words of a question that asks only how to reach the business. */
+    private static final Pattern CONTACT_WORDS = words("\\b(e-?mail( address)?|phone( number)?|telephone|number|"
+            + "contact( details| info\\w*)?|reach|call|text|correo|telefono|numero|courriel|t[eé]l[eé]phone|"
+            + "num[eé]ro|joindre|contacter|contactar)\\b");
+
+    /** The question without the words that ask how to reach someone ("what's your email?" -> "what's your ?"). */
+    static String withoutContactWords(String question) {
+        return CONTACT_WORDS.matcher(TermAnalyzer.fold(question)).replaceAll(" ");
+    }
+
     /** "How long does it last?": the verb only asks for a duration, it is no word of the answer ("last call"). */
     private static final Pattern DURATION_VERB = words("(?<=\\bhow long\\b.{0,40})\\b(last|lasts)\\b");
 

@@ -426,4 +426,21 @@ class ExtractiveAnswerGeneratorTests {
                 .contains("Am I allowed to bring in outside catering", "Yes, outside caterers are allowed")
                 .doesNotContain("farmhouse");
     }
+
+    @Test
+    void aQuestionOnlyAskingHowToReachTheBusinessGetsItsOwnContactDetails() {
+        List<RetrievedChunk> club = List.of(chunk(
+                1,
+                "club/club.md",
+                "Wine Club",
+                "How to Join",
+                "## How to Join\n- By email at club@winery.example\n- By phone at (555) 010-0100",
+                0.5));
+        for (String question : List.of("what's your email?", "how can I contact you?", "what is the phone number?")) {
+            GeneratedAnswer answer = over(club).generate(ask(question, club), TokenSink.NONE);
+            assertThat(answer.text()).as(question).isEqualTo("You can reach us at (555) 010-0199.");
+        }
+        GeneratedAnswer clubEmail = over(club).generate(ask("what's the wine club's email?", club), TokenSink.NONE);
+        assertThat(clubEmail.text()).as("a contact of something named").contains("club@winery.example");
+    }
 }
