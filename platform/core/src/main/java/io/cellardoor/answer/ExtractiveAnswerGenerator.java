@@ -384,12 +384,12 @@ public final class ExtractiveAnswerGenerator implements AnswerGenerator {
         Set<Fact> shown = new HashSet<>();
         double total = part.total();
         double best = 0;
-        // A fact of the kind asked is what its own heading names ("450 Hollow Road" under "Address"): the heading's
-        // words of each unit holding such a fact, read once.
+        // A fact of the kind asked is what its own heading and its page name ("450 Hollow Road" under "Address", the
+        // email of the Wine Club's page): the title's and heading's words of each unit holding such a fact, read once.
         Map<AnswerUnit, Set<String>> namedByHeading = new HashMap<>();
         for (AnswerUnit u : units) {
             if (part.shape().facts().stream().anyMatch(f -> f.in(u.text()))) {
-                namedByHeading.put(u, analyzer.terms(AnswerUnit.informativeHeading(u.heading())));
+                namedByHeading.put(u, analyzer.terms(u.title() + " " + AnswerUnit.informativeHeading(u.heading())));
             }
         }
         while (chosen.size() < MAX_UNITS_PER_PART) {

@@ -443,4 +443,20 @@ class ExtractiveAnswerGeneratorTests {
         GeneratedAnswer clubEmail = over(club).generate(ask("what's the wine club's email?", club), TokenSink.NONE);
         assertThat(clubEmail.text()).as("a contact of something named").contains("club@winery.example");
     }
+
+    @Test
+    void aFactOfTheKindAskedCountsTheWordsOfItsPagesTitle() {
+        List<RetrievedChunk> club = List.of(chunk(
+                1,
+                "club/club.md",
+                "Ridge Wine Club",
+                "",
+                "## Shipping\nFor wine club memberships outside these states, please email us.\n## How to Join\n"
+                        + "- By email at join@winery.example\n- In the tasting room",
+                0.5));
+        GeneratedAnswer answer = over(club).generate(ask("what's the wine club email?", club), TokenSink.NONE);
+        assertThat(answer.text().lines().skip(1).findFirst().orElse(""))
+                .as("the page's email is the club's, though the line says only \"by email\": " + answer.text())
+                .contains("join@winery.example");
+    }
 }
