@@ -22,7 +22,7 @@ import org.slf4j.LoggerFactory;
  * "kid" -> child), the attribute an adjective measures ("deep" -> depth, "far" -> distance, "big" -> size) and the
  * words derived from it with the words of their sense ("own" -> owner, proprietor). Only lower-case single words are
  * given: names, acronyms and phrases are left out. The dictionary loads on first use (about 0.3 s); results are cached
- * per word. Thread-safe.
+ * per word (up to 50,000 words). Thread-safe.
  *
  * <p>Generic English, not any business's vocabulary: that comes from the plugins ({@link Vocabulary}).
  */
@@ -33,6 +33,9 @@ public final class Lexicon {
     private static final Lexicon NONE = new Lexicon(false);
     /** A single lower-case word of letters. */
     private static final java.util.regex.Pattern WORD = java.util.regex.Pattern.compile("\\p{Ll}+");
+
+    /** How many words' relations are kept. */
+    private static final int MAX_CACHED = 50_000;
 
     private final boolean enabled;
     private final Map<String, List<String>> cache = new ConcurrentHashMap<>();
@@ -71,7 +74,16 @@ public final class Lexicon {
         if (!enabled || foldedWord.length() < 3 || !WORD.matcher(foldedWord).matches()) {
             return List.of();
         }
-        return cache.computeIfAbsent(foldedWord, this::lookUp);
+        List<String> known = cache.get(foldedWord);
+        if (known != null) {
+            return known;
+        }
+        List<String> found = lookUp(foldedWord);
+        // Visitors can type any word: the cache stops growing at its bound (English has about 150,000 lemmas).
+        if (cache.size() < MAX_CACHED) {
+            cache.put(foldedWord, found);
+        }
+        return found;
     }
 
     private List<String> lookUp(String word) {
