@@ -409,17 +409,17 @@ public final class ExtractiveAnswerGenerator implements AnswerGenerator {
                 boolean step = part.shape().howTo() && STEP.matcher(u.text()).find();
                 Set<String> heading = namedByHeading.getOrDefault(u, Set.of());
                 for (Group g : part.groups()) {
-                    if (g.match(covered) > 0) {
-                        continue;
-                    }
-                    double inText = g.match(u.terms());
-                    double inContext = g.match(u.context());
+                    // A word the chosen units hold only through a related word ("modify" for "change") leaves the
+                    // rest of its weight to a unit holding the word itself.
+                    double already = g.match(covered);
+                    double inText = g.match(u.terms()) - already;
+                    double inContext = g.match(u.context()) - already;
                     if (inText > 0) {
                         gain += inText * g.weight();
                     } else if (inContext > 0) {
                         if (step || g.match(heading) > 0) {
                             gain += inContext * g.weight();
-                            named += g.match(heading) * g.weight();
+                            named += Math.max(0, g.match(heading) - already) * g.weight();
                         } else {
                             context += inContext * g.weight();
                         }

@@ -459,4 +459,27 @@ class ExtractiveAnswerGeneratorTests {
                 .as("the page's email is the club's, though the line says only \"by email\": " + answer.text())
                 .contains("join@winery.example");
     }
+
+    @Test
+    void aWordHeldOnlyThroughARelatedWordLeavesRoomForALineHoldingItself() {
+        TermAnalyzer related = new TermAnalyzer(vocabulary, new io.cellardoor.text.Lexicon(true));
+        List<RetrievedChunk> reservations = List.of(chunk(
+                1,
+                "visiting/reservations.md",
+                "Reservations",
+                "Cancellations and Changes",
+                "## Cancellations and Changes\n- To modify an existing reservation, please contact us directly\n"
+                        + "- Changes should be made at least 24 hours ahead\n## Groups\n- Groups of nine need a"
+                        + " reservation",
+                0.5));
+        List<String> texts =
+                new ArrayList<>(reservations.stream().map(RetrievedChunk::text).toList());
+        texts.addAll(List.of("a wine", "a visit", "a change of plan"));
+        GeneratedAnswer answer = new ExtractiveAnswerGenerator(
+                        related, org -> CorpusStatistics.Stats.of(texts, related), 0.2)
+                .generate(ask("can I change my reservation?", reservations), TokenSink.NONE);
+        assertThat(answer.text())
+                .as(answer.text())
+                .contains("To modify an existing reservation", "Changes should be made at least 24 hours ahead");
+    }
 }
