@@ -343,9 +343,7 @@ public final class TermAnalyzer {
      * @param language ISO 639-1 code, e.g. {@code es}
      */
     public List<Set<String>> termGroups(String question, String language) {
-        return relatedTermGroups(question, language).stream()
-                .map(TermGroup::terms)
-                .toList();
+        return groups(question, language, false).stream().map(TermGroup::terms).toList();
     }
 
     /**
@@ -363,6 +361,11 @@ public final class TermAnalyzer {
      * @param language ISO 639-1 code; only an English ({@code en}) question's words get related terms
      */
     public List<TermGroup> relatedTermGroups(String question, String language) {
+        return groups(question, language, true);
+    }
+
+    /** The question's groups, with the related words' terms only when {@code related} (the lexicon is not asked else). */
+    private List<TermGroup> groups(String question, String language, boolean related) {
         CharArraySet foreign = QUESTION_STOP_WORDS.get(language);
         List<TermGroup> groups = new ArrayList<>();
         Set<String> seen = new LinkedHashSet<>();
@@ -380,14 +383,15 @@ public final class TermAnalyzer {
                 group.addAll(termList(more));
             }
             if (seen.addAll(group)) {
-                Set<String> related = new LinkedHashSet<>();
-                if (language.equals("en")) {
+                Set<String> relatedTerms = new LinkedHashSet<>();
+                if (related && language.equals("en")) {
                     for (String more : lexicon.alternatives(word)) {
-                        related.addAll(termList(more));
+                        relatedTerms.addAll(termList(more));
                     }
-                    related.removeAll(group);
+                    relatedTerms.removeAll(group);
                 }
-                groups.add(new TermGroup(Collections.unmodifiableSet(group), Collections.unmodifiableSet(related)));
+                groups.add(
+                        new TermGroup(Collections.unmodifiableSet(group), Collections.unmodifiableSet(relatedTerms)));
             }
         }
         return groups;
