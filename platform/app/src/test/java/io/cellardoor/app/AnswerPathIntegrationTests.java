@@ -281,6 +281,22 @@ class AnswerPathIntegrationTests extends IntegrationTestSupport {
     }
 
     @Test
+    void aPartAHandlerAnswersDirectlyLeavesTheOtherPartsToTheGenerator() throws Exception {
+        String question = "what time do you open on Sunday and can I bring my dog?";
+        JsonNode answer = ask(question, null);
+        assertThat(answer.path("answered").asBoolean()).isTrue();
+        // Sunday's hours as the hours handler gives them alone, then the dog policy from the generator.
+        assertThat(answer.path("answer").asString())
+                .startsWith("On Sunday we're open from 12:00 PM to 5:00 PM.")
+                .contains("leash")
+                .doesNotContain("Thursday");
+        assertThat(bench.run(org, question).stages())
+                .filteredOn(s -> s.stage().equals("parts"))
+                .singleElement()
+                .satisfies(s -> assertThat(s.output()).contains("what time do you open on Sunday"));
+    }
+
+    @Test
     void theTestBenchShowsEveryStage() {
         BenchResult result = bench.run(org, "how much is the 2022 reserve cabernet franc?");
         assertThat(result.stages())

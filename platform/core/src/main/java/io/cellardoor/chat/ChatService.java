@@ -15,6 +15,7 @@ import io.cellardoor.chat.internal.ConversationStore;
 import io.cellardoor.chat.internal.ConversationStore.Conversation;
 import io.cellardoor.chat.internal.ConversationStore.PastTurn;
 import io.cellardoor.chat.internal.FollowUpResolver;
+import io.cellardoor.chat.internal.PartAnswers;
 import io.cellardoor.chat.internal.PassageRanker;
 import io.cellardoor.chat.internal.PassageRetrieval;
 import io.cellardoor.chat.internal.Stages;
@@ -45,11 +46,14 @@ import io.cellardoor.tenant.Site;
 import io.cellardoor.tenant.TenantService;
 import io.cellardoor.web.ApiProblem;
 import java.math.BigDecimal;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
+import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 
@@ -91,6 +95,7 @@ public class ChatService {
     private final SemanticCache cache;
     private final QueryRouter router;
     private final PassageRetrieval retrieval;
+    private final PartAnswers partAnswers;
     private final PassageRanker ranker;
     private final CitationBuilder citations;
     private final TenantService tenants;
@@ -110,6 +115,7 @@ public class ChatService {
             SemanticCache cache,
             QueryRouter router,
             PassageRetrieval retrieval,
+            PartAnswers partAnswers,
             PassageRanker ranker,
             CitationBuilder citations,
             TenantService tenants,
@@ -127,6 +133,7 @@ public class ChatService {
         this.cache = cache;
         this.router = router;
         this.retrieval = retrieval;
+        this.partAnswers = partAnswers;
         this.ranker = ranker;
         this.citations = citations;
         this.tenants = tenants;
@@ -401,13 +408,30 @@ public class ChatService {
                         query,
                         contexts.of(turn.orgId(), turn.slug(), retrieved, embedCalls(turn)),
                         turn.orgId()));
+        // A question asking several things: a part a handler answers directly alone is answered so, the rest by the
+        // generator (a follow-up resolved by the rules is the visitor's words and the earlier turn's: not split).
+        List<PartAnswers.Part> parts = question.followUp()
+                ? List.of()
+                : stages.run(
+                        "parts",
+                        () -> partAnswers.of(
+                                turn.orgId(),
+                                turn.slug(),
+                                question.text(),
+                                language,
+                                contexts.of(turn.orgId(), turn.slug(), retrieved, embedCalls(turn)),
+                                DIRECT_MIN_CONFIDENCE));
         RetrievalPlan plan = handled.map(HandlerResult::plan).orElse(RetrievalPlan.defaults(retrieved.size() + 1));
         List<RetrievedChunk> passages = stages.run(
                 "rank",
                 () -> contexts.withoutInstructions(
                         ranker.rank(turn.orgId(), retrieved, plan, question.text(), embedding, language)));
         GeneratedAnswer answer = stages.run(
-                "generate", () -> generate(turn, question, language, classification, handled, passages, listener));
+                "generate",
+                () -> parts.isEmpty()
+                        ? generate(turn, question, language, classification, handled, passages, listener)
+                        : generateByParts(
+                                turn, question, language, classification, handled, passages, parts, listener));
         List<Citation> cited = stages.run("cite", () -> citations.cite(turn.orgId(), answer, passages));
         return new TurnTrace(
                 verdict,
@@ -417,6 +441,10 @@ public class ChatService {
                 classification,
                 retrieved,
                 handled,
+                parts.stream()
+                        .filter(p -> p.direct().isPresent())
+                        .map(PartAnswers.Part::text)
+                        .toList(),
                 passages,
                 answer,
                 cited);
@@ -513,6 +541,7 @@ public class ChatService {
                 List.of(),
                 Optional.empty(),
                 List.of(),
+                List.of(),
                 answer,
                 cited);
     }
@@ -537,6 +566,7 @@ public class ChatService {
                 general,
                 List.of(),
                 Optional.empty(),
+                List.of(),
                 List.of(),
                 new GeneratedAnswer(text, false, List.of(), 1, "guard"),
                 List.of());
@@ -577,6 +607,83 @@ public class ChatService {
                                         .filter(n -> !n.isBlank())
                                         .toList()),
                         listener);
+    }
+
+    /**
+     * The answer to a question some of whose parts a handler answered directly: those answers first, in the order
+     * asked, then the generator's answer to the other parts (the answered ones as what it carries when one of those refers to
+     * them), unless it declines.
+     */
+    private GeneratedAnswer generateByParts(
+            Turn turn,
+            ResolvedQuestion question,
+            String language,
+            Classification classification,
+            Optional<HandlerResult> handled,
+            List<RetrievedChunk> passages,
+            List<PartAnswers.Part> parts,
+            Listener listener) {
+        String note = Phrases.of(Phrases.Key.QUOTING_ENGLISH, language);
+        List<DirectAnswer> direct =
+                parts.stream().flatMap(p -> p.direct().stream()).distinct().toList();
+        StringBuilder text = new StringBuilder(note.isEmpty() ? "" : note + "\n\n");
+        text.append(direct.stream().map(DirectAnswer::text).distinct().collect(Collectors.joining("\n\n")));
+        AnswerGenerator.stream(text.toString(), listener);
+        Set<String> sources = new LinkedHashSet<>();
+        direct.forEach(d -> sources.addAll(d.sourcePaths()));
+        double confidence =
+                direct.stream().mapToDouble(DirectAnswer::confidence).min().orElse(1);
+        String unanswered = PartAnswers.unanswered(parts);
+        if (unanswered.isBlank()) {
+            return new GeneratedAnswer(text.toString(), true, List.copyOf(sources), confidence, "direct");
+        }
+        // The rest is held back until it is known to answer: a decline of the other parts is no part of the answer.
+        StringBuilder rest = new StringBuilder();
+        String carried = PartAnswers.carried(parts);
+        GeneratedAnswer more = generate(
+                turn,
+                new ResolvedQuestion(
+                        carried.isEmpty() ? unanswered : unanswered + " " + carried,
+                        unanswered,
+                        carried,
+                        question.rule(),
+                        question.carriedDomain()),
+                language,
+                classification,
+                Optional.empty(),
+                passages,
+                new Listener() {
+                    @Override
+                    public void token(String token) {
+                        rest.append(token);
+                    }
+                });
+        if (!more.answered()) {
+            return new GeneratedAnswer(
+                    text.toString(),
+                    true,
+                    List.copyOf(sources),
+                    confidence,
+                    "direct",
+                    more.inputTokens(),
+                    more.outputTokens(),
+                    more.model());
+        }
+        String added = more.text().startsWith(note)
+                ? more.text().substring(note.length()).strip()
+                : more.text();
+        AnswerGenerator.stream("\n\n" + added, listener);
+        text.append("\n\n").append(added);
+        sources.addAll(more.sourcePaths());
+        return new GeneratedAnswer(
+                text.toString(),
+                true,
+                List.copyOf(sources),
+                Math.min(confidence, more.confidence()),
+                more.generator(),
+                more.inputTokens(),
+                more.outputTokens(),
+                more.model());
     }
 
     private static List<AnswerRequest.Exchange> exchanges(List<PastTurn> history) {

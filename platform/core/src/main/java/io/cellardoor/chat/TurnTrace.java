@@ -22,6 +22,8 @@ import java.util.Optional;
  *     ranks
  * @param handled what the domain's handler returned (plan, prompt contributions, direct answer), empty for the general
  *     domain or when the handler failed
+ * @param directParts the parts of a question asking several things that a handler answered directly alone, in the
+ *     order asked (the generator answered the others); empty when the question was answered as a whole
  * @param passages the passages the answer was made from: the retrieved ones re-ranked by the handler's plan
  * @param answer the answer
  * @param citations the citations the chat shows
@@ -34,6 +36,7 @@ public record TurnTrace(
         Classification classification,
         List<RetrievedChunk> retrieved,
         Optional<HandlerResult> handled,
+        List<String> directParts,
         List<RetrievedChunk> passages,
         GeneratedAnswer answer,
         List<Citation> citations) {}

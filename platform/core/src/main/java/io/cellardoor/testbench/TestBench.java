@@ -122,6 +122,10 @@ public class TestBench {
                                         : ", boosts " + h.plan().boostPaths())
                                 + ", " + h.promptContributions().size() + " prompt contributions (LLM only)")
                         .orElse("general path (no domain handler)")));
+        if (!run.directParts().isEmpty()) {
+            stages.add(new BenchStage(
+                    "parts", "answered directly: " + String.join(" | ", run.directParts()) + "; the rest generated"));
+        }
         stages.add(new BenchStage("rank", run.passages().size() + " passages to answer from"));
         stages.add(new BenchStage(
                 "generate",

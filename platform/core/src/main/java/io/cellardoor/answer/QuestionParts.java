@@ -1,0 +1,23 @@
+package io.cellardoor.answer;
+
+import java.util.List;
+
+/**
+ * The parts of a message that asks several things, as the extractive answer reads them: what it only tells ("We're
+ * driving up for our anniversary.") left out, then split at a question mark, a full stop or semicolon, or "and"/"y"/"et"
+ * before a question word ("what time do you open on Sunday and do I need a reservation?" is two parts). English,
+ * Spanish and French.
+ */
+public final class QuestionParts {
+
+    private QuestionParts() {}
+
+    /**
+     * The parts of a message, each at least two words, in order.
+     *
+     * @return the message itself (stripped) when it asks one thing
+     */
+    public static List<String> of(String message) {
+        return QuestionShape.parts(QuestionShape.asked(message).asked());
+    }
+}
