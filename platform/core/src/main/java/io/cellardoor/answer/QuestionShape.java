@@ -65,7 +65,7 @@ record QuestionShape(
     }
 
     private static final Pattern PRICE_Q = words("\\b(how much|prices?|priced|pricing|costs?|fees?|charge|charges|"
-            + "expensive|cheap|cheaper|cheapest|pricier|priciest|afford\\w*|per person|rate|rates|cuanto cuesta|"
+            + "expensive|cheap|cheaper|cheapest|pricier|priciest|pricey|pricy|costly|spendy|afford\\w*|per person|rate|rates|cuanto cuesta|"
             + "cuestan?|precios?|caros?|barat[oa]s?|combien co[uû]te|co[uû]tent?|prix|cher|ch[eè]re)\\b|\\$");
     private static final Pattern TIME_Q = words("\\b(hours?|hrs|open|opens|opening|close|closes|closing|what time|"
             + "until|how late|earliest|latest|horarios?|hora|abren|abre|cierran|horaires?|heures?|ouvert\\w*|"

@@ -19,6 +19,9 @@ class QuestionShapeTests {
                 .as("a dimension asked is a number")
                 .contains(Fact.COUNT);
         assertThat(QuestionShape.of("how tall is the barn?").facts()).contains(Fact.COUNT);
+        assertThat(QuestionShape.of("how pricey is the wine club?").facts())
+                .as("an adjective of price asks for one")
+                .contains(Fact.PRICE);
     }
 
     @Test

@@ -55,6 +55,12 @@ final class ClubTiers {
             "price",
             "prices",
             "pricing",
+            "pricey",
+            "pricy",
+            "expensive",
+            "costly",
+            "afford",
+            "affordable",
             "fee",
             "fees",
             "join",
@@ -91,7 +97,8 @@ final class ClubTiers {
             "niveaux");
     /** The question asks what the club costs or which tiers it has. */
     private static final Pattern ASKED = Pattern.compile(
-            "\\b(how much|costs?|prices?|pricing|fees?|tiers?|levels?|options|cuesta|combien|niveles|niveaux)\\b");
+            "\\b(how much|costs?|costly|prices?|pricing|pricey|pricy|expensive|afford\\w*|fees?|tiers?|levels?|options|cuesta"
+                    + "|combien|niveles|niveaux)\\b");
     /** The question, with what it carried, is about the club. */
     private static final Pattern CLUB = Pattern.compile("\\b(club|membership|tiers?|levels?)\\b");
 

@@ -161,6 +161,11 @@ class ClubTests {
                         .directAnswer())
                 .as("a follow-up about the club it carried")
                 .isPresent();
+        assertThat(plugin.handler()
+                        .handle(new UserQuery("how pricey is the wine club?", "en"), club)
+                        .directAnswer())
+                .as("an adjective of price asks what it costs")
+                .contains(tiers);
         for (String other :
                 List.of("how much is shipping for the wine club?", "what does the summit tier cost to cancel?")) {
             assertThat(plugin.handler().handle(new UserQuery(other, "en"), club).directAnswer())

@@ -38,6 +38,13 @@ record HoursQuestion(List<DayOfWeek> days, boolean asksLast, boolean yesNo, List
             + "|restaurant|holidays?|christmas|thanksgiving|easter|new years?|memorial day|labor day|noel|navidad"
             + "|events?|wedding)\\b|\\$|" + DATE);
 
+    /**
+     * A question about when the business first opened ("when did the winery open?", "what year did you open?"): its
+     * history, not its weekly hours.
+     */
+    private static final Pattern HISTORY = Pattern.compile("\\b(did|was|were)\\b.*\\bopen(ed)?\\b|\\bopened\\b"
+            + "|\\bfirst open\\w*|\\bsince when\\b|\\bwhat year\\b|\\bdepuis quand\\b|\\bdesde cuando\\b");
+
     private static final Pattern LAST = Pattern.compile("\\b(latest|last|dernier\\w*|derniere|ultim[oa]s?)\\b");
     private static final Pattern YES_NO = Pattern.compile("\\b((are|r) (you|u|ya|y'?all)( guys)? (open|closed)"
             + "|(is|are) (the )?(tasting room|winery|vineyard|it|place|shop) (open|closed)|open on|(vous )?etes( vous)?"
@@ -50,7 +57,9 @@ record HoursQuestion(List<DayOfWeek> days, boolean asksLast, boolean yesNo, List
     /** The hours question the query asks, if it asks one. */
     static Optional<HoursQuestion> of(UserQuery query) {
         String text = query.normalized();
-        if (!HOURS.matcher(text).find() || OTHER_SUBJECT.matcher(text).find()) {
+        if (!HOURS.matcher(text).find()
+                || OTHER_SUBJECT.matcher(text).find()
+                || HISTORY.matcher(text).find()) {
             return Optional.empty();
         }
         List<DayOfWeek> days = new ArrayList<>();

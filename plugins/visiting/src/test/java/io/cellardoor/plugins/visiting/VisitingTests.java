@@ -147,6 +147,16 @@ class VisitingTests {
                 .isEmpty();
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"when did the winery open?", "what year did you first open?", "when was it opened?"})
+    void leavesAQuestionAboutWhenTheBusinessFirstOpenedToRetrieval(String question) {
+        assertThat(plugin.handler()
+                        .handle(new UserQuery(question, "en"), knowledge)
+                        .directAnswer())
+                .as("the weekly hours do not say when the business opened")
+                .isEmpty();
+    }
+
     @Test
     void answersFrenchQuestionsInEnglishWithTheWeeklyHours() {
         assertThat(answer("Bonjour, vous êtes ouverts le mardi ? Quels sont vos horaires ?")
