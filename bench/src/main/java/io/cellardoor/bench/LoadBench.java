@@ -177,8 +177,9 @@ final class LoadBench {
                                     stages =
                                             ("Where the platform's time goes at %d client(s), mean ms per stage from the app's "
                                                             + "`cellardoor.chat.stage` timers (every stage before `generate` comes before the LLM "
-                                                            + "call; `embed` is the turn's one embedding of the question, `classify` runs beside it and "
-                                                            + "`quota` beside the whole path): %s.")
+                                                            + "call; `embed` is the turn's one embedding of the question, `classify` and `split` run beside it "
+                                                            + "and `quota` beside the whole path; `split` and `parts` only for a question asking several "
+                                                            + "things, yet averaged over every answer): %s.")
                                                     .formatted(
                                                             c,
                                                             means.entrySet().stream()

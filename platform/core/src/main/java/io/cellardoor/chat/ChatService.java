@@ -381,6 +381,12 @@ public class ChatService {
                     ? router.routedTo(c, question.carriedDomain().get())
                     : c;
         });
+        // A question asking several things: its parts are classified alone too, meanwhile (a follow-up resolved by the
+        // rules is the visitor's words and the earlier turn's: not split).
+        CompletableFuture<List<PartAnswers.Asked>> classifyingParts = question.followUp()
+                ? CompletableFuture.completedFuture(List.of())
+                : stages.start(
+                        "split", () -> partAnswers.classify(turn.orgId(), turn.slug(), question.text(), language));
         // An embeddings API's call (not a cache hit, not a model run in process) is one of the turn's model calls.
         float[] embedding = stages.run("embed", () -> embeddings.embedQuestion(question.text(), embedCalls(turn)));
         if (turn.live() && question.standsAlone()) {
@@ -408,17 +414,15 @@ public class ChatService {
                         query,
                         contexts.of(turn.orgId(), turn.slug(), retrieved, embedCalls(turn)),
                         turn.orgId()));
-        // A question asking several things: a part a handler answers directly alone is answered so, the rest by the
-        // generator (a follow-up resolved by the rules is the visitor's words and the earlier turn's: not split).
-        List<PartAnswers.Part> parts = question.followUp()
+        // A part a handler answers directly alone is answered so, the other parts by the generator.
+        List<PartAnswers.Asked> asked = Stages.join(classifyingParts);
+        List<PartAnswers.Part> parts = asked.isEmpty()
                 ? List.of()
                 : stages.run(
                         "parts",
-                        () -> partAnswers.of(
+                        () -> partAnswers.answer(
+                                asked,
                                 turn.orgId(),
-                                turn.slug(),
-                                question.text(),
-                                language,
                                 contexts.of(turn.orgId(), turn.slug(), retrieved, embedCalls(turn)),
                                 DIRECT_MIN_CONFIDENCE));
         RetrievalPlan plan = handled.map(HandlerResult::plan).orElse(RetrievalPlan.defaults(retrieved.size() + 1));

@@ -43,7 +43,24 @@ public class QueryRouter {
      * @param tenant the org's slug
      */
     public Classification classify(UserQuery query, long orgId, String tenant) {
+        return classifyAll(List.of(query), orgId, tenant).getFirst();
+    }
+
+    /**
+     * As {@link #classify} for several queries (the parts of a question), reading once which plugins serve the org.
+     *
+     * @return one classification per query, in order
+     */
+    public List<Classification> classifyAll(List<UserQuery> queries, long orgId, String tenant) {
         List<LoadedDomain> enabled = enabled(orgId, tenant);
+        List<Classification> out = new ArrayList<>(queries.size());
+        for (UserQuery query : queries) {
+            out.add(classify(query, enabled));
+        }
+        return out;
+    }
+
+    private Classification classify(UserQuery query, List<LoadedDomain> enabled) {
         List<DomainScore> scores = new ArrayList<>();
         List<String> skipped = new ArrayList<>();
         // One after the other: a classifier scores words in microseconds, so a thread per plugin cost more than it

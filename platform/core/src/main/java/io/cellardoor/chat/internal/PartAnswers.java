@@ -16,7 +16,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * The direct answers to the parts of a question that asks several things ("what time do you open on Sunday and do I
- * need a reservation?"): each part ({@link QuestionParts}) is classified and handled alone, over the turn's passages,
+ * need a reservation?"): each part ({@link QuestionParts}) is classified ({@link #classify}, beside the embedding) and
+ * handled ({@link #answer}) alone, over the turn's passages,
  * so that a handler's direct answer (Sunday's hours) answers its part and leaves the others to the generator, instead
  * of answering the whole question or none of it.
  */
@@ -38,28 +39,50 @@ public class PartAnswers {
     }
 
     /**
-     * The parts of a question with their direct answers.
+     * One part of a question as its plugins classified it alone.
+     *
+     * @param text the part, as the visitor asked it
+     * @param query the part as a query in the question's language
+     * @param classification the plugins' classification of the part alone
+     */
+    public record Asked(String text, UserQuery query, Classification classification) {}
+
+    /**
+     * The parts of a question, each classified alone: work that needs no passages, so it runs beside the question's
+     * embedding.
      *
      * @param slug the org's slug (the tenant the plugins are enabled for)
-     * @param context the turn's plugin context (its passages)
-     * @param minConfidence the least confidence of a direct answer that answers its part
-     * @return every part in order when the question has at least two and a handler answered one of them directly;
-     *     else empty (the question is answered as a whole)
+     * @return the parts in order when the question has at least two; else empty (the question is answered as a whole)
      */
-    public List<Part> of(
-            long orgId, String slug, String question, String language, PluginContext context, double minConfidence) {
+    public List<Asked> classify(long orgId, String slug, String question, String language) {
         List<String> texts = QuestionParts.of(question);
         if (texts.size() < 2) {
             return List.of();
         }
+        List<UserQuery> queries =
+                texts.stream().map(text -> new UserQuery(text, language, text)).toList();
+        List<Classification> classifications = router.classifyAll(queries, orgId, slug);
+        List<Asked> asked = new ArrayList<>();
+        for (int i = 0; i < texts.size(); i++) {
+            asked.add(new Asked(texts.get(i), queries.get(i), classifications.get(i)));
+        }
+        return List.copyOf(asked);
+    }
+
+    /**
+     * The classified parts with the direct answers their domains' handlers give them alone.
+     *
+     * @param context the turn's plugin context (its passages)
+     * @param minConfidence the least confidence of a direct answer that answers its part
+     * @return every part in order when a handler answered one of them directly; else empty
+     */
+    public List<Part> answer(List<Asked> asked, long orgId, PluginContext context, double minConfidence) {
         List<Part> parts = new ArrayList<>();
-        for (String text : texts) {
-            UserQuery query = new UserQuery(text, language, text);
-            Classification classification = router.classify(query, orgId, slug);
-            Optional<DirectAnswer> direct = router.handle(classification, query, context, orgId)
+        for (Asked a : asked) {
+            Optional<DirectAnswer> direct = router.handle(a.classification(), a.query(), context, orgId)
                     .flatMap(HandlerResult::directAnswer)
                     .filter(d -> d.confidence() >= minConfidence);
-            parts.add(new Part(text, direct));
+            parts.add(new Part(a.text(), direct));
         }
         return parts.stream().anyMatch(p -> p.direct().isPresent()) ? List.copyOf(parts) : List.of();
     }
