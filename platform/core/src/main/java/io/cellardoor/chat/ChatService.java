@@ -434,8 +434,7 @@ public class ChatService {
                 "generate",
                 () -> parts.isEmpty()
                         ? generate(turn, question, language, classification, handled, passages, listener)
-                        : generateByParts(
-                                turn, question, language, classification, handled, passages, parts, listener));
+                        : generateByParts(turn, question, language, classification, passages, parts, listener));
         List<Citation> cited = stages.run("cite", () -> citations.cite(turn.orgId(), answer, passages));
         return new TurnTrace(
                 verdict,
@@ -615,7 +614,7 @@ public class ChatService {
 
     /**
      * The answer to a question some of whose parts a handler answered directly: those answers first, in the order
-     * asked, then the generator's answer to the other parts (the answered ones as what it carries when one of those refers to
+     * asked, then the generator's answer to the other parts (carrying the answered ones when one of those refers to
      * them), unless it declines.
      */
     private GeneratedAnswer generateByParts(
@@ -623,7 +622,6 @@ public class ChatService {
             ResolvedQuestion question,
             String language,
             Classification classification,
-            Optional<HandlerResult> handled,
             List<RetrievedChunk> passages,
             List<PartAnswers.Part> parts,
             Listener listener) {
