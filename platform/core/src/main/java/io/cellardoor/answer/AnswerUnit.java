@@ -18,7 +18,8 @@ import java.util.regex.Pattern;
  * @param title its document's title
  * @param heading the heading above it
  * @param text the unit as quoted (markdown emphasis removed)
- * @param terms its stemmed terms
+ * @param terms its stemmed terms, and those of the label line right above it ("Tasting Notes") for the first unit
+ *     after one
  * @param context the stemmed terms of its title and heading
  * @param cosine its passage's cosine similarity to the question
  * @param paragraph the index of the source line it comes from, counted over all passages: sentences of one paragraph share
@@ -75,13 +76,20 @@ record AnswerUnit(
         for (int i = 0; i < passages.size(); i++) {
             RetrievedChunk p = passages.get(i);
             String heading = p.headingPath();
+            String label = "";
             for (String line : p.text().split("\n")) {
                 String l = line.strip();
                 if (l.startsWith("#")) {
                     heading = l.replaceFirst("^#+\\s*", "");
+                    label = "";
                     continue;
                 }
-                if (l.isEmpty() || NOISE.matcher(l).find() || TextLines.isCapitalisedLabel(l)) {
+                // A label line ("Tasting Notes") is not quoted; its words are those of the first unit after it.
+                if (TextLines.isCapitalisedLabel(l)) {
+                    label = l.replace("**", "").strip().replaceFirst(":$", "");
+                    continue;
+                }
+                if (l.isEmpty() || NOISE.matcher(l).find()) {
                     continue;
                 }
                 List<String> pieces = l.startsWith("- ") || l.startsWith("|") || l.length() < 220
@@ -98,10 +106,11 @@ record AnswerUnit(
                                 p.title(),
                                 heading,
                                 clean,
-                                analyzer.terms(clean),
+                                analyzer.terms(label.isEmpty() ? clean : label + " " + clean),
                                 analyzer.terms(p.title() + " " + heading),
                                 p.cosineSimilarity(),
                                 lines));
+                        label = "";
                     }
                 }
             }

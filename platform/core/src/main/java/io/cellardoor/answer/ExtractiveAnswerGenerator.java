@@ -66,6 +66,8 @@ public final class ExtractiveAnswerGenerator implements AnswerGenerator {
     private static final double RELATED_MATCH = 0.5;
     /** What a fact's heading naming the question's words adds, at all of them (see {@code cover}). */
     private static final double HEADING_NAMED = 0.1;
+    /** Added to a unit of the page a follow-up's "it" refers to (see {@link #referredTo}). */
+    private static final double SUBJECT_BONUS = 0.15;
     /** How much of a paragraph an answer quotes, in characters, starting from the sentence chosen. */
     private static final int PARAGRAPH_CHARS = 420;
 
@@ -228,6 +230,8 @@ public final class ExtractiveAnswerGenerator implements AnswerGenerator {
             return decline(request, sink, 0);
         }
         List<AnswerUnit> units = AnswerUnit.of(passages, analyzer);
+        // "is it good with steak?" after the Vincenza: "it" is the page the conversation was on.
+        String subject = referredTo(focus, carried, units);
         // A follow-up's own words lack its subject ("when were the grapes picked?"): only a question that stands
         // alone is compared by meaning.
         Map<AnswerUnit, Double> meaning = carried.isBlank() ? meaning(focus, units) : Map.of();
@@ -251,7 +255,7 @@ public final class ExtractiveAnswerGenerator implements AnswerGenerator {
                 listed.get().lead().ifPresent(leads::add);
                 listed.get().units().stream().filter(u -> !chosen.contains(u)).forEach(chosen::add);
             } else {
-                cover(part, units, meaning).stream()
+                cover(part, units, meaning, subject).stream()
                         .filter(u -> !chosen.contains(u))
                         .forEach(chosen::add);
             }
@@ -292,6 +296,26 @@ public final class ExtractiveAnswerGenerator implements AnswerGenerator {
         AnswerGenerator.stream(text, sink);
         List<String> sources = chosen.stream().map(AnswerUnit::path).distinct().toList();
         return new GeneratedAnswer(text, true, sources, confidence, "extractive");
+    }
+
+    /** A word of a follow-up that refers to the thing the conversation was about. */
+    private static final Pattern REFERS =
+            Pattern.compile("\\b(it|its|it's|this one|that one|this wine|that wine)\\b", Pattern.CASE_INSENSITIVE);
+
+    /**
+     * The title of the page a follow-up that refers to "it" is about: the longest title of two words or more among the
+     * passages that the follow-up carried whole from the conversation (the page the previous answer came from); empty
+     * when the follow-up refers to nothing or carries no such title.
+     */
+    private static String referredTo(String focus, String carried, List<AnswerUnit> units) {
+        if (carried.isBlank() || !REFERS.matcher(focus).find()) {
+            return "";
+        }
+        return units.stream()
+                .map(AnswerUnit::title)
+                .filter(t -> t.strip().split("\\s+").length >= 2 && carried.contains(t))
+                .max(Comparator.comparingInt(String::length))
+                .orElse("");
     }
 
     /**
@@ -378,7 +402,7 @@ public final class ExtractiveAnswerGenerator implements AnswerGenerator {
      * The units that together cover a part best, at most {@value #MAX_UNITS_PER_PART}; a unit's similarity in meaning
      * ({@code meaning}, empty for none) adds to its score.
      */
-    private List<AnswerUnit> cover(Part part, List<AnswerUnit> units, Map<AnswerUnit, Double> meaning) {
+    private List<AnswerUnit> cover(Part part, List<AnswerUnit> units, Map<AnswerUnit, Double> meaning, String subject) {
         List<AnswerUnit> chosen = new ArrayList<>();
         Set<String> covered = new HashSet<>();
         Set<Fact> shown = new HashSet<>();
@@ -437,6 +461,10 @@ public final class ExtractiveAnswerGenerator implements AnswerGenerator {
                     }
                 }
                 bonus += 0.15 * titleShare(part, u);
+                // A unit of the page a follow-up's "it" refers to is about what was asked, as one whose title names it.
+                if (u.title().equals(subject)) {
+                    bonus += SUBJECT_BONUS;
+                }
                 // A fact under a heading naming what was asked ("450 Hollow Road" under "Official Address") is that
                 // thing itself, more than a line that only mentions the words ("while this address is ...").
                 if (fact) {

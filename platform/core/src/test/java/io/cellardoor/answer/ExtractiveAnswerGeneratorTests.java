@@ -482,4 +482,59 @@ class ExtractiveAnswerGeneratorTests {
                 .as(answer.text())
                 .contains("To modify an existing reservation", "Changes should be made at least 24 hours ahead");
     }
+
+    @Test
+    void aFollowUpAboutItPrefersThePageTheConversationWasOn() {
+        List<RetrievedChunk> wines = List.of(
+                chunk(
+                        1,
+                        "wine/farmhouse-bdx.md",
+                        "2021 Farmhouse BDX Red Blend",
+                        "Description",
+                        "## Description\nEnjoy our Farmhouse BDX with Korean BBQ, wagyu sliders or steak tartare.",
+                        0.5),
+                chunk(
+                        2,
+                        "wine/vincenza.md",
+                        "2022 Vincenza Reserve BDX Blend",
+                        "Description",
+                        "## Description\nThe Vincenza pairs with classic bolognese and other savory meat-based pasta"
+                                + " sauces.\nAged 18 months in French oak barrels.",
+                        0.5));
+        String focus = "is it good with steak?";
+        AnswerRequest followUp = new AnswerRequest(
+                1,
+                focus + " what's the Vincenza? 2022 Vincenza Reserve BDX Blend",
+                focus,
+                "en",
+                wines,
+                List.of(),
+                "You can reach us at (555) 010-0199.",
+                List.of(),
+                "",
+                List.of());
+        GeneratedAnswer answer = over(wines).generate(followUp, TokenSink.NONE);
+        assertThat(answer.text())
+                .as("\"it\" is the Vincenza, not the other blend that mentions steak")
+                .doesNotContain("steak tartare");
+    }
+
+    @Test
+    void aLabelLinesWordsBelongToTheLineAfterIt() {
+        List<RetrievedChunk> wine = List.of(chunk(
+                1,
+                "wine/farmhouse-chardonnay.md",
+                "2023 Farmhouse Chardonnay",
+                "Description",
+                "## Description\nWine Notes\nThe fruit came from a partner vineyard on the North Fork. It was fermented"
+                        + " cool in stainless steel tanks.\nTasting Notes\nThe wine opens with aromas of green apple"
+                        + " and quince, with lively acidity and a medium body.",
+                0.6));
+        GeneratedAnswer answer =
+                titled(wine).generate(ask("what does the farmhouse chardonnay taste like?", wine), TokenSink.NONE);
+        assertThat(answer.text())
+                .as("the line under \"Tasting Notes\" says how it tastes")
+                .contains("green apple")
+                .doesNotContain("Tasting Notes");
+    }
 }
