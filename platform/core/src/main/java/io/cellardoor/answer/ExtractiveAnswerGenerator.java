@@ -400,7 +400,8 @@ public final class ExtractiveAnswerGenerator implements AnswerGenerator {
 
     /**
      * The units that together cover a part best, at most {@value #MAX_UNITS_PER_PART}; a unit's similarity in meaning
-     * ({@code meaning}, empty for none) adds to its score.
+     * ({@code meaning}, empty for none) adds to its score, and so does being on the page titled {@code subject} (the
+     * page a follow-up's "it" refers to, {@link #referredTo}; empty for none).
      */
     private List<AnswerUnit> cover(Part part, List<AnswerUnit> units, Map<AnswerUnit, Double> meaning, String subject) {
         List<AnswerUnit> chosen = new ArrayList<>();
