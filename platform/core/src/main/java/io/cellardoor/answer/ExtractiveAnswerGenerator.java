@@ -423,6 +423,12 @@ public final class ExtractiveAnswerGenerator implements AnswerGenerator {
             double pickGain = 0;
             boolean pickFact = false;
             boolean pickMeant = false;
+            // How much of each word the chosen units hold already: the same for every candidate of this pick.
+            List<Group> groups = part.groups();
+            double[] held = new double[groups.size()];
+            for (int i = 0; i < held.length; i++) {
+                held[i] = groups.get(i).match(covered);
+            }
             for (AnswerUnit u : units) {
                 if (chosen.contains(u)) {
                     continue;
@@ -433,10 +439,11 @@ public final class ExtractiveAnswerGenerator implements AnswerGenerator {
                 // A numbered step does what its heading names ("From Albany and Points North" above "1. Take I-87").
                 boolean step = part.shape().howTo() && STEP.matcher(u.text()).find();
                 Set<String> heading = namedByHeading.getOrDefault(u, Set.of());
-                for (Group g : part.groups()) {
+                for (int i = 0; i < held.length; i++) {
+                    Group g = groups.get(i);
                     // A word the chosen units hold only through a related word ("modify" for "change") leaves the
                     // rest of its weight to a unit holding the word itself.
-                    double already = g.match(covered);
+                    double already = held[i];
                     double inText = g.match(u.terms()) - already;
                     double inContext = g.match(u.context()) - already;
                     if (inText > 0) {

@@ -407,24 +407,15 @@ public class ChatService {
                         .map(d -> router.routedTo(classified, d))
                         .orElse(classified);
         listener.routed(conversationId, classification);
-        Optional<HandlerResult> handled = stages.run(
-                "handle",
-                () -> router.handle(
-                        classification,
-                        query,
-                        contexts.of(turn.orgId(), turn.slug(), retrieved, embedCalls(turn)),
-                        turn.orgId()));
+        // The turn's passages as the plugins see them: the whole question's handler and each part's read the same.
+        TenantPluginContext context = contexts.of(turn.orgId(), turn.slug(), retrieved, embedCalls(turn));
+        Optional<HandlerResult> handled =
+                stages.run("handle", () -> router.handle(classification, query, context, turn.orgId()));
         // A part a handler answers directly alone is answered so, the other parts by the generator.
         List<PartAnswers.Asked> asked = Stages.join(classifyingParts);
         List<PartAnswers.Part> parts = asked.isEmpty()
                 ? List.of()
-                : stages.run(
-                        "parts",
-                        () -> partAnswers.answer(
-                                asked,
-                                turn.orgId(),
-                                contexts.of(turn.orgId(), turn.slug(), retrieved, embedCalls(turn)),
-                                DIRECT_MIN_CONFIDENCE));
+                : stages.run("parts", () -> partAnswers.answer(asked, turn.orgId(), context, DIRECT_MIN_CONFIDENCE));
         RetrievalPlan plan = handled.map(HandlerResult::plan).orElse(RetrievalPlan.defaults(retrieved.size() + 1));
         List<RetrievedChunk> passages = stages.run(
                 "rank",

@@ -92,8 +92,13 @@ public class PartAnswers {
      * mark (so they split again as asked).
      */
     public static String unanswered(List<Part> parts) {
+        return asked(parts, false);
+    }
+
+    /** The parts answered directly ({@code answered}) or not, each ending with a question mark, in order. */
+    private static String asked(List<Part> parts, boolean answered) {
         return parts.stream()
-                .filter(p -> p.direct().isEmpty())
+                .filter(p -> p.direct().isPresent() == answered)
                 .map(p -> p.text().endsWith("?") ? p.text() : p.text() + "?")
                 .collect(Collectors.joining(" "));
     }
@@ -111,12 +116,6 @@ public class PartAnswers {
         boolean refers = parts.stream()
                 .filter(p -> p.direct().isEmpty())
                 .anyMatch(p -> REFERS.matcher(p.text()).find());
-        if (!refers) {
-            return "";
-        }
-        return parts.stream()
-                .filter(p -> p.direct().isPresent())
-                .map(p -> p.text().endsWith("?") ? p.text() : p.text() + "?")
-                .collect(Collectors.joining(" "));
+        return refers ? asked(parts, true) : "";
     }
 }

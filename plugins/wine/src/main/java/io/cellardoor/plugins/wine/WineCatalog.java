@@ -160,10 +160,7 @@ final class WineCatalog {
             return Optional.empty();
         }
         List<Wine> of = wines.stream().filter(w -> w.vintage().equals(year)).toList();
-        List<String> named = of.stream().map(Wine::named).toList();
-        String names = named.size() == 1
-                ? named.getFirst()
-                : String.join(", ", named.subList(0, named.size() - 1)) + " and " + named.getLast();
+        String names = Words.joined(of.stream().map(Wine::named).toList());
         return Optional.of(new DirectAnswer(
                 "Our " + (oldest ? "oldest" : "newest") + " " + style + "vintage is " + year.get() + ": " + names + ".",
                 of.stream().map(w -> w.page().path()).toList(),

@@ -82,9 +82,7 @@ public final class WineHandler implements DomainHandler {
         List<String> parts = priced.stream()
                 .map(w -> "the " + w.title() + " is " + w.price())
                 .toList();
-        String sentence = parts.size() == 1
-                ? parts.get(0)
-                : String.join(", ", parts.subList(0, parts.size() - 1)) + " and " + parts.get(parts.size() - 1);
+        String sentence = Words.joined(parts);
         String text = Character.toUpperCase(sentence.charAt(0)) + sentence.substring(1) + ".";
         List<String> sources = priced.stream().flatMap(w -> w.paths().stream()).toList();
         return Optional.of(new DirectAnswer(text, sources, priced.size() == 1 ? 0.9 : 0.85));

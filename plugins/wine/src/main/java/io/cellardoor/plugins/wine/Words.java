@@ -150,6 +150,13 @@ final class Words {
         return word.chars().allMatch(Character::isDigit);
     }
 
+    /** Items as one phrase: "a", "a and b", "a, b and c"; at least one item. */
+    static String joined(List<String> items) {
+        return items.size() == 1
+                ? items.getFirst()
+                : String.join(", ", items.subList(0, items.size() - 1)) + " and " + items.getLast();
+    }
+
     private static boolean pluralOf(String one, String many) {
         return many.equals(one + "s")
                 || many.equals(one + "es")

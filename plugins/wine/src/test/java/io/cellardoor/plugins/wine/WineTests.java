@@ -49,6 +49,15 @@ class WineTests {
             .add("wine", "wine/pink-dry.md", "2024 Summit Dry Rosé", "# 2024 Summit Dry Rosé\n- **Price**: $27.50\n")
             .add("wine", "wine/bubbles.md", "NV Hillside Brut Cuvée", "# NV Hillside Brut Cuvée\nNo price listed.\n");
 
+    /** The handler's direct answer to an English question over the test cellar; fails when it gives none. */
+    private String direct(String question) {
+        return plugin.handler()
+                .handle(new UserQuery(question, "en"), cellar)
+                .directAnswer()
+                .orElseThrow()
+                .text();
+    }
+
     private static double score(String question) {
         return new WineQueryClassifier().classify(new UserQuery(question, "en")).score();
     }
@@ -107,11 +116,7 @@ class WineTests {
         // The shop's classifier gives "sell" 0.25, as this one gives "wine" alone.
         assertThat(score("what's the most expensive wine you sell?"))
                 .isGreaterThan(score("what wine do you sell?") + 0.1);
-        assertThat(plugin.handler()
-                        .handle(new UserQuery("which of your wines costs the most?", "en"), cellar)
-                        .directAnswer()
-                        .orElseThrow()
-                        .text())
+        assertThat(direct("which of your wines costs the most?"))
                 .contains("2020 Lark Reserve BDX Blend")
                 .contains("$60.00");
     }
@@ -121,17 +126,9 @@ class WineTests {
         assertThat(score("what's the oldest wine you sell?"))
                 .as("a ranking of the wines, though it says sell")
                 .isGreaterThan(score("what wine do you sell?") + 0.1);
-        assertThat(plugin.handler()
-                        .handle(new UserQuery("what's your oldest wine?", "en"), cellar)
-                        .directAnswer()
-                        .orElseThrow()
-                        .text())
+        assertThat(direct("what's your oldest wine?"))
                 .isEqualTo("Our oldest vintage is 2020: the 2020 Lark Reserve BDX Blend ($60.00).");
-        assertThat(plugin.handler()
-                        .handle(new UserQuery("which is your newest red wine?", "en"), cellar)
-                        .directAnswer()
-                        .orElseThrow()
-                        .text())
+        assertThat(direct("which is your newest red wine?"))
                 .as("every red of the newest red vintage; the NV Brut has none")
                 .isEqualTo("Our newest red vintage is 2022: the 2022 Hillside Cabernet Franc ($29.00) and the 2022"
                         + " Reserve Cabernet Franc ($48.00).");
