@@ -39,6 +39,9 @@ public final class Lexicon {
 
     private final boolean enabled;
     private final Map<String, List<String>> cache = new ConcurrentHashMap<>();
+    /** {@link #measures} of the adjectives asked for, bounded like {@link #cache}. */
+    private final Map<String, List<String>> measured = new ConcurrentHashMap<>();
+
     private volatile Dictionary dictionary;
     private volatile boolean unreadable;
 
@@ -84,6 +87,52 @@ public final class Lexicon {
             cache.put(foldedWord, found);
         }
         return found;
+    }
+
+    /**
+     * The nouns naming what an adjective measures, in its most common sense ("far" -> distance, "long" -> length, "old"
+     * -> age): what a "how far ...?" question asks for.
+     *
+     * @param foldedAdjective a folded word, e.g. {@code far}
+     * @return the attribute nouns; empty for a word that is no such adjective, or when WordNet cannot be read
+     */
+    public List<String> measures(String foldedAdjective) {
+        if (!enabled || !WORD.matcher(foldedAdjective).matches()) {
+            return List.of();
+        }
+        List<String> known = measured.get(foldedAdjective);
+        if (known != null) {
+            return known;
+        }
+        List<String> found = lookUpMeasures(foldedAdjective);
+        if (measured.size() < MAX_CACHED) {
+            measured.put(foldedAdjective, found);
+        }
+        return found;
+    }
+
+    private List<String> lookUpMeasures(String adjective) {
+        Dictionary d = dictionary();
+        if (d == null) {
+            return List.of();
+        }
+        Set<String> out = new LinkedHashSet<>();
+        synchronized (d) {
+            try {
+                IndexWord index = d.lookupIndexWord(POS.ADJECTIVE, adjective);
+                List<Synset> senses = index == null ? List.of() : index.getSenses();
+                if (!senses.isEmpty()) {
+                    for (Pointer p : senses.get(0).getPointers(PointerType.ATTRIBUTE)) {
+                        words(p.getTargetSynset(), out);
+                    }
+                }
+            } catch (JWNLException | RuntimeException e) {
+                log.warn("WordNet look-up of '{}' failed: {}", adjective, e.getMessage());
+                return List.of();
+            }
+        }
+        out.remove(adjective);
+        return List.copyOf(out);
     }
 
     private List<String> lookUp(String word) {

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.CharArraySet;
 import org.apache.lucene.analysis.TokenStream;
@@ -313,11 +314,42 @@ public final class TermAnalyzer {
         return folded.replaceAll("[^\\p{L}\\p{N}$]+", " ").trim();
     }
 
-    /** The text with each shorthand word followed by its expansion, e.g. "reserve cab" -> "reserve cab cabernet". */
+    /**
+     * "How long", "how far": the word after "how" names the measure the question asks for (a duration, a distance),
+     * which a page gives as a number and may name by its noun ("Duration: 90 minutes"), not as that word ("Long
+     * Island"). Measures whose noun a page would name ("how deep" and "depth") are not among them.
+     */
+    private static final Pattern MEASURE_ASKED = Pattern.compile("\\bhow (long|far)\\b");
+
+    /**
+     * "How old", "how often": a measure without a noun to search for (an "age" is also what "aged" wines and cheeses
+     * are; a frequency is given as "every month"), so only the number asked for is looked for.
+     */
+    private static final Pattern MEASURE_ONLY = Pattern.compile("\\bhow (old|often)\\b");
+
+    /**
+     * The folded question with the measure word after "how" marked by a leading {@code _} ({@link #MEASURE_ASKED}) or
+     * left out ({@link #MEASURE_ONLY}).
+     */
+    private static String foldQuestion(String question) {
+        String marked = MEASURE_ASKED.matcher(fold(question)).replaceAll("how _$1");
+        return MEASURE_ONLY.matcher(marked).replaceAll("how");
+    }
+
+    /**
+     * The question's words with each shorthand word followed by its expansion, e.g. "reserve cab" -> "reserve cab
+     * cabernet"; the measure word of a "how long / far" question is replaced by the nouns that name its measure ("how
+     * far" -> "how distance"; none without word relations), that of "how old / often" left out.
+     */
     public String expand(String text) {
         StringBuilder sb = new StringBuilder();
-        for (String word : fold(text).split(" ")) {
+        for (String word : foldQuestion(text).split(" ")) {
             if (word.isEmpty()) {
+                continue;
+            }
+            if (word.startsWith("_")) {
+                lexicon.measures(word.substring(1))
+                        .forEach(noun -> sb.append(noun).append(' '));
                 continue;
             }
             sb.append(word).append(' ');
@@ -330,7 +362,8 @@ public final class TermAnalyzer {
 
     /**
      * The question's content words as groups of alternative terms: each word's stem together with the stems of
-     * its expansion ("pup" -> {pup, dog, pet}); stop words give no group.
+     * its expansion ("pup" -> {pup, dog, pet}); stop words, and the measure word of "how long / far / old / often", give
+     * no group.
      */
     public List<Set<String>> termGroups(String question) {
         return termGroups(question, "en");
@@ -356,7 +389,9 @@ public final class TermAnalyzer {
     public record TermGroup(Set<String> terms, Set<String> related) {}
 
     /**
-     * As {@link #termGroups(String, String)}, each group with the terms of the words related to its word.
+     * As {@link #termGroups(String, String)}, each group with the terms of the words related to its word; in an English
+     * question the measure word of "how long / far" gives the group of the nouns naming its measure ("how far" ->
+     * {distanc}).
      *
      * @param language ISO 639-1 code; only an English ({@code en}) question's words get related terms
      */
@@ -369,7 +404,18 @@ public final class TermAnalyzer {
         CharArraySet foreign = QUESTION_STOP_WORDS.get(language);
         List<TermGroup> groups = new ArrayList<>();
         Set<String> seen = new LinkedHashSet<>();
-        for (String word : fold(question).split(" ")) {
+        for (String word : foldQuestion(question).split(" ")) {
+            if (word.startsWith("_")) {
+                // The measure asked for: the noun that names it ("far" -> distance), not the word itself.
+                Set<String> measure = new LinkedHashSet<>();
+                if (related && language.equals("en")) {
+                    lexicon.measures(word.substring(1)).forEach(w -> measure.addAll(termList(w)));
+                }
+                if (!measure.isEmpty() && seen.addAll(measure)) {
+                    groups.add(new TermGroup(Collections.unmodifiableSet(measure), Set.of()));
+                }
+                continue;
+            }
             if (foreign != null
                     && foreign.contains(word)
                     && vocabulary.alternatives(word).isEmpty()) {

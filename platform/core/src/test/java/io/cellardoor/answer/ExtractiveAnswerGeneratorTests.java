@@ -392,6 +392,35 @@ class ExtractiveAnswerGeneratorTests {
     }
 
     @Test
+    void howLongAsksForADurationNotForTheWordLong() {
+        TermAnalyzer related = new TermAnalyzer(vocabulary, new io.cellardoor.text.Lexicon(true));
+        List<RetrievedChunk> pages = List.of(
+                chunk(
+                        1,
+                        "wine/red-blend.md",
+                        "Red Blend",
+                        "",
+                        "- A red blend of fruit from the Hudson River Region and Long Island, for a long tasting"
+                                + " finish.",
+                        0.4),
+                chunk(
+                        2,
+                        "visiting/tastings.md",
+                        "Tastings",
+                        "Seated Tasting > Details:",
+                        "- Format: Seated tasting with our staff\n- Duration: 90-minute table time limit",
+                        0.3));
+        List<String> texts = new ArrayList<>(
+                pages.stream().map(c -> c.title() + " " + c.text()).toList());
+        texts.addAll(List.of("a long table", "the long drive", "tasting notes", "wine tasting"));
+        GeneratedAnswer answer = new ExtractiveAnswerGenerator(
+                        related, org -> CorpusStatistics.Stats.of(texts, related), 0.24)
+                .generate(ask("how long does a tasting take?", pages), TokenSink.NONE);
+        assertThat(answer.answered()).as(answer.text()).isTrue();
+        assertThat(answer.text()).as(answer.text()).contains("90-minute").doesNotContain("Long Island");
+    }
+
+    @Test
     void aFactUnderAHeadingNamingWhatWasAskedLeadsBeforeALineThatOnlyMentionsIt() {
         List<RetrievedChunk> directions = List.of(chunk(
                 1,

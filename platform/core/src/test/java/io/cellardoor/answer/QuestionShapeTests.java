@@ -82,6 +82,9 @@ class QuestionShapeTests {
         assertThat(Fact.PRICE.in("Price: $45.00")).isTrue();
         assertThat(Fact.TIME.in("Saturday: 12:00 PM - 7:00 PM")).isTrue();
         assertThat(Fact.DURATION.in("about 90 minutes")).isTrue();
+        assertThat(Fact.DURATION.in("a 90-minute tabletop time limit")).isTrue();
+        assertThat(Fact.DURATION.in("2-3 hours")).isTrue();
+        assertThat(Fact.DURATION.in("Route 9-G")).isFalse();
         assertThat(Fact.PRICE.in("open daily")).isFalse();
     }
 

@@ -21,6 +21,14 @@ class LexiconTests {
     }
 
     @Test
+    void namesWhatAnAdjectiveMeasures() {
+        assertThat(lexicon.measures("far")).containsExactly("distance");
+        assertThat(lexicon.measures("long")).contains("length").doesNotContain("yearn", "long");
+        assertThat(lexicon.measures("wine")).isEmpty();
+        assertThat(new Lexicon(false).measures("far")).isEmpty();
+    }
+
+    @Test
     void leavesOutNamesAcronymsPhrasesAndTheWordItself() {
         assertThat(lexicon.alternatives("far"))
                 .as("FAR is an acronym")
