@@ -421,6 +421,26 @@ class ExtractiveAnswerGeneratorTests {
     }
 
     @Test
+    void whetherAProductIsSoldIsAnsweredWithTheProductsNamedByIt() {
+        List<RetrievedChunk> pages = List.of(
+                chunk(1, "shop/raw-honey.md", "Raw Honey", "Product Information", "- Price: $20.00", 0.5),
+                chunk(2, "shop/honey-cheese.md", "Honey Goat Cheese", "Product Information", "- Price: $16.00", 0.5),
+                chunk(
+                        3,
+                        "policies/privacy.md",
+                        "Privacy",
+                        "Your Rights",
+                        "- We do not and will not sell your data.",
+                        0.4));
+        GeneratedAnswer answer = over(pages).generate(ask("do you sell honey?", pages), TokenSink.NONE);
+        assertThat(answer.answered()).as(answer.text()).isTrue();
+        assertThat(answer.text())
+                .as(answer.text())
+                .contains("Raw Honey", "$20.00", "Honey Goat Cheese")
+                .doesNotContain("your data");
+    }
+
+    @Test
     void aFactUnderAHeadingNamingWhatWasAskedLeadsBeforeALineThatOnlyMentionsIt() {
         List<RetrievedChunk> directions = List.of(chunk(
                 1,

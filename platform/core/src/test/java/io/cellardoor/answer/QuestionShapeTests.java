@@ -30,6 +30,14 @@ class QuestionShapeTests {
         assertThat(QuestionShape.of("do you sell candles?").list())
                 .as("whether a kind of product is sold: the products")
                 .isTrue();
+        assertThat(QuestionShape.of("do you sell honey?").list())
+                .as("a product named by one word, plural or not")
+                .isTrue();
+        assertThat(QuestionShape.of("do you serve espresso").list()).isTrue();
+        assertThat(QuestionShape.of("do you sell gift cards?").list())
+                .as("two words: no list of everything either word names")
+                .isFalse();
+        assertThat(QuestionShape.of("do you sell it by the case?").list()).isFalse();
         assertThat(QuestionShape.of("do you have horses?").list())
                 .as("whether something is there: yes or no")
                 .isFalse();
