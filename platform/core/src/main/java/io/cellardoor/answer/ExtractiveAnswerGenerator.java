@@ -417,6 +417,9 @@ public final class ExtractiveAnswerGenerator implements AnswerGenerator {
                 namedByHeading.put(u, analyzer.terms(u.title() + " " + AnswerUnit.informativeHeading(u.heading())));
             }
         }
+        // "Do you sell cigars?": a line holding no word of the question but the verb ("we do not sell your data") is no
+        // answer, unless it means what was asked ("do you sell my email?").
+        Set<String> verb = part.shape().availabilityVerb().map(analyzer::terms).orElse(Set.of());
         while (chosen.size() < MAX_UNITS_PER_PART) {
             AnswerUnit pick = null;
             double pickScore = 0;
@@ -430,7 +433,10 @@ public final class ExtractiveAnswerGenerator implements AnswerGenerator {
                 held[i] = groups.get(i).match(covered);
             }
             for (AnswerUnit u : units) {
-                if (chosen.contains(u)) {
+                if (chosen.contains(u)
+                        || (!verb.isEmpty()
+                                && !holdsMoreThan(verb, groups, u)
+                                && meaning.getOrDefault(u, 0.0) - SEMANTIC_FLOOR < SEMANTIC_KEEP)) {
                     continue;
                 }
                 double gain = 0;
@@ -520,6 +526,16 @@ public final class ExtractiveAnswerGenerator implements AnswerGenerator {
             }
         }
         return chosen;
+    }
+
+    /** Whether a unit holds, in its text, title or heading, a word of the part other than the {@code verb}'s terms. */
+    private static boolean holdsMoreThan(Set<String> verb, List<Group> groups, AnswerUnit u) {
+        for (Group g : groups) {
+            if (Collections.disjoint(g.terms(), verb) && (g.match(u.terms()) > 0 || g.match(u.context()) > 0)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The share of a part's words (carried ones at their lower weight) a unit holds, title and heading counting half. */

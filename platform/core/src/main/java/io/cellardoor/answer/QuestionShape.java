@@ -4,6 +4,7 @@ import io.cellardoor.text.TermAnalyzer;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -234,5 +235,20 @@ record QuestionShape(
     /** Whether the question is about items as a set (a list, a comparison, the most or least of them). */
     boolean aboutItems() {
         return list || comparison || most || least;
+    }
+
+    /** "Do you sell ...?", "does the shop carry ...?": the verb asks whether something is there, the rest what. */
+    private static final Pattern AVAILABILITY =
+            words("^\\W*(do|does) (you|u|y ?all|the \\w+) (sell|serve|carry|stock|offer|have|make)\\b");
+
+    /**
+     * The verb of a question asking whether something is sold, served or offered ({@code sell} in "do you sell
+     * candles?"): a line sharing only that verb with the question ("we do not sell your data") does not answer it.
+     *
+     * @return the verb as written, folded; empty for any other question
+     */
+    Optional<String> availabilityVerb() {
+        Matcher m = AVAILABILITY.matcher(TermAnalyzer.fold(text));
+        return m.find() ? Optional.of(m.group(3)) : Optional.empty();
     }
 }

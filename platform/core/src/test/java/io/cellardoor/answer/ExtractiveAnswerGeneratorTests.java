@@ -441,6 +441,31 @@ class ExtractiveAnswerGeneratorTests {
     }
 
     @Test
+    void aLineSharingOnlyTheVerbOfWhetherSomethingIsSoldIsNoAnswer() {
+        List<RetrievedChunk> pages = List.of(
+                chunk(
+                        1,
+                        "policies/privacy.md",
+                        "Privacy",
+                        "Your Rights",
+                        "- We do not and will not sell your data.",
+                        0.4),
+                chunk(
+                        2,
+                        "shop/bag.md",
+                        "Canvas Bag",
+                        "Description",
+                        "- A tote serving as a carrier for two bottles.",
+                        0.3));
+        for (String question : List.of("do you sell cigars?", "do you serve pizza?")) {
+            GeneratedAnswer answer = over(pages).generate(ask(question, pages), TokenSink.NONE);
+            assertThat(answer.answered()).as(question + " -> " + answer.text()).isFalse();
+        }
+        GeneratedAnswer data = over(pages).generate(ask("will you sell my data?", pages), TokenSink.NONE);
+        assertThat(data.text()).as("a question of another shape").contains("We do not and will not sell your data.");
+    }
+
+    @Test
     void aFactUnderAHeadingNamingWhatWasAskedLeadsBeforeALineThatOnlyMentionsIt() {
         List<RetrievedChunk> directions = List.of(chunk(
                 1,

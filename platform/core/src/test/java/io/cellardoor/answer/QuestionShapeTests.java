@@ -105,4 +105,14 @@ class QuestionShapeTests {
         assertThat(QuestionShape.withoutNumericOperators("which is the cheapest tasting?"))
                 .doesNotContain("cheapest");
     }
+
+    @Test
+    void theVerbOfWhetherSomethingIsThereIsNamed() {
+        assertThat(QuestionShape.of("Do you sell cigars?").availabilityVerb()).contains("sell");
+        assertThat(QuestionShape.of("does the shop carry jam").availabilityVerb())
+                .contains("carry");
+        assertThat(QuestionShape.of("what do you sell?").availabilityVerb()).isEmpty();
+        assertThat(QuestionShape.of("will you sell my data?").availabilityVerb())
+                .isEmpty();
+    }
 }
