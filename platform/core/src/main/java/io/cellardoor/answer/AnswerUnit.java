@@ -37,10 +37,14 @@ record AnswerUnit(
         int paragraph) {
 
     private static final Pattern SENTENCE_END = Pattern.compile("(?<=[.!?])\\s+(?=[A-Z0-9\"'(])");
+    /** Lines that say nothing to a visitor: a page's bookkeeping, navigation and scraped scripts. */
     private static final Pattern NOISE =
             Pattern.compile("(?i)^(- )?(type|status|created|updated)\\s*:|no (additional )?"
                     + "(description|details) available|^scraped from|page not found|go to slide|^(read|learn) more$|"
-                    + "^click here|^skip to|^shop now$|^add to cart$");
+                    + "^click here|^skip to|^shop now$|^add to cart$"
+                    // A script scraped with the page's text ("(function($){ $(window).on('load', ..."): code, not text.
+                    + "|\\bfunction\\s*\\([^)]*\\)\\s*\\{|\\$\\((window|document|['\"#.])|console\\.log\\(|"
+                    + "document\\.getElementById\\(");
     /** Headings that say nothing about their section; the one above them is shown instead. */
     private static final Set<String> GENERIC_HEADINGS = Set.of(
             "details",
