@@ -322,10 +322,10 @@ public final class TermAnalyzer {
     private static final Pattern MEASURE_ASKED = Pattern.compile("\\bhow (long|far)\\b");
 
     /**
-     * "How old", "how often": a measure without a noun to search for (an "age" is also what "aged" wines and cheeses
-     * are; a frequency is given as "every month"), so only the number asked for is looked for.
+     * "How old": a measure without a noun to search for (an "age" is also what "aged" wines and cheeses are), so only
+     * the number asked for is looked for.
      */
-    private static final Pattern MEASURE_ONLY = Pattern.compile("\\bhow (old|often)\\b");
+    private static final Pattern MEASURE_ONLY = Pattern.compile("\\bhow old\\b");
 
     /**
      * The folded question with the measure word after "how" marked by a leading {@code _} ({@link #MEASURE_ASKED}) or
@@ -339,7 +339,7 @@ public final class TermAnalyzer {
     /**
      * The question's words with each shorthand word followed by its expansion, e.g. "reserve cab" -> "reserve cab
      * cabernet"; the measure word of a "how long / far" question is replaced by the nouns that name its measure ("how
-     * far" -> "how distance"; none without word relations), that of "how old / often" left out.
+     * far" -> "how distance"; none without word relations), that of "how old" left out.
      */
     public String expand(String text) {
         StringBuilder sb = new StringBuilder();
@@ -362,7 +362,7 @@ public final class TermAnalyzer {
 
     /**
      * The question's content words as groups of alternative terms: each word's stem together with the stems of
-     * its expansion ("pup" -> {pup, dog, pet}); stop words, and the measure word of "how long / far / old / often", give
+     * its expansion ("pup" -> {pup, dog, pet}); stop words, and the measure word of "how long / far / old", give
      * no group.
      */
     public List<Set<String>> termGroups(String question) {

@@ -20,7 +20,7 @@ class TermAnalyzerTests {
     void theMeasureAHowQuestionAsksForIsSearchedByTheNounThatNamesIt() {
         assertThat(analyzer.expand("how long is the tasting?")).isEqualTo("how duration length is the tasting");
         assertThat(analyzer.expand("How far away is Hyde Park?")).startsWith("how distance away");
-        assertThat(analyzer.expand("how often do shipments come")).isEqualTo("how do shipments come");
+        assertThat(analyzer.expand("how often do shipments come")).isEqualTo("how often do shipments come");
         assertThat(analyzer.expand("how old are the vines")).isEqualTo("how are the vines");
         assertThat(analyzer.expand("is the tasting long?")).endsWith("long");
         assertThat(analyzer.expand("do you sell old vintages?")).contains("old");
@@ -33,7 +33,7 @@ class TermAnalyzerTests {
                 .containsExactly(Set.of("distanc"), Set.of("awai"), Set.of("histor"), Set.of("site"));
         assertThat(related("how long is the tasting?")).containsExactly(Set.of("durat", "length"), Set.of("tast"));
         assertThat(related("how old do i have to be to buy wine?")).containsExactly(Set.of("bui"), Set.of("wine"));
-        assertThat(related("how often do club shipments come?")).doesNotContain(Set.of("often"));
+        assertThat(related("how often do club shipments come?")).contains(Set.of("often"));
         assertThat(related("is the tasting long?")).contains(Set.of("long"));
         assertThat(analyzer.termGroups("how long is the tasting?", "en")).containsExactly(Set.of("tast"));
     }
