@@ -77,16 +77,7 @@ public final class Lexicon {
         if (!enabled || foldedWord.length() < 3 || !WORD.matcher(foldedWord).matches()) {
             return List.of();
         }
-        List<String> known = cache.get(foldedWord);
-        if (known != null) {
-            return known;
-        }
-        List<String> found = lookUp(foldedWord);
-        // Visitors can type any word: the cache stops growing at its bound (English has about 150,000 lemmas).
-        if (cache.size() < MAX_CACHED) {
-            cache.put(foldedWord, found);
-        }
-        return found;
+        return cached(cache, foldedWord, w -> read(w, Lexicon::relations));
     }
 
     /**
@@ -100,42 +91,32 @@ public final class Lexicon {
         if (!enabled || !WORD.matcher(foldedAdjective).matches()) {
             return List.of();
         }
-        List<String> known = measured.get(foldedAdjective);
+        return cached(measured, foldedAdjective, w -> read(w, Lexicon::attributes));
+    }
+
+    /** A word's look-up, cached: visitors can type any word, so a cache stops growing at its bound. */
+    private static List<String> cached(
+            Map<String, List<String>> cache, String word, java.util.function.Function<String, List<String>> lookUp) {
+        List<String> known = cache.get(word);
         if (known != null) {
             return known;
         }
-        List<String> found = lookUpMeasures(foldedAdjective);
-        if (measured.size() < MAX_CACHED) {
-            measured.put(foldedAdjective, found);
+        List<String> found = lookUp.apply(word);
+        // English has about 150,000 lemmas.
+        if (cache.size() < MAX_CACHED) {
+            cache.put(word, found);
         }
         return found;
     }
 
-    private List<String> lookUpMeasures(String adjective) {
-        Dictionary d = dictionary();
-        if (d == null) {
-            return List.of();
-        }
-        Set<String> out = new LinkedHashSet<>();
-        synchronized (d) {
-            try {
-                IndexWord index = d.lookupIndexWord(POS.ADJECTIVE, adjective);
-                List<Synset> senses = index == null ? List.of() : index.getSenses();
-                if (!senses.isEmpty()) {
-                    for (Pointer p : senses.get(0).getPointers(PointerType.ATTRIBUTE)) {
-                        words(p.getTargetSynset(), out);
-                    }
-                }
-            } catch (JWNLException | RuntimeException e) {
-                log.warn("WordNet look-up of '{}' failed: {}", adjective, e.getMessage());
-                return List.of();
-            }
-        }
-        out.remove(adjective);
-        return List.copyOf(out);
+    /** What one look-up adds for a word. */
+    @FunctionalInterface
+    private interface WordNetRead {
+        void into(Dictionary dictionary, String word, Set<String> out) throws JWNLException;
     }
 
-    private List<String> lookUp(String word) {
+    /** The words a look-up finds, without the word itself; empty when WordNet cannot be read or fails. */
+    private List<String> read(String word, WordNetRead lookUp) {
         Dictionary d = dictionary();
         if (d == null) {
             return List.of();
@@ -144,31 +125,7 @@ public final class Lexicon {
         // extJWNL's resource dictionary shares its file readers: one look-up at a time (each word once, then cached).
         synchronized (d) {
             try {
-                for (POS pos : POS.getAllPOS()) {
-                    IndexWord index = d.lookupIndexWord(pos, word);
-                    List<Synset> senses = index == null ? List.of() : index.getSenses();
-                    if (senses.isEmpty()) {
-                        continue;
-                    }
-                    Synset sense = senses.get(0);
-                    words(sense, out);
-                    if (pos == POS.ADJECTIVE) {
-                        for (Pointer p : sense.getPointers(PointerType.ATTRIBUTE)) {
-                            words(p.getTargetSynset(), out);
-                        }
-                    }
-                    for (Word w : sense.getWords()) {
-                        if (!w.getLemma().equalsIgnoreCase(index.getLemma())) {
-                            continue;
-                        }
-                        for (Pointer p : w.getPointers(PointerType.DERIVATION)) {
-                            if (p.getTarget() instanceof Word derived) {
-                                add(derived.getLemma(), out);
-                                words(derived.getSynset(), out);
-                            }
-                        }
-                    }
-                }
+                lookUp.into(d, word, out);
             } catch (JWNLException | RuntimeException e) {
                 log.warn("WordNet look-up of '{}' failed: {}", word, e.getMessage());
                 return List.of();
@@ -176,6 +133,46 @@ public final class Lexicon {
         }
         out.remove(word);
         return List.copyOf(out);
+    }
+
+    /** The attribute nouns of an adjective's most common sense. */
+    private static void attributes(Dictionary d, String adjective, Set<String> out) throws JWNLException {
+        IndexWord index = d.lookupIndexWord(POS.ADJECTIVE, adjective);
+        List<Synset> senses = index == null ? List.of() : index.getSenses();
+        if (!senses.isEmpty()) {
+            for (Pointer p : senses.get(0).getPointers(PointerType.ATTRIBUTE)) {
+                words(p.getTargetSynset(), out);
+            }
+        }
+    }
+
+    /** In each part of speech: the most common sense's words, an adjective's attributes, and derived words. */
+    private static void relations(Dictionary d, String word, Set<String> out) throws JWNLException {
+        for (POS pos : POS.getAllPOS()) {
+            IndexWord index = d.lookupIndexWord(pos, word);
+            List<Synset> senses = index == null ? List.of() : index.getSenses();
+            if (senses.isEmpty()) {
+                continue;
+            }
+            Synset sense = senses.get(0);
+            words(sense, out);
+            if (pos == POS.ADJECTIVE) {
+                for (Pointer p : sense.getPointers(PointerType.ATTRIBUTE)) {
+                    words(p.getTargetSynset(), out);
+                }
+            }
+            for (Word w : sense.getWords()) {
+                if (!w.getLemma().equalsIgnoreCase(index.getLemma())) {
+                    continue;
+                }
+                for (Pointer p : w.getPointers(PointerType.DERIVATION)) {
+                    if (p.getTarget() instanceof Word derived) {
+                        add(derived.getLemma(), out);
+                        words(derived.getSynset(), out);
+                    }
+                }
+            }
+        }
     }
 
     private static void words(Synset synset, Set<String> out) {
