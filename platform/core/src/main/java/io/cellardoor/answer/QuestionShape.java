@@ -88,7 +88,9 @@ record QuestionShape(
     private static final Pattern LIST = words(
             "\\b(what|which) (\\w+ ){0,3}(do you|does the \\w+) (have|offer|sell|"
                     + "make|carry|serve|grow|host)\\b|^\\W*(do|does) (you|the \\w+) (sell|carry|stock|offer) (any )?"
-                    + "\\w+s\\b|^\\W*(do|does) (you|the \\w+) (sell|carry|stock|serve) (any )?(?!(a|an|the|it|them|that|this)\\b)\\w+\\W*$|\\b(list|what kinds?|what types?|what sorts?|options|what are (the|your)"
+                    + "\\w+s\\b|^\\W*(do|does) (you|the \\w+) (sell|carry|stock|serve) (any )?"
+                    + "(?!(a|an|the|it|them|that|this)\\b)\\w+\\W*$"
+                    + "|\\b(list|what kinds?|what types?|what sorts?|options|what are (the|your)"
                     + " \\w+s|any \\w+s?( for| to)?|qu[eé] \\w+ tienen|quels? \\w+ (avez|proposez))\\b"
                     + "|^\\W*(what|which) (\\w+ )?\\w+s (are|will be|can)\\b(?! (you|u|y'?all|open|closed)\\b)|\\bupcoming \\w+s\\b");
     private static final Pattern COMPARISON = words("\\b(which (one )?(is|are|costs?|has) (more|less|cheaper|better|"
