@@ -38,6 +38,11 @@ class QuestionShapeTests {
                 .as("two words: no list of everything either word names")
                 .isFalse();
         assertThat(QuestionShape.of("do you sell it by the case?").list()).isFalse();
+        assertThat(QuestionShape.of("is there soup on the menu?").list()).isTrue();
+        assertThat(QuestionShape.of("is there honey for sale").list()).isTrue();
+        assertThat(QuestionShape.of("is there parking?").list())
+                .as("not a product: yes or no")
+                .isFalse();
         assertThat(QuestionShape.of("do you have horses?").list())
                 .as("whether something is there: yes or no")
                 .isFalse();
