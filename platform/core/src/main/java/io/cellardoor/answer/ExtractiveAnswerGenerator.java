@@ -300,7 +300,7 @@ public final class ExtractiveAnswerGenerator implements AnswerGenerator {
 
     /** A word of a follow-up that refers to the thing the conversation was about. */
     private static final Pattern REFERS =
-            Pattern.compile("\\b(it|its|it's|this one|that one|this wine|that wine)\\b", Pattern.CASE_INSENSITIVE);
+            Pattern.compile("\\b(it|its|it's|this one|that one)\\b", Pattern.CASE_INSENSITIVE);
 
     /**
      * The title of the page a follow-up that refers to "it" is about: the longest title of two words or more among the
@@ -420,6 +420,15 @@ public final class ExtractiveAnswerGenerator implements AnswerGenerator {
         // "Do you sell cigars?": a line holding no word of the question but the verb ("we do not sell your data") is no
         // answer, unless it means what was asked ("do you sell my email?").
         Set<String> verb = part.shape().availabilityVerb().map(analyzer::terms).orElse(Set.of());
+        Set<AnswerUnit> verbOnly = new HashSet<>();
+        if (!verb.isEmpty()) {
+            for (AnswerUnit u : units) {
+                if (!holdsMoreThan(verb, part.groups(), u)
+                        && meaning.getOrDefault(u, 0.0) - SEMANTIC_FLOOR < SEMANTIC_KEEP) {
+                    verbOnly.add(u);
+                }
+            }
+        }
         while (chosen.size() < MAX_UNITS_PER_PART) {
             AnswerUnit pick = null;
             double pickScore = 0;
@@ -433,10 +442,7 @@ public final class ExtractiveAnswerGenerator implements AnswerGenerator {
                 held[i] = groups.get(i).match(covered);
             }
             for (AnswerUnit u : units) {
-                if (chosen.contains(u)
-                        || (!verb.isEmpty()
-                                && !holdsMoreThan(verb, groups, u)
-                                && meaning.getOrDefault(u, 0.0) - SEMANTIC_FLOOR < SEMANTIC_KEEP)) {
+                if (chosen.contains(u) || verbOnly.contains(u)) {
                     continue;
                 }
                 double gain = 0;

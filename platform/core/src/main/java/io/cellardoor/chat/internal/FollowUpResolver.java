@@ -251,6 +251,14 @@ public class FollowUpResolver {
     }
 
     /**
+     * Whether a text refers to something named before it ("what does it pair with?", "can I park there?", "¿cuál es el
+     * más barato?"): in an earlier turn, or in another part of the same question ({@link PartAnswers#carried}).
+     */
+    static boolean refersBack(String text) {
+        return PRONOUN.matcher(text).find();
+    }
+
+    /**
      * Why the question continues the previous turn (an ordinal is resolved before), or empty when it stands alone.
      *
      * @param cited the latest turn that cited pages: a short question made only of their words continues it

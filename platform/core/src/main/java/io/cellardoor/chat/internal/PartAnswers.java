@@ -10,16 +10,14 @@ import io.cellardoor.plugin.api.UserQuery;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.springframework.stereotype.Component;
 
 /**
  * The direct answers to the parts of a question that asks several things ("what time do you open on Sunday and do I
  * need a reservation?"): each part ({@link QuestionParts}) is classified ({@link #classify}, beside the embedding) and
- * handled ({@link #answer}) alone, over the turn's passages,
- * so that a handler's direct answer (Sunday's hours) answers its part and leaves the others to the generator, instead
- * of answering the whole question or none of it.
+ * handled ({@link #answer}) alone, over the turn's passages, so that a handler's direct answer (Sunday's hours) answers
+ * its part and leaves the others to the generator, instead of answering the whole question or none of it.
  */
 @Component
 public class PartAnswers {
@@ -103,19 +101,14 @@ public class PartAnswers {
                 .collect(Collectors.joining(" "));
     }
 
-    /** A word that refers to something named in another part ("what does it pair with?"). */
-    private static final Pattern REFERS = Pattern.compile(
-            "\\b(it|its|it's|they|them|their|that|this|those|these|one|ones)\\b", Pattern.CASE_INSENSITIVE);
-
     /**
      * What the directly answered parts asked, as what the others carry, when one of those refers to something named
      * there ("how much is the Vincenza and what does it pair with?"); else empty: a part that names its own subject
      * ("do I need a reservation?") is answered alone, as a question that stands alone is.
      */
     public static String carried(List<Part> parts) {
-        boolean refers = parts.stream()
-                .filter(p -> p.direct().isEmpty())
-                .anyMatch(p -> REFERS.matcher(p.text()).find());
+        boolean refers =
+                parts.stream().filter(p -> p.direct().isEmpty()).anyMatch(p -> FollowUpResolver.refersBack(p.text()));
         return refers ? asked(parts, true) : "";
     }
 }

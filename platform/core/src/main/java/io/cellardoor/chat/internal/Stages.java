@@ -30,7 +30,9 @@ import org.springframework.stereotype.Component;
  * Runs the chat pipeline's stages as Micrometer observations named {@code cellardoor.chat.stage} with the
  * low-cardinality key {@code stage} ({@code flags}, {@code quota}, {@code budget} before the answer path,
  * {@code conversation}, {@code guard}, {@code rewrite}, {@code language},
- * {@code embed}, {@code curated}, {@code cache}, {@code classify}, {@code retrieve}, {@code handle}, {@code split} (the parts of a question asking several things classified, beside {@code embed}), {@code parts}, {@code rank}, {@code generate},
+ * {@code embed}, {@code curated}, {@code cache}, {@code classify}, {@code retrieve}, {@code handle}, {@code split}
+ * (the parts of a question asking several things classified, beside {@code embed}), {@code parts}, {@code rank},
+ * {@code generate},
  * {@code cite}, {@code persist}, {@code usage}): each is a timer on {@code /actuator/prometheus} ({@code cellardoor_chat_stage_seconds},
  * p50/p95/p99 published) and, when tracing is on, a span. Everything before {@code generate} is what the platform adds
  * before an LLM's first token; {@code quota} and {@code classify} run beside the stages after them ({@link #start}), so
