@@ -81,12 +81,29 @@ record AnswerUnit(
             RetrievedChunk p = passages.get(i);
             String heading = p.headingPath();
             String label = "";
-            for (String line : p.text().split("\n")) {
-                String l = line.strip();
+            String[] source = p.text().split("\n");
+            List<String> header = List.of();
+            for (int n = 0; n < source.length; n++) {
+                String l = source[n].strip();
+                List<String> cells = cells(l);
+                if (cells.size() != header.size()) {
+                    header = List.of();
+                }
                 if (l.startsWith("#")) {
                     heading = l.replaceFirst("^#+\\s*", "");
                     label = "";
                     continue;
+                }
+                // A table's first row names its columns: not quoted, but said with each row after it.
+                if (header.isEmpty()
+                        && cells.size() >= 2
+                        && n + 1 < source.length
+                        && cells(source[n + 1].strip()).size() == cells.size()) {
+                    header = cells;
+                    continue;
+                }
+                if (!header.isEmpty()) {
+                    l = row(header, cells);
                 }
                 // A label line ("Tasting Notes") is not quoted; its words are those of the first unit after it.
                 if (TextLines.isCapitalisedLabel(l)) {
@@ -96,7 +113,7 @@ record AnswerUnit(
                 if (l.isEmpty() || NOISE.matcher(l).find()) {
                     continue;
                 }
-                List<String> pieces = l.startsWith("- ") || l.startsWith("|") || l.length() < 220
+                List<String> pieces = l.startsWith("- ") || l.contains(" | ") || l.length() < 220
                         ? List.of(l)
                         : List.of(SENTENCE_END.split(l));
                 lines++;
@@ -120,6 +137,38 @@ record AnswerUnit(
             }
         }
         return units;
+    }
+
+    /** The cells of a table row as the parser writes it ({@code "a | b | c"}); empty for any other line. */
+    private static List<String> cells(String line) {
+        return line.contains(" | ") ? List.of(line.split(" \\| ", -1)) : List.of();
+    }
+
+    /**
+     * A table row said with the names of its columns: "Per Dollar Spent | Jumper Tier: 1 point | Grand Prix Tier: 3
+     * points" under the header "Activity | Jumper Tier | Grand Prix Tier". The first cell names the row; a column whose
+     * name is blank keeps its value alone.
+     */
+    static String row(List<String> header, List<String> cells) {
+        StringBuilder sb = new StringBuilder(cells.getFirst().strip());
+        for (int i = 1; i < cells.size(); i++) {
+            String name = header.get(i).strip();
+            sb.append(" | ")
+                    .append(name.isEmpty() ? "" : name + ": ")
+                    .append(cells.get(i).strip());
+        }
+        return sb.toString();
+    }
+
+    /** A column's name said before its value in a table row (see {@link #row}). */
+    private static final Pattern COLUMN_NAME = Pattern.compile(" \\| [^|:]+: ");
+
+    /**
+     * The text whose meaning is compared with the question: a table row's cells without the names of their columns (a
+     * question about one row names its label, not every column, and the names would outweigh it).
+     */
+    String meaningText() {
+        return COLUMN_NAME.matcher(text).replaceAll(" | ");
     }
 
     /** The unit as an answer line: its informative heading first when the text does not say it already. */

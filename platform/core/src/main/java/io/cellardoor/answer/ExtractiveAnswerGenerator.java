@@ -389,7 +389,7 @@ public final class ExtractiveAnswerGenerator implements AnswerGenerator {
                 .toList();
         Map<AnswerUnit, Double> out = new HashMap<>();
         similarity
-                .of(question, compared.stream().map(AnswerUnit::text).toList())
+                .of(question, compared.stream().map(AnswerUnit::meaningText).toList())
                 .ifPresent(sims -> {
                     for (int i = 0; i < sims.length; i++) {
                         out.put(compared.get(i), sims[i]);
@@ -616,14 +616,17 @@ public final class ExtractiveAnswerGenerator implements AnswerGenerator {
 
     /**
      * Two list entries that belong together: both name the same number outside a table ("from 4 to 12 paddlers", then
-     * "parties above 12 need a charter": a limit and what lies beyond it), or both are "Label: value" with a number,
-     * sharing at least half their words.
+     * "parties above 12 need a charter": a limit and what lies beyond it), or both are "Label: value" with a number
+     * outside a table, sharing at least half their words.
      */
     private static boolean alike(AnswerUnit a, AnswerUnit b) {
         if (!a.text().contains("|") && !b.text().contains("|") && !Collections.disjoint(numbers(a), numbers(b))) {
             return true;
         }
-        if (!a.text().contains(":")
+        // A table row names its columns ("Per Dollar Spent | Gold Tier: 3 points"): rows are entries of their own.
+        if (a.text().contains("|")
+                || b.text().contains("|")
+                || !a.text().contains(":")
                 || !b.text().contains(":")
                 || !Fact.COUNT.in(a.text())
                 || !Fact.COUNT.in(b.text())) {

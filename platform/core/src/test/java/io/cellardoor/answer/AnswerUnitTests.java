@@ -25,4 +25,25 @@ class AnswerUnitTests {
                 .extracting(AnswerUnit::text)
                 .containsExactly("Aged 18 months in French oak.", "Our function room seats 40 (for events).");
     }
+
+    @Test
+    void aTableRowIsSaidWithTheNamesOfItsColumns() {
+        String text = "## Earning points\n"
+                + "Activity | Silver Tier | Gold Tier\n"
+                + "Per Dollar Spent | 1 point | 3 points\n"
+                + "Signup Bonus | 100 points | 200 points\n"
+                + "## Rewards\n"
+                + "Reward | Points Required\n"
+                + "Tote Bag | 500 points";
+        List<AnswerUnit> units = AnswerUnit.of(
+                List.of(ExtractiveAnswerGeneratorTests.chunk(1, "club/points.md", "Points", "", text, 0.4)), analyzer);
+        assertThat(units)
+                .extracting(AnswerUnit::text)
+                .containsExactly(
+                        "Per Dollar Spent | Silver Tier: 1 point | Gold Tier: 3 points",
+                        "Signup Bonus | Silver Tier: 100 points | Gold Tier: 200 points",
+                        "Tote Bag | Points Required: 500 points");
+        assertThat(units.getFirst().terms())
+                .contains(analyzer.terms("silver").iterator().next());
+    }
 }

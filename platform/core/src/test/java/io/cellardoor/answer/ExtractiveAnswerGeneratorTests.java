@@ -421,6 +421,27 @@ class ExtractiveAnswerGeneratorTests {
     }
 
     @Test
+    void aTableRowIsFoundByTheNameOfItsColumnAndQuotedAloneWithTheNames() {
+        List<RetrievedChunk> pages = List.of(chunk(
+                1,
+                "club/points.md",
+                "Loyalty Points",
+                "Earning points",
+                "Activity | Silver Tier | Gold Tier\n"
+                        + "Points per dollar spent | 1 point | 3 points\n"
+                        + "Signup bonus | 100 points | 200 points\n"
+                        + "Referral bonus | 500 points | 500 points",
+                0.4));
+        GeneratedAnswer answer =
+                titled(pages).generate(ask("how many points per dollar at the gold tier?", pages), TokenSink.NONE);
+        assertThat(answer.answered()).as(answer.text()).isTrue();
+        assertThat(answer.text())
+                .as(answer.text())
+                .contains("Points per dollar spent | Silver Tier: 1 point | Gold Tier: 3 points")
+                .doesNotContain("Signup", "Referral");
+    }
+
+    @Test
     void whetherAProductIsSoldIsAnsweredWithTheProductsNamedByIt() {
         List<RetrievedChunk> pages = List.of(
                 chunk(1, "shop/raw-honey.md", "Raw Honey", "Product Information", "- Price: $20.00", 0.5),
