@@ -1,5 +1,6 @@
 package io.cellardoor.plugins.club;
 
+import io.cellardoor.plugin.api.DirectAnswer;
 import io.cellardoor.plugin.api.DocumentSummary;
 import io.cellardoor.plugin.api.DomainHandler;
 import io.cellardoor.plugin.api.HandlerResult;
@@ -10,6 +11,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -17,7 +19,7 @@ import java.util.regex.Pattern;
  * Plans retrieval for club questions and tells the generator which facts to state for the kind of question
  * (tier and shipment, points, referral, joining or changing a membership). Boosts the loyalty pages for points
  * questions and the section a named tier heads; answers what the club costs or which tiers it has from the tier
- * sections ({@link ClubTiers}).
+ * sections ({@link ClubTiers}), and compares the tiers a question names side by side.
  */
 public final class ClubHandler implements DomainHandler {
 
@@ -31,6 +33,7 @@ public final class ClubHandler implements DomainHandler {
             Pattern.compile("\\b(referr\\w*|refer|told (my|a) \\w+|because of me" + "|invit\\w*|signed up)\\b");
     private static final Pattern CHANGE =
             Pattern.compile("\\b(join\\w*|sign up|cancel\\w*|pause\\w*|skip\\w*|upgrad\\w*" + "|downgrad\\w*)\\b");
+    private static final Pattern HOW_TO = Pattern.compile("\\bhow (do|can|would|should) (i|we)\\b|\\bhow to\\b");
     private static final Pattern LOYALTY_TITLE = Pattern.compile("\\b(miles|points|loyalty|rewards?)\\b");
 
     /** Creates the handler; stateless. */
@@ -72,6 +75,14 @@ public final class ClubHandler implements DomainHandler {
             prompt.add("Answer from the club pages; name tiers, prices and benefits exactly as they state them.");
         }
         RetrievalPlan plan = RetrievalPlan.defaults(K).boosting(List.copyOf(boosts));
-        return new HandlerResult(plan, prompt, ClubTiers.answer(query, context));
+        Optional<DirectAnswer> direct = ClubTiers.answer(query, context);
+        // Tiers side by side answer a comparison, not how to move between them or what they earn in points.
+        if (direct.isEmpty()
+                && !points
+                && !referral
+                && !HOW_TO.matcher(query.normalizedFocus()).find()) {
+            direct = ClubTiers.compare(query, context);
+        }
+        return new HandlerResult(plan, prompt, direct);
     }
 }

@@ -133,11 +133,69 @@ final class ClubTiers {
     }
 
     /**
-     * The tiers of a page, "Jumper: 4 bottles per shipment (quarterly); Starting at $104 per shipment": the first group
-     * of sibling sections of which at least two, and at least half, state a price, each with its first bottles line and
-     * first price line.
+     * Two or more tiers the question names, side by side ("jumper vs grand prix?", "what's the difference between
+     * Bramble and Summit?"): each named tier with the lines only it has, then the lines all of them share. Empty when
+     * fewer than two are named, or the question asks about points, referrals or how to change a membership (which the
+     * tier sections do not answer).
+     */
+    static Optional<DirectAnswer> compare(UserQuery query, PluginContext context) {
+        String focus = " " + query.normalizedFocus() + " ";
+        for (DocumentSummary page : context.listDocuments(ClubHandler.DOMAIN).stream()
+                .limit(MAX_READS)
+                .toList()) {
+            List<Tier> named = context.readDocument(page.path()).map(d -> sections(d.text())).orElse(List.of()).stream()
+                    .filter(t -> focus.contains(" " + new UserQuery(t.name(), "en").normalized() + " "))
+                    .toList();
+            if (named.size() < 2) {
+                continue;
+            }
+            Set<String> shared = new LinkedHashSet<>(named.getFirst().lines());
+            named.forEach(t -> shared.retainAll(t.lines()));
+            StringBuilder sb = new StringBuilder(
+                            String.join(" and ", named.stream().map(Tier::name).toList()))
+                    .append(" side by side:");
+            for (Tier t : named) {
+                List<String> own =
+                        t.lines().stream().filter(l -> !shared.contains(l)).toList();
+                sb.append("\n- ").append(t.name()).append(": ").append(String.join("; ", own));
+            }
+            if (!shared.isEmpty()) {
+                sb.append("\n- ")
+                        .append(named.size() == 2 ? "Both" : "All of them")
+                        .append(": ")
+                        .append(String.join("; ", shared));
+            }
+            return Optional.of(new DirectAnswer(sb.toString(), List.of(page.path()), 0.85));
+        }
+        return Optional.empty();
+    }
+
+    /** A tier: its name as its heading ends ("Tiers > Summit": Summit) and its lines, cleaned. */
+    record Tier(String name, List<String> lines) {}
+
+    /**
+     * The tiers of a page, "Jumper: 4 bottles per shipment (quarterly); Starting at $104 per shipment": of the tier
+     * sections ({@link #sections}), each with its first bottles line and first price line.
      */
     static List<String> tiers(String markdown) {
+        List<String> tiers = new ArrayList<>();
+        for (Tier t : sections(markdown)) {
+            Set<String> facts = new LinkedHashSet<>();
+            t.lines().stream()
+                    .filter(l -> BOTTLES.matcher(l).find())
+                    .findFirst()
+                    .ifPresent(facts::add);
+            t.lines().stream().filter(l -> PRICE.matcher(l).find()).findFirst().ifPresent(facts::add);
+            tiers.add(t.name() + ": " + String.join("; ", facts));
+        }
+        return tiers;
+    }
+
+    /**
+     * The tier sections of a page: of the first group of sibling sections (the same heading level under the same
+     * parent) of which at least two, and at least half, state a price, those that do.
+     */
+    static List<Tier> sections(String markdown) {
         record Section(int level, String parent, String name, List<String> lines) {}
         List<Section> sections = new ArrayList<>();
         Map<Integer, String> open = new HashMap<>();
@@ -163,21 +221,12 @@ final class ClubTiers {
         sections.forEach(s -> siblings.computeIfAbsent(s.level() + "\n" + s.parent(), k -> new ArrayList<>())
                 .add(s));
         for (List<Section> group : siblings.values()) {
-            List<String> tiers = new ArrayList<>();
+            List<Tier> tiers = new ArrayList<>();
             for (Section s : group) {
-                Optional<String> price =
-                        s.lines().stream().filter(l -> PRICE.matcher(l).find()).findFirst();
-                if (price.isEmpty()) {
-                    continue;
+                if (s.lines().stream().anyMatch(l -> PRICE.matcher(l).find())) {
+                    String[] path = s.name().split(" > "); // "Tiers > Summit" names the Summit
+                    tiers.add(new Tier(path[path.length - 1].strip(), List.copyOf(s.lines())));
                 }
-                Set<String> facts = new LinkedHashSet<>();
-                s.lines().stream()
-                        .filter(l -> BOTTLES.matcher(l).find())
-                        .findFirst()
-                        .ifPresent(facts::add);
-                facts.add(price.get());
-                String[] path = s.name().split(" > "); // "Tiers > Summit" names the Summit
-                tiers.add(path[path.length - 1].strip() + ": " + String.join("; ", facts));
             }
             // Tiers are most of their group ("Shipping" beside "Fees" with one price each is not a set of tiers).
             if (tiers.size() >= 2 && tiers.size() * 2 >= group.size()) {

@@ -173,4 +173,46 @@ class ClubTests {
                     .isEmpty();
         }
     }
+
+    @Test
+    void theTiersAQuestionNamesAreComparedSideBySide() {
+        InMemoryPluginContext club = new InMemoryPluginContext().add("club", "wine club/club.md", "Ridge Club", """
+                # Ridge Club
+                ## Membership Tiers
+                ### Bramble
+                **4 BOTTLES PER SHIPMENT (QUARTERLY)**
+                - Starting at $90 per shipment, plus tax
+                - 10% off all wines
+                - Club-only events
+                ### Summit
+                **12 BOTTLES PER SHIPMENT (QUARTERLY)**
+                - Starting at $240 per shipment, plus tax
+                - 15% off all wines
+                - Free tastings for four
+                - Club-only events
+                ### Meadow
+                - Starting at $150 per shipment
+                """);
+
+        DirectAnswer compared = plugin.handler()
+                .handle(new UserQuery("bramble vs summit, what's the difference?", "en"), club)
+                .directAnswer()
+                .orElseThrow();
+        assertThat(compared.text())
+                .isEqualTo("Bramble and Summit side by side:\n"
+                        + "- Bramble: 4 bottles per shipment (quarterly); Starting at $90 per shipment, plus tax; 10% off"
+                        + " all wines\n"
+                        + "- Summit: 12 bottles per shipment (quarterly); Starting at $240 per shipment, plus tax; 15% off"
+                        + " all wines; Free tastings for four\n"
+                        + "- Both: Club-only events");
+        assertThat(compared.sourcePaths()).containsExactly("wine club/club.md");
+        for (String other : List.of(
+                "how do I upgrade from bramble to summit?",
+                "how many points do bramble and summit members earn?",
+                "what does the summit tier include?")) {
+            assertThat(plugin.handler().handle(new UserQuery(other, "en"), club).directAnswer())
+                    .as(other)
+                    .isEmpty();
+        }
+    }
 }
