@@ -54,10 +54,26 @@ record HoursQuestion(List<DayOfWeek> days, boolean asksLast, boolean yesNo, List
 
     private static final Map<String, List<DayOfWeek>> DAY_WORDS = dayWords();
 
-    /** The hours question the query asks, if it asks one. */
+    /**
+     * Words a follow-up that only swaps the day keeps ("and sunday?", "what about the weekend?", "et le samedi ?"):
+     * such a follow-up asks the hours question of the turn before.
+     */
+    private static final java.util.Set<String> SWAP = java.util.Set.of(
+            "and", "what", "whats", "about", "how", "on", "the", "then", "also", "this", "next", "coming", "y", "el",
+            "los", "et", "le", "la", "les", "pour", "por", "de", "du");
+
+    /**
+     * The hours question the query asks, if it asks one. A follow-up asks one when its own words do, or when it only
+     * names a day ("and sunday?") after a turn that did; "do I need a reservation?" after "what are your hours?" asks
+     * something else.
+     */
     static Optional<HoursQuestion> of(UserQuery query) {
         String text = query.normalized();
-        if (!HOURS.matcher(text).find()
+        String focus = query.normalizedFocus();
+        boolean swapsDay = java.util.Arrays.stream(focus.split(" ")).anyMatch(DAY_WORDS::containsKey)
+                && java.util.Arrays.stream(focus.split(" "))
+                        .allMatch(w -> w.isEmpty() || DAY_WORDS.containsKey(w) || SWAP.contains(w));
+        if (!HOURS.matcher(swapsDay ? text : focus).find()
                 || OTHER_SUBJECT.matcher(text).find()
                 || HISTORY.matcher(text).find()) {
             return Optional.empty();

@@ -167,6 +167,24 @@ class VisitingTests {
     }
 
     @Test
+    void aFollowUpThatOnlyNamesADayAsksTheHoursAgainAndOneAskingSomethingElseDoesNot() {
+        String earlier = "what are your hours on friday?";
+        assertThat(plugin.handler()
+                        .handle(new UserQuery("and sunday? " + earlier, "en", "and sunday?"), knowledge)
+                        .directAnswer()
+                        .orElseThrow()
+                        .text())
+                .startsWith("On Sunday we're open from 11:00 AM to 6:00 PM");
+        assertThat(plugin.handler()
+                        .handle(
+                                new UserQuery("do I need a reservation? " + earlier, "en", "do I need a reservation?"),
+                                knowledge)
+                        .directAnswer())
+                .as("a follow-up about something else, though the turn before asked the hours")
+                .isEmpty();
+    }
+
+    @Test
     void answersTheWholeWeekWhenNoDayIsNamed() {
         assertThat(answer("what are your hours?").text()).startsWith("Our hours: Wednesday 1:00 PM - 5:30 PM;");
     }
