@@ -5,6 +5,7 @@ import io.cellardoor.plugin.api.DocumentSummary;
 import io.cellardoor.plugin.api.PluginContext;
 import io.cellardoor.plugin.api.UserQuery;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -104,32 +105,94 @@ final class ClubTiers {
 
     private static final Pattern HEADING = Pattern.compile("^(#{1,6})\\s+(.+?)\\s*#*\\s*$");
     private static final Pattern PRICE = Pattern.compile("\\$\\s?\\d");
+    private static final Pattern AMOUNT = Pattern.compile("\\$\\s?(\\d[\\d,]*(\\.\\d+)?)");
+    /** The question asks for the cheapest tier. */
+    private static final Pattern LEAST = Pattern.compile(
+            "\\b(cheapest|least expensive|lowest|cheaper|smallest|entry level|mas barat[oa]|moins cher\\w*)\\b");
+    /** The question asks for the dearest tier. */
+    private static final Pattern MOST =
+            Pattern.compile("\\b(most expensive|priciest|highest|biggest|largest|top|mas car[oa]|plus cher\\w*)\\b");
+    /** The words of {@link #LEAST} and {@link #MOST}, and "one" ("the cheapest one"). */
+    private static final Set<String> RANKING = Set.of(
+            "cheapest",
+            "least",
+            "lowest",
+            "cheaper",
+            "smallest",
+            "entry",
+            "most",
+            "priciest",
+            "highest",
+            "biggest",
+            "largest",
+            "top",
+            "mas",
+            "barato",
+            "barata",
+            "caro",
+            "cara",
+            "moins",
+            "plus",
+            "cher",
+            "chere",
+            "one");
+
     private static final Pattern BOTTLES = Pattern.compile("(?i)\\bbottles?\\b");
 
     private ClubTiers() {}
 
-    /** The tiers answer, or empty when the question is not about the whole club or no club page lists tiers. */
+    /**
+     * The tiers answer, or empty when the question is not about the whole club or no club page lists tiers. A question
+     * about the cheapest or dearest tier ("what's the cheapest membership?") gets that tier alone.
+     */
     static Optional<DirectAnswer> answer(UserQuery query, PluginContext context) {
         String focus = query.normalizedFocus();
-        if (!ASKED.matcher(focus).find() || !CLUB.matcher(query.normalized()).find()) {
+        boolean least = LEAST.matcher(focus).find();
+        boolean most = !least && MOST.matcher(focus).find();
+        if (!(ASKED.matcher(focus).find() || least || most)
+                || !CLUB.matcher(query.normalized()).find()) {
             return Optional.empty();
         }
         for (String word : focus.split("[^\\p{L}\\p{N}]+")) {
-            if (!word.isEmpty() && !WHOLE_CLUB.contains(word)) {
+            if (!word.isEmpty() && !WHOLE_CLUB.contains(word) && !((least || most) && RANKING.contains(word))) {
                 return Optional.empty(); // "how much is shipping for the club?" asks about shipping
             }
         }
         for (DocumentSummary page : context.listDocuments(ClubHandler.DOMAIN).stream()
                 .limit(MAX_READS)
                 .toList()) {
-            Optional<List<String>> tiers = context.readDocument(page.path()).map(d -> tiers(d.text()));
-            if (tiers.isPresent() && tiers.get().size() >= 2) {
-                StringBuilder sb = new StringBuilder("Our club tiers:");
-                tiers.get().forEach(t -> sb.append("\n- ").append(t));
-                return Optional.of(new DirectAnswer(sb.toString(), List.of(page.path()), 0.85));
+            List<Tier> tiers = context.readDocument(page.path())
+                    .map(d -> sections(d.text()))
+                    .orElse(List.of());
+            if (tiers.size() < 2) {
+                continue;
             }
+            if (least || most) {
+                Comparator<Tier> byPrice = Comparator.comparingDouble(ClubTiers::price);
+                Tier ranked = least
+                        ? tiers.stream().min(byPrice).orElseThrow()
+                        : tiers.stream().max(byPrice).orElseThrow();
+                return Optional.of(new DirectAnswer(
+                        "Our " + (least ? "least" : "most") + " expensive tier is " + summary(ranked) + ".",
+                        List.of(page.path()),
+                        0.85));
+            }
+            StringBuilder sb = new StringBuilder("Our club tiers:");
+            tiers.forEach(t -> sb.append("\n- ").append(summary(t)));
+            return Optional.of(new DirectAnswer(sb.toString(), List.of(page.path()), 0.85));
         }
         return Optional.empty();
+    }
+
+    /** A tier's first price, in the page's currency units ("Starting at $104 per shipment": 104). */
+    private static double price(Tier tier) {
+        for (String line : tier.lines()) {
+            Matcher m = AMOUNT.matcher(line);
+            if (m.find()) {
+                return Double.parseDouble(m.group(1).replace(",", ""));
+            }
+        }
+        return Double.NaN;
     }
 
     /**
@@ -173,22 +236,13 @@ final class ClubTiers {
     /** A tier: its name as its heading ends ("Tiers > Summit": Summit) and its lines, cleaned. */
     record Tier(String name, List<String> lines) {}
 
-    /**
-     * The tiers of a page, "Jumper: 4 bottles per shipment (quarterly); Starting at $104 per shipment": of the tier
-     * sections ({@link #sections}), each with its first bottles line and first price line.
-     */
-    static List<String> tiers(String markdown) {
-        List<String> tiers = new ArrayList<>();
-        for (Tier t : sections(markdown)) {
-            Set<String> facts = new LinkedHashSet<>();
-            t.lines().stream()
-                    .filter(l -> BOTTLES.matcher(l).find())
-                    .findFirst()
-                    .ifPresent(facts::add);
-            t.lines().stream().filter(l -> PRICE.matcher(l).find()).findFirst().ifPresent(facts::add);
-            tiers.add(t.name() + ": " + String.join("; ", facts));
-        }
-        return tiers;
+    /** A tier in one line, "Jumper: 4 bottles per shipment (quarterly); Starting at $104 per shipment": its first
+     * bottles line and first price line. */
+    static String summary(Tier tier) {
+        Set<String> facts = new LinkedHashSet<>();
+        tier.lines().stream().filter(l -> BOTTLES.matcher(l).find()).findFirst().ifPresent(facts::add);
+        tier.lines().stream().filter(l -> PRICE.matcher(l).find()).findFirst().ifPresent(facts::add);
+        return tier.name() + ": " + String.join("; ", facts);
     }
 
     /**

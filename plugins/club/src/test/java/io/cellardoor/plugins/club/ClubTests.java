@@ -166,8 +166,29 @@ class ClubTests {
                         .directAnswer())
                 .as("an adjective of price asks what it costs")
                 .contains(tiers);
-        for (String other :
-                List.of("how much is shipping for the wine club?", "what does the summit tier cost to cancel?")) {
+        assertThat(plugin.handler()
+                        .handle(
+                                new UserQuery(
+                                        "how much is the cheapest tier? do you have a wine club?",
+                                        "en",
+                                        "how much is the cheapest tier?"),
+                                club)
+                        .directAnswer()
+                        .orElseThrow()
+                        .text())
+                .isEqualTo(
+                        "Our least expensive tier is Bramble: 4 bottles per shipment (quarterly); Starting at $90 per"
+                                + " shipment, plus tax.");
+        assertThat(plugin.handler()
+                        .handle(new UserQuery("which membership level is the most expensive?", "en"), club)
+                        .directAnswer()
+                        .orElseThrow()
+                        .text())
+                .startsWith("Our most expensive tier is Summit: ");
+        for (String other : List.of(
+                "how much is shipping for the wine club?",
+                "what does the summit tier cost to cancel?",
+                "what's the cheapest wine for club members?")) {
             assertThat(plugin.handler().handle(new UserQuery(other, "en"), club).directAnswer())
                     .as(other)
                     .isEmpty();
