@@ -417,6 +417,14 @@ public final class ExtractiveAnswerGenerator implements AnswerGenerator {
                 namedByHeading.put(u, analyzer.terms(u.title() + " " + AnswerUnit.informativeHeading(u.heading())));
             }
         }
+        // "What's the Farmhouse Tasting?": every line of the page the question names by its whole title is about it,
+        // though the line says only "Price: $20.00" and another page's line repeats a word of the title.
+        Map<String, Set<String>> titled = new HashMap<>();
+        for (AnswerUnit u : units) {
+            if (!titled.containsKey(u.path()) && namesWholeTitle(part, u.title())) {
+                titled.put(u.path(), analyzer.terms(u.title()));
+            }
+        }
         // "Do you sell cigars?": a line holding no word of the question but the verb ("we do not sell your data") is no
         // answer, unless it means what was asked ("do you sell my email?").
         Set<String> verb = part.shape().availabilityVerb().map(analyzer::terms).orElse(Set.of());
@@ -450,6 +458,7 @@ public final class ExtractiveAnswerGenerator implements AnswerGenerator {
                 double named = 0;
                 // A numbered step does what its heading names ("From Albany and Points North" above "1. Take I-87").
                 boolean step = part.shape().howTo() && STEP.matcher(u.text()).find();
+                Set<String> title = titled.getOrDefault(u.path(), Set.of());
                 Set<String> heading = namedByHeading.getOrDefault(u, Set.of());
                 for (int i = 0; i < held.length; i++) {
                     Group g = groups.get(i);
@@ -460,6 +469,8 @@ public final class ExtractiveAnswerGenerator implements AnswerGenerator {
                     double inContext = g.match(u.context()) - already;
                     if (inText > 0) {
                         gain += inText * g.weight();
+                    } else if (g.match(title) - already > 0) {
+                        gain += (g.match(title) - already) * g.weight();
                     } else if (inContext > 0) {
                         if (step || g.match(heading) > 0) {
                             gain += inContext * g.weight();
@@ -525,6 +536,7 @@ public final class ExtractiveAnswerGenerator implements AnswerGenerator {
             best = Math.max(best, pickScore);
             chosen.add(pick);
             covered.addAll(pick.terms());
+            covered.addAll(titled.getOrDefault(pick.path(), Set.of()));
             for (Fact asked : part.shape().facts()) {
                 if (asked.in(pick.text())) {
                     shown.add(asked);
@@ -555,6 +567,19 @@ public final class ExtractiveAnswerGenerator implements AnswerGenerator {
             found += Math.max(g.match(u.terms()), 0.5 * g.match(u.context())) * g.weight();
         }
         return found / total;
+    }
+
+    /**
+     * Whether the part names a page by its whole title: each of the title's words (two or more, numbers such as a
+     * vintage aside) is one of the part's own words (not one carried from an earlier turn or another part).
+     */
+    private boolean namesWholeTitle(Part part, String title) {
+        Set<String> words = new HashSet<>(analyzer.terms(title));
+        words.removeIf(w -> w.chars().allMatch(Character::isDigit));
+        return words.size() >= 2
+                && words.stream()
+                        .allMatch(w -> part.groups().stream()
+                                .anyMatch(g -> g.focus() && g.terms().contains(w)));
     }
 
     /** The share of a part's own words its document's title names (the thing the question is about). */

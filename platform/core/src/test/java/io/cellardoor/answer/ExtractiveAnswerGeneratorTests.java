@@ -442,6 +442,22 @@ class ExtractiveAnswerGeneratorTests {
     }
 
     @Test
+    void aQuestionNamingAPageByItsWholeTitleIsAnsweredFromThatPage() {
+        List<RetrievedChunk> pages = List.of(
+                chunk(1, "tasting/farmhouse-tasting.md", "Farmhouse Tasting", "", "- Price: $20.00", 0.6),
+                chunk(
+                        2,
+                        "wine/farmhouse-cab-franc.md",
+                        "2022 Farmhouse Cabernet Franc",
+                        "",
+                        "Tasting Notes\nThe Farmhouse Cabernet Franc opens with red cherries and graphite.",
+                        0.5));
+        GeneratedAnswer answer = titled(pages).generate(ask("what's the farmhouse tasting?", pages), TokenSink.NONE);
+        assertThat(answer.answered()).as(answer.text()).isTrue();
+        assertThat(answer.text()).as(answer.text()).contains("$20.00").doesNotContain("cherries");
+    }
+
+    @Test
     void whetherAProductIsSoldIsAnsweredWithTheProductsNamedByIt() {
         List<RetrievedChunk> pages = List.of(
                 chunk(1, "shop/raw-honey.md", "Raw Honey", "Product Information", "- Price: $20.00", 0.5),
