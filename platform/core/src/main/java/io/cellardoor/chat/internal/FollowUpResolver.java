@@ -52,8 +52,9 @@ public class FollowUpResolver {
 
     private static final Pattern PRONOUN = Pattern.compile(
             "\\b(it|its|it's|itself|that|this|those|these|them|they|their|which one|that one|this one|the one|ones|"
-                    + "same|eso|esa|ese|esos|esas|ello|ça|cela|celui|celle|ceux|celles)\\b|\\b(can i|can we|do i|do we|"
-                    + "how do i|how do we)\\b[^?]*\\bthere\\b"
+                    + "same|eso|esa|ese|esos|esas|ello|ça|cela|celui|celle|ceux|celles)\\b"
+                    // "There" as a place ("can we stay there?", "how do I get there?"), not "is there ...?".
+                    + "|(?<!\\b(?:is|are|was|were|be|'s) )\\bthere\\b(?! (?:is|are|was|were|will|be|'s)\\b)"
                     // A superlative without its noun ("¿cuál es el más barato?", "le moins cher ?") ranks what was
                     // listed.
                     + "|\\b((el|la|los|las) (m[aá]s|menos)|(le|la|les) (plus|moins)) \\p{L}+\\W*$",

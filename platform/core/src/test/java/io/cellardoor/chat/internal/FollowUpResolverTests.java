@@ -27,6 +27,17 @@ class FollowUpResolverTests {
     }
 
     @Test
+    void thereAsAPlaceRefersBackButIsThereDoesNot() {
+        assertThat(FollowUpResolver.refersBack("how many people can stay there?"))
+                .isTrue();
+        assertThat(FollowUpResolver.refersBack("how do I get there from the station?"))
+                .isTrue();
+        assertThat(FollowUpResolver.refersBack("is there parking?")).isFalse();
+        assertThat(FollowUpResolver.refersBack("are there hotels nearby?")).isFalse();
+        assertThat(FollowUpResolver.refersBack("there is a dog with us, ok?")).isFalse();
+    }
+
+    @Test
     void withoutAListThereIsNoItem() {
         assertThat(FollowUpResolver.ordinalItem("the first one", "We open at noon."))
                 .isEmpty();
