@@ -417,12 +417,22 @@ public final class ExtractiveAnswerGenerator implements AnswerGenerator {
                 namedByHeading.put(u, analyzer.terms(u.title() + " " + AnswerUnit.informativeHeading(u.heading())));
             }
         }
-        // "What's the Farmhouse Tasting?": every line of the page the question names by its whole title is about it,
-        // though the line says only "Price: $20.00" and another page's line repeats a word of the title.
-        Map<String, Set<String>> titled = new HashMap<>();
+        // "What's the Farmhouse Tasting?", "how do I join?": every line of the page the question names by its whole
+        // title, or of the section it names by its whole heading ("How to Join"), is about it, though the line says
+        // only "Price: $20.00" and another page's line repeats a word of the name.
+        Map<String, Boolean> wholeNames = new HashMap<>();
+        Map<AnswerUnit, Set<String>> titled = new HashMap<>();
         for (AnswerUnit u : units) {
-            if (!titled.containsKey(u.path()) && namesWholeTitle(part, u.title())) {
-                titled.put(u.path(), analyzer.terms(u.title()));
+            Set<String> named = new HashSet<>();
+            if (wholeNames.computeIfAbsent("title\n" + u.title(), k -> namesWhole(part, u.title(), 2))) {
+                named.addAll(analyzer.terms(u.title()));
+            }
+            String heading = AnswerUnit.informativeHeading(u.heading());
+            if (wholeNames.computeIfAbsent("heading\n" + heading, k -> namesWhole(part, heading, 1))) {
+                named.addAll(analyzer.terms(heading));
+            }
+            if (!named.isEmpty()) {
+                titled.put(u, named);
             }
         }
         // "Do you sell cigars?": a line holding no word of the question but the verb ("we do not sell your data") is no
@@ -458,7 +468,7 @@ public final class ExtractiveAnswerGenerator implements AnswerGenerator {
                 double named = 0;
                 // A numbered step does what its heading names ("From Albany and Points North" above "1. Take I-87").
                 boolean step = part.shape().howTo() && STEP.matcher(u.text()).find();
-                Set<String> title = titled.getOrDefault(u.path(), Set.of());
+                Set<String> title = titled.getOrDefault(u, Set.of());
                 Set<String> heading = namedByHeading.getOrDefault(u, Set.of());
                 for (int i = 0; i < held.length; i++) {
                     Group g = groups.get(i);
@@ -471,6 +481,7 @@ public final class ExtractiveAnswerGenerator implements AnswerGenerator {
                         gain += inText * g.weight();
                     } else if (g.match(title) - already > 0) {
                         gain += (g.match(title) - already) * g.weight();
+                        named += Math.max(0, g.match(heading) - already) * g.weight();
                     } else if (inContext > 0) {
                         if (step || g.match(heading) > 0) {
                             gain += inContext * g.weight();
@@ -536,7 +547,7 @@ public final class ExtractiveAnswerGenerator implements AnswerGenerator {
             best = Math.max(best, pickScore);
             chosen.add(pick);
             covered.addAll(pick.terms());
-            covered.addAll(titled.getOrDefault(pick.path(), Set.of()));
+            covered.addAll(titled.getOrDefault(pick, Set.of()));
             for (Fact asked : part.shape().facts()) {
                 if (asked.in(pick.text())) {
                     shown.add(asked);
@@ -570,16 +581,17 @@ public final class ExtractiveAnswerGenerator implements AnswerGenerator {
     }
 
     /**
-     * Whether the part names a page by its whole title: each of the title's words (two or more, numbers such as a
-     * vintage aside) is one of the part's own words (not one carried from an earlier turn or another part).
+     * Whether the part names a page's title or a section's heading whole: each of its content words (at least {@code
+     * least}; question words such as "how", and numbers such as a vintage, aside) is one of the part's own words (not
+     * one carried from an earlier turn or another part).
      */
-    private boolean namesWholeTitle(Part part, String title) {
-        Set<String> words = new HashSet<>(analyzer.terms(title));
-        words.removeIf(w -> w.chars().allMatch(Character::isDigit));
-        return words.size() >= 2
+    private boolean namesWhole(Part part, String name, int least) {
+        List<Set<String>> words = new ArrayList<>(analyzer.termGroups(name));
+        words.removeIf(w -> w.stream().allMatch(t -> t.chars().allMatch(Character::isDigit)));
+        return words.size() >= least
                 && words.stream()
-                        .allMatch(w -> part.groups().stream()
-                                .anyMatch(g -> g.focus() && g.terms().contains(w)));
+                        .allMatch(w ->
+                                part.groups().stream().anyMatch(g -> g.focus() && !Collections.disjoint(g.terms(), w)));
     }
 
     /** The share of a part's own words its document's title names (the thing the question is about). */

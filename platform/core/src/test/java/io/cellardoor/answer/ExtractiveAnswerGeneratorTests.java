@@ -458,6 +458,31 @@ class ExtractiveAnswerGeneratorTests {
     }
 
     @Test
+    void aQuestionNamingASectionByItsWholeHeadingIsAnsweredFromThatSection() {
+        List<RetrievedChunk> pages = List.of(
+                chunk(
+                        1,
+                        "club/club.md",
+                        "Wine Club",
+                        "How to Join",
+                        "Membership can be started:\n- Online through our website\n- In person at the tasting room",
+                        0.5),
+                chunk(
+                        2,
+                        "club/rewards.md",
+                        "Rewards",
+                        "Overview",
+                        "Anyone may join the rewards list and collect stamps on each visit.",
+                        0.5));
+        GeneratedAnswer answer = titled(pages).generate(ask("how do I join?", pages), TokenSink.NONE);
+        assertThat(answer.answered()).as(answer.text()).isTrue();
+        assertThat(answer.text())
+                .as(answer.text())
+                .contains("Online through our website")
+                .doesNotContain("stamps");
+    }
+
+    @Test
     void whetherAProductIsSoldIsAnsweredWithTheProductsNamedByIt() {
         List<RetrievedChunk> pages = List.of(
                 chunk(1, "shop/raw-honey.md", "Raw Honey", "Product Information", "- Price: $20.00", 0.5),
