@@ -692,6 +692,8 @@ public final class ExtractiveAnswerGenerator implements AnswerGenerator {
         units.forEach(u ->
                 byDocument.computeIfAbsent(u.path(), p -> new ArrayList<>()).add(u));
         List<Group> named = part.groups();
+        // "Do you have a bourbon?": the products whose titles name it, not every page whose line mentions one.
+        boolean availability = part.shape().availabilityVerb().isPresent();
         // A document takes part when its title names something the question names.
         record Candidate(String path, double titleScore, int rank, AnswerUnit unit) {}
         List<Candidate> candidates = new ArrayList<>();
@@ -703,6 +705,7 @@ public final class ExtractiveAnswerGenerator implements AnswerGenerator {
                     .mapToDouble(Group::weight)
                     .sum();
             boolean listed = part.shape().list()
+                    && !availability
                     && e.getValue().stream()
                             .anyMatch(u -> named.stream()
                                     .filter(g -> g.weight() >= 1.0)
@@ -713,7 +716,7 @@ public final class ExtractiveAnswerGenerator implements AnswerGenerator {
             rank++;
         }
         if (candidates.size() < 2) {
-            return part.shape().list() ? sections(part, units) : Optional.empty();
+            return part.shape().list() && !availability ? sections(part, units) : Optional.empty();
         }
         List<Candidate> kept;
         if (part.shape().comparison()) {

@@ -90,6 +90,7 @@ record QuestionShape(
                     + "make|carry|serve|grow|host)\\b|^\\W*(do|does) (you|the \\w+) (sell|carry|stock|offer) (any )?"
                     + "\\w+s\\b|^\\W*(do|does) (you|the \\w+) (sell|carry|stock|serve) (any )?"
                     + "(?!(a|an|the|it|them|that|this)\\b)\\w+\\W*$"
+                    + "|^\\W*(do|does) (you|the \\w+) (have|sell|carry|stock) (a|an) \\w+\\W*$"
                     + "|^\\W*is there (any )?(?!(a|an|the|some)\\b)\\w+ (on (the|your) menu|for sale)\\W*$"
                     + "|\\b(list|what kinds?|what types?|what sorts?|options|what are (the|your)"
                     + " \\w+s|any \\w+s?( for| to)?|qu[eé] \\w+ tienen|quels? \\w+ (avez|proposez))\\b"

@@ -503,6 +503,33 @@ class ExtractiveAnswerGeneratorTests {
     }
 
     @Test
+    void whetherTheyHaveAnItemIsAnsweredWithTheProductsNamedByItAndNoOtherPage() {
+        List<RetrievedChunk> pages = List.of(
+                chunk(1, "shop/hat.md", "Hat", "Product Information", "- Price: $25.00", 0.5),
+                chunk(2, "shop/linen-hat.md", "Linen Beige Hat", "Product Information", "- Price: $35.00", 0.5),
+                chunk(
+                        3,
+                        "weddings/faq.md",
+                        "Weddings",
+                        "Attire",
+                        "- Guests may wear a hat at outdoor ceremonies.",
+                        0.4));
+        GeneratedAnswer answer = over(pages).generate(ask("do you have a hat?", pages), TokenSink.NONE);
+        assertThat(answer.text())
+                .as(answer.text())
+                .contains("Hat**: Price: $25.00", "Linen Beige Hat**: Price: $35.00")
+                .doesNotContain("ceremonies");
+        List<RetrievedChunk> places = List.of(
+                chunk(1, "weddings/faq.md", "Weddings", "Catering", "- Caterers may use our kitchen.", 0.5),
+                chunk(2, "events/spaces.md", "Spaces", "Clubhouse", "- A kitchen and a bar serve the clubhouse.", 0.5));
+        assertThat(over(places)
+                        .generate(ask("do you have a kitchen?", places), TokenSink.NONE)
+                        .text())
+                .as("no product is named by it: the lines saying so answer, not a list of pages")
+                .doesNotContain("**Weddings**:", "**Spaces**:");
+    }
+
+    @Test
     void aLineSharingOnlyTheVerbOfWhetherSomethingIsSoldIsNoAnswer() {
         List<RetrievedChunk> pages = List.of(
                 chunk(
