@@ -40,7 +40,8 @@ record QuestionShape(
         PRICE("\\$\\s?\\d|\\b\\d+(\\.\\d\\d)?\\s?(usd|dollars?)\\b"),
         TIME("\\b\\d{1,2}(:\\d\\d)?\\s?(am|pm|a\\.m\\.|p\\.m\\.)|\\bnoon\\b|\\bclosed\\b|\\bmidnight\\b"),
         DURATION("\\b\\d+(\\.\\d+)?(\\s?-\\s?\\d+)?[\\s-]?(minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?)\\b"),
-        COUNT("\\d"),
+        /** A number that is no price ("4 bottles", not "$104"). */
+        COUNT("(?<![$\\d.,])\\d"),
         DATE(
                 "\\b(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\\.?\\s+\\d{1,2}\\b|\\b\\d{1,2}/\\d{1,2}\\b|"
                         + "\\b(january|february|march|april|june|july|august|september|october|november|december|spring|summer|"

@@ -93,6 +93,10 @@ class QuestionShapeTests {
     @Test
     void factsAreFoundInText() {
         assertThat(Fact.PRICE.in("Price: $45.00")).isTrue();
+        assertThat(Fact.COUNT.in("6 BOTTLES PER SHIPMENT")).isTrue();
+        assertThat(Fact.COUNT.in("Starting at $128 per shipment, plus tax"))
+                .as("a price is no count")
+                .isFalse();
         assertThat(Fact.TIME.in("Saturday: 12:00 PM - 7:00 PM")).isTrue();
         assertThat(Fact.DURATION.in("about 90 minutes")).isTrue();
         assertThat(Fact.DURATION.in("a 90-minute tabletop time limit")).isTrue();
