@@ -11,6 +11,7 @@ import org.apache.lucene.analysis.StopFilter;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.Tokenizer;
 import org.apache.lucene.analysis.en.EnglishAnalyzer;
+import org.apache.lucene.analysis.en.EnglishMinimalStemFilter;
 import org.apache.lucene.analysis.en.EnglishPossessiveFilter;
 import org.apache.lucene.analysis.en.PorterStemFilter;
 import org.apache.lucene.analysis.miscellaneous.ASCIIFoldingFilter;
@@ -21,8 +22,9 @@ import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 /**
  * The keyword index's two analyses, the Lucene twins of PostgreSQL's two text search configurations: English (stop
  * words removed, Porter stems, like {@code english}) for English questions, and folded words without stemming (like
- * {@code cellardoor_simple}: {@code simple} + {@code unaccent}) for questions in any other language, whose overlap
- * with English pages is names, numbers and cognates. Both fold accents. Thread-safe.
+ * {@code cellardoor_simple}: {@code simple} + {@code unaccent}, plus plurals in "s" folded to their singular, which
+ * PostgreSQL's configuration does not do) for questions in any other language, whose overlap with English pages is
+ * names, numbers, cognates and the plugins' vocabulary. Both fold accents. Thread-safe.
  */
 final class KeywordAnalyzers {
 
@@ -36,9 +38,9 @@ final class KeywordAnalyzers {
     static final String SIMPLE = "simple";
     /**
      * Bumped whenever an analysis or the index's fields change: indexes built with another version are rebuilt (4:
-     * document, path and embedding of each chunk).
+     * document, path and embedding of each chunk; 5: plurals folded in the folded field).
      */
-    static final String VERSION = "4";
+    static final String VERSION = "5";
 
     private KeywordAnalyzers() {}
 
@@ -58,7 +60,10 @@ final class KeywordAnalyzers {
         @Override
         protected TokenStreamComponents createComponents(String field) {
             Tokenizer source = new StandardTokenizer();
-            return new TokenStreamComponents(source, new ASCIIFoldingFilter(new LowerCaseFilter(source)));
+            // Plurals in "s" fold to their singular in English, Spanish and French alike ("dogs", "perros", "chiens"):
+            // the vocabulary's page word "dog" then finds "dogs", as an English question's stem does.
+            return new TokenStreamComponents(
+                    source, new EnglishMinimalStemFilter(new ASCIIFoldingFilter(new LowerCaseFilter(source))));
         }
     };
 
