@@ -55,6 +55,17 @@ class ExtractiveAnswerGeneratorTests {
                 cosine);
     }
 
+    /** A shop product's page: its title and its price line. */
+    static RetrievedChunk product(long id, String title, String price) {
+        return chunk(
+                id,
+                "shop/" + title.toLowerCase().replace(' ', '-') + ".md",
+                title,
+                "Product Information",
+                "- Price: " + price,
+                0.5);
+    }
+
     /** A generator whose corpus is the passages' titles and texts, declining below the app's 0.24. */
     ExtractiveAnswerGenerator titled(List<RetrievedChunk> found) {
         List<String> texts = found.stream().map(c -> c.title() + " " + c.text()).toList();
@@ -485,8 +496,8 @@ class ExtractiveAnswerGeneratorTests {
     @Test
     void whetherAProductIsSoldIsAnsweredWithTheProductsNamedByIt() {
         List<RetrievedChunk> pages = List.of(
-                chunk(1, "shop/raw-honey.md", "Raw Honey", "Product Information", "- Price: $20.00", 0.5),
-                chunk(2, "shop/honey-cheese.md", "Honey Goat Cheese", "Product Information", "- Price: $16.00", 0.5),
+                product(1, "Raw Honey", "$20.00"),
+                product(2, "Honey Goat Cheese", "$16.00"),
                 chunk(
                         3,
                         "policies/privacy.md",
@@ -505,8 +516,8 @@ class ExtractiveAnswerGeneratorTests {
     @Test
     void whetherTheyHaveAnItemIsAnsweredWithTheProductsNamedByItAndNoOtherPage() {
         List<RetrievedChunk> pages = List.of(
-                chunk(1, "shop/hat.md", "Hat", "Product Information", "- Price: $25.00", 0.5),
-                chunk(2, "shop/linen-hat.md", "Linen Beige Hat", "Product Information", "- Price: $35.00", 0.5),
+                product(1, "Hat", "$25.00"),
+                product(2, "Linen Beige Hat", "$35.00"),
                 chunk(
                         3,
                         "weddings/faq.md",

@@ -124,23 +124,32 @@ class ClubTests {
         assertThat(plugin.descriptor().relatedDomains()).containsExactly("wine", "events");
     }
 
-    @Test
-    void whatTheClubCostsIsAnsweredWithEveryTierAndNothingElseIs() {
-        InMemoryPluginContext club = new InMemoryPluginContext().add("club", "wine club/club.md", "Ridge Club", """
+    /** A club page with two priced tiers, one coming soon, and a shipping section with a price of its own. */
+    private static InMemoryPluginContext ridgeClub() {
+        return new InMemoryPluginContext().add("club", "wine club/club.md", "Ridge Club", """
                 # Ridge Club
                 ## Membership Tiers
                 ### Bramble
                 **4 BOTTLES PER SHIPMENT (QUARTERLY)**
                 - Starting at $90 per shipment, plus tax
                 - 10% off all wines
+                - Club-only events
                 ### Summit
                 **12 BOTTLES PER SHIPMENT (QUARTERLY)**
                 - Starting at $240 per shipment, plus tax
+                - 15% off all wines
+                - Free tastings for four
+                - Club-only events
                 ### Founders
                 Coming soon.
                 ## Shipping
                 - Flat shipping fee of $20 per delivery
                 """);
+    }
+
+    @Test
+    void whatTheClubCostsIsAnsweredWithEveryTierAndNothingElseIs() {
+        InMemoryPluginContext club = ridgeClub();
 
         DirectAnswer tiers = plugin.handler()
                 .handle(new UserQuery("how much is the wine club?", "en"), club)
@@ -197,23 +206,7 @@ class ClubTests {
 
     @Test
     void theTiersAQuestionNamesAreComparedSideBySide() {
-        InMemoryPluginContext club = new InMemoryPluginContext().add("club", "wine club/club.md", "Ridge Club", """
-                # Ridge Club
-                ## Membership Tiers
-                ### Bramble
-                **4 BOTTLES PER SHIPMENT (QUARTERLY)**
-                - Starting at $90 per shipment, plus tax
-                - 10% off all wines
-                - Club-only events
-                ### Summit
-                **12 BOTTLES PER SHIPMENT (QUARTERLY)**
-                - Starting at $240 per shipment, plus tax
-                - 15% off all wines
-                - Free tastings for four
-                - Club-only events
-                ### Meadow
-                - Starting at $150 per shipment
-                """);
+        InMemoryPluginContext club = ridgeClub();
 
         DirectAnswer compared = plugin.handler()
                 .handle(new UserQuery("bramble vs summit, what's the difference?", "en"), club)
