@@ -421,7 +421,7 @@ public final class ExtractiveAnswerGenerator implements AnswerGenerator {
         // title, or of the section it names by its whole heading ("How to Join"), is about it, though the line says
         // only "Price: $20.00" and another page's line repeats a word of the name.
         Map<String, Boolean> wholeNames = new HashMap<>();
-        Map<AnswerUnit, Set<String>> titled = new HashMap<>();
+        Map<AnswerUnit, Set<String>> namedWhole = new HashMap<>();
         for (AnswerUnit u : units) {
             Set<String> named = new HashSet<>();
             if (wholeNames.computeIfAbsent("title\n" + u.title(), k -> namesWhole(part, u.title(), 2))) {
@@ -432,7 +432,7 @@ public final class ExtractiveAnswerGenerator implements AnswerGenerator {
                 named.addAll(analyzer.terms(heading));
             }
             if (!named.isEmpty()) {
-                titled.put(u, named);
+                namedWhole.put(u, named);
             }
         }
         // "Do you sell cigars?": a line holding no word of the question but the verb ("we do not sell your data") is no
@@ -468,7 +468,7 @@ public final class ExtractiveAnswerGenerator implements AnswerGenerator {
                 double named = 0;
                 // A numbered step does what its heading names ("From Albany and Points North" above "1. Take I-87").
                 boolean step = part.shape().howTo() && STEP.matcher(u.text()).find();
-                Set<String> title = titled.getOrDefault(u, Set.of());
+                Set<String> whole = namedWhole.getOrDefault(u, Set.of());
                 Set<String> heading = namedByHeading.getOrDefault(u, Set.of());
                 for (int i = 0; i < held.length; i++) {
                     Group g = groups.get(i);
@@ -479,8 +479,8 @@ public final class ExtractiveAnswerGenerator implements AnswerGenerator {
                     double inContext = g.match(u.context()) - already;
                     if (inText > 0) {
                         gain += inText * g.weight();
-                    } else if (g.match(title) - already > 0) {
-                        gain += (g.match(title) - already) * g.weight();
+                    } else if (g.match(whole) - already > 0) {
+                        gain += (g.match(whole) - already) * g.weight();
                         named += Math.max(0, g.match(heading) - already) * g.weight();
                     } else if (inContext > 0) {
                         if (step || g.match(heading) > 0) {
@@ -547,7 +547,7 @@ public final class ExtractiveAnswerGenerator implements AnswerGenerator {
             best = Math.max(best, pickScore);
             chosen.add(pick);
             covered.addAll(pick.terms());
-            covered.addAll(titled.getOrDefault(pick, Set.of()));
+            covered.addAll(namedWhole.getOrDefault(pick, Set.of()));
             for (Fact asked : part.shape().facts()) {
                 if (asked.in(pick.text())) {
                     shown.add(asked);
