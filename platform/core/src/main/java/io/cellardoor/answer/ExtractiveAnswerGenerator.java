@@ -31,7 +31,9 @@ import java.util.regex.Pattern;
  * least of them) gets one unit per matching document, with the asked fact, and a comparison or superlative of prices
  * leads with the verdict; a list whose items are the sections of one page under a heading that names what was asked
  * gets one unit per section. A unit holding a fact of the kind asked covers the words its own heading names ("450 Hollow
- * Road" under "Address"). Words the visitor carried over from earlier turns count at a third of their weight; misspelt
+ * Road" under "Address"), and each line of a page or section the question names by its whole title or heading covers
+ * the words of that name ("Price: $20.00" of "Farmhouse Tasting" for "what's the farmhouse tasting?"). Table rows are
+ * quoted with the names of their columns. Words the visitor carried over from earlier turns count at a third of their weight; misspelt
  * words count as the known word one or two edits away.
  *
  * <p>Confidence blends how much of the question the chosen units cover (all together and the best one alone), the best
