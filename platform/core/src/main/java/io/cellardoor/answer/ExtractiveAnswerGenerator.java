@@ -33,8 +33,8 @@ import java.util.regex.Pattern;
  * gets one unit per section. A unit holding a fact of the kind asked covers the words its own heading names ("450 Hollow
  * Road" under "Address"), and each line of a page or section the question names by its whole title or heading covers
  * the words of that name ("Price: $20.00" of "Farmhouse Tasting" for "what's the farmhouse tasting?"). Table rows are
- * quoted with the names of their columns. Words the visitor carried over from earlier turns count at a third of their weight; misspelt
- * words count as the known word one or two edits away.
+ * quoted with the names of their columns. Words the visitor carried over from earlier turns count at a third of their
+ * weight; misspelt words count as the known word one or two edits away.
  *
  * <p>Confidence blends how much of the question the chosen units cover (all together and the best one alone), the best
  * passage's cosine similarity and whether the asked kinds of fact were found, minus the share of the question's words
