@@ -695,6 +695,7 @@ public final class ExtractiveAnswerGenerator implements AnswerGenerator {
                 byDocument.computeIfAbsent(u.path(), p -> new ArrayList<>()).add(u));
         List<Group> named = part.groups();
         // "Do you have a bourbon?": the products whose titles name it, not every page whose line mentions one.
+        Set<String> verb = part.shape().availabilityVerb().map(analyzer::terms).orElse(Set.of());
         boolean availability = part.shape().availabilityVerb().isPresent();
         // A document takes part when its title names something the question names.
         record Candidate(String path, double titleScore, int rank, AnswerUnit unit) {}
@@ -712,7 +713,13 @@ public final class ExtractiveAnswerGenerator implements AnswerGenerator {
                             .anyMatch(u -> named.stream()
                                     .filter(g -> g.weight() >= 1.0)
                                     .allMatch(g -> g.in(u.terms()) || g.in(u.context())));
-            if (titleScore > 0 || listed) {
+            // Whether they sell "wine glasses": a title naming each of the item's words ("Stemless Wine Glass"), not
+            // only one of them ("Cider Glass", "Wine Opener").
+            boolean namesItem = !availability
+                    || part.groups().stream()
+                            .filter(g -> g.focus() && g.weight() > 0 && Collections.disjoint(g.terms(), verb))
+                            .allMatch(g -> g.in(titleTerms));
+            if ((titleScore > 0 && namesItem) || listed) {
                 candidates.add(new Candidate(e.getKey(), titleScore, rank, representative(part, e.getValue())));
             }
             rank++;

@@ -89,7 +89,7 @@ record QuestionShape(
     private static final Pattern LIST = words(
             "\\b(what|which) (\\w+ ){0,3}(do you|does the \\w+) (have|offer|sell|"
                     + "make|carry|serve|grow|host)\\b|^\\W*(do|does) (you|the \\w+) (sell|carry|stock|offer) (any )?"
-                    + "\\w+s\\b|^\\W*(do|does) (you|the \\w+) (sell|carry|stock|serve) (any )?"
+                    + "(\\w+ )?\\w+s\\W*$|^\\W*(do|does) (you|the \\w+) (sell|carry|stock|serve) (any )?"
                     + "(?!(a|an|the|it|them|that|this)\\b)\\w+\\W*$"
                     + "|^\\W*(do|does) (you|the \\w+) (have|sell|carry|stock) (a|an) \\w+\\W*$"
                     + "|^\\W*is there (any )?(?!(a|an|the|some)\\b)\\w+ (on (the|your) menu|for sale)\\W*$"

@@ -541,6 +541,18 @@ class ExtractiveAnswerGeneratorTests {
     }
 
     @Test
+    void anItemOfTwoWordsIsListedOnlyFromTitlesNamingBoth() {
+        List<RetrievedChunk> pages = List.of(
+                product(1, "Gift Box", "$5.00"),
+                product(2, "Gift Bag", "$3.00"),
+                chunk(3, "visiting/faq.md", "Visiting FAQ", "Shop", "- Gift cards are sold in the tasting room.", 0.4));
+        String answer = over(pages)
+                .generate(ask("do you sell gift cards?", pages), TokenSink.NONE)
+                .text();
+        assertThat(answer).as(answer).contains("Gift cards are sold").doesNotContain("Gift Box**:", "Gift Bag**:");
+    }
+
+    @Test
     void aLineSharingOnlyTheVerbOfWhetherSomethingIsSoldIsNoAnswer() {
         List<RetrievedChunk> pages = List.of(
                 chunk(
