@@ -104,8 +104,8 @@ final class ClubTiers {
     private static final Pattern CLUB = Pattern.compile("\\b(club|membership|tiers?|levels?)\\b");
 
     private static final Pattern HEADING = Pattern.compile("^(#{1,6})\\s+(.+?)\\s*#*\\s*$");
-    private static final Pattern PRICE = Pattern.compile("\\$\\s?\\d");
-    private static final Pattern AMOUNT = Pattern.compile("\\$\\s?(\\d[\\d,]*(\\.\\d+)?)");
+    /** A price and its amount ("$1,250.00": 1,250.00). */
+    private static final Pattern PRICE = Pattern.compile("\\$\\s?(\\d[\\d,]*(\\.\\d+)?)");
     /** The question asks for the cheapest tier. */
     private static final Pattern LEAST = Pattern.compile(
             "\\b(cheapest|least expensive|lowest|cheaper|smallest|entry level|mas barat[oa]|moins cher\\w*)\\b");
@@ -158,36 +158,47 @@ final class ClubTiers {
                 return Optional.empty(); // "how much is shipping for the club?" asks about shipping
             }
         }
+        return tierPage(context).map(page -> {
+            if (least || most) {
+                Comparator<Tier> byPrice = Comparator.comparingDouble(ClubTiers::price);
+                Tier ranked = least
+                        ? page.tiers().stream().min(byPrice).orElseThrow()
+                        : page.tiers().stream().max(byPrice).orElseThrow();
+                return new DirectAnswer(
+                        "Our " + (least ? "least" : "most") + " expensive tier is " + summary(ranked) + ".",
+                        List.of(page.path()),
+                        0.85);
+            }
+            StringBuilder sb = new StringBuilder("Our club tiers:");
+            page.tiers().forEach(t -> sb.append("\n- ").append(summary(t)));
+            return new DirectAnswer(sb.toString(), List.of(page.path()), 0.85);
+        });
+    }
+
+    /** The first club page (of at most {@value #MAX_READS}) with two or more tier sections, and those tiers. */
+    private static Optional<TierPage> tierPage(PluginContext context) {
         for (DocumentSummary page : context.listDocuments(ClubHandler.DOMAIN).stream()
                 .limit(MAX_READS)
                 .toList()) {
             List<Tier> tiers = context.readDocument(page.path())
                     .map(d -> sections(d.text()))
                     .orElse(List.of());
-            if (tiers.size() < 2) {
-                continue;
+            if (tiers.size() >= 2) {
+                return Optional.of(new TierPage(page.path(), tiers));
             }
-            if (least || most) {
-                Comparator<Tier> byPrice = Comparator.comparingDouble(ClubTiers::price);
-                Tier ranked = least
-                        ? tiers.stream().min(byPrice).orElseThrow()
-                        : tiers.stream().max(byPrice).orElseThrow();
-                return Optional.of(new DirectAnswer(
-                        "Our " + (least ? "least" : "most") + " expensive tier is " + summary(ranked) + ".",
-                        List.of(page.path()),
-                        0.85));
-            }
-            StringBuilder sb = new StringBuilder("Our club tiers:");
-            tiers.forEach(t -> sb.append("\n- ").append(summary(t)));
-            return Optional.of(new DirectAnswer(sb.toString(), List.of(page.path()), 0.85));
         }
         return Optional.empty();
     }
 
-    /** A tier's first price, in the page's currency units ("Starting at $104 per shipment": 104). */
+    /** A club page's path and its tiers. */
+    private record TierPage(String path, List<Tier> tiers) {}
+
+    /**
+     * A tier's first price, in the page's currency units ("Starting at $104 per shipment": 104); every tier states one.
+     */
     private static double price(Tier tier) {
         for (String line : tier.lines()) {
-            Matcher m = AMOUNT.matcher(line);
+            Matcher m = PRICE.matcher(line);
             if (m.find()) {
                 return Double.parseDouble(m.group(1).replace(",", ""));
             }
@@ -198,19 +209,16 @@ final class ClubTiers {
     /**
      * Two or more tiers the question names, side by side ("jumper vs grand prix?", "what's the difference between
      * Bramble and Summit?"): each named tier with the lines only it has, then the lines all of them share. Empty when
-     * fewer than two are named, or the question asks about points, referrals or how to change a membership (which the
-     * tier sections do not answer).
+     * fewer than two tiers of the tier page are named.
      */
     static Optional<DirectAnswer> compare(UserQuery query, PluginContext context) {
         String focus = " " + query.normalizedFocus() + " ";
-        for (DocumentSummary page : context.listDocuments(ClubHandler.DOMAIN).stream()
-                .limit(MAX_READS)
-                .toList()) {
-            List<Tier> named = context.readDocument(page.path()).map(d -> sections(d.text())).orElse(List.of()).stream()
+        return tierPage(context).flatMap(page -> {
+            List<Tier> named = page.tiers().stream()
                     .filter(t -> focus.contains(" " + new UserQuery(t.name(), "en").normalized() + " "))
                     .toList();
             if (named.size() < 2) {
-                continue;
+                return Optional.empty();
             }
             Set<String> shared = new LinkedHashSet<>(named.getFirst().lines());
             named.forEach(t -> shared.retainAll(t.lines()));
@@ -229,15 +237,16 @@ final class ClubTiers {
                         .append(String.join("; ", shared));
             }
             return Optional.of(new DirectAnswer(sb.toString(), List.of(page.path()), 0.85));
-        }
-        return Optional.empty();
+        });
     }
 
     /** A tier: its name as its heading ends ("Tiers > Summit": Summit) and its lines, cleaned. */
     record Tier(String name, List<String> lines) {}
 
-    /** A tier in one line, "Jumper: 4 bottles per shipment (quarterly); Starting at $104 per shipment": its first
-     * bottles line and first price line. */
+    /**
+     * A tier in one line, "Jumper: 4 bottles per shipment (quarterly); Starting at $104 per shipment": its first
+     * bottles line and first price line.
+     */
     static String summary(Tier tier) {
         Set<String> facts = new LinkedHashSet<>();
         tier.lines().stream().filter(l -> BOTTLES.matcher(l).find()).findFirst().ifPresent(facts::add);
