@@ -479,10 +479,11 @@ public final class ExtractiveAnswerGenerator implements AnswerGenerator {
                     double already = held[i];
                     double inText = g.match(u.terms()) - already;
                     double inContext = g.match(u.context()) - already;
+                    double inWhole = g.match(whole) - already;
                     if (inText > 0) {
                         gain += inText * g.weight();
-                    } else if (g.match(whole) - already > 0) {
-                        gain += (g.match(whole) - already) * g.weight();
+                    } else if (inWhole > 0) {
+                        gain += inWhole * g.weight();
                         named += Math.max(0, g.match(heading) - already) * g.weight();
                     } else if (inContext > 0) {
                         if (step || g.match(heading) > 0) {
@@ -695,8 +696,9 @@ public final class ExtractiveAnswerGenerator implements AnswerGenerator {
                 byDocument.computeIfAbsent(u.path(), p -> new ArrayList<>()).add(u));
         List<Group> named = part.groups();
         // "Do you have a bourbon?": the products whose titles name it, not every page whose line mentions one.
-        Set<String> verb = part.shape().availabilityVerb().map(analyzer::terms).orElse(Set.of());
-        boolean availability = part.shape().availabilityVerb().isPresent();
+        Optional<String> availabilityVerb = part.shape().availabilityVerb();
+        boolean availability = availabilityVerb.isPresent();
+        Set<String> verb = availabilityVerb.map(analyzer::terms).orElse(Set.of());
         // A document takes part when its title names something the question names.
         record Candidate(String path, double titleScore, int rank, AnswerUnit unit) {}
         List<Candidate> candidates = new ArrayList<>();
