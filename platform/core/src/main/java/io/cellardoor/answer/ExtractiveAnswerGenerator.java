@@ -726,6 +726,10 @@ public final class ExtractiveAnswerGenerator implements AnswerGenerator {
             }
             rank++;
         }
+        // "Do you sell wine glasses?": one product whose title names the item is the answer, as several are a list.
+        if (availability && candidates.size() == 1) {
+            return Optional.of(new Items(List.of(candidates.getFirst().unit()), Optional.empty()));
+        }
         if (candidates.size() < 2) {
             return part.shape().list() && !availability ? sections(part, units) : Optional.empty();
         }

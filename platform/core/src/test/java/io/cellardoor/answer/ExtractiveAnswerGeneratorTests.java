@@ -553,6 +553,27 @@ class ExtractiveAnswerGeneratorTests {
     }
 
     @Test
+    void whetherTheySellAnItemIsAnsweredWithTheOneProductNamingIt() {
+        List<RetrievedChunk> pages = List.of(
+                chunk(
+                        1,
+                        "visiting/tastings.md",
+                        "Tasting Experiences",
+                        "Private Tour",
+                        "- An immersive vineyard-to-glass experience of our estate and wines.",
+                        0.5),
+                product(2, "Stemless Wine Glass", "$15.00"),
+                product(3, "Cider Glass", "$12.00"));
+        String answer = over(pages)
+                .generate(ask("do you sell wine glasses?", pages), TokenSink.NONE)
+                .text();
+        assertThat(answer)
+                .as(answer)
+                .contains("Stemless Wine Glass", "$15.00")
+                .doesNotContain("vineyard-to-glass", "Cider Glass");
+    }
+
+    @Test
     void aLineSharingOnlyTheVerbOfWhetherSomethingIsSoldIsNoAnswer() {
         List<RetrievedChunk> pages = List.of(
                 chunk(
