@@ -67,7 +67,7 @@ public final class ExtractiveAnswerGenerator implements AnswerGenerator {
     /** What a related word's term ({@link TermAnalyzer.TermGroup#related()}) counts for, against the word's own. */
     private static final double RELATED_MATCH = 0.5;
     /** What a fact's heading naming the question's words adds, at all of them (see {@code cover}). */
-    private static final double HEADING_NAMED = 0.1;
+    private static final double HEADING_NAMED = 0.2;
     /** Added to a unit of the page a follow-up's "it" refers to (see {@link #referredTo}). */
     private static final double SUBJECT_BONUS = 0.15;
     /** How much of a paragraph an answer quotes, in characters, starting from the sentence chosen. */

@@ -9,6 +9,7 @@ import io.cellardoor.text.Vocabulary;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class ExtractiveAnswerGeneratorTests {
@@ -613,6 +614,21 @@ class ExtractiveAnswerGeneratorTests {
         assertThat(answer.answered()).as(answer.text()).isTrue();
         assertThat(answer.text().lines().skip(1).findFirst().orElse(""))
                 .as(answer.text())
+                .contains("450 Hollow Road");
+        // The embedding model finds the line saying "address" twice nearer in meaning than the address itself.
+        UnitSimilarity mentionsNearer = (question, texts) -> Optional.of(texts.stream()
+                .mapToDouble(t -> t.contains("this address") ? 0.49 : 0.3)
+                .toArray());
+        List<String> corpus = directions.stream().map(RetrievedChunk::text).toList();
+        GeneratedAnswer byMeaning = new ExtractiveAnswerGenerator(
+                        analyzer,
+                        org -> CorpusStatistics.Stats.of(corpus, analyzer),
+                        0.2,
+                        ExtractiveAnswerGenerator.Weights.DEFAULT,
+                        mentionsNearer)
+                .generate(ask("what's your address?", directions), TokenSink.NONE);
+        assertThat(byMeaning.text().lines().skip(1).findFirst().orElse(""))
+                .as(byMeaning.text())
                 .contains("450 Hollow Road");
     }
 
