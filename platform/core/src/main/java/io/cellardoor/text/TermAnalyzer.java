@@ -27,7 +27,7 @@ import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 @org.springframework.stereotype.Component
 public final class TermAnalyzer {
 
-    /** Lucene's English stop words plus the function words and fillers of visitors' questions. */
+    /** Lucene's English stop words plus the function words and fillers of visitors' questions, as typed in a chat too. */
     private static final CharArraySet STOP_WORDS;
 
     static {
@@ -149,7 +149,22 @@ public final class TermAnalyzer {
                 "other",
                 "each",
                 "own",
-                "same"));
+                "same",
+                // Chat spellings of function words and fillers ("r u open?", "thx"): a lone "u" is no word to find.
+                "u",
+                "r",
+                "ur",
+                "ya",
+                "n",
+                "wat",
+                "wut",
+                "wats",
+                "pls",
+                "plz",
+                "thx",
+                "ty",
+                "lol",
+                "btw"));
         STOP_WORDS = CharArraySet.unmodifiableSet(set);
     }
 

@@ -17,6 +17,14 @@ class TermAnalyzerTests {
     }
 
     @Test
+    void chatSpellingsOfFunctionWordsAreNoTermsToFind() {
+        assertThat(analyzer.terms("whats the cheapest tasting u have? thx"))
+                .isEqualTo(analyzer.terms("what's the cheapest tasting you have? thanks"))
+                .containsExactly("cheapest", "tast");
+        assertThat(analyzer.terms("r u open n do ya take walk ins")).doesNotContain("u", "r", "n", "ya");
+    }
+
+    @Test
     void theMeasureAHowQuestionAsksForIsSearchedByTheNounThatNamesIt() {
         assertThat(analyzer.expand("how long is the tasting?")).isEqualTo("how duration length is the tasting");
         assertThat(analyzer.expand("How far away is Hyde Park?")).startsWith("how distance away");
