@@ -237,9 +237,13 @@ record QuestionShape(
         return parts.isEmpty() ? List.of(question.strip()) : List.copyOf(parts);
     }
 
-    /** Whether the question is about items as a set (a list, a comparison, the most or least of them). */
+    /**
+     * Whether the question is about items as a set: a list, a comparison, or the most or least expensive of them. The
+     * most or least of anything else ("your most popular wine", "the oldest vintage") is no list: nothing ranks the
+     * items by it, so the lines saying it answer.
+     */
     boolean aboutItems() {
-        return list || comparison || most || least;
+        return list || comparison || ((most || least) && facts.contains(Fact.PRICE));
     }
 
     /** "Do you sell ...?", "does the shop carry ...?": the verb asks whether something is there, the rest what. */

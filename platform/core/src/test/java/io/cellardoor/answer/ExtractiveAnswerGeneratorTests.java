@@ -575,6 +575,27 @@ class ExtractiveAnswerGeneratorTests {
     }
 
     @Test
+    void theMostOfSomethingNoPriceRanksIsAnsweredByTheLineSayingItNotByAList() {
+        List<RetrievedChunk> pages = List.of(
+                product(1, "Farmhouse Red Wine", "$32.00"),
+                product(2, "Reserve White Wine", "$40.00"),
+                chunk(
+                        3,
+                        "visiting/tastings.md",
+                        "Tastings",
+                        "Favourites",
+                        "- Our most popular wine is the Farmhouse Red, poured at every tasting.",
+                        0.5));
+        String answer = over(pages)
+                .generate(ask("what's your most popular wine?", pages), TokenSink.NONE)
+                .text();
+        assertThat(answer)
+                .as(answer)
+                .contains("most popular wine is the Farmhouse Red")
+                .doesNotContain("$40.00");
+    }
+
+    @Test
     void aLineSharingOnlyTheVerbOfWhetherSomethingIsSoldIsNoAnswer() {
         List<RetrievedChunk> pages = List.of(
                 chunk(

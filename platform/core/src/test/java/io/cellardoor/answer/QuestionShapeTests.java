@@ -57,6 +57,12 @@ class QuestionShapeTests {
                         .comparison())
                 .isTrue();
         assertThat(QuestionShape.of("what's your most expensive wine?").most()).isTrue();
+        assertThat(QuestionShape.of("what's your most expensive wine?").aboutItems())
+                .as("ranked by their prices")
+                .isTrue();
+        assertThat(QuestionShape.of("whats your most popular wine?").aboutItems())
+                .as("nothing ranks the wines by popularity: no list")
+                .isFalse();
         QuestionShape closest = QuestionShape.of("what's the closest historic site?");
         assertThat(closest.least()).isTrue();
         assertThat(closest.byDistance()).isTrue();
