@@ -201,6 +201,18 @@ class KeywordIndexIntegrationTests {
     }
 
     @Test
+    void anAcronymFindsTheChunkSpellingOutTheNameWithoutBecomingAKnownWord() {
+        long org = newOrg();
+        save(org, "visiting/directions.md", "# Directions\n\nAbout 2 hours north of New York City by car.\n");
+        save(org, "visiting/hours.md", "# Hours\n\nOpen from noon, north entrance.\n");
+        assertThat(index.status(org)).isEqualTo(KeywordIndex.Status.READY);
+        assertThat(search(org, "nyc")).containsExactlyElementsOf(chunkIds(org, "visiting/directions.md"));
+        assertThat(statistics.of(org).known("nyc"))
+                .as("initials are no word of the knowledge: the answer still reads them as a name")
+                .isFalse();
+    }
+
+    @Test
     void aQuestionOfThousandsOfWordsSearchesItsFirstWordsInsteadOfFailing() {
         long org = newOrg();
         save(org, "wine/riesling.md", "# Riesling\n\nA dry riesling with notes of quince and slate.\n");

@@ -2,6 +2,7 @@ package io.cellardoor.answer;
 
 import io.cellardoor.knowledge.TextLines;
 import io.cellardoor.retrieval.RetrievedChunk;
+import io.cellardoor.text.Initials;
 import io.cellardoor.text.TermAnalyzer;
 import java.util.ArrayList;
 import java.util.List;
@@ -137,6 +138,53 @@ record AnswerUnit(
             }
         }
         return units;
+    }
+
+    /**
+     * The units with the initials of the names they spell out added to their terms (to their context for a name in the
+     * title or heading), for the words given: "nyc" for a line saying "2 hours north of New York City", "cia" for "The
+     * Culinary Institute of America". Initials as {@link Initials} reads them.
+     *
+     * @param units units as {@link #of} makes them
+     * @param words the question's words the knowledge never uses, as terms (lower case)
+     * @return the same units, those spelling out one of the words with it among their terms; the list itself when
+     *     {@code words} is empty
+     */
+    static List<AnswerUnit> withInitials(List<AnswerUnit> units, Set<String> words) {
+        if (words.isEmpty()) {
+            return units;
+        }
+        List<AnswerUnit> out = new ArrayList<>(units.size());
+        for (AnswerUnit u : units) {
+            Set<String> inText = initials(u.text(), words);
+            Set<String> inContext = initials(u.title() + " | " + u.heading(), words);
+            if (inText.isEmpty() && inContext.isEmpty()) {
+                out.add(u);
+                continue;
+            }
+            Set<String> terms = new java.util.HashSet<>(u.terms());
+            terms.addAll(inText);
+            Set<String> context = new java.util.HashSet<>(u.context());
+            context.addAll(inContext);
+            out.add(new AnswerUnit(
+                    u.passage(),
+                    u.path(),
+                    u.title(),
+                    u.heading(),
+                    u.text(),
+                    terms,
+                    context,
+                    u.cosine(),
+                    u.paragraph()));
+        }
+        return out;
+    }
+
+    /** Which of the words are initials of a name in the text. */
+    private static Set<String> initials(String text, Set<String> words) {
+        Set<String> found = new java.util.HashSet<>(Initials.of(text));
+        found.retainAll(words);
+        return found;
     }
 
     /** The cells of a table row as the parser writes it ({@code "a | b | c"}); empty for any other line. */

@@ -231,7 +231,10 @@ public final class ExtractiveAnswerGenerator implements AnswerGenerator {
         if (passages.isEmpty() || parts.stream().allMatch(p -> p.total() <= 0)) {
             return decline(request, sink, 0);
         }
-        List<AnswerUnit> units = AnswerUnit.of(passages, analyzer);
+        // "Is the CIA nearby?": a word the knowledge never uses may be the initials of a name a passage spells out.
+        Set<String> unknown = new HashSet<>();
+        parts.forEach(p -> p.groups().stream().filter(g -> !g.known()).forEach(g -> unknown.addAll(g.terms())));
+        List<AnswerUnit> units = AnswerUnit.withInitials(AnswerUnit.of(passages, analyzer), unknown);
         // "is it good with steak?" after the Vincenza: "it" is the page the conversation was on.
         String subject = referredTo(focus, carried, units);
         // A follow-up's own words lack its subject ("when were the grapes picked?"): only a question that stands

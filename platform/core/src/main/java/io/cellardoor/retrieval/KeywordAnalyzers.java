@@ -10,6 +10,7 @@ import org.apache.lucene.analysis.LowerCaseFilter;
 import org.apache.lucene.analysis.StopFilter;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.Tokenizer;
+import org.apache.lucene.analysis.core.WhitespaceAnalyzer;
 import org.apache.lucene.analysis.en.EnglishAnalyzer;
 import org.apache.lucene.analysis.en.EnglishMinimalStemFilter;
 import org.apache.lucene.analysis.en.EnglishPossessiveFilter;
@@ -36,11 +37,13 @@ final class KeywordAnalyzers {
     static final String ALL = "all";
     /** Title, headings and text, folded words. */
     static final String SIMPLE = "simple";
+    /** The initials of the names in title, headings and text ({@link io.cellardoor.text.Initials}), as they are. */
+    static final String INITIALS = "initials";
     /**
      * Bumped whenever an analysis or the index's fields change: indexes built with another version are rebuilt (4:
-     * document, path and embedding of each chunk; 5: plurals folded in the folded field).
+     * document, path and embedding of each chunk; 5: plurals folded in the folded field; 6: the initials of names).
      */
-    static final String VERSION = "5";
+    static final String VERSION = "6";
 
     private KeywordAnalyzers() {}
 
@@ -68,7 +71,8 @@ final class KeywordAnalyzers {
     };
 
     /** What the index writer uses per field. */
-    static final Analyzer PER_FIELD = new PerFieldAnalyzerWrapper(ENGLISH, Map.of(SIMPLE, FOLDED));
+    static final Analyzer PER_FIELD =
+            new PerFieldAnalyzerWrapper(ENGLISH, Map.of(SIMPLE, FOLDED, INITIALS, new WhitespaceAnalyzer()));
 
     /** The distinct terms of a text under one analysis, in order of first appearance. */
     static Set<String> terms(Analyzer analyzer, String text) {

@@ -1,5 +1,6 @@
 package io.cellardoor.retrieval;
 
+import io.cellardoor.text.Initials;
 import java.io.Closeable;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -12,6 +13,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.apache.lucene.analysis.CharArraySet;
+import org.apache.lucene.analysis.en.EnglishAnalyzer;
+import org.apache.lucene.analysis.es.SpanishAnalyzer;
+import org.apache.lucene.analysis.fr.FrenchAnalyzer;
 import org.apache.lucene.document.BinaryDocValuesField;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
@@ -68,6 +73,17 @@ import org.jspecify.annotations.Nullable;
 final class OrgIndex implements Closeable {
 
     static final float HEAD_BOOST = 2.5f;
+
+    /** Function words of the chat's languages: no initials to search for. */
+    private static final CharArraySet FUNCTION_WORDS = functionWords();
+
+    private static CharArraySet functionWords() {
+        CharArraySet set = new CharArraySet(EnglishAnalyzer.ENGLISH_STOP_WORDS_SET, true);
+        set.addAll(SpanishAnalyzer.getDefaultStopSet());
+        set.addAll(FrenchAnalyzer.getDefaultStopSet());
+        return CharArraySet.unmodifiableSet(set);
+    }
+
     private static final String ID = "id";
     private static final String ID_TERM = "cid";
     private static final String FOLDER = "folder";
@@ -269,6 +285,15 @@ final class OrgIndex implements Closeable {
                 return null;
             }
         }
+        // "nyc" finds "New York City": a short word of the question may be the initials of a name (not a function word
+        // of the chat's languages, "est", "los"; two letters are too often one).
+        for (String t : KeywordAnalyzers.terms(KeywordAnalyzers.FOLDED, text).stream()
+                .limit(MAX_TERMS)
+                .toList()) {
+            if (t.length() >= 3 && t.length() <= Initials.MAX_WORDS && !FUNCTION_WORDS.contains(t)) {
+                q.add(new TermQuery(new Term(KeywordAnalyzers.INITIALS, t)), BooleanClause.Occur.SHOULD);
+            }
+        }
         if (!folders.isEmpty()) {
             List<BytesRef> refs = new ArrayList<>();
             folders.forEach(f -> refs.add(new BytesRef(f)));
@@ -453,6 +478,10 @@ final class OrgIndex implements Closeable {
         doc.add(new TextField(KeywordAnalyzers.BODY, c.content(), Field.Store.NO));
         doc.add(new Field(KeywordAnalyzers.ALL, head + "\n" + c.content(), DOCS_ONLY));
         doc.add(new TextField(KeywordAnalyzers.SIMPLE, head + " " + c.content(), Field.Store.NO));
+        doc.add(new TextField(
+                KeywordAnalyzers.INITIALS,
+                String.join(" ", Initials.of(c.title() + " | " + c.headingPath() + " | " + c.content())),
+                Field.Store.NO));
         return doc;
     }
 

@@ -27,6 +27,25 @@ class AnswerUnitTests {
     }
 
     @Test
+    void theInitialsOfANameALineSpellsOutAreAmongItsTermsForTheWordsAsked() {
+        String text = "- Approximately 2 hours north of New York City\n"
+                + "- The Culinary Institute of America: a cooking school\n"
+                + "- Hyde Park lies south of us\n"
+                + "- Our happy people host private parties";
+        List<AnswerUnit> units = AnswerUnit.withInitials(
+                AnswerUnit.of(
+                        List.of(ExtractiveAnswerGeneratorTests.chunk(1, "visiting/near.md", "Nearby", "", text, 0.4)),
+                        analyzer),
+                java.util.Set.of("nyc", "cia", "hp"));
+        assertThat(units.get(0).terms()).contains("nyc").doesNotContain("cia");
+        assertThat(units.get(1).terms()).contains("cia").doesNotContain("nyc");
+        assertThat(units.get(2).terms()).contains("hp");
+        assertThat(units.get(3).terms())
+                .as("initials of a name, not of any words")
+                .doesNotContain("hp");
+    }
+
+    @Test
     void aTableRowIsSaidWithTheNamesOfItsColumns() {
         String text = "## Earning points\n"
                 + "Activity | Silver Tier | Gold Tier\n"

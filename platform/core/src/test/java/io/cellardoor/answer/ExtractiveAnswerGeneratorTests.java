@@ -596,6 +596,20 @@ class ExtractiveAnswerGeneratorTests {
     }
 
     @Test
+    void anAcronymIsFoundAsTheNameAPassageSpellsOut() {
+        List<RetrievedChunk> pages = List.of(chunk(
+                1,
+                "visiting/directions.md",
+                "Directions",
+                "Location",
+                "- Situated off Route 9G\n- Approximately 2 hours north of New York City\n- About 1 hour south of Albany",
+                0.5));
+        GeneratedAnswer answer = over(pages).generate(ask("how long is the drive from nyc?", pages), TokenSink.NONE);
+        assertThat(answer.answered()).as(answer.text()).isTrue();
+        assertThat(answer.text()).as(answer.text()).contains("New York City").doesNotContain("Albany");
+    }
+
+    @Test
     void aLineSharingOnlyTheVerbOfWhetherSomethingIsSoldIsNoAnswer() {
         List<RetrievedChunk> pages = List.of(
                 chunk(
