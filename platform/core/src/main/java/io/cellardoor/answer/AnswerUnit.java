@@ -38,11 +38,14 @@ record AnswerUnit(
         int paragraph) {
 
     private static final Pattern SENTENCE_END = Pattern.compile("(?<=[.!?])\\s+(?=[A-Z0-9\"'(])");
-    /** Lines that say nothing to a visitor: a page's bookkeeping, navigation and scraped scripts. */
+    /** Lines that say nothing to a visitor: a page's bookkeeping, navigation, references and scraped scripts. */
     private static final Pattern NOISE =
             Pattern.compile("(?i)^(- )?(type|status|created|updated)\\s*:|no (additional )?"
                     + "(description|details) available|^scraped from|page not found|go to slide|^(read|learn) more$|"
                     + "^click here|^skip to|^shop now$|^add to cart$"
+                    // A reference to another part of the page ("Follow directions as listed in the section above"):
+                    // nothing to a visitor reading one line of it.
+                    + "|\\b(as|see) (listed|described|shown|explained|noted)? ?(in [^.]{0,40})?(section )?(above|below)\\b"
                     // A script scraped with the page's text ("(function($){ $(window).on('load', ..."): code, not text.
                     + "|\\bfunction\\s*\\([^)]*\\)\\s*\\{|\\$\\((window|document|['\"#.])|console\\.log\\(|"
                     + "document\\.getElementById\\(");

@@ -46,6 +46,21 @@ class AnswerUnitTests {
     }
 
     @Test
+    void aReferenceToAnotherPartOfThePageIsNoLineToQuote() {
+        String text = "## From Connecticut\n"
+                + "4. Cross the bridge\n"
+                + "5. Follow directions as listed in \"From New York City\" section above\n"
+                + "- Parking: see below\n"
+                + "- The vineyard sits 200 feet above the river.";
+        List<AnswerUnit> units = AnswerUnit.of(
+                List.of(ExtractiveAnswerGeneratorTests.chunk(1, "visiting/directions.md", "Directions", "", text, 0.4)),
+                analyzer);
+        assertThat(units)
+                .extracting(AnswerUnit::text)
+                .containsExactly("4. Cross the bridge", "The vineyard sits 200 feet above the river.");
+    }
+
+    @Test
     void aTableRowIsSaidWithTheNamesOfItsColumns() {
         String text = "## Earning points\n"
                 + "Activity | Silver Tier | Gold Tier\n"
