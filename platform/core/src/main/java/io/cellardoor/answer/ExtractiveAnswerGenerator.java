@@ -365,17 +365,28 @@ public final class ExtractiveAnswerGenerator implements AnswerGenerator {
 
     /**
      * A word's group: its terms (with the known word a misspelt one most likely means), weighed by the rarest known of
-     * them; a word the knowledge lacks that only related words stand for ("resell" for "resale") takes their weight.
+     * them; a word the knowledge lacks that only related words stand for ("resell" for "resale") takes their weight; one
+     * that only the senses next to its own stand for ("hotel" for "inn") keeps the weight of an unknown word.
      */
-    private static Group group(TermAnalyzer.TermGroup word, boolean focus, CorpusStatistics.Stats stats) {
+    private Group group(TermAnalyzer.TermGroup word, boolean focus, CorpusStatistics.Stats stats) {
         Set<String> terms = new LinkedHashSet<>(word.terms());
         Set<String> related = word.related();
         if (terms.stream().noneMatch(stats::known) && related.stream().noneMatch(stats::known)) {
             word.terms().forEach(t -> stats.closestKnown(t).ifPresent(terms::add));
         }
+        // Still nothing the knowledge uses ("nearby", "hotel"): the senses next to the word's own ("near", "inn") stand
+        // for it as related words do, while it keeps the weight of a word the knowledge lacks.
+        Set<String> broader = new LinkedHashSet<>();
+        if (terms.stream().noneMatch(stats::known) && related.stream().noneMatch(stats::known)) {
+            analyzer.broaderTerms(word.word()).stream().filter(stats::known).forEach(broader::add);
+        }
         double known = rarest(terms, stats);
         if (known < 0) {
             known = rarest(related, stats);
+        }
+        if (!broader.isEmpty()) {
+            broader.addAll(related);
+            related = broader;
         }
         return known >= 0
                 ? new Group(terms, related, known, focus, true)

@@ -20,7 +20,8 @@ import org.slf4j.LoggerFactory;
  * Relations between English words, from Princeton WordNet 3.1 read through extJWNL (its data jar on the class path):
  * for a visitor's word, in each part of speech it has, the other words of its most common sense ("buy" -> purchase,
  * "kid" -> child), the attribute an adjective measures ("deep" -> depth, "far" -> distance, "big" -> size) and the
- * words derived from it with the words of their sense ("own" -> owner, proprietor). Only lower-case single words are
+ * words derived from it with the words of their sense ("own" -> owner, proprietor); and, for a word the knowledge never
+ * uses, the senses next to its own ({@link #broader}: "hotel" -> inn). Only lower-case single words are
  * given: names, acronyms and phrases are left out. The dictionary loads on first use (about 0.3 s); results are cached
  * per word (up to 50,000 words). Thread-safe.
  *
@@ -41,6 +42,8 @@ public final class Lexicon {
     private final Map<String, List<String>> cache = new ConcurrentHashMap<>();
     /** {@link #measures} of the adjectives asked for, bounded like {@link #cache}. */
     private final Map<String, List<String>> measured = new ConcurrentHashMap<>();
+    /** {@link #broader} of the words asked for, bounded like {@link #cache}. */
+    private final Map<String, List<String>> neighbours = new ConcurrentHashMap<>();
 
     private volatile Dictionary dictionary;
     private volatile boolean unreadable;
@@ -78,6 +81,22 @@ public final class Lexicon {
             return List.of();
         }
         return cached(cache, foldedWord, w -> read(w, Lexicon::relations));
+    }
+
+    /**
+     * Words of the senses next to a word's most common one, in each part of speech it has: an adjective's similar ones
+     * ("nearby" -> near, close), a noun's or verb's more general and more specific ones ("hotel" -> building, inn,
+     * lodge). For a word the knowledge never uses, whose own sense can then match nothing.
+     *
+     * @param foldedWord a folded word, e.g. {@code hotel}
+     * @return the words, without the word itself; empty for a word under three letters, an unknown word, or when
+     *     WordNet cannot be read
+     */
+    public List<String> broader(String foldedWord) {
+        if (!enabled || foldedWord.length() < 3 || !WORD.matcher(foldedWord).matches()) {
+            return List.of();
+        }
+        return cached(neighbours, foldedWord, w -> read(w, Lexicon::neighbourSenses));
     }
 
     /**
@@ -142,6 +161,23 @@ public final class Lexicon {
         if (!senses.isEmpty()) {
             for (Pointer p : senses.get(0).getPointers(PointerType.ATTRIBUTE)) {
                 words(p.getTargetSynset(), out);
+            }
+        }
+    }
+
+    /** In each part of speech, the most common sense's neighbours: similar, more general and more specific senses. */
+    private static void neighbourSenses(Dictionary d, String word, Set<String> out) throws JWNLException {
+        for (POS pos : POS.getAllPOS()) {
+            IndexWord index = d.lookupIndexWord(pos, word);
+            List<Synset> senses = index == null ? List.of() : index.getSenses();
+            if (senses.isEmpty()) {
+                continue;
+            }
+            for (Pointer p : senses.get(0).getPointers()) {
+                PointerType type = p.getType();
+                if (type == PointerType.SIMILAR_TO || type == PointerType.HYPERNYM || type == PointerType.HYPONYM) {
+                    words(p.getTargetSynset(), out);
+                }
             }
         }
     }

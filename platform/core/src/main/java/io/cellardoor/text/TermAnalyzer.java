@@ -400,8 +400,35 @@ public final class TermAnalyzer {
      *
      * @param terms the word's own terms, never empty
      * @param related the related words' terms not among {@code terms}; empty for none or a question not in English
+     * @param word the folded word as the visitor typed it, for {@link #broaderTerms}; blank for a measure's group or a
+     *     question not in English
      */
-    public record TermGroup(Set<String> terms, Set<String> related) {}
+    public record TermGroup(Set<String> terms, Set<String> related, String word) {
+
+        /** A group of no single word (the measure of "how far"). */
+        public TermGroup(Set<String> terms, Set<String> related) {
+            this(terms, related, "");
+        }
+    }
+
+    /**
+     * The terms of the words of the senses next to an English word's own ({@link Lexicon#broader}: "nearby" -> near,
+     * "hotel" -> inn, lodge): for a word the knowledge never uses.
+     *
+     * @param word a group's {@link TermGroup#word}
+     * @return stemmed terms, without the word's own; empty for a blank word
+     */
+    public Set<String> broaderTerms(String word) {
+        if (word.isBlank()) {
+            return Set.of();
+        }
+        Set<String> out = new LinkedHashSet<>();
+        for (String w : lexicon.broader(word)) {
+            out.addAll(termList(w));
+        }
+        out.removeAll(termList(word));
+        return out;
+    }
 
     /**
      * As {@link #termGroups(String, String)}, each group with the terms of the words related to its word; in an English
@@ -451,8 +478,10 @@ public final class TermAnalyzer {
                     }
                     relatedTerms.removeAll(group);
                 }
-                groups.add(
-                        new TermGroup(Collections.unmodifiableSet(group), Collections.unmodifiableSet(relatedTerms)));
+                groups.add(new TermGroup(
+                        Collections.unmodifiableSet(group),
+                        Collections.unmodifiableSet(relatedTerms),
+                        language.equals("en") ? word : ""));
             }
         }
         return groups;

@@ -610,6 +610,30 @@ class ExtractiveAnswerGeneratorTests {
     }
 
     @Test
+    void aWordTheKnowledgeNeverUsesIsFoundThroughTheSensesNextToItsOwn() {
+        List<RetrievedChunk> pages = List.of(
+                chunk(
+                        1,
+                        "visiting/lodging.md",
+                        "Lodging",
+                        "Bed and Breakfasts",
+                        "- The Bellefield Inn lies ten minutes south.\n- Book rooms early in the fall.",
+                        0.5),
+                chunk(2, "visiting/hours.md", "Hours", "Seasons", "- We are open all year, fall included.", 0.4));
+        TermAnalyzer related = new TermAnalyzer(vocabulary, new io.cellardoor.text.Lexicon(true));
+        List<String> texts = pages.stream().map(c -> c.title() + " " + c.text()).toList();
+        ExtractiveAnswerGenerator generator =
+                new ExtractiveAnswerGenerator(related, org -> CorpusStatistics.Stats.of(texts, related), 0.24);
+        GeneratedAnswer hotels = generator.generate(ask("any hotels you recommend?", pages), TokenSink.NONE);
+        assertThat(hotels.answered()).as(hotels.text()).isTrue();
+        assertThat(hotels.text()).as(hotels.text()).contains("Bellefield Inn").doesNotContain("open all year");
+        GeneratedAnswer chalets = generator.generate(ask("any chalets you recommend?", pages), TokenSink.NONE);
+        assertThat(chalets.answered())
+                .as("no neighbouring sense in the knowledge: still a word it lacks -> " + chalets.text())
+                .isFalse();
+    }
+
+    @Test
     void aLineSharingOnlyTheVerbOfWhetherSomethingIsSoldIsNoAnswer() {
         List<RetrievedChunk> pages = List.of(
                 chunk(

@@ -21,6 +21,23 @@ class LexiconTests {
     }
 
     @Test
+    void givesTheSensesNextToAWordsOwnForAWordTheKnowledgeMayLack() {
+        assertThat(lexicon.broader("nearby")).as("a similar adjective").contains("near");
+        assertThat(lexicon.broader("hotel")).as("more specific nouns").contains("inn", "lodge");
+        assertThat(lexicon.broader("buddy")).as("a more general noun").contains("friend");
+        assertThat(lexicon.broader("zzzqx")).isEmpty();
+        assertThat(new Lexicon(false).broader("hotel")).isEmpty();
+        TermAnalyzer analyzer = new TermAnalyzer(new Vocabulary(), lexicon);
+        TermAnalyzer.TermGroup hotels =
+                analyzer.relatedTermGroups("any hotels nearby?", "en").getFirst();
+        assertThat(hotels.word()).isEqualTo("hotels");
+        assertThat(analyzer.broaderTerms(hotels.word())).contains("inn").doesNotContain("hotel");
+        assertThat(analyzer.relatedTermGroups("hoteles cerca", "es").getFirst().word())
+                .as("English words only")
+                .isEmpty();
+    }
+
+    @Test
     void namesWhatAnAdjectiveMeasures() {
         assertThat(lexicon.measures("far")).containsExactly("distance");
         assertThat(lexicon.measures("long")).contains("length").doesNotContain("yearn", "long");
