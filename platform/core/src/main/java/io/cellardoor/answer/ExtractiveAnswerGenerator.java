@@ -388,9 +388,13 @@ public final class ExtractiveAnswerGenerator implements AnswerGenerator {
             broader.addAll(related);
             related = broader;
         }
-        return known >= 0
-                ? new Group(terms, related, known, focus, true)
-                : new Group(terms, related, stats.idf(terms.iterator().next()), focus, false);
+        if (known >= 0) {
+            return new Group(terms, related, known, focus, true);
+        }
+        // A word of one or two letters the knowledge never uses is a slip or shorthand ("hw much", "pls"), not what
+        // the question is about: it weighs nothing.
+        String first = terms.iterator().next();
+        return new Group(terms, related, first.length() <= 2 ? 0 : stats.idf(first), focus, false);
     }
 
     private static double rarest(Set<String> terms, CorpusStatistics.Stats stats) {

@@ -634,6 +634,21 @@ class ExtractiveAnswerGeneratorTests {
     }
 
     @Test
+    void aWordOfOneOrTwoLettersTheKnowledgeNeverUsesWeighsNothing() {
+        List<RetrievedChunk> pages = List.of(
+                product(1, "2023 Reserve Chardonnay", "$40.00"),
+                chunk(2, "wine/notes.md", "Winemaking", "Barrels", "- The reserve rests ten months in oak.", 0.4));
+        ExtractiveAnswerGenerator generator = new ExtractiveAnswerGenerator(
+                analyzer,
+                org -> CorpusStatistics.Stats.of(
+                        pages.stream().map(c -> c.title() + " " + c.text()).toList(), analyzer),
+                0.24);
+        GeneratedAnswer answer = generator.generate(ask("hw much is the reserve chardonnay", pages), TokenSink.NONE);
+        assertThat(answer.answered()).as(answer.text()).isTrue();
+        assertThat(answer.text()).as(answer.text()).contains("$40.00");
+    }
+
+    @Test
     void aLineSharingOnlyTheVerbOfWhetherSomethingIsSoldIsNoAnswer() {
         List<RetrievedChunk> pages = List.of(
                 chunk(
