@@ -165,15 +165,26 @@ public final class Lexicon {
         }
     }
 
-    /** In each part of speech, the most common sense's neighbours: similar, more general and more specific senses. */
-    private static void neighbourSenses(Dictionary d, String word, Set<String> out) throws JWNLException {
+    /** A word's entry in one part of speech, with its most common sense. */
+    private record CommonSense(POS pos, IndexWord index, Synset sense) {}
+
+    /** The word's most common sense in each part of speech it has. */
+    private static List<CommonSense> commonSenses(Dictionary d, String word) throws JWNLException {
+        List<CommonSense> out = new java.util.ArrayList<>();
         for (POS pos : POS.getAllPOS()) {
             IndexWord index = d.lookupIndexWord(pos, word);
             List<Synset> senses = index == null ? List.of() : index.getSenses();
-            if (senses.isEmpty()) {
-                continue;
+            if (!senses.isEmpty()) {
+                out.add(new CommonSense(pos, index, senses.get(0)));
             }
-            for (Pointer p : senses.get(0).getPointers()) {
+        }
+        return out;
+    }
+
+    /** In each part of speech, the most common sense's neighbours: similar, more general and more specific senses. */
+    private static void neighbourSenses(Dictionary d, String word, Set<String> out) throws JWNLException {
+        for (CommonSense common : commonSenses(d, word)) {
+            for (Pointer p : common.sense().getPointers()) {
                 PointerType type = p.getType();
                 if (type == PointerType.SIMILAR_TO || type == PointerType.HYPERNYM || type == PointerType.HYPONYM) {
                     words(p.getTargetSynset(), out);
@@ -184,15 +195,11 @@ public final class Lexicon {
 
     /** In each part of speech: the most common sense's words, an adjective's attributes, and derived words. */
     private static void relations(Dictionary d, String word, Set<String> out) throws JWNLException {
-        for (POS pos : POS.getAllPOS()) {
-            IndexWord index = d.lookupIndexWord(pos, word);
-            List<Synset> senses = index == null ? List.of() : index.getSenses();
-            if (senses.isEmpty()) {
-                continue;
-            }
-            Synset sense = senses.get(0);
+        for (CommonSense common : commonSenses(d, word)) {
+            IndexWord index = common.index();
+            Synset sense = common.sense();
             words(sense, out);
-            if (pos == POS.ADJECTIVE) {
+            if (common.pos() == POS.ADJECTIVE) {
                 for (Pointer p : sense.getPointers(PointerType.ATTRIBUTE)) {
                     words(p.getTargetSynset(), out);
                 }
