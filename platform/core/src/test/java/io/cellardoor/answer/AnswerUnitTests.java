@@ -11,6 +11,11 @@ class AnswerUnitTests {
 
     final TermAnalyzer analyzer = new TermAnalyzer(new Vocabulary());
 
+    /** The units of one page's text. */
+    List<AnswerUnit> units(String path, String title, String text) {
+        return AnswerUnit.of(List.of(ExtractiveAnswerGeneratorTests.chunk(1, path, title, "", text, 0.4)), analyzer);
+    }
+
     @Test
     void aScriptScrapedWithThePageIsNoLineToQuote() {
         String text = "## Reserve Blaufränkisch\n"
@@ -18,9 +23,7 @@ class AnswerUnitTests {
                 + " }); })(jQuery);\n"
                 + "- Aged 18 months in French oak.\n"
                 + "Our function room seats 40 (for events).";
-        List<AnswerUnit> units = AnswerUnit.of(
-                List.of(ExtractiveAnswerGeneratorTests.chunk(1, "wine/winemaking.md", "Winemaking", "", text, 0.4)),
-                analyzer);
+        List<AnswerUnit> units = units("wine/winemaking.md", "Winemaking", text);
         assertThat(units)
                 .extracting(AnswerUnit::text)
                 .containsExactly("Aged 18 months in French oak.", "Our function room seats 40 (for events).");
@@ -33,10 +36,7 @@ class AnswerUnitTests {
                 + "- Hyde Park lies south of us\n"
                 + "- Our happy people host private parties";
         List<AnswerUnit> units = AnswerUnit.withInitials(
-                AnswerUnit.of(
-                        List.of(ExtractiveAnswerGeneratorTests.chunk(1, "visiting/near.md", "Nearby", "", text, 0.4)),
-                        analyzer),
-                java.util.Set.of("nyc", "cia", "hp"));
+                units("visiting/near.md", "Nearby", text), java.util.Set.of("nyc", "cia", "hp"));
         assertThat(units.get(0).terms()).contains("nyc").doesNotContain("cia");
         assertThat(units.get(1).terms()).contains("cia").doesNotContain("nyc");
         assertThat(units.get(2).terms()).contains("hp");
@@ -52,9 +52,7 @@ class AnswerUnitTests {
                 + "5. Follow directions as listed in \"From New York City\" section above\n"
                 + "- Parking: see below\n"
                 + "- The vineyard sits 200 feet above the river.";
-        List<AnswerUnit> units = AnswerUnit.of(
-                List.of(ExtractiveAnswerGeneratorTests.chunk(1, "visiting/directions.md", "Directions", "", text, 0.4)),
-                analyzer);
+        List<AnswerUnit> units = units("visiting/directions.md", "Directions", text);
         assertThat(units)
                 .extracting(AnswerUnit::text)
                 .containsExactly("4. Cross the bridge", "The vineyard sits 200 feet above the river.");
@@ -69,8 +67,7 @@ class AnswerUnitTests {
                 + "## Rewards\n"
                 + "Reward | Points Required\n"
                 + "Tote Bag | 500 points";
-        List<AnswerUnit> units = AnswerUnit.of(
-                List.of(ExtractiveAnswerGeneratorTests.chunk(1, "club/points.md", "Points", "", text, 0.4)), analyzer);
+        List<AnswerUnit> units = units("club/points.md", "Points", text);
         assertThat(units)
                 .extracting(AnswerUnit::text)
                 .containsExactly(

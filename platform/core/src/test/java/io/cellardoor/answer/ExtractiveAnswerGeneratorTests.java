@@ -69,8 +69,13 @@ class ExtractiveAnswerGeneratorTests {
 
     /** A generator whose corpus is the passages' titles and texts, declining below the app's 0.24. */
     ExtractiveAnswerGenerator titled(List<RetrievedChunk> found) {
+        return titled(found, analyzer);
+    }
+
+    /** As {@link #titled(List)}, with the given analysis (e.g. with WordNet's relations). */
+    ExtractiveAnswerGenerator titled(List<RetrievedChunk> found, TermAnalyzer with) {
         List<String> texts = found.stream().map(c -> c.title() + " " + c.text()).toList();
-        return new ExtractiveAnswerGenerator(analyzer, org -> CorpusStatistics.Stats.of(texts, analyzer), 0.24);
+        return new ExtractiveAnswerGenerator(with, org -> CorpusStatistics.Stats.of(texts, with), 0.24);
     }
 
     /** A generator whose corpus is the passages' texts and two unrelated lines, declining below 0.2. */
@@ -620,10 +625,8 @@ class ExtractiveAnswerGeneratorTests {
                         "- The Bellefield Inn lies ten minutes south.\n- Book rooms early in the fall.",
                         0.5),
                 chunk(2, "visiting/hours.md", "Hours", "Seasons", "- We are open all year, fall included.", 0.4));
-        TermAnalyzer related = new TermAnalyzer(vocabulary, new io.cellardoor.text.Lexicon(true));
-        List<String> texts = pages.stream().map(c -> c.title() + " " + c.text()).toList();
         ExtractiveAnswerGenerator generator =
-                new ExtractiveAnswerGenerator(related, org -> CorpusStatistics.Stats.of(texts, related), 0.24);
+                titled(pages, new TermAnalyzer(vocabulary, new io.cellardoor.text.Lexicon(true)));
         GeneratedAnswer hotels = generator.generate(ask("any hotels you recommend?", pages), TokenSink.NONE);
         assertThat(hotels.answered()).as(hotels.text()).isTrue();
         assertThat(hotels.text()).as(hotels.text()).contains("Bellefield Inn").doesNotContain("open all year");
@@ -638,12 +641,8 @@ class ExtractiveAnswerGeneratorTests {
         List<RetrievedChunk> pages = List.of(
                 product(1, "2023 Reserve Chardonnay", "$40.00"),
                 chunk(2, "wine/notes.md", "Winemaking", "Barrels", "- The reserve rests ten months in oak.", 0.4));
-        ExtractiveAnswerGenerator generator = new ExtractiveAnswerGenerator(
-                analyzer,
-                org -> CorpusStatistics.Stats.of(
-                        pages.stream().map(c -> c.title() + " " + c.text()).toList(), analyzer),
-                0.24);
-        GeneratedAnswer answer = generator.generate(ask("hw much is the reserve chardonnay", pages), TokenSink.NONE);
+        GeneratedAnswer answer =
+                titled(pages).generate(ask("hw much is the reserve chardonnay", pages), TokenSink.NONE);
         assertThat(answer.answered()).as(answer.text()).isTrue();
         assertThat(answer.text()).as(answer.text()).contains("$40.00");
     }
