@@ -158,9 +158,11 @@ record AnswerUnit(
             return units;
         }
         List<AnswerUnit> out = new ArrayList<>(units.size());
+        // A passage's units share their title and heading: read each once.
+        java.util.Map<String, Set<String>> contexts = new java.util.HashMap<>();
         for (AnswerUnit u : units) {
             Set<String> inText = initials(u.text(), words);
-            Set<String> inContext = initials(u.title() + " | " + u.heading(), words);
+            Set<String> inContext = contexts.computeIfAbsent(u.title() + " | " + u.heading(), c -> initials(c, words));
             if (inText.isEmpty() && inContext.isEmpty()) {
                 out.add(u);
                 continue;
