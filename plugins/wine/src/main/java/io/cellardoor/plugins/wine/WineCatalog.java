@@ -15,7 +15,8 @@ import java.util.regex.Pattern;
  * red wines do you have?", "¿qué vinos blancos tienen?") with each wine's price, the most or least expensive wine, and
  * the oldest or newest vintage (the year its title starts with). A wine's style comes from its title (grape and style
  * words); pages without a price line are listed without one and left out of the price superlatives, wines without a
- * vintage ("NV") out of the vintage ones.
+ * vintage ("NV") out of the vintage ones. A price bound ("any reds under $40?", "wines less than 35 dollars", "¿vinos de
+ * menos de 30 dólares?") keeps the wines priced within it, or says none is and names the nearest one.
  */
 final class WineCatalog {
 
@@ -77,6 +78,15 @@ final class WineCatalog {
             Pattern.compile("\\b(wines?|vinos?|vins?|bottles?|reds?|whites?|ros[eé]s?|sparkling)\\b");
     private static final int MAX_READS = 40;
 
+    /**
+     * A price bound: a word saying below or above, then an amount with a dollar sign or a currency word ("under $40",
+     * "less than 35 dollars", "menos de 30 dolares", "moins de 30 $"); on the normalised text, so "$12.50" reads "$12 50".
+     */
+    private static final Pattern BOUND = Pattern.compile("\\b(?:(under|below|less than|cheaper than|lower than|"
+            + "menos de|por debajo de|moins de|en dessous de)|(up to|at most|no more than|not more than|max|maximum|"
+            + "within|hasta)|(over|above|more than|at least|mas de|plus de))\\s+(?:(\\$)\\s?)?(\\d{1,5})"
+            + "(?!\\d)\\s?(\\$|dollars?|bucks|usd|dolares)?");
+
     private record Wine(DocumentSummary page, Optional<String> price) {
 
         double amount() {
@@ -107,7 +117,10 @@ final class WineCatalog {
         boolean oldest = OLDEST.matcher(focus).find();
         boolean newest = NEWEST.matcher(focus).find();
         boolean ranked = most || least || oldest || newest;
-        boolean list = LIST.matcher(focus).find() && styles(focus).size() == 1;
+        Optional<PriceBound> bound = PriceBound.in(focus);
+        // "wines under $30?": a bound makes it a list of every wine when it names no style
+        boolean list = LIST.matcher(focus).find() && styles(focus).size() == 1
+                || bound.isPresent() && styles(focus).size() <= 1;
         // "which one is the cheapest?" after "what red wines do you have?": the wines and their style were carried.
         String text =
                 ranked && styles(focus).isEmpty() && !ABOUT_WINE.matcher(focus).find() ? query.normalized() : focus;
@@ -126,30 +139,67 @@ final class WineCatalog {
             Optional<String> price = context.readDocument(page.path()).flatMap(d -> WineHandler.price(d.text()));
             wines.add(new Wine(page, price));
         }
+        String style = styles.size() == 1 ? styles.getFirst().name + " " : "";
+        if (bound.isPresent()) {
+            List<Wine> within =
+                    wines.stream().filter(w -> w.price().isPresent()).toList();
+            if (within.isEmpty()) {
+                return Optional.empty();
+            }
+            List<Wine> kept =
+                    within.stream().filter(w -> bound.get().admits(w.amount())).toList();
+            if (kept.isEmpty()) {
+                // of two pages at one price, the shorter title ("Rosé" before its "Rosé Draft")
+                Comparator<Wine> nearer = Comparator.comparingDouble(
+                                (Wine w) -> bound.get().below() ? w.amount() : -w.amount())
+                        .thenComparingInt(w -> w.page().title().length());
+                Wine nearest = within.stream().min(nearer).orElseThrow();
+                return Optional.of(new DirectAnswer(
+                        "None of our " + style + "wines is " + bound.get().said() + "; the "
+                                + (bound.get().below() ? "least" : "most") + " expensive is the "
+                                + nearest.page().title().strip() + ", at "
+                                + nearest.price().get() + ".",
+                        List.of(nearest.page().path()),
+                        0.8));
+            }
+            wines = kept;
+        }
         if (most || least) {
             Comparator<Wine> byPrice = Comparator.comparingDouble(Wine::amount);
             Optional<Wine> pick =
                     wines.stream().filter(w -> w.price().isPresent()).max(most ? byPrice : byPrice.reversed());
             return pick.map(w -> new DirectAnswer(
-                    "Our " + (most ? "most" : "least") + " expensive "
-                            + (styles.size() == 1 ? styles.getFirst().name + " " : "") + "wine is the "
+                    "Our " + (most ? "most" : "least") + " expensive " + style + "wine"
+                            + bound.map(b -> " " + b.said()).orElse("") + " is the "
                             + w.page().title().strip() + ", at " + w.price().get() + ".",
                     List.of(w.page().path()),
                     0.85));
         }
         if (oldest || newest) {
-            return byVintage(wines, oldest, styles.size() == 1 ? styles.getFirst().name + " " : "");
+            return byVintage(wines, oldest, style);
         }
         if (wines.isEmpty()) {
             return Optional.empty();
         }
-        StringBuilder sb = new StringBuilder("Our " + styles.getFirst().name + " wines:");
-        for (Wine w : wines) {
-            sb.append("\n- ").append(w.page().title().strip());
-            w.price().ifPresent(p -> sb.append(": ").append(p));
+        // a wine's draft or test page at the same price is listed once, both cited; a bound lists by price
+        List<WineHandler.PricedWine> shown = new ArrayList<>();
+        (bound.isPresent() ? wines.stream().sorted(Comparator.comparingDouble(Wine::amount)) : wines.stream())
+                .forEach(w -> WineHandler.mergeOrAdd(
+                        shown,
+                        new WineHandler.PricedWine(
+                                WineHandler.cleanTitle(w.page().title()),
+                                w.price().orElse(""),
+                                List.of(w.page().path()))));
+        StringBuilder sb = new StringBuilder(
+                "Our " + style + "wines" + bound.map(b -> " " + b.said()).orElse("") + ":");
+        for (WineHandler.PricedWine w : shown) {
+            sb.append("\n- ").append(w.title());
+            if (!w.price().isEmpty()) {
+                sb.append(": ").append(w.price());
+            }
         }
         return Optional.of(new DirectAnswer(
-                sb.toString(), wines.stream().map(w -> w.page().path()).toList(), 0.8));
+                sb.toString(), shown.stream().flatMap(w -> w.paths().stream()).toList(), 0.8));
     }
 
     /** The wines of the oldest (or newest) vintage among those with one, all of them when several share it. */
@@ -165,6 +215,43 @@ final class WineCatalog {
                 "Our " + (oldest ? "oldest" : "newest") + " " + style + "vintage is " + year.get() + ": " + names + ".",
                 of.stream().map(w -> w.page().path()).toList(),
                 0.85));
+    }
+
+    /**
+     * A limit on price a question sets.
+     *
+     * @param amount the limit in dollars
+     * @param below whether prices must be under it (else over it)
+     * @param inclusive whether the limit itself is within ("up to $40", "at least $40")
+     */
+    record PriceBound(double amount, boolean below, boolean inclusive) {
+
+        /** The bound a normalised question sets; empty without one, or when the amount has no currency. */
+        static Optional<PriceBound> in(String normalized) {
+            var m = BOUND.matcher(normalized);
+            while (m.find()) {
+                if (m.group(4) != null || m.group(6) != null) {
+                    boolean above = m.group(3) != null;
+                    boolean atMost = m.group(2) != null;
+                    boolean atLeast = above && m.group(3).startsWith("at least");
+                    return Optional.of(new PriceBound(Double.parseDouble(m.group(5)), !above, atMost || atLeast));
+                }
+            }
+            return Optional.empty();
+        }
+
+        boolean admits(double price) {
+            return below
+                    ? (inclusive ? price <= amount : price < amount)
+                    : (inclusive ? price >= amount : price > amount);
+        }
+
+        /** "under $40", "$40 or less", "over $40", "$40 or more". */
+        String said() {
+            String dollars =
+                    "$" + (amount == Math.rint(amount) ? String.valueOf((long) amount) : String.valueOf(amount));
+            return inclusive ? dollars + (below ? " or less" : " or more") : (below ? "under " : "over ") + dollars;
+        }
     }
 
     /** The styles a text asks about ("red", "tintos", "bubbly"), in the enum's order. */

@@ -94,10 +94,11 @@ public final class WineHandler implements DomainHandler {
         return m.find() ? Optional.of(m.group(1).replace(" ", "")) : Optional.empty();
     }
 
-    private record PricedWine(String title, String price, List<String> paths) {}
+    /** A wine as an answer names it: its title, its price ({@code $48.00}, or empty) and its pages. */
+    record PricedWine(String title, String price, List<String> paths) {}
 
     /** Two pages of one wine (a name that contains the other's, same price) are listed once, both cited. */
-    private static void mergeOrAdd(List<PricedWine> priced, PricedWine next) {
+    static void mergeOrAdd(List<PricedWine> priced, PricedWine next) {
         List<String> words = WineNames.distinctiveWords(next.title());
         for (int i = 0; i < priced.size(); i++) {
             PricedWine kept = priced.get(i);
@@ -113,7 +114,7 @@ public final class WineHandler implements DomainHandler {
         priced.add(next);
     }
 
-    private static String cleanTitle(String title) {
+    static String cleanTitle(String title) {
         return title.strip().replaceAll("[\\s.,;:!]+$", "");
     }
 }

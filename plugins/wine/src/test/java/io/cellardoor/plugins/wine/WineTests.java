@@ -197,6 +197,23 @@ class WineTests {
     }
 
     @Test
+    void aPriceBoundKeepsTheWinesWithinItOrNamesTheNearest() {
+        assertThat(direct("any reds under $40?"))
+                .as("the reds at $48, $52 and $60 are over the bound")
+                .isEqualTo("Our red wines under $40:\n- 2022 Hillside Cabernet Franc: $29.00");
+        assertThat(direct("do you have wine under 20 dollars"))
+                .isEqualTo("None of our wines is under $20; the least expensive is the 2023 Orchard Rosé, at $22.00.");
+        assertThat(direct("¿tienen vinos blancos de menos de 40 dólares?"))
+                .isEqualTo("Our white wines under $40:\n- 2023 Reserve Chardonnay: $36.00");
+        assertThat(direct("which wines are up to $22?"))
+                .as("\"up to\" keeps the bound itself; the rosé's draft page at its price is the same wine")
+                .isEqualTo("Our wines $22 or less:\n- 2023 Orchard Rosé: $22.00");
+        assertThat(WineCatalog.PriceBound.in("any wines under 10 years old"))
+                .as("a number without a currency is no price")
+                .isEmpty();
+    }
+
+    @Test
     void boostsAPartialNameWithoutAnsweringANonPriceQuestion() {
         HandlerResult result = plugin.handler()
                 .handle(new UserQuery("what grapes are in the lark and who is it named for?", "en"), cellar);
