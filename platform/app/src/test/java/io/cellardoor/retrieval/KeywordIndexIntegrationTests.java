@@ -213,6 +213,20 @@ class KeywordIndexIntegrationTests {
     }
 
     @Test
+    void aTwoWordNameSearchesTheKindItIsOf() {
+        long org = newOrg();
+        save(org, "visiting/hours.md", "# Hours\n\nWe are closed on most major holidays.\n");
+        save(org, "event/harvest.md", "# Harvest\n\nEvery day of the harvest is a party.\n");
+        save(org, "visiting/tours.md", "# Tours\n\nTours run every day at noon.\n");
+        save(org, "club/pickup.md", "# Pick-up\n\nPick-up day is in March.\n");
+        String text = keywords.of(org, "are you open on memorial day?", "en");
+        assertThat(text).as("Memorial Day is a legal holiday").contains("holiday");
+        assertThat(search(org, text).getFirst())
+                .isEqualTo(chunkIds(org, "visiting/hours.md").getFirst());
+        assertThat(keywords.of(org, "are you open on memorial day?")).doesNotContain("holiday");
+    }
+
+    @Test
     void aQuestionOfThousandsOfWordsSearchesItsFirstWordsInsteadOfFailing() {
         long org = newOrg();
         save(org, "wine/riesling.md", "# Riesling\n\nA dry riesling with notes of quince and slate.\n");

@@ -334,17 +334,33 @@ public final class ExtractiveAnswerGenerator implements AnswerGenerator {
         List<Group> groups = new ArrayList<>();
         Set<String> seen = new HashSet<>();
         // "cheapest" or "closest" is what to do with the prices or distances found, not a word to find.
-        for (TermAnalyzer.TermGroup g :
-                analyzer.relatedTermGroups(QuestionShape.withoutNumericOperators(part), language)) {
-            groups.add(group(g, true, stats));
-            seen.addAll(g.terms());
+        List<TermAnalyzer.TermGroup> own =
+                analyzer.relatedTermGroups(QuestionShape.withoutNumericOperators(part), language);
+        // "open on Memorial Day?": two words naming one thing, one of them a word the knowledge lacks, stand for the
+        // kind that thing is of (a holiday).
+        List<Set<String>> kinds = new ArrayList<>();
+        own.forEach(g -> kinds.add(new LinkedHashSet<>()));
+        for (int i = 1; i < own.size(); i++) {
+            if (unknown(own.get(i - 1), stats) || unknown(own.get(i), stats)) {
+                for (String t :
+                        analyzer.kindTerms(own.get(i - 1).word(), own.get(i).word())) {
+                    if (stats.known(t)) {
+                        kinds.get(i - 1).add(t);
+                        kinds.get(i).add(t);
+                    }
+                }
+            }
+        }
+        for (int i = 0; i < own.size(); i++) {
+            groups.add(group(own.get(i), true, stats, kinds.get(i)));
+            seen.addAll(own.get(i).terms());
         }
         // A part without words of its own ("how much?") is about what was carried: those words count fully.
         boolean elliptical = groups.isEmpty();
         if (!carried.isBlank()) {
             for (TermAnalyzer.TermGroup g : analyzer.relatedTermGroups(carried, language)) {
                 if (g.terms().stream().noneMatch(seen::contains)) {
-                    Group c = group(g, elliptical, stats);
+                    Group c = group(g, elliptical, stats, Set.of());
                     groups.add(elliptical ? c : c.carried());
                     seen.addAll(g.terms());
                 }
@@ -355,7 +371,7 @@ public final class ExtractiveAnswerGenerator implements AnswerGenerator {
         boolean bare = groups.isEmpty();
         for (TermAnalyzer.TermGroup g : analyzer.relatedTermGroups(told, language)) {
             if (g.terms().stream().noneMatch(seen::contains)) {
-                Group c = group(g, bare, stats);
+                Group c = group(g, bare, stats, Set.of());
                 groups.add(bare ? c : c.carried());
                 seen.addAll(g.terms());
             }
@@ -368,15 +384,18 @@ public final class ExtractiveAnswerGenerator implements AnswerGenerator {
      * them; a word the knowledge lacks that only related words stand for ("resell" for "resale") takes their weight; one
      * that only the senses next to its own stand for ("hotel" for "inn") keeps the weight of an unknown word.
      */
-    private Group group(TermAnalyzer.TermGroup word, boolean focus, CorpusStatistics.Stats stats) {
+    private Group group(
+            TermAnalyzer.TermGroup word, boolean focus, CorpusStatistics.Stats stats, Set<String> kindOfName) {
         Set<String> terms = new LinkedHashSet<>(word.terms());
         Set<String> related = word.related();
-        if (terms.stream().noneMatch(stats::known) && related.stream().noneMatch(stats::known)) {
+        // A word of a name WordNet lists ("memorial" of "Memorial Day") is no misspelling.
+        if (unknown(word, stats) && kindOfName.isEmpty()) {
             word.terms().forEach(t -> stats.closestKnown(t).ifPresent(terms::add));
         }
-        // Still nothing the knowledge uses ("nearby", "hotel"): the senses next to the word's own ("near", "inn") stand
-        // for it as related words do, while it keeps the weight of a word the knowledge lacks.
-        Set<String> broader = new LinkedHashSet<>();
+        // The kind of the name the word is part of ("holiday" of "Memorial Day") stands for it as related words do; so
+        // do, for a word that still has nothing the knowledge uses ("nearby", "hotel"), the senses next to its own
+        // ("near", "inn"), while it keeps the weight of a word the knowledge lacks.
+        Set<String> broader = new LinkedHashSet<>(kindOfName);
         if (terms.stream().noneMatch(stats::known) && related.stream().noneMatch(stats::known)) {
             analyzer.broaderTerms(word.word()).stream().filter(stats::known).forEach(broader::add);
         }
@@ -395,6 +414,12 @@ public final class ExtractiveAnswerGenerator implements AnswerGenerator {
         // the question is about: it weighs nothing.
         String first = terms.iterator().next();
         return new Group(terms, related, first.length() <= 2 ? 0 : stats.idf(first), focus, false);
+    }
+
+    /** Whether the knowledge uses none of a word's own or related terms. */
+    private static boolean unknown(TermAnalyzer.TermGroup word, CorpusStatistics.Stats stats) {
+        return word.terms().stream().noneMatch(stats::known)
+                && word.related().stream().noneMatch(stats::known);
     }
 
     private static double rarest(Set<String> terms, CorpusStatistics.Stats stats) {

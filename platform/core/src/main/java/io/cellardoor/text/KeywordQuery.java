@@ -51,6 +51,17 @@ public class KeywordQuery {
     }
 
     /**
+     * As {@link #of(long, String)}, with the kinds an English question's neighbouring words name together when the
+     * knowledge lacks one of them ("open on Memorial Day?" also searches "holiday", {@link TermAnalyzer#namedKinds}).
+     *
+     * @param language ISO 639-1 code of the question
+     */
+    public String of(long orgId, String question, String language) {
+        List<String> kinds = analyzer.namedKinds(question, language, corpus.of(orgId)::known);
+        return of(orgId, kinds.isEmpty() ? question : question + " " + String.join(" ", kinds));
+    }
+
+    /**
      * The rarest words of a keyword text that occur in the tenant's chunks at all, rarest first: what the full-text
      * branch ANDs before it falls back to OR-ing every word (a word no chunk has would make the AND match nothing).
      *

@@ -44,6 +44,8 @@ public final class Lexicon {
     private final Map<String, List<String>> measured = new ConcurrentHashMap<>();
     /** {@link #broader} of the words asked for, bounded like {@link #cache}. */
     private final Map<String, List<String>> neighbours = new ConcurrentHashMap<>();
+    /** {@link #kindOfName} of the word pairs asked for, bounded like {@link #cache}. */
+    private final Map<String, List<String>> kinds = new ConcurrentHashMap<>();
 
     private volatile Dictionary dictionary;
     private volatile boolean unreadable;
@@ -100,6 +102,27 @@ public final class Lexicon {
     }
 
     /**
+     * The kind a two-word name is of, in its most common sense, each kind by its head word ("labor day" -> legal holiday
+     * -> holiday; "birthday party" -> party): two words WordNet lists as one noun, so a question naming a thing the
+     * knowledge only speaks of in general ("are you open on Memorial Day?", "we are closed on major holidays") finds it.
+     *
+     * @param first the name's first folded word, e.g. {@code labor}
+     * @param second its second, e.g. {@code day}
+     * @return the head words of the more general senses; empty when the pair is no noun of WordNet's, a word is under
+     *     three letters, or WordNet cannot be read
+     */
+    public List<String> kindOfName(String first, String second) {
+        if (!enabled
+                || first.length() < 3
+                || second.length() < 3
+                || !WORD.matcher(first).matches()
+                || !WORD.matcher(second).matches()) {
+            return List.of();
+        }
+        return cached(kinds, first + " " + second, this::kindHeads);
+    }
+
+    /**
      * The nouns naming what an adjective measures, in its most common sense ("far" -> distance, "long" -> length, "old"
      * -> age): what a "how far ...?" question asks for.
      *
@@ -152,6 +175,23 @@ public final class Lexicon {
         }
         out.remove(word);
         return List.copyOf(out);
+    }
+
+    /** The head words of the hypernyms of a noun's most common sense, looked up as written (no inflections). */
+    private List<String> kindHeads(String name) {
+        return read(name, (d, n, out) -> {
+            IndexWord index = d.getIndexWord(POS.NOUN, n);
+            List<Synset> senses = index == null ? List.of() : index.getSenses();
+            if (senses.isEmpty()) {
+                return;
+            }
+            for (Pointer p : senses.get(0).getPointers(PointerType.HYPERNYM)) {
+                for (Word w : p.getTargetSynset().getWords()) {
+                    String lemma = w.getLemma();
+                    add(lemma.substring(lemma.lastIndexOf(' ') + 1), out);
+                }
+            }
+        });
     }
 
     /** The attribute nouns of an adjective's most common sense. */

@@ -431,6 +431,58 @@ public final class TermAnalyzer {
     }
 
     /**
+     * The terms of the kind two neighbouring English words name together ({@link Lexicon#kindOfName}: "labor day" ->
+     * holiday).
+     *
+     * @param first a group's {@link TermGroup#word}, {@code second} the next group's
+     * @return stemmed terms, without the words' own; empty when either is blank or the pair names nothing
+     */
+    public Set<String> kindTerms(String first, String second) {
+        Set<String> out = new LinkedHashSet<>();
+        for (String w : kindWords(first, second)) {
+            out.addAll(termList(w));
+        }
+        return out;
+    }
+
+    /**
+     * The kinds that neighbouring words of an English question name together when the knowledge lacks one of them
+     * ("open on Memorial Day?" -> holiday), as words: what a search for the question's words should also find. A name
+     * whose words the knowledge uses ("New York", "Pinot Noir") adds nothing.
+     *
+     * @param language ISO 639-1 code; empty for any but {@code en}
+     * @param known whether the knowledge uses a term
+     */
+    public List<String> namedKinds(String question, String language, java.util.function.Predicate<String> known) {
+        if (!language.equals("en")) {
+            return List.of();
+        }
+        List<TermGroup> groups = groups(question, language, false);
+        Set<String> out = new LinkedHashSet<>();
+        for (int i = 1; i < groups.size(); i++) {
+            TermGroup first = groups.get(i - 1);
+            TermGroup second = groups.get(i);
+            if (first.terms().stream().noneMatch(known)
+                    || second.terms().stream().noneMatch(known)) {
+                out.addAll(kindWords(first.word(), second.word()));
+            }
+        }
+        return List.copyOf(out);
+    }
+
+    /** {@link Lexicon#kindOfName} without the pair's own words. */
+    private List<String> kindWords(String first, String second) {
+        if (first.isBlank() || second.isBlank()) {
+            return List.of();
+        }
+        List<String> own = new ArrayList<>(termList(first));
+        own.addAll(termList(second));
+        return lexicon.kindOfName(first, second).stream()
+                .filter(w -> Collections.disjoint(termList(w), own))
+                .toList();
+    }
+
+    /**
      * As {@link #termGroups(String, String)}, each group with the terms of the words related to its word; in an English
      * question the measure word of "how long / far" gives the group of the nouns naming its measure ("how far" ->
      * {distanc}).

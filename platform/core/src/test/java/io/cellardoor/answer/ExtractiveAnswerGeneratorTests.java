@@ -637,6 +637,26 @@ class ExtractiveAnswerGeneratorTests {
     }
 
     @Test
+    void aTwoWordNameIsFoundThroughTheKindItIsOf() {
+        List<RetrievedChunk> pages = List.of(
+                chunk(
+                        1,
+                        "visiting/hours.md",
+                        "Visiting Hours",
+                        "Seasonal Closures",
+                        "- We are closed on most major holidays.\n- The patio opens in May.",
+                        0.5),
+                chunk(2, "event/events.md", "Events", "Harvest", "- Every day of the harvest is a party.", 0.4));
+        GeneratedAnswer answer = titled(pages, new TermAnalyzer(vocabulary, new io.cellardoor.text.Lexicon(true)))
+                .generate(ask("are you open on labor day?", pages), TokenSink.NONE);
+        assertThat(answer.answered()).as(answer.text()).isTrue();
+        assertThat(answer.text())
+                .as("Labor Day is a legal holiday; the line naming a day is about something else")
+                .contains("major holidays")
+                .doesNotContain("harvest");
+    }
+
+    @Test
     void aWordOfOneOrTwoLettersTheKnowledgeNeverUsesWeighsNothing() {
         List<RetrievedChunk> pages = List.of(
                 product(1, "2023 Reserve Chardonnay", "$40.00"),

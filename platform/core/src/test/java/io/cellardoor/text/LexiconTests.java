@@ -38,6 +38,29 @@ class LexiconTests {
     }
 
     @Test
+    void namesTheKindATwoWordNameIsOf() {
+        assertThat(lexicon.kindOfName("labor", "day"))
+                .as("legal holiday, by its head word")
+                .contains("holiday");
+        assertThat(lexicon.kindOfName("birthday", "party")).contains("party");
+        assertThat(lexicon.kindOfName("wine", "club"))
+                .as("no noun of WordNet's")
+                .isEmpty();
+        assertThat(new Lexicon(false).kindOfName("labor", "day")).isEmpty();
+        TermAnalyzer analyzer = new TermAnalyzer(new Vocabulary(), lexicon);
+        java.util.function.Predicate<String> allButMemorial = t -> !t.startsWith("memori");
+        assertThat(analyzer.namedKinds("are you open on Memorial Day?", "en", allButMemorial))
+                .containsExactly("holiday");
+        assertThat(analyzer.namedKinds("are you open on Memorial Day?", "en", t -> true))
+                .as("a name whose words the knowledge uses is searched as it is")
+                .isEmpty();
+        assertThat(analyzer.namedKinds("can we have a birthday party?", "en", t -> false))
+                .as("a kind that is one of the name's own words adds nothing")
+                .isEmpty();
+        assertThat(analyzer.namedKinds("memorial day", "es", t -> false)).isEmpty();
+    }
+
+    @Test
     void namesWhatAnAdjectiveMeasures() {
         assertThat(lexicon.measures("far")).containsExactly("distance");
         assertThat(lexicon.measures("long")).contains("length").doesNotContain("yearn", "long");

@@ -67,7 +67,7 @@ public class PassageRetrieval {
             plugins.foldersOf(classification.primary()).forEach(f -> weights.put(f, properties.primaryWeight()));
         }
         RetrievalQuery query = RetrievalQuery.forOrg(orgId)
-                .text(keywords.of(orgId, question))
+                .text(keywords.of(orgId, question, language))
                 .embedding(embedding)
                 .k(properties.retrieveK())
                 .weights(weights, otherWeight)
