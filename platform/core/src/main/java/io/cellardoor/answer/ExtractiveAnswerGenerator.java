@@ -70,6 +70,14 @@ public final class ExtractiveAnswerGenerator implements AnswerGenerator {
     private static final double HEADING_NAMED = 0.2;
     /** Added to a unit of the page a follow-up's "it" refers to (see {@link #referredTo}). */
     private static final double SUBJECT_BONUS = 0.15;
+    /** Added to a line defining what a "what is ...?" question names ("Milea Miles is ..."), see {@link #defines}. */
+    private static final double DEFINITION_BONUS = 0.15;
+    /** A sentence that says what something is: the name before the first "is" or "are" (up to 60 characters). */
+    private static final Pattern DEFINITION =
+            Pattern.compile("^\\W*(?:(?:the|a|an|our)\\s+)?(\\S.{0,59}?)\\s+(?:is|are)\\s", Pattern.CASE_INSENSITIVE);
+    /** Words that point back at something already said ("This policy", "These include"): no name being defined. */
+    private static final Pattern POINTING =
+            Pattern.compile("(this|these|that|those|it|they|there|here|which|such)\\b", Pattern.CASE_INSENSITIVE);
     /** How much of a paragraph an answer quotes, in characters, starting from the sentence chosen. */
     private static final int PARAGRAPH_CHARS = 420;
 
@@ -416,6 +424,30 @@ public final class ExtractiveAnswerGenerator implements AnswerGenerator {
         return new Group(terms, related, first.length() <= 2 ? 0 : stats.idf(first), focus, false);
     }
 
+    /**
+     * Whether a unit says what the question names: it opens with a name made of the question's own words, at least half
+     * the weight of what it asks about, then "is" or "are" ("Milea Miles is Milea Estate Vineyard's exclusive rewards
+     * program" for "what is Milea Miles?"; not "This policy is governed ..." for "what's your return policy?").
+     */
+    private boolean defines(Part part, AnswerUnit u) {
+        Matcher m = DEFINITION.matcher(u.text());
+        if (!m.find() || POINTING.matcher(m.group(1)).lookingAt()) {
+            return false;
+        }
+        Set<String> name = analyzer.terms(m.group(1));
+        List<Group> focus = part.groups().stream().filter(Group::focus).toList();
+        if (name.isEmpty()
+                || !name.stream()
+                        .allMatch(t -> focus.stream().anyMatch(g -> g.terms().contains(t)))) {
+            return false;
+        }
+        double named = focus.stream()
+                .filter(g -> g.in(name))
+                .mapToDouble(Group::weight)
+                .sum();
+        return named >= 0.5 * part.focusWeight();
+    }
+
     /** Whether the knowledge uses none of a word's own or related terms. */
     private static boolean unknown(TermAnalyzer.TermGroup word, CorpusStatistics.Stats stats) {
         return word.terms().stream().noneMatch(stats::known)
@@ -552,6 +584,9 @@ public final class ExtractiveAnswerGenerator implements AnswerGenerator {
                 // A unit of the page a follow-up's "it" refers to is about what was asked, as one whose title names it.
                 if (u.title().equals(subject)) {
                     bonus += SUBJECT_BONUS;
+                }
+                if (part.shape().describes() && defines(part, u)) {
+                    bonus += DEFINITION_BONUS;
                 }
                 // A fact under a heading naming what was asked ("450 Hollow Road" under "Official Address") is that
                 // thing itself, more than a line that only mentions the words ("while this address is ...").

@@ -23,6 +23,7 @@ import java.util.regex.Pattern;
  * @param least see {@code most}
  * @param howTo it asks how to do something ("how do I get to you from Albany?"): steps answer it
  * @param byDistance its most or least is about distance ("the closest historic site")
+ * @param describes it asks what something is ("what is Milea Miles?", "tell me about the club"), no kind of fact
  */
 record QuestionShape(
         String text,
@@ -33,7 +34,8 @@ record QuestionShape(
         boolean most,
         boolean least,
         boolean howTo,
-        boolean byDistance) {
+        boolean byDistance,
+        boolean describes) {
 
     /** A kind of fact an answer unit can hold. */
     enum Fact {
@@ -109,6 +111,9 @@ record QuestionShape(
             + "what'?s the (best |easiest )?way to|c[oó]mo (llego|llegar|puedo|podemos|reservo|se)|"
             + "comment (aller|venir|r[eé]server|puis|pouvons|faire))\\b");
 
+    private static final Pattern DESCRIBES = words("^\\W*(what ?'?s|what (is|are)|tell (me|us) (more )?about|describe|"
+            + "what do you know about|qu[eé] (es|son)|qu'?est-ce que c'?est|qu'?est-ce que|c'?est quoi)\\b");
+
     /** Where a question asking two things splits: a question mark, or "and"/"y"/"et" before a question word. */
     private static final Pattern PARTS = words("\\?+\\s*|[.;]\\s+|,?\\s+(?:and|also|plus|y|et)\\s+(?=(?:what|how|"
             + "which|who|whos|who's|when|where|why|is|are|do|does|can|could|will|whats|what's|cu[aá]nt\\w*|qu[eé]|"
@@ -141,16 +146,18 @@ record QuestionShape(
         }
         boolean comparison = COMPARISON.matcher(q).find()
                 || (q.contains(" or ") && facts.contains(Fact.PRICE) && q.startsWith("which"));
+        boolean list = LIST.matcher(q).find();
         return new QuestionShape(
                 question.strip(),
                 Set.copyOf(facts),
                 YES_NO.matcher(question.strip().toLowerCase()).find(),
-                LIST.matcher(q).find(),
+                list,
                 comparison,
                 (MOST.matcher(q).find() || q.matches(".*\\b(farthest|furthest)\\b.*")) && !comparison,
                 LEAST.matcher(q).find() && !comparison,
                 HOW_TO.matcher(q).find(),
-                DISTANCE.matcher(q).find());
+                DISTANCE.matcher(q).find(),
+                facts.isEmpty() && !list && !comparison && DESCRIBES.matcher(q).find());
     }
 
     /**

@@ -657,6 +657,29 @@ class ExtractiveAnswerGeneratorTests {
     }
 
     @Test
+    void aWhatIsQuestionLeadsWithTheLineSayingWhatItIs() {
+        List<RetrievedChunk> pages = List.of(chunk(
+                1,
+                "club/rewards.md",
+                "Rewards Club",
+                "Overview",
+                "- **Website**: example.com/rewards-club\n- **Cost to Join**: Free\n\n"
+                        + "This rewards club is governed by our terms.\n\n"
+                        + "Rewards Club is our loyalty program: guests earn points on every purchase.",
+                0.5));
+        GeneratedAnswer answer = over(pages).generate(ask("what is the rewards club?", pages), TokenSink.NONE);
+        assertThat(answer.answered()).as(answer.text()).isTrue();
+        String first = answer.text()
+                .lines()
+                .filter(l -> l.startsWith("- "))
+                .findFirst()
+                .orElseThrow();
+        assertThat(first)
+                .as("the definition, not the website line naming the same words nor a line pointing back at it")
+                .contains("loyalty program");
+    }
+
+    @Test
     void aWordOfOneOrTwoLettersTheKnowledgeNeverUsesWeighsNothing() {
         List<RetrievedChunk> pages = List.of(
                 product(1, "2023 Reserve Chardonnay", "$40.00"),

@@ -68,6 +68,14 @@ class QuestionShapeTests {
         assertThat(closest.byDistance()).isTrue();
         assertThat(QuestionShape.of("how do I get to you from Albany?").howTo()).isTrue();
         assertThat(QuestionShape.of("do you have horses?").yesNo()).isTrue();
+        assertThat(QuestionShape.of("what is Milea Miles?").describes()).isTrue();
+        assertThat(QuestionShape.of("tell me about the wine club").describes()).isTrue();
+        assertThat(QuestionShape.of("what's the price of the rosé?").describes())
+                .as("a kind of fact asked")
+                .isFalse();
+        assertThat(QuestionShape.of("what red wines do you have?").describes())
+                .as("a list")
+                .isFalse();
     }
 
     @Test
