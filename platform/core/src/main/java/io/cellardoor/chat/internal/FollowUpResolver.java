@@ -220,7 +220,7 @@ public class FollowUpResolver {
         }
         boolean contrast = CONTRAST.matcher(question).find();
         Optional<String> otherDocument = contrast ? contrasted(orgId, question, previous) : Optional.empty();
-        String carried = otherDocument.orElseGet(() -> topic(previous));
+        String carried = otherDocument.orElseGet(() -> topic(orgId, previous));
         String swapped = withoutSwapped(question, carried);
         if (swapped.isBlank()) {
             return ResolvedQuestion.standalone(question, "standalone");
@@ -431,8 +431,11 @@ public class FollowUpResolver {
         return groups.stream().filter(g -> g.size() > 1).toList();
     }
 
-    /** The previous turn's topic: its words and what it carried, then the title of its first citation. */
-    private String topic(PastTurn previous) {
+    /**
+     * The previous turn's topic: its words and what it carried, then the title of its first citation, and the section of
+     * that page a "which ...?" answer picked ({@link #pickedSection}).
+     */
+    private String topic(long orgId, PastTurn previous) {
         List<String> words = new ArrayList<>(List.of(previous.resolvedQuestion().split("\\s+")));
         if (words.size() > MAX_CARRIED_WORDS) {
             words = words.subList(0, MAX_CARRIED_WORDS);
@@ -444,7 +447,52 @@ public class FollowUpResolver {
         if (!title.isBlank() && !topic.toLowerCase(Locale.ROOT).contains(title.toLowerCase(Locale.ROOT))) {
             topic = topic + " " + title;
         }
+        if (!title.isBlank() && PICKS_ONE.matcher(previous.resolvedQuestion()).find()) {
+            String page = documents
+                    .findDocument(orgId, previous.citations().getFirst().path())
+                    .map(d -> d.plainText())
+                    .orElse("");
+            Optional<String> picked = pickedSection(previous.resolvedQuestion(), previous.answer(), page, analyzer);
+            if (picked.isPresent()) {
+                topic = topic + " " + picked.get();
+            }
+        }
         return topic.strip();
+    }
+
+    /** A question asking for one of several ("which tier ...?", "the cheapest one?", "¿cuál ...?"). */
+    private static final Pattern PICKS_ONE = Pattern.compile(
+            "\\b(which|cheapest|priciest|least|most|best|closest|nearest|oldest|newest|biggest|smallest|cu[aá]l"
+                    + "|quel(le)?s?|m[aá]s|plus)\\b",
+            Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+
+    /**
+     * The section of a page an answer picked among its siblings: the one heading of a group of sibling headings (the
+     * tiers of a club) whose words the answer holds, when the question named none of them ("Our least expensive tier is
+     * Jumper ..." picks "Jumper"). A follow-up's "that" ("how many bottles is that?") is then that section.
+     *
+     * @param page the markdown of the page the answer cited first
+     * @return empty when the answer names none or several headings of every group, or the question named one
+     */
+    static Optional<String> pickedSection(String question, String answer, String page, TermAnalyzer analyzer) {
+        Set<String> asked = analyzer.terms(question);
+        Set<String> said = analyzer.terms(answer);
+        for (List<String> siblings : siblingHeadings(page)) {
+            List<String> named = siblings.stream()
+                    .filter(h -> {
+                        Set<String> terms = analyzer.terms(h);
+                        return !terms.isEmpty() && said.containsAll(terms);
+                    })
+                    .toList();
+            boolean askedOne = siblings.stream().anyMatch(h -> {
+                Set<String> terms = analyzer.terms(h);
+                return !terms.isEmpty() && asked.containsAll(terms);
+            });
+            if (named.size() == 1 && !askedOne) {
+                return Optional.of(named.getFirst());
+            }
+        }
+        return Optional.empty();
     }
 
     /**

@@ -2,6 +2,9 @@ package io.cellardoor.chat.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.cellardoor.text.Lexicon;
+import io.cellardoor.text.TermAnalyzer;
+import io.cellardoor.text.Vocabulary;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -82,6 +85,37 @@ class FollowUpResolverTests {
                 .isEqualTo(carried);
         assertThat(FollowUpResolver.withoutSwapped("may I bring a dog then?", "events in June"))
                 .isEqualTo("events in June");
+    }
+
+    @Test
+    void theSectionAWhichAnswerPickedIsWhatAFollowUpIsAbout() {
+        String page = """
+                # Wine Club
+                ## Tiers
+                ### Bramble
+                - 4 bottles, from $90
+                ### Summit
+                - 12 bottles, from $250
+                ## Shipping
+                """;
+        TermAnalyzer analyzer = new TermAnalyzer(new Vocabulary(), Lexicon.none());
+        assertThat(FollowUpResolver.pickedSection(
+                        "which tier is the cheapest?",
+                        "Our least expensive tier is Bramble, from $90.",
+                        page,
+                        analyzer))
+                .contains("Bramble");
+        assertThat(FollowUpResolver.pickedSection(
+                        "which tiers are there?",
+                        "Our tiers: Bramble (4 bottles) and Summit (12 bottles).",
+                        page,
+                        analyzer))
+                .as("an answer naming both picked none")
+                .isEmpty();
+        assertThat(FollowUpResolver.pickedSection(
+                        "is Summit cheaper than Bramble?", "Bramble is cheaper, from $90.", page, analyzer))
+                .as("the question named the tiers itself")
+                .isEmpty();
     }
 
     @Test
