@@ -811,6 +811,33 @@ public final class ExtractiveAnswerGenerator implements AnswerGenerator {
         if (candidates.size() < 2) {
             return part.shape().list() && !availability ? sections(part, units) : Optional.empty();
         }
+        // "Any chocolate under $10?": of two or more priced items, those within the bound, by price; none within names
+        // the nearest.
+        Optional<QuestionShape.PriceBound> bound = part.shape().priceBound();
+        List<Candidate> priced = candidates.stream()
+                .filter(c -> price(c.unit().text()).isPresent())
+                .toList();
+        if (bound.isPresent() && priced.size() >= 2) {
+            QuestionShape.PriceBound b = bound.get();
+            Comparator<Candidate> nearer = Comparator.comparingDouble(
+                    c -> (b.below() ? 1 : -1) * price(c.unit().text()).orElseThrow());
+            List<Candidate> within = priced.stream()
+                    .filter(c -> b.admits(price(c.unit().text()).orElseThrow()))
+                    .sorted(nearer)
+                    .toList();
+            if (within.isEmpty()) {
+                Candidate nearest = priced.stream().min(nearer).orElseThrow();
+                return Optional.of(new Items(
+                        List.of(nearest.unit()),
+                        Optional.of("None is " + b.said() + "; the " + (b.below() ? "least" : "most")
+                                + " expensive is the " + nearest.unit().title().strip() + ", at "
+                                + priceText(nearest.unit().text()) + ".")));
+            }
+            if (within.size() == 1) {
+                return Optional.of(new Items(List.of(within.getFirst().unit()), Optional.empty()));
+            }
+            candidates = new ArrayList<>(within);
+        }
         List<Candidate> kept;
         if (part.shape().comparison()) {
             double top =

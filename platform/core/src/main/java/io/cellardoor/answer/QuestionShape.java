@@ -24,6 +24,7 @@ import java.util.regex.Pattern;
  * @param howTo it asks how to do something ("how do I get to you from Albany?"): steps answer it
  * @param byDistance its most or least is about distance ("the closest historic site")
  * @param describes it asks what something is ("what is Milea Miles?", "tell me about the club"), no kind of fact
+ * @param priceBound the limit on price it sets ("any chocolate under $10?"), if any
  */
 record QuestionShape(
         String text,
@@ -35,7 +36,52 @@ record QuestionShape(
         boolean least,
         boolean howTo,
         boolean byDistance,
-        boolean describes) {
+        boolean describes,
+        Optional<PriceBound> priceBound) {
+
+    /**
+     * A limit on price a question sets: "under $40", "less than 35 dollars", "up to $20", "over $50", "menos de 30
+     * dólares", "moins de 30 $". An amount without a dollar sign or currency word is no price ("under 21").
+     *
+     * @param amount the limit in dollars
+     * @param below whether prices must be under it (else over it)
+     * @param inclusive whether the limit itself is within ("up to $40", "at least $40")
+     */
+    record PriceBound(double amount, boolean below, boolean inclusive) {
+
+        private static final Pattern BOUND = words("\\b(?:(under|below|less than|cheaper than|lower than|menos de|"
+                + "por debajo de|moins de|en dessous de)|(up to|at most|no more than|not more than|max|maximum|within|"
+                + "hasta)|(over|above|more than|at least|mas de|plus de))\\s+(\\$\\s?)?(\\d{1,5})(?!\\d)\\s?"
+                + "(\\$|dollars?|bucks|usd|dolares)?");
+
+        /** The bound a folded question ({@link TermAnalyzer#fold}) sets. */
+        static Optional<PriceBound> in(String folded) {
+            Matcher m = BOUND.matcher(folded);
+            while (m.find()) {
+                if (m.group(4) != null || m.group(6) != null) {
+                    boolean above = m.group(3) != null;
+                    boolean inclusive =
+                            m.group(2) != null || (above && m.group(3).startsWith("at least"));
+                    return Optional.of(new PriceBound(Double.parseDouble(m.group(5)), !above, inclusive));
+                }
+            }
+            return Optional.empty();
+        }
+
+        /** Whether a price in dollars is within the bound. */
+        boolean admits(double price) {
+            return below
+                    ? (inclusive ? price <= amount : price < amount)
+                    : (inclusive ? price >= amount : price > amount);
+        }
+
+        /** "under $10", "$10 or less", "over $50", "$50 or more". */
+        String said() {
+            String dollars =
+                    "$" + (amount == Math.rint(amount) ? String.valueOf((long) amount) : String.valueOf(amount));
+            return inclusive ? dollars + (below ? " or less" : " or more") : (below ? "under " : "over ") + dollars;
+        }
+    }
 
     /** A kind of fact an answer unit can hold. */
     enum Fact {
@@ -157,7 +203,8 @@ record QuestionShape(
                 LEAST.matcher(q).find() && !comparison,
                 HOW_TO.matcher(q).find(),
                 DISTANCE.matcher(q).find(),
-                facts.isEmpty() && !list && !comparison && DESCRIBES.matcher(q).find());
+                facts.isEmpty() && !list && !comparison && DESCRIBES.matcher(q).find(),
+                PriceBound.in(q));
     }
 
     /**
@@ -245,12 +292,13 @@ record QuestionShape(
     }
 
     /**
-     * Whether the question is about items as a set: a list, a comparison, or the most or least expensive of them. The
+     * Whether the question is about items as a set: a list, a comparison, the most or least expensive of them, or those
+     * within a price ("hats under $30"). The
      * most or least of anything else ("your most popular wine", "the oldest vintage") is no list: nothing ranks the
      * items by it, so the lines saying it answer.
      */
     boolean aboutItems() {
-        return list || comparison || ((most || least) && facts.contains(Fact.PRICE));
+        return list || comparison || ((most || least) && facts.contains(Fact.PRICE)) || priceBound.isPresent();
     }
 
     /** "Do you sell ...?", "does the shop carry ...?": the verb asks whether something is there, the rest what. */

@@ -680,6 +680,25 @@ class ExtractiveAnswerGeneratorTests {
     }
 
     @Test
+    void aPriceBoundKeepsTheItemsWithinItOrNamesTheNearest() {
+        List<RetrievedChunk> pages = List.of(
+                chunk(1, "merchandise/dark.md", "Dark Chocolate Bar", "Product Information", "- Price: $9.00", 0.5),
+                chunk(2, "merchandise/milk.md", "Milk Chocolate Bar", "Product Information", "- Price: $12.00", 0.5),
+                chunk(3, "merchandise/box.md", "Chocolate Truffle Box", "Product Information", "- Price: $25.00", 0.4),
+                chunk(4, "merchandise/mug.md", "Coffee Mug", "Product Information", "- Price: $4.00", 0.3));
+        ExtractiveAnswerGenerator generator = over(pages);
+        GeneratedAnswer under = generator.generate(ask("any chocolate under $15?", pages), TokenSink.NONE);
+        assertThat(under.text())
+                .as(under.text())
+                .contains("Dark Chocolate Bar", "Milk Chocolate Bar")
+                .doesNotContain("Truffle", "Mug");
+        GeneratedAnswer none = generator.generate(ask("any chocolate under $5?", pages), TokenSink.NONE);
+        assertThat(none.text())
+                .as("the mug is no chocolate")
+                .startsWith("None is under $5; the least expensive is the Dark Chocolate Bar, at $9.00.");
+    }
+
+    @Test
     void aWordOfOneOrTwoLettersTheKnowledgeNeverUsesWeighsNothing() {
         List<RetrievedChunk> pages = List.of(
                 product(1, "2023 Reserve Chardonnay", "$40.00"),

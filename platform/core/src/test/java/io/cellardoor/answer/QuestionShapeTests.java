@@ -76,6 +76,18 @@ class QuestionShapeTests {
         assertThat(QuestionShape.of("what red wines do you have?").describes())
                 .as("a list")
                 .isFalse();
+        assertThat(QuestionShape.of("hats under $30?").priceBound())
+                .contains(new QuestionShape.PriceBound(30, true, false));
+        assertThat(QuestionShape.of("hats under $30?").aboutItems()).isTrue();
+        assertThat(QuestionShape.of("¿algo de menos de 20 dólares?").priceBound())
+                .contains(new QuestionShape.PriceBound(20, true, false));
+        assertThat(QuestionShape.of("anything up to 15 bucks").priceBound())
+                .contains(new QuestionShape.PriceBound(15, true, true));
+        assertThat(QuestionShape.of("gifts over $50").priceBound())
+                .contains(new QuestionShape.PriceBound(50, false, false));
+        assertThat(QuestionShape.of("can kids under 12 come?").priceBound())
+                .as("no currency: no price")
+                .isEmpty();
     }
 
     @Test
