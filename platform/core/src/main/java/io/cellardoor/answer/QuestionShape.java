@@ -136,7 +136,7 @@ record QuestionShape(
             + "|^\\W*\\p{L}+-(vous|il|elle|on|ils)\\b");
     private static final Pattern LIST = words(
             "\\b(what|which) (\\w+ ){0,3}(do you|does the \\w+) (have|offer|sell|"
-                    + "make|carry|serve|grow|host)\\b|^\\W*(do|does) (you|the \\w+) (sell|carry|stock|offer) (any )?"
+                    + "make|carry|serve|grow|host)\\b|^\\W*(do|does) (you|the \\w+) (sell|carry|stock|offer|have) (any )?"
                     + "(\\w+ )?\\w+s\\W*$|^\\W*(do|does) (you|the \\w+) (sell|carry|stock|serve) (any )?"
                     + "(?!(a|an|the|it|them|that|this)\\b)\\w+\\W*$"
                     + "|^\\W*(do|does) (you|the \\w+) (have|sell|carry|stock) (a|an) \\w+\\W*$"

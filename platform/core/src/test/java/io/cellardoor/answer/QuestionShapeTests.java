@@ -43,9 +43,9 @@ class QuestionShapeTests {
         assertThat(QuestionShape.of("is there parking?").list())
                 .as("not a product: yes or no")
                 .isFalse();
-        assertThat(QuestionShape.of("do you have horses?").list())
-                .as("whether something is there: yes or no")
-                .isFalse();
+        assertThat(QuestionShape.of("do you have horses?").yesNo())
+                .as("whether something is there: yes or no, and a list only of pages whose titles name it")
+                .isTrue();
         assertThat(QuestionShape.of("what events are coming up?").list())
                 .as("which things of a kind: all of them")
                 .isTrue();
@@ -76,6 +76,10 @@ class QuestionShapeTests {
         assertThat(QuestionShape.of("what red wines do you have?").describes())
                 .as("a list")
                 .isFalse();
+        assertThat(QuestionShape.of("do you have hats?").list())
+                .as("whether they have a kind of thing: the things of that kind")
+                .isTrue();
+        assertThat(QuestionShape.of("do you have a wine club?").list()).isFalse();
         assertThat(QuestionShape.of("hats under $30?").priceBound())
                 .contains(new QuestionShape.PriceBound(30, true, false));
         assertThat(QuestionShape.of("hats under $30?").aboutItems()).isTrue();
