@@ -79,6 +79,16 @@ final class WineCatalog {
     private static final int MAX_READS = 40;
 
     /**
+     * An English style word naming another thing: followed by a word that is no wine word and does not go on with the
+     * question ("sparkling water", "rose body wash", "white bean hummus"), unlike "sparkling wines", "reds under $40",
+     * "red or white", "a dry rosé for dinner".
+     */
+    private static final Pattern OTHER_THING =
+            Pattern.compile("\\b(reds?|whites?|roses?|sparkling|bubbly)\\s+(?!(wines?|"
+                    + "ones?|bottles?|blends?|dry|sweet|or|and|under|below|over|for|with|from|you|do|does|that|is|are|in|to|"
+                    + "than|please|at|by|on|of)\\b)(?=\\p{L})");
+
+    /**
      * A price bound: a word saying below or above, then an amount with a dollar sign or a currency word ("under $40",
      * "less than 35 dollars", "menos de 30 dolares", "moins de 30 $"); on the normalised text, so "$12.50" reads "$12 50".
      */
@@ -111,7 +121,7 @@ final class WineCatalog {
      * naming no wine ("which one is the cheapest?") ranks the wines of the style its carried words name.
      */
     static Optional<DirectAnswer> answer(UserQuery query, PluginContext context) {
-        String focus = query.normalizedFocus();
+        String focus = withoutOtherThings(query.normalizedFocus());
         boolean most = MOST.matcher(focus).find();
         boolean least = LEAST.matcher(focus).find();
         boolean oldest = OLDEST.matcher(focus).find();
@@ -123,7 +133,9 @@ final class WineCatalog {
                 || bound.isPresent() && styles(focus).size() <= 1;
         // "which one is the cheapest?" after "what red wines do you have?": the wines and their style were carried.
         String text =
-                ranked && styles(focus).isEmpty() && !ABOUT_WINE.matcher(focus).find() ? query.normalized() : focus;
+                ranked && styles(focus).isEmpty() && !ABOUT_WINE.matcher(focus).find()
+                        ? withoutOtherThings(query.normalized())
+                        : focus;
         List<Style> styles = styles(text);
         if (!ranked && !list || !ABOUT_WINE.matcher(text).find()) {
             return Optional.empty();
@@ -200,6 +212,11 @@ final class WineCatalog {
         }
         return Optional.of(new DirectAnswer(
                 sb.toString(), shown.stream().flatMap(w -> w.paths().stream()).toList(), 0.8));
+    }
+
+    /** The text without the style words that name other things ({@link #OTHER_THING}). */
+    private static String withoutOtherThings(String normalized) {
+        return OTHER_THING.matcher(normalized).replaceAll("");
     }
 
     /** The wines of the oldest (or newest) vintage among those with one, all of them when several share it. */

@@ -197,6 +197,16 @@ class WineTests {
     }
 
     @Test
+    void aStyleWordNamingAnotherThingIsNoWine() {
+        assertThat(plugin.handler()
+                        .handle(new UserQuery("do you sell sparkling water?", "en"), cellar)
+                        .directAnswer())
+                .as("sparkling water is no sparkling wine")
+                .isEmpty();
+        assertThat(direct("do you have any sparkling?")).startsWith("Our sparkling wines:");
+    }
+
+    @Test
     void aPriceBoundKeepsTheWinesWithinItOrNamesTheNearest() {
         assertThat(direct("any reds under $40?"))
                 .as("the reds at $48, $52 and $60 are over the bound")
