@@ -360,7 +360,7 @@ public final class ExtractiveAnswerGenerator implements AnswerGenerator {
             }
         }
         for (int i = 0; i < own.size(); i++) {
-            groups.add(group(own.get(i), true, stats, kinds.get(i)));
+            groups.add(group(own.get(i), true, stats, kinds.get(i), language));
             seen.addAll(own.get(i).terms());
         }
         // A part without words of its own ("how much?") is about what was carried: those words count fully.
@@ -368,7 +368,7 @@ public final class ExtractiveAnswerGenerator implements AnswerGenerator {
         if (!carried.isBlank()) {
             for (TermAnalyzer.TermGroup g : analyzer.relatedTermGroups(carried, language)) {
                 if (g.terms().stream().noneMatch(seen::contains)) {
-                    Group c = group(g, elliptical, stats, Set.of());
+                    Group c = group(g, elliptical, stats, Set.of(), language);
                     groups.add(elliptical ? c : c.carried());
                     seen.addAll(g.terms());
                 }
@@ -379,7 +379,7 @@ public final class ExtractiveAnswerGenerator implements AnswerGenerator {
         boolean bare = groups.isEmpty();
         for (TermAnalyzer.TermGroup g : analyzer.relatedTermGroups(told, language)) {
             if (g.terms().stream().noneMatch(seen::contains)) {
-                Group c = group(g, bare, stats, Set.of());
+                Group c = group(g, bare, stats, Set.of(), language);
                 groups.add(bare ? c : c.carried());
                 seen.addAll(g.terms());
             }
@@ -393,7 +393,11 @@ public final class ExtractiveAnswerGenerator implements AnswerGenerator {
      * that only the senses next to its own stand for ("hotel" for "inn") keeps the weight of an unknown word.
      */
     private Group group(
-            TermAnalyzer.TermGroup word, boolean focus, CorpusStatistics.Stats stats, Set<String> kindOfName) {
+            TermAnalyzer.TermGroup word,
+            boolean focus,
+            CorpusStatistics.Stats stats,
+            Set<String> kindOfName,
+            String language) {
         Set<String> terms = new LinkedHashSet<>(word.terms());
         Set<String> related = word.related();
         // A word of a name WordNet lists ("memorial" of "Memorial Day") is no misspelling.
@@ -419,9 +423,12 @@ public final class ExtractiveAnswerGenerator implements AnswerGenerator {
             return new Group(terms, related, known, focus, true);
         }
         // A word of one or two letters the knowledge never uses is a slip or shorthand ("hw much", "pls"), not what
-        // the question is about: it weighs nothing.
+        // the question is about: it weighs nothing. So does, in a question in another language than the knowledge's
+        // English, a word that neither the knowledge nor the plugins' vocabulary knows ("¿se puede hacer una boda
+        // allí?"): most such words frame the question; what it is about is a name or a word the vocabulary maps.
         String first = terms.iterator().next();
-        return new Group(terms, related, first.length() <= 2 ? 0 : stats.idf(first), focus, false);
+        boolean weightless = first.length() <= 2 || !language.equals("en");
+        return new Group(terms, related, weightless ? 0 : stats.idf(first), focus, false);
     }
 
     /**

@@ -699,6 +699,31 @@ class ExtractiveAnswerGeneratorTests {
     }
 
     @Test
+    void inAnotherLanguageAWordNeitherTheKnowledgeNorTheVocabularyKnowsWeighsNothing() {
+        vocabulary.replace(List.of(Map.of("boda", List.of("wedding"))));
+        List<RetrievedChunk> pages = List.of(chunk(
+                1,
+                "weddings/weddings.md",
+                "Weddings",
+                "Venue",
+                "- Our clubhouse hosts weddings of up to 120 guests.",
+                0.3));
+        GeneratedAnswer answer = over(pages)
+                .generate(
+                        AnswerRequest.of(1, "¿se puede hacer una boda allí?", "es", pages, "Call (555) 010-0199."),
+                        TokenSink.NONE);
+        assertThat(answer.answered())
+                .as("\"hacer\" and \"allí\" frame the question; \"boda\" is what it asks about -> " + answer.text())
+                .isTrue();
+        assertThat(answer.text()).contains("120 guests");
+        GeneratedAnswer nothing = over(pages)
+                .generate(
+                        AnswerRequest.of(1, "¿ofrecen clases de cocina?", "es", pages, "Call (555) 010-0199."),
+                        TokenSink.NONE);
+        assertThat(nothing.answered()).as("no word known: " + nothing.text()).isFalse();
+    }
+
+    @Test
     void aWordOfOneOrTwoLettersTheKnowledgeNeverUsesWeighsNothing() {
         List<RetrievedChunk> pages = List.of(
                 product(1, "2023 Reserve Chardonnay", "$40.00"),
