@@ -293,9 +293,8 @@ record QuestionShape(
 
     /**
      * Whether the question is about items as a set: a list, a comparison, the most or least expensive of them, or those
-     * within a price ("hats under $30"). The
-     * most or least of anything else ("your most popular wine", "the oldest vintage") is no list: nothing ranks the
-     * items by it, so the lines saying it answer.
+     * within a price ("hats under $30"). The most or least of anything else ("your most popular wine", "the oldest
+     * vintage") is no list: nothing ranks the items by it, so the lines saying it answer.
      */
     boolean aboutItems() {
         return list || comparison || ((most || least) && facts.contains(Fact.PRICE)) || priceBound.isPresent();

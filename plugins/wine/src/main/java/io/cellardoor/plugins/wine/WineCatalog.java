@@ -153,19 +153,19 @@ final class WineCatalog {
         }
         String style = styles.size() == 1 ? styles.getFirst().name + " " : "";
         if (bound.isPresent()) {
-            List<Wine> within =
+            List<Wine> priced =
                     wines.stream().filter(w -> w.price().isPresent()).toList();
-            if (within.isEmpty()) {
+            if (priced.isEmpty()) {
                 return Optional.empty();
             }
             List<Wine> kept =
-                    within.stream().filter(w -> bound.get().admits(w.amount())).toList();
+                    priced.stream().filter(w -> bound.get().admits(w.amount())).toList();
             if (kept.isEmpty()) {
                 // of two pages at one price, the shorter title ("Rosé" before its "Rosé Draft")
                 Comparator<Wine> nearer = Comparator.comparingDouble(
                                 (Wine w) -> bound.get().below() ? w.amount() : -w.amount())
                         .thenComparingInt(w -> w.page().title().length());
-                Wine nearest = within.stream().min(nearer).orElseThrow();
+                Wine nearest = priced.stream().min(nearer).orElseThrow();
                 return Optional.of(new DirectAnswer(
                         "None of our " + style + "wines is " + bound.get().said() + "; the "
                                 + (bound.get().below() ? "least" : "most") + " expensive is the "
