@@ -493,6 +493,11 @@ public final class ExtractiveAnswerGenerator implements AnswerGenerator {
         Set<Fact> shown = new HashSet<>();
         double total = part.total();
         double best = 0;
+        // "What is Milea Miles?": the lines saying what it is, read once for every pick.
+        Set<AnswerUnit> defining = new HashSet<>();
+        if (part.shape().describes()) {
+            units.stream().filter(u -> defines(part, u)).forEach(defining::add);
+        }
         // A fact of the kind asked is what its own heading and its page name ("450 Hollow Road" under "Address", the
         // email of the Wine Club's page): the title's and heading's words of each unit holding such a fact, read once.
         Map<AnswerUnit, Set<String>> namedByHeading = new HashMap<>();
@@ -592,7 +597,7 @@ public final class ExtractiveAnswerGenerator implements AnswerGenerator {
                 if (u.title().equals(subject)) {
                     bonus += SUBJECT_BONUS;
                 }
-                if (part.shape().describes() && defines(part, u)) {
+                if (defining.contains(u)) {
                     bonus += DEFINITION_BONUS;
                 }
                 // A fact under a heading naming what was asked ("450 Hollow Road" under "Official Address") is that
