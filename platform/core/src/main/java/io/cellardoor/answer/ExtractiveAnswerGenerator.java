@@ -3,6 +3,7 @@ package io.cellardoor.answer;
 import io.cellardoor.answer.QuestionShape.Fact;
 import io.cellardoor.knowledge.TextLines;
 import io.cellardoor.language.Phrases;
+import io.cellardoor.plugin.api.PriceBound;
 import io.cellardoor.retrieval.RetrievedChunk;
 import io.cellardoor.text.CorpusStatistics;
 import io.cellardoor.text.TermAnalyzer;
@@ -825,12 +826,12 @@ public final class ExtractiveAnswerGenerator implements AnswerGenerator {
         }
         // "Any chocolate under $10?": of two or more priced items, those within the bound, by price; none within names
         // the nearest.
-        Optional<QuestionShape.PriceBound> bound = part.shape().priceBound();
+        Optional<PriceBound> bound = part.shape().priceBound();
         List<Candidate> priced = candidates.stream()
                 .filter(c -> price(c.unit().text()).isPresent())
                 .toList();
         if (bound.isPresent() && priced.size() >= 2) {
-            QuestionShape.PriceBound b = bound.get();
+            PriceBound b = bound.get();
             Comparator<Candidate> nearer = Comparator.comparingDouble(
                     c -> (b.below() ? 1 : -1) * price(c.unit().text()).orElseThrow());
             List<Candidate> within = priced.stream()

@@ -1,5 +1,6 @@
 package io.cellardoor.answer;
 
+import io.cellardoor.plugin.api.PriceBound;
 import io.cellardoor.text.TermAnalyzer;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -38,50 +39,6 @@ record QuestionShape(
         boolean byDistance,
         boolean describes,
         Optional<PriceBound> priceBound) {
-
-    /**
-     * A limit on price a question sets: "under $40", "less than 35 dollars", "up to $20", "over $50", "menos de 30
-     * dólares", "moins de 30 $". An amount without a dollar sign or currency word is no price ("under 21").
-     *
-     * @param amount the limit in dollars
-     * @param below whether prices must be under it (else over it)
-     * @param inclusive whether the limit itself is within ("up to $40", "at least $40")
-     */
-    record PriceBound(double amount, boolean below, boolean inclusive) {
-
-        private static final Pattern BOUND = words("\\b(?:(under|below|less than|cheaper than|lower than|menos de|"
-                + "por debajo de|moins de|en dessous de)|(up to|at most|no more than|not more than|max|maximum|within|"
-                + "hasta)|(over|above|more than|at least|mas de|plus de))\\s+(\\$\\s?)?(\\d{1,5})(?!\\d)\\s?"
-                + "(\\$|dollars?|bucks|usd|dolares)?");
-
-        /** The bound a folded question ({@link TermAnalyzer#fold}) sets. */
-        static Optional<PriceBound> in(String folded) {
-            Matcher m = BOUND.matcher(folded);
-            while (m.find()) {
-                if (m.group(4) != null || m.group(6) != null) {
-                    boolean above = m.group(3) != null;
-                    boolean inclusive =
-                            m.group(2) != null || (above && m.group(3).startsWith("at least"));
-                    return Optional.of(new PriceBound(Double.parseDouble(m.group(5)), !above, inclusive));
-                }
-            }
-            return Optional.empty();
-        }
-
-        /** Whether a price in dollars is within the bound. */
-        boolean admits(double price) {
-            return below
-                    ? (inclusive ? price <= amount : price < amount)
-                    : (inclusive ? price >= amount : price > amount);
-        }
-
-        /** "under $10", "$10 or less", "over $50", "$50 or more". */
-        String said() {
-            String dollars =
-                    "$" + (amount == Math.rint(amount) ? String.valueOf((long) amount) : String.valueOf(amount));
-            return inclusive ? dollars + (below ? " or less" : " or more") : (below ? "under " : "over ") + dollars;
-        }
-    }
 
     /** A kind of fact an answer unit can hold. */
     enum Fact {

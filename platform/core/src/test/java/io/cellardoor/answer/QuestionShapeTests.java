@@ -3,6 +3,7 @@ package io.cellardoor.answer;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.cellardoor.answer.QuestionShape.Fact;
+import io.cellardoor.plugin.api.PriceBound;
 import org.junit.jupiter.api.Test;
 
 class QuestionShapeTests {
@@ -80,15 +81,12 @@ class QuestionShapeTests {
                 .as("whether they have a kind of thing: the things of that kind")
                 .isTrue();
         assertThat(QuestionShape.of("do you have a wine club?").list()).isFalse();
-        assertThat(QuestionShape.of("hats under $30?").priceBound())
-                .contains(new QuestionShape.PriceBound(30, true, false));
+        assertThat(QuestionShape.of("hats under $30?").priceBound()).contains(new PriceBound(30, true, false));
         assertThat(QuestionShape.of("hats under $30?").aboutItems()).isTrue();
         assertThat(QuestionShape.of("¿algo de menos de 20 dólares?").priceBound())
-                .contains(new QuestionShape.PriceBound(20, true, false));
-        assertThat(QuestionShape.of("anything up to 15 bucks").priceBound())
-                .contains(new QuestionShape.PriceBound(15, true, true));
-        assertThat(QuestionShape.of("gifts over $50").priceBound())
-                .contains(new QuestionShape.PriceBound(50, false, false));
+                .contains(new PriceBound(20, true, false));
+        assertThat(QuestionShape.of("anything up to 15 bucks").priceBound()).contains(new PriceBound(15, true, true));
+        assertThat(QuestionShape.of("gifts over $50").priceBound()).contains(new PriceBound(50, false, false));
         assertThat(QuestionShape.of("can kids under 12 come?").priceBound())
                 .as("no currency: no price")
                 .isEmpty();

@@ -4,6 +4,7 @@ import java.text.Normalizer;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 
 /**
  * A visitor's question as the host hands it to plugins.
@@ -38,6 +39,17 @@ public record UserQuery(String text, String language, String focus) {
      */
     public String normalizedFocus() {
         return new UserQuery(focus, language).normalized();
+    }
+
+    /**
+     * The price limit this turn's words set ("any reds under $40?"), read from the {@link #focus()}: a bound carried
+     * over from an earlier turn is not this turn's.
+     *
+     * @return empty when the visitor set none
+     * @since 1.3.0
+     */
+    public Optional<PriceBound> priceBound() {
+        return PriceBound.in(focus);
     }
 
     /** Lower-cased text with accents removed and runs of non-letters/digits collapsed to one space. */

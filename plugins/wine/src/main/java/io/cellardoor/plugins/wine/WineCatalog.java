@@ -3,6 +3,7 @@ package io.cellardoor.plugins.wine;
 import io.cellardoor.plugin.api.DirectAnswer;
 import io.cellardoor.plugin.api.DocumentSummary;
 import io.cellardoor.plugin.api.PluginContext;
+import io.cellardoor.plugin.api.PriceBound;
 import io.cellardoor.plugin.api.UserQuery;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -88,15 +89,6 @@ final class WineCatalog {
                     + "ones?|bottles?|blends?|dry|sweet|or|and|under|below|over|for|with|from|you|do|does|that|is|are|in|to|"
                     + "than|please|at|by|on|of)\\b)(?=\\p{L})");
 
-    /**
-     * A price bound: a word saying below or above, then an amount with a dollar sign or a currency word ("under $40",
-     * "less than 35 dollars", "menos de 30 dolares", "moins de 30 $"); on the normalised text, so "$12.50" reads "$12 50".
-     */
-    private static final Pattern BOUND = Pattern.compile("\\b(?:(under|below|less than|cheaper than|lower than|"
-            + "menos de|por debajo de|moins de|en dessous de)|(up to|at most|no more than|not more than|max|maximum|"
-            + "within|hasta)|(over|above|more than|at least|mas de|plus de))\\s+(?:(\\$)\\s?)?(\\d{1,5})"
-            + "(?!\\d)\\s?(\\$|dollars?|bucks|usd|dolares)?");
-
     private record Wine(DocumentSummary page, Optional<String> price) {
 
         double amount() {
@@ -127,7 +119,7 @@ final class WineCatalog {
         boolean oldest = OLDEST.matcher(focus).find();
         boolean newest = NEWEST.matcher(focus).find();
         boolean ranked = most || least || oldest || newest;
-        Optional<PriceBound> bound = PriceBound.in(focus);
+        Optional<PriceBound> bound = query.priceBound();
         // "wines under $30?": a bound makes it a list of every wine when it names no style
         boolean list = LIST.matcher(focus).find() && styles(focus).size() == 1
                 || bound.isPresent() && styles(focus).size() <= 1;
@@ -232,43 +224,6 @@ final class WineCatalog {
                 "Our " + (oldest ? "oldest" : "newest") + " " + style + "vintage is " + year.get() + ": " + names + ".",
                 of.stream().map(w -> w.page().path()).toList(),
                 0.85));
-    }
-
-    /**
-     * A limit on price a question sets.
-     *
-     * @param amount the limit in dollars
-     * @param below whether prices must be under it (else over it)
-     * @param inclusive whether the limit itself is within ("up to $40", "at least $40")
-     */
-    record PriceBound(double amount, boolean below, boolean inclusive) {
-
-        /** The bound a normalised question sets; empty without one, or when the amount has no currency. */
-        static Optional<PriceBound> in(String normalized) {
-            var m = BOUND.matcher(normalized);
-            while (m.find()) {
-                if (m.group(4) != null || m.group(6) != null) {
-                    boolean above = m.group(3) != null;
-                    boolean atMost = m.group(2) != null;
-                    boolean atLeast = above && m.group(3).startsWith("at least");
-                    return Optional.of(new PriceBound(Double.parseDouble(m.group(5)), !above, atMost || atLeast));
-                }
-            }
-            return Optional.empty();
-        }
-
-        boolean admits(double price) {
-            return below
-                    ? (inclusive ? price <= amount : price < amount)
-                    : (inclusive ? price >= amount : price > amount);
-        }
-
-        /** "under $40", "$40 or less", "over $40", "$40 or more". */
-        String said() {
-            String dollars =
-                    "$" + (amount == Math.rint(amount) ? String.valueOf((long) amount) : String.valueOf(amount));
-            return inclusive ? dollars + (below ? " or less" : " or more") : (below ? "under " : "over ") + dollars;
-        }
     }
 
     /** The styles a text asks about ("red", "tintos", "bubbly"), in the enum's order. */
