@@ -10,6 +10,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 /**
  * Answers questions about the wines as a set from every wine page's title and price line: a list of one style ("what
@@ -169,14 +170,27 @@ final class WineCatalog {
             wines = kept;
         }
         if (most || least) {
-            Comparator<Wine> byPrice = Comparator.comparingDouble(Wine::amount);
-            Optional<Wine> pick =
-                    wines.stream().filter(w -> w.price().isPresent()).max(most ? byPrice : byPrice.reversed());
-            return pick.map(w -> new DirectAnswer(
-                    "Our " + (most ? "most" : "least") + " expensive " + style + "wine"
-                            + bound.map(b -> " " + b.said()).orElse("") + " is the "
-                            + w.page().title().strip() + ", at " + w.price().get() + ".",
-                    List.of(w.page().path()),
+            List<Wine> priced =
+                    wines.stream().filter(w -> w.price().isPresent()).toList();
+            if (priced.isEmpty()) {
+                return Optional.empty();
+            }
+            double extreme = most
+                    ? priced.stream().mapToDouble(Wine::amount).max().orElseThrow()
+                    : priced.stream().mapToDouble(Wine::amount).min().orElseThrow();
+            // every wine at that price, a draft or test page of one of them not as another wine
+            List<WineHandler.PricedWine> picked = distinct(priced.stream().filter(w -> w.amount() == extreme));
+            String names =
+                    Words.joined(picked.stream().map(w -> "the " + w.title()).toList());
+            String said = bound.map(b -> " " + b.said()).orElse("");
+            String extremity = (most ? "most" : "least") + " expensive " + style;
+            return Optional.of(new DirectAnswer(
+                    picked.size() == 1
+                            ? "Our " + extremity + "wine" + said + " is " + names + ", at "
+                                    + picked.getFirst().price() + "."
+                            : "Our " + extremity + "wines" + said + " are " + names + ", each at "
+                                    + picked.getFirst().price() + ".",
+                    picked.stream().flatMap(w -> w.paths().stream()).toList(),
                     0.85));
         }
         if (oldest || newest) {
@@ -186,14 +200,8 @@ final class WineCatalog {
             return Optional.empty();
         }
         // a wine's draft or test page at the same price is listed once, both cited; a bound lists by price
-        List<WineHandler.PricedWine> shown = new ArrayList<>();
-        (bound.isPresent() ? wines.stream().sorted(Comparator.comparingDouble(Wine::amount)) : wines.stream())
-                .forEach(w -> WineHandler.mergeOrAdd(
-                        shown,
-                        new WineHandler.PricedWine(
-                                WineHandler.cleanTitle(w.page().title()),
-                                w.price().orElse(""),
-                                List.of(w.page().path()))));
+        List<WineHandler.PricedWine> shown = distinct(
+                bound.isPresent() ? wines.stream().sorted(Comparator.comparingDouble(Wine::amount)) : wines.stream());
         StringBuilder sb = new StringBuilder(
                 "Our " + style + "wines" + bound.map(b -> " " + b.said()).orElse("") + ":");
         for (WineHandler.PricedWine w : shown) {
@@ -204,6 +212,18 @@ final class WineCatalog {
         }
         return Optional.of(new DirectAnswer(
                 sb.toString(), shown.stream().flatMap(w -> w.paths().stream()).toList(), 0.8));
+    }
+
+    /** The wines in order, each once: a draft or test page repeating a wine at its price is merged into it. */
+    private static List<WineHandler.PricedWine> distinct(Stream<Wine> wines) {
+        List<WineHandler.PricedWine> shown = new ArrayList<>();
+        wines.forEach(w -> WineHandler.mergeOrAdd(
+                shown,
+                new WineHandler.PricedWine(
+                        WineHandler.cleanTitle(w.page().title()),
+                        w.price().orElse(""),
+                        List.of(w.page().path()))));
+        return shown;
     }
 
     /** The text without the style words that name other things ({@link #OTHER_THING}). */

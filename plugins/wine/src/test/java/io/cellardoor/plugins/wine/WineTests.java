@@ -156,6 +156,30 @@ class WineTests {
     }
 
     @Test
+    void theCheapestNamesEveryWineAtItsPriceAndADraftPageNotAsAnotherWine() {
+        InMemoryPluginContext shelf = new InMemoryPluginContext()
+                .add("wine", "wine/pink-test.md", "2023 Orchard Rosé Test", "# 2023 Orchard Rosé Test\nPrice: $22.00\n")
+                .add("wine", "wine/pink.md", "2023 Orchard Rosé.", "# 2023 Orchard Rosé.\nPrice: $22.00\n")
+                .add("wine", "wine/red.md", "2022 Hillside Cabernet Franc", "# Hillside\nPrice: $29.00\n");
+        assertThat(plugin.handler()
+                        .handle(new UserQuery("what's the cheapest bottle?", "en"), shelf)
+                        .directAnswer()
+                        .orElseThrow()
+                        .text())
+                .as("the test page listed first is the same wine")
+                .isEqualTo("Our least expensive wine is the 2023 Orchard Rosé, at $22.00.");
+        shelf.add("wine", "wine/white.md", "2024 Meadow White", "# 2024 Meadow White\nPrice: $22.00\n");
+        assertThat(plugin.handler()
+                        .handle(new UserQuery("what's the cheapest bottle?", "en"), shelf)
+                        .directAnswer()
+                        .orElseThrow()
+                        .text())
+                .as("two wines share the lowest price")
+                .isEqualTo(
+                        "Our least expensive wines are the 2023 Orchard Rosé and the 2024 Meadow White, each at $22.00.");
+    }
+
+    @Test
     void aWordSaidTwiceIsInTheNameTwice() {
         InMemoryPluginContext whites = new InMemoryPluginContext()
                 .add("wine", "wine/seyval.md", "2023 Clinton Seyval Blanc", "# Seyval\n- **Price**: $30.00\n")
