@@ -44,6 +44,7 @@ import io.cellardoor.retrieval.HybridRetriever;
 import io.cellardoor.retrieval.RetrievedChunk;
 import io.cellardoor.tenant.Site;
 import io.cellardoor.tenant.TenantService;
+import io.cellardoor.text.ChatShorthand;
 import io.cellardoor.web.ApiProblem;
 import java.math.BigDecimal;
 import java.util.LinkedHashSet;
@@ -368,7 +369,10 @@ public class ChatService {
         if (!verdict.answers()) {
             return declined(turn, conversationId, verdict, language, listener);
         }
-        ResolvedQuestion question = stages.run("rewrite", () -> resolve(turn, verdict.question()));
+        // "r u open this wknd?": English chat shorthand spelled out before plugins, shapes and search read the
+        // question.
+        String spelled = language.equals("en") ? ChatShorthand.spelledOut(verdict.question()) : verdict.question();
+        ResolvedQuestion question = stages.run("rewrite", () -> resolve(turn, spelled));
         if (log.isDebugEnabled() && question.followUp()) {
             log.debug("follow-up \"{}\" -> \"{}\" ({})", question.focus(), question.text(), question.rule());
         }

@@ -11,26 +11,11 @@ import org.springframework.stereotype.Component;
 
 /**
  * Words visitors use mapped to the words knowledge pages use, as the loaded domain plugins contribute them
- * ({@code DomainPlugin.synonyms()}), plus a few generic chat shorthands of English ("u", "hrs", "bday"). The host
+ * ({@code DomainPlugin.synonyms()}), plus the generic chat shorthand of English ({@link ChatShorthand}: "u", "hrs", "bday"). The host
  * replaces the plugin part whenever plugins load or unload. Keys are folded (lower case, no accents). Thread-safe.
  */
 @Component
 public class Vocabulary {
-
-    /** Generic chat shorthand of English, not the vocabulary of any business. */
-    private static final Map<String, List<String>> SHORTHAND = Map.ofEntries(
-            Map.entry("u", List.of("you")),
-            Map.entry("ur", List.of("your")),
-            Map.entry("hrs", List.of("hours")),
-            Map.entry("hr", List.of("hour")),
-            Map.entry("mins", List.of("minutes")),
-            Map.entry("bday", List.of("birthday")),
-            Map.entry("ppl", List.of("people")),
-            Map.entry("pls", List.of("please")),
-            Map.entry("whats", List.of("what")),
-            Map.entry("whos", List.of("who")),
-            Map.entry("rd", List.of("road")),
-            Map.entry("thx", List.of("thanks")));
 
     private volatile Map<String, List<String>> contributed = Map.of();
 
@@ -57,7 +42,8 @@ public class Vocabulary {
     /** The page words a visitor's (folded) word stands for; empty when none is known. */
     public List<String> alternatives(String foldedWord) {
         List<String> plugin = contributed.get(foldedWord);
-        List<String> generic = SHORTHAND.get(foldedWord);
+        List<String> shorthand = ChatShorthand.standsFor(foldedWord);
+        List<String> generic = shorthand.isEmpty() ? null : shorthand;
         if (plugin == null) {
             return generic == null ? List.of() : generic;
         }

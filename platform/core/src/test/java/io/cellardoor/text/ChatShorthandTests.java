@@ -1,0 +1,30 @@
+package io.cellardoor.text;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+class ChatShorthandTests {
+
+    @Test
+    void spellsOutShorthandNoQuestionPatternReadsAndKeepsEverythingElse() {
+        assertThat(ChatShorthand.spelledOut("r u open this wknd?")).isEqualTo("r u open this weekend?");
+        assertThat(ChatShorthand.spelledOut("hw much is the club")).isEqualTo("how much is the club");
+        assertThat(ChatShorthand.spelledOut("do y'all do weddings")).isEqualTo("do you all do weddings");
+        assertThat(ChatShorthand.spelledOut("Ya'll open Tmrw?")).isEqualTo("you all open tomorrow?");
+        assertThat(ChatShorthand.spelledOut("whats on the menu")).isSameAs("whats on the menu");
+        assertThat(ChatShorthand.spelledOut("a tour for 6 ppl, abt 2 hrs"))
+                .isEqualTo("a tour for 6 people, about 2 hrs");
+        assertThat(ChatShorthand.spelledOut("hw's the HW route"))
+                .as("a contraction's part and an acronym are no shorthand")
+                .isSameAs("hw's the HW route");
+    }
+
+    @Test
+    void aFoldedWordMatchesWhatItStandsFor() {
+        assertThat(ChatShorthand.standsFor("wknd")).containsExactly("weekend");
+        assertThat(ChatShorthand.standsFor("whats")).containsExactly("what", "is");
+        assertThat(ChatShorthand.standsFor("u")).containsExactly("you");
+        assertThat(ChatShorthand.standsFor("weekend")).isEmpty();
+    }
+}
