@@ -201,6 +201,15 @@ class AnswerPathIntegrationTests extends IntegrationTestSupport {
     }
 
     @Test
+    void chatShorthandIsSpelledOutBeforeTheQuestionIsRead() throws Exception {
+        JsonNode answer = ask("hw much r the summit tier shipments?", null);
+        assertThat(answer.path("answer").asString()).contains("$240");
+        assertThat(resolvedQuestions(answer.path("conversationId").asString()))
+                .as("the question every stage read; the visitor's message is stored as typed")
+                .containsExactly("how much r the summit tier shipments?");
+    }
+
+    @Test
     void aShortQuestionAfterADeclinedTurnContinuesThePagesBeforeIt() throws Exception {
         JsonNode first = ask("how many bottles does the summit tier get?", null);
         String conversation = first.path("conversationId").asString();
