@@ -54,6 +54,14 @@ final class WineCatalog {
     private static final Pattern LIST = Pattern.compile("\\b(what|which|list|any|all|do you (have|make|sell)|"
             + "que|quels?|quelles?|cuales|tienen|avez)\\b[^?]{0,40}\\b(wines?|vinos?|vins?|reds?|whites?|ros[eé]s?|"
             + "sparkling|bubbly)\\b");
+    /**
+     * Whether the winery has wine at all ("do you sell wine?", "can I buy a bottle to take home?"): answered by every
+     * wine, though no style is named.
+     */
+    private static final Pattern ANY_WINE = Pattern.compile("^(do|can|could|may) (you|u|i|we|you all)( guys)? (sell|buy"
+            + "|purchase|order|have|get)( any| some| your| a| the)? (wines?|bottles?( of wine)?)( here| there| to go"
+            + "| to take home| from you)?$");
+
     /** Words asking for the most expensive ("which costs the most?", "¿el más caro?"). */
     static final String MOST_WORDS =
             "most expensive|priciest|highest priced|top shelf|most costly|costs? the most" + "|mas car[oa]s?|plus cher";
@@ -123,7 +131,8 @@ final class WineCatalog {
         Optional<PriceBound> bound = query.priceBound();
         // "wines under $30?": a bound makes it a list of every wine when it names no style
         boolean list = LIST.matcher(focus).find() && styles(focus).size() == 1
-                || bound.isPresent() && styles(focus).size() <= 1;
+                || bound.isPresent() && styles(focus).size() <= 1
+                || ANY_WINE.matcher(focus).find();
         // "which one is the cheapest?" after "what red wines do you have?": the wines and their style were carried.
         String text =
                 ranked && styles(focus).isEmpty() && !ABOUT_WINE.matcher(focus).find()

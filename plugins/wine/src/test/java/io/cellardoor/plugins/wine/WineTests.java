@@ -180,6 +180,26 @@ class WineTests {
     }
 
     @Test
+    void whetherTheyHaveWineAtAllIsAnsweredByEveryWine() {
+        assertThat(direct("do you sell wine?"))
+                .startsWith("Our wines:\n")
+                .contains(
+                        "- 2021 Reserve Cabernet Franc: $52.00",
+                        "- 2023 Orchard Rosé: $22.00",
+                        "- NV Hillside Brut Cuvée")
+                .doesNotContain("Draft");
+        assertThat(direct("can I buy a bottle to take home?")).startsWith("Our wines:");
+        assertThat(plugin.handler()
+                        .handle(new UserQuery("do you sell wine glasses?", "en"), cellar)
+                        .directAnswer())
+                .as("another thing named by wine")
+                .isEmpty();
+        assertThat(score("do you sell wine?"))
+                .as("buying wine outweighs a shop's bare purchase verb (0.25)")
+                .isGreaterThan(0.45);
+    }
+
+    @Test
     void aWordSaidTwiceIsInTheNameTwice() {
         InMemoryPluginContext whites = new InMemoryPluginContext()
                 .add("wine", "wine/seyval.md", "2023 Clinton Seyval Blanc", "# Seyval\n- **Price**: $30.00\n")
