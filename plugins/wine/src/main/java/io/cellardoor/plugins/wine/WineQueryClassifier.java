@@ -57,9 +57,12 @@ public final class WineQueryClassifier implements QueryClassifier {
                     0.35,
                     "tasting notes")
             .rule("\\bbottles?\\b", 0.25, "bottle")
-            // "do you sell wine?", "can I buy a bottle?": the wines themselves, not the shop's wine glasses (its own
-            // item words outweigh this)
-            .rule("\\b(buy|purchase|order|sell|sold)\\b.{0,20}\\b(wines?|bottles?)\\b", 0.3, "buying wine")
+            // "do you sell wine?", "can I buy a bottle?", "do you ship wine?": the wines themselves, not the shop's
+            // wine glasses (its own item words outweigh this)
+            .rule(
+                    "\\b(buy|purchase|order|sell|sold|ship|shipping|deliver\\w*)\\b.{0,20}\\b(wines?|bottles?)\\b",
+                    0.3,
+                    "buying wine")
             .rule(
                     "\\b(" + RANKINGS + ")\\b.{0,30}\\b" + WINES + "\\b|\\b" + WINES + "\\b.{0,30}\\b(" + RANKINGS
                             + ")\\b",

@@ -197,6 +197,12 @@ class WineTests {
         assertThat(score("do you sell wine?"))
                 .as("buying wine outweighs a shop's bare purchase verb (0.25)")
                 .isGreaterThan(0.45);
+        assertThat(score("do you ship wine to New Jersey?")).isGreaterThan(0.45);
+        assertThat(plugin.handler()
+                        .handle(new UserQuery("do you ship wine?", "en"), cellar)
+                        .directAnswer())
+                .as("shipping is no list of the wines")
+                .isEmpty();
     }
 
     @Test
