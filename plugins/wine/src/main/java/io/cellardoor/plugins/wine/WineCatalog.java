@@ -46,8 +46,11 @@ final class WineCatalog {
 
         Style(String name, String asked, String title) {
             this.name = name;
-            this.asked = Pattern.compile(asked, Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
-            this.title = Pattern.compile(title, Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+            // Unicode classes: since JDK 19 "\\b" and "\\w" are ASCII by default, so "Rosé" ended in no word boundary
+            // and "Grüner" had no "gr\\w*ner"
+            int flags = Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE | Pattern.UNICODE_CHARACTER_CLASS;
+            this.asked = Pattern.compile(asked, flags);
+            this.title = Pattern.compile(title, flags);
         }
     }
 

@@ -232,6 +232,15 @@ class WineTests {
     }
 
     @Test
+    void aStyleIsReadFromTitlesWithAccents() {
+        assertThat(direct("what rosés do you have?"))
+                .as("\"Rosé\" at the end of a title")
+                .startsWith("Our rosé wines:")
+                .contains("- 2023 Orchard Rosé: $22.00", "- 2024 Summit Dry Rosé: $27.50");
+        assertThat(direct("¿tienen vinos rosados?")).startsWith("Our rosé wines:");
+    }
+
+    @Test
     void listsEachWineOfACategoryWithItsPriceOnceEach() {
         DirectAnswer answer = plugin.handler()
                 .handle(new UserQuery("got any rosé? how much is it", "en"), cellar)
