@@ -54,16 +54,22 @@ final class WineCatalog {
         }
     }
 
-    private static final Pattern LIST = Pattern.compile("\\b(what|which|list|any|all|do you (have|make|sell)|"
-            + "que|quels?|quelles?|cuales|tienen|avez)\\b[^?]{0,40}\\b(wines?|vinos?|vins?|reds?|whites?|ros[eé]s?|"
-            + "sparkling|bubbly)\\b");
     /**
-     * Whether the winery has wine at all ("do you sell wine?", "can I buy a bottle to take home?"): answered by every
-     * wine, though no style is named.
+     * A question asking which wines: "what" or "which" at most three words before the wines ("what red wines", "what
+     * kind of reds", "¿qué vinos blancos?"; not "what is the alcohol content of the rosé"), or "do you have", "any",
+     * "list" somewhat before them.
      */
-    private static final Pattern ANY_WINE = Pattern.compile("^(do|can|could|may) (you|u|i|we|you all)( guys)? (sell|buy"
-            + "|purchase|order|have|get)( any| some| your| a| the)? (wines?|bottles?( of wine)?)( here| there| to go"
-            + "| to take home| from you)?$");
+    private static final Pattern LIST =
+            Pattern.compile("\\b(?:(?:what|which|que|quels?|quelles?|cuales)(?:\\s+\\S+){0,3}?"
+                    + "\\s+|(?:list|any|all|do you (?:have|make|sell)|tienen|avez)\\b[^?]{0,40}\\b)(wines?|vinos?|vins?|reds?|"
+                    + "whites?|ros[eé]s?|sparkling|bubbly)\\b");
+    /**
+     * Whether the winery has wine at all ("do you sell wine?", "can I buy a bottle to take home?", "¿venden vino?",
+     * "vendez-vous du vin ?"): answered by every wine, though no style is named.
+     */
+    private static final Pattern ANY_WINE = Pattern.compile("^(?:(do|can|could|may) (you|u|i|we|you all)( guys)? (sell"
+            + "|buy|purchase|order|have|get)( any| some| your| a| the)? (wines?|bottles?( of wine)?)( here| there| to go"
+            + "| to take home| from you)?|(venden|tienen|vendez vous|avez vous)( del?| du| des)? (vinos?|vins?))$");
 
     /** Words asking for the most expensive ("which costs the most?", "¿el más caro?"). */
     static final String MOST_WORDS =

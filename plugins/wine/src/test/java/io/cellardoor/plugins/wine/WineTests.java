@@ -190,6 +190,18 @@ class WineTests {
                 .doesNotContain("Draft");
         assertThat(direct("can I buy a bottle to take home?")).startsWith("Our wines:");
         assertThat(plugin.handler()
+                        .handle(new UserQuery("¿Venden vino?", "es"), cellar)
+                        .directAnswer()
+                        .orElseThrow()
+                        .text())
+                .startsWith("Our wines:");
+        assertThat(plugin.handler()
+                        .handle(new UserQuery("Vendez-vous du vin ?", "fr"), cellar)
+                        .directAnswer()
+                        .orElseThrow()
+                        .text())
+                .startsWith("Our wines:");
+        assertThat(plugin.handler()
                         .handle(new UserQuery("do you sell wine glasses?", "en"), cellar)
                         .directAnswer())
                 .as("another thing named by wine")
@@ -238,6 +250,14 @@ class WineTests {
                 .startsWith("Our rosé wines:")
                 .contains("- 2023 Orchard Rosé: $22.00", "- 2024 Summit Dry Rosé: $27.50");
         assertThat(direct("¿tienen vinos rosados?")).startsWith("Our rosé wines:");
+        assertThat(direct("what kind of reds do you make?")).startsWith("Our red wines:");
+        assertThat(plugin.handler()
+                        .handle(new UserQuery("what is the alcohol content of the rosé?", "en"), cellar)
+                        .directAnswer()
+                        .map(DirectAnswer::text)
+                        .orElse(""))
+                .as("a question about something of one wine is no list")
+                .doesNotStartWith("Our rosé wines:");
     }
 
     @Test
