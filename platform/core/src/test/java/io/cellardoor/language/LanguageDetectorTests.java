@@ -19,6 +19,23 @@ class LanguageDetectorTests {
     }
 
     @Test
+    void theWritingSettlesAShortQuestionTheModelFindsClose() {
+        assertThat(detector.detect("¿Hacen bodas?"))
+                .as("an inverted question mark is Spanish, however short")
+                .isEqualTo("es");
+        assertThat(detector.detect("¿Venden vino?")).isEqualTo("es");
+        assertThat(detector.detect("les chiens sont-ils admis ?"))
+                .as("a space before the question mark, French about as likely as English")
+                .isEqualTo("fr");
+        assertThat(detector.detect("les chiens sont-ils admis?"))
+                .as("the same without the French spacing stays English, as before")
+                .isEqualTo("en");
+        assertThat(detector.detect("open on sundays ?"))
+                .as("the spacing alone makes no English question French")
+                .isEqualTo("en");
+    }
+
+    @Test
     void textWithoutLettersAndOtherLanguagesFallBackToASupportedOne() {
         assertThat(detector.detect("???")).isEqualTo("en");
         assertThat(detector.detect("Wie viel kostet die Weinprobe am Samstag?")).isIn("en", "es", "fr");
