@@ -67,6 +67,9 @@ public final class ExtractiveAnswerGenerator implements AnswerGenerator {
     private static final double CARRIED_WEIGHT = 0.35;
     /** What a related word's term ({@link TermAnalyzer.TermGroup#related()}) counts for, against the word's own. */
     private static final double RELATED_MATCH = 0.5;
+    /** How many sections a line ending with a colon brings with it ({@link #sectionStarts}). */
+    private static final int MAX_SECTIONS_INTRODUCED = 3;
+
     /** What a fact's heading naming the question's words adds, at all of them (see {@code cover}). */
     private static final double HEADING_NAMED = 0.2;
     /** Added to a unit of the page a follow-up's "it" refers to (see {@link #referredTo}). */
@@ -703,8 +706,9 @@ public final class ExtractiveAnswerGenerator implements AnswerGenerator {
     }
 
     /**
-     * Adds to the chosen units what completes them: the unit after one that ends with a colon ("... direct visitors to
-     * our secondary entrance at:") or a question mark (a FAQ's question: its answer follows) or is only a label ({@link TextLines#isLabel}: "Tasting notes"), and up to two
+     * Adds to the chosen units what completes them: the first line of each section under its heading that follows a
+     * unit ending with a colon ("several ways to make reservations:" above "Online", "Phone"; {@link #sectionStarts}),
+     * else the unit after one that ends with a colon ("... direct visitors to our secondary entrance at:") or a question mark (a FAQ's question: its answer follows) or is only a label ({@link TextLines#isLabel}: "Tasting notes"), and up to two
      * following siblings of a bullet under the same heading that are {@link #alike} (another "Component: ..." of the same
      * list, or the entry beyond a limit).
      */
@@ -715,6 +719,15 @@ public final class ExtractiveAnswerGenerator implements AnswerGenerator {
                 out.add(u);
             }
             int i = units.indexOf(u);
+            if (u.text().endsWith(":") && introducesSections(u, units, i)) {
+                // "... several ways to make reservations:" above "### Online" and "### Phone": each way's first line.
+                for (AnswerUnit first : sectionStarts(u, units, i)) {
+                    if (!out.contains(first) && !chosen.contains(first)) {
+                        out.add(first);
+                    }
+                }
+                continue;
+            }
             int added = 0;
             int limit = steps ? 8 : 2;
             int quoted = u.text().length();
@@ -743,6 +756,39 @@ public final class ExtractiveAnswerGenerator implements AnswerGenerator {
             }
         }
         return out;
+    }
+
+    /** Whether the unit after one (ending with a colon) starts a section under its heading. */
+    private static boolean introducesSections(AnswerUnit u, List<AnswerUnit> units, int i) {
+        if (i + 1 >= units.size()) {
+            return false;
+        }
+        AnswerUnit next = units.get(i + 1);
+        return next.passage() == u.passage() && next.heading().startsWith(u.heading() + " > ");
+    }
+
+    /**
+     * The first unit of each of the sections right under a unit's heading that follow it in its passage, at most
+     * {@value #MAX_SECTIONS_INTRODUCED}: what a line ending with a colon announces when its page goes on in subheadings.
+     */
+    private static List<AnswerUnit> sectionStarts(AnswerUnit u, List<AnswerUnit> units, int i) {
+        String under = u.heading() + " > ";
+        List<AnswerUnit> starts = new ArrayList<>();
+        String section = null;
+        for (int j = i + 1; j < units.size() && starts.size() < MAX_SECTIONS_INTRODUCED; j++) {
+            AnswerUnit next = units.get(j);
+            if (next.passage() != u.passage() || !next.heading().startsWith(under)) {
+                break;
+            }
+            String child = next.heading().substring(under.length());
+            int deeper = child.indexOf(" > ");
+            String top = deeper < 0 ? child : child.substring(0, deeper);
+            if (!top.equals(section)) {
+                section = top;
+                starts.add(next);
+            }
+        }
+        return starts;
     }
 
     /**

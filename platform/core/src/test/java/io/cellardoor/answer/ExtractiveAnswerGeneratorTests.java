@@ -105,6 +105,31 @@ class ExtractiveAnswerGeneratorTests {
     }
 
     @Test
+    void aLineEndingWithAColonBringsTheFirstLineOfTheSectionsItAnnounces() {
+        List<RetrievedChunk> found = List.of(chunk(
+                1,
+                "visiting/reservations.md",
+                "Making Reservations",
+                "Reservation Options",
+                "## Reservation Options\nThere are several ways to make a reservation for your visit:\n"
+                        + "## Reservation Options > Online\n- Use our booking page at book.ridge.example\n"
+                        + "- Open day and night\n## Reservation Options > Phone\n- Call (555) 010-0199\n"
+                        + "- Ideal for same-day plans\n## Reservation Options > Email\n- Write to visits@ridge.example\n"
+                        + "## Reservation Options > Walk-in\n- Subject to availability\n## Cancellations\n"
+                        + "- Cancel a day ahead",
+                0.6));
+        GeneratedAnswer answer = titled(found).generate(ask("how do I make a reservation?", found), TokenSink.NONE);
+        assertThat(answer.text())
+                .contains(
+                        "several ways to make a reservation",
+                        "book.ridge.example",
+                        "(555) 010-0199",
+                        "visits@ridge.example")
+                .as("the first line of each section, at most three sections")
+                .doesNotContain("day and night", "same-day", "Walk-in", "Cancel");
+    }
+
+    @Test
     void understandsVisitorWordsThePluginsContribute() {
         assertThat(generator
                         .generate(ask("can my pup come along?", passages), TokenSink.NONE)
