@@ -60,7 +60,7 @@ final class WineCatalog {
      * "list" somewhat before them.
      */
     private static final Pattern LIST =
-            Pattern.compile("\\b(?:(?:what|which|que|quels?|quelles?|cuales)(?:\\s+\\S+){0,3}?"
+            Pattern.compile("\\b(?:(?:what|which|que|quels?|quelles?|cuales)(?:'s)?(?:\\s+\\S+){0,3}?"
                     + "\\s+|(?:list|any|all|do you (?:have|make|sell)|tienen|avez)\\b[^?]{0,40}\\b)(wines?|vinos?|vins?|reds?|"
                     + "whites?|ros[eé]s?|sparkling|bubbly)\\b");
     /**

@@ -251,6 +251,7 @@ class WineTests {
                 .contains("- 2023 Orchard Rosé: $22.00", "- 2024 Summit Dry Rosé: $27.50");
         assertThat(direct("¿tienen vinos rosados?")).startsWith("Our rosé wines:");
         assertThat(direct("what kind of reds do you make?")).startsWith("Our red wines:");
+        assertThat(direct("what's a good red for a cold night?")).startsWith("Our red wines:");
         assertThat(plugin.handler()
                         .handle(new UserQuery("what is the alcohol content of the rosé?", "en"), cellar)
                         .directAnswer()
