@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 import opennlp.tools.langdetect.Language;
 import opennlp.tools.langdetect.LanguageDetectorME;
 import opennlp.tools.langdetect.LanguageDetectorModel;
@@ -36,8 +37,7 @@ public class LanguageDetector {
     static final int SHORT_TEXT_LETTERS = 24;
 
     /** A space before a question or exclamation mark, as French typography puts one ("Avez-vous du vin ?"). */
-    private static final java.util.regex.Pattern FRENCH_SPACING =
-            java.util.regex.Pattern.compile("\\p{L}[ \u00a0\u202f][?!]");
+    private static final Pattern FRENCH_SPACING = Pattern.compile("\\p{L}[ \u00a0\u202f][?!]");
 
     private final LanguageDetectorModel model;
     private final List<String> supported;

@@ -3,6 +3,7 @@ package io.cellardoor.text;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -52,8 +53,8 @@ public final class ChatShorthand {
             Map.entry("rd", "road"));
 
     /** The shorthand spelled out in a question: words no stop word list or question pattern reads. */
-    private static final java.util.Set<String> SPELLED =
-            java.util.Set.of("hw", "yall", "wknd", "wkend", "tmrw", "tmrow", "tmr", "tonite", "bday", "ppl", "abt");
+    private static final Set<String> SPELLED =
+            Set.of("hw", "yall", "wknd", "wkend", "tmrw", "tmrow", "tmr", "tonite", "bday", "ppl", "abt");
 
     /** A word of the table, as typed: letters only, "y'all" and "ya'll" with their apostrophe. */
     private static final Pattern WORD =

@@ -11,8 +11,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * Words visitors use mapped to the words knowledge pages use, as the loaded domain plugins contribute them
- * ({@code DomainPlugin.synonyms()}), plus the generic chat shorthand of English ({@link ChatShorthand}: "u", "hrs", "bday"). The host
- * replaces the plugin part whenever plugins load or unload. Keys are folded (lower case, no accents). Thread-safe.
+ * ({@code DomainPlugin.synonyms()}), plus the generic chat shorthand of English ({@link ChatShorthand}: "u", "hrs",
+ * "bday"). The host replaces the plugin part whenever plugins load or unload. Keys are folded (lower case, no accents).
+ * Thread-safe.
  */
 @Component
 public class Vocabulary {
@@ -42,13 +43,9 @@ public class Vocabulary {
     /** The page words a visitor's (folded) word stands for; empty when none is known. */
     public List<String> alternatives(String foldedWord) {
         List<String> plugin = contributed.get(foldedWord);
-        List<String> shorthand = ChatShorthand.standsFor(foldedWord);
-        List<String> generic = shorthand.isEmpty() ? null : shorthand;
-        if (plugin == null) {
-            return generic == null ? List.of() : generic;
-        }
-        if (generic == null) {
-            return plugin;
+        List<String> generic = ChatShorthand.standsFor(foldedWord);
+        if (plugin == null || generic.isEmpty()) {
+            return plugin == null ? generic : plugin;
         }
         Set<String> both = new LinkedHashSet<>(plugin);
         both.addAll(generic);
