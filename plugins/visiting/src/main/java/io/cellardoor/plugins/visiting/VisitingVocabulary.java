@@ -37,7 +37,8 @@ final class VisitingVocabulary {
             gratis,gratuito,gratuita,gratuit,gratuite=free complimentary
             perro,perros,chien,chiens=dog
             mascota,mascotas,animaux,animal=pet
-            nino,ninos,enfant,enfants=children
+            nino,ninos,nina,ninas,hijo,hijos,hija,hijas,enfant,enfants=children
+            admiten,admitidos,permiten,permitidos,admis,acceptes,acceptees,autorises=permitted allowed welcome
             accesible,accessible=accessible wheelchair
             direccion,adresse=address
             ubicados,ubicado,ubicada,ubicadas,ubicacion,situes,situe,situee=located address

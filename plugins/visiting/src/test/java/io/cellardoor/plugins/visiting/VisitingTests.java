@@ -92,6 +92,13 @@ class VisitingTests {
     }
 
     @Test
+    void spanishAndFrenchWordsForChildrenAndBeingAllowedMapToThePagesWords() {
+        assertThat(plugin.synonyms().get("hijos")).contains("children");
+        assertThat(plugin.synonyms().get("acceptes")).contains("permitted", "allowed");
+        assertThat(plugin.synonyms().get("admiten")).contains("permitted");
+    }
+
+    @Test
     void answersThatAClosedDayIsClosedWithTheWeek() {
         DirectAnswer answer = answer("are you open on Monday?");
 
