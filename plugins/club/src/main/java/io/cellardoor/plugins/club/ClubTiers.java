@@ -95,13 +95,43 @@ final class ClubTiers {
             "le",
             "du",
             "vin",
-            "niveaux");
+            "niveaux",
+            // the same in Spanish and French: "¿cuánto cuesta la membresía del club de vinos?", "combien coûte
+            // l'adhésion au club ?"
+            "cuestan",
+            "precio",
+            "precios",
+            "membresia",
+            "vinos",
+            "los",
+            "las",
+            "es",
+            "son",
+            "cual",
+            "cuales",
+            "que",
+            "coutent",
+            "prix",
+            "tarif",
+            "tarifs",
+            "adhesion",
+            "l",
+            "au",
+            "des",
+            "les",
+            "vins",
+            "est",
+            "sont",
+            "quel",
+            "quels",
+            "quelle");
     /** The question asks what the club costs or which tiers it has. */
     private static final Pattern ASKED = Pattern.compile(
             "\\b(how much|costs?|costly|prices?|pricing|pricey|pricy|expensive|afford\\w*|fees?|tiers?|levels?|options|cuesta"
-                    + "|combien|niveles|niveaux)\\b");
+                    + "|cuestan|precios?|combien|prix|tarifs?|niveles|niveaux)\\b");
     /** The question, with what it carried, is about the club. */
-    private static final Pattern CLUB = Pattern.compile("\\b(club|membership|tiers?|levels?)\\b");
+    private static final Pattern CLUB =
+            Pattern.compile("\\b(club|membership|tiers?|levels?|membresia|adhesion|niveles|niveaux)\\b");
 
     private static final Pattern HEADING = Pattern.compile("^(#{1,6})\\s+(.+?)\\s*#*\\s*$");
     /** A price and its amount ("$1,250.00": 1,250.00). */

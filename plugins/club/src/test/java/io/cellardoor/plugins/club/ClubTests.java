@@ -194,6 +194,21 @@ class ClubTests {
                         .orElseThrow()
                         .text())
                 .startsWith("Our most expensive tier is Summit: ");
+        for (String asked : List.of(
+                "¿Cuánto cuesta el club de vinos?",
+                "¿Cuál es el precio de la membresía?",
+                "Combien coûte l'adhésion au club ?")) {
+            assertThat(plugin.handler()
+                            .handle(new UserQuery(asked, asked.startsWith("¿") ? "es" : "fr"), club)
+                            .directAnswer())
+                    .as(asked)
+                    .contains(tiers);
+        }
+        assertThat(plugin.handler()
+                        .handle(new UserQuery("¿Cuánto cuesta el envío del club?", "es"), club)
+                        .directAnswer())
+                .as("shipping, in Spanish too")
+                .isEmpty();
         for (String other : List.of(
                 "how much is shipping for the wine club?",
                 "what does the summit tier cost to cancel?",
