@@ -352,10 +352,10 @@ public final class ExtractiveAnswerGenerator implements AnswerGenerator {
         // kind that thing is of (a holiday).
         List<Set<String>> kinds = new ArrayList<>();
         own.forEach(g -> kinds.add(new LinkedHashSet<>()));
+        List<List<String>> paired = analyzer.kindsOfPairs(own, stats::known);
         for (int i = 1; i < own.size(); i++) {
-            if (unknown(own.get(i - 1), stats) || unknown(own.get(i), stats)) {
-                for (String t :
-                        analyzer.kindTerms(own.get(i - 1).word(), own.get(i).word())) {
+            for (String kind : paired.get(i)) {
+                for (String t : analyzer.termList(kind)) {
                     if (stats.known(t)) {
                         kinds.get(i - 1).add(t);
                         kinds.get(i).add(t);
@@ -405,7 +405,7 @@ public final class ExtractiveAnswerGenerator implements AnswerGenerator {
         Set<String> terms = new LinkedHashSet<>(word.terms());
         Set<String> related = word.related();
         // A word of a name WordNet lists ("memorial" of "Memorial Day") is no misspelling.
-        if (unknown(word, stats) && kindOfName.isEmpty()) {
+        if (word.unknownTo(stats::known) && kindOfName.isEmpty()) {
             word.terms().forEach(t -> stats.closestKnown(t).ifPresent(terms::add));
         }
         // The kind of the name the word is part of ("holiday" of "Memorial Day") stands for it as related words do; so
@@ -457,12 +457,6 @@ public final class ExtractiveAnswerGenerator implements AnswerGenerator {
                 .mapToDouble(Group::weight)
                 .sum();
         return named >= 0.5 * part.focusWeight();
-    }
-
-    /** Whether the knowledge uses none of a word's own or related terms. */
-    private static boolean unknown(TermAnalyzer.TermGroup word, CorpusStatistics.Stats stats) {
-        return word.terms().stream().noneMatch(stats::known)
-                && word.related().stream().noneMatch(stats::known);
     }
 
     private static double rarest(Set<String> terms, CorpusStatistics.Stats stats) {
@@ -708,8 +702,9 @@ public final class ExtractiveAnswerGenerator implements AnswerGenerator {
     /**
      * Adds to the chosen units what completes them: the first line of each section under its heading that follows a
      * unit ending with a colon ("several ways to make reservations:" above "Online", "Phone"; {@link #sectionStarts}),
-     * else the unit after one that ends with a colon ("... direct visitors to our secondary entrance at:") or a question mark (a FAQ's question: its answer follows) or is only a label ({@link TextLines#isLabel}: "Tasting notes"), and up to two
-     * following siblings of a bullet under the same heading that are {@link #alike} (another "Component: ..." of the same
+     * else the unit after one that ends with a colon ("... direct visitors to our secondary entrance at:") or a question
+     * mark (a FAQ's question: its answer follows) or is only a label ({@link TextLines#isLabel}: "Tasting notes"), and up
+     * to two following siblings of a bullet under the same heading that are {@link #alike} (another "Component: ..." of the same
      * list, or the entry beyond a limit).
      */
     private static List<AnswerUnit> completed(List<AnswerUnit> chosen, List<AnswerUnit> units, boolean steps) {
@@ -719,13 +714,12 @@ public final class ExtractiveAnswerGenerator implements AnswerGenerator {
                 out.add(u);
             }
             int i = units.indexOf(u);
-            if (u.text().endsWith(":") && introducesSections(u, units, i)) {
-                // "... several ways to make reservations:" above "### Online" and "### Phone": each way's first line.
-                for (AnswerUnit first : sectionStarts(u, units, i)) {
-                    if (!out.contains(first) && !chosen.contains(first)) {
-                        out.add(first);
-                    }
-                }
+            // "... several ways to make reservations:" above "### Online" and "### Phone": each way's first line.
+            List<AnswerUnit> starts = u.text().endsWith(":") ? sectionStarts(u, units, i) : List.of();
+            if (!starts.isEmpty()) {
+                starts.stream()
+                        .filter(s -> !out.contains(s) && !chosen.contains(s))
+                        .forEach(out::add);
                 continue;
             }
             int added = 0;
@@ -758,18 +752,10 @@ public final class ExtractiveAnswerGenerator implements AnswerGenerator {
         return out;
     }
 
-    /** Whether the unit after one (ending with a colon) starts a section under its heading. */
-    private static boolean introducesSections(AnswerUnit u, List<AnswerUnit> units, int i) {
-        if (i + 1 >= units.size()) {
-            return false;
-        }
-        AnswerUnit next = units.get(i + 1);
-        return next.passage() == u.passage() && next.heading().startsWith(u.heading() + " > ");
-    }
-
     /**
      * The first unit of each of the sections right under a unit's heading that follow it in its passage, at most
-     * {@value #MAX_SECTIONS_INTRODUCED}: what a line ending with a colon announces when its page goes on in subheadings.
+     * {@value #MAX_SECTIONS_INTRODUCED}: what a line ending with a colon announces when its page goes on in subheadings;
+     * empty when the next unit is no such section.
      */
     private static List<AnswerUnit> sectionStarts(AnswerUnit u, List<AnswerUnit> units, int i) {
         String under = u.heading() + " > ";

@@ -409,6 +409,11 @@ public final class TermAnalyzer {
         public TermGroup(Set<String> terms, Set<String> related) {
             this(terms, related, "");
         }
+
+        /** Whether a knowledge uses none of the group's own or related terms. */
+        public boolean unknownTo(java.util.function.Predicate<String> known) {
+            return terms.stream().noneMatch(known) && related.stream().noneMatch(known);
+        }
     }
 
     /**
@@ -431,21 +436,6 @@ public final class TermAnalyzer {
     }
 
     /**
-     * The terms of the kind two neighbouring English words name together ({@link Lexicon#kindOfName}: "labor day" ->
-     * holiday).
-     *
-     * @param first a group's {@link TermGroup#word}, {@code second} the next group's
-     * @return stemmed terms, without the words' own; empty when either is blank or the pair names nothing
-     */
-    public Set<String> kindTerms(String first, String second) {
-        Set<String> out = new LinkedHashSet<>();
-        for (String w : kindWords(first, second)) {
-            out.addAll(termList(w));
-        }
-        return out;
-    }
-
-    /**
      * The kinds that neighbouring words of an English question name together when the knowledge lacks one of them
      * ("open on Memorial Day?" -> holiday), as words: what a search for the question's words should also find. A name
      * whose words the knowledge uses ("New York", "Pinot Noir") adds nothing.
@@ -457,17 +447,31 @@ public final class TermAnalyzer {
         if (!language.equals("en")) {
             return List.of();
         }
-        List<TermGroup> groups = groups(question, language, false);
         Set<String> out = new LinkedHashSet<>();
-        for (int i = 1; i < groups.size(); i++) {
-            TermGroup first = groups.get(i - 1);
-            TermGroup second = groups.get(i);
-            if (first.terms().stream().noneMatch(known)
-                    || second.terms().stream().noneMatch(known)) {
-                out.addAll(kindWords(first.word(), second.word()));
-            }
-        }
+        kindsOfPairs(groups(question, language, false), known).forEach(out::addAll);
         return List.copyOf(out);
+    }
+
+    /**
+     * For each group of an English question, the kind it names together with the group before it, when the knowledge
+     * lacks one of the two (neither its terms nor its related ones are used): {@link Lexicon#kindOfName}, as words, at
+     * the index of the pair's second group.
+     *
+     * @param groups a question's groups in order ({@link #relatedTermGroups} or without related words)
+     * @param known whether the knowledge uses a term
+     * @return a list as long as {@code groups}; its first element, and those of pairs the knowledge names, empty
+     */
+    public List<List<String>> kindsOfPairs(List<TermGroup> groups, java.util.function.Predicate<String> known) {
+        List<List<String>> kinds = new ArrayList<>();
+        for (int i = 0; i < groups.size(); i++) {
+            TermGroup second = groups.get(i);
+            TermGroup first = i == 0 ? null : groups.get(i - 1);
+            kinds.add(
+                    first != null && (first.unknownTo(known) || second.unknownTo(known))
+                            ? kindWords(first.word(), second.word())
+                            : List.of());
+        }
+        return kinds;
     }
 
     /** {@link Lexicon#kindOfName} without the pair's own words. */
