@@ -163,51 +163,36 @@ final class WineCatalog {
             wines.add(new Wine(page, price));
         }
         String style = styles.size() == 1 ? styles.getFirst().name + " " : "";
+        List<Wine> priced = wines.stream().filter(w -> w.price().isPresent()).toList();
         if (bound.isPresent()) {
-            List<Wine> priced =
-                    wines.stream().filter(w -> w.price().isPresent()).toList();
             if (priced.isEmpty()) {
                 return Optional.empty();
             }
             List<Wine> kept =
                     priced.stream().filter(w -> bound.get().admits(w.amount())).toList();
             if (kept.isEmpty()) {
-                // of two pages at one price, the shorter title ("Rosé" before its "Rosé Draft")
-                Comparator<Wine> nearer = Comparator.comparingDouble(
-                                (Wine w) -> bound.get().below() ? w.amount() : -w.amount())
-                        .thenComparingInt(w -> w.page().title().length());
-                Wine nearest = priced.stream().min(nearer).orElseThrow();
+                List<WineHandler.PricedWine> nearest =
+                        atExtreme(priced, !bound.get().below());
                 return Optional.of(new DirectAnswer(
                         "None of our " + style + "wines is " + bound.get().said() + "; the "
-                                + (bound.get().below() ? "least" : "most") + " expensive is the "
-                                + nearest.page().title().strip() + ", at "
-                                + nearest.price().get() + ".",
-                        List.of(nearest.page().path()),
+                                + (bound.get().below() ? "least" : "most") + " expensive "
+                                + (nearest.size() == 1 ? "is " : "are ") + named(nearest) + ".",
+                        nearest.stream().flatMap(w -> w.paths().stream()).toList(),
                         0.8));
             }
             wines = kept;
+            priced = kept;
         }
         if (most || least) {
-            List<Wine> priced =
-                    wines.stream().filter(w -> w.price().isPresent()).toList();
             if (priced.isEmpty()) {
                 return Optional.empty();
             }
-            double extreme = most
-                    ? priced.stream().mapToDouble(Wine::amount).max().orElseThrow()
-                    : priced.stream().mapToDouble(Wine::amount).min().orElseThrow();
-            // every wine at that price, a draft or test page of one of them not as another wine
-            List<WineHandler.PricedWine> picked = distinct(priced.stream().filter(w -> w.amount() == extreme));
-            String names =
-                    Words.joined(picked.stream().map(w -> "the " + w.title()).toList());
-            String said = bound.map(b -> " " + b.said()).orElse("");
-            String extremity = (most ? "most" : "least") + " expensive " + style;
+            List<WineHandler.PricedWine> picked = atExtreme(priced, most);
+            String extremity =
+                    "Our " + (most ? "most" : "least") + " expensive " + style + (picked.size() == 1 ? "wine" : "wines")
+                            + bound.map(b -> " " + b.said()).orElse("");
             return Optional.of(new DirectAnswer(
-                    picked.size() == 1
-                            ? "Our " + extremity + "wine" + said + " is " + names + ", at "
-                                    + picked.getFirst().price() + "."
-                            : "Our " + extremity + "wines" + said + " are " + names + ", each at "
-                                    + picked.getFirst().price() + ".",
+                    extremity + (picked.size() == 1 ? " is " : " are ") + named(picked) + ".",
                     picked.stream().flatMap(w -> w.paths().stream()).toList(),
                     0.85));
         }
@@ -230,6 +215,24 @@ final class WineCatalog {
         }
         return Optional.of(new DirectAnswer(
                 sb.toString(), shown.stream().flatMap(w -> w.paths().stream()).toList(), 0.8));
+    }
+
+    /**
+     * Every wine at the highest (or lowest) price of the priced ones, a draft or test page of one of them not as another
+     * wine.
+     */
+    private static List<WineHandler.PricedWine> atExtreme(List<Wine> priced, boolean highest) {
+        double extreme = highest
+                ? priced.stream().mapToDouble(Wine::amount).max().orElseThrow()
+                : priced.stream().mapToDouble(Wine::amount).min().orElseThrow();
+        return distinct(priced.stream().filter(w -> w.amount() == extreme));
+    }
+
+    /** "the 2023 Orchard Rosé, at $22.00", "the A and the B, each at $32.00": wines of one price. */
+    private static String named(List<WineHandler.PricedWine> samePrice) {
+        return Words.joined(samePrice.stream().map(w -> "the " + w.title()).toList())
+                + (samePrice.size() == 1 ? ", at " : ", each at ")
+                + samePrice.getFirst().price();
     }
 
     /** The wines in order, each once: a draft or test page repeating a wine at its price is merged into it. */
