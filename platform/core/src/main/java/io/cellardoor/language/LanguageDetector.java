@@ -69,6 +69,10 @@ public class LanguageDetector {
         if (letters == 0) {
             return "en";
         }
+        // written Spanish needs no model
+        if (supported.contains("es") && (text.indexOf('¿') >= 0 || text.indexOf('¡') >= 0)) {
+            return "es";
+        }
         // LanguageDetectorME keeps no state between calls but is not documented as thread-safe: one per call.
         Language[] ranked = new LanguageDetectorME(model).predictLanguages(text);
         Map<String, Double> candidates = new LinkedHashMap<>();
@@ -82,9 +86,6 @@ public class LanguageDetector {
                 .max(Map.Entry.comparingByValue())
                 .map(Map.Entry::getKey)
                 .orElse("en");
-        if (supported.contains("es") && (text.indexOf('¿') >= 0 || text.indexOf('¡') >= 0)) {
-            return "es";
-        }
         if (!best.equals("en") && letters < SHORT_TEXT_LETTERS && candidates.containsKey("en")) {
             double ratio = candidates.get(best) / Math.max(1e-12, candidates.get("en"));
             boolean frenchSpacing =
