@@ -8,15 +8,20 @@ import io.cellardoor.plugin.api.PluginContext;
 import io.cellardoor.plugin.api.RetrievalPlan;
 import io.cellardoor.plugin.api.UserQuery;
 import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
  * Resolves the product or dish a question names and boosts its page; answers a pure price question about one
- * clearly named item ("price on the tofu bao bun?") from the page's price line.
+ * clearly named item ("price on the tofu bao bun?") from the page's price line, and a question whether the shop or
+ * kitchen has something ("do you sell hats or t-shirts?") with the items of those names and their prices.
  */
 public final class MerchandiseHandler implements DomainHandler {
 
@@ -24,6 +29,12 @@ public final class MerchandiseHandler implements DomainHandler {
     private static final int K = 8;
     private static final int MAX_BOOSTED = 5;
     private static final double WINE_WEIGHT = 0.8;
+    /** Items an availability answer lists before saying how many more there are. */
+    private static final int MAX_LISTED = 8;
+    /** Items listed of each thing asked about, however many things are asked. */
+    private static final int MIN_SHARE = 3;
+    /** Below a price answer's: the items are found by their names, what they are is not read. */
+    private static final double AVAILABILITY_CONFIDENCE = 0.8;
 
     private static final Pattern PRICE_QUESTION =
             Pattern.compile("\\b(how much|prices?|priced|pricing|costs?|combien|prix|cuanto|cuesta|precio)\\b|\\$");
@@ -38,7 +49,8 @@ public final class MerchandiseHandler implements DomainHandler {
     @Override
     public HandlerResult handle(UserQuery query, PluginContext context) {
         String text = query.normalized();
-        ProductNames.Match match = ProductNames.resolve(query.text(), context.listDocuments(DOMAIN));
+        List<DocumentSummary> pages = context.listDocuments(DOMAIN);
+        ProductNames.Match match = ProductNames.resolve(query.text(), pages);
         List<String> boosted = match.products().stream()
                 .limit(MAX_BOOSTED)
                 .map(DocumentSummary::path)
@@ -57,6 +69,10 @@ public final class MerchandiseHandler implements DomainHandler {
         if (PRICE_QUESTION.matcher(text).find() && match.single() && match.namesOnly()) {
             answer = priceAnswer(match.products(), context);
         }
+        if (answer.isEmpty() && query.priceBound().isEmpty()) {
+            answer = AvailabilityQuestion.read(query.normalizedFocus())
+                    .flatMap(asked -> availabilityAnswer(asked, items(pages, context), context));
+        }
         return new HandlerResult(plan.boosting(boosted), prompt, answer);
     }
 
@@ -64,16 +80,90 @@ public final class MerchandiseHandler implements DomainHandler {
     private static Optional<DirectAnswer> priceAnswer(List<DocumentSummary> pages, PluginContext context) {
         List<String> prices = new ArrayList<>();
         for (DocumentSummary page : pages) {
-            context.readDocument(page.path())
-                    .map(d -> PRICE_LINE.matcher(d.text()))
-                    .filter(Matcher::find)
-                    .ifPresent(m -> prices.add(m.group(1).replace(" ", "")));
+            price(page, context).ifPresent(prices::add);
         }
         if (prices.size() != pages.size() || prices.stream().distinct().count() != 1) {
             return Optional.empty();
         }
-        String title = pages.get(0).title().strip().replaceAll("[\\s.,;:!]+$", "");
         List<String> sources = pages.stream().map(DocumentSummary::path).toList();
-        return Optional.of(new DirectAnswer("The " + title + " is " + prices.get(0) + ".", sources, 0.9));
+        return Optional.of(new DirectAnswer("The " + title(pages.get(0)) + " is " + prices.get(0) + ".", sources, 0.9));
+    }
+
+    /**
+     * "Yes, we have:" and a bullet per item the things asked about name, with its price when its page states one;
+     * items of the same name are one bullet citing every page. Without every word asked found in the titles ("vegan
+     * cheese"), the list is introduced as the closest items, not as a yes. Empty when no thing names an item. A price
+     * limit in the question ("any hats under $30?") is the host's to apply, so such a question gets no list here.
+     */
+    private static Optional<DirectAnswer> availabilityAnswer(
+            AvailabilityQuestion.Asked asked, List<DocumentSummary> pages, PluginContext context) {
+        Optional<ProductNames.Offer> named = asked.named()
+                .flatMap(thing ->
+                        ProductNames.offered(thing, pages, MerchandiseVocabulary.SYNONYMS, MerchandisePlugin.RELATED))
+                .filter(ProductNames.Offer::whole);
+        List<String> things = named.isPresent() ? asked.named().stream().toList() : asked.alternatives();
+        List<ProductNames.Offer> offers = things.stream()
+                .flatMap(thing ->
+                        ProductNames.offered(thing, pages, MerchandiseVocabulary.SYNONYMS, MerchandisePlugin.RELATED)
+                                .stream())
+                .toList();
+        if (offers.isEmpty()) {
+            return Optional.empty();
+        }
+        // Each thing asked about gets its share of the list, so "tea or coffee" shows both.
+        int share = Math.max(MIN_SHARE, MAX_LISTED / offers.size());
+        Map<String, List<DocumentSummary>> listed = new LinkedHashMap<>();
+        Set<String> unlisted = new HashSet<>();
+        for (ProductNames.Offer offer : offers) {
+            Map<String, List<DocumentSummary>> items = new LinkedHashMap<>();
+            offer.products()
+                    .forEach(p -> items.computeIfAbsent(title(p), t -> new ArrayList<>())
+                            .add(p));
+            items.keySet().stream().skip(share).forEach(unlisted::add);
+            items.entrySet().stream().limit(share).forEach(item -> listed.putIfAbsent(item.getKey(), item.getValue()));
+        }
+        unlisted.removeAll(listed.keySet());
+        boolean whole = offers.stream().allMatch(ProductNames.Offer::whole);
+        StringBuilder text =
+                new StringBuilder(whole ? "Yes, we have:" : "The closest items on our shop and menu list:");
+        List<String> sources = new ArrayList<>();
+        listed.forEach((title, items) -> {
+            text.append("\n- **").append(title).append("**");
+            price(items.get(0), context).ifPresent(p -> text.append(": ").append(p));
+            items.forEach(p -> sources.add(p.path()));
+        });
+        if (!unlisted.isEmpty()) {
+            text.append("\n- and ").append(unlisted.size()).append(" more");
+        }
+        return Optional.of(new DirectAnswer(text.toString(), sources, AVAILABILITY_CONFIDENCE));
+    }
+
+    /**
+     * The shop's pages and the priced items among the pages the host retrieved from other folders (a cocktail on the
+     * tasting menu answers "do you serve gin?" as well as a bottle in the shop).
+     */
+    private static List<DocumentSummary> items(List<DocumentSummary> pages, PluginContext context) {
+        Set<String> shop = pages.stream().map(DocumentSummary::path).collect(Collectors.toSet());
+        List<DocumentSummary> items = new ArrayList<>(pages);
+        context.passages().stream()
+                .filter(p -> !shop.contains(p.path()))
+                .map(p -> new DocumentSummary(p.path(), p.title()))
+                .distinct()
+                .filter(d -> price(d, context).isPresent())
+                .forEach(items::add);
+        return items;
+    }
+
+    /** The price a page's price line states ("$14.00"); empty without one. */
+    private static Optional<String> price(DocumentSummary page, PluginContext context) {
+        return context.readDocument(page.path())
+                .map(d -> PRICE_LINE.matcher(d.text()))
+                .filter(Matcher::find)
+                .map(m -> m.group(1).replace(" ", ""));
+    }
+
+    /** A page's title without trailing punctuation. */
+    private static String title(DocumentSummary page) {
+        return page.title().strip().replaceAll("[\\s.,;:!]+$", "");
     }
 }

@@ -12,8 +12,11 @@ import org.pf4j.Extension;
 @Extension
 public final class MerchandisePlugin implements DomainPlugin {
 
-    private static final DomainDescriptor DESCRIPTOR = new DomainDescriptor(
-            "merchandise", "Shop and menu", List.of("merchandise", "shop", "menu"), List.of("wine"));
+    /** The domains whose pages the shop's items go with: wine. */
+    static final List<String> RELATED = List.of("wine");
+
+    private static final DomainDescriptor DESCRIPTOR =
+            new DomainDescriptor("merchandise", "Shop and menu", List.of("merchandise", "shop", "menu"), RELATED);
 
     private final QueryClassifier classifier = new MerchandiseQueryClassifier();
     private final DomainHandler handler = new MerchandiseHandler();

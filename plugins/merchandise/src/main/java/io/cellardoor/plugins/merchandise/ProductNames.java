@@ -7,7 +7,11 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 /**
  * Resolves product and dish names ("the tweed cap", "crispy tofu bao bun") against the shop
@@ -19,12 +23,102 @@ final class ProductNames {
 
     /** Function words, price words and casual filler that never name a product. */
     private static final Set<String> FILLER = Set.of(
-            "a", "an", "the", "is", "are", "of", "for", "on", "in", "at", "to", "and", "or", "with", "your", "you", "u",
-            "do", "does", "have", "has", "got", "i", "me", "my", "we", "our", "can", "could", "would", "get", "please",
-            "pls", "tell", "it", "its", "s", "this", "that", "these", "those", "there", "any", "some", "what", "whats",
-            "which", "how", "much", "many", "one", "ones", "sell", "buy", "price", "prices", "priced", "pricing",
-            "cost", "costs", "dollars", "charge", "prix", "combien", "cuanto", "cuesta", "precio", "el", "la", "le",
-            "de", "un", "una", "une", "still", "now", "hey", "hi", "just", "like");
+            "a",
+            "an",
+            "the",
+            "is",
+            "are",
+            "of",
+            "for",
+            "on",
+            "in",
+            "at",
+            "to",
+            "and",
+            "or",
+            "with",
+            "your",
+            "you",
+            "u",
+            "do",
+            "does",
+            "have",
+            "has",
+            "got",
+            "i",
+            "me",
+            "my",
+            "we",
+            "our",
+            "can",
+            "could",
+            "would",
+            "get",
+            "please",
+            "pls",
+            "tell",
+            "it",
+            "its",
+            "s",
+            "this",
+            "that",
+            "these",
+            "those",
+            "there",
+            "any",
+            "some",
+            "what",
+            "whats",
+            "which",
+            "how",
+            "much",
+            "many",
+            "one",
+            "ones",
+            "sell",
+            "buy",
+            "price",
+            "prices",
+            "priced",
+            "pricing",
+            "cost",
+            "costs",
+            "dollars",
+            "charge",
+            "prix",
+            "combien",
+            "cuanto",
+            "cuesta",
+            "precio",
+            "el",
+            "la",
+            "le",
+            "de",
+            "un",
+            "una",
+            "une",
+            "des",
+            "du",
+            "los",
+            "las",
+            "unos",
+            "unas",
+            "still",
+            "now",
+            "hey",
+            "hi",
+            "just",
+            "like",
+            "kind",
+            "kinds",
+            "type",
+            "types",
+            "sort",
+            "sorts",
+            "other",
+            "anything",
+            "something",
+            "else");
 
     /**
      * The products a query names.
@@ -38,6 +132,17 @@ final class ProductNames {
 
         static final Match NONE = new Match(List.of(), false, false);
     }
+
+    /**
+     * What the shop has of one thing asked about.
+     *
+     * @param products the pages, best first
+     * @param whole every word of the thing is in their titles ("gift baskets"), not only some ("vegan cheese")
+     */
+    record Offer(List<DocumentSummary> products, boolean whole) {}
+
+    /** Where an item's name ends and what it is for, comes with or holds begins. */
+    private static final Pattern HEAD_END = Pattern.compile("\\s(?:for|with|to go|of)(?:\\s|$)|[(\\[]");
 
     /** Distinct titles a word must qualify, ending none of them, to be taken for a purpose, not a name. */
     private static final int QUALIFIER_TITLES = 3;
@@ -93,6 +198,73 @@ final class ProductNames {
                         rank(titles.stream().filter(t -> hits(t, asked) == best).toList()), false, false);
     }
 
+    /**
+     * The pages one thing asked about in a "do you have ...?" question names: those whose titles hold every word of
+     * the thing that some title holds, so "wine glasses" is the wine glass and not the cider glass, and "gift cards"
+     * (no title holds both words) is nothing. A visitor word with page words ("corkscrew" for "opener") stands for
+     * the first of them some title holds.
+     *
+     * @param thing the phrase asked about, e.g. "wine glasses"
+     * @param synonyms visitor word to page words, as {@link MerchandiseVocabulary#SYNONYMS}
+     * @param elsewhere names of what other domains answer ("wine"), which alone name no item here
+     * @return empty when no title holds a word of the thing, or every word titles hold names another domain, or more
+     *     of its words are in no title than in one
+     */
+    static Optional<Offer> offered(
+            String thing, List<DocumentSummary> pages, Map<String, List<String>> synonyms, List<String> elsewhere) {
+        List<Title> titles = pages.stream()
+                .map(d -> new Title(d, words(d.title())))
+                .filter(t -> !t.words().isEmpty())
+                .toList();
+        List<String> named = new ArrayList<>();
+        int unknown = 0;
+        for (String word : words(thing)) {
+            if (word.chars().allMatch(Character::isDigit)) {
+                continue; // a number is a quantity or a price, not a name
+            }
+            Optional<String> titled = Stream.concat(Stream.of(word), pageWords(word, synonyms).stream())
+                    .filter(w -> titles.stream().anyMatch(t -> t.has(w)))
+                    .findFirst();
+            if (titled.isPresent()) {
+                named.add(titled.get());
+            } else {
+                unknown++;
+            }
+        }
+        if (named.stream().allMatch(w -> elsewhere.stream().anyMatch(d -> same(d, w))) || unknown > named.size()) {
+            return Optional.empty(); // "vegan wines" are another plugin's, whatever accessories say "wine"
+        }
+        List<Title> holding =
+                titles.stream().filter(t -> named.stream().allMatch(t::has)).toList();
+        // What a title ends with is what the item is: "Blueberry Lemon Chocolate" is a chocolate, "Chocolate Mousse" a
+        // mousse; items that are the thing asked about come first.
+        List<DocumentSummary> ranked = holding.stream()
+                .sorted(Comparator.comparing((Title t) -> named.stream().noneMatch(w -> same(head(t), w)))
+                        .thenComparing(BY_LENGTH))
+                .map(Title::doc)
+                .toList();
+        return ranked.isEmpty() ? Optional.empty() : Optional.of(new Offer(ranked, unknown == 0));
+    }
+
+    /**
+     * The word saying what an item is: the last of its title before what it is for or comes with ("Extra Bread for
+     * Cheese" is bread, "Goat Cheese To Go" cheese, "Coasters [ Set of 2 ]" coasters).
+     */
+    private static String head(Title title) {
+        String name = HEAD_END.split(title.doc().title().toLowerCase(Locale.ROOT), 2)[0];
+        List<String> words = words(name);
+        return words.isEmpty() ? title.words().getLast() : words.getLast();
+    }
+
+    /** The page words a visitor word stands for, looked up as typed and, for a plural, in the singular. */
+    private static List<String> pageWords(String word, Map<String, List<String>> synonyms) {
+        List<String> pageWords = synonyms.get(word);
+        if (pageWords == null && word.endsWith("s")) {
+            pageWords = synonyms.get(word.substring(0, word.length() - 1));
+        }
+        return pageWords == null ? List.of() : pageWords;
+    }
+
     /** Words of a text without filler: lower-cased, accent-free. */
     static List<String> words(String text) {
         String folded = Normalizer.normalize(text.toLowerCase(Locale.ROOT), Normalizer.Form.NFD)
@@ -118,12 +290,13 @@ final class ProductNames {
         return (int) asked.stream().filter(title::has).count();
     }
 
+    /** Shorter titles first (the fewer words beyond those asked, the closer the match), then alphabetically. */
+    private static final Comparator<Title> BY_LENGTH = Comparator.<Title>comparingInt(
+                    t -> t.words().size())
+            .thenComparing(t -> t.doc().title());
+
     private static List<DocumentSummary> rank(List<Title> titles) {
-        return titles.stream()
-                .sorted(Comparator.<Title>comparingInt(t -> t.words().size())
-                        .thenComparing(t -> t.doc().title()))
-                .map(Title::doc)
-                .toList();
+        return titles.stream().sorted(BY_LENGTH).map(Title::doc).toList();
     }
 
     private static boolean same(String a, String b) {

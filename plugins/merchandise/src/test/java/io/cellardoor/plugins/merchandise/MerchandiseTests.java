@@ -4,8 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.cellardoor.plugin.api.DirectAnswer;
 import io.cellardoor.plugin.api.HandlerResult;
+import io.cellardoor.plugin.api.Passage;
 import io.cellardoor.plugin.api.UserQuery;
 import io.cellardoor.plugin.api.testing.InMemoryPluginContext;
+import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -155,5 +158,163 @@ class MerchandiseTests {
                         .text())
                 .as("a qualifier of one title still names it")
                 .isEqualTo("The Tofu Bao Bun is $14.00.");
+    }
+
+    @Test
+    void answersWhetherTheShopHasEachThingAskedAboutWithPrices() {
+        DirectAnswer answer = plugin.handler()
+                .handle(new UserQuery("do you sell caps or sliders?", "en"), shop)
+                .directAnswer()
+                .orElseThrow();
+
+        assertThat(answer.text())
+                .isEqualTo(
+                        "Yes, we have:\n- **Linen Cap**: $28.00\n- **Tweed Cap**: $32.00\n- **Short Rib Sliders**: $19");
+        assertThat(answer.sourcePaths())
+                .containsExactlyInAnyOrder(
+                        "shop/linen-cap.md", "shop/tweed-cap.md", "shop/tweed-cap-2.md", "shop/short-rib-sliders.md");
+    }
+
+    @Test
+    void listsTheItemsThatAreTheThingAskedAboutFirst() {
+        InMemoryPluginContext sweets = new InMemoryPluginContext()
+                .add("merchandise", "shop/mousse.md", "Chocolate Mousse", "# Chocolate Mousse\n- **Price**: $10.00\n")
+                .add("merchandise", "shop/bar.md", "Sea Salt Chocolate", "# Sea Salt Chocolate\n- **Price**: $9.00\n")
+                .add(
+                        "merchandise",
+                        "shop/bread.md",
+                        "Extra Bread for Chocolate",
+                        "# Extra Bread\n- **Price**: $3.00\n");
+
+        assertThat(plugin.handler()
+                        .handle(new UserQuery("any chocolate?", "en"), sweets)
+                        .directAnswer()
+                        .orElseThrow()
+                        .text())
+                .isEqualTo("Yes, we have:\n- **Sea Salt Chocolate**: $9.00\n- **Chocolate Mousse**: $10.00"
+                        + "\n- **Extra Bread for Chocolate**: $3.00");
+    }
+
+    @Test
+    void saysAListIsOnlyTheClosestWhenAWordAskedIsInNoTitle() {
+        assertThat(plugin.handler()
+                        .handle(new UserQuery("do you have vegan sliders?", "en"), shop)
+                        .directAnswer()
+                        .orElseThrow()
+                        .text())
+                .isEqualTo("The closest items on our shop and menu list:\n- **Short Rib Sliders**: $19");
+    }
+
+    @Test
+    void readsAvailabilityQuestionsInSpanishAndFrenchThroughTheVocabulary() {
+        for (String question : List.of("¿venden gorras?", "vendez-vous des casquettes ?")) {
+            assertThat(plugin.handler()
+                            .handle(new UserQuery(question, question.startsWith("¿") ? "es" : "fr"), shop)
+                            .directAnswer()
+                            .map(DirectAnswer::text))
+                    .as(question)
+                    .contains("Yes, we have:\n- **Linen Cap**: $28.00\n- **Tweed Cap**: $32.00");
+        }
+    }
+
+    @Test
+    void answersNoAvailabilityWhenTheWordsNameNoSingleItem() {
+        assertThat(plugin.handler()
+                        .handle(new UserQuery("do you have wifi or a place to charge my phone?", "en"), shop)
+                        .directAnswer())
+                .isEmpty();
+        assertThat(plugin.handler()
+                        .handle(new UserQuery("do you have a gift card for the tweed shop?", "en"), shop)
+                        .directAnswer())
+                .as("gift, card and tweed name three items, no item has all those words")
+                .isEmpty();
+    }
+
+    @Test
+    void readsTheThingsAskedAboutEachWithoutItsPurpose() {
+        assertThat(AvailabilityQuestion.read("do you sell mugs or a bag to carry wine in"))
+                .contains(new AvailabilityQuestion.Asked(Optional.empty(), List.of("mugs", "a bag")));
+        assertThat(AvailabilityQuestion.read("got any olives and crackers for the picnic"))
+                .contains(new AvailabilityQuestion.Asked(
+                        Optional.of("olives and crackers"), List.of("olives", "crackers")));
+        assertThat(AvailabilityQuestion.read("avez vous des verres a vin"))
+                .contains(new AvailabilityQuestion.Asked(Optional.empty(), List.of("des verres a vin")));
+        assertThat(AvailabilityQuestion.read("what time do you open on sunday")).isEmpty();
+    }
+
+    @Test
+    void readsANameWithAndInItAsOneThing() {
+        InMemoryPluginContext kitchen = new InMemoryPluginContext()
+                .add("merchandise", "shop/mac.md", "Mac & Cheese", "# Mac & Cheese\n- **Price**: $12.00\n")
+                .add("merchandise", "shop/plate.md", "Cheese Plate", "# Cheese Plate\n- **Price**: $20.00\n");
+
+        assertThat(plugin.handler()
+                        .handle(new UserQuery("do you serve mac and cheese?", "en"), kitchen)
+                        .directAnswer()
+                        .orElseThrow()
+                        .text())
+                .isEqualTo("Yes, we have:\n- **Mac & Cheese**: $12.00");
+    }
+
+    @Test
+    void leavesAQuestionWithAPriceLimitToTheHost() {
+        assertThat(plugin.handler()
+                        .handle(new UserQuery("do you sell caps under $30?", "en"), shop)
+                        .directAnswer())
+                .isEmpty();
+    }
+
+    @Test
+    void theDomainOfAnotherPluginNamesNothingToHave() {
+        InMemoryPluginContext accessories = new InMemoryPluginContext()
+                .add("merchandise", "shop/opener.md", "Wine Opener", "# Wine Opener\n- **Price**: $28.00\n")
+                .add("merchandise", "shop/stopper.md", "Wine Stopper", "# Stopper\n- **Price**: $10.00\n")
+                .add("merchandise", "shop/glass.md", "Stemless Wine Glass", "# Glass\n- **Price**: $12.00\n");
+
+        assertThat(plugin.handler()
+                        .handle(new UserQuery("do you have vegan wines?", "en"), accessories)
+                        .directAnswer())
+                .isEmpty();
+        assertThat(plugin.handler()
+                        .handle(new UserQuery("do you sell wine glasses?", "en"), accessories)
+                        .directAnswer()
+                        .orElseThrow()
+                        .text())
+                .isEqualTo("Yes, we have:\n- **Stemless Wine Glass**: $12.00");
+    }
+
+    @Test
+    void listsPricedItemsRetrievedFromOtherFoldersToo() {
+        InMemoryPluginContext bar = new InMemoryPluginContext()
+                .add("merchandise", "shop/gin.md", "Estate Gin", "# Estate Gin\n- **Price**: $38.00\n")
+                .add("visiting", "tasting/gin-fizz.md", "Gin Fizz", "# Gin Fizz\n- **Price**: $15.00\n")
+                .add("visiting", "visiting/hours.md", "Gin Hours", "# Gin Hours\nThe bar pours gin until 5.\n");
+        bar.retrieved(List.of(
+                new Passage("tasting/gin-fizz.md", "Gin Fizz", "visiting", "", "Price: $15.00", 0.03),
+                new Passage("visiting/hours.md", "Gin Hours", "visiting", "", "The bar pours gin until 5.", 0.02)));
+
+        assertThat(plugin.handler()
+                        .handle(new UserQuery("do you serve gin?", "en"), bar)
+                        .directAnswer()
+                        .orElseThrow()
+                        .text())
+                .as("a retrieved page without a price is not an item")
+                .isEqualTo("Yes, we have:\n- **Estate Gin**: $38.00\n- **Gin Fizz**: $15.00");
+    }
+
+    @Test
+    void aWordThatStartsSeveralDishesNamesThemAll() {
+        InMemoryPluginContext kitchen = new InMemoryPluginContext()
+                .add("merchandise", "shop/roll.md", "Lobster Roll", "# Lobster Roll\n- **Price**: $32.00\n")
+                .add("merchandise", "shop/ramen.md", "Lobster Ramen", "# Lobster Ramen\n- **Price**: $29.00\n")
+                .add("merchandise", "shop/ravioli.md", "Lobster Ravioli", "# Lobster Ravioli\n- **Price**: $29.00\n");
+
+        assertThat(plugin.handler()
+                        .handle(new UserQuery("do you serve lobster?", "en"), kitchen)
+                        .directAnswer()
+                        .orElseThrow()
+                        .text())
+                .isEqualTo("Yes, we have:\n- **Lobster Ramen**: $29.00\n- **Lobster Ravioli**: $29.00"
+                        + "\n- **Lobster Roll**: $32.00");
     }
 }

@@ -1,0 +1,87 @@
+package io.cellardoor.plugins.merchandise;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Reads a question asking whether the shop or the kitchen has something ("do you sell hats or t-shirts?", "got any
+ * olives?", "¿tienen chocolate?", "avez-vous des verres à vin ?") into the things asked about, one phrase per
+ * alternative, each cut before the purpose it is wanted for ("a box to put a bottle in" is a box).
+ */
+final class AvailabilityQuestion {
+
+    /** The verb of asking whether something is had or sold, in English, Spanish and French (normalized text). */
+    private static final Pattern ASKED = Pattern.compile("\\b(?:"
+            + "(?:do|does) (?:you|u|ya|y all|yall|you all|you guys|they)(?: still| also| even)?"
+            + " (?:have|sell|carry|stock|offer|serve|got)"
+            + "|(?:have|has) (?:you|u) got|(?:you|u) got|got any|(?:is|are) there any"
+            + "|can (?:i|we) (?:buy|get|order|purchase)"
+            + "|tienen|venden|ofrecen|sirven|hay|(?:puedo|podemos|se puede) comprar"
+            + "|avez vous|vendez vous|proposez vous|servez vous|vous avez|vous vendez|y a t il"
+            + ")\\b");
+
+    /** "any olives?" opening a question asks the same. */
+    private static final Pattern LEADING_ANY = Pattern.compile("^any\\b");
+
+    /** Words joining the alternatives asked about. */
+    private static final Pattern ALTERNATIVES = Pattern.compile("\\b(?:or|and|nor|o|u|y|ou|et)\\b");
+
+    /** Words offering a choice: the parts they join are never one name. */
+    private static final Pattern EITHER = Pattern.compile("\\b(?:or|nor|o|u|ou)\\b");
+
+    /** Where the thing ends and what it is wanted for, or where, begins. */
+    private static final Pattern PURPOSE = Pattern.compile(
+            "\\b(?:to|for|by|on|at|in|with|that|which|i can|we can|para|con|en|que|pour|avec|dans|sur|today|here)\\b");
+
+    private AvailabilityQuestion() {}
+
+    /**
+     * What a question asks the availability of.
+     *
+     * @param named the whole phrase when its parts are joined by "and" (no "or"), to be read first as one name ("mac
+     *     and cheese"); empty otherwise
+     * @param alternatives the phrases, one per part, in the order asked, none blank, at least one
+     */
+    record Asked(Optional<String> named, List<String> alternatives) {}
+
+    /**
+     * Reads what a question asks the availability of.
+     *
+     * @param normalized the question as {@code UserQuery.normalized()} gives it: lower-case, accent-free, words
+     *     separated by single spaces
+     * @return empty when the question does not ask whether something is had or sold, or names nothing
+     */
+    static Optional<Asked> read(String normalized) {
+        Matcher asked = ASKED.matcher(normalized);
+        int start;
+        if (asked.find()) {
+            start = asked.end();
+        } else {
+            Matcher any = LEADING_ANY.matcher(normalized);
+            if (!any.find()) {
+                return Optional.empty();
+            }
+            start = any.end();
+        }
+        String object = normalized.substring(start);
+        List<String> things = new ArrayList<>();
+        for (String alternative : ALTERNATIVES.split(object)) {
+            withoutPurpose(alternative).ifPresent(things::add);
+        }
+        if (things.isEmpty()) {
+            return Optional.empty();
+        }
+        Optional<String> named =
+                things.size() > 1 && !EITHER.matcher(object).find() ? withoutPurpose(object) : Optional.empty();
+        return Optional.of(new Asked(named, things));
+    }
+
+    private static Optional<String> withoutPurpose(String phrase) {
+        Matcher purpose = PURPOSE.matcher(phrase);
+        String thing = (purpose.find() ? phrase.substring(0, purpose.start()) : phrase).strip();
+        return thing.isEmpty() ? Optional.empty() : Optional.of(thing);
+    }
+}
