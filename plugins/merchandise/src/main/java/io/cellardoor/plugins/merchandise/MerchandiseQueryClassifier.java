@@ -16,7 +16,10 @@ public final class MerchandiseQueryClassifier implements QueryClassifier {
             + "|tees?|tank tops?|jackets?|vests?|socks|apparel|clothing|totes?|bags?|aprons?|glass(es)?(?! of)"
             + "|stemless|tumblers?|mugs?|corkscrews?|openers?|decanters?|stoppers?|coasters?|candles?|soaps?|lotions?"
             + "|bath salts|gifts?|gift cards?|baskets?|blankets?|books?|bouquets?|flowers?|ornaments?|magnets?"
-            + "|stickers?|keychains?|coolers?";
+            + "|stickers?|keychains?|coolers?"
+            // the same in Spanish and French, as the vocabulary maps them
+            + "|camisetas?|gorras?|sombreros?|sudaderas?|copas?|sacacorchos|regalos?|cestas?|canastas?|bolsas?"
+            + "|casquettes?|chapeaux?|verres?|tire bouchons?|cadeaux?|paniers?|sacs?";
     private static final String FOOD = "menu|food|eat|eats|snacks?|bites|hungry|kitchen|appetizers?|apps|entrees?"
             + "|desserts?|dish(es)?|plates?|boards?|sandwich(es)?|burgers?|sliders?|fries|salads?|soups?|pizzas?"
             + "|flatbreads?|tacos?|oysters?|cheeses?|charcuterie|mozzarella|brie|camembert|cheddar|gouda"
@@ -26,7 +29,8 @@ public final class MerchandiseQueryClassifier implements QueryClassifier {
             + "|mussels|scallops|ceviche|crudo|calamari|dumplings|bao|arancini|risotto|pasta|gnocchi|tortellini"
             + "|ravioli|mac and cheese|nachos|quesadillas?|empanadas?|croquettes?|fritters?|potatoes|avocado toast"
             + "|eggs|pancakes|french toast|waffles|donuts|pretzels?|popcorn|satay|skewers|kebabs?|meatballs?|vegan"
-            + "|vegetarian|gluten free|brunch";
+            + "|vegetarian|gluten free|brunch"
+            + "|comida|quesos?|aceitunas|postres?|nourriture|fromages?|chocolats?";
     private static final String PRICE = "(?:\\bhow much\\b|\\bprices?\\b|\\bpriced\\b|\\bcosts?\\b|\\$)";
 
     private static final KeywordClassifier SIGNALS = KeywordClassifier.builder()

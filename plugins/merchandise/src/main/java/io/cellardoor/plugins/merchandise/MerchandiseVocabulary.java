@@ -9,7 +9,8 @@ import java.util.Map;
  *
  * <p>Each line is {@code visitor word=page words}; the host adds the page words to the keyword search and to the
  * extractive answerer's matching whenever the visitor's word appears in a question. Spanish and French words are here
- * because the knowledge is written in English and the chat widget speaks all three.
+ * because the knowledge is written in English and the chat widget speaks all three. The wine words are the wine
+ * plugin's too: a plugin reads item names ("copas de vino") with its own words only.
  */
 final class MerchandiseVocabulary {
 
@@ -17,13 +18,16 @@ final class MerchandiseVocabulary {
             merch,swag=merchandise
             tienda,boutique=shop
             camiseta,camisetas=shirt
-            gorra,gorras,sombrero,sombreros,casquette,chapeau=hat cap
+            gorra,gorras,sombrero,sombreros,casquette,chapeau,chapeaux=hat cap
+            bolsa,bolsas,sac,sacs=bag
+            chocolat,chocolats=chocolate
             sudadera,sudaderas,sweat=hoodie sweatshirt
             sweatshirt,sweatshirts,sweater,sweaters,pullover,pullovers=hoodie
             corkscrew,corkscrews,sacacorchos=opener
             regalo,regalos,cadeau,cadeaux=gift
             cesta,canasta,panier=basket
             copa,copas,verre,verres=glass
+            vino,vinos,vin,vins=wine
             comida,nourriture,repas,manger,comer=food menu
             menu=menu
             bebida,bebidas,boisson,boissons=drink

@@ -47,7 +47,10 @@ class MerchandiseTests {
                 "price on the spicy tofu sandwich?",
                 "how much are the lamb sliders and which wine should I get with them?",
                 "can I buy a gift card?",
-                "r u serving any oysters today"
+                "r u serving any oysters today",
+                "¿tienen copas de vino?",
+                "avez-vous des verres à vin ?",
+                "est-ce que vous avez du fromage ?"
             })
     void classifierClaimsShopAndMenuQuestions(String question) {
         assertThat(score(question)).isGreaterThanOrEqualTo(0.4);
