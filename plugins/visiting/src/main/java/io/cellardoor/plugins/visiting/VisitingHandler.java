@@ -18,8 +18,9 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * Answers opening-hours questions directly from the hours document (found by search, read whole, parsed);
- * plans retrieval for every other visiting question.
+ * Answers opening-hours questions directly from the hours document (found by search, read whole, parsed), and what
+ * a kind of visit costs from the page that prices the offerings ({@link OfferingPrices}); plans retrieval for every
+ * other visiting question.
  */
 public final class VisitingHandler implements DomainHandler {
 
@@ -51,7 +52,37 @@ public final class VisitingHandler implements DomainHandler {
         if (DIRECTIONS.matcher(query.normalized()).find()) {
             prompt.add("For directions, give the street address and any GPS or ride-share warnings the pages mention.");
         }
+        if (OfferingPrices.asked(query, context.passages())) {
+            Optional<HandlerResult> priced = offeringPrices(query, plan, prompt, context);
+            if (priced.isPresent()) {
+                return priced.get();
+            }
+        }
         return new HandlerResult(plan, prompt, Optional.empty());
+    }
+
+    /**
+     * What a kind of visit costs, from the first of the turn's visiting pages (at most the host's k) that prices two
+     * offerings or more; empty when none does.
+     */
+    private static Optional<HandlerResult> offeringPrices(
+            UserQuery query, RetrievalPlan plan, List<String> prompt, PluginContext context) {
+        Set<String> paths = new LinkedHashSet<>();
+        context.passages().stream().filter(p -> DOMAIN.equals(p.domain())).forEach(p -> paths.add(p.path()));
+        for (String path : paths) {
+            Optional<KnowledgeDocument> document = context.readDocument(path);
+            List<OfferingPrices.Offering> offerings =
+                    document.map(d -> OfferingPrices.read(d.text())).orElse(List.of());
+            Optional<String> text = OfferingPrices.answer(query, offerings);
+            if (text.isPresent()) {
+                String answer = "**" + document.get().title().strip() + "**\n" + text.get();
+                return Optional.of(new HandlerResult(
+                        plan.boosting(List.of(path)),
+                        prompt,
+                        Optional.of(new DirectAnswer(answer, List.of(path), CONFIDENCE))));
+            }
+        }
+        return Optional.empty();
     }
 
     private static HandlerResult answerHours(HoursQuestion question, RetrievalPlan plan, PluginContext context) {

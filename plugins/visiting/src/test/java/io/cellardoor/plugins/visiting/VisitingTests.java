@@ -242,4 +242,81 @@ class VisitingTests {
         assertThat(schedule.hours().get(DayOfWeek.WEDNESDAY))
                 .contains(new WeeklySchedule.Opening(LocalTime.of(11, 0), LocalTime.of(17, 0)));
     }
+
+    private static final String EXPERIENCES = """
+            # Ways to Taste
+
+            ## Porch Tasting
+
+            Five wines on the porch.
+
+            ### Details:
+            - **Duration**: One hour
+            - **Starting Price**: $30 per person
+
+            ## Barrel Room Tour & Tasting
+
+            A walk through the cellar.
+
+            ### Details:
+            - **Starting Price**: $120 per person
+
+            ## Large Party Booking
+
+            - **Minimum**: $400 food and drink minimum per party
+
+            ## Good to Know
+
+            - Members taste free.
+            """;
+
+    private InMemoryPluginContext tastings() {
+        return new InMemoryPluginContext()
+                .add("visiting", "visiting/ways.md", "Ways to Taste", EXPERIENCES)
+                .add("visiting", "tasting/staff.md", "Staff Tasting", "# Staff Tasting\n- **Price**: $10.00\n")
+                .add("visiting", "tasting/porch.md", "Porch Tasting", "# Porch Tasting\n- **Price**: $30.00\n")
+                // what the host's retrieval finds for a question on tastings, in any language
+                .retrieve("tasting price tour party", 6);
+    }
+
+    private Optional<String> priced(String question, String language) {
+        return plugin.handler()
+                .handle(new UserQuery(question, language), tastings())
+                .directAnswer()
+                .map(DirectAnswer::text);
+    }
+
+    @Test
+    void answersWhatAKindOfVisitCostsFromThePageThatPricesTheOfferings() {
+        assertThat(priced("how much is a tasting?", "en"))
+                .contains("**Ways to Taste**\n- **Porch Tasting**: Starting Price $30 per person"
+                        + "\n- **Barrel Room Tour & Tasting**: Starting Price $120 per person");
+        assertThat(priced("what does a tour cost?", "en"))
+                .contains("**Ways to Taste**\n- **Barrel Room Tour & Tasting**: Starting Price $120 per person");
+        assertThat(priced("what would a large party pay for a tasting?", "en"))
+                .as("no price word: not a price question")
+                .isEmpty();
+        assertThat(priced("what is the price of a tasting for a large party?", "en"))
+                .contains(
+                        "**Ways to Taste**\n- **Large Party Booking**: Minimum $400 food and drink minimum per party");
+        assertThat(priced("combien coûte une dégustation ?", "fr"))
+                .as("the vocabulary's tasting for dégustation picks the tastings")
+                .hasValueSatisfying(text -> assertThat(text)
+                        .contains("Porch Tasting", "Barrel Room Tour & Tasting")
+                        .doesNotContain("Large Party Booking"));
+    }
+
+    @Test
+    void leavesAQuestionNamingOnePricedItemToItsPage() {
+        assertThat(priced("how much is the staff tasting?", "en")).isEmpty();
+    }
+
+    @Test
+    void readsOnlyPagesPricingTwoOfferingsOrMore() {
+        assertThat(OfferingPrices.read("# Staff Tasting\n- **Price**: $10.00\n"))
+                .isEmpty();
+        assertThat(OfferingPrices.read(EXPERIENCES))
+                .extracting(OfferingPrices.Offering::name)
+                .containsExactly("Porch Tasting", "Barrel Room Tour & Tasting", "Large Party Booking");
+    }
 }
