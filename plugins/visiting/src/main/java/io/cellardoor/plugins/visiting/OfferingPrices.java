@@ -27,9 +27,9 @@ final class OfferingPrices {
             "\\b(how much|prices?|pricing|costs?|fees?|combien|coute|coutent|prix|tarifs?|cuanto|cuesta|cuestan"
                     + "|precios?)\\b");
 
-    /** A kind of visit a price is asked for. */
-    private static final Pattern OFFERING = Pattern.compile(
-            "\\b(tastings?|tours?|experiences?|flights?|degustations?|degustacion|catas?|visitas?|visites?)\\b");
+    /** A kind of visit a price is asked for (a flight is an item: "Heritage Wine Flight"). */
+    private static final Pattern OFFERING =
+            Pattern.compile("\\b(tastings?|tours?|experiences?|degustations?|degustacion|catas?|visitas?|visites?)\\b");
 
     /** A section's price line: a label naming a price, minimum or fee, a colon, then an amount. */
     private static final Pattern PRICE_LINE = Pattern.compile(

@@ -29,6 +29,12 @@ public final class VisitingQueryClassifier implements QueryClassifier {
                     "time")
             .rule("\\b(tastings?(?! notes?)|flights?|degustation|degustacion|catas?)\\b", 0.4, "tasting")
             .rule("\\b(tours?|guided|private experiences?|experiences?|visita|visite)\\b", 0.4, "tour")
+            // what a tasting or tour costs is ours, not a priced item's of the shop ("price of a tasting flight?")
+            .rule(
+                    "\\b(how much|prices?|costs?|fees?)\\b.{0,30}\\b(tastings?|tours?|flights?)\\b"
+                            + "|\\b(tastings?|tours?|flights?)\\b.{0,30}\\b(how much|prices?|costs?|fees?)\\b",
+                    0.2,
+                    "tasting price")
             .rule(
                     "\\b(reservations?|reservaciones?|reservas?|reserve (a|an|the|my|our|for)|book(ing|ed)?|tock"
                             + "|walk[ -]?ins?|availability|table for)\\b",

@@ -77,6 +77,16 @@ class VisitingTests {
     }
 
     @ParameterizedTest
+    @ValueSource(strings = {"price of a tasting flight?", "whats the price for a tasting for two"})
+    void aTastingsPriceScoresAboveTheShopsPricedItemShape(String question) {
+        // the merchandise classifier gives "price of/for ..." 0.415 (item question and price)
+        assertThat(new VisitingQueryClassifier()
+                        .classify(new UserQuery(question, "en"))
+                        .score())
+                .isGreaterThan(0.45);
+    }
+
+    @ParameterizedTest
     @ValueSource(
             strings = {
                 "price of the reserve cab franc?",
