@@ -69,9 +69,14 @@ public final class MerchandiseHandler implements DomainHandler {
         if (PRICE_QUESTION.matcher(text).find() && match.single() && match.namesOnly()) {
             answer = priceAnswer(match.products(), context);
         }
-        if (answer.isEmpty() && query.priceBound().isEmpty()) {
-            answer = AvailabilityQuestion.read(query.normalizedFocus())
-                    .flatMap(asked -> availabilityAnswer(asked, items(pages, context), context));
+        Optional<AvailabilityQuestion.Asked> asked = AvailabilityQuestion.read(query.normalizedFocus());
+        boolean priceOfAKind = PRICE_QUESTION.matcher(text).find() && !match.single();
+        if (answer.isEmpty() && query.priceBound().isEmpty() && (asked.isPresent() || priceOfAKind)) {
+            List<DocumentSummary> items = items(pages, context);
+            answer = asked.flatMap(a -> availabilityAnswer(a, items, context));
+            if (answer.isEmpty() && priceOfAKind) {
+                answer = priceListAnswer(query, items, context);
+            }
         }
         return new HandlerResult(plan.boosting(boosted), prompt, answer);
     }
@@ -110,6 +115,35 @@ public final class MerchandiseHandler implements DomainHandler {
         if (offers.isEmpty()) {
             return Optional.empty();
         }
+        boolean whole = offers.stream().allMatch(ProductNames.Offer::whole);
+        return Optional.of(itemList(
+                whole ? "Yes, we have:\n" : "The closest items on our shop and menu list:\n", offers, context));
+    }
+
+    /**
+     * "- **Hat**: $25.00" a line for each priced item of a kind whose price is asked ("how much are the hats?"), when
+     * the question holds nothing but item names and filler; empty otherwise.
+     */
+    private static Optional<DirectAnswer> priceListAnswer(
+            UserQuery query, List<DocumentSummary> pages, PluginContext context) {
+        return ProductNames.offered(
+                        query.normalizedFocus(), pages, MerchandiseVocabulary.SYNONYMS, MerchandisePlugin.RELATED)
+                .filter(ProductNames.Offer::whole)
+                .map(offer -> new ProductNames.Offer(
+                        offer.products().stream()
+                                .filter(p -> price(p, context).isPresent())
+                                .toList(),
+                        true))
+                .filter(offer -> !offer.products().isEmpty())
+                .map(offer -> itemList("", List.of(offer), context));
+    }
+
+    /**
+     * The header, then a bullet per item with its price when its page states one; items of the same name are one
+     * bullet citing every page, with each price their pages state ("$32.00 or $28.00"); each offer gets its share of
+     * {@value #MAX_LISTED} lines (at least {@value #MIN_SHARE}), and a last line counts the items left out.
+     */
+    private static DirectAnswer itemList(String header, List<ProductNames.Offer> offers, PluginContext context) {
         // Each thing asked about gets its share of the list, so "tea or coffee" shows both.
         int share = Math.max(MIN_SHARE, MAX_LISTED / offers.size());
         Map<String, List<DocumentSummary>> listed = new LinkedHashMap<>();
@@ -123,19 +157,20 @@ public final class MerchandiseHandler implements DomainHandler {
             items.entrySet().stream().limit(share).forEach(item -> listed.putIfAbsent(item.getKey(), item.getValue()));
         }
         unlisted.removeAll(listed.keySet());
-        boolean whole = offers.stream().allMatch(ProductNames.Offer::whole);
-        StringBuilder text =
-                new StringBuilder(whole ? "Yes, we have:" : "The closest items on our shop and menu list:");
+        List<String> lines = new ArrayList<>();
         List<String> sources = new ArrayList<>();
         listed.forEach((title, items) -> {
-            text.append("\n- **").append(title).append("**");
-            price(items.get(0), context).ifPresent(p -> text.append(": ").append(p));
+            String prices = items.stream()
+                    .flatMap(p -> price(p, context).stream())
+                    .distinct()
+                    .collect(Collectors.joining(" or "));
+            lines.add("- **" + title + "**" + (prices.isEmpty() ? "" : ": " + prices));
             items.forEach(p -> sources.add(p.path()));
         });
         if (!unlisted.isEmpty()) {
-            text.append("\n- and ").append(unlisted.size()).append(" more");
+            lines.add("- and " + unlisted.size() + " more");
         }
-        return Optional.of(new DirectAnswer(text.toString(), sources, AVAILABILITY_CONFIDENCE));
+        return new DirectAnswer(header + String.join("\n", lines), sources, AVAILABILITY_CONFIDENCE);
     }
 
     /**

@@ -114,11 +114,44 @@ class MerchandiseTests {
     }
 
     @Test
-    void boostsWithoutAnsweringWhenSeveralProductsMatch() {
+    void listsThePriceOfEveryItemWhenSeveralProductsMatch() {
         HandlerResult result = plugin.handler().handle(new UserQuery("how much is a cap?", "en"), shop);
 
-        assertThat(result.directAnswer()).isEmpty();
+        assertThat(result.directAnswer().orElseThrow().text())
+                .isEqualTo("- **Linen Cap**: $28.00\n- **Tweed Cap**: $32.00");
         assertThat(result.plan().boostPaths()).contains("shop/linen-cap.md", "shop/tweed-cap.md");
+    }
+
+    @Test
+    void anItemOfTwoPagesAtTwoPricesShowsBoth() {
+        InMemoryPluginContext flowers = new InMemoryPluginContext()
+                .add("merchandise", "shop/b1.md", "Dried Bouquet", "# Dried Bouquet\n- **Price**: $32.00\n")
+                .add("merchandise", "shop/b2.md", "Dried Bouquet", "# Dried Bouquet\n- **Price**: $28.00\n");
+
+        assertThat(plugin.handler()
+                        .handle(new UserQuery("do you have bouquets?", "en"), flowers)
+                        .directAnswer()
+                        .orElseThrow()
+                        .text())
+                .isEqualTo("Yes, we have:\n- **Dried Bouquet**: $32.00 or $28.00");
+    }
+
+    @Test
+    void aPriceListLeavesOutItemsWithoutAPrice() {
+        InMemoryPluginContext shipping = new InMemoryPluginContext()
+                .add("merchandise", "shop/shipping.md", "Shipping", "# Shipping\n- **Price**: Price unavailable\n")
+                .add(
+                        "merchandise",
+                        "shop/flat.md",
+                        "Flat Rate Shipping",
+                        "# Flat Rate Shipping\n- **Price**: $20.00\n");
+
+        assertThat(plugin.handler()
+                        .handle(new UserQuery("how much does shipping cost?", "en"), shipping)
+                        .directAnswer()
+                        .orElseThrow()
+                        .text())
+                .isEqualTo("- **Flat Rate Shipping**: $20.00");
     }
 
     @Test
