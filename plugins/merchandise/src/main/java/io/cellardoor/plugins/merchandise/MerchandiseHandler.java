@@ -106,12 +106,14 @@ public final class MerchandiseHandler implements DomainHandler {
                 .flatMap(thing ->
                         ProductNames.offered(thing, pages, MerchandiseVocabulary.SYNONYMS, MerchandisePlugin.RELATED))
                 .filter(ProductNames.Offer::whole);
-        List<String> things = named.isPresent() ? asked.named().stream().toList() : asked.alternatives();
-        List<ProductNames.Offer> offers = things.stream()
-                .flatMap(thing ->
-                        ProductNames.offered(thing, pages, MerchandiseVocabulary.SYNONYMS, MerchandisePlugin.RELATED)
-                                .stream())
-                .toList();
+        List<ProductNames.Offer> offers =
+                named.isPresent()
+                        ? List.of(named.get())
+                        : asked.alternatives().stream()
+                                .flatMap(thing -> ProductNames.offered(
+                                        thing, pages, MerchandiseVocabulary.SYNONYMS, MerchandisePlugin.RELATED)
+                                        .stream())
+                                .toList();
         if (offers.isEmpty()) {
             return Optional.empty();
         }
