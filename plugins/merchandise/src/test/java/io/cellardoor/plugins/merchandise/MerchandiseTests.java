@@ -34,6 +34,14 @@ class MerchandiseTests {
             .add("merchandise", "shop/gift-box.md", "Holiday Gift Box", "# Holiday Gift Box\n- **Price**: $75.00\n")
             .add("merchandise", "shop/card-fee.md", "Card Surcharge", "# Card Surcharge\n- **Price**: $1.00\n");
 
+    /** The text of the handler's direct answer to an English question, if it gives one. */
+    private Optional<String> answer(String question, InMemoryPluginContext context) {
+        return plugin.handler()
+                .handle(new UserQuery(question, "en"), context)
+                .directAnswer()
+                .map(DirectAnswer::text);
+    }
+
     private static double score(String question) {
         return new MerchandiseQueryClassifier()
                 .classify(new UserQuery(question, "en"))
@@ -128,11 +136,7 @@ class MerchandiseTests {
                 .add("merchandise", "shop/b1.md", "Dried Bouquet", "# Dried Bouquet\n- **Price**: $32.00\n")
                 .add("merchandise", "shop/b2.md", "Dried Bouquet", "# Dried Bouquet\n- **Price**: $28.00\n");
 
-        assertThat(plugin.handler()
-                        .handle(new UserQuery("do you have bouquets?", "en"), flowers)
-                        .directAnswer()
-                        .orElseThrow()
-                        .text())
+        assertThat(answer("do you have bouquets?", flowers).orElseThrow())
                 .isEqualTo("Yes, we have:\n- **Dried Bouquet**: $32.00 or $28.00");
     }
 
@@ -146,11 +150,7 @@ class MerchandiseTests {
                         "Flat Rate Shipping",
                         "# Flat Rate Shipping\n- **Price**: $20.00\n");
 
-        assertThat(plugin.handler()
-                        .handle(new UserQuery("how much does shipping cost?", "en"), shipping)
-                        .directAnswer()
-                        .orElseThrow()
-                        .text())
+        assertThat(answer("how much does shipping cost?", shipping).orElseThrow())
                 .isEqualTo("- **Flat Rate Shipping**: $20.00");
     }
 
@@ -181,17 +181,9 @@ class MerchandiseTests {
                         .boostPaths())
                 .as("wine is what the accessories are for, not one of them")
                 .isEmpty();
-        assertThat(plugin.handler()
-                        .handle(new UserQuery("how much is the wine opener?", "en"), accessories)
-                        .directAnswer()
-                        .orElseThrow()
-                        .text())
+        assertThat(answer("how much is the wine opener?", accessories).orElseThrow())
                 .isEqualTo("The Wine Opener is $28.00.");
-        assertThat(plugin.handler()
-                        .handle(new UserQuery("price on the bao?", "en"), accessories)
-                        .directAnswer()
-                        .orElseThrow()
-                        .text())
+        assertThat(answer("price on the bao?", accessories).orElseThrow())
                 .as("a qualifier of one title still names it")
                 .isEqualTo("The Tofu Bao Bun is $14.00.");
     }
@@ -222,22 +214,14 @@ class MerchandiseTests {
                         "Extra Bread for Chocolate",
                         "# Extra Bread\n- **Price**: $3.00\n");
 
-        assertThat(plugin.handler()
-                        .handle(new UserQuery("any chocolate?", "en"), sweets)
-                        .directAnswer()
-                        .orElseThrow()
-                        .text())
+        assertThat(answer("any chocolate?", sweets).orElseThrow())
                 .isEqualTo("Yes, we have:\n- **Sea Salt Chocolate**: $9.00\n- **Chocolate Mousse**: $10.00"
                         + "\n- **Extra Bread for Chocolate**: $3.00");
     }
 
     @Test
     void saysAListIsOnlyTheClosestWhenAWordAskedIsInNoTitle() {
-        assertThat(plugin.handler()
-                        .handle(new UserQuery("do you have vegan sliders?", "en"), shop)
-                        .directAnswer()
-                        .orElseThrow()
-                        .text())
+        assertThat(answer("do you have vegan sliders?", shop).orElseThrow())
                 .isEqualTo("The closest items on our shop and menu list:\n- **Short Rib Sliders**: $19");
     }
 
@@ -255,13 +239,9 @@ class MerchandiseTests {
 
     @Test
     void answersNoAvailabilityWhenTheWordsNameNoSingleItem() {
-        assertThat(plugin.handler()
-                        .handle(new UserQuery("do you have wifi or a place to charge my phone?", "en"), shop)
-                        .directAnswer())
+        assertThat(answer("do you have wifi or a place to charge my phone?", shop))
                 .isEmpty();
-        assertThat(plugin.handler()
-                        .handle(new UserQuery("do you have a gift card for the tweed shop?", "en"), shop)
-                        .directAnswer())
+        assertThat(answer("do you have a gift card for the tweed shop?", shop))
                 .as("gift, card and tweed name three items, no item has all those words")
                 .isEmpty();
     }
@@ -284,20 +264,13 @@ class MerchandiseTests {
                 .add("merchandise", "shop/mac.md", "Mac & Cheese", "# Mac & Cheese\n- **Price**: $12.00\n")
                 .add("merchandise", "shop/plate.md", "Cheese Plate", "# Cheese Plate\n- **Price**: $20.00\n");
 
-        assertThat(plugin.handler()
-                        .handle(new UserQuery("do you serve mac and cheese?", "en"), kitchen)
-                        .directAnswer()
-                        .orElseThrow()
-                        .text())
+        assertThat(answer("do you serve mac and cheese?", kitchen).orElseThrow())
                 .isEqualTo("Yes, we have:\n- **Mac & Cheese**: $12.00");
     }
 
     @Test
     void leavesAQuestionWithAPriceLimitToTheHost() {
-        assertThat(plugin.handler()
-                        .handle(new UserQuery("do you sell caps under $30?", "en"), shop)
-                        .directAnswer())
-                .isEmpty();
+        assertThat(answer("do you sell caps under $30?", shop)).isEmpty();
     }
 
     @Test
@@ -307,15 +280,8 @@ class MerchandiseTests {
                 .add("merchandise", "shop/stopper.md", "Wine Stopper", "# Stopper\n- **Price**: $10.00\n")
                 .add("merchandise", "shop/glass.md", "Stemless Wine Glass", "# Glass\n- **Price**: $12.00\n");
 
-        assertThat(plugin.handler()
-                        .handle(new UserQuery("do you have vegan wines?", "en"), accessories)
-                        .directAnswer())
-                .isEmpty();
-        assertThat(plugin.handler()
-                        .handle(new UserQuery("do you sell wine glasses?", "en"), accessories)
-                        .directAnswer()
-                        .orElseThrow()
-                        .text())
+        assertThat(answer("do you have vegan wines?", accessories)).isEmpty();
+        assertThat(answer("do you sell wine glasses?", accessories).orElseThrow())
                 .isEqualTo("Yes, we have:\n- **Stemless Wine Glass**: $12.00");
     }
 
@@ -329,11 +295,7 @@ class MerchandiseTests {
                 new Passage("tasting/gin-fizz.md", "Gin Fizz", "visiting", "", "Price: $15.00", 0.03),
                 new Passage("visiting/hours.md", "Gin Hours", "visiting", "", "The bar pours gin until 5.", 0.02)));
 
-        assertThat(plugin.handler()
-                        .handle(new UserQuery("do you serve gin?", "en"), bar)
-                        .directAnswer()
-                        .orElseThrow()
-                        .text())
+        assertThat(answer("do you serve gin?", bar).orElseThrow())
                 .as("a retrieved page without a price is not an item")
                 .isEqualTo("Yes, we have:\n- **Estate Gin**: $38.00\n- **Gin Fizz**: $15.00");
     }
@@ -345,11 +307,7 @@ class MerchandiseTests {
                 .add("merchandise", "shop/ramen.md", "Lobster Ramen", "# Lobster Ramen\n- **Price**: $29.00\n")
                 .add("merchandise", "shop/ravioli.md", "Lobster Ravioli", "# Lobster Ravioli\n- **Price**: $29.00\n");
 
-        assertThat(plugin.handler()
-                        .handle(new UserQuery("do you serve lobster?", "en"), kitchen)
-                        .directAnswer()
-                        .orElseThrow()
-                        .text())
+        assertThat(answer("do you serve lobster?", kitchen).orElseThrow())
                 .isEqualTo("Yes, we have:\n- **Lobster Ramen**: $29.00\n- **Lobster Ravioli**: $29.00"
                         + "\n- **Lobster Roll**: $32.00");
     }
