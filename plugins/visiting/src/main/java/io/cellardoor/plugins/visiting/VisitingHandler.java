@@ -19,8 +19,8 @@ import java.util.regex.Pattern;
 
 /**
  * Answers opening-hours questions directly from the hours document (found by search, read whole, parsed), and what
- * a kind of visit costs from the page that prices the offerings ({@link OfferingPrices}); plans retrieval for every
- * other visiting question.
+ * a kind of visit costs from the page that prices the offerings ({@link OfferingPrices}), where the org is from its
+ * address section ({@link OwnAddress}); plans retrieval for every other visiting question.
  */
 public final class VisitingHandler implements DomainHandler {
 
@@ -33,6 +33,8 @@ public final class VisitingHandler implements DomainHandler {
 
     private static final double CONFIDENCE = 0.9;
     private static final Pattern HOURS_TITLE = Pattern.compile("\\b(hours|horaires|horario|schedule|opening)\\b");
+    private static final Pattern ADDRESS_TITLE =
+            Pattern.compile("(?i)\\b(directions|location|contact|find us|address)");
     private static final Pattern DIRECTIONS =
             Pattern.compile("\\b(uber|lyft|taxi|gps|directions?|address|road|rd|route|park\\w*)\\b");
 
@@ -52,6 +54,12 @@ public final class VisitingHandler implements DomainHandler {
         if (DIRECTIONS.matcher(query.normalized()).find()) {
             prompt.add("For directions, give the street address and any GPS or ride-share warnings the pages mention.");
         }
+        if (OwnAddress.asked(query)) {
+            Optional<HandlerResult> address = ownAddress(plan, prompt, context);
+            if (address.isPresent()) {
+                return address.get();
+            }
+        }
         if (OfferingPrices.asked(query, context.passages())) {
             Optional<HandlerResult> priced = offeringPrices(query, plan, prompt, context);
             if (priced.isPresent()) {
@@ -59,6 +67,30 @@ public final class VisitingHandler implements DomainHandler {
             }
         }
         return new HandlerResult(plan, prompt, Optional.empty());
+    }
+
+    /**
+     * Where the org is, from the first page with an address section: the turn's visiting pages first, then this
+     * domain's pages titled for directions, location or contact; empty when none has one.
+     */
+    private static Optional<HandlerResult> ownAddress(RetrievalPlan plan, List<String> prompt, PluginContext context) {
+        Set<String> paths = new LinkedHashSet<>();
+        context.passages().stream().filter(p -> DOMAIN.equals(p.domain())).forEach(p -> paths.add(p.path()));
+        context.listDocuments(DOMAIN).stream()
+                .filter(d -> ADDRESS_TITLE.matcher(d.title()).find())
+                .forEach(d -> paths.add(d.path()));
+        for (String path : paths) {
+            Optional<KnowledgeDocument> document = context.readDocument(path);
+            Optional<String> address = document.flatMap(d -> OwnAddress.read(d.text()));
+            if (address.isPresent()) {
+                String answer = "**" + document.get().title().strip() + "**\n- " + address.get();
+                return Optional.of(new HandlerResult(
+                        plan.boosting(List.of(path)),
+                        prompt,
+                        Optional.of(new DirectAnswer(answer, List.of(path), CONFIDENCE))));
+            }
+        }
+        return Optional.empty();
     }
 
     /**

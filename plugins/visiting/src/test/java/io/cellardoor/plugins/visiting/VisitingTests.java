@@ -67,7 +67,10 @@ class VisitingTests {
                 "¿Dónde están ubicados?",
                 "¿Aceptan perros?",
                 "¿Cuál es el horario? ¿Están abiertos el domingo?",
-                "is there parking for a bus"
+                "is there parking for a bus",
+                "where is the winery?",
+                "where exactly are you?",
+                "what town are you in?"
             })
     void classifierClaimsVisitingQuestions(String question) {
         assertThat(new VisitingQueryClassifier()
@@ -328,5 +331,49 @@ class VisitingTests {
         assertThat(OfferingPrices.read(EXPERIENCES))
                 .extracting(OfferingPrices.Offering::name)
                 .containsExactly("Porch Tasting", "Barrel Room Tour & Tasting", "Large Party Booking");
+    }
+
+    private static final String FINDING_US = """
+            # Finding the Barn
+
+            ## Our Address
+
+            Hollow Barn Winery
+            12 Mill Lane
+            Rhinecliff, NY 12574
+
+            ## Nearby
+
+            - **The Mill Inn**: Address: 4 River Road, Rhinecliff, NY 12574
+            """;
+
+    private Optional<String> whereAnswer(String question) {
+        InMemoryPluginContext pages = new InMemoryPluginContext()
+                .add("visiting", "visiting/finding.md", "Finding the Barn", FINDING_US)
+                .add("visiting", "visiting/when.md", "When to Find Us", HOURS)
+                .retrieve("winery barn", 4);
+        return plugin.handler()
+                .handle(new UserQuery(question, "en"), pages)
+                .directAnswer()
+                .map(DirectAnswer::text);
+    }
+
+    @ParameterizedTest
+    @ValueSource(
+            strings = {"where is the winery?", "wheres the tasting room", "what town are you in?", "¿dónde están?"})
+    void answersWhereTheOrgIsFromItsAddressSection(String question) {
+        assertThat(whereAnswer(question))
+                .contains(
+                        "**Finding the Barn**\n- Our Address: Hollow Barn Winery, 12 Mill Lane, Rhinecliff, NY 12574");
+    }
+
+    @Test
+    void leavesTheAddressOfAnotherPlaceToTheGenericPath() {
+        assertThat(whereAnswer("where is the inn nearby?")).isEmpty();
+        assertThat(whereAnswer("what's your address?"))
+                .as("the address itself is quoted by the generic path with the lines around it")
+                .isEmpty();
+        assertThat(whereAnswer("where are you located?")).isEmpty();
+        assertThat(OwnAddress.read(HOURS)).isEmpty();
     }
 }
