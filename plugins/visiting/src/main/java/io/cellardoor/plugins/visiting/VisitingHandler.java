@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 
 /**
@@ -74,23 +75,11 @@ public final class VisitingHandler implements DomainHandler {
      * domain's pages titled for directions, location or contact; empty when none has one.
      */
     private static Optional<HandlerResult> ownAddress(RetrievalPlan plan, List<String> prompt, PluginContext context) {
-        Set<String> paths = new LinkedHashSet<>();
-        context.passages().stream().filter(p -> DOMAIN.equals(p.domain())).forEach(p -> paths.add(p.path()));
+        Set<String> paths = turnPages(context);
         context.listDocuments(DOMAIN).stream()
                 .filter(d -> ADDRESS_TITLE.matcher(d.title()).find())
                 .forEach(d -> paths.add(d.path()));
-        for (String path : paths) {
-            Optional<KnowledgeDocument> document = context.readDocument(path);
-            Optional<String> address = document.flatMap(d -> OwnAddress.read(d.text()));
-            if (address.isPresent()) {
-                String answer = "**" + document.get().title().strip() + "**\n- " + address.get();
-                return Optional.of(new HandlerResult(
-                        plan.boosting(List.of(path)),
-                        prompt,
-                        Optional.of(new DirectAnswer(answer, List.of(path), CONFIDENCE))));
-            }
-        }
-        return Optional.empty();
+        return firstAnswer(paths, text -> OwnAddress.read(text).map(a -> "- " + a), plan, prompt, context);
     }
 
     /**
@@ -99,15 +88,36 @@ public final class VisitingHandler implements DomainHandler {
      */
     private static Optional<HandlerResult> offeringPrices(
             UserQuery query, RetrievalPlan plan, List<String> prompt, PluginContext context) {
+        return firstAnswer(
+                turnPages(context),
+                text -> OfferingPrices.answer(query, OfferingPrices.read(text)),
+                plan,
+                prompt,
+                context);
+    }
+
+    /** The paths of the turn's passages from this domain, best first. */
+    private static Set<String> turnPages(PluginContext context) {
         Set<String> paths = new LinkedHashSet<>();
         context.passages().stream().filter(p -> DOMAIN.equals(p.domain())).forEach(p -> paths.add(p.path()));
+        return paths;
+    }
+
+    /**
+     * The direct answer from the first of the pages a reader answers from: "**page title**" then the reader's lines,
+     * citing and boosting that page; empty when the reader answers from none.
+     */
+    private static Optional<HandlerResult> firstAnswer(
+            Set<String> paths,
+            Function<String, Optional<String>> reader,
+            RetrievalPlan plan,
+            List<String> prompt,
+            PluginContext context) {
         for (String path : paths) {
             Optional<KnowledgeDocument> document = context.readDocument(path);
-            List<OfferingPrices.Offering> offerings =
-                    document.map(d -> OfferingPrices.read(d.text())).orElse(List.of());
-            Optional<String> text = OfferingPrices.answer(query, offerings);
-            if (text.isPresent()) {
-                String answer = "**" + document.get().title().strip() + "**\n" + text.get();
+            Optional<String> lines = document.flatMap(d -> reader.apply(d.text()));
+            if (lines.isPresent()) {
+                String answer = "**" + document.get().title().strip() + "**\n" + lines.get();
                 return Optional.of(new HandlerResult(
                         plan.boosting(List.of(path)),
                         prompt,
