@@ -8,6 +8,7 @@ import io.cellardoor.plugin.api.PluginContext;
 import io.cellardoor.plugin.api.RetrievalPlan;
 import io.cellardoor.plugin.api.UserQuery;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -65,33 +66,35 @@ public final class MerchandiseHandler implements DomainHandler {
             plan = new RetrievalPlan(K, Map.of(DOMAIN, 1.0, "wine", WINE_WEIGHT), List.of());
             prompt.add("Suggest only wines whose own pages mention this dish or a similar one.");
         }
+        boolean priceQuestion = PRICE_QUESTION.matcher(text).find();
+        Prices prices = new Prices(context);
         Optional<DirectAnswer> answer = Optional.empty();
-        if (PRICE_QUESTION.matcher(text).find() && match.single() && match.namesOnly()) {
-            answer = priceAnswer(match.products(), context);
+        if (priceQuestion && match.single() && match.namesOnly()) {
+            answer = priceAnswer(match.products(), prices);
         }
         Optional<AvailabilityQuestion.Asked> asked = AvailabilityQuestion.read(query.normalizedFocus());
-        boolean priceOfAKind = PRICE_QUESTION.matcher(text).find() && !match.single();
+        boolean priceOfAKind = priceQuestion && !match.single();
         if (answer.isEmpty() && query.priceBound().isEmpty() && (asked.isPresent() || priceOfAKind)) {
-            List<DocumentSummary> items = items(pages, context);
-            answer = asked.flatMap(a -> availabilityAnswer(a, items, context));
+            ProductNames.Shelf items = ProductNames.Shelf.of(items(pages, context, prices));
+            answer = asked.flatMap(a -> availabilityAnswer(a, items, prices));
             if (answer.isEmpty() && priceOfAKind) {
-                answer = priceListAnswer(query, items, context);
+                answer = priceListAnswer(query, items, prices);
             }
         }
         return new HandlerResult(plan.boosting(boosted), prompt, answer);
     }
 
     /** "The Tofu Bao Bun is $14.00.", citing every page of that name; empty without a price line. */
-    private static Optional<DirectAnswer> priceAnswer(List<DocumentSummary> pages, PluginContext context) {
-        List<String> prices = new ArrayList<>();
+    private static Optional<DirectAnswer> priceAnswer(List<DocumentSummary> pages, Prices prices) {
+        List<String> stated = new ArrayList<>();
         for (DocumentSummary page : pages) {
-            price(page, context).ifPresent(prices::add);
+            prices.of(page).ifPresent(stated::add);
         }
-        if (prices.size() != pages.size() || prices.stream().distinct().count() != 1) {
+        if (stated.size() != pages.size() || stated.stream().distinct().count() != 1) {
             return Optional.empty();
         }
         List<String> sources = pages.stream().map(DocumentSummary::path).toList();
-        return Optional.of(new DirectAnswer("The " + title(pages.get(0)) + " is " + prices.get(0) + ".", sources, 0.9));
+        return Optional.of(new DirectAnswer("The " + title(pages.get(0)) + " is " + stated.get(0) + ".", sources, 0.9));
     }
 
     /**
@@ -101,43 +104,41 @@ public final class MerchandiseHandler implements DomainHandler {
      * limit in the question ("any hats under $30?") is the host's to apply, so such a question gets no list here.
      */
     private static Optional<DirectAnswer> availabilityAnswer(
-            AvailabilityQuestion.Asked asked, List<DocumentSummary> pages, PluginContext context) {
-        Optional<ProductNames.Offer> named = asked.named()
-                .flatMap(thing ->
-                        ProductNames.offered(thing, pages, MerchandiseVocabulary.SYNONYMS, MerchandisePlugin.RELATED))
-                .filter(ProductNames.Offer::whole);
-        List<ProductNames.Offer> offers =
-                named.isPresent()
-                        ? List.of(named.get())
-                        : asked.alternatives().stream()
-                                .flatMap(thing -> ProductNames.offered(
-                                        thing, pages, MerchandiseVocabulary.SYNONYMS, MerchandisePlugin.RELATED)
-                                        .stream())
-                                .toList();
+            AvailabilityQuestion.Asked asked, ProductNames.Shelf items, Prices prices) {
+        Optional<ProductNames.Offer> named =
+                asked.named().flatMap(thing -> offered(thing, items)).filter(ProductNames.Offer::whole);
+        List<ProductNames.Offer> offers = named.isPresent()
+                ? List.of(named.get())
+                : asked.alternatives().stream()
+                        .flatMap(thing -> offered(thing, items).stream())
+                        .toList();
         if (offers.isEmpty()) {
             return Optional.empty();
         }
         boolean whole = offers.stream().allMatch(ProductNames.Offer::whole);
-        return Optional.of(itemList(
-                whole ? "Yes, we have:\n" : "The closest items on our shop and menu list:\n", offers, context));
+        return Optional.of(
+                itemList(whole ? "Yes, we have:\n" : "The closest items on our shop and menu list:\n", offers, prices));
     }
 
     /**
      * "- **Hat**: $25.00" a line for each priced item of a kind whose price is asked ("how much are the hats?"), when
      * the question holds nothing but item names and filler; empty otherwise.
      */
-    private static Optional<DirectAnswer> priceListAnswer(
-            UserQuery query, List<DocumentSummary> pages, PluginContext context) {
-        return ProductNames.offered(
-                        query.normalizedFocus(), pages, MerchandiseVocabulary.SYNONYMS, MerchandisePlugin.RELATED)
+    private static Optional<DirectAnswer> priceListAnswer(UserQuery query, ProductNames.Shelf items, Prices prices) {
+        return offered(query.normalizedFocus(), items)
                 .filter(ProductNames.Offer::whole)
                 .map(offer -> new ProductNames.Offer(
                         offer.products().stream()
-                                .filter(p -> price(p, context).isPresent())
+                                .filter(p -> prices.of(p).isPresent())
                                 .toList(),
                         true))
                 .filter(offer -> !offer.products().isEmpty())
-                .map(offer -> itemList("", List.of(offer), context));
+                .map(offer -> itemList("", List.of(offer), prices));
+    }
+
+    /** {@link ProductNames#offered} with this plugin's vocabulary and related domains. */
+    private static Optional<ProductNames.Offer> offered(String thing, ProductNames.Shelf items) {
+        return ProductNames.offered(thing, items, MerchandiseVocabulary.SYNONYMS, MerchandisePlugin.RELATED);
     }
 
     /**
@@ -145,7 +146,7 @@ public final class MerchandiseHandler implements DomainHandler {
      * bullet citing every page, with each price their pages state ("$32.00 or $28.00"); each offer gets its share of
      * {@value #MAX_LISTED} lines (at least {@value #MIN_SHARE}), and a last line counts the items left out.
      */
-    private static DirectAnswer itemList(String header, List<ProductNames.Offer> offers, PluginContext context) {
+    private static DirectAnswer itemList(String header, List<ProductNames.Offer> offers, Prices prices) {
         // Each thing asked about gets its share of the list, so "tea or coffee" shows both.
         int share = Math.max(MIN_SHARE, MAX_LISTED / offers.size());
         Map<String, List<DocumentSummary>> listed = new LinkedHashMap<>();
@@ -162,11 +163,11 @@ public final class MerchandiseHandler implements DomainHandler {
         List<String> lines = new ArrayList<>();
         List<String> sources = new ArrayList<>();
         listed.forEach((title, items) -> {
-            String prices = items.stream()
-                    .flatMap(p -> price(p, context).stream())
+            String stated = items.stream()
+                    .flatMap(p -> prices.of(p).stream())
                     .distinct()
                     .collect(Collectors.joining(" or "));
-            lines.add("- **" + title + "**" + (prices.isEmpty() ? "" : ": " + prices));
+            lines.add("- **" + title + "**" + (stated.isEmpty() ? "" : ": " + stated));
             items.forEach(p -> sources.add(p.path()));
         });
         if (!unlisted.isEmpty()) {
@@ -179,24 +180,37 @@ public final class MerchandiseHandler implements DomainHandler {
      * The shop's pages and the priced items among the pages the host retrieved from other folders (a cocktail on the
      * tasting menu answers "do you serve gin?" as well as a bottle in the shop).
      */
-    private static List<DocumentSummary> items(List<DocumentSummary> pages, PluginContext context) {
+    private static List<DocumentSummary> items(List<DocumentSummary> pages, PluginContext context, Prices prices) {
         Set<String> shop = pages.stream().map(DocumentSummary::path).collect(Collectors.toSet());
         List<DocumentSummary> items = new ArrayList<>(pages);
         context.passages().stream()
                 .filter(p -> !shop.contains(p.path()))
                 .map(p -> new DocumentSummary(p.path(), p.title()))
                 .distinct()
-                .filter(d -> price(d, context).isPresent())
+                .filter(d -> prices.of(d).isPresent())
                 .forEach(items::add);
         return items;
     }
 
-    /** The price a page's price line states ("$14.00"); empty without one. */
-    private static Optional<String> price(DocumentSummary page, PluginContext context) {
-        return context.readDocument(page.path())
-                .map(d -> PRICE_LINE.matcher(d.text()))
-                .filter(Matcher::find)
-                .map(m -> m.group(1).replace(" ", ""));
+    /** The prices pages' price lines state ("$14.00"), each page read at most once a question. */
+    private static final class Prices {
+
+        private final PluginContext context;
+        private final Map<String, Optional<String>> read = new HashMap<>();
+
+        Prices(PluginContext context) {
+            this.context = context;
+        }
+
+        /** Empty for a page without a price line. */
+        Optional<String> of(DocumentSummary page) {
+            return read.computeIfAbsent(
+                    page.path(),
+                    path -> context.readDocument(path)
+                            .map(d -> PRICE_LINE.matcher(d.text()))
+                            .filter(Matcher::find)
+                            .map(m -> m.group(1).replace(" ", "")));
+        }
     }
 
     /** A page's title without trailing punctuation. */

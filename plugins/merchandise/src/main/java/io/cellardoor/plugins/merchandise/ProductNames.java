@@ -67,6 +67,17 @@ final class ProductNames {
         }
     }
 
+    /** Pages with their titles' words read once, for several {@link #offered} calls of one question. */
+    record Shelf(List<Title> titles) {
+
+        static Shelf of(List<DocumentSummary> pages) {
+            return new Shelf(pages.stream()
+                    .map(d -> new Title(d, words(d.title())))
+                    .filter(t -> !t.words().isEmpty())
+                    .toList());
+        }
+    }
+
     private ProductNames() {}
 
     /** Resolves the products a query names among the given shop pages. */
@@ -115,17 +126,15 @@ final class ProductNames {
      * the first of them some title holds.
      *
      * @param thing the phrase asked about, e.g. "wine glasses"
+     * @param shelf the pages to look among ({@link Shelf#of})
      * @param synonyms visitor word to page words, as {@link MerchandiseVocabulary#SYNONYMS}
      * @param elsewhere names of what other domains answer ("wine"), which alone name no item here
      * @return empty when no title holds a word of the thing, or every word titles hold names another domain, or more
      *     of its words are in no title than in one
      */
     static Optional<Offer> offered(
-            String thing, List<DocumentSummary> pages, Map<String, List<String>> synonyms, List<String> elsewhere) {
-        List<Title> titles = pages.stream()
-                .map(d -> new Title(d, words(d.title())))
-                .filter(t -> !t.words().isEmpty())
-                .toList();
+            String thing, Shelf shelf, Map<String, List<String>> synonyms, List<String> elsewhere) {
+        List<Title> titles = shelf.titles();
         List<String> named = new ArrayList<>();
         int unknown = 0;
         for (String word : words(thing)) {
