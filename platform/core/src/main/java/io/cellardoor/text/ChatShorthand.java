@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
  * Chat shorthand of English ("r u open this wknd?", "hw much is it", "do yall do weddings") and the words it stands
@@ -51,6 +52,11 @@ public final class ChatShorthand {
             Map.entry("thx", "thanks"),
             Map.entry("abt", "about"),
             Map.entry("rd", "road"));
+
+    /** {@link #WORDS} as word lists, for {@link #standsFor}. */
+    private static final Map<String, List<String>> STANDS_FOR = WORDS.entrySet().stream()
+            .collect(Collectors.toUnmodifiableMap(
+                    Map.Entry::getKey, e -> List.of(e.getValue().split(" "))));
 
     /** The shorthand spelled out in a question: words no stop word list or question pattern reads. */
     private static final Set<String> SPELLED =
@@ -98,8 +104,7 @@ public final class ChatShorthand {
      * @return empty for a word that is no shorthand
      */
     public static List<String> standsFor(String foldedWord) {
-        String words = WORDS.get(foldedWord);
-        return words == null ? List.of() : List.of(words.split(" "));
+        return STANDS_FOR.getOrDefault(foldedWord, List.of());
     }
 
     private static String key(String typed) {

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Predicate;
 import java.util.regex.Pattern;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.CharArraySet;
@@ -411,7 +412,7 @@ public final class TermAnalyzer {
         }
 
         /** Whether a knowledge uses none of the group's own or related terms. */
-        public boolean unknownTo(java.util.function.Predicate<String> known) {
+        public boolean unknownTo(Predicate<String> known) {
             return terms.stream().noneMatch(known) && related.stream().noneMatch(known);
         }
     }
@@ -443,7 +444,7 @@ public final class TermAnalyzer {
      * @param language ISO 639-1 code; empty for any but {@code en}
      * @param known whether the knowledge uses a term
      */
-    public List<String> namedKinds(String question, String language, java.util.function.Predicate<String> known) {
+    public List<String> namedKinds(String question, String language, Predicate<String> known) {
         if (!language.equals("en")) {
             return List.of();
         }
@@ -461,7 +462,7 @@ public final class TermAnalyzer {
      * @param known whether the knowledge uses a term
      * @return a list as long as {@code groups}; its first element, and those of pairs the knowledge names, empty
      */
-    public List<List<String>> kindsOfPairs(List<TermGroup> groups, java.util.function.Predicate<String> known) {
+    public List<List<String>> kindsOfPairs(List<TermGroup> groups, Predicate<String> known) {
         List<List<String>> kinds = new ArrayList<>();
         for (int i = 0; i < groups.size(); i++) {
             TermGroup second = groups.get(i);
