@@ -234,6 +234,9 @@ class PluginsPerOrgIntegrationTests extends PluginAdminTestSupport {
                 plugins.health().stream().filter(h -> h.domain().equals(domain)).findFirst());
         String question = "book a " + domain + " ride";
         assertThat(ask(DEMO_KEY, question).path("answer").asString()).isEqualTo("Hello from v1");
+        assertThat(ask(DEMO_KEY, question).path("usage").path("generator").asString())
+                .as("a plugin's direct answer is computed again each turn (it may depend on the time), not cached")
+                .isEqualTo("direct");
 
         JsonNode saved = ok(admin(
                 "PUT", "/api/v1/admin/plugins/" + domain + "/settings", "org-admin", Map.of(domain + ".word", "Ahoy")));

@@ -19,7 +19,7 @@ import tools.jackson.databind.ObjectMapper;
  *
  * <p>A question whose embedding has cosine similarity of at least {@code cellardoor.cache.min-similarity}
  * (default 0.95) with a cached question gets that answer. Only answered turns from the generators are cached
- * (not declines, not turns that failed over).
+ * (not declines, not turns that failed over, not a plugin's direct answer, which may depend on the time of day).
  *
  * <p>A cached answer never outlives the pages and plugin settings it came from, on any instance: each entry carries
  * the org's generation (migration V52: the count of transactions that changed the org's knowledge or plugin settings)

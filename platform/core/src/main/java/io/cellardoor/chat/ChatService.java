@@ -254,8 +254,10 @@ public class ChatService {
         long latencyMs = (System.nanoTime() - started) / 1_000_000;
         admitted.reservation(); // a turn past the quota stores nothing
         long messageId = stages.run("persist", () -> {
+            // A plugin's direct answer is cheap and may depend on the moment ("are you open right now?"): not cached.
             if (trace.shortcut().isEmpty()
                     && answer.answered()
+                    && !"direct".equals(answer.generator())
                     && trace.guard().answers()
                     && trace.question().standsAlone()
                     && admitted.has(Feature.SEMANTIC_CACHE)) {
