@@ -3,6 +3,8 @@ package io.cellardoor.plugins.visiting;
 import io.cellardoor.plugins.visiting.WeeklySchedule.LastCall;
 import io.cellardoor.plugins.visiting.WeeklySchedule.Opening;
 import java.time.DayOfWeek;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.TextStyle;
@@ -17,6 +19,7 @@ import java.util.Optional;
 final class HoursAnswer {
 
     private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("h:mm a", Locale.US);
+    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("MMMM d", Locale.US);
 
     private HoursAnswer() {}
 
@@ -55,6 +58,71 @@ final class HoursAnswer {
             sentences.add("Our hours: " + week(hours) + ".");
         }
         return Optional.of(String.join(" ", sentences));
+    }
+
+    /**
+     * The answer for a day named relative to today ({@link HoursQuestion#relative()}): "Yes, we're open today
+     * (Saturday, December 5) from 12:00 PM to 7:00 PM.", for "right now" whether the tasting room is open at {@code
+     * now} and until when, and for a closed day the next open day. The question's days are ignored; {@code now} is the
+     * org's local date and time. Empty when the schedule does not mention the day.
+     */
+    static Optional<String> composeRelative(HoursQuestion question, WeeklySchedule schedule, LocalDateTime now) {
+        HoursQuestion.Relative relative = question.relative().orElseThrow();
+        LocalDate date = now.toLocalDate().plusDays(relative.days);
+        DayOfWeek day = date.getDayOfWeek();
+        Map<DayOfWeek, Optional<Opening>> hours = schedule.hours();
+        if (!hours.containsKey(day)) {
+            return Optional.empty();
+        }
+        String when = (relative == HoursQuestion.Relative.TOMORROW ? "tomorrow" : "today") + " (" + name(day) + ", "
+                + DATE.format(date) + ")";
+        List<String> sentences = new ArrayList<>();
+        Optional<Opening> opening = hours.get(day);
+        if (opening.isEmpty()) {
+            sentences.add((question.yesNo() || relative == HoursQuestion.Relative.NOW ? "No, we're" : "We're")
+                    + " closed " + when + ".");
+        } else if (relative == HoursQuestion.Relative.NOW) {
+            LocalTime time = now.toLocalTime();
+            Opening o = opening.get();
+            if (time.isBefore(o.opens())) {
+                sentences.add("Not yet: " + when + " we open at " + format(o.opens()) + " and close at "
+                        + format(o.closes()) + ".");
+            } else if (time.isBefore(o.closes())) {
+                sentences.add("Yes, we're open now, until " + format(o.closes()) + " " + when + ".");
+            } else {
+                sentences.add("No, we're closed now: " + when + " we were open until " + format(o.closes()) + ".");
+                opening = Optional.empty();
+            }
+        } else {
+            String range = "from " + format(opening.get().opens()) + " to "
+                    + format(opening.get().closes());
+            String capital = Character.toUpperCase(when.charAt(0)) + when.substring(1);
+            sentences.add(
+                    question.yesNo()
+                            ? "Yes, we're open " + when + " " + range + "."
+                            : capital + " we're open " + range + ".");
+        }
+        if (question.asksLast() && hours.get(day).isPresent()) {
+            schedule.lastCall(question.words()).ifPresent(rule -> sentences.add(lastCall(rule, List.of(day), hours)));
+        }
+        if (opening.isEmpty()) {
+            next(date, hours).ifPresent(sentences::add);
+        }
+        return Optional.of(String.join(" ", sentences));
+    }
+
+    /** "We're next open on Wednesday, December 9, from 12:00 PM to 5:00 PM." for the first open day after a date. */
+    private static Optional<String> next(LocalDate date, Map<DayOfWeek, Optional<Opening>> hours) {
+        for (int i = 1; i <= 7; i++) {
+            LocalDate later = date.plusDays(i);
+            Optional<Opening> opening = hours.getOrDefault(later.getDayOfWeek(), Optional.empty());
+            if (opening.isPresent()) {
+                return Optional.of("We're next open on " + name(later.getDayOfWeek()) + ", " + DATE.format(later)
+                        + ", from " + format(opening.get().opens()) + " to "
+                        + format(opening.get().closes()) + ".");
+            }
+        }
+        return Optional.empty();
     }
 
     private static String lastCall(LastCall rule, List<DayOfWeek> days, Map<DayOfWeek, Optional<Opening>> hours) {

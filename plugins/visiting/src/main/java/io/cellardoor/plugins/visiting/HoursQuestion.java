@@ -16,8 +16,28 @@ import java.util.regex.Pattern;
  * @param asksLast it asks for the latest or last tasting, reservation or seating
  * @param yesNo it asks whether (not when) the tasting room is open
  * @param words the question's words, which say which last call it asks about
+ * @param relative the day it names relative to today ("today", "tomorrow", "right now", "hoy", "demain"); empty when it
+ *     names none
  */
-record HoursQuestion(List<DayOfWeek> days, boolean asksLast, boolean yesNo, List<String> words) {
+record HoursQuestion(
+        List<DayOfWeek> days, boolean asksLast, boolean yesNo, List<String> words, Optional<Relative> relative) {
+
+    /** A day named relative to the visitor's today. */
+    enum Relative {
+        /** "today", "tonight", "hoy", "aujourd'hui". */
+        TODAY(0),
+        /** "right now", "currently", "still open", "ahora", "maintenant": today, and whether open at this time. */
+        NOW(0),
+        /** "tomorrow", "mañana", "demain". */
+        TOMORROW(1);
+
+        /** Days after today. */
+        final int days;
+
+        Relative(int days) {
+            this.days = days;
+        }
+    }
 
     private static final Pattern HOURS = Pattern.compile(
             "\\b(open|opens|opened|opening|clos(e|ed|es|ing)(?! (to|by))|hours?|hrs"
@@ -54,6 +74,15 @@ record HoursQuestion(List<DayOfWeek> days, boolean asksLast, boolean yesNo, List
 
     private static final Map<String, List<DayOfWeek>> DAY_WORDS = dayWords();
 
+    private static final Pattern NOW = Pattern.compile("\\b(right now|open now|closed now|now open|still open|currently"
+            + "|at the moment|ahora|ahorita|en este momento|maintenant|en ce moment)\\b");
+    private static final Pattern TODAY =
+            Pattern.compile("\\b(today|tonight|this (evening|afternoon)|hoy|esta (noche|tarde)"
+                    + "|aujourd'?hui|ce soir|cet apres midi)\\b");
+    /** "Mañana" after an article or "por" is the morning, not tomorrow. */
+    private static final Pattern TOMORROW =
+            Pattern.compile("\\b(tomorrow|tmrw|tmr|demain|(?<!(la|por|de|en) )manana)\\b");
+
     /**
      * Words a follow-up that only swaps the day keeps ("and sunday?", "what about the weekend?", "et le samedi ?"):
      * such a follow-up asks the hours question of the turn before.
@@ -70,9 +99,14 @@ record HoursQuestion(List<DayOfWeek> days, boolean asksLast, boolean yesNo, List
     static Optional<HoursQuestion> of(UserQuery query) {
         String text = query.normalized();
         String focus = query.normalizedFocus();
-        boolean swapsDay = java.util.Arrays.stream(focus.split(" ")).anyMatch(DAY_WORDS::containsKey)
-                && java.util.Arrays.stream(focus.split(" "))
-                        .allMatch(w -> w.isEmpty() || DAY_WORDS.containsKey(w) || SWAP.contains(w));
+        Optional<Relative> relative = relative(focus);
+        boolean swapsDay =
+                (java.util.Arrays.stream(focus.split(" ")).anyMatch(DAY_WORDS::containsKey) || relative.isPresent())
+                        && java.util.Arrays.stream(focus.split(" "))
+                                .allMatch(w -> w.isEmpty()
+                                        || DAY_WORDS.containsKey(w)
+                                        || SWAP.contains(w)
+                                        || relative(w).isPresent());
         if (!HOURS.matcher(swapsDay ? text : focus).find()
                 || OTHER_SUBJECT.matcher(text).find()
                 || HISTORY.matcher(text).find()) {
@@ -87,7 +121,24 @@ record HoursQuestion(List<DayOfWeek> days, boolean asksLast, boolean yesNo, List
             }
         }
         boolean yesNo = YES_NO.matcher(text).find() && !WHEN.matcher(text).find();
-        return Optional.of(new HoursQuestion(days, LAST.matcher(text).find(), yesNo, query.words()));
+        return Optional.of(new HoursQuestion(
+                days, LAST.matcher(text).find(), yesNo, query.words(), relative.or(() -> relative(text))));
+    }
+
+    /** The day a normalized text names relative to today: "now" before "today" before "tomorrow". */
+    private static Optional<Relative> relative(String text) {
+        if (NOW.matcher(text).find()) {
+            return Optional.of(Relative.NOW);
+        }
+        if (TODAY.matcher(text).find()) {
+            return Optional.of(Relative.TODAY);
+        }
+        return TOMORROW.matcher(text).find() ? Optional.of(Relative.TOMORROW) : Optional.empty();
+    }
+
+    /** This question asked of one date: its days are that date's weekday alone. */
+    HoursQuestion on(java.time.LocalDate date) {
+        return new HoursQuestion(List.of(date.getDayOfWeek()), asksLast, yesNo, words, relative);
     }
 
     private static Map<String, List<DayOfWeek>> dayWords() {

@@ -9,6 +9,12 @@ import io.cellardoor.plugin.api.Passage;
 import io.cellardoor.plugin.api.PluginContext;
 import io.cellardoor.plugin.api.RetrievalPlan;
 import io.cellardoor.plugin.api.UserQuery;
+import java.time.Clock;
+import java.time.DateTimeException;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.format.TextStyle;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -39,15 +45,29 @@ public final class VisitingHandler implements DomainHandler {
     private static final Pattern DIRECTIONS =
             Pattern.compile("\\b(uber|lyft|taxi|gps|directions?|address|road|rd|route|park\\w*)\\b");
 
-    /** Creates the handler; stateless. */
-    public VisitingHandler() {}
+    /** The setting naming the org's time zone, which "today" and "tomorrow" are read in. */
+    static final String TIME_ZONE = "visiting.time-zone";
+
+    private static final Pattern CLOSURE = Pattern.compile("\\bclos(ed|ure|ures|ing)\\b");
+
+    private final Clock clock;
+
+    /** Creates the handler on the system clock; stateless. */
+    public VisitingHandler() {
+        this(Clock.systemDefaultZone());
+    }
+
+    /** Creates the handler reading "today" from a clock (its zone when the org sets no {@value #TIME_ZONE}). */
+    VisitingHandler(Clock clock) {
+        this.clock = clock;
+    }
 
     @Override
     public HandlerResult handle(UserQuery query, PluginContext context) {
         RetrievalPlan plan = RetrievalPlan.defaults(K);
         Optional<HoursQuestion> hoursQuestion = HoursQuestion.of(query);
         if (hoursQuestion.isPresent()) {
-            return answerHours(hoursQuestion.get(), plan, context);
+            return answerHours(hoursQuestion.get(), plan, context, clock);
         }
         List<String> prompt = new ArrayList<>();
         prompt.add("Quote hours, prices, what is included and policies (pets, children, reservations) exactly as "
@@ -127,7 +147,8 @@ public final class VisitingHandler implements DomainHandler {
         return Optional.empty();
     }
 
-    private static HandlerResult answerHours(HoursQuestion question, RetrievalPlan plan, PluginContext context) {
+    private static HandlerResult answerHours(
+            HoursQuestion question, RetrievalPlan plan, PluginContext context, Clock clock) {
         List<String> candidates = hoursDocuments(context);
         for (String path : candidates.subList(0, Math.min(MAX_READS, candidates.size()))) {
             Optional<KnowledgeDocument> document = context.readDocument(path);
@@ -138,7 +159,15 @@ public final class VisitingHandler implements DomainHandler {
             if (schedule.hours().size() < MIN_DAYS) {
                 continue;
             }
-            Optional<String> text = HoursAnswer.compose(question, schedule);
+            Optional<String> text;
+            if (question.relative().isPresent()) {
+                LocalDateTime now = LocalDateTime.now(clock.withZone(zone(context, clock)));
+                LocalDate date = now.toLocalDate().plusDays(question.relative().get().days);
+                String notes = closureNotes(document.get().text(), date);
+                text = HoursAnswer.composeRelative(question, schedule, now).map(t -> t + notes);
+            } else {
+                text = HoursAnswer.compose(question, schedule);
+            }
             RetrievalPlan boosted = plan.boosting(List.of(path));
             List<String> prompt = List.of("State opening hours exactly as the hours page gives them.");
             return text.map(t -> new HandlerResult(
@@ -146,6 +175,36 @@ public final class VisitingHandler implements DomainHandler {
                     .orElseGet(() -> new HandlerResult(boosted, prompt, Optional.empty()));
         }
         return HandlerResult.retrieve(plan.boosting(candidates.stream().limit(1).toList()));
+    }
+
+    /** The org's {@value #TIME_ZONE}, else the clock's zone (also for a value that names no zone). */
+    private static ZoneId zone(PluginContext context, Clock clock) {
+        try {
+            return context.setting(TIME_ZONE)
+                    .filter(z -> !z.isBlank())
+                    .map(z -> ZoneId.of(z.strip()))
+                    .orElse(clock.getZone());
+        } catch (DateTimeException e) {
+            return clock.getZone();
+        }
+    }
+
+    /**
+     * " Note: ..." with each line of the hours page that names the date's month and a closure ("closed for the first two
+     * weeks of January"): the weekly schedule does not say it; empty when no line does.
+     */
+    static String closureNotes(String text, LocalDate date) {
+        String month = date.getMonth().getDisplayName(TextStyle.FULL, Locale.US).toLowerCase(Locale.ROOT);
+        StringBuilder notes = new StringBuilder();
+        for (String line : text.split("\n")) {
+            String lower = line.toLowerCase(Locale.ROOT);
+            if (lower.matches(".*\\b" + month + "\\b.*")
+                    && CLOSURE.matcher(lower).find()) {
+                notes.append(" Note: ")
+                        .append(line.strip().replaceFirst("^[-*+•]\\s*", "").replace("**", ""));
+            }
+        }
+        return notes.toString();
     }
 
     /**

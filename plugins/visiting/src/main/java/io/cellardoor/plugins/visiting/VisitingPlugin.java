@@ -1,5 +1,6 @@
 package io.cellardoor.plugins.visiting;
 
+import io.cellardoor.plugin.api.ConfigProperty;
 import io.cellardoor.plugin.api.DomainDescriptor;
 import io.cellardoor.plugin.api.DomainHandler;
 import io.cellardoor.plugin.api.DomainPlugin;
@@ -37,6 +38,16 @@ public final class VisitingPlugin implements DomainPlugin {
     @Override
     public DomainHandler handler() {
         return handler;
+    }
+
+    @Override
+    public List<ConfigProperty> configProperties() {
+        return List.of(new ConfigProperty(
+                VisitingHandler.TIME_ZONE,
+                "Time zone",
+                "The tasting room's time zone (IANA, e.g. America/New_York): \"are you open today?\" is answered for "
+                        + "that day. Blank: the server's zone.",
+                ""));
     }
 
     @Override

@@ -6,8 +6,12 @@ import io.cellardoor.plugin.api.DirectAnswer;
 import io.cellardoor.plugin.api.HandlerResult;
 import io.cellardoor.plugin.api.UserQuery;
 import io.cellardoor.plugin.api.testing.InMemoryPluginContext;
+import java.time.Clock;
 import java.time.DayOfWeek;
+import java.time.Instant;
+import java.time.LocalDate;
 import java.time.LocalTime;
+import java.time.ZoneOffset;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -375,5 +379,86 @@ class VisitingTests {
                 .isEmpty();
         assertThat(whereAnswer("where are you located?")).isEmpty();
         assertThat(OwnAddress.read(HOURS)).isEmpty();
+    }
+
+    /** Saturday, December 5, 2026, 23:30 UTC: 6:30 PM that Saturday in New York. */
+    private static final Instant SATURDAY_EVENING = Instant.parse("2026-12-05T23:30:00Z");
+
+    private String at(Instant instant, String question, InMemoryPluginContext context) {
+        return new VisitingHandler(Clock.fixed(instant, ZoneOffset.UTC))
+                .handle(new UserQuery(question, "en"), context)
+                .directAnswer()
+                .orElseThrow()
+                .text();
+    }
+
+    @Test
+    void answersTodayAndTomorrowForTheirWeekdayAndDate() {
+        assertThat(at(SATURDAY_EVENING, "are you open tomorrow?", knowledge))
+                .isEqualTo("Yes, we're open tomorrow (Sunday, December 6) from 11:00 AM to 6:00 PM.");
+        assertThat(at(SATURDAY_EVENING, "what time do you close today?", knowledge))
+                .isEqualTo("Today (Saturday, December 5) we're open from 10:30 AM to 8:00 PM.");
+        assertThat(at(Instant.parse("2026-12-07T15:00:00Z"), "¿están abiertos hoy?", knowledge))
+                .isEqualTo("No, we're closed today (Monday, December 7). "
+                        + "We're next open on Wednesday, December 9, from 1:00 PM to 5:30 PM.");
+        assertThat(at(SATURDAY_EVENING, "what's the latest tasting reservation today?", knowledge))
+                .isEqualTo("Today (Saturday, December 5) we're open from 10:30 AM to 8:00 PM. "
+                        + "The last tasting reservation is 90 minutes before closing, so 6:30 PM on Saturday.");
+    }
+
+    @Test
+    void rightNowIsReadInTheOrgsTimeZone() {
+        // 23:30 UTC is past Saturday's closing at the server, 6:30 PM in the org's zone
+        assertThat(at(SATURDAY_EVENING, "are you open right now?", knowledge))
+                .isEqualTo("No, we're closed now: today (Saturday, December 5) we were open until 8:00 PM. "
+                        + "We're next open on Sunday, December 6, from 11:00 AM to 6:00 PM.");
+        InMemoryPluginContext newYork = knowledge.setting(VisitingHandler.TIME_ZONE, "America/New_York");
+        assertThat(at(SATURDAY_EVENING, "are you open right now?", newYork))
+                .isEqualTo("Yes, we're open now, until 8:00 PM today (Saturday, December 5).");
+        assertThat(at(Instant.parse("2026-12-05T14:00:00Z"), "r u guys open now", newYork))
+                .isEqualTo("Not yet: today (Saturday, December 5) we open at 10:30 AM and close at 8:00 PM.");
+        assertThat(plugin.configProperties()).extracting(c -> c.key()).containsExactly(VisitingHandler.TIME_ZONE);
+    }
+
+    @Test
+    void aTimeZoneThatIsNotOneFallsBackToTheClocksZone() {
+        InMemoryPluginContext wrong = knowledge.setting(VisitingHandler.TIME_ZONE, "Hudson Valley");
+        assertThat(at(SATURDAY_EVENING, "are you open tomorrow?", wrong)).contains("tomorrow (Sunday, December 6)");
+    }
+
+    @Test
+    void aFollowUpNamingTomorrowAsksTheHoursOfTheDayAfter() {
+        String earlier = "are you open today?";
+        assertThat(new VisitingHandler(Clock.fixed(SATURDAY_EVENING, ZoneOffset.UTC))
+                        .handle(new UserQuery("and tomorrow? " + earlier, "en", "and tomorrow?"), knowledge)
+                        .directAnswer()
+                        .orElseThrow()
+                        .text())
+                .isEqualTo("Yes, we're open tomorrow (Sunday, December 6) from 11:00 AM to 6:00 PM.");
+    }
+
+    @Test
+    void addsTheHoursPagesClosureLinesNamingTheMonthOfTheDayAsked() {
+        InMemoryPluginContext winter = new InMemoryPluginContext()
+                .add(
+                        "visiting",
+                        "visiting/when.md",
+                        "When to Find Us",
+                        HOURS + "- Closed the first two weeks of January.\n");
+        String january = at(Instant.parse("2027-01-02T15:00:00Z"), "are you open today?", winter);
+        assertThat(january)
+                .isEqualTo("Yes, we're open today (Saturday, January 2) from 10:30 AM to 8:00 PM. "
+                        + "Note: Closed the first two weeks of January.");
+        assertThat(at(SATURDAY_EVENING, "are you open today?", winter)).doesNotContain("Note");
+        assertThat(VisitingHandler.closureNotes("- January brings our ice wine release.", LocalDate.of(2027, 1, 2)))
+                .as("a line naming the month without a closure")
+                .isEmpty();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"what do you do in the morning? ¿abren por la mañana?", "are you open on Monday?"})
+    void mananaAfterAnArticleIsTheMorningAndADayNamedIsNotRelative(String question) {
+        assertThat(HoursQuestion.of(new UserQuery(question, "es")).orElseThrow().relative())
+                .isEmpty();
     }
 }
