@@ -1,11 +1,14 @@
 package io.cellardoor.plugins.events;
 
+import io.cellardoor.plugin.api.DirectAnswer;
 import io.cellardoor.plugin.api.DocumentSummary;
 import io.cellardoor.plugin.api.DomainHandler;
 import io.cellardoor.plugin.api.HandlerResult;
 import io.cellardoor.plugin.api.PluginContext;
 import io.cellardoor.plugin.api.RetrievalPlan;
 import io.cellardoor.plugin.api.UserQuery;
+import java.time.Clock;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -15,7 +18,7 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * Plans retrieval for event questions: boosts the page whose title or section heading names the event asked
+ * Answers "what's on?" questions from the dated events ({@link WhatsOn}); plans retrieval for other event questions: boosts the page whose title or section heading names the event asked
  * about ("lantern supper", "autumn members picnic"), for a price question also the retrieved page of any domain titled
  * after it (tickets sold as a product of the shop), and, for wedding questions, the wedding pages.
  */
@@ -32,12 +35,27 @@ public final class EventsHandler implements DomainHandler {
     private static final Pattern GUEST = Pattern.compile(
             "\\b(not a member|isn'?t a member|non ?members?|guests?" + "|plus ones?|bring (a|my) \\w+)\\b");
 
-    /** Creates the handler; stateless. */
-    public EventsHandler() {}
+    private static final double WHATS_ON_CONFIDENCE = 0.85;
+
+    private final Clock clock;
+
+    /** Creates the handler on the system clock (today is read in the server's time zone); stateless. */
+    public EventsHandler() {
+        this(Clock.systemDefaultZone());
+    }
+
+    /** Creates the handler reading today's date from a clock. */
+    EventsHandler(Clock clock) {
+        this.clock = clock;
+    }
 
     @Override
     public HandlerResult handle(UserQuery query, PluginContext context) {
         String text = query.normalized();
+        Optional<HandlerResult> whatsOn = whatsOn(text, context);
+        if (whatsOn.isPresent()) {
+            return whatsOn.get();
+        }
         Set<String> boosts = new LinkedHashSet<>(Headings.matching(query, context, DOMAIN));
         if (PRICE.matcher(text).find()) {
             boosts.addAll(Headings.titled(query, context));
@@ -62,5 +80,39 @@ public final class EventsHandler implements DomainHandler {
         }
         RetrievalPlan plan = RetrievalPlan.defaults(K).boosting(List.copyOf(boosts));
         return new HandlerResult(plan, prompt, Optional.empty());
+    }
+
+    /**
+     * "What's coming up?", "any events this weekend?": the dated events of this domain's pages (wedding pages left
+     * out) that have not ended, in the time asked about ({@link WhatsOn}); empty for other questions, for one naming an
+     * event, and when the pages date no event.
+     */
+    private Optional<HandlerResult> whatsOn(String text, PluginContext context) {
+        LocalDate today = LocalDate.now(clock);
+        Optional<WhatsOn> asked = WhatsOn.of(text, today);
+        if (asked.isEmpty()) {
+            return Optional.empty();
+        }
+        List<EventCalendar> pages = new ArrayList<>();
+        for (DocumentSummary document : context.listDocuments(DOMAIN)) {
+            if (!(document.title() + " " + document.path())
+                    .toLowerCase(Locale.ROOT)
+                    .contains("wedding")) {
+                context.readDocument(document.path()).ifPresent(d -> pages.add(EventCalendar.read(d.path(), d.text())));
+            }
+        }
+        EventCalendar calendar = EventCalendar.of(pages);
+        if (WhatsOn.namesAnEvent(text, calendar)) {
+            return Optional.empty();
+        }
+        List<String> sources = WhatsOn.sources(calendar);
+        return asked.get()
+                .answer(calendar, today)
+                .map(answer -> new HandlerResult(
+                        RetrievalPlan.defaults(K).boosting(sources),
+                        List.of(
+                                "Give each event's date exactly as the events page states it; never present a past event as "
+                                        + "upcoming."),
+                        Optional.of(new DirectAnswer(answer, sources, WHATS_ON_CONFIDENCE))));
     }
 }

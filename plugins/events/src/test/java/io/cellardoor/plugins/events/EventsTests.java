@@ -5,6 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.cellardoor.plugin.api.HandlerResult;
 import io.cellardoor.plugin.api.UserQuery;
 import io.cellardoor.plugin.api.testing.InMemoryPluginContext;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -105,5 +109,122 @@ class EventsTests {
 
         assertThat(result.plan().boostPaths()).containsExactly("events/calendar.md");
         assertThat(result.promptContributions()).anyMatch(p -> p.contains("member and guest prices"));
+    }
+
+    private static final String CALENDAR = """
+            # Upcoming Events
+
+            ## Jazz Fridays
+
+            - **Dates**: Every Friday from June 4 to August 27, 2027
+            - **Price**: Free
+
+            ## Harvest Festival
+
+            - **Date**: Saturday, September 25, 2027
+            - **Price**: $30
+
+            ## Lantern Supper - March 6th, 2027
+
+            Five courses by the fire.
+
+            ### 2026 Spring Club Party
+
+            Members free.
+
+            ## Private Events
+
+            Book the barn for up to 80 guests.
+            """;
+
+    private final InMemoryPluginContext dated = new InMemoryPluginContext()
+            .add("events", "events/calendar.md", "Upcoming Events", CALENDAR)
+            .add("events", "weddings/weddings.md", "Weddings", "# Weddings\n## Saturday, June 5, 2027\nBooked.");
+
+    private String on(String day, String question) {
+        Clock clock = Clock.fixed(Instant.parse(day + "T12:00:00Z"), ZoneOffset.UTC);
+        return new EventsHandler(clock)
+                .handle(new UserQuery(question, "en"), dated)
+                .directAnswer()
+                .orElseThrow()
+                .text();
+    }
+
+    @Test
+    void readsTheDatedSectionsOfAnEventsPageAsEvents() {
+        EventCalendar calendar = EventCalendar.read("events/calendar.md", CALENDAR);
+
+        assertThat(calendar.events())
+                .extracting(EventCalendar.Event::line)
+                .containsExactly(
+                        "Jazz Fridays (Every Friday from June 4 to August 27, 2027)",
+                        "Harvest Festival (Saturday, September 25, 2027)",
+                        "Lantern Supper (March 6th, 2027)",
+                        "2026 Spring Club Party");
+        assertThat(calendar.events().get(0).first()).isEqualTo(LocalDate.of(2027, 6, 4));
+        assertThat(calendar.events().get(0).last()).isEqualTo(LocalDate.of(2027, 8, 27));
+        assertThat(calendar.events().get(3).last()).isEqualTo(LocalDate.of(2026, 12, 31));
+    }
+
+    @Test
+    void listsTheEventsThatHaveNotEndedInDateOrder() {
+        assertThat(on("2027-03-01", "what events do you have coming up?"))
+                .isEqualTo("Coming up:\n- Lantern Supper (March 6th, 2027)\n"
+                        + "- Jazz Fridays (Every Friday from June 4 to August 27, 2027)\n"
+                        + "- Harvest Festival (Saturday, September 25, 2027)");
+        assertThat(on("2027-07-10", "any upcoming events?"))
+                .as("a series running today is on")
+                .startsWith("Coming up:\n- Jazz Fridays");
+    }
+
+    @Test
+    void answersForTheTimeAskedAbout() {
+        assertThat(on("2027-09-22", "any events this weekend?"))
+                .isEqualTo("Listed for this weekend (September 25 to 26):\n"
+                        + "- Harvest Festival (Saturday, September 25, 2027)");
+        assertThat(on("2027-09-22", "¿hay eventos este fin de semana?")).startsWith("Listed for this weekend");
+        assertThat(on("2027-02-10", "is there anything happening in march?"))
+                .isEqualTo("Listed for March (March 1 to 31):\n- Lantern Supper (March 6th, 2027)");
+        assertThat(on("2027-04-10", "what's on next weekend?"))
+                .isEqualTo("No events are listed for next weekend (April 17 to 18). Coming up next:\n"
+                        + "- Jazz Fridays (Every Friday from June 4 to August 27, 2027)\n"
+                        + "- Harvest Festival (Saturday, September 25, 2027)");
+    }
+
+    @Test
+    void neverPresentsAPastEventAsUpcoming() {
+        assertThat(on("2027-12-05", "what's coming up?"))
+                .isEqualTo("No upcoming events are listed right now. The last ones listed were:\n"
+                        + "- Jazz Fridays (Every Friday from June 4 to August 27, 2027)\n"
+                        + "- Harvest Festival (Saturday, September 25, 2027)\n"
+                        + "- Lantern Supper (March 6th, 2027)\n"
+                        + "- 2026 Spring Club Party");
+        assertThat(on("2027-12-05", "anything happening tonight?"))
+                .startsWith("No events are listed for today (December 5), nor any later.");
+    }
+
+    @ParameterizedTest
+    @ValueSource(
+            strings = {
+                "when is the harvest festival this year?",
+                "can we book a private event this weekend?",
+                "how much are tickets for events this weekend?",
+                "what does a wedding here cost?"
+            })
+    void leavesQuestionsAboutOneEventOrBookingToRetrieval(String question) {
+        Clock clock = Clock.fixed(Instant.parse("2027-09-22T12:00:00Z"), ZoneOffset.UTC);
+        assertThat(new EventsHandler(clock)
+                        .handle(new UserQuery(question, "en"), dated)
+                        .directAnswer())
+                .isEmpty();
+    }
+
+    @Test
+    void pagesThatDateNoEventLeaveWhatsOnToRetrieval() {
+        assertThat(plugin.handler()
+                        .handle(new UserQuery("what events are coming up?", "en"), knowledge)
+                        .directAnswer())
+                .as("\"March 8\" without a year, an undated picnic: nothing to tell past from upcoming")
+                .isEmpty();
     }
 }
