@@ -40,6 +40,11 @@ final class SettingsContext implements PluginContext {
     }
 
     @Override
+    public List<Passage> passages() {
+        return tenant.passages();
+    }
+
+    @Override
     public Optional<String> setting(String key) {
         return Optional.ofNullable(settings.get(key));
     }
