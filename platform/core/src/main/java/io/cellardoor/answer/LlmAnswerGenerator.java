@@ -12,9 +12,12 @@ import io.cellardoor.language.Phrases;
 import io.cellardoor.retrieval.RetrievedChunk;
 import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import java.time.Duration;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -40,6 +43,7 @@ public final class LlmAnswerGenerator implements AnswerGenerator {
 
     private static final int CONTEXT_PASSAGES = 6;
     private static final Pattern CITE = Pattern.compile("\\[(\\d{1,2})]");
+    private static final DateTimeFormatter TODAY = DateTimeFormatter.ofPattern("EEEE, MMMM d, yyyy", Locale.US);
     private static final Logger log = LoggerFactory.getLogger(LlmAnswerGenerator.class);
 
     private final List<LlmProvider> providers;
@@ -219,7 +223,7 @@ public final class LlmAnswerGenerator implements AnswerGenerator {
     }
 
     /**
-     * The prompt: the rules and the routed domain in a system message, the conversation's earlier turns as user and
+     * The prompt: the rules, today's date (the server's) and the routed domain in a system message, the conversation's earlier turns as user and
      * assistant messages, then the numbered passages and the question.
      */
     static List<ChatMessage> messages(AnswerRequest request, List<RetrievedChunk> context) {
@@ -247,6 +251,10 @@ public final class LlmAnswerGenerator implements AnswerGenerator {
                 refers to, never as a source of facts.
                 If the passages do not contain the answer, reply exactly NO_ANSWER and nothing else.
                 """);
+        // "Is the spring party still on?", "any events this weekend?": the model knows no date of its own.
+        sb.append("Today is ")
+                .append(TODAY.format(LocalDate.now()))
+                .append(". Anything the passages date before today is past: never present it as upcoming.\n");
         if (!request.domain().isBlank()) {
             sb.append("The question was routed to the topic: ").append(request.domain());
             if (!request.relatedDomains().isEmpty()) {

@@ -125,6 +125,10 @@ class LlmAnswerGeneratorTests {
                         "Question: How much is the reserve?",
                         "Quote prices with the bottle size.");
         assertThat(prompt).containsPattern("\"stream\"\\s*:\\s*true");
+        assertThat(prompt)
+                .as("the model is told the date, so that it does not call a past event upcoming")
+                .containsPattern(
+                        "Today is (Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day, [A-Z][a-z]+ \\d{1,2}, 20\\d\\d\\.");
     }
 
     @Test
