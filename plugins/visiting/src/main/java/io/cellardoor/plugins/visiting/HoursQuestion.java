@@ -56,7 +56,7 @@ record HoursQuestion(
     private static final Pattern OTHER_SUBJECT = Pattern.compile("\\b(dogs?|pups?|puppy|pets?|park\\w*|uber|lyft|taxi"
             + "|address|directions?|prices?|cost|how much|wifi|kids?|children|tours?|hotels?|stay|menu|kitchen|food"
             + "|restaurant|holidays?|christmas|thanksgiving|easter|new years?|memorial day|labor day|noel|navidad"
-            + "|events?|wedding)\\b|\\$|" + DATE);
+            + "|events?|wedding|happy hours?)\\b|\\$|" + DATE);
 
     /**
      * A question about when the business first opened ("when did the winery open?", "what year did you open?"): its
@@ -74,7 +74,7 @@ record HoursQuestion(
 
     private static final Map<String, List<DayOfWeek>> DAY_WORDS = dayWords();
 
-    private static final Pattern NOW = Pattern.compile("\\b(right now|open now|closed now|now open|still open|currently"
+    private static final Pattern NOW = Pattern.compile("\\b(right now|open now|closed now|now open|currently"
             + "|at the moment|ahora|ahorita|en este momento|maintenant|en ce moment)\\b");
     private static final Pattern TODAY =
             Pattern.compile("\\b(today|tonight|this (evening|afternoon)|hoy|esta (noche|tarde)"

@@ -456,9 +456,20 @@ class VisitingTests {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"what do you do in the morning? ¿abren por la mañana?", "are you open on Monday?"})
-    void mananaAfterAnArticleIsTheMorningAndADayNamedIsNotRelative(String question) {
+    @ValueSource(
+            strings = {
+                "what do you do in the morning? ¿abren por la mañana?",
+                "are you open on Monday?",
+                "does it snow a lot in winter, are you still open?"
+            })
+    void mananaAfterAnArticleIsTheMorningAndNeitherADayNamedNorStillOpenIsRelative(String question) {
         assertThat(HoursQuestion.of(new UserQuery(question, "es")).orElseThrow().relative())
+                .isEmpty();
+    }
+
+    @Test
+    void aHappyHourIsNotTheOpeningHours() {
+        assertThat(HoursQuestion.of(new UserQuery("do you have a happy hour?", "en")))
                 .isEmpty();
     }
 }
