@@ -9,7 +9,9 @@ import io.cellardoor.plugin.api.UserQuery;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 import org.springframework.stereotype.Service;
 
 /**
@@ -95,12 +97,13 @@ public class QueryRouter {
      * @return the handler's result, or empty for the general domain and when the handler failed
      */
     public Optional<HandlerResult> handle(Classification classification, UserQuery query, PluginContext context) {
-        return handle(classification, query, context, java.util.Map.of());
+        return handle(classification, query, context, Map::of);
     }
 
     /**
      * Runs the primary domain's handler under the handler budget, with the org's values of the plugin's settings
-     * readable through {@link PluginContext#setting(String)}.
+     * readable through {@link PluginContext#setting(String)} (read from the database at the handler's first call, as
+     * part of its budget).
      *
      * @param orgId the org whose settings the handler reads
      */
@@ -110,18 +113,19 @@ public class QueryRouter {
             return Optional.empty();
         }
         return domains.find(classification.primary())
-                .flatMap(d -> handle(classification, query, context, orgPlugins.effectiveSettings(orgId, d.pluginId)));
+                .flatMap(d ->
+                        handle(classification, query, context, () -> orgPlugins.effectiveSettings(orgId, d.pluginId)));
     }
 
     private Optional<HandlerResult> handle(
             Classification classification,
             UserQuery query,
             PluginContext context,
-            java.util.Map<String, String> settings) {
+            Supplier<Map<String, String>> settings) {
         if (!classification.claimed()) {
             return Optional.empty();
         }
-        PluginContext withSettings = settings.isEmpty() ? context : new SettingsContext(context, settings);
+        PluginContext withSettings = new SettingsContext(context, settings);
         return domains.find(classification.primary()).flatMap(d -> {
             DomainHandler handler = d.plugin.handler();
             return calls.call(d, "handler", properties.handlerBudget(), () -> handler.handle(query, withSettings));

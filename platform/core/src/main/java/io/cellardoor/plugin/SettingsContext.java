@@ -7,16 +7,23 @@ import io.cellardoor.plugin.api.PluginContext;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
 
-/** A tenant's plugin context plus the org's values of the called plugin's settings. */
+/**
+ * A tenant's plugin context plus the org's values of the called plugin's settings, read on the first
+ * {@link #setting(String)} call only: a turn whose handler reads no setting costs no database round trip.
+ */
 final class SettingsContext implements PluginContext {
 
     private final PluginContext tenant;
-    private final Map<String, String> settings;
+    private final Supplier<Map<String, String>> read;
+    private volatile @Nullable Map<String, String> settings;
 
-    SettingsContext(PluginContext tenant, Map<String, String> settings) {
+    /** @param read the org's values of the plugin's declared settings; called at most once */
+    SettingsContext(PluginContext tenant, Supplier<Map<String, String>> read) {
         this.tenant = tenant;
-        this.settings = Map.copyOf(settings);
+        this.read = read;
     }
 
     @Override
@@ -46,6 +53,11 @@ final class SettingsContext implements PluginContext {
 
     @Override
     public Optional<String> setting(String key) {
-        return Optional.ofNullable(settings.get(key));
+        Map<String, String> values = settings;
+        if (values == null) {
+            values = Map.copyOf(read.get());
+            settings = values;
+        }
+        return Optional.ofNullable(values.get(key));
     }
 }

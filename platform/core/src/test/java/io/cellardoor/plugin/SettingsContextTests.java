@@ -12,6 +12,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
 class SettingsContextTests {
@@ -48,11 +49,18 @@ class SettingsContextTests {
 
     @Test
     void aPluginWithSettingsSeesTheTurnsPassagesAndItsSettings() {
-        SettingsContext context = new SettingsContext(tenant, Map.of("visiting.time-zone", "America/New_York"));
+        AtomicInteger reads = new AtomicInteger();
+        SettingsContext context = new SettingsContext(tenant, () -> {
+            reads.incrementAndGet();
+            return Map.of("visiting.time-zone", "America/New_York");
+        });
 
         assertThat(context.passages()).containsExactly(retrieved);
-        assertThat(context.setting("visiting.time-zone")).contains("America/New_York");
         assertThat(context.tenant()).isEqualTo("demo");
+        assertThat(reads).as("no setting asked for, none read").hasValue(0);
+        assertThat(context.setting("visiting.time-zone")).contains("America/New_York");
+        assertThat(context.setting("visiting.other")).isEmpty();
+        assertThat(reads).as("read once, at the first call").hasValue(1);
     }
 
     @Test
