@@ -152,11 +152,11 @@ record WhatsOn(Optional<Window> window) {
         return calendar.events().stream()
                 .flatMap(e -> java.util.Arrays.stream(
                         e.name().toLowerCase(Locale.ROOT).split("[^\\p{L}\\p{N}]+")))
-                .filter(w -> w.length() >= 4 && !GENERIC.contains(w) && !w.matches("\\d+"))
+                .filter(w -> w.length() >= 4 && !GENERIC.contains(w) && !MONTHS.containsKey(w) && !w.matches("\\d+"))
                 .anyMatch(asked::contains);
     }
 
-    /** Words of event names that name a kind of event, not one event. */
+    /** Words of event names that name a kind of event or a season, not one event (month names are in MONTHS). */
     private static final Set<String> GENERIC = Set.of(
             "event",
             "events",
@@ -179,17 +179,6 @@ record WhatsOn(Optional<Window> window) {
             "from",
             "annual",
             "upcoming",
-            "january",
-            "february",
-            "march",
-            "april",
-            "june",
-            "july",
-            "august",
-            "september",
-            "october",
-            "november",
-            "december",
             "spring",
             "summer",
             "fall",
@@ -197,7 +186,9 @@ record WhatsOn(Optional<Window> window) {
             "winter",
             "fridays",
             "saturdays",
-            "sundays");
+            "sundays",
+            "march",
+            "may");
 
     private static Optional<Window> window(String text, LocalDate today) {
         if (TODAY.matcher(text).find()) {
