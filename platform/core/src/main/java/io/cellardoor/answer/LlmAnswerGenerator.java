@@ -223,8 +223,8 @@ public final class LlmAnswerGenerator implements AnswerGenerator {
     }
 
     /**
-     * The prompt: the rules, today's date (the server's) and the routed domain in a system message, the conversation's earlier turns as user and
-     * assistant messages, then the numbered passages and the question.
+     * The prompt: the rules, today's date (the server's) and the routed domain in a system message, the conversation's
+     * earlier turns as user and assistant messages, then the numbered passages and the question.
      */
     static List<ChatMessage> messages(AnswerRequest request, List<RetrievedChunk> context) {
         List<ChatMessage> messages = new ArrayList<>();

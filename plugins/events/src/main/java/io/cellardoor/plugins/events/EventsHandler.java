@@ -18,9 +18,10 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * Answers "what's on?" questions from the dated events ({@link WhatsOn}); plans retrieval for other event questions: boosts the page whose title or section heading names the event asked
- * about ("lantern supper", "autumn members picnic"), for a price question also the retrieved page of any domain titled
- * after it (tickets sold as a product of the shop), and, for wedding questions, the wedding pages.
+ * Answers "what's on?" questions from the dated events ({@link WhatsOn}); plans retrieval for other event questions:
+ * boosts the page whose title or section heading names the event asked about ("lantern supper", "autumn members
+ * picnic"), for a price question also the retrieved page of any domain titled after it (tickets sold as a product of
+ * the shop), and, for wedding questions, the wedding pages.
  */
 public final class EventsHandler implements DomainHandler {
 

@@ -26,7 +26,7 @@ record HoursQuestion(
     enum Relative {
         /** "today", "tonight", "hoy", "aujourd'hui". */
         TODAY(0),
-        /** "right now", "currently", "still open", "ahora", "maintenant": today, and whether open at this time. */
+        /** "right now", "currently", "ahora", "maintenant": today, and whether open at this time. */
         NOW(0),
         /** "tomorrow", "mañana", "demain". */
         TOMORROW(1);
@@ -134,11 +134,6 @@ record HoursQuestion(
             return Optional.of(Relative.TODAY);
         }
         return TOMORROW.matcher(text).find() ? Optional.of(Relative.TOMORROW) : Optional.empty();
-    }
-
-    /** This question asked of one date: its days are that date's weekday alone. */
-    HoursQuestion on(java.time.LocalDate date) {
-        return new HoursQuestion(List.of(date.getDayOfWeek()), asksLast, yesNo, words, relative);
     }
 
     private static Map<String, List<DayOfWeek>> dayWords() {

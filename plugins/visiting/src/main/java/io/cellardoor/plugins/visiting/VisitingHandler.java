@@ -194,12 +194,12 @@ public final class VisitingHandler implements DomainHandler {
      * weeks of January"): the weekly schedule does not say it; empty when no line does.
      */
     static String closureNotes(String text, LocalDate date) {
-        String month = date.getMonth().getDisplayName(TextStyle.FULL, Locale.US).toLowerCase(Locale.ROOT);
+        Pattern month = Pattern.compile("\\b"
+                + date.getMonth().getDisplayName(TextStyle.FULL, Locale.US).toLowerCase(Locale.ROOT) + "\\b");
         StringBuilder notes = new StringBuilder();
         for (String line : text.split("\n")) {
             String lower = line.toLowerCase(Locale.ROOT);
-            if (lower.matches(".*\\b" + month + "\\b.*")
-                    && CLOSURE.matcher(lower).find()) {
+            if (month.matcher(lower).find() && CLOSURE.matcher(lower).find()) {
                 notes.append(" Note: ")
                         .append(line.strip().replaceFirst("^[-*+•]\\s*", "").replace("**", ""));
             }
