@@ -85,13 +85,14 @@ public final class EventsHandler implements DomainHandler {
 
     /**
      * "What's coming up?", "any events this weekend?": the dated events of this domain's pages (wedding pages left
-     * out) that have not ended, in the time asked about ({@link WhatsOn}); empty for other questions, for one naming an
-     * event, and when the pages date no event.
+     * out) that have not ended, in the time asked about ({@link WhatsOn}); "when is the next club party?" naming only
+     * events that have ended: that none is listed ahead. Empty for other questions, for one naming an event still
+     * ahead, and when the pages date no event.
      */
     private Optional<HandlerResult> whatsOn(String text, PluginContext context) {
         LocalDate today = LocalDate.now(clock);
         Optional<WhatsOn> asked = WhatsOn.of(text, today);
-        if (asked.isEmpty()) {
+        if (asked.isEmpty() && !WhatsOn.asksWhen(text)) {
             return Optional.empty();
         }
         List<EventCalendar> pages = new ArrayList<>();
@@ -104,16 +105,18 @@ public final class EventsHandler implements DomainHandler {
         }
         EventCalendar calendar = EventCalendar.of(pages);
         if (WhatsOn.namesAnEvent(text, calendar)) {
-            return Optional.empty();
+            List<String> sources = WhatsOn.sources(new EventCalendar(WhatsOn.named(text, calendar)));
+            return WhatsOn.pastOnly(text, calendar, today).map(answer -> direct(answer, sources));
         }
         List<String> sources = WhatsOn.sources(calendar);
-        return asked.get()
-                .answer(calendar, today)
-                .map(answer -> new HandlerResult(
-                        RetrievalPlan.defaults(K).boosting(sources),
-                        List.of(
-                                "Give each event's date exactly as the events page states it; never present a past event as "
-                                        + "upcoming."),
-                        Optional.of(new DirectAnswer(answer, sources, WHATS_ON_CONFIDENCE))));
+        return asked.flatMap(w -> w.answer(calendar, today)).map(answer -> direct(answer, sources));
+    }
+
+    private static HandlerResult direct(String answer, List<String> sources) {
+        return new HandlerResult(
+                RetrievalPlan.defaults(K).boosting(sources),
+                List.of("Give each event's date exactly as the events page states it; never present a past event as "
+                        + "upcoming."),
+                Optional.of(new DirectAnswer(answer, sources, WHATS_ON_CONFIDENCE)));
     }
 }

@@ -58,13 +58,17 @@ record WhatsOn(Optional<Window> window) {
     private static final Pattern LISTING =
             Pattern.compile("\\b(upcoming|coming up|what'?s (on|happening|going on|planned)"
                     + "|anything (on|happening|going on|planned|fun)|what is (on|happening|going on)|what (events|concerts"
-                    + "|dinners|parties|festivals)|which events|next events|calendar|proximos eventos|que hay|hay algo"
+                    + "|dinners|parties|festivals)|which events|next events?|calendar|proximos eventos|que hay|hay algo"
                     + "|a venir|prochains? evenements|quoi de prevu|qu'?est ce qui se passe"
                     + "|any (upcoming )?(events|concerts|shows|festivals))\\b");
     /** Questions about booking, prices, weddings or one named thing are not "what's on". */
     private static final Pattern OTHER = Pattern.compile("\\b(weddings?|boda|mariage|private|priv[ae]d[ao]s?|privee?s?"
             + "|venues?|host|hosting|book(ing)?|rent\\w*|capacity|how much|price|prices|cost|costs|tickets?|members? only"
             + "|dress code|parking|dogs?|kids?|children)\\b|\\$");
+
+    /** Asks for a coming occurrence ("the next club party", "is it on again"), not when a named event was. */
+    private static final Pattern WHEN = Pattern.compile(
+            "\\b(next|upcoming|coming up|again|this year|proxim[oa]s?" + "|prochaine?s?|cette annee|este ano)\\b");
 
     private static final Pattern TODAY = Pattern.compile("\\b(today|tonight|hoy|esta noche|aujourd'?hui|ce soir)\\b");
     private static final Pattern TOMORROW = Pattern.compile("\\b(tomorrow|demain|(?<!(la|por|de|en) )manana)\\b");
@@ -145,15 +149,43 @@ record WhatsOn(Optional<Window> window) {
 
     /**
      * Whether a normalized question names an event of the calendar by a word of its name ("when is the harvest festival
-     * this year?"): retrieval answers that from the event's section.
+     * this year?"): retrieval answers that from the event's section, unless every such event has ended ({@link
+     * #pastOnly}).
      */
     static boolean namesAnEvent(String text, EventCalendar calendar) {
+        return !named(text, calendar).isEmpty();
+    }
+
+    /** Whether a normalized question asks for a coming occurrence ("next", "upcoming", "again", "próxima"). */
+    static boolean asksWhen(String text) {
+        return WHEN.matcher(text).find() && !OTHER.matcher(text).find();
+    }
+
+    /**
+     * "When is the next club party?" about events of the calendar that have all ended: "No upcoming date is listed for
+     * it." and the last ones listed; empty when the question asks for no coming occurrence ("when is the spring party?"
+     * is answered from its section), names no event, or one named is ahead.
+     */
+    static Optional<String> pastOnly(String text, EventCalendar calendar, LocalDate today) {
+        List<Event> named = named(text, calendar);
+        if (!asksWhen(text)
+                || named.isEmpty()
+                || named.stream().anyMatch(e -> !e.last().isBefore(today))) {
+            return Optional.empty();
+        }
+        return Optional.of("No upcoming date is listed for it. The last listed:\n" + lines(named));
+    }
+
+    /** The events a normalized question names by a distinctive word of their name. */
+    static List<Event> named(String text, EventCalendar calendar) {
         Set<String> asked = Set.of(text.split(" "));
         return calendar.events().stream()
-                .flatMap(e -> java.util.Arrays.stream(
-                        e.name().toLowerCase(Locale.ROOT).split("[^\\p{L}\\p{N}]+")))
-                .filter(w -> w.length() >= 4 && !GENERIC.contains(w) && !MONTHS.containsKey(w) && !w.matches("\\d+"))
-                .anyMatch(asked::contains);
+                .filter(e -> java.util.Arrays.stream(
+                                e.name().toLowerCase(Locale.ROOT).split("[^\\p{L}\\p{N}]+"))
+                        .filter(w ->
+                                w.length() >= 4 && !GENERIC.contains(w) && !MONTHS.containsKey(w) && !w.matches("\\d+"))
+                        .anyMatch(asked::contains))
+                .toList();
     }
 
     /** Words of event names that name a kind of event or a season, not one event (month names are in MONTHS). */

@@ -227,4 +227,26 @@ class EventsTests {
                 .as("\"March 8\" without a year, an undated picnic: nothing to tell past from upcoming")
                 .isEmpty();
     }
+
+    @Test
+    void askingWhenANamedEventIsWhenItHasPassedSaysNoneIsListedAhead() {
+        assertThat(on("2027-12-05", "when is the next harvest festival?"))
+                .isEqualTo("No upcoming date is listed for it. The last listed:\n"
+                        + "- Harvest Festival (Saturday, September 25, 2027)");
+        assertThat(on("2027-01-10", "¿cuándo es la próxima spring club party?"))
+                .startsWith("No upcoming date is listed for it.")
+                .contains("2026 Spring Club Party");
+        Clock clock = Clock.fixed(Instant.parse("2027-09-01T12:00:00Z"), ZoneOffset.UTC);
+        assertThat(new EventsHandler(clock)
+                        .handle(new UserQuery("when is the next harvest festival?", "en"), dated)
+                        .directAnswer())
+                .as("still ahead: the page's section answers, with its details")
+                .isEmpty();
+        Clock later = Clock.fixed(Instant.parse("2027-12-05T12:00:00Z"), ZoneOffset.UTC);
+        assertThat(new EventsHandler(later)
+                        .handle(new UserQuery("when is the harvest festival?", "en"), dated)
+                        .directAnswer())
+                .as("when it was: its section says, with the details a follow-up needs")
+                .isEmpty();
+    }
 }
