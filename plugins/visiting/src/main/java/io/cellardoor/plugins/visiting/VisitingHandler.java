@@ -6,6 +6,7 @@ import io.cellardoor.plugin.api.DomainHandler;
 import io.cellardoor.plugin.api.HandlerResult;
 import io.cellardoor.plugin.api.KnowledgeDocument;
 import io.cellardoor.plugin.api.Passage;
+import io.cellardoor.plugin.api.PluginApi;
 import io.cellardoor.plugin.api.PluginContext;
 import io.cellardoor.plugin.api.RetrievalPlan;
 import io.cellardoor.plugin.api.UserQuery;
@@ -34,6 +35,9 @@ public final class VisitingHandler implements DomainHandler {
     static final String DOMAIN = "visiting";
     private static final int K = 8;
     private static final String HOURS_SEARCH = "hours open closed schedule";
+    /** The words a page uses for an age rule, whichever words the visitor used. */
+    private static final String AGE_SEARCH = "minimum age must be 21 or older children minors welcome";
+
     private static final int MAX_READS = 3;
     /** A schedule needs at least this many days to be the weekly hours rather than a passing mention. */
     private static final int MIN_DAYS = 3;
@@ -81,6 +85,12 @@ public final class VisitingHandler implements DomainHandler {
                 return address.get();
             }
         }
+        if (AgeRules.asked(query)) {
+            Optional<HandlerResult> age = ageRules(query, plan, prompt, context);
+            if (age.isPresent()) {
+                return age.get();
+            }
+        }
         if (OfferingPrices.asked(query, context.passages())) {
             Optional<HandlerResult> priced = offeringPrices(query, plan, prompt, context);
             if (priced.isPresent()) {
@@ -114,6 +124,27 @@ public final class VisitingHandler implements DomainHandler {
                 plan,
                 prompt,
                 context);
+    }
+
+    /**
+     * How old a visitor must be, from the age-rule lines ({@link AgeRules}) of the turn's passages and of two searches of
+     * the whole knowledge, with the visitor's words and with a rule's (the rule may be on a policies page no plugin
+     * claims); empty when none states one.
+     */
+    private static Optional<HandlerResult> ageRules(
+            UserQuery query, RetrievalPlan plan, List<String> prompt, PluginContext context) {
+        List<Passage> passages = new ArrayList<>(context.passages());
+        passages.addAll(context.search(PluginApi.GENERAL_DOMAIN, query.text(), K));
+        passages.addAll(context.search(PluginApi.GENERAL_DOMAIN, AGE_SEARCH, K));
+        List<AgeRules.Line> lines = AgeRules.read(passages);
+        if (lines.isEmpty()) {
+            return Optional.empty();
+        }
+        List<String> paths = lines.stream().map(AgeRules.Line::path).distinct().toList();
+        String answer =
+                String.join("\n", lines.stream().map(l -> "- " + l.text()).toList());
+        return Optional.of(new HandlerResult(
+                plan.boosting(paths), prompt, Optional.of(new DirectAnswer(answer, paths, CONFIDENCE))));
     }
 
     /** The paths of the turn's passages from this domain, best first. */

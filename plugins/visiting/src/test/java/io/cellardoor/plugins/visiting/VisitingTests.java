@@ -472,4 +472,56 @@ class VisitingTests {
         assertThat(HoursQuestion.of(new UserQuery("do you have a happy hour?", "en")))
                 .isEmpty();
     }
+
+    private final InMemoryPluginContext ages = new InMemoryPluginContext()
+            .add("general", "policies/terms.md", "Terms", """
+                    # Terms
+                    - Age verification: you must be 21+ to purchase alcoholic beverages
+                    - You must be 21+ to purchase alcohol
+                    - Must be 21+ to post on our social media
+                    """)
+            .add("visiting", "visiting/visit.md", "Your Visit", """
+                    # Your Visit
+                    - Children: Welcome on the lawn, but must be supervised at all times
+                    - Parking: Free
+                    """);
+
+    @ParameterizedTest
+    @ValueSource(
+            strings = {
+                "how old do you have to be to do a tasting?",
+                "how old does my son have to be to come along?",
+                "can my 18 year old come to the tasting?",
+                "do you allow minors?",
+                "¿cuál es la edad mínima?",
+                "quel âge faut-il avoir pour une dégustation ?"
+            })
+    void answersHowOldAVisitorMustBeFromTheRulesOfAnyPage(String question) {
+        // the host retrieved the visiting page's passages for the turn; the policies page is searched for
+        DirectAnswer answer = plugin.handler()
+                .handle(new UserQuery(question, "en"), ages.retrieved(ages.search("visiting", "children", 2)))
+                .directAnswer()
+                .orElseThrow();
+
+        assertThat(answer.text())
+                .isEqualTo("- **Terms**: Age verification: you must be 21+ to purchase alcoholic beverages\n"
+                        + "- **Your Visit**: Children: Welcome on the lawn, but must be supervised at all times");
+        assertThat(answer.sourcePaths()).containsExactly("policies/terms.md", "visiting/visit.md");
+        assertThat(new VisitingQueryClassifier()
+                        .classify(new UserQuery(question, "en"))
+                        .score())
+                .isGreaterThanOrEqualTo(0.5);
+    }
+
+    @ParameterizedTest
+    @ValueSource(
+            strings = {
+                "how old is the winery?",
+                "how old are the vines?",
+                "how long do you age your wines?",
+                "is the old fashioned good?"
+            })
+    void questionsAboutTheAgeOfThingsAreNotAboutVisitors(String question) {
+        assertThat(AgeRules.asked(new UserQuery(question, "en"))).isFalse();
+    }
 }

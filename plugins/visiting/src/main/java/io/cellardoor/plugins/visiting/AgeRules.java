@@ -1,0 +1,87 @@
+package io.cellardoor.plugins.visiting;
+
+import io.cellardoor.plugin.api.Passage;
+import io.cellardoor.plugin.api.UserQuery;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * How old a visitor must be: questions about age ("how old do you have to be to do a tasting?", "can my 18 year old
+ * come?", "do you allow minors?", "¿cuál es la edad mínima?") and the lines of the knowledge that state an age rule ("You
+ * must be 21+ to purchase alcohol", "Children: Welcome on property, but must be supervised").
+ */
+final class AgeRules {
+
+    /** At most this many lines answer. */
+    static final int MAX_LINES = 3;
+
+    /** Asks how old a visitor must be, in a normalized question. */
+    static final Pattern ASKED = Pattern.compile("\\bhow old (do|must|should|would|will)\\b"
+            + "|\\bhow old\\b.{0,30}\\b(have to|has to|need to|needs to|must) be\\b"
+            + "|\\b(minimum|legal|drinking|what|required) age\\b|\\bage (limit|requirement|restriction|minimum|requis)"
+            + "|\\b\\d{1,2} ?(year|yr)s? olds?\\b|\\bunder ?(18|21)s?\\b|\\b(minors?|underage|teens?|teenagers?"
+            + "|menores|mineurs?|adolescentes?|ados)\\b|\\bedad\\b|\\bquel age\\b|\\bage minimum\\b");
+    /** A line stating an age: "21+", "must be 21", "21 or older", "under 21", "of legal drinking age". */
+    private static final Pattern AGE_RULE = Pattern.compile("\\b(1[6-9]|2[0-5])\\s*\\+|\\bmust be (at least )?(1[6-9]"
+            + "|2[0-5])\\b|\\b(1[6-9]|2[0-5]) (years )?(of age|or older|and (over|older))\\b|\\bunder (the age of )?"
+            + "(1[6-9]|2[0-5])\\b|\\blegal drinking age\\b");
+    /** A line saying whether children may come. */
+    private static final Pattern CHILDREN = Pattern.compile("(?i)\\b(children|kids|minors)\\b.{0,60}\\b(welcome"
+            + "|allowed|permitted|supervised|not permitted)\\b|\\b(welcome|allowed|permitted)\\b.{0,40}\\b(children"
+            + "|kids|minors)\\b");
+    /** Rules about the website or social media, not about a visit. */
+    private static final Pattern NOT_A_VISIT =
+            Pattern.compile("(?i)\\b(social media|post|website|privacy|collect information)\\b");
+    /** An age rule about buying or drinking, which a visitor's question is about before anything else. */
+    private static final Pattern ALCOHOL = Pattern.compile("(?i)\\b(alcohol\\w*|purchase|drink\\w*|wine|tasting)\\b");
+
+    private AgeRules() {}
+
+    /** Whether the query asks how old a visitor must be. */
+    static boolean asked(UserQuery query) {
+        return ASKED.matcher(query.normalized()).find();
+    }
+
+    /**
+     * The age-rule lines of the passages, each once, as "**page title**: line": rules about buying or drinking first (one
+     * a page), then whether children may come; rules about the website or social media left out. Empty when none states
+     * one.
+     *
+     * @return at most {@value #MAX_LINES} lines, each with the path it comes from
+     */
+    static List<Line> read(List<Passage> passages) {
+        List<Line> alcohol = new ArrayList<>();
+        List<Line> other = new ArrayList<>();
+        Set<String> seen = new LinkedHashSet<>();
+        for (Passage p : passages) {
+            for (String raw : p.text().split("\n")) {
+                String line = raw.strip().replaceFirst("^[-*+•]\\s*", "").replace("**", "");
+                boolean rule =
+                        AGE_RULE.matcher(line).find() || CHILDREN.matcher(line).find();
+                if (!rule || NOT_A_VISIT.matcher(line).find() || !seen.add(line.toLowerCase(Locale.ROOT))) {
+                    continue;
+                }
+                Line found = new Line(p.path(), "**" + p.title().strip() + "**: " + line);
+                if (!(ALCOHOL.matcher(line).find() && AGE_RULE.matcher(line).find())) {
+                    other.add(found);
+                } else if (alcohol.stream().noneMatch(l -> l.path().equals(p.path()))) {
+                    alcohol.add(found); // one page's "21+ to purchase" once, however many times it says it
+                }
+            }
+        }
+        alcohol.addAll(other);
+        return alcohol.subList(0, Math.min(MAX_LINES, alcohol.size()));
+    }
+
+    /**
+     * One line of an answer.
+     *
+     * @param path the document it comes from
+     * @param text "**page title**: the line"
+     */
+    record Line(String path, String text) {}
+}
