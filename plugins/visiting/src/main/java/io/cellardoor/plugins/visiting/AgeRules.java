@@ -10,8 +10,8 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * How old a visitor must be: questions about age ("how old do you have to be to do a tasting?", "can my 18 year old
- * come?", "do you allow minors?", "¿cuál es la edad mínima?") and the lines of the knowledge that state an age rule ("You
+ * How old a visitor must be: questions about age or proof of it ("how old do you have to be to do a tasting?", "can my
+ * 18 year old come?", "do you allow minors?", "do I need to bring ID?", "¿cuál es la edad mínima?") and the lines of the knowledge that state an age rule ("You
  * must be 21+ to purchase alcohol", "Children: Welcome on property, but must be supervised").
  */
 final class AgeRules {
@@ -24,7 +24,10 @@ final class AgeRules {
             + "|\\bhow old\\b.{0,30}\\b(have to|has to|need to|needs to|must) be\\b"
             + "|\\b(minimum|legal|drinking|what|required) age\\b|\\bage (limit|requirement|restriction|minimum|requis)"
             + "|\\b\\d{1,2} ?(year|yr)s? olds?\\b|\\bunder ?(18|21)s?\\b|\\b(minors?|underage|teens?|teenagers?"
-            + "|menores|mineurs?|adolescentes?|ados)\\b|\\bedad\\b|\\bquel age\\b|\\bage minimum\\b");
+            + "|menores|mineurs?|adolescentes?|ados)\\b|\\bedad\\b|\\bquel age\\b|\\bage minimum\\b"
+            // proof of age: "do I need to bring ID?", "do you card everyone?"
+            + "|\\b(bring|need|show|check|require)s? (an? |my |your |our )?(photo )?(id|ids|identification)\\b"
+            + "|\\bcard (everyone|everybody|people|us)\\b");
     /** A line stating an age: "21+", "must be 21", "21 or older", "under 21", "of legal drinking age". */
     private static final Pattern AGE_RULE = Pattern.compile("\\b(1[6-9]|2[0-5])\\s*\\+|\\bmust be (at least )?(1[6-9]"
             + "|2[0-5])\\b|\\b(1[6-9]|2[0-5]) (years )?(of age|or older|and (over|older))\\b|\\bunder (the age of )?"

@@ -493,6 +493,7 @@ class VisitingTests {
                 "how old does my son have to be to come along?",
                 "can my 18 year old come to the tasting?",
                 "do you allow minors?",
+                "do I need to bring ID?",
                 "¿cuál es la edad mínima?",
                 "quel âge faut-il avoir pour une dégustation ?"
             })
