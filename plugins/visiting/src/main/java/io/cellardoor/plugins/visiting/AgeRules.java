@@ -3,7 +3,7 @@ package io.cellardoor.plugins.visiting;
 import io.cellardoor.plugin.api.Passage;
 import io.cellardoor.plugin.api.UserQuery;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -11,8 +11,9 @@ import java.util.regex.Pattern;
 
 /**
  * How old a visitor must be: questions about age or proof of it ("how old do you have to be to do a tasting?", "can my
- * 18 year old come?", "do you allow minors?", "do I need to bring ID?", "¿cuál es la edad mínima?") and the lines of the knowledge that state an age rule ("You
- * must be 21+ to purchase alcohol", "Children: Welcome on property, but must be supervised").
+ * 18 year old come?", "do you allow minors?", "do I need to bring ID?", "¿cuál es la edad mínima?") and the lines of
+ * the knowledge that state an age rule ("You must be 21+ to purchase alcohol", "Children: Welcome on property, but must
+ * be supervised").
  */
 final class AgeRules {
 
@@ -59,17 +60,18 @@ final class AgeRules {
     static List<Line> read(List<Passage> passages) {
         List<Line> alcohol = new ArrayList<>();
         List<Line> other = new ArrayList<>();
-        Set<String> seen = new LinkedHashSet<>();
+        Set<String> seen = new HashSet<>();
         for (Passage p : passages) {
             for (String raw : p.text().split("\n")) {
                 String line = raw.strip().replaceFirst("^[-*+•]\\s*", "").replace("**", "");
-                boolean rule =
-                        AGE_RULE.matcher(line).find() || CHILDREN.matcher(line).find();
-                if (!rule || NOT_A_VISIT.matcher(line).find() || !seen.add(line.toLowerCase(Locale.ROOT))) {
+                boolean age = AGE_RULE.matcher(line).find();
+                if (!(age || CHILDREN.matcher(line).find())
+                        || NOT_A_VISIT.matcher(line).find()
+                        || !seen.add(line.toLowerCase(Locale.ROOT))) {
                     continue;
                 }
                 Line found = new Line(p.path(), "**" + p.title().strip() + "**: " + line);
-                if (!(ALCOHOL.matcher(line).find() && AGE_RULE.matcher(line).find())) {
+                if (!(age && ALCOHOL.matcher(line).find())) {
                     other.add(found);
                 } else if (alcohol.stream().noneMatch(l -> l.path().equals(p.path()))) {
                     alcohol.add(found); // one page's "21+ to purchase" once, however many times it says it

@@ -26,9 +26,10 @@ import java.util.function.Function;
 import java.util.regex.Pattern;
 
 /**
- * Answers opening-hours questions directly from the hours document (found by search, read whole, parsed), and what
- * a kind of visit costs from the page that prices the offerings ({@link OfferingPrices}), where the org is from its
- * address section ({@link OwnAddress}); plans retrieval for every other visiting question.
+ * Answers opening-hours questions directly from the hours document (found by search, read whole, parsed; today's and
+ * tomorrow's in the org's {@value #TIME_ZONE}), what a kind of visit costs from the page that prices the offerings
+ * ({@link OfferingPrices}), where the org is from its address section ({@link OwnAddress}) and how old a visitor must
+ * be from the pages' age rules ({@link AgeRules}); plans retrieval for every other visiting question.
  */
 public final class VisitingHandler implements DomainHandler {
 
@@ -86,7 +87,7 @@ public final class VisitingHandler implements DomainHandler {
             }
         }
         if (AgeRules.asked(query)) {
-            Optional<HandlerResult> age = ageRules(query, plan, prompt, context);
+            Optional<HandlerResult> age = ageRules(plan, prompt, context);
             if (age.isPresent()) {
                 return age.get();
             }
@@ -127,14 +128,13 @@ public final class VisitingHandler implements DomainHandler {
     }
 
     /**
-     * How old a visitor must be, from the age-rule lines ({@link AgeRules}) of the turn's passages and of two searches of
-     * the whole knowledge, with the visitor's words and with a rule's (the rule may be on a policies page no plugin
-     * claims); empty when none states one.
+     * How old a visitor must be, from the age-rule lines ({@link AgeRules}) of the turn's passages and of a search of the
+     * whole knowledge with a rule's words (the rule may be on a policies page no plugin claims); empty when none states
+     * one.
      */
-    private static Optional<HandlerResult> ageRules(
-            UserQuery query, RetrievalPlan plan, List<String> prompt, PluginContext context) {
+    private static Optional<HandlerResult> ageRules(RetrievalPlan plan, List<String> prompt, PluginContext context) {
+        // the turn's passages were retrieved with the visitor's words already; a rule's words find the rule itself
         List<Passage> passages = new ArrayList<>(context.passages());
-        passages.addAll(context.search(PluginApi.GENERAL_DOMAIN, query.text(), K));
         passages.addAll(context.search(PluginApi.GENERAL_DOMAIN, AGE_SEARCH, K));
         List<AgeRules.Line> lines = AgeRules.read(passages);
         if (lines.isEmpty()) {
