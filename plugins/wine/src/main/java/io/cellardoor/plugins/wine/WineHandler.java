@@ -16,7 +16,7 @@ import java.util.regex.Pattern;
 /**
  * Resolves the wine a question names (partial names, abbreviations, styles) and boosts its page; answers
  * a pure price question ("what does the reserve cab franc cost?", "do you have a rosé? how much") directly
- * from the matched pages' price lines.
+ * from the matched pages' price lines, and what a named wine tastes like from its own page ({@link TastingNotes}).
  */
 public final class WineHandler implements DomainHandler {
 
@@ -57,7 +57,12 @@ public final class WineHandler implements DomainHandler {
             prompt.add("List the grape varieties and where the fruit comes from exactly as the wine's page "
                     + "states them.");
         }
-        Optional<DirectAnswer> answer = WineCatalog.answer(query, context);
+        Optional<DirectAnswer> answer = match.exact() && TastingNotes.asked(query.normalizedFocus())
+                ? TastingNotes.answer(match.wines(), context)
+                : Optional.empty();
+        if (answer.isEmpty()) {
+            answer = WineCatalog.answer(query, context);
+        }
         if (answer.isEmpty()
                 && PRICE_QUESTION.matcher(text).find()
                 && match.exact()

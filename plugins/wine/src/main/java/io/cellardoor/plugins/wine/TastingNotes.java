@@ -1,0 +1,178 @@
+package io.cellardoor.plugins.wine;
+
+import io.cellardoor.plugin.api.DirectAnswer;
+import io.cellardoor.plugin.api.DocumentSummary;
+import io.cellardoor.plugin.api.KnowledgeDocument;
+import io.cellardoor.plugin.api.PluginContext;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Answers what a named wine tastes like ("what does the reserve cab franc taste like?", "describe the rosé", "¿a qué
+ * sabe el chardonnay?") from that wine's own page: the sentences under its "Tasting notes" label, else the sentences of
+ * its page about aroma, palate and finish. A wine whose page gives none is said to have none, with its price, instead
+ * of another wine's notes being quoted for it (the passages of a named wine without a description are otherwise the
+ * neighbouring wines').
+ */
+final class TastingNotes {
+
+    /** The most wines one answer gives notes for ("the cabernet franc" may name two). */
+    static final int MAX_WINES = 3;
+
+    private static final int MAX_SENTENCES = 4;
+
+    /** Words asking how a wine tastes or smells, on the folded text (accents removed). */
+    private static final Pattern ASKED =
+            Pattern.compile("\\b(tastes? like|smells? like|(what|how) (does|do|did|would|will)"
+                    + "\\b[^?]{0,60}\\b(taste|smell)|flavou?rs?|flavou?r profile|aromas?|bouquet|on the nose|palate|tasting notes"
+                    + "|describe|description|a que sabe|sabor(es)?|notas de cata|describ\\w+|quel gout|gouts?|saveurs?|aromes?"
+                    + "|notes de degustation|decri\\w+)\\b");
+
+    /** Words that make a question about something else even when it names a taste ("flavors that go with ..."). */
+    private static final Pattern OTHER = Pattern.compile("\\b(pair\\w*|go(es)? (well |best |good )?with|match\\w* with"
+            + "|how much|prices?|costs?|grapes?|blend(ed)? (of|with)|made (from|with)|maridaje|precio|prix)\\b");
+
+    /** A line that labels the tasting notes of a page ("TASTING NOTES", "Tasting notes:", "**Tasting Notes**"). */
+    private static final Pattern LABEL = Pattern.compile("(?i)^\\W*tasting notes\\W*$");
+
+    /** A line that labels another part of a page ("Pairing Recommendation:", "Accolades", "## Quick Overview"). */
+    private static final Pattern OTHER_LABEL = Pattern.compile("^(#.*|\\W*\\p{L}[\\p{L} ]{0,30}\\W*)$");
+
+    /** Words of a sentence describing a wine's taste. */
+    private static final Pattern SENSORY = Pattern.compile("(?i)\\b(aroma\\w*|bouquet|nose|palate|notes? of|flavou?rs?"
+            + "|finish\\w*|tannins?|acidity|sips?|bod(y|ied)|hints? of|opens with|nuances?|crisp)\\b");
+
+    private static final Pattern PAIRING_SENTENCE =
+            Pattern.compile("(?i)\\b(pair\\w*|enjoy\\w* (it|our \\w+) with)\\b", Pattern.UNICODE_CHARACTER_CLASS);
+
+    /** A sentence: up to a full stop, "!" or "?" before a space or the end. */
+    private static final Pattern SENTENCE = Pattern.compile("(?<=[.!?])\\s+(?=\\p{Lu})");
+
+    private TastingNotes() {}
+
+    /** Whether the visitor's words of this turn (folded) ask how a wine tastes, and nothing else about it. */
+    static boolean asked(String normalizedFocus) {
+        return ASKED.matcher(normalizedFocus).find()
+                && !OTHER.matcher(normalizedFocus).find();
+    }
+
+    /**
+     * The notes of each named wine, merged by name and price like a price answer (a draft page beside the real one is
+     * one wine); empty when no page can be read.
+     *
+     * @param wines the wines the question names, at most {@link #MAX_WINES} after merging, else empty
+     */
+    static Optional<DirectAnswer> answer(List<DocumentSummary> wines, PluginContext context) {
+        List<WineHandler.PricedWine> merged = new ArrayList<>();
+        List<KnowledgeDocument> pages = new ArrayList<>();
+        for (DocumentSummary wine : wines) {
+            Optional<KnowledgeDocument> page = context.readDocument(wine.path());
+            if (page.isEmpty()) {
+                return Optional.empty();
+            }
+            pages.add(page.get());
+            String price = WineHandler.price(page.get().text()).orElse("");
+            WineHandler.mergeOrAdd(
+                    merged,
+                    new WineHandler.PricedWine(WineHandler.cleanTitle(wine.title()), price, List.of(wine.path())));
+        }
+        if (merged.isEmpty() || merged.size() > MAX_WINES) {
+            return Optional.empty();
+        }
+        List<String> paragraphs = new ArrayList<>();
+        Set<String> sources = new LinkedHashSet<>();
+        boolean anyNotes = false;
+        for (WineHandler.PricedWine wine : merged) {
+            List<String> notes = List.of();
+            String source = wine.paths().getFirst();
+            for (KnowledgeDocument page : pages) {
+                if (wine.paths().contains(page.path()) && notes.isEmpty()) {
+                    notes = of(page.text());
+                    source = page.path();
+                }
+            }
+            sources.add(source);
+            if (notes.isEmpty()) {
+                paragraphs.add("Our page for the " + wine.title() + " gives no tasting notes yet"
+                        + (wine.price().isEmpty() ? "." : "; it is " + wine.price() + "."));
+            } else {
+                anyNotes = true;
+                paragraphs.add("Tasting notes for the " + wine.title() + ": "
+                        + String.join(
+                                " ", notes.stream().map(TastingNotes::ended).toList()));
+            }
+        }
+        return Optional.of(
+                new DirectAnswer(String.join("\n\n", paragraphs), List.copyOf(sources), anyNotes ? 0.9 : 0.6));
+    }
+
+    /**
+     * The sentences of a page (plain text, headings kept) that say how its wine tastes: those under its "Tasting notes"
+     * label that describe taste (all of them when none does), else any of its sentences describing taste that neither
+     * recommend a pairing nor follow a pairing label; at most four, in page order.
+     */
+    static List<String> of(String pageText) {
+        List<String> lines = pageText.lines().map(String::strip).toList();
+        List<String> labelled = new ArrayList<>();
+        for (int i = 0; i < lines.size(); i++) {
+            if (LABEL.matcher(lines.get(i)).matches()) {
+                for (int j = i + 1; j < lines.size(); j++) {
+                    String line = lines.get(j);
+                    if (!line.isEmpty() && OTHER_LABEL.matcher(line).matches()) {
+                        break;
+                    }
+                    labelled.addAll(sentences(line));
+                }
+                break;
+            }
+        }
+        List<String> sensory = new ArrayList<>();
+        for (String sentence : labelled) {
+            if (SENSORY.matcher(sentence).find()
+                    && !PAIRING_SENTENCE.matcher(sentence).find()) {
+                sensory.add(sentence);
+            }
+        }
+        if (!sensory.isEmpty() || !labelled.isEmpty()) {
+            return first(sensory.isEmpty() ? labelled : sensory);
+        }
+        boolean pairing = false;
+        for (String line : lines) {
+            if (OTHER_LABEL.matcher(line).matches()) {
+                pairing = PAIRING_SENTENCE.matcher(line).find();
+            }
+            if (pairing || line.startsWith("#") || line.startsWith("-")) {
+                continue;
+            }
+            for (String sentence : sentences(line)) {
+                if (SENSORY.matcher(sentence).find()
+                        && !PAIRING_SENTENCE.matcher(sentence).find()) {
+                    sensory.add(sentence);
+                }
+            }
+        }
+        return first(sensory);
+    }
+
+    private static List<String> sentences(String line) {
+        return line.isBlank()
+                ? List.of()
+                : List.of(SENTENCE.split(line.strip())).stream()
+                        .map(String::strip)
+                        .filter(s -> !s.isEmpty())
+                        .toList();
+    }
+
+    /** A sentence with a full stop when it ends without a mark ("Bright, crisp, and fresh"). */
+    private static String ended(String sentence) {
+        return sentence.matches("(?s).*[.!?\"”)]$") ? sentence : sentence + ".";
+    }
+
+    private static List<String> first(List<String> sentences) {
+        return List.copyOf(sentences.subList(0, Math.min(MAX_SENTENCES, sentences.size())));
+    }
+}

@@ -1,0 +1,109 @@
+package io.cellardoor.plugins.wine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.cellardoor.plugin.api.DirectAnswer;
+import io.cellardoor.plugin.api.UserQuery;
+import io.cellardoor.plugin.api.testing.InMemoryPluginContext;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class TastingNotesTests {
+
+    private final WinePlugin plugin = new WinePlugin();
+
+    private final InMemoryPluginContext cellar = new InMemoryPluginContext()
+            .add("wine", "wine/ridge-cf.md", "2022 Ridge Cabernet Franc", """
+                    # 2022 Ridge Cabernet Franc
+                    ## Product Information
+                    - Price: $44.00
+                    ## Description
+                    WINE NOTES
+                    Sourced from our hillside block, this wine shows what the site can do.
+                    TASTING NOTES
+                    Aromas of plum and graphite. On the palate, dried herbs and a long finish. We are proud of it.
+                    Pairs well with lamb and roasted mushrooms.
+                    Accolades
+                    93 Points - Some Magazine
+                    """)
+            .add("wine", "wine/meadow-rose.md", "2023 Meadow Rosé", """
+                    # 2023 Meadow Rosé
+                    - Price: $24.00
+                    ## Description
+                    Our most popular bottle, made every spring.
+                    Fragrant notes of strawberry and watermelon. On the palate, lively acidity and a hint of lemon.
+                    Pairing Recommendation:
+                    We recommend enjoying our rosé with goat cheese and its bright flavors with salads.
+                    """)
+            .add("wine", "wine/season-rose.md", "2023 Seasons Reserve Rosé", """
+                    # 2023 Seasons Reserve Rosé
+                    - Price: $30.00
+                    ## Description
+                    No description available.
+                    """);
+
+    private Optional<DirectAnswer> direct(String question) {
+        return plugin.handler().handle(new UserQuery(question, "en"), cellar).directAnswer();
+    }
+
+    @ParameterizedTest
+    @ValueSource(
+            strings = {
+                "what does the ridge cab franc taste like?",
+                "How does the Ridge Cabernet Franc taste?",
+                "tasting notes for the ridge cabernet franc",
+                "¿a qué sabe el Ridge Cabernet Franc?"
+            })
+    void quotesTheNamedWinesLabelledTastingNotes(String question) {
+        DirectAnswer answer = direct(question).orElseThrow();
+
+        assertThat(answer.text())
+                .startsWith("Tasting notes for the 2022 Ridge Cabernet Franc: Aromas of plum and graphite.")
+                .contains("On the palate, dried herbs and a long finish.")
+                .doesNotContain("proud", "lamb", "hillside");
+        assertThat(answer.sourcePaths()).containsExactly("wine/ridge-cf.md");
+    }
+
+    @Test
+    void withoutALabelQuotesTheSentencesAboutTasteOutsideThePairing() {
+        String text = direct("describe the meadow rosé").orElseThrow().text();
+
+        assertThat(text)
+                .isEqualTo("Tasting notes for the 2023 Meadow Rosé: Fragrant notes of strawberry and watermelon. "
+                        + "On the palate, lively acidity and a hint of lemon.");
+    }
+
+    @Test
+    void aNamedWineWithoutNotesIsSaidToHaveNoneInsteadOfAnotherWinesNotes() {
+        DirectAnswer answer =
+                direct("what does the seasons reserve rose taste like?").orElseThrow();
+
+        assertThat(answer.text())
+                .isEqualTo("Our page for the 2023 Seasons Reserve Rosé gives no tasting notes yet; it is $30.00.");
+        assertThat(answer.sourcePaths()).containsExactly("wine/season-rose.md");
+    }
+
+    @Test
+    void everyNamedWineGetsItsOwnNotes() {
+        String text = direct("what do your rosés taste like?").orElseThrow().text();
+
+        assertThat(text)
+                .contains("Tasting notes for the 2023 Meadow Rosé: Fragrant notes")
+                .contains("Our page for the 2023 Seasons Reserve Rosé gives no tasting notes yet");
+    }
+
+    @ParameterizedTest
+    @ValueSource(
+            strings = {
+                "what goes with the ridge cabernet franc's flavors?",
+                "what grapes give the ridge cab franc its flavor?",
+                "how much is the ridge cabernet franc?",
+                "what wines taste fruity?"
+            })
+    void otherQuestionsAboutAWineAreNotTastingNotes(String question) {
+        assertThat(direct(question).map(DirectAnswer::text).orElse(""))
+                .doesNotContain("Tasting notes", "no tasting notes");
+    }
+}
