@@ -64,6 +64,13 @@ final class WineCatalog {
                     + "\\s+|(?:list|any|all|do you (?:have|make|sell)|tienen|avez)\\b[^?]{0,40}\\b)(wines?|vinos?|vins?|reds?|"
                     + "whites?|ros[eé]s?|sparkling|bubbly)\\b");
     /**
+     * A question about how, why or when ("how do you make your rosé?"): about the wines' making, no list of them ("how
+     * many reds do you have?" and "how much are your reds?" are lists).
+     */
+    private static final Pattern HOW_OR_WHY =
+            Pattern.compile("^(how(?! (many|much)\\b)|why|when|como|por que|comment|pourquoi|quand)\\b");
+
+    /**
      * Whether the winery has wine at all ("do you sell wine?", "can I buy a bottle to take home?", "¿venden vino?",
      * "vendez-vous du vin ?"): answered by every wine, though no style is named.
      */
@@ -139,7 +146,9 @@ final class WineCatalog {
         boolean ranked = most || least || oldest || newest;
         Optional<PriceBound> bound = query.priceBound();
         // "wines under $30?": a bound makes it a list of every wine when it names no style
-        boolean list = LIST.matcher(focus).find() && styles(focus).size() == 1
+        boolean list = LIST.matcher(focus).find()
+                        && styles(focus).size() == 1
+                        && !HOW_OR_WHY.matcher(focus).find()
                 || bound.isPresent() && styles(focus).size() <= 1
                 || ANY_WINE.matcher(focus).find();
         // "which one is the cheapest?" after "what red wines do you have?": the wines and their style were carried.

@@ -251,6 +251,10 @@ class WineTests {
                 .contains("- 2023 Orchard Rosé: $22.00", "- 2024 Summit Dry Rosé: $27.50");
         assertThat(direct("¿tienen vinos rosados?")).startsWith("Our rosé wines:");
         assertThat(direct("what kind of reds do you make?")).startsWith("Our red wines:");
+        assertThat(plugin.handler()
+                        .handle(new UserQuery("how do you make your rosé?", "en"), cellar)
+                        .directAnswer())
+                .isEmpty();
         assertThat(direct("what's a good red for a cold night?")).startsWith("Our red wines:");
         assertThat(plugin.handler()
                         .handle(new UserQuery("what is the alcohol content of the rosé?", "en"), cellar)
