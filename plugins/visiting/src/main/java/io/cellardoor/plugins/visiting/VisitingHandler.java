@@ -28,8 +28,9 @@ import java.util.regex.Pattern;
 /**
  * Answers opening-hours questions directly from the hours document (found by search, read whole, parsed; today's and
  * tomorrow's in the org's {@value #TIME_ZONE}), what a kind of visit costs from the page that prices the offerings
- * ({@link OfferingPrices}), where the org is from its address section ({@link OwnAddress}) and how old a visitor must
- * be from the pages' age rules ({@link AgeRules}); plans retrieval for every other visiting question.
+ * ({@link OfferingPrices}), where the org is from its address section ({@link OwnAddress}), how old a visitor must
+ * be from the pages' age rules ({@link AgeRules}) and where to stay the night from its lodging pages ({@link Lodging});
+ * plans retrieval for every other visiting question.
  */
 public final class VisitingHandler implements DomainHandler {
 
@@ -92,6 +93,12 @@ public final class VisitingHandler implements DomainHandler {
                 return age.get();
             }
         }
+        if (Lodging.asked(query)) {
+            Optional<HandlerResult> lodging = lodging(plan, prompt, context);
+            if (lodging.isPresent()) {
+                return lodging.get();
+            }
+        }
         if (OfferingPrices.asked(query, context.passages())) {
             Optional<HandlerResult> priced = offeringPrices(query, plan, prompt, context);
             if (priced.isPresent()) {
@@ -145,6 +152,35 @@ public final class VisitingHandler implements DomainHandler {
                 String.join("\n", lines.stream().map(l -> "- " + l.text()).toList());
         return Optional.of(new HandlerResult(
                 plan.boosting(paths), prompt, Optional.of(new DirectAnswer(answer, paths, CONFIDENCE))));
+    }
+
+    /**
+     * Where to stay the night ({@link Lodging}), from this domain's pages titled for lodging, the turn's first; empty
+     * when none names a place.
+     */
+    private static Optional<HandlerResult> lodging(RetrievalPlan plan, List<String> prompt, PluginContext context) {
+        Set<String> paths = new LinkedHashSet<>();
+        context.passages().stream()
+                .filter(p -> DOMAIN.equals(p.domain())
+                        && Lodging.TITLE.matcher(p.title()).find())
+                .forEach(p -> paths.add(p.path()));
+        context.listDocuments(DOMAIN).stream()
+                .filter(d -> Lodging.TITLE.matcher(d.title()).find())
+                .forEach(d -> paths.add(d.path()));
+        List<Lodging.Place> places = new ArrayList<>();
+        List<String> sources = new ArrayList<>();
+        for (String path : paths.stream().limit(MAX_READS).toList()) {
+            Optional<KnowledgeDocument> page = context.readDocument(path);
+            List<Lodging.Place> read =
+                    page.map(d -> Lodging.read(d.title(), d.text())).orElse(List.of());
+            if (!read.isEmpty()) {
+                places.addAll(read);
+                sources.add(path);
+            }
+        }
+        return Lodging.answer(places)
+                .map(text -> new HandlerResult(
+                        plan.boosting(sources), prompt, Optional.of(new DirectAnswer(text, sources, CONFIDENCE))));
     }
 
     /** The paths of the turn's passages from this domain, best first. */

@@ -1,0 +1,237 @@
+package io.cellardoor.plugins.visiting;
+
+import io.cellardoor.plugin.api.UserQuery;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Where a visitor can stay the night, read from the org's lodging pages: every place a page names (a section headed
+ * with a lodging word, "The Bellefield Inn (Hyde Park)", "#### Roosevelt Inn", or a short bullet naming one under a
+ * lodging heading, "- Primrose Hill B&B") with its first line of description and its distance when the page gives one.
+ * Places on a page about the org's own lodging, outside its sections about other or local options, are "on the estate";
+ * the rest are nearby. Advice sections ("Best Times to Visit") name no lodging and are left out.
+ */
+final class Lodging {
+
+    /** The most places one answer lists. */
+    static final int MAX_PLACES = 10;
+
+    /** A question asking where to stay the night, on the folded text (accents removed). */
+    private static final Pattern ASKED =
+            Pattern.compile("\\b((where|place\\w* to|somewhere to|best place to) (\\w+ ){0,3}"
+                    + "stay|stay (\\w+ )?(overnight|the night|nearby|near|close|in the area|around)|overnight|hotels?|motels?|inns?"
+                    + "|b ?& ?bs?|b and b|bnb|bed (and|&) breakfasts?|lodging|accommodations?|rooms? (on site|to rent|for the"
+                    + " night)|airbnbs?|vacation rentals?|place to sleep|hospedaje|hospedarnos|alojamiento|alojarnos|dormir"
+                    + "|hoteles|hebergements?|loger|gites?|chambres? d'hotes?)\\b");
+
+    /** Words naming a place to stay in a heading or a bullet. */
+    private static final Pattern PLACE = Pattern.compile("(?i)\\b(inns?|hotels?|motels?|b ?& ?b|bed (and|&) breakfast"
+            + "|lodge|resort|suites?|guest ?house|house|cottages?|cabins?|farmhouse|spa|hostel|chateau)\\b");
+
+    /** A section about lodging that is not the org's own ("Other Local Lodging Options"). */
+    private static final Pattern ELSEWHERE = Pattern.compile("(?i)\\b(other|local|nearby|near|area|additional)\\b");
+
+    /** A page title about somewhere else's lodging ("Accommodations Near ..."). */
+    private static final Pattern NEAR_TITLE = Pattern.compile("(?i)\\b(near|nearby|local|area|around)\\b");
+
+    /** A page title about lodging. */
+    static final Pattern TITLE =
+            Pattern.compile("(?i)\\b(accommodations?|lodging|hotels?|where to stay|stay|inns?)\\b");
+
+    /** Words a name leaves in lower case ("Inn at the Falls", "Maison de la Côte"). */
+    private static final Set<String> SMALL_WORDS =
+            Set.of("a", "an", "the", "at", "on", "by", "of", "and", "in", "de", "la", "le", "du", "des", "y");
+
+    private static final Pattern HEADING = Pattern.compile("^(#{1,6})\\s+(.+)$");
+    private static final Pattern BULLET = Pattern.compile("^\\s*[-*]\\s*(.+)$");
+    private static final Pattern DISTANCE = Pattern.compile("(?i)^\\s*[-*]?\\s*distance[^:]*:\\s*(.+)$");
+    private static final Pattern LINK_ONLY = Pattern.compile("(?i)^[\\w.-]+\\.(com|net|org)(/\\S*)?$");
+
+    /** A place to stay: its name, what the page says of it first, and whether it is on the org's own estate. */
+    record Place(String name, String description, boolean onEstate) {}
+
+    private Lodging() {}
+
+    /** Whether the visitor's words of this turn ask where to stay the night. */
+    static boolean asked(UserQuery query) {
+        return ASKED.matcher(query.normalizedFocus()).find();
+    }
+
+    /**
+     * The places a page names, in page order.
+     *
+     * @param title the page's title
+     * @param text its plain text, headings ({@code #}) and bullets ({@code -}) kept
+     */
+    static List<Place> read(String title, String text) {
+        boolean nearPage = NEAR_TITLE.matcher(title).find();
+        List<String> lines = text.lines().toList();
+        List<Place> places = new ArrayList<>();
+        // headings open at each level above the current line, [level] -> text
+        String[] open = new String[7];
+        for (int i = 0; i < lines.size(); i++) {
+            Matcher h = HEADING.matcher(lines.get(i).strip());
+            if (h.matches()) {
+                int level = h.group(1).length();
+                open[level] = h.group(2).strip();
+                for (int l = level + 1; l < open.length; l++) {
+                    open[l] = null;
+                }
+                if (level >= 2
+                        && PLACE.matcher(h.group(2)).find()
+                        && !hasSubheadings(lines, i, level)
+                        && !namesPlaces(lines, i)) {
+                    boolean elsewhere = nearPage || elsewhere(open, level);
+                    places.add(new Place(h.group(2).strip(), describe(lines, i), !elsewhere));
+                }
+                continue;
+            }
+            Matcher b = BULLET.matcher(lines.get(i));
+            int level = deepest(open);
+            if (b.matches() && level >= 2 && PLACE.matcher(open[level]).find()) {
+                String name = b.group(1).strip();
+                if (isPlaceName(name)) {
+                    places.add(new Place(name, "", !(nearPage || elsewhere(open, level + 1))));
+                }
+            }
+        }
+        return places;
+    }
+
+    /**
+     * The answer listing the places, those on the estate first, each name once (the same place on two pages, "The
+     * Millbrook Inn (Millbrook)" and "Millbrook Inn (Millbrook, NY)", is listed as the first page names it).
+     *
+     * @return empty when no page names a place
+     */
+    static Optional<String> answer(List<Place> places) {
+        Map<String, Place> unique = new LinkedHashMap<>();
+        for (Place p : places) {
+            unique.putIfAbsent(key(p.name()), p);
+        }
+        List<Place> all = unique.values().stream().limit(MAX_PLACES).toList();
+        if (all.isEmpty()) {
+            return Optional.empty();
+        }
+        List<Place> estate = all.stream().filter(Place::onEstate).toList();
+        List<Place> near = all.stream().filter(p -> !p.onEstate()).toList();
+        StringBuilder out = new StringBuilder();
+        if (!estate.isEmpty()) {
+            out.append("On the estate:\n");
+            estate.forEach(p -> out.append(line(p)));
+        }
+        if (!near.isEmpty()) {
+            out.append(estate.isEmpty() ? "Places to stay nearby:\n" : "\nNearby:\n");
+            near.forEach(p -> out.append(line(p)));
+        }
+        return Optional.of(out.toString().strip());
+    }
+
+    private static String line(Place p) {
+        return "- **" + p.name() + "**" + (p.description().isEmpty() ? "" : ": " + p.description()) + "\n";
+    }
+
+    /** "The Millbrook Inn (Millbrook)" -> "millbrook inn". */
+    static String key(String name) {
+        return name.toLowerCase(Locale.ROOT)
+                .replaceAll("\\(.*?\\)", " ")
+                .replaceAll("^\\s*the\\s+", "")
+                .replaceAll("[^\\p{L}\\p{N}&]+", " ")
+                .strip();
+    }
+
+    private static boolean elsewhere(String[] open, int below) {
+        for (int l = 2; l < below && l < open.length; l++) {
+            if (open[l] != null && ELSEWHERE.matcher(open[l]).find()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static int deepest(String[] open) {
+        for (int l = open.length - 1; l >= 1; l--) {
+            if (open[l] != null) {
+                return l;
+            }
+        }
+        return 0;
+    }
+
+    private static boolean hasSubheadings(List<String> lines, int at, int level) {
+        for (int j = at + 1; j < lines.size(); j++) {
+            Matcher h = HEADING.matcher(lines.get(j).strip());
+            if (h.matches()) {
+                return h.group(1).length() > level;
+            }
+        }
+        return false;
+    }
+
+    /** Whether a heading's section lists places in short bullets ("## Bed & Breakfast Options"): a group, no place. */
+    private static boolean namesPlaces(List<String> lines, int heading) {
+        for (int j = heading + 1; j < lines.size(); j++) {
+            String line = lines.get(j).strip();
+            if (HEADING.matcher(line).matches()) {
+                return false;
+            }
+            Matcher b = BULLET.matcher(line);
+            if (b.matches() && isPlaceName(b.group(1).strip())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** A short bullet that names a place in title case ("Maple Row B&B"), not one describing it ("Cozy lodge"). */
+    private static boolean isPlaceName(String text) {
+        String[] words = text.split("\\s+");
+        if (words.length > 6 || !PLACE.matcher(text).find() || text.contains(":")) {
+            return false;
+        }
+        for (String word : words) {
+            if (Character.isLetter(word.charAt(0))
+                    && !Character.isUpperCase(word.charAt(0))
+                    && !SMALL_WORDS.contains(word)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * The first sentence of a place's section that is no label, link or contact detail, and its distance when a line
+     * gives one: "Charming historic inn offering elegant accommodations (Approximately 25 minutes (15 miles))".
+     */
+    private static String describe(List<String> lines, int heading) {
+        String first = "";
+        String distance = "";
+        for (int j = heading + 1; j < lines.size(); j++) {
+            String line = lines.get(j).strip();
+            if (HEADING.matcher(line).matches()) {
+                break;
+            }
+            Matcher d = DISTANCE.matcher(line);
+            if (d.matches() && distance.isEmpty()) {
+                distance = d.group(1).strip();
+                continue;
+            }
+            String body = line.replaceFirst("^[-*]\\s*", "").strip();
+            if (first.isEmpty()
+                    && !body.isEmpty()
+                    && !body.endsWith(":")
+                    && !LINK_ONLY.matcher(body).matches()
+                    && !body.matches("(?i)^(address|phone|website|e-?mail)\\s*:.*")) {
+                first = body.split("(?<=[.!?])\\s+(?=\\p{Lu})")[0];
+            }
+        }
+        return distance.isEmpty() ? first : first.isEmpty() ? distance : first + " (" + distance + ")";
+    }
+}
