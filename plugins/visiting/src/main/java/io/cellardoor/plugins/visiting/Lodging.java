@@ -24,12 +24,11 @@ final class Lodging {
     static final int MAX_PLACES = 10;
 
     /** A question asking where to stay the night, on the folded text (accents removed). */
-    private static final Pattern ASKED =
-            Pattern.compile("\\b((where|place\\w* to|somewhere to|best place to) (\\w+ ){0,3}"
-                    + "stay|stay (\\w+ )?(overnight|the night|nearby|near|close|in the area|around)|overnight|hotels?|motels?|inns?"
-                    + "|b ?& ?bs?|b and b|bnb|bed (and|&) breakfasts?|lodging|accommodations?|rooms? (on site|to rent|for the"
-                    + " night)|airbnbs?|vacation rentals?|place to sleep|hospedaje|hospedarnos|alojamiento|alojarnos|dormir"
-                    + "|hoteles|hebergements?|loger|gites?|chambres? d'hotes?)\\b");
+    static final Pattern ASKED = Pattern.compile("\\b((where|place\\w* to|somewhere to|best place to) (\\w+ ){0,3}"
+            + "stay|stay (\\w+ )?(overnight|the night|nearby|near|close|in the area|around)|overnight|hotels?|motels?|inns?"
+            + "|b ?& ?bs?|b and b|bnb|bed (and|&) breakfasts?|lodging|accommodations?|rooms? (on site|to rent|for the"
+            + " night)|airbnbs?|vacation rentals?|place to sleep|spend the night|hospedaje|hospedarnos|alojamiento|alojarnos|dormir"
+            + "|hoteles|hebergements?|loger|gites?|chambres? d'hotes?)\\b");
 
     /** Words naming a place to stay in a heading or a bullet. */
     private static final Pattern PLACE = Pattern.compile("(?i)\\b(inns?|hotels?|motels?|b ?& ?b|bed (and|&) breakfast"
@@ -49,10 +48,7 @@ final class Lodging {
     private static final Set<String> SMALL_WORDS =
             Set.of("a", "an", "the", "at", "on", "by", "of", "and", "in", "de", "la", "le", "du", "des", "y");
 
-    private static final Pattern HEADING = Pattern.compile("^(#{1,6})\\s+(.+)$");
     private static final Pattern BULLET = Pattern.compile("^\\s*[-*]\\s*(.+)$");
-    private static final Pattern DISTANCE = Pattern.compile("(?i)^\\s*[-*]?\\s*distance[^:]*:\\s*(.+)$");
-    private static final Pattern LINK_ONLY = Pattern.compile("(?i)^[\\w.-]+\\.(com|net|org)(/\\S*)?$");
 
     /** A place to stay: its name, what the page says of it first, and whether it is on the org's own estate. */
     record Place(String name, String description, boolean onEstate) {}
@@ -65,42 +61,30 @@ final class Lodging {
     }
 
     /**
-     * The places a page names, in page order.
+     * The places a page names, in page order: each leaf section headed with a lodging word, or the short title-case
+     * bullets of such a section when it lists places in them.
      *
      * @param title the page's title
      * @param text its plain text, headings ({@code #}) and bullets ({@code -}) kept
      */
     static List<Place> read(String title, String text) {
         boolean nearPage = NEAR_TITLE.matcher(title).find();
-        List<String> lines = text.lines().toList();
         List<Place> places = new ArrayList<>();
-        // headings open at each level above the current line, [level] -> text
-        String[] open = new String[7];
-        for (int i = 0; i < lines.size(); i++) {
-            Matcher h = HEADING.matcher(lines.get(i).strip());
-            if (h.matches()) {
-                int level = h.group(1).length();
-                open[level] = h.group(2).strip();
-                for (int l = level + 1; l < open.length; l++) {
-                    open[l] = null;
-                }
-                if (level >= 2
-                        && PLACE.matcher(h.group(2)).find()
-                        && !hasSubheadings(lines, i, level)
-                        && !namesPlaces(lines, i)) {
-                    boolean elsewhere = nearPage || elsewhere(open, level);
-                    places.add(new Place(h.group(2).strip(), describe(lines, i), !elsewhere));
-                }
+        for (PageSections.Section section : PageSections.leaves(text)) {
+            if (!PLACE.matcher(section.heading()).find()) {
                 continue;
             }
-            Matcher b = BULLET.matcher(lines.get(i));
-            int level = deepest(open);
-            if (b.matches() && level >= 2 && PLACE.matcher(open[level]).find()) {
-                String name = b.group(1).strip();
-                if (isPlaceName(name)) {
-                    places.add(new Place(name, "", !(nearPage || elsewhere(open, level + 1))));
-                }
+            boolean onEstate = !nearPage && !section.under(ELSEWHERE);
+            List<String> named = section.lines().stream()
+                    .map(BULLET::matcher)
+                    .filter(Matcher::matches)
+                    .map(m -> m.group(1).strip())
+                    .filter(Lodging::isPlaceName)
+                    .toList();
+            if (named.isEmpty()) {
+                places.add(new Place(section.heading(), section.description(), onEstate));
             }
+            named.forEach(name -> places.add(new Place(name, "", onEstate)));
         }
         return places;
     }
@@ -147,49 +131,6 @@ final class Lodging {
                 .strip();
     }
 
-    private static boolean elsewhere(String[] open, int below) {
-        for (int l = 2; l < below && l < open.length; l++) {
-            if (open[l] != null && ELSEWHERE.matcher(open[l]).find()) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private static int deepest(String[] open) {
-        for (int l = open.length - 1; l >= 1; l--) {
-            if (open[l] != null) {
-                return l;
-            }
-        }
-        return 0;
-    }
-
-    private static boolean hasSubheadings(List<String> lines, int at, int level) {
-        for (int j = at + 1; j < lines.size(); j++) {
-            Matcher h = HEADING.matcher(lines.get(j).strip());
-            if (h.matches()) {
-                return h.group(1).length() > level;
-            }
-        }
-        return false;
-    }
-
-    /** Whether a heading's section lists places in short bullets ("## Bed & Breakfast Options"): a group, no place. */
-    private static boolean namesPlaces(List<String> lines, int heading) {
-        for (int j = heading + 1; j < lines.size(); j++) {
-            String line = lines.get(j).strip();
-            if (HEADING.matcher(line).matches()) {
-                return false;
-            }
-            Matcher b = BULLET.matcher(line);
-            if (b.matches() && isPlaceName(b.group(1).strip())) {
-                return true;
-            }
-        }
-        return false;
-    }
-
     /** A short bullet that names a place in title case ("Maple Row B&B"), not one describing it ("Cozy lodge"). */
     private static boolean isPlaceName(String text) {
         String[] words = text.split("\\s+");
@@ -204,34 +145,5 @@ final class Lodging {
             }
         }
         return true;
-    }
-
-    /**
-     * The first sentence of a place's section that is no label, link or contact detail, and its distance when a line
-     * gives one: "Charming historic inn offering elegant accommodations (Approximately 25 minutes (15 miles))".
-     */
-    private static String describe(List<String> lines, int heading) {
-        String first = "";
-        String distance = "";
-        for (int j = heading + 1; j < lines.size(); j++) {
-            String line = lines.get(j).strip();
-            if (HEADING.matcher(line).matches()) {
-                break;
-            }
-            Matcher d = DISTANCE.matcher(line);
-            if (d.matches() && distance.isEmpty()) {
-                distance = d.group(1).strip();
-                continue;
-            }
-            String body = line.replaceFirst("^[-*]\\s*", "").strip();
-            if (first.isEmpty()
-                    && !body.isEmpty()
-                    && !body.endsWith(":")
-                    && !LINK_ONLY.matcher(body).matches()
-                    && !body.matches("(?i)^(address|phone|website|e-?mail)\\s*:.*")) {
-                first = body.split("(?<=[.!?])\\s+(?=\\p{Lu})")[0];
-            }
-        }
-        return distance.isEmpty() ? first : first.isEmpty() ? distance : first + " (" + distance + ")";
     }
 }

@@ -29,8 +29,9 @@ import java.util.regex.Pattern;
  * Answers opening-hours questions directly from the hours document (found by search, read whole, parsed; today's and
  * tomorrow's in the org's {@value #TIME_ZONE}), what a kind of visit costs from the page that prices the offerings
  * ({@link OfferingPrices}), where the org is from its address section ({@link OwnAddress}), how old a visitor must
- * be from the pages' age rules ({@link AgeRules}) and where to stay the night from its lodging pages ({@link Lodging});
- * plans retrieval for every other visiting question.
+ * be from the pages' age rules ({@link AgeRules}), where to stay the night from its lodging pages ({@link Lodging}) and
+ * what there is to do nearby from its attractions pages ({@link Attractions}); plans retrieval for every other visiting
+ * question.
  */
 public final class VisitingHandler implements DomainHandler {
 
@@ -99,6 +100,12 @@ public final class VisitingHandler implements DomainHandler {
                 return lodging.get();
             }
         }
+        if (Attractions.asked(query)) {
+            Optional<HandlerResult> around = attractions(plan, prompt, context);
+            if (around.isPresent()) {
+                return around.get();
+            }
+        }
         if (OfferingPrices.asked(query, context.passages())) {
             Optional<HandlerResult> priced = offeringPrices(query, plan, prompt, context);
             if (priced.isPresent()) {
@@ -159,28 +166,55 @@ public final class VisitingHandler implements DomainHandler {
      * when none names a place.
      */
     private static Optional<HandlerResult> lodging(RetrievalPlan plan, List<String> prompt, PluginContext context) {
-        Set<String> paths = new LinkedHashSet<>();
-        context.passages().stream()
-                .filter(p -> DOMAIN.equals(p.domain())
-                        && Lodging.TITLE.matcher(p.title()).find())
-                .forEach(p -> paths.add(p.path()));
-        context.listDocuments(DOMAIN).stream()
-                .filter(d -> Lodging.TITLE.matcher(d.title()).find())
-                .forEach(d -> paths.add(d.path()));
         List<Lodging.Place> places = new ArrayList<>();
         List<String> sources = new ArrayList<>();
-        for (String path : paths.stream().limit(MAX_READS).toList()) {
-            Optional<KnowledgeDocument> page = context.readDocument(path);
-            List<Lodging.Place> read =
-                    page.map(d -> Lodging.read(d.title(), d.text())).orElse(List.of());
+        for (KnowledgeDocument page : titledPages(context, Lodging.TITLE)) {
+            List<Lodging.Place> read = Lodging.read(page.title(), page.text());
             if (!read.isEmpty()) {
                 places.addAll(read);
-                sources.add(path);
+                sources.add(page.path());
             }
         }
-        return Lodging.answer(places)
-                .map(text -> new HandlerResult(
-                        plan.boosting(sources), prompt, Optional.of(new DirectAnswer(text, sources, CONFIDENCE))));
+        return Lodging.answer(places).map(text -> direct(text, sources, plan, prompt));
+    }
+
+    /**
+     * What there is to do nearby ({@link Attractions}), from this domain's pages titled for attractions (not lodging),
+     * the turn's first; empty when none names a place.
+     */
+    private static Optional<HandlerResult> attractions(RetrievalPlan plan, List<String> prompt, PluginContext context) {
+        List<Attractions.Place> places = new ArrayList<>();
+        List<String> sources = new ArrayList<>();
+        for (KnowledgeDocument page : titledPages(context, Attractions.TITLE)) {
+            List<Attractions.Place> read =
+                    Lodging.TITLE.matcher(page.title()).find() ? List.of() : Attractions.read(page.text());
+            if (!read.isEmpty()) {
+                places.addAll(read);
+                sources.add(page.path());
+            }
+        }
+        return Attractions.answer(places).map(text -> direct(text, sources, plan, prompt));
+    }
+
+    /** The first {@value #MAX_READS} of this domain's pages whose title matches: the turn's first, then any. */
+    private static List<KnowledgeDocument> titledPages(PluginContext context, Pattern title) {
+        Set<String> paths = new LinkedHashSet<>();
+        context.passages().stream()
+                .filter(p ->
+                        DOMAIN.equals(p.domain()) && title.matcher(p.title()).find())
+                .forEach(p -> paths.add(p.path()));
+        context.listDocuments(DOMAIN).stream()
+                .filter(d -> title.matcher(d.title()).find())
+                .forEach(d -> paths.add(d.path()));
+        return paths.stream()
+                .limit(MAX_READS)
+                .flatMap(path -> context.readDocument(path).stream())
+                .toList();
+    }
+
+    private static HandlerResult direct(String text, List<String> sources, RetrievalPlan plan, List<String> prompt) {
+        return new HandlerResult(
+                plan.boosting(sources), prompt, Optional.of(new DirectAnswer(text, sources, CONFIDENCE)));
     }
 
     /** The paths of the turn's passages from this domain, best first. */

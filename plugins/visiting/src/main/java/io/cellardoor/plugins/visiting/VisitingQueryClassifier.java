@@ -69,6 +69,9 @@ public final class VisitingQueryClassifier implements QueryClassifier {
                             + "|things to do|attractions?)\\b",
                     0.4,
                     "stay")
+            // where to stay the night and what there is to do around (Lodging, Attractions)
+            .rule(Lodging.ASKED.pattern(), 0.5, "lodging")
+            .rule(Attractions.CLAIMED.pattern(), 0.5, "around")
             .rule(
                     "\\b(wifi|wi fi|restrooms?|bathrooms?|picnic|outside food|bring (our|my|your) own|corkage|dress code"
                             + "|patio|indoor|outdoor|large group|groups?|party of|limo\\w*|seating)\\b",
