@@ -337,6 +337,22 @@ public final class TermAnalyzer {
      */
     private static final Pattern MEASURE_ASKED = Pattern.compile("\\bhow (long|far)\\b");
 
+    /** Words that make a phrasal verb with the word before them ("pick up", "check in", "drop off"). */
+    private static final Set<String> PARTICLES = Set.of("up", "in", "out", "off", "over", "back", "down");
+
+    /**
+     * The one word a phrasal verb is also written as ("pick up" -> "pickup", "check in" -> "checkin", "sign up" ->
+     * "signup"): what a page writing it as one word uses. Empty unless the word at {@code i} has at least three letters
+     * and the next is a particle.
+     */
+    static String compound(String[] words, int i) {
+        if (i + 1 >= words.length || words[i].length() < 3 || !PARTICLES.contains(words[i + 1])) {
+            return "";
+        }
+        String word = words[i];
+        return word.chars().allMatch(Character::isLetter) ? word + words[i + 1] : "";
+    }
+
     /**
      * "How old": a measure without a noun to search for (an "age" is also what "aged" wines and cheeses are), so only
      * the number asked for is looked for.
@@ -359,9 +375,15 @@ public final class TermAnalyzer {
      */
     public String expand(String text) {
         StringBuilder sb = new StringBuilder();
-        for (String word : foldQuestion(text).split(" ")) {
+        String[] words = foldQuestion(text).split(" ");
+        for (int i = 0; i < words.length; i++) {
+            String word = words[i];
             if (word.isEmpty()) {
                 continue;
+            }
+            String joined = compound(words, i);
+            if (!joined.isEmpty()) {
+                sb.append(joined).append(' ');
             }
             if (word.startsWith("_")) {
                 lexicon.measures(word.substring(1))
@@ -503,7 +525,9 @@ public final class TermAnalyzer {
         CharArraySet foreign = QUESTION_STOP_WORDS.get(language);
         List<TermGroup> groups = new ArrayList<>();
         Set<String> seen = new LinkedHashSet<>();
-        for (String word : foldQuestion(question).split(" ")) {
+        String[] words = foldQuestion(question).split(" ");
+        for (int i = 0; i < words.length; i++) {
+            String word = words[i];
             if (word.startsWith("_")) {
                 // The measure asked for: the noun that names it ("far" -> distance), not the word itself.
                 Set<String> measure = new LinkedHashSet<>();
@@ -526,6 +550,12 @@ public final class TermAnalyzer {
             }
             for (String more : vocabulary.alternatives(word)) {
                 group.addAll(termList(more));
+            }
+            if (language.equals("en")) {
+                String joined = compound(words, i);
+                if (!joined.isEmpty()) {
+                    group.addAll(termList(joined));
+                }
             }
             if (seen.addAll(group)) {
                 Set<String> relatedTerms = new LinkedHashSet<>();

@@ -25,6 +25,18 @@ class TermAnalyzerTests {
     }
 
     @Test
+    void aPhrasalVerbAlsoStandsForTheOneWordItIsWrittenAs() {
+        assertThat(related("can I pick up my club wine?"))
+                .anySatisfy(g -> assertThat(g).contains("pick", "pickup"));
+        assertThat(analyzer.expand("where do we check in?")).isEqualTo("where do we checkin check in");
+        assertThat(related("pick a bottle for me"))
+                .noneSatisfy(g -> assertThat(g).contains("pickup"));
+        assertThat(related("sign up")).anySatisfy(g -> assertThat(g).contains("signup"));
+        assertThat(analyzer.relatedTermGroups("¿puedo pick up?", "es").stream().flatMap(g -> g.terms().stream()))
+                .doesNotContain("pickup");
+    }
+
+    @Test
     void theMeasureAHowQuestionAsksForIsSearchedByTheNounThatNamesIt() {
         assertThat(analyzer.expand("how long is the tasting?")).isEqualTo("how duration length is the tasting");
         assertThat(analyzer.expand("How far away is Hyde Park?")).startsWith("how distance away");
