@@ -19,21 +19,20 @@ final class Attractions {
     /** The most places one answer lists. */
     static final int MAX_PLACES = 12;
 
-    /** Words asking what there is to do or see, on the folded text. */
-    private static final Pattern ASKED = Pattern.compile("\\b(things? to (do|see)|attractions?|sights|sightseeing"
-            + "|places to (visit|see|go)|worth (seeing|visiting)|que hacer|que ver|atracciones|lugares (para|que) visitar"
-            + "|que faire|a voir|a visiter|activites)\\b");
+    /** Words that ask about the places around by themselves ("any attractions?", "sightseeing"). */
+    private static final String AROUND = "attractions?|sights|sightseeing|places to (visit|see|go)|worth (seeing"
+            + "|visiting)|atracciones|lugares (para|que) visitar|a visiter";
 
-    /** "What else is there to do", asked about the area ({@link #AREA}). */
-    private static final Pattern TO_DO = Pattern.compile(
-            "\\b(what|anything) (else )?(is there |can we |could we |should we |do you recommend |to )*(to )?(do|see|visit)\\b");
+    /** Words asking what to do, about the area only with an {@link #AREA} word ("things to do for kids" is not). */
+    private static final String TO_DO = "things? to (do|see)|que hacer|que ver|que faire|a voir|activites"
+            + "|(what|anything) (else )?(is there |can we |could we |should we |do you recommend |to )*(to )?(do|see|visit)";
 
-    private static final Pattern AREA = Pattern.compile(
-            "\\b(area|around|nearby|near|close|region|local|town|valley|cerca|zona|region|alentours)\\b");
+    private static final String AREA =
+            "area|around|nearby|near|close|region|local|town|valley|cerca|zona|alentours" + "|autour|environs|pres";
 
-    /** A question about what there is to do or see around: {@link #ASKED}, or "what to do" with an area word. */
+    /** A question about what there is to do or see around: {@link #AROUND}, or {@link #TO_DO} with an area word. */
     static final Pattern CLAIMED =
-            Pattern.compile(ASKED.pattern() + "|" + TO_DO.pattern() + ".{0,40}" + AREA.pattern());
+            Pattern.compile("^(?:.*\\b(" + AROUND + ")\\b|(?=.*\\b(" + TO_DO + ")\\b)(?=.*\\b(" + AREA + ")\\b))");
 
     /** A page title about local attractions. */
     static final Pattern TITLE = Pattern.compile("(?i)\\b(attractions?|things to do|explore|sights|around us)\\b");
@@ -49,9 +48,7 @@ final class Attractions {
 
     /** Whether the visitor's words of this turn ask what there is to do or see around the org. */
     static boolean asked(UserQuery query) {
-        String focus = query.normalizedFocus();
-        return ASKED.matcher(focus).find()
-                || TO_DO.matcher(focus).find() && AREA.matcher(focus).find();
+        return CLAIMED.matcher(query.normalizedFocus()).find();
     }
 
     /** The places a page names, in page order. */

@@ -23,12 +23,32 @@ final class Lodging {
     /** The most places one answer lists. */
     static final int MAX_PLACES = 10;
 
-    /** A question asking where to stay the night, on the folded text (accents removed). */
-    static final Pattern ASKED = Pattern.compile("\\b((where|place\\w* to|somewhere to|best place to) (\\w+ ){0,3}"
-            + "stay|stay (\\w+ )?(overnight|the night|nearby|near|close|in the area|around)|overnight|hotels?|motels?|inns?"
-            + "|b ?& ?bs?|b and b|bnb|bed (and|&) breakfasts?|lodging|accommodations?|rooms? (on site|to rent|for the"
-            + " night)|airbnbs?|vacation rentals?|place to sleep|spend the night|hospedaje|hospedarnos|alojamiento|alojarnos|dormir"
-            + "|hoteles|hebergements?|loger|gites?|chambres? d'hotes?)\\b");
+    /** Asking where to stay, whatever else it says ("where can we stay?", "somewhere to spend the night"). */
+    private static final String STAY = "(where|place\\w* to|somewhere to|best place to) (\\w+ ){0,3}stay"
+            + "|stay (\\w+ )?(overnight|the night|nearby|near|close|in the area|around)|overnight (stay|accommodations?"
+            + "|lodging)|spend the night|place to sleep|where (\\w+ ){0,3}sleep|hospedarnos|alojarnos|donde dormir"
+            + "|ou dormir|loger";
+
+    /** A kind of lodging ("hotel", "B&B"): asks where to stay only with {@link #LOCATOR}. */
+    private static final String NOUN = "hotels?|motels?|inns?|b ?& ?bs?|b and b|bnb|bed (and|&) breakfasts?|lodging"
+            + "|accommodations?|airbnbs?|vacation rentals?|rooms? (on site|to rent|for the night)|hospedaje|alojamiento"
+            + "|hoteles|hebergements?|gites?|chambres? d'hotes?";
+
+    /** Words looking for a place ("any hotels?", "a B&B near you", "is there lodging on the property?"). */
+    private static final String LOCATOR = "any|where|recommend\\w*|suggest\\w*|near\\w*|close|around|area|is there"
+            + "|are there|do you (have|offer)|on (site|the property|property|the estate)|options?|places?|list|best|good"
+            + "|hay|cerca|donde|pres|proche|y a t il|ou";
+
+    /** What makes a question about lodging ask something else ("a shuttle from the hotels?", "ship overnight?"). */
+    private static final String OTHER =
+            "shuttles?|taxis?|uber|lyft|rides?|transport\\w*|discounts?|ship\\w*" + "|deliver\\w*";
+
+    /**
+     * A question asking where to stay the night, on the folded text (accents removed): {@link #STAY}, or a kind of
+     * lodging with a word looking for one, unless it asks about transport, discounts or shipping.
+     */
+    static final Pattern ASKED = Pattern.compile("^(?!.*\\b(" + OTHER + ")\\b)(?:.*\\b(" + STAY + ")\\b|(?=.*\\b("
+            + NOUN + ")\\b)(?=.*\\b(" + LOCATOR + ")\\b))");
 
     /** Words naming a place to stay in a heading or a bullet. */
     private static final Pattern PLACE = Pattern.compile("(?i)\\b(inns?|hotels?|motels?|b ?& ?b|bed (and|&) breakfast"

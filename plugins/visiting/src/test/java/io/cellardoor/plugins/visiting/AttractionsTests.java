@@ -68,7 +68,13 @@ class AttractionsTests {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"what can we do at the tasting?", "are you open on sunday?", "what time do you close?"})
+    @ValueSource(
+            strings = {
+                "what can we do at the tasting?",
+                "are you open on sunday?",
+                "what time do you close?",
+                "do you have things to do for kids?"
+            })
     void otherVisitingQuestionsGetNoList(String question) {
         assertThat(direct(question).map(DirectAnswer::text).orElse("")).doesNotContain("Near us", "Granite Hall");
     }

@@ -96,7 +96,13 @@ class LodgingTests {
 
     @ParameterizedTest
     @ValueSource(
-            strings = {"how long can we stay at a tasting?", "are you open on monday?", "do you have rooms for events?"
+            strings = {
+                "how long can we stay at a tasting?",
+                "are you open on monday?",
+                "do you have rooms for events?",
+                "do you ship overnight?",
+                "do hotel guests get a discount?",
+                "is there a shuttle from the hotels?"
             })
     void otherVisitingQuestionsGetNoLodgingList(String question) {
         assertThat(direct(question).map(DirectAnswer::text).orElse("")).doesNotContain("Nearby", "Orchard Cottage");
