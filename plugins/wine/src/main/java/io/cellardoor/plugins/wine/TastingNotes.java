@@ -9,13 +9,14 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
  * Answers what a named wine tastes like ("what does the reserve cab franc taste like?", "describe the rosé", "¿a qué
  * sabe el chardonnay?") from that wine's own page: the sentences under its "Tasting notes" label, else the sentences of
- * its page about aroma, palate and finish. A wine whose page gives none is said to have none, with its price, instead
- * of another wine's notes being quoted for it (the passages of a named wine without a description are otherwise the
+ * its page about aroma, palate and finish. A wine whose page says nothing in sentences is said to have no notes, with
+ * its price, instead of another wine's notes being quoted for it (the passages of a named wine without a description are otherwise the
  * neighbouring wines').
  */
 final class TastingNotes {
@@ -36,8 +37,15 @@ final class TastingNotes {
     private static final Pattern OTHER = Pattern.compile("\\b(pair\\w*|go(es)? (well |best |good )?with|match\\w* with"
             + "|how much|prices?|costs?|grapes?|blend(ed)? (of|with)|made (from|with)|maridaje|precio|prix)\\b");
 
-    /** A line that labels the tasting notes of a page ("TASTING NOTES", "Tasting notes:", "**Tasting Notes**"). */
-    private static final Pattern LABEL = Pattern.compile("(?i)^\\W*tasting notes\\W*$");
+    /**
+     * A line that labels the tasting notes of a page ("TASTING NOTES", "## Tasting Notes", "Tasting notes: plum,
+     * graphite"), the notes that follow on the same line in group 1.
+     */
+    private static final Pattern LABEL = Pattern.compile("(?i)^\\W*tasting notes\\W*?(?:[:\\-–]\\s*(.*))?$");
+
+    /** A page's placeholder for a missing description ("No description available."). */
+    private static final Pattern PLACEHOLDER =
+            Pattern.compile("(?i)^no (\\w+ ){0,2}(description|details?) available\\W*$");
 
     /** A line that labels another part of a page ("Pairing Recommendation:", "Accolades", "## Quick Overview"). */
     private static final Pattern OTHER_LABEL = Pattern.compile("^(#.*|\\W*\\p{L}[\\p{L} ]{0,30}\\W*)$");
@@ -96,6 +104,13 @@ final class TastingNotes {
                 }
             }
             sources.add(source);
+            if (notes.isEmpty()
+                    && pages.stream()
+                            .filter(p -> wine.paths().contains(p.path()))
+                            .anyMatch(p -> hasProse(p.text()))) {
+                return Optional
+                        .empty(); // it describes the wine in words this reader does not know: the passages answer
+            }
             if (notes.isEmpty()) {
                 paragraphs.add("Our page for the " + wine.title() + " gives no tasting notes yet"
                         + (wine.price().isEmpty() ? "." : "; it is " + wine.price() + "."));
@@ -119,7 +134,11 @@ final class TastingNotes {
         List<String> lines = pageText.lines().map(String::strip).toList();
         List<String> labelled = new ArrayList<>();
         for (int i = 0; i < lines.size(); i++) {
-            if (LABEL.matcher(lines.get(i)).matches()) {
+            Matcher label = LABEL.matcher(lines.get(i));
+            if (label.matches()) {
+                if (label.group(1) != null) {
+                    labelled.addAll(sentences(label.group(1)));
+                }
                 for (int j = i + 1; j < lines.size(); j++) {
                     String line = lines.get(j);
                     if (!line.isEmpty() && OTHER_LABEL.matcher(line).matches()) {
@@ -156,6 +175,16 @@ final class TastingNotes {
             }
         }
         return first(sensory);
+    }
+
+    /** Whether a page says anything in sentences: a line of six words or more that is no heading, bullet or placeholder. */
+    static boolean hasProse(String pageText) {
+        return pageText.lines()
+                .map(String::strip)
+                .filter(l -> !l.startsWith("#")
+                        && !l.startsWith("-")
+                        && !PLACEHOLDER.matcher(l).matches())
+                .anyMatch(l -> l.split("\\s+").length >= 6);
     }
 
     private static List<String> sentences(String line) {

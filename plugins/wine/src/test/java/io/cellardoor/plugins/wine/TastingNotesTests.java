@@ -37,6 +37,17 @@ class TastingNotesTests {
                     Pairing Recommendation:
                     We recommend enjoying our rosé with goat cheese and its bright flavors with salads.
                     """)
+            .add(
+                    "wine",
+                    "wine/slate-red.md",
+                    "2021 Slate Red",
+                    "# 2021 Slate Red\n- **Price**: $36.00\n\nTasting notes: plum, graphite and dried lavender.\n")
+            .add(
+                    "wine",
+                    "wine/orchard-white.md",
+                    "2023 Orchard White",
+                    "# 2023 Orchard White\n- **Price**: $26.00\n\nA bright white from our youngest vines, picked early in"
+                            + " September.\n")
             .add("wine", "wine/season-rose.md", "2023 Seasons Reserve Rosé", """
                     # 2023 Seasons Reserve Rosé
                     - Price: $30.00
@@ -83,6 +94,17 @@ class TastingNotesTests {
         assertThat(answer.text())
                 .isEqualTo("Our page for the 2023 Seasons Reserve Rosé gives no tasting notes yet; it is $30.00.");
         assertThat(answer.sourcePaths()).containsExactly("wine/season-rose.md");
+    }
+
+    @Test
+    void notesAfterAnInlineLabelAreQuoted() {
+        assertThat(direct("what does the slate red taste like?").orElseThrow().text())
+                .isEqualTo("Tasting notes for the 2021 Slate Red: plum, graphite and dried lavender.");
+    }
+
+    @Test
+    void aPageDescribingTheWineInOtherWordsIsLeftToThePassages() {
+        assertThat(direct("what does the orchard white taste like?")).isEmpty();
     }
 
     @Test
