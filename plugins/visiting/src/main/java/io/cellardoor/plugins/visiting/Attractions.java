@@ -64,16 +64,13 @@ final class Attractions {
     }
 
     /**
-     * The answer listing the places under their groups, each name once.
+     * The answer listing the places under their groups, each once ({@link PageSections#onceEach}).
      *
      * @return empty when no page names a place
      */
     static Optional<String> answer(List<Place> places) {
-        Map<String, Place> unique = new LinkedHashMap<>();
-        places.forEach(p -> unique.putIfAbsent(Lodging.key(p.name()), p));
         Map<String, List<Place>> groups = new LinkedHashMap<>();
-        unique.values().stream()
-                .limit(MAX_PLACES)
+        PageSections.onceEach(places, Place::name, MAX_PLACES)
                 .forEach(p -> groups.computeIfAbsent(p.group(), g -> new ArrayList<>())
                         .add(p));
         if (groups.isEmpty()) {
@@ -84,11 +81,7 @@ final class Attractions {
             if (!group.isEmpty()) {
                 out.append("\n**").append(group).append("**\n");
             }
-            list.forEach(p -> out.append("- **")
-                    .append(p.name())
-                    .append("**")
-                    .append(p.description().isEmpty() ? "" : ": " + p.description())
-                    .append('\n'));
+            list.forEach(p -> out.append(PageSections.bullet(p.name(), p.description())));
         });
         return Optional.of(out.toString().strip());
     }

@@ -2,10 +2,7 @@ package io.cellardoor.plugins.visiting;
 
 import io.cellardoor.plugin.api.UserQuery;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -110,17 +107,12 @@ final class Lodging {
     }
 
     /**
-     * The answer listing the places, those on the estate first, each name once (the same place on two pages, "The
-     * Millbrook Inn (Millbrook)" and "Millbrook Inn (Millbrook, NY)", is listed as the first page names it).
+     * The answer listing the places, those on the estate first, each once ({@link PageSections#onceEach}).
      *
      * @return empty when no page names a place
      */
     static Optional<String> answer(List<Place> places) {
-        Map<String, Place> unique = new LinkedHashMap<>();
-        for (Place p : places) {
-            unique.putIfAbsent(key(p.name()), p);
-        }
-        List<Place> all = unique.values().stream().limit(MAX_PLACES).toList();
+        List<Place> all = PageSections.onceEach(places, Place::name, MAX_PLACES);
         if (all.isEmpty()) {
             return Optional.empty();
         }
@@ -139,16 +131,7 @@ final class Lodging {
     }
 
     private static String line(Place p) {
-        return "- **" + p.name() + "**" + (p.description().isEmpty() ? "" : ": " + p.description()) + "\n";
-    }
-
-    /** "The Millbrook Inn (Millbrook)" -> "millbrook inn". */
-    static String key(String name) {
-        return name.toLowerCase(Locale.ROOT)
-                .replaceAll("\\(.*?\\)", " ")
-                .replaceAll("^\\s*the\\s+", "")
-                .replaceAll("[^\\p{L}\\p{N}&]+", " ")
-                .strip();
+        return PageSections.bullet(p.name(), p.description());
     }
 
     /** A short bullet that names a place in title case ("Maple Row B&B"), not one describing it ("Cozy lodge"). */

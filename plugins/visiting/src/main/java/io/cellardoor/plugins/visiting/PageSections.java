@@ -1,7 +1,11 @@
 package io.cellardoor.plugins.visiting;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -59,6 +63,30 @@ final class PageSections {
     }
 
     private PageSections() {}
+
+    /**
+     * The items once each by the place they name, in order, at most {@code max}: the same place on two pages ("The
+     * Millbrook Inn (Millbrook)", "Millbrook Inn (Millbrook, NY)") is kept as the first names it.
+     */
+    static <T> List<T> onceEach(List<T> items, Function<T, String> name, int max) {
+        Map<String, T> unique = new LinkedHashMap<>();
+        items.forEach(item -> unique.putIfAbsent(key(name.apply(item)), item));
+        return unique.values().stream().limit(max).toList();
+    }
+
+    /** "The Millbrook Inn (Millbrook)" -> "millbrook inn". */
+    static String key(String name) {
+        return name.toLowerCase(Locale.ROOT)
+                .replaceAll("\\(.*?\\)", " ")
+                .replaceAll("^\\s*the\\s+", "")
+                .replaceAll("[^\\p{L}\\p{N}&]+", " ")
+                .strip();
+    }
+
+    /** A place as an answer lists it: "- **Name**: what its page says first", the colon only with a description. */
+    static String bullet(String name, String description) {
+        return "- **" + name + "**" + (description.isEmpty() ? "" : ": " + description) + "\n";
+    }
 
     /** The leaf sections of a page, in page order. */
     static List<Section> leaves(String text) {

@@ -23,6 +23,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
 /**
@@ -82,37 +83,20 @@ public final class VisitingHandler implements DomainHandler {
         if (DIRECTIONS.matcher(query.normalized()).find()) {
             prompt.add("For directions, give the street address and any GPS or ride-share warnings the pages mention.");
         }
-        if (OwnAddress.asked(query)) {
-            Optional<HandlerResult> address = ownAddress(plan, prompt, context);
-            if (address.isPresent()) {
-                return address.get();
-            }
-        }
-        if (AgeRules.asked(query)) {
-            Optional<HandlerResult> age = ageRules(plan, prompt, context);
-            if (age.isPresent()) {
-                return age.get();
-            }
-        }
-        if (Lodging.asked(query)) {
-            Optional<HandlerResult> lodging = lodging(plan, prompt, context);
-            if (lodging.isPresent()) {
-                return lodging.get();
-            }
-        }
-        if (Attractions.asked(query)) {
-            Optional<HandlerResult> around = attractions(plan, prompt, context);
-            if (around.isPresent()) {
-                return around.get();
-            }
-        }
-        if (OfferingPrices.asked(query, context.passages())) {
-            Optional<HandlerResult> priced = offeringPrices(query, plan, prompt, context);
-            if (priced.isPresent()) {
-                return priced.get();
-            }
-        }
-        return new HandlerResult(plan, prompt, Optional.empty());
+        // The first reader whose question this is and whose pages answer it; the passages answer every other question.
+        List<Supplier<Optional<HandlerResult>>> readers = List.of(
+                () -> OwnAddress.asked(query) ? ownAddress(plan, prompt, context) : Optional.empty(),
+                () -> AgeRules.asked(query) ? ageRules(plan, prompt, context) : Optional.empty(),
+                () -> Lodging.asked(query) ? lodging(plan, prompt, context) : Optional.empty(),
+                () -> Attractions.asked(query) ? attractions(plan, prompt, context) : Optional.empty(),
+                () -> OfferingPrices.asked(query, context.passages())
+                        ? offeringPrices(query, plan, prompt, context)
+                        : Optional.empty());
+        return readers.stream()
+                .map(Supplier::get)
+                .flatMap(Optional::stream)
+                .findFirst()
+                .orElseGet(() -> new HandlerResult(plan, prompt, Optional.empty()));
     }
 
     /**
@@ -157,8 +141,7 @@ public final class VisitingHandler implements DomainHandler {
         List<String> paths = lines.stream().map(AgeRules.Line::path).distinct().toList();
         String answer =
                 String.join("\n", lines.stream().map(l -> "- " + l.text()).toList());
-        return Optional.of(new HandlerResult(
-                plan.boosting(paths), prompt, Optional.of(new DirectAnswer(answer, paths, CONFIDENCE))));
+        return Optional.of(direct(answer, paths, plan, prompt));
     }
 
     /**
@@ -212,6 +195,7 @@ public final class VisitingHandler implements DomainHandler {
                 .toList();
     }
 
+    /** A direct answer citing its sources, whose pages the plan boosts for the LLM path and the citations. */
     private static HandlerResult direct(String text, List<String> sources, RetrievalPlan plan, List<String> prompt) {
         return new HandlerResult(
                 plan.boosting(sources), prompt, Optional.of(new DirectAnswer(text, sources, CONFIDENCE)));
@@ -239,10 +223,7 @@ public final class VisitingHandler implements DomainHandler {
             Optional<String> lines = document.flatMap(d -> reader.apply(d.text()));
             if (lines.isPresent()) {
                 String answer = "**" + document.get().title().strip() + "**\n" + lines.get();
-                return Optional.of(new HandlerResult(
-                        plan.boosting(List.of(path)),
-                        prompt,
-                        Optional.of(new DirectAnswer(answer, List.of(path), CONFIDENCE))));
+                return Optional.of(direct(answer, List.of(path), plan, prompt));
             }
         }
         return Optional.empty();
@@ -271,8 +252,7 @@ public final class VisitingHandler implements DomainHandler {
             }
             RetrievalPlan boosted = plan.boosting(List.of(path));
             List<String> prompt = List.of("State opening hours exactly as the hours page gives them.");
-            return text.map(t -> new HandlerResult(
-                            boosted, prompt, Optional.of(new DirectAnswer(t, List.of(path), CONFIDENCE))))
+            return text.map(t -> direct(t, List.of(path), plan, prompt))
                     .orElseGet(() -> new HandlerResult(boosted, prompt, Optional.empty()));
         }
         return HandlerResult.retrieve(plan.boosting(candidates.stream().limit(1).toList()));

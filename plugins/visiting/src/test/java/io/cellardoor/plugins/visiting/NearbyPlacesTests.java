@@ -10,7 +10,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-class LodgingTests {
+/** Where to stay ({@link Lodging}) and what to do nearby ({@link Attractions}), over one small knowledge. */
+class NearbyPlacesTests {
 
     private static final String OWN = """
             # Lodging at Copper Hill Farm
@@ -44,10 +45,30 @@ class LodgingTests {
             - Autumn for the leaves
             """;
 
+    private static final String AROUND = """
+            # Local Attractions Near Copper Hill Farm
+            ## Old Houses
+            ### Granite Hall (State Historic Site)
+            A stone manor from 1820. It has a garden.
+            Details:
+            - Address: 2 Hall Road, Kingsbridge
+            - Distance from the farm: About 3 miles (6-minute drive)
+            ## Outdoors
+            ### Beaver Pond Trail
+            - A two-mile loop around the pond
+            - trails.example.com
+            ## Planning Your Visit
+            ### Suggested Itineraries
+            Morning: Granite Hall
+            ### Seasonal Considerations
+            - Autumn: apple picking
+            """;
+
     private final InMemoryPluginContext pages = new InMemoryPluginContext()
             .add("visiting", "visiting/lodging.md", "Lodging at Copper Hill Farm", OWN)
             .add("visiting", "visiting/near.md", "Places to Stay Near Copper Hill Farm", NEAR)
-            .add("visiting", "visiting/hours.md", "Hours", "# Hours\n- Monday: closed\n");
+            .add("visiting", "visiting/hours.md", "Hours", "# Hours\n- Monday: closed\n")
+            .add("visiting", "visiting/around.md", "Local Attractions Near Copper Hill Farm", AROUND);
 
     private Optional<DirectAnswer> direct(String question) {
         return new VisitingPlugin()
@@ -106,5 +127,54 @@ class LodgingTests {
             })
     void otherVisitingQuestionsGetNoLodgingList(String question) {
         assertThat(direct(question).map(DirectAnswer::text).orElse("")).doesNotContain("Nearby", "Orchard Cottage");
+    }
+
+    @ParameterizedTest
+    @ValueSource(
+            strings = {
+                "what else is there to do in the area?",
+                "any attractions near you?",
+                "what should we see around the farm?",
+                "¿qué ver cerca de la granja?"
+            })
+    void listsThePlacesNearbyUnderTheirGroupsWithoutAdvice(String question) {
+        DirectAnswer answer = direct(question).orElseThrow();
+
+        assertThat(answer.text()).isEqualTo("""
+                        Near us:
+
+                        **Old Houses**
+                        - **Granite Hall (State Historic Site)**: A stone manor from 1820. (About 3 miles (6-minute drive))
+
+                        **Outdoors**
+                        - **Beaver Pond Trail**: A two-mile loop around the pond""");
+        assertThat(answer.sourcePaths()).containsExactly("visiting/around.md");
+    }
+
+    @ParameterizedTest
+    @ValueSource(
+            strings = {
+                "what can we do at the tasting?",
+                "are you open on sunday?",
+                "what time do you close?",
+                "do you have things to do for kids?"
+            })
+    void otherVisitingQuestionsGetNoList(String question) {
+        assertThat(direct(question).map(DirectAnswer::text).orElse("")).doesNotContain("Near us", "Granite Hall");
+    }
+
+    @ParameterizedTest
+    @ValueSource(
+            strings = {
+                "what else is there to do in the area?",
+                "¿qué hacer cerca de la bodega?",
+                "que faire autour du domaine ?",
+                "where can we spend the night nearby?"
+            })
+    void theVisitingClassifierClaimsQuestionsAboutTheArea(String question) {
+        assertThat(new VisitingQueryClassifier()
+                        .classify(new UserQuery(question, "en"))
+                        .score())
+                .isGreaterThanOrEqualTo(0.5);
     }
 }
