@@ -5,8 +5,10 @@ import io.cellardoor.plugin.api.DocumentSummary;
 import io.cellardoor.plugin.api.KnowledgeDocument;
 import io.cellardoor.plugin.api.PluginContext;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -30,7 +32,7 @@ final class TastingNotes {
     private static final Pattern ASKED =
             Pattern.compile("\\b(tastes? like|smells? like|(what|how) (does|do|did|would|will)"
                     + "\\b[^?]{0,60}\\b(taste|smell)|flavou?rs?|flavou?r profile|aromas?|bouquet|on the nose|palate|tasting notes"
-                    + "|describe|description|a que sabe|sabor(es)?|notas de cata|describ\\w+|quel gout|gouts?|saveurs?|aromes?"
+                    + "|a que sabe|sabor(es)?|notas de cata|describ\\w+|quel gout|gouts?|saveurs?|aromes?"
                     + "|notes de degustation|decri\\w+)\\b");
 
     /** Words that make a question about something else even when it names a taste ("flavors that go with ..."). */
@@ -76,13 +78,13 @@ final class TastingNotes {
      */
     static Optional<DirectAnswer> answer(List<DocumentSummary> wines, PluginContext context) {
         List<WineHandler.PricedWine> merged = new ArrayList<>();
-        List<KnowledgeDocument> pages = new ArrayList<>();
+        Map<String, KnowledgeDocument> pages = new HashMap<>();
         for (DocumentSummary wine : wines) {
             Optional<KnowledgeDocument> page = context.readDocument(wine.path());
             if (page.isEmpty()) {
                 return Optional.empty();
             }
-            pages.add(page.get());
+            pages.put(wine.path(), page.get());
             String price = WineHandler.price(page.get().text()).orElse("");
             WineHandler.mergeOrAdd(
                     merged,
@@ -95,31 +97,32 @@ final class TastingNotes {
         Set<String> sources = new LinkedHashSet<>();
         boolean anyNotes = false;
         for (WineHandler.PricedWine wine : merged) {
+            List<KnowledgeDocument> own = wine.paths().stream().map(pages::get).toList();
+            KnowledgeDocument quoted = own.getFirst();
             List<String> notes = List.of();
-            String source = wine.paths().getFirst();
-            for (KnowledgeDocument page : pages) {
-                if (wine.paths().contains(page.path()) && notes.isEmpty()) {
-                    notes = of(page.text());
-                    source = page.path();
+            for (KnowledgeDocument page : own) {
+                notes = of(page.text());
+                if (!notes.isEmpty()) {
+                    quoted = page;
+                    break;
                 }
             }
-            sources.add(source);
-            if (notes.isEmpty()
-                    && pages.stream()
-                            .filter(p -> wine.paths().contains(p.path()))
-                            .anyMatch(p -> hasProse(p.text()))) {
+            if (notes.isEmpty() && own.stream().anyMatch(p -> hasProse(p.text()))) {
                 return Optional
                         .empty(); // it describes the wine in words this reader does not know: the passages answer
             }
-            if (notes.isEmpty()) {
-                paragraphs.add("Our page for the " + wine.title() + " gives no tasting notes yet"
-                        + (wine.price().isEmpty() ? "." : "; it is " + wine.price() + "."));
-            } else {
-                anyNotes = true;
-                paragraphs.add("Tasting notes for the " + wine.title() + ": "
-                        + String.join(
-                                " ", notes.stream().map(TastingNotes::ended).toList()));
-            }
+            sources.add(quoted.path());
+            anyNotes |= !notes.isEmpty();
+            paragraphs.add(
+                    notes.isEmpty()
+                            ? "Our page for the " + wine.title() + " gives no tasting notes yet"
+                                    + (wine.price().isEmpty() ? "." : "; it is " + wine.price() + ".")
+                            : "Tasting notes for the " + wine.title() + ": "
+                                    + String.join(
+                                            " ",
+                                            notes.stream()
+                                                    .map(TastingNotes::ended)
+                                                    .toList()));
         }
         return Optional.of(
                 new DirectAnswer(String.join("\n\n", paragraphs), List.copyOf(sources), anyNotes ? 0.9 : 0.6));
@@ -150,12 +153,7 @@ final class TastingNotes {
             }
         }
         List<String> sensory = new ArrayList<>();
-        for (String sentence : labelled) {
-            if (SENSORY.matcher(sentence).find()
-                    && !PAIRING_SENTENCE.matcher(sentence).find()) {
-                sensory.add(sentence);
-            }
-        }
+        labelled.stream().filter(TastingNotes::describesTaste).forEach(sensory::add);
         if (!sensory.isEmpty() || !labelled.isEmpty()) {
             return first(sensory.isEmpty() ? labelled : sensory);
         }
@@ -167,14 +165,15 @@ final class TastingNotes {
             if (pairing || line.startsWith("#") || line.startsWith("-")) {
                 continue;
             }
-            for (String sentence : sentences(line)) {
-                if (SENSORY.matcher(sentence).find()
-                        && !PAIRING_SENTENCE.matcher(sentence).find()) {
-                    sensory.add(sentence);
-                }
-            }
+            sentences(line).stream().filter(TastingNotes::describesTaste).forEach(sensory::add);
         }
         return first(sensory);
+    }
+
+    /** Whether a sentence says how the wine tastes, not what to eat with it. */
+    private static boolean describesTaste(String sentence) {
+        return SENSORY.matcher(sentence).find()
+                && !PAIRING_SENTENCE.matcher(sentence).find();
     }
 
     /** Whether a page says anything in sentences: a line of six words or more that is no heading, bullet or placeholder. */
