@@ -76,6 +76,14 @@ public final class ExtractiveAnswerGenerator implements AnswerGenerator {
     private static final double SUBJECT_BONUS = 0.15;
     /** Added to a line defining what a "what is ...?" question names ("Milea Miles is ..."), see {@link #defines}. */
     private static final double DEFINITION_BONUS = 0.15;
+    /** Added, like a kind of fact asked for, to a line naming a person when the question asks "who" ({@link #person}). */
+    private static final double PERSON_BONUS = 0.25;
+    /** Two to four capitalised words in a row, "&" or "and" allowed between them ("Barry & Sang Milea"). */
+    private static final Pattern CAPITALISED_RUN = Pattern.compile(
+            "(?<![\\p{L}\\p{N}])\\p{Lu}[\\p{Ll}'’-]+(?:[ \\t]+(?:(?:&|and)[ \\t]+)?\\p{Lu}[\\p{Ll}'’-]+){1,3}(?![\\p{L}\\p{N}])");
+
+    private static final Pattern CAPITALISED_WORD = Pattern.compile("\\p{Lu}[\\p{Ll}'’-]+");
+    private static final Pattern POSSESSIVE = Pattern.compile("['’]s?$");
     /** A sentence that says what something is: the name before the first "is" or "are" (up to 60 characters). */
     private static final Pattern DEFINITION =
             Pattern.compile("^\\W*(?:(?:the|a|an|our)\\s+)?(\\S.{0,59}?)\\s+(?:is|are)\\s", Pattern.CASE_INSENSITIVE);
@@ -534,6 +542,21 @@ public final class ExtractiveAnswerGenerator implements AnswerGenerator {
                 }
             }
         }
+        // "Who is the winemaker?": the lines that name a person (in their text or under a heading that is a name).
+        // They lead the answer when one of them is about the question at all.
+        // A question naming the person ("who is Russell Moss?") is about the lines naming that one.
+        Set<AnswerUnit> naming = new HashSet<>();
+        if (part.shape().who()) {
+            Map<AnswerUnit, Integer> named = new HashMap<>();
+            units.stream().filter(u -> relevance(part, u) >= 0.15).forEach(u -> named.put(u, person(part, u)));
+            int most = named.values().stream().mapToInt(Integer::intValue).max().orElse(0);
+            named.forEach((u, level) -> {
+                if (most > 0 && level == most) {
+                    naming.add(u);
+                }
+            });
+        }
+        boolean personShown = false;
         while (chosen.size() < MAX_UNITS_PER_PART) {
             AnswerUnit pick = null;
             double pickScore = 0;
@@ -547,7 +570,7 @@ public final class ExtractiveAnswerGenerator implements AnswerGenerator {
                 held[i] = groups.get(i).match(covered);
             }
             for (AnswerUnit u : units) {
-                if (chosen.contains(u) || verbOnly.contains(u)) {
+                if (chosen.contains(u) || verbOnly.contains(u) || notAboutThePerson(u, naming, chosen, personShown)) {
                     continue;
                 }
                 double gain = 0;
@@ -589,6 +612,10 @@ public final class ExtractiveAnswerGenerator implements AnswerGenerator {
                         bonus += asked == Fact.PRICE ? 0.35 : asked == Fact.COUNT ? 0.15 : 0.25;
                         fact = true;
                     }
+                }
+                if (!personShown && naming.contains(u)) {
+                    bonus += PERSON_BONUS;
+                    fact = true;
                 }
                 bonus += 0.15 * titleShare(part, u);
                 // A unit of the page a follow-up's "it" refers to is about what was asked, as one whose title names it.
@@ -644,8 +671,72 @@ public final class ExtractiveAnswerGenerator implements AnswerGenerator {
                     shown.add(asked);
                 }
             }
+            personShown |= naming.contains(pick);
         }
         return chosen;
+    }
+
+    /**
+     * Whether a "who" question's answer leaves a unit out: before a line naming a person is chosen, every line that
+     * names none (when one that does is about the question); after, a line naming none on another page than the chosen
+     * lines' (the rest of the person's page may say more, another page's words are padding).
+     */
+    private static boolean notAboutThePerson(
+            AnswerUnit u, Set<AnswerUnit> naming, List<AnswerUnit> chosen, boolean personShown) {
+        if (naming.isEmpty() || naming.contains(u)) {
+            return false;
+        }
+        return !personShown || chosen.stream().noneMatch(c -> c.path().equals(u.path()));
+    }
+
+    /**
+     * Whether a unit is about a person it names (1), one the question names too (2), or neither (0), as the heading it stands under ("River Allan" above "Title:
+     * Winemaker") or as its first words ("Barry Milea spent his youth..."): two to four capitalised words, one of which is no common English word ({@link
+     * TermAnalyzer#commonWord}: "Allan", "Russell") nor a word of the page's title ("Milea" on "About Milea Estate
+     * Vineyard"), and no common word of which is a word of the question unless a name in it is too (the
+     * "Winemaking Team" is what was asked about; "Russell Moss", asked about by name, is the person; a name of the
+     * page's title asked for, as the business's "Milea", is no person asked about). A place
+     * can pass for one ("Lake Erie"); only a question asking "who" looks.
+     */
+    private int person(Part part, AnswerUnit u) {
+        Set<String> title = analyzer.terms(u.title());
+        Set<String> asked = new HashSet<>();
+        part.groups().forEach(g -> asked.addAll(g.terms()));
+        int leaf = u.heading().lastIndexOf(" > ");
+        String heading =
+                leaf < 0 ? u.heading().strip() : u.heading().substring(leaf + 3).strip();
+        Matcher headed = CAPITALISED_RUN.matcher(heading);
+        Matcher subject = CAPITALISED_RUN.matcher(u.text());
+        int level = 0;
+        for (Matcher run : List.of(headed, subject)) {
+            // The whole heading, or the sentence's subject: a name further on is what the sentence mentions ("with
+            // growers across New York State"), not who it is about.
+            boolean found = run == headed
+                    ? run.matches()
+                    : run.find() && u.text().substring(0, run.start()).chars().noneMatch(Character::isLetterOrDigit);
+            if (!found) {
+                continue;
+            }
+            boolean name = false;
+            boolean askedWord = false;
+            boolean askedName = false;
+            Matcher word = CAPITALISED_WORD.matcher(run.group());
+            while (word.find()) {
+                String folded =
+                        POSSESSIVE.matcher(TermAnalyzer.fold(word.group())).replaceAll("");
+                Set<String> terms = analyzer.terms(folded);
+                boolean common = analyzer.commonWord(folded);
+                boolean inQuestion = !Collections.disjoint(terms, asked);
+                boolean own = !common && !terms.isEmpty() && !title.containsAll(terms);
+                askedWord |= common && inQuestion;
+                askedName |= own && inQuestion;
+                name |= own;
+            }
+            if (name && (askedName || !askedWord)) {
+                level = Math.max(level, askedName ? 2 : 1);
+            }
+        }
+        return level;
     }
 
     /** Whether a unit holds, in its text, title or heading, a word of the part other than the {@code verb}'s terms. */

@@ -25,6 +25,8 @@ import java.util.regex.Pattern;
  * @param howTo it asks how to do something ("how do I get to you from Albany?"): steps answer it
  * @param byDistance its most or least is about distance ("the closest historic site")
  * @param describes it asks what something is ("what is Milea Miles?", "tell me about the club"), no kind of fact
+ * @param who it asks who someone is or does something ("who is the winemaker?", "¿quién es...?", "qui est...?"): a
+ *     person's name answers it
  * @param priceBound the limit on price it sets ("any chocolate under $10?"), if any
  */
 record QuestionShape(
@@ -38,6 +40,7 @@ record QuestionShape(
         boolean howTo,
         boolean byDistance,
         boolean describes,
+        boolean who,
         Optional<PriceBound> priceBound) {
 
     /** A kind of fact an answer unit can hold. */
@@ -117,6 +120,9 @@ record QuestionShape(
     private static final Pattern DESCRIBES = words("^\\W*(what ?'?s|what (is|are)|tell (me|us) (more )?about|describe|"
             + "what do you know about|qu[eé] (es|son)|qu'?est-ce que c'?est|qu'?est-ce que|c'?est quoi)\\b");
 
+    private static final Pattern WHO =
+            words("^\\W*(who|whom|whose|who'?s|quien(es)?|qui)\\b|\\b(know|tell (me|us)|wondering) who\\b");
+
     /** Where a question asking two things splits: a question mark, or "and"/"y"/"et" before a question word. */
     private static final Pattern PARTS = words("\\?+\\s*|[.;]\\s+|,?\\s+(?:and|also|plus|y|et)\\s+(?=(?:what|how|"
             + "which|who|whos|who's|when|where|why|is|are|do|does|can|could|will|whats|what's|cu[aá]nt\\w*|qu[eé]|"
@@ -161,6 +167,7 @@ record QuestionShape(
                 HOW_TO.matcher(q).find(),
                 DISTANCE.matcher(q).find(),
                 facts.isEmpty() && !list && !comparison && DESCRIBES.matcher(q).find(),
+                WHO.matcher(q).find(),
                 PriceBound.in(q));
     }
 

@@ -46,6 +46,8 @@ public final class Lexicon {
     private final Map<String, List<String>> neighbours = new ConcurrentHashMap<>();
     /** {@link #kindOfName} of the word pairs asked for, bounded like {@link #cache}. */
     private final Map<String, List<String>> kinds = new ConcurrentHashMap<>();
+    /** {@link #commonWord} of the words asked for (a one-element list when common), bounded like {@link #cache}. */
+    private final Map<String, List<String>> common = new ConcurrentHashMap<>();
 
     private volatile Dictionary dictionary;
     private volatile boolean unreadable;
@@ -123,6 +125,21 @@ public final class Lexicon {
     }
 
     /**
+     * Whether a word is a common English word: WordNet lists it, or an inflection of it, in lower case in some sense
+     * ("river", "moss", "vineyards"), not only as a name ("Russell", "Hudson") or not at all ("Allan").
+     *
+     * @param foldedWord a folded word, e.g. {@code river}
+     * @return false for an unknown word or a name only, and when the lexicon is off or WordNet cannot be read
+     */
+    public boolean commonWord(String foldedWord) {
+        if (!enabled || !WORD.matcher(foldedWord).matches()) {
+            return false;
+        }
+        return !cached(common, foldedWord, w -> read(w, Lexicon::lowerCaseSense))
+                .isEmpty();
+    }
+
+    /**
      * The nouns naming what an adjective measures, in its most common sense ("far" -> distance, "long" -> length, "old"
      * -> age): what a "how far ...?" question asks for.
      *
@@ -192,6 +209,24 @@ public final class Lexicon {
                 }
             }
         });
+    }
+
+    /** Adds a marker when some part of speech has a sense that writes the word (or its base form) in lower case. */
+    private static void lowerCaseSense(Dictionary d, String word, Set<String> out) throws JWNLException {
+        for (POS pos : POS.getAllPOS()) {
+            IndexWord index = d.lookupIndexWord(pos, word);
+            if (index == null) {
+                continue;
+            }
+            for (Synset sense : index.getSenses()) {
+                for (Word w : sense.getWords()) {
+                    if (w.getLemma().equals(index.getLemma())) {
+                        out.add("+"); // no word: read() removes the word itself
+                        return;
+                    }
+                }
+            }
+        }
     }
 
     /** The attribute nouns of an adjective's most common sense. */

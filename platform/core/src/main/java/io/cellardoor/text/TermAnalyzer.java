@@ -243,6 +243,14 @@ public final class TermAnalyzer {
     }
 
     /**
+     * Whether a folded word is a common English word rather than only a name ({@link Lexicon#commonWord}); false for
+     * every word when word relations are off.
+     */
+    public boolean commonWord(String foldedWord) {
+        return lexicon.commonWord(foldedWord);
+    }
+
+    /**
      * Irregular English verb forms that Porter stemming leaves apart from their base form ("held" and "hold"), mapped to
      * it; only forms that are not also common nouns or adjectives.
      */

@@ -682,6 +682,59 @@ class ExtractiveAnswerGeneratorTests {
     }
 
     @Test
+    void aWhoQuestionIsAnsweredWithTheLineNamingAPerson() {
+        List<RetrievedChunk> pages = List.of(
+                chunk(
+                        1,
+                        "production/overview.md",
+                        "Hollow Creek Wine Production",
+                        "Closing Words",
+                        "At Hollow Creek Winery, careful winemaking at the estate makes every bottle.",
+                        0.6),
+                chunk(
+                        2,
+                        "about/team.md",
+                        "Hollow Creek Team",
+                        "Meet the Team > Odile Brannagh",
+                        "Title: Winemaker\nOdile trained in Geneva before she came to the valley.",
+                        0.58),
+                chunk(
+                        3,
+                        "about/team.md",
+                        "Hollow Creek Team",
+                        "Meet the Team > Tasting Room",
+                        "Our winemaker pours at the Tasting Room Bar every Saturday.",
+                        0.55),
+                chunk(
+                        4,
+                        "about/team.md",
+                        "Hollow Creek Team",
+                        "Meet the Team > Tamsin Moss",
+                        "Title: Cellar Master",
+                        0.5),
+                chunk(
+                        5,
+                        "about/solar.md",
+                        "Solar Power",
+                        "Closing Words",
+                        "Odile Brannagh planted the solar field with Tamsin Moss in spring.",
+                        0.45));
+        ExtractiveAnswerGenerator generator =
+                titled(pages, new TermAnalyzer(vocabulary, new io.cellardoor.text.Lexicon(true)));
+        GeneratedAnswer answer =
+                generator.generate(ask("who is the winemaker at hollow creek?", pages), TokenSink.NONE);
+        assertThat(answer.answered()).as(answer.text()).isTrue();
+        assertThat(answer.text())
+                .as("the winemaker's section names her; the other lines name the winery and a room")
+                .contains("Title: Winemaker")
+                .doesNotContain("careful winemaking");
+        GeneratedAnswer named = generator.generate(ask("who is tamsin moss?", pages), TokenSink.NONE);
+        assertThat(named.text())
+                .as("a common word of the name asked for (moss) does not make his heading a thing asked about")
+                .contains("Cellar Master");
+    }
+
+    @Test
     void aWhatIsQuestionLeadsWithTheLineSayingWhatItIs() {
         List<RetrievedChunk> pages = List.of(chunk(
                 1,

@@ -26,6 +26,20 @@ class QuestionShapeTests {
     }
 
     @Test
+    void readsAQuestionAskingWho() {
+        assertThat(QuestionShape.of("who is the winemaker?").who()).isTrue();
+        assertThat(QuestionShape.of("Who's in charge of events?").who()).isTrue();
+        assertThat(QuestionShape.of("do you know who owns the farm?").who()).isTrue();
+        assertThat(QuestionShape.of("¿Quién es el enólogo?").who()).isTrue();
+        assertThat(QuestionShape.of("Qui est le chef ?").who()).isTrue();
+        assertThat(QuestionShape.of("is there someone who can help with a large order?")
+                        .who())
+                .as("a relative pronoun asks for no name")
+                .isFalse();
+        assertThat(QuestionShape.of("what is the winemaking style?").who()).isFalse();
+    }
+
+    @Test
     void readsListsComparisonsSuperlativesAndSteps() {
         assertThat(QuestionShape.of("what red wines do you have").list()).isTrue();
         assertThat(QuestionShape.of("do you sell candles?").list())

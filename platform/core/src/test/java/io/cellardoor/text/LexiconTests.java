@@ -98,4 +98,15 @@ class LexiconTests {
                 .isEqualTo(Set.of("bui"));
         assertThat(analyzer.relatedTermGroups("buy", "es").getFirst().related()).isEmpty();
     }
+
+    @Test
+    void aCommonWordIsListedInLowerCaseNotOnlyAsAName() {
+        assertThat(lexicon.commonWord("river")).isTrue();
+        assertThat(lexicon.commonWord("vineyards"))
+                .as("an inflection of a common word")
+                .isTrue();
+        assertThat(lexicon.commonWord("russell")).as("a name only").isFalse();
+        assertThat(lexicon.commonWord("allan")).as("not listed").isFalse();
+        assertThat(new Lexicon(false).commonWord("river")).isFalse();
+    }
 }
