@@ -16,7 +16,8 @@ import java.util.regex.Pattern;
 /**
  * Resolves the wine a question names (partial names, abbreviations, styles) and boosts its page; answers
  * a pure price question ("what does the reserve cab franc cost?", "do you have a rosé? how much") directly
- * from the matched pages' price lines, and what a named wine tastes like from its own page ({@link TastingNotes}).
+ * from the matched pages' price lines, what a named wine tastes like from its own page ({@link TastingNotes}), and
+ * that a grape no wine's title names is not made here ({@link LackingVariety}).
  */
 public final class WineHandler implements DomainHandler {
 
@@ -57,9 +58,11 @@ public final class WineHandler implements DomainHandler {
             prompt.add("List the grape varieties and where the fruit comes from exactly as the wine's page "
                     + "states them.");
         }
-        Optional<DirectAnswer> answer = match.exact() && TastingNotes.asked(query.normalizedFocus())
-                ? TastingNotes.answer(match.wines(), context)
-                : Optional.empty();
+        Optional<DirectAnswer> answer =
+                match.lacking().isEmpty() ? Optional.empty() : LackingVariety.answer(match.lacking(), context);
+        if (answer.isEmpty() && match.exact() && TastingNotes.asked(query.normalizedFocus())) {
+            answer = TastingNotes.answer(match.wines(), context);
+        }
         if (answer.isEmpty()) {
             answer = WineCatalog.answer(query, context);
         }

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -48,6 +49,57 @@ final class WineNames {
             "cayuga",
             "traminette");
 
+    /**
+     * Words of grape varieties' names, beyond {@link #RED} and {@link #WHITE}'s: a word of these the query says and no
+     * wine's title holds names a wine this winery does not make ("sauvignon" of "sauvignon blanc" is not the Seyval
+     * Blanc).
+     */
+    private static final Set<String> OTHER_VARIETIES = Set.of(
+            "sauvignon",
+            "blanc",
+            "pinot",
+            "moscato",
+            "muscat",
+            "sangiovese",
+            "tempranillo",
+            "nebbiolo",
+            "grenache",
+            "garnacha",
+            "mourvedre",
+            "carmenere",
+            "primitivo",
+            "barbera",
+            "dolcetto",
+            "shiraz",
+            "sirah",
+            "lambrusco",
+            "gewurztraminer",
+            "semillon",
+            "marsanne",
+            "roussanne",
+            "verdejo",
+            "vermentino",
+            "torrontes",
+            "marquette",
+            "frontenac",
+            "lemberger",
+            "aligote",
+            "muscadet",
+            "trebbiano",
+            "zweigelt",
+            "baco",
+            "vignoles",
+            "carignan",
+            "cinsault",
+            "aglianico",
+            "montepulciano",
+            "tannat",
+            "pinotage",
+            "furmint",
+            "assyrtiko",
+            "sylvaner",
+            "silvaner");
+
     /** Casual words and abbreviations mapped to the title words they stand for. */
     private static final Map<String, List<String>> ALIASES = Map.ofEntries(
             Map.entry("cab", List.of("cabernet")),
@@ -88,10 +140,66 @@ final class WineNames {
      * @param wines matching pages, best first (fewest unmatched title words)
      * @param exact every wine word of the query occurs in each of these titles
      * @param namesOnly the query holds nothing but wine-name words and filler (e.g. a pure price question)
+     * @param lacking the grape varieties the query names that no wine's title holds, as the visitor wrote them with
+     *     abbreviations spelt out ("sauvignon blanc", "cabernet sauvignon"); when any, no match is exact
      */
-    record Match(List<DocumentSummary> wines, boolean exact, boolean namesOnly) {
+    record Match(List<DocumentSummary> wines, boolean exact, boolean namesOnly, List<String> lacking) {
 
-        static final Match NONE = new Match(List.of(), false, false);
+        static final Match NONE = new Match(List.of(), false, false, List.of());
+
+        Match(List<DocumentSummary> wines, boolean exact, boolean namesOnly) {
+            this(wines, exact, namesOnly, List.of());
+        }
+    }
+
+    /**
+     * The colour a variety's name says, {@code red} or {@code white} ("pinot noir" is red, "sauvignon blanc" white),
+     * empty when it says none ("moscato") or both.
+     */
+    static Optional<String> colourOf(String variety) {
+        List<String> words = Words.of(variety);
+        boolean red = words.stream().anyMatch(RED::contains);
+        boolean white = words.stream().anyMatch(w -> WHITE.contains(w) || w.equals("blanc"));
+        return red == white ? Optional.empty() : Optional.of(red ? "red" : "white");
+    }
+
+    /** Whether a wine's title says the colour ({@code red} or {@code white}): "Cabernet Franc" is red. */
+    static boolean ofColour(String title, String colour) {
+        return new Title(null, distinctiveWords(title)).has(colour.equals("red") ? RED : WHITE);
+    }
+
+    /** Whether a folded word is a word of a grape variety's name ("cabernet", "blanc", "riesling"). */
+    static boolean variety(String word) {
+        return (RED.contains(word) || WHITE.contains(word) || OTHER_VARIETIES.contains(word))
+                && !word.equals("red")
+                && !word.equals("white");
+    }
+
+    /**
+     * The grape varieties the query names that no title holds: each run of variety words (abbreviations spelt out)
+     * with a word no title has, e.g. "sauvignon blanc" against titles with "Seyval Blanc" only.
+     */
+    private static List<String> lacking(String query, List<Title> titles) {
+        List<String> found = new ArrayList<>();
+        List<String> run = new ArrayList<>();
+        boolean missing = false;
+        List<String> words = new ArrayList<>(Words.of(query));
+        words.add(""); // ends the last run
+        for (String word : words) {
+            List<String> spelt = ALIASES.getOrDefault(word, List.of(word));
+            String name = spelt.size() == 1 ? spelt.getFirst() : word;
+            if (!word.isEmpty() && variety(name)) {
+                run.add(name);
+                missing |= titles.stream().noneMatch(t -> t.has(List.of(name)));
+                continue;
+            }
+            if (missing) {
+                found.add(String.join(" ", run));
+            }
+            run.clear();
+            missing = false;
+        }
+        return List.copyOf(found);
     }
 
     private record Title(DocumentSummary doc, List<String> words) {
@@ -153,6 +261,10 @@ final class WineNames {
             } else {
                 namesOnly = false;
             }
+        }
+        List<String> lacking = lacking(focus, titles);
+        if (!lacking.isEmpty()) {
+            return new Match(List.of(), false, false, lacking);
         }
         if (concepts.isEmpty()) {
             return Match.NONE;

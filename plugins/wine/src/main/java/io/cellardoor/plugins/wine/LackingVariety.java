@@ -1,0 +1,126 @@
+package io.cellardoor.plugins.wine;
+
+import io.cellardoor.plugin.api.DirectAnswer;
+import io.cellardoor.plugin.api.DocumentSummary;
+import io.cellardoor.plugin.api.KnowledgeDocument;
+import io.cellardoor.plugin.api.PluginContext;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * "Do you have a Riesling?", "what does the sauvignon blanc taste like?" when no wine's title names that grape
+ * ({@link WineNames.Match#lacking()}): says so, then names the wines whose pages mention the grape (a blend holding it),
+ * else the wines of its colour, else all wines, each with its price; nothing when a passage of the turn on another
+ * page names the grape (the wine pages may not be the whole list). Answering from the neighbouring names instead quoted
+ * another wine as if it were the one asked about (the Seyval Blanc for a Sauvignon Blanc).
+ */
+final class LackingVariety {
+
+    /** Wines named at most, in each sentence. */
+    static final int MAX_NAMED = 6;
+    /** Wine pages read at most to find the grape mentioned. */
+    private static final int MAX_READS = 40;
+
+    private LackingVariety() {}
+
+    /**
+     * The answer for the varieties the question names and no wine's title holds.
+     *
+     * @param lacking the varieties, folded words ("sauvignon blanc"), at least one
+     * @return empty when the wine pages cannot be read or there is no wine to name
+     */
+    static Optional<DirectAnswer> answer(List<String> lacking, PluginContext context) {
+        List<DocumentSummary> pages = context.listDocuments(WineHandler.DOMAIN).stream()
+                .limit(MAX_READS)
+                .toList();
+        List<Page> read = new ArrayList<>();
+        for (DocumentSummary summary : pages) {
+            Optional<KnowledgeDocument> page = context.readDocument(summary.path());
+            if (page.isEmpty()) {
+                return Optional.empty();
+            }
+            read.add(new Page(
+                    summary,
+                    Words.of(page.get().text()),
+                    WineHandler.price(page.get().text())));
+        }
+        List<String> sentences = new ArrayList<>();
+        Set<String> sources = new LinkedHashSet<>();
+        for (String variety : lacking) {
+            String name = displayed(variety);
+            List<String> grape = Words.of(variety);
+            if (mentioned(grape, context)) {
+                return Optional.empty(); // another page names it (a wine sold from it, say): its passages answer
+            }
+            List<Page> holding = read.stream()
+                    .filter(p -> Collections.indexOfSubList(p.words(), grape) >= 0)
+                    .toList();
+            if (!holding.isEmpty()) {
+                sentences.add("We have no " + name + " on its own; it is part of " + named(holding, sources) + ".");
+                continue;
+            }
+            Optional<String> colour = WineNames.colourOf(variety);
+            List<Page> others = colour.isEmpty()
+                    ? read
+                    : read.stream()
+                            .filter(p -> WineNames.ofColour(p.summary().title(), colour.get()))
+                            .toList();
+            if (others.isEmpty()) {
+                others = read;
+            }
+            if (others.isEmpty()) {
+                return Optional.empty();
+            }
+            sentences.add("We have no " + name + " among our wines. Our "
+                    + colour.map(c -> c + " ").orElse("") + "wines are " + named(others, sources) + ".");
+        }
+        return Optional.of(new DirectAnswer(String.join(" ", sentences), List.copyOf(sources), 0.85));
+    }
+
+    /**
+     * Whether a passage of the turn off the wine pages names the grape: the wine pages are then not the whole story (a
+     * page selling an "NV Reserve Blaufränkisch" among other things), and saying there is none could be wrong.
+     */
+    private static boolean mentioned(List<String> grape, PluginContext context) {
+        return context.passages().stream()
+                .filter(p -> !p.domain().equals(WineHandler.DOMAIN))
+                .anyMatch(p -> Collections.indexOfSubList(Words.of(p.title() + " " + p.text()), grape) >= 0);
+    }
+
+    /** A wine page: its summary, its folded words and its price line's price, if any. */
+    private record Page(DocumentSummary summary, List<String> words, Optional<String> price) {}
+
+    /** "the 2022 Vincenza Reserve BDX Blend ($45.00) and the ..." (merged like a price answer), adding the sources. */
+    private static String named(List<Page> pages, Set<String> sources) {
+        List<WineHandler.PricedWine> wines = new ArrayList<>();
+        for (Page p : pages) {
+            WineHandler.mergeOrAdd(
+                    wines,
+                    new WineHandler.PricedWine(
+                            WineHandler.cleanTitle(p.summary().title()),
+                            p.price().orElse(""),
+                            List.of(p.summary().path())));
+        }
+        List<String> parts = new ArrayList<>();
+        for (WineHandler.PricedWine w : wines.subList(0, Math.min(MAX_NAMED, wines.size()))) {
+            parts.add("the " + w.title() + (w.price().isEmpty() ? "" : " (" + w.price() + ")"));
+            sources.addAll(w.paths());
+        }
+        return Words.joined(parts);
+    }
+
+    /** "sauvignon blanc" -> "Sauvignon Blanc". */
+    static String displayed(String variety) {
+        StringBuilder sb = new StringBuilder();
+        for (String w : variety.split(" ")) {
+            sb.append(sb.isEmpty() ? "" : " ")
+                    .append(Character.toUpperCase(w.charAt(0)))
+                    .append(w.substring(1));
+        }
+        return sb.toString();
+    }
+}
