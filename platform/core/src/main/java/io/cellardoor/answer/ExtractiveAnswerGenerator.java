@@ -81,8 +81,9 @@ public final class ExtractiveAnswerGenerator implements AnswerGenerator {
     /** Two to four capitalised words in a row, "&" or "and" allowed between them ("Barry & Sang Milea"). */
     private static final Pattern CAPITALISED_RUN = Pattern.compile(
             "(?<![\\p{L}\\p{N}])\\p{Lu}[\\p{Ll}'’-]+(?:[ \\t]+(?:(?:&|and)[ \\t]+)?\\p{Lu}[\\p{Ll}'’-]+){1,3}(?![\\p{L}\\p{N}])");
-
+    /** One capitalised word of such a run. */
     private static final Pattern CAPITALISED_WORD = Pattern.compile("\\p{Lu}[\\p{Ll}'’-]+");
+    /** A possessive's ending ("Moss's" is Moss). */
     private static final Pattern POSSESSIVE = Pattern.compile("['’]s?$");
     /** A sentence that says what something is: the name before the first "is" or "are" (up to 60 characters). */
     private static final Pattern DEFINITION =
@@ -542,9 +543,9 @@ public final class ExtractiveAnswerGenerator implements AnswerGenerator {
                 }
             }
         }
-        // "Who is the winemaker?": the lines that name a person (in their text or under a heading that is a name).
-        // They lead the answer when one of them is about the question at all.
-        // A question naming the person ("who is Russell Moss?") is about the lines naming that one.
+        // "Who is the winemaker?": the lines that name a person (in their text or under a heading that is a name) lead
+        // the answer when one of them is about the question at all; a question naming the person ("who is Russell
+        // Moss?") is about the lines naming that one.
         Set<AnswerUnit> naming = new HashSet<>();
         if (part.shape().who()) {
             Map<AnswerUnit, Integer> named = new HashMap<>();
@@ -690,13 +691,13 @@ public final class ExtractiveAnswerGenerator implements AnswerGenerator {
     }
 
     /**
-     * Whether a unit is about a person it names (1), one the question names too (2), or neither (0), as the heading it stands under ("River Allan" above "Title:
-     * Winemaker") or as its first words ("Barry Milea spent his youth..."): two to four capitalised words, one of which is no common English word ({@link
+     * Whether a unit is about a person it names (1), about one the question names too (2), or neither (0): a name as
+     * the heading it stands under ("River Allan" above "Title: Winemaker") or as its first words ("Barry Milea spent
+     * his youth..."). A name is two to four capitalised words, one of which is no common English word ({@link
      * TermAnalyzer#commonWord}: "Allan", "Russell") nor a word of the page's title ("Milea" on "About Milea Estate
-     * Vineyard"), and no common word of which is a word of the question unless a name in it is too (the
-     * "Winemaking Team" is what was asked about; "Russell Moss", asked about by name, is the person; a name of the
-     * page's title asked for, as the business's "Milea", is no person asked about). A place
-     * can pass for one ("Lake Erie"); only a question asking "who" looks.
+     * Vineyard"), and no common word of which is a word of the question unless a name in it is too (the "Winemaking
+     * Team" is what was asked about; "Russell Moss", asked about by name, is the person; the business's "Milea",
+     * asked for, is no person asked about). A place can pass for one ("Lake Erie"); only a question asking "who" looks.
      */
     private int person(Part part, AnswerUnit u) {
         Set<String> title = analyzer.terms(u.title());
