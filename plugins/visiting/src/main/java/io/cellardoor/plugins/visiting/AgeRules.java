@@ -29,6 +29,17 @@ final class AgeRules {
             // proof of age: "do I need to bring ID?", "do you card everyone?"
             + "|\\b(bring|need|show|check|require)s? (an? |my |your |our )?(photo )?(id|ids|identification)\\b"
             + "|\\bcard (everyone|everybody|people|us)\\b");
+    /**
+     * Asks whether children may come, in a normalized question: "are kids allowed?", "can I bring my baby?", "is it
+     * family friendly?", "¿se permiten niños?", "les enfants sont-ils admis ?" (not "a kids' menu", "things for kids").
+     */
+    static final Pattern CHILDREN_ASKED = Pattern.compile("\\b(kids?|children|child|babies|baby|infants?|toddlers?"
+            + "|little ones|ninos|ninas|bebes?|hijos|enfants?)\\b.{0,30}\\b(allowed|welcome|permitted|ok|okay|admitted"
+            + "|permiten|permitidos|bienvenidos|admis|bienvenus|acceptes|autorises)\\b"
+            + "|\\b(allow|welcome|permit|admit|accept)s? (kids|children|babies|infants|toddlers)\\b"
+            + "|\\b(bring|come with|take)\\b.{0,20}\\b(kids?|children|child|babies|baby|infants?|toddlers?|stroller)\\b"
+            + "|\\b(kid|kids|child|children|family|baby)[ -]friendly\\b"
+            + "|\\b(permiten|puedo llevar|pueden venir)\\b.{0,20}\\b(ninos|bebes?|hijos)\\b");
     /** A line stating an age: "21+", "must be 21", "21 or older", "under 21", "of legal drinking age". */
     private static final Pattern AGE_RULE = Pattern.compile("\\b(1[6-9]|2[0-5])\\s*\\+|\\bmust be (at least )?(1[6-9]"
             + "|2[0-5])\\b|\\b(1[6-9]|2[0-5]) (years )?(of age|or older|and (over|older))\\b|\\bunder (the age of )?"
@@ -45,19 +56,24 @@ final class AgeRules {
 
     private AgeRules() {}
 
-    /** Whether the query asks how old a visitor must be. */
+    /** Whether the query asks how old a visitor must be, or whether children may come. */
     static boolean asked(UserQuery query) {
-        return ASKED.matcher(query.normalized()).find();
+        return ASKED.matcher(query.normalized()).find() || aboutChildren(query);
+    }
+
+    /** Whether the query asks whether children may come ({@link #CHILDREN_ASKED}): their lines answer it first. */
+    static boolean aboutChildren(UserQuery query) {
+        return CHILDREN_ASKED.matcher(query.normalized()).find();
     }
 
     /**
      * The age-rule lines of the passages, each once, as "**page title**: line": rules about buying or drinking first (one
-     * a page), then whether children may come; rules about the website or social media left out. Empty when none states
-     * one.
+     * a page), then whether children may come (or those first, {@code childrenFirst}); rules about the website or social
+     * media left out. Empty when none states one.
      *
      * @return at most {@value #MAX_LINES} lines, each with the path it comes from
      */
-    static List<Line> read(List<Passage> passages) {
+    static List<Line> read(List<Passage> passages, boolean childrenFirst) {
         List<Line> alcohol = new ArrayList<>();
         List<Line> other = new ArrayList<>();
         Set<String> seen = new HashSet<>();
@@ -78,8 +94,9 @@ final class AgeRules {
                 }
             }
         }
-        alcohol.addAll(other);
-        return alcohol.subList(0, Math.min(MAX_LINES, alcohol.size()));
+        List<Line> lines = new ArrayList<>(childrenFirst ? other : alcohol);
+        lines.addAll(childrenFirst ? alcohol : other);
+        return lines.subList(0, Math.min(MAX_LINES, lines.size()));
     }
 
     /**

@@ -86,7 +86,9 @@ public final class VisitingHandler implements DomainHandler {
         // The first reader whose question this is and whose pages answer it; the passages answer every other question.
         List<Supplier<Optional<HandlerResult>>> readers = List.of(
                 () -> OwnAddress.asked(query) ? ownAddress(plan, prompt, context) : Optional.empty(),
-                () -> AgeRules.asked(query) ? ageRules(plan, prompt, context) : Optional.empty(),
+                () -> AgeRules.asked(query)
+                        ? ageRules(plan, prompt, context, AgeRules.aboutChildren(query))
+                        : Optional.empty(),
                 () -> Lodging.asked(query) ? lodging(plan, prompt, context) : Optional.empty(),
                 () -> Attractions.asked(query) ? attractions(plan, prompt, context) : Optional.empty(),
                 () -> OfferingPrices.asked(query, context.passages())
@@ -126,15 +128,16 @@ public final class VisitingHandler implements DomainHandler {
     }
 
     /**
-     * How old a visitor must be, from the age-rule lines ({@link AgeRules}) of the turn's passages and of a search of the
+     * How old a visitor must be, or whether children may come (their lines first), from the age-rule lines ({@link AgeRules}) of the turn's passages and of a search of the
      * whole knowledge with a rule's words (the rule may be on a policies page no plugin claims); empty when none states
      * one.
      */
-    private static Optional<HandlerResult> ageRules(RetrievalPlan plan, List<String> prompt, PluginContext context) {
+    private static Optional<HandlerResult> ageRules(
+            RetrievalPlan plan, List<String> prompt, PluginContext context, boolean childrenFirst) {
         // the turn's passages were retrieved with the visitor's words already; a rule's words find the rule itself
         List<Passage> passages = new ArrayList<>(context.passages());
         passages.addAll(context.search(PluginApi.GENERAL_DOMAIN, AGE_SEARCH, K));
-        List<AgeRules.Line> lines = AgeRules.read(passages);
+        List<AgeRules.Line> lines = AgeRules.read(passages, childrenFirst);
         if (lines.isEmpty()) {
             return Optional.empty();
         }

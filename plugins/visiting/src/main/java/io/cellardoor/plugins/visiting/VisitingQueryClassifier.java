@@ -30,6 +30,8 @@ public final class VisitingQueryClassifier implements QueryClassifier {
             .rule("\\b(tastings?(?! notes?)|flights?|degustation|degustacion|catas?)\\b", 0.4, "tasting")
             // how old a visitor must be (AgeRules): a visit's rule, whatever the page that states it
             .rule(AgeRules.ASKED.pattern(), 0.5, "age")
+            // whether children may come (AgeRules)
+            .rule(AgeRules.CHILDREN_ASKED.pattern(), 0.5, "children")
             .rule("\\b(tours?|guided|private experiences?|experiences?|visita|visite)\\b", 0.4, "tour")
             // what a tasting or tour costs is ours, not a priced item's of the shop ("price of a tasting flight?")
             .rule(

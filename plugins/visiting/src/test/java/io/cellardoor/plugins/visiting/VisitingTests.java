@@ -517,6 +517,42 @@ class VisitingTests {
     @ParameterizedTest
     @ValueSource(
             strings = {
+                "are babies allowed?",
+                "can I bring my kids?",
+                "is the winery kid friendly?",
+                "are children welcome at tastings?",
+                "¿se permiten niños?",
+                "les enfants sont-ils admis ?"
+            })
+    void answersWhetherChildrenMayComeWithTheirLineFirst(String question) {
+        DirectAnswer answer = plugin.handler()
+                .handle(new UserQuery(question, "en"), ages.retrieved(ages.search("visiting", "children", 2)))
+                .directAnswer()
+                .orElseThrow();
+
+        assertThat(answer.text())
+                .isEqualTo("- **Your Visit**: Children: Welcome on the lawn, but must be supervised at all times\n"
+                        + "- **Terms**: Age verification: you must be 21+ to purchase alcoholic beverages");
+        assertThat(new VisitingQueryClassifier()
+                        .classify(new UserQuery(question, "en"))
+                        .score())
+                .isGreaterThanOrEqualTo(0.5);
+    }
+
+    @ParameterizedTest
+    @ValueSource(
+            strings = {
+                "do you have a kids menu?",
+                "any things to do for kids nearby?",
+                "is there a baby changing" + " table?"
+            })
+    void otherQuestionsAboutChildrenAskNoRule(String question) {
+        assertThat(AgeRules.asked(new UserQuery(question, "en"))).isFalse();
+    }
+
+    @ParameterizedTest
+    @ValueSource(
+            strings = {
                 "how old is the winery?",
                 "how old are the vines?",
                 "how long do you age your wines?",
