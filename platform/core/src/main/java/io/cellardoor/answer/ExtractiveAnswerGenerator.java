@@ -693,8 +693,9 @@ public final class ExtractiveAnswerGenerator implements AnswerGenerator {
     /**
      * Whether a unit is about a person it names (1), about one the question names too (2), or neither (0): a name as
      * the heading it stands under ("River Allan" above "Title: Winemaker") or as its first words ("Barry Milea spent
-     * his youth..."). A name is two to four capitalised words, one of which is no common English word ({@link
-     * TermAnalyzer#commonWord}: "Allan", "Russell") nor a word of the page's title ("Milea" on "About Milea Estate
+     * his youth..."). A name is two to four capitalised words, at most one of them a common English word ({@link
+     * TermAnalyzer#commonWord}: "River" of "River Allan"; "Our Milea Estate Vineyard" is a business) and one neither
+     * that nor a word of the page's title ("Milea" on "About Milea Estate
      * Vineyard"), and no common word of which is a word of the question unless a name in it is too (the "Winemaking
      * Team" is what was asked about; "Russell Moss", asked about by name, is the person; the business's "Milea",
      * asked for, is no person asked about). A place can pass for one ("Lake Erie"); only a question asking "who" looks.
@@ -721,19 +722,21 @@ public final class ExtractiveAnswerGenerator implements AnswerGenerator {
             boolean name = false;
             boolean askedWord = false;
             boolean askedName = false;
+            int commonWords = 0;
             Matcher word = CAPITALISED_WORD.matcher(run.group());
             while (word.find()) {
                 String folded =
                         POSSESSIVE.matcher(TermAnalyzer.fold(word.group())).replaceAll("");
                 Set<String> terms = analyzer.terms(folded);
                 boolean common = analyzer.commonWord(folded);
+                commonWords += common ? 1 : 0;
                 boolean inQuestion = !Collections.disjoint(terms, asked);
                 boolean own = !common && !terms.isEmpty() && !title.containsAll(terms);
                 askedWord |= common && inQuestion;
                 askedName |= own && inQuestion;
                 name |= own;
             }
-            if (name && (askedName || !askedWord)) {
+            if (name && commonWords <= 1 && (askedName || !askedWord)) {
                 level = Math.max(level, askedName ? 2 : 1);
             }
         }

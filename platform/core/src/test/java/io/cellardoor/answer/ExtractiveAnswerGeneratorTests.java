@@ -735,6 +735,33 @@ class ExtractiveAnswerGeneratorTests {
     }
 
     @Test
+    void aBusinessNameIsNoPerson() {
+        List<RetrievedChunk> pages = List.of(
+                chunk(
+                        1,
+                        "production/harvest.md",
+                        "Harvest",
+                        "By Hand",
+                        "Our winemaker picks every block by hand.",
+                        0.6),
+                chunk(
+                        2,
+                        "production/labels.md",
+                        "Labels",
+                        "Our Labels",
+                        "Our Quillon Estate Vineyard label shows our winemaking at its best.",
+                        0.55));
+        String text = titled(pages, new TermAnalyzer(vocabulary, new io.cellardoor.text.Lexicon(true)))
+                .generate(ask("who is the winemaker?", pages), TokenSink.NONE)
+                .text();
+        assertThat(text).as(text).contains("picks every block");
+        assertThat(text.indexOf("Quillon"))
+                .as("three common words and one name: a business, not the person asked about -> " + text)
+                .satisfiesAnyOf(
+                        i -> assertThat(i).isNegative(), i -> assertThat(i).isGreaterThan(text.indexOf("picks")));
+    }
+
+    @Test
     void aWhatIsQuestionLeadsWithTheLineSayingWhatItIs() {
         List<RetrievedChunk> pages = List.of(chunk(
                 1,
