@@ -88,6 +88,13 @@ class WineTests {
     }
 
     @Test
+    void spanishAndFrenchWordsForTheWinemakerMapToThePagesWord() {
+        assertThat(plugin.synonyms().get("enologo")).containsExactly("winemaker");
+        assertThat(plugin.synonyms().get("oenologue")).containsExactly("winemaker");
+        assertThat(plugin.synonyms().get("vinificateur")).containsExactly("winemaker");
+    }
+
+    @Test
     void resolvesReserveCabFrancAmongSimilarTitlesAndAnswersItsPrice() {
         HandlerResult result =
                 plugin.handler().handle(new UserQuery("how much is the 2022 reserve cab franc?", "en"), cellar);
