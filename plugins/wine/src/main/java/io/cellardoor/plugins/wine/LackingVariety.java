@@ -34,28 +34,25 @@ final class LackingVariety {
      * @return empty when the wine pages cannot be read or there is no wine to name
      */
     static Optional<DirectAnswer> answer(List<String> lacking, PluginContext context) {
-        List<DocumentSummary> pages = context.listDocuments(WineHandler.DOMAIN).stream()
-                .limit(MAX_READS)
-                .toList();
+        if (lacking.stream().anyMatch(v -> mentioned(Words.of(v), context))) {
+            return Optional.empty(); // another page names it (a wine sold from it, say): its passages answer
+        }
         List<Page> read = new ArrayList<>();
-        for (DocumentSummary summary : pages) {
+        for (DocumentSummary summary : context.listDocuments(WineHandler.DOMAIN).stream()
+                .limit(MAX_READS)
+                .toList()) {
             Optional<KnowledgeDocument> page = context.readDocument(summary.path());
             if (page.isEmpty()) {
                 return Optional.empty();
             }
-            read.add(new Page(
-                    summary,
-                    Words.of(page.get().text()),
-                    WineHandler.price(page.get().text())));
+            String text = page.get().text();
+            read.add(new Page(new WineCatalog.Wine(summary, WineHandler.price(text)), Words.of(text)));
         }
         List<String> sentences = new ArrayList<>();
         Set<String> sources = new LinkedHashSet<>();
         for (String variety : lacking) {
             String name = displayed(variety);
             List<String> grape = Words.of(variety);
-            if (mentioned(grape, context)) {
-                return Optional.empty(); // another page names it (a wine sold from it, say): its passages answer
-            }
             List<Page> holding = read.stream()
                     .filter(p -> Collections.indexOfSubList(p.words(), grape) >= 0)
                     .toList();
@@ -63,12 +60,14 @@ final class LackingVariety {
                 sentences.add("We have no " + name + " on its own; it is part of " + named(holding, sources) + ".");
                 continue;
             }
-            Optional<String> colour = WineNames.colourOf(variety);
-            List<Page> others = colour.isEmpty()
-                    ? read
-                    : read.stream()
-                            .filter(p -> WineNames.ofColour(p.summary().title(), colour.get()))
-                            .toList();
+            Optional<WineCatalog.Style> colour = colourOf(variety);
+            List<Page> others = read.stream()
+                    .filter(p -> colour.isEmpty()
+                            || colour.get()
+                                    .title
+                                    .matcher(p.wine().page().title())
+                                    .find())
+                    .toList();
             if (others.isEmpty()) {
                 others = read;
             }
@@ -76,9 +75,20 @@ final class LackingVariety {
                 return Optional.empty();
             }
             sentences.add("We have no " + name + " among our wines. Our "
-                    + colour.map(c -> c + " ").orElse("") + "wines are " + named(others, sources) + ".");
+                    + colour.map(c -> c.name + " ").orElse("") + "wines are " + named(others, sources) + ".");
         }
         return Optional.of(new DirectAnswer(String.join(" ", sentences), List.copyOf(sources), 0.85));
+    }
+
+    /**
+     * The colour a variety's name says, as the wine list tells a title's ("pinot noir" is red, "sauvignon blanc"
+     * white): empty when it says none ("moscato") or both.
+     */
+    private static Optional<WineCatalog.Style> colourOf(String variety) {
+        List<WineCatalog.Style> said = java.util.stream.Stream.of(WineCatalog.Style.RED, WineCatalog.Style.WHITE)
+                .filter(s -> s.title.matcher(variety).find())
+                .toList();
+        return said.size() == 1 ? Optional.of(said.getFirst()) : Optional.empty();
     }
 
     /**
@@ -91,20 +101,12 @@ final class LackingVariety {
                 .anyMatch(p -> Collections.indexOfSubList(Words.of(p.title() + " " + p.text()), grape) >= 0);
     }
 
-    /** A wine page: its summary, its folded words and its price line's price, if any. */
-    private record Page(DocumentSummary summary, List<String> words, Optional<String> price) {}
+    /** A wine page as the wine list reads it, and its folded words. */
+    private record Page(WineCatalog.Wine wine, List<String> words) {}
 
     /** "the 2022 Vincenza Reserve BDX Blend ($45.00) and the ..." (merged like a price answer), adding the sources. */
     private static String named(List<Page> pages, Set<String> sources) {
-        List<WineHandler.PricedWine> wines = new ArrayList<>();
-        for (Page p : pages) {
-            WineHandler.mergeOrAdd(
-                    wines,
-                    new WineHandler.PricedWine(
-                            WineHandler.cleanTitle(p.summary().title()),
-                            p.price().orElse(""),
-                            List.of(p.summary().path())));
-        }
+        List<WineHandler.PricedWine> wines = WineCatalog.distinct(pages.stream().map(Page::wine));
         List<String> parts = new ArrayList<>();
         for (WineHandler.PricedWine w : wines.subList(0, Math.min(MAX_NAMED, wines.size()))) {
             parts.add("the " + w.title() + (w.price().isEmpty() ? "" : " (" + w.price() + ")"));

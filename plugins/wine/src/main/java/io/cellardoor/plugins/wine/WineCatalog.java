@@ -114,7 +114,8 @@ final class WineCatalog {
                     + "ones?|bottles?|blends?|dry|sweet|or|and|under|below|over|for|with|from|you|do|does|that|is|are|in|to|"
                     + "than|please|at|by|on|of)\\b)(?=\\p{L})");
 
-    private record Wine(DocumentSummary page, Optional<String> price) {
+    /** A wine page and the price its price line gives, if any. */
+    record Wine(DocumentSummary page, Optional<String> price) {
 
         double amount() {
             return Double.parseDouble(price.orElseThrow().replaceAll("[$,]", ""));
@@ -245,7 +246,7 @@ final class WineCatalog {
     }
 
     /** The wines in order, each once: a draft or test page repeating a wine at its price is merged into it. */
-    private static List<WineHandler.PricedWine> distinct(Stream<Wine> wines) {
+    static List<WineHandler.PricedWine> distinct(Stream<Wine> wines) {
         List<WineHandler.PricedWine> shown = new ArrayList<>();
         wines.forEach(w -> WineHandler.mergeOrAdd(
                 shown,

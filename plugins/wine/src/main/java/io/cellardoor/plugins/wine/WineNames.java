@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -150,22 +149,6 @@ final class WineNames {
         Match(List<DocumentSummary> wines, boolean exact, boolean namesOnly) {
             this(wines, exact, namesOnly, List.of());
         }
-    }
-
-    /**
-     * The colour a variety's name says, {@code red} or {@code white} ("pinot noir" is red, "sauvignon blanc" white),
-     * empty when it says none ("moscato") or both.
-     */
-    static Optional<String> colourOf(String variety) {
-        List<String> words = Words.of(variety);
-        boolean red = words.stream().anyMatch(RED::contains);
-        boolean white = words.stream().anyMatch(w -> WHITE.contains(w) || w.equals("blanc"));
-        return red == white ? Optional.empty() : Optional.of(red ? "red" : "white");
-    }
-
-    /** Whether a wine's title says the colour ({@code red} or {@code white}): "Cabernet Franc" is red. */
-    static boolean ofColour(String title, String colour) {
-        return new Title(null, distinctiveWords(title)).has(colour.equals("red") ? RED : WHITE);
     }
 
     /** Whether a folded word is a word of a grape variety's name ("cabernet", "blanc", "riesling"). */
