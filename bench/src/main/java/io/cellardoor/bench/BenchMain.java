@@ -25,7 +25,7 @@ public final class BenchMain {
                                            build time, size, recall@10 and latency per ef_search
               ingest                       import of the knowledge folder: cold, unchanged, one file changed
               load   [--levels 1,2,4,8,16,32] [--seconds 10] [--rss-chunks 100000] [--phases extractive,cache,llm,chunks]
-                     [--app-jar FILE] [--app-java-opts "-Xmx1g"]
+                     [--app-jar FILE] [--app-java-opts "-Xmx1g"] [--warmup-seconds 30]
                                            the real app under load: extractive, cache hits, LLM time to first token
               smoke                        a tiny run of every command into a temporary report (CI)
             common options: --root DIR (repository root, default .), --out FILE (default ROOT/docs/benchmarks.md),
@@ -39,7 +39,7 @@ public final class BenchMain {
             "corpus", Set.of("sample"),
             "hnsw", Set.of("sizes", "queries", "variants"),
             "ingest", Set.of("app-jar"),
-            "load", Set.of("levels", "seconds", "rss-chunks", "app-jar", "app-java-opts", "phases"),
+            "load", Set.of("levels", "seconds", "rss-chunks", "app-jar", "app-java-opts", "phases", "warmup-seconds"),
             "smoke", Set.of());
 
     private BenchMain() {}

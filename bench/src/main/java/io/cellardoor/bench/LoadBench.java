@@ -52,6 +52,7 @@ final class LoadBench {
     static List<Phase> run(Options options, BenchRun run, Db db) throws Exception {
         List<Integer> levels = options.getInts("levels", List.of(1, 2, 4, 8, 16, 32));
         Duration perLevel = Duration.ofSeconds(options.getInt("seconds", 10));
+        Duration warmUp = Duration.ofSeconds(options.getInt("warmup-seconds", 30));
         int rssChunks = options.getInt("rss-chunks", 100_000);
         List<String> phases = Arrays.stream(
                         options.get("phases", String.join(",", ALL_PHASES)).split(","))
@@ -161,7 +162,7 @@ final class LoadBench {
                         logs,
                         "Cellar Door is ready",
                         (gen, app) -> {
-                            gen.stream(questions, 2, Duration.ofSeconds(Math.min(5, perLevel.toSeconds())), app, fake);
+                            gen.stream(questions, 2, warmUp, app, fake); // the JIT's warm-up, not measured
                             List<LoadGenerator.Level> out = new ArrayList<>();
                             String stages = "";
                             for (int c : levels) {
@@ -196,7 +197,7 @@ final class LoadBench {
                         chunksPhase(conn, db, rssChunks, levels, perLevel, jar, javaOpts, plugins, logs, questions));
             }
         }
-        write(run, options, results, javaOpts, perLevel);
+        write(run, options, results, javaOpts, perLevel, warmUp);
         return results;
     }
 
@@ -346,14 +347,21 @@ final class LoadBench {
     }
 
     private static void write(
-            BenchRun run, Options options, List<Phase> phases, List<String> javaOpts, Duration perLevel)
+            BenchRun run,
+            Options options,
+            List<Phase> phases,
+            List<String> javaOpts,
+            Duration perLevel,
+            Duration warmUp)
             throws Exception {
         Report report = new Report("load", "Chat under load", run);
         report.para(("""
                 The app jar (`platform/app/target/cellardoor.jar serve`, built %s; JVM options `%s`, the five domain plugins, \
                 Hikari pool 10, Tomcat on virtual threads) serving %s in org `demo`, on the same 2 cores as the load \
                 generator and PostgreSQL. Closed loop over loopback: each client sends a dev question (%d, round-robin), \
-                waits for the whole answer, sends the next; %d s per concurrency level after a warm-up. Latency is per \
+                waits for the whole answer, sends the next; %d s per concurrency level after a warm-up (extractive: two passes over \
+                the questions; LLM: %d s of answers at 2 clients, so that the JIT has compiled the path a server runs for \
+                hours). Latency is per \
                 request at the client; errors are non-200 answers, stream `error` events and I/O failures; RSS is the \
                 app process's VmRSS, sampled every 200 ms, highest value. Rate limits raised for the run \
                 (`--cellardoor.widget.*-requests-per-minute=1000000` and `--cellardoor.ratelimit.address-requests-per-minute=1000000`: \
@@ -364,7 +372,8 @@ final class LoadBench {
                         String.join(" ", javaOpts),
                         options.knowledge().getFileName(),
                         Questions.read(options.questions()).cases().size(),
-                        perLevel.toSeconds()));
+                        perLevel.toSeconds(),
+                        warmUp.toSeconds()));
         for (Phase p : phases) {
             Report.Rows rows = new Report.Rows();
             boolean llm = p.name().equals("llm");

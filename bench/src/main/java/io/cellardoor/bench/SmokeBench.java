@@ -63,7 +63,19 @@ final class SmokeBench {
         }
         check(out, "ingest", failures);
 
-        Options load = sub("load", common, "--phases", "llm", "--levels", "2", "--seconds", "3", "--rss-chunks", "0");
+        Options load = sub(
+                "load",
+                common,
+                "--phases",
+                "llm",
+                "--levels",
+                "2",
+                "--seconds",
+                "3",
+                "--warmup-seconds",
+                "3",
+                "--rss-chunks",
+                "0");
         List<LoadBench.Phase> l = LoadBench.run(load, new BenchRun(load), db);
         LoadGenerator.Level level = l.get(0).levels().get(0);
         if (level.errors() > 0 || level.ok() == 0 || level.viaLlm() == 0) {
