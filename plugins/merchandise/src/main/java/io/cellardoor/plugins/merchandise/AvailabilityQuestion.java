@@ -23,6 +23,14 @@ final class AvailabilityQuestion {
             + "|avez vous|vendez vous|proposez vous|servez vous|vous avez|vous vendez|y a t il"
             + ")\\b");
 
+    /**
+     * What is asked about when it comes before the verb ("what kind of glasses do you sell?", "¿qué quesos tienen?",
+     * "quels verres vendez vous"): the words after the question word and an optional "kind of".
+     */
+    private static final Pattern WHICH = Pattern.compile("^(?:so |and |ok )?(?:what|which|que|quels?|quelles?|cuales?)"
+            + "(?: (?:kinds?|types?|sorts?|styles?|variet(?:y|ies)|clases?|tipos?|sortes?|genres?) (?:of|de|d))?"
+            + " (\\w.*)$");
+
     /** "any olives?" opening a question asks the same. */
     private static final Pattern LEADING_ANY = Pattern.compile("^any\\b");
 
@@ -44,8 +52,15 @@ final class AvailabilityQuestion {
      * @param named the whole phrase when its parts are joined by "and" (no "or"), to be read first as one name ("mac
      *     and cheese"); empty otherwise
      * @param alternatives the phrases, one per part, in the order asked, none blank, at least one
+     * @param which true when the question asks which of them there are ("what hats do you sell?"), not whether
      */
-    record Asked(Optional<String> named, List<String> alternatives) {}
+    record Asked(Optional<String> named, List<String> alternatives, boolean which) {
+
+        /** Whether the things are had ("do you sell hats?"). */
+        Asked(Optional<String> named, List<String> alternatives) {
+            this(named, alternatives, false);
+        }
+    }
 
     /**
      * Reads what a question asks the availability of.
@@ -57,8 +72,10 @@ final class AvailabilityQuestion {
     static Optional<Asked> read(String normalized) {
         Matcher asked = ASKED.matcher(normalized);
         int start;
+        int verb = -1;
         if (asked.find()) {
             start = asked.end();
+            verb = asked.start();
         } else {
             Matcher any = LEADING_ANY.matcher(normalized);
             if (!any.find()) {
@@ -67,6 +84,16 @@ final class AvailabilityQuestion {
             start = any.end();
         }
         String object = normalized.substring(start);
+        boolean which = false;
+        if (object.isBlank() && verb >= 0) {
+            // "what kind of glasses do you sell": the things come before the verb
+            Matcher before = WHICH.matcher(normalized.substring(0, verb).strip());
+            if (!before.matches()) {
+                return Optional.empty();
+            }
+            object = before.group(1);
+            which = true;
+        }
         List<String> things = new ArrayList<>();
         for (String alternative : ALTERNATIVES.split(object)) {
             withoutPurpose(alternative).ifPresent(things::add);
@@ -76,7 +103,7 @@ final class AvailabilityQuestion {
         }
         Optional<String> named =
                 things.size() > 1 && !EITHER.matcher(object).find() ? withoutPurpose(object) : Optional.empty();
-        return Optional.of(new Asked(named, things));
+        return Optional.of(new Asked(named, things, which));
     }
 
     private static Optional<String> withoutPurpose(String phrase) {

@@ -98,7 +98,7 @@ public final class MerchandiseHandler implements DomainHandler {
     }
 
     /**
-     * "Yes, we have:" and a bullet per item the things asked about name, with its price when its page states one;
+     * "Yes, we have:" ("We have:" to "what hats do you sell?") and a bullet per item the things asked about name, with its price when its page states one;
      * items of the same name are one bullet citing every page. Without every word asked found in the titles ("vegan
      * cheese"), the list is introduced as the closest items, not as a yes. Empty when no thing names an item. A price
      * limit in the question ("any hats under $30?") is the host's to apply, so such a question gets no list here.
@@ -116,8 +116,10 @@ public final class MerchandiseHandler implements DomainHandler {
             return Optional.empty();
         }
         boolean whole = offers.stream().allMatch(ProductNames.Offer::whole);
-        return Optional.of(
-                itemList(whole ? "Yes, we have:\n" : "The closest items on our shop and menu list:\n", offers, prices));
+        String header = !whole
+                ? "The closest items on our shop and menu list:\n"
+                : asked.which() ? "We have:\n" : "Yes, we have:\n";
+        return Optional.of(itemList(header, offers, prices));
     }
 
     /**

@@ -220,6 +220,27 @@ class MerchandiseTests {
     }
 
     @Test
+    void listsTheItemsOfAKindAskedBeforeTheVerb() {
+        for (String question : List.of(
+                "what kind of caps do you sell?",
+                "Which caps do you carry?",
+                "¿qué gorras venden?",
+                "quels chapeaux vendez-vous ?")) {
+            assertThat(plugin.handler()
+                            .handle(new UserQuery(question, "en"), shop)
+                            .directAnswer()
+                            .map(DirectAnswer::text))
+                    .as(question)
+                    .contains("We have:\n- **Linen Cap**: $28.00\n- **Tweed Cap**: $32.00");
+        }
+        assertThat(AvailabilityQuestion.read("what kinds of caps or sliders do you have"))
+                .contains(new AvailabilityQuestion.Asked(Optional.empty(), List.of("caps", "sliders"), true));
+        assertThat(AvailabilityQuestion.read("what do you sell")).isEmpty();
+        assertThat(AvailabilityQuestion.read("how often do you sell")).isEmpty();
+        assertThat(answer("what else do you sell?", shop)).isEmpty();
+    }
+
+    @Test
     void saysAListIsOnlyTheClosestWhenAWordAskedIsInNoTitle() {
         assertThat(answer("do you have vegan sliders?", shop).orElseThrow())
                 .isEqualTo("The closest items on our shop and menu list:\n- **Short Rib Sliders**: $19");
