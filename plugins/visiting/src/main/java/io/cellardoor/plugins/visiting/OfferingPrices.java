@@ -93,6 +93,11 @@ final class OfferingPrices {
                 .noneMatch(title -> title.stream().anyMatch(naming::contains));
     }
 
+    /** Whether a page's title names a kind of visit ("Tasting Experiences", "Tours"). */
+    static boolean titled(String title) {
+        return OFFERING.matcher(normalized(title)).find();
+    }
+
     /**
      * The offerings a page prices, one per {@code ## } section that has a price line, in page order.
      *

@@ -114,17 +114,18 @@ public final class VisitingHandler implements DomainHandler {
     }
 
     /**
-     * What a kind of visit costs, from the first of the turn's visiting pages (at most the host's k) that prices two
-     * offerings or more; empty when none does.
+     * What a kind of visit costs, from the first page that prices two offerings or more: the turn's visiting pages (at
+     * most the host's k), then this domain's pages titled for a kind of visit (a question the search served poorly,
+     * "¿cuánto cuesta la degustación?", still finds the tastings' page); empty when none does.
      */
     private static Optional<HandlerResult> offeringPrices(
             UserQuery query, RetrievalPlan plan, List<String> prompt, PluginContext context) {
+        Set<String> paths = turnPages(context);
+        context.listDocuments(DOMAIN).stream()
+                .filter(d -> OfferingPrices.titled(d.title()))
+                .forEach(d -> paths.add(d.path()));
         return firstAnswer(
-                turnPages(context),
-                text -> OfferingPrices.answer(query, OfferingPrices.read(text)),
-                plan,
-                prompt,
-                context);
+                paths, text -> OfferingPrices.answer(query, OfferingPrices.read(text)), plan, prompt, context);
     }
 
     /**

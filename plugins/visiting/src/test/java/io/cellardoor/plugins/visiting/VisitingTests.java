@@ -324,6 +324,22 @@ class VisitingTests {
     }
 
     @Test
+    void findsThePagePricingTheVisitsByItsTitleWhenTheSearchMissedIt() {
+        InMemoryPluginContext missed = new InMemoryPluginContext()
+                .add("visiting", "visiting/experiences.md", "Tasting Experiences", EXPERIENCES)
+                .add("visiting", "tasting/staff.md", "Staff Tasting", "# Staff Tasting\n- **Price**: $10.00\n")
+                .add("visiting", "visiting/hours.md", "Hours", "# Hours\n- Sunday: 12-5 PM\n")
+                .retrieve("hours sunday", 1);
+        assertThat(plugin.handler()
+                        .handle(new UserQuery("¿cuánto cuesta la degustación?", "es"), missed)
+                        .directAnswer()
+                        .map(DirectAnswer::text))
+                .hasValueSatisfying(text -> assertThat(text)
+                        .startsWith("**Tasting Experiences**")
+                        .contains("Porch Tasting", "Barrel Room Tour & Tasting"));
+    }
+
+    @Test
     void leavesAQuestionNamingOnePricedItemToItsPage() {
         assertThat(priced("how much is the staff tasting?", "en")).isEmpty();
     }
