@@ -186,7 +186,8 @@ final class TastingNotes {
                 .anyMatch(l -> l.split("\\s+").length >= 6);
     }
 
-    private static List<String> sentences(String line) {
+    /** The sentences of one line of text, stripped, none empty. */
+    static List<String> sentences(String line) {
         return line.isBlank()
                 ? List.of()
                 : List.of(SENTENCE.split(line.strip())).stream()
@@ -196,7 +197,7 @@ final class TastingNotes {
     }
 
     /** A sentence with a full stop when it ends without a mark ("Bright, crisp, and fresh"). */
-    private static String ended(String sentence) {
+    static String ended(String sentence) {
         return sentence.matches("(?s).*[.!?\"”)]$") ? sentence : sentence + ".";
     }
 

@@ -16,7 +16,8 @@ import java.util.regex.Pattern;
 /**
  * Resolves the wine a question names (partial names, abbreviations, styles) and boosts its page; answers
  * a pure price question ("what does the reserve cab franc cost?", "do you have a rosé? how much") directly
- * from the matched pages' price lines, what a named wine tastes like from its own page ({@link TastingNotes}), and
+ * from the matched pages' price lines, what a named wine tastes like from its own page ({@link TastingNotes}), which
+ * grapes it is made from ({@link GrapeVarieties}), and
  * that a grape no wine's title names is not made here ({@link LackingVariety}).
  */
 public final class WineHandler implements DomainHandler {
@@ -62,6 +63,9 @@ public final class WineHandler implements DomainHandler {
                 match.lacking().isEmpty() ? Optional.empty() : LackingVariety.answer(match.lacking(), context);
         if (answer.isEmpty() && match.exact() && TastingNotes.asked(query.normalizedFocus())) {
             answer = TastingNotes.answer(match.wines(), context);
+        }
+        if (answer.isEmpty() && match.exact() && GrapeVarieties.asked(query.normalizedFocus())) {
+            answer = GrapeVarieties.answer(match.wines(), context);
         }
         if (answer.isEmpty()) {
             answer = WineCatalog.answer(query, context);
