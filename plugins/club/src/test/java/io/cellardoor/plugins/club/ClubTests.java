@@ -175,6 +175,12 @@ class ClubTests {
                         .directAnswer())
                 .as("an adjective of price asks what it costs")
                 .contains(tiers);
+        for (String asked :
+                List.of("what are the club tiers called?", "what are the names of the membership levels?")) {
+            assertThat(plugin.handler().handle(new UserQuery(asked, "en"), club).directAnswer())
+                    .as(asked)
+                    .contains(tiers);
+        }
         assertThat(plugin.handler()
                         .handle(
                                 new UserQuery(

@@ -15,7 +15,10 @@ public final class MerchandiseQueryClassifier implements QueryClassifier {
     private static final String ITEMS = "hats?|caps?|beanies?|hoodies?|sweatshirts?|sweaters?|shirts?|t ?shirts?"
             + "|tees?|tank tops?|jackets?|vests?|socks|apparel|clothing|totes?|bags?|aprons?|glass(es)?(?! of)"
             + "|stemless|tumblers?|mugs?|corkscrews?|openers?|decanters?|stoppers?|coasters?|candles?|soaps?|lotions?"
-            + "|bath salts|gifts?|gift cards?|baskets?|blankets?|books?|bouquets?|flowers?|ornaments?|magnets?"
+            + "|bath salts|gifts?|gift cards?|baskets?|blankets?|books"
+            // "a book", not "need to book" or "book a table"
+            + "|(?<!\\b(?:to|i|we|you|can) )book(?! (?:a|an|the|my|our|your|it|for|online|ahead|in advance)\\b)"
+            + "|bouquets?|flowers?|ornaments?|magnets?"
             + "|stickers?|keychains?|coolers?"
             // the same in Spanish and French, as the vocabulary maps them
             + "|camisetas?|gorras?|sombreros?|sudaderas?|copas?|sacacorchos|regalos?|cestas?|canastas?|bolsas?"

@@ -58,7 +58,8 @@ class MerchandiseTests {
                 "r u serving any oysters today",
                 "¿tienen copas de vino?",
                 "avez-vous des verres à vin ?",
-                "est-ce que vous avez du fromage ?"
+                "est-ce que vous avez du fromage ?",
+                "do you sell a book about the estate?"
             })
     void classifierClaimsShopAndMenuQuestions(String question) {
         assertThat(score(question)).isGreaterThanOrEqualTo(0.4);
@@ -70,7 +71,9 @@ class MerchandiseTests {
                 "how big is the farm and how much of it is planted?",
                 "will my rewards expire?",
                 "are you open on monday",
-                "what does the reserve cab franc cost?"
+                "what does the reserve cab franc cost?",
+                "can I just show up or do I need to book?",
+                "how do I book a tasting?"
             })
     void classifierIgnoresOtherQuestions(String question) {
         assertThat(score(question)).isLessThan(0.25);
