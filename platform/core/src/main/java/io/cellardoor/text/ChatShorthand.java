@@ -51,6 +51,8 @@ public final class ChatShorthand {
             Map.entry("plz", "please"),
             Map.entry("thx", "thanks"),
             Map.entry("abt", "about"),
+            Map.entry("rez", "reservation"),
+            Map.entry("tix", "tickets"),
             Map.entry("rd", "road"));
 
     /** {@link #WORDS} as word lists, for {@link #standsFor}. */
@@ -60,7 +62,7 @@ public final class ChatShorthand {
 
     /** The shorthand spelled out in a question: words no stop word list or question pattern reads. */
     private static final Set<String> SPELLED =
-            Set.of("hw", "yall", "wknd", "wkend", "tmrw", "tmrow", "tmr", "tonite", "bday", "ppl", "abt");
+            Set.of("hw", "yall", "wknd", "wkend", "tmrw", "tmrow", "tmr", "tonite", "bday", "ppl", "abt", "rez", "tix");
 
     /** A word of the table, as typed: letters only, "y'all" and "ya'll" with their apostrophe. */
     private static final Pattern WORD =

@@ -10,6 +10,9 @@ class ChatShorthandTests {
     void spellsOutShorthandNoQuestionPatternReadsAndKeepsEverythingElse() {
         assertThat(ChatShorthand.spelledOut("r u open this wknd?")).isEqualTo("r u open this weekend?");
         assertThat(ChatShorthand.spelledOut("hw much is the club")).isEqualTo("how much is the club");
+        assertThat(ChatShorthand.spelledOut("do i need a rez for 2 ppl"))
+                .isEqualTo("do i need a reservation for 2 people");
+        assertThat(ChatShorthand.spelledOut("hw much r tix")).isEqualTo("how much r tickets");
         assertThat(ChatShorthand.spelledOut("do y'all do weddings")).isEqualTo("do you all do weddings");
         assertThat(ChatShorthand.spelledOut("Ya'll open Tmrw?")).isEqualTo("you all open tomorrow?");
         assertThat(ChatShorthand.spelledOut("whats on the menu")).isSameAs("whats on the menu");
