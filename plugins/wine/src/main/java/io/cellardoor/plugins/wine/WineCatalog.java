@@ -57,11 +57,12 @@ final class WineCatalog {
     /**
      * A question asking which wines: "what" or "which" at most three words before the wines ("what red wines", "what
      * kind of reds", "¿qué vinos blancos?"; not "what is the alcohol content of the rosé"), or "do you have", "any",
-     * "list" somewhat before them.
+     * "list", "recommend" somewhat before them.
      */
     private static final Pattern LIST =
             Pattern.compile("\\b(?:(?:what|which|que|quels?|quelles?|cuales)(?:'s)?(?:\\s+\\S+){0,3}?"
-                    + "\\s+|(?:list|any|all|do you (?:have|make|sell)|tienen|avez)\\b[^?]{0,40}\\b)(wines?|vinos?|vins?|reds?|"
+                    + "\\s+|(?:list|any|all|recommend|suggest|do you (?:have|make|sell)|tienen|avez|recomienda\\w*"
+                    + "|recommande\\w*|conseille\\w*)\\b[^?]{0,40}\\b)(wines?|vinos?|vins?|reds?|"
                     + "whites?|ros[eé]s?|sparkling|bubbly)\\b");
     /**
      * A question about how, why or when ("how do you make your rosé?"): about the wines' making, no list of them ("how

@@ -298,6 +298,17 @@ class WineTests {
     }
 
     @Test
+    void aRecommendationOfAStyleListsItsWines() {
+        assertThat(direct("can you recommend a white wine?")).startsWith("Our white wines:");
+        assertThat(direct("¿me recomiendas un vino blanco?")).startsWith("Our white wines:");
+        assertThat(plugin.handler()
+                        .handle(new UserQuery("can you recommend a wine for a beginner?", "en"), cellar)
+                        .directAnswer())
+                .as("no style named: the passages answer")
+                .isEmpty();
+    }
+
+    @Test
     void aPriceBoundKeepsTheWinesWithinItOrNamesTheNearest() {
         assertThat(direct("any reds under $40?"))
                 .as("the reds at $48, $52 and $60 are over the bound")
