@@ -6,7 +6,6 @@ import io.cellardoor.cache.SemanticCache;
 import io.cellardoor.embedding.Embeddings;
 import io.cellardoor.knowledge.KnowledgeImporter;
 import io.cellardoor.tenant.TenantService;
-import io.micrometer.core.instrument.MeterRegistry;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -40,9 +39,6 @@ class SemanticCacheIntegrationTests extends IntegrationTestSupport {
 
     @Autowired
     Embeddings embeddings;
-
-    @Autowired
-    MeterRegistry meters;
 
     JsonNode ask(String question) {
         return askIn("it-cache-key", question, null);
@@ -79,41 +75,6 @@ class SemanticCacheIntegrationTests extends IntegrationTestSupport {
         JsonNode afterEdit = ask("how many acres is the estate");
         assertThat(afterEdit.path("usage").path("generator").asString()).isNotEqualTo("cache");
         assertThat(afterEdit.path("answer").asString()).contains("40 acres");
-    }
-
-    @Test
-    void aQuestionAskedAgainIsServedFromTheCacheWithoutBeingClassified() throws Exception {
-        long org = tenants.ensureOrg("it-cache-again", "Cache, asked again");
-        tenants.ensureSite(org, "it-cache-again-key", "Cache site");
-        Path dir = Files.createTempDirectory("cache-again");
-        Files.createDirectories(dir.resolve("about"));
-        Files.writeString(
-                dir.resolve("about/barn.md"),
-                "# The barn\n\nThe stone barn was built in 1840 from local fieldstone.\n");
-        importer.importFolder(org, dir, l -> {});
-        JsonNode first = askIn("it-cache-again-key", "When was the stone barn built?", null);
-        assertThat(first.path("answer").asString()).contains("1840");
-        double classified = classifications();
-
-        JsonNode again = askIn("it-cache-again-key", "when was the stone barn built", null);
-        assertThat(again.path("usage").path("generator").asString()).isEqualTo("cache");
-        assertThat(again.path("answer").asString())
-                .isEqualTo(first.path("answer").asString());
-        assertThat(classifications())
-                .as("the plugins' classifiers do not run for a question the cache answers")
-                .isEqualTo(classified);
-
-        JsonNode other = askIn("it-cache-again-key", "What is the barn made of?", null);
-        assertThat(other.path("usage").path("generator").asString()).isNotEqualTo("cache");
-        assertThat(classifications()).isGreaterThan(classified);
-    }
-
-    /** How many times the chat pipeline's classify stage has run in this application. */
-    private double classifications() {
-        var timer = meters.find(io.cellardoor.chat.internal.Stages.NAME)
-                .tag("stage", "classify")
-                .timer();
-        return timer == null ? 0 : timer.count();
     }
 
     @Test

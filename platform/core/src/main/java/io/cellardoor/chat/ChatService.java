@@ -379,17 +379,6 @@ public class ChatService {
             log.debug("follow-up \"{}\" -> \"{}\" ({})", question.focus(), question.text(), question.rule());
         }
         UserQuery query = new UserQuery(question.text(), language, question.focus());
-        boolean shortcuts = turn.live() && question.standsAlone();
-        // A question asked before (its embedding still cached) is looked up in the curated answers and the cache first:
-        // a hit needs no classification.
-        Optional<float[]> known = shortcuts ? embeddings.knownQuestion(question.text()) : Optional.empty();
-        if (known.isPresent()) {
-            Optional<TurnTrace> shortcut =
-                    shortcut(turn, conversationId, verdict, language, question, known.get(), listener);
-            if (shortcut.isPresent()) {
-                return shortcut.get();
-            }
-        }
         // Classifying needs no embedding: the plugins score the question while it is embedded (on a curated or cached
         // answer their scores go unused).
         CompletableFuture<Classification> classifying = stages.start("classify", () -> {
@@ -405,9 +394,8 @@ public class ChatService {
                 : stages.start(
                         "split", () -> partAnswers.classify(turn.orgId(), turn.slug(), question.text(), language));
         // An embeddings API's call (not a cache hit, not a model run in process) is one of the turn's model calls.
-        float[] embedding = known.orElseGet(
-                () -> stages.run("embed", () -> embeddings.embedQuestion(question.text(), embedCalls(turn))));
-        if (shortcuts && known.isEmpty()) {
+        float[] embedding = stages.run("embed", () -> embeddings.embedQuestion(question.text(), embedCalls(turn)));
+        if (turn.live() && question.standsAlone()) {
             Optional<TurnTrace> shortcut =
                     shortcut(turn, conversationId, verdict, language, question, embedding, listener);
             if (shortcut.isPresent()) {

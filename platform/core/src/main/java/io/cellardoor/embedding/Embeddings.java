@@ -10,7 +10,6 @@ import dev.langchain4j.model.output.TokenUsage;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -189,21 +188,6 @@ public class Embeddings {
         String text = questionText(question);
         // A question of punctuation only ("???") has no normalised text: embed it as typed.
         return embed(text.isEmpty() ? question : text, calls);
-    }
-
-    /**
-     * The question's embedding as {@link #embedQuestion} returns it, when that is already in the cache (a question asked
-     * again); never calls the model and never waits for an embedding in flight.
-     *
-     * @return 384 floats, L2-normalised, a new array; empty when not cached (or the cache is off)
-     */
-    public Optional<float[]> knownQuestion(String question) {
-        if (cache == null) {
-            return Optional.empty();
-        }
-        String text = questionText(question);
-        float[] known = cache.getIfPresent(text.isEmpty() ? question : text);
-        return known == null ? Optional.empty() : Optional.of(known.clone());
     }
 
     /**
