@@ -45,32 +45,28 @@ final class GrapeVarieties {
     }
 
     /**
-     * The grapes of each named wine (pages of one wine merged as a price answer merges them), a paragraph each; wines
+     * The grapes of each named wine ({@link WineHandler#read}), a paragraph each; wines
      * whose pages name no grape in a sentence are left out.
      *
      * @param wines the wines the question names; more than {@link TastingNotes#MAX_WINES} after merging gives empty
      * @return empty when no page can be read or none names a grape
      */
     static Optional<DirectAnswer> answer(List<DocumentSummary> wines, PluginContext context) {
-        List<WineHandler.PricedWine> merged = new ArrayList<>();
-        for (DocumentSummary wine : wines) {
-            WineHandler.mergeOrAdd(
-                    merged, new WineHandler.PricedWine(WineHandler.cleanTitle(wine.title()), "", List.of(wine.path())));
-        }
-        if (merged.isEmpty() || merged.size() > TastingNotes.MAX_WINES) {
+        Optional<List<WineHandler.ReadWine>> read = WineHandler.read(wines, context);
+        if (read.isEmpty() || read.get().isEmpty() || read.get().size() > TastingNotes.MAX_WINES) {
             return Optional.empty();
         }
         List<String> paragraphs = new ArrayList<>();
         Set<String> sources = new LinkedHashSet<>();
-        for (WineHandler.PricedWine wine : merged) {
-            for (String path : wine.paths()) {
-                Optional<KnowledgeDocument> page = context.readDocument(path);
-                List<String> named = page.map(p -> of(p.text())).orElse(List.of());
-                if (!named.isEmpty()) {
-                    paragraphs.add("From our page for the " + wine.title() + ": "
+        for (WineHandler.ReadWine named : read.get()) {
+            for (KnowledgeDocument page : named.pages()) {
+                List<String> sentences = of(page.text());
+                if (!sentences.isEmpty()) {
+                    paragraphs.add("From our page for the " + named.wine().title() + ": "
                             + String.join(
-                                    " ", named.stream().map(TastingNotes::ended).toList()));
-                    sources.add(path);
+                                    " ",
+                                    sentences.stream().map(TastingNotes::ended).toList()));
+                    sources.add(page.path());
                     break;
                 }
             }

@@ -5,10 +5,8 @@ import io.cellardoor.plugin.api.DocumentSummary;
 import io.cellardoor.plugin.api.KnowledgeDocument;
 import io.cellardoor.plugin.api.PluginContext;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -77,27 +75,16 @@ final class TastingNotes {
      * @param wines the wines the question names, at most {@link #MAX_WINES} after merging, else empty
      */
     static Optional<DirectAnswer> answer(List<DocumentSummary> wines, PluginContext context) {
-        List<WineHandler.PricedWine> merged = new ArrayList<>();
-        Map<String, KnowledgeDocument> pages = new HashMap<>();
-        for (DocumentSummary wine : wines) {
-            Optional<KnowledgeDocument> page = context.readDocument(wine.path());
-            if (page.isEmpty()) {
-                return Optional.empty();
-            }
-            pages.put(wine.path(), page.get());
-            String price = WineHandler.price(page.get().text()).orElse("");
-            WineHandler.mergeOrAdd(
-                    merged,
-                    new WineHandler.PricedWine(WineHandler.cleanTitle(wine.title()), price, List.of(wine.path())));
-        }
-        if (merged.isEmpty() || merged.size() > MAX_WINES) {
+        Optional<List<WineHandler.ReadWine>> read = WineHandler.read(wines, context);
+        if (read.isEmpty() || read.get().isEmpty() || read.get().size() > MAX_WINES) {
             return Optional.empty();
         }
         List<String> paragraphs = new ArrayList<>();
         Set<String> sources = new LinkedHashSet<>();
         boolean anyNotes = false;
-        for (WineHandler.PricedWine wine : merged) {
-            List<KnowledgeDocument> own = wine.paths().stream().map(pages::get).toList();
+        for (WineHandler.ReadWine named : read.get()) {
+            WineHandler.PricedWine wine = named.wine();
+            List<KnowledgeDocument> own = named.pages();
             KnowledgeDocument quoted = own.getFirst();
             List<String> notes = List.of();
             for (KnowledgeDocument page : own) {

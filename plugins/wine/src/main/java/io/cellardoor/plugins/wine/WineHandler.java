@@ -4,11 +4,14 @@ import io.cellardoor.plugin.api.DirectAnswer;
 import io.cellardoor.plugin.api.DocumentSummary;
 import io.cellardoor.plugin.api.DomainHandler;
 import io.cellardoor.plugin.api.HandlerResult;
+import io.cellardoor.plugin.api.KnowledgeDocument;
 import io.cellardoor.plugin.api.PluginContext;
 import io.cellardoor.plugin.api.RetrievalPlan;
 import io.cellardoor.plugin.api.UserQuery;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -82,14 +85,11 @@ public final class WineHandler implements DomainHandler {
 
     /** "The 2022 Reserve Cabernet Franc is $48.00." for each wine, or nothing when a page has no price line. */
     private static Optional<DirectAnswer> priceAnswer(List<DocumentSummary> wines, PluginContext context) {
-        List<PricedWine> priced = new ArrayList<>();
-        for (DocumentSummary wine : wines) {
-            Optional<String> price = context.readDocument(wine.path()).flatMap(doc -> price(doc.text()));
-            if (price.isEmpty()) {
-                return Optional.empty();
-            }
-            PricedWine next = new PricedWine(cleanTitle(wine.title()), price.get(), List.of(wine.path()));
-            mergeOrAdd(priced, next);
+        List<PricedWine> priced = read(wines, context).orElse(List.of()).stream()
+                .map(ReadWine::wine)
+                .toList();
+        if (priced.isEmpty() || priced.stream().anyMatch(w -> w.price().isEmpty())) {
+            return Optional.empty();
         }
         List<String> parts = priced.stream()
                 .map(w -> "the " + w.title() + " is " + w.price())
@@ -108,6 +108,32 @@ public final class WineHandler implements DomainHandler {
 
     /** A wine as an answer names it: its title, its price ({@code $48.00}, or empty) and its pages. */
     record PricedWine(String title, String price, List<String> paths) {}
+
+    /** A named wine as {@link #read} merged it, with its pages' documents in the order of its paths. */
+    record ReadWine(PricedWine wine, List<KnowledgeDocument> pages) {}
+
+    /**
+     * The wines a question names, each page read once and merged by name and price as a price answer merges them (a
+     * draft page beside the real one is one wine); the readers of one named wine's page use it.
+     *
+     * @return empty when a page cannot be read
+     */
+    static Optional<List<ReadWine>> read(List<DocumentSummary> wines, PluginContext context) {
+        List<PricedWine> merged = new ArrayList<>();
+        Map<String, KnowledgeDocument> pages = new HashMap<>();
+        for (DocumentSummary wine : wines) {
+            Optional<KnowledgeDocument> page = context.readDocument(wine.path());
+            if (page.isEmpty()) {
+                return Optional.empty();
+            }
+            pages.put(wine.path(), page.get());
+            String price = price(page.get().text()).orElse("");
+            mergeOrAdd(merged, new PricedWine(cleanTitle(wine.title()), price, List.of(wine.path())));
+        }
+        return Optional.of(merged.stream()
+                .map(w -> new ReadWine(w, w.paths().stream().map(pages::get).toList()))
+                .toList());
+    }
 
     /** Two pages of one wine (a name that contains the other's, same price) are listed once, both cited. */
     static void mergeOrAdd(List<PricedWine> priced, PricedWine next) {
