@@ -14,7 +14,7 @@ import java.util.regex.Pattern;
 
 /**
  * Answers what a named wine tastes like ("what does the reserve cab franc taste like?", "describe the rosé", "¿a qué
- * sabe el chardonnay?") from that wine's own page: the sentences under its "Tasting notes" label, else the sentences of
+ * sabe el chardonnay?", "is the rosé dry?") from that wine's own page: the sentences under its "Tasting notes" label, else the sentences of
  * its page about aroma, palate and finish. A wine whose page says nothing in sentences is said to have no notes, with
  * its price, instead of another wine's notes being quoted for it (the passages of a named wine without a description are otherwise the
  * neighbouring wines').
@@ -26,12 +26,21 @@ final class TastingNotes {
 
     private static final int MAX_SENTENCES = 4;
 
+    /**
+     * Words of a wine's style that a yes-or-no question ends with ("is the rosé dry?", "is it sweet or dry?"): its notes
+     * answer it. At the end, so that "is it dry farmed?" is not one.
+     */
+    private static final String STYLE = "sweet|dry|fruity|tannic|acidic|oaky|jammy|buttery|earthy|bold|smooth|crisp"
+            + "|(full|light|medium)[- ]?bodied";
+
     /** Words asking how a wine tastes or smells, on the folded text (accents removed). */
-    private static final Pattern ASKED =
-            Pattern.compile("\\b(tastes? like|smells? like|(what|how) (does|do|did|would|will)"
+    private static final Pattern ASKED = Pattern.compile(
+            "\\b(tastes? like|smells? like|(what|how) (does|do|did|would|will)"
                     + "\\b[^?]{0,60}\\b(taste|smell)|flavou?rs?|flavou?r profile|aromas?|bouquet|on the nose|palate|tasting notes"
                     + "|a que sabe|sabor(es)?|notas de cata|describ\\w+|quel gout|gouts?|saveurs?|aromes?"
-                    + "|notes de degustation|decri\\w+)\\b");
+                    + "|notes de degustation|decri\\w+"
+                    + "|(is|are|was)\\b[^?]{0,60}\\b(" + STYLE + ")(?=$| or | and )|how (" + STYLE + ")"
+                    + "|(es|son) (muy )?(dulces?|secos?|afrutados?)|(est|sont)[- ](il|elle|ils|elles) (doux|secs?|fruites?))\\b");
 
     /** Words that make a question about something else even when it names a taste ("flavors that go with ..."). */
     private static final Pattern OTHER = Pattern.compile("\\b(pair\\w*|go(es)? (well |best |good )?with|match\\w* with"
@@ -56,6 +65,9 @@ final class TastingNotes {
 
     private static final Pattern PAIRING_SENTENCE =
             Pattern.compile("(?i)\\b(pair\\w*|enjoy\\w* (it|our \\w+) with)\\b", Pattern.UNICODE_CHARACTER_CLASS);
+
+    /** A label in capitals run into the sentence after it on one line ("TASTING NOTES Admire ...", "WINE NOTES ..."). */
+    private static final Pattern RUN_IN_LABEL = Pattern.compile("^(?:TASTING NOTES|WINE NOTES)\\W*\\s+(?=\\p{Lu})");
 
     /** A sentence: up to a full stop, "!" or "?" before a space or the end. */
     private static final Pattern SENTENCE = Pattern.compile("(?<=[.!?])\\s+(?=\\p{Lu})");
@@ -188,7 +200,11 @@ final class TastingNotes {
         return sentence.matches("(?s).*[.!?\"”)]$") ? sentence : sentence + ".";
     }
 
+    /** The first sentences, each without a label run into it ("TASTING NOTES Admire the hue ..." is "Admire ..."). */
     private static List<String> first(List<String> sentences) {
-        return List.copyOf(sentences.subList(0, Math.min(MAX_SENTENCES, sentences.size())));
+        return sentences.subList(0, Math.min(MAX_SENTENCES, sentences.size())).stream()
+                .map(s -> RUN_IN_LABEL.matcher(s).replaceFirst(""))
+                .filter(s -> !s.isBlank())
+                .toList();
     }
 }

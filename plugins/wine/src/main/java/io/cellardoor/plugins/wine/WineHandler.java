@@ -20,7 +20,7 @@ import java.util.regex.Pattern;
  * Resolves the wine a question names (partial names, abbreviations, styles) and boosts its page; answers
  * a pure price question ("what does the reserve cab franc cost?", "do you have a rosé? how much") directly
  * from the matched pages' price lines, what a named wine tastes like from its own page ({@link TastingNotes}), which
- * grapes it is made from ({@link GrapeVarieties}), and
+ * grapes it is made from ({@link GrapeVarieties}), its vintage, scores and alcohol ({@link WineFacts}), and
  * that a grape no wine's title names is not made here ({@link LackingVariety}).
  */
 public final class WineHandler implements DomainHandler {
@@ -45,7 +45,16 @@ public final class WineHandler implements DomainHandler {
     @Override
     public HandlerResult handle(UserQuery query, PluginContext context) {
         String text = query.normalized();
-        WineNames.Match match = WineNames.resolve(query.text(), query.focus(), context.listDocuments(DOMAIN));
+        List<DocumentSummary> pages = context.listDocuments(DOMAIN);
+        WineNames.Match match = WineNames.resolve(query.text(), query.focus(), pages);
+        if (!match.exact() && match.lacking().isEmpty() && !query.focus().equals(query.text())) {
+            // A follow-up naming wines of its own ("and a sparkling one?" after the rosés) is about those: the carried
+            // words of the earlier wine matched nothing together with them.
+            WineNames.Match own = WineNames.resolve(query.focus(), pages);
+            if (own.exact()) {
+                match = own;
+            }
+        }
         List<String> boosted = match.wines().stream()
                 .limit(MAX_BOOSTED)
                 .map(DocumentSummary::path)
@@ -69,6 +78,10 @@ public final class WineHandler implements DomainHandler {
         }
         if (answer.isEmpty() && match.exact() && GrapeVarieties.asked(query.normalizedFocus())) {
             answer = GrapeVarieties.answer(match.wines(), context);
+        }
+        Optional<WineFacts.Fact> fact = WineFacts.asked(query.normalizedFocus());
+        if (answer.isEmpty() && match.exact() && fact.isPresent()) {
+            answer = WineFacts.answer(fact.get(), match.wines(), context);
         }
         if (answer.isEmpty()) {
             answer = WineCatalog.answer(query, context);

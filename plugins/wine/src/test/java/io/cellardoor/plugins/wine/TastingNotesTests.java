@@ -97,6 +97,13 @@ class TastingNotesTests {
     }
 
     @Test
+    void aLabelInCapitalsRunIntoTheNotesIsNotQuoted() {
+        assertThat(TastingNotes.of(
+                        "# 2023 Field Rosé\nTASTING NOTES Aromas of strawberry. On the palate, lively acidity."))
+                .containsExactly("Aromas of strawberry.", "On the palate, lively acidity.");
+    }
+
+    @Test
     void notesAfterAnInlineLabelAreQuoted() {
         assertThat(direct("what does the slate red taste like?").orElseThrow().text())
                 .isEqualTo("Tasting notes for the 2021 Slate Red: plum, graphite and dried lavender.");
@@ -119,7 +126,30 @@ class TastingNotesTests {
     @ParameterizedTest
     @ValueSource(
             strings = {
+                "is the seasons reserve rose dry?",
+                "is the seasons reserve rosé sweet or dry?",
+                "how sweet is the seasons reserve rose?",
+                "¿es dulce el seasons reserve rosé?"
+            })
+    void aStyleQuestionAboutAWineWithoutNotesIsNotAnsweredWithAnotherWine(String question) {
+        DirectAnswer answer = direct(question).orElseThrow();
+
+        assertThat(answer.text())
+                .isEqualTo("Our page for the 2023 Seasons Reserve Rosé gives no tasting notes yet; it is $30.00.");
+        assertThat(answer.sourcePaths()).containsExactly("wine/season-rose.md");
+    }
+
+    @Test
+    void aStyleQuestionIsAnsweredWithTheWinesNotes() {
+        assertThat(direct("is the ridge cab franc full-bodied?").orElseThrow().text())
+                .startsWith("Tasting notes for the 2022 Ridge Cabernet Franc: Aromas of plum and graphite.");
+    }
+
+    @ParameterizedTest
+    @ValueSource(
+            strings = {
                 "what goes with the ridge cabernet franc's flavors?",
+                "is the ridge cab franc dry-farmed?",
                 "what grapes give the ridge cab franc its flavor?",
                 "how much is the ridge cabernet franc?",
                 "what wines taste fruity?"

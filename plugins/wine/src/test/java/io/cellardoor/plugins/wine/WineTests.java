@@ -163,6 +163,19 @@ class WineTests {
     }
 
     @Test
+    void aFollowUpNamingAWineOfItsOwnIsAboutThatWineNotTheCarriedOne() {
+        UserQuery followUp = new UserQuery(
+                "and the chardonnay, how much? how much is the orchard rosé?", "en", "and the chardonnay, how much?");
+
+        assertThat(plugin.handler()
+                        .handle(followUp, cellar)
+                        .directAnswer()
+                        .orElseThrow()
+                        .text())
+                .isEqualTo("The 2023 Reserve Chardonnay is $36.00.");
+    }
+
+    @Test
     void theCheapestNamesEveryWineAtItsPriceAndADraftPageNotAsAnotherWine() {
         InMemoryPluginContext shelf = new InMemoryPluginContext()
                 .add("wine", "wine/pink-test.md", "2023 Orchard Rosé Test", "# 2023 Orchard Rosé Test\nPrice: $22.00\n")

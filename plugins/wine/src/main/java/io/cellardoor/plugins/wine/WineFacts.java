@@ -1,0 +1,145 @@
+package io.cellardoor.plugins.wine;
+
+import io.cellardoor.plugin.api.DirectAnswer;
+import io.cellardoor.plugin.api.DocumentSummary;
+import io.cellardoor.plugin.api.KnowledgeDocument;
+import io.cellardoor.plugin.api.PluginContext;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Answers a question about one fact of a named wine that its page states in a line of its own or in its name: the
+ * vintage ("what vintage is the reserve cab franc?", from the title's year, "NV" for a non-vintage wine), its scores
+ * and awards ("what score did the farmhouse cab franc get?", from lines such as "92 Points - Wine Enthusiast") and its
+ * alcohol ("what's the abv of the vincenza?", from a line giving a percentage of alcohol). A page that does not state
+ * the fact is said not to, with the wine's price, instead of the page's opening lines being quoted as if they answered.
+ */
+final class WineFacts {
+
+    /** A kind of fact, the words asking for it (folded text) and how a page states it. */
+    enum Fact {
+        VINTAGE(Pattern.compile("\\b(vintage|what year|which year|cosecha|ano|annee|millesime)\\b"), null, "vintage"),
+        ACCOLADES(
+                Pattern.compile("\\b(scores?|scored|points?|ratings?|rated|awards?|medals?|accolades?|reviews?"
+                        + "|puntos|puntuacion|premios?|medallas?|notes? de|recompenses?)\\b"),
+                Pattern.compile("(?i)\\b\\d{2,3}\\s*(points|pts)\\b|\\b(gold|silver|bronze)\\b.{0,20}\\bmedal"
+                        + "|\\bbest in class\\b|\\bawarded\\b|\\baward\\b(?!-)"),
+                "scores or awards"),
+        ALCOHOL(
+                Pattern.compile("\\b(abv|alcohol|alc|proof|alcool|alcohol content|graduacion)\\b"),
+                Pattern.compile(
+                        "(?i)(\\b\\d{1,2}(\\.\\d{1,2})?\\s*%\\s*(abv|alc|alcohol|vol)|\\b(abv|alcohol|alc)\\b[^.]{0,25}"
+                                + "\\b\\d{1,2}(\\.\\d{1,2})?\\s*%)"),
+                "alcohol content");
+
+        private final Pattern asked;
+        private final Pattern stated;
+        private final String name;
+
+        Fact(Pattern asked, Pattern stated, String name) {
+            this.asked = asked;
+            this.stated = stated;
+            this.name = name;
+        }
+    }
+
+    private static final Pattern YEAR = Pattern.compile("\\b(19|20)\\d{2}\\b");
+    private static final Pattern NON_VINTAGE = Pattern.compile("(?i)^nv\\b|\\bnon[- ]vintage\\b");
+
+    /** Words that make a question about something else even when it names a fact ("how much is the 2022?"). */
+    private static final Pattern OTHER = Pattern.compile("\\b(how much|prices?|costs?|pair\\w*|taste|tastes|grapes?"
+            + "|precio|prix|combien|cuanto|founded|established|planted)\\b");
+
+    private static final int MAX_LINES = 3;
+
+    private WineFacts() {}
+
+    /** The fact the visitor's words of this turn (folded) ask about, when they ask about exactly one of them. */
+    static Optional<Fact> asked(String normalizedFocus) {
+        if (OTHER.matcher(normalizedFocus).find()) {
+            return Optional.empty();
+        }
+        List<Fact> asked = new ArrayList<>();
+        for (Fact fact : Fact.values()) {
+            if (fact.asked.matcher(normalizedFocus).find()) {
+                asked.add(fact);
+            }
+        }
+        return asked.size() == 1 ? Optional.of(asked.getFirst()) : Optional.empty();
+    }
+
+    /**
+     * A paragraph per named wine ({@link WineHandler#read}): the fact as its title or page states it, else that the page
+     * does not state it.
+     *
+     * @param wines the wines the question names; more than {@link TastingNotes#MAX_WINES} after merging gives empty
+     * @return empty when no page can be read; confidence 0.9 when every wine's fact was found, 0.6 otherwise
+     */
+    static Optional<DirectAnswer> answer(Fact fact, List<DocumentSummary> wines, PluginContext context) {
+        Optional<List<WineHandler.ReadWine>> read = WineHandler.read(wines, context);
+        if (read.isEmpty() || read.get().isEmpty() || read.get().size() > TastingNotes.MAX_WINES) {
+            return Optional.empty();
+        }
+        List<String> paragraphs = new ArrayList<>();
+        Set<String> sources = new LinkedHashSet<>();
+        boolean allFound = true;
+        for (WineHandler.ReadWine named : read.get()) {
+            WineHandler.PricedWine wine = named.wine();
+            KnowledgeDocument quoted = named.pages().getFirst();
+            Optional<String> stated = Optional.empty();
+            for (KnowledgeDocument page : named.pages()) {
+                stated = fact == Fact.VINTAGE ? vintage(wine.title()) : lines(fact, page.text());
+                if (stated.isPresent()) {
+                    quoted = page;
+                    break;
+                }
+            }
+            sources.add(quoted.path());
+            allFound &= stated.isPresent();
+            String price = wine.price().isEmpty() ? "" : " (" + wine.price() + ")";
+            paragraphs.add(stated.map(s -> switch (fact) {
+                        case VINTAGE -> "The " + wine.title() + price + " is " + s + ".";
+                        case ACCOLADES -> "The " + wine.title() + price + ": " + s;
+                        case ALCOHOL -> "The " + wine.title() + price + ": " + s;
+                    })
+                    .orElse("Our page for the " + wine.title() + " does not give its " + fact.name
+                            + (wine.price().isEmpty() ? "." : "; it is " + wine.price() + ".")));
+        }
+        return Optional.of(
+                new DirectAnswer(String.join("\n\n", paragraphs), List.copyOf(sources), allFound ? 0.9 : 0.6));
+    }
+
+    /** "the 2022 vintage" from a title's year, "a non-vintage wine" for an "NV" title; empty without either. */
+    static Optional<String> vintage(String title) {
+        Matcher year = YEAR.matcher(title);
+        if (year.find()) {
+            return Optional.of("the " + year.group() + " vintage");
+        }
+        return NON_VINTAGE.matcher(title.strip()).find() ? Optional.of("a non-vintage wine") : Optional.empty();
+    }
+
+    /**
+     * The lines of a page (plain text; headings skipped, bullets and emphasis removed) stating a fact, at most
+     * {@value #MAX_LINES}, joined by "; ", each ending without a mark; empty when none does.
+     */
+    static Optional<String> lines(Fact fact, String pageText) {
+        List<String> found = new ArrayList<>();
+        for (String line : pageText.lines().map(String::strip).toList()) {
+            if (line.startsWith("#") || found.size() >= MAX_LINES) {
+                continue;
+            }
+            String text = line.replaceFirst("^[-*]\\s*", "").replace("**", "").strip();
+            for (String sentence : TastingNotes.sentences(text)) {
+                if (fact.stated.matcher(sentence).find() && found.size() < MAX_LINES) {
+                    found.add(sentence.replaceAll("[.;]+$", ""));
+                }
+            }
+        }
+        return found.isEmpty() ? Optional.empty() : Optional.of(String.join("; ", found) + ".");
+    }
+}

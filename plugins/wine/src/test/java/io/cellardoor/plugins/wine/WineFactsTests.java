@@ -1,0 +1,93 @@
+package io.cellardoor.plugins.wine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.cellardoor.plugin.api.DirectAnswer;
+import io.cellardoor.plugin.api.UserQuery;
+import io.cellardoor.plugin.api.testing.InMemoryPluginContext;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class WineFactsTests {
+
+    private final WinePlugin plugin = new WinePlugin();
+
+    private final InMemoryPluginContext cellar = new InMemoryPluginContext()
+            .add("wine", "wine/ridge-cf.md", "2022 Ridge Cabernet Franc", """
+                    # 2022 Ridge Cabernet Franc
+                    ## Product Information
+                    - Price: $44.00
+                    ## Description
+                    Our most award-winning site. Aromas of plum and graphite.
+                    Accolades
+                    93 Points - Some Magazine
+                    Alcohol: 13.2%
+                    """)
+            .add("wine", "wine/hill-brut.md", "NV Hill Brut", """
+                    # NV Hill Brut
+                    - Price: $38.00
+                    ## Description
+                    Fine bubbles and green apple on the palate.
+                    """);
+
+    private Optional<DirectAnswer> direct(String question) {
+        return plugin.handler().handle(new UserQuery(question, "en"), cellar).directAnswer();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"what vintage is the ridge cab franc?", "what year is the ridge cabernet franc?"})
+    void theVintageIsTheTitlesYear(String question) {
+        DirectAnswer answer = direct(question).orElseThrow();
+
+        assertThat(answer.text()).isEqualTo("The 2022 Ridge Cabernet Franc ($44.00) is the 2022 vintage.");
+        assertThat(answer.sourcePaths()).containsExactly("wine/ridge-cf.md");
+    }
+
+    @Test
+    void anNvWineIsNonVintage() {
+        assertThat(direct("what vintage is the hill brut?").orElseThrow().text())
+                .isEqualTo("The NV Hill Brut ($38.00) is a non-vintage wine.");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"what score did the ridge cab franc get?", "has the ridge cabernet franc won any awards?"})
+    void scoresAreQuotedFromThePageButNotItsPraise(String question) {
+        DirectAnswer answer = direct(question).orElseThrow();
+
+        assertThat(answer.text()).isEqualTo("The 2022 Ridge Cabernet Franc ($44.00): 93 Points - Some Magazine.");
+        assertThat(answer.confidence()).isEqualTo(0.9);
+    }
+
+    @Test
+    void theAlcoholIsQuotedFromItsLine() {
+        assertThat(direct("what's the abv of the ridge cab franc?")
+                        .orElseThrow()
+                        .text())
+                .isEqualTo("The 2022 Ridge Cabernet Franc ($44.00): Alcohol: 13.2%.");
+    }
+
+    @Test
+    void aFactThePageDoesNotStateIsSaidToBeMissingNotGuessed() {
+        DirectAnswer answer =
+                direct("what is the alcohol content of the hill brut?").orElseThrow();
+
+        assertThat(answer.text())
+                .isEqualTo("Our page for the NV Hill Brut does not give its alcohol content; it is $38.00.");
+        assertThat(answer.confidence()).isEqualTo(0.6);
+        assertThat(answer.sourcePaths()).containsExactly("wine/hill-brut.md");
+    }
+
+    @ParameterizedTest
+    @ValueSource(
+            strings = {
+                "how much is the 2022 ridge cab franc?",
+                "what vintages do you have?",
+                "what score and abv does the ridge cab franc have?"
+            })
+    void otherQuestionsAreNotFactAnswers(String question) {
+        assertThat(direct(question).map(DirectAnswer::text).orElse(""))
+                .doesNotContain("vintage.", "Points", "does not give");
+    }
+}
