@@ -12,6 +12,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -41,6 +42,20 @@ public final class MerchandiseHandler implements DomainHandler {
             Pattern.compile("\\b(how much|prices?|priced|pricing|costs?|combien|prix|cuanto|cuesta|precio)\\b|\\$");
     private static final Pattern PRICE_LINE =
             Pattern.compile("(?i)\\bprice\\W{0,6}(\\$\\s?\\d[\\d,]*(?:\\.\\d{1,2})?)");
+    /** A superlative of price in the visitor's words, on the folded text; group 1 set for the cheapest. */
+    private static final Pattern BY_PRICE = Pattern.compile("\\b(?:(cheapest|least expensive|lowest priced|lowest price"
+            + "|most affordable|mas barat[oa]s?|moins cher(?:e|s|es)?)|most expensive|priciest|highest priced"
+            + "|mas car[oa]s?|plus cher(?:e|s|es)?)\\b");
+    /** Words that name no kind of item: "the cheapest thing in the shop" ranks every item. */
+    private static final Pattern ANY_ITEM = Pattern.compile("\\b(?:things?|items?|products?|stuff|shop|store|menu"
+            + "|gift shop|you (?:sell|have|carry|serve)|can i (?:buy|get|order)|cosa|articulo|producto|tienda|chose"
+            + "|article|produit|boutique|the|a|an|what'?s|what|is|are|in|on|of|your|whats|el|la|lo|le|les|los|las"
+            + "|de|du|des|en|dans|qu'?est|quel|quelle|cual|que)\\b");
+
+    /** Titles of charges, not things to buy ("Corkage Fee", "Occupancy Tax (4%)"): no cheapest item is one. */
+    private static final Pattern CHARGE = Pattern.compile(
+            "(?i)\\b(fees?|tax(es)?|surcharges?|deposits?|overtime|gratuity|processing|service charge)\\b|%");
+
     private static final Pattern WINE_PAIRING =
             Pattern.compile("\\b(wines?|pair\\w*|go(es)? (well )?with|drink with)\\b");
 
@@ -71,6 +86,9 @@ public final class MerchandiseHandler implements DomainHandler {
         Optional<DirectAnswer> answer = Optional.empty();
         if (priceQuestion && match.single() && match.namesOnly()) {
             answer = priceAnswer(match.products(), prices);
+        }
+        if (answer.isEmpty() && query.priceBound().isEmpty()) {
+            answer = byPriceAnswer(query.normalizedFocus(), pages, context, prices);
         }
         Optional<AvailabilityQuestion.Asked> asked = AvailabilityQuestion.read(query.normalizedFocus());
         boolean priceOfAKind = priceQuestion && !match.single();
@@ -120,6 +138,77 @@ public final class MerchandiseHandler implements DomainHandler {
                 ? "The closest items on our shop and menu list:\n"
                 : asked.which() ? "We have:\n" : "Yes, we have:\n";
         return Optional.of(itemList(header, offers, prices));
+    }
+
+    /**
+     * "The least expensive hat we list is the Linen Hat, at $25.00." for the cheapest or dearest item of a kind the
+     * visitor's words name ("what's your cheapest hat?"), or of every priced item when they name no kind ("the cheapest
+     * thing in the shop"); items sharing the price are named together, charges ({@link #CHARGE}) are no items. Empty without a superlative of price, when the
+     * words name something no title has, or when no such item states a price.
+     */
+    private static Optional<DirectAnswer> byPriceAnswer(
+            String focus, List<DocumentSummary> pages, PluginContext context, Prices prices) {
+        Matcher superlative = BY_PRICE.matcher(focus);
+        if (!superlative.find()) {
+            return Optional.empty();
+        }
+        boolean cheapest = superlative.group(1) != null;
+        String thing = (focus.substring(0, superlative.start()) + " " + focus.substring(superlative.end())).strip();
+        List<DocumentSummary> ranked;
+        if (ANY_ITEM.matcher(thing).replaceAll(" ").isBlank()) {
+            ranked = pages;
+            thing = "";
+        } else {
+            Optional<ProductNames.Offer> offer = offered(thing, ProductNames.Shelf.of(items(pages, context, prices)));
+            if (offer.isEmpty() || !offer.get().whole()) {
+                return Optional.empty();
+            }
+            ranked = offer.get().products();
+            thing = String.join(" ", ProductNames.words(ANY_ITEM.matcher(thing).replaceAll(" ")));
+        }
+        Map<String, Double> amounts = new LinkedHashMap<>();
+        Map<String, List<DocumentSummary>> byTitle = new LinkedHashMap<>();
+        for (DocumentSummary page : ranked) {
+            if (CHARGE.matcher(page.title()).find()) {
+                continue;
+            }
+            Optional<Double> amount = prices.of(page).map(MerchandiseHandler::amount);
+            if (amount.isPresent()) {
+                amounts.merge(title(page), amount.get(), cheapest ? Math::min : Math::max);
+                byTitle.computeIfAbsent(title(page), t -> new ArrayList<>()).add(page);
+            }
+        }
+        if (amounts.isEmpty()) {
+            return Optional.empty();
+        }
+        double best = cheapest
+                ? amounts.values().stream()
+                        .mapToDouble(Double::doubleValue)
+                        .min()
+                        .orElseThrow()
+                : amounts.values().stream()
+                        .mapToDouble(Double::doubleValue)
+                        .max()
+                        .orElseThrow();
+        List<String> named = amounts.entrySet().stream()
+                .filter(e -> e.getValue() == best)
+                .map(Map.Entry::getKey)
+                .limit(MIN_SHARE)
+                .toList();
+        String what = thing.isEmpty() ? "item on our shop and menu list" : thing + " we list";
+        String price = String.format(Locale.ROOT, "$%,.2f", best);
+        String text = "The " + (cheapest ? "least" : "most") + " expensive " + what + " is the "
+                + String.join(" and the ", named) + ", at " + price + (named.size() > 1 ? " each." : ".");
+        List<String> sources = named.stream()
+                .flatMap(t -> byTitle.get(t).stream())
+                .map(DocumentSummary::path)
+                .toList();
+        return Optional.of(new DirectAnswer(text, sources, AVAILABILITY_CONFIDENCE));
+    }
+
+    /** The amount of a stated price ("$1,400.00" is 1400.0). */
+    private static double amount(String stated) {
+        return Double.parseDouble(stated.replaceAll("[^\\d.]", ""));
     }
 
     /**

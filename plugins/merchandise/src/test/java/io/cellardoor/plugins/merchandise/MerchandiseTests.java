@@ -48,6 +48,23 @@ class MerchandiseTests {
                 .score();
     }
 
+    @Test
+    void theCheapestOrDearestItemOfAKindOrOfAllIsNamedWithItsPriceAndNoChargeIsAnItem() {
+        assertThat(answer("what's your cheapest cap?", shop))
+                .contains("The least expensive cap we list is the Linen Cap, at $28.00.");
+        assertThat(answer("which is the most expensive cap?", shop))
+                .contains("The most expensive cap we list is the Tweed Cap, at $32.00.");
+        assertThat(answer("what's the cheapest thing in the shop?", shop))
+                .as("the card surcharge is a charge, not an item")
+                .contains("The least expensive item on our shop and menu list is the Crispy Tofu, at $11.00.");
+        assertThat(answer("what is the priciest item you sell?", shop))
+                .contains("The most expensive item on our shop and menu list is the Holiday Gift Box, at $75.00.");
+        assertThat(answer("what's your cheapest vegan cap?", shop))
+                .as("a word no title has")
+                .isEmpty();
+        assertThat(answer("any caps under $30?", shop)).isEmpty();
+    }
+
     @ParameterizedTest
     @ValueSource(
             strings = {
