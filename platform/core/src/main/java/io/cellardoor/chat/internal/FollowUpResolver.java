@@ -50,6 +50,17 @@ public class FollowUpResolver {
             "^\\W*(what|which|qu[eé]|cu[aá]l(es)?|quel(le)?s?)\\s+\\p{L}+(\\s+\\p{L}+)?\\W*$",
             Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
 
+    /**
+     * A question asking only for a price, without naming what ("how much?", "¿cuánto cuesta?", "combien ça coûte ?"):
+     * Spanish and French drop the "it" English needs, so the price of what was being discussed is asked without a
+     * pronoun.
+     */
+    private static final Pattern PRICE_ONLY = Pattern.compile(
+            "^[\\W&&[^$]]*(?:y |and |et |so |ok )?(?:how much|what'?s the (?:price|cost)|price|cost"
+                    + "|cu[aá]nto(?: cuesta| cuestan| vale| valen| es| son| sale)?|qu[eé] precio(?: tiene)?|precio"
+                    + "|combien(?: [çc]a)?(?: co[uû]te(?:nt)?)?|c'est combien|quel (?:est le )?prix|prix)[\\W&&[^$]]*$",
+            Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+
     private static final Pattern PRONOUN = Pattern.compile(
             "\\b(it|its|it's|itself|that|this|those|these|them|they|their|which one|that one|this one|the one|ones|"
                     + "same|eso|esa|ese|esos|esas|ello|ça|cela|celui|celle|ceux|celles)\\b"
@@ -273,6 +284,9 @@ public class FollowUpResolver {
         if (connective.find()) {
             return "connective: " + connective.group().replaceAll("^\\W+", "").toLowerCase(Locale.ROOT);
         }
+        if (asksOnlyPrice(question) && !cited.citations().isEmpty()) {
+            return "price only";
+        }
         Matcher alternative = ALTERNATIVE.matcher(question);
         if (alternative.find()) {
             return "alternative: " + alternative.group().toLowerCase(Locale.ROOT);
@@ -298,6 +312,11 @@ public class FollowUpResolver {
             }
         }
         return "";
+    }
+
+    /** Whether a question asks only for a price and names nothing ("how much?", "¿cuánto cuesta?"). */
+    static boolean asksOnlyPrice(String question) {
+        return PRICE_ONLY.matcher(question.strip()).matches();
     }
 
     /** Whether no document title of the org has any of the terms. */

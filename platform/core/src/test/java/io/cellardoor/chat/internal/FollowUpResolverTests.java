@@ -41,6 +41,19 @@ class FollowUpResolverTests {
     }
 
     @Test
+    void aQuestionForAPriceAloneAsksForThePriceOfWhatWasDiscussed() {
+        assertThat(FollowUpResolver.asksOnlyPrice("¿cuánto cuesta?")).isTrue();
+        assertThat(FollowUpResolver.asksOnlyPrice("¿Y cuánto cuestan?")).isTrue();
+        assertThat(FollowUpResolver.asksOnlyPrice("combien ça coûte ?")).isTrue();
+        assertThat(FollowUpResolver.asksOnlyPrice("c'est combien ?")).isTrue();
+        assertThat(FollowUpResolver.asksOnlyPrice("how much?")).isTrue();
+        assertThat(FollowUpResolver.asksOnlyPrice("¿cuánto cuesta la degustación?"))
+                .isFalse();
+        assertThat(FollowUpResolver.asksOnlyPrice("how much is shipping?")).isFalse();
+        assertThat(FollowUpResolver.asksOnlyPrice("price under $30?")).isFalse();
+    }
+
+    @Test
     void withoutAListThereIsNoItem() {
         assertThat(FollowUpResolver.ordinalItem("the first one", "We open at noon."))
                 .isEmpty();
