@@ -82,6 +82,9 @@ public final class ClubHandler implements DomainHandler {
                 && !referral
                 && !HOW_TO.matcher(query.normalizedFocus()).find()) {
             direct = ClubTiers.compare(query, context);
+            if (direct.isEmpty()) {
+                direct = ClubTiers.describe(query, context);
+            }
         }
         return new HandlerResult(plan, prompt, direct);
     }

@@ -282,6 +282,35 @@ final class ClubTiers {
         });
     }
 
+    /** Words asking what something is or holds ("what's the X tier?", "what does X include?", "X benefits"). */
+    private static final Pattern DESCRIBE = Pattern.compile("\\b(what is|what'?s|what s|tell me (more )?about|describe"
+            + "|explain|what do (i|you|we|members) get|what comes with|includ\\w*|benefits?|perks?|que es|que incluye"
+            + "|beneficios|ventajas|qu est ce|c est quoi|avantages|comprend\\w*)\\b");
+
+    /**
+     * The one tier a question names and asks about as a whole ("what's the Summit tier?", "what does Summit
+     * include?"): its every line, as its section states them. Empty when the question names no tier or several, or asks
+     * something else about it.
+     */
+    static Optional<DirectAnswer> describe(UserQuery query, PluginContext context) {
+        String focus = " " + query.normalizedFocus() + " ";
+        if (!DESCRIBE.matcher(focus).find()) {
+            return Optional.empty();
+        }
+        return tierPage(context).flatMap(page -> {
+            List<Tier> named = page.tiers().stream()
+                    .filter(t -> focus.contains(" " + new UserQuery(t.name(), "en").normalized() + " "))
+                    .toList();
+            if (named.size() != 1) {
+                return Optional.empty();
+            }
+            Tier tier = named.getFirst();
+            StringBuilder sb = new StringBuilder("The ").append(tier.name()).append(" tier:");
+            tier.lines().forEach(l -> sb.append("\n- ").append(l));
+            return Optional.of(new DirectAnswer(sb.toString(), List.of(page.path()), 0.85));
+        });
+    }
+
     /** A tier: its name as its heading ends ("Tiers > Summit": Summit) and its lines, cleaned. */
     record Tier(String name, List<String> lines) {}
 

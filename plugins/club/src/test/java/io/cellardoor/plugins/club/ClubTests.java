@@ -242,12 +242,28 @@ class ClubTests {
                         + "- Both: Club-only events");
         assertThat(compared.sourcePaths()).containsExactly("wine club/club.md");
         for (String other : List.of(
-                "how do I upgrade from bramble to summit?",
-                "how many points do bramble and summit members earn?",
-                "what does the summit tier include?")) {
+                "how do I upgrade from bramble to summit?", "how many points do bramble and summit members earn?")) {
             assertThat(plugin.handler().handle(new UserQuery(other, "en"), club).directAnswer())
                     .as(other)
                     .isEmpty();
         }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"what's the summit tier?", "what does the summit membership include?", "summit benefits?"})
+    void theOneTierAQuestionAsksAboutIsGivenWithEveryLineOfItsSection(String question) {
+        DirectAnswer described = plugin.handler()
+                .handle(new UserQuery(question, "en"), ridgeClub())
+                .directAnswer()
+                .orElseThrow();
+
+        assertThat(described.text())
+                .isEqualTo(
+                        "The Summit tier:\n- 12 bottles per shipment (quarterly)\n- Starting at $240 per shipment, plus"
+                                + " tax\n- 15% off all wines\n- Free tastings for four\n- Club-only events");
+        assertThat(plugin.handler()
+                        .handle(new UserQuery("can I upgrade to summit?", "en"), ridgeClub())
+                        .directAnswer())
+                .isEmpty();
     }
 }
