@@ -65,7 +65,8 @@ record HoursQuestion(
     private static final Pattern HISTORY = Pattern.compile("\\b(did|was|were)\\b.*\\bopen(ed)?\\b|\\bopened\\b"
             + "|\\bfirst open\\w*|\\bsince when\\b|\\bwhat year\\b|\\bdepuis quand\\b|\\bdesde cuando\\b");
 
-    private static final Pattern LAST = Pattern.compile("\\b(latest|last|dernier\\w*|derniere|ultim[oa]s?)\\b");
+    private static final Pattern LAST = Pattern.compile("\\b(latest|last|dernier\\w*|derniere|ultim[oa]s?"
+            + "|before (you )?clos\\w*|avant (la )?fermeture|antes de(l)? (cerrar|cierre))\\b");
     private static final Pattern YES_NO = Pattern.compile("\\b((are|r) (you|u|ya|y'?all)( guys)? (open|closed)"
             + "|(is|are) (the )?(tasting room|winery|vineyard|it|place|shop) (open|closed)|open on|(vous )?etes( vous)?"
             + " (ouverts?|fermes?)|est ce que|(estan|esta) (abiertos?|cerrados?)|abren|abre)\\b");

@@ -153,6 +153,8 @@ class VisitingTests {
                         + "The last call is 15 minutes before closing, so 7:45 PM on Saturday.");
         assertThat(answer("what's the latest tasting on saturday?").text())
                 .endsWith("The last tasting reservation is 90 minutes before closing, so 6:30 PM on Saturday.");
+        assertThat(answer("how long before closing can I arrive on saturday?").text())
+                .endsWith("The last tasting reservation is 90 minutes before closing, so 6:30 PM on Saturday.");
     }
 
     @ParameterizedTest
