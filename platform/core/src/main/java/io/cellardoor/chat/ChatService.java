@@ -45,6 +45,7 @@ import io.cellardoor.retrieval.RetrievedChunk;
 import io.cellardoor.tenant.Site;
 import io.cellardoor.tenant.TenantService;
 import io.cellardoor.text.ChatShorthand;
+import io.cellardoor.text.CorpusStatistics;
 import io.cellardoor.web.ApiProblem;
 import java.math.BigDecimal;
 import java.util.LinkedHashSet;
@@ -103,6 +104,7 @@ public class ChatService {
     private final PluginContexts contexts;
     private final AnswerLinks links;
     private final TurnAdmission admission;
+    private final CorpusStatistics corpus;
 
     ChatService(
             Stages stages,
@@ -122,7 +124,8 @@ public class ChatService {
             TenantService tenants,
             PluginContexts contexts,
             AnswerLinks links,
-            TurnAdmission admission) {
+            TurnAdmission admission,
+            CorpusStatistics corpus) {
         this.stages = stages;
         this.conversations = conversations;
         this.guard = guard;
@@ -141,6 +144,7 @@ public class ChatService {
         this.contexts = contexts;
         this.links = links;
         this.admission = admission;
+        this.corpus = corpus;
     }
 
     /**
@@ -366,7 +370,10 @@ public class ChatService {
         // Without multilingual retrieval every question is searched and answered as English.
         String language = turn.admission().has(Feature.MULTILINGUAL)
                 ? stages.run(
-                        "language", () -> languages.detect(verdict.answers() ? verdict.question() : turn.message()))
+                        "language",
+                        () -> languages.detect(
+                                verdict.answers() ? verdict.question() : turn.message(),
+                                text -> corpus.knownShare(turn.orgId(), text)))
                 : "en";
         if (!verdict.answers()) {
             return declined(turn, conversationId, verdict, language, listener);

@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.ToDoubleFunction;
 import java.util.regex.Pattern;
 import opennlp.tools.langdetect.Language;
 import opennlp.tools.langdetect.LanguageDetectorME;
@@ -36,6 +37,14 @@ public class LanguageDetector {
     /** Texts with fewer letters than this count as short. */
     static final int SHORT_TEXT_LETTERS = 24;
 
+    /** Texts with fewer letters than this are checked against the knowledge's words when the model finds a near tie. */
+    static final int MEDIUM_TEXT_LETTERS = 40;
+    /** Share of a question's words the (English) knowledge has from which a near tie is English. */
+    static final double KNOWN_WORDS_SHARE = 0.8;
+
+    /** A letter outside ASCII ("é", "ñ", "ç"): English questions seldom have one. */
+    private static final Pattern ACCENTED = Pattern.compile("[\\p{L}&&[^\\p{ASCII}]]");
+
     /** A space before a question or exclamation mark, as French typography puts one ("Avez-vous du vin ?"). */
     private static final Pattern FRENCH_SPACING = Pattern.compile("\\p{L}[ \u00a0\u202f][?!]");
 
@@ -65,14 +74,45 @@ public class LanguageDetector {
      * @return one of {@link #supported()}; {@code en} for text without letters
      */
     public String detect(String text) {
+        return detect(text, t -> 0);
+    }
+
+    /**
+     * As {@link #detect(String)}, and a question of fewer than {@value #MEDIUM_TEXT_LETTERS} letters that the model puts
+     * in another language by less than {@link #SHORT_TEXT_MARGIN} over English, without accented letters or French
+     * spacing, is English when at least {@value #KNOWN_WORDS_SHARE} of its words are the knowledge's own ("is milea an
+     * equestrian estate?", Spanish by a hair for the model, uses only words of the English pages).
+     *
+     * @param knownShare the share, in [0, 1], of a text's content words that the org's knowledge has
+     */
+    public String detect(String text, ToDoubleFunction<String> knownShare) {
+        String detected = byModel(text);
+        if (detected.equals("en")) {
+            return detected;
+        }
         long letters = text.codePoints().filter(Character::isLetter).count();
-        if (letters == 0) {
-            return "en";
+        if (letters >= MEDIUM_TEXT_LETTERS
+                || text.indexOf('¿') >= 0
+                || text.indexOf('¡') >= 0
+                || ACCENTED.matcher(text).find()
+                || FRENCH_SPACING.matcher(text).find()
+                || ratioToEnglish(text, detected) >= SHORT_TEXT_MARGIN) {
+            return detected;
         }
-        // written Spanish needs no model
-        if (supported.contains("es") && (text.indexOf('¿') >= 0 || text.indexOf('¡') >= 0)) {
-            return "es";
-        }
+        return knownShare.applyAsDouble(text) >= KNOWN_WORDS_SHARE ? "en" : detected;
+    }
+
+    /** How much more probable the model finds the language than English for the text (infinite without English). */
+    private double ratioToEnglish(String text, String language) {
+        Map<String, Double> candidates = candidates(text);
+        Double english = candidates.get("en");
+        return english == null
+                ? Double.POSITIVE_INFINITY
+                : candidates.getOrDefault(language, 0.0) / Math.max(1e-12, english);
+    }
+
+    /** The supported languages' probabilities for the text, most probable first. */
+    private Map<String, Double> candidates(String text) {
         // LanguageDetectorME keeps no state between calls but is not documented as thread-safe: one per call.
         Language[] ranked = new LanguageDetectorME(model).predictLanguages(text);
         Map<String, Double> candidates = new LinkedHashMap<>();
@@ -82,6 +122,19 @@ public class LanguageDetector {
                 candidates.putIfAbsent(code, l.getConfidence());
             }
         }
+        return candidates;
+    }
+
+    private String byModel(String text) {
+        long letters = text.codePoints().filter(Character::isLetter).count();
+        if (letters == 0) {
+            return "en";
+        }
+        // written Spanish needs no model
+        if (supported.contains("es") && (text.indexOf('¿') >= 0 || text.indexOf('¡') >= 0)) {
+            return "es";
+        }
+        Map<String, Double> candidates = candidates(text);
         String best = candidates.entrySet().stream()
                 .max(Map.Entry.comparingByValue())
                 .map(Map.Entry::getKey)

@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.event.EventListener;
@@ -111,6 +112,19 @@ public class CorpusStatistics {
         this.store = store;
         this.analyzer = analyzer;
         this.counts = counts;
+    }
+
+    /**
+     * The share of a text's terms ({@link TermAnalyzer#terms}) that some chunk of the org contains, in [0, 1]; 0 for a
+     * text without terms. Tells a question in the knowledge's words from one in another language's.
+     */
+    public double knownShare(long orgId, String text) {
+        Set<String> terms = analyzer.terms(text);
+        if (terms.isEmpty()) {
+            return 0;
+        }
+        Stats stats = of(orgId);
+        return terms.stream().filter(stats::known).count() / (double) terms.size();
     }
 
     /** Statistics of the org's chunks. */

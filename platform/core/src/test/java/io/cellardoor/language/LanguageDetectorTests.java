@@ -36,6 +36,25 @@ class LanguageDetectorTests {
     }
 
     @Test
+    void aNearTieInTheKnowledgesOwnWordsIsEnglish() {
+        assertThat(detector.detect("do you do engagement parties?"))
+                .as("the model alone: French by a hair")
+                .isEqualTo("fr");
+        assertThat(detector.detect("do you do engagement parties?", text -> 1.0))
+                .isEqualTo("en");
+        assertThat(detector.detect("do you do engagement parties?", text -> 0.5))
+                .as("words the knowledge lacks leave the model's choice")
+                .isEqualTo("fr");
+        assertThat(detector.detect("Est-ce que le parking est gratuit ?", text -> 1.0))
+                .as("French spacing marks it")
+                .isEqualTo("fr");
+        assertThat(detector.detect("¿Hay estacionamiento gratis?", text -> 1.0)).isEqualTo("es");
+        assertThat(detector.detect("Quels sont vos horaires d'ouverture le samedi et le dimanche", text -> 1.0))
+                .as("clearly French for the model")
+                .isEqualTo("fr");
+    }
+
+    @Test
     void textWithoutLettersAndOtherLanguagesFallBackToASupportedOne() {
         assertThat(detector.detect("???")).isEqualTo("en");
         assertThat(detector.detect("Wie viel kostet die Weinprobe am Samstag?")).isIn("en", "es", "fr");
