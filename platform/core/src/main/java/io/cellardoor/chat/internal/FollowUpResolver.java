@@ -63,6 +63,7 @@ public class FollowUpResolver {
 
     private static final Pattern PRONOUN = Pattern.compile(
             "\\b(it|its|it's|itself|that|this|those|these|them|they|their|which one|that one|this one|the one|ones|"
+                    + "(next|other|previous|following|cheaper|bigger|smaller) one|"
                     + "same|eso|esa|ese|esos|esas|ello|ça|cela|celui|celle|ceux|celles)\\b"
                     // "There" as a place ("can we stay there?", "how do I get there?"), not "is there ...?".
                     + "|(?<!\\b(?:is|are|was|were|be|'s) )\\bthere\\b(?! (?:is|are|was|were|will|be|'s)\\b)"

@@ -35,6 +35,8 @@ class FollowUpResolverTests {
                 .isTrue();
         assertThat(FollowUpResolver.refersBack("how do I get there from the station?"))
                 .isTrue();
+        assertThat(FollowUpResolver.refersBack("what's the next one?")).isTrue();
+        assertThat(FollowUpResolver.refersBack("is there a cheaper one?")).isTrue();
         assertThat(FollowUpResolver.refersBack("is there parking?")).isFalse();
         assertThat(FollowUpResolver.refersBack("are there hotels nearby?")).isFalse();
         assertThat(FollowUpResolver.refersBack("there is a dog with us, ok?")).isFalse();
