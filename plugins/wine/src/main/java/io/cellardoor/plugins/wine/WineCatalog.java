@@ -159,6 +159,14 @@ final class WineCatalog {
                         ? withoutOtherThings(query.normalized())
                         : focus;
         List<Style> styles = styles(text);
+        // "do you have a rosé and a sparkling wine?": each style's wines under its own heading.
+        if (!ranked
+                && bound.isEmpty()
+                && styles.size() >= 2
+                && LIST.matcher(focus).find()
+                && !HOW_OR_WHY.matcher(focus).find()) {
+            return byStyle(styles, context);
+        }
         if (!ranked && !list || !ABOUT_WINE.matcher(text).find()) {
             return Optional.empty();
         }
@@ -226,6 +234,42 @@ final class WineCatalog {
         }
         return Optional.of(new DirectAnswer(
                 sb.toString(), shown.stream().flatMap(w -> w.paths().stream()).toList(), 0.8));
+    }
+
+    /**
+     * "Our rosé wines:" and a line per wine with its price, then the same for each further style; a style without wines
+     * says so. Empty when no style has a wine.
+     */
+    private static Optional<DirectAnswer> byStyle(List<Style> styles, PluginContext context) {
+        List<DocumentSummary> pages = context.listDocuments(WineHandler.DOMAIN).stream()
+                .limit(MAX_READS)
+                .toList();
+        List<String> sections = new ArrayList<>();
+        List<String> sources = new ArrayList<>();
+        for (Style style : styles) {
+            List<Wine> wines = pages.stream()
+                    .filter(page -> style.title.matcher(page.title()).find())
+                    .map(page ->
+                            new Wine(page, context.readDocument(page.path()).flatMap(d -> WineHandler.price(d.text()))))
+                    .toList();
+            List<WineHandler.PricedWine> shown = distinct(wines.stream());
+            if (shown.isEmpty()) {
+                sections.add("We have no " + style.name + " wines.");
+                continue;
+            }
+            StringBuilder sb = new StringBuilder("Our " + style.name + " wines:");
+            for (WineHandler.PricedWine w : shown) {
+                sb.append("\n- ").append(w.title());
+                if (!w.price().isEmpty()) {
+                    sb.append(": ").append(w.price());
+                }
+                sources.addAll(w.paths());
+            }
+            sections.add(sb.toString());
+        }
+        return sources.isEmpty()
+                ? Optional.empty()
+                : Optional.of(new DirectAnswer(String.join("\n\n", sections), sources, 0.8));
     }
 
     /**

@@ -264,6 +264,16 @@ class WineTests {
     }
 
     @Test
+    void aListOfTwoStylesGivesEachItsOwnList() {
+        assertThat(direct("do you have a rosé and a sparkling wine?"))
+                .isEqualTo("Our rosé wines:\n- 2023 Orchard Rosé: $22.00\n- 2024 Summit Dry Rosé: $27.50\n\n"
+                        + "Our sparkling wines:\n- NV Hillside Brut Cuvée");
+        assertThat(direct("what red and white wines do you have?"))
+                .startsWith("Our red wines:\n- 2022 Hillside Cabernet Franc: $29.00")
+                .contains("\n\nOur white wines:\n- 2023 Reserve Chardonnay: $36.00");
+    }
+
+    @Test
     void aStyleIsReadFromTitlesWithAccents() {
         assertThat(direct("what rosés do you have?"))
                 .as("\"Rosé\" at the end of a title")
