@@ -65,6 +65,12 @@ public final class ExtractiveAnswerGenerator implements AnswerGenerator {
     private static final double SEMANTIC_KEEP = 0.2;
 
     private static final double CARRIED_WEIGHT = 0.35;
+    /**
+     * What a message only tells weighs at most this share of what its part asks, all its words together: a long story
+     * before a short question ("My wife and I are coming up from Brooklyn next Saturday for our anniversary, do we
+     * need to book?") does not choose the lines that answer.
+     */
+    private static final double TOLD_SHARE = 0.35;
     /** What a related word's term ({@link TermAnalyzer.TermGroup#related()}) counts for, against the word's own. */
     private static final double RELATED_MATCH = 0.5;
     /** How many sections a line ending with a colon brings with it ({@link #sectionStarts}). */
@@ -347,8 +353,8 @@ public final class ExtractiveAnswerGenerator implements AnswerGenerator {
     /**
      * The words of a part: each content word with the rarest known of its alternatives (a misspelt word as the known
      * word it most likely means), then the carried words at a third of their weight (in full for a part without words of
-     * its own), then what the message only tells ({@link QuestionShape.Asked#told()}) at a third of its weight (in full when
-     * nothing before it gave the part any words).
+     * its own), then what the message only tells ({@link QuestionShape.Asked#told()}) at a third of its weight and together
+     * at most {@value #TOLD_SHARE} of the rest (in full when nothing before it gave the part any words).
      */
     private List<Group> groups(
             String part, String carried, String told, String language, CorpusStatistics.Stats stats) {
@@ -390,13 +396,23 @@ public final class ExtractiveAnswerGenerator implements AnswerGenerator {
         // What the message only tells is context at the carried words' weight, unless nothing else says what the
         // question is about ("We want a red under $30. Any ideas?").
         boolean bare = groups.isEmpty();
+        double asked = groups.stream().mapToDouble(Group::weight).sum();
+        List<Group> context = new ArrayList<>();
         for (TermAnalyzer.TermGroup g : analyzer.relatedTermGroups(told, language)) {
             if (g.terms().stream().noneMatch(seen::contains)) {
                 Group c = group(g, bare, stats, Set.of(), language);
-                groups.add(bare ? c : c.carried());
+                context.add(bare ? c : c.carried());
                 seen.addAll(g.terms());
             }
         }
+        double toldWeight = context.stream().mapToDouble(Group::weight).sum();
+        if (!bare && toldWeight > TOLD_SHARE * asked) {
+            double scale = TOLD_SHARE * asked / toldWeight;
+            context = context.stream()
+                    .map(c -> new Group(c.terms(), c.related(), c.weight() * scale, c.focus(), c.known()))
+                    .toList();
+        }
+        groups.addAll(context);
         return groups;
     }
 

@@ -216,9 +216,19 @@ record QuestionShape(
     private static final Pattern SENTENCE = Pattern.compile("(?s).+?(?:[.!?]+(?=\\s|$)|$)\\s*");
     /** Words that make a sentence a question or a request whatever its last mark. */
     private static final Pattern ASKING = words("\\b(what|whats|what's|how|which|who|whos|who's|when|where|why|"
-            + "whether|if|tell|know|recommend|suggest|explain|describe|show|list|please|can|could|would|may|is there|"
-            + "are there|do you|does|qu[eé]|c[oó]mo|d[oó]nde|cu[aá]nd\\w*|cu[aá]nt\\w*|cu[aá]l\\w*|quel\\w*|comment|"
+            + "whether|if|tell|know|recommend|suggest|explain|describe|show|list|please|can(?!['’]t)|could(?!n['’]t)|"
+            + "would(?!n['’]t)|may|is there|are there|do you|does(?!n['’]t)|qu[eé]|c[oó]mo|d[oó]nde|cu[aá]nd\\w*|cu[aá]nt\\w*|cu[aá]l\\w*|quel\\w*|comment|"
             + "combien|o[uù]|quand|pourquoi|por ?qu[eé])\\b");
+
+    /**
+     * A question after a clause that tells, joined by a comma: the clause (at least three words) in group 1, the
+     * question from its first word ("do", "can", "what", ...) in group 2.
+     */
+    private static final Pattern TOLD_LEAD = words("^(\\S+(?:\\s+\\S+){2,}?),\\s+((?:do|does|did|can|could|is|are|was"
+            + "|were|will|would|should|may|what|whats|what's|how|when|where|which|who|why|any)\\b.+)$");
+    /** Words of a question that stand for something named before them ("..., can we bring it?"). */
+    private static final Pattern REFERS_BACK =
+            words("\\b(it|its|it's|they|them|their|that|this|those|these|one|ones)\\b");
 
     /** Splits a message into what it asks and what it only tells ({@link Asked}). */
     static Asked asked(String message) {
@@ -234,6 +244,17 @@ record QuestionShape(
             String trimmed = sentence.strip();
             boolean telling = (trimmed.endsWith(".") || trimmed.endsWith("!"))
                     && !ASKING.matcher(trimmed).find();
+            Matcher lead = TOLD_LEAD.matcher(trimmed);
+            if (!telling
+                    && lead.matches()
+                    && !ASKING.matcher(lead.group(1)).find()
+                    && !REFERS_BACK.matcher(lead.group(2)).find()) {
+                // "We're coming up next Saturday for our anniversary, do we need to book?": the clause before the
+                // question tells.
+                told.append(lead.group(1)).append(". ");
+                asked.append(lead.group(2)).append(' ');
+                continue;
+            }
             (telling ? told : asked).append(sentence);
         }
         return asked.toString().isBlank()

@@ -105,6 +105,34 @@ class ExtractiveAnswerGeneratorTests {
     }
 
     @Test
+    void aLongStoryBeforeAShortQuestionDoesNotChooseTheLinesThatAnswer() {
+        List<RetrievedChunk> found = List.of(
+                chunk(
+                        1,
+                        "visiting/reservations.md",
+                        "Making Reservations",
+                        "Booking",
+                        "## Booking\n- Book your tasting ahead online; walk-ins are seated when tables are free.",
+                        0.5),
+                chunk(
+                        2,
+                        "visiting/area.md",
+                        "The Area",
+                        "Anniversary Weekends",
+                        "## Anniversary Weekends\n- Couples coming up from Brooklyn, a wife and husband or two wives,"
+                                + " love our anniversary dinners next to the fire on Saturday nights.",
+                        0.45));
+        String question = "My wife and I are coming up from Brooklyn next Saturday for our anniversary, do we need to"
+                + " book a tasting ahead of time?";
+
+        GeneratedAnswer answer = titled(found).generate(ask(question, found), t -> {});
+
+        assertThat(answer.answered()).isTrue();
+        assertThat(answer.text()).contains("Book your tasting ahead online");
+        assertThat(answer.sourcePaths()).first().isEqualTo("visiting/reservations.md");
+    }
+
+    @Test
     void aLineEndingWithAColonBringsTheFirstLineOfTheSectionsItAnnounces() {
         List<RetrievedChunk> found = List.of(chunk(
                 1,

@@ -133,6 +133,29 @@ class QuestionShapeTests {
     }
 
     @Test
+    void aClauseThatTellsBeforeTheQuestionInOneSentenceIsContext() {
+        assertThat(QuestionShape.asked(
+                        "My wife and I are coming up next Saturday for our anniversary, do we need to book a canoe?"))
+                .isEqualTo(new QuestionShape.Asked(
+                        "do we need to book a canoe?",
+                        "My wife and I are coming up next Saturday for our anniversary."));
+        assertThat(QuestionShape.asked("My husband can't swim, do you rent life jackets?"))
+                .as("a negative \"can't\" tells")
+                .isEqualTo(new QuestionShape.Asked("do you rent life jackets?", "My husband can't swim."));
+        assertThat(QuestionShape.asked("We have a small dog, can we bring it to the dock?")
+                        .told())
+                .as("the question refers back to the clause")
+                .isEmpty();
+        assertThat(QuestionShape.asked("If it rains on Sunday, can we still rent a canoe?")
+                        .told())
+                .as("the clause itself asks")
+                .isEmpty();
+        assertThat(QuestionShape.asked("Hours, do you open Mondays?").told())
+                .as("too short to tell anything")
+                .isEmpty();
+    }
+
+    @Test
     void factsAreFoundInText() {
         assertThat(Fact.PRICE.in("Price: $45.00")).isTrue();
         assertThat(Fact.COUNT.in("6 BOTTLES PER SHIPMENT")).isTrue();
