@@ -53,7 +53,11 @@ public final class ChatShorthand {
             Map.entry("abt", "about"),
             Map.entry("rez", "reservation"),
             Map.entry("tix", "tickets"),
-            Map.entry("rd", "road"));
+            Map.entry("rd", "road"),
+            Map.entry("frm", "from"),
+            Map.entry("wen", "when"),
+            Map.entry("lng", "long"),
+            Map.entry("hv", "have"));
 
     /** {@link #WORDS} as word lists, for {@link #standsFor}. */
     private static final Map<String, List<String>> STANDS_FOR = WORDS.entrySet().stream()
@@ -61,8 +65,9 @@ public final class ChatShorthand {
                     Map.Entry::getKey, e -> List.of(e.getValue().split(" "))));
 
     /** The shorthand spelled out in a question: words no stop word list or question pattern reads. */
-    private static final Set<String> SPELLED =
-            Set.of("hw", "yall", "wknd", "wkend", "tmrw", "tmrow", "tmr", "tonite", "bday", "ppl", "abt", "rez", "tix");
+    private static final Set<String> SPELLED = Set.of(
+            "hw", "yall", "wknd", "wkend", "tmrw", "tmrow", "tmr", "tonite", "bday", "ppl", "abt", "rez", "tix", "frm",
+            "wen", "lng", "hv");
 
     /** A word of the table, as typed: letters only, "y'all" and "ya'll" with their apostrophe. */
     private static final Pattern WORD =

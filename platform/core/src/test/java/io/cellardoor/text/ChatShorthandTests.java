@@ -13,6 +13,8 @@ class ChatShorthandTests {
         assertThat(ChatShorthand.spelledOut("do i need a rez for 2 ppl"))
                 .isEqualTo("do i need a reservation for 2 people");
         assertThat(ChatShorthand.spelledOut("hw much r tix")).isEqualTo("how much r tickets");
+        assertThat(ChatShorthand.spelledOut("hw lng is the drive frm nyc")).isEqualTo("how long is the drive from nyc");
+        assertThat(ChatShorthand.spelledOut("wen r u closed")).isEqualTo("when r u closed");
         assertThat(ChatShorthand.spelledOut("do y'all do weddings")).isEqualTo("do you all do weddings");
         assertThat(ChatShorthand.spelledOut("Ya'll open Tmrw?")).isEqualTo("you all open tomorrow?");
         assertThat(ChatShorthand.spelledOut("whats on the menu")).isSameAs("whats on the menu");

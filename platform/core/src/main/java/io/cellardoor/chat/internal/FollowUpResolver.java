@@ -77,7 +77,8 @@ public class FollowUpResolver {
      * punctuation follows them.
      */
     private static final Pattern LEAD_IN = Pattern.compile(
-            "^[\\W&&[^¿¡]]*(?:(?:ok|okay|lol|haha|hmm+|oh|ah|wow|hey|hi|hello|hola|oye|bonjour|salut)\\b[\\s,!.:;-]*"
+            "^[\\W&&[^¿¡]]*(?:(?:ok|okay|lol|haha|hmm+|oh|ah|wow|hey|hi|hello|hola|oye|bonjour|salut)\\b(?: there\\b)?"
+                    + "[\\s,!.:;-]*"
                     + "|(?:cool|great|awesome|nice|perfect|thanks|thank you|yes|yeah|yep|sure|wait|got it|i see|vale|"
                     + "genial|bueno|perfecto|gracias|d'accord|parfait|merci)[,!.:;-]+\\s*"
                     + "|(?:totally |completely |something )?(?:unrelated|off topic|by the way|btw|different question|"

@@ -76,6 +76,8 @@ class FollowUpResolverTests {
         assertThat(FollowUpResolver.withoutLeadIn("totally unrelated, but who makes your wines?"))
                 .isEqualTo("who makes your wines?");
         assertThat(FollowUpResolver.withoutLeadIn("Vale, ¿y el domingo?")).isEqualTo("¿y el domingo?");
+        assertThat(FollowUpResolver.withoutLeadIn("Hi there! Do you open on Mondays?"))
+                .isEqualTo("Do you open on Mondays?");
         // Words that are also content stay unless punctuation marks them as an aside.
         assertThat(FollowUpResolver.withoutLeadIn("great wines for a picnic?")).isEqualTo("great wines for a picnic?");
         assertThat(FollowUpResolver.withoutLeadIn("hiking trails nearby?")).isEqualTo("hiking trails nearby?");
