@@ -76,11 +76,13 @@ public final class ClubHandler implements DomainHandler {
         }
         RetrievalPlan plan = RetrievalPlan.defaults(K).boosting(List.copyOf(boosts));
         Optional<DirectAnswer> direct = ClubTiers.answer(query, context);
-        // Tiers side by side answer a comparison, not how to move between them or what they earn in points.
+        // Tiers side by side answer a comparison, not how to move between them or what they earn in points (asked in
+        // this turn's words: a follow-up's carried words may name the points page it came from).
+        String focus = query.normalizedFocus();
         if (direct.isEmpty()
-                && !points
-                && !referral
-                && !HOW_TO.matcher(query.normalizedFocus()).find()) {
+                && !POINTS.matcher(focus).find()
+                && !REFERRAL.matcher(focus).find()
+                && !HOW_TO.matcher(focus).find()) {
             direct = ClubTiers.compare(query, context);
             if (direct.isEmpty()) {
                 direct = ClubTiers.describe(query, context);

@@ -282,6 +282,10 @@ final class ClubTiers {
         });
     }
 
+    /** What is left of a follow-up of nothing but a name and a connective ("and triple crown?", "what about Summit?"). */
+    private static final Pattern ONLY_NAMED =
+            Pattern.compile("^\\s*((and|what|about|how|y|et|the|el|la|le|tier|level|membership|then|ok)\\s+)*$");
+
     /** Words asking what something is or holds ("what's the X tier?", "what does X include?", "X benefits"). */
     private static final Pattern DESCRIBE = Pattern.compile("\\b(what is|what'?s|what s|tell me (more )?about|describe"
             + "|explain|what do (i|you|we|members) get|what comes with|includ\\w*|benefits?|perks?|que es|que incluye"
@@ -289,12 +293,16 @@ final class ClubTiers {
 
     /**
      * The one tier a question names and asks about as a whole ("what's the Summit tier?", "what does Summit
-     * include?"): its every line, as its section states them. Empty when the question names no tier or several, or asks
-     * something else about it.
+     * include?"): its every line, as its section states them; a follow-up naming nothing but one tier ("and triple
+     * crown?" after a tier's price) gets that tier's bottles and price. Empty when the question names no tier or
+     * several, or asks something else about it.
      */
     static Optional<DirectAnswer> describe(UserQuery query, PluginContext context) {
         String focus = " " + query.normalizedFocus() + " ";
-        if (!DESCRIBE.matcher(focus).find()) {
+        boolean described = DESCRIBE.matcher(focus).find();
+        // "and triple crown?" after "what does grand prix cost?": the tier alone, with its bottles and price.
+        boolean followUp = !described && !query.focus().equals(query.text());
+        if (!described && !followUp) {
             return Optional.empty();
         }
         return tierPage(context).flatMap(page -> {
@@ -305,6 +313,13 @@ final class ClubTiers {
                 return Optional.empty();
             }
             Tier tier = named.getFirst();
+            String rest = focus.replace(" " + new UserQuery(tier.name(), "en").normalized() + " ", " ");
+            if (!described && !ONLY_NAMED.matcher(rest).matches()) {
+                return Optional.empty();
+            }
+            if (!described) {
+                return Optional.of(new DirectAnswer(summary(tier) + ".", List.of(page.path()), 0.85));
+            }
             StringBuilder sb = new StringBuilder("The ").append(tier.name()).append(" tier:");
             tier.lines().forEach(l -> sb.append("\n- ").append(l));
             return Optional.of(new DirectAnswer(sb.toString(), List.of(page.path()), 0.85));

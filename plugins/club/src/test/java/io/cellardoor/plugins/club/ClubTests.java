@@ -266,4 +266,27 @@ class ClubTests {
                         .directAnswer())
                 .isEmpty();
     }
+
+    @Test
+    void aFollowUpNamingOnlyAnotherTierGetsItsBottlesAndPrice() {
+        UserQuery followUp =
+                new UserQuery("and summit? what does bramble cost? Ridge Club Loyalty Points", "en", "and summit?");
+
+        assertThat(plugin.handler().handle(followUp, ridgeClub()).directAnswer().map(DirectAnswer::text))
+                .contains("Summit: 12 bottles per shipment (quarterly); Starting at $240 per shipment, plus tax.");
+        assertThat(plugin.handler()
+                        .handle(new UserQuery("and summit?", "en"), ridgeClub())
+                        .directAnswer())
+                .as("standing alone it is no follow-up")
+                .isEmpty();
+        assertThat(plugin.handler()
+                        .handle(
+                                new UserQuery(
+                                        "can summit members bring guests? Ridge Club",
+                                        "en",
+                                        "can summit members" + " bring guests?"),
+                                ridgeClub())
+                        .directAnswer())
+                .isEmpty();
+    }
 }
