@@ -88,7 +88,7 @@ public final class MerchandiseHandler implements DomainHandler {
             answer = priceAnswer(match.products(), prices);
         }
         if (answer.isEmpty() && query.priceBound().isEmpty()) {
-            answer = byPriceAnswer(query.normalizedFocus(), pages, context, prices);
+            answer = byPriceAnswer(query, pages, context, prices);
         }
         Optional<AvailabilityQuestion.Asked> asked = AvailabilityQuestion.read(query.normalizedFocus());
         boolean priceOfAKind = priceQuestion && !match.single();
@@ -147,13 +147,23 @@ public final class MerchandiseHandler implements DomainHandler {
      * words name something no title has, or when no such item states a price.
      */
     private static Optional<DirectAnswer> byPriceAnswer(
-            String focus, List<DocumentSummary> pages, PluginContext context, Prices prices) {
+            UserQuery query, List<DocumentSummary> pages, PluginContext context, Prices prices) {
+        String focus = query.normalizedFocus();
         Matcher superlative = BY_PRICE.matcher(focus);
         if (!superlative.find()) {
             return Optional.empty();
         }
         boolean cheapest = superlative.group(1) != null;
         String thing = (focus.substring(0, superlative.start()) + " " + focus.substring(superlative.end())).strip();
+        if (ProductNames.words(ANY_ITEM.matcher(thing).replaceAll(" ")).isEmpty()
+                && !query.focus().equals(query.text())) {
+            // "which is the cheapest?" after "do you have any cheese?": the kind the carried question asked about
+            Optional<String> carried = carriedKind(query);
+            if (carried.isEmpty()) {
+                return Optional.empty();
+            }
+            thing = carried.get();
+        }
         List<DocumentSummary> ranked;
         if (ANY_ITEM.matcher(thing).replaceAll(" ").isBlank()) {
             ranked = pages;
@@ -163,8 +173,9 @@ public final class MerchandiseHandler implements DomainHandler {
             if (offer.isEmpty() || !offer.get().whole()) {
                 return Optional.empty();
             }
-            ranked = offer.get().products();
-            thing = String.join(" ", ProductNames.words(ANY_ITEM.matcher(thing).replaceAll(" ")));
+            ranked = ProductNames.beingThe(thing, offer.get().products());
+            thing = singular(
+                    String.join(" ", ProductNames.words(ANY_ITEM.matcher(thing).replaceAll(" "))), ranked);
         }
         Map<String, Double> amounts = new LinkedHashMap<>();
         Map<String, List<DocumentSummary>> byTitle = new LinkedHashMap<>();
@@ -204,6 +215,42 @@ public final class MerchandiseHandler implements DomainHandler {
                 .map(DocumentSummary::path)
                 .toList();
         return Optional.of(new DirectAnswer(text, sources, AVAILABILITY_CONFIDENCE));
+    }
+
+    /**
+     * What the first question a follow-up carried asked the availability of ("cheese" of "and the dearest? which is
+     * the cheapest? do you have any cheese? Herbed Goat Cheese"), question by question.
+     */
+    private static Optional<String> carriedKind(UserQuery query) {
+        String carried = query.text().startsWith(query.focus())
+                ? query.text().substring(query.focus().length())
+                : query.text();
+        for (String asked : carried.split("\\?")) {
+            Optional<String> kind = AvailabilityQuestion.read(new UserQuery(asked, query.language()).normalized())
+                    .map(a -> a.named().orElse(a.alternatives().getFirst()));
+            if (kind.isPresent()) {
+                return kind;
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** Each word of a plural the titles hold in the singular, in the singular ("caps" -> "cap" beside "Linen Cap"). */
+    private static String singular(String words, List<DocumentSummary> titled) {
+        Set<String> titleWords = titled.stream()
+                .flatMap(d -> ProductNames.words(d.title()).stream())
+                .collect(Collectors.toSet());
+        List<String> out = new ArrayList<>();
+        for (String w : words.split(" ")) {
+            if (w.endsWith("es") && titleWords.contains(w.substring(0, w.length() - 2))) {
+                out.add(w.substring(0, w.length() - 2));
+            } else if (w.endsWith("s") && titleWords.contains(w.substring(0, w.length() - 1))) {
+                out.add(w.substring(0, w.length() - 1));
+            } else {
+                out.add(w);
+            }
+        }
+        return String.join(" ", out);
     }
 
     /** The amount of a stated price ("$1,400.00" is 1400.0). */

@@ -166,6 +166,21 @@ final class ProductNames {
     }
 
     /**
+     * The items that are the thing ("Herbed Goat Cheese" for "cheese"), not only named after it ("Extra Bread for
+     * Cheese"): those whose {@link #head} is one of the thing's words, singular or plural; all of them when none is.
+     */
+    static List<DocumentSummary> beingThe(String thing, List<DocumentSummary> items) {
+        List<String> asked = words(thing);
+        List<DocumentSummary> being = items.stream()
+                .filter(d -> {
+                    Title t = new Title(d, words(d.title()));
+                    return !t.words().isEmpty() && asked.stream().anyMatch(w -> same(head(t), w));
+                })
+                .toList();
+        return being.isEmpty() ? items : being;
+    }
+
+    /**
      * The word saying what an item is: the last of its title before what it is for or comes with ("Extra Bread for
      * Cheese" is bread, "Goat Cheese To Go" cheese, "Coasters [ Set of 2 ]" coasters).
      */

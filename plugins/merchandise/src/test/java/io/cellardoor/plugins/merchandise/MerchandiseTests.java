@@ -63,6 +63,28 @@ class MerchandiseTests {
                 .as("a word no title has")
                 .isEmpty();
         assertThat(answer("any caps under $30?", shop)).isEmpty();
+        assertThat(plugin.handler()
+                        .handle(
+                                new UserQuery(
+                                        "which is the cheapest? do you sell caps? Tweed Cap",
+                                        "en",
+                                        "which is the cheapest?"),
+                                shop)
+                        .directAnswer()
+                        .map(DirectAnswer::text))
+                .as("a follow-up ranks the kind the carried question asked about")
+                .contains("The least expensive cap we list is the Linen Cap, at $28.00.");
+        assertThat(plugin.handler()
+                        .handle(
+                                new UserQuery(
+                                        "and the most expensive? which is the cheapest? do you sell caps? Linen Cap",
+                                        "en",
+                                        "and the most expensive?"),
+                                shop.add("merchandise", "shop/cap-hook.md", "Hook for Caps", "- Price: $90.00\n"))
+                        .directAnswer()
+                        .map(DirectAnswer::text))
+                .as("a hook for caps is no cap")
+                .contains("The most expensive cap we list is the Tweed Cap, at $32.00.");
     }
 
     @ParameterizedTest
