@@ -35,6 +35,7 @@ final class VisitingVocabulary {
             recorrido,excursion=tour
             estacionamiento,aparcamiento,parqueo,parking,stationnement,garer=parking
             gratis,gratuito,gratuita,gratuit,gratuite=free complimentary
+            free=complimentary
             perro,perros,chien,chiens=dog
             mascota,mascotas,animaux,animal=pet
             nino,ninos,nina,ninas,hijo,hijos,hija,hijas,enfant,enfants=children

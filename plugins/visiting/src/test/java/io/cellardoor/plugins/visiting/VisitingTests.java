@@ -113,6 +113,7 @@ class VisitingTests {
         assertThat(plugin.synonyms().get("hijos")).contains("children");
         assertThat(plugin.synonyms().get("acceptes")).contains("permitted", "allowed");
         assertThat(plugin.synonyms().get("admiten")).contains("permitted");
+        assertThat(plugin.synonyms().get("free")).contains("complimentary");
     }
 
     @Test
