@@ -61,15 +61,24 @@ public class FollowUpResolver {
                     + "|combien(?: [çc]a)?(?: co[uû]te(?:nt)?)?|c'est combien|quel (?:est le )?prix|prix)[\\W&&[^$]]*$",
             Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
 
+    /** A short question ending in "too?" or "as well?" ("inside too?"): the same question about one more thing. */
+    private static final Pattern ALSO = Pattern.compile(
+            "^\\W*(?:\\S+\\s+){0,3}\\S+\\s+(too|as well|also|tambi[eé]n|aussi)\\W*$",
+            Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+
     private static final Pattern PRONOUN = Pattern.compile(
             "\\b(it|its|it's|itself|that|this|those|these|them|they|their|which one|that one|this one|the one|ones|"
-                    + "(next|other|previous|following|cheaper|bigger|smaller) one|"
+                    + "(next|other|previous|following|cheaper|bigger|smaller) one|both|either|neither|ambos|ambas|"
+                    + "les deux|"
                     + "same|eso|esa|ese|esos|esas|ello|ça|cela|celui|celle|ceux|celles)\\b"
                     // "There" as a place ("can we stay there?", "how do I get there?"), not "is there ...?".
                     + "|(?<!\\b(?:is|are|was|were|be|'s) )\\bthere\\b(?! (?:is|are|was|were|will|be|'s)\\b)"
-                    // A superlative without its noun ("¿cuál es el más barato?", "le moins cher ?") ranks what was
+                    // A superlative without its noun ("¿cuál es el más barato?", "le moins cher ?", "which is the
+                    // cheapest?") ranks what was
                     // listed.
-                    + "|\\b((el|la|los|las) (m[aá]s|menos)|(le|la|les) (plus|moins)) \\p{L}+\\W*$",
+                    + "|\\b((el|la|los|las) (m[aá]s|menos)|(le|la|les) (plus|moins)) \\p{L}+\\W*$"
+                    + "|\\bthe (cheapest|priciest|dearest|most expensive|least expensive|closest|nearest|oldest|newest)"
+                    + "( one)?\\W*$",
             Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
     /**
      * Words before the question proper: an acknowledgement or greeting ("cool, ...", "ok ...", "Hi! ...") or a topic
@@ -289,6 +298,10 @@ public class FollowUpResolver {
         if (asksOnlyPrice(question) && !cited.citations().isEmpty()) {
             return "price only";
         }
+        Matcher also = ALSO.matcher(question);
+        if (also.find() && !cited.citations().isEmpty()) {
+            return "also: " + also.group(1).toLowerCase(Locale.ROOT);
+        }
         Matcher alternative = ALTERNATIVE.matcher(question);
         if (alternative.find()) {
             return "alternative: " + alternative.group().toLowerCase(Locale.ROOT);
@@ -314,6 +327,11 @@ public class FollowUpResolver {
             }
         }
         return "";
+    }
+
+    /** Whether a short question asks for the same again about one more thing ("inside too?", "and kids as well?"). */
+    static boolean asksAlso(String question) {
+        return ALSO.matcher(question.strip()).find();
     }
 
     /** Whether a question asks only for a price and names nothing ("how much?", "¿cuánto cuesta?"). */

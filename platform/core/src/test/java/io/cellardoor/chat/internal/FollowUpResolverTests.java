@@ -37,6 +37,10 @@ class FollowUpResolverTests {
                 .isTrue();
         assertThat(FollowUpResolver.refersBack("what's the next one?")).isTrue();
         assertThat(FollowUpResolver.refersBack("is there a cheaper one?")).isTrue();
+        assertThat(FollowUpResolver.refersBack("which is the cheapest?")).isTrue();
+        assertThat(FollowUpResolver.refersBack("do both get free tastings?")).isTrue();
+        assertThat(FollowUpResolver.refersBack("and the most expensive?")).isTrue();
+        assertThat(FollowUpResolver.refersBack("what's the cheapest wine?")).isFalse();
         assertThat(FollowUpResolver.refersBack("is there parking?")).isFalse();
         assertThat(FollowUpResolver.refersBack("are there hotels nearby?")).isFalse();
         assertThat(FollowUpResolver.refersBack("there is a dog with us, ok?")).isFalse();
@@ -53,6 +57,16 @@ class FollowUpResolverTests {
                 .isFalse();
         assertThat(FollowUpResolver.asksOnlyPrice("how much is shipping?")).isFalse();
         assertThat(FollowUpResolver.asksOnlyPrice("price under $30?")).isFalse();
+    }
+
+    @Test
+    void aShortQuestionEndingInTooAsksTheSameAgain() {
+        assertThat(FollowUpResolver.asksAlso("inside too?")).isTrue();
+        assertThat(FollowUpResolver.asksAlso("and on weekdays as well?")).isTrue();
+        assertThat(FollowUpResolver.asksAlso("¿los niños también?")).isTrue();
+        assertThat(FollowUpResolver.asksAlso("is the tasting room open on mondays and tuesdays too?"))
+                .as("a question of its own")
+                .isFalse();
     }
 
     @Test
