@@ -44,7 +44,10 @@ public final class WineQueryClassifier implements QueryClassifier {
             .rule("\\b(wines?|vins?)\\b(?! club)", 0.25, "wine")
             .rule(
                     "\\b(which|best|good|recommend\\w*|suggest\\w*|favou?rite) (of your |one of your )?"
-                            + "(wines?|reds?|whites?|bottles?)\\b|\\bwines? (for|to bring)\\b",
+                            + "(wines?|reds?|whites?|bottles?)\\b|\\bwines? (for|to bring)\\b"
+                            // "what wine do you recommend for ...?", "which red would you suggest?"
+                            + "|\\b(wines?|reds?|whites?|bottles?) (do|would|could|can|should) (you|u|y ?all|i|we)"
+                            + " (recommend|suggest|bring|serve|pour|order)\\b",
                     0.3,
                     "recommendation")
             .rule(

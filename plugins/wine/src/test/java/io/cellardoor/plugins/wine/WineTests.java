@@ -62,6 +62,13 @@ class WineTests {
         return new WineQueryClassifier().classify(new UserQuery(question, "en")).score();
     }
 
+    @Test
+    void aWineAskedToBeRecommendedOutweighsTheDishItIsFor() {
+        assertThat(score("what wine do you recommend for a steak dinner?"))
+                .as("more than a dish or an event word alone (0.45)")
+                .isGreaterThan(0.45);
+    }
+
     @ParameterizedTest
     @ValueSource(
             strings = {
