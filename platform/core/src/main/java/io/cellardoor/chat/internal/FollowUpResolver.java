@@ -74,8 +74,7 @@ public class FollowUpResolver {
                     // "There" as a place ("can we stay there?", "how do I get there?"), not "is there ...?".
                     + "|(?<!\\b(?:is|are|was|were|be|'s) )\\bthere\\b(?! (?:is|are|was|were|will|be|'s)\\b)"
                     // A superlative without its noun ("¿cuál es el más barato?", "le moins cher ?", "which is the
-                    // cheapest?") ranks what was
-                    // listed.
+                    // cheapest?") ranks what was listed.
                     + "|\\b((el|la|los|las) (m[aá]s|menos)|(le|la|les) (plus|moins)) \\p{L}+\\W*$"
                     + "|\\bthe (cheapest|priciest|dearest|most expensive|least expensive|closest|nearest|oldest|newest)"
                     + "( one)?\\W*$",

@@ -52,8 +52,8 @@ final class GrapeVarieties {
      * @return empty when no page can be read or none names a grape
      */
     static Optional<DirectAnswer> answer(List<DocumentSummary> wines, PluginContext context) {
-        Optional<List<WineHandler.ReadWine>> read = WineHandler.read(wines, context);
-        if (read.isEmpty() || read.get().isEmpty() || read.get().size() > TastingNotes.MAX_WINES) {
+        Optional<List<WineHandler.ReadWine>> read = WineHandler.readFew(wines, context);
+        if (read.isEmpty()) {
             return Optional.empty();
         }
         List<String> paragraphs = new ArrayList<>();

@@ -87,8 +87,8 @@ final class TastingNotes {
      * @param wines the wines the question names, at most {@link #MAX_WINES} after merging, else empty
      */
     static Optional<DirectAnswer> answer(List<DocumentSummary> wines, PluginContext context) {
-        Optional<List<WineHandler.ReadWine>> read = WineHandler.read(wines, context);
-        if (read.isEmpty() || read.get().isEmpty() || read.get().size() > MAX_WINES) {
+        Optional<List<WineHandler.ReadWine>> read = WineHandler.readFew(wines, context);
+        if (read.isEmpty()) {
             return Optional.empty();
         }
         List<String> paragraphs = new ArrayList<>();

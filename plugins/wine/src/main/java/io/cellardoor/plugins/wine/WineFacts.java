@@ -81,8 +81,8 @@ final class WineFacts {
      * @return empty when no page can be read; confidence 0.9 when every wine's fact was found, 0.6 otherwise
      */
     static Optional<DirectAnswer> answer(Fact fact, List<DocumentSummary> wines, PluginContext context) {
-        Optional<List<WineHandler.ReadWine>> read = WineHandler.read(wines, context);
-        if (read.isEmpty() || read.get().isEmpty() || read.get().size() > TastingNotes.MAX_WINES) {
+        Optional<List<WineHandler.ReadWine>> read = WineHandler.readFew(wines, context);
+        if (read.isEmpty()) {
             return Optional.empty();
         }
         List<String> paragraphs = new ArrayList<>();

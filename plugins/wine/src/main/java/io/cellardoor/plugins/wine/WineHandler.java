@@ -148,6 +148,14 @@ public final class WineHandler implements DomainHandler {
                 .toList());
     }
 
+    /**
+     * {@link #read} for a reader of one named wine's page (notes, grapes, facts): empty also when the question names no
+     * wine or more than {@link TastingNotes#MAX_WINES} after merging.
+     */
+    static Optional<List<ReadWine>> readFew(List<DocumentSummary> wines, PluginContext context) {
+        return read(wines, context).filter(read -> !read.isEmpty() && read.size() <= TastingNotes.MAX_WINES);
+    }
+
     /** Two pages of one wine (a name that contains the other's, same price) are listed once, both cited. */
     static void mergeOrAdd(List<PricedWine> priced, PricedWine next) {
         List<String> words = WineNames.distinctiveWords(next.title());
