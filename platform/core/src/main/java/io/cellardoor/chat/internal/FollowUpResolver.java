@@ -68,7 +68,7 @@ public class FollowUpResolver {
 
     private static final Pattern PRONOUN = Pattern.compile(
             "\\b(it|its|it's|itself|that|this|those|these|them|they|their|which one|that one|this one|the one|ones|"
-                    + "(next|other|previous|following|cheaper|bigger|smaller) one|both|either|neither|ambos|ambas|"
+                    + "(next|other|previous|following) one|both|either|neither|ambos|ambas|"
                     + "les deux|"
                     + "same|eso|esa|ese|esos|esas|ello|ça|cela|celui|celle|ceux|celles)\\b"
                     // "There" as a place ("can we stay there?", "how do I get there?"), not "is there ...?".
