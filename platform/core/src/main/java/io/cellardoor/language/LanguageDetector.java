@@ -86,46 +86,6 @@ public class LanguageDetector {
      * @param knownShare the share, in [0, 1], of a text's content words that the org's knowledge has
      */
     public String detect(String text, ToDoubleFunction<String> knownShare) {
-        String detected = byModel(text);
-        if (detected.equals("en")) {
-            return detected;
-        }
-        long letters = text.codePoints().filter(Character::isLetter).count();
-        if (letters >= MEDIUM_TEXT_LETTERS
-                || text.indexOf('¿') >= 0
-                || text.indexOf('¡') >= 0
-                || ACCENTED.matcher(text).find()
-                || FRENCH_SPACING.matcher(text).find()
-                || ratioToEnglish(text, detected) >= SHORT_TEXT_MARGIN) {
-            return detected;
-        }
-        return knownShare.applyAsDouble(text) >= KNOWN_WORDS_SHARE ? "en" : detected;
-    }
-
-    /** How much more probable the model finds the language than English for the text (infinite without English). */
-    private double ratioToEnglish(String text, String language) {
-        Map<String, Double> candidates = candidates(text);
-        Double english = candidates.get("en");
-        return english == null
-                ? Double.POSITIVE_INFINITY
-                : candidates.getOrDefault(language, 0.0) / Math.max(1e-12, english);
-    }
-
-    /** The supported languages' probabilities for the text, most probable first. */
-    private Map<String, Double> candidates(String text) {
-        // LanguageDetectorME keeps no state between calls but is not documented as thread-safe: one per call.
-        Language[] ranked = new LanguageDetectorME(model).predictLanguages(text);
-        Map<String, Double> candidates = new LinkedHashMap<>();
-        for (Language l : ranked) {
-            String code = ISO_639_1.get(l.getLang());
-            if (code != null && supported.contains(code)) {
-                candidates.putIfAbsent(code, l.getConfidence());
-            }
-        }
-        return candidates;
-    }
-
-    private String byModel(String text) {
         long letters = text.codePoints().filter(Character::isLetter).count();
         if (letters == 0) {
             return "en";
@@ -139,12 +99,32 @@ public class LanguageDetector {
                 .max(Map.Entry.comparingByValue())
                 .map(Map.Entry::getKey)
                 .orElse("en");
-        if (!best.equals("en") && letters < SHORT_TEXT_LETTERS && candidates.containsKey("en")) {
-            double ratio = candidates.get(best) / Math.max(1e-12, candidates.get("en"));
-            boolean frenchSpacing =
-                    best.equals("fr") && FRENCH_SPACING.matcher(text).find();
-            return ratio >= SHORT_TEXT_MARGIN || frenchSpacing && ratio >= 1 ? best : "en";
+        if (best.equals("en") || !candidates.containsKey("en")) {
+            return best;
         }
-        return best;
+        double ratio = candidates.get(best) / Math.max(1e-12, candidates.get("en"));
+        boolean frenchSpacing = FRENCH_SPACING.matcher(text).find();
+        if (letters < SHORT_TEXT_LETTERS) {
+            return ratio >= SHORT_TEXT_MARGIN || best.equals("fr") && frenchSpacing && ratio >= 1 ? best : "en";
+        }
+        boolean nearTie = letters < MEDIUM_TEXT_LETTERS
+                && ratio < SHORT_TEXT_MARGIN
+                && !frenchSpacing
+                && !ACCENTED.matcher(text).find();
+        return nearTie && knownShare.applyAsDouble(text) >= KNOWN_WORDS_SHARE ? "en" : best;
+    }
+
+    /** The supported languages' probabilities for the text, in the model's order. */
+    private Map<String, Double> candidates(String text) {
+        // LanguageDetectorME keeps no state between calls but is not documented as thread-safe: one per call.
+        Language[] ranked = new LanguageDetectorME(model).predictLanguages(text);
+        Map<String, Double> candidates = new LinkedHashMap<>();
+        for (Language l : ranked) {
+            String code = ISO_639_1.get(l.getLang());
+            if (code != null && supported.contains(code)) {
+                candidates.putIfAbsent(code, l.getConfidence());
+            }
+        }
+        return candidates;
     }
 }
