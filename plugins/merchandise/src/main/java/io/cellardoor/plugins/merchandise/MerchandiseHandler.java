@@ -174,8 +174,7 @@ public final class MerchandiseHandler implements DomainHandler {
                 return Optional.empty();
             }
             ranked = ProductNames.beingThe(thing, offer.get().products());
-            thing = singular(
-                    String.join(" ", ProductNames.words(ANY_ITEM.matcher(thing).replaceAll(" "))), ranked);
+            thing = ProductNames.asTitled(ANY_ITEM.matcher(thing).replaceAll(" "), ranked);
         }
         Map<String, Double> amounts = new LinkedHashMap<>();
         Map<String, List<DocumentSummary>> byTitle = new LinkedHashMap<>();
@@ -233,24 +232,6 @@ public final class MerchandiseHandler implements DomainHandler {
             }
         }
         return Optional.empty();
-    }
-
-    /** Each word of a plural the titles hold in the singular, in the singular ("caps" -> "cap" beside "Linen Cap"). */
-    private static String singular(String words, List<DocumentSummary> titled) {
-        Set<String> titleWords = titled.stream()
-                .flatMap(d -> ProductNames.words(d.title()).stream())
-                .collect(Collectors.toSet());
-        List<String> out = new ArrayList<>();
-        for (String w : words.split(" ")) {
-            if (w.endsWith("es") && titleWords.contains(w.substring(0, w.length() - 2))) {
-                out.add(w.substring(0, w.length() - 2));
-            } else if (w.endsWith("s") && titleWords.contains(w.substring(0, w.length() - 1))) {
-                out.add(w.substring(0, w.length() - 1));
-            } else {
-                out.add(w);
-            }
-        }
-        return String.join(" ", out);
     }
 
     /** The amount of a stated price ("$1,400.00" is 1400.0). */

@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
@@ -163,6 +164,18 @@ final class ProductNames {
                 .map(Title::doc)
                 .toList();
         return ranked.isEmpty() ? Optional.empty() : Optional.of(new Offer(ranked, unknown == 0));
+    }
+
+    /**
+     * Each word of a thing as the items' titles spell it, singular or plural ("caps" is "cap" beside "Linen Cap"); a
+     * word no title holds stays as asked.
+     */
+    static String asTitled(String thing, List<DocumentSummary> items) {
+        List<String> titled =
+                items.stream().flatMap(d -> words(d.title()).stream()).toList();
+        return words(thing).stream()
+                .map(w -> titled.stream().filter(t -> same(t, w)).findFirst().orElse(w))
+                .collect(Collectors.joining(" "));
     }
 
     /**
