@@ -144,6 +144,39 @@ record AnswerUnit(
     }
 
     /**
+     * The units with the terms of a measure added to those of each unit stating it as a number with its unit ("about 15
+     * minutes away" states a distance, "our 102-acre property" a size): what answers "how far?" or "how big?" though
+     * the line never names the measure.
+     *
+     * @param units units as {@link #of} makes them
+     * @param stated each asked measure's terms (e.g. {@code {distanc}}) with the pattern of a number stating it
+     * @return the same units, those stating a measure with its terms; the list itself when {@code stated} is empty
+     */
+    static List<AnswerUnit> withMeasures(List<AnswerUnit> units, java.util.Map<Set<String>, Pattern> stated) {
+        if (stated.isEmpty()) {
+            return units;
+        }
+        List<AnswerUnit> out = new ArrayList<>(units.size());
+        for (AnswerUnit u : units) {
+            Set<String> more = new java.util.HashSet<>();
+            stated.forEach((terms, pattern) -> {
+                if (pattern.matcher(u.text()).find()) {
+                    more.addAll(terms);
+                }
+            });
+            out.add(more.isEmpty() || u.terms().containsAll(more) ? u : u.withTerms(more));
+        }
+        return out;
+    }
+
+    /** This unit with more terms of its own. */
+    AnswerUnit withTerms(Set<String> more) {
+        Set<String> all = new java.util.HashSet<>(terms);
+        all.addAll(more);
+        return new AnswerUnit(passage, path, title, heading, text, all, context, cosine, paragraph);
+    }
+
+    /**
      * The units with the initials of the names they spell out added to their terms (to their context for a name in the
      * title or heading), for the words given: "nyc" for a line saying "2 hours north of New York City", "cia" for "The
      * Culinary Institute of America". Initials as {@link Initials} reads them.

@@ -112,6 +112,23 @@ public final class ExtractiveAnswerGenerator implements AnswerGenerator {
     private static final Pattern DISTANCE = Pattern.compile(
             "(\\d+(\\.\\d+)?)\\s?(-\\s?\\d+\\s?)?(miles?|mi\\b|minutes?|mins?\\b|km)", Pattern.CASE_INSENSITIVE);
 
+    /**
+     * A number with the unit of a measure a "how far / big / large" question asks for ({@link
+     * TermAnalyzer#measuresAsked}), by the measure's noun: a distance or travel time ("15-20 minutes", "2 hours north",
+     * "5 miles"), a size as area or capacity ("102-acre", "1,245 sqft", "up to 120 guests", "3 bedroom").
+     */
+    private static final Map<String, Pattern> MEASURES_STATED = Map.of(
+            "distance",
+            Pattern.compile(
+                    "\\b\\d+(\\.\\d+)?(\\s?(-|to)\\s?\\d+(\\.\\d+)?)?\\s?-?(miles?|mi|km|kilomet(er|re)s?|minutes?|mins?|"
+                            + "hours?|hrs?)\\b",
+                    Pattern.CASE_INSENSITIVE),
+            "size",
+            Pattern.compile(
+                    "\\b\\d[\\d,]*(\\.\\d+)?\\s?-?(acres?|hectares?|sq\\.?\\s?ft|sqft|square (feet|foot|met(er|re)s?)|guests|"
+                            + "people|persons|attendees|seats|bedrooms?)\\b",
+                    Pattern.CASE_INSENSITIVE));
+
     private static final Pattern CHEAPER = Pattern.compile(
             "\\b(cheaper|less expensive|costs? less|cheapest|least expensive|lowest|m[aá]s barat[oa]|moins cher)\\b",
             Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
@@ -261,7 +278,18 @@ public final class ExtractiveAnswerGenerator implements AnswerGenerator {
         // "Is the CIA nearby?": a word the knowledge never uses may be the initials of a name a passage spells out.
         Set<String> unknown = new HashSet<>();
         parts.forEach(p -> p.groups().stream().filter(g -> !g.known()).forEach(g -> unknown.addAll(g.terms())));
-        List<AnswerUnit> units = AnswerUnit.withInitials(AnswerUnit.of(passages, analyzer), unknown);
+        // "How far is it?", "how big is the vineyard?": a line giving minutes or acres states the measure asked for.
+        Map<Set<String>, Pattern> measures = new HashMap<>();
+        for (Part p : parts) {
+            for (String noun : analyzer.measuresAsked(p.shape().text(), request.language())) {
+                Pattern stated = MEASURES_STATED.get(noun);
+                if (stated != null) {
+                    measures.put(analyzer.terms(noun), stated);
+                }
+            }
+        }
+        List<AnswerUnit> units =
+                AnswerUnit.withMeasures(AnswerUnit.withInitials(AnswerUnit.of(passages, analyzer), unknown), measures);
         // "is it good with steak?" after the Vincenza: "it" is the page the conversation was on.
         String subject = referredTo(focus, carried, units);
         // A follow-up's own words lack its subject ("when were the grapes picked?"): only a question that stands

@@ -368,12 +368,41 @@ public final class TermAnalyzer {
     private static final Pattern MEASURE_ONLY = Pattern.compile("\\bhow old\\b");
 
     /**
-     * The folded question with the measure word after "how" marked by a leading {@code _} ({@link #MEASURE_ASKED}) or
-     * left out ({@link #MEASURE_ONLY}).
+     * "How big", "how large": a size, which an answer gives as a number of acres, square feet or guests, and which a
+     * page rarely calls "big". Marked like {@link #MEASURE_ASKED} for answering only: searching for the noun ("size")
+     * would find every "group size" instead.
      */
-    private static String foldQuestion(String question) {
+    private static final Pattern SIZE_ASKED = Pattern.compile("\\bhow (big|large)\\b");
+
+    /**
+     * The folded question with the measure word after "how" marked by a leading {@code _} ({@link #MEASURE_ASKED}, and
+     * {@link #SIZE_ASKED} when {@code answering}) or left out ({@link #MEASURE_ONLY}).
+     */
+    private static String foldQuestion(String question, boolean answering) {
         String marked = MEASURE_ASKED.matcher(fold(question)).replaceAll("how _$1");
+        if (answering) {
+            marked = SIZE_ASKED.matcher(marked).replaceAll("how _$1");
+        }
         return MEASURE_ONLY.matcher(marked).replaceAll("how");
+    }
+
+    /**
+     * The nouns naming the measures an English question asks for after "how" ("how far" -> distance, "how big" ->
+     * size), as {@link #relatedTermGroups} reads them: what a number with its unit in an answer states.
+     *
+     * @return the nouns, e.g. {@code [distance]}; empty for another language or when word relations are off
+     */
+    public List<String> measuresAsked(String question, String language) {
+        if (!language.equals("en")) {
+            return List.of();
+        }
+        List<String> nouns = new ArrayList<>();
+        for (String word : foldQuestion(question, true).split(" ")) {
+            if (word.startsWith("_")) {
+                nouns.addAll(lexicon.measures(word.substring(1)));
+            }
+        }
+        return nouns;
     }
 
     /**
@@ -383,7 +412,7 @@ public final class TermAnalyzer {
      */
     public String expand(String text) {
         StringBuilder sb = new StringBuilder();
-        String[] words = foldQuestion(text).split(" ");
+        String[] words = foldQuestion(text, false).split(" ");
         for (int i = 0; i < words.length; i++) {
             String word = words[i];
             if (word.isEmpty()) {
@@ -533,7 +562,7 @@ public final class TermAnalyzer {
         CharArraySet foreign = QUESTION_STOP_WORDS.get(language);
         List<TermGroup> groups = new ArrayList<>();
         Set<String> seen = new LinkedHashSet<>();
-        String[] words = foldQuestion(question).split(" ");
+        String[] words = foldQuestion(question, true).split(" ");
         for (int i = 0; i < words.length; i++) {
             String word = words[i];
             if (word.startsWith("_")) {

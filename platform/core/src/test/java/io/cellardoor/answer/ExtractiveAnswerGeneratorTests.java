@@ -105,6 +105,43 @@ class ExtractiveAnswerGeneratorTests {
     }
 
     @Test
+    void aNumberWithTheUnitOfTheMeasureAskedAnswersHowFarOrHowBig() {
+        TermAnalyzer related = new TermAnalyzer(vocabulary, new io.cellardoor.text.Lexicon(true));
+        List<RetrievedChunk> station = List.of(chunk(
+                1,
+                "visiting/directions.md",
+                "Directions",
+                "By Train",
+                "## By Train\n- Take the train to Rhinecliff Station\n"
+                        + "- Use a taxi from the station (approximately 15-20 minutes)",
+                0.45));
+        GeneratedAnswer far =
+                titled(station, related).generate(ask("how far is it from you?", station), TokenSink.NONE);
+        assertThat(far.answered()).as("no line says \"far\" or \"distance\"").isTrue();
+        assertThat(far.text()).contains("15-20 minutes").doesNotContain("Rhinecliff");
+
+        List<RetrievedChunk> grounds = List.of(
+                chunk(
+                        1,
+                        "events/weddings.md",
+                        "Weddings",
+                        "Vineyard Celebrations",
+                        "## Vineyard Celebrations\n- Our vineyard views make a flexible venue for parties\n"
+                                + "- The vineyard lawn hosts games after dinner",
+                        0.5),
+                chunk(
+                        2,
+                        "about/vineyard.md",
+                        "Vineyard",
+                        "Estate",
+                        "## Estate\n- Our 102-acre property includes meadows and a pond.",
+                        0.4));
+        GeneratedAnswer big =
+                titled(grounds, related).generate(ask("how big is the vineyard?", grounds), TokenSink.NONE);
+        assertThat(big.text()).startsWith("**Vineyard**").contains("102-acre");
+    }
+
+    @Test
     void aLongStoryBeforeAShortQuestionDoesNotChooseTheLinesThatAnswer() {
         List<RetrievedChunk> found = List.of(
                 chunk(

@@ -57,4 +57,19 @@ class TermAnalyzerTests {
         assertThat(related("is the tasting long?")).contains(Set.of("long"));
         assertThat(analyzer.termGroups("how long is the tasting?", "en")).containsExactly(Set.of("tast"));
     }
+
+    @Test
+    void aSizeIsAMeasureToAnswerButNotAWordToSearchFor() {
+        assertThat(related("how big is the vineyard?")).containsExactly(Set.of("size"), Set.of("vineyard"));
+        assertThat(related("how large is the farmhouse?")).startsWith(Set.of("size"));
+        assertThat(analyzer.expand("how big is the vineyard?")).isEqualTo("how big is the vineyard");
+        assertThat(related("do you have big groups?")).contains(Set.of("big"));
+        assertThat(analyzer.measuresAsked("how far is it from you?", "en")).containsExactly("distance");
+        assertThat(analyzer.measuresAsked("How big is the patio?", "en")).containsExactly("size");
+        assertThat(analyzer.measuresAsked("what is the patio?", "en")).isEmpty();
+        assertThat(analyzer.measuresAsked("how far is it?", "fr")).isEmpty();
+        assertThat(new TermAnalyzer(new Vocabulary()).measuresAsked("how far is it?", "en"))
+                .as("without word relations no measure is known")
+                .isEmpty();
+    }
 }
