@@ -474,17 +474,10 @@ public class FollowUpResolver {
      * that page a "which ...?" answer picked ({@link #pickedSection}).
      */
     private String topic(long orgId, PastTurn previous) {
-        List<String> words = new ArrayList<>(List.of(previous.resolvedQuestion().split("\\s+")));
-        if (words.size() > MAX_CARRIED_WORDS) {
-            words = words.subList(0, MAX_CARRIED_WORDS);
-        }
         String title = previous.answered() && !previous.citations().isEmpty()
                 ? previous.citations().getFirst().title()
                 : "";
-        String topic = String.join(" ", words);
-        if (!title.isBlank() && !topic.toLowerCase(Locale.ROOT).contains(title.toLowerCase(Locale.ROOT))) {
-            topic = topic + " " + title;
-        }
+        String topic = carried(previous.resolvedQuestion(), title);
         if (!title.isBlank() && PICKS_ONE.matcher(previous.resolvedQuestion()).find()) {
             String page = documents
                     .findDocument(orgId, previous.citations().getFirst().path())
@@ -496,6 +489,31 @@ public class FollowUpResolver {
             }
         }
         return topic.strip();
+    }
+
+    /**
+     * A previous question's words carried on (its first {@value #MAX_CARRIED_WORDS}), then the title of the page its
+     * answer cited first, once and whole: words cut short inside the title an earlier turn carried ("... Accommodations
+     * at") end before it.
+     *
+     * @param title blank for none
+     */
+    static String carried(String resolvedQuestion, String title) {
+        List<String> words = new ArrayList<>(List.of(resolvedQuestion.strip().split("\\s+")));
+        if (words.size() > MAX_CARRIED_WORDS) {
+            words = words.subList(0, MAX_CARRIED_WORDS);
+        }
+        String topic = String.join(" ", words);
+        if (title.isBlank() || topic.toLowerCase(Locale.ROOT).contains(title.toLowerCase(Locale.ROOT))) {
+            return topic;
+        }
+        int at = String.join(" ", resolvedQuestion.strip().split("\\s+"))
+                .toLowerCase(Locale.ROOT)
+                .indexOf(title.toLowerCase(Locale.ROOT));
+        if (at >= 0 && at < topic.length()) {
+            topic = topic.substring(0, at).strip();
+        }
+        return (topic + " " + title).strip();
     }
 
     /** A question asking for one of several ("which tier ...?", "the cheapest one?", "¿cuál ...?"). */

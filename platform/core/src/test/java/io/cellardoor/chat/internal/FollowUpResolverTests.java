@@ -30,6 +30,23 @@ class FollowUpResolverTests {
     }
 
     @Test
+    void theCarriedTitleComesOnceAndWhole() {
+        String title = "Accommodations at Milea Estate Vineyard";
+        assertThat(FollowUpResolver.carried(
+                        "how many people can stay there? tell me about the staatsburg house " + title, title))
+                .as("the words cut short inside the title an earlier turn carried end before it")
+                .isEqualTo("how many people can stay there? tell me about the staatsburg house " + title);
+        assertThat(FollowUpResolver.carried("is there parking?", "Directions"))
+                .isEqualTo("is there parking? Directions");
+        assertThat(FollowUpResolver.carried("how do I get to the directions page?", "Directions"))
+                .isEqualTo("how do I get to the directions page?");
+        assertThat(FollowUpResolver.carried(
+                        "one two three four five six seven eight nine ten eleven twelve thirteen " + "fourteen fifteen",
+                        ""))
+                .endsWith("fourteen");
+    }
+
+    @Test
     void thereAsAPlaceRefersBackButIsThereDoesNot() {
         assertThat(FollowUpResolver.refersBack("how many people can stay there?"))
                 .isTrue();
