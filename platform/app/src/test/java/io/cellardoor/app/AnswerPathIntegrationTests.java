@@ -109,6 +109,17 @@ class AnswerPathIntegrationTests extends IntegrationTestSupport {
                 - 12 bottles per shipment
                 - $240 per shipment
                 """);
+        write(dir, "club/rewards.md", """
+                # Ridge Rewards
+
+                - Earn one point per dollar spent in the tasting room.
+                - Redeem 5,000 points for a night in the cottage.
+                """);
+        write(dir, "visiting/cottage.md", """
+                # The Ridge Cottage
+
+                A stone cottage above the vines that sleeps four, with a kitchen and a wood stove.
+                """);
         write(dir, "about/notice.md", """
                 # Visitor Notice
 
@@ -263,6 +274,19 @@ class AnswerPathIntegrationTests extends IntegrationTestSupport {
                 .as("\"instead\" refers to what was just discussed, though the wine's page never says \"points\"")
                 .startsWith("can I pay with points instead?")
                 .containsIgnoringCase("reserve cabernet franc");
+    }
+
+    @Test
+    void aFollowUpWhoseOwnWordsAnotherDomainClaimsGoesThere() throws Exception {
+        JsonNode first = ask("how many people can stay at the ridge cottage?", null);
+        assertThat(first.path("answer").asString()).contains("sleeps four");
+
+        JsonNode second =
+                ask("can I book it with points?", first.path("conversationId").asString());
+        assertThat(second.path("domain").asString())
+                .as("\"points\" is the club's word; the carried words are the cottage's")
+                .isEqualTo("club");
+        assertThat(second.path("answer").asString()).contains("5,000 points");
     }
 
     @Test

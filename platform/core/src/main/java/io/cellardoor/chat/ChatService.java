@@ -79,6 +79,13 @@ public class ChatService {
 
     private static final double DIRECT_MIN_CONFIDENCE = 0.5;
 
+    /**
+     * The score a domain's classifier gives a rule-resolved follow-up's own words for them to route it away from the
+     * conversation's domain: a word the domain is about ("points", "wedding"), not one it shares with others ("bottles",
+     * "reserve", "shipping" score 0.25-0.4).
+     */
+    private static final double OWN_WORDS_CLAIM = 0.5;
+
     /** Receives a turn's progress: routing first, then answer tokens. */
     public interface Listener extends TokenSink {
 
@@ -388,12 +395,8 @@ public class ChatService {
         UserQuery query = new UserQuery(question.text(), language, question.focus());
         // Classifying needs no embedding: the plugins score the question while it is embedded (on a curated or cached
         // answer their scores go unused).
-        CompletableFuture<Classification> classifying = stages.start("classify", () -> {
-            Classification c = router.classify(query, turn.orgId(), turn.slug());
-            return !c.claimed() && question.carriedDomain().isPresent()
-                    ? router.routedTo(c, question.carriedDomain().get())
-                    : c;
-        });
+        CompletableFuture<Classification> classifying =
+                stages.start("classify", () -> classify(turn, query, question, language));
         // A question asking several things: its parts are classified alone too, meanwhile (a follow-up resolved by the
         // rules is the visitor's words and the earlier turn's: not split).
         CompletableFuture<List<PartAnswers.Asked>> classifyingParts = question.followUp()
@@ -455,6 +458,40 @@ public class ChatService {
                 passages,
                 answer,
                 cited);
+    }
+
+    /**
+     * The question's domain: what the plugins' classifiers make of it, else the domain the conversation was in. A
+     * follow-up the rules resolved is also classified by the visitor's own words: when another domain claims those
+     * clearly ({@value #OWN_WORDS_CLAIM}) and more strongly than the domain the carried words give, it goes there ("can I book it with points?" after the
+     * Staatsburg House asks the loyalty program, though the carried words are the house's).
+     */
+    private Classification classify(Turn turn, UserQuery query, ResolvedQuestion question, String language) {
+        Optional<String> carried = question.carriedDomain();
+        if (!question.followUp() || question.standsAlone()) {
+            Classification c = router.classify(query, turn.orgId(), turn.slug());
+            return !c.claimed() && carried.isPresent() ? router.routedTo(c, carried.get()) : c;
+        }
+        List<Classification> both = router.classifyAll(
+                List.of(query, new UserQuery(question.focus(), language, question.focus())), turn.orgId(), turn.slug());
+        Classification c = both.get(0);
+        Classification own = both.get(1);
+        String routed = c.claimed() ? c.primary() : carried.orElse(PluginApi.GENERAL_DOMAIN);
+        if (own.claimed()
+                && !own.primary().equals(routed)
+                && score(own, own.primary()) >= OWN_WORDS_CLAIM
+                && score(own, own.primary()) > score(own, routed)) {
+            return router.routedTo(c, own.primary());
+        }
+        return !c.claimed() && carried.isPresent() ? router.routedTo(c, carried.get()) : c;
+    }
+
+    private static double score(Classification c, String domain) {
+        return c.scores().stream()
+                .filter(s -> s.domain().equals(domain))
+                .mapToDouble(io.cellardoor.plugin.DomainScore::score)
+                .findFirst()
+                .orElse(0);
     }
 
     /** A follow-up resolved by the model when one is configured, else (and when it fails) by the rules. */
