@@ -988,6 +988,11 @@ public final class ExtractiveAnswerGenerator implements AnswerGenerator {
             }
             rank++;
         }
+        // "What cocktails do you have?": when two or more pages are named for the thing, they are the items, not a
+        // wedding page's line about the cocktail hour.
+        if (candidates.stream().filter(c -> c.titleScore() > 0).count() >= 2) {
+            candidates.removeIf(c -> c.titleScore() <= 0);
+        }
         // "Do you sell wine glasses?": one product whose title names the item is the answer, as several are a list.
         if (availability && candidates.size() == 1) {
             return Optional.of(new Items(List.of(candidates.getFirst().unit()), Optional.empty()));

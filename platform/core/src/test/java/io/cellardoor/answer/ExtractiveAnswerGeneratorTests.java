@@ -142,6 +142,24 @@ class ExtractiveAnswerGeneratorTests {
     }
 
     @Test
+    void theItemsOfAListArePagesNamedForTheThingWhenThereAreSuch() {
+        List<RetrievedChunk> found = List.of(
+                product(1, "Cocktails", "$15.00"),
+                product(2, "Shrimp Cocktail", "$20.00"),
+                chunk(
+                        3,
+                        "events/weddings.md",
+                        "Weddings",
+                        "Spaces",
+                        "## Spaces\n- Seating for up to 120 guests, 150 for cocktail hour",
+                        0.45));
+        GeneratedAnswer answer = titled(found).generate(ask("what cocktails do you have?", found), TokenSink.NONE);
+        assertThat(answer.text())
+                .contains("Cocktails", "$15.00", "Shrimp Cocktail")
+                .doesNotContain("cocktail hour");
+    }
+
+    @Test
     void aLongStoryBeforeAShortQuestionDoesNotChooseTheLinesThatAnswer() {
         List<RetrievedChunk> found = List.of(
                 chunk(
