@@ -997,7 +997,9 @@ public final class ExtractiveAnswerGenerator implements AnswerGenerator {
         if (availability && candidates.size() == 1) {
             return Optional.of(new Items(List.of(candidates.getFirst().unit()), Optional.empty()));
         }
-        if (candidates.size() < 2) {
+        // "What grapes do you grow?": pages that only mention grapes are no items when none is named for them; the
+        // lines answering it may be one paragraph ("Our Grape Varieties").
+        if (candidates.size() < 2 || candidates.stream().allMatch(c -> c.titleScore() <= 0)) {
             return part.shape().list() && !availability ? sections(part, units) : Optional.empty();
         }
         // "Any chocolate under $10?": of two or more priced items, those within the bound, by price; none within names

@@ -160,6 +160,31 @@ class ExtractiveAnswerGeneratorTests {
     }
 
     @Test
+    void pagesOnlyMentioningTheThingAreNoListOfItems() {
+        List<RetrievedChunk> found = List.of(
+                chunk(
+                        1,
+                        "about/vineyard.md",
+                        "Vineyard",
+                        "Our Grape Varieties",
+                        "## Our Grape Varieties\nWe grow Cabernet Franc and Gruner Veltliner on the hillside. Rounding out"
+                                + " our plantings are two heirloom grapes, Traminette and Regent.",
+                        0.5),
+                chunk(
+                        2,
+                        "about/sustainability.md",
+                        "Sustainability",
+                        "Farming",
+                        "## Farming\n- We select grape varieties that suit our soils and grow them without irrigation.",
+                        0.45));
+        GeneratedAnswer answer = titled(found).generate(ask("what grapes do you grow?", found), TokenSink.NONE);
+        assertThat(answer.text())
+                .as("the paragraph that answers, not one line of each page as items")
+                .startsWith("**Vineyard**")
+                .contains("Cabernet Franc", "Traminette");
+    }
+
+    @Test
     void aLongStoryBeforeAShortQuestionDoesNotChooseTheLinesThatAnswer() {
         List<RetrievedChunk> found = List.of(
                 chunk(
