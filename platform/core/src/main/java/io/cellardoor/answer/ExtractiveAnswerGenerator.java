@@ -120,13 +120,13 @@ public final class ExtractiveAnswerGenerator implements AnswerGenerator {
     private static final Map<String, Pattern> MEASURES_STATED = Map.of(
             "distance",
             Pattern.compile(
-                    "\\b\\d+(\\.\\d+)?(\\s?(-|to)\\s?\\d+(\\.\\d+)?)?\\s?-?(miles?|mi|km|kilomet(er|re)s?|minutes?|mins?|"
-                            + "hours?|hrs?)\\b",
+                    "\\b\\d+(\\.\\d+)?(\\s?(-|to)\\s?\\d+(\\.\\d+)?)?\\s?-?"
+                            + "(miles?|mi|km|kilomet(er|re)s?|minutes?|mins?|hours?|hrs?)\\b",
                     Pattern.CASE_INSENSITIVE),
             "size",
             Pattern.compile(
-                    "\\b\\d[\\d,]*(\\.\\d+)?\\s?-?(acres?|hectares?|sq\\.?\\s?ft|sqft|square (feet|foot|met(er|re)s?)|guests|"
-                            + "people|persons|attendees|seats|bedrooms?)\\b",
+                    "\\b\\d[\\d,]*(\\.\\d+)?\\s?-?(acres?|hectares?|sq\\.?\\s?ft|sqft|square (feet|foot|met(er|re)s?)|"
+                            + "guests|people|persons|attendees|seats|bedrooms?)\\b",
                     Pattern.CASE_INSENSITIVE));
 
     private static final Pattern CHEAPER = Pattern.compile(

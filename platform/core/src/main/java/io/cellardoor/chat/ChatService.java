@@ -31,6 +31,7 @@ import io.cellardoor.knowledge.DocumentReads;
 import io.cellardoor.language.LanguageDetector;
 import io.cellardoor.language.Phrases;
 import io.cellardoor.plugin.Classification;
+import io.cellardoor.plugin.DomainScore;
 import io.cellardoor.plugin.PluginDomains;
 import io.cellardoor.plugin.QueryRouter;
 import io.cellardoor.plugin.TenantPluginContext;
@@ -81,8 +82,8 @@ public class ChatService {
 
     /**
      * The score a domain's classifier gives a rule-resolved follow-up's own words for them to route it away from the
-     * conversation's domain: a word the domain is about ("points", "wedding"), not one it shares with others ("bottles",
-     * "reserve", "shipping" score 0.25-0.4).
+     * conversation's domain: a word the domain is about ("points", "wedding"), not one it shares with others
+     * ("bottles", "reserve", "shipping" score 0.25-0.4).
      */
     private static final double OWN_WORDS_CLAIM = 0.5;
 
@@ -463,8 +464,9 @@ public class ChatService {
     /**
      * The question's domain: what the plugins' classifiers make of it, else the domain the conversation was in. A
      * follow-up the rules resolved is also classified by the visitor's own words: when another domain claims those
-     * clearly ({@value #OWN_WORDS_CLAIM}) and more strongly than the domain the carried words give, it goes there ("can I book it with points?" after the
-     * Staatsburg House asks the loyalty program, though the carried words are the house's).
+     * clearly ({@value #OWN_WORDS_CLAIM}) and more strongly than the domain the carried words give, it goes there
+     * ("can I book it with points?" after the Staatsburg House asks the loyalty program, though the carried words are
+     * the house's).
      */
     private Classification classify(Turn turn, UserQuery query, ResolvedQuestion question, String language) {
         Optional<String> carried = question.carriedDomain();
@@ -489,7 +491,7 @@ public class ChatService {
     private static double score(Classification c, String domain) {
         return c.scores().stream()
                 .filter(s -> s.domain().equals(domain))
-                .mapToDouble(io.cellardoor.plugin.DomainScore::score)
+                .mapToDouble(DomainScore::score)
                 .findFirst()
                 .orElse(0);
     }
