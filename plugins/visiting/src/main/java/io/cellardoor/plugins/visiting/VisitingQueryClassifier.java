@@ -40,7 +40,9 @@ public final class VisitingQueryClassifier implements QueryClassifier {
                     0.2,
                     "tasting price")
             .rule(
-                    "\\b(reservations?|reservaciones?|reservas?|reserve (a|an|the|my|our|for)|book(ing|ed)?|tock"
+                    "\\b(reservations?|reservaciones?|reservas?|reserve (a|an|the|my|our|for)"
+                            // "do we need to reserve?", "can I reserve?": the verb, not a Reserve wine
+                            + "|(to|i|we|you|u|can|should|must) reserve|book(ing|ed)?|tock"
                             + "|walk[ -]?ins?|availability|table for)\\b",
                     0.45,
                     "reservation")

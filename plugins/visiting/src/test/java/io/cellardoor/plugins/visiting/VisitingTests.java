@@ -74,7 +74,9 @@ class VisitingTests {
                 "is there parking for a bus",
                 "where is the winery?",
                 "where exactly are you?",
-                "what town are you in?"
+                "what town are you in?",
+                "do we need to reserve?",
+                "can I reserve for saturday?"
             })
     void classifierClaimsVisitingQuestions(String question) {
         assertThat(new VisitingQueryClassifier()
@@ -97,6 +99,7 @@ class VisitingTests {
     @ValueSource(
             strings = {
                 "price of the reserve cab franc?",
+                "do you have a reserve chardonnay?",
                 "what kind of soil are the vines planted in",
                 "will my rewards expire?",
                 "is the winery family owned"
