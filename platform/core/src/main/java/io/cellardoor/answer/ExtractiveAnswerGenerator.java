@@ -1156,10 +1156,7 @@ public final class ExtractiveAnswerGenerator implements AnswerGenerator {
 
     /** The unit with the words of a text it is shown with added to its own. */
     private AnswerUnit withWords(AnswerUnit u, String shownWith) {
-        Set<String> terms = new HashSet<>(u.terms());
-        terms.addAll(analyzer.terms(shownWith));
-        return new AnswerUnit(
-                u.passage(), u.path(), u.title(), u.heading(), u.text(), terms, u.context(), u.cosine(), u.paragraph());
+        return u.withTerms(analyzer.terms(shownWith));
     }
 
     /** A section's unit for a list: the first holding a kind of fact asked for, else its first. */
