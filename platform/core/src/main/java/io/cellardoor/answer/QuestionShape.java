@@ -77,9 +77,12 @@ record QuestionShape(
     private static final Pattern PRICE_Q = words("\\b(how much|prices?|priced|pricing|costs?|fees?|charge|charges|"
             + "expensive|cheap|cheaper|cheapest|pricier|priciest|pricey|pricy|costly|spendy|afford\\w*|per person|rate|rates|cuanto cuesta|"
             + "cuestan?|precios?|caros?|barat[oa]s?|combien co[uû]te|co[uû]tent?|prix|cher|ch[eè]re)\\b|\\$");
-    private static final Pattern TIME_Q = words("\\b(hours?|hrs|open|opens|opening|close|closes|closing|what time|"
+    /** "Close" as a time ("when do you close?"), not as nearness ("how close", "close by", "close to the river"). */
+    private static final Pattern TIME_Q = words("\\b(hours?|hrs|open|opens|opening|(?<!how )close(?! (by|to)\\b)|"
+            + "closes|closing|what time|"
             + "until|how late|earliest|latest|horarios?|hora|abren|abre|cierran|horaires?|heures?|ouvert\\w*|"
             + "ferm\\w+)\\b");
+
     private static final Pattern DURATION_Q = words("\\b(how long|duration|last|lasts|take|takes|cuanto tiempo|"
             + "dura|duracion|combien de temps|dur[eé]e?)\\b");
     private static final Pattern COUNT_Q = words("\\b(how many|number of|how big|how large|capacity|how far|how old|"
@@ -167,7 +170,8 @@ record QuestionShape(
                 HOW_TO.matcher(q).find(),
                 DISTANCE.matcher(q).find(),
                 facts.isEmpty() && !list && !comparison && DESCRIBES.matcher(q).find(),
-                WHO.matcher(q).find(),
+                // "who do I email?" asks for the address to write to, not for a person's name
+                WHO.matcher(q).find() && !facts.contains(Fact.CONTACT),
                 PriceBound.in(q));
     }
 

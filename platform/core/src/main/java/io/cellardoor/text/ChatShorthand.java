@@ -51,6 +51,7 @@ public final class ChatShorthand {
             Map.entry("plz", "please"),
             Map.entry("thx", "thanks"),
             Map.entry("abt", "about"),
+            Map.entry("diff", "difference"),
             Map.entry("rez", "reservation"),
             Map.entry("tix", "tickets"),
             Map.entry("rd", "road"),
@@ -67,7 +68,7 @@ public final class ChatShorthand {
     /** The shorthand spelled out in a question: words no stop word list or question pattern reads. */
     private static final Set<String> SPELLED = Set.of(
             "hw", "yall", "wknd", "wkend", "tmrw", "tmrow", "tmr", "tonite", "bday", "ppl", "abt", "rez", "tix", "frm",
-            "wen", "lng", "hv");
+            "wen", "lng", "hv", "diff");
 
     /** A word of the table, as typed: letters only, "y'all" and "ya'll" with their apostrophe. */
     private static final Pattern WORD =

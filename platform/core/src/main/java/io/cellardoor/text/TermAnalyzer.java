@@ -345,6 +345,9 @@ public final class TermAnalyzer {
      */
     private static final Pattern MEASURE_ASKED = Pattern.compile("\\bhow (long|far)\\b");
 
+    /** "How close", "how near": the same measure as "how far" (a distance), asked from the other end. */
+    private static final Pattern NEARNESS_ASKED = Pattern.compile("\\bhow (close|near)\\b");
+
     /** Words that make a phrasal verb with the word before them ("pick up", "check in", "drop off"). */
     private static final Set<String> PARTICLES = Set.of("up", "in", "out", "off", "over", "back", "down");
 
@@ -375,11 +378,12 @@ public final class TermAnalyzer {
     private static final Pattern SIZE_ASKED = Pattern.compile("\\bhow (big|large)\\b");
 
     /**
-     * The folded question with the measure word after "how" marked by a leading {@code _} ({@link #MEASURE_ASKED}, and
-     * {@link #SIZE_ASKED} when {@code answering}) or left out ({@link #MEASURE_ONLY}).
+     * The folded question with the measure word after "how" marked by a leading {@code _} ({@link #MEASURE_ASKED}, with
+     * "how close" read as "how far", and {@link #SIZE_ASKED} when {@code answering}) or left out ({@link #MEASURE_ONLY}).
      */
     private static String foldQuestion(String question, boolean answering) {
-        String marked = MEASURE_ASKED.matcher(fold(question)).replaceAll("how _$1");
+        String folded = NEARNESS_ASKED.matcher(fold(question)).replaceAll("how far");
+        String marked = MEASURE_ASKED.matcher(folded).replaceAll("how _$1");
         if (answering) {
             marked = SIZE_ASKED.matcher(marked).replaceAll("how _$1");
         }

@@ -20,6 +20,11 @@ class QuestionShapeTests {
                 .as("a dimension asked is a number")
                 .contains(Fact.COUNT);
         assertThat(QuestionShape.of("how tall is the barn?").facts()).contains(Fact.COUNT);
+        assertThat(QuestionShape.of("how close is the mansion?").facts())
+                .as("close as nearness is no time")
+                .doesNotContain(Fact.TIME);
+        assertThat(QuestionShape.of("is the park close by?").facts()).doesNotContain(Fact.TIME);
+        assertThat(QuestionShape.of("when do you close?").facts()).contains(Fact.TIME);
         assertThat(QuestionShape.of("how pricey is the wine club?").facts())
                 .as("an adjective of price asks for one")
                 .contains(Fact.PRICE);
@@ -28,6 +33,9 @@ class QuestionShapeTests {
     @Test
     void readsAQuestionAskingWho() {
         assertThat(QuestionShape.of("who is the winemaker?").who()).isTrue();
+        assertThat(QuestionShape.of("who do i email about a wedding?").who())
+                .as("asks for an address to write to")
+                .isFalse();
         assertThat(QuestionShape.of("Who's in charge of events?").who()).isTrue();
         assertThat(QuestionShape.of("do you know who owns the farm?").who()).isTrue();
         assertThat(QuestionShape.of("¿Quién es el enólogo?").who()).isTrue();

@@ -17,6 +17,8 @@ class ChatShorthandTests {
         assertThat(ChatShorthand.spelledOut("wen r u closed")).isEqualTo("when r u closed");
         assertThat(ChatShorthand.spelledOut("do y'all do weddings")).isEqualTo("do you all do weddings");
         assertThat(ChatShorthand.spelledOut("Ya'll open Tmrw?")).isEqualTo("you all open tomorrow?");
+        assertThat(ChatShorthand.spelledOut("whats the diff between the two tastings"))
+                .isEqualTo("whats the difference between the two tastings");
         assertThat(ChatShorthand.spelledOut("whats on the menu")).isSameAs("whats on the menu");
         assertThat(ChatShorthand.spelledOut("a tour for 6 ppl, abt 2 hrs"))
                 .isEqualTo("a tour for 6 people, about 2 hrs");

@@ -67,6 +67,9 @@ class TermAnalyzerTests {
         assertThat(analyzer.measuresAsked("how far is it from you?", "en")).containsExactly("distance");
         assertThat(analyzer.measuresAsked("How big is the patio?", "en")).containsExactly("size");
         assertThat(analyzer.measuresAsked("what is the patio?", "en")).isEmpty();
+        assertThat(analyzer.measuresAsked("how close is the mansion?", "en"))
+                .as("nearness is the distance asked from the other end")
+                .containsExactly("distance");
         assertThat(analyzer.measuresAsked("how far is it?", "fr")).isEmpty();
         assertThat(new TermAnalyzer(new Vocabulary()).measuresAsked("how far is it?", "en"))
                 .as("without word relations no measure is known")
