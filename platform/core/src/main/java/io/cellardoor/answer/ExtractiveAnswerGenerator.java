@@ -21,6 +21,7 @@ import java.util.Set;
 import java.util.function.LongFunction;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
  * The embedded answer generator: no model, no network.
@@ -318,6 +319,31 @@ public final class ExtractiveAnswerGenerator implements AnswerGenerator {
                 cover(part, units, meaning, subject).stream()
                         .filter(u -> !chosen.contains(u))
                         .forEach(chosen::add);
+            }
+        }
+        // "What is the wine club email?": when the chosen lines give no way to get in touch, their page's line that
+        // does ("By email at wineclub@..."), else the org's own contact details, not the team's other lines.
+        if (parts.stream()
+                        .filter(p -> p.total() > 0)
+                        .allMatch(p -> p.shape().facts().contains(Fact.CONTACT))
+                && chosen.stream().noneMatch(u -> Fact.CONTACT.in(u.text()))) {
+            Set<String> pages = chosen.stream().map(AnswerUnit::path).collect(Collectors.toSet());
+            List<AnswerUnit> onPages = units.stream()
+                    .filter(u -> pages.contains(u.path()) && Fact.CONTACT.in(u.text()))
+                    .toList();
+            // the way asked for ("email"), when a line names it, before the page's first ("By phone at ...")
+            Optional<AnswerUnit> onPage = onPages.stream()
+                    .filter(u -> parts.stream()
+                            .flatMap(p -> p.groups().stream())
+                            .anyMatch(g -> g.weight() > 0 && g.in(u.terms())))
+                    .findFirst()
+                    .or(() -> onPages.stream().findFirst());
+            if (onPage.isPresent()) {
+                chosen.clear();
+                chosen.add(onPage.get());
+            } else if (!request.contactLine().isBlank()) {
+                AnswerGenerator.stream(request.contactLine(), sink);
+                return new GeneratedAnswer(request.contactLine(), true, List.of(), 1, "extractive");
             }
         }
         Features f = features(parts, chosen, passages);
@@ -962,7 +988,7 @@ public final class ExtractiveAnswerGenerator implements AnswerGenerator {
         boolean availability = availabilityVerb.isPresent();
         Set<String> verb = availabilityVerb.map(analyzer::terms).orElse(Set.of());
         // A document takes part when its title names something the question names.
-        record Candidate(String path, double titleScore, int rank, AnswerUnit unit) {}
+        record Candidate(String path, double titleScore, boolean named, int rank, AnswerUnit unit) {}
         List<Candidate> candidates = new ArrayList<>();
         int rank = 0;
         for (var e : byDocument.entrySet()) {
@@ -984,7 +1010,12 @@ public final class ExtractiveAnswerGenerator implements AnswerGenerator {
                             .filter(g -> g.focus() && g.weight() > 0 && Collections.disjoint(g.terms(), verb))
                             .allMatch(g -> g.in(titleTerms));
             if ((titleScore > 0 && namesItem) || listed) {
-                candidates.add(new Candidate(e.getKey(), titleScore, rank, representative(part, e.getValue())));
+                candidates.add(new Candidate(
+                        e.getKey(),
+                        titleScore,
+                        titleNamedWhole(titleTerms, named),
+                        rank,
+                        representative(part, e.getValue())));
             }
             rank++;
         }
@@ -1030,7 +1061,14 @@ public final class ExtractiveAnswerGenerator implements AnswerGenerator {
             candidates = new ArrayList<>(within);
         }
         List<Candidate> kept;
-        if (part.shape().comparison()) {
+        // "The Milea tasting or the Devotion tasting?": pages the question names by every word of their titles are what
+        // it
+        // compares, however common a word of one title is ("Milea" is on every page).
+        List<Candidate> wholeNamed =
+                candidates.stream().filter(Candidate::named).limit(4).toList();
+        if (part.shape().comparison() && wholeNamed.size() >= 2) {
+            kept = wholeNamed;
+        } else if (part.shape().comparison()) {
             double top =
                     candidates.stream().mapToDouble(Candidate::titleScore).max().orElse(0);
             kept = candidates.stream()
@@ -1066,6 +1104,16 @@ public final class ExtractiveAnswerGenerator implements AnswerGenerator {
             }
         }
         return Optional.of(new Items(kept.stream().map(Candidate::unit).toList(), lead));
+    }
+
+    /** Whether the question names every word of a title (its numbers, such as a vintage, aside). */
+    private static boolean titleNamedWhole(Set<String> titleTerms, List<Group> named) {
+        List<String> words = titleTerms.stream()
+                .filter(t -> !t.chars().allMatch(Character::isDigit))
+                .toList();
+        return !words.isEmpty()
+                && words.stream()
+                        .allMatch(t -> named.stream().anyMatch(g -> g.terms().contains(t)));
     }
 
     /**

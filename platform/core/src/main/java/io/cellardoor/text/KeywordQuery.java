@@ -3,6 +3,7 @@ package io.cellardoor.text;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.regex.Pattern;
 import org.springframework.stereotype.Component;
 
 /**
@@ -52,14 +53,26 @@ public class KeywordQuery {
 
     /**
      * As {@link #of(long, String)}, with the kinds an English question's neighbouring words name together when the
-     * knowledge lacks one of them ("open on Memorial Day?" also searches "holiday", {@link TermAnalyzer#namedKinds}).
+     * knowledge lacks one of them ("open on Memorial Day?" also searches "holiday", {@link TermAnalyzer#namedKinds}),
+     * and "contact" when an English question asks for a way to get in touch ("who do I email?").
      *
      * @param language ISO 639-1 code of the question
      */
     public String of(long orgId, String question, String language) {
-        List<String> kinds = analyzer.namedKinds(question, language, corpus.of(orgId)::known);
+        List<String> kinds = new ArrayList<>(analyzer.namedKinds(question, language, corpus.of(orgId)::known));
+        if (language.equals("en")
+                && CONTACT_ASKED.matcher(TermAnalyzer.fold(question)).find()) {
+            kinds.add("contact");
+        }
         return of(orgId, kinds.isEmpty() ? question : question + " " + String.join(" ", kinds));
     }
+
+    /**
+     * A way to get in touch asked for ("who do I email about a wedding?"), which a page files under "Contact" with the
+     * address alone ("Contact our event coordinator: events@..."): the keyword text also searches "contact".
+     */
+    private static final Pattern CONTACT_ASKED =
+            Pattern.compile("\\b(e ?mail|emails|emailing|phone|telephone|call|reach|text)\\b");
 
     /**
      * The rarest words of a keyword text that occur in the tenant's chunks at all, rarest first: what the full-text

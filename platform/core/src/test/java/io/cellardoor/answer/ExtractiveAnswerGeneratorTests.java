@@ -474,6 +474,38 @@ class ExtractiveAnswerGeneratorTests {
     }
 
     @Test
+    void aComparisonComparesThePagesItNamesByTheirWholeTitlesThoughOneTitlesWordIsOnEveryPage() {
+        List<RetrievedChunk> tastings = List.of(
+                chunk(1, "tasting/grove.md", "Grove Tasting", "Product Information", "- Price: $30.00", 0.62),
+                chunk(
+                        2,
+                        "about/club.md",
+                        "Hollow Creek Wine Club",
+                        "Benefits",
+                        "Hollow Creek members taste new releases first at Hollow Creek.",
+                        0.45),
+                chunk(3, "tasting/hollow.md", "Hollow Tasting", "Product Information", "- Price: $25.00", 0.44),
+                chunk(
+                        4,
+                        "visiting/tastings.md",
+                        "Hollow Creek Tasting Experiences",
+                        "Standard Tasting",
+                        "A seated tasting of five Hollow Creek wines, from $25 per person.",
+                        0.43),
+                chunk(5, "visiting/hours.md", "Hollow Creek Hours", "Hours", "Hollow Creek is open daily.", 0.4),
+                chunk(6, "about/soil.md", "Hollow Creek Soil", "Soil", "The difference is in the soil.", 0.3));
+        GeneratedAnswer answer = titled(tastings)
+                .generate(
+                        ask("what's the difference between the hollow tasting and the grove tasting?", tastings),
+                        TokenSink.NONE);
+        assertThat(answer.answered())
+                .as("%s %s", answer.confidence(), answer.text())
+                .isTrue();
+        assertThat(answer.text()).contains("Grove Tasting", "$30.00", "Hollow Tasting", "$25.00");
+        assertThat(answer.sourcePaths()).containsExactly("tasting/grove.md", "tasting/hollow.md");
+    }
+
+    @Test
     void aHowToQuestionIsAnsweredWithTheStepsItsHeadingNamesInTheirOrder() {
         String title = "Directions to the Estate";
         List<RetrievedChunk> directions = List.of(
@@ -787,6 +819,71 @@ class ExtractiveAnswerGeneratorTests {
                 .as("Labor Day is a legal holiday; the line naming a day is about something else")
                 .contains("major holidays")
                 .doesNotContain("harvest");
+    }
+
+    @Test
+    void whoToWriteToIsAnsweredWithTheAddressNotAPersonsName() {
+        List<RetrievedChunk> pages = List.of(
+                chunk(
+                        1,
+                        "weddings/faq.md",
+                        "Weddings",
+                        "Planning",
+                        "Maren Holt, our wedding planner, walks every couple through the wedding day.",
+                        0.5),
+                chunk(
+                        2,
+                        "weddings/weddings.md",
+                        "Weddings at Hollow Creek",
+                        "Contact Information",
+                        "For booking and inquiries, contact our event coordinator: events@hollowcreek.example",
+                        0.45),
+                chunk(3, "news/letter.md", "Newsletter", "Sign Up", "Our newsletter comes by email monthly.", 0.3));
+        GeneratedAnswer answer = titled(pages, new TermAnalyzer(vocabulary, new io.cellardoor.text.Lexicon(true)))
+                .generate(ask("who do i email about a wedding?", pages), TokenSink.NONE);
+        assertThat(answer.answered())
+                .as("%s %s", answer.confidence(), answer.text())
+                .isTrue();
+        assertThat(answer.text()).contains("events@hollowcreek.example");
+    }
+
+    @Test
+    void aWayToGetInTouchAskedIsTheChosenPagesContactLineElseTheOrgs() {
+        List<RetrievedChunk> pages = List.of(
+                chunk(
+                        1,
+                        "club/club.md",
+                        "Hollow Creek Wine Club",
+                        "Membership",
+                        "For wine club memberships outside these states, please email us.",
+                        0.55),
+                chunk(2, "club/club.md", "Hollow Creek Wine Club", "How to Join", "By phone at (555) 010-0142", 0.52),
+                chunk(
+                        4,
+                        "club/club.md",
+                        "Hollow Creek Wine Club",
+                        "How to Join",
+                        "By email at club@hollowcreek.example",
+                        0.5),
+                chunk(
+                        3,
+                        "weddings/faq.md",
+                        "Weddings",
+                        "Planning",
+                        "Our wedding team walks every couple through the day.",
+                        0.45));
+        ExtractiveAnswerGenerator generator =
+                titled(pages, new TermAnalyzer(vocabulary, new io.cellardoor.text.Lexicon(true)));
+        GeneratedAnswer club = generator.generate(ask("what is the wine club email?", pages), TokenSink.NONE);
+        assertThat(club.text())
+                .as("the page's address, not its line saying to email")
+                .contains("club@hollowcreek.example");
+        GeneratedAnswer team = generator.generate(
+                ask("phone number for the wedding team?", List.of(pages.get(0), pages.get(3))), TokenSink.NONE);
+        assertThat(team.answered()).isTrue();
+        assertThat(team.text())
+                .as("no page gives the team's number: the org's own")
+                .isEqualTo("You can reach us at (555) 010-0199.");
     }
 
     @Test
