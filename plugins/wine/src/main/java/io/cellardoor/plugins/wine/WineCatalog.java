@@ -102,7 +102,7 @@ final class WineCatalog {
 
     private static final Pattern LEAST = Pattern.compile("\\b(" + LEAST_WORDS + ")\\b");
     private static final Pattern ABOUT_WINE =
-            Pattern.compile("\\b(wines?|vinos?|vins?|bottles?|reds?|whites?|ros[eé]s?|sparkling)\\b");
+            Pattern.compile("\\b(wines?|vinos?|vins?|bottles?|reds?|whites?|ros[eé]s?|sparkling|bubbly|bubbles)\\b");
     private static final int MAX_READS = 40;
 
     /**

@@ -325,6 +325,7 @@ class WineTests {
                 .as("sparkling water is no sparkling wine")
                 .isEmpty();
         assertThat(direct("do you have any sparkling?")).startsWith("Our sparkling wines:");
+        assertThat(direct("got any bubbly?")).as("bubbly is the wine").startsWith("Our sparkling wines:");
     }
 
     @Test
