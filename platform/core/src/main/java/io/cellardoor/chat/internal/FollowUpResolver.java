@@ -97,8 +97,9 @@ public class FollowUpResolver {
     private static final Pattern CONNECTIVE = Pattern.compile(
             "^\\W*(and|also|plus|then|what about|how about|and what about|so|y|e|et|et pour|y para|¿y|aussi|también)\\b",
             Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
-    private static final String ORDINAL_WORDS = "first|second|third|last|primer[oa]?|segund[oa]|tercer[oa]?|"
-            + "últim[oa]|premi[eè]re?|deuxième|troisième|dernière?";
+    private static final String ORDINAL_WORDS =
+            "first|second|third|fourth|fifth|middle|last|primer[oa]?|segund[oa]|tercer[oa]?|"
+                    + "últim[oa]|premi[eè]re?|deuxième|troisième|dernière?";
     /**
      * An ordinal naming an item: after a determiner ("the last", "el último") or before "one" ("second one"); a bare
      * "last" is a verb as often ("how long does it last?").
@@ -654,6 +655,10 @@ public class FollowUpResolver {
             case "first", "primer", "primero", "primera", "premier", "première", "premiere" -> 0;
             case "second", "segundo", "segunda", "deuxième" -> 1;
             case "third", "tercer", "tercero", "tercera", "troisième" -> 2;
+            case "fourth" -> 3;
+            case "fifth" -> 4;
+            // of an even number of items none is in the middle
+            case "middle" -> items.size() % 2 == 1 ? items.size() / 2 : items.size();
             default -> items.size() - 1;
         };
         if (index >= items.size()) {

@@ -24,6 +24,11 @@ class FollowUpResolverTests {
                 .hasValueSatisfying(i -> assertThat(i).startsWith("Harvest Stomp"));
         assertThat(FollowUpResolver.ordinalItem("the second", EVENTS)).contains("Spring Club Party - April 5");
         assertThat(FollowUpResolver.ordinalItem("second one please", EVENTS)).contains("Spring Club Party - April 5");
+        assertThat(FollowUpResolver.ordinalItem("how much is the middle one?", EVENTS))
+                .contains("Spring Club Party - April 5");
+        assertThat(FollowUpResolver.ordinalItem("the middle one", "- Jumper: 4 bottles\n- Grand Prix: 6 bottles"))
+                .as("two items have no middle one")
+                .isEmpty();
         assertThat(FollowUpResolver.ordinalItem(
                         "the first one", "- Open daily from noon until five\n- Closed in January"))
                 .contains("Open daily from noon until five");
