@@ -23,7 +23,8 @@ public final class ClubQueryClassifier implements QueryClassifier {
             .rule("\\b(shipments?|allocations?|quarterly|pick ?up my|club (box|case|pack))\\b", 0.55, "shipment")
             .rule("\\b(tiers?|levels?)\\b", 0.4, "tier")
             .rule(
-                    "\\b(points?|rewards?|loyalty|redeem\\w*|redemption|perks|benefits|fidelite|puntos)\\b",
+                    // a number's singular "point" names a thing or a score ("10 Point Gin", "a 92 point wine")
+                    "\\b((?<!\\d )point|points|rewards?|loyalty|redeem\\w*|redemption|perks|benefits|fidelite|puntos)\\b",
                     0.5,
                     "loyalty")
             .rule("\\bmiles\\b(?! (from|away|south|north|east|west))", 0.5, "miles")

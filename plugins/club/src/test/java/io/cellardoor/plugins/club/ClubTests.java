@@ -53,7 +53,8 @@ class ClubTests {
             strings = {
                 "can she come to the autumn club party with me?",
                 "how many miles from nyc are you?",
-                "what does the reserve cab franc cost?"
+                "what does the reserve cab franc cost?",
+                "is the 10 point gin award winning?"
             })
     void classifierStaysWeakOnOtherDomainsQuestions(String question) {
         assertThat(score(question)).isLessThan(0.4);
