@@ -79,6 +79,16 @@ final class WineCatalog {
             + "|buy|purchase|order|have|get)( any| some| your| a| the)? (wines?|bottles?( of wine)?)( here| there| to go"
             + "| to take home| from you)?|(venden|tienen|vendez vous|avez vous)( del?| du| des)? (vinos?|vins?))$");
 
+    /**
+     * A recommendation of any wine, for nothing in particular ("recommend me a wine", "what wine should I try?"):
+     * answered by every wine and its price, as the pages say nothing to choose by ("... for steak?" is a pairing).
+     */
+    private static final Pattern RECOMMEND_ANY =
+            Pattern.compile("^(?:(can|could|would) you |please )?(?:(recommend|suggest)"
+                    + "( me| us)?( a| one| some| any)?( good| nice)? (wines?|bottles?)|(what|which) (wine|bottle) (do|would|should)"
+                    + " (you|i|we) (recommend|suggest|try|get|buy|pick)|what'?s a good (wine|bottle))( to (try|buy|get|start with))?"
+                    + "( please)?$");
+
     /** Words asking for the most expensive ("which costs the most?", "¿el más caro?"). */
     static final String MOST_WORDS =
             "most expensive|priciest|highest priced|top shelf|most costly|costs? the most" + "|mas car[oa]s?|plus cher";
@@ -152,7 +162,8 @@ final class WineCatalog {
                         && styles(focus).size() == 1
                         && !HOW_OR_WHY.matcher(focus).find()
                 || bound.isPresent() && styles(focus).size() <= 1
-                || ANY_WINE.matcher(focus).find();
+                || ANY_WINE.matcher(focus).find()
+                || RECOMMEND_ANY.matcher(focus).find();
         // "which one is the cheapest?" after "what red wines do you have?": the wines and their style were carried.
         String text =
                 ranked && styles(focus).isEmpty() && !ABOUT_WINE.matcher(focus).find()

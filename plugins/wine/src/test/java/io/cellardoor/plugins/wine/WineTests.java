@@ -6,6 +6,7 @@ import io.cellardoor.plugin.api.DirectAnswer;
 import io.cellardoor.plugin.api.HandlerResult;
 import io.cellardoor.plugin.api.UserQuery;
 import io.cellardoor.plugin.api.testing.InMemoryPluginContext;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -326,6 +327,19 @@ class WineTests {
                 .isEmpty();
         assertThat(direct("do you have any sparkling?")).startsWith("Our sparkling wines:");
         assertThat(direct("got any bubbly?")).as("bubbly is the wine").startsWith("Our sparkling wines:");
+    }
+
+    @Test
+    void aRecommendationOfAnyWineListsEveryWine() {
+        for (String question :
+                List.of("recommend me a wine", "what wine should I try?", "can you suggest a good bottle?")) {
+            assertThat(direct(question)).as(question).startsWith("Our wines:");
+        }
+        assertThat(plugin.handler()
+                        .handle(new UserQuery("can you recommend a wine for steak?", "en"), cellar)
+                        .directAnswer())
+                .as("a pairing is no list")
+                .isEmpty();
     }
 
     @Test
