@@ -3,6 +3,7 @@ package io.cellardoor.app;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.cellardoor.knowledge.KnowledgeImporter;
+import io.cellardoor.retrieval.KeywordIndex;
 import io.cellardoor.site.SiteDetails;
 import io.cellardoor.site.SiteService;
 import io.cellardoor.site.SiteSettings;
@@ -50,6 +51,9 @@ class AnswerPathIntegrationTests extends IntegrationTestSupport {
 
     @Autowired
     TestBench bench;
+
+    @Autowired
+    KeywordIndex keywords;
 
     @Autowired
     ObjectMapper json;
@@ -330,12 +334,39 @@ class AnswerPathIntegrationTests extends IntegrationTestSupport {
     }
 
     @Test
+    void aMisspeltWordIsReadAsThePagesWordButACommonWordOrANameIsNot() {
+        keywords.awaitReady(org);
+        BenchResult typo = bench.run(org, "how much is the reserve cabernett franc?");
+        assertThat(typo.stages())
+                .filteredOn(s -> s.stage().equals("spelling"))
+                .singleElement()
+                .satisfies(s -> assertThat(s.output()).isEqualTo("cabernett -> cabernet"));
+        assertThat(typo.answer()).contains("$45.00");
+        BenchResult words = bench.run(org, "my wife asked if Stonegate wines are oaky like yours");
+        assertThat(words.stages())
+                .filteredOn(s -> s.stage().equals("spelling"))
+                .singleElement()
+                .as("an English word (wife, not wine), a capitalised name and an adjective of a page's noun (oaky, not"
+                        + " oak) are read as typed")
+                .satisfies(s -> assertThat(s.output()).isEqualTo("as typed"));
+    }
+
+    @Test
     void theTestBenchShowsEveryStage() {
         BenchResult result = bench.run(org, "how much is the 2022 reserve cabernet franc?");
         assertThat(result.stages())
                 .extracting(BenchStage::stage)
                 .containsExactly(
-                        "guard", "language", "rewrite", "classify", "retrieve", "handle", "rank", "generate", "cite");
+                        "guard",
+                        "language",
+                        "spelling",
+                        "rewrite",
+                        "classify",
+                        "retrieve",
+                        "handle",
+                        "rank",
+                        "generate",
+                        "cite");
         assertThat(result.stages())
                 .filteredOn(s -> s.stage().equals("classify"))
                 .singleElement()

@@ -18,6 +18,7 @@ import io.cellardoor.chat.internal.FollowUpResolver;
 import io.cellardoor.chat.internal.PartAnswers;
 import io.cellardoor.chat.internal.PassageRanker;
 import io.cellardoor.chat.internal.PassageRetrieval;
+import io.cellardoor.chat.internal.QuestionSpelling;
 import io.cellardoor.chat.internal.Stages;
 import io.cellardoor.chat.internal.TurnAdmission;
 import io.cellardoor.curated.CuratedAnswers;
@@ -113,6 +114,7 @@ public class ChatService {
     private final AnswerLinks links;
     private final TurnAdmission admission;
     private final CorpusStatistics corpus;
+    private final QuestionSpelling spelling;
 
     ChatService(
             Stages stages,
@@ -133,7 +135,8 @@ public class ChatService {
             PluginContexts contexts,
             AnswerLinks links,
             TurnAdmission admission,
-            CorpusStatistics corpus) {
+            CorpusStatistics corpus,
+            QuestionSpelling spelling) {
         this.stages = stages;
         this.conversations = conversations;
         this.guard = guard;
@@ -153,6 +156,7 @@ public class ChatService {
         this.links = links;
         this.admission = admission;
         this.corpus = corpus;
+        this.spelling = spelling;
     }
 
     /**
@@ -388,8 +392,12 @@ public class ChatService {
         }
         // "r u open this wknd?": English chat shorthand spelled out before plugins, shapes and search read the
         // question.
-        String spelled = language.equals("en") ? ChatShorthand.spelledOut(verdict.question()) : verdict.question();
-        ResolvedQuestion question = stages.run("rewrite", () -> resolve(turn, spelled));
+        // "how much for a tastin?": then its misspelt words corrected to the words of the org's pages.
+        QuestionSpelling.Corrected spelled = language.equals("en")
+                ? stages.run(
+                        "spelling", () -> spelling.correct(turn.orgId(), ChatShorthand.spelledOut(verdict.question())))
+                : QuestionSpelling.Corrected.asTyped(verdict.question());
+        ResolvedQuestion question = stages.run("rewrite", () -> resolve(turn, spelled.text()));
         if (log.isDebugEnabled() && question.followUp()) {
             log.debug("follow-up \"{}\" -> \"{}\" ({})", question.focus(), question.text(), question.rule());
         }
@@ -407,8 +415,8 @@ public class ChatService {
         // An embeddings API's call (not a cache hit, not a model run in process) is one of the turn's model calls.
         float[] embedding = stages.run("embed", () -> embeddings.embedQuestion(question.text(), embedCalls(turn)));
         if (turn.live() && question.standsAlone()) {
-            Optional<TurnTrace> shortcut =
-                    shortcut(turn, conversationId, verdict, language, question, embedding, listener);
+            Optional<TurnTrace> shortcut = shortcut(
+                    turn, conversationId, verdict, language, spelled.corrections(), question, embedding, listener);
             if (shortcut.isPresent()) {
                 return shortcut.get();
             }
@@ -447,6 +455,7 @@ public class ChatService {
         return new TurnTrace(
                 verdict,
                 language,
+                spelled.corrections(),
                 question,
                 Optional.empty(),
                 classification,
@@ -527,6 +536,7 @@ public class ChatService {
             UUID conversationId,
             GuardVerdict verdict,
             String language,
+            List<String> corrections,
             ResolvedQuestion question,
             float[] embedding,
             Listener listener) {
@@ -545,8 +555,17 @@ public class ChatService {
                     ? PluginApi.GENERAL_DOMAIN
                     : cited.getFirst().domain();
             GeneratedAnswer answer = new GeneratedAnswer(c.answer(), true, List.of(), c.similarity(), "curated");
-            return Optional.of(
-                    served(conversationId, verdict, language, question, "curated", domain, answer, cited, listener));
+            return Optional.of(served(
+                    conversationId,
+                    verdict,
+                    language,
+                    corrections,
+                    question,
+                    "curated",
+                    domain,
+                    answer,
+                    cited,
+                    listener));
         }
         Optional<SemanticCache.Hit<Citation>> hit = !turn.admission().has(Feature.SEMANTIC_CACHE)
                 ? Optional.empty()
@@ -557,6 +576,7 @@ public class ChatService {
                 conversationId,
                 verdict,
                 language,
+                corrections,
                 question,
                 "cache",
                 h.domain(),
@@ -569,6 +589,7 @@ public class ChatService {
             UUID conversationId,
             GuardVerdict verdict,
             String language,
+            List<String> corrections,
             ResolvedQuestion question,
             String shortcut,
             String domain,
@@ -581,6 +602,7 @@ public class ChatService {
         return new TurnTrace(
                 verdict,
                 language,
+                corrections,
                 question,
                 Optional.of(shortcut),
                 classification,
@@ -607,6 +629,7 @@ public class ChatService {
         return new TurnTrace(
                 verdict,
                 language,
+                List.of(),
                 ResolvedQuestion.standalone(turn.message(), "declined by the guard"),
                 Optional.empty(),
                 general,

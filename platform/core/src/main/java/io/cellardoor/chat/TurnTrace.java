@@ -15,6 +15,8 @@ import java.util.Optional;
  *
  * @param guard the guard's verdict (instructions removed, or why it was declined)
  * @param language ISO 639-1 code of the question
+ * @param corrections the misspelt words of an English question and what they were read as ({@code "tastin -> tasting"}),
+ *     in order; empty when none
  * @param question the question after the follow-up resolver
  * @param shortcut {@code curated} or {@code cache} when an earlier answer was served, else empty
  * @param classification every plugin's score and evidence, and the domain chosen
@@ -31,6 +33,7 @@ import java.util.Optional;
 public record TurnTrace(
         GuardVerdict guard,
         String language,
+        List<String> corrections,
         ResolvedQuestion question,
         Optional<String> shortcut,
         Classification classification,

@@ -160,6 +160,30 @@ public class KeywordIndex implements DisposableBean, TermCounts {
         }
     }
 
+    /**
+     * The word of the org's chunks a misspelt word most likely means ("tastin" -> "tasting"), from the org's index here:
+     * within one edit, or two for a word of ten letters or more, with the same first letter (two edits make "florida"
+     * "flora" and "sulfites" "suite"). Empty when the word is
+     * in the chunks, is shorter than four letters, nothing is close, or the index is off, not ready or fails (the
+     * question is then read as typed).
+     *
+     * @param foldedWord a lower-case word without accents
+     */
+    public Optional<String> correction(long orgId, String foldedWord) {
+        OrgIndex index = ready(orgId);
+        if (index == null || foldedWord.length() < 4) {
+            return Optional.empty();
+        }
+        try {
+            return index.correction(foldedWord, foldedWord.length() >= 10 ? 2 : 1);
+        } catch (AlreadyClosedException e) {
+            return Optional.empty();
+        } catch (IOException | RuntimeException e) {
+            log.warn("Keyword index of org {} failed to correct a word; it is read as typed", orgId, e);
+            return Optional.empty();
+        }
+    }
+
     /** The org's index when it is on and ready here, else null (and its opening is started when it is on). */
     private @Nullable OrgIndex ready(long orgId) {
         if (!properties.on()) {

@@ -12,6 +12,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.apache.lucene.analysis.CharArraySet;
 import org.apache.lucene.analysis.en.EnglishAnalyzer;
@@ -55,6 +56,9 @@ import org.apache.lucene.search.TermInSetQuery;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.search.similarities.BM25Similarity;
+import org.apache.lucene.search.spell.DirectSpellChecker;
+import org.apache.lucene.search.spell.SuggestMode;
+import org.apache.lucene.search.spell.SuggestWord;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
 import org.apache.lucene.util.Bits;
@@ -257,6 +261,37 @@ final class OrgIndex implements Closeable {
                 ids[i] = values != null && values.advanceExact(sd.doc - leaf.docBase) ? values.longValue() : 0;
             }
             return ids;
+        } finally {
+            searchers.release(searcher);
+        }
+    }
+
+    /**
+     * The word of the org's chunks a misspelt one most likely means: Lucene's {@link DirectSpellChecker} over the folded
+     * words of titles, headings and texts, the closest word within {@code maxEdits} edits with the same first letter,
+     * more frequent ones first among equally close. Empty when the word is in the index, has fewer than four letters,
+     * or nothing is close.
+     *
+     * @param foldedWord a lower-case word without accents, e.g. {@code tastin}
+     * @param maxEdits 1 or 2
+     */
+    Optional<String> correction(String foldedWord, int maxEdits) throws IOException {
+        Set<String> terms = KeywordAnalyzers.terms(KeywordAnalyzers.FOLDED, foldedWord);
+        if (terms.size() != 1) {
+            return Optional.empty();
+        }
+        DirectSpellChecker checker = new DirectSpellChecker();
+        checker.setMaxEdits(maxEdits);
+        checker.setMinPrefix(1);
+        checker.setMinQueryLength(4);
+        IndexSearcher searcher = searchers.acquire();
+        try {
+            SuggestWord[] suggestions = checker.suggestSimilar(
+                    new Term(KeywordAnalyzers.SIMPLE, terms.iterator().next()),
+                    1,
+                    searcher.getIndexReader(),
+                    SuggestMode.SUGGEST_WHEN_NOT_IN_INDEX);
+            return suggestions.length == 0 ? Optional.empty() : Optional.of(suggestions[0].string);
         } finally {
             searchers.release(searcher);
         }

@@ -89,6 +89,8 @@ public class TestBench {
                                 : "")));
         stages.add(new BenchStage("language", run.language()));
         stages.add(new BenchStage(
+                "spelling", run.corrections().isEmpty() ? "as typed" : String.join(", ", run.corrections())));
+        stages.add(new BenchStage(
                 "rewrite",
                 run.question().rule()
                         + (run.question().followUp() ? ": \"" + run.question().text() + "\"" : "")));

@@ -48,6 +48,8 @@ public final class Lexicon {
     private final Map<String, List<String>> kinds = new ConcurrentHashMap<>();
     /** {@link #commonWord} of the words asked for (a one-element list when common), bounded like {@link #cache}. */
     private final Map<String, List<String>> common = new ConcurrentHashMap<>();
+    /** Words WordNet lists in some sense, names included: a marker, else empty. */
+    private final Map<String, List<String>> listed = new ConcurrentHashMap<>();
 
     private volatile Dictionary dictionary;
     private volatile boolean unreadable;
@@ -140,6 +142,20 @@ public final class Lexicon {
     }
 
     /**
+     * Whether WordNet lists a word, or an inflection of it, in any sense, names included ("sulfites", "Florida",
+     * "Riesling"): an English word, whether or not the knowledge uses it.
+     *
+     * @param foldedWord a folded word, e.g. {@code florida}
+     * @return false for a word WordNet does not list, and when the lexicon is off or WordNet cannot be read
+     */
+    public boolean englishWord(String foldedWord) {
+        if (!enabled || !WORD.matcher(foldedWord).matches()) {
+            return false;
+        }
+        return !cached(listed, foldedWord, w -> read(w, Lexicon::anySense)).isEmpty();
+    }
+
+    /**
      * The nouns naming what an adjective measures, in its most common sense ("far" -> distance, "long" -> length, "old"
      * -> age): what a "how far ...?" question asks for.
      *
@@ -209,6 +225,16 @@ public final class Lexicon {
                 }
             }
         });
+    }
+
+    /** Adds a marker when some part of speech lists the word (or its base form). */
+    private static void anySense(Dictionary d, String word, Set<String> out) throws JWNLException {
+        for (POS pos : POS.getAllPOS()) {
+            if (d.lookupIndexWord(pos, word) != null) {
+                out.add("+"); // no word: read() removes the word itself
+                return;
+            }
+        }
     }
 
     /** Adds a marker when some part of speech has a sense that writes the word (or its base form) in lower case. */

@@ -251,6 +251,14 @@ public final class TermAnalyzer {
     }
 
     /**
+     * Whether a folded word is an English word in any sense, names included ({@link Lexicon#englishWord}); false for
+     * every word when word relations are off.
+     */
+    public boolean englishWord(String foldedWord) {
+        return lexicon.englishWord(foldedWord);
+    }
+
+    /**
      * Irregular English verb forms that Porter stemming leaves apart from their base form ("held" and "hold"), mapped to
      * it; only forms that are not also common nouns or adjectives.
      */

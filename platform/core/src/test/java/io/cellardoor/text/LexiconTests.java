@@ -109,4 +109,14 @@ class LexiconTests {
         assertThat(lexicon.commonWord("allan")).as("not listed").isFalse();
         assertThat(new Lexicon(false).commonWord("river")).isFalse();
     }
+
+    @Test
+    void anEnglishWordIsListedInSomeSenseNamesIncludedAMisspellingIsNot() {
+        assertThat(lexicon.englishWord("florida")).as("a name").isTrue();
+        assertThat(lexicon.englishWord("riesling")).isTrue();
+        assertThat(lexicon.englishWord("oysters")).as("an inflection").isTrue();
+        assertThat(lexicon.englishWord("adress")).isFalse();
+        assertThat(lexicon.englishWord("tastin")).isFalse();
+        assertThat(new Lexicon(false).englishWord("florida")).isFalse();
+    }
 }
