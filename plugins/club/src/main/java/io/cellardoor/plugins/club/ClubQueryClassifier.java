@@ -27,7 +27,7 @@ public final class ClubQueryClassifier implements QueryClassifier {
                     "\\b((?<!\\d )point|points|rewards?|loyalty|redeem\\w*|redemption|perks|benefits|fidelite|puntos)\\b",
                     0.5,
                     "loyalty")
-            .rule("\\bmiles\\b(?! (from|away|south|north|east|west))", 0.5, "miles")
+            .rule("\\bmiles\\b(?! (from|away|south|north|east|west)\\b)", 0.5, "miles")
             .rule("\\b(spend|earn\\w*|balance|expire\\w*|expiration|accru\\w*|cash (in|out))\\b", 0.2, "account")
             .rule(
                     "\\b(referr\\w*|refer|refers|told (my|a) (friend|buddy|pal|mate|sister|brother|coworker|colleague)"

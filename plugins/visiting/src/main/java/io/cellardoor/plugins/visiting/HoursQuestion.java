@@ -40,7 +40,7 @@ record HoursQuestion(
     }
 
     private static final Pattern HOURS = Pattern.compile(
-            "\\b(open|opens|opened|opening|clos(e|ed|es|ing)(?! (to|by))|hours?|hrs"
+            "\\b(open|opens|opened|opening|clos(e|ed|es|ing)(?! (to|by)\\b)|hours?|hrs"
                     + "|horaires?|heures|ouvert\\w*|fermes?|fermee?s?|horarios?|abiert[oa]s?|abren|abre|cerrad[oa]s?|cierra\\w*"
                     + "|what time|how late|until when|latest|last (tasting|reservation|seating|call|entry|booking|time))\\b");
     /**

@@ -420,6 +420,9 @@ class VisitingTests {
                 .isEqualTo("Yes, we're open tomorrow (Sunday, December 6) from 11:00 AM to 6:00 PM.");
         assertThat(at(SATURDAY_EVENING, "what time do you close today?", knowledge))
                 .isEqualTo("Today (Saturday, December 5) we're open from 10:30 AM to 8:00 PM.");
+        assertThat(at(SATURDAY_EVENING, "when do you close today?", knowledge))
+                .as("\"close today\" is no \"close to\"")
+                .isEqualTo("Today (Saturday, December 5) we're open from 10:30 AM to 8:00 PM.");
         assertThat(at(Instant.parse("2026-12-07T15:00:00Z"), "¿están abiertos hoy?", knowledge))
                 .isEqualTo("No, we're closed today (Monday, December 7). "
                         + "We're next open on Wednesday, December 9, from 1:00 PM to 5:30 PM.");
