@@ -1061,9 +1061,8 @@ public final class ExtractiveAnswerGenerator implements AnswerGenerator {
             candidates = new ArrayList<>(within);
         }
         List<Candidate> kept;
-        // "The Milea tasting or the Devotion tasting?": pages the question names by every word of their titles are what
-        // it
-        // compares, however common a word of one title is ("Milea" is on every page).
+        // "The Milea tasting or the Devotion tasting?": the pages the question names by every word of their titles are
+        // what it compares, however common a word of one title is ("Milea" is on every page).
         List<Candidate> wholeNamed =
                 candidates.stream().filter(Candidate::named).limit(4).toList();
         if (part.shape().comparison() && wholeNamed.size() >= 2) {

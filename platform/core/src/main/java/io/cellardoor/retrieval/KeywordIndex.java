@@ -163,9 +163,8 @@ public class KeywordIndex implements DisposableBean, TermCounts {
     /**
      * The word of the org's chunks a misspelt word most likely means ("tastin" -> "tasting"), from the org's index here:
      * within one edit, or two for a word of ten letters or more, with the same first letter (two edits make "florida"
-     * "flora" and "sulfites" "suite"). Empty when the word is
-     * in the chunks, is shorter than four letters, nothing is close, or the index is off, not ready or fails (the
-     * question is then read as typed).
+     * "flora" and "sulfites" "suite"). Empty when the word is in the chunks, is shorter than four letters, nothing is
+     * close, or the index is off, not ready or fails (the question is then read as typed).
      *
      * @param foldedWord a lower-case word without accents
      */
