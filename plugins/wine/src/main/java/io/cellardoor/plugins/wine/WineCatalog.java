@@ -77,7 +77,8 @@ final class WineCatalog {
      */
     private static final Pattern ANY_WINE = Pattern.compile("^(?:(do|can|could|may) (you|u|i|we|you all)( guys)? (sell"
             + "|buy|purchase|order|have|get)( any| some| your| a| the)? (wines?|bottles?( of wine)?)( here| there| to go"
-            + "| to take home| from you)?|(venden|tienen|vendez vous|avez vous)( del?| du| des)? (vinos?|vins?))$");
+            + "| to take home| from you)?|is there (any )?wines?( here| to buy| for sale)?"
+            + "|(venden|tienen|vendez vous|avez vous)( del?| du| des)? (vinos?|vins?))$");
 
     /**
      * A recommendation of any wine, for nothing in particular ("recommend me a wine", "what wine should I try?"):

@@ -217,6 +217,7 @@ class WineTests {
                         "- NV Hillside Brut Cuvée")
                 .doesNotContain("Draft");
         assertThat(direct("can I buy a bottle to take home?")).startsWith("Our wines:");
+        assertThat(direct("is there wine?")).startsWith("Our wines:");
         assertThat(plugin.handler()
                         .handle(new UserQuery("¿Venden vino?", "es"), cellar)
                         .directAnswer()
