@@ -270,8 +270,7 @@ public final class ExtractiveAnswerGenerator implements AnswerGenerator {
                                                         p.shape().text()),
                                                 request.language())
                                         .isEmpty())) {
-            AnswerGenerator.stream(request.contactLine(), sink);
-            return new GeneratedAnswer(request.contactLine(), true, List.of(), 1, "extractive");
+            return ownContact(request, sink);
         }
         if (passages.isEmpty() || parts.stream().allMatch(p -> p.total() <= 0)) {
             return decline(request, sink, 0);
@@ -342,8 +341,7 @@ public final class ExtractiveAnswerGenerator implements AnswerGenerator {
                 chosen.clear();
                 chosen.add(onPage.get());
             } else if (!request.contactLine().isBlank()) {
-                AnswerGenerator.stream(request.contactLine(), sink);
-                return new GeneratedAnswer(request.contactLine(), true, List.of(), 1, "extractive");
+                return ownContact(request, sink);
             }
         }
         Features f = features(parts, chosen, passages);
@@ -1394,6 +1392,12 @@ public final class ExtractiveAnswerGenerator implements AnswerGenerator {
     /** The last heading of a path that says something; see {@link AnswerUnit#informativeHeading}. */
     static String informativeHeading(String headingPath) {
         return AnswerUnit.informativeHeading(headingPath);
+    }
+
+    /** The org's own contact line as the answer, for a question asking how to get in touch. */
+    private static GeneratedAnswer ownContact(AnswerRequest request, TokenSink sink) {
+        AnswerGenerator.stream(request.contactLine(), sink);
+        return new GeneratedAnswer(request.contactLine(), true, List.of(), 1, "extractive");
     }
 
     private GeneratedAnswer decline(AnswerRequest request, TokenSink sink, double confidence) {

@@ -90,8 +90,8 @@ record QuestionShape(
             + "acres?|cuant[oa]s|combien de|cuantos|caben)\\b");
     private static final Pattern DATE_Q =
             words("\\b(when|what day|which day|what days|dates?|what months?|which months?|cuando|fecha|quand)\\b");
-    private static final Pattern CONTACT_Q = words(
-            "\\b(e-?mail|phone|call|contact|reach|number to|correo|" + "telefono|courriel|t[eé]l[eé]phone|joindre)\\b");
+    private static final Pattern CONTACT_Q =
+            words("\\b(" + TermAnalyzer.CONTACT_ASKED + "|correo|telefono|courriel|t[eé]l[eé]phone|joindre)\\b");
     private static final Pattern PLACE_Q = words("\\b(where|directions?|address|located|location|how do i get|"
             + "get there|get to you|exit|route|donde|direccion|o[uù] [eê]tes|adresse|itin[eé]raire)\\b");
     private static final Pattern YES_NO = words("^\\W*(is|are|do|does|did|can|could|will|would|may|should|have|has|"

@@ -60,8 +60,10 @@ public class KeywordQuery {
      */
     public String of(long orgId, String question, String language) {
         List<String> kinds = new ArrayList<>(analyzer.namedKinds(question, language, corpus.of(orgId)::known));
+        String folded = TermAnalyzer.fold(question);
         if (language.equals("en")
-                && CONTACT_ASKED.matcher(TermAnalyzer.fold(question)).find()) {
+                && CONTACT_ASKED.matcher(folded).find()
+                && !CONTACT.matcher(folded).find()) {
             kinds.add("contact");
         }
         return of(orgId, kinds.isEmpty() ? question : question + " " + String.join(" ", kinds));
@@ -71,8 +73,9 @@ public class KeywordQuery {
      * A way to get in touch asked for ("who do I email about a wedding?"), which a page files under "Contact" with the
      * address alone ("Contact our event coordinator: events@..."): the keyword text also searches "contact".
      */
-    private static final Pattern CONTACT_ASKED =
-            Pattern.compile("\\b(e ?mail|emails|emailing|phone|telephone|call|reach|text)\\b");
+    private static final Pattern CONTACT_ASKED = Pattern.compile("\\b(" + TermAnalyzer.CONTACT_ASKED + ")\\b");
+
+    private static final Pattern CONTACT = Pattern.compile("\\bcontact\\b");
 
     /**
      * The rarest words of a keyword text that occur in the tenant's chunks at all, rarest first: what the full-text

@@ -28,6 +28,12 @@ import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 @org.springframework.stereotype.Component
 public final class TermAnalyzer {
 
+    /**
+     * English words asking for a way to get in touch (an email, a phone number, a call), as a regular expression
+     * alternation over folded text: the question shape's contact fact and the keyword text's "contact" read the same.
+     */
+    public static final String CONTACT_ASKED = "e ?mails?|emailing|phone|telephone|call|contact|reach|number to";
+
     /** Lucene's English stop words plus the function words and fillers of visitors' questions, as typed in a chat too. */
     private static final CharArraySet STOP_WORDS;
 
