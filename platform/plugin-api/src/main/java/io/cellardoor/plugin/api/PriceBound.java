@@ -30,9 +30,7 @@ public record PriceBound(double amount, boolean below, boolean inclusive) {
      * @return empty when the text sets no limit, or its amount has no currency
      */
     public static Optional<PriceBound> in(String text) {
-        String folded = Normalizer.normalize(text.toLowerCase(Locale.ROOT), Normalizer.Form.NFD)
-                .replaceAll("\\p{M}+", "");
-        Matcher m = BOUND.matcher(folded);
+        Matcher m = BOUND.matcher(fold(text));
         while (m.find()) {
             if (m.group(4) != null || m.group(6) != null) {
                 boolean above = m.group(3) != null;
@@ -42,6 +40,33 @@ public record PriceBound(double amount, boolean below, boolean inclusive) {
             }
         }
         return Optional.empty();
+    }
+
+    /**
+     * The text with the first price limit it sets taken out, to read what the limit is put on ("any hats under $30?" ->
+     * "any hats ?"): the same limit {@link #in(String)} reads, on the same folded text.
+     *
+     * @param text any question text
+     * @return the text lower-cased and accent-folded as {@link #in(String)} reads it, the limit's words and amount
+     *     replaced by a space (runs of spaces made one); folded but otherwise whole when it sets no limit
+     * @since 1.4.0
+     */
+    public static String without(String text) {
+        String folded = fold(text);
+        Matcher m = BOUND.matcher(folded);
+        while (m.find()) {
+            if (m.group(4) != null || m.group(6) != null) {
+                return (folded.substring(0, m.start()) + " " + folded.substring(m.end()))
+                        .replaceAll("\\s+", " ")
+                        .strip();
+            }
+        }
+        return folded;
+    }
+
+    private static String fold(String text) {
+        return Normalizer.normalize(text.toLowerCase(Locale.ROOT), Normalizer.Form.NFD)
+                .replaceAll("\\p{M}+", "");
     }
 
     /** Whether a price in dollars is within the bound. */

@@ -29,6 +29,18 @@ class PriceBoundTests {
     }
 
     @Test
+    void takesTheLimitOutOfTheText() {
+        assertThat(PriceBound.without("Any hats under $30?")).isEqualTo("any hats ?");
+        assertThat(PriceBound.without("what merch do you have up to 20 dollars"))
+                .isEqualTo("what merch do you have");
+        assertThat(PriceBound.without("kids under 12, and gifts over $50 please"))
+                .as("the limit with a currency, not the age")
+                .isEqualTo("kids under 12, and gifts please");
+        assertThat(PriceBound.without("Chocolat à moins de 10 $ ?")).isEqualTo("chocolat a ?");
+        assertThat(PriceBound.without("Do you sell Hats?")).isEqualTo("do you sell hats?");
+    }
+
+    @Test
     void admitsAndSaysTheLimit() {
         PriceBound under = new PriceBound(40, true, false);
         assertThat(under.admits(39.99)).isTrue();

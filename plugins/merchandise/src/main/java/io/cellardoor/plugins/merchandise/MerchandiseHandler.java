@@ -5,9 +5,11 @@ import io.cellardoor.plugin.api.DocumentSummary;
 import io.cellardoor.plugin.api.DomainHandler;
 import io.cellardoor.plugin.api.HandlerResult;
 import io.cellardoor.plugin.api.PluginContext;
+import io.cellardoor.plugin.api.PriceBound;
 import io.cellardoor.plugin.api.RetrievalPlan;
 import io.cellardoor.plugin.api.UserQuery;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -22,8 +24,9 @@ import java.util.stream.Collectors;
 
 /**
  * Resolves the product or dish a question names and boosts its page; answers a pure price question about one
- * clearly named item ("price on the tofu bao bun?") from the page's price line, and a question whether the shop or
- * kitchen has something ("do you sell hats or t-shirts?") with the items of those names and their prices.
+ * clearly named item ("price on the tofu bao bun?") from the page's price line, a question whether the shop or
+ * kitchen has something ("do you sell hats or t-shirts?") with the items of those names and their prices, and a
+ * question with a price limit ("any hats under $30?", "what merch do you have under $20?") with every item within it.
  */
 public final class MerchandiseHandler implements DomainHandler {
 
@@ -48,13 +51,14 @@ public final class MerchandiseHandler implements DomainHandler {
             + "|mas car[oa]s?|plus cher(?:e|s|es)?)\\b");
     /** Words that name no kind of item: "the cheapest thing in the shop" ranks every item. */
     private static final Pattern ANY_ITEM = Pattern.compile("\\b(?:things?|items?|products?|stuff|shop|store|menu"
+            + "|merch|merchandise|souvenirs?|goods|anything|something"
             + "|gift shop|you (?:sell|have|carry|serve)|can i (?:buy|get|order)|cosa|articulo|producto|tienda|chose"
             + "|article|produit|boutique|the|a|an|what'?s|what|is|are|in|on|of|your|whats|el|la|lo|le|les|los|las"
             + "|de|du|des|en|dans|qu'?est|quel|quelle|cual|que)\\b");
 
     /** Titles of charges, not things to buy ("Corkage Fee", "Occupancy Tax (4%)"): no cheapest item is one. */
     private static final Pattern CHARGE = Pattern.compile(
-            "(?i)\\b(fees?|tax(es)?|surcharges?|deposits?|overtime|gratuity|processing|service charge)\\b|%");
+            "(?i)\\b(fees?|tax(es)?|surcharges?|deposits?|overtime|gratuity|processing|service charge|shipping)\\b|%");
 
     private static final Pattern WINE_PAIRING =
             Pattern.compile("\\b(wines?|pair\\w*|go(es)? (well )?with|drink with)\\b");
@@ -87,12 +91,16 @@ public final class MerchandiseHandler implements DomainHandler {
         if (priceQuestion && match.single() && match.namesOnly()) {
             answer = priceAnswer(match.products(), prices);
         }
-        if (answer.isEmpty() && query.priceBound().isEmpty()) {
+        Optional<PriceBound> bound = query.priceBound();
+        if (answer.isEmpty() && bound.isPresent()) {
+            answer = boundedAnswer(query, bound.get(), pages, context, prices);
+        }
+        if (answer.isEmpty() && bound.isEmpty()) {
             answer = byPriceAnswer(query, pages, context, prices);
         }
         Optional<AvailabilityQuestion.Asked> asked = AvailabilityQuestion.read(query.normalizedFocus());
         boolean priceOfAKind = priceQuestion && !match.single();
-        if (answer.isEmpty() && query.priceBound().isEmpty() && (asked.isPresent() || priceOfAKind)) {
+        if (answer.isEmpty() && bound.isEmpty() && (asked.isPresent() || priceOfAKind)) {
             ProductNames.Shelf items = ProductNames.Shelf.of(items(pages, context, prices));
             answer = asked.flatMap(a -> availabilityAnswer(a, items, prices));
             if (answer.isEmpty() && priceOfAKind) {
@@ -118,8 +126,8 @@ public final class MerchandiseHandler implements DomainHandler {
     /**
      * "Yes, we have:" ("We have:" to "what hats do you sell?") and a bullet per item the things asked about name, with its price when its page states one;
      * items of the same name are one bullet citing every page. Without every word asked found in the titles ("vegan
-     * cheese"), the list is introduced as the closest items, not as a yes. Empty when no thing names an item. A price
-     * limit in the question ("any hats under $30?") is the host's to apply, so such a question gets no list here.
+     * cheese"), the list is introduced as the closest items, not as a yes. Empty when no thing names an item. A
+     * question with a price limit ("any hats under $30?") is {@link #boundedAnswer}'s.
      */
     private static Optional<DirectAnswer> availabilityAnswer(
             AvailabilityQuestion.Asked asked, ProductNames.Shelf items, Prices prices) {
@@ -214,6 +222,76 @@ public final class MerchandiseHandler implements DomainHandler {
                 .map(DocumentSummary::path)
                 .toList();
         return Optional.of(new DirectAnswer(text, sources, AVAILABILITY_CONFIDENCE));
+    }
+
+    /**
+     * "Our hats under $30:" and a bullet per item of the kind asked within the limit, least expensive first for an upper
+     * limit (most expensive first for a lower one), or of every priced item when the words name no kind ("what merch
+     * do you have under $20?", "anything for under 10 dollars?"); a follow-up naming none ("any under $10?") takes the
+     * kind its carried question asked about. With no item within: "None of our hats is under $20; the least expensive
+     * is the Hat, at $25.00." Charges ({@link #CHARGE}) are no items. Empty when the words name something no title has
+     * whole ("vegan cheese"), or another domain's thing ("wines"), or no such item states a price.
+     */
+    private static Optional<DirectAnswer> boundedAnswer(
+            UserQuery query, PriceBound bound, List<DocumentSummary> pages, PluginContext context, Prices prices) {
+        String rest = PriceBound.without(query.normalizedFocus());
+        List<String> kinds =
+                AvailabilityQuestion.read(rest)
+                        .map(AvailabilityQuestion.Asked::alternatives)
+                        .orElse(List.of(rest))
+                        .stream()
+                        .filter(kind -> !ProductNames.words(
+                                        ANY_ITEM.matcher(kind).replaceAll(" "))
+                                .isEmpty())
+                        .toList();
+        if (kinds.isEmpty() && !query.focus().equals(query.text())) {
+            kinds = carriedKind(query).stream().toList();
+        }
+        List<DocumentSummary> ranked = new ArrayList<>();
+        String what;
+        if (kinds.isEmpty()) {
+            ranked.addAll(pages);
+            what = "items";
+        } else {
+            ProductNames.Shelf shelf = ProductNames.Shelf.of(items(pages, context, prices));
+            List<String> named = new ArrayList<>();
+            for (String kind : kinds) {
+                Optional<ProductNames.Offer> offer = offered(kind, shelf).filter(ProductNames.Offer::whole);
+                if (offer.isEmpty()) {
+                    return Optional.empty();
+                }
+                List<DocumentSummary> being =
+                        ProductNames.beingThe(kind, offer.get().products());
+                being.stream().filter(p -> !ranked.contains(p)).forEach(ranked::add);
+                named.add(String.join(
+                        " ", ProductNames.words(ANY_ITEM.matcher(kind).replaceAll(" "))));
+            }
+            what = String.join(" and ", named);
+        }
+        Comparator<DocumentSummary> nearest = Comparator.comparingDouble(
+                p -> (bound.below() ? 1 : -1) * amount(prices.of(p).orElseThrow()));
+        List<DocumentSummary> priced = ranked.stream()
+                .filter(p -> !CHARGE.matcher(p.title()).find() && prices.of(p).isPresent())
+                .sorted(nearest)
+                .toList();
+        if (priced.isEmpty()) {
+            return Optional.empty();
+        }
+        List<DocumentSummary> within = priced.stream()
+                .filter(p -> bound.admits(amount(prices.of(p).orElseThrow())))
+                .toList();
+        if (within.isEmpty()) {
+            DocumentSummary first = priced.getFirst();
+            String extreme = bound.below() ? "least" : "most";
+            String text = (kinds.isEmpty()
+                            ? "Nothing on our shop and menu list is " + bound.said()
+                            : "None of our " + what + " is " + bound.said())
+                    + "; the " + extreme + " expensive is the " + title(first) + ", at "
+                    + prices.of(first).orElseThrow() + ".";
+            return Optional.of(new DirectAnswer(text, List.of(first.path()), AVAILABILITY_CONFIDENCE));
+        }
+        String header = "Our " + what + " " + bound.said() + ":\n";
+        return Optional.of(itemList(header, List.of(new ProductNames.Offer(within, true)), prices));
     }
 
     /**

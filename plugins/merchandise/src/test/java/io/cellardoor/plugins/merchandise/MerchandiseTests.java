@@ -62,7 +62,6 @@ class MerchandiseTests {
         assertThat(answer("what's your cheapest vegan cap?", shop))
                 .as("a word no title has")
                 .isEmpty();
-        assertThat(answer("any caps under $30?", shop)).isEmpty();
         assertThat(plugin.handler()
                         .handle(
                                 new UserQuery(
@@ -332,8 +331,33 @@ class MerchandiseTests {
     }
 
     @Test
-    void leavesAQuestionWithAPriceLimitToTheHost() {
-        assertThat(answer("do you sell caps under $30?", shop)).isEmpty();
+    void aPriceLimitListsEveryItemWithinItOfTheKindAskedOrOfAll() {
+        assertThat(answer("do you sell caps under $30?", shop))
+                .contains("Our caps under $30:\n- **Linen Cap**: $28.00");
+        assertThat(answer("any caps up to 32 dollars?", shop))
+                .as("least expensive first, one bullet for the two pages of one name")
+                .contains("Our caps $32 or less:\n- **Linen Cap**: $28.00\n- **Tweed Cap**: $32.00");
+        assertThat(answer("what merch do you have under $20?", shop))
+                .as("no kind named: every item, the surcharge no item")
+                .contains("Our items under $20:\n- **Crispy Tofu**: $11.00\n- **Crispy Tofu Bao Bun**: $14.00"
+                        + "\n- **Short Rib Sliders**: $19");
+        assertThat(answer("anything over $40?", shop)).contains("Our items over $40:\n- **Holiday Gift Box**: $75.00");
+        assertThat(answer("any caps under $20?", shop))
+                .contains("None of our caps is under $20; the least expensive is the Linen Cap, at $28.00.");
+        assertThat(answer("what's over $100?", shop))
+                .contains("Nothing on our shop and menu list is over $100; the most expensive is the Holiday Gift Box,"
+                        + " at $75.00.");
+        assertThat(answer("any vegan caps under $30?", shop))
+                .as("a word no title has")
+                .isEmpty();
+        assertThat(plugin.handler()
+                        .handle(
+                                new UserQuery("any under $30? do you sell caps? Tweed Cap", "en", "any under $30?"),
+                                shop)
+                        .directAnswer()
+                        .map(DirectAnswer::text))
+                .as("a follow-up's kind is the one its carried question asked about")
+                .contains("Our caps under $30:\n- **Linen Cap**: $28.00");
     }
 
     @Test
