@@ -481,8 +481,11 @@ public final class ExtractiveAnswerGenerator implements AnswerGenerator {
             String language) {
         Set<String> terms = new LinkedHashSet<>(word.terms());
         Set<String> related = word.related();
-        // A word of a name WordNet lists ("memorial" of "Memorial Day") is no misspelling.
-        if (word.unknownTo(stats::known) && kindOfName.isEmpty()) {
+        // A word of a name WordNet lists ("memorial" of "Memorial Day") is no misspelling, nor is an English word of
+        // an English question ("t-shirts" are no "shift"), as the spelling stage reads them.
+        if (word.unknownTo(stats::known)
+                && kindOfName.isEmpty()
+                && !(language.equals("en") && analyzer.englishWord(word.word()))) {
             word.terms().forEach(t -> stats.closestKnown(t).ifPresent(terms::add));
         }
         // The kind of the name the word is part of ("holiday" of "Memorial Day") stands for it as related words do; so

@@ -574,6 +574,30 @@ class ExtractiveAnswerGeneratorTests {
     }
 
     @Test
+    void anEnglishWordTheKnowledgeLacksIsNoMisspellingOfOneItHas() {
+        TermAnalyzer related = new TermAnalyzer(vocabulary, new io.cellardoor.text.Lexicon(true));
+        List<RetrievedChunk> pages = List.of(
+                chunk(1, "shop/polo.md", "Long Sleeve Polo", "", "- Price: $45.00", 0.4),
+                chunk(2, "shop/wash.md", "Morning Shift Body Wash", "", "- Price: $30.00", 0.4));
+        List<String> texts = new ArrayList<>(
+                pages.stream().map(c -> c.title() + " " + c.text()).toList());
+        texts.addAll(List.of("a night shift", "the shift of seasons", "sleeve", "price list"));
+        ExtractiveAnswerGenerator generator =
+                new ExtractiveAnswerGenerator(related, org -> CorpusStatistics.Stats.of(texts, related), 0.24);
+
+        assertThat(generator
+                        .generate(ask("do you have t-shirts?", pages), TokenSink.NONE)
+                        .text())
+                .as("\"shirts\" is one edit from \"shift\", and an English word")
+                .doesNotContain("Morning Shift");
+        assertThat(generator
+                        .generate(ask("how much is the mornin shift body wash?", pages), TokenSink.NONE)
+                        .text())
+                .as("a word no dictionary lists is still read as the page's")
+                .contains("$30.00");
+    }
+
+    @Test
     void howLongAsksForADurationNotForTheWordLong() {
         TermAnalyzer related = new TermAnalyzer(vocabulary, new io.cellardoor.text.Lexicon(true));
         List<RetrievedChunk> pages = List.of(
