@@ -15,6 +15,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -79,7 +80,10 @@ public final class ExtractiveAnswerGenerator implements AnswerGenerator {
 
     /** What a fact's heading naming the question's words adds, at all of them (see {@code cover}). */
     private static final double HEADING_NAMED = 0.2;
-    /** Added to a unit of the page a follow-up's "it" refers to (see {@link #referredTo}). */
+    /**
+     * Added to a unit of the page a follow-up's "it" or "he" refers to, and again to one of the section it refers to
+     * (see {@link #referredTo}).
+     */
     private static final double SUBJECT_BONUS = 0.15;
     /** Added to a line defining what a "what is ...?" question names ("Milea Miles is ..."), see {@link #defines}. */
     private static final double DEFINITION_BONUS = 0.15;
@@ -291,7 +295,7 @@ public final class ExtractiveAnswerGenerator implements AnswerGenerator {
         List<AnswerUnit> units =
                 AnswerUnit.withMeasures(AnswerUnit.withInitials(AnswerUnit.of(passages, analyzer), unknown), measures);
         // "is it good with steak?" after the Vincenza: "it" is the page the conversation was on.
-        String subject = referredTo(focus, carried, units);
+        Subject subject = referredTo(focus, carried, units);
         // A follow-up's own words lack its subject ("when were the grapes picked?"): only a question that stands
         // alone is compared by meaning.
         Map<AnswerUnit, Double> meaning = carried.isBlank() ? meaning(focus, units) : Map.of();
@@ -382,24 +386,46 @@ public final class ExtractiveAnswerGenerator implements AnswerGenerator {
         return new GeneratedAnswer(text, true, sources, confidence, "extractive");
     }
 
-    /** A word of a follow-up that refers to the thing the conversation was about. */
+    /** A word of a follow-up that refers to the thing or person the conversation was about. */
     private static final Pattern REFERS =
-            Pattern.compile("\\b(it|its|it's|this one|that one)\\b", Pattern.CASE_INSENSITIVE);
+            Pattern.compile("\\b(it|its|it's|this one|that one|he|him|his|she|her|hers)\\b", Pattern.CASE_INSENSITIVE);
 
     /**
-     * The title of the page a follow-up that refers to "it" is about: the longest title of two words or more among the
-     * passages that the follow-up carried whole from the conversation (the page the previous answer came from); empty
-     * when the follow-up refers to nothing or carries no such title.
+     * What a follow-up referring back is about: the page and, on a page of several things (the inns nearby, the
+     * team), the section.
+     *
+     * @param title the page's title; empty for none
+     * @param heading the section's informative heading ({@link AnswerUnit#informativeHeading}); empty for none
      */
-    private static String referredTo(String focus, String carried, List<AnswerUnit> units) {
+    private record Subject(String title, String heading) {
+
+        static final Subject NONE = new Subject("", "");
+    }
+
+    /**
+     * What a follow-up that refers to "it" or "he" is about: the longest title of two words or more among the passages
+     * that the follow-up carried whole from the conversation (the page the previous answer came from), and the longest
+     * informative heading of that page the conversation carried whole (the section its answer picked: "Mirbeau Inn &
+     * Spa", "River Allan"); none when the follow-up refers to nothing or carries no such title.
+     */
+    private static Subject referredTo(String focus, String carried, List<AnswerUnit> units) {
         if (carried.isBlank() || !REFERS.matcher(focus).find()) {
-            return "";
+            return Subject.NONE;
         }
-        return units.stream()
+        String title = units.stream()
                 .map(AnswerUnit::title)
                 .filter(t -> t.strip().split("\\s+").length >= 2 && carried.contains(t))
                 .max(Comparator.comparingInt(String::length))
                 .orElse("");
+        String said = carried.toLowerCase(Locale.ROOT);
+        String heading = units.stream()
+                .filter(u -> u.title().equals(title))
+                .map(u -> AnswerUnit.informativeHeading(u.heading()))
+                .filter(h ->
+                        h.split("\\s+").length >= 2 && !h.equals(title) && said.contains(h.toLowerCase(Locale.ROOT)))
+                .max(Comparator.comparingInt(String::length))
+                .orElse("");
+        return title.isEmpty() ? Subject.NONE : new Subject(title, heading);
     }
 
     /**
@@ -562,10 +588,11 @@ public final class ExtractiveAnswerGenerator implements AnswerGenerator {
 
     /**
      * The units that together cover a part best, at most {@value #MAX_UNITS_PER_PART}; a unit's similarity in meaning
-     * ({@code meaning}, empty for none) adds to its score, and so does being on the page titled {@code subject} (the
-     * page a follow-up's "it" refers to, {@link #referredTo}; empty for none).
+     * ({@code meaning}, empty for none) adds to its score, and so does being on the page and in the section a
+     * follow-up's "it" refers to ({@code subject}, {@link #referredTo}; {@link Subject#NONE} for none).
      */
-    private List<AnswerUnit> cover(Part part, List<AnswerUnit> units, Map<AnswerUnit, Double> meaning, String subject) {
+    private List<AnswerUnit> cover(
+            Part part, List<AnswerUnit> units, Map<AnswerUnit, Double> meaning, Subject subject) {
         List<AnswerUnit> chosen = new ArrayList<>();
         Set<String> covered = new HashSet<>();
         Set<Fact> shown = new HashSet<>();
@@ -642,7 +669,10 @@ public final class ExtractiveAnswerGenerator implements AnswerGenerator {
                 held[i] = groups.get(i).match(covered);
             }
             for (AnswerUnit u : units) {
-                if (chosen.contains(u) || verbOnly.contains(u) || notAboutThePerson(u, naming, chosen, personShown)) {
+                if (chosen.contains(u)
+                        || verbOnly.contains(u)
+                        || notAboutThePerson(u, naming, chosen, personShown)
+                        || aboutAnotherOne(u, subject)) {
                     continue;
                 }
                 double gain = 0;
@@ -691,8 +721,13 @@ public final class ExtractiveAnswerGenerator implements AnswerGenerator {
                 }
                 bonus += 0.15 * titleShare(part, u);
                 // A unit of the page a follow-up's "it" refers to is about what was asked, as one whose title names it.
-                if (u.title().equals(subject)) {
+                if (u.title().equals(subject.title())) {
                     bonus += SUBJECT_BONUS;
+                    // ... and more to a unit of the section it refers to, on a page of several things
+                    if (!subject.heading().isEmpty()
+                            && AnswerUnit.informativeHeading(u.heading()).equals(subject.heading())) {
+                        bonus += SUBJECT_BONUS;
+                    }
                 }
                 if (defining.contains(u)) {
                     bonus += DEFINITION_BONUS;
@@ -746,6 +781,19 @@ public final class ExtractiveAnswerGenerator implements AnswerGenerator {
             personShown |= naming.contains(pick);
         }
         return chosen;
+    }
+
+    /**
+     * Whether a unit is about another of the things a page lists than the one a follow-up refers to: under another
+     * section of the subject's page ("how far is it from you?" about the Mirbeau is not answered by the Millbrook Inn's
+     * 30 minutes, "where did he study?" about the winemaker not by the general manager's Cornell lecturing).
+     */
+    private static boolean aboutAnotherOne(AnswerUnit u, Subject subject) {
+        if (subject.heading().isEmpty() || !u.title().equals(subject.title())) {
+            return false;
+        }
+        String heading = AnswerUnit.informativeHeading(u.heading());
+        return !heading.isEmpty() && !heading.equals(subject.heading());
     }
 
     /**

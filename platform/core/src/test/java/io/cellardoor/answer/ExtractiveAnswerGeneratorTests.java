@@ -1237,6 +1237,42 @@ class ExtractiveAnswerGeneratorTests {
     }
 
     @Test
+    void aFollowUpAboutHimIsAnsweredFromHisSectionNotFromAnotherPersonsOnThePage() {
+        List<RetrievedChunk> team = List.of(
+                chunk(
+                        1,
+                        "about/team.md",
+                        "Our Team",
+                        "Team > Ada Brook",
+                        "## Ada Brook\nTitle: Winemaker\nAda studied enology in Geneva. Her favorite wine to drink at home is a dry Riesling.",
+                        0.5),
+                chunk(
+                        2,
+                        "about/team.md",
+                        "Our Team",
+                        "Team > Cole Marsh",
+                        "## Cole Marsh\nTitle: Chef\nCole cooks with local trout. His favorite wine is an old Chenin Blanc.",
+                        0.5));
+        String focus = "what is his favorite wine to drink at home?";
+        AnswerRequest followUp = new AnswerRequest(
+                1,
+                focus + " who is the chef? Our Team Cole Marsh",
+                focus,
+                "en",
+                team,
+                List.of(),
+                "You can reach us at (555) 010-0199.",
+                List.of(),
+                "",
+                List.of());
+        GeneratedAnswer answer = over(team).generate(followUp, TokenSink.NONE);
+        assertThat(answer.text())
+                .as("\"his\" is the chef the conversation picked; the winemaker's favorite is another person's")
+                .contains("His favorite wine is an old Chenin Blanc.")
+                .doesNotContain("Riesling");
+    }
+
+    @Test
     void aLabelLinesWordsBelongToTheLineAfterIt() {
         List<RetrievedChunk> wine = List.of(chunk(
                 1,

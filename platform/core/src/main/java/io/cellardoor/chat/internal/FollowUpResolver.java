@@ -472,24 +472,44 @@ public class FollowUpResolver {
 
     /**
      * The previous turn's topic: its words and what it carried, then the title of its first citation, and the section of
-     * that page a "which ...?" answer picked ({@link #pickedSection}).
+     * that page it was about ({@link #sectionAbout}).
      */
     private String topic(long orgId, PastTurn previous) {
         String title = previous.answered() && !previous.citations().isEmpty()
                 ? previous.citations().getFirst().title()
                 : "";
         String topic = carried(previous.resolvedQuestion(), title);
-        if (!title.isBlank() && PICKS_ONE.matcher(previous.resolvedQuestion()).find()) {
+        if (!title.isBlank()) {
             String page = documents
                     .findDocument(orgId, previous.citations().getFirst().path())
                     .map(d -> d.plainText())
                     .orElse("");
-            Optional<String> picked = pickedSection(previous.resolvedQuestion(), previous.answer(), page, analyzer);
-            if (picked.isPresent()) {
-                topic = topic + " " + picked.get();
+            Optional<String> section = sectionAbout(previous, title, page, analyzer);
+            if (section.isPresent()) {
+                topic = topic + " " + section.get();
             }
         }
         return topic.strip();
+    }
+
+    /**
+     * The section of the page a turn's answer came from that the turn was about: the one its answer picked
+     * ({@link #pickedSection}, read against the visitor's own words, as a section an earlier turn carried is in the
+     * resolved question) when the question asked for one of several (a "which ...?" or "who ...?" question) or named a
+     * word of that section's heading that the page's title lacks ("tell me about the Mirbeau inn" and "Mirbeau Inn &
+     * Spa" on "Accommodations Near ..."). A section that only holds the fact asked ("how many guests fit?" answered
+     * from "Elegant Vineyard Celebrations") is not what the conversation is about.
+     *
+     * @param title the title of the page the answer cited first
+     * @param page that page's markdown
+     * @return the section's heading; empty when the turn was about no one section
+     */
+    static Optional<String> sectionAbout(PastTurn turn, String title, String page, TermAnalyzer analyzer) {
+        Set<String> asked = analyzer.terms(turn.resolvedQuestion());
+        Set<String> titled = analyzer.terms(title);
+        return pickedSection(turn.question(), turn.answer(), page, analyzer)
+                .filter(h -> PICKS_ONE.matcher(turn.resolvedQuestion()).find()
+                        || analyzer.terms(h).stream().anyMatch(t -> asked.contains(t) && !titled.contains(t)));
     }
 
     /**
@@ -517,9 +537,9 @@ public class FollowUpResolver {
         return (topic + " " + title).strip();
     }
 
-    /** A question asking for one of several ("which tier ...?", "the cheapest one?", "¿cuál ...?"). */
+    /** A question asking for one of several ("which tier ...?", "the cheapest one?", "who is ...?", "¿cuál ...?"). */
     private static final Pattern PICKS_ONE = Pattern.compile(
-            "\\b(which|cheapest|priciest|least|most|best|closest|nearest|oldest|newest|biggest|smallest|cu[aá]l"
+            "\\b(which|who|whom|cheapest|priciest|least|most|best|closest|nearest|oldest|newest|biggest|smallest|cu[aá]l"
                     + "|quel(le)?s?|m[aá]s|plus)\\b",
             Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
 

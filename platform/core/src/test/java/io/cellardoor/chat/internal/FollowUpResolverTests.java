@@ -171,6 +171,64 @@ class FollowUpResolverTests {
     }
 
     @Test
+    void aTurnIsAboutTheSectionItPickedWhenItAskedForOneOrNamedIt() {
+        String page = """
+                # Nearby Inns
+                ## Inns
+                ### Larch Inn & Spa
+                - A quiet spa hotel by the river
+                ### Millpond Inn
+                - 30 minutes away, 12 guests
+                """;
+        String title = "Nearby Inns";
+        TermAnalyzer analyzer = new TermAnalyzer(new Vocabulary(), Lexicon.none());
+        java.util.function.BiFunction<String, String, ConversationStore.PastTurn> turn = (question, answer) ->
+                new ConversationStore.PastTurn(question, question + " " + title, answer, true, "visiting", List.of());
+
+        assertThat(FollowUpResolver.sectionAbout(
+                        turn.apply("tell me about the larch", "Larch Inn & Spa: A quiet spa hotel by the river"),
+                        title,
+                        page,
+                        analyzer))
+                .as("the question named a word of the heading the title lacks")
+                .contains("Larch Inn & Spa");
+        assertThat(FollowUpResolver.sectionAbout(
+                        turn.apply("who has room for a group?", "Millpond Inn: 30 minutes away, 12 guests"),
+                        title,
+                        page,
+                        analyzer))
+                .as("a \"who\" question picks one")
+                .contains("Millpond Inn");
+        assertThat(FollowUpResolver.sectionAbout(
+                        turn.apply("how many guests fit?", "Millpond Inn: 30 minutes away, 12 guests"),
+                        title,
+                        page,
+                        analyzer))
+                .as("the section only held the fact asked")
+                .isEmpty();
+        assertThat(FollowUpResolver.sectionAbout(
+                        turn.apply("does the inn have rooms?", "Millpond Inn: 30 minutes away, 12 guests"),
+                        title,
+                        page,
+                        analyzer))
+                .as("\"inn\" is a word of the title as well")
+                .isEmpty();
+        assertThat(FollowUpResolver.sectionAbout(
+                        new ConversationStore.PastTurn(
+                                "does it have a spa?",
+                                "does it have a spa? tell me about the larch " + title + " Larch Inn & Spa",
+                                "Larch Inn & Spa: A quiet spa hotel by the river",
+                                true,
+                                "visiting",
+                                List.of()),
+                        title,
+                        page,
+                        analyzer))
+                .as("a section an earlier turn carried stays, though the resolved question names it whole")
+                .contains("Larch Inn & Spa");
+    }
+
+    @Test
     void headingsAreGroupedWithTheirSiblingsUnderTheSameParent() {
         String page = """
                 # Wine Club
