@@ -472,9 +472,17 @@ public class FollowUpResolver {
 
     /**
      * The previous turn's topic: its words and what it carried, then the title of its first citation, and the section of
-     * that page it was about ({@link #sectionAbout}).
+     * that page it was about ({@link #sectionAbout}); of a declined follow-up, only what it carried.
      */
     private String topic(long orgId, PastTurn previous) {
+        // A declined follow-up ("what does it pair with?") found nothing: what it carried is still the topic, its own
+        // words are not ("how much is a bottle?" after it is about the wine before it).
+        String asked = withoutLeadIn(previous.question());
+        if (!previous.answered()
+                && previous.resolvedQuestion().startsWith(asked)
+                && previous.resolvedQuestion().length() > asked.length()) {
+            return previous.resolvedQuestion().substring(asked.length()).strip();
+        }
         String title = previous.answered() && !previous.citations().isEmpty()
                 ? previous.citations().getFirst().title()
                 : "";

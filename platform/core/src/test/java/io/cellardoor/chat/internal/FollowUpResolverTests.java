@@ -35,6 +35,29 @@ class FollowUpResolverTests {
     }
 
     @Test
+    void aDeclinedFollowUpPassesOnWhatItCarriedNotItsOwnWords() {
+        // no page is read on this path: a pronoun continues the conversation, the declined turn cites none
+        FollowUpResolver resolver =
+                new FollowUpResolver(new TermAnalyzer(new Vocabulary(), Lexicon.none()), null, null);
+        ConversationStore.PastTurn declined = new ConversationStore.PastTurn(
+                "what does it pair with?",
+                "what does it pair with? is it oaked? 2023 Reserve Chardonnay",
+                "Sorry, I don't know the answer to that.",
+                false,
+                "wine",
+                List.of());
+
+        assertThat(resolver.resolve(1, "how much is it?", List.of(declined)).text())
+                .isEqualTo("how much is it? is it oaked? 2023 Reserve Chardonnay");
+        ConversationStore.PastTurn standalone = new ConversationStore.PastTurn(
+                "do you sell cigars?", "do you sell cigars?", "Sorry.", false, "merchandise", List.of());
+        assertThat(resolver.resolve(1, "how much are they?", List.of(standalone))
+                        .text())
+                .as("a declined question that carried nothing is still the topic")
+                .isEqualTo("how much are they? do you sell cigars?");
+    }
+
+    @Test
     void theCarriedTitleComesOnceAndWhole() {
         String title = "Accommodations at Milea Estate Vineyard";
         assertThat(FollowUpResolver.carried(

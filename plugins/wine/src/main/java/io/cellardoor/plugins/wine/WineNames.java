@@ -138,7 +138,8 @@ final class WineNames {
      *
      * @param wines matching pages, best first (fewest unmatched title words)
      * @param exact every wine word of the query occurs in each of these titles
-     * @param namesOnly the query holds nothing but wine-name words and filler (e.g. a pure price question)
+     * @param namesOnly the visitor's own words hold nothing but wine-name words and filler (e.g. a pure price question;
+     *     a follow-up's carried words, such as "oaked" of "is it oaked?", do not count)
      * @param lacking the grape varieties the query names that no wine's title holds, as the visitor wrote them with
      *     abbreviations spelt out ("sauvignon blanc", "cabernet sauvignon"); when any, no match is exact
      */
@@ -241,7 +242,8 @@ final class WineNames {
             if (titles.stream().anyMatch(t -> t.has(alternatives))) {
                 concepts.add(alternatives);
                 conceptWords.add(word);
-            } else {
+            } else if (said.contains(word)) {
+                // only the visitor's own words say what is asked: "how much is it?" after "is it oaked?" asks a price
                 namesOnly = false;
             }
         }

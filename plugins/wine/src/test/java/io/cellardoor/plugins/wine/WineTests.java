@@ -115,6 +115,25 @@ class WineTests {
     }
 
     @Test
+    void aPriceFollowUpIsAPriceQuestionWhateverTheWordsItCarried() {
+        String focus = "how much is a bottle?";
+        HandlerResult result = plugin.handler()
+                .handle(
+                        new UserQuery(
+                                focus + " is it oaked? what's the reserve chardonnay like? 2023 Reserve Chardonnay",
+                                "en",
+                                focus),
+                        cellar);
+
+        assertThat(result.directAnswer().map(DirectAnswer::text)).contains("The 2023 Reserve Chardonnay is $36.00.");
+        assertThat(plugin.handler()
+                        .handle(new UserQuery("how much is an oaked reserve chardonnay?", "en"), cellar)
+                        .directAnswer())
+                .as("the visitor's own word that names no wine still makes it more than a price question")
+                .isEmpty();
+    }
+
+    @Test
     void listsEveryVintageWhenTheNameMatchesSeveral() {
         HandlerResult result = plugin.handler().handle(new UserQuery("price of the reserve cab franc?", "en"), cellar);
 
