@@ -113,6 +113,15 @@ public final class ExtractiveAnswerGenerator implements AnswerGenerator {
     private static final Pattern NUMBER = Pattern.compile("(?<![\\d.,:$])\\d+(?:,\\d{3})*(?:\\.\\d+)?(?![\\d:])");
     /** A numbered step of instructions ("3. Turn left onto Route 9G"), after its heading label if any. */
     private static final Pattern STEP = Pattern.compile("(?:^|: )(\\d{1,2})[.)] ");
+    /**
+     * A number and the word or two after it ("3 bedrooms", "12 BOTTLES", "150 indoor guests"); a price or a part of a
+     * larger number is none.
+     */
+    private static final Pattern NUMBER_OF =
+            Pattern.compile("(?<![$\\d.,])\\d+(?:\\s?[-–]\\s?\\d+)?\\s+([\\p{L}'’-]+)(?:\\s+([\\p{L}'’-]+))?");
+    /** What a count fact adds when it counts the very thing asked ("3 bedrooms" for "how many bedrooms ...?"). */
+    private static final double COUNTED_BONUS = 0.2;
+
     /** A distance or travel time: the number that ranks "the closest". */
     private static final Pattern DISTANCE = Pattern.compile(
             "(\\d+(\\.\\d+)?)\\s?(-\\s?\\d+\\s?)?(miles?|mi\\b|minutes?|mins?\\b|km)", Pattern.CASE_INSENSITIVE);
@@ -655,6 +664,8 @@ public final class ExtractiveAnswerGenerator implements AnswerGenerator {
                 }
             });
         }
+        // "How many bedrooms ...?": a line giving a number of bedrooms states the count asked, more than any number.
+        Set<String> counted = part.shape().counted().map(analyzer::terms).orElse(Set.of());
         boolean personShown = false;
         while (chosen.size() < MAX_UNITS_PER_PART) {
             AnswerUnit pick = null;
@@ -712,6 +723,9 @@ public final class ExtractiveAnswerGenerator implements AnswerGenerator {
                 for (Fact asked : part.shape().facts()) {
                     if (!shown.contains(asked) && asked.in(u.text()) && relevance >= 0.15) {
                         bonus += asked == Fact.PRICE ? 0.35 : asked == Fact.COUNT ? 0.15 : 0.25;
+                        if (asked == Fact.COUNT && counts(u, counted)) {
+                            bonus += COUNTED_BONUS;
+                        }
                         fact = true;
                     }
                 }
@@ -781,6 +795,22 @@ public final class ExtractiveAnswerGenerator implements AnswerGenerator {
             personShown |= naming.contains(pick);
         }
         return chosen;
+    }
+
+    /** Whether a unit gives a number of the thing counted ("3 bedrooms", "up to 120 guests"); false for nothing counted. */
+    private boolean counts(AnswerUnit u, Set<String> counted) {
+        if (counted.isEmpty()) {
+            return false;
+        }
+        Matcher m = NUMBER_OF.matcher(u.text());
+        while (m.find()) {
+            for (int g = 1; g <= 2; g++) {
+                if (m.group(g) != null && analyzer.terms(m.group(g)).stream().anyMatch(counted::contains)) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     /**

@@ -193,6 +193,21 @@ record QuestionShape(
         return CONTACT_WORDS.matcher(TermAnalyzer.fold(question)).replaceAll(" ");
     }
 
+    /** What a count question counts: the word after "how many" ("how many bedrooms ..."). */
+    private static final Pattern COUNTED =
+            words("\\b(?:how many|number of|cuant[oa]s|combien de|combien d)\\s+(\\p{L}+)");
+
+    /**
+     * The word naming what a count question counts ("bedrooms" of "how many bedrooms does the house have?"), as the
+     * question writes it.
+     *
+     * @return empty when the question counts nothing it names ("how big is it?")
+     */
+    Optional<String> counted() {
+        Matcher m = COUNTED.matcher(TermAnalyzer.fold(text));
+        return m.find() ? Optional.of(m.group(1)) : Optional.empty();
+    }
+
     /** "How long does it last?": the verb only asks for a duration, it is no word of the answer ("last call"). */
     private static final Pattern DURATION_VERB = words("(?<=\\bhow long\\b.{0,40})\\b(last|lasts)\\b");
 

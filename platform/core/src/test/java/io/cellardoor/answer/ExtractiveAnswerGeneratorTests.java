@@ -1273,6 +1273,31 @@ class ExtractiveAnswerGeneratorTests {
     }
 
     @Test
+    void aCountQuestionLeadsWithTheNumberOfTheThingItCounts() {
+        List<RetrievedChunk> pages = List.of(
+                chunk(
+                        1,
+                        "stay/house.md",
+                        "The Larch House",
+                        "Key Features",
+                        "## Key Features\n- The Larch House has 2 porches, and every bedroom of the house looks"
+                                + " over the vines.\n- The Larch House is a private house on the estate.",
+                        0.6),
+                chunk(
+                        2,
+                        "events/weddings.md",
+                        "Weddings",
+                        "Lodging",
+                        "## Lodging\n- Sleeps 6, with 3 bedrooms and 2 baths, at the Larch House.",
+                        0.4));
+        GeneratedAnswer answer =
+                titled(pages).generate(ask("how many bedrooms does the larch house have?", pages), TokenSink.NONE);
+        assertThat(answer.text().lines().filter(l -> l.startsWith("- ")).findFirst())
+                .as(answer.text())
+                .hasValueSatisfying(first -> assertThat(first).contains("3 bedrooms"));
+    }
+
+    @Test
     void aLabelLinesWordsBelongToTheLineAfterIt() {
         List<RetrievedChunk> wine = List.of(chunk(
                 1,

@@ -9,6 +9,16 @@ import org.junit.jupiter.api.Test;
 class QuestionShapeTests {
 
     @Test
+    void aCountQuestionNamesWhatItCounts() {
+        assertThat(QuestionShape.of("How many bedrooms does the house have?").counted())
+                .contains("bedrooms");
+        assertThat(QuestionShape.of("what's the number of guests for a wedding?")
+                        .counted())
+                .contains("guests");
+        assertThat(QuestionShape.of("how big is the vineyard?").counted()).isEmpty();
+    }
+
+    @Test
     void readsTheKindOfFactAsked() {
         assertThat(QuestionShape.of("how much is the private tour?").facts()).contains(Fact.PRICE);
         assertThat(QuestionShape.of("¿Cuánto cuesta la degustación?").facts()).contains(Fact.PRICE);
