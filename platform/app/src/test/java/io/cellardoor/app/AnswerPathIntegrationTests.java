@@ -113,6 +113,24 @@ class AnswerPathIntegrationTests extends IntegrationTestSupport {
                 - 12 bottles per shipment
                 - $240 per shipment
                 """);
+        write(dir, "events/weddings.md", """
+                <style>.hero { margin: 0; }</style>
+
+                # Weddings
+
+                ## A Day Among the Vines
+
+                Couples marry under the old oaks above the river, then dine in the barn with up to 90 guests. The barn
+                has long farm tables, strings of lights and a dance floor, and the terrace looks west over the vines,
+                so the last photographs of the day are taken in the evening light. Our kitchen cooks every dinner from
+                what the farms around us grow that week.
+
+                ## Questions
+
+                - Parking for weddings is in the lower field, and the shuttle runs from there every ten minutes.
+                - Dancing ends at 11pm indoors; music outside stops at 8pm, as the town asks of every venue.
+                - Tents, heaters and extra restrooms can be rented through the vendors on our list.
+                """);
         write(dir, "club/rewards.md", """
                 # Ridge Rewards
 
@@ -170,6 +188,16 @@ class AnswerPathIntegrationTests extends IntegrationTestSupport {
         assertThat(answer.path("answer").asString())
                 .contains("I can help with questions about")
                 .contains("wines");
+    }
+
+    @Test
+    void aQuestionAboutWhatAPageIsForIsAnsweredFromTheSectionThatOpensIt() throws Exception {
+        // the retriever marks the first chunk under a heading of each page (a scraped page's styles before its first
+        // heading are no opening); it leads the answer before a line further down that names weddings
+        String weddings = ask("do you do weddings?", null).path("answer").asString();
+        assertThat(weddings.lines().filter(l -> l.startsWith("- ")).findFirst())
+                .as(weddings)
+                .hasValueSatisfying(first -> assertThat(first).contains("Couples marry under the old oaks"));
     }
 
     @Test

@@ -85,6 +85,16 @@ public final class ExtractiveAnswerGenerator implements AnswerGenerator {
      * (see {@link #referredTo}).
      */
     private static final double SUBJECT_BONUS = 0.15;
+    /**
+     * Added to a line of the section that opens a page a question about the thing itself names by its title ("tell me
+     * about the wine club", "do you do weddings?"); see {@code cover}.
+     */
+    private static final double LEAD_BONUS = 0.4;
+    /** A sentence: six words or more, ending as a sentence does, not a "Label: value" line. */
+    private static final Pattern SENTENCE =
+            Pattern.compile("(?!\\p{L}[\\p{L} ]{0,30}:\\s)(?:\\S+\\s+){5,}\\S*[.!?][\"'’”)]?\\s*");
+    /** The share of a question's own words the page's title must name for {@link #LEAD_BONUS}: all of them. */
+    private static final double LEAD_TITLE_SHARE = 0.999;
     /** Added to a line defining what a "what is ...?" question names ("Milea Miles is ..."), see {@link #defines}. */
     private static final double DEFINITION_BONUS = 0.15;
     /** Added, like a kind of fact asked for, to a line naming a person when the question asks "who" ({@link #person}). */
@@ -305,6 +315,13 @@ public final class ExtractiveAnswerGenerator implements AnswerGenerator {
                 AnswerUnit.withMeasures(AnswerUnit.withInitials(AnswerUnit.of(passages, analyzer), unknown), measures);
         // "is it good with steak?" after the Vincenza: "it" is the page the conversation was on.
         Subject subject = referredTo(focus, carried, units);
+        // The passages that open their pages: what "tell me about the wine club" wants first.
+        Set<Integer> openings = new HashSet<>();
+        for (int i = 0; i < passages.size(); i++) {
+            if (passages.get(i).lead()) {
+                openings.add(i);
+            }
+        }
         // A follow-up's own words lack its subject ("when were the grapes picked?"): only a question that stands
         // alone is compared by meaning.
         Map<AnswerUnit, Double> meaning = carried.isBlank() ? meaning(focus, units) : Map.of();
@@ -328,7 +345,7 @@ public final class ExtractiveAnswerGenerator implements AnswerGenerator {
                 listed.get().lead().ifPresent(leads::add);
                 listed.get().units().stream().filter(u -> !chosen.contains(u)).forEach(chosen::add);
             } else {
-                cover(part, units, meaning, subject).stream()
+                cover(part, units, meaning, subject, openings).stream()
                         .filter(u -> !chosen.contains(u))
                         .forEach(chosen::add);
             }
@@ -447,9 +464,10 @@ public final class ExtractiveAnswerGenerator implements AnswerGenerator {
             String part, String carried, String told, String language, CorpusStatistics.Stats stats) {
         List<Group> groups = new ArrayList<>();
         Set<String> seen = new HashSet<>();
-        // "cheapest" or "closest" is what to do with the prices or distances found, not a word to find.
-        List<TermAnalyzer.TermGroup> own =
-                analyzer.relatedTermGroups(QuestionShape.withoutNumericOperators(part), language);
+        // "cheapest" or "closest" is what to do with the prices or distances found, not a word to find; nor is "tell
+        // me about" what the answer says.
+        List<TermAnalyzer.TermGroup> own = analyzer.relatedTermGroups(
+                QuestionShape.withoutNumericOperators(QuestionShape.withoutDescribing(part)), language);
         // "open on Memorial Day?": two words naming one thing, one of them a word the knowledge lacks, stand for the
         // kind that thing is of (a holiday).
         List<Set<String>> kinds = new ArrayList<>();
@@ -601,7 +619,11 @@ public final class ExtractiveAnswerGenerator implements AnswerGenerator {
      * follow-up's "it" refers to ({@code subject}, {@link #referredTo}; {@link Subject#NONE} for none).
      */
     private List<AnswerUnit> cover(
-            Part part, List<AnswerUnit> units, Map<AnswerUnit, Double> meaning, Subject subject) {
+            Part part,
+            List<AnswerUnit> units,
+            Map<AnswerUnit, Double> meaning,
+            Subject subject,
+            Set<Integer> openings) {
         List<AnswerUnit> chosen = new ArrayList<>();
         Set<String> covered = new HashSet<>();
         Set<Fact> shown = new HashSet<>();
@@ -625,6 +647,10 @@ public final class ExtractiveAnswerGenerator implements AnswerGenerator {
         // only "Price: $20.00" and another page's line repeats a word of the name.
         Map<String, Boolean> wholeNames = new HashMap<>();
         Map<AnswerUnit, Set<String>> namedWhole = new HashMap<>();
+        // "How do I join the wine club?": in the section it names ("How to Join"), the words of the page's title
+        // ("... Wine Club") say what the lines are about, as if the lines said them; so do they in the section that
+        // opens the page, for a question about the thing itself ("tell me about the wine club", see below).
+        Set<AnswerUnit> inNamedSection = new HashSet<>();
         for (AnswerUnit u : units) {
             Set<String> named = new HashSet<>();
             if (wholeNames.computeIfAbsent("title\n" + u.title(), k -> namesWhole(part, u.title(), 2))) {
@@ -633,6 +659,7 @@ public final class ExtractiveAnswerGenerator implements AnswerGenerator {
             String heading = AnswerUnit.informativeHeading(u.heading());
             if (wholeNames.computeIfAbsent("heading\n" + heading, k -> namesWhole(part, heading, 1))) {
                 named.addAll(analyzer.terms(heading));
+                inNamedSection.add(u);
             }
             if (!named.isEmpty()) {
                 namedWhole.put(u, named);
@@ -666,6 +693,25 @@ public final class ExtractiveAnswerGenerator implements AnswerGenerator {
         }
         // "How many bedrooms ...?": a line giving a number of bedrooms states the count asked, more than any number.
         Set<String> counted = part.shape().counted().map(analyzer::terms).orElse(Set.of());
+        // "Tell me about the wine club", "do you do weddings?": the section that opens the page whose title names all
+        // the question asks about says what it is, more than a line further down that repeats the words.
+        boolean aboutThePage = part.shape().describes()
+                || (part.shape().asksExistence()
+                        && part.shape().facts().isEmpty()
+                        && !part.shape().list()
+                        && !part.shape().comparison());
+        Set<AnswerUnit> opening = new HashSet<>();
+        if (aboutThePage) {
+            // the first sentence of each such section, so that the answer starts where the page does (a product
+            // page's "Price: $32.00" above its description is no sentence)
+            Set<Integer> seen = new HashSet<>();
+            units.stream()
+                    .filter(u -> openings.contains(u.passage())
+                            && SENTENCE.matcher(u.text()).matches())
+                    .filter(u -> seen.add(u.passage()))
+                    .filter(u -> titleShare(part, u) >= LEAD_TITLE_SHARE)
+                    .forEach(opening::add);
+        }
         boolean personShown = false;
         while (chosen.size() < MAX_UNITS_PER_PART) {
             AnswerUnit pick = null;
@@ -701,18 +747,19 @@ public final class ExtractiveAnswerGenerator implements AnswerGenerator {
                     double inText = g.match(u.terms()) - already;
                     double inContext = g.match(u.context()) - already;
                     double inWhole = g.match(whole) - already;
-                    if (inText > 0) {
+                    // The title and heading count as the line's own words in a step, a section the question names
+                    // or the opening of the page it asks about; a full match there outweighs a related word in the
+                    // line ("marry" for "weddings").
+                    boolean contextCounts =
+                            step || g.match(heading) > 0 || inNamedSection.contains(u) || opening.contains(u);
+                    double besides = Math.max(inWhole, contextCounts ? inContext : 0);
+                    if (inText > 0 && inText >= besides) {
                         gain += inText * g.weight();
-                    } else if (inWhole > 0) {
-                        gain += inWhole * g.weight();
+                    } else if (besides > 0) {
+                        gain += besides * g.weight();
                         named += Math.max(0, g.match(heading) - already) * g.weight();
                     } else if (inContext > 0) {
-                        if (step || g.match(heading) > 0) {
-                            gain += inContext * g.weight();
-                            named += Math.max(0, g.match(heading) - already) * g.weight();
-                        } else {
-                            context += inContext * g.weight();
-                        }
+                        context += inContext * g.weight();
                     }
                 }
                 double share = (gain + 0.5 * context) / total;
@@ -745,6 +792,9 @@ public final class ExtractiveAnswerGenerator implements AnswerGenerator {
                 }
                 if (defining.contains(u)) {
                     bonus += DEFINITION_BONUS;
+                }
+                if (opening.contains(u)) {
+                    bonus += LEAD_BONUS;
                 }
                 // A fact under a heading naming what was asked ("450 Hollow Road" under "Official Address") is that
                 // thing itself, more than a line that only mentions the words ("while this address is ...").

@@ -212,6 +212,15 @@ record QuestionShape(
     private static final Pattern DURATION_VERB = words("(?<=\\bhow long\\b.{0,40})\\b(last|lasts)\\b");
 
     /**
+     * The question without a lead-in that asks to describe what follows ("tell me about the wine club" -> "the wine
+     * club"): "tell", "describe" or "know" is the question's form, no word the answer holds.
+     */
+    static String withoutDescribing(String question) {
+        Matcher m = DESCRIBES.matcher(question);
+        return m.lookingAt() ? question.substring(m.end()) : question;
+    }
+
+    /**
      * The question without the words that name a comparison of prices or distances (see {@link #byDistance()}), nor
      * the verb that asks for a duration ("how long does it last?").
      */
@@ -305,6 +314,16 @@ record QuestionShape(
     }
 
     /** "Do you sell ...?", "does the shop carry ...?": the verb asks whether something is there, the rest what. */
+    /** A question whether something is there at all: "do you do weddings?", "is there a wine club?". */
+    private static final Pattern EXISTENCE =
+            words("^\\W*(?:(?:do|does) (?:you|u|y ?all|you guys) (?:have|do|offer|host|"
+                    + "hold|run|make|sell|serve|carry|got)|(?:is|are) there|got)\\b");
+
+    /** Whether the question asks if something is there at all ("do you do weddings?", "is there a wine club?"). */
+    boolean asksExistence() {
+        return EXISTENCE.matcher(TermAnalyzer.fold(text)).find();
+    }
+
     private static final Pattern AVAILABILITY =
             words("^\\W*(do|does) (you|u|y ?all|the \\w+) (sell|serve|carry|stock|offer|have|make)\\b");
 

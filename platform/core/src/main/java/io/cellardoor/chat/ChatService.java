@@ -842,7 +842,8 @@ public class ChatService {
                             p.score(),
                             p.fullTextRank(),
                             p.vectorRank(),
-                            p.cosineSimilarity())
+                            p.cosineSimilarity(),
+                            p.lead())
                     : p;
         }
     }

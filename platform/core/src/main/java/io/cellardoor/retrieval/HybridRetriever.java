@@ -188,7 +188,8 @@ public class HybridRetriever {
             )
             SELECT c.id, d.path, d.title, c.folder, c.heading_path, c.content,
                    r.base + CASE WHEN r.boosted AND r.in_document = 1 THEN :boost_score ELSE 0 END AS score,
-                   r.fts_rank, r.vec_rank, 1 - (c.embedding <=> :embedding) AS cosine
+                   r.fts_rank, r.vec_rank, 1 - (c.embedding <=> :embedding) AS cosine,
+                   (c.ordinal = (SELECT min(o.ordinal) FROM kb_chunk o WHERE o.document_id = c.document_id AND o.heading_path <> '')) AS lead
             FROM ranked r
             JOIN kb_chunk c ON c.id = r.id AND c.org_id = :org
             JOIN kb_document d ON d.id = c.document_id AND d.org_id = :org
@@ -198,7 +199,8 @@ public class HybridRetriever {
 
     /** The fused chunks' rows, by id (the fusion ran in process). */
     private static final String ROWS = """
-            SELECT c.id, d.path, d.title, c.folder, c.heading_path, c.content
+            SELECT c.id, d.path, d.title, c.folder, c.heading_path, c.content,
+                   (c.ordinal = (SELECT min(o.ordinal) FROM kb_chunk o WHERE o.document_id = c.document_id AND o.heading_path <> '')) AS lead
             FROM kb_chunk c
             JOIN kb_document d ON d.id = c.document_id AND d.org_id = :org
             WHERE c.org_id = :org AND c.id = ANY(:ids::bigint[])
@@ -433,7 +435,7 @@ public class HybridRetriever {
             return List.of();
         }
         Long[] ids = fused.stream().map(f -> f.candidate().chunkId()).toArray(Long[]::new);
-        record Row(String path, String title, String folder, String headingPath, String text) {}
+        record Row(String path, String title, String folder, String headingPath, String text, boolean lead) {}
         Map<Long, Row> rows = new java.util.HashMap<>();
         tenant.inOrgReadOnly(
                 query.orgId(),
@@ -448,7 +450,8 @@ public class HybridRetriever {
                                         rs.getString(3),
                                         rs.getString(4),
                                         rs.getString(5),
-                                        rs.getString(6))))
+                                        rs.getString(6),
+                                        rs.getBoolean(7))))
                         .list());
         List<RetrievedChunk> out = new java.util.ArrayList<>(fused.size());
         for (ReciprocalRankFusion.Fused f : fused) {
@@ -465,7 +468,8 @@ public class HybridRetriever {
                         f.score(),
                         c.keywordRank(),
                         c.vectorRank(),
-                        c.cosine()));
+                        c.cosine(),
+                        row.lead()));
             }
         }
         return out;
@@ -518,7 +522,8 @@ public class HybridRetriever {
                                 rs.getDouble(7),
                                 rs.getInt(8),
                                 rs.getInt(9),
-                                rs.getDouble(10)))
+                                rs.getDouble(10),
+                                rs.getBoolean(11)))
                         .list());
     }
 }

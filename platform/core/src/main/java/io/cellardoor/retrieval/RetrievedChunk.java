@@ -13,6 +13,8 @@ package io.cellardoor.retrieval;
  * @param fullTextRank 1-based rank in the full-text branch, 0 when not found there
  * @param vectorRank 1-based rank in the vector branch, 0 when not found there
  * @param cosineSimilarity cosine similarity between query and chunk embeddings, in [-1, 1]
+ * @param lead whether the chunk opens its document: the first one under a heading (a scraped page's styles or images
+ *     before its first heading are no opening), the section that says what the page is about
  */
 public record RetrievedChunk(
         long chunkId,
@@ -24,4 +26,21 @@ public record RetrievedChunk(
         double score,
         int fullTextRank,
         int vectorRank,
-        double cosineSimilarity) {}
+        double cosineSimilarity,
+        boolean lead) {
+
+    /** A chunk not known to open its document (built by hand, or by a path that does not read the order). */
+    public RetrievedChunk(
+            long chunkId,
+            String path,
+            String title,
+            String folder,
+            String headingPath,
+            String text,
+            double score,
+            int fullTextRank,
+            int vectorRank,
+            double cosineSimilarity) {
+        this(chunkId, path, title, folder, headingPath, text, score, fullTextRank, vectorRank, cosineSimilarity, false);
+    }
+}

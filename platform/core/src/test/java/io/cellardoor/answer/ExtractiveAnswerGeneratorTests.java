@@ -1298,6 +1298,52 @@ class ExtractiveAnswerGeneratorTests {
     }
 
     @Test
+    void aQuestionAboutTheThingAPageIsTitledForIsAnsweredFromTheSectionThatOpensIt() {
+        RetrievedChunk benefits = chunk(
+                1,
+                "club/club.md",
+                "Larchmont Wine Club",
+                "Benefits",
+                "## Benefits\n- Rare wine releases held back for club members\n- Free tastings for two",
+                0.5);
+        RetrievedChunk intro = chunk(
+                2,
+                "club/club.md",
+                "Larchmont Wine Club",
+                "Our Members' Circle",
+                "## Our Members' Circle\nMembers receive four shipments a year at a discount, shipped to their door or"
+                        + " picked up at our parties.",
+                0.5);
+        RetrievedChunk opening = new RetrievedChunk(
+                intro.chunkId(),
+                intro.path(),
+                intro.title(),
+                intro.folder(),
+                intro.headingPath(),
+                intro.text(),
+                intro.score(),
+                intro.fullTextRank(),
+                intro.vectorRank(),
+                intro.cosineSimilarity(),
+                true);
+
+        for (String question : List.of("tell me about the wine club", "do you have a wine club?")) {
+            List<RetrievedChunk> pages = List.of(benefits, opening);
+            assertThat(titled(pages)
+                            .generate(ask(question, pages), TokenSink.NONE)
+                            .text())
+                    .as(question)
+                    .contains("Members receive four shipments a year");
+            List<RetrievedChunk> unknown = List.of(benefits, intro);
+            assertThat(titled(unknown)
+                            .generate(ask(question, unknown), TokenSink.NONE)
+                            .text())
+                    .as("without knowing which section opens the page: " + question)
+                    .doesNotContain("Members receive four shipments a year");
+        }
+    }
+
+    @Test
     void aLabelLinesWordsBelongToTheLineAfterIt() {
         List<RetrievedChunk> wine = List.of(chunk(
                 1,

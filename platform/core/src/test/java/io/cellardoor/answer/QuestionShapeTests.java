@@ -9,6 +9,15 @@ import org.junit.jupiter.api.Test;
 class QuestionShapeTests {
 
     @Test
+    void aQuestionWhetherSomethingIsThereAtAll() {
+        assertThat(QuestionShape.of("do you do weddings?").asksExistence()).isTrue();
+        assertThat(QuestionShape.of("Is there a wine club?").asksExistence()).isTrue();
+        assertThat(QuestionShape.of("is the vineyard in the hudson valley?").asksExistence())
+                .as("a question about a property of something named")
+                .isFalse();
+    }
+
+    @Test
     void aCountQuestionNamesWhatItCounts() {
         assertThat(QuestionShape.of("How many bedrooms does the house have?").counted())
                 .contains("bedrooms");

@@ -78,7 +78,8 @@ public class PassageRanker {
                 p.score() * weight,
                 p.fullTextRank(),
                 p.vectorRank(),
-                p.cosineSimilarity());
+                p.cosineSimilarity(),
+                p.lead());
     }
 
     /** The best passage of a document the retrieval missed: a search of its folder with the document boosted. */
