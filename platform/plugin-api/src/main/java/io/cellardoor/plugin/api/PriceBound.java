@@ -30,16 +30,12 @@ public record PriceBound(double amount, boolean below, boolean inclusive) {
      * @return empty when the text sets no limit, or its amount has no currency
      */
     public static Optional<PriceBound> in(String text) {
-        Matcher m = BOUND.matcher(fold(text));
-        while (m.find()) {
-            if (m.group(4) != null || m.group(6) != null) {
-                boolean above = m.group(3) != null;
-                boolean atMost = m.group(2) != null;
-                boolean atLeast = above && m.group(3).startsWith("at least");
-                return Optional.of(new PriceBound(Double.parseDouble(m.group(5)), !above, atMost || atLeast));
-            }
-        }
-        return Optional.empty();
+        return first(fold(text)).map(m -> {
+            boolean above = m.group(3) != null;
+            boolean atMost = m.group(2) != null;
+            boolean atLeast = above && m.group(3).startsWith("at least");
+            return new PriceBound(Double.parseDouble(m.group(5)), !above, atMost || atLeast);
+        });
     }
 
     /**
@@ -53,15 +49,22 @@ public record PriceBound(double amount, boolean below, boolean inclusive) {
      */
     public static String without(String text) {
         String folded = fold(text);
+        return first(folded)
+                .map(m -> (folded.substring(0, m.start()) + " " + folded.substring(m.end()))
+                        .replaceAll("\\s+", " ")
+                        .strip())
+                .orElse(folded);
+    }
+
+    /** The first limit of a folded text whose amount has a currency: a dollar sign or a currency word. */
+    private static Optional<Matcher> first(String folded) {
         Matcher m = BOUND.matcher(folded);
         while (m.find()) {
             if (m.group(4) != null || m.group(6) != null) {
-                return (folded.substring(0, m.start()) + " " + folded.substring(m.end()))
-                        .replaceAll("\\s+", " ")
-                        .strip();
+                return Optional.of(m);
             }
         }
-        return folded;
+        return Optional.empty();
     }
 
     private static String fold(String text) {
