@@ -313,17 +313,21 @@ record QuestionShape(
         return list || comparison || ((most || least) && facts.contains(Fact.PRICE)) || priceBound.isPresent();
     }
 
-    /** "Do you sell ...?", "does the shop carry ...?": the verb asks whether something is there, the rest what. */
-    /** A question whether something is there at all: "do you do weddings?", "is there a wine club?". */
-    private static final Pattern EXISTENCE =
-            words("^\\W*(?:(?:do|does) (?:you|u|y ?all|you guys) (?:have|do|offer|host|"
-                    + "hold|run|make|sell|serve|carry|got)|(?:is|are) there|got)\\b");
+    /**
+     * A question whether something is there at all: "do you do weddings?", "is there a wine club?", "¿hacen bodas?",
+     * "avez-vous un club de vin ?" (read on the folded text: "avez vous").
+     */
+    private static final Pattern EXISTENCE = words(
+            "^\\W*(?:(?:do|does) (?:you|u|y ?all|you guys) (?:have|do|offer|host|"
+                    + "hold|run|make|sell|serve|carry|got)|(?:is|are) there|got|tienen|hay|hacen|ofrecen|organizan|"
+                    + "(?:est ce qu )?(?:il )?y a t il|avez vous|faites vous|proposez vous|organisez vous|vous avez)\\b");
 
     /** Whether the question asks if something is there at all ("do you do weddings?", "is there a wine club?"). */
     boolean asksExistence() {
         return EXISTENCE.matcher(TermAnalyzer.fold(text)).find();
     }
 
+    /** "Do you sell ...?", "does the shop carry ...?": the verb asks whether something is there, the rest what. */
     private static final Pattern AVAILABILITY =
             words("^\\W*(do|does) (you|u|y ?all|the \\w+) (sell|serve|carry|stock|offer|have|make)\\b");
 

@@ -12,6 +12,9 @@ class QuestionShapeTests {
     void aQuestionWhetherSomethingIsThereAtAll() {
         assertThat(QuestionShape.of("do you do weddings?").asksExistence()).isTrue();
         assertThat(QuestionShape.of("Is there a wine club?").asksExistence()).isTrue();
+        assertThat(QuestionShape.of("¿Hacen bodas?").asksExistence()).isTrue();
+        assertThat(QuestionShape.of("Avez-vous un club de vin ?").asksExistence())
+                .isTrue();
         assertThat(QuestionShape.of("is the vineyard in the hudson valley?").asksExistence())
                 .as("a question about a property of something named")
                 .isFalse();
