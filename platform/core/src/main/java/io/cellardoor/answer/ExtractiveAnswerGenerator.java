@@ -86,8 +86,8 @@ public final class ExtractiveAnswerGenerator implements AnswerGenerator {
      */
     private static final double SUBJECT_BONUS = 0.15;
     /**
-     * Added to a line of the section that opens a page a question about the thing itself names by its title ("tell me
-     * about the wine club", "do you do weddings?"); see {@code cover}.
+     * Added to the first sentence of the section that opens a page whose title names all a question about the thing
+     * itself asks ("tell me about the wine club", "do you do weddings?"); see {@code cover}.
      */
     private static final double LEAD_BONUS = 0.4;
     /** A sentence: six words or more, ending as a sentence does, not a "Label: value" line. */
