@@ -93,8 +93,6 @@ public final class ExtractiveAnswerGenerator implements AnswerGenerator {
     /** A sentence: six words or more, ending as a sentence does, not a "Label: value" line. */
     private static final Pattern SENTENCE =
             Pattern.compile("(?!\\p{L}[\\p{L} ]{0,30}:\\s)(?:\\S+\\s+){5,}\\S*[.!?][\"'’”)]?\\s*");
-    /** The share of a question's own words the page's title must name for {@link #LEAD_BONUS}: all of them. */
-    private static final double LEAD_TITLE_SHARE = 0.999;
     /** Added to a line defining what a "what is ...?" question names ("Milea Miles is ..."), see {@link #defines}. */
     private static final double DEFINITION_BONUS = 0.15;
     /** Added, like a kind of fact asked for, to a line naming a person when the question asks "who" ({@link #person}). */
@@ -693,6 +691,10 @@ public final class ExtractiveAnswerGenerator implements AnswerGenerator {
         }
         // "How many bedrooms ...?": a line giving a number of bedrooms states the count asked, more than any number.
         Set<String> counted = part.shape().counted().map(analyzer::terms).orElse(Set.of());
+        Set<AnswerUnit> counting = new HashSet<>();
+        if (!counted.isEmpty()) {
+            units.stream().filter(u -> counts(u, counted)).forEach(counting::add);
+        }
         // "Tell me about the wine club", "do you do weddings?": the section that opens the page whose title names all
         // the question asks about says what it is, more than a line further down that repeats the words.
         boolean aboutThePage = part.shape().describes()
@@ -709,7 +711,7 @@ public final class ExtractiveAnswerGenerator implements AnswerGenerator {
                     .filter(u -> openings.contains(u.passage())
                             && SENTENCE.matcher(u.text()).matches())
                     .filter(u -> seen.add(u.passage()))
-                    .filter(u -> titleShare(part, u) >= LEAD_TITLE_SHARE)
+                    .filter(u -> titleNamesAll(part, u))
                     .forEach(opening::add);
         }
         boolean personShown = false;
@@ -770,7 +772,7 @@ public final class ExtractiveAnswerGenerator implements AnswerGenerator {
                 for (Fact asked : part.shape().facts()) {
                     if (!shown.contains(asked) && asked.in(u.text()) && relevance >= 0.15) {
                         bonus += asked == Fact.PRICE ? 0.35 : asked == Fact.COUNT ? 0.15 : 0.25;
-                        if (asked == Fact.COUNT && counts(u, counted)) {
+                        if (asked == Fact.COUNT && counting.contains(u)) {
                             bonus += COUNTED_BONUS;
                         }
                         fact = true;
@@ -847,11 +849,8 @@ public final class ExtractiveAnswerGenerator implements AnswerGenerator {
         return chosen;
     }
 
-    /** Whether a unit gives a number of the thing counted ("3 bedrooms", "up to 120 guests"); false for nothing counted. */
+    /** Whether a unit gives a number of the thing counted ("3 bedrooms", "up to 120 guests"). */
     private boolean counts(AnswerUnit u, Set<String> counted) {
-        if (counted.isEmpty()) {
-            return false;
-        }
         Matcher m = NUMBER_OF.matcher(u.text());
         while (m.find()) {
             for (int g = 1; g <= 2; g++) {
@@ -977,6 +976,14 @@ public final class ExtractiveAnswerGenerator implements AnswerGenerator {
                 && words.stream()
                         .allMatch(w ->
                                 part.groups().stream().anyMatch(g -> g.focus() && !Collections.disjoint(g.terms(), w)));
+    }
+
+    /** Whether a unit's page title names every word a part asks about ("wine club" in "... Wine Club"). */
+    private boolean titleNamesAll(Part part, AnswerUnit u) {
+        Set<String> title = analyzer.terms(u.title());
+        List<Group> own =
+                part.groups().stream().filter(g -> g.focus() && g.weight() > 0).toList();
+        return !own.isEmpty() && own.stream().allMatch(g -> g.in(title));
     }
 
     /** The share of a part's own words its document's title names (the thing the question is about). */

@@ -831,20 +831,7 @@ public class ChatService {
                 }
                 kept.append(kept.isEmpty() ? "" : "\n").append(keptLine);
             }
-            return changed
-                    ? new RetrievedChunk(
-                            p.chunkId(),
-                            p.path(),
-                            p.title(),
-                            p.folder(),
-                            p.headingPath(),
-                            kept.toString(),
-                            p.score(),
-                            p.fullTextRank(),
-                            p.vectorRank(),
-                            p.cosineSimilarity(),
-                            p.lead())
-                    : p;
+            return changed ? p.withText(kept.toString()) : p;
         }
     }
 }

@@ -148,6 +148,13 @@ public class HybridRetriever {
             ),
             """;
 
+    /**
+     * Whether a row's chunk opens its document (see {@link RetrievedChunk#lead()}): the document's first chunk under a
+     * heading, by the (document, ordinal) index.
+     */
+    private static final String LEAD = "(c.ordinal = (SELECT min(o.ordinal) FROM kb_chunk o"
+            + " WHERE o.document_id = c.document_id AND o.heading_path <> '')) AS lead";
+
     private static final String REST = """
             vec_ranked AS (SELECT id, row_number() OVER (ORDER BY distance, id) AS r FROM vec),
             trg AS MATERIALIZED (
@@ -189,23 +196,23 @@ public class HybridRetriever {
             SELECT c.id, d.path, d.title, c.folder, c.heading_path, c.content,
                    r.base + CASE WHEN r.boosted AND r.in_document = 1 THEN :boost_score ELSE 0 END AS score,
                    r.fts_rank, r.vec_rank, 1 - (c.embedding <=> :embedding) AS cosine,
-                   (c.ordinal = (SELECT min(o.ordinal) FROM kb_chunk o WHERE o.document_id = c.document_id AND o.heading_path <> '')) AS lead
+                   %1$s
             FROM ranked r
             JOIN kb_chunk c ON c.id = r.id AND c.org_id = :org
             JOIN kb_document d ON d.id = c.document_id AND d.org_id = :org
             ORDER BY score DESC, c.id
             LIMIT :k
-            """;
+            """.formatted(LEAD);
 
     /** The fused chunks' rows, by id (the fusion ran in process). */
     private static final String ROWS = """
             SELECT c.id, d.path, d.title, c.folder, c.heading_path, c.content,
-                   (c.ordinal = (SELECT min(o.ordinal) FROM kb_chunk o WHERE o.document_id = c.document_id AND o.heading_path <> '')) AS lead
+                   %1$s
             FROM kb_chunk c
             JOIN kb_document d ON d.id = c.document_id AND d.org_id = :org
             WHERE c.org_id = :org AND c.id = ANY(:ids::bigint[])
               AND (cardinality(:folders::text[]) = 0 OR c.folder = ANY(:folders::text[]))
-            """;
+            """.formatted(LEAD);
 
     /** Where the keyword branch's ranking comes from. */
     enum KeywordSource {

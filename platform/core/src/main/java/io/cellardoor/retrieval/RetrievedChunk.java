@@ -43,4 +43,36 @@ public record RetrievedChunk(
             double cosineSimilarity) {
         this(chunkId, path, title, folder, headingPath, text, score, fullTextRank, vectorRank, cosineSimilarity, false);
     }
+
+    /** This chunk with another text (what a guard kept of it), everything else as it is. */
+    public RetrievedChunk withText(String newText) {
+        return new RetrievedChunk(
+                chunkId,
+                path,
+                title,
+                folder,
+                headingPath,
+                newText,
+                score,
+                fullTextRank,
+                vectorRank,
+                cosineSimilarity,
+                lead);
+    }
+
+    /** This chunk with another fused score (after a domain's weight), everything else as it is. */
+    public RetrievedChunk withScore(double newScore) {
+        return new RetrievedChunk(
+                chunkId,
+                path,
+                title,
+                folder,
+                headingPath,
+                text,
+                newScore,
+                fullTextRank,
+                vectorRank,
+                cosineSimilarity,
+                lead);
+    }
 }

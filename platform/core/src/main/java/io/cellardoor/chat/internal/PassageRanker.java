@@ -68,18 +68,7 @@ public class PassageRanker {
     }
 
     private static RetrievedChunk reweighted(RetrievedChunk p, double weight) {
-        return new RetrievedChunk(
-                p.chunkId(),
-                p.path(),
-                p.title(),
-                p.folder(),
-                p.headingPath(),
-                p.text(),
-                p.score() * weight,
-                p.fullTextRank(),
-                p.vectorRank(),
-                p.cosineSimilarity(),
-                p.lead());
+        return p.withScore(p.score() * weight);
     }
 
     /** The best passage of a document the retrieval missed: a search of its folder with the document boosted. */
