@@ -4,6 +4,7 @@ import io.cellardoor.answer.QuestionShape.Fact;
 import io.cellardoor.knowledge.TextLines;
 import io.cellardoor.language.Phrases;
 import io.cellardoor.plugin.api.PriceBound;
+import io.cellardoor.plugin.api.UserQuery;
 import io.cellardoor.retrieval.RetrievedChunk;
 import io.cellardoor.text.CorpusStatistics;
 import io.cellardoor.text.TermAnalyzer;
@@ -75,6 +76,11 @@ public final class ExtractiveAnswerGenerator implements AnswerGenerator {
     private static final double TOLD_SHARE = 0.35;
     /** What a related word's term ({@link TermAnalyzer.TermGroup#related()}) counts for, against the word's own. */
     private static final double RELATED_MATCH = 0.5;
+    /**
+     * How much more of a list question's words ({@link #covered}) the lines that cover it best must hold than the items
+     * found, for those lines to answer instead (chosen on the evaluation's tune split and the team's own questions).
+     */
+    private static final double LIST_COVERAGE_MARGIN = 0.3;
     /** How many sections a line ending with a colon brings with it ({@link #sectionStarts}). */
     private static final int MAX_SECTIONS_INTRODUCED = 3;
 
@@ -308,6 +314,19 @@ public final class ExtractiveAnswerGenerator implements AnswerGenerator {
                     measures.put(analyzer.terms(noun), stated);
                 }
             }
+            // "Do I have to pay to taste?", "is there a charge?": when the knowledge never uses the word asking the
+            // price, a line giving a price says what is paid or charged. A word it uses ("fee", "deposit") still has to
+            // be found: it tells one charge from another.
+            if (p.shape().facts().contains(Fact.PRICE)) {
+                Matcher priceWords =
+                        UserQuery.PRICE_ASKED.matcher(new UserQuery(p.shape().text(), "en").normalized());
+                while (priceWords.find()) {
+                    Set<String> words = analyzer.terms(priceWords.group());
+                    if (!words.isEmpty() && words.stream().noneMatch(stats::known)) {
+                        measures.put(words, Fact.PRICE.pattern());
+                    }
+                }
+            }
         }
         List<AnswerUnit> units =
                 AnswerUnit.withMeasures(AnswerUnit.withInitials(AnswerUnit.of(passages, analyzer), unknown), measures);
@@ -338,14 +357,24 @@ public final class ExtractiveAnswerGenerator implements AnswerGenerator {
                 continue;
             }
             Optional<Items> listed = part.shape().aboutItems() ? items(part, units) : Optional.empty();
+            // "Any discounts for members?" reads as a list, but when the items found cover what it names far worse
+            // than the lines that best cover it, those lines answer.
+            List<AnswerUnit> covering = List.of();
+            if (listed.isPresent() && listed.get().lead().isEmpty()) {
+                covering = cover(part, units, meaning, subject, openings);
+                Set<String> verb = offeringVerb(part);
+                if (covered(part, covering, 0.5, verb)
+                        > covered(part, listed.get().units(), 1, verb) + LIST_COVERAGE_MARGIN) {
+                    listed = Optional.empty();
+                }
+            }
             if (listed.isPresent()) {
                 items = true;
                 listed.get().lead().ifPresent(leads::add);
                 listed.get().units().stream().filter(u -> !chosen.contains(u)).forEach(chosen::add);
             } else {
-                cover(part, units, meaning, subject, openings).stream()
-                        .filter(u -> !chosen.contains(u))
-                        .forEach(chosen::add);
+                (covering.isEmpty() ? cover(part, units, meaning, subject, openings) : covering)
+                        .stream().filter(u -> !chosen.contains(u)).forEach(chosen::add);
             }
         }
         // "What is the wine club email?": when the chosen lines give no way to get in touch, their page's line that
@@ -1114,6 +1143,32 @@ public final class ExtractiveAnswerGenerator implements AnswerGenerator {
     /** The units of a list, comparison or superlative, with the verdict that leads the answer when prices decide it. */
     private record Items(List<AnswerUnit> units, Optional<String> lead) {}
 
+    /**
+     * The share in [0, 1] of a part's focus words some of the units hold, each word by its weight (a related word
+     * counts half); 0 for a part without focus words.
+     *
+     * @param inContext what a word only in the units' titles and headings counts for: half for lines, whole for items
+     *     (an item is named by its title)
+     * @param asking terms that say what is asked, not what about ("serve"), left out of both shares
+     */
+    private static double covered(Part part, List<AnswerUnit> units, double inContext, Set<String> asking) {
+        Set<String> terms = new HashSet<>();
+        Set<String> context = new HashSet<>();
+        units.forEach(u -> {
+            terms.addAll(u.terms());
+            context.addAll(u.context());
+        });
+        double total = 0;
+        double covered = 0;
+        for (Group g : part.groups()) {
+            if (g.focus() && Collections.disjoint(g.terms(), asking)) {
+                total += g.weight();
+                covered += Math.max(g.match(terms), inContext * g.match(context)) * g.weight();
+            }
+        }
+        return total <= 0 ? 0 : covered / total;
+    }
+
     private Optional<Items> items(Part part, List<AnswerUnit> units) {
         Map<String, List<AnswerUnit>> byDocument = new LinkedHashMap<>();
         units.forEach(u ->
@@ -1382,13 +1437,12 @@ public final class ExtractiveAnswerGenerator implements AnswerGenerator {
         }
     }
 
+    /** The terms of the verb asking what is offered ("serve" in "what cocktails do you serve?"), empty for none. */
+    private Set<String> offeringVerb(Part part) {
+        return part.shape().offeringVerb().map(analyzer::terms).orElse(Set.of());
+    }
+
     private static Features features(List<Part> parts, List<AnswerUnit> chosen, List<RetrievedChunk> passages) {
-        Set<String> all = new HashSet<>();
-        Set<String> allContext = new HashSet<>();
-        chosen.forEach(u -> {
-            all.addAll(u.terms());
-            allContext.addAll(u.context());
-        });
         double focusTotal = 0;
         double covered = 0;
         double unknown = 0;
@@ -1403,12 +1457,11 @@ public final class ExtractiveAnswerGenerator implements AnswerGenerator {
             }
             focusTotal += total;
             double best = 0;
+            covered += covered(part, chosen, 0.5, Set.of()) * total;
             for (Group g : part.groups()) {
-                if (!g.focus()) {
-                    continue;
+                if (g.focus() && !g.known()) {
+                    unknown += g.weight();
                 }
-                covered += Math.max(g.match(all), 0.5 * g.match(allContext)) * g.weight();
-                unknown += g.known() ? 0 : g.weight();
             }
             // The best single document: the units it gave, with its title and headings, covering the part.
             Map<String, Set<String>> docTerms = new LinkedHashMap<>();

@@ -1,6 +1,7 @@
 package io.cellardoor.answer;
 
 import io.cellardoor.plugin.api.PriceBound;
+import io.cellardoor.plugin.api.UserQuery;
 import io.cellardoor.text.TermAnalyzer;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -68,15 +69,17 @@ record QuestionShape(
         boolean in(String text) {
             return pattern.matcher(text).find();
         }
+
+        /** The pattern of a text holding this kind of fact. */
+        Pattern pattern() {
+            return pattern;
+        }
     }
 
     private static Pattern words(String regex) {
         return Pattern.compile(regex, Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
     }
 
-    private static final Pattern PRICE_Q = words("\\b(how much|prices?|priced|pricing|costs?|fees?|charge|charges|"
-            + "expensive|cheap|cheaper|cheapest|pricier|priciest|pricey|pricy|costly|spendy|afford\\w*|per person|rate|rates|cuanto cuesta|"
-            + "cuestan?|precios?|caros?|barat[oa]s?|combien co[uû]te|co[uû]tent?|prix|cher|ch[eè]re)\\b|\\$");
     /** "Close" as a time ("when do you close?"), not as nearness ("how close", "close by", "close to the river"). */
     private static final Pattern TIME_Q = words("\\b(hours?|hrs|open|opens|opening|(?<!how )close(?! (by|to)\\b)|"
             + "closes|closing|what time|"
@@ -135,7 +138,8 @@ record QuestionShape(
     static QuestionShape of(String question) {
         String q = TermAnalyzer.fold(question) + (question.contains("$") ? " $" : "");
         EnumSet<Fact> facts = EnumSet.noneOf(Fact.class);
-        if (PRICE_Q.matcher(q).find()) {
+        // the plugins' reading of a price question, and a dollar sign ("anything under $20?")
+        if (q.contains("$") || (!q.isBlank() && new UserQuery(q, "en").asksPrice())) {
             facts.add(Fact.PRICE);
         }
         if (TIME_Q.matcher(q).find()) {
@@ -330,6 +334,21 @@ record QuestionShape(
     /** "Do you sell ...?", "does the shop carry ...?": the verb asks whether something is there, the rest what. */
     private static final Pattern AVAILABILITY =
             words("^\\W*(do|does) (you|u|y ?all|the \\w+) (sell|serve|carry|stock|offer|have|make)\\b");
+
+    /** "What cocktails do you serve?": the verb that asks what is offered, anywhere in the question. */
+    private static final Pattern OFFERING_VERB =
+            words("\\b(do|does) (you|u|y ?all|the \\w+) (sell|serve|carry|stock|offer|" + "have|make|grow|host)\\b");
+
+    /**
+     * The verb asking what is offered, sold or served ({@code serve} in "what cocktails do you serve?"): a word that
+     * says what the question asks, not what about.
+     *
+     * @return the verb as written, folded; empty when the question has none
+     */
+    Optional<String> offeringVerb() {
+        Matcher m = OFFERING_VERB.matcher(TermAnalyzer.fold(text));
+        return m.find() ? Optional.of(m.group(3)) : Optional.empty();
+    }
 
     /**
      * The verb of a question asking whether something is sold, served or offered ({@code sell} in "do you sell

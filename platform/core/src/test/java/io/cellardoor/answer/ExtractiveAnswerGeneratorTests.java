@@ -160,6 +160,69 @@ class ExtractiveAnswerGeneratorTests {
     }
 
     @Test
+    void theVerbAskingWhatIsOfferedIsNoWordTheItemsMustHold() {
+        List<RetrievedChunk> found = List.of(
+                product(1, "Cocktails", "$15.00"),
+                product(2, "Shrimp Cocktail", "$20.00"),
+                chunk(
+                        3,
+                        "events/weddings.md",
+                        "Weddings",
+                        "Spaces",
+                        "## Spaces\n- We serve a plated dinner after the cocktail hour",
+                        0.45));
+        List<String> texts = found.stream().map(c -> c.title() + " " + c.text()).toList();
+        // what is chosen, whatever the confidence ("serve" still counts there: "do you serve olive oil?" is declined
+        // when no line holds it)
+        GeneratedAnswer answer = new ExtractiveAnswerGenerator(
+                        analyzer, org -> CorpusStatistics.Stats.of(texts, analyzer), 0)
+                .generate(ask("what cocktails do you serve?", found), TokenSink.NONE);
+        assertThat(answer.text())
+                .contains("Cocktails", "$15.00", "Shrimp Cocktail")
+                .doesNotContain("plated dinner");
+    }
+
+    @Test
+    void aListReadingWhoseItemsMissWhatItNamesGivesWayToTheLinesThatCoverIt() {
+        List<RetrievedChunk> found = List.of(
+                product(1, "Club Member Tasting", "$0.00"),
+                product(2, "Member Appreciation Mug", "$12.00"),
+                chunk(
+                        3,
+                        "club/club.md",
+                        "Wine Club",
+                        "Benefits",
+                        "## Benefits\n- Members get a 15% discount on all wines and free tastings.",
+                        0.45));
+        GeneratedAnswer answer = titled(found).generate(ask("any discounts for members?", found), TokenSink.NONE);
+        assertThat(answer.answered()).isTrue();
+        assertThat(answer.text()).contains("15% discount").doesNotContain("Mug");
+    }
+
+    @Test
+    void aWordAskingThePriceThatTheKnowledgeNeverUsesIsAnsweredByAPrice() {
+        List<RetrievedChunk> found = List.of(
+                chunk(
+                        1,
+                        "visiting/tastings.md",
+                        "Tasting Experiences",
+                        "Standard Tasting",
+                        "## Standard Tasting\n- Starting Price: $25 per person\n- Six wines poured at the bar by our"
+                                + " team, with notes on each vintage",
+                        0.45),
+                chunk(
+                        2,
+                        "visiting/hours.md",
+                        "Hours",
+                        "Tasting Room",
+                        "## Tasting Room\n- Tastings are served Wednesday to Sunday, noon to 5 pm",
+                        0.3));
+        GeneratedAnswer answer = titled(found).generate(ask("do I have to pay to taste wine?", found), TokenSink.NONE);
+        assertThat(answer.answered()).isTrue();
+        assertThat(answer.text()).contains("$25 per person");
+    }
+
+    @Test
     void pagesOnlyMentioningTheThingAreNoListOfItems() {
         List<RetrievedChunk> found = List.of(
                 chunk(

@@ -64,6 +64,10 @@ final class ClubTiers {
             "affordable",
             "fee",
             "fees",
+            "charge",
+            "charges",
+            "pay",
+            "would",
             "join",
             "joining",
             "wine",
@@ -137,10 +141,8 @@ final class ClubTiers {
             "quel",
             "quels",
             "quelle");
-    /** The question asks what the club costs or which tiers it has. */
-    private static final Pattern ASKED = Pattern.compile(
-            "\\b(how much|costs?|costly|prices?|pricing|pricey|pricy|expensive|afford\\w*|fees?|tiers?|levels?|options|cuesta"
-                    + "|cuestan|precios?|combien|prix|tarifs?|niveles|niveaux)\\b");
+    /** The question asks which tiers the club has (what it costs is {@link UserQuery#asksPrice()}). */
+    private static final Pattern TIERS_ASKED = Pattern.compile("\\b(tiers?|levels?|options|niveles|niveaux)\\b");
     /** The question, with what it carried, is about the club. */
     private static final Pattern CLUB =
             Pattern.compile("\\b(club|membership|tiers?|levels?|membresia|adhesion|niveles|niveaux)\\b");
@@ -191,8 +193,9 @@ final class ClubTiers {
         String focus = query.normalizedFocus();
         boolean least = LEAST.matcher(focus).find();
         boolean most = !least && MOST.matcher(focus).find();
-        if (!(ASKED.matcher(focus).find() || least || most)
-                || !CLUB.matcher(query.normalized()).find()) {
+        boolean asked = new UserQuery(query.focus(), query.language()).asksPrice()
+                || TIERS_ASKED.matcher(focus).find();
+        if (!(asked || least || most) || !CLUB.matcher(query.normalized()).find()) {
             return Optional.empty();
         }
         for (String word : focus.split("[^\\p{L}\\p{N}]+")) {

@@ -29,9 +29,8 @@ public final class EventsHandler implements DomainHandler {
     private static final int K = 8;
     private static final Pattern WEDDING = Pattern.compile("\\b(weddings?|married|marry|marrying|marriage|vows"
             + "|ceremony|reception|elop\\w*|brides?|grooms?|bridal|rehearsal|boda|mariage)\\b");
-    /** Asks what an event costs. */
-    private static final Pattern PRICE =
-            Pattern.compile("\\b(how much|price[sd]?|costs?|tickets?|fees?|\\$|cu[aá]nto|precio|prix|combien)");
+    /** Asks for tickets or names an amount (what an event costs is {@link UserQuery#asksPrice()}). */
+    private static final Pattern TICKETS = Pattern.compile("\\btickets?\\b|\\$");
 
     private static final Pattern GUEST = Pattern.compile(
             "\\b(not a member|isn'?t a member|non ?members?|guests?" + "|plus ones?|bring (a|my) \\w+)\\b");
@@ -58,7 +57,7 @@ public final class EventsHandler implements DomainHandler {
             return whatsOn.get();
         }
         Set<String> boosts = new LinkedHashSet<>(Headings.matching(query, context, DOMAIN));
-        if (PRICE.matcher(text).find()) {
+        if (query.asksPrice() || TICKETS.matcher(text).find()) {
             boosts.addAll(Headings.titled(query, context));
         }
         List<String> prompt = new ArrayList<>();

@@ -41,8 +41,6 @@ public final class MerchandiseHandler implements DomainHandler {
     /** Below a price answer's: the items are found by their names, what they are is not read. */
     private static final double AVAILABILITY_CONFIDENCE = 0.8;
 
-    private static final Pattern PRICE_QUESTION =
-            Pattern.compile("\\b(how much|prices?|priced|pricing|costs?|combien|prix|cuanto|cuesta|precio)\\b|\\$");
     private static final Pattern PRICE_LINE =
             Pattern.compile("(?i)\\bprice\\W{0,6}(\\$\\s?\\d[\\d,]*(?:\\.\\d{1,2})?)");
     /** A superlative of price in the visitor's words, on the folded text; group 1 set for the cheapest. */
@@ -85,7 +83,7 @@ public final class MerchandiseHandler implements DomainHandler {
             plan = new RetrievalPlan(K, Map.of(DOMAIN, 1.0, "wine", WINE_WEIGHT), List.of());
             prompt.add("Suggest only wines whose own pages mention this dish or a similar one.");
         }
-        boolean priceQuestion = PRICE_QUESTION.matcher(text).find();
+        boolean priceQuestion = query.asksPrice() || text.contains("$");
         Prices prices = new Prices(context);
         Optional<DirectAnswer> answer = Optional.empty();
         if (priceQuestion && match.single() && match.namesOnly()) {

@@ -22,11 +22,6 @@ import java.util.stream.Collectors;
  */
 final class OfferingPrices {
 
-    /** A price question, in English, Spanish and French (normalized text). */
-    private static final Pattern PRICE_QUESTION = Pattern.compile(
-            "\\b(how much|prices?|pricing|costs?|fees?|combien|coute|coutent|prix|tarifs?|cuanto|cuesta|cuestan"
-                    + "|precios?)\\b");
-
     /** A kind of visit a price is asked for (a flight is an item: "Heritage Wine Flight"). */
     private static final Pattern OFFERING =
             Pattern.compile("\\b(tastings?|tours?|experiences?|degustations?|degustacion|catas?|visitas?|visites?)\\b");
@@ -58,6 +53,9 @@ final class OfferingPrices {
             "costs",
             "fee",
             "fees",
+            "charge",
+            "charges",
+            "pay",
             "your",
             "you",
             "it",
@@ -83,7 +81,8 @@ final class OfferingPrices {
      */
     static boolean asked(UserQuery query, List<Passage> passages) {
         String text = query.normalizedFocus();
-        if (!PRICE_QUESTION.matcher(text).find() || !OFFERING.matcher(text).find()) {
+        if (!new UserQuery(query.focus(), query.language()).asksPrice()
+                || !OFFERING.matcher(text).find()) {
             return false;
         }
         Set<String> naming = naming(text);

@@ -317,6 +317,13 @@ class VisitingTests {
         assertThat(priced("what does a tour cost?", "en"))
                 .contains("**Ways to Taste**\n- **Barrel Room Tour & Tasting**: Starting Price $120 per person");
         assertThat(priced("what would a large party pay for a tasting?", "en"))
+                .as("'pay for' asks a price")
+                .contains(
+                        "**Ways to Taste**\n- **Large Party Booking**: Minimum $400 food and drink minimum per party");
+        assertThat(priced("is there a charge for a tasting?", "en"))
+                .contains("**Ways to Taste**\n- **Porch Tasting**: Starting Price $30 per person"
+                        + "\n- **Barrel Room Tour & Tasting**: Starting Price $120 per person");
+        assertThat(priced("what is a tasting like?", "en"))
                 .as("no price word: not a price question")
                 .isEmpty();
         assertThat(priced("what is the price of a tasting for a large party?", "en"))

@@ -30,8 +30,6 @@ public final class WineHandler implements DomainHandler {
     private static final int MAX_BOOSTED = 5;
     private static final int MAX_LISTED = 5;
 
-    private static final Pattern PRICE_QUESTION =
-            Pattern.compile("\\b(how much|prices?|priced|pricing|costs?|combien|prix|cuanto|cuesta|precio)\\b|\\$");
     private static final Pattern PRICE_LINE =
             Pattern.compile("(?i)\\bprice\\W{0,6}(\\$\\s?\\d[\\d,]*(?:\\.\\d{1,2})?)");
     private static final Pattern PAIRING = Pattern.compile(
@@ -87,7 +85,7 @@ public final class WineHandler implements DomainHandler {
             answer = WineCatalog.answer(query, context);
         }
         if (answer.isEmpty()
-                && PRICE_QUESTION.matcher(text).find()
+                && (query.asksPrice() || text.contains("$"))
                 && match.exact()
                 && match.namesOnly()
                 && match.wines().size() <= MAX_LISTED) {
