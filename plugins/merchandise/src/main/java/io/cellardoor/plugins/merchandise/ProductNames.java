@@ -26,7 +26,7 @@ final class ProductNames {
     private static final Set<String> FILLER = Set.of("""
             a an the is are of for on in at to and or with your you u do does have has got i me my we our can could
             would get please pls tell it its s this that these those there any some what whats which how much many
-            one ones sell buy price prices priced pricing cost costs dollars charge prix combien cuanto cuesta
+            one ones sell buy price prices priced pricing cost costs dollars charge pay prix combien cuanto cuesta
             precio el la le de un una une des du los las unos unas still now hey hi just like kind kinds type types
             sort sorts other anything something else
             """.split("\\s+"));

@@ -203,6 +203,18 @@ class WineTests {
     }
 
     @Test
+    void aPriceAskedInOtherWordsIsAPriceQuestion() {
+        assertThat(direct("what would I pay for the reserve chardonnay?"))
+                .isEqualTo("The 2023 Reserve Chardonnay is $36.00.");
+        assertThat(direct("is the reserve chardonnay pricey?")).isEqualTo("The 2023 Reserve Chardonnay is $36.00.");
+        assertThat(plugin.handler()
+                        .handle(new UserQuery("is the reserve chardonnay oaked?", "en"), cellar)
+                        .directAnswer())
+                .as("no price asked")
+                .isEmpty();
+    }
+
+    @Test
     void theCheapestNamesEveryWineAtItsPriceAndADraftPageNotAsAnotherWine() {
         InMemoryPluginContext shelf = new InMemoryPluginContext()
                 .add("wine", "wine/pink-test.md", "2023 Orchard Rosé Test", "# 2023 Orchard Rosé Test\nPrice: $22.00\n")
