@@ -337,7 +337,7 @@ record QuestionShape(
 
     /** "What cocktails do you serve?": the verb that asks what is offered, anywhere in the question. */
     private static final Pattern OFFERING_VERB =
-            words("\\b(do|does) (you|u|y ?all|the \\w+) (sell|serve|carry|stock|offer|" + "have|make|grow|host)\\b");
+            words("\\b(do|does) (you|u|y ?all|the \\w+) (sell|serve|carry|stock|offer|have|make|grow|host)\\b");
 
     /**
      * The verb asking what is offered, sold or served ({@code serve} in "what cocktails do you serve?"): a word that

@@ -74,8 +74,13 @@ class ExtractiveAnswerGeneratorTests {
 
     /** As {@link #titled(List)}, with the given analysis (e.g. with WordNet's relations). */
     ExtractiveAnswerGenerator titled(List<RetrievedChunk> found, TermAnalyzer with) {
+        return titled(found, with, 0.24);
+    }
+
+    /** As {@link #titled(List, TermAnalyzer)}, declining below the given confidence (0: never, to see what is chosen). */
+    ExtractiveAnswerGenerator titled(List<RetrievedChunk> found, TermAnalyzer with, double threshold) {
         List<String> texts = found.stream().map(c -> c.title() + " " + c.text()).toList();
-        return new ExtractiveAnswerGenerator(with, org -> CorpusStatistics.Stats.of(texts, with), 0.24);
+        return new ExtractiveAnswerGenerator(with, org -> CorpusStatistics.Stats.of(texts, with), threshold);
     }
 
     /** A generator whose corpus is the passages' texts and two unrelated lines, declining below 0.2. */
@@ -171,12 +176,10 @@ class ExtractiveAnswerGeneratorTests {
                         "Spaces",
                         "## Spaces\n- We serve a plated dinner after the cocktail hour",
                         0.45));
-        List<String> texts = found.stream().map(c -> c.title() + " " + c.text()).toList();
         // what is chosen, whatever the confidence ("serve" still counts there: "do you serve olive oil?" is declined
         // when no line holds it)
-        GeneratedAnswer answer = new ExtractiveAnswerGenerator(
-                        analyzer, org -> CorpusStatistics.Stats.of(texts, analyzer), 0)
-                .generate(ask("what cocktails do you serve?", found), TokenSink.NONE);
+        GeneratedAnswer answer =
+                titled(found, analyzer, 0).generate(ask("what cocktails do you serve?", found), TokenSink.NONE);
         assertThat(answer.text())
                 .contains("Cocktails", "$15.00", "Shrimp Cocktail")
                 .doesNotContain("plated dinner");
