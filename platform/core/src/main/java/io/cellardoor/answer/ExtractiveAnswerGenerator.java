@@ -113,6 +113,8 @@ public final class ExtractiveAnswerGenerator implements AnswerGenerator {
     /** A sentence that says what something is: the name before the first "is" or "are" (up to 60 characters). */
     private static final Pattern DEFINITION =
             Pattern.compile("^\\W*(?:(?:the|a|an|our)\\s+)?(\\S.{0,59}?)\\s+(?:is|are)\\s", Pattern.CASE_INSENSITIVE);
+    /** Where a name ends and the place it is at begins ("The Staatsburg House | at Milea Estate Vineyard"). */
+    private static final Pattern WHERE_IT_IS = Pattern.compile("\\s+(?:at|in)\\s+", Pattern.CASE_INSENSITIVE);
     /** Words that point back at something already said ("This policy", "These include"): no name being defined. */
     private static final Pattern POINTING =
             Pattern.compile("(this|these|that|those|it|they|there|here|which|such)\\b", Pattern.CASE_INSENSITIVE);
@@ -598,14 +600,16 @@ public final class ExtractiveAnswerGenerator implements AnswerGenerator {
     /**
      * Whether a unit says what the question names: it opens with a name made of the question's own words, at least half
      * the weight of what it asks about, then "is" or "are" ("Milea Miles is Milea Estate Vineyard's exclusive rewards
-     * program" for "what is Milea Miles?"; not "This policy is governed ..." for "what's your return policy?").
+     * program" for "what is Milea Miles?"; not "This policy is governed ..." for "what's your return policy?"). A place
+     * after the name ("The Staatsburg House at Milea Estate Vineyard is ...") is no part of it.
      */
     private boolean defines(Part part, AnswerUnit u) {
         Matcher m = DEFINITION.matcher(u.text());
         if (!m.find() || POINTING.matcher(m.group(1)).lookingAt()) {
             return false;
         }
-        Set<String> name = analyzer.terms(m.group(1));
+        // "The Staatsburg House at Milea Estate Vineyard is ...": where the named thing is is no part of its name.
+        Set<String> name = analyzer.terms(WHERE_IT_IS.split(m.group(1), 2)[0]);
         List<Group> focus = part.groups().stream().filter(Group::focus).toList();
         if (name.isEmpty()
                 || !name.stream()

@@ -186,6 +186,29 @@ class ExtractiveAnswerGeneratorTests {
     }
 
     @Test
+    void aLineSayingWhatTheNamedThingIsAnswersThoughItNamesWhereItIs() {
+        List<RetrievedChunk> found = List.of(
+                chunk(
+                        1,
+                        "stay/house.md",
+                        "Accommodations at Hollow Creek",
+                        "Key Features",
+                        "## Key Features\n- Scenic Location: Nestled among the vines, the Orchard House offers broad views"
+                                + " of the river valley.",
+                        0.5),
+                chunk(
+                        2,
+                        "stay/house.md",
+                        "Accommodations at Hollow Creek",
+                        "Overview",
+                        "## Overview\nThe Orchard House at Hollow Creek Vineyard is a private three-bedroom farmhouse for"
+                                + " overnight guests, across the road from the tasting room.",
+                        0.45));
+        GeneratedAnswer answer = titled(found).generate(ask("what is the orchard house?", found), TokenSink.NONE);
+        assertThat(answer.text()).contains("private three-bedroom farmhouse").doesNotContain("broad views");
+    }
+
+    @Test
     void aListReadingWhoseItemsMissWhatItNamesGivesWayToTheLinesThatCoverIt() {
         List<RetrievedChunk> found = List.of(
                 product(1, "Club Member Tasting", "$0.00"),
