@@ -752,6 +752,7 @@ public final class ExtractiveAnswerGenerator implements AnswerGenerator {
             AnswerUnit pick = null;
             double pickScore = 0;
             double pickGain = 0;
+            double pickOwnGain = 0;
             boolean pickFact = false;
             boolean pickMeant = false;
             // How much of each word the chosen units hold already: the same for every candidate of this pick.
@@ -768,6 +769,7 @@ public final class ExtractiveAnswerGenerator implements AnswerGenerator {
                     continue;
                 }
                 double gain = 0;
+                double ownGain = 0;
                 double context = 0;
                 double named = 0;
                 // A numbered step does what its heading names ("From Albany and Points North" above "1. Take I-87").
@@ -790,6 +792,7 @@ public final class ExtractiveAnswerGenerator implements AnswerGenerator {
                     double besides = Math.max(inWhole, contextCounts ? inContext : 0);
                     if (inText > 0 && inText >= besides) {
                         gain += inText * g.weight();
+                        ownGain += g.focus() ? inText * g.weight() : 0;
                     } else if (besides > 0) {
                         gain += besides * g.weight();
                         named += Math.max(0, g.match(heading) - already) * g.weight();
@@ -854,6 +857,7 @@ public final class ExtractiveAnswerGenerator implements AnswerGenerator {
                     pickScore = score;
                     pick = u;
                     pickGain = gain / total;
+                    pickOwnGain = ownGain / total;
                     pickFact = fact;
                     pickMeant = meant >= SEMANTIC_KEEP;
                 }
@@ -866,6 +870,15 @@ public final class ExtractiveAnswerGenerator implements AnswerGenerator {
                 break;
             }
             if (!first && (pickScore < Math.max(0.25, best * 0.45) || (pickGain < 0.1 && !pickFact && !pickMeant))) {
+                break;
+            }
+            // "How many bottles?" after the Triple Crown: once a line gives the number of the thing counted, a line
+            // holding none of the visitor's own words and no such number is the section's padding, whatever it shares
+            // with earlier turns.
+            if (!first
+                    && chosen.stream().anyMatch(counting::contains)
+                    && !counting.contains(pick)
+                    && pickOwnGain < 0.1) {
                 break;
             }
             best = Math.max(best, pickScore);

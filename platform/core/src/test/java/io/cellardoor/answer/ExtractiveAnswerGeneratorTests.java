@@ -1290,6 +1290,36 @@ class ExtractiveAnswerGeneratorTests {
     }
 
     @Test
+    void aCountFollowUpEndsWithTheNumberOfTheThingCounted() {
+        List<RetrievedChunk> club = List.of(chunk(
+                1,
+                "club/club.md",
+                "Wine Club",
+                "Membership Tiers > Gold",
+                "## Membership Tiers > Gold\n12 BOTTLES PER SHIPMENT (QUARTERLY)\n- Starting at $255 per shipment"
+                        + "\n- 15% discount on all wines\n- Invitation to the Founders Circle after 1 year of gold"
+                        + " membership",
+                0.5));
+        String focus = "how many bottles?";
+        AnswerRequest followUp = new AnswerRequest(
+                1,
+                focus + " what's the gold tier? Wine Club",
+                focus,
+                "en",
+                club,
+                List.of(),
+                "You can reach us at (555) 010-0199.",
+                List.of(),
+                "",
+                List.of());
+        GeneratedAnswer answer = over(club).generate(followUp, TokenSink.NONE);
+        assertThat(answer.text())
+                .contains("12 BOTTLES PER SHIPMENT")
+                .as("lines sharing only the earlier turn's words are padding")
+                .doesNotContain("Founders Circle", "15% discount");
+    }
+
+    @Test
     void aFollowUpAboutItPrefersThePageTheConversationWasOn() {
         List<RetrievedChunk> wines = List.of(
                 chunk(
