@@ -361,7 +361,7 @@ public final class ExtractiveAnswerGenerator implements AnswerGenerator {
             Optional<Items> listed = part.shape().aboutItems() ? items(part, units) : Optional.empty();
             // "Any discounts for members?" reads as a list, but when the items found cover what it names far worse
             // than the lines that best cover it, those lines answer.
-            List<AnswerUnit> covering = List.of();
+            List<AnswerUnit> covering = null;
             if (listed.isPresent() && listed.get().lead().isEmpty()) {
                 covering = cover(part, units, meaning, subject, openings);
                 Set<String> verb = offeringVerb(part);
@@ -375,7 +375,7 @@ public final class ExtractiveAnswerGenerator implements AnswerGenerator {
                 listed.get().lead().ifPresent(leads::add);
                 listed.get().units().stream().filter(u -> !chosen.contains(u)).forEach(chosen::add);
             } else {
-                (covering.isEmpty() ? cover(part, units, meaning, subject, openings) : covering)
+                (covering != null ? covering : cover(part, units, meaning, subject, openings))
                         .stream().filter(u -> !chosen.contains(u)).forEach(chosen::add);
             }
         }

@@ -29,21 +29,6 @@ public record RetrievedChunk(
         double cosineSimilarity,
         boolean lead) {
 
-    /** A chunk not known to open its document (built by hand, or by a path that does not read the order). */
-    public RetrievedChunk(
-            long chunkId,
-            String path,
-            String title,
-            String folder,
-            String headingPath,
-            String text,
-            double score,
-            int fullTextRank,
-            int vectorRank,
-            double cosineSimilarity) {
-        this(chunkId, path, title, folder, headingPath, text, score, fullTextRank, vectorRank, cosineSimilarity, false);
-    }
-
     /** This chunk with another text (what a guard kept of it), everything else as it is. */
     public RetrievedChunk withText(String newText) {
         return new RetrievedChunk(

@@ -53,7 +53,8 @@ class ExtractiveAnswerGeneratorTests {
                 0.05 / id,
                 (int) id,
                 (int) id,
-                cosine);
+                cosine,
+                false);
     }
 
     /** A shop product's page: its title and its price line. */
@@ -353,7 +354,8 @@ class ExtractiveAnswerGeneratorTests {
                         c.score(),
                         c.fullTextRank(),
                         c.vectorRank(),
-                        0.12))
+                        0.12,
+                        c.lead()))
                 .toList();
         GeneratedAnswer answer = generator.generate(ask("what is your wifi password", weak), TokenSink.NONE);
         assertThat(answer.answered()).isFalse();
