@@ -41,12 +41,14 @@ class RateLimitIntegrationTests extends AdminApiTestSupport {
 
     String siteKey;
 
+    long org;
+
     @BeforeEach
     void freshBuckets() {
         // Buckets live in the database: start each test with this class's limits' buckets empty of history.
         asOwner().sql("DELETE FROM rate_limit_bucket WHERE id ~ ':(3|4|5|12)$'").update();
         limits.forgetEmptyBuckets();
-        long org = tenants.ensureOrg("it-ratelimit", "Rate limit test");
+        org = tenants.ensureOrg("it-ratelimit", "Rate limit test");
         siteKey = "it-ratelimit-" + UUID.randomUUID();
         tenants.ensureSite(org, siteKey, "Rate limit site");
     }
@@ -118,6 +120,39 @@ class RateLimitIntegrationTests extends AdminApiTestSupport {
                 .as("the site's fifth request: the refused ones took none")
                 .isEqualTo(200);
         assertThat(problem(ask(second), 429)).isEqualTo("rate-limited");
+    }
+
+    @Test
+    void aChatMessageRefusedWhileItsAnswerStartsGetsAPlain429AndStoresNothing() {
+        String token = session();
+        for (int i = 0; i < 3; i++) {
+            assertThat(ask(token).statusCode()).isEqualTo(200);
+        }
+        long stored = messages();
+        // Nothing remembered on the instance yet: the database's bucket refuses it while the answer starts.
+        HttpResponse<String> stream = send(
+                HttpRequest.newBuilder(uri("/api/v1/chat/stream"))
+                        .header("Content-Type", "application/json")
+                        .header("X-Visitor-Token", token)
+                        .POST(HttpRequest.BodyPublishers.ofString("{\"message\": \"Are you open on Monday?\"}")),
+                siteKey);
+        assertThat(problem(stream, 429)).as("a problem, not an event stream").isEqualTo("rate-limited");
+        assertThat(stream.headers().firstValue("Content-Type"))
+                .hasValueSatisfying(t -> assertThat(t).startsWith("application/problem+json"));
+        assertThat(stream.headers().firstValueAsLong("Retry-After").orElse(-1)).isBetween(1L, 60L);
+        limits.forgetEmptyBuckets();
+        HttpResponse<String> refused = ask(token);
+        assertThat(problem(refused, 429)).isEqualTo("rate-limited");
+        assertThat(refused.headers().firstValueAsLong("Retry-After").orElse(-1)).isBetween(1L, 60L);
+        assertThat(messages()).as("messages stored for refused turns").isEqualTo(stored);
+    }
+
+    private long messages() {
+        return asOwner()
+                .sql("SELECT count(*) FROM message WHERE org_id = ?")
+                .param(org)
+                .query(Long.class)
+                .single();
     }
 
     @Test

@@ -89,7 +89,7 @@ public final class Admission {
         }
     }
 
-    /** Whether the count refused the turn (or failed); waits for it. */
+    /** Whether the rate limits or the count refused the turn (or the count failed); waits for it. */
     public boolean refused() {
         return granted() == null && reservation.isCompletedExceptionally();
     }

@@ -128,7 +128,7 @@ class ChatController {
             jakarta.servlet.http.HttpServletRequest http,
             @Parameter(hidden = true) java.util.Locale locale) {
         ChatService.validate(request.message());
-        Admission admitted = chat.admit(caller.site(), caller.visitorId(), locale.getLanguage(), request);
+        Admission admitted = chat.admit(caller, locale.getLanguage(), request);
         return chat.answer(
                 caller.site(),
                 caller.visitorId(),
@@ -208,7 +208,7 @@ class ChatController {
                         () -> ApiProblem.rateLimited(5, "Too many answers are streaming at once; try again soon."));
         Admission admitted; // flags and budget now; the quota's count runs while the answer starts (see below)
         try {
-            admitted = chat.admit(site, visitorId, locale.getLanguage(), asked);
+            admitted = chat.admit(caller, locale.getLanguage(), asked);
         } catch (RuntimeException e) {
             slot.close();
             throw e;
@@ -295,7 +295,7 @@ class ChatController {
                 emitter.complete();
             } catch (RuntimeException e) {
                 if (admitted.refused()) {
-                    return; // past the quota: the request got a plain 429 and nothing was sent or stored
+                    return; // rate-limited or past the quota: the request got a plain 429, nothing was sent or stored
                 }
                 boolean outage = ApiProblem.isOutage(e);
                 if (outage) {
@@ -325,7 +325,7 @@ class ChatController {
             }
         });
         try {
-            admitted.reservation(); // a refusal is a plain 429, before the stream starts
+            admitted.reservation(); // a refusal (rate limit, quota) is a plain 429, before the stream starts
         } catch (RuntimeException e) {
             beat.cancel(false);
             slot.close();

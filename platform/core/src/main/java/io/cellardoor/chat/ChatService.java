@@ -49,6 +49,7 @@ import io.cellardoor.tenant.TenantService;
 import io.cellardoor.text.ChatShorthand;
 import io.cellardoor.text.CorpusStatistics;
 import io.cellardoor.web.ApiProblem;
+import io.cellardoor.widget.WidgetCaller;
 import java.math.BigDecimal;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -184,7 +185,7 @@ public class ChatService {
      */
     public ChatResponse answer(Site site, @Nullable UUID visitorId, ChatRequest request, Listener listener) {
         validate(request.message());
-        return answer(site, visitorId, request, admit(site, visitorId, "en", request), listener);
+        return answer(site, visitorId, request, admit(new WidgetCaller(site, visitorId), "en", request), listener);
     }
 
     /**
@@ -196,19 +197,26 @@ public class ChatService {
      * @param language the visitor's language ({@code en}, {@code es}, {@code fr}) for a refusal's text
      */
     public Admission admit(Site site, @Nullable UUID visitorId, String language) {
-        return admission(admission.admit(site.orgId(), site.orgSlug(), visitorId, true, language));
+        return admit(new WidgetCaller(site, visitorId), language);
+    }
+
+    private Admission admit(WidgetCaller caller, String language) {
+        Site site = caller.site();
+        return admission(
+                admission.admit(site.orgId(), site.orgSlug(), caller.visitorId(), true, language, caller.rateLimit()));
     }
 
     /**
-     * As {@link #admit(Site, UUID, String)}, embedding a conversation's first question meanwhile (its text is the
-     * turn's question; a later turn may be rewritten against the conversation first): the admission's database round
-     * trips and the embedding overlap instead of adding up before the first token.
+     * As {@link #admit(Site, UUID, String)} for a widget API request, embedding a conversation's first question
+     * meanwhile (its text is the turn's question; a later turn may be rewritten against the conversation first): the
+     * admission's database round trips, the request's rate limits ({@link WidgetCaller#rateLimit()}, which the count
+     * and so the answer wait for) and the embedding overlap instead of adding up before the first token.
      */
-    public Admission admit(Site site, @Nullable UUID visitorId, String language, ChatRequest request) {
+    public Admission admit(WidgetCaller caller, String language, ChatRequest request) {
         if (request.conversationId() == null) {
             embeddings.embedQuestionAhead(request.message().strip());
         }
-        return admit(site, visitorId, language);
+        return admit(caller, language);
     }
 
     /**
@@ -348,7 +356,8 @@ public class ChatService {
     public TurnTrace dryRun(long orgId, String question) {
         validate(question);
         String slug = tenants.findOrgSlug(orgId).orElseThrow(() -> ApiProblem.notFound("Org " + orgId));
-        Admission preview = admission(admission.admit(orgId, slug, null, false, "en"));
+        Admission preview =
+                admission(admission.admit(orgId, slug, null, false, "en", CompletableFuture.completedFuture(null)));
         Turn turn =
                 new Turn(orgId, slug, tenants.contactLine(orgId), question.strip(), List.of(), false, preview, false);
         return run(turn, UUID.randomUUID(), new Listener() {

@@ -158,6 +158,32 @@ public class RateLimits implements DisposableBean {
             return 0;
         }
         List<String> keys = takes.stream().map(RateLimits::key).toList();
+        long remembered = remembered(takes, keys);
+        return remembered > 0 ? seconds(remembered) : takeAll(takes, keys);
+    }
+
+    /**
+     * As {@link #tryTakeAll}, but only a bucket this instance remembers as empty is checked on the caller's thread: the
+     * database's buckets are taken on a virtual thread while the caller goes on (a request's own work overlaps the
+     * transactions; it must wait for the result before it does anything a refused request must not).
+     *
+     * @param takes the buckets the request is counted in, at least one
+     * @return completes with 0 when every bucket had a request, else with the longest wait in whole seconds (at least
+     *     1); already complete when the limiter is off or a bucket is remembered as empty
+     */
+    public CompletableFuture<Long> startTakeAll(List<Take> takes) {
+        if (!enabled) {
+            return CompletableFuture.completedFuture(0L);
+        }
+        List<String> keys = takes.stream().map(RateLimits::key).toList();
+        long remembered = remembered(takes, keys);
+        return remembered > 0
+                ? CompletableFuture.completedFuture(seconds(remembered))
+                : CompletableFuture.supplyAsync(() -> takeAll(takes, keys), beside);
+    }
+
+    /** The longest time until a bucket this instance remembers as empty has a request again, ns; 0 when none. */
+    private long remembered(List<Take> takes, List<String> keys) {
         long now = System.nanoTime();
         long remembered = 0;
         for (int i = 0; i < keys.size(); i++) {
@@ -167,9 +193,11 @@ public class RateLimits implements DisposableBean {
                 rejected(takes.get(i));
             }
         }
-        if (remembered > 0) {
-            return seconds(remembered);
-        }
+        return remembered;
+    }
+
+    /** Takes from the database's buckets at once; a refusal gives back what the others took. */
+    private long takeAll(List<Take> takes, List<String> keys) {
         List<CompletableFuture<Long>> others = new ArrayList<>();
         for (int i = 1; i < takes.size(); i++) {
             Take take = takes.get(i);

@@ -2,6 +2,7 @@ package io.cellardoor.widget;
 
 import io.cellardoor.tenant.Site;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -12,9 +13,19 @@ import org.jspecify.annotations.Nullable;
  *
  * @param site the site
  * @param visitorId the verified visitor, or null for an anonymous turn
+ * @param rateLimit the request's rate limits: completes normally when they let it through, exceptionally with
+ *     {@link io.cellardoor.web.ApiProblem} 429 {@code rate-limited} (with {@code Retry-After}) when a bucket was
+ *     empty. The filter decides every request before the controller except a chat message ({@code POST
+ *     /api/v1/chat}, {@code /api/v1/chat/stream}), whose buckets are taken while its answer starts: the chat waits for
+ *     this before it sends, stores, counts or calls a model (docs/decisions/0066).
  */
-public record WidgetCaller(Site site, @Nullable UUID visitorId) {
+public record WidgetCaller(Site site, @Nullable UUID visitorId, CompletableFuture<@Nullable Void> rateLimit) {
 
     /** The request attribute the filter stores the caller under. */
     public static final String ATTRIBUTE = WidgetCaller.class.getName();
+
+    /** A caller whose rate limits were already checked (and let it through). */
+    public WidgetCaller(Site site, @Nullable UUID visitorId) {
+        this(site, visitorId, CompletableFuture.completedFuture(null));
+    }
 }

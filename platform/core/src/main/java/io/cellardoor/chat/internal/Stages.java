@@ -104,9 +104,18 @@ public class Stages {
      * computing and whose effects the path need not order (docs/decisions/0057); {@link #join} waits for it.
      */
     public <T> CompletableFuture<T> start(String stage, Supplier<T> work) {
+        return start(stage, CompletableFuture.completedFuture(null), work);
+    }
+
+    /**
+     * As {@link #start}, once {@code after} has completed: the stage's work waits on its own virtual thread (its timer
+     * starts after the wait), and when {@code after} fails the stage does not run and its future fails the same way.
+     */
+    public <T> CompletableFuture<T> start(String stage, CompletableFuture<?> after, Supplier<T> work) {
         Map<String, Long> times = timings.get();
         return CompletableFuture.supplyAsync(
                 () -> {
+                    join(after);
                     timings.set(times);
                     try {
                         return run(stage, work);

@@ -31,7 +31,8 @@ import org.springframework.stereotype.Component;
  * {@link LlmCatalog}; the generator of an economy or LLM-less turn is the extractive one.
  *
  * <p>The count ({@code quota}, one database write) runs on a virtual thread of its own while the turn's answer path
- * starts: the answer path waits for it before it sends anything, stores anything or calls a model (decision 0056).
+ * starts: the answer path waits for it before it sends anything, stores anything or calls a model (decision 0056). It
+ * starts once the request's rate limits, taken meanwhile too, let the turn through (decision 0066).
  */
 @Component
 public class TurnAdmission {
@@ -92,8 +93,16 @@ public class TurnAdmission {
      *
      * @param count whether to count the message against the quota (false for dry runs)
      * @param language the visitor's language, for a quota refusal's text
+     * @param rateLimit the request's rate limits' verdict (see {@code WidgetCaller#rateLimit}): the count starts once it
+     *     let the turn through, and the reservation fails as it did when it refused the turn
      */
-    public Decision admit(long orgId, String orgSlug, @Nullable UUID visitorId, boolean count, String language) {
+    public Decision admit(
+            long orgId,
+            String orgSlug,
+            @Nullable UUID visitorId,
+            boolean count,
+            String language,
+            CompletableFuture<?> rateLimit) {
         record Flags(BillingAccount account, Set<Feature> features) {}
         Flags f = stages.run("flags", () -> {
             BillingAccount account = accounts.account(orgId);
@@ -107,6 +116,7 @@ public class TurnAdmission {
         CompletableFuture<Quotas.@Nullable Reservation> reservation = count
                 ? stages.start(
                         "quota",
+                        rateLimit,
                         () -> quotas.reserve(
                                 orgId, f.account().plan(), f.account().stripeCustomerId(), language))
                 : CompletableFuture.completedFuture(null);

@@ -17,7 +17,9 @@ import java.io.IOException;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
@@ -35,7 +37,9 @@ import org.springframework.web.filter.OncePerRequestFilter;
  *   <li>Rate limits ({@link RateLimits}, shared by every instance, limits of the site's org from {@link RateLimitPlans}):
  *       POSTs are counted per visitor (token, else client address on that site) and per site, and every POST,
  *       session requests included, per client address; over a limit they get 429 {@code rate-limited} with
- *       {@code Retry-After}. The chat WebSocket counts each message the same way ({@link WidgetRateLimits}).</li>
+ *       {@code Retry-After}. A chat message's buckets are taken while its answer starts, and the chat refuses it
+ *       the same way before it sends anything ({@link WidgetCaller#rateLimit()}); a bucket this instance remembers as
+ *       empty refuses it here. The chat WebSocket counts each message the same way ({@link WidgetRateLimits}).</li>
  *   <li>The chat WebSocket's handshake ({@code GET /ws/chat}) goes through the same checks; browsers cannot set headers
  *       on it, so it may carry the key and the visitor token as the query parameters {@code siteKey} and
  *       {@code visitorToken}.</li>
@@ -71,9 +75,15 @@ class WidgetRequestFilter extends OncePerRequestFilter implements WidgetRateLimi
     /** The chat WebSocket's path. */
     static final String CHAT_SOCKET = "/ws/chat";
 
+    /**
+     * The chat's message endpoints: their buckets are taken while the answer starts, and the chat waits for the verdict
+     * ({@link WidgetCaller#rateLimit()}) before anything a refused request must not do.
+     */
+    static final Set<String> CHAT_MESSAGES = Set.of("/api/v1/chat", "/api/v1/chat/stream");
+
     @Override
     public long tryTake(Site site, @Nullable UUID visitorId, String remoteAddress) {
-        return rateLimit(site, visitorId, remoteAddress, false);
+        return rateLimit(site, visitorId, remoteAddress, false).join();
     }
 
     @Override
@@ -109,30 +119,37 @@ class WidgetRequestFilter extends OncePerRequestFilter implements WidgetRateLimi
             ApiProblem.originNotAllowed(origin).writeTo(response);
             return;
         }
-        UUID visitorId = null;
         if (site.isPresent()) {
             String token = request.getHeader("X-Visitor-Token");
             if (token == null && socket) {
                 token = request.getParameter("visitorToken");
             }
-            visitorId = token == null
+            UUID visitorId = token == null
                     ? null
                     : tokens.verify(token, site.get().id())
                             .map(VisitorTokens.Visitor::visitorId)
                             .orElse(null);
-            request.setAttribute(WidgetCaller.ATTRIBUTE, new WidgetCaller(site.get(), visitorId));
-        }
-        if (site.isPresent() && "POST".equals(request.getMethod())) {
-            long wait = rateLimit(
-                    site.get(),
-                    visitorId,
-                    request.getRemoteAddr(),
-                    request.getRequestURI().equals("/api/v1/widget/session"));
-            if (wait > 0) {
-                ApiProblem.rateLimited(wait, "Too many messages in a short time; try again in " + wait + " s.")
-                        .writeTo(response);
-                return;
+            CompletableFuture<Long> wait = "POST".equals(request.getMethod())
+                    ? rateLimit(
+                            site.get(),
+                            visitorId,
+                            request.getRemoteAddr(),
+                            request.getRequestURI().equals("/api/v1/widget/session"))
+                    : CompletableFuture.completedFuture(0L);
+            boolean chat = "POST".equals(request.getMethod()) && CHAT_MESSAGES.contains(request.getRequestURI());
+            if (!chat || wait.isDone()) {
+                long seconds = wait.join();
+                if (seconds > 0) {
+                    refused(seconds).writeTo(response);
+                    return;
+                }
             }
+            request.setAttribute(
+                    WidgetCaller.ATTRIBUTE, new WidgetCaller(site.get(), visitorId, wait.thenAccept(seconds -> {
+                        if (seconds > 0) {
+                            throw refused(seconds);
+                        }
+                    })));
         }
         chain.doFilter(request, response);
     }
@@ -143,17 +160,21 @@ class WidgetRequestFilter extends OncePerRequestFilter implements WidgetRateLimi
      *
      * @return 0 when allowed, else the seconds to wait
      */
-    private long rateLimit(Site site, @Nullable UUID visitorId, String address, boolean session) {
+    private CompletableFuture<Long> rateLimit(Site site, @Nullable UUID visitorId, String address, boolean session) {
         PlanRates plan = plans.ratesFor(site.orgId());
         RateLimits.Take byAddress = new RateLimits.Take(RateLimits.Kind.ADDRESS, address, plan.addressPerMinute());
         if (session) {
-            return limits.tryTakeAll(List.of(byAddress));
+            return limits.startTakeAll(List.of(byAddress));
         }
         String visitor = visitorId != null ? visitorId.toString() : site.id() + "@" + address;
-        return limits.tryTakeAll(List.of(
+        return limits.startTakeAll(List.of(
                 byAddress,
                 new RateLimits.Take(RateLimits.Kind.VISITOR, visitor, plan.visitorPerMinute()),
                 new RateLimits.Take(RateLimits.Kind.SITE, Long.toString(site.id()), plan.sitePerMinute())));
+    }
+
+    private static ApiProblem refused(long seconds) {
+        return ApiProblem.rateLimited(seconds, "Too many messages in a short time; try again in " + seconds + " s.");
     }
 
     /** Whether a page on this origin may call the site's chat: listed, or the server's own origin. */
