@@ -55,6 +55,12 @@ record QuestionShape(
                 "\\b(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\\.?\\s+\\d{1,2}\\b|\\b\\d{1,2}/\\d{1,2}\\b|"
                         + "\\b(january|february|march|april|june|july|august|september|october|november|december|spring|summer|"
                         + "fall|autumn|winter|monday|tuesday|wednesday|thursday|friday|saturday|sunday|weekends?)\\b"),
+        /** How often something happens ("quarterly", "twice a year", "every Friday"). */
+        FREQUENCY("\\b(daily|nightly|weekly|bi-?weekly|fortnightly|monthly|bi-?monthly|quarterly|annually|yearly|"
+                + "semi-?annually|seasonally|year-round|(once|twice|\\d+ times|\\w+ times) (a|per|each|every)|"
+                + "every (other )?(day|night|week|weekend|month|year|season|quarter|monday|tuesday|wednesday|thursday|"
+                + "friday|saturday|sunday|spring|summer|fall|autumn|winter|\\d+)|each (day|night|week|weekend|month|"
+                + "year|season|quarter)|per (day|night|week|month|year|season|quarter))\\b"),
         CONTACT("@|\\(?\\b\\d{3}\\)?[\\s.-]\\d{3}[\\s.-]\\d{4}\\b|\\bhttps?://"),
         PLACE("\\b(road|rd|route|street|avenue|ave|exit|highway|parkway|turn (left|right)|miles?|north|south|east|"
                 + "west|located)\\b|\\b\\d{3,5} \\p{Lu}");
@@ -88,6 +94,12 @@ record QuestionShape(
 
     private static final Pattern DURATION_Q = words("\\b(how long|duration|last|lasts|take|takes|cuanto tiempo|"
             + "dura|duracion|combien de temps|dur[eé]e?)\\b");
+    /** Asks how often; "often" is then the question's form, no word the answer holds (see {@link #FREQUENCY_WORD}). */
+    private static final Pattern FREQUENCY_Q =
+            words("\\b(how (often|frequently|regularly)|frequency|con que frecuencia|"
+                    + "cada cuanto|a quelle frequence|tous les combien)\\b");
+
+    private static final Pattern FREQUENCY_WORD = words("(?<=\\bhow )(often|frequently|regularly)\\b");
     private static final Pattern COUNT_Q = words("\\b(how many|number of|how big|how large|capacity|how far|how old|"
             + "how deep|how tall|how high|how wide|how heavy|"
             + "acres?|cuant[oa]s|combien de|cuantos|caben)\\b");
@@ -147,6 +159,9 @@ record QuestionShape(
         }
         if (DURATION_Q.matcher(q).find()) {
             facts.add(Fact.DURATION);
+        }
+        if (FREQUENCY_Q.matcher(q).find()) {
+            facts.add(Fact.FREQUENCY);
         }
         if (COUNT_Q.matcher(q).find()) {
             facts.add(Fact.COUNT);
@@ -226,12 +241,13 @@ record QuestionShape(
 
     /**
      * The question without the words that name a comparison of prices or distances (see {@link #byDistance()}), nor
-     * the verb that asks for a duration ("how long does it last?").
+     * the verb that asks for a duration ("how long does it last?"), nor the "often" of "how often".
      */
     static String withoutNumericOperators(String question) {
-        return DURATION_VERB
+        String without = DURATION_VERB
                 .matcher(NUMERIC_OPERATOR.matcher(question).replaceAll(" "))
                 .replaceAll(" ");
+        return FREQUENCY_WORD.matcher(without).replaceAll(" ");
     }
 
     /**

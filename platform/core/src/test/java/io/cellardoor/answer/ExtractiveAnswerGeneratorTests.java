@@ -1419,6 +1419,23 @@ class ExtractiveAnswerGeneratorTests {
     }
 
     @Test
+    void aHowOftenQuestionLeadsWithTheLineSayingHowOften() {
+        List<RetrievedChunk> pages = List.of(chunk(
+                1,
+                "club/club.md",
+                "The Paddock Club",
+                "Membership Terms",
+                "## Membership Terms\n- Joining the club means a commitment to a minimum of 3 club shipments.\n"
+                        + "- Members receive 3 shipments annually (April, August and November).",
+                0.6));
+        GeneratedAnswer answer =
+                titled(pages).generate(ask("how often do club shipments come?", pages), TokenSink.NONE);
+        assertThat(answer.text().lines().filter(l -> l.startsWith("- ")).findFirst())
+                .as(answer.text())
+                .hasValueSatisfying(first -> assertThat(first).contains("annually"));
+    }
+
+    @Test
     void aQuestionAboutTheThingAPageIsTitledForIsAnsweredFromTheSectionThatOpensIt() {
         RetrievedChunk benefits = chunk(
                 1,

@@ -198,6 +198,22 @@ class QuestionShapeTests {
         assertThat(Fact.DURATION.in("2-3 hours")).isTrue();
         assertThat(Fact.DURATION.in("Route 9-G")).isFalse();
         assertThat(Fact.PRICE.in("open daily")).isFalse();
+        assertThat(Fact.FREQUENCY.in("Members receive 4 shipments annually")).isTrue();
+        assertThat(Fact.FREQUENCY.in("Quarterly shipments in March and June")).isTrue();
+        assertThat(Fact.FREQUENCY.in("Live jazz every Friday")).isTrue();
+        assertThat(Fact.FREQUENCY.in("a day trip to Rhinebeck")).isFalse();
+    }
+
+    @Test
+    void howOftenAsksForAFrequencyAndOftenIsNoWordToFind() {
+        assertThat(QuestionShape.of("how often do club shipments come?").facts())
+                .contains(Fact.FREQUENCY);
+        assertThat(QuestionShape.of("¿con qué frecuencia llegan los envíos?").facts())
+                .contains(Fact.FREQUENCY);
+        assertThat(QuestionShape.of("how long does the tasting take?").facts()).doesNotContain(Fact.FREQUENCY);
+        assertThat(QuestionShape.withoutNumericOperators("how often do club shipments come?"))
+                .doesNotContain("often")
+                .contains("shipments");
     }
 
     @Test
