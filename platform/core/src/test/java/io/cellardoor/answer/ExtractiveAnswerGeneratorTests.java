@@ -1411,11 +1411,15 @@ class ExtractiveAnswerGeneratorTests {
                         "Lodging",
                         "## Lodging\n- Sleeps 6, with 3 bedrooms and 2 baths, at the Larch House.",
                         0.4));
-        GeneratedAnswer answer =
-                titled(pages).generate(ask("how many bedrooms does the larch house have?", pages), TokenSink.NONE);
+        assertFirstLineContains(pages, "how many bedrooms does the larch house have?", "3 bedrooms");
+    }
+
+    /** The answer's first quoted line (its first bullet) holds the text. */
+    private void assertFirstLineContains(List<RetrievedChunk> pages, String question, String text) {
+        GeneratedAnswer answer = titled(pages).generate(ask(question, pages), TokenSink.NONE);
         assertThat(answer.text().lines().filter(l -> l.startsWith("- ")).findFirst())
                 .as(answer.text())
-                .hasValueSatisfying(first -> assertThat(first).contains("3 bedrooms"));
+                .hasValueSatisfying(first -> assertThat(first).contains(text));
     }
 
     @Test
@@ -1428,11 +1432,7 @@ class ExtractiveAnswerGeneratorTests {
                 "## Membership Terms\n- Joining the club means a commitment to a minimum of 3 club shipments.\n"
                         + "- Members receive 3 shipments annually (April, August and November).",
                 0.6));
-        GeneratedAnswer answer =
-                titled(pages).generate(ask("how often do club shipments come?", pages), TokenSink.NONE);
-        assertThat(answer.text().lines().filter(l -> l.startsWith("- ")).findFirst())
-                .as(answer.text())
-                .hasValueSatisfying(first -> assertThat(first).contains("annually"));
+        assertFirstLineContains(pages, "how often do club shipments come?", "annually");
     }
 
     @Test

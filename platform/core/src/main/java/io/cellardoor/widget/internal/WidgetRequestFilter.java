@@ -83,7 +83,7 @@ class WidgetRequestFilter extends OncePerRequestFilter implements WidgetRateLimi
 
     @Override
     public long tryTake(Site site, @Nullable UUID visitorId, String remoteAddress) {
-        return rateLimit(site, visitorId, remoteAddress, false).join();
+        return limits.tryTakeAll(takes(site, visitorId, remoteAddress, false));
     }
 
     @Override
@@ -129,15 +129,19 @@ class WidgetRequestFilter extends OncePerRequestFilter implements WidgetRateLimi
                     : tokens.verify(token, site.get().id())
                             .map(VisitorTokens.Visitor::visitorId)
                             .orElse(null);
-            CompletableFuture<Long> wait = "POST".equals(request.getMethod())
-                    ? rateLimit(
+            boolean post = "POST".equals(request.getMethod());
+            boolean chat = post && CHAT_MESSAGES.contains(request.getRequestURI());
+            List<RateLimits.Take> takes = post
+                    ? takes(
                             site.get(),
                             visitorId,
                             request.getRemoteAddr(),
                             request.getRequestURI().equals("/api/v1/widget/session"))
-                    : CompletableFuture.completedFuture(0L);
-            boolean chat = "POST".equals(request.getMethod()) && CHAT_MESSAGES.contains(request.getRequestURI());
-            if (!chat || wait.isDone()) {
+                    : List.of();
+            CompletableFuture<Long> wait = chat
+                    ? limits.startTakeAll(takes)
+                    : CompletableFuture.completedFuture(takes.isEmpty() ? 0L : limits.tryTakeAll(takes));
+            if (wait.isDone()) {
                 long seconds = wait.join();
                 if (seconds > 0) {
                     refused(seconds).writeTo(response);
@@ -155,22 +159,20 @@ class WidgetRequestFilter extends OncePerRequestFilter implements WidgetRateLimi
     }
 
     /**
-     * Counts a POST against the client address, and, except a session request, against the visitor and the site, all
-     * at once; a refusal gives back what the other buckets took.
-     *
-     * @return 0 when allowed, else the seconds to wait
+     * The buckets a POST is counted in: the client address's, and, except a session request, the visitor's and the
+     * site's (taken all at once; a refusal gives back what the other buckets took).
      */
-    private CompletableFuture<Long> rateLimit(Site site, @Nullable UUID visitorId, String address, boolean session) {
+    private List<RateLimits.Take> takes(Site site, @Nullable UUID visitorId, String address, boolean session) {
         PlanRates plan = plans.ratesFor(site.orgId());
         RateLimits.Take byAddress = new RateLimits.Take(RateLimits.Kind.ADDRESS, address, plan.addressPerMinute());
         if (session) {
-            return limits.startTakeAll(List.of(byAddress));
+            return List.of(byAddress);
         }
         String visitor = visitorId != null ? visitorId.toString() : site.id() + "@" + address;
-        return limits.startTakeAll(List.of(
+        return List.of(
                 byAddress,
                 new RateLimits.Take(RateLimits.Kind.VISITOR, visitor, plan.visitorPerMinute()),
-                new RateLimits.Take(RateLimits.Kind.SITE, Long.toString(site.id()), plan.sitePerMinute())));
+                new RateLimits.Take(RateLimits.Kind.SITE, Long.toString(site.id()), plan.sitePerMinute()));
     }
 
     private static ApiProblem refused(long seconds) {
