@@ -100,7 +100,8 @@ record QuestionShape(
                     + "cada cuanto|a quelle frequence|tous les combien)\\b");
 
     private static final Pattern FREQUENCY_WORD = words("(?<=\\bhow )(often|frequently|regularly)\\b");
-    private static final Pattern COUNT_Q = words("\\b(how many|number of|how big|how large|capacity|how far|how old|"
+    private static final Pattern COUNT_Q = words("\\b(how many|number of|how big|how large|capacity|"
+            + "how far(?! (in advance|ahead)\\b)|how old|"
             + "how deep|how tall|how high|how wide|how heavy|"
             + "acres?|cuant[oa]s|combien de|cuantos|caben)\\b");
     private static final Pattern DATE_Q =

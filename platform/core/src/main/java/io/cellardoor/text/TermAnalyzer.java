@@ -362,6 +362,12 @@ public final class TermAnalyzer {
     /** "How close", "how near": the same measure as "how far" (a distance), asked from the other end. */
     private static final Pattern NEARNESS_ASKED = Pattern.compile("\\bhow (close|near)\\b");
 
+    /**
+     * "How far in advance", "how far ahead": a lead time, which a page gives in its own words ("well in advance", "24
+     * hours in advance"), not a distance; "far" is then no measure and no word to find.
+     */
+    private static final Pattern LEAD_TIME_ASKED = Pattern.compile("\\bhow far (?=(in advance|ahead)\\b)");
+
     /** Words that make a phrasal verb with the word before them ("pick up", "check in", "drop off"). */
     private static final Set<String> PARTICLES = Set.of("up", "in", "out", "off", "over", "back", "down");
 
@@ -393,10 +399,13 @@ public final class TermAnalyzer {
 
     /**
      * The folded question with the measure word after "how" marked by a leading {@code _} ({@link #MEASURE_ASKED}, with
-     * "how close" read as "how far", and {@link #SIZE_ASKED} when {@code answering}) or left out ({@link #MEASURE_ONLY}).
+     * "how close" read as "how far" and the "far" of "how far in advance" left out, and {@link #SIZE_ASKED} when
+     * {@code answering}) or left out ({@link #MEASURE_ONLY}).
      */
     private static String foldQuestion(String question, boolean answering) {
-        String folded = NEARNESS_ASKED.matcher(fold(question)).replaceAll("how far");
+        String folded = NEARNESS_ASKED
+                .matcher(LEAD_TIME_ASKED.matcher(fold(question)).replaceAll("how "))
+                .replaceAll("how far");
         String marked = MEASURE_ASKED.matcher(folded).replaceAll("how _$1");
         if (answering) {
             marked = SIZE_ASKED.matcher(marked).replaceAll("how _$1");

@@ -205,6 +205,13 @@ class QuestionShapeTests {
     }
 
     @Test
+    void howFarInAdvanceAsksForNoDistanceOrNumber() {
+        assertThat(QuestionShape.of("how far in advance should I book?").facts())
+                .doesNotContain(Fact.COUNT);
+        assertThat(QuestionShape.of("how far is rhinebeck?").facts()).contains(Fact.COUNT);
+    }
+
+    @Test
     void howOftenAsksForAFrequencyAndOftenIsNoWordToFind() {
         assertThat(QuestionShape.of("how often do club shipments come?").facts())
                 .contains(Fact.FREQUENCY);

@@ -70,6 +70,10 @@ class TermAnalyzerTests {
         assertThat(analyzer.measuresAsked("how close is the mansion?", "en"))
                 .as("nearness is the distance asked from the other end")
                 .containsExactly("distance");
+        assertThat(analyzer.measuresAsked("how far in advance should I book?", "en"))
+                .as("a lead time is no distance")
+                .isEmpty();
+        assertThat(related("how far ahead do I reserve?")).containsExactly(Set.of("ahead"), Set.of("reserv"));
         assertThat(analyzer.measuresAsked("how far is it?", "fr")).isEmpty();
         assertThat(new TermAnalyzer(new Vocabulary()).measuresAsked("how far is it?", "en"))
                 .as("without word relations no measure is known")
