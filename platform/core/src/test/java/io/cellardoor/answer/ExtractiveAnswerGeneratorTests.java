@@ -147,18 +147,17 @@ class ExtractiveAnswerGeneratorTests {
         assertThat(big.text()).startsWith("**Vineyard**").contains("102-acre");
     }
 
-    @Test
-    void theItemsOfAListArePagesNamedForTheThingWhenThereAreSuch() {
-        List<RetrievedChunk> found = List.of(
+    /** Two shop pages named for cocktails, and a wedding page's line that mentions the word. */
+    private static List<RetrievedChunk> cocktailsAndAWeddingLine(String line) {
+        return List.of(
                 product(1, "Cocktails", "$15.00"),
                 product(2, "Shrimp Cocktail", "$20.00"),
-                chunk(
-                        3,
-                        "events/weddings.md",
-                        "Weddings",
-                        "Spaces",
-                        "## Spaces\n- Seating for up to 120 guests, 150 for cocktail hour",
-                        0.45));
+                chunk(3, "events/weddings.md", "Weddings", "Spaces", "## Spaces\n- " + line, 0.45));
+    }
+
+    @Test
+    void theItemsOfAListArePagesNamedForTheThingWhenThereAreSuch() {
+        List<RetrievedChunk> found = cocktailsAndAWeddingLine("Seating for up to 120 guests, 150 for cocktail hour");
         GeneratedAnswer answer = titled(found).generate(ask("what cocktails do you have?", found), TokenSink.NONE);
         assertThat(answer.text())
                 .contains("Cocktails", "$15.00", "Shrimp Cocktail")
@@ -167,16 +166,7 @@ class ExtractiveAnswerGeneratorTests {
 
     @Test
     void theVerbAskingWhatIsOfferedIsNoWordTheItemsMustHold() {
-        List<RetrievedChunk> found = List.of(
-                product(1, "Cocktails", "$15.00"),
-                product(2, "Shrimp Cocktail", "$20.00"),
-                chunk(
-                        3,
-                        "events/weddings.md",
-                        "Weddings",
-                        "Spaces",
-                        "## Spaces\n- We serve a plated dinner after the cocktail hour",
-                        0.45));
+        List<RetrievedChunk> found = cocktailsAndAWeddingLine("We serve a plated dinner after the cocktail hour");
         // what is chosen, whatever the confidence ("serve" still counts there: "do you serve olive oil?" is declined
         // when no line holds it)
         GeneratedAnswer answer =

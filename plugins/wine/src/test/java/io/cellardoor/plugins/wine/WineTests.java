@@ -7,6 +7,7 @@ import io.cellardoor.plugin.api.HandlerResult;
 import io.cellardoor.plugin.api.UserQuery;
 import io.cellardoor.plugin.api.testing.InMemoryPluginContext;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -52,11 +53,12 @@ class WineTests {
 
     /** The handler's direct answer to an English question over the test cellar; fails when it gives none. */
     private String direct(String question) {
-        return plugin.handler()
-                .handle(new UserQuery(question, "en"), cellar)
-                .directAnswer()
-                .orElseThrow()
-                .text();
+        return directAnswer(question).orElseThrow().text();
+    }
+
+    /** The handler's direct answer to an English question, if it gives one. */
+    private Optional<DirectAnswer> directAnswer(String question) {
+        return plugin.handler().handle(new UserQuery(question, "en"), cellar).directAnswer();
     }
 
     private static double score(String question) {
@@ -126,9 +128,7 @@ class WineTests {
                         cellar);
 
         assertThat(result.directAnswer().map(DirectAnswer::text)).contains("The 2023 Reserve Chardonnay is $36.00.");
-        assertThat(plugin.handler()
-                        .handle(new UserQuery("how much is an oaked reserve chardonnay?", "en"), cellar)
-                        .directAnswer())
+        assertThat(directAnswer("how much is an oaked reserve chardonnay?"))
                 .as("the visitor's own word that names no wine still makes it more than a price question")
                 .isEmpty();
     }
@@ -182,9 +182,7 @@ class WineTests {
                         .text())
                 .as("the cheapest wine of all is a rosé")
                 .isEqualTo("Our least expensive red wine is the 2022 Hillside Cabernet Franc, at $29.00.");
-        assertThat(plugin.handler()
-                        .handle(new UserQuery("which one is the cheapest?", "en"), cellar)
-                        .directAnswer())
+        assertThat(directAnswer("which one is the cheapest?"))
                 .as("a question standing alone names no wines")
                 .isEmpty();
     }
@@ -207,9 +205,7 @@ class WineTests {
         assertThat(direct("what would I pay for the reserve chardonnay?"))
                 .isEqualTo("The 2023 Reserve Chardonnay is $36.00.");
         assertThat(direct("is the reserve chardonnay pricey?")).isEqualTo("The 2023 Reserve Chardonnay is $36.00.");
-        assertThat(plugin.handler()
-                        .handle(new UserQuery("is the reserve chardonnay oaked?", "en"), cellar)
-                        .directAnswer())
+        assertThat(directAnswer("is the reserve chardonnay oaked?"))
                 .as("no price asked")
                 .isEmpty();
     }
@@ -261,18 +257,14 @@ class WineTests {
                         .orElseThrow()
                         .text())
                 .startsWith("Our wines:");
-        assertThat(plugin.handler()
-                        .handle(new UserQuery("do you sell wine glasses?", "en"), cellar)
-                        .directAnswer())
+        assertThat(directAnswer("do you sell wine glasses?"))
                 .as("another thing named by wine")
                 .isEmpty();
         assertThat(score("do you sell wine?"))
                 .as("buying wine outweighs a shop's bare purchase verb (0.25)")
                 .isGreaterThan(0.45);
         assertThat(score("do you ship wine to New Jersey?")).isGreaterThan(0.45);
-        assertThat(plugin.handler()
-                        .handle(new UserQuery("do you ship wine?", "en"), cellar)
-                        .directAnswer())
+        assertThat(directAnswer("do you ship wine?"))
                 .as("shipping is no list of the wines")
                 .isEmpty();
     }
@@ -321,14 +313,9 @@ class WineTests {
                 .contains("- 2023 Orchard Rosé: $22.00", "- 2024 Summit Dry Rosé: $27.50");
         assertThat(direct("¿tienen vinos rosados?")).startsWith("Our rosé wines:");
         assertThat(direct("what kind of reds do you make?")).startsWith("Our red wines:");
-        assertThat(plugin.handler()
-                        .handle(new UserQuery("how do you make your rosé?", "en"), cellar)
-                        .directAnswer())
-                .isEmpty();
+        assertThat(directAnswer("how do you make your rosé?")).isEmpty();
         assertThat(direct("what's a good red for a cold night?")).startsWith("Our red wines:");
-        assertThat(plugin.handler()
-                        .handle(new UserQuery("what is the alcohol content of the rosé?", "en"), cellar)
-                        .directAnswer()
+        assertThat(directAnswer("what is the alcohol content of the rosé?")
                         .map(DirectAnswer::text)
                         .orElse(""))
                 .as("a question about something of one wine is no list")
@@ -337,10 +324,7 @@ class WineTests {
 
     @Test
     void listsEachWineOfACategoryWithItsPriceOnceEach() {
-        DirectAnswer answer = plugin.handler()
-                .handle(new UserQuery("got any rosé? how much is it", "en"), cellar)
-                .directAnswer()
-                .orElseThrow();
+        DirectAnswer answer = directAnswer("got any rosé? how much is it").orElseThrow();
 
         assertThat(answer.text())
                 .contains("2023 Orchard Rosé is $22.00")
@@ -352,9 +336,7 @@ class WineTests {
 
     @Test
     void aStyleWordNamingAnotherThingIsNoWine() {
-        assertThat(plugin.handler()
-                        .handle(new UserQuery("do you sell sparkling water?", "en"), cellar)
-                        .directAnswer())
+        assertThat(directAnswer("do you sell sparkling water?"))
                 .as("sparkling water is no sparkling wine")
                 .isEmpty();
         assertThat(direct("do you have any sparkling?")).startsWith("Our sparkling wines:");
@@ -367,9 +349,7 @@ class WineTests {
                 List.of("recommend me a wine", "what wine should I try?", "can you suggest a good bottle?")) {
             assertThat(direct(question)).as(question).startsWith("Our wines:");
         }
-        assertThat(plugin.handler()
-                        .handle(new UserQuery("can you recommend a wine for steak?", "en"), cellar)
-                        .directAnswer())
+        assertThat(directAnswer("can you recommend a wine for steak?"))
                 .as("a pairing is no list")
                 .isEmpty();
     }
@@ -378,9 +358,7 @@ class WineTests {
     void aRecommendationOfAStyleListsItsWines() {
         assertThat(direct("can you recommend a white wine?")).startsWith("Our white wines:");
         assertThat(direct("¿me recomiendas un vino blanco?")).startsWith("Our white wines:");
-        assertThat(plugin.handler()
-                        .handle(new UserQuery("can you recommend a wine for a beginner?", "en"), cellar)
-                        .directAnswer())
+        assertThat(directAnswer("can you recommend a wine for a beginner?"))
                 .as("no style named: the passages answer")
                 .isEmpty();
     }
@@ -397,9 +375,7 @@ class WineTests {
         assertThat(direct("which wines are up to $22?"))
                 .as("\"up to\" keeps the bound itself; the rosé's draft page at its price is the same wine")
                 .isEqualTo("Our wines $22 or less:\n- 2023 Orchard Rosé: $22.00");
-        assertThat(plugin.handler()
-                        .handle(new UserQuery("any wines under 10 years old?", "en"), cellar)
-                        .directAnswer())
+        assertThat(directAnswer("any wines under 10 years old?"))
                 .as("a number without a currency is no price, so no list within it")
                 .isEmpty();
     }
