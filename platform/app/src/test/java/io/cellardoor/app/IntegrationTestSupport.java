@@ -27,8 +27,10 @@ import org.springframework.test.context.TestPropertySource;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 // The repository's plugin jars and the jars tests build are unsigned (signatures: PluginSigningIntegrationTests).
-// Every test class sends from 127.0.0.1 and the rate limit buckets live in the shared test database: the per-address
-// and per-admin-user limits are lifted (RateLimitIntegrationTests checks the limits with their own values).
+// Every test class sends from 127.0.0.1 and the rate limit buckets live in the shared test database: the per-address,
+// per-admin-user, per-visitor and per-site limits are lifted (a class asking without a visitor token is one visitor,
+// its site and address, and may ask more than the default 30 a minute). RateLimitIntegrationTests, ScaleOut- and
+// ChatSocketIntegrationTests check the limits with values of their own.
 // Small pools: the suite caches several application contexts, each with its own pools (the app's, the rate limiter's),
 // on one database.
 // The default plan keeps any number of sites and documents: tests of every feature make sites and documents in the
@@ -41,7 +43,9 @@ import org.springframework.test.context.TestPropertySource;
             "cellardoor.billing.plans.free.sites=-1",
             "cellardoor.billing.plans.free.documents=-1",
             "cellardoor.ratelimit.address-requests-per-minute=1000000",
-            "cellardoor.ratelimit.admin-requests-per-minute=1000000"
+            "cellardoor.ratelimit.admin-requests-per-minute=1000000",
+            "cellardoor.widget.visitor-requests-per-minute=1000000",
+            "cellardoor.widget.site-requests-per-minute=1000000"
         })
 abstract class IntegrationTestSupport {
 
