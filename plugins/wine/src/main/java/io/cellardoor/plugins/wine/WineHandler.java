@@ -21,7 +21,8 @@ import java.util.regex.Pattern;
  * a pure price question ("what does the reserve cab franc cost?", "do you have a rosé? how much") directly
  * from the matched pages' price lines, what a named wine tastes like from its own page ({@link TastingNotes}), which
  * grapes it is made from ({@link GrapeVarieties}), its vintage, scores and alcohol ({@link WineFacts}), and
- * that a grape no wine's title names is not made here ({@link LackingVariety}).
+ * that a grape no wine's title names is not made here ({@link LackingVariety}), nor a kind of wine no wine page mentions
+ * ({@link LackingStyle}).
  */
 public final class WineHandler implements DomainHandler {
 
@@ -80,6 +81,10 @@ public final class WineHandler implements DomainHandler {
         Optional<WineFacts.Fact> fact = WineFacts.asked(query.normalizedFocus());
         if (answer.isEmpty() && match.exact() && fact.isPresent()) {
             answer = WineFacts.answer(fact.get(), match.wines(), context);
+        }
+        List<LackingStyle.Kind> kinds = LackingStyle.asked(query.normalizedFocus());
+        if (answer.isEmpty() && !match.exact() && !kinds.isEmpty()) {
+            answer = LackingStyle.answer(kinds, context);
         }
         if (answer.isEmpty()) {
             answer = WineCatalog.answer(query, context);

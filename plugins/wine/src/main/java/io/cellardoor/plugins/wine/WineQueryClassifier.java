@@ -32,7 +32,7 @@ public final class WineQueryClassifier implements QueryClassifier {
             .rule("\\bcabs?\\b", 0.3, "grape")
             .rule(
                     "\\b(roses?|rosado|rosato|sparkling|bubbly|brut|champagne|prosecco|cremant|pet ?nat|blanc de blancs?"
-                            + "|dessert wine|ice ?wine|orange wine)\\b",
+                            + "|(dessert|ice|orange|fruit|fortified) wines?|icewine|late harvest|port|sherry|madeira)\\b",
                     0.5,
                     "style")
             .rule("\\b(reds?|whites?|tinto|blanco|rouge|blanc)\\b", 0.35, "colour")

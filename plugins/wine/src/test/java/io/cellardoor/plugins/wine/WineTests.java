@@ -79,7 +79,9 @@ class WineTests {
                 "got any rose? how much",
                 "Which of your wines would go with grilled fish?",
                 "is the chardonnay oaky",
-                "any sparkling wine?"
+                "any sparkling wine?",
+                "do you have any dessert wines?",
+                "do you make port?"
             })
     void classifierClaimsWineQuestions(String question) {
         assertThat(score(question)).isGreaterThanOrEqualTo(0.4);
