@@ -97,6 +97,17 @@ final class ClubTiers {
             "appellent",
             "have",
             "offer",
+            // "how much is each tier?", "the tiers and prices?", "what does it cost per year?": the tiers say how
+            // often they ship
+            "each",
+            "every",
+            "all",
+            "and",
+            "per",
+            "year",
+            "yearly",
+            "annual",
+            "annually",
             "s",
             "cuanto",
             "cuesta",

@@ -176,8 +176,12 @@ class ClubTests {
                         .directAnswer())
                 .as("an adjective of price asks what it costs")
                 .contains(tiers);
-        for (String asked :
-                List.of("what are the club tiers called?", "what are the names of the membership levels?")) {
+        for (String asked : List.of(
+                "what are the club tiers called?",
+                "what are the names of the membership levels?",
+                "how much is each club tier?",
+                "what are the club tiers and prices?",
+                "what does a club membership cost per year?")) {
             assertThat(plugin.handler().handle(new UserQuery(asked, "en"), club).directAnswer())
                     .as(asked)
                     .contains(tiers);
