@@ -126,6 +126,31 @@ record HoursQuestion(
                 days, LAST.matcher(text).find(), yesNo, query.words(), relative.or(() -> relative(text))));
     }
 
+    /**
+     * Season words of a question (English, Spanish, French) and how a page's lines name that season; a question about
+     * the whole year ("are you open year round?") reads every closure line.
+     */
+    private static final List<Map.Entry<Pattern, Pattern>> SEASONS = List.of(
+            Map.entry(Pattern.compile("\\b(winter|invierno|hiver)\\b"), Pattern.compile("\\bwinter\\b")),
+            Map.entry(Pattern.compile("\\b(spring|primavera|printemps)\\b"), Pattern.compile("\\bspring\\b")),
+            Map.entry(Pattern.compile("\\b(summer|verano)\\b"), Pattern.compile("\\bsummer\\b")),
+            Map.entry(Pattern.compile("\\b(autumn|fall|otono|automne)\\b"), Pattern.compile("\\b(autumn|fall)\\b")),
+            Map.entry(
+                    Pattern.compile("\\b(year round|all year|all year long|todo el ano|toute l annee)\\b"),
+                    Pattern.compile("")));
+
+    /**
+     * The season the question names ("open in the winter?", "¿abren en invierno?"), as a pattern over a page's lower-case
+     * lines naming it; empty when it names none. The weekly hours hold all year; a season only adds its closure lines.
+     */
+    Optional<Pattern> season() {
+        String text = String.join(" ", words);
+        return SEASONS.stream()
+                .filter(s -> s.getKey().matcher(text).find())
+                .map(Map.Entry::getValue)
+                .findFirst();
+    }
+
     /** The day a normalized text names relative to today: "now" before "today" before "tomorrow". */
     private static Optional<Relative> relative(String text) {
         if (NOW.matcher(text).find()) {

@@ -57,6 +57,8 @@ public final class VisitingHandler implements DomainHandler {
     static final String TIME_ZONE = "visiting.time-zone";
 
     private static final Pattern CLOSURE = Pattern.compile("\\bclos(ed|ure|ures|ing)\\b");
+    /** "Last call is 30 minutes before closing": a time of the day, no closure. */
+    private static final Pattern BEFORE_CLOSING = Pattern.compile("\\b(before|after|until|at) closing\\b");
 
     private final Clock clock;
 
@@ -252,7 +254,10 @@ public final class VisitingHandler implements DomainHandler {
                 String notes = closureNotes(document.get().text(), date);
                 text = HoursAnswer.composeRelative(question, schedule, now).map(t -> t + notes);
             } else {
-                text = HoursAnswer.compose(question, schedule);
+                String notes = question.season()
+                        .map(season -> closureNotes(document.get().text(), season))
+                        .orElse("");
+                text = HoursAnswer.compose(question, schedule).map(t -> t + notes);
             }
             RetrievalPlan boosted = plan.boosting(List.of(path));
             List<String> prompt = List.of("State opening hours exactly as the hours page gives them.");
@@ -279,14 +284,30 @@ public final class VisitingHandler implements DomainHandler {
      * weeks of January"): the weekly schedule does not say it; empty when no line does.
      */
     static String closureNotes(String text, LocalDate date) {
-        Pattern month = Pattern.compile("\\b"
-                + date.getMonth().getDisplayName(TextStyle.FULL, Locale.US).toLowerCase(Locale.ROOT) + "\\b");
+        return closureNotes(
+                text,
+                Pattern.compile("\\b"
+                        + date.getMonth()
+                                .getDisplayName(TextStyle.FULL, Locale.US)
+                                .toLowerCase(Locale.ROOT) + "\\b"));
+    }
+
+    /**
+     * " Note: ..." with each line of the hours page that a lower-case pattern finds (a month, a season, any line) and that
+     * names a closure, not a heading, a weekday's hours ("Monday: Closed") or a time before closing; empty when no line
+     * does.
+     */
+    static String closureNotes(String text, Pattern when) {
         StringBuilder notes = new StringBuilder();
         for (String line : text.split("\n")) {
             String lower = line.toLowerCase(Locale.ROOT);
-            if (month.matcher(lower).find() && CLOSURE.matcher(lower).find()) {
-                notes.append(" Note: ")
-                        .append(line.strip().replaceFirst("^[-*+•]\\s*", "").replace("**", ""));
+            if (when.matcher(lower).find()
+                    && CLOSURE.matcher(lower).find()
+                    && !lower.startsWith("#")
+                    && !BEFORE_CLOSING.matcher(lower).find()
+                    && WeeklySchedule.parse(line).hours().isEmpty()) {
+                String note = line.strip().replaceFirst("^[-*+•]\\s*", "").replace("**", "");
+                notes.append(" Note: ").append(note).append(note.matches(".*[.!?]$") ? "" : ".");
             }
         }
         return notes.toString();

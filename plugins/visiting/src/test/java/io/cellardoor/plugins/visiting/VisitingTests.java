@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -485,6 +486,30 @@ class VisitingTests {
         assertThat(VisitingHandler.closureNotes("- January brings our ice wine release.", LocalDate.of(2027, 1, 2)))
                 .as("a line naming the month without a closure")
                 .isEmpty();
+    }
+
+    @Test
+    void aSeasonGetsTheWeeklyHoursAndTheClosureLinesNamingIt() {
+        InMemoryPluginContext breaks = new InMemoryPluginContext()
+                .add(
+                        "visiting",
+                        "visiting/when.md",
+                        "When to Find Us",
+                        HOURS + "## Closures\n- Closed the first two weeks of January for our winter break\n"
+                                + "- Closed on major holidays\n"
+                                + "- Last call is 30 minutes before closing\n");
+        String weekly = at(SATURDAY_EVENING, "what are your hours?", breaks);
+
+        for (String asked : List.of("are you open in the winter?", "¿abren en invierno?")) {
+            assertThat(at(SATURDAY_EVENING, asked, breaks))
+                    .as(asked)
+                    .startsWith(weekly.substring(0, weekly.length() - 1))
+                    .endsWith(" Note: Closed the first two weeks of January for our winter break.");
+        }
+        assertThat(at(SATURDAY_EVENING, "are you open in the summer?", breaks)).isEqualTo(weekly);
+        assertThat(at(SATURDAY_EVENING, "are you open year round?", breaks))
+                .endsWith(" Note: Closed the first two weeks of January for our winter break. Note: Closed on major"
+                        + " holidays.");
     }
 
     @ParameterizedTest
