@@ -127,6 +127,9 @@ public final class ExtractiveAnswerGenerator implements AnswerGenerator {
      * items at the same price are separate entries) and not part of a time ("12:00").
      */
     private static final Pattern NUMBER = Pattern.compile("(?<![\\d.,:$])\\d+(?:,\\d{3})*(?:\\.\\d+)?(?![\\d:])");
+    /** Steps read before a numbered step that was chosen alone, at most. */
+    private static final int MAX_EARLIER_STEPS = 8;
+
     /** A numbered step of instructions ("3. Turn left onto Route 9G"), after its heading label if any. */
     private static final Pattern STEP = Pattern.compile("(?:^|: )(\\d{1,2})[.)] ");
     /**
@@ -1057,10 +1060,17 @@ public final class ExtractiveAnswerGenerator implements AnswerGenerator {
     private static List<AnswerUnit> completed(List<AnswerUnit> chosen, List<AnswerUnit> units, boolean steps) {
         List<AnswerUnit> out = new ArrayList<>();
         for (AnswerUnit u : chosen) {
+            int i = units.indexOf(u);
+            // "2. Use a taxi from the station" is read after "1. Take Metro-North to Poughkeepsie": the steps before
+            // it.
+            for (AnswerUnit earlier : earlierSteps(u, units, i, steps)) {
+                if (!out.contains(earlier) && !chosen.contains(earlier)) {
+                    out.add(earlier);
+                }
+            }
             if (!out.contains(u)) {
                 out.add(u);
             }
-            int i = units.indexOf(u);
             // "... several ways to make reservations:" above "### Online" and "### Phone": each way's first line.
             List<AnswerUnit> starts = u.text().endsWith(":") ? sectionStarts(u, units, i) : List.of();
             if (!starts.isEmpty()) {
@@ -1097,6 +1107,34 @@ public final class ExtractiveAnswerGenerator implements AnswerGenerator {
             }
         }
         return out;
+    }
+
+    /**
+     * The numbered steps right before a numbered step under the same heading of its passage, first step first, down
+     * to step 1 (at most {@value #MAX_EARLIER_STEPS}); empty for a unit that is no step or is the first. A question not
+     * asking how to do something gets only step 1 before step 2 ("1. Take the train to Poughkeepsie" before "2. A taxi
+     * from the station"): a later step it quoted for a word ("6. Drive about 3 miles" for "how long is the drive?") is
+     * not made into the whole route.
+     */
+    private static List<AnswerUnit> earlierSteps(AnswerUnit u, List<AnswerUnit> units, int i, boolean howTo) {
+        int number = stepNumber(u);
+        if (number <= 1 || i < 0 || !howTo && number > 2) {
+            return List.of();
+        }
+        List<AnswerUnit> earlier = new ArrayList<>();
+        for (int j = i - 1; j >= 0 && earlier.size() < MAX_EARLIER_STEPS; j--) {
+            AnswerUnit before = units.get(j);
+            int n = stepNumber(before);
+            if (before.passage() != u.passage() || !before.heading().equals(u.heading()) || n < 1 || n >= number) {
+                break;
+            }
+            earlier.addFirst(before);
+            number = n;
+            if (n == 1) {
+                break;
+            }
+        }
+        return earlier;
     }
 
     /**

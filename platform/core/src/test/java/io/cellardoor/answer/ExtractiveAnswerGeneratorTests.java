@@ -625,6 +625,31 @@ class ExtractiveAnswerGeneratorTests {
     }
 
     @Test
+    void aLaterStepFoundAloneIsReadAfterTheStepsBeforeIt() {
+        List<RetrievedChunk> directions = List.of(chunk(
+                1,
+                "visiting/directions.md",
+                "Directions",
+                "By Train",
+                "## By Train\n1. Ride Metro-North to Beacon\n2. Take a taxi from the station (about 15 minutes)\n"
+                        + "3. Walk up the ramp to the gate",
+                0.4));
+
+        String text = titled(directions)
+                .generate(ask("can I get a taxi?", directions), t -> {})
+                .text();
+
+        assertThat(text).contains("1. Ride Metro-North to Beacon", "2. Take a taxi");
+        assertThat(text.indexOf("1. Ride")).isLessThan(text.indexOf("2. Take"));
+        assertThat(titled(directions)
+                        .generate(ask("is there a ramp?", directions), t -> {})
+                        .text())
+                .as("a question not asking how to get there is not given the whole route for its later step")
+                .contains("3. Walk up the ramp")
+                .doesNotContain("1. Ride");
+    }
+
+    @Test
     void showsTheInformativeHeadingAboveAGenericOne() {
         assertThat(ExtractiveAnswerGenerator.informativeHeading("Private Tour & Tasting > Details:"))
                 .isEqualTo("Private Tour & Tasting");
