@@ -2,6 +2,7 @@ package io.cellardoor.plugins.wine;
 
 import io.cellardoor.plugin.api.DirectAnswer;
 import io.cellardoor.plugin.api.DocumentSummary;
+import io.cellardoor.plugin.api.KnowledgeDocument;
 import io.cellardoor.plugin.api.PluginContext;
 import io.cellardoor.plugin.api.PriceBound;
 import io.cellardoor.plugin.api.UserQuery;
@@ -9,6 +10,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
@@ -90,6 +92,14 @@ final class WineCatalog {
                     + " (you|i|we) (recommend|suggest|try|get|buy|pick)|what'?s a good (wine|bottle))( to (try|buy|get|start with))?"
                     + "( please)?$");
 
+    /**
+     * A question asking which wine goes with a dish ("which white pairs with seafood?", "which red is best with lamb?"):
+     * the wine pages' pairing lines answer it, not the list of the style.
+     */
+    private static final Pattern PAIRED = Pattern.compile("\\b(pair\\w*|maridaje|marida\\w*|accord\\w*"
+            + "|go(es)? (well |best |good |great |nicely )?with|match\\w* with|(best|good|great|nice|ideal|perfect|well)"
+            + " with|recommend\\w* with|to (drink|serve|have|open) with)\\b");
+
     /** Words asking for the most expensive ("which costs the most?", "¿el más caro?"). */
     static final String MOST_WORDS =
             "most expensive|priciest|highest priced|top shelf|most costly|costs? the most" + "|mas car[oa]s?|plus cher";
@@ -124,7 +134,7 @@ final class WineCatalog {
     private static final Pattern OTHER_THING =
             Pattern.compile("\\b(reds?|whites?|roses?|sparkling|bubbly)\\s+(?!(wines?|"
                     + "ones?|bottles?|blends?|dry|sweet|or|and|under|below|over|for|with|from|you|do|does|that|is|are|in|to|"
-                    + "than|please|at|by|on|of)\\b)(?=\\p{L})");
+                    + "than|please|at|by|on|of|goes|go|pairs?|paired|works?|matches|would|should)\\b)(?=\\p{L})");
 
     /** A wine page and the price its price line gives, if any. */
     record Wine(DocumentSummary page, Optional<String> price) {
@@ -159,9 +169,15 @@ final class WineCatalog {
         boolean ranked = most || least || oldest || newest;
         Optional<PriceBound> bound = query.priceBound();
         // "wines under $30?": a bound makes it a list of every wine when it names no style
-        boolean list = LIST.matcher(focus).find()
-                        && styles(focus).size() == 1
-                        && !HOW_OR_WHY.matcher(focus).find()
+        boolean styleListed = LIST.matcher(focus).find()
+                && styles(focus).size() == 1
+                && !HOW_OR_WHY.matcher(focus).find();
+        // "which white pairs with seafood?": the pages' pairing lines answer, unless no page of the style names the
+        // dish
+        boolean paired = styleListed && PAIRED.matcher(focus).find();
+        List<String> dish = paired ? dishWords(focus) : List.of();
+        boolean list = styleListed && !paired
+                || !dish.isEmpty()
                 || bound.isPresent() && styles(focus).size() <= 1
                 || ANY_WINE.matcher(focus).find()
                 || RECOMMEND_ANY.matcher(focus).find();
@@ -190,8 +206,14 @@ final class WineCatalog {
                     && !styles.getFirst().title.matcher(page.title()).find()) {
                 continue;
             }
-            Optional<String> price = context.readDocument(page.path()).flatMap(d -> WineHandler.price(d.text()));
-            wines.add(new Wine(page, price));
+            Optional<KnowledgeDocument> read = context.readDocument(page.path());
+            if (!dish.isEmpty()
+                    && read.map(d -> Words.of(d.text()).stream()
+                                    .anyMatch(w -> dish.stream().anyMatch(x -> Words.same(w, x))))
+                            .orElse(true)) {
+                return Optional.empty(); // a page of the style names the dish: its pairing line answers
+            }
+            wines.add(new Wine(page, read.flatMap(d -> WineHandler.price(d.text()))));
         }
         String style = styles.size() == 1 ? styles.getFirst().name + " " : "";
         List<Wine> priced = wines.stream().filter(w -> w.price().isPresent()).toList();
@@ -237,7 +259,9 @@ final class WineCatalog {
         List<WineHandler.PricedWine> shown = distinct(
                 bound.isPresent() ? wines.stream().sorted(Comparator.comparingDouble(Wine::amount)) : wines.stream());
         StringBuilder sb = new StringBuilder(
-                "Our " + style + "wines" + bound.map(b -> " " + b.said()).orElse("") + ":");
+                (dish.isEmpty() ? "" : "None of our " + style + "wine pages mentions " + String.join(" ", dish) + ". ")
+                        + "Our " + style + "wines"
+                        + bound.map(b -> " " + b.said()).orElse("") + ":");
         for (WineHandler.PricedWine w : shown) {
             sb.append("\n- ").append(w.title());
             if (!w.price().isEmpty()) {
@@ -313,6 +337,54 @@ final class WineCatalog {
                         List.of(w.page().path()))));
         return shown;
     }
+
+    /** Words of a pairing question that name no wine, style or pairing: the dish ("lamb" of "which red goes with lamb?"). */
+    private static List<String> dishWords(String focus) {
+        return Words.of(focus).stream()
+                .filter(w -> w.length() > 2
+                        && !Words.FILLER.contains(w)
+                        && !PAIRING_WORDS.contains(w)
+                        && styles(w).isEmpty()
+                        && !PAIRED.matcher(w).matches())
+                .toList();
+    }
+
+    /** Words of a pairing question that are not its dish. */
+    private static final Set<String> PAIRING_WORDS = Set.of(
+            "which",
+            "what",
+            "whats",
+            "best",
+            "better",
+            "good",
+            "great",
+            "nice",
+            "nicely",
+            "ideal",
+            "perfect",
+            "well",
+            "goes",
+            "match",
+            "matches",
+            "recommend",
+            "recommended",
+            "suggest",
+            "would",
+            "should",
+            "wine",
+            "wines",
+            "bottle",
+            "drink",
+            "serve",
+            "open",
+            "one",
+            "que",
+            "quel",
+            "quelle",
+            "vino",
+            "vinos",
+            "vin",
+            "vins");
 
     /** The text without the style words that name other things ({@link #OTHER_THING}). */
     private static String withoutOtherThings(String normalized) {

@@ -366,6 +366,41 @@ class WineTests {
     }
 
     @Test
+    void aStyleAskedForADishIsAPairingNoList() {
+        InMemoryPluginContext paired = new InMemoryPluginContext()
+                .add("wine", "wine/cf.md", "2022 Hillside Cabernet Franc", """
+                        # 2022 Hillside Cabernet Franc
+                        - Price: $29.00
+                        Pairs with roast lamb and a grilled steak.
+                        """)
+                .add("wine", "wine/chard.md", "2023 Reserve Chardonnay", """
+                        # 2023 Reserve Chardonnay
+                        - Price: $36.00
+                        Lovely with seafood and grilled fish.
+                        """);
+        for (String question : List.of(
+                "which white wine pairs with seafood?",
+                "which red is best with lamb?",
+                "which white goes well with fish?",
+                "what red would you recommend with steak?")) {
+            assertThat(plugin.handler()
+                            .handle(new UserQuery(question, "en"), paired)
+                            .directAnswer())
+                    .as(question)
+                    .isEmpty();
+        }
+        assertThat(plugin.handler()
+                        .handle(new UserQuery("which red goes with tacos?", "en"), paired)
+                        .directAnswer()
+                        .orElseThrow()
+                        .text())
+                .as("no red's page names the dish: the reds, saying so")
+                .isEqualTo(
+                        "None of our red wine pages mentions tacos. Our red wines:\n- 2022 Hillside Cabernet Franc: $29.00");
+        assertThat(direct("which reds do you have?")).startsWith("Our red wines:");
+    }
+
+    @Test
     void aPriceBoundKeepsTheWinesWithinItOrNamesTheNearest() {
         assertThat(direct("any reds under $40?"))
                 .as("the reds at $48, $52 and $60 are over the bound")
