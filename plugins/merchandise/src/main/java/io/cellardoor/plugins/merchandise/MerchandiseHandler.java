@@ -213,8 +213,11 @@ public final class MerchandiseHandler implements DomainHandler {
                 .toList();
         String what = thing.isEmpty() ? "item on our shop and menu list" : thing + " we list";
         String price = String.format(Locale.ROOT, "$%,.2f", best);
-        String text = "The " + (cheapest ? "least" : "most") + " expensive " + what + " is the "
-                + String.join(" and the ", named) + ", at " + price + (named.size() > 1 ? " each." : ".");
+        String text = "The " + (cheapest ? "least" : "most") + " expensive " + what + " is "
+                + String.join(
+                        " and ",
+                        named.stream().map(MerchandiseHandler::withArticle).toList()) + ", at " + price
+                + (named.size() > 1 ? " each." : ".");
         List<String> sources = named.stream()
                 .flatMap(t -> byTitle.get(t).stream())
                 .map(DocumentSummary::path)
@@ -284,7 +287,7 @@ public final class MerchandiseHandler implements DomainHandler {
             String text = (kinds.isEmpty()
                             ? "Nothing on our shop and menu list is " + bound.said()
                             : "None of our " + what + " is " + bound.said())
-                    + "; the " + extreme + " expensive is the " + title(first) + ", at "
+                    + "; the " + extreme + " expensive is " + withArticle(title(first)) + ", at "
                     + prices.of(first).orElseThrow() + ".";
             return Optional.of(new DirectAnswer(text, List.of(first.path()), AVAILABILITY_CONFIDENCE));
         }
@@ -409,6 +412,11 @@ public final class MerchandiseHandler implements DomainHandler {
     }
 
     /** A page's title without trailing punctuation. */
+    /** "the Linen Hat", but "The House" as its title has it: a title starting with an article gets no second one. */
+    static String withArticle(String title) {
+        return title.matches("(?i)^(the|a|an)\\s.*") ? title : "the " + title;
+    }
+
     private static String title(DocumentSummary page) {
         return page.title().strip().replaceAll("[\\s.,;:!]+$", "");
     }

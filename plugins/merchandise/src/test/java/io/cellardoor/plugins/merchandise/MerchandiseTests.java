@@ -62,6 +62,11 @@ class MerchandiseTests {
         assertThat(answer("what's your cheapest vegan cap?", shop))
                 .as("a word no title has")
                 .isEmpty();
+        assertThat(answer(
+                        "what's the most expensive item in the shop?",
+                        shop.add("merchandise", "shop/house.md", "The House", "# The House\n- **Price**: $1,200.00\n")))
+                .as("a title with its own article gets no second one")
+                .contains("The most expensive item on our shop and menu list is The House, at $1,200.00.");
         assertThat(plugin.handler()
                         .handle(
                                 new UserQuery(

@@ -30,6 +30,16 @@ final class OfferingPrices {
     private static final Pattern PRICE_LINE = Pattern.compile(
             "(?im)^\\s*[-*]?\\s*\\**([^:*\\n]*\\b(?:price|minimum|cost|fee)\\b[^:*\\n]*)\\**\\s*:\\s*\\**\\s*([^\\n]*\\$\\s?\\d[^\\n]*)$");
 
+    /** The question asks for the least expensive offering. */
+    private static final Pattern LEAST =
+            Pattern.compile("\\b(cheapest|cheaper|least expensive|less expensive|lowest priced"
+                    + "|most affordable|mas barat[oa]s?|moins cher\\w*)\\b");
+    /** The question asks for the most expensive offering. */
+    private static final Pattern MOST = Pattern.compile(
+            "\\b(most expensive|more expensive|priciest|pricier|highest priced" + "|mas car[oa]s?|plus cher\\w*)\\b");
+    /** The first amount of a price ("$25 per person": 25). */
+    private static final Pattern AMOUNT = Pattern.compile("\\$\\s?(\\d[\\d,]*(?:\\.\\d+)?)");
+
     /** Question words that say what is asked, not which offering. */
     private static final Set<String> ASKING = Set.of(
             "how",
@@ -139,9 +149,28 @@ final class OfferingPrices {
         if (listed.isEmpty()) {
             return Optional.empty();
         }
-        return Optional.of(listed.stream()
-                .map(o -> "- **" + o.name() + "**: " + o.label() + " " + o.amount())
-                .collect(Collectors.joining("\n")));
+        String text = query.normalizedFocus();
+        boolean least = LEAST.matcher(text).find();
+        boolean dearest = !least && MOST.matcher(text).find();
+        // "which tasting is the cheapest?": the cheapest named first, then every price to compare
+        String lead = (least || dearest) && listed.size() >= 2
+                ? listed.stream()
+                        .filter(o -> AMOUNT.matcher(o.amount()).find())
+                        .min(java.util.Comparator.comparingDouble((Offering o) -> (least ? 1 : -1) * amount(o)))
+                        .map(o -> "The " + o.name() + " is the " + (least ? "least" : "most") + " expensive, at "
+                                + o.amount() + ".\n")
+                        .orElse("")
+                : "";
+        return Optional.of(lead
+                + listed.stream()
+                        .map(o -> "- **" + o.name() + "**: " + o.label() + " " + o.amount())
+                        .collect(Collectors.joining("\n")));
+    }
+
+    /** An offering's first amount, in the page's currency units. */
+    private static double amount(Offering offering) {
+        Matcher m = AMOUNT.matcher(offering.amount());
+        return m.find() ? Double.parseDouble(m.group(1).replace(",", "")) : Double.NaN;
     }
 
     /** Words of a normalized text that may name something: not asking words, not plurals' "s", 4 letters or more. */

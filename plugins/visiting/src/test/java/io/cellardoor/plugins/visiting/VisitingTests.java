@@ -338,6 +338,19 @@ class VisitingTests {
     }
 
     @Test
+    void theCheapestOrDearestVisitIsNamedBeforeThePrices() {
+        assertThat(priced("which tasting is the cheapest?", "en"))
+                .hasValueSatisfying(text -> assertThat(text)
+                        .contains("The Porch Tasting is the least expensive, at $30 per person.\n"
+                                + "- **Porch Tasting**: Starting Price $30 per person"));
+        assertThat(priced("what's the most expensive tasting?", "en"))
+                .hasValueSatisfying(text -> assertThat(text)
+                        .contains("The Barrel Room Tour & Tasting is the most expensive, at $120 per person.\n"));
+        assertThat(priced("how much is a tasting?", "en"))
+                .hasValueSatisfying(text -> assertThat(text).doesNotContain("expensive,"));
+    }
+
+    @Test
     void findsThePagePricingTheVisitsByItsTitleWhenTheSearchMissedIt() {
         InMemoryPluginContext missed = new InMemoryPluginContext()
                 .add("visiting", "visiting/experiences.md", "Tasting Experiences", EXPERIENCES)
