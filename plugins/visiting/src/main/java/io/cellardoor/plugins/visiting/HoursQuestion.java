@@ -55,6 +55,7 @@ record HoursQuestion(
     /** Questions about something else that happens to say "open" or "hours" are left to retrieval. */
     private static final Pattern OTHER_SUBJECT = Pattern.compile("\\b(dogs?|pups?|puppy|pets?|park\\w*|uber|lyft|taxi"
             + "|address|directions?|prices?|cost|how much|wifi|kids?|children|tours?|hotels?|stay|menu|kitchen|food"
+            + "|check ?ins?|check ?outs?|lodging|accommodations?|inns?"
             + "|restaurant|holidays?|christmas|thanksgiving|easter|new years?|memorial day|labor day|noel|navidad"
             + "|events?|wedding|happy hours?)\\b|\\$|" + DATE);
 

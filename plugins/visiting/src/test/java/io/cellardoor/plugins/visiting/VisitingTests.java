@@ -541,6 +541,9 @@ class VisitingTests {
     void aHappyHourIsNotTheOpeningHours() {
         assertThat(HoursQuestion.of(new UserQuery("do you have a happy hour?", "en")))
                 .isEmpty();
+        assertThat(HoursQuestion.of(new UserQuery("what time is check-in at the house?", "en")))
+                .as("a stay's check-in time is no opening time")
+                .isEmpty();
     }
 
     private final InMemoryPluginContext ages = new InMemoryPluginContext()
