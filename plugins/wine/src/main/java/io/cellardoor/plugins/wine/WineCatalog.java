@@ -98,7 +98,8 @@ final class WineCatalog {
      */
     private static final Pattern PAIRED = Pattern.compile("\\b(pair\\w*|maridaje|marida\\w*|accord\\w*"
             + "|go(es)? (well |best |good |great |nicely )?with|match\\w* with|(best|good|great|nice|ideal|perfect|well)"
-            + " with|recommend\\w* with|to (drink|serve|have|open) with)\\b");
+            + " with|recommend\\w* with|(drink|serve|have|open)\\w* (it |them )?with|(va|van|combina\\w*|acompana\\w*)"
+            + " (bien )?con|con que|avec|accompagn\\w*)\\b");
 
     /** Words asking for the most expensive ("which costs the most?", "¿el más caro?"). */
     static final String MOST_WORDS =
@@ -175,7 +176,8 @@ final class WineCatalog {
         // "which white pairs with seafood?": the pages' pairing lines answer, unless no page of the style names the
         // dish
         boolean paired = styleListed && PAIRED.matcher(focus).find();
-        List<String> dish = paired ? dishWords(focus) : List.of();
+        // the pages are read in their own words: a dish named in another language is left to the passages
+        List<String> dish = paired && query.language().equals("en") ? dishWords(focus) : List.of();
         boolean list = styleListed && !paired
                 || !dish.isEmpty()
                 || bound.isPresent() && styles(focus).size() <= 1
@@ -198,6 +200,16 @@ final class WineCatalog {
         if (!ranked && !list || !ABOUT_WINE.matcher(text).find()) {
             return Optional.empty();
         }
+        // "which red goes with chocolate?": a shop page of the turn pairing its chocolate with "our dry red wines"
+        if (!dish.isEmpty()
+                && context.passages().stream()
+                        .filter(p -> !p.domain().equals(WineHandler.DOMAIN))
+                        .anyMatch(p -> names(p.title() + " " + p.text(), dish)
+                                && ABOUT_WINE
+                                        .matcher(p.text().toLowerCase(java.util.Locale.ROOT))
+                                        .find())) {
+            return Optional.empty();
+        }
         List<Wine> wines = new ArrayList<>();
         for (DocumentSummary page : context.listDocuments(WineHandler.DOMAIN).stream()
                 .limit(MAX_READS)
@@ -207,10 +219,7 @@ final class WineCatalog {
                 continue;
             }
             Optional<KnowledgeDocument> read = context.readDocument(page.path());
-            if (!dish.isEmpty()
-                    && read.map(d -> Words.of(d.text()).stream()
-                                    .anyMatch(w -> dish.stream().anyMatch(x -> Words.same(w, x))))
-                            .orElse(true)) {
+            if (!dish.isEmpty() && read.map(d -> names(d.text(), dish)).orElse(true)) {
                 return Optional.empty(); // a page of the style names the dish: its pairing line answers
             }
             wines.add(new Wine(page, read.flatMap(d -> WineHandler.price(d.text()))));
@@ -347,6 +356,11 @@ final class WineCatalog {
                         && styles(w).isEmpty()
                         && !PAIRED.matcher(w).matches())
                 .toList();
+    }
+
+    /** Whether a text holds one of the dish's words (up to a plural ending). */
+    private static boolean names(String text, List<String> dish) {
+        return Words.of(text).stream().anyMatch(w -> dish.stream().anyMatch(x -> Words.same(w, x)));
     }
 
     /** Words of a pairing question that are not its dish. */

@@ -397,6 +397,26 @@ class WineTests {
                 .as("no red's page names the dish: the reds, saying so")
                 .isEqualTo(
                         "None of our red wine pages mentions tacos. Our red wines:\n- 2022 Hillside Cabernet Franc: $29.00");
+        assertThat(plugin.handler()
+                        .handle(new UserQuery("what white would you serve with thanksgiving turkey?", "en"), paired)
+                        .directAnswer()
+                        .orElseThrow()
+                        .text())
+                .startsWith("None of our white wine pages mentions thanksgiving turkey.");
+        assertThat(plugin.handler()
+                        .handle(new UserQuery("¿qué vino tinto va con carne?", "es"), paired)
+                        .directAnswer())
+                .as("a dish in another language than the pages': the passages answer")
+                .isEmpty();
+        paired.add("merchandise", "shop/bark.md", "Cherry Bark", """
+                        # Cherry Bark
+                        Dark chocolate bark, an excellent pairing with our dry red wines.
+                        """).retrieve("chocolate", 3);
+        assertThat(plugin.handler()
+                        .handle(new UserQuery("which red goes with chocolate?", "en"), paired)
+                        .directAnswer())
+                .as("a shop page of the turn pairs the dish with the reds")
+                .isEmpty();
         assertThat(direct("which reds do you have?")).startsWith("Our red wines:");
     }
 
