@@ -1,10 +1,7 @@
 package io.cellardoor.plugins.wine;
 
 import io.cellardoor.plugin.api.DirectAnswer;
-import io.cellardoor.plugin.api.DocumentSummary;
-import io.cellardoor.plugin.api.KnowledgeDocument;
 import io.cellardoor.plugin.api.PluginContext;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -16,9 +13,6 @@ import java.util.regex.Pattern;
  * passages instead quoted the sparkling wine's making for a dessert wine and an ice bucket's price for an ice wine.
  */
 final class LackingStyle {
-
-    /** Wine pages read at most. */
-    private static final int MAX_READS = 40;
 
     /**
      * A kind of wine no colour or grape names, as a question asks for it (English, Spanish, French) and as a page would
@@ -65,37 +59,25 @@ final class LackingStyle {
         if (kinds.stream().anyMatch(k -> mentionedOffTheWinePages(k, context))) {
             return Optional.empty();
         }
-        List<WineCatalog.Wine> wines = new ArrayList<>();
-        for (DocumentSummary summary : context.listDocuments(WineHandler.DOMAIN).stream()
-                .limit(MAX_READS)
-                .toList()) {
-            Optional<KnowledgeDocument> page = context.readDocument(summary.path());
-            if (page.isEmpty()) {
-                return Optional.empty();
-            }
-            List<String> words = Words.of(summary.title() + " " + page.get().text());
-            if (kinds.stream().anyMatch(k -> holds(words, k.mentioned()))) {
-                return Optional.empty();
-            }
-            wines.add(new WineCatalog.Wine(summary, WineHandler.price(page.get().text())));
+        Optional<List<WineCatalog.Read>> pages = WineCatalog.readAll(context);
+        if (pages.isEmpty()
+                || pages.get().stream()
+                        .map(r -> Words.of(
+                                r.summary().title() + " " + r.document().text()))
+                        .anyMatch(words -> kinds.stream().anyMatch(k -> holds(words, k.mentioned())))) {
+            return Optional.empty(); // a wine page mentions it: its passages answer
         }
-        List<WineHandler.PricedWine> listed = WineCatalog.distinct(wines.stream());
-        if (listed.isEmpty()) {
+        List<WineHandler.PricedWine> wines = WineCatalog.distinct(pages.get().stream()
+                .map(r -> new WineCatalog.Wine(
+                        r.summary(), WineHandler.price(r.document().text()))));
+        if (wines.isEmpty()) {
             return Optional.empty();
         }
         List<String> names = kinds.stream().map(Kind::name).toList();
         String named = names.size() == 1
                 ? names.getFirst()
                 : String.join(", ", names.subList(0, names.size() - 1)) + " or " + names.getLast();
-        StringBuilder sb = new StringBuilder("We have no " + named + " among our wines. Our wines:");
-        for (WineHandler.PricedWine w : listed) {
-            sb.append("\n- ").append(w.title());
-            if (!w.price().isEmpty()) {
-                sb.append(": ").append(w.price());
-            }
-        }
-        return Optional.of(new DirectAnswer(
-                sb.toString(), listed.stream().flatMap(w -> w.paths().stream()).toList(), 0.8));
+        return Optional.of(WineCatalog.listed("We have no " + named + " among our wines. Our wines:", wines));
     }
 
     /** Whether a passage of the turn off the wine pages mentions the kind (a shop page selling a port, say). */

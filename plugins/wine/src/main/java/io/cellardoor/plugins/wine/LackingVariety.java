@@ -1,8 +1,6 @@
 package io.cellardoor.plugins.wine;
 
 import io.cellardoor.plugin.api.DirectAnswer;
-import io.cellardoor.plugin.api.DocumentSummary;
-import io.cellardoor.plugin.api.KnowledgeDocument;
 import io.cellardoor.plugin.api.PluginContext;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -22,8 +20,6 @@ final class LackingVariety {
 
     /** Wines named at most, in each sentence. */
     static final int MAX_NAMED = 6;
-    /** Wine pages read at most to find the grape mentioned. */
-    private static final int MAX_READS = 40;
 
     private LackingVariety() {}
 
@@ -37,17 +33,16 @@ final class LackingVariety {
         if (lacking.stream().anyMatch(v -> mentioned(Words.of(v), context))) {
             return Optional.empty(); // another page names it (a wine sold from it, say): its passages answer
         }
-        List<Page> read = new ArrayList<>();
-        for (DocumentSummary summary : context.listDocuments(WineHandler.DOMAIN).stream()
-                .limit(MAX_READS)
-                .toList()) {
-            Optional<KnowledgeDocument> page = context.readDocument(summary.path());
-            if (page.isEmpty()) {
-                return Optional.empty();
-            }
-            String text = page.get().text();
-            read.add(new Page(new WineCatalog.Wine(summary, WineHandler.price(text)), Words.of(text)));
+        Optional<List<WineCatalog.Read>> pages = WineCatalog.readAll(context);
+        if (pages.isEmpty()) {
+            return Optional.empty();
         }
+        List<Page> read = pages.get().stream()
+                .map(r -> new Page(
+                        new WineCatalog.Wine(
+                                r.summary(), WineHandler.price(r.document().text())),
+                        Words.of(r.document().text())))
+                .toList();
         List<String> sentences = new ArrayList<>();
         Set<String> sources = new LinkedHashSet<>();
         for (String variety : lacking) {

@@ -125,7 +125,8 @@ final class WineCatalog {
     private static final Pattern LEAST = Pattern.compile("\\b(" + LEAST_WORDS + ")\\b");
     private static final Pattern ABOUT_WINE =
             Pattern.compile("\\b(wines?|vinos?|vins?|bottles?|reds?|whites?|ros[eé]s?|sparkling|bubbly|bubbles)\\b");
-    private static final int MAX_READS = 40;
+    /** Wine pages read at most. */
+    static final int MAX_READS = 40;
 
     /**
      * An English style word naming another thing: followed by a word that is no wine word and does not go on with the
@@ -267,18 +268,42 @@ final class WineCatalog {
         // a wine's draft or test page at the same price is listed once, both cited; a bound lists by price
         List<WineHandler.PricedWine> shown = distinct(
                 bound.isPresent() ? wines.stream().sorted(Comparator.comparingDouble(Wine::amount)) : wines.stream());
-        StringBuilder sb = new StringBuilder(
+        return Optional.of(listed(
                 (dish.isEmpty() ? "" : "None of our " + style + "wine pages mentions " + String.join(" ", dish) + ". ")
                         + "Our " + style + "wines"
-                        + bound.map(b -> " " + b.said()).orElse("") + ":");
-        for (WineHandler.PricedWine w : shown) {
+                        + bound.map(b -> " " + b.said()).orElse("") + ":",
+                shown));
+    }
+
+    /** The header, then a line per wine with its price ("- 2023 Orchard Rosé: $22.00"), citing every wine's pages. */
+    static DirectAnswer listed(String header, List<WineHandler.PricedWine> wines) {
+        StringBuilder sb = new StringBuilder(header);
+        for (WineHandler.PricedWine w : wines) {
             sb.append("\n- ").append(w.title());
             if (!w.price().isEmpty()) {
                 sb.append(": ").append(w.price());
             }
         }
-        return Optional.of(new DirectAnswer(
-                sb.toString(), shown.stream().flatMap(w -> w.paths().stream()).toList(), 0.8));
+        return new DirectAnswer(
+                sb.toString(), wines.stream().flatMap(w -> w.paths().stream()).toList(), 0.8);
+    }
+
+    /** A wine page and its document. */
+    record Read(DocumentSummary summary, KnowledgeDocument document) {}
+
+    /** Every wine page (at most {@value #MAX_READS}) with its document; empty when one cannot be read. */
+    static Optional<List<Read>> readAll(PluginContext context) {
+        List<Read> read = new ArrayList<>();
+        for (DocumentSummary summary : context.listDocuments(WineHandler.DOMAIN).stream()
+                .limit(MAX_READS)
+                .toList()) {
+            Optional<KnowledgeDocument> page = context.readDocument(summary.path());
+            if (page.isEmpty()) {
+                return Optional.empty();
+            }
+            read.add(new Read(summary, page.get()));
+        }
+        return Optional.of(read);
     }
 
     /**
