@@ -136,9 +136,7 @@ record HoursQuestion(
             Map.entry(Pattern.compile("\\b(spring|primavera|printemps)\\b"), Pattern.compile("\\bspring\\b")),
             Map.entry(Pattern.compile("\\b(summer|verano)\\b"), Pattern.compile("\\bsummer\\b")),
             Map.entry(Pattern.compile("\\b(autumn|fall|otono|automne)\\b"), Pattern.compile("\\b(autumn|fall)\\b")),
-            Map.entry(
-                    Pattern.compile("\\b(year round|all year|all year long|todo el ano|toute l annee)\\b"),
-                    Pattern.compile("")));
+            Map.entry(Pattern.compile("\\b(year round|all year|todo el ano|toute l annee)\\b"), Pattern.compile("")));
 
     /**
      * The season the question names ("open in the winter?", "¿abren en invierno?"), as a pattern over a page's lower-case
