@@ -56,7 +56,7 @@ final class LackingStyle {
      * @return empty when a page mentions one, a wine page cannot be read, or there is no wine to list
      */
     static Optional<DirectAnswer> answer(List<Kind> kinds, PluginContext context) {
-        if (kinds.stream().anyMatch(k -> mentionedOffTheWinePages(k, context))) {
+        if (WineCatalog.offTheWinePages(context, words -> kinds.stream().anyMatch(k -> holds(words, k.mentioned())))) {
             return Optional.empty();
         }
         Optional<List<WineCatalog.Read>> pages = WineCatalog.readAll(context);
@@ -78,13 +78,6 @@ final class LackingStyle {
                 ? names.getFirst()
                 : String.join(", ", names.subList(0, names.size() - 1)) + " or " + names.getLast();
         return Optional.of(WineCatalog.listed("We have no " + named + " among our wines. Our wines:", wines));
-    }
-
-    /** Whether a passage of the turn off the wine pages mentions the kind (a shop page selling a port, say). */
-    private static boolean mentionedOffTheWinePages(Kind kind, PluginContext context) {
-        return context.passages().stream()
-                .filter(p -> !p.domain().equals(WineHandler.DOMAIN))
-                .anyMatch(p -> holds(Words.of(p.title() + " " + p.text()), kind.mentioned()));
     }
 
     /** Whether the words hold the run in a row, each word up to a plural ending ("dessert wines"). */

@@ -30,7 +30,9 @@ final class LackingVariety {
      * @return empty when the wine pages cannot be read or there is no wine to name
      */
     static Optional<DirectAnswer> answer(List<String> lacking, PluginContext context) {
-        if (lacking.stream().anyMatch(v -> mentioned(Words.of(v), context))) {
+        if (WineCatalog.offTheWinePages(
+                context,
+                words -> lacking.stream().anyMatch(v -> Collections.indexOfSubList(words, Words.of(v)) >= 0))) {
             return Optional.empty(); // another page names it (a wine sold from it, say): its passages answer
         }
         Optional<List<WineCatalog.Read>> pages = WineCatalog.readAll(context);
@@ -84,16 +86,6 @@ final class LackingVariety {
                 .filter(s -> s.title.matcher(variety).find())
                 .toList();
         return said.size() == 1 ? Optional.of(said.getFirst()) : Optional.empty();
-    }
-
-    /**
-     * Whether a passage of the turn off the wine pages names the grape: the wine pages are then not the whole story (a
-     * page selling an "NV Reserve Blaufränkisch" among other things), and saying there is none could be wrong.
-     */
-    private static boolean mentioned(List<String> grape, PluginContext context) {
-        return context.passages().stream()
-                .filter(p -> !p.domain().equals(WineHandler.DOMAIN))
-                .anyMatch(p -> Collections.indexOfSubList(Words.of(p.title() + " " + p.text()), grape) >= 0);
     }
 
     /** A wine page as the wine list reads it, and its folded words. */

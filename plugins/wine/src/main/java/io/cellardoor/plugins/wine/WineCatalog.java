@@ -203,12 +203,10 @@ final class WineCatalog {
         }
         // "which red goes with chocolate?": a shop page of the turn pairing its chocolate with "our dry red wines"
         if (!dish.isEmpty()
-                && context.passages().stream()
-                        .filter(p -> !p.domain().equals(WineHandler.DOMAIN))
-                        .anyMatch(p -> names(p.title() + " " + p.text(), dish)
-                                && ABOUT_WINE
-                                        .matcher(p.text().toLowerCase(java.util.Locale.ROOT))
-                                        .find())) {
+                && offTheWinePages(
+                        context,
+                        words -> names(words, dish)
+                                && ABOUT_WINE.matcher(String.join(" ", words)).find())) {
             return Optional.empty();
         }
         List<Wine> wines = new ArrayList<>();
@@ -220,7 +218,8 @@ final class WineCatalog {
                 continue;
             }
             Optional<KnowledgeDocument> read = context.readDocument(page.path());
-            if (!dish.isEmpty() && read.map(d -> names(d.text(), dish)).orElse(true)) {
+            if (!dish.isEmpty()
+                    && read.map(d -> names(Words.of(d.text()), dish)).orElse(true)) {
                 return Optional.empty(); // a page of the style names the dish: its pairing line answers
             }
             wines.add(new Wine(page, read.flatMap(d -> WineHandler.price(d.text()))));
@@ -286,6 +285,17 @@ final class WineCatalog {
         }
         return new DirectAnswer(
                 sb.toString(), wines.stream().flatMap(w -> w.paths().stream()).toList(), 0.8);
+    }
+
+    /**
+     * Whether a passage of the turn off the wine pages says something, its title and text read as folded words: the
+     * wine pages are then not the whole story (a shop page selling a port or a "Reserve Blaufränkisch", pairing its
+     * chocolate with "our dry red wines"), and an answer from the wine pages alone could be wrong.
+     */
+    static boolean offTheWinePages(PluginContext context, java.util.function.Predicate<List<String>> says) {
+        return context.passages().stream()
+                .filter(p -> !p.domain().equals(WineHandler.DOMAIN))
+                .anyMatch(p -> says.test(Words.of(p.title() + " " + p.text())));
     }
 
     /** A wine page and its document. */
@@ -383,9 +393,9 @@ final class WineCatalog {
                 .toList();
     }
 
-    /** Whether a text holds one of the dish's words (up to a plural ending). */
-    private static boolean names(String text, List<String> dish) {
-        return Words.of(text).stream().anyMatch(w -> dish.stream().anyMatch(x -> Words.same(w, x)));
+    /** Whether folded words hold one of the dish's words (up to a plural ending). */
+    private static boolean names(List<String> words, List<String> dish) {
+        return words.stream().anyMatch(w -> dish.stream().anyMatch(x -> Words.same(w, x)));
     }
 
     /** Words of a pairing question that are not its dish. */
