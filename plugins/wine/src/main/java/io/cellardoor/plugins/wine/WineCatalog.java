@@ -83,6 +83,21 @@ final class WineCatalog {
             + "|(venden|tienen|vendez vous|avez vous)( del?| du| des)? (vinos?|vins?))$");
 
     /**
+     * Which wines there are, no style or purpose named ("what wines do you have?", "what kind of wine do you make?",
+     * "which wines are available?", "¿qué vinos tienen?", "quels vins proposez-vous ?"): answered by every wine, like
+     * {@link #ANY_WINE}. Anything more after the wines ("what wines go with steak?", "which wines are in the club
+     * shipment?") is left to the passages.
+     */
+    private static final Pattern WHICH_WINES = Pattern.compile("^(?:what|which|que|cuales|quels?|quelles?)"
+            + "(?: (?:kinds?|types?|sorts?|tipos?|clases?|genres?|sortes?)(?: of| de)?)? (?:wines?|vinos?|vins?)"
+            + "(?: (?:do|can|could|would) (?:you|u|y'all|you guys|i|we)(?: all)?"
+            + " (?:have|make|sell|offer|carry|produce|pour|serve|buy|get|try|taste|order)"
+            + "| (?:are|is) (?:there|available|on offer|for sale|offered|made here|on the list|on the menu)"
+            + "| (?:tienen|venden|ofrecen|hacen|producen|hay|avez vous|vendez vous|proposez vous|faites vous|produisez vous"
+            + "|servez vous|y a t il))?"
+            + "(?: here| there| now| currently| right now| today| available| for sale| at the winery| on the menu)?$");
+
+    /**
      * A recommendation of any wine, for nothing in particular ("recommend me a wine", "what wine should I try?"):
      * answered by every wine and its price, as the pages say nothing to choose by ("... for steak?" is a pairing).
      */
@@ -183,6 +198,7 @@ final class WineCatalog {
                 || !dish.isEmpty()
                 || bound.isPresent() && styles(focus).size() <= 1
                 || ANY_WINE.matcher(focus).find()
+                || WHICH_WINES.matcher(focus).find()
                 || RECOMMEND_ANY.matcher(focus).find();
         // "which one is the cheapest?" after "what red wines do you have?": the wines and their style were carried.
         String text =

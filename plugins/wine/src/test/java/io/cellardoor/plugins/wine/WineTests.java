@@ -259,6 +259,19 @@ class WineTests {
                         .orElseThrow()
                         .text())
                 .startsWith("Our wines:");
+        assertThat(direct("what wines do you have?")).startsWith("Our wines:\n");
+        assertThat(direct("what kind of wine do you make?")).startsWith("Our wines:");
+        assertThat(direct("which wines are available?")).startsWith("Our wines:");
+        assertThat(plugin.handler()
+                        .handle(new UserQuery("¿Qué vinos tienen?", "es"), cellar)
+                        .directAnswer()
+                        .orElseThrow()
+                        .text())
+                .startsWith("Our wines:");
+        assertThat(directAnswer("what wines are in the club shipment?"))
+                .as("which wines, for something more")
+                .isEmpty();
+        assertThat(directAnswer("what wines go with steak?")).isEmpty();
         assertThat(directAnswer("do you sell wine glasses?"))
                 .as("another thing named by wine")
                 .isEmpty();
