@@ -157,7 +157,7 @@ class SemanticCacheIntegrationTests extends IntegrationTestSupport {
         Path dir = Files.createTempDirectory("cache-race");
         Files.writeString(dir.resolve("estate.md"), "# The estate\n\nThe estate has 38 acres of vines.\n");
         importer.importFolder(org, dir, l -> {});
-        long before = cache.generation(org);
+        SemanticCache.Inputs before = cache.inputs(org);
         float[] question = embeddings.embedQuestion("how big is the estate");
 
         Files.writeString(dir.resolve("estate.md"), "# The estate\n\nThe estate has 40 acres of vines.\n");
@@ -167,10 +167,37 @@ class SemanticCacheIntegrationTests extends IntegrationTestSupport {
                 .as("the turn's generation is gone")
                 .isFalse();
         assertThat(cache.find(org, question, Object.class)).isEmpty();
-        assertThat(cache.generation(org)).isGreaterThan(before);
-        assertThat(cache.put(
-                        org, cache.generation(org), "how big is the estate", question, "40.", "general", List.of()))
+        assertThat(cache.generation(org)).isGreaterThan(before.generation());
+        assertThat(cache.put(org, cache.inputs(org), "how big is the estate", question, "40.", "general", List.of()))
                 .isTrue();
         assertThat(cache.find(org, question, Object.class)).isPresent();
+    }
+
+    @Test
+    void anAnswerIsServedOnlyByTheCodeThatComputedIt() throws Exception {
+        long org = tenants.ensureOrg("it-cache-code", "Cache, code");
+        Path dir = Files.createTempDirectory("cache-code");
+        Files.writeString(dir.resolve("estate.md"), "# The estate\n\nThe estate has 38 acres of vines.\n");
+        importer.importFolder(org, dir, l -> {});
+        float[] question = embeddings.embedQuestion("how big is the estate");
+        SemanticCache.Inputs now = cache.inputs(org);
+        assertThat(now.code()).hasSize(64).isEqualTo(cache.inputs(org).code());
+
+        assertThat(cache.put(
+                        org,
+                        new SemanticCache.Inputs(now.generation(), "0".repeat(64)),
+                        "how big is the estate",
+                        question,
+                        "An older release's answer.",
+                        "general",
+                        List.of()))
+                .isTrue();
+        assertThat(cache.find(org, question, Object.class))
+                .as("stored by other code (an older release, another plugin jar)")
+                .isEmpty();
+        assertThat(cache.put(org, now, "how big is the estate", question, "38 acres.", "general", List.of()))
+                .isTrue();
+        assertThat(cache.find(org, question, Object.class))
+                .hasValueSatisfying(hit -> assertThat(hit.answer()).isEqualTo("38 acres."));
     }
 }

@@ -56,6 +56,7 @@ class TestBenchAdminIntegrationTests extends AdminApiSupport {
         jdbc = asOwner();
         org = "it-bench-" + UUID.randomUUID().toString().substring(0, 8);
         orgId = tenants.ensureOrg(org, "Test bench");
+        tenants.ensureOrg("demo", "Demo vineyard"); // the viewer's org, whichever test class ran first
         Files.createDirectories(dir.resolve("notes"));
         for (int i = 1; i <= 60; i++) {
             Files.writeString(

@@ -25,7 +25,9 @@ import tools.jackson.databind.ObjectMapper;
  * the org's generation (migration V52: the count of transactions that changed the org's knowledge or plugin settings)
  * read before the turn retrieved, is stored only if that is still the primary's generation when the turn ends, and is
  * found only while it is current. The org's outdated entries are also deleted after a change, and loading or
- * unloading a domain plugin empties every cache.
+ * unloading a domain plugin empties every cache. Nor is it served by other code than computed it: each entry also
+ * carries the {@link AnswerCode} of the turn's start (migration V56), so a new release or a plugin jar replaced before a
+ * restart does not serve the old code's answers, and a turn in flight across a hot load stores nothing findable.
  *
  * <p>Each entry also expires {@code cellardoor.cache.ttl} (default 7 days) after it was written; expired entries are
  * never served and are deleted when the org's next answer is cached. Look-ups are counted in
@@ -48,6 +50,14 @@ public class SemanticCache {
     public record Hit<C>(
             long id, String question, String answer, String domain, List<C> citations, double similarity) {}
 
+    /**
+     * What a turn's answer is computed from, read before it retrieves.
+     *
+     * @param generation the org's generation ({@link #generation})
+     * @param code the answering code ({@link AnswerCode#current()})
+     */
+    public record Inputs(long generation, String code) {}
+
     private final JdbcClient jdbc;
     private final TenantTransactions tenant;
     private final ObjectMapper json;
@@ -56,6 +66,7 @@ public class SemanticCache {
     private final Duration ttl;
     private final RagMetrics metrics;
     private final AuditLog audit;
+    private final AnswerCode code;
 
     SemanticCache(
             JdbcClient jdbc,
@@ -65,8 +76,10 @@ public class SemanticCache {
             @Value("${cellardoor.cache.enabled:true}") boolean enabled,
             @Value("${cellardoor.cache.ttl:7d}") Duration ttl,
             RagMetrics metrics,
-            AuditLog audit) {
+            AuditLog audit,
+            AnswerCode code) {
         this.audit = audit;
+        this.code = code;
         this.jdbc = jdbc;
         this.tenant = tenant;
         this.json = json;
@@ -125,8 +138,9 @@ public class SemanticCache {
                             FROM semantic_cache
                             WHERE org_id = ? AND expires_at > now()
                               AND generation = (SELECT count(*) FROM answer_change WHERE org_id = ?)
+                              AND answered_by = ?
                             ORDER BY embedding <=> ? LIMIT 1""")
-                    .params(vector, orgId, orgId, vector)
+                    .params(vector, orgId, orgId, code.current(), vector)
                     .query((rs, n) -> new Hit<>(
                             rs.getLong(1),
                             rs.getString(2),
@@ -149,7 +163,8 @@ public class SemanticCache {
     /**
      * The org's generation as a turn about to retrieve sees it: read the way retrieval reads (from the read replica when
      * one is configured), so that an answer computed from a replica that lags a change is never stored under the
-     * change's generation. Pass it to {@link #put(long, long, String, float[], String, String, List)}.
+     * change's generation. A turn passes it to {@link #put(long, Inputs, String, float[], String, String, List)} in
+     * {@link #inputs}.
      */
     public long generation(long orgId) {
         if (!enabled) {
@@ -163,15 +178,21 @@ public class SemanticCache {
                         .single());
     }
 
+    /** The org's generation and the answering code, as a turn about to retrieve reads them. */
+    public Inputs inputs(long orgId) {
+        return new Inputs(generation(orgId), code.current());
+    }
+
     /**
-     * Caches an answered turn, if the org's knowledge and plugin settings are still those of {@code generation}.
+     * Caches an answered turn, if the org's knowledge and plugin settings are still those of the inputs' generation;
+     * it is found only by the code that computed it.
      *
-     * @param generation from {@link #generation}, read before the turn retrieved
+     * @param inputs from {@link #inputs}, read before the turn retrieved
      * @return whether it was stored
      */
     public boolean put(
             long orgId,
-            long generation,
+            Inputs inputs,
             String question,
             float[] embedding,
             String answer,
@@ -186,8 +207,9 @@ public class SemanticCache {
                             .update();
                     return jdbc.sql("""
                                     INSERT INTO semantic_cache
-                                      (org_id, question, embedding, answer, domain, citations, generation, expires_at)
-                                    SELECT ?, ?, ?, ?, ?, ?::jsonb, ?, now() + make_interval(secs => ?)
+                                      (org_id, question, embedding, answer, domain, citations, generation, answered_by,
+                                       expires_at)
+                                    SELECT ?, ?, ?, ?, ?, ?::jsonb, ?, ?, now() + make_interval(secs => ?)
                                     WHERE (SELECT count(*) FROM answer_change WHERE org_id = ?) = ?""")
                             .params(
                                     orgId,
@@ -196,10 +218,11 @@ public class SemanticCache {
                                     answer,
                                     domain,
                                     json.writeValueAsString(citations),
-                                    generation,
+                                    inputs.generation(),
+                                    inputs.code(),
                                     (double) ttl.toSeconds(),
                                     orgId,
-                                    generation)
+                                    inputs.generation())
                             .update();
                 })
                 > 0;
@@ -207,7 +230,7 @@ public class SemanticCache {
 
     /** Caches an answer under the org's current generation (tools and tests; a turn uses the other {@code put}). */
     public void put(long orgId, String question, float[] embedding, String answer, String domain, List<?> citations) {
-        put(orgId, generation(orgId), question, embedding, answer, domain, citations);
+        put(orgId, inputs(orgId), question, embedding, answer, domain, citations);
     }
 
     /** The org's knowledge changed here: its entries are outdated (no longer found); delete them. */

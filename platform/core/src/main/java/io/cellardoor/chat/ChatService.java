@@ -265,7 +265,7 @@ public class ChatService {
                 true,
                 admitted,
                 !Boolean.FALSE.equals(request.cache()));
-        long generation = cache.generation(site.orgId()); // before retrieval: what the answer will be computed from
+        SemanticCache.Inputs inputs = cache.inputs(site.orgId()); // before retrieval: what the answer is computed from
         TurnTrace trace = run(turn, conversation.id(), listener);
         GeneratedAnswer answer = links.sanitize(site, trace.answer()); // LLM05: own https links only, no images
         stages.describe(
@@ -287,7 +287,7 @@ public class ChatService {
                     && admitted.has(Feature.SEMANTIC_CACHE)) {
                 cache.put(
                         site.orgId(),
-                        generation,
+                        inputs,
                         trace.question().text(),
                         embeddings.embedQuestion(trace.question().text()),
                         answer.text(),

@@ -2,6 +2,7 @@ package io.cellardoor.plugin;
 
 import io.cellardoor.plugin.internal.PluginJarStore;
 import java.util.List;
+import java.util.Map;
 import org.springframework.stereotype.Service;
 
 /**
@@ -39,6 +40,14 @@ public class PluginJars {
         this.loader = loader;
         this.properties = properties;
         this.store = store;
+    }
+
+    /**
+     * The jars the loaded plugins came from: lower-case hex SHA-256 by plugin id, sorted by id (what the semantic cache
+     * records as the code that answered). A snapshot; never waits for a folder scan in progress.
+     */
+    public Map<String, String> loaded() {
+        return loader.loadedJars();
     }
 
     /** The policy and the refused jars. */

@@ -99,8 +99,8 @@ class PluginLoader implements InitializingBean, DisposableBean {
 
     /** This instance's copies of stored jars its plugins folder does not hold; null until the first. */
     private @Nullable Path ownCopies;
-    /** SHA-256 of the jar each loaded plugin came from, by plugin id. */
-    private final Map<String, String> loadedSha = new HashMap<>();
+    /** SHA-256 of the jar each loaded plugin came from, by plugin id; read by turns without the scan's lock. */
+    private final Map<String, String> loadedSha = new java.util.concurrent.ConcurrentHashMap<>();
     /** Stored jars this instance refused, by plugin id: their hash (tried again when it changes) and why. */
     private final Map<String, Refusal> refusedStored = new HashMap<>();
 
@@ -427,6 +427,14 @@ class PluginLoader implements InitializingBean, DisposableBean {
         log.info("Plugin {} {} removed on request (domains {}); deleting {}", pluginId, version, removed, jar);
         Files.deleteIfExists(jar);
         return Optional.of(new Removed(pluginId, version, jar.getFileName().toString(), removed));
+    }
+
+    /**
+     * The loaded plugins' jars: lower-case hex SHA-256 of the jar each came from, by plugin id, sorted by id. A snapshot;
+     * never blocks on a scan in progress.
+     */
+    Map<String, String> loadedJars() {
+        return new java.util.TreeMap<>(loadedSha);
     }
 
     /** Takes a plugin's domains out of routing and unloads it. */
