@@ -251,7 +251,7 @@ final class OrgIndex implements Closeable {
         }
         IndexSearcher searcher = searchers.acquire();
         try {
-            TopDocs top = searcher.search(query, n);
+            TopDocs top = ranked(searcher, query, n);
             long[] ids = new long[top.scoreDocs.length];
             List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
             for (int i = 0; i < ids.length; i++) {
@@ -295,6 +295,20 @@ final class OrgIndex implements Closeable {
         } finally {
             searchers.release(searcher);
         }
+    }
+
+    /** Best first by score; equal scores by chunk id, so that ties fall the same way in every run and on every replica. */
+    private static final org.apache.lucene.search.Sort SCORE_THEN_ID = new org.apache.lucene.search.Sort(
+            org.apache.lucene.search.SortField.FIELD_SCORE,
+            new org.apache.lucene.search.SortField(ID, org.apache.lucene.search.SortField.Type.LONG));
+
+    /**
+     * The top {@code n} matches of a query, best first, equal scores in chunk id order (Lucene alone breaks ties by its
+     * internal document numbers, which follow indexing and segment merges, so the same chunks could rank differently
+     * in two indexes of the same knowledge).
+     */
+    private static TopDocs ranked(IndexSearcher searcher, Query query, int n) throws IOException {
+        return searcher.search(query, n, SCORE_THEN_ID, true);
     }
 
     /** The BM25 query of a text, or null when no term is left. */
@@ -361,7 +375,7 @@ final class OrgIndex implements Closeable {
             Map<Integer, Integer> keywordRanks = new HashMap<>();
             Query query = keywordN > 0 ? keywordQuery(text, english, folders) : null;
             if (query != null) {
-                ScoreDoc[] top = searcher.search(query, keywordN).scoreDocs;
+                ScoreDoc[] top = ranked(searcher, query, keywordN).scoreDocs;
                 for (int i = 0; i < top.length; i++) {
                     keywordRanks.put(top[i].doc, i + 1);
                 }
