@@ -98,6 +98,15 @@ final class WineCatalog {
             + "(?: here| there| now| currently| right now| today| available| for sale| at the winery| on the menu)?$");
 
     /**
+     * A follow-up naming only a style ("and the reds?", "what about rosé?", "¿y los blancos?", "et les rouges ?"): after a
+     * list question it asks for that style's list.
+     */
+    private static final Pattern BARE_STYLE = Pattern.compile("^(?:(?:and|or|what about|how about|y|et|o)\s+)?"
+            + "(?:(?:the|your|any|los|las|les|des|tus|sus|vos)\s+)?(reds?|whites?|ros[eé]s?|sparkling|bubbly|tintos?"
+            + "|blancos?|rosados?|espumosos?|rouges?|blancs?|mousseux)(?:\s+(?:wines?|ones?|vinos?|vins?))?"
+            + "(?:\s+(?:then|too|now))?$");
+
+    /**
      * A recommendation of any wine, for nothing in particular ("recommend me a wine", "what wine should I try?"):
      * answered by every wine and its price, as the pages say nothing to choose by ("... for steak?" is a pairing).
      */
@@ -186,7 +195,11 @@ final class WineCatalog {
         boolean ranked = most || least || oldest || newest;
         Optional<PriceBound> bound = query.priceBound();
         // "wines under $30?": a bound makes it a list of every wine when it names no style
-        boolean styleListed = LIST.matcher(focus).find()
+        boolean styleListed = (LIST.matcher(focus).find()
+                        || BARE_STYLE.matcher(focus).find()
+                                && !focus.equals(query.normalized())
+                                && LIST.matcher(withoutOtherThings(query.normalized()))
+                                        .find())
                 && styles(focus).size() == 1
                 && !HOW_OR_WHY.matcher(focus).find();
         // "which white pairs with seafood?": the pages' pairing lines answer, unless no page of the style names the

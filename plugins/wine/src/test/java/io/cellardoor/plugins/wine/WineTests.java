@@ -272,6 +272,31 @@ class WineTests {
                 .as("which wines, for something more")
                 .isEmpty();
         assertThat(directAnswer("what wines go with steak?")).isEmpty();
+        assertThat(plugin.handler()
+                        .handle(
+                                new UserQuery(
+                                        "and the reds? which of those are white? what wines do you have",
+                                        "en",
+                                        "and the reds?"),
+                                cellar)
+                        .directAnswer()
+                        .orElseThrow()
+                        .text())
+                .as("a bare style after a list question")
+                .startsWith("Our red wines:\n")
+                .doesNotContain("Rosé");
+        assertThat(plugin.handler()
+                        .handle(
+                                new UserQuery(
+                                        "and the rosé? what does the reserve cab franc taste like",
+                                        "en",
+                                        "and the rosé?"),
+                                cellar)
+                        .directAnswer()
+                        .map(a -> a.text())
+                        .orElse(""))
+                .as("a bare style after another question is no list")
+                .doesNotStartWith("Our rosé wines");
         assertThat(directAnswer("do you sell wine glasses?"))
                 .as("another thing named by wine")
                 .isEmpty();
