@@ -86,6 +86,12 @@ public final class ExtractiveAnswerGenerator implements AnswerGenerator {
 
     /** What a fact's heading naming the question's words adds, at all of them (see {@code cover}). */
     private static final double HEADING_NAMED = 0.2;
+
+    /**
+     * What a fact on the page the question names by its whole title adds ("how much does the Milea tasting cost?": the
+     * "Milea Tasting" page's price, not the private tour's under a heading and title that share the two words).
+     */
+    private static final double TITLE_NAMED_FACT = 0.1;
     /**
      * Added to a unit of the page a follow-up's "it" or "he" refers to, and again to one of the section it refers to
      * (see {@link #referredTo}).
@@ -685,10 +691,12 @@ public final class ExtractiveAnswerGenerator implements AnswerGenerator {
         // ("... Wine Club") say what the lines are about, as if the lines said them; so do they in the section that
         // opens the page, for a question about the thing itself ("tell me about the wine club", see below).
         Set<AnswerUnit> inNamedSection = new HashSet<>();
+        Set<AnswerUnit> onNamedPage = new HashSet<>();
         for (AnswerUnit u : units) {
             Set<String> named = new HashSet<>();
             if (wholeNames.computeIfAbsent("title\n" + u.title(), k -> namesWhole(part, u.title(), 2))) {
                 named.addAll(analyzer.terms(u.title()));
+                onNamedPage.add(u);
             }
             String heading = AnswerUnit.informativeHeading(u.heading());
             if (wholeNames.computeIfAbsent("heading\n" + heading, k -> namesWhole(part, heading, 1))) {
@@ -699,9 +707,14 @@ public final class ExtractiveAnswerGenerator implements AnswerGenerator {
                 namedWhole.put(u, named);
             }
         }
-        // "Do you sell cigars?": a line holding no word of the question but the verb ("we do not sell your data") is no
-        // answer, unless it means what was asked ("do you sell my email?").
-        Set<String> verb = part.shape().availabilityVerb().map(analyzer::terms).orElse(Set.of());
+        // "Do you sell cigars?", "can I bring my dog?": a line holding no word of the question but the verb ("we do not
+        // sell your data", "may I bring in outside catering?") is no answer, unless it means what was asked ("do you
+        // sell my email?").
+        Set<String> verb = part.shape()
+                .availabilityVerb()
+                .or(() -> part.shape().permissionVerb())
+                .map(analyzer::terms)
+                .orElse(Set.of());
         Set<AnswerUnit> verbOnly = new HashSet<>();
         if (!verb.isEmpty()) {
             for (AnswerUnit u : units) {
@@ -841,6 +854,11 @@ public final class ExtractiveAnswerGenerator implements AnswerGenerator {
                 // thing itself, more than a line that only mentions the words ("while this address is ...").
                 if (fact) {
                     bonus += HEADING_NAMED * named / total;
+                    // any number is a count; only one of the thing counted is that thing's fact
+                    if (onNamedPage.contains(u)
+                            && (!part.shape().facts().contains(Fact.COUNT) || counting.contains(u))) {
+                        bonus += TITLE_NAMED_FACT;
+                    }
                 }
                 if (part.shape().howTo()
                         && relevance >= 0.15

@@ -352,6 +352,11 @@ record QuestionShape(
     private static final Pattern AVAILABILITY =
             words("^\\W*(do|does) (you|u|y ?all|the \\w+) (sell|serve|carry|stock|offer|have|make)\\b");
 
+    /** "Can I bring my dog?": a question asking whether visitors may do something, with the verb. */
+    private static final Pattern PERMISSION = words(
+            "^\\W*(can|could|may|are) (i|we|you|guests|visitors|people|kids"
+                    + "|children)( be allowed to| allowed to)? (bring|take|have|use|park|stay|walk|sit|eat|drink|smoke|camp)\\b");
+
     /** "What cocktails do you serve?": the verb that asks what is offered, anywhere in the question. */
     private static final Pattern OFFERING_VERB =
             words("\\b(do|does) (you|u|y ?all|the \\w+) (sell|serve|carry|stock|offer|have|make|grow|host)\\b");
@@ -376,5 +381,16 @@ record QuestionShape(
     Optional<String> availabilityVerb() {
         Matcher m = AVAILABILITY.matcher(TermAnalyzer.fold(text));
         return m.find() ? Optional.of(m.group(3)) : Optional.empty();
+    }
+
+    /**
+     * The verb of a question asking whether visitors may do something ({@code bring} in "can I bring my dog?"): a line
+     * sharing only that verb with the question ("may I bring in outside catering?") does not answer it.
+     *
+     * @return the verb as written, folded; empty for any other question
+     */
+    Optional<String> permissionVerb() {
+        Matcher m = PERMISSION.matcher(TermAnalyzer.fold(text));
+        return m.find() ? Optional.of(m.group(4)) : Optional.empty();
     }
 }

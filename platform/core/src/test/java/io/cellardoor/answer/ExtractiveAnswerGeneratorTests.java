@@ -770,6 +770,68 @@ class ExtractiveAnswerGeneratorTests {
     }
 
     @Test
+    void aPriceAskedForAPageNamedByItsWholeTitleIsThatPagesPrice() {
+        List<RetrievedChunk> pages = List.of(
+                chunk(
+                        1,
+                        "visiting/tasting-experiences.md",
+                        "Milea Estate Vineyard Tasting Experiences",
+                        "Private Tour & Tasting > Details:",
+                        "- Format: Guided estate tour followed by private tasting\n- Duration: 2-hour immersive"
+                                + " experience\n- Starting Price: $150 per person\n- Food Included: Local cheese &"
+                                + " charcuterie plate prepared by the Milea culinary team",
+                        0.8),
+                chunk(
+                        2,
+                        "tasting/giveaway-tasting.md",
+                        "Giveaway Tasting",
+                        "Product Information",
+                        "- Type: Tasting\n- Price: $25.00\n- Status: Available / Not Available",
+                        0.68),
+                chunk(
+                        3,
+                        "tasting/milea-tasting.md",
+                        "Milea Tasting",
+                        "Product Information",
+                        "- Type: Tasting\n- Price: $25.00\n- Status: Available / Not Available",
+                        0.87),
+                chunk(
+                        4,
+                        "visiting/tasting-experiences.md",
+                        "Milea Estate Vineyard Tasting Experiences",
+                        "Standard Milea Tasting Experience > Details:",
+                        "- Format: Seated guided tasting\n- Duration: 90-minute tabletop time limit\n- Starting Price:"
+                                + " $25 per person",
+                        0.79));
+        GeneratedAnswer answer =
+                titled(pages).generate(ask("how much does the milea tasting cost", pages), TokenSink.NONE);
+        assertThat(answer.answered()).as(answer.text()).isTrue();
+        assertThat(answer.text()).as(answer.text()).contains("$25").doesNotContain("$150");
+    }
+
+    @Test
+    void whetherVisitorsMayBringSomethingIsNotAnsweredByALineSharingOnlyTheVerb() {
+        List<RetrievedChunk> pages = List.of(
+                chunk(
+                        1,
+                        "visiting/tasting.md",
+                        "Tasting Experiences",
+                        "Additional Information",
+                        "- Pets: Well-behaved dogs on leash are permitted in outdoor areas only",
+                        0.6),
+                chunk(
+                        2,
+                        "events/weddings.md",
+                        "Weddings",
+                        "FAQ",
+                        "Am I allowed to bring in outside catering for my event?\nYes, outside caterers are allowed.",
+                        0.5));
+        GeneratedAnswer answer = titled(pages).generate(ask("can i bring my dog", pages), TokenSink.NONE);
+        assertThat(answer.answered()).as(answer.text()).isTrue();
+        assertThat(answer.text()).as(answer.text()).contains("dogs on leash").doesNotContain("catering");
+    }
+
+    @Test
     void aQuestionNamingASectionByItsWholeHeadingIsAnsweredFromThatSection() {
         List<RetrievedChunk> pages = List.of(
                 chunk(

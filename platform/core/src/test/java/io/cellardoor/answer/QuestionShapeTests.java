@@ -242,4 +242,16 @@ class QuestionShapeTests {
         assertThat(QuestionShape.of("will you sell my data?").availabilityVerb())
                 .isEmpty();
     }
+
+    @Test
+    void theVerbOfWhetherVisitorsMayDoSomethingIsNamed() {
+        assertThat(QuestionShape.of("can i bring my dog").permissionVerb()).contains("bring");
+        assertThat(QuestionShape.of("Are kids allowed to swim?").permissionVerb())
+                .isEmpty();
+        assertThat(QuestionShape.of("are we allowed to smoke outside?").permissionVerb())
+                .contains("smoke");
+        assertThat(QuestionShape.of("how can I bring my dog?").permissionVerb())
+                .as("a how-to question")
+                .isEmpty();
+    }
 }
