@@ -57,6 +57,13 @@ final class WineFacts {
 
     private static final int MAX_LINES = 3;
 
+    /** A question about the wines as such, by a word for wine. */
+    private static final Pattern WINES =
+            Pattern.compile("\\b(wines?|vinos?|vins?|bottles?|reds?|whites?|ros[eé]s?|sparkling|bubbly)\\b");
+    /** Words of the loyalty programme's points, which are no score ("how many points per bottle of wine?"). */
+    private static final Pattern LOYALTY = Pattern.compile(
+            "\\b(earn\\w*|redeem\\w*|miles|spend|spent|dollars?|per|members?|membership|club|tiers?|referrals?)\\b");
+
     private WineFacts() {}
 
     /** The fact the visitor's words of this turn (folded) ask about, when they ask about exactly one of them. */
@@ -112,6 +119,69 @@ final class WineFacts {
         }
         return Optional.of(
                 new DirectAnswer(String.join("\n\n", paragraphs), List.copyOf(sources), allFound ? 0.9 : 0.6));
+    }
+
+    /**
+     * Whether the visitor's words of this turn (folded) ask about the wines as such ("which wine has the highest
+     * score?"), not about the loyalty programme's points ("how many points does a bottle of wine earn?").
+     */
+    static boolean aboutTheWines(String normalizedFocus) {
+        return WINES.matcher(normalizedFocus).find()
+                && !LOYALTY.matcher(normalizedFocus).find();
+    }
+
+    /**
+     * The scores and awards of every wine whose page states one, for a question naming no wine ("which wine has the
+     * highest score?", "have your wines won awards?"): "Of our wines, only the 2023 Orchard Rosé ($25.00) has a score or
+     * award on its page: 92 Points - Some Magazine." or a line per wine. A draft page of a wine beside the real one is one
+     * wine ({@link WineHandler#mergeOrAdd}).
+     *
+     * @return empty for another fact, when a wine page cannot be read, or when no wine page states one (the passages
+     *     answer then: a page off the wine pages may)
+     */
+    static Optional<DirectAnswer> acrossWines(Fact fact, PluginContext context) {
+        if (fact != Fact.ACCOLADES) {
+            return Optional.empty();
+        }
+        Optional<List<WineCatalog.Read>> pages = WineCatalog.readAll(context);
+        if (pages.isEmpty()) {
+            return Optional.empty();
+        }
+        List<WineHandler.PricedWine> stating = new ArrayList<>();
+        java.util.Map<String, String> byPath = new java.util.HashMap<>();
+        for (WineCatalog.Read read : pages.get()) {
+            Optional<String> stated = lines(fact, read.document().text());
+            if (stated.isPresent()) {
+                byPath.put(read.summary().path(), stated.get());
+                WineHandler.mergeOrAdd(
+                        stating,
+                        new WineHandler.PricedWine(
+                                WineHandler.cleanTitle(read.summary().title()),
+                                WineHandler.price(read.document().text()).orElse(""),
+                                List.of(read.summary().path())));
+            }
+        }
+        if (stating.isEmpty()) {
+            return Optional.empty();
+        }
+        List<String> said = new ArrayList<>();
+        Set<String> sources = new LinkedHashSet<>();
+        for (WineHandler.PricedWine wine : stating) {
+            String path = wine.paths().stream()
+                    .filter(byPath::containsKey)
+                    .findFirst()
+                    .orElseThrow();
+            sources.add(path);
+            said.add("the " + wine.title() + (wine.price().isEmpty() ? "" : " (" + wine.price() + ")")
+                    + (stating.size() == 1 ? " has a score or award on its page: " : ": ") + byPath.get(path));
+        }
+        String text = said.size() == 1
+                ? "Of our wines, only " + said.getFirst()
+                : "Scores and awards on our wine pages:\n- "
+                        + String.join(
+                                "\n- ",
+                                said.stream().map(l -> "The " + l.substring(4)).toList());
+        return Optional.of(new DirectAnswer(text, List.copyOf(sources), 0.85));
     }
 
     /** "the 2022 vintage" from a title's year, "a non-vintage wine" for an "NV" title; empty without either. */

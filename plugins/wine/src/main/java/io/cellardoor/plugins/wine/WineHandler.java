@@ -20,7 +20,8 @@ import java.util.regex.Pattern;
  * Resolves the wine a question names (partial names, abbreviations, styles) and boosts its page; answers
  * a pure price question ("what does the reserve cab franc cost?", "do you have a rosé? how much") directly
  * from the matched pages' price lines, what a named wine tastes like from its own page ({@link TastingNotes}), which
- * grapes it is made from ({@link GrapeVarieties}), its vintage, scores and alcohol ({@link WineFacts}), and
+ * grapes it is made from ({@link GrapeVarieties}), its vintage, scores and alcohol ({@link WineFacts}; the scores of
+ * every wine when none is named), and
  * that a grape no wine's title names is not made here ({@link LackingVariety}), nor a kind of wine no wine page mentions
  * ({@link LackingStyle}).
  */
@@ -81,6 +82,13 @@ public final class WineHandler implements DomainHandler {
         Optional<WineFacts.Fact> fact = WineFacts.asked(query.normalizedFocus());
         if (answer.isEmpty() && match.exact() && fact.isPresent()) {
             answer = WineFacts.answer(fact.get(), match.wines(), context);
+        }
+        if (answer.isEmpty()
+                && !match.exact()
+                && match.lacking().isEmpty()
+                && fact.isPresent()
+                && WineFacts.aboutTheWines(query.normalizedFocus())) {
+            answer = WineFacts.acrossWines(fact.get(), context); // "which wine has the highest score?"
         }
         List<LackingStyle.Kind> kinds = LackingStyle.asked(query.normalizedFocus());
         if (answer.isEmpty() && !match.exact() && !kinds.isEmpty()) {

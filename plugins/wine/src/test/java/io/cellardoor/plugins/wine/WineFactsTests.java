@@ -46,6 +46,45 @@ class WineFactsTests {
     }
 
     @Test
+    void scoresAskedOfNoWineAreEveryPagesScores() {
+        DirectAnswer answer = direct("which wine has the highest score?").orElseThrow();
+
+        assertThat(answer.text())
+                .isEqualTo("Of our wines, only the 2022 Ridge Cabernet Franc ($44.00) has a score or award on its page:"
+                        + " 93 Points - Some Magazine.");
+        assertThat(answer.sourcePaths()).containsExactly("wine/ridge-cf.md");
+
+        cellar.add(
+                "wine",
+                "wine/hill-rose.md",
+                "2023 Hill Rosé",
+                "# 2023 Hill Rosé\n- Price: $24.00\nGold Medal, State Fair\n");
+        assertThat(direct("have your wines won any awards?").orElseThrow().text())
+                .startsWith("Scores and awards on our wine pages:\n- The ")
+                .contains(
+                        "\n- The 2022 Ridge Cabernet Franc ($44.00): 93 Points - Some Magazine.",
+                        "\n- The 2023 Hill Rosé ($24.00): Gold Medal, State Fair.")
+                .doesNotContain("Brut");
+    }
+
+    @Test
+    void theLoyaltyProgrammesPointsAreNoScore() {
+        assertThat(direct("how many points does a bottle of wine earn?")).isEmpty();
+        assertThat(direct("do club members get points per dollar spent on wine?"))
+                .isEmpty();
+    }
+
+    @Test
+    void scoresAskedOfNoWineAreLeftToThePassagesWhenNoPageGivesOne() {
+        InMemoryPluginContext unscored = new InMemoryPluginContext()
+                .add("wine", "wine/hill-brut.md", "NV Hill Brut", "# NV Hill Brut\n- Price: $38.00\n");
+        assertThat(plugin.handler()
+                        .handle(new UserQuery("which wine has the highest score?", "en"), unscored)
+                        .directAnswer())
+                .isEmpty();
+    }
+
+    @Test
     void anNvWineIsNonVintage() {
         assertThat(direct("what vintage is the hill brut?").orElseThrow().text())
                 .isEqualTo("The NV Hill Brut ($38.00) is a non-vintage wine.");
