@@ -61,7 +61,7 @@ final class WineCatalog {
      * kind of reds", "¿qué vinos blancos?"; not "what is the alcohol content of the rosé"), or "do you have", "any",
      * "list", "recommend" somewhat before them.
      */
-    private static final Pattern LIST =
+    static final Pattern LIST =
             Pattern.compile("\\b(?:(?:what|which|que|quels?|quelles?|cuales)(?:'s)?(?:\\s+\\S+){0,3}?"
                     + "\\s+|(?:list|any|all|recommend|suggest|do you (?:have|make|sell)|tienen|avez|recomienda\\w*"
                     + "|recommande\\w*|conseille\\w*)\\b[^?]{0,40}\\b)(wines?|vinos?|vins?|reds?|"

@@ -184,6 +184,48 @@ final class WineFacts {
         return Optional.of(new DirectAnswer(text, List.copyOf(sources), 0.85));
     }
 
+    /**
+     * Words with which a wine page suggests food ("pairs beautifully with duck", "alongside spicy cured sausages",
+     * "culinary companions such as Korean BBQ").
+     */
+    private static final Pattern PAIRING_STATED = Pattern.compile(
+            "(?i)\\b(pair\\w*|alongside|companions?|accompan\\w*"
+                    + "|match\\w* (with|beautifully|perfectly)|serve\\w* (it |this wine )?with|enjoy\\w* (it |this wine )?with"
+                    + "|go(es)? (well |beautifully |nicely )?with|dish(es)?|cuisine|food|meals?"
+                    + "|(lovely|delicious|wonderful|perfect|great|excellent|best|ideal|terrific|superb|try it|try this) with)\\b");
+
+    /**
+     * That the named wines' pages suggest no food ("what does the reserve cab franc pair with?" of a page that names no
+     * dish): "Our page for the 2022 Reserve Cabernet Franc does not suggest a food pairing; it is $45.00." for each,
+     * instead of a decline or another wine's pairing lines.
+     *
+     * @param wines the wines the question names; more than {@link TastingNotes#MAX_WINES} after merging gives empty
+     * @return empty when a page cannot be read or any named wine's page suggests food (its lines answer then)
+     */
+    static Optional<DirectAnswer> noPairing(List<DocumentSummary> wines, PluginContext context) {
+        Optional<List<WineHandler.ReadWine>> read = WineHandler.readFew(wines, context);
+        if (read.isEmpty()) {
+            return Optional.empty();
+        }
+        List<String> paragraphs = new ArrayList<>();
+        Set<String> sources = new LinkedHashSet<>();
+        for (WineHandler.ReadWine named : read.get()) {
+            for (KnowledgeDocument page : named.pages()) {
+                if (page.text()
+                        .lines()
+                        .anyMatch(line -> !line.strip().startsWith("#")
+                                && PAIRING_STATED.matcher(line).find())) {
+                    return Optional.empty();
+                }
+            }
+            WineHandler.PricedWine wine = named.wine();
+            sources.add(named.pages().getFirst().path());
+            paragraphs.add("Our page for the " + wine.title() + " does not suggest a food pairing"
+                    + (wine.price().isEmpty() ? "." : "; it is " + wine.price() + "."));
+        }
+        return Optional.of(new DirectAnswer(String.join("\n\n", paragraphs), List.copyOf(sources), 0.6));
+    }
+
     /** "the 2022 vintage" from a title's year, "a non-vintage wine" for an "NV" title; empty without either. */
     static Optional<String> vintage(String title) {
         Matcher year = YEAR.matcher(title);

@@ -68,6 +68,20 @@ class WineFactsTests {
     }
 
     @Test
+    void aNamedWineWhosePageSuggestsNoFoodIsSaidToSuggestNone() {
+        assertThat(direct("what does the hill brut pair with?").orElseThrow().text())
+                .isEqualTo("Our page for the NV Hill Brut does not suggest a food pairing; it is $38.00.");
+        cellar.add("wine", "wine/hill-red.md", "2022 Hill Red", """
+                # 2022 Hill Red
+                - Price: $30.00
+                Enjoy it alongside grilled lamb.
+                """);
+        assertThat(direct("what does the hill red pair with?"))
+                .as("its page's pairing line answers")
+                .isEmpty();
+    }
+
+    @Test
     void theLoyaltyProgrammesPointsAreNoScore() {
         assertThat(direct("how many points does a bottle of wine earn?")).isEmpty();
         assertThat(direct("do club members get points per dollar spent on wine?"))
