@@ -232,6 +232,17 @@ class AnswerPathIntegrationTests extends IntegrationTestSupport {
     }
 
     @Test
+    void aQuestionWordAloneAsksAboutTheDayBefore() throws Exception {
+        JsonNode first = ask("are you open on sunday?", null);
+        assertThat(first.path("answer").asString()).contains("Sunday");
+
+        String conversation = first.path("conversationId").asString();
+        JsonNode second = ask("until what time?", conversation);
+        assertThat(second.path("answer").asString()).contains("Sunday").doesNotContain("Thursday");
+        assertThat(resolvedQuestions(conversation).get(1)).containsIgnoringCase("sunday");
+    }
+
+    @Test
     void aFollowUpNamingAnotherSectionOfThePageAsksAboutThatSectionAlone() throws Exception {
         JsonNode first = ask("how many bottles does the summit tier get?", null);
         assertThat(first.path("answer").asString()).contains("12 bottles");

@@ -51,6 +51,16 @@ public class FollowUpResolver {
             Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
 
     /**
+     * "Until what time?", "how late?", "where?", "¿hasta qué hora?", "jusqu'à quelle heure ?": a question word alone,
+     * perhaps after a preposition, asks about what was being discussed.
+     */
+    private static final Pattern QUESTION_WORD_ONLY = Pattern.compile(
+            "^\\W*(?:(?:and|so|ok|y|et)\\s+)?(?:(?:until|till|til|from|since|by|hasta|desde|jusqu'?\\s?[aà]|[aà]"
+                    + "|depuis)\\s+)?(?:what time|when|how late|how early|how long|how far|how often|where|why|which day"
+                    + "|qu[eé] hora|cu[aá]ndo|d[oó]nde|quelle heure|quand|o[uù])\\W*$",
+            Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+
+    /**
      * A question asking only for a price, without naming what ("how much?", "¿cuánto cuesta?", "combien ça coûte ?"):
      * Spanish and French drop the "it" English needs, so the price of what was being discussed is asked without a
      * pronoun.
@@ -297,6 +307,10 @@ public class FollowUpResolver {
         }
         if (asksOnlyPrice(question) && !cited.citations().isEmpty()) {
             return "price only";
+        }
+        if (QUESTION_WORD_ONLY.matcher(question.strip()).matches()
+                && !cited.citations().isEmpty()) {
+            return "question word only";
         }
         Matcher also = ALSO.matcher(question);
         if (also.find() && !cited.citations().isEmpty()) {
