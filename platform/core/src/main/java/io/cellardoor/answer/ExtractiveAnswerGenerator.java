@@ -357,7 +357,7 @@ public final class ExtractiveAnswerGenerator implements AnswerGenerator {
         List<String> leads = new ArrayList<>();
         boolean items = false;
         for (Part part : parts) {
-            if (part.total() <= 0) {
+            if (part.total() <= 0 || onlyNumbers(part)) {
                 continue;
             }
             Optional<AnswerUnit> nearest = part.shape().byDistance() ? byDistance(part, units) : Optional.empty();
@@ -1367,6 +1367,19 @@ public final class ExtractiveAnswerGenerator implements AnswerGenerator {
             }
         }
         return Optional.of(new Items(kept.stream().map(Candidate::unit).toList(), lead));
+    }
+
+    /**
+     * Whether a part standing alone names nothing but numbers and asks for no kind of fact ("what's 2+2?"): a line holding
+     * the number ("Coasters [Set of 2]") is not about it.
+     */
+    private static boolean onlyNumbers(Part part) {
+        return part.shape().facts().isEmpty()
+                && part.shape().priceBound().isEmpty()
+                && part.groups().stream()
+                        .allMatch(g -> g.focus()
+                                && !g.terms().isEmpty()
+                                && g.terms().stream().allMatch(t -> t.chars().allMatch(Character::isDigit)));
     }
 
     /** Whether the question names every word of a title (its numbers, such as a vintage, aside). */

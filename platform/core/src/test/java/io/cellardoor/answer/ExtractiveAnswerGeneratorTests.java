@@ -810,6 +810,22 @@ class ExtractiveAnswerGeneratorTests {
     }
 
     @Test
+    void aQuestionNamingNothingButNumbersIsDeclined() {
+        List<RetrievedChunk> pages = List.of(
+                chunk(1, "shop/coasters.md", "Coasters [ Set of 2 ]", "", "- Price: $24.00", 0.3),
+                chunk(2, "visiting/groups.md", "Groups", "", "- Groups of 2 to 8 guests may reserve a table.", 0.2));
+        assertThat(titled(pages)
+                        .generate(ask("what's 2+2", pages), TokenSink.NONE)
+                        .answered())
+                .isFalse();
+        assertThat(titled(pages)
+                        .generate(ask("can 2 people reserve?", pages), TokenSink.NONE)
+                        .answered())
+                .as("a number beside other words")
+                .isTrue();
+    }
+
+    @Test
     void whetherVisitorsMayBringSomethingIsNotAnsweredByALineSharingOnlyTheVerb() {
         List<RetrievedChunk> pages = List.of(
                 chunk(
