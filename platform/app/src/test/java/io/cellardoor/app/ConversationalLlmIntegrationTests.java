@@ -79,7 +79,7 @@ class ConversationalLlmIntegrationTests extends IntegrationTestSupport {
 
                 - **Price**: $45.00
 
-                Tasting notes: plum, graphite and dried lavender.
+                Tasting notes: plum, graphite and dried lavender. Pairs well with roast lamb.
                 """);
         importer.importFolder(org, knowledge, l -> {});
 
