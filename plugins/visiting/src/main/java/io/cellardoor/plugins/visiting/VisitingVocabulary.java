@@ -30,6 +30,7 @@ final class VisitingVocabulary {
             hoy,aujourd=today
             manana,demain=tomorrow
             reserva,reservas,reservar,reservacion,reservation,reserver=reservation book
+            book,booking,bookings,booked=reservation reserve
             degustacion,degustaciones,cata,catas,degustation,degustations=tasting
             visita,visitas,visitar,visite,visiter=visit
             recorrido,excursion=tour

@@ -118,6 +118,9 @@ class VisitingTests {
         assertThat(plugin.synonyms().get("acceptes")).contains("permitted", "allowed");
         assertThat(plugin.synonyms().get("admiten")).contains("permitted");
         assertThat(plugin.synonyms().get("free")).contains("complimentary");
+        assertThat(plugin.synonyms().get("booking"))
+                .as("the pages say reservations")
+                .contains("reservation");
     }
 
     @Test
