@@ -1038,7 +1038,7 @@ public final class ExtractiveAnswerGenerator implements AnswerGenerator {
      */
     private boolean namesWhole(Part part, String name, int least) {
         List<Set<String>> words = new ArrayList<>(analyzer.termGroups(name));
-        words.removeIf(w -> w.stream().allMatch(t -> t.chars().allMatch(Character::isDigit)));
+        words.removeIf(w -> w.stream().allMatch(ExtractiveAnswerGenerator::number));
         return words.size() >= least
                 && words.stream()
                         .allMatch(w ->
@@ -1379,14 +1379,17 @@ public final class ExtractiveAnswerGenerator implements AnswerGenerator {
                 && part.groups().stream()
                         .allMatch(g -> g.focus()
                                 && !g.terms().isEmpty()
-                                && g.terms().stream().allMatch(t -> t.chars().allMatch(Character::isDigit)));
+                                && g.terms().stream().allMatch(ExtractiveAnswerGenerator::number));
+    }
+
+    /** Whether a term is a number: digits only ("2", "2022"). */
+    private static boolean number(String term) {
+        return term.chars().allMatch(Character::isDigit);
     }
 
     /** Whether the question names every word of a title (its numbers, such as a vintage, aside). */
     private static boolean titleNamedWhole(Set<String> titleTerms, List<Group> named) {
-        List<String> words = titleTerms.stream()
-                .filter(t -> !t.chars().allMatch(Character::isDigit))
-                .toList();
+        List<String> words = titleTerms.stream().filter(t -> !number(t)).toList();
         return !words.isEmpty()
                 && words.stream()
                         .allMatch(t -> named.stream().anyMatch(g -> g.terms().contains(t)));
