@@ -25,7 +25,8 @@ final class Attractions {
 
     /** Words asking what to do, about the area only with an {@link #AREA} word ("things to do for kids" is not). */
     private static final String TO_DO = "things? to (do|see)|que hacer|que ver|que faire|a voir|activites"
-            + "|(what|anything) (else )?(is there |can we |could we |should we |do you recommend |to )*(to )?(do|see|visit)";
+            + "|(what|anything|something) (else )?((fun|interesting|nice|good|cool) )?(is there |can we |could we "
+            + "|should we |do you recommend |to )*(to )?(do|see|visit)";
 
     private static final String AREA =
             "area|around|nearby|near|close|region|local|town|valley|cerca|zona|alentours" + "|autour|environs|pres";

@@ -121,6 +121,8 @@ class NearbyPlacesTests {
                 "what else is there to do in the area?",
                 "any attractions near you?",
                 "what should we see around the farm?",
+                "is there anything fun to do nearby after a tasting?",
+                "something interesting to see in the area?",
                 "¿qué ver cerca de la granja?"
             })
     void listsThePlacesNearbyUnderTheirGroupsWithoutAdvice(String question) {
