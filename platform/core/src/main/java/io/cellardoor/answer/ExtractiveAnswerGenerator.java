@@ -68,6 +68,8 @@ public final class ExtractiveAnswerGenerator implements AnswerGenerator {
     private static final double SEMANTIC_KEEP = 0.2;
 
     private static final double CARRIED_WEIGHT = 0.35;
+    /** The weight of the verb of a question asking whether something is there ("host" in "do you host weddings?"). */
+    private static final double AVAILABILITY_VERB_WEIGHT = 0.5;
     /**
      * What a message only tells weighs at most this share of what its part asks, all its words together: a long story
      * before a short question ("My wife and I are coming up from Brooklyn next Saturday for our anniversary, do we
@@ -255,10 +257,23 @@ public final class ExtractiveAnswerGenerator implements AnswerGenerator {
         Group carried() {
             return new Group(terms, related, weight * CARRIED_WEIGHT, false, known);
         }
+
+        Group scaled(double factor) {
+            return new Group(terms, related, weight * factor, focus, known);
+        }
     }
 
     /** One part of the question with its words. */
     private record Part(QuestionShape shape, List<Group> groups) {
+
+        /** This part with the words holding one of {@code terms} weighing {@code factor} times as much. */
+        Part weighing(Set<String> terms, double factor) {
+            return new Part(
+                    shape,
+                    groups.stream()
+                            .map(g -> Collections.disjoint(g.terms(), terms) ? g : g.scaled(factor))
+                            .toList());
+        }
 
         double focusWeight() {
             return groups.stream()
@@ -551,9 +566,7 @@ public final class ExtractiveAnswerGenerator implements AnswerGenerator {
         double toldWeight = context.stream().mapToDouble(Group::weight).sum();
         if (!bare && toldWeight > TOLD_SHARE * asked) {
             double scale = TOLD_SHARE * asked / toldWeight;
-            context = context.stream()
-                    .map(c -> new Group(c.terms(), c.related(), c.weight() * scale, c.focus(), c.known()))
-                    .toList();
+            context = context.stream().map(c -> c.scaled(scale)).toList();
         }
         groups.addAll(context);
         return groups;
@@ -659,11 +672,17 @@ public final class ExtractiveAnswerGenerator implements AnswerGenerator {
      * follow-up's "it" refers to ({@code subject}, {@link #referredTo}; {@link Subject#NONE} for none).
      */
     private List<AnswerUnit> cover(
-            Part part,
+            Part question,
             List<AnswerUnit> units,
             Map<AnswerUnit, Double> meaning,
             Subject subject,
             Set<Integer> openings) {
+        // "Do you host weddings?": the verb asks whether it is there, the rest what; a line repeating the verb ("the
+        // clubhouse can host your event inside") is less about it than one about weddings. Only the picking weighs
+        // the verb less: how well the picked lines cover the question (and so whether it is declined) does not.
+        Set<String> whether =
+                question.shape().availabilityVerb().map(analyzer::terms).orElse(Set.of());
+        Part part = whether.isEmpty() ? question : question.weighing(whether, AVAILABILITY_VERB_WEIGHT);
         List<AnswerUnit> chosen = new ArrayList<>();
         Set<String> covered = new HashSet<>();
         Set<Fact> shown = new HashSet<>();
@@ -760,7 +779,7 @@ public final class ExtractiveAnswerGenerator implements AnswerGenerator {
                     .filter(u -> openings.contains(u.passage())
                             && SENTENCE.matcher(u.text()).matches())
                     .filter(u -> seen.add(u.passage()))
-                    .filter(u -> titleNamesAll(part, u))
+                    .filter(u -> titleNamesAll(part, u, verb))
                     .forEach(opening::add);
         }
         boolean personShown = false;
@@ -1045,11 +1064,15 @@ public final class ExtractiveAnswerGenerator implements AnswerGenerator {
                                 part.groups().stream().anyMatch(g -> g.focus() && !Collections.disjoint(g.terms(), w)));
     }
 
-    /** Whether a unit's page title names every word a part asks about ("wine club" in "... Wine Club"). */
-    private boolean titleNamesAll(Part part, AnswerUnit u) {
+    /**
+     * Whether a unit's page title names every word a part asks about ("wine club" in "... Wine Club"), but the verb
+     * asking whether it is there ("host" in "do you host weddings?").
+     */
+    private boolean titleNamesAll(Part part, AnswerUnit u, Set<String> verb) {
         Set<String> title = analyzer.terms(u.title());
-        List<Group> own =
-                part.groups().stream().filter(g -> g.focus() && g.weight() > 0).toList();
+        List<Group> own = part.groups().stream()
+                .filter(g -> g.focus() && g.weight() > 0 && Collections.disjoint(g.terms(), verb))
+                .toList();
         return !own.isEmpty() && own.stream().allMatch(g -> g.in(title));
     }
 

@@ -350,7 +350,7 @@ record QuestionShape(
 
     /** "Do you sell ...?", "does the shop carry ...?": the verb asks whether something is there, the rest what. */
     private static final Pattern AVAILABILITY =
-            words("^\\W*(do|does) (you|u|y ?all|the \\w+) (sell|serve|carry|stock|offer|have|make)\\b");
+            words("^\\W*(do|does) (you|u|y ?all|the \\w+) (sell|serve|carry|stock|offer|have|make|host|hold|run)\\b");
 
     /** "Can I bring my dog?": a question asking whether visitors may do something, with the verb. */
     private static final Pattern PERMISSION = words(

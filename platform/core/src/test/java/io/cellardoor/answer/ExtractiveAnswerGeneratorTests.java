@@ -848,6 +848,40 @@ class ExtractiveAnswerGeneratorTests {
     }
 
     @Test
+    void whetherTheOrgHostsSomethingIsAnsweredByThePageAboutItNotByALineSharingOnlyTheVerb() {
+        RetrievedChunk opening = new RetrievedChunk(
+                2,
+                "events/weddings.md",
+                "Weddings",
+                "events",
+                "Vineyard Celebrations",
+                "Your wedding comes to life on our hillside estate. The barn seats up to 120 guests.",
+                0.04,
+                2,
+                2,
+                0.45,
+                true);
+        List<RetrievedChunk> pages = List.of(
+                chunk(
+                        1,
+                        "events/weddings.md",
+                        "Weddings",
+                        "Questions",
+                        "Whatever the weather, the barn can host your entire event inside.",
+                        0.5),
+                opening,
+                chunk(3, "events/tastings.md", "Group Tastings", "", "We host private tastings for groups.", 0.3),
+                chunk(4, "visiting/food.md", "Food", "", "We host food trucks on Saturdays.", 0.2));
+        GeneratedAnswer answer = titled(pages).generate(ask("do you host weddings", pages), TokenSink.NONE);
+        assertThat(answer.answered()).as(answer.text()).isTrue();
+        assertThat(answer.text()).as(answer.text()).contains("comes to life");
+        int verbLine = answer.text().indexOf("Whatever the weather");
+        assertThat(verbLine < 0 || answer.text().indexOf("comes to life") < verbLine)
+                .as("the page's opening leads: " + answer.text())
+                .isTrue();
+    }
+
+    @Test
     void aQuestionNamingASectionByItsWholeHeadingIsAnsweredFromThatSection() {
         List<RetrievedChunk> pages = List.of(
                 chunk(

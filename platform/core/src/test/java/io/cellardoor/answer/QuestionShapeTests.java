@@ -238,6 +238,7 @@ class QuestionShapeTests {
         assertThat(QuestionShape.of("Do you sell cigars?").availabilityVerb()).contains("sell");
         assertThat(QuestionShape.of("does the shop carry jam").availabilityVerb())
                 .contains("carry");
+        assertThat(QuestionShape.of("do you host weddings").availabilityVerb()).contains("host");
         assertThat(QuestionShape.of("what do you sell?").availabilityVerb()).isEmpty();
         assertThat(QuestionShape.of("will you sell my data?").availabilityVerb())
                 .isEmpty();
