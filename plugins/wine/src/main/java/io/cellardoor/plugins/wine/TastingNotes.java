@@ -170,7 +170,7 @@ final class TastingNotes {
     }
 
     /** Whether a sentence says how the wine tastes, not what to eat with it. */
-    private static boolean describesTaste(String sentence) {
+    static boolean describesTaste(String sentence) {
         return SENSORY.matcher(sentence).find()
                 && !PAIRING_SENTENCE.matcher(sentence).find();
     }

@@ -186,7 +186,8 @@ final class WineFacts {
 
     /**
      * Words with which a wine page suggests food ("pairs beautifully with duck", "alongside spicy cured sausages",
-     * "culinary companions such as Korean BBQ").
+     * "culinary companions such as Korean BBQ"); in a sentence describing the taste ("accompanied by notes of graphite",
+     * "alongside the red fruit flavors") they suggest none, unless it says "pair".
      */
     private static final Pattern PAIRING_STATED = Pattern.compile(
             "(?i)\\b(pair\\w*|alongside|companions?|accompan\\w*"
@@ -194,36 +195,90 @@ final class WineFacts {
                     + "|go(es)? (well |beautifully |nicely )?with|dish(es)?|cuisine|food|meals?"
                     + "|(lovely|delicious|wonderful|perfect|great|excellent|best|ideal|terrific|superb|try it|try this) with)\\b");
 
+    private static final Pattern PAIR_WORD = Pattern.compile("(?i)\\bpair\\w*");
+
+    /** A line labelling a page's pairing ("Pairing Recommendation:", "**PAIRING RECOMMENDATION**"). */
+    private static final Pattern PAIRING_LABEL =
+            Pattern.compile("(?i)^\\W*pairings?( recommendations?| suggestions?)?\\W*$");
+
+    private static final int MAX_PAIRING_SENTENCES = 3;
+
     /**
-     * That the named wines' pages suggest no food ("what does the reserve cab franc pair with?" of a page that names no
-     * dish): "Our page for the 2022 Reserve Cabernet Franc does not suggest a food pairing; it is $45.00." for each,
-     * instead of a decline or another wine's pairing lines.
+     * What the named wines' pages suggest eating with them ("what food goes with the vincenza?"): for each, the
+     * sentences under its pairing label, else its sentences suggesting food ({@link #PAIRING_STATED}), at most
+     * {@value #MAX_PAIRING_SENTENCES}: "The 2022 Vincenza Reserve BDX Blend ($45.00), from its page: Enjoy it alongside
+     * ..."; a page suggesting none is said to ("Our page for the 2022 Reserve Cabernet Franc does not suggest a food
+     * pairing; it is $45.00."), instead of a decline or another wine's pairing lines.
      *
      * @param wines the wines the question names; more than {@link TastingNotes#MAX_WINES} after merging gives empty
-     * @return empty when a page cannot be read or any named wine's page suggests food (its lines answer then)
+     * @return empty when a page cannot be read
      */
-    static Optional<DirectAnswer> noPairing(List<DocumentSummary> wines, PluginContext context) {
+    static Optional<DirectAnswer> pairings(List<DocumentSummary> wines, PluginContext context) {
         Optional<List<WineHandler.ReadWine>> read = WineHandler.readFew(wines, context);
         if (read.isEmpty()) {
             return Optional.empty();
         }
         List<String> paragraphs = new ArrayList<>();
         Set<String> sources = new LinkedHashSet<>();
+        boolean anySuggested = false;
         for (WineHandler.ReadWine named : read.get()) {
+            WineHandler.PricedWine wine = named.wine();
+            String priced = wine.price().isEmpty() ? wine.title() : wine.title() + " (" + wine.price() + ")";
+            KnowledgeDocument quoted = named.pages().getFirst();
+            List<String> suggested = List.of();
             for (KnowledgeDocument page : named.pages()) {
-                if (page.text()
-                        .lines()
-                        .anyMatch(line -> !line.strip().startsWith("#")
-                                && PAIRING_STATED.matcher(line).find())) {
-                    return Optional.empty();
+                suggested = pairingSentences(page.text());
+                if (!suggested.isEmpty()) {
+                    quoted = page;
+                    break;
                 }
             }
-            WineHandler.PricedWine wine = named.wine();
-            sources.add(named.pages().getFirst().path());
-            paragraphs.add("Our page for the " + wine.title() + " does not suggest a food pairing"
-                    + (wine.price().isEmpty() ? "." : "; it is " + wine.price() + "."));
+            sources.add(quoted.path());
+            anySuggested |= !suggested.isEmpty();
+            paragraphs.add(
+                    suggested.isEmpty()
+                            ? "Our page for the " + wine.title() + " does not suggest a food pairing"
+                                    + (wine.price().isEmpty() ? "." : "; it is " + wine.price() + ".")
+                            : "The " + priced + ", from its page: "
+                                    + String.join(
+                                            " ",
+                                            suggested.stream()
+                                                    .map(TastingNotes::ended)
+                                                    .toList()));
         }
-        return Optional.of(new DirectAnswer(String.join("\n\n", paragraphs), List.copyOf(sources), 0.6));
+        return Optional.of(
+                new DirectAnswer(String.join("\n\n", paragraphs), List.copyOf(sources), anySuggested ? 0.85 : 0.6));
+    }
+
+    /** The sentences of a page suggesting food: those under its pairing label, else those stating a pairing. */
+    static List<String> pairingSentences(String pageText) {
+        List<String> lines = pageText.lines().map(String::strip).toList();
+        List<String> labelled = new ArrayList<>();
+        for (int i = 0; i < lines.size() && labelled.isEmpty(); i++) {
+            if (PAIRING_LABEL.matcher(lines.get(i)).matches()) {
+                for (int j = i + 1; j < lines.size(); j++) {
+                    String line = lines.get(j);
+                    if (line.startsWith("#") || (!labelled.isEmpty() && line.isEmpty())) {
+                        break;
+                    }
+                    labelled.addAll(TastingNotes.sentences(line));
+                }
+            }
+        }
+        if (!labelled.isEmpty()) {
+            return labelled.stream().limit(MAX_PAIRING_SENTENCES).toList();
+        }
+        return lines.stream()
+                .filter(l -> !l.startsWith("#"))
+                .flatMap(l -> TastingNotes.sentences(l.replaceFirst("^[-*]\\s+", "")).stream())
+                .filter(WineFacts::suggestsFood)
+                .limit(MAX_PAIRING_SENTENCES)
+                .toList();
+    }
+
+    private static boolean suggestsFood(String sentence) {
+        return PAIR_WORD.matcher(sentence).find()
+                || (PAIRING_STATED.matcher(sentence).find() && !TastingNotes.describesTaste(sentence));
     }
 
     /** "the 2022 vintage" from a title's year, "a non-vintage wine" for an "NV" title; empty without either. */

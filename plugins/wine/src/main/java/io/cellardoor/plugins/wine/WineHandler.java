@@ -83,15 +83,15 @@ public final class WineHandler implements DomainHandler {
         if (answer.isEmpty() && match.exact() && fact.isPresent()) {
             answer = WineFacts.answer(fact.get(), match.wines(), context);
         }
-        // "what does the reserve cab franc pair with?" of a page that names no dish: say so rather than decline (a
-        // style
-        // asked for a dish is WineCatalog's, a question asking its price too is the passages')
+        // "what food goes with the vincenza?": what its page suggests, or that it suggests nothing, rather than
+        // another wine's pairing or a decline (a style asked for a dish is WineCatalog's, a question asking its price
+        // too is the passages')
         if (answer.isEmpty()
                 && match.exact()
                 && PAIRING.matcher(query.normalizedFocus()).find()
                 && !WineCatalog.LIST.matcher(query.normalizedFocus()).find()
                 && !new UserQuery(query.focus(), query.language()).asksPrice()) {
-            answer = WineFacts.noPairing(match.wines(), context);
+            answer = WineFacts.pairings(match.wines(), context);
         }
         if (answer.isEmpty()
                 && !match.exact()

@@ -54,6 +54,12 @@ public final class WineQueryClassifier implements QueryClassifier {
                     "\\b(pair\\w*|go(es)? (well |best |good )?with|match\\w* with|maridaje|accord\\w*)\\b",
                     0.35,
                     "pairing")
+            // "what food goes with the vincenza?", "what should I eat with it?": food asked for a wine, not the menu
+            .rule(
+                    "\\b(what|which|any) (foods?|dish(es)?|meals?|cheeses?|snacks?)\\b.{0,20}\\b(go(es)?|pairs?|match(es)?)"
+                            + " (well |best )?with\\b|\\b(eat|serve) (it |this |that )?with (it|this|that|the|your)\\b",
+                    0.5,
+                    "pairing")
             .rule(
                     "\\b(tannins?|oaky|oaked|acidity|aromas?|palate|full bodied|light bodied|abv|sulfites?|decant\\w*"
                             + "|cellar(ing)?|tasting notes?|dry|sweet|fruity)\\b",

@@ -71,13 +71,40 @@ class WineFactsTests {
     void aNamedWineWhosePageSuggestsNoFoodIsSaidToSuggestNone() {
         assertThat(direct("what does the hill brut pair with?").orElseThrow().text())
                 .isEqualTo("Our page for the NV Hill Brut does not suggest a food pairing; it is $38.00.");
-        cellar.add("wine", "wine/hill-red.md", "2022 Hill Red", """
-                # 2022 Hill Red
+        cellar.add("wine", "wine/meadow-merlot.md", "2022 Meadow Merlot", """
+                # 2022 Meadow Merlot
                 - Price: $30.00
                 Enjoy it alongside grilled lamb.
                 """);
-        assertThat(direct("what does the hill red pair with?"))
+        assertThat(direct("what does the meadow merlot pair with?")
+                        .orElseThrow()
+                        .text())
                 .as("its page's pairing line answers")
+                .isEqualTo("The 2022 Meadow Merlot ($30.00), from its page: Enjoy it alongside grilled lamb.");
+    }
+
+    @Test
+    void whatANamedWinesPageSuggestsEatingWithItIsQuotedUnderItsPairingLabel() {
+        cellar.add("wine", "wine/hill-rose.md", "2023 Hill Rosé", """
+                # 2023 Hill Rosé
+                - Price: $24.00
+                ## Description
+                Alongside the red fruit flavors, you will find hints of lemon on the palate.
+                Pairing Recommendation:
+                We recommend our rosé with soft cheese or a green salad.
+
+                ## Quick Overview
+                A pink wine for the patio.
+                """);
+        DirectAnswer answer = direct("what food goes with the hill rose?").orElseThrow();
+
+        assertThat(answer.text())
+                .isEqualTo("The 2023 Hill Rosé ($24.00), from its page: We recommend our rosé with soft cheese or a "
+                        + "green salad.");
+        assertThat(answer.sourcePaths()).containsExactly("wine/hill-rose.md");
+        assertThat(WineFacts.pairingSentences("Aromas of plum, accompanied by notes of graphite.\nAlongside the red "
+                        + "fruit flavors, hints of lemon."))
+                .as("sentences describing the taste suggest no food")
                 .isEmpty();
     }
 

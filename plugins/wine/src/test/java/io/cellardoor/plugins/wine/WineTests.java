@@ -73,6 +73,14 @@ class WineTests {
     }
 
     @ParameterizedTest
+    @ValueSource(strings = {"what food goes with the vincenza?", "what should I eat with it?"})
+    void foodAskedForAWineOutweighsAMenuWord(String question) {
+        assertThat(score(question))
+                .as("more than the shop's menu item word (0.45)")
+                .isGreaterThan(0.45);
+    }
+
+    @ParameterizedTest
     @ValueSource(
             strings = {
                 "price of the reserve cab franc?",
