@@ -112,6 +112,9 @@ class AnswerPathIntegrationTests extends IntegrationTestSupport {
                 ### Summit
                 - 12 bottles per shipment
                 - $240 per shipment
+
+                ## Leaving
+                - Members may cancel after their fourth shipment at no charge.
                 """);
         write(dir, "events/weddings.md", """
                 <style>.hero { margin: 0; }</style>
@@ -304,6 +307,24 @@ class AnswerPathIntegrationTests extends IntegrationTestSupport {
         assertThat(resolved.get(2))
                 .as("\"wines\" names pages (the wine club): a question of its own")
                 .doesNotContainIgnoringCase("cabernet");
+    }
+
+    @Test
+    void aShortFollowUpWhoseOtherWordsThePagesNeverUseContinuesTheTopic() throws Exception {
+        JsonNode first = ask("what wine club tiers do you have?", null);
+        String conversation = first.path("conversationId").asString();
+        JsonNode second = ask("can I cancel anytime?", conversation);
+        ask("do you have wifi?", conversation);
+
+        List<String> resolved = resolvedQuestions(conversation);
+        assertThat(resolved.get(1))
+                .as("\"anytime\" is no word of the pages; \"cancel\" is the club page's")
+                .startsWith("can I cancel anytime?")
+                .containsIgnoringCase("ridge wine club");
+        assertThat(second.path("answer").asString()).contains("fourth shipment");
+        assertThat(resolved.get(2))
+                .as("no word of the pages at all: a question of its own")
+                .isEmpty();
     }
 
     @Test

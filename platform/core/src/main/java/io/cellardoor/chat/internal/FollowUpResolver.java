@@ -5,6 +5,7 @@ import io.cellardoor.chat.ResolvedQuestion;
 import io.cellardoor.chat.internal.ConversationStore.PastTurn;
 import io.cellardoor.knowledge.DocumentReads;
 import io.cellardoor.knowledge.KnowledgeStore;
+import io.cellardoor.text.CorpusStatistics;
 import io.cellardoor.text.TermAnalyzer;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -209,11 +210,14 @@ public class FollowUpResolver {
     private final TermAnalyzer analyzer;
     private final KnowledgeStore knowledge;
     private final DocumentReads documents;
+    private final CorpusStatistics corpus;
 
-    FollowUpResolver(TermAnalyzer analyzer, KnowledgeStore knowledge, DocumentReads documents) {
+    FollowUpResolver(
+            TermAnalyzer analyzer, KnowledgeStore knowledge, DocumentReads documents, CorpusStatistics corpus) {
         this.analyzer = analyzer;
         this.knowledge = knowledge;
         this.documents = documents;
+        this.corpus = corpus;
     }
 
     /**
@@ -335,6 +339,15 @@ public class FollowUpResolver {
                             .ifPresent(d -> topicTerms.addAll(analyzer.terms(d.title() + " " + d.plainText()))));
             if (topicTerms.containsAll(terms)) {
                 return "same topic: " + String.join(" ", terms);
+            }
+            // "can I cancel anytime?" after the club's tiers: a word the org's pages never use ("anytime") names no
+            // other topic, so the one word of the pages the question has decides ("what's the closest historic
+            // site?", two words of the pages, names its own topic).
+            CorpusStatistics.Stats stats = corpus.of(orgId);
+            Set<String> known = new LinkedHashSet<>(terms);
+            known.removeIf(t -> !stats.known(t));
+            if (known.size() == 1 && terms.size() > 1 && topicTerms.containsAll(known)) {
+                return "same topic: " + String.join(" ", known);
             }
             if (ATTRIBUTE.matcher(question).matches() && namesNoDocument(orgId, terms)) {
                 return "attribute: " + String.join(" ", terms);

@@ -38,7 +38,7 @@ class FollowUpResolverTests {
     void aDeclinedFollowUpPassesOnWhatItCarriedNotItsOwnWords() {
         // no page is read on this path: a pronoun continues the conversation, the declined turn cites none
         FollowUpResolver resolver =
-                new FollowUpResolver(new TermAnalyzer(new Vocabulary(), Lexicon.none()), null, null);
+                new FollowUpResolver(new TermAnalyzer(new Vocabulary(), Lexicon.none()), null, null, null);
         ConversationStore.PastTurn declined = new ConversationStore.PastTurn(
                 "what does it pair with?",
                 "what does it pair with? is it oaked? 2023 Reserve Chardonnay",
