@@ -63,7 +63,7 @@ record QuestionShape(
                 + "year|season|quarter)|per (day|night|week|month|year|season|quarter))\\b"),
         CONTACT("@|\\(?\\b\\d{3}\\)?[\\s.-]\\d{3}[\\s.-]\\d{4}\\b|\\bhttps?://"),
         PLACE("\\b(road|rd|route|street|avenue|ave|exit|highway|parkway|turn (left|right)|miles?|north|south|east|"
-                + "west|located)\\b|\\b\\d{3,5} \\p{Lu}");
+                + "west|located|on[- ]?site|on the (property|premises|grounds|estate))\\b|\\b\\d{3,5} \\p{Lu}");
 
         private final Pattern pattern;
 

@@ -74,6 +74,38 @@ class EmbeddingUnitSimilarityTests {
     }
 
     @Test
+    void aLineSayingSomethingIsOnSiteTellsWhereAsADistanceDoes() {
+        List<RetrievedChunk> pages = List.of(
+                ExtractiveAnswerGeneratorTests.chunk(
+                        1,
+                        "visiting/directions.md",
+                        "Directions",
+                        "Parking Information",
+                        "- Complimentary parking available on-site",
+                        0.4),
+                ExtractiveAnswerGeneratorTests.chunk(
+                        2,
+                        "visiting/stay.md",
+                        "Places to Stay Nearby",
+                        "The Riverside Inn (Hyde Park)",
+                        "- Distance from the farm: About 10 minutes (5 miles)",
+                        0.35));
+        ExtractiveAnswerGenerator generator = new ExtractiveAnswerGenerator(
+                analyzer,
+                org -> CorpusStatistics.Stats.of(
+                        pages.stream().map(c -> c.title() + " " + c.text()).toList(), analyzer),
+                0.0001,
+                ExtractiveAnswerGenerator.Weights.DEFAULT,
+                new EmbeddingUnitSimilarity(EMBEDDINGS));
+
+        GeneratedAnswer answer = generator.generate(AnswerRequest.of(1, "where do i park", "en", pages, ""), t -> {});
+
+        assertThat(answer.text())
+                .as("\"Hyde Park\" in the inn's heading is no place to park: " + answer.text())
+                .startsWith("**Directions**\n- Parking Information: Complimentary parking");
+    }
+
+    @Test
     void withoutAModelTheGeneratorChoosesByWordsAlone() {
         assertThat(UnitSimilarity.NONE.of("anything", List.of("a unit"))).isEmpty();
         assertThat(new EmbeddingUnitSimilarity(EMBEDDINGS).of("anything", List.of()))
