@@ -246,6 +246,18 @@ class AnswerPathIntegrationTests extends IntegrationTestSupport {
     }
 
     @Test
+    void howManyPeopleWithoutAPlaceAsksAboutThePlaceBefore() throws Exception {
+        JsonNode first = ask("do you have a wedding venue?", null);
+        String conversation = first.path("conversationId").asString();
+        ask("how many people fit?", conversation);
+
+        assertThat(resolvedQuestions(conversation).get(1))
+                .as("the place is the one just discussed")
+                .startsWith("how many people fit?")
+                .containsIgnoringCase("weddings");
+    }
+
+    @Test
     void aFollowUpNamingAnotherSectionOfThePageAsksAboutThatSectionAlone() throws Exception {
         JsonNode first = ask("how many bottles does the summit tier get?", null);
         assertThat(first.path("answer").asString()).contains("12 bottles");

@@ -62,6 +62,18 @@ public class FollowUpResolver {
             Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
 
     /**
+     * "How many people fit?", "how many guests can come?", "¿cuántas personas caben?", "combien de personnes ?": how
+     * many people, without naming where, asks how many the place being discussed takes.
+     */
+    private static final Pattern CAPACITY_ONLY = Pattern.compile(
+            "^\\W*(?:(?:and|so|ok|y|et)\\s+)?(?:how many (?:people|guests|persons|adults|of us)"
+                    + "(?:\\s+(?:can|could|will|would|does it|do you))?(?:\\s+(?:fit|come|attend|stay|sleep|sit|hold|seat"
+                    + "|take|join))?(?:\\s+(?:there|inside|in it|in there))?"
+                    + "|cu[aá]ntas (?:personas|invitados)(?:\\s+(?:caben|pueden (?:venir|ir|quedarse)))?"
+                    + "|combien de (?:personnes|invit[ée]s)(?:\\s+(?:peuvent venir|au maximum))?)\\W*$",
+            Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+
+    /**
      * A question asking only for a price, without naming what ("how much?", "¿cuánto cuesta?", "combien ça coûte ?"):
      * Spanish and French drop the "it" English needs, so the price of what was being discussed is asked without a
      * pronoun.
@@ -315,6 +327,10 @@ public class FollowUpResolver {
         if (QUESTION_WORD_ONLY.matcher(question.strip()).matches()
                 && !cited.citations().isEmpty()) {
             return "question word only";
+        }
+        if (CAPACITY_ONLY.matcher(question.strip()).matches()
+                && !cited.citations().isEmpty()) {
+            return "capacity only";
         }
         Matcher also = ALSO.matcher(question);
         if (also.find() && !cited.citations().isEmpty()) {
