@@ -2,7 +2,6 @@ package io.cellardoor.plugins.wine;
 
 import io.cellardoor.plugin.api.DirectAnswer;
 import io.cellardoor.plugin.api.DocumentSummary;
-import io.cellardoor.plugin.api.KnowledgeDocument;
 import io.cellardoor.plugin.api.PluginContext;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -59,16 +58,13 @@ final class GrapeVarieties {
         List<String> paragraphs = new ArrayList<>();
         Set<String> sources = new LinkedHashSet<>();
         for (WineHandler.ReadWine named : read.get()) {
-            for (KnowledgeDocument page : named.pages()) {
-                List<String> sentences = of(page.text());
-                if (!sentences.isEmpty()) {
-                    paragraphs.add("From our page for the " + named.wine().title() + ": "
-                            + String.join(
-                                    " ",
-                                    sentences.stream().map(TastingNotes::ended).toList()));
-                    sources.add(page.path());
-                    break;
-                }
+            WineHandler.Found<String> found = named.firstSaying(GrapeVarieties::of);
+            if (!found.said().isEmpty()) {
+                paragraphs.add("From our page for the " + named.wine().title() + ": "
+                        + String.join(
+                                " ",
+                                found.said().stream().map(TastingNotes::ended).toList()));
+                sources.add(found.page().path());
             }
         }
         return paragraphs.isEmpty()

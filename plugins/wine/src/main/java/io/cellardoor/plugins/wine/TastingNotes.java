@@ -2,7 +2,6 @@ package io.cellardoor.plugins.wine;
 
 import io.cellardoor.plugin.api.DirectAnswer;
 import io.cellardoor.plugin.api.DocumentSummary;
-import io.cellardoor.plugin.api.KnowledgeDocument;
 import io.cellardoor.plugin.api.PluginContext;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -96,26 +95,17 @@ final class TastingNotes {
         boolean anyNotes = false;
         for (WineHandler.ReadWine named : read.get()) {
             WineHandler.PricedWine wine = named.wine();
-            List<KnowledgeDocument> own = named.pages();
-            KnowledgeDocument quoted = own.getFirst();
-            List<String> notes = List.of();
-            for (KnowledgeDocument page : own) {
-                notes = of(page.text());
-                if (!notes.isEmpty()) {
-                    quoted = page;
-                    break;
-                }
-            }
-            if (notes.isEmpty() && own.stream().anyMatch(p -> hasProse(p.text()))) {
+            WineHandler.Found<String> found = named.firstSaying(TastingNotes::of);
+            List<String> notes = found.said();
+            if (notes.isEmpty() && named.pages().stream().anyMatch(p -> hasProse(p.text()))) {
                 return Optional
                         .empty(); // it describes the wine in words this reader does not know: the passages answer
             }
-            sources.add(quoted.path());
+            sources.add(found.page().path());
             anyNotes |= !notes.isEmpty();
             paragraphs.add(
                     notes.isEmpty()
-                            ? "Our page for the " + wine.title() + " gives no tasting notes yet"
-                                    + (wine.price().isEmpty() ? "." : "; it is " + wine.price() + ".")
+                            ? wine.pageLacks("gives no tasting notes yet")
                             : "Tasting notes for the " + wine.title() + ": "
                                     + String.join(
                                             " ",

@@ -2,7 +2,6 @@ package io.cellardoor.plugins.wine;
 
 import io.cellardoor.plugin.api.DirectAnswer;
 import io.cellardoor.plugin.api.DocumentSummary;
-import io.cellardoor.plugin.api.KnowledgeDocument;
 import io.cellardoor.plugin.api.PluginContext;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -97,25 +96,17 @@ final class WineFacts {
         boolean allFound = true;
         for (WineHandler.ReadWine named : read.get()) {
             WineHandler.PricedWine wine = named.wine();
-            KnowledgeDocument quoted = named.pages().getFirst();
-            Optional<String> stated = Optional.empty();
-            for (KnowledgeDocument page : named.pages()) {
-                stated = fact == Fact.VINTAGE ? vintage(wine.title()) : lines(fact, page.text());
-                if (stated.isPresent()) {
-                    quoted = page;
-                    break;
-                }
-            }
-            sources.add(quoted.path());
+            WineHandler.Found<String> found =
+                    named.firstSaying(text -> (fact == Fact.VINTAGE ? vintage(wine.title()) : lines(fact, text))
+                            .stream().toList());
+            Optional<String> stated = found.said().stream().findFirst();
+            sources.add(found.page().path());
             allFound &= stated.isPresent();
-            String price = wine.price().isEmpty() ? "" : " (" + wine.price() + ")";
             paragraphs.add(stated.map(s -> switch (fact) {
-                        case VINTAGE -> "The " + wine.title() + price + " is " + s + ".";
-                        case ACCOLADES -> "The " + wine.title() + price + ": " + s;
-                        case ALCOHOL -> "The " + wine.title() + price + ": " + s;
+                        case VINTAGE -> "The " + wine.priced() + " is " + s + ".";
+                        case ACCOLADES, ALCOHOL -> "The " + wine.priced() + ": " + s;
                     })
-                    .orElse("Our page for the " + wine.title() + " does not give its " + fact.name
-                            + (wine.price().isEmpty() ? "." : "; it is " + wine.price() + ".")));
+                    .orElse(wine.pageLacks("does not give its " + fact.name)));
         }
         return Optional.of(
                 new DirectAnswer(String.join("\n\n", paragraphs), List.copyOf(sources), allFound ? 0.9 : 0.6));
@@ -223,23 +214,14 @@ final class WineFacts {
         boolean anySuggested = false;
         for (WineHandler.ReadWine named : read.get()) {
             WineHandler.PricedWine wine = named.wine();
-            String priced = wine.price().isEmpty() ? wine.title() : wine.title() + " (" + wine.price() + ")";
-            KnowledgeDocument quoted = named.pages().getFirst();
-            List<String> suggested = List.of();
-            for (KnowledgeDocument page : named.pages()) {
-                suggested = pairingSentences(page.text());
-                if (!suggested.isEmpty()) {
-                    quoted = page;
-                    break;
-                }
-            }
-            sources.add(quoted.path());
+            WineHandler.Found<String> found = named.firstSaying(WineFacts::pairingSentences);
+            List<String> suggested = found.said();
+            sources.add(found.page().path());
             anySuggested |= !suggested.isEmpty();
             paragraphs.add(
                     suggested.isEmpty()
-                            ? "Our page for the " + wine.title() + " does not suggest a food pairing"
-                                    + (wine.price().isEmpty() ? "." : "; it is " + wine.price() + ".")
-                            : "The " + priced + ", from its page: "
+                            ? wine.pageLacks("does not suggest a food pairing")
+                            : "The " + wine.priced() + ", from its page: "
                                     + String.join(
                                             " ",
                                             suggested.stream()

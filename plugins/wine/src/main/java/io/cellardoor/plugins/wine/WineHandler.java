@@ -141,10 +141,39 @@ public final class WineHandler implements DomainHandler {
     }
 
     /** A wine as an answer names it: its title, its price ({@code $48.00}, or empty) and its pages. */
-    record PricedWine(String title, String price, List<String> paths) {}
+    record PricedWine(String title, String price, List<String> paths) {
+
+        /** "2022 Vincenza Reserve BDX Blend ($45.00)", or the title alone without a price. */
+        String priced() {
+            return price.isEmpty() ? title : title + " (" + price + ")";
+        }
+
+        /** "Our page for the X {@code doesNot}; it is $45.00." (without the price when there is none). */
+        String pageLacks(String doesNot) {
+            return "Our page for the " + title + " " + doesNot + (price.isEmpty() ? "." : "; it is " + price + ".");
+        }
+    }
 
     /** A named wine as {@link #read} merged it, with its pages' documents in the order of its paths. */
-    record ReadWine(PricedWine wine, List<KnowledgeDocument> pages) {}
+    record ReadWine(PricedWine wine, List<KnowledgeDocument> pages) {
+
+        /**
+         * The first of its pages in whose text {@code reader} finds something, with what it found; else its first page
+         * and nothing.
+         */
+        <T> Found<T> firstSaying(java.util.function.Function<String, List<T>> reader) {
+            for (KnowledgeDocument page : pages) {
+                List<T> said = reader.apply(page.text());
+                if (!said.isEmpty()) {
+                    return new Found<>(page, said);
+                }
+            }
+            return new Found<>(pages.getFirst(), List.of());
+        }
+    }
+
+    /** What a reader found on a named wine's page, and the page (cited). */
+    record Found<T>(KnowledgeDocument page, List<T> said) {}
 
     /**
      * The wines a question names, each page read once and merged by name and price as a price answer merges them (a
