@@ -143,8 +143,9 @@ class ScaleOutIntegrationTests extends IntegrationTestSupport {
     void aPluginDisabledForAnOrgOnOneInstanceStopsServingItOnTheOther() {
         String siteKey = site("plugins");
         long org = orgOf(siteKey);
-        // answered from passages, so cached (the wine list is the plugin's direct answer, which is never cached)
-        String question = "What food pairs with the Reserve Cabernet Franc?";
+        // answered from passages, so cached (the wine plugin's direct answers, such as what a wine's page suggests
+        // eating with it, are never cached)
+        String question = "Would the Reserve Cabernet Franc go with lamb chops?";
         JsonNode before = body(ask(portB, siteKey, null, question, null));
         assertThat(routedTo(before)).as("B routes it to the wine plugin").isEqualTo("wine");
         assertThat(body(ask(portB, siteKey, null, question, null))

@@ -188,9 +188,9 @@ final class WineFacts {
 
     private static final Pattern PAIR_WORD = Pattern.compile("(?i)\\bpair\\w*");
 
-    /** A line labelling a page's pairing ("Pairing Recommendation:", "**PAIRING RECOMMENDATION**"). */
+    /** A line or heading labelling a page's pairing ("Pairing Recommendation:", "**PAIRING RECOMMENDATION**", "## Food Pairing"). */
     private static final Pattern PAIRING_LABEL =
-            Pattern.compile("(?i)^\\W*pairings?( recommendations?| suggestions?)?\\W*$");
+            Pattern.compile("(?i)^\\W*(food )?pairings?( recommendations?| suggestions?)?\\W*$");
 
     private static final int MAX_PAIRING_SENTENCES = 3;
 

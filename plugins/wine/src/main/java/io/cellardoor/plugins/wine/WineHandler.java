@@ -36,6 +36,9 @@ public final class WineHandler implements DomainHandler {
             Pattern.compile("(?i)\\bprice\\W{0,6}(\\$\\s?\\d[\\d,]*(?:\\.\\d{1,2})?)");
     private static final Pattern PAIRING = Pattern.compile(
             "\\b(pair\\w*|go(es)? (well |best |good )?with|match\\w* with|with (my |our |the )?(dinner|food|meal))\\b");
+    /** A question asking yes or no ("would it go with lamb?", "is the rosé good with fish?"). */
+    private static final Pattern YES_NO = Pattern.compile("^\\W*(would|will|does|do|is|are|can|could|should|did)\\b");
+
     private static final Pattern COMPOSITION =
             Pattern.compile("\\b(grapes?|blend|varietals?|made (from|with)|composition)\\b");
 
@@ -85,10 +88,11 @@ public final class WineHandler implements DomainHandler {
         }
         // "what food goes with the vincenza?": what its page suggests, or that it suggests nothing, rather than
         // another wine's pairing or a decline (a style asked for a dish is WineCatalog's, a question asking its price
-        // too is the passages')
+        // too is the passages', and so is "would it go with lamb?": the line naming the dish, or a model, answers it)
         if (answer.isEmpty()
                 && match.exact()
                 && PAIRING.matcher(query.normalizedFocus()).find()
+                && !YES_NO.matcher(query.normalizedFocus()).find()
                 && !WineCatalog.LIST.matcher(query.normalizedFocus()).find()
                 && !new UserQuery(query.focus(), query.language()).asksPrice()) {
             answer = WineFacts.pairings(match.wines(), context);

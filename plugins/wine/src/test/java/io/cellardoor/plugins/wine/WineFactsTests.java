@@ -102,6 +102,13 @@ class WineFactsTests {
                 .isEqualTo("The 2023 Hill Rosé ($24.00), from its page: We recommend our rosé with soft cheese or a "
                         + "green salad.");
         assertThat(answer.sourcePaths()).containsExactly("wine/hill-rose.md");
+        assertThat(direct("would the hill rose go with fish?"))
+                .as("yes or no: the line naming the dish, or a model, answers")
+                .isEmpty();
+        assertThat(WineFacts.pairingSentences(
+                        "## Food Pairing\nTry it with lamb chops. For cheese, an aged cheddar.\n\n"
+                                + "## Cellaring\nKeep it cool."))
+                .containsExactly("Try it with lamb chops.", "For cheese, an aged cheddar.");
         assertThat(WineFacts.pairingSentences("Aromas of plum, accompanied by notes of graphite.\nAlongside the red "
                         + "fruit flavors, hints of lemon."))
                 .as("sentences describing the taste suggest no food")
