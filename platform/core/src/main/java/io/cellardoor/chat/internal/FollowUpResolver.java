@@ -51,12 +51,15 @@ public class FollowUpResolver {
             "^\\W*(what|which|qu[eé]|cu[aá]l(es)?|quel(le)?s?)\\s+\\p{L}+(\\s+\\p{L}+)?\\W*$",
             Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
 
+    /** The start of a fragment that continues the conversation: punctuation, then perhaps "and", "so", "ok". */
+    private static final String OPENING = "^\\W*(?:(?:and|so|ok|y|et)\\s+)?";
+
     /**
      * "Until what time?", "how late?", "where?", "¿hasta qué hora?", "jusqu'à quelle heure ?": a question word alone,
      * perhaps after a preposition, asks about what was being discussed.
      */
     private static final Pattern QUESTION_WORD_ONLY = Pattern.compile(
-            "^\\W*(?:(?:and|so|ok|y|et)\\s+)?(?:(?:until|till|til|from|since|by|hasta|desde|jusqu'?\\s?[aà]|[aà]"
+            OPENING + "(?:(?:until|till|til|from|since|by|hasta|desde|jusqu'?\\s?[aà]|[aà]"
                     + "|depuis)\\s+)?(?:what time|when|how late|how early|how long|how far|how often|where|why|which day"
                     + "|qu[eé] hora|cu[aá]ndo|d[oó]nde|quelle heure|quand|o[uù])\\W*$",
             Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
@@ -66,7 +69,7 @@ public class FollowUpResolver {
      * many people, without naming where, asks how many the place being discussed takes.
      */
     private static final Pattern CAPACITY_ONLY = Pattern.compile(
-            "^\\W*(?:(?:and|so|ok|y|et)\\s+)?(?:how many (?:people|guests|persons|adults|of us)"
+            OPENING + "(?:how many (?:people|guests|persons|adults|of us)"
                     + "(?:\\s+(?:can|could|will|would|does it|do you))?(?:\\s+(?:fit|come|attend|stay|sleep|sit|hold|seat"
                     + "|take|join))?(?:\\s+(?:there|inside|in it|in there))?"
                     + "|cu[aá]ntas (?:personas|invitados)(?:\\s+(?:caben|pueden (?:venir|ir|quedarse)))?"

@@ -58,12 +58,9 @@ final class GrapeVarieties {
         List<String> paragraphs = new ArrayList<>();
         Set<String> sources = new LinkedHashSet<>();
         for (WineHandler.ReadWine named : read.get()) {
-            WineHandler.Found<String> found = named.firstSaying(GrapeVarieties::of);
+            WineHandler.Found found = named.firstSaying(GrapeVarieties::of);
             if (!found.said().isEmpty()) {
-                paragraphs.add("From our page for the " + named.wine().title() + ": "
-                        + String.join(
-                                " ",
-                                found.said().stream().map(TastingNotes::ended).toList()));
+                paragraphs.add("From our page for the " + named.wine().title() + ": " + found.quoted());
                 sources.add(found.page().path());
             }
         }

@@ -95,7 +95,7 @@ final class TastingNotes {
         boolean anyNotes = false;
         for (WineHandler.ReadWine named : read.get()) {
             WineHandler.PricedWine wine = named.wine();
-            WineHandler.Found<String> found = named.firstSaying(TastingNotes::of);
+            WineHandler.Found found = named.firstSaying(TastingNotes::of);
             List<String> notes = found.said();
             if (notes.isEmpty() && named.pages().stream().anyMatch(p -> hasProse(p.text()))) {
                 return Optional
@@ -106,12 +106,7 @@ final class TastingNotes {
             paragraphs.add(
                     notes.isEmpty()
                             ? wine.pageLacks("gives no tasting notes yet")
-                            : "Tasting notes for the " + wine.title() + ": "
-                                    + String.join(
-                                            " ",
-                                            notes.stream()
-                                                    .map(TastingNotes::ended)
-                                                    .toList()));
+                            : "Tasting notes for the " + wine.title() + ": " + found.quoted());
         }
         return Optional.of(
                 new DirectAnswer(String.join("\n\n", paragraphs), List.copyOf(sources), anyNotes ? 0.9 : 0.6));

@@ -96,7 +96,7 @@ final class WineFacts {
         boolean allFound = true;
         for (WineHandler.ReadWine named : read.get()) {
             WineHandler.PricedWine wine = named.wine();
-            WineHandler.Found<String> found =
+            WineHandler.Found found =
                     named.firstSaying(text -> (fact == Fact.VINTAGE ? vintage(wine.title()) : lines(fact, text))
                             .stream().toList());
             Optional<String> stated = found.said().stream().findFirst();
@@ -214,19 +214,14 @@ final class WineFacts {
         boolean anySuggested = false;
         for (WineHandler.ReadWine named : read.get()) {
             WineHandler.PricedWine wine = named.wine();
-            WineHandler.Found<String> found = named.firstSaying(WineFacts::pairingSentences);
+            WineHandler.Found found = named.firstSaying(WineFacts::pairingSentences);
             List<String> suggested = found.said();
             sources.add(found.page().path());
             anySuggested |= !suggested.isEmpty();
             paragraphs.add(
                     suggested.isEmpty()
                             ? wine.pageLacks("does not suggest a food pairing")
-                            : "The " + wine.priced() + ", from its page: "
-                                    + String.join(
-                                            " ",
-                                            suggested.stream()
-                                                    .map(TastingNotes::ended)
-                                                    .toList()));
+                            : "The " + wine.priced() + ", from its page: " + found.quoted());
         }
         return Optional.of(
                 new DirectAnswer(String.join("\n\n", paragraphs), List.copyOf(sources), anySuggested ? 0.85 : 0.6));

@@ -165,19 +165,25 @@ public final class WineHandler implements DomainHandler {
          * The first of its pages in whose text {@code reader} finds something, with what it found; else its first page
          * and nothing.
          */
-        <T> Found<T> firstSaying(java.util.function.Function<String, List<T>> reader) {
+        Found firstSaying(java.util.function.Function<String, List<String>> reader) {
             for (KnowledgeDocument page : pages) {
-                List<T> said = reader.apply(page.text());
+                List<String> said = reader.apply(page.text());
                 if (!said.isEmpty()) {
-                    return new Found<>(page, said);
+                    return new Found(page, said);
                 }
             }
-            return new Found<>(pages.getFirst(), List.of());
+            return new Found(pages.getFirst(), List.of());
         }
     }
 
     /** What a reader found on a named wine's page, and the page (cited). */
-    record Found<T>(KnowledgeDocument page, List<T> said) {}
+    record Found(KnowledgeDocument page, List<String> said) {
+
+        /** The sentences found, each ending with a mark, joined by spaces. */
+        String quoted() {
+            return String.join(" ", said.stream().map(TastingNotes::ended).toList());
+        }
+    }
 
     /**
      * The wines a question names, each page read once and merged by name and price as a price answer merges them (a
