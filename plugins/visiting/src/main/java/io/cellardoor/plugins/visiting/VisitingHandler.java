@@ -75,6 +75,13 @@ public final class VisitingHandler implements DomainHandler {
     @Override
     public HandlerResult handle(UserQuery query, PluginContext context) {
         RetrievalPlan plan = RetrievalPlan.defaults(K);
+        // "how late can I arrive for my reservation?" asks the reservation policy, not the closing time
+        if (BookingChanges.asked(query)) {
+            Optional<HandlerResult> policy = bookingPolicy(plan, context);
+            if (policy.isPresent()) {
+                return policy.get();
+            }
+        }
         Optional<HoursQuestion> hoursQuestion = HoursQuestion.of(query);
         if (hoursQuestion.isPresent()) {
             return answerHours(hoursQuestion.get(), plan, context, clock);
@@ -113,6 +120,25 @@ public final class VisitingHandler implements DomainHandler {
                 .filter(d -> ADDRESS_TITLE.matcher(d.title()).find())
                 .forEach(d -> paths.add(d.path()));
         return firstAnswer(paths, text -> OwnAddress.read(text).map(a -> "- " + a), plan, prompt, context);
+    }
+
+    /**
+     * A question about changing one's own booking ({@link BookingChanges}): the page about reservations leads the
+     * passages (its policy lines answer, whatever other pages share the word "tasting"); empty when this domain has no
+     * page titled for reservations.
+     */
+    private static Optional<HandlerResult> bookingPolicy(RetrievalPlan plan, PluginContext context) {
+        List<String> pages = context.listDocuments(DOMAIN).stream()
+                .filter(d -> BookingChanges.TITLE.matcher(d.title()).find())
+                .map(DocumentSummary::path)
+                .limit(1)
+                .toList();
+        return pages.isEmpty()
+                ? Optional.empty()
+                : Optional.of(new HandlerResult(
+                        plan.boosting(pages),
+                        List.of("Answer from the reservation policy exactly as the page states it."),
+                        Optional.empty()));
     }
 
     /**

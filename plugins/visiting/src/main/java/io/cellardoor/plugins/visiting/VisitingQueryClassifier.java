@@ -46,6 +46,8 @@ public final class VisitingQueryClassifier implements QueryClassifier {
                             + "|walk[ -]?ins?|availability|table for)\\b",
                     0.45,
                     "reservation")
+            // changing one's own booking is ours, not the club's "cancel" ("can I cancel my visit?")
+            .rule(BookingChanges.ASKED.pattern(), 0.45, "booking change")
             .rule(
                     "\\b(directions?|address|located|location|where are you|how do i get|get there|parking|park"
                             + "|gps|uber|lyft|taxi|cab ride|train|station|bus|shuttle|drive|driving|road|rd|route|map|nearby"

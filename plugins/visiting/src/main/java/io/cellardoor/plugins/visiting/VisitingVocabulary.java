@@ -31,6 +31,8 @@ final class VisitingVocabulary {
             manana,demain=tomorrow
             reserva,reservas,reservar,reservacion,reservation,reserver=reservation book
             book,booking,bookings,booked=reservation reserve
+            refund,refunds,refunded,reembolso,remboursement=cancellation
+            reschedule,rescheduling,postpone=change modify
             degustacion,degustaciones,cata,catas,degustation,degustations=tasting
             visita,visitas,visitar,visite,visiter=visit
             recorrido,excursion=tour

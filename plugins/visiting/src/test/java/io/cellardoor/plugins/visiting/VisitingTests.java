@@ -635,4 +635,44 @@ class VisitingTests {
     void questionsAboutTheAgeOfThingsAreNotAboutVisitors(String question) {
         assertThat(AgeRules.asked(new UserQuery(question, "en"))).isFalse();
     }
+
+    @ParameterizedTest
+    @ValueSource(
+            strings = {
+                "can I cancel my tasting?",
+                "can I get a refund if I cancel my tasting",
+                "i need to reschedule our visit",
+                "how late can I arrive for my reservation?",
+                "will you hold our table if we're late?",
+                "what happens if we don’t show up?"
+            })
+    void aQuestionAboutChangingOnesOwnBookingLeadsWithTheReservationPage(String question) {
+        InMemoryPluginContext pages = new InMemoryPluginContext()
+                .add("visiting", "visiting/when.md", "When to Find Us", HOURS)
+                .add("visiting", "visiting/tastings.md", "Seated Tasting", "A seated tasting of five wines, $30.")
+                .add(
+                        "visiting",
+                        "visiting/booking.md",
+                        "Making a Reservation",
+                        "## Cancellations\n- Cancel at least 48 hours ahead.\n## Arrival\n- We hold tables for 10 minutes.");
+        UserQuery query = new UserQuery(question, "en");
+
+        HandlerResult result = plugin.handler().handle(query, pages);
+
+        assertThat(result.directAnswer()).isEmpty();
+        assertThat(result.plan().boostPaths()).containsExactly("visiting/booking.md");
+        assertThat(new VisitingQueryClassifier().classify(query).score()).isGreaterThanOrEqualTo(0.4);
+    }
+
+    @ParameterizedTest
+    @ValueSource(
+            strings = {
+                "how late are you open on saturday?",
+                "can I book a tasting for my birthday?",
+                "does the tasting menu change with the seasons?",
+                "how do I cancel my club membership?"
+            })
+    void otherQuestionsAreNotAboutChangingABooking(String question) {
+        assertThat(BookingChanges.asked(new UserQuery(question, "en"))).isFalse();
+    }
 }
