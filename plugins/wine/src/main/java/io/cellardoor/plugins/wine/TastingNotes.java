@@ -113,6 +113,43 @@ final class TastingNotes {
     }
 
     /**
+     * Words asking about a wine as a whole ("tell me about the blanc de blanc", "what is the four seasons rosé?", "what's
+     * the brut like?"), on the folded text.
+     */
+    private static final Pattern ABOUT = Pattern.compile("\\b(tell (me|us) (a bit |more )?about|info\\w* (on|about)"
+            + "|(what|what's|whats) (is|s)? ?(the|your|this|that)\\b|know about|hablame de|parle[sz]?[- ]moi de)"
+            + "|\\blike$");
+
+    /** Whether the visitor's words of this turn (folded) ask about a wine as a whole, and nothing else about it. */
+    static boolean askedAbout(String normalizedFocus) {
+        return ABOUT.matcher(normalizedFocus).find()
+                && !OTHER.matcher(normalizedFocus).find();
+    }
+
+    /**
+     * For named wines whose pages describe nothing in sentences (a price and placeholders only): that each page gives no
+     * description yet, with its price, so that no other wine's description sharing a word of the name is quoted for it.
+     *
+     * @return empty when a page cannot be read or any page of the wines says something in sentences (the passages
+     *     answer)
+     */
+    static Optional<DirectAnswer> undescribed(List<DocumentSummary> wines, PluginContext context) {
+        Optional<List<WineHandler.ReadWine>> read = WineHandler.readFew(wines, context);
+        if (read.isEmpty()
+                || read.get().stream().flatMap(w -> w.pages().stream()).anyMatch(page -> hasProse(page.text()))) {
+            return Optional.empty();
+        }
+        List<String> paragraphs = read.get().stream()
+                .map(w -> w.wine().pageLacks("gives no description yet"))
+                .toList();
+        List<String> sources = read.get().stream()
+                .flatMap(w -> w.pages().stream().limit(1))
+                .map(page -> page.path())
+                .toList();
+        return Optional.of(new DirectAnswer(String.join("\n\n", paragraphs), sources, 0.6));
+    }
+
+    /**
      * The sentences of a page (plain text, headings kept) that say how its wine tastes: those under its "Tasting notes"
      * label that describe taste (all of them when none does), else any of its sentences describing taste that neither
      * recommend a pairing nor follow a pairing label; at most four, in page order.

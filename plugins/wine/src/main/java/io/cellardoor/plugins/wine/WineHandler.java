@@ -97,6 +97,11 @@ public final class WineHandler implements DomainHandler {
                 && !new UserQuery(query.focus(), query.language()).asksPrice()) {
             answer = WineFacts.pairings(match.wines(), context);
         }
+        // "tell me about the blanc de blanc": a wine whose page describes nothing is said to have no description, not
+        // described by the Seyval Blanc's page, which shares a word of its name
+        if (answer.isEmpty() && match.exact() && fact.isEmpty() && TastingNotes.askedAbout(query.normalizedFocus())) {
+            answer = TastingNotes.undescribed(match.wines(), context);
+        }
         if (answer.isEmpty()
                 && !match.exact()
                 && match.lacking().isEmpty()

@@ -96,6 +96,32 @@ class TastingNotesTests {
         assertThat(answer.sourcePaths()).containsExactly("wine/season-rose.md");
     }
 
+    @ParameterizedTest
+    @ValueSource(
+            strings = {
+                "tell me about the seasons reserve rosé",
+                "what is the seasons reserve rose?",
+                "what's the seasons reserve rosé like"
+            })
+    void aQuestionAboutAWineWhosePageDescribesNothingSaysSo(String question) {
+        DirectAnswer answer = direct(question).orElseThrow();
+
+        assertThat(answer.text())
+                .isEqualTo("Our page for the 2023 Seasons Reserve Rosé gives no description yet; it is $30.00.");
+        assertThat(answer.sourcePaths()).containsExactly("wine/season-rose.md");
+    }
+
+    @ParameterizedTest
+    @ValueSource(
+            strings = {
+                "tell me about the orchard white",
+                "what is the seasons reserve rosé's price?",
+                "what is the seasons reserve rosé made from?"
+            })
+    void aQuestionAboutAWineWhosePageDescribesItOrAskingSomethingElseIsNotAnsweredSo(String question) {
+        assertThat(direct(question).map(DirectAnswer::text).orElse("")).doesNotContain("gives no description");
+    }
+
     @Test
     void aLabelInCapitalsRunIntoTheNotesIsNotQuoted() {
         assertThat(TastingNotes.of(
