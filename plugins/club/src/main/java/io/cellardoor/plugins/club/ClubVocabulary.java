@@ -16,7 +16,7 @@ final class ClubVocabulary {
     private static final String LINES = """
             membresia,membresias,adhesion,abonnement=membership
             miembro,miembros,socio,socios,membre,membres=member
-            envio,envios,envoi,envois,expedition,expeditions=shipment shipping
+            envio,envios,envoi,envois,expedition,expeditions,livraison,livraisons,livrez,livrer,livrent,envoyez,envoyer,enviar,envian,entregan,entrega=shipment shipping delivery
             trae,incluye,comprend,inclus=include
             puntos,punto=points
             millas=miles

@@ -294,4 +294,10 @@ class ClubTests {
                         .directAnswer())
                 .isEmpty();
     }
+
+    @Test
+    void frenchAndSpanishWordsForDeliveringWineMapToThePagesShipping() {
+        assertThat(plugin.synonyms().get("livrez")).contains("shipping");
+        assertThat(plugin.synonyms().get("enviar")).contains("shipping");
+    }
 }

@@ -121,6 +121,9 @@ class VisitingTests {
         assertThat(plugin.synonyms().get("booking"))
                 .as("the pages say reservations")
                 .contains("reservation");
+        assertThat(plugin.synonyms().get("refund"))
+                .as("the pages state a cancellation policy")
+                .contains("cancellation");
     }
 
     @Test
