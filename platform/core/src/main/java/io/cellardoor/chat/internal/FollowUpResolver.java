@@ -77,14 +77,17 @@ public class FollowUpResolver {
             Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
 
     /**
-     * A question asking only for a price, without naming what ("how much?", "¿cuánto cuesta?", "combien ça coûte ?"):
+     * A question asking only for a price, without naming what ("how much?", "how much is a bottle?", "¿cuánto cuesta?",
+     * "combien ça coûte ?"):
      * Spanish and French drop the "it" English needs, so the price of what was being discussed is asked without a
      * pronoun.
      */
     private static final Pattern PRICE_ONLY = Pattern.compile(
             "^[\\W&&[^$]]*(?:y |and |et |so |ok )?(?:how much|what'?s the (?:price|cost)|price|cost"
                     + "|cu[aá]nto(?: cuesta| cuestan| vale| valen| es| son| sale)?|qu[eé] precio(?: tiene)?|precio"
-                    + "|combien(?: [çc]a)?(?: co[uû]te(?:nt)?)?|c'est combien|quel (?:est le )?prix|prix)[\\W&&[^$]]*$",
+                    + "|combien(?: [çc]a)?(?: co[uû]te(?:nt)?)?|c'est combien|quel (?:est le )?prix|prix)"
+                    // "how much is a bottle?", "price per glass?": a measure of it, still not naming what
+                    + "(?:\\s+(?:is|are|for|per)?\\s*(?:a|one|per|the)?\\s*(?:bottle|glass|case|pour)s?)?[\\W&&[^$]]*$",
             Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
 
     /** A short question ending in "too?" or "as well?" ("inside too?"): the same question about one more thing. */

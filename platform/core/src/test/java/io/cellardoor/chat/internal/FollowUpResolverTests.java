@@ -97,6 +97,10 @@ class FollowUpResolverTests {
         assertThat(FollowUpResolver.asksOnlyPrice("combien ça coûte ?")).isTrue();
         assertThat(FollowUpResolver.asksOnlyPrice("c'est combien ?")).isTrue();
         assertThat(FollowUpResolver.asksOnlyPrice("how much?")).isTrue();
+        assertThat(FollowUpResolver.asksOnlyPrice("how much is a bottle?")).isTrue();
+        assertThat(FollowUpResolver.asksOnlyPrice("price per glass")).isTrue();
+        assertThat(FollowUpResolver.asksOnlyPrice("how much is a bottle of the rosé?"))
+                .isFalse();
         assertThat(FollowUpResolver.asksOnlyPrice("¿cuánto cuesta la degustación?"))
                 .isFalse();
         assertThat(FollowUpResolver.asksOnlyPrice("how much is shipping?")).isFalse();
