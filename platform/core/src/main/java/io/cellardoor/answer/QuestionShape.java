@@ -62,8 +62,12 @@ record QuestionShape(
                 + "friday|saturday|sunday|spring|summer|fall|autumn|winter|\\d+)|each (day|night|week|weekend|month|"
                 + "year|season|quarter)|per (day|night|week|month|year|season|quarter))\\b"),
         CONTACT("@|\\(?\\b\\d{3}\\)?[\\s.-]\\d{3}[\\s.-]\\d{4}\\b|\\bhttps?://"),
-        PLACE("\\b(road|rd|route|street|avenue|ave|exit|highway|parkway|turn (left|right)|miles?|north|south|east|"
-                + "west|located|on[- ]?site|on the (property|premises|grounds|estate))\\b|\\b\\d{3,5} \\p{Lu}");
+        PLACE(PLACE_STATED),
+        /**
+         * Where something comes from: a proper name after "from", "in", "on" or "of" ("from Long Island", "in the Hudson
+         * Valley"), capitalised as written. Asked beside {@link #PLACE}, which may state it too ("the North Fork").
+         */
+        ORIGIN("(?-i:\\b(?:[Ff]rom|[Ii]n|on|of)\\s+(?:the\\s+)?\\p{Lu}\\p{Ll}+)");
 
         private final Pattern pattern;
 
@@ -81,6 +85,12 @@ record QuestionShape(
             return pattern;
         }
     }
+
+    /** Words stating where something is: a road, a direction, "on-site", a street number. */
+    private static final String PLACE_STATED =
+            "\\b(road|rd|route|street|avenue|ave|exit|highway|parkway|turn (left|right)"
+                    + "|miles?|north|south|east|west|located|on[- ]?site|on the (property|premises|grounds|estate))\\b"
+                    + "|\\b\\d{3,5} \\p{Lu}";
 
     private static Pattern words(String regex) {
         return Pattern.compile(regex, Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
@@ -110,6 +120,10 @@ record QuestionShape(
             words("\\b(" + TermAnalyzer.CONTACT_ASKED + "|correo|telefono|courriel|t[eé]l[eé]phone|joindre)\\b");
     private static final Pattern PLACE_Q = words("\\b(where|directions?|address|located|location|how do i get|"
             + "get there|get to you|exit|route|donde|direccion|o[uù] [eê]tes|adresse|itin[eé]raire)\\b");
+    /** "Where do the grapes come from?", "where is the chardonnay grown?": an origin, not an address or a route. */
+    private static final Pattern ORIGIN_Q = words(
+            "\\bwhere\\b[^?]{0,50}\\b(from|sourced|grown|farmed|harvested)\\b" + "|\\bde d[oó]nde\\b|\\bd'o[uù]\\b");
+
     private static final Pattern YES_NO = words("^\\W*(is|are|do|does|did|can|could|will|would|may|should|have|has|"
             + "was|were|am|hay|se puede|puedo|podemos|tienen|est-ce|y a-t-il|puis-je|peut-on|pouvons)\\b"
             + "|^\\W*\\p{L}+-(vous|il|elle|on|ils)\\b");
@@ -172,6 +186,9 @@ record QuestionShape(
         }
         if (CONTACT_Q.matcher(q).find()) {
             facts.add(Fact.CONTACT);
+        }
+        if (ORIGIN_Q.matcher(q).find()) {
+            facts.add(Fact.ORIGIN);
         }
         if (PLACE_Q.matcher(q).find()) {
             facts.add(Fact.PLACE);

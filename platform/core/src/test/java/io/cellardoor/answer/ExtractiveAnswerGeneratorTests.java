@@ -147,6 +147,34 @@ class ExtractiveAnswerGeneratorTests {
         assertThat(big.text()).startsWith("**Vineyard**").contains("102-acre");
     }
 
+    @Test
+    void whereSomethingComesFromIsAnsweredByTheLineNamingThePlace() {
+        TermAnalyzer related = new TermAnalyzer(vocabulary, new io.cellardoor.text.Lexicon(true));
+        List<RetrievedChunk> found = List.of(
+                chunk(
+                        1,
+                        "about/harvest.md",
+                        "Harvest",
+                        "Picking",
+                        "## Picking\n- Our grapes are picked by hand and sorted twice before they come to the press.",
+                        0.47),
+                chunk(
+                        2,
+                        "about/vineyard.md",
+                        "Vineyard",
+                        "Beyond the Estate",
+                        "## Beyond the Estate\n- Our grapes also come from small growers in other regions of New York"
+                                + " State, including Long Island and Lake Erie.",
+                        0.45));
+        GeneratedAnswer answer =
+                titled(found, related).generate(ask("where do the grapes come from?", found), TokenSink.NONE);
+        assertThat(answer.answered()).isTrue();
+        assertThat(answer.text())
+                .as("no line gives an address, a road or a direction; a place's name answers")
+                .startsWith("**Vineyard**")
+                .contains("Long Island");
+    }
+
     /** Two shop pages named for cocktails, and a wedding page's line that mentions the word. */
     private static List<RetrievedChunk> cocktailsAndAWeddingLine(String line) {
         return List.of(

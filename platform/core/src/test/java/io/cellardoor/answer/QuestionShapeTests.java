@@ -21,6 +21,23 @@ class QuestionShapeTests {
     }
 
     @Test
+    void whereSomethingComesFromIsAnsweredByAPlaceNamed() {
+        assertThat(QuestionShape.of("where do the grapes come from?").facts()).contains(Fact.ORIGIN, Fact.PLACE);
+        assertThat(QuestionShape.of("where is the chardonnay grown").facts()).contains(Fact.ORIGIN);
+        assertThat(QuestionShape.of("¿de dónde vienen las uvas?").facts()).contains(Fact.ORIGIN);
+        assertThat(QuestionShape.of("where do I park?").facts())
+                .contains(Fact.PLACE)
+                .doesNotContain(Fact.ORIGIN);
+        assertThat(Fact.ORIGIN.in("we partner with vineyards in other regions of New York State"))
+                .isTrue();
+        assertThat(Fact.ORIGIN.in("Sourced from our own vineyard in the Hudson Valley"))
+                .isTrue();
+        assertThat(Fact.ORIGIN.in("picked by hand from our hillside in the early morning"))
+                .as("no proper name")
+                .isFalse();
+    }
+
+    @Test
     void aCountQuestionNamesWhatItCounts() {
         assertThat(QuestionShape.of("How many bedrooms does the house have?").counted())
                 .contains("bedrooms");
