@@ -36,6 +36,8 @@ final class VisitingVocabulary {
             degustacion,degustaciones,cata,catas,degustation,degustations=tasting
             visita,visitas,visitar,visite,visiter=visit
             recorrido,excursion=tour
+            guidee,guidees,guide,guides,guiada,guiadas,guiado,guiados=guided
+            outside,outdoors,afuera,exterior,dehors,terrasse=outdoor patio
             estacionamiento,aparcamiento,parqueo,parking,stationnement,garer=parking
             gratis,gratuito,gratuita,gratuit,gratuite=free complimentary
             free=complimentary

@@ -124,6 +124,8 @@ class VisitingTests {
         assertThat(plugin.synonyms().get("refund"))
                 .as("the pages state a cancellation policy")
                 .contains("cancellation");
+        assertThat(plugin.synonyms().get("guidees")).contains("guided");
+        assertThat(plugin.synonyms().get("outside")).contains("outdoor", "patio");
     }
 
     @Test
