@@ -58,7 +58,15 @@ public final class ChatShorthand {
             Map.entry("frm", "from"),
             Map.entry("wen", "when"),
             Map.entry("lng", "long"),
-            Map.entry("hv", "have"));
+            Map.entry("hv", "have"),
+            // question words mistyped: the spelling corrector mends the words of the pages, not these
+            Map.entry("hiw", "how"),
+            Map.entry("hwo", "how"),
+            Map.entry("waht", "what"),
+            Map.entry("whta", "what"),
+            Map.entry("wehre", "where"),
+            Map.entry("whre", "where"),
+            Map.entry("whn", "when"));
 
     /** {@link #WORDS} as word lists, for {@link #standsFor}. */
     private static final Map<String, List<String>> STANDS_FOR = WORDS.entrySet().stream()
@@ -68,7 +76,7 @@ public final class ChatShorthand {
     /** The shorthand spelled out in a question: words no stop word list or question pattern reads. */
     private static final Set<String> SPELLED = Set.of(
             "hw", "yall", "wknd", "wkend", "tmrw", "tmrow", "tmr", "tonite", "bday", "ppl", "abt", "rez", "tix", "frm",
-            "wen", "lng", "hv", "diff");
+            "wen", "lng", "hv", "diff", "hiw", "hwo", "waht", "whta", "wehre", "whre", "whn");
 
     /** A word of the table, as typed: letters only, "y'all" and "ya'll" with their apostrophe. */
     private static final Pattern WORD =

@@ -13,6 +13,10 @@ class ChatShorthandTests {
         assertThat(ChatShorthand.spelledOut("do i need a rez for 2 ppl"))
                 .isEqualTo("do i need a reservation for 2 people");
         assertThat(ChatShorthand.spelledOut("hw much r tix")).isEqualTo("how much r tickets");
+        assertThat(ChatShorthand.spelledOut("hiw much is the privte tour"))
+                .as("a question word mistyped")
+                .isEqualTo("how much is the privte tour");
+        assertThat(ChatShorthand.spelledOut("waht time do you close")).isEqualTo("what time do you close");
         assertThat(ChatShorthand.spelledOut("hw lng is the drive frm nyc")).isEqualTo("how long is the drive from nyc");
         assertThat(ChatShorthand.spelledOut("wen r u closed")).isEqualTo("when r u closed");
         assertThat(ChatShorthand.spelledOut("do y'all do weddings")).isEqualTo("do you all do weddings");
