@@ -535,7 +535,11 @@ public class FollowUpResolver {
         String title = previous.answered() && !previous.citations().isEmpty()
                 ? previous.citations().getFirst().title()
                 : "";
-        String topic = carried(previous.resolvedQuestion(), title);
+        // "which one is oaked?" picked one of the wines carried before it: its answer's page is the topic now, not the
+        // others ("how much is that one?" asks the oaked one's price)
+        String topic = pickedOneOfSeveral(previous, asked, title)
+                ? carried(asked, title)
+                : carried(previous.resolvedQuestion(), title);
         if (!title.isBlank()) {
             String page = documents
                     .findDocument(orgId, previous.citations().getFirst().path())
@@ -592,6 +596,27 @@ public class FollowUpResolver {
             topic = topic.substring(0, at).strip();
         }
         return (topic + " " + title).strip();
+    }
+
+    /** A question picking one of the things the conversation named ("which one is oaked?", "which of them is red?"). */
+    private static final Pattern PICKS_SINGLE = Pattern.compile(
+            "\\bwhich one\\b|\\bwhich of (them|those|these|the two|both) (is|was|has|does|goes)\\b"
+                    + "|\\bcu[aá]l de (ellos|ellas|los|las|estos|estas)\\b|\\blequel\\b|\\blaquelle\\b",
+            Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+
+    /**
+     * Whether a turn picked one of several things the conversation had named: it asked for one ({@link #PICKS_SINGLE})
+     * and what it carried names another page its answer cited than the first (the wine not picked).
+     */
+    private static boolean pickedOneOfSeveral(PastTurn previous, String asked, String title) {
+        if (title.isBlank() || !PICKS_SINGLE.matcher(asked).find()) {
+            return false;
+        }
+        String carried = previous.resolvedQuestion().toLowerCase(Locale.ROOT);
+        return previous.citations().stream()
+                .map(Citation::title)
+                .filter(t -> !t.isBlank() && !t.equals(title))
+                .anyMatch(t -> carried.contains(t.toLowerCase(Locale.ROOT)));
     }
 
     /** A question asking for one of several ("which tier ...?", "the cheapest one?", "who is ...?", "¿cuál ...?"). */

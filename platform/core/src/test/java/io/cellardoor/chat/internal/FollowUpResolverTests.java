@@ -58,6 +58,40 @@ class FollowUpResolverTests {
     }
 
     @Test
+    void afterPickingOneOfTheThingsNamedThatOneIsThePickedOne() {
+        io.cellardoor.knowledge.DocumentReads documents =
+                org.mockito.Mockito.mock(io.cellardoor.knowledge.DocumentReads.class);
+        org.mockito.Mockito.when(documents.findDocument(
+                        org.mockito.ArgumentMatchers.anyLong(), org.mockito.ArgumentMatchers.anyString()))
+                .thenReturn(java.util.Optional.empty());
+        FollowUpResolver resolver =
+                new FollowUpResolver(new TermAnalyzer(new Vocabulary(), Lexicon.none()), null, documents, null);
+        io.cellardoor.answer.Citation farmhouse =
+                new io.cellardoor.answer.Citation("wine/farmhouse.md", "2023 Farmhouse Chardonnay", "wine", 0.9, null);
+        io.cellardoor.answer.Citation reserve =
+                new io.cellardoor.answer.Citation("wine/reserve.md", "2023 Reserve Chardonnay", "wine", 0.8, null);
+        ConversationStore.PastTurn listed = new ConversationStore.PastTurn(
+                "do you have a chardonnay?",
+                "do you have a chardonnay?",
+                "- 2023 Farmhouse Chardonnay: $30.00\n- 2023 Reserve Chardonnay: $40.00",
+                true,
+                "wine",
+                List.of(farmhouse, reserve));
+        ConversationStore.PastTurn picked = new ConversationStore.PastTurn(
+                "which one is oaked?",
+                "which one is oaked? do you have a chardonnay? 2023 Farmhouse Chardonnay",
+                "2023 Reserve Chardonnay: fermented in neutral oak barrels",
+                true,
+                "wine",
+                List.of(reserve, farmhouse));
+
+        assertThat(resolver.resolve(1, "how much is that one?", List.of(listed, picked))
+                        .text())
+                .contains("2023 Reserve Chardonnay")
+                .doesNotContain("Farmhouse");
+    }
+
+    @Test
     void theCarriedTitleComesOnceAndWhole() {
         String title = "Accommodations at Milea Estate Vineyard";
         assertThat(FollowUpResolver.carried(
