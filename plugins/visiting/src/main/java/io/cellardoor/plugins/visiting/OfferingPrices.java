@@ -91,8 +91,10 @@ final class OfferingPrices {
      */
     static boolean asked(UserQuery query, List<Passage> passages) {
         String text = query.normalizedFocus();
+        // "is there a cheaper option?" after a tasting compares the kinds of visit the conversation is about
+        boolean comparing = LEAST.matcher(text).find() || MOST.matcher(text).find();
         if (!new UserQuery(query.focus(), query.language()).asksPrice()
-                || !OFFERING.matcher(text).find()) {
+                || !OFFERING.matcher(comparing ? query.normalized() : text).find()) {
             return false;
         }
         Set<String> naming = naming(text);

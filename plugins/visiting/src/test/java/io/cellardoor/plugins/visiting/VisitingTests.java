@@ -359,6 +359,20 @@ class VisitingTests {
     }
 
     @Test
+    void aCheaperOptionAfterATastingComparesTheVisits() {
+        UserQuery followUp = new UserQuery(
+                "is there a cheaper option? how much is the barrel room tour?", "en", "is there a cheaper option?");
+        assertThat(plugin.handler().handle(followUp, tastings()).directAnswer().map(DirectAnswer::text))
+                .hasValueSatisfying(text ->
+                        assertThat(text).contains("The Porch Tasting is the least expensive, at $30 per person."));
+        assertThat(plugin.handler()
+                        .handle(new UserQuery("is there a cheaper option?", "en"), tastings())
+                        .directAnswer())
+                .as("no visit named in the conversation")
+                .isEmpty();
+    }
+
+    @Test
     void findsThePagePricingTheVisitsByItsTitleWhenTheSearchMissedIt() {
         InMemoryPluginContext missed = new InMemoryPluginContext()
                 .add("visiting", "visiting/experiences.md", "Tasting Experiences", EXPERIENCES)
