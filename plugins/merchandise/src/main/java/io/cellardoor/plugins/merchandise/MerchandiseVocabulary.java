@@ -29,6 +29,8 @@ final class MerchandiseVocabulary {
             copa,copas,verre,verres=glass
             vino,vinos,vin,vins=wine
             comida,nourriture,repas,manger,comer=food menu
+            dessert,desserts,postre,postres,sweets=chocolate cookies cupcake mousse cake tart gelato
+            snack,snacks,munchies,bocadillos,botanas,grignoter=chips crackers nuts olives popcorn pretzels
             menu=menu
             bebida,bebidas,boisson,boissons=drink
             cerveza,biere=beer

@@ -123,8 +123,8 @@ final class ProductNames {
     /**
      * The pages one thing asked about in a "do you have ...?" question names: those whose titles hold every word of
      * the thing that some title holds, so "wine glasses" is the wine glass and not the cider glass, and "gift cards"
-     * (no title holds both words) is nothing. A visitor word with page words ("corkscrew" for "opener") stands for
-     * the first of them some title holds.
+     * (no title holds both words) is nothing. A visitor word with page words ("corkscrew" for "opener", "dessert" for
+     * "chocolate", "cookies", "mousse") stands for any of them, and itself, that some title holds.
      *
      * @param thing the phrase asked about, e.g. "wine glasses"
      * @param shelf the pages to look among ({@link Shelf#of})
@@ -136,30 +136,38 @@ final class ProductNames {
     static Optional<Offer> offered(
             String thing, Shelf shelf, Map<String, List<String>> synonyms, List<String> elsewhere) {
         List<Title> titles = shelf.titles();
-        List<String> named = new ArrayList<>();
+        // each word of the thing as the titles spell it: the word itself and its page words, any of which an item holds
+        // ("dessert" is a chocolate, a cookie or a mousse)
+        List<List<String>> named = new ArrayList<>();
         int unknown = 0;
         for (String word : words(thing)) {
             if (word.chars().allMatch(Character::isDigit)) {
                 continue; // a number is a quantity or a price, not a name
             }
-            Optional<String> titled = Stream.concat(Stream.of(word), pageWords(word, synonyms).stream())
+            List<String> titled = Stream.concat(Stream.of(word), pageWords(word, synonyms).stream())
                     .filter(w -> titles.stream().anyMatch(t -> t.has(w)))
-                    .findFirst();
-            if (titled.isPresent()) {
-                named.add(titled.get());
+                    .distinct()
+                    .toList();
+            if (!titled.isEmpty()) {
+                named.add(titled);
             } else {
                 unknown++;
             }
         }
-        if (named.stream().allMatch(w -> elsewhere.stream().anyMatch(d -> same(d, w))) || unknown > named.size()) {
+        if (named.stream()
+                        .flatMap(List::stream)
+                        .allMatch(w -> elsewhere.stream().anyMatch(d -> same(d, w)))
+                || unknown > named.size()) {
             return Optional.empty(); // "vegan wines" are another plugin's, whatever accessories say "wine"
         }
-        List<Title> holding =
-                titles.stream().filter(t -> named.stream().allMatch(t::has)).toList();
+        List<Title> holding = titles.stream()
+                .filter(t -> named.stream().allMatch(any -> any.stream().anyMatch(t::has)))
+                .toList();
         // What a title ends with is what the item is: "Blueberry Lemon Chocolate" is a chocolate, "Chocolate Mousse" a
         // mousse; items that are the thing asked about come first.
         List<DocumentSummary> ranked = holding.stream()
-                .sorted(Comparator.comparing((Title t) -> named.stream().noneMatch(w -> same(head(t), w)))
+                .sorted(Comparator.comparing((Title t) ->
+                                named.stream().flatMap(List::stream).noneMatch(w -> same(head(t), w)))
                         .thenComparing(BY_LENGTH))
                 .map(Title::doc)
                 .toList();

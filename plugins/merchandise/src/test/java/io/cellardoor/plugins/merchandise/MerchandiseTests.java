@@ -266,6 +266,22 @@ class MerchandiseTests {
     }
 
     @Test
+    void aCategoryOfTheMenuListsTheItemsNamedForItsKinds() {
+        InMemoryPluginContext menu = new InMemoryPluginContext()
+                .add("merchandise", "shop/mousse.md", "Chocolate Mousse", "# Chocolate Mousse\n- **Price**: $10.00\n")
+                .add("merchandise", "shop/cupcake.md", "Cupcake", "# Cupcake\n- **Price**: $6.00\n")
+                .add("merchandise", "shop/chips.md", "Truffle Chips", "# Truffle Chips\n- **Price**: $8.00\n")
+                .add("merchandise", "shop/cap.md", "Linen Cap", "# Linen Cap\n- **Price**: $28.00\n");
+
+        assertThat(answer("do you have dessert?", menu).orElseThrow())
+                .contains("Chocolate Mousse", "Cupcake")
+                .doesNotContain("Linen Cap", "Truffle Chips");
+        assertThat(answer("what snacks can I buy?", menu).orElseThrow())
+                .contains("Truffle Chips")
+                .doesNotContain("Linen Cap");
+    }
+
+    @Test
     void listsTheItemsOfAKindAskedBeforeTheVerb() {
         for (String question : List.of(
                 "what kind of caps do you sell?",
