@@ -299,5 +299,8 @@ class ClubTests {
     void frenchAndSpanishWordsForDeliveringWineMapToThePagesShipping() {
         assertThat(plugin.synonyms().get("livrez")).contains("shipping");
         assertThat(plugin.synonyms().get("enviar")).contains("shipping");
+        assertThat(plugin.synonyms().get("become"))
+                .as("\"how do I become a member?\" asks how to join")
+                .contains("join");
     }
 }
