@@ -366,8 +366,8 @@ record QuestionShape(
     }
 
     /** "Do you sell ...?", "does the shop carry ...?": the verb asks whether something is there, the rest what. */
-    private static final Pattern AVAILABILITY =
-            words("^\\W*(do|does) (you|u|y ?all|the \\w+) (sell|serve|carry|stock|offer|have|make|host|hold|run)\\b");
+    private static final Pattern AVAILABILITY = words(
+            "^\\W*(do|does) (you|u|y ?all|the \\w+) (sell|serve|carry|stock|offer|have|make|host|hold|run|take|accept)\\b");
 
     /** "Can I bring my dog?": a question asking whether visitors may do something, with the verb. */
     private static final Pattern PERMISSION = words(

@@ -369,7 +369,7 @@ public final class TermAnalyzer {
     private static final Pattern LEAD_TIME_ASKED = Pattern.compile("\\bhow far (?=(in advance|ahead)\\b)");
 
     /** Words that make a phrasal verb with the word before them ("pick up", "check in", "drop off"). */
-    private static final Set<String> PARTICLES = Set.of("up", "in", "out", "off", "over", "back", "down");
+    private static final Set<String> PARTICLES = Set.of("up", "in", "ins", "out", "off", "over", "back", "down");
 
     /**
      * The one word a phrasal verb is also written as ("pick up" -> "pickup", "check in" -> "checkin", "sign up" ->
@@ -448,6 +448,9 @@ public final class TermAnalyzer {
             String joined = compound(words, i);
             if (!joined.isEmpty()) {
                 sb.append(joined).append(' ');
+                for (String more : vocabulary.alternatives(joined)) {
+                    sb.append(more).append(' ');
+                }
             }
             if (word.startsWith("_")) {
                 lexicon.measures(word.substring(1))
@@ -619,6 +622,10 @@ public final class TermAnalyzer {
                 String joined = compound(words, i);
                 if (!joined.isEmpty()) {
                     group.addAll(termList(joined));
+                    // "walk ins" -> "walkins", and the page words a plugin gives for it ("reservation")
+                    for (String more : vocabulary.alternatives(joined)) {
+                        group.addAll(termList(more));
+                    }
                 }
             }
             if (seen.addAll(group)) {

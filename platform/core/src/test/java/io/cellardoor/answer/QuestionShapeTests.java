@@ -256,6 +256,9 @@ class QuestionShapeTests {
         assertThat(QuestionShape.of("does the shop carry jam").availabilityVerb())
                 .contains("carry");
         assertThat(QuestionShape.of("do you host weddings").availabilityVerb()).contains("host");
+        assertThat(QuestionShape.of("do you take walk-ins?").availabilityVerb()).contains("take");
+        assertThat(QuestionShape.of("do you accept credit cards").availabilityVerb())
+                .contains("accept");
         assertThat(QuestionShape.of("what do you sell?").availabilityVerb()).isEmpty();
         assertThat(QuestionShape.of("will you sell my data?").availabilityVerb())
                 .isEmpty();

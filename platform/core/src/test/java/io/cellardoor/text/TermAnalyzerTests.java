@@ -32,6 +32,14 @@ class TermAnalyzerTests {
         assertThat(related("pick a bottle for me"))
                 .noneSatisfy(g -> assertThat(g).contains("pickup"));
         assertThat(related("sign up")).anySatisfy(g -> assertThat(g).contains("signup"));
+        Vocabulary plugins = new Vocabulary();
+        plugins.replace(List.of(java.util.Map.of("walkins", List.of("reservation"))));
+        TermAnalyzer withPlugins = new TermAnalyzer(plugins, new Lexicon(true));
+        assertThat(withPlugins.relatedTermGroups("do you take walk ins?", "en").stream()
+                        .map(TermAnalyzer.TermGroup::terms))
+                .as("the one word and the page words a plugin gives for it")
+                .anySatisfy(g -> assertThat(g).contains("walk", "walkin", "reserv"));
+        assertThat(withPlugins.expand("do you take walk ins?")).contains("walkins reservation");
         assertThat(analyzer.relatedTermGroups("¿puedo pick up?", "es").stream().flatMap(g -> g.terms().stream()))
                 .doesNotContain("pickup");
     }

@@ -31,6 +31,7 @@ final class VisitingVocabulary {
             manana,demain=tomorrow
             reserva,reservas,reservar,reservacion,reservation,reserver=reservation book
             book,booking,bookings,booked=reservation reserve
+            walkin,walkins=reservation reservations
             refund,refunds,refunded,reembolso,remboursement=cancellation
             reschedule,rescheduling,postpone=change modify
             degustacion,degustaciones,cata,catas,degustation,degustations=tasting

@@ -125,6 +125,9 @@ class VisitingTests {
                 .as("the pages state a cancellation policy")
                 .contains("cancellation");
         assertThat(plugin.synonyms().get("guidees")).contains("guided");
+        assertThat(plugin.synonyms().get("walkins"))
+                .as("\"walk ins\" read as one word asks whether a reservation is needed")
+                .contains("reservation");
         assertThat(plugin.synonyms().get("outside")).contains("outdoor", "patio");
     }
 
