@@ -23,7 +23,7 @@ final class ClubVocabulary {
             nivel,niveles,niveau,niveaux=level tier
             descuento,descuentos,remise,reduction=discount
             beneficios,ventajas,avantages=benefits
-            unirse,inscribirse,afiliarse,adherer,inscrire,become,signup,enroll,enrol=join
+            unirse,inscribirse,afiliarse,adherer,inscrire,become,enroll,enrol=join
             cancelar,annuler,resilier=cancel
             correo,courriel=email
             gano,ganar,gagner,gagne=earn
