@@ -2,6 +2,7 @@ package io.cellardoor.plugins.wine;
 
 import io.cellardoor.plugin.api.DirectAnswer;
 import io.cellardoor.plugin.api.DocumentSummary;
+import io.cellardoor.plugin.api.KnowledgeDocument;
 import io.cellardoor.plugin.api.PluginContext;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -144,7 +145,7 @@ final class TastingNotes {
                 .toList();
         List<String> sources = read.get().stream()
                 .flatMap(w -> w.pages().stream().limit(1))
-                .map(page -> page.path())
+                .map(KnowledgeDocument::path)
                 .toList();
         return Optional.of(new DirectAnswer(String.join("\n\n", paragraphs), sources, 0.6));
     }
