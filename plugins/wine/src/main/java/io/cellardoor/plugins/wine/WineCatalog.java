@@ -130,7 +130,10 @@ final class WineCatalog {
             "most expensive|priciest|highest priced|top shelf|most costly|costs? the most" + "|mas car[oa]s?|plus cher";
     /** Words asking for the least expensive. */
     static final String LEAST_WORDS = "cheapest|least expensive|lowest priced|most affordable|budget|least costly"
-            + "|costs? the least|mas barat[oa]s?|moins cher";
+            + "|costs? the least|mas barat[oa]s?|moins cher"
+            // "is there a cheaper wine?", "anything less expensive?": cheaper than what was discussed, with no other
+            // wine named to compare with
+            + "|(a|any|anything|something) (cheaper|less expensive|more affordable)";
 
     /** Words asking for the oldest vintage ("what's your oldest wine?", "¿el más viejo?"). */
     static final String OLDEST_WORDS =

@@ -221,6 +221,24 @@ class WineTests {
     }
 
     @Test
+    void aCheaperWineWithNoOtherNamedIsTheLeastExpensive() {
+        InMemoryPluginContext shelf = new InMemoryPluginContext()
+                .add("wine", "wine/pink.md", "2023 Orchard Rosé", "# 2023 Orchard Rosé\nPrice: $22.00\n")
+                .add("wine", "wine/red.md", "2022 Hillside Cabernet Franc", "# Hillside\nPrice: $29.00\n");
+        UserQuery afterATasting =
+                new UserQuery("is there a cheaper wine? what's the devotion tasting", "en", "is there a cheaper wine?");
+        assertThat(plugin.handler().handle(afterATasting, shelf).directAnswer().map(d -> d.text()))
+                .contains("Our least expensive wine is the 2023 Orchard Rosé, at $22.00.");
+        assertThat(plugin.handler()
+                        .handle(new UserQuery("is the rosé cheaper than the cabernet franc?", "en"), shelf)
+                        .directAnswer()
+                        .map(d -> d.text())
+                        .orElse(""))
+                .as("a comparison of named wines is not the cheapest of all")
+                .doesNotContain("least expensive");
+    }
+
+    @Test
     void theCheapestNamesEveryWineAtItsPriceAndADraftPageNotAsAnotherWine() {
         InMemoryPluginContext shelf = new InMemoryPluginContext()
                 .add("wine", "wine/pink-test.md", "2023 Orchard Rosé Test", "# 2023 Orchard Rosé Test\nPrice: $22.00\n")
