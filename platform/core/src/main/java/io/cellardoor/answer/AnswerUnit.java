@@ -49,6 +49,12 @@ record AnswerUnit(
                     // A script scraped with the page's text ("(function($){ $(window).on('load', ..."): code, not text.
                     + "|\\bfunction\\s*\\([^)]*\\)\\s*\\{|\\$\\((window|document|['\"#.])|console\\.log\\(|"
                     + "document\\.getElementById\\(");
+
+    /**
+     * A page's layout flattened into one line ("###**5 points**###**10 Points**###**400 points**..."): heading marks
+     * inside a line make neither a heading nor a sentence.
+     */
+    private static final Pattern FLATTENED_LAYOUT = Pattern.compile("\\S\\s*#{3,}\\s*\\S");
     /** Headings that say nothing about their section; the one above them is shown instead. */
     private static final Set<String> GENERIC_HEADINGS = Set.of(
             "details",
@@ -92,6 +98,9 @@ record AnswerUnit(
                 List<String> cells = cells(l);
                 if (cells.size() != header.size()) {
                     header = List.of();
+                }
+                if (FLATTENED_LAYOUT.matcher(l).find()) {
+                    continue;
                 }
                 if (l.startsWith("#")) {
                     heading = l.replaceFirst("^#+\\s*", "");

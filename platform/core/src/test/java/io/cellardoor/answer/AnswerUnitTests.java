@@ -30,6 +30,23 @@ class AnswerUnitTests {
     }
 
     @Test
+    void aLayoutFlattenedIntoOneLineIsNoLineToQuote() {
+        String text = "## Ways to Earn\n"
+                + "- Earn 5 points per dollar spent\n"
+                + "###**5 points**###**10 Points**###**400 points**_Earn 10 points per referral_\n"
+                + "- Join the top tier\n"
+                + "Points: 5###10###400";
+        List<AnswerUnit> units = units("club/miles.md", "Miles", text);
+        assertThat(units)
+                .extracting(AnswerUnit::text)
+                .containsExactly("Earn 5 points per dollar spent", "Join the top tier");
+        assertThat(units)
+                .extracting(AnswerUnit::heading)
+                .as("the flattened line is no heading either")
+                .containsOnly("Ways to Earn");
+    }
+
+    @Test
     void theInitialsOfANameALineSpellsOutAreAmongItsTermsForTheWordsAsked() {
         String text = "- Approximately 2 hours north of New York City\n"
                 + "- The Culinary Institute of America: a cooking school\n"
