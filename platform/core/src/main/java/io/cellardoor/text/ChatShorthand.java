@@ -58,25 +58,26 @@ public final class ChatShorthand {
             Map.entry("frm", "from"),
             Map.entry("wen", "when"),
             Map.entry("lng", "long"),
-            Map.entry("hv", "have"),
-            // question words mistyped: the spelling corrector mends the words of the pages, not these
-            Map.entry("hiw", "how"),
-            Map.entry("hwo", "how"),
-            Map.entry("waht", "what"),
-            Map.entry("whta", "what"),
-            Map.entry("wehre", "where"),
-            Map.entry("whre", "where"),
-            Map.entry("whn", "when"));
+            Map.entry("hv", "have"));
 
-    /** {@link #WORDS} as word lists, for {@link #standsFor}. */
-    private static final Map<String, List<String>> STANDS_FOR = WORDS.entrySet().stream()
+    /**
+     * Question words mistyped -> the question word: always spelled out, as the spelling corrector mends the words of the
+     * pages, not these.
+     */
+    private static final Map<String, String> MISTYPED = Map.of(
+            "hiw", "how", "hwo", "how", "waht", "what", "whta", "what", "wehre", "where", "whre", "where", "whn",
+            "when");
+
+    /** {@link #WORDS} and {@link #MISTYPED} as word lists, for {@link #standsFor}. */
+    private static final Map<String, List<String>> STANDS_FOR = java.util.stream.Stream.concat(
+                    WORDS.entrySet().stream(), MISTYPED.entrySet().stream())
             .collect(Collectors.toUnmodifiableMap(
                     Map.Entry::getKey, e -> List.of(e.getValue().split(" "))));
 
     /** The shorthand spelled out in a question: words no stop word list or question pattern reads. */
     private static final Set<String> SPELLED = Set.of(
             "hw", "yall", "wknd", "wkend", "tmrw", "tmrow", "tmr", "tonite", "bday", "ppl", "abt", "rez", "tix", "frm",
-            "wen", "lng", "hv", "diff", "hiw", "hwo", "waht", "whta", "wehre", "whre", "whn");
+            "wen", "lng", "hv", "diff");
 
     /** A word of the table, as typed: letters only, "y'all" and "ya'll" with their apostrophe. */
     private static final Pattern WORD =
@@ -98,9 +99,9 @@ public final class ChatShorthand {
         while (m.find()) {
             String typed = m.group(1);
             String key = key(typed);
-            String words = WORDS.get(key);
+            String words = MISTYPED.getOrDefault(key, SPELLED.contains(key) ? WORDS.get(key) : null);
             // all capitals is an acronym ("HW"), not chat
-            if (words == null || !SPELLED.contains(key) || typed.equals(typed.toUpperCase(Locale.ROOT))) {
+            if (words == null || typed.equals(typed.toUpperCase(Locale.ROOT))) {
                 continue;
             }
             if (out == null) {

@@ -385,6 +385,21 @@ public final class TermAnalyzer {
     }
 
     /**
+     * The one word of a phrasal verb at {@code i} ({@link #compound}) and the page words the plugins give for it ("walk
+     * ins" -> walkins, reservation); empty when the words there are no phrasal verb.
+     */
+    private List<String> compoundWords(String[] words, int i) {
+        String joined = compound(words, i);
+        if (joined.isEmpty()) {
+            return List.of();
+        }
+        List<String> all = new ArrayList<>();
+        all.add(joined);
+        all.addAll(vocabulary.alternatives(joined));
+        return all;
+    }
+
+    /**
      * "How old": a measure without a noun to search for (an "age" is also what "aged" wines and cheeses are), so only
      * the number asked for is looked for.
      */
@@ -445,12 +460,8 @@ public final class TermAnalyzer {
             if (word.isEmpty()) {
                 continue;
             }
-            String joined = compound(words, i);
-            if (!joined.isEmpty()) {
-                sb.append(joined).append(' ');
-                for (String more : vocabulary.alternatives(joined)) {
-                    sb.append(more).append(' ');
-                }
+            for (String one : compoundWords(words, i)) {
+                sb.append(one).append(' ');
             }
             if (word.startsWith("_")) {
                 lexicon.measures(word.substring(1))
@@ -619,13 +630,8 @@ public final class TermAnalyzer {
                 group.addAll(termList(more));
             }
             if (language.equals("en")) {
-                String joined = compound(words, i);
-                if (!joined.isEmpty()) {
-                    group.addAll(termList(joined));
-                    // "walk ins" -> "walkins", and the page words a plugin gives for it ("reservation")
-                    for (String more : vocabulary.alternatives(joined)) {
-                        group.addAll(termList(more));
-                    }
+                for (String one : compoundWords(words, i)) {
+                    group.addAll(termList(one));
                 }
             }
             if (seen.addAll(group)) {
