@@ -442,6 +442,68 @@ class KeywordIndexIntegrationTests {
     }
 
     @Test
+    void aPageStoredTwiceComesBackOnceAndLeavesItsPlaceToAnotherPassage() throws Exception {
+        long org = newOrg();
+        Files.createDirectories(knowledge.resolve("events"));
+        String weddings = """
+                # Weddings
+
+                Weddings in the barn seat up to one hundred and fifty guests, with the ceremony on the lawn.
+                """;
+        Files.writeString(knowledge.resolve("events/weddings-a.md"), weddings);
+        Files.writeString(knowledge.resolve("events/weddings-b.md"), weddings);
+        Files.writeString(knowledge.resolve("events/rehearsal.md"), """
+                # Rehearsal dinners
+
+                Rehearsal dinners for wedding guests are served in the barn's loft, up to forty guests.
+                """);
+        Files.writeString(knowledge.resolve("events/hours.md"), """
+                # Hours
+
+                Open Thursday to Monday, noon to six.
+                """);
+        for (String colour : List.of("Black", "Orange")) {
+            Files.writeString(
+                    knowledge.resolve("events/" + colour.toLowerCase() + "-hoodie.md"), """
+                    # %s Hoodie
+
+                    ## Product Information
+                    - **Type**: Merchandise
+                    - **Price**: $35.00
+                    """.formatted(colour));
+        }
+        importer.importFolder(org, knowledge, line -> {});
+        assertThat(index.awaitReady(org)).isEqualTo(KeywordIndex.Status.READY);
+        HybridRetriever statement =
+                new HybridRetriever(jdbc, tenant, (o, t, e, f, n) -> Optional.empty(), keywords, false, "gin", 0);
+        String question = "how many guests can a wedding in the barn have?";
+        RetrievalQuery query = RetrievalQuery.forOrg(org)
+                .text(keywords.of(org, question))
+                .embedding(embeddings.embedQuestion(question))
+                .k(2)
+                .build();
+        for (HybridRetriever way : List.of(retriever, statement)) {
+            List<RetrievedChunk> found = way.retrieve(query);
+            assertThat(found).hasSize(2);
+            assertThat(found.getFirst().text()).contains("one hundred and fifty");
+            assertThat(found).extracting(RetrievedChunk::text).doesNotHaveDuplicates();
+            assertThat(found.get(1).path()).isEqualTo("events/rehearsal.md");
+        }
+        String hoodie = "how much is a hoodie?";
+        RetrievalQuery products = RetrievalQuery.forOrg(org)
+                .text(keywords.of(org, hoodie))
+                .embedding(embeddings.embedQuestion(hoodie))
+                .k(2)
+                .build();
+        for (HybridRetriever way : List.of(retriever, statement)) {
+            assertThat(way.retrieve(products))
+                    .as("two products whose pages differ in their titles only")
+                    .extracting(RetrievedChunk::title)
+                    .containsExactlyInAnyOrder("Black Hoodie", "Orange Hoodie");
+        }
+    }
+
+    @Test
     void aSmallTenantsFusionInProcessRanksAsTheHybridStatementDoes() throws Exception {
         long org = newOrg();
         for (String folder : List.of("wine", "visit", "club")) {

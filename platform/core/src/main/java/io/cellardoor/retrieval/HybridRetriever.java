@@ -383,9 +383,35 @@ public class HybridRetriever {
      * Runs the query as the query's org (row-level security sees no other org's chunks), in a read-only transaction:
      * on the read replica when one is configured and close enough behind the primary (docs/decisions/0053).
      *
-     * @return at most {@code query.k()} chunks, best first; empty when nothing matches
+     * <p>Chunks of the same title and text (a page stored twice under two paths, a site's error page scraped for every
+     * folder) come back once, the best-scored copy: a copy would take a place another passage could have. Two products
+     * whose pages differ only in their titles stay two passages.
+     *
+     * @return at most {@code query.k()} chunks, no two of the same title and text, best first; empty when nothing
+     *     matches
      */
     public List<RetrievedChunk> retrieve(RetrievalQuery query) {
+        return distinctTexts(fused(query), query.k());
+    }
+
+    /** The first {@code k} chunks whose title and text no earlier chunk has, in order. */
+    static List<RetrievedChunk> distinctTexts(List<RetrievedChunk> chunks, int k) {
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        List<RetrievedChunk> out = new java.util.ArrayList<>(Math.min(k, chunks.size()));
+        for (RetrievedChunk c : chunks) {
+            if (out.size() == k) {
+                break;
+            }
+            if (seen.add(c.title() + '\n' + c.text())) {
+                out.add(c);
+            }
+        }
+        return out;
+    }
+
+    /** The fused ranking, up to twice {@code query.k()} chunks (room for copies of one text). */
+    private List<RetrievedChunk> fused(RetrievalQuery query) {
+        int k = Math.min(query.k() * 2, query.k() + 50);
         int candidates = Math.max(40, query.k() * 4);
         boolean fts = query.mode() != RetrievalMode.VECTOR && !query.text().isBlank();
         boolean vec = query.mode() != RetrievalMode.FULL_TEXT;
@@ -397,11 +423,7 @@ public class HybridRetriever {
                 return rows(
                         query,
                         ReciprocalRankFusion.fuse(
-                                found.get(),
-                                query.folderWeights(),
-                                query.defaultWeight(),
-                                query.boostPaths(),
-                                query.k()));
+                                found.get(), query.folderWeights(), query.defaultWeight(), query.boostPaths(), k));
             }
         }
         long @Nullable [] keywordIds = fts
@@ -421,7 +443,8 @@ public class HybridRetriever {
                 fts ? candidates : 0,
                 vec ? candidates : 0,
                 andText,
-                keywordIds);
+                keywordIds,
+                k);
     }
 
     /** Whether the org's vector branch scans its embeddings exactly: few enough chunks, as its keyword index knows. */
@@ -488,7 +511,8 @@ public class HybridRetriever {
             int ftsLimit,
             int vecLimit,
             String andText,
-            long @Nullable [] keywordIds) {
+            long @Nullable [] keywordIds,
+            int k) {
         List<Map.Entry<String, Double>> weights =
                 List.copyOf(query.folderWeights().entrySet());
         Long[] ids = new Long[keywordIds == null ? 0 : keywordIds.length];
@@ -518,7 +542,7 @@ public class HybridRetriever {
                         .param(
                                 "weights",
                                 weights.stream().map(Map.Entry::getValue).toArray(Double[]::new))
-                        .param("k", query.k())
+                        .param("k", k)
                         .query((rs, n) -> new RetrievedChunk(
                                 rs.getLong(1),
                                 rs.getString(2),
