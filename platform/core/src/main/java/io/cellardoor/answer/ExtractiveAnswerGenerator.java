@@ -797,7 +797,7 @@ public final class ExtractiveAnswerGenerator implements AnswerGenerator {
                 held[i] = groups.get(i).match(covered);
             }
             for (AnswerUnit u : units) {
-                if (chosen.contains(u)
+                if (chosen.stream().anyMatch(c -> c.text().equals(u.text()))
                         || verbOnly.contains(u)
                         || notAboutThePerson(u, naming, chosen, personShown)
                         || aboutAnotherOne(u, subject)) {
@@ -1147,7 +1147,9 @@ public final class ExtractiveAnswerGenerator implements AnswerGenerator {
                 added++;
             }
         }
-        return out;
+        // A line two pages share (a page stored twice, a paragraph repeated on another page) is quoted once.
+        Set<String> lines = new HashSet<>();
+        return out.stream().filter(u -> lines.add(u.text())).toList();
     }
 
     /**

@@ -175,6 +175,47 @@ class ExtractiveAnswerGeneratorTests {
                 .contains("Long Island");
     }
 
+    @Test
+    void aParagraphTwoPagesShareIsQuotedOnce() {
+        String shared = "## Celebrations\nYour day comes to life on our hillside estate. Our Clubhouse seats up to 120"
+                + " guests, while our Farmhouse is a quieter setting for up to 50. Alternatively, 150 guests can gather"
+                + " on our patios.";
+        // each page's opening section
+        List<RetrievedChunk> found = List.of(
+                new RetrievedChunk(
+                        1,
+                        "weddings/weddings.md",
+                        "Weddings at the Estate",
+                        "weddings",
+                        "Celebrations",
+                        shared,
+                        0.05,
+                        1,
+                        1,
+                        0.5,
+                        true),
+                new RetrievedChunk(
+                        2,
+                        "weddings/weddings-copy.md",
+                        "Weddings",
+                        "weddings",
+                        "Celebrations",
+                        shared,
+                        0.04,
+                        2,
+                        2,
+                        0.5,
+                        true));
+        GeneratedAnswer answer = titled(found, analyzer, 0).generate(ask("do you do weddings?", found), TokenSink.NONE);
+        assertThat(answer.answered()).isTrue();
+        assertThat(answer.text()).contains("Our Clubhouse seats");
+        for (String line : List.of("Your day comes", "Our Clubhouse seats")) {
+            assertThat(answer.text().split(line, -1))
+                    .as("a line of the shared paragraph once, whichever page it is quoted from: %s", answer.text())
+                    .hasSize(2);
+        }
+    }
+
     /** Two shop pages named for cocktails, and a wedding page's line that mentions the word. */
     private static List<RetrievedChunk> cocktailsAndAWeddingLine(String line) {
         return List.of(
