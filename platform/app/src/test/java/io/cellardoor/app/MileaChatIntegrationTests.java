@@ -96,6 +96,16 @@ class MileaChatIntegrationTests extends IntegrationTestSupport {
     }
 
     @Test
+    void aQuestionAskingWhoWithinADomainFindsThePersonOnTheTeamPage() {
+        JsonNode answer = ask("who is the events coordinator");
+        assertThat(answer.path("domain").asString()).isEqualTo("events");
+        assertThat(answer.path("answer").asString())
+                .as("the team pages (in no domain's folder) name her; the wedding FAQ only mentions the role")
+                .contains("Laney Acevedo");
+        assertThat(citedPaths(answer)).first().asString().startsWith("about/");
+    }
+
+    @Test
     void declinesWhatTheKnowledgeDoesNotCoverAndGivesTheContactLine() {
         JsonNode answer = ask("What is the boiling point of mercury?");
         assertThat(answer.path("answered").asBoolean()).isFalse();

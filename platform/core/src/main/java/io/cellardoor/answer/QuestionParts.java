@@ -20,4 +20,13 @@ public final class QuestionParts {
     public static List<String> of(String message) {
         return QuestionShape.parts(QuestionShape.asked(message).asked());
     }
+
+    /**
+     * Whether a part of the message asks who someone is or does something ("who is the events coordinator?", "¿quién
+     * es el enólogo?"): a person's name answers it, and the page naming the people (a team or about page) may belong
+     * to no domain.
+     */
+    public static boolean asksWho(String message) {
+        return of(message).stream().anyMatch(part -> QuestionShape.of(part).who());
+    }
 }

@@ -84,6 +84,11 @@ class QuestionShapeTests {
                 .as("a relative pronoun asks for no name")
                 .isFalse();
         assertThat(QuestionShape.of("what is the winemaking style?").who()).isFalse();
+        assertThat(QuestionParts.asksWho("We're planning a wedding. Who is the events coordinator?"))
+                .as("any part of the message")
+                .isTrue();
+        assertThat(QuestionParts.asksWho("do you host weddings? how much is it?"))
+                .isFalse();
     }
 
     @Test

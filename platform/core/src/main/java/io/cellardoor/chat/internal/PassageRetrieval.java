@@ -1,5 +1,6 @@
 package io.cellardoor.chat.internal;
 
+import io.cellardoor.answer.QuestionParts;
 import io.cellardoor.chat.ChatProperties;
 import io.cellardoor.observability.RagMetrics;
 import io.cellardoor.plugin.Classification;
@@ -19,8 +20,8 @@ import org.springframework.stereotype.Component;
  * The one retrieval of a turn: hybrid full text + vector over the whole tenant, weighted towards the routed domain.
  * When a plugin claimed the question, its folders weigh {@link ChatProperties#primaryWeight()}, its related domains'
  * {@link ChatProperties#relatedWeight()}, other plugins' {@link ChatProperties#otherDomainWeight()} and folders no
- * plugin owns {@link ChatProperties#unownedWeight()}; for the general domain every folder weighs 1. Weights rank,
- * they never filter.
+ * plugin owns {@link ChatProperties#unownedWeight()} (as much as the routed domain's for a question asking who:
+ * {@link QuestionParts#asksWho}); for the general domain every folder weighs 1. Weights rank, they never filter.
  */
 @Component
 public class PassageRetrieval {
@@ -57,7 +58,9 @@ public class PassageRetrieval {
         Map<String, Double> weights = new HashMap<>();
         double otherWeight = 1.0;
         if (classification.claimed()) {
-            otherWeight = properties.unownedWeight();
+            // The people a "who" question asks about are named on pages of the business itself (its team, its story),
+            // which no domain owns: those weigh as much as the routed domain's.
+            otherWeight = QuestionParts.asksWho(question) ? properties.primaryWeight() : properties.unownedWeight();
             for (var d : plugins.descriptors()) {
                 plugins.foldersOf(d.id()).forEach(f -> weights.put(f, properties.otherDomainWeight()));
             }
