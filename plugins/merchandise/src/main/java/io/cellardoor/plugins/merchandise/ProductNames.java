@@ -88,19 +88,28 @@ final class ProductNames {
                 .filter(t -> !t.words().isEmpty())
                 .toList();
         List<String> asked = new ArrayList<>();
+        List<String> qualifiers = new ArrayList<>();
         boolean namesOnly = true;
         for (String word : words(query)) {
             if (titles.stream().noneMatch(t -> t.has(word))) {
                 namesOnly = false;
             } else if (!qualifierOnly(word, titles)) {
                 asked.add(word);
+            } else {
+                qualifiers.add(word);
             }
         }
         if (asked.isEmpty()) {
             return Match.NONE;
         }
+        // "Gift card": "gift" qualifies several items and names none, yet a title without it matches only when a card
+        // is what the item is ("Credit Card Processing Fee" is a fee, not a gift card).
+        List<Title> named = titles.stream()
+                .filter(t ->
+                        qualifiers.stream().allMatch(t::has) || asked.stream().anyMatch(w -> same(head(t), w)))
+                .toList();
         List<Title> exact =
-                titles.stream().filter(t -> asked.stream().allMatch(t::has)).toList();
+                named.stream().filter(t -> asked.stream().allMatch(t::has)).toList();
         if (exact.stream().map(Title::words).distinct().count() == 1) {
             return new Match(rank(exact), true, namesOnly);
         }
@@ -113,11 +122,11 @@ final class ProductNames {
         if (!exact.isEmpty()) {
             return new Match(rank(exact), false, namesOnly);
         }
-        int best = titles.stream().mapToInt(t -> hits(t, asked)).max().orElse(0);
+        int best = named.stream().mapToInt(t -> hits(t, asked)).max().orElse(0);
         return best < MIN_PARTIAL_HITS
                 ? Match.NONE
                 : new Match(
-                        rank(titles.stream().filter(t -> hits(t, asked) == best).toList()), false, false);
+                        rank(named.stream().filter(t -> hits(t, asked) == best).toList()), false, false);
     }
 
     /**

@@ -235,6 +235,25 @@ class MerchandiseTests {
     }
 
     @Test
+    void aTitleWithoutTheQualifierAskedNamesTheThingOnlyWhenItIsThatThing() {
+        InMemoryPluginContext gifts = new InMemoryPluginContext()
+                .add("merchandise", "shop/box.md", "Holiday Gift Box", "# Box\n- **Price**: $75.00\n")
+                .add("merchandise", "shop/basket.md", "Small Gift Basket", "# Basket\n- **Price**: $40.00\n")
+                .add("merchandise", "shop/set.md", "Soap Gift Set", "# Set\n- **Price**: $30.00\n")
+                .add("merchandise", "shop/fee.md", "Credit Card Fee", "# Fee\n- **Price**: Price unavailable\n")
+                .add("merchandise", "shop/note.md", "Thank You Card", "# Card\n- **Price**: $5.00\n");
+
+        assertThat(plugin.handler()
+                        .handle(new UserQuery("can I get a gift card?", "en"), gifts)
+                        .plan()
+                        .boostPaths())
+                .as("a card fee is no gift card; a thank-you card is a card")
+                .containsExactly("shop/note.md");
+        assertThat(answer("how much is the gift basket?", gifts).orElseThrow())
+                .isEqualTo("The Small Gift Basket is $40.00.");
+    }
+
+    @Test
     void answersWhetherTheShopHasEachThingAskedAboutWithPrices() {
         DirectAnswer answer = plugin.handler()
                 .handle(new UserQuery("do you sell caps or sliders?", "en"), shop)
