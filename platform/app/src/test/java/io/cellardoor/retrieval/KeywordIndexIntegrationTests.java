@@ -59,6 +59,9 @@ class KeywordIndexIntegrationTests {
     HybridRetriever retriever;
 
     @Autowired
+    io.cellardoor.chat.internal.PassageRanker ranker;
+
+    @Autowired
     KnowledgeImporter importer;
 
     @Autowired
@@ -489,6 +492,18 @@ class KeywordIndexIntegrationTests {
             assertThat(found).extracting(RetrievedChunk::text).doesNotHaveDuplicates();
             assertThat(found.get(1).path()).isEqualTo("events/rehearsal.md");
         }
+        // A handler boosting both copies: the one retrieval left out is fetched, and is still one passage with the
+        // other.
+        List<RetrievedChunk> ranked = ranker.rank(
+                org,
+                retriever.retrieve(query),
+                new io.cellardoor.plugin.api.RetrievalPlan(
+                        4, Map.of(), List.of("events/weddings-a.md", "events/weddings-b.md")),
+                query.text(),
+                query.embedding(),
+                "en");
+        assertThat(ranked).extracting(RetrievedChunk::text).doesNotHaveDuplicates();
+        assertThat(ranked.getFirst().text()).contains("one hundred and fifty");
         String hoodie = "how much is a hoodie?";
         RetrievalQuery products = RetrievalQuery.forOrg(org)
                 .text(keywords.of(org, hoodie))

@@ -8,17 +8,19 @@ import io.cellardoor.retrieval.RetrievalQuery;
 import io.cellardoor.retrieval.RetrievedChunk;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.springframework.stereotype.Component;
 
 /**
  * Applies a handler's {@link RetrievalPlan} to the turn's retrieved passages: domain weights multiply the passages'
  * fused scores and re-rank them (a weight never removes a passage); the best passage of each boosted document (at most
- * {@value #MAX_BOOSTED}) comes first, fetched from that document's folder when retrieval missed it; then the first
- * {@code k} are kept.
+ * {@value #MAX_BOOSTED}) comes first, fetched from that document's folder when retrieval missed it; a passage of the
+ * same title and text as an earlier one is left out; then the first {@code k} are kept.
  */
 @Component
 public class PassageRanker {
@@ -64,6 +66,10 @@ public class PassageRanker {
             best.filter(b -> !ranked.contains(b)).ifPresent(ranked::add);
         }
         weighted.stream().filter(p -> !ranked.contains(p)).forEach(ranked::add);
+        // A boosted page stored twice: its fetched copy and the passage retrieval kept are one passage (as retrieval
+        // returns them, HybridRetriever#retrieve).
+        Set<String> seen = new HashSet<>();
+        ranked.removeIf(p -> !seen.add(p.title() + '\n' + p.text()));
         return List.copyOf(ranked.subList(0, Math.min(ranked.size(), Math.max(plan.k(), ranked.isEmpty() ? 0 : 1))));
     }
 
