@@ -146,6 +146,27 @@ public final class ExtractiveAnswerGenerator implements AnswerGenerator {
      */
     private static final Pattern NUMBER_OF =
             Pattern.compile("(?<![$\\d.,])\\d+(?:\\s?[-–]\\s?\\d+)?\\s+([\\p{L}'’-]+)(?:\\s+([\\p{L}'’-]+))?");
+    /** Words a count of people asks with ("how many people ...?", "¿cuántas personas?"), as folded. */
+    private static final Set<String> PEOPLE = Set.of(
+            "people",
+            "ppl",
+            "persons",
+            "guests",
+            "adults",
+            "attendees",
+            "visitors",
+            "folks",
+            "personas",
+            "invitados",
+            "personnes",
+            "invites");
+    /**
+     * A number of people a place takes: "120 guests", "up to 50 people", or what it accommodates, seats, sleeps or
+     * holds ("Accommodates 6", "seats up to 160"): the count a "how many people ...?" question asks.
+     */
+    private static final Pattern HOLDS_PEOPLE = Pattern.compile(
+            "(?i)(?<![$\\d.,])\\d+\\s+(?:[\\p{L}-]+\\s+)?(?:guests?|people|persons?|attendees|adults|visitors)\\b|"
+                    + "\\b(?:accommodates?|seats?|sleeps?|holds?|fits?|capacity(?: of)?)\\s+(?:up to\\s+)?\\d+");
     /** What a count fact adds when it counts the very thing asked ("3 bedrooms" for "how many bedrooms ...?"). */
     private static final double COUNTED_BONUS = 0.2;
 
@@ -759,9 +780,13 @@ public final class ExtractiveAnswerGenerator implements AnswerGenerator {
         }
         // "How many bedrooms ...?": a line giving a number of bedrooms states the count asked, more than any number.
         Set<String> counted = part.shape().counted().map(analyzer::terms).orElse(Set.of());
+        boolean people = part.shape().counted().map(PEOPLE::contains).orElse(false);
         Set<AnswerUnit> counting = new HashSet<>();
         if (!counted.isEmpty()) {
-            units.stream().filter(u -> counts(u, counted)).forEach(counting::add);
+            units.stream()
+                    .filter(u -> counts(u, counted)
+                            || people && HOLDS_PEOPLE.matcher(u.text()).find())
+                    .forEach(counting::add);
         }
         // "Tell me about the wine club", "do you do weddings?": the section that opens the page whose title names all
         // the question asks about says what it is, more than a line further down that repeats the words.

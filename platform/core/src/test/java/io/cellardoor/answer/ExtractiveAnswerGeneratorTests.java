@@ -216,6 +216,34 @@ class ExtractiveAnswerGeneratorTests {
         }
     }
 
+    @Test
+    void aCountOfPeopleIsAnsweredByWhatThePlaceHoldsOrSeats() {
+        TermAnalyzer related = new TermAnalyzer(vocabulary, new io.cellardoor.text.Lexicon(true));
+        List<RetrievedChunk> found = List.of(
+                chunk(
+                        1,
+                        "weddings/faq.md",
+                        "Weddings",
+                        "Questions",
+                        "## Questions\nHow large is the venue? Our Clubhouse can accommodate up to 120 guests for a"
+                                + " seated dinner.",
+                        0.35),
+                chunk(
+                        2,
+                        "stay/house.md",
+                        "Stay",
+                        "The Farm House",
+                        "## The Farm House\n- Small Gatherings: for small group trips, or as a bridal suite for"
+                                + " weddings at the Clubhouse.",
+                        0.1));
+        GeneratedAnswer answer =
+                titled(found, related, 0).generate(ask("how many people fit in the clubhouse?", found), TokenSink.NONE);
+        assertThat(answer.text())
+                .as("guests are the people counted; the other line holds more of the words, no count")
+                .startsWith("**Weddings**")
+                .contains("120 guests");
+    }
+
     /** Two shop pages named for cocktails, and a wedding page's line that mentions the word. */
     private static List<RetrievedChunk> cocktailsAndAWeddingLine(String line) {
         return List.of(
