@@ -59,13 +59,23 @@ final class WineCatalog {
     /**
      * A question asking which wines: "what" or "which" at most three words before the wines ("what red wines", "what
      * kind of reds", "¿qué vinos blancos?"; not "what is the alcohol content of the rosé"), or "do you have", "any",
-     * "list", "recommend" somewhat before them.
+     * "list", "recommend" somewhat before them, or "tell me about" or "describe" right before them ("tell me about your
+     * sparkling wines"; one wine named in full is described by its page, {@link TastingNotes}).
      */
     static final Pattern LIST =
             Pattern.compile("\\b(?:(?:what|which|que|quels?|quelles?|cuales)(?:'s)?(?:\\s+\\S+){0,3}?"
                     + "\\s+|(?:list|any|all|recommend|suggest|do you (?:have|make|sell)|tienen|avez|recomienda\\w*"
-                    + "|recommande\\w*|conseille\\w*)\\b[^?]{0,40}\\b)(wines?|vinos?|vins?|reds?|"
-                    + "whites?|ros[eé]s?|sparkling|bubbly)\\b");
+                    + "|recommande\\w*|conseille\\w*)\\b[^?]{0,40}\\b"
+                    + "|(?:tell (?:me|us)(?: more)? about|describe) (?:all (?:of )?)?(?:your|the) (?:\\S+ )?)"
+                    + "(wines?|vinos?|vins?|reds?|whites?|ros[eé]s?|sparkling|bubbly)\\b");
+    /**
+     * Being told about a style's wines, in the plural or by the style alone ("tell me about your sparkling wines",
+     * "describe the reds", "tell us about the bubbly"): the list of that style's wines, though a style word may resolve
+     * to one wine's name ("sparkling" is the "Brut").
+     */
+    static final Pattern TELL_ABOUT_WINES =
+            Pattern.compile("\\b(?:tell (?:me|us)(?: more)? about|describe) (?:all (?:of )?)?"
+                    + "(?:your|the) (?:\\S+ )?(?:wines|reds|whites|ros[eé]s|sparkling|bubbly)\\b");
     /**
      * A question about how, why or when ("how do you make your rosé?"): about the wines' making, no list of them ("how
      * many reds do you have?" and "how much are your reds?" are lists).

@@ -76,7 +76,12 @@ public final class WineHandler implements DomainHandler {
         }
         Optional<DirectAnswer> answer =
                 match.lacking().isEmpty() ? Optional.empty() : LackingVariety.answer(match.lacking(), context);
-        if (answer.isEmpty() && match.exact() && TastingNotes.asked(query.normalizedFocus())) {
+        if (answer.isEmpty()
+                && match.exact()
+                && TastingNotes.asked(query.normalizedFocus())
+                && !WineCatalog.TELL_ABOUT_WINES
+                        .matcher(query.normalizedFocus())
+                        .find()) {
             answer = TastingNotes.answer(match.wines(), context);
         }
         if (answer.isEmpty() && match.exact() && GrapeVarieties.asked(query.normalizedFocus())) {
@@ -99,7 +104,13 @@ public final class WineHandler implements DomainHandler {
         }
         // "tell me about the blanc de blanc": a wine whose page describes nothing is said to have no description, not
         // described by the Seyval Blanc's page, which shares a word of its name
-        if (answer.isEmpty() && match.exact() && fact.isEmpty() && TastingNotes.askedAbout(query.normalizedFocus())) {
+        if (answer.isEmpty()
+                && match.exact()
+                && fact.isEmpty()
+                && TastingNotes.askedAbout(query.normalizedFocus())
+                && !WineCatalog.TELL_ABOUT_WINES
+                        .matcher(query.normalizedFocus())
+                        .find()) {
             answer = TastingNotes.undescribed(match.wines(), context);
         }
         if (answer.isEmpty()

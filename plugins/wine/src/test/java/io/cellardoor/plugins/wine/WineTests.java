@@ -410,6 +410,26 @@ class WineTests {
     }
 
     @Test
+    void askingToBeToldAboutAStylesWinesListsThem() {
+        InMemoryPluginContext bubbles = new InMemoryPluginContext()
+                .add("wine", "wine/brut.md", "NV Hillside Brut Cuvée", "# Brut\nCrisp apple.\n- **Price**: $45.00\n")
+                .add("wine", "wine/bdb.md", "NV Hillside Blanc De Blanc", "# BdB\nToasty.\n- **Price**: $55.00\n");
+        for (String question : List.of("tell me about your sparkling wines", "can you describe the bubbly?")) {
+            assertThat(plugin.handler()
+                            .handle(new UserQuery(question, "en"), bubbles)
+                            .directAnswer()
+                            .orElseThrow()
+                            .text())
+                    .as(question)
+                    .startsWith("Our sparkling wines:")
+                    .contains("Brut Cuvée", "Blanc De Blanc");
+        }
+        assertThat(directAnswer("tell me about the history of the estate and its wines"))
+                .as("the wines are not what it asks about first")
+                .isEmpty();
+    }
+
+    @Test
     void aRecommendationOfAnyWineListsEveryWine() {
         for (String question :
                 List.of("recommend me a wine", "what wine should I try?", "can you suggest a good bottle?")) {
