@@ -37,6 +37,10 @@ public final class WineHandler implements DomainHandler {
     private static final Pattern PAIRING = Pattern.compile(
             "\\b(pair\\w*|go(es)? (well |best |good )?with|match\\w* with|with (my |our |the )?(dinner|food|meal))\\b");
     /** A question asking yes or no ("would it go with lamb?", "is the rosé good with fish?"). */
+    /** Whether the winery has something ("do you have ...", "do you make ...", "is there ...", "got any ..."). */
+    private static final Pattern HAVE = Pattern.compile("^\\W*(?:(?:do|does|did) (?:you|u|y'?all|you all|you guys)"
+            + " (?:have|make|sell|carry|offer|produce|pour|stock)|(?:is|are) there|(?:got|any))\\b");
+
     private static final Pattern YES_NO = Pattern.compile("^\\W*(would|will|does|do|is|are|can|could|should|did)\\b");
 
     private static final Pattern COMPOSITION =
@@ -134,7 +138,34 @@ public final class WineHandler implements DomainHandler {
                 && match.wines().size() <= MAX_LISTED) {
             answer = priceAnswer(match.wines(), context);
         }
+        // "do you have chardonnay?": every wine of that name, not the first page's notes
+        if (answer.isEmpty()
+                && match.exact()
+                && match.namesOnly()
+                && HAVE.matcher(query.normalizedFocus()).find()) {
+            answer = haveAnswer(match.wines(), context);
+        }
         return new HandlerResult(plan, prompt, answer);
+    }
+
+    /**
+     * "Yes, we have:" and each wine with its price (merged as {@link #read} merges them), when the names match two to
+     * {@value #MAX_LISTED} wines; empty for one (its page answers) or when a page cannot be read.
+     */
+    private static Optional<DirectAnswer> haveAnswer(List<DocumentSummary> wines, PluginContext context) {
+        List<PricedWine> priced = read(wines, context).orElse(List.of()).stream()
+                .map(ReadWine::wine)
+                .toList();
+        if (priced.size() < 2 || priced.size() > MAX_LISTED) {
+            return Optional.empty();
+        }
+        StringBuilder text = new StringBuilder("Yes, we have:");
+        priced.forEach(w -> text.append("\n- **")
+                .append(w.title())
+                .append("**")
+                .append(w.price().isEmpty() ? "" : ": " + w.price()));
+        List<String> sources = priced.stream().flatMap(w -> w.paths().stream()).toList();
+        return Optional.of(new DirectAnswer(text.toString(), sources, 0.85));
     }
 
     /** "The 2022 Reserve Cabernet Franc is $48.00." for each wine, or nothing when a page has no price line. */

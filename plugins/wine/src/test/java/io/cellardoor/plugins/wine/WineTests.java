@@ -410,6 +410,29 @@ class WineTests {
     }
 
     @Test
+    void askingWhetherAGrapeIsMadeListsEveryWineOfThatName() {
+        InMemoryPluginContext chardonnays = new InMemoryPluginContext()
+                .add("wine", "wine/farm.md", "2023 Farmhouse Chardonnay", "# C\nLemon zest.\n- **Price**: $30.00\n")
+                .add("wine", "wine/res.md", "2023 Reserve Chardonnay", "# R\nVanilla, pear.\n- **Price**: $40.00\n")
+                .add("wine", "wine/cf.md", "2022 Hillside Cabernet Franc", "# CF\nCherry.\n- **Price**: $32.00\n");
+        DirectAnswer answer = plugin.handler()
+                .handle(new UserQuery("do you have chardonnay?", "en"), chardonnays)
+                .directAnswer()
+                .orElseThrow();
+        assertThat(answer.text())
+                .isEqualTo(
+                        "Yes, we have:\n- **2023 Farmhouse Chardonnay**: $30.00\n- **2023 Reserve Chardonnay**: $40.00");
+        assertThat(answer.sourcePaths()).containsExactlyInAnyOrder("wine/farm.md", "wine/res.md");
+        assertThat(plugin.handler()
+                        .handle(new UserQuery("do you have the reserve chardonnay?", "en"), chardonnays)
+                        .directAnswer()
+                        .map(DirectAnswer::text)
+                        .orElse(""))
+                .as("one wine named: its page answers")
+                .doesNotStartWith("Yes, we have:");
+    }
+
+    @Test
     void askingToBeToldAboutAStylesWinesListsThem() {
         InMemoryPluginContext bubbles = new InMemoryPluginContext()
                 .add("wine", "wine/brut.md", "NV Hillside Brut Cuvée", "# Brut\nCrisp apple.\n- **Price**: $45.00\n")
