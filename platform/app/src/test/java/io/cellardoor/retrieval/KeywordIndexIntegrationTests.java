@@ -133,6 +133,15 @@ class KeywordIndexIntegrationTests {
                         .list());
     }
 
+    /** A hybrid query of a question as the chat asks it: its keyword text and its question embedding. */
+    RetrievalQuery hybrid(long org, String question, int k) {
+        return RetrievalQuery.forOrg(org)
+                .text(keywords.of(org, question))
+                .embedding(embeddings.embedQuestion(question))
+                .k(k)
+                .build();
+    }
+
     List<Long> search(long org, String text) {
         return Arrays.stream(index.search(org, text, true, List.of(), 40).orElseThrow())
                 .boxed()
@@ -479,12 +488,7 @@ class KeywordIndexIntegrationTests {
         assertThat(index.awaitReady(org)).isEqualTo(KeywordIndex.Status.READY);
         HybridRetriever statement =
                 new HybridRetriever(jdbc, tenant, (o, t, e, f, n) -> Optional.empty(), keywords, false, "gin", 0);
-        String question = "how many guests can a wedding in the barn have?";
-        RetrievalQuery query = RetrievalQuery.forOrg(org)
-                .text(keywords.of(org, question))
-                .embedding(embeddings.embedQuestion(question))
-                .k(2)
-                .build();
+        RetrievalQuery query = hybrid(org, "how many guests can a wedding in the barn have?", 2);
         for (HybridRetriever way : List.of(retriever, statement)) {
             List<RetrievedChunk> found = way.retrieve(query);
             assertThat(found).hasSize(2);
@@ -504,12 +508,7 @@ class KeywordIndexIntegrationTests {
                 "en");
         assertThat(ranked).extracting(RetrievedChunk::text).doesNotHaveDuplicates();
         assertThat(ranked.getFirst().text()).contains("one hundred and fifty");
-        String hoodie = "how much is a hoodie?";
-        RetrievalQuery products = RetrievalQuery.forOrg(org)
-                .text(keywords.of(org, hoodie))
-                .embedding(embeddings.embedQuestion(hoodie))
-                .k(2)
-                .build();
+        RetrievalQuery products = hybrid(org, "how much is a hoodie?", 2);
         for (HybridRetriever way : List.of(retriever, statement)) {
             assertThat(way.retrieve(products))
                     .as("two products whose pages differ in their titles only")
