@@ -402,7 +402,7 @@ public class HybridRetriever {
             if (out.size() == k) {
                 break;
             }
-            if (seen.add(c.title() + '\n' + c.text())) {
+            if (seen.add(c.titledText())) {
                 out.add(c);
             }
         }

@@ -29,6 +29,14 @@ public record RetrievedChunk(
         double cosineSimilarity,
         boolean lead) {
 
+    /**
+     * What a reader sees of the chunk, its title and text: two chunks of the same passage (a page stored twice under two
+     * paths) have the same; two products whose pages differ only in their titles do not.
+     */
+    public String titledText() {
+        return title + '\n' + text;
+    }
+
     /** This chunk with another text (what a guard kept of it), everything else as it is. */
     public RetrievedChunk withText(String newText) {
         return new RetrievedChunk(

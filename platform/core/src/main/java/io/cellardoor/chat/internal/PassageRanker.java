@@ -69,7 +69,7 @@ public class PassageRanker {
         // A boosted page stored twice: its fetched copy and the passage retrieval kept are one passage (as retrieval
         // returns them, HybridRetriever#retrieve).
         Set<String> seen = new HashSet<>();
-        ranked.removeIf(p -> !seen.add(p.title() + '\n' + p.text()));
+        ranked.removeIf(p -> !seen.add(p.titledText()));
         return List.copyOf(ranked.subList(0, Math.min(ranked.size(), Math.max(plan.k(), ranked.isEmpty() ? 0 : 1))));
     }
 
