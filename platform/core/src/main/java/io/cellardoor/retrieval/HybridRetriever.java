@@ -391,11 +391,14 @@ public class HybridRetriever {
      *     matches
      */
     public List<RetrievedChunk> retrieve(RetrievalQuery query) {
-        return distinctTexts(fused(query), query.k());
+        return distinctPassages(fused(query), query.k());
     }
 
-    /** The first {@code k} chunks whose title and text no earlier chunk has, in order. */
-    static List<RetrievedChunk> distinctTexts(List<RetrievedChunk> chunks, int k) {
+    /**
+     * The first {@code k} chunks whose {@link RetrievedChunk#titledText} no earlier chunk has, in order: one passage per
+     * page text, whichever path holds it (also for a ranking that adds chunks to retrieval's, {@code PassageRanker}).
+     */
+    public static List<RetrievedChunk> distinctPassages(List<RetrievedChunk> chunks, int k) {
         java.util.Set<String> seen = new java.util.HashSet<>();
         List<RetrievedChunk> out = new java.util.ArrayList<>(Math.min(k, chunks.size()));
         for (RetrievedChunk c : chunks) {
@@ -411,7 +414,7 @@ public class HybridRetriever {
 
     /** The fused ranking, up to twice {@code query.k()} chunks (room for copies of one text). */
     private List<RetrievedChunk> fused(RetrievalQuery query) {
-        int k = Math.min(query.k() * 2, query.k() + 50);
+        int k = query.k() * 2;
         int candidates = Math.max(40, query.k() * 4);
         boolean fts = query.mode() != RetrievalMode.VECTOR && !query.text().isBlank();
         boolean vec = query.mode() != RetrievalMode.FULL_TEXT;

@@ -8,12 +8,10 @@ import io.cellardoor.retrieval.RetrievalQuery;
 import io.cellardoor.retrieval.RetrievedChunk;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import org.springframework.stereotype.Component;
 
 /**
@@ -66,11 +64,8 @@ public class PassageRanker {
             best.filter(b -> !ranked.contains(b)).ifPresent(ranked::add);
         }
         weighted.stream().filter(p -> !ranked.contains(p)).forEach(ranked::add);
-        // A boosted page stored twice: its fetched copy and the passage retrieval kept are one passage (as retrieval
-        // returns them, HybridRetriever#retrieve).
-        Set<String> seen = new HashSet<>();
-        ranked.removeIf(p -> !seen.add(p.titledText()));
-        return List.copyOf(ranked.subList(0, Math.min(ranked.size(), Math.max(plan.k(), ranked.isEmpty() ? 0 : 1))));
+        // A boosted page stored twice: its fetched copy and the passage retrieval kept are one passage.
+        return List.copyOf(HybridRetriever.distinctPassages(ranked, Math.max(plan.k(), ranked.isEmpty() ? 0 : 1)));
     }
 
     private static RetrievedChunk reweighted(RetrievedChunk p, double weight) {

@@ -56,6 +56,10 @@ final class WineCatalog {
         }
     }
 
+    /** "Tell me about your", "describe the", "tell us more about all of the": asked to be told about what follows. */
+    private static final String TELL_ABOUT =
+            "(?:tell (?:me|us)(?: more)? about|describe) (?:all (?:of )?)?(?:your|the) (?:\\S+ )?";
+
     /**
      * A question asking which wines: "what" or "which" at most three words before the wines ("what red wines", "what
      * kind of reds", "¿qué vinos blancos?"; not "what is the alcohol content of the rosé"), or "do you have", "any",
@@ -66,7 +70,7 @@ final class WineCatalog {
             Pattern.compile("\\b(?:(?:what|which|que|quels?|quelles?|cuales)(?:'s)?(?:\\s+\\S+){0,3}?"
                     + "\\s+|(?:list|any|all|recommend|suggest|do you (?:have|make|sell)|tienen|avez|recomienda\\w*"
                     + "|recommande\\w*|conseille\\w*)\\b[^?]{0,40}\\b"
-                    + "|(?:tell (?:me|us)(?: more)? about|describe) (?:all (?:of )?)?(?:your|the) (?:\\S+ )?)"
+                    + "|" + TELL_ABOUT + ")"
                     + "(wines?|vinos?|vins?|reds?|whites?|ros[eé]s?|sparkling|bubbly)\\b");
     /**
      * Being told about a style's wines, in the plural or by the style alone ("tell me about your sparkling wines",
@@ -74,8 +78,7 @@ final class WineCatalog {
      * to one wine's name ("sparkling" is the "Brut").
      */
     static final Pattern TELL_ABOUT_WINES =
-            Pattern.compile("\\b(?:tell (?:me|us)(?: more)? about|describe) (?:all (?:of )?)?"
-                    + "(?:your|the) (?:\\S+ )?(?:wines|reds|whites|ros[eé]s|sparkling|bubbly)\\b");
+            Pattern.compile("\\b" + TELL_ABOUT + "(?:wines|reds|whites|ros[eé]s|sparkling|bubbly)\\b");
     /**
      * A question about how, why or when ("how do you make your rosé?"): about the wines' making, no list of them ("how
      * many reds do you have?" and "how much are your reds?" are lists).

@@ -36,11 +36,10 @@ public final class WineHandler implements DomainHandler {
             Pattern.compile("(?i)\\bprice\\W{0,6}(\\$\\s?\\d[\\d,]*(?:\\.\\d{1,2})?)");
     private static final Pattern PAIRING = Pattern.compile(
             "\\b(pair\\w*|go(es)? (well |best |good )?with|match\\w* with|with (my |our |the )?(dinner|food|meal))\\b");
-    /** A question asking yes or no ("would it go with lamb?", "is the rosé good with fish?"). */
     /** Whether the winery has something ("do you have ...", "do you make ...", "is there ...", "got any ..."). */
     private static final Pattern HAVE = Pattern.compile("^\\W*(?:(?:do|does|did) (?:you|u|y'?all|you all|you guys)"
             + " (?:have|make|sell|carry|offer|produce|pour|stock)|(?:is|are) there|(?:got|any))\\b");
-
+    /** A question asking yes or no ("would it go with lamb?", "is the rosé good with fish?"). */
     private static final Pattern YES_NO = Pattern.compile("^\\W*(would|will|does|do|is|are|can|could|should|did)\\b");
 
     private static final Pattern COMPOSITION =
@@ -80,12 +79,10 @@ public final class WineHandler implements DomainHandler {
         }
         Optional<DirectAnswer> answer =
                 match.lacking().isEmpty() ? Optional.empty() : LackingVariety.answer(match.lacking(), context);
-        if (answer.isEmpty()
-                && match.exact()
-                && TastingNotes.asked(query.normalizedFocus())
-                && !WineCatalog.TELL_ABOUT_WINES
-                        .matcher(query.normalizedFocus())
-                        .find()) {
+        // "tell me about your sparkling wines": a style's list (WineCatalog), though "sparkling" resolves to the Brut
+        boolean aboutAStyle =
+                WineCatalog.TELL_ABOUT_WINES.matcher(query.normalizedFocus()).find();
+        if (answer.isEmpty() && match.exact() && !aboutAStyle && TastingNotes.asked(query.normalizedFocus())) {
             answer = TastingNotes.answer(match.wines(), context);
         }
         if (answer.isEmpty() && match.exact() && GrapeVarieties.asked(query.normalizedFocus())) {
@@ -110,11 +107,9 @@ public final class WineHandler implements DomainHandler {
         // described by the Seyval Blanc's page, which shares a word of its name
         if (answer.isEmpty()
                 && match.exact()
+                && !aboutAStyle
                 && fact.isEmpty()
-                && TastingNotes.askedAbout(query.normalizedFocus())
-                && !WineCatalog.TELL_ABOUT_WINES
-                        .matcher(query.normalizedFocus())
-                        .find()) {
+                && TastingNotes.askedAbout(query.normalizedFocus())) {
             answer = TastingNotes.undescribed(match.wines(), context);
         }
         if (answer.isEmpty()
@@ -153,9 +148,7 @@ public final class WineHandler implements DomainHandler {
      * {@value #MAX_LISTED} wines; empty for one (its page answers) or when a page cannot be read.
      */
     private static Optional<DirectAnswer> haveAnswer(List<DocumentSummary> wines, PluginContext context) {
-        List<PricedWine> priced = read(wines, context).orElse(List.of()).stream()
-                .map(ReadWine::wine)
-                .toList();
+        List<PricedWine> priced = priced(wines, context);
         if (priced.size() < 2 || priced.size() > MAX_LISTED) {
             return Optional.empty();
         }
@@ -170,9 +163,7 @@ public final class WineHandler implements DomainHandler {
 
     /** "The 2022 Reserve Cabernet Franc is $48.00." for each wine, or nothing when a page has no price line. */
     private static Optional<DirectAnswer> priceAnswer(List<DocumentSummary> wines, PluginContext context) {
-        List<PricedWine> priced = read(wines, context).orElse(List.of()).stream()
-                .map(ReadWine::wine)
-                .toList();
+        List<PricedWine> priced = priced(wines, context);
         if (priced.isEmpty() || priced.stream().anyMatch(w -> w.price().isEmpty())) {
             return Optional.empty();
         }
@@ -183,6 +174,13 @@ public final class WineHandler implements DomainHandler {
         String text = Character.toUpperCase(sentence.charAt(0)) + sentence.substring(1) + ".";
         List<String> sources = priced.stream().flatMap(w -> w.paths().stream()).toList();
         return Optional.of(new DirectAnswer(text, sources, priced.size() == 1 ? 0.9 : 0.85));
+    }
+
+    /** The named wines as {@link #read} merges them, with their prices; empty when a page cannot be read. */
+    private static List<PricedWine> priced(List<DocumentSummary> wines, PluginContext context) {
+        return read(wines, context).orElse(List.of()).stream()
+                .map(ReadWine::wine)
+                .toList();
     }
 
     /** The first "Price: $48.00" of a page (markdown emphasis allowed), e.g. {@code $48.00}. */
