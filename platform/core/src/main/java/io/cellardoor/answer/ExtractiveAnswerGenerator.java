@@ -11,6 +11,8 @@ import io.cellardoor.text.TermAnalyzer;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -169,6 +171,12 @@ public final class ExtractiveAnswerGenerator implements AnswerGenerator {
                     + "\\b(?:accommodates?|seats?|sleeps?|holds?|fits?|capacity(?: of)?)\\s+(?:up to\\s+)?\\d+");
     /** What a count fact adds when it counts the very thing asked ("3 bedrooms" for "how many bedrooms ...?"). */
     private static final double COUNTED_BONUS = 0.2;
+
+    /** A line's label: up to four words before a colon ("Starting Price: $25"). */
+    private static final Pattern LABEL = Pattern.compile("([\\p{L}&'/ -]{1,40}?)\\s*:\\s");
+
+    /** Digits as written, with their separators ("1,245", "9.5"). */
+    private static final Pattern DIGITS = Pattern.compile("\\d[\\d,.]*");
 
     /** A distance or travel time: the number that ranks "the closest". */
     private static final Pattern DISTANCE = Pattern.compile(
@@ -807,6 +815,11 @@ public final class ExtractiveAnswerGenerator implements AnswerGenerator {
                     .filter(u -> titleNamesAll(part, u, verb))
                     .forEach(opening::add);
         }
+        // "How long does a tasting take?", "how many bottles per shipment?": a page listing several things of the kind
+        // asked, each under its own heading (the tastings, the club's tiers), states the fact for each; a line of
+        // another such section, as much about the question as the first one shown, is one more answer, no repetition.
+        Map<Fact, AnswerUnit> firstShowing = new EnumMap<>(Fact.class);
+        Set<String> sectionsShowing = new HashSet<>();
         boolean personShown = false;
         while (chosen.size() < MAX_UNITS_PER_PART) {
             AnswerUnit pick = null;
@@ -836,11 +849,20 @@ public final class ExtractiveAnswerGenerator implements AnswerGenerator {
                 boolean step = part.shape().howTo() && STEP.matcher(u.text()).find();
                 Set<String> whole = namedWhole.getOrDefault(u, Set.of());
                 Set<String> heading = namedByHeading.getOrDefault(u, Set.of());
+                // A kind of fact counts only in a unit about the question (a price of something else is no answer).
+                double relevance = relevance(part, u);
+                // Another section's statement of a fact shown answers the question anew, for its own thing.
+                Set<Fact> again = EnumSet.noneOf(Fact.class);
+                for (Fact asked : shown) {
+                    if (asked.in(u.text()) && parallel(part, u, relevance, firstShowing.get(asked), sectionsShowing)) {
+                        again.add(asked);
+                    }
+                }
                 for (int i = 0; i < held.length; i++) {
                     Group g = groups.get(i);
                     // A word the chosen units hold only through a related word ("modify" for "change") leaves the
                     // rest of its weight to a unit holding the word itself.
-                    double already = held[i];
+                    double already = again.isEmpty() ? held[i] : 0;
                     double inText = g.match(u.terms()) - already;
                     double inContext = g.match(u.context()) - already;
                     double inWhole = g.match(whole) - already;
@@ -863,10 +885,8 @@ public final class ExtractiveAnswerGenerator implements AnswerGenerator {
                 double share = (gain + 0.5 * context) / total;
                 boolean fact = false;
                 double bonus = 0;
-                // A kind of fact counts only in a unit about the question (a price of something else is no answer).
-                double relevance = relevance(part, u);
                 for (Fact asked : part.shape().facts()) {
-                    if (!shown.contains(asked) && asked.in(u.text()) && relevance >= 0.15) {
+                    if ((!shown.contains(asked) || again.contains(asked)) && asked.in(u.text()) && relevance >= 0.15) {
                         bonus += asked == Fact.PRICE ? 0.35 : asked == Fact.COUNT ? 0.15 : 0.25;
                         if (asked == Fact.COUNT && counting.contains(u)) {
                             bonus += COUNTED_BONUS;
@@ -953,11 +973,40 @@ public final class ExtractiveAnswerGenerator implements AnswerGenerator {
             for (Fact asked : part.shape().facts()) {
                 if (asked.in(pick.text())) {
                     shown.add(asked);
+                    firstShowing.putIfAbsent(asked, pick);
+                    sectionsShowing.add(section(pick));
                 }
             }
             personShown |= naming.contains(pick);
         }
         return chosen;
+    }
+
+    /**
+     * Whether a unit states a fact already shown for another of the things its page lists: on the page of the first unit
+     * that showed it, under another informative heading than every unit showing a fact, in the same form (the same
+     * label, "Duration: 2-hour ..." and "Duration: 90-minute ...", or the same words around other numbers, "4 bottles
+     * per shipment" and "12 bottles per shipment") and at least as much about the question (by {@link #relevance}).
+     */
+    private boolean parallel(Part part, AnswerUnit u, double relevance, AnswerUnit first, Set<String> sectionsShowing) {
+        return first != null
+                && u.path().equals(first.path())
+                && !AnswerUnit.informativeHeading(u.heading()).isEmpty()
+                && !sectionsShowing.contains(section(u))
+                && form(u.text()).equals(form(first.text()))
+                && relevance >= relevance(part, first);
+    }
+
+    /** The terms of a line's label ("duration" of "Duration: 2-hour ..."), or else of its words besides numbers. */
+    private Set<String> form(String text) {
+        Matcher label = LABEL.matcher(text);
+        return analyzer.terms(
+                label.lookingAt() ? label.group(1) : DIGITS.matcher(text).replaceAll(" "));
+    }
+
+    /** The page and informative heading a unit stands under, as one key. */
+    private static String section(AnswerUnit u) {
+        return u.path() + "\n" + AnswerUnit.informativeHeading(u.heading());
     }
 
     /** Whether a unit gives a number of the thing counted ("3 bedrooms", "up to 120 guests"). */
