@@ -225,6 +225,11 @@ final class ClubTiers {
                         List.of(page.path()),
                         0.85);
             }
+            // "how much does it cost?" after "tell me about the grand prix tier": the tier the conversation is on
+            List<Tier> carried = named(page.tiers(), query.normalized());
+            if (carried.size() == 1) {
+                return new DirectAnswer(summary(carried.getFirst()) + ".", List.of(page.path()), 0.85);
+            }
             StringBuilder sb = new StringBuilder("Our club tiers:");
             page.tiers().forEach(t -> sb.append("\n- ").append(summary(t)));
             return new DirectAnswer(sb.toString(), List.of(page.path()), 0.85);
@@ -268,11 +273,8 @@ final class ClubTiers {
      * fewer than two tiers of the tier page are named.
      */
     static Optional<DirectAnswer> compare(UserQuery query, PluginContext context) {
-        String focus = " " + query.normalizedFocus() + " ";
         return tierPage(context).flatMap(page -> {
-            List<Tier> named = page.tiers().stream()
-                    .filter(t -> focus.contains(" " + new UserQuery(t.name(), "en").normalized() + " "))
-                    .toList();
+            List<Tier> named = named(page.tiers(), query.normalizedFocus());
             if (named.size() < 2) {
                 return Optional.empty();
             }
@@ -320,9 +322,7 @@ final class ClubTiers {
             return Optional.empty();
         }
         return tierPage(context).flatMap(page -> {
-            List<Tier> named = page.tiers().stream()
-                    .filter(t -> focus.contains(" " + new UserQuery(t.name(), "en").normalized() + " "))
-                    .toList();
+            List<Tier> named = named(page.tiers(), query.normalizedFocus());
             if (named.size() != 1) {
                 return Optional.empty();
             }
@@ -338,6 +338,14 @@ final class ClubTiers {
             tier.lines().forEach(l -> sb.append("\n- ").append(l));
             return Optional.of(new DirectAnswer(sb.toString(), List.of(page.path()), 0.85));
         });
+    }
+
+    /** The tiers a normalized text names, each by its whole name ("grand prix" in "how much is grand prix"). */
+    private static List<Tier> named(List<Tier> tiers, String normalized) {
+        String text = " " + normalized + " ";
+        return tiers.stream()
+                .filter(t -> text.contains(" " + new UserQuery(t.name(), "en").normalized() + " "))
+                .toList();
     }
 
     /** A tier: its name as its heading ends ("Tiers > Summit": Summit) and its lines, cleaned. */

@@ -296,6 +296,26 @@ class ClubTests {
     }
 
     @Test
+    void whatItCostsAfterATierWasAskedAboutIsThatTiersPrice() {
+        UserQuery followUp =
+                new UserQuery("how much does it cost? tell me about the summit tier", "en", "how much does it cost?");
+
+        assertThat(plugin.handler().handle(followUp, ridgeClub()).directAnswer().map(DirectAnswer::text))
+                .contains("Summit: 12 bottles per shipment (quarterly); Starting at $240 per shipment, plus tax.");
+        assertThat(plugin.handler()
+                        .handle(
+                                new UserQuery(
+                                        "how much does it cost? is the summit or the bramble tier better",
+                                        "en",
+                                        "how much does it cost?"),
+                                ridgeClub())
+                        .directAnswer()
+                        .map(DirectAnswer::text))
+                .as("two tiers carried: every tier")
+                .hasValueSatisfying(t -> assertThat(t).startsWith("Our club tiers:"));
+    }
+
+    @Test
     void frenchAndSpanishWordsForDeliveringWineMapToThePagesShipping() {
         assertThat(plugin.synonyms().get("livrez")).contains("shipping");
         assertThat(plugin.synonyms().get("enviar")).contains("shipping");
