@@ -371,8 +371,9 @@ record QuestionShape(
 
     /** "Can I bring my dog?": a question asking whether visitors may do something, with the verb. */
     private static final Pattern PERMISSION = words(
-            "^\\W*(can|could|may|are) (i|we|you|guests|visitors|people|kids"
-                    + "|children)( be allowed to| allowed to)? (bring|take|have|use|park|stay|walk|sit|eat|drink|smoke|camp)\\b");
+            "^\\W*(can|could|may|are) (i|we|you|guests|visitors|people|kids|children|babies|dogs|pets|(?:my|our) \\w+)"
+                    + "( be allowed to| allowed to)? (bring|take|have|use|park|stay|walk|sit|eat|drink|smoke|camp|come|visit"
+                    + "|attend|enter|join|dance|hike|picnic|wear|pay)\\b");
 
     /** "What cocktails do you serve?": the verb that asks what is offered, anywhere in the question. */
     private static final Pattern OFFERING_VERB =

@@ -279,5 +279,12 @@ class QuestionShapeTests {
         assertThat(QuestionShape.of("how can I bring my dog?").permissionVerb())
                 .as("a how-to question")
                 .isEmpty();
+        assertThat(QuestionShape.of("can kids come?").permissionVerb()).contains("come");
+        assertThat(QuestionShape.of("can my dog come inside?").permissionVerb())
+                .as("the subject as a visitor names it")
+                .contains("come");
+        assertThat(QuestionShape.of("can wine tastings come with food?").permissionVerb())
+                .as("no visitor")
+                .isEmpty();
     }
 }
