@@ -13,18 +13,22 @@ import java.util.regex.Pattern;
  */
 final class OwnAddress {
 
-    /** A question about where the org is (normalized text). */
-    private static final Pattern WHERE = Pattern.compile("\\b(where( exactly)? (are|r) (you|u|y all|yall|you guys)"
-            + "|(where( exactly)? (is|s)|wheres) (the )?(winery|vineyard|estate|tasting room)|whereabouts"
-            + "|(what|which) (town|city)|donde (estan|quedan?)|ou etes vous|ou vous trouvez)\\b");
+    /** A question about where the org is (normalized text); also what the classifier routes here. */
+    static final Pattern WHERE = Pattern.compile("\\b(where( exactly)? (are|r) (you|u|y all|yall|you guys)"
+            + "|(where( exactly)? (is|s)|wheres) (the )?(winery|vineyard|estate|tasting room|tasting barn)|whereabouts"
+            + "|(what|which) (town|city|county)|donde (estan|quedan?)|donde (esta|queda) (el |la )?(vinedo|bodega|finca)"
+            + "|ou etes vous|ou vous trouvez|ou (se trouve|est) (le |la |l )?(vignoble|domaine|cave))\\b");
 
     /**
      * Words the generic path already answers well from the directions page's own lines ("where are you located?": the
-     * location, the address with its navigation warning), or another place whose address a question may ask for.
+     * location, the address with its navigation warning), another place whose address a question may ask for, or an
+     * origin ("where is the vineyard's wine grown?").
      */
     private static final Pattern ELSEWHERE = Pattern.compile("\\b(located|location|address|ubicad[oa]s?|ubicacion"
             + "|direccion|situes?|adresse|hotels?|inns?|lodging|airbnb|bnb|attractions?|museums?|parks?|mansions?"
-            + "|restaurants?|stations?|airports?|entrance|uber|lyft|gps)\\b");
+            + "|restaurants?|stations?|airports?|entrance|uber|lyft|gps"
+            // where its wine or grapes come from is an origin, no address
+            + "|grown|grows?|grapes?|comes? from|made|produced|sourced)\\b");
 
     /** A section heading that announces the org's address. */
     private static final Pattern HEADING = Pattern.compile("(?i)\\b(address|location|find us)\\b");

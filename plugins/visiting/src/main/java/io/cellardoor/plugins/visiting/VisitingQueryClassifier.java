@@ -57,12 +57,7 @@ public final class VisitingQueryClassifier implements QueryClassifier {
                     0.5,
                     "directions")
             // where the org itself is: "where is the winery?", "where exactly are you?", "what town are you in?"
-            .rule(
-                    "\\b(where( exactly)? (are|r) (you|u|y all|yall|you guys)|whereabouts"
-                            + "|where( exactly)? (is|s) (the )?(winery|tasting room|estate|tasting barn)"
-                            + "|(what|which) (town|city|county))\\b",
-                    0.5,
-                    "where")
+            .rule(OwnAddress.WHERE.pattern(), 0.5, "where")
             .rule(
                     "\\b(dogs?|pups?|puppy|pupper|doggo|pets?|animals?|kids?|children|child|babies|baby|strollers?"
                             + "|minors?|under 21|family friendly|toddlers?|perros?|mascotas?|ninos?|chiens?|enfants?"

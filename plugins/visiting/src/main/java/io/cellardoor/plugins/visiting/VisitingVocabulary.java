@@ -48,7 +48,8 @@ final class VisitingVocabulary {
             admiten,admitidos,permiten,permitidos,admis,acceptes,acceptees,autorises=permitted allowed welcome
             accesible,accessible=accessible wheelchair
             direccion,adresse=address
-            ubicados,ubicado,ubicada,ubicadas,ubicacion,situes,situe,situee=located address
+            ubicados,ubicado,ubicada,ubicadas,ubicacion,situes,situe,situee,encuentra,encuentran,trouve,trouvez,trouvent=located address
+            linea,ligne=online
             thanksgiving,christmas,easter,navidad,noel,paques,pascua=holidays
             llegar,itineraire=directions
             distancia=distance
@@ -58,7 +59,7 @@ final class VisitingVocabulary {
             grupo,grupos,groupe,groupes=group
             privada,privado,privee,prive=private
             cuesta,cuestan,coute,coutent=price cost
-            dura,duracion,duree=duration minutes
+            dura,duran,duracion,duree,dure,durent=duration minutes
             tiempo,temps=time
             alojamiento,hebergement,dormir,hospedaje=lodging stay
             hotel,hotels,hoteles=hotel

@@ -74,6 +74,8 @@ class VisitingTests {
                 "¿Cuál es el horario? ¿Están abiertos el domingo?",
                 "is there parking for a bus",
                 "where is the winery?",
+                "where is the vineyard?",
+                "où se trouve le vignoble ?",
                 "where exactly are you?",
                 "what town are you in?",
                 "do we need to reserve?",
@@ -125,6 +127,11 @@ class VisitingTests {
                 .as("the pages state a cancellation policy")
                 .contains("cancellation");
         assertThat(plugin.synonyms().get("guidees")).contains("guided");
+        assertThat(plugin.synonyms().get("dure"))
+                .as("\"combien de temps dure une dégustation ?\"")
+                .contains("duration");
+        assertThat(plugin.synonyms().get("ligne")).as("\"réserver en ligne\"").contains("online");
+        assertThat(plugin.synonyms().get("trouve")).as("\"où se trouve ...\"").contains("located");
         assertThat(plugin.synonyms().get("walkins"))
                 .as("\"walk ins\" read as one word asks whether a reservation is needed")
                 .contains("reservation");
@@ -432,7 +439,15 @@ class VisitingTests {
 
     @ParameterizedTest
     @ValueSource(
-            strings = {"where is the winery?", "wheres the tasting room", "what town are you in?", "¿dónde están?"})
+            strings = {
+                "where is the winery?",
+                "where is the vineyard?",
+                "wheres the tasting room",
+                "what town are you in?",
+                "¿dónde están?",
+                "¿dónde está la bodega?",
+                "où se trouve le vignoble ?"
+            })
     void answersWhereTheOrgIsFromItsAddressSection(String question) {
         assertThat(whereAnswer(question))
                 .contains(
@@ -446,6 +461,9 @@ class VisitingTests {
                 .as("the address itself is quoted by the generic path with the lines around it")
                 .isEmpty();
         assertThat(whereAnswer("where are you located?")).isEmpty();
+        assertThat(whereAnswer("where is the vineyard's wine grown?"))
+                .as("an origin")
+                .isEmpty();
         assertThat(OwnAddress.read(HOURS)).isEmpty();
     }
 
