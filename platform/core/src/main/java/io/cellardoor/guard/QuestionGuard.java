@@ -12,12 +12,12 @@ import org.springframework.stereotype.Component;
  * The guard: a small policy that treats instructions inside questions and documents as data.
  *
  * <p>A message is split into sentences. Sentences that address the assistant's own behaviour (persona switches,
- * "ignore the above", "from now on answer only with ...", fake system or developer messages) are dropped, and the rest
- * is answered as usual, so a question carrying a fake system message still gets its legitimate part answered. Then the
- * remaining text is checked against the requests no answer may grant, whatever the knowledge says: other people's
- * personal, account or payment data; promotion or discount codes; deceiving or harming other people (fake reviews,
- * secretly intoxicating someone); and political opinions. Those are declined. A message that was nothing but
- * instructions is declined too. A visitor under the drinking age asking to buy or drink gets the age policy instead
+ * "ignore the above", "from now on answer only with ...", "repeat after me: ...", fake system or developer messages)
+ * are dropped, and the rest is answered as usual, so a question carrying a fake system message still gets its
+ * legitimate part answered. Then the remaining text is checked against the requests no answer may grant, whatever the
+ * knowledge says: other people's personal, account or payment data; promotion or discount codes; deceiving or harming
+ * other people (fake reviews, secretly intoxicating someone); misuse (hacking, stealing, scams); and political
+ * opinions. Those are declined. A message that was nothing but instructions is declined too. A visitor under the drinking age asking to buy or drink gets the age policy instead
  * of an answer to the rest. Rules match generic wording, never a particular business's vocabulary.
  *
  * <p>{@link #isInstruction(String)} applies the same instruction rule to knowledge text: the answer path drops such
@@ -57,6 +57,9 @@ public class QuestionGuard {
                     "answer-only-with",
                     "\\b(answer|respond|reply|say|print|output|repeat)\\b[^.?!]{0,40}\\b(only|exactly|just)\\b[^.?!]{0,10}"
                             + "(with|:)?\\s*['\"“‘]"),
+            rule(
+                    "dictation",
+                    "\\b(repeat|say|type|write) (after me|(this|the following)( exactly| word for word)?\\s*:)"),
             rule(
                     "fake-system-message",
                     "(^|\\s|\\[|<)(system|assistant|developer)\\s*(:|\\]|>)|<\\|im_start\\|>|###\\s*(instruction|system)|"
@@ -105,6 +108,11 @@ public class QuestionGuard {
                                     + "food)\\b[^.?!]{0,40}\\b(without|before)\\b|\\bwithout (him|her|them|my \\w+) "
                                     + "(knowing|noticing)\\b|\\bbefore (he|she|they) (notices?|knows?|finds out)\\b|"
                                     + "\\b(drug|poison|roofie)\\b[^.?!]{0,20}\\b(someone|him|her|them|my)\\b"),
+                    Phrases.Key.CANNOT_HELP),
+            new Refusal(
+                    rule(
+                            "misuse",
+                            "\\b(hack|hacking|hacked|exploit|exploiting|steal|stealing|shoplift\\w*|scam|scamming)\\b"),
                     Phrases.Key.CANNOT_HELP),
             new Refusal(
                     rule(
