@@ -16,7 +16,7 @@ import java.util.stream.Collectors;
  * search). Shorthand those lists read already ("u", "r", "whats", "hrs") stays as typed: spelling it out would change
  * nothing but the question's embedding.
  *
- * <p>Only shorthand that means one thing: "4" (for? four?) and "2" are not here.
+ * <p>Only shorthand that means one thing: "4" (for? four?) and "2" alone are not here; "2nite" and "2day" are.
  */
 public final class ChatShorthand {
 
@@ -45,6 +45,11 @@ public final class ChatShorthand {
             Map.entry("tmrow", "tomorrow"),
             Map.entry("tmr", "tomorrow"),
             Map.entry("tonite", "tonight"),
+            Map.entry("2nite", "tonight"),
+            Map.entry("2night", "tonight"),
+            Map.entry("2day", "today"),
+            Map.entry("2moro", "tomorrow"),
+            Map.entry("2morrow", "tomorrow"),
             Map.entry("bday", "birthday"),
             Map.entry("ppl", "people"),
             Map.entry("pls", "please"),
@@ -76,12 +81,12 @@ public final class ChatShorthand {
 
     /** The shorthand spelled out in a question: words no stop word list or question pattern reads. */
     private static final Set<String> SPELLED = Set.of(
-            "hw", "yall", "wknd", "wkend", "tmrw", "tmrow", "tmr", "tonite", "bday", "ppl", "abt", "rez", "tix", "frm",
-            "wen", "lng", "hv", "diff");
+            "hw", "yall", "wknd", "wkend", "tmrw", "tmrow", "tmr", "tonite", "2nite", "2night", "2day", "2moro",
+            "2morrow", "bday", "ppl", "abt", "rez", "tix", "frm", "wen", "lng", "hv", "diff");
 
-    /** A word of the table, as typed: letters only, "y'all" and "ya'll" with their apostrophe. */
-    private static final Pattern WORD =
-            Pattern.compile("(?<![\\p{L}\\p{N}'’.])((?i:y['’]all|ya['’]ll)|\\p{L}+)(?![\\p{L}\\p{N}'’]|\\.\\p{L})");
+    /** A word of the table, as typed: letters, "y'all" and "ya'll" with their apostrophe, "2nite" with its digit. */
+    private static final Pattern WORD = Pattern.compile(
+            "(?<![\\p{L}\\p{N}'’.])((?i:y['’]all|ya['’]ll)|\\p{L}+|2\\p{L}{3,})(?![\\p{L}\\p{N}'’]|\\.\\p{L})");
 
     private ChatShorthand() {}
 

@@ -26,6 +26,11 @@ class ChatShorthandTests {
         assertThat(ChatShorthand.spelledOut("whats on the menu")).isSameAs("whats on the menu");
         assertThat(ChatShorthand.spelledOut("a tour for 6 ppl, abt 2 hrs"))
                 .isEqualTo("a tour for 6 people, about 2 hrs");
+        assertThat(ChatShorthand.spelledOut("wat time u close 2nite"))
+                .as("a digit standing for a syllable")
+                .isEqualTo("wat time u close tonight");
+        assertThat(ChatShorthand.spelledOut("open 2day or 2moro?")).isEqualTo("open today or tomorrow?");
+        assertThat(ChatShorthand.spelledOut("a table for 2 at 2pm")).isSameAs("a table for 2 at 2pm");
         assertThat(ChatShorthand.spelledOut("hw's the HW route"))
                 .as("a contraction's part and an acronym are no shorthand")
                 .isSameAs("hw's the HW route");

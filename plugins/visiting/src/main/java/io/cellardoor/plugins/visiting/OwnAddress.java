@@ -15,7 +15,8 @@ final class OwnAddress {
 
     /** A question about where the org is (normalized text); also what the classifier routes here. */
     static final Pattern WHERE = Pattern.compile("\\b(where( exactly)? (are|r) (you|u|y all|yall|you guys)"
-            + "|(where( exactly)? (is|s)|wheres) (the )?(winery|vineyard|estate|tasting room|tasting barn)|whereabouts"
+            + "|(where( exactly)? (is|s)|wheres) (the |your |ur )?(winery|vineyard|estate|tasting room|tasting barn)"
+            + "|whereabouts"
             + "|(what|which) (town|city|county)|donde (estan|quedan?)|donde (esta|queda) (el |la )?(vinedo|bodega|finca)"
             + "|ou etes vous|ou vous trouvez|ou (se trouve|est) (le |la |l )?(vignoble|domaine|cave))\\b");
 

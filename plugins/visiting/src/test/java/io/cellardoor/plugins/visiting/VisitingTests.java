@@ -446,7 +446,8 @@ class VisitingTests {
                 "what town are you in?",
                 "¿dónde están?",
                 "¿dónde está la bodega?",
-                "où se trouve le vignoble ?"
+                "où se trouve le vignoble ?",
+                "wheres ur winery at"
             })
     void answersWhereTheOrgIsFromItsAddressSection(String question) {
         assertThat(whereAnswer(question))
