@@ -111,6 +111,17 @@ final class WineCatalog {
             + "(?: here| there| now| currently| right now| today| available| for sale| at the winery| on the menu)?$");
 
     /**
+     * How many wines there are, of a style or all ("how many wines do you make?", "how many reds do you have?",
+     * "¿cuántos vinos tienen?", "combien de vins produisez-vous ?"): the list, headed by its count. How many wines a
+     * tasting pours or a shipment holds is no such question (no verb of having or making).
+     */
+    private static final Pattern HOW_MANY = Pattern.compile("^(?:how many|cuantos|combien de)(?: different)?"
+            + " (?:wines?|vinos?|vins?|reds?|whites?|ros[eé]s?|sparkling)(?: (?:wines?|vinos?|vins?))?"
+            + "(?: (?:do|does|can|could) (?:you|u|y all|you all|you guys|milea|the winery))?"
+            + " (?:have|make|sell|offer|produce|carry|pour|tienen|hacen|venden|ofrecen|producen|avez vous|faites vous"
+            + "|produisez vous|proposez vous|vendez vous)\\b");
+
+    /**
      * A follow-up naming only a style ("and the reds?", "what about rosé?", "¿y los blancos?", "et les rouges ?"): after a
      * list question it asks for that style's list.
      */
@@ -223,7 +234,9 @@ final class WineCatalog {
         boolean paired = styleListed && PAIRED.matcher(focus).find();
         // the pages are read in their own words: a dish named in another language is left to the passages
         List<String> dish = paired && query.language().equals("en") ? dishWords(focus) : List.of();
+        boolean counted = HOW_MANY.matcher(focus).find();
         boolean list = styleListed && !paired
+                || counted
                 || !dish.isEmpty()
                 || bound.isPresent() && styles(focus).size() <= 1
                 || ANY_WINE.matcher(focus).find()
@@ -312,6 +325,10 @@ final class WineCatalog {
         // a wine's draft or test page at the same price is listed once, both cited; a bound lists by price
         List<WineHandler.PricedWine> shown = distinct(
                 bound.isPresent() ? wines.stream().sorted(Comparator.comparingDouble(Wine::amount)) : wines.stream());
+        if (counted && bound.isEmpty()) {
+            return Optional.of(listed(
+                    "We have " + shown.size() + " " + style + (shown.size() == 1 ? "wine" : "wines") + ":", shown));
+        }
         return Optional.of(listed(
                 (dish.isEmpty() ? "" : "None of our " + style + "wine pages mentions " + String.join(" ", dish) + ". ")
                         + "Our " + style + "wines"

@@ -453,6 +453,17 @@ class WineTests {
     }
 
     @Test
+    void howManyWinesThereAreIsTheListHeadedByItsCount() {
+        assertThat(direct("how many wines do you make?"))
+                .as("a draft page at the same price is the same wine")
+                .startsWith("We have 8 wines:\n- ");
+        assertThat(direct("how many rosés do you have?")).startsWith("We have 2 rosé wines:");
+        assertThat(directAnswer("how many wines are in a tasting?"))
+                .as("what a tasting pours is no count of the wines made")
+                .isEmpty();
+    }
+
+    @Test
     void aRecommendationOfAnyWineListsEveryWine() {
         for (String question :
                 List.of("recommend me a wine", "what wine should I try?", "can you suggest a good bottle?")) {
