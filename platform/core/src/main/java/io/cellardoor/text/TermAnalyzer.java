@@ -220,14 +220,19 @@ public final class TermAnalyzer {
                             "falta",
                             "soy",
                             "somos",
-                            "estoy")),
+                            "estoy",
+                            // "do" as in "do you do weddings?": "¿se puede hacer una boda?"
+                            "hacer",
+                            "hacen",
+                            "hacemos")),
             "fr",
             folded(
                     FrenchAnalyzer.getDefaultStopSet(),
                     List.of(
                             "bonjour", "merci", "svp", "est", "ce", "quel", "quelle", "quels", "quelles", "combien",
                             "ou", "quand", "comment", "pouvez", "pouvons", "puis", "peut", "avez", "faut", "il", "y",
-                            "a", "t", "vous", "nous", "je", "moi", "oui", "non", "chaque")));
+                            "a", "t", "vous", "nous", "je", "moi", "oui", "non", "chaque", "qu", "on", "chez", "faire",
+                            "fait", "faites", "font")));
 
     private final Analyzer analyzer = new EnglishAnalyzer(STOP_WORDS);
     private final Vocabulary vocabulary;

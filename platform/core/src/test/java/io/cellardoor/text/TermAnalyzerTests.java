@@ -67,6 +67,14 @@ class TermAnalyzerTests {
     }
 
     @Test
+    void theFunctionWordsOfSpanishAndFrenchQuestionsAreNoWordsAsked() {
+        assertThat(analyzer.termGroups("est-ce qu'on peut faire un mariage chez vous ?", "fr"))
+                .as("\"faire\" is no \"fair\"")
+                .containsExactly(Set.of("mariag"));
+        assertThat(analyzer.termGroups("¿se puede hacer una boda?", "es")).containsExactly(Set.of("boda"));
+    }
+
+    @Test
     void aSizeIsAMeasureToAnswerButNotAWordToSearchFor() {
         assertThat(related("how big is the vineyard?")).containsExactly(Set.of("size"), Set.of("vineyard"));
         assertThat(related("how large is the farmhouse?")).startsWith(Set.of("size"));
