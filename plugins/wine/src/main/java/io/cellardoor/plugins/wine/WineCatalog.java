@@ -175,7 +175,8 @@ final class WineCatalog {
 
     private static final Pattern LEAST = Pattern.compile("\\b(" + LEAST_WORDS + ")\\b");
     private static final Pattern ABOUT_WINE =
-            Pattern.compile("\\b(wines?|vinos?|vins?|bottles?|reds?|whites?|ros[eé]s?|sparkling|bubbly|bubbles)\\b");
+            Pattern.compile("\\b(wines?|vinos?|vins?|bottles?|reds?|whites?|ros[eé]s?|sparkling|bubbly|bubbles|tintos?"
+                    + "|rouges?|blancos?|blancs?|blanches?|rosados?|espumos[oa]s?|mousseux)\\b");
     /** Wine pages read at most. */
     static final int MAX_READS = 40;
 

@@ -311,6 +311,17 @@ class WineTests {
                 .as("a bare style after a list question")
                 .startsWith("Our red wines:\n")
                 .doesNotContain("Rosé");
+        for (String[] asked : new String[][] {
+            {"¿y los tintos? ¿tienen vinos blancos?", "es", "¿y los tintos?"},
+            {"et les rouges ? vous avez des vins blancs ?", "fr", "et les rouges ?"}
+        }) {
+            assertThat(plugin.handler()
+                            .handle(new UserQuery(asked[0], asked[1], asked[2]), cellar)
+                            .directAnswer()
+                            .map(DirectAnswer::text))
+                    .as(asked[2])
+                    .hasValueSatisfying(t -> assertThat(t).startsWith("Our red wines:\n"));
+        }
         assertThat(plugin.handler()
                         .handle(
                                 new UserQuery(
