@@ -172,7 +172,7 @@ public final class ExtractiveAnswerGenerator implements AnswerGenerator {
     /** What a count fact adds when it counts the very thing asked ("3 bedrooms" for "how many bedrooms ...?"). */
     private static final double COUNTED_BONUS = 0.2;
 
-    /** A line's label: up to four words before a colon ("Starting Price: $25"). */
+    /** A line's label: letters and spaces, up to 40 characters, before a colon ("Starting Price: $25"). */
     private static final Pattern LABEL = Pattern.compile("([\\p{L}&'/ -]{1,40}?)\\s*:\\s");
 
     /** Digits as written, with their separators ("1,245", "9.5"). */

@@ -112,7 +112,9 @@ public class QuestionGuard {
             new Refusal(
                     rule(
                             "misuse",
-                            "\\b(hack|hacking|hacked|exploit|exploiting|steal|stealing|shoplift\\w*|scam|scamming)\\b"),
+                            // "a steal at $30" and "is this giveaway a scam?" are no requests to do either
+                            "\\b(hack|hacking|hacked|shoplift\\w*)\\b|\\bhow (do|can|could|would|should) (i|we|you|one)"
+                                    + " (steal|scam|cheat|exploit)\\b"),
                     Phrases.Key.CANNOT_HELP),
             new Refusal(
                     rule(

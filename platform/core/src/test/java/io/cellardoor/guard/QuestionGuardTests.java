@@ -57,6 +57,13 @@ class QuestionGuardTests {
                 .contains(Phrases.Key.CANNOT_HELP);
         assertThat(guard.check("how do i hack the wine club to get free wine").decline())
                 .contains(Phrases.Key.CANNOT_HELP);
+        assertThat(guard.check("how can I steal a bottle from the tasting room?")
+                        .decline())
+                .contains(Phrases.Key.CANNOT_HELP);
+        assertThat(guard.check("is the reserve a steal at $45?").answers())
+                .as("a bargain, no theft")
+                .isTrue();
+        assertThat(guard.check("is the grand giveaway a scam?").answers()).isTrue();
     }
 
     @Test
