@@ -818,7 +818,7 @@ public final class ExtractiveAnswerGenerator implements AnswerGenerator {
         // "How long does a tasting take?", "how many bottles per shipment?": a page listing several things of the kind
         // asked, each under its own heading (the tastings, the club's tiers), states the fact for each; a line of
         // another such section, as much about the question as the first one shown, is one more answer, no repetition.
-        Map<Fact, AnswerUnit> firstShowing = new EnumMap<>(Fact.class);
+        Map<Fact, Shown> firstShowing = new EnumMap<>(Fact.class);
         Set<String> sectionsShowing = new HashSet<>();
         boolean personShown = false;
         while (chosen.size() < MAX_UNITS_PER_PART) {
@@ -854,7 +854,7 @@ public final class ExtractiveAnswerGenerator implements AnswerGenerator {
                 // Another section's statement of a fact shown answers the question anew, for its own thing.
                 Set<Fact> again = EnumSet.noneOf(Fact.class);
                 for (Fact asked : shown) {
-                    if (asked.in(u.text()) && parallel(part, u, relevance, firstShowing.get(asked), sectionsShowing)) {
+                    if (asked.in(u.text()) && parallel(u, relevance, firstShowing.get(asked), sectionsShowing)) {
                         again.add(asked);
                     }
                 }
@@ -970,10 +970,12 @@ public final class ExtractiveAnswerGenerator implements AnswerGenerator {
             chosen.add(pick);
             covered.addAll(pick.terms());
             covered.addAll(namedWhole.getOrDefault(pick, Set.of()));
+            AnswerUnit picked = pick;
             for (Fact asked : part.shape().facts()) {
                 if (asked.in(pick.text())) {
                     shown.add(asked);
-                    firstShowing.putIfAbsent(asked, pick);
+                    firstShowing.computeIfAbsent(
+                            asked, f -> new Shown(picked, relevance(part, picked), form(picked.text())));
                     sectionsShowing.add(section(pick));
                 }
             }
@@ -988,14 +990,17 @@ public final class ExtractiveAnswerGenerator implements AnswerGenerator {
      * label, "Duration: 2-hour ..." and "Duration: 90-minute ...", or the same words around other numbers, "4 bottles
      * per shipment" and "12 bottles per shipment") and at least as much about the question (by {@link #relevance}).
      */
-    private boolean parallel(Part part, AnswerUnit u, double relevance, AnswerUnit first, Set<String> sectionsShowing) {
+    private boolean parallel(AnswerUnit u, double relevance, Shown first, Set<String> sectionsShowing) {
         return first != null
-                && u.path().equals(first.path())
+                && u.path().equals(first.unit().path())
                 && !AnswerUnit.informativeHeading(u.heading()).isEmpty()
                 && !sectionsShowing.contains(section(u))
-                && form(u.text()).equals(form(first.text()))
-                && relevance >= relevance(part, first);
+                && relevance >= first.relevance()
+                && form(u.text()).equals(first.form());
     }
+
+    /** The first unit that showed a kind of fact, with its {@link #relevance} and {@link #form}, read once. */
+    private record Shown(AnswerUnit unit, double relevance, Set<String> form) {}
 
     /** The terms of a line's label ("duration" of "Duration: 2-hour ..."), or else of its words besides numbers. */
     private Set<String> form(String text) {

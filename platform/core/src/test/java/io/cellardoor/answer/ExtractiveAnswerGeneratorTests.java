@@ -251,14 +251,7 @@ class ExtractiveAnswerGeneratorTests {
                 chunk(1, page, "Experiences", "Private Tour", "## Private Tour\n- **Price**: $150 per tasting", 0.3),
                 chunk(2, page, "Experiences", "Standard", "## Standard\n- **Price**: $25 per tasting", 0.29),
                 chunk(3, page, "Experiences", "Good to Know", "## Good to Know\n- **Deposit**: $50 per tasting", 0.28));
-        List<String> corpus = new ArrayList<>();
-        for (String other : List.of("wine", "visit", "wedding", "shop", "club", "event", "farm", "house")) {
-            corpus.addAll(List.of("a " + other, "the " + other + " page", "our " + other));
-        }
-        found.forEach(c -> corpus.add(c.title() + " " + c.text()));
-        GeneratedAnswer answer = new ExtractiveAnswerGenerator(
-                        analyzer, org -> CorpusStatistics.Stats.of(corpus, analyzer), 0.24)
-                .generate(ask("how much is a tasting?", found), TokenSink.NONE);
+        GeneratedAnswer answer = over(found).generate(ask("how much is a tasting?", found), TokenSink.NONE);
         assertThat(answer.text())
                 .as("each tasting's price, not a line of another form that happens to hold one")
                 .contains("$150 per tasting", "$25 per tasting")

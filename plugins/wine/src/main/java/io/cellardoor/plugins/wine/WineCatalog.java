@@ -174,9 +174,8 @@ final class WineCatalog {
     private static final Pattern VINTAGE = Pattern.compile("^\\s*((?:19|20)\\d\\d)\\b");
 
     private static final Pattern LEAST = Pattern.compile("\\b(" + LEAST_WORDS + ")\\b");
-    private static final Pattern ABOUT_WINE =
-            Pattern.compile("\\b(wines?|vinos?|vins?|bottles?|reds?|whites?|ros[eé]s?|sparkling|bubbly|bubbles|tintos?"
-                    + "|rouges?|blancos?|blancs?|blanches?|rosados?|espumos[oa]s?|mousseux)\\b");
+    /** Wine itself, in the widget's languages; a style word ({@link Style#asked}) is about wine too. */
+    private static final Pattern WINE_WORD = Pattern.compile("\\b(wines?|vinos?|vins?|bottles?)\\b");
     /** Wine pages read at most. */
     static final int MAX_READS = 40;
 
@@ -244,10 +243,7 @@ final class WineCatalog {
                 || WHICH_WINES.matcher(focus).find()
                 || RECOMMEND_ANY.matcher(focus).find();
         // "which one is the cheapest?" after "what red wines do you have?": the wines and their style were carried.
-        String text =
-                ranked && styles(focus).isEmpty() && !ABOUT_WINE.matcher(focus).find()
-                        ? withoutOtherThings(query.normalized())
-                        : focus;
+        String text = ranked && !aboutWine(focus) ? withoutOtherThings(query.normalized()) : focus;
         List<Style> styles = styles(text);
         // "do you have a rosé and a sparkling wine?": each style's wines under its own heading.
         if (!ranked
@@ -257,15 +253,12 @@ final class WineCatalog {
                 && !HOW_OR_WHY.matcher(focus).find()) {
             return byStyle(styles, context);
         }
-        if (!ranked && !list || !ABOUT_WINE.matcher(text).find()) {
+        if (!ranked && !list || !aboutWine(text)) {
             return Optional.empty();
         }
         // "which red goes with chocolate?": a shop page of the turn pairing its chocolate with "our dry red wines"
         if (!dish.isEmpty()
-                && offTheWinePages(
-                        context,
-                        words -> names(words, dish)
-                                && ABOUT_WINE.matcher(String.join(" ", words)).find())) {
+                && offTheWinePages(context, words -> names(words, dish) && aboutWine(String.join(" ", words)))) {
             return Optional.empty();
         }
         List<Wine> wines = new ArrayList<>();
@@ -519,6 +512,11 @@ final class WineCatalog {
     }
 
     /** The styles a text asks about ("red", "tintos", "bubbly"), in the enum's order. */
+    /** Whether a text speaks of wine: the word, in any of the widget's languages, or a style ("reds", "blancos"). */
+    private static boolean aboutWine(String text) {
+        return WINE_WORD.matcher(text).find() || !styles(text).isEmpty();
+    }
+
     private static List<Style> styles(String text) {
         List<Style> styles = new ArrayList<>();
         for (Style s : Style.values()) {
