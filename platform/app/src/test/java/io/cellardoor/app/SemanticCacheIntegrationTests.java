@@ -1,6 +1,7 @@
 package io.cellardoor.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.fail;
 
 import io.cellardoor.cache.SemanticCache;
 import io.cellardoor.embedding.Embeddings;
@@ -59,7 +60,7 @@ class SemanticCacheIntegrationTests extends IntegrationTestSupport {
         assertThat(first.path("answered").asBoolean()).isTrue();
         assertThat(first.path("usage").path("generator").asString()).isNotEqualTo("cache");
 
-        JsonNode again = ask("how many acres is the estate");
+        JsonNode again = askUntilCached("how many acres is the estate");
         assertThat(again.path("usage").path("generator").asString()).isEqualTo("cache");
         assertThat(again.path("answer").asString())
                 .isEqualTo(first.path("answer").asString());
@@ -114,6 +115,21 @@ class SemanticCacheIntegrationTests extends IntegrationTestSupport {
                 .noneMatch(q -> q.toLowerCase(java.util.Locale.ROOT).startsWith("how much"));
     }
 
+    /**
+     * Asks until the answer comes from the cache, three times at most: another test class's plugin change may empty
+     * the cache between two asks (see {@link #storeFindable}); each ask stores its answer again.
+     */
+    private JsonNode askUntilCached(String question) {
+        JsonNode answer = ask(question);
+        for (int attempt = 1;
+                attempt < 3
+                        && !answer.path("usage").path("generator").asString().equals("cache");
+                attempt++) {
+            answer = ask(question);
+        }
+        return answer;
+    }
+
     private JsonNode askIn(String siteKey, String question, @Nullable String conversationId) {
         Map<String, String> body = conversationId == null
                 ? Map.of("message", question)
@@ -121,6 +137,22 @@ class SemanticCacheIntegrationTests extends IntegrationTestSupport {
         var response = post("/api/v1/chat", siteKey, json.writeValueAsString(body));
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
         return json.readTree(response.body());
+    }
+
+    /**
+     * Stores an entry under the org's current generation and answering code, and checks it is found. Another test
+     * class's context (kept by Spring's context cache, its plugin scanner on its own thread) may load or unload a
+     * plugin at any moment, which empties every org's cache and changes the answering code: the entry is stored again
+     * when that happened in between, five times at most (it did in CI).
+     */
+    private void storeFindable(long org, String question, float[] embedding, String answer) {
+        for (int attempt = 0; attempt < 5; attempt++) {
+            if (cache.put(org, cache.inputs(org), question, embedding, answer, "general", List.of())
+                    && cache.find(org, embedding, Object.class).isPresent()) {
+                return;
+            }
+        }
+        fail("stored five times, never found: " + question);
     }
 
     @Test
@@ -131,8 +163,7 @@ class SemanticCacheIntegrationTests extends IntegrationTestSupport {
         Files.writeString(dir.resolve("estate.md"), "# The estate\n\nThe estate has 38 acres of vines.\n");
         importer.importFolder(org, dir, l -> {});
         float[] question = embeddings.embedQuestion("how big is the estate");
-        cache.put(org, "how big is the estate", question, "38 acres.", "general", List.of());
-        assertThat(cache.find(org, question, Object.class)).isPresent();
+        storeFindable(org, "how big is the estate", question, "38 acres.");
 
         // Another instance edits the chunk in its own tenant transaction, as the runtime role: no event reaches here.
         try (Connection c = DriverManager.getConnection(
@@ -168,9 +199,7 @@ class SemanticCacheIntegrationTests extends IntegrationTestSupport {
                 .isFalse();
         assertThat(cache.find(org, question, Object.class)).isEmpty();
         assertThat(cache.generation(org)).isGreaterThan(before.generation());
-        assertThat(cache.put(org, cache.inputs(org), "how big is the estate", question, "40.", "general", List.of()))
-                .isTrue();
-        assertThat(cache.find(org, question, Object.class)).isPresent();
+        storeFindable(org, "how big is the estate", question, "40.");
     }
 
     @Test
@@ -195,8 +224,7 @@ class SemanticCacheIntegrationTests extends IntegrationTestSupport {
         assertThat(cache.find(org, question, Object.class))
                 .as("stored by other code (an older release, another plugin jar)")
                 .isEmpty();
-        assertThat(cache.put(org, now, "how big is the estate", question, "38 acres.", "general", List.of()))
-                .isTrue();
+        storeFindable(org, "how big is the estate", question, "38 acres.");
         assertThat(cache.find(org, question, Object.class))
                 .hasValueSatisfying(hit -> assertThat(hit.answer()).isEqualTo("38 acres."));
     }
