@@ -44,7 +44,41 @@ final class AvailabilityQuestion {
     private static final Pattern PURPOSE = Pattern.compile(
             "\\b(?:to|for|by|on|at|in|with|that|which|i can|we can|para|con|en|que|pour|avec|dans|sur|today|here)\\b");
 
+    private static final String SUBJECT = "(?:you|u|ya|y all|yall|you all|you guys|i|we)";
+    private static final String ITEMS = "(?:merch|merchandise|souvenirs?|products?|items?|things|stuff|goods|gifts"
+            + "|productos|cosas|articulos|regalos|produits|articles|souvenirs)";
+    private static final String PLACE = "(?:(?:in|at) (?:the|your) (?:gift )?(?:shop|store|boutique)|for sale|there"
+            + "|here|en (?:la|su) tienda|dans (?:la|votre) boutique)";
+
+    /**
+     * A question about everything the shop sells, nothing narrower: "what do you sell?", "what merch do you have?",
+     * "what can I buy in the gift shop?", "what's in the shop?", "do you sell souvenirs?", "is there a gift shop?",
+     * "¿qué venden?", "qu'est-ce que vous vendez ?" (normalized text). "What do you have?" alone is not: it names no
+     * shop.
+     */
+    private static final Pattern WHOLE_SHOP = Pattern.compile("^(?:so |and |ok |hi |hey )?(?:"
+            + "(?:what|which|que|qu'est ce que|quels?|quelles?)(?: (?:kinds?|types?|sorts?|tipos?|sortes?) (?:of|de|d))?"
+            + "(?: " + ITEMS + ")? (?:(?:do|can) " + SUBJECT + " (?:sell|carry|stock)|venden|vendez vous|vous vendez)"
+            + "(?: " + PLACE + ")?"
+            + "|(?:what|which|que|qu'est ce que|quels?|quelles?)(?: (?:kinds?|types?|sorts?|tipos?|sortes?) (?:of|de|d))?"
+            + " " + ITEMS + " (?:do|can) " + SUBJECT + " (?:have|buy|get|find)(?: " + PLACE + ")?"
+            + "|(?:what|que|qu'est ce que) (?:do|can) " + SUBJECT + " (?:have|buy|get|find) (?:" + PLACE + ")"
+            + "|(?:what's|whats|what is|what s) (?:in|at) (?:the|your) (?:gift )?(?:shop|store|boutique)"
+            + "|(?:do|does) (?:you|u|ya|y all|yall|you guys) (?:sell|have|carry) (?:any )?" + ITEMS
+            + "|(?:do you have|is there|have you got|hay|avez vous|y a t il) (?:a|an|una|un|une) (?:gift )?"
+            + "(?:shop|store|tienda|boutique)(?: de regalos| de souvenirs)?"
+            + ")$");
+
     private AvailabilityQuestion() {}
+
+    /**
+     * Whether a question asks what the shop sells as a whole ({@link #WHOLE_SHOP}).
+     *
+     * @param normalized the question as {@code UserQuery.normalized()} gives it
+     */
+    static boolean wholeShop(String normalized) {
+        return WHOLE_SHOP.matcher(normalized).matches();
+    }
 
     /**
      * What a question asks the availability of.

@@ -96,6 +96,9 @@ public final class MerchandiseHandler implements DomainHandler {
         if (answer.isEmpty() && bound.isEmpty()) {
             answer = byPriceAnswer(query, pages, context, prices);
         }
+        if (answer.isEmpty() && bound.isEmpty() && AvailabilityQuestion.wholeShop(query.normalizedFocus())) {
+            answer = overviewAnswer(query.normalizedFocus(), pages, prices);
+        }
         Optional<AvailabilityQuestion.Asked> asked = AvailabilityQuestion.read(query.normalizedFocus());
         boolean priceOfAKind = priceQuestion && !match.single();
         if (answer.isEmpty() && bound.isEmpty() && (asked.isPresent() || priceOfAKind)) {
@@ -144,6 +147,70 @@ public final class MerchandiseHandler implements DomainHandler {
                 ? "The closest items on our shop and menu list:\n"
                 : asked.which() ? "We have:\n" : "Yes, we have:\n";
         return Optional.of(itemList(header, offers, prices));
+    }
+
+    /**
+     * What the shop sells, by kind ({@link MerchandiseVocabulary#SHOP_KINDS}): "Our shop carries:" ("Yes, our shop
+     * carries:" to a yes/no question), then a bullet per kind with items, e.g. "- **Clothing** (8 items, $25.00 to
+     * $40.00): Hat, Black Hoodie, Herringbone Hat and 5 more", each kind's items those that are of it first (then
+     * those only named after it), an item under the first kind that holds it; charges ({@link #CHARGE}) are no items. The menu's dishes are in no kind: the
+     * last line points to the menu. Empty when no page is of any kind.
+     */
+    private static Optional<DirectAnswer> overviewAnswer(
+            String normalizedFocus, List<DocumentSummary> pages, Prices prices) {
+        List<DocumentSummary> goods =
+                pages.stream().filter(p -> !CHARGE.matcher(p.title()).find()).toList();
+        ProductNames.Shelf shelf = ProductNames.Shelf.of(goods);
+        Set<String> placed = new HashSet<>();
+        List<String> lines = new ArrayList<>();
+        List<String> sources = new ArrayList<>();
+        for (MerchandiseVocabulary.Kind kind : MerchandiseVocabulary.SHOP_KINDS) {
+            List<DocumentSummary> of = offered(kind.word(), shelf)
+                    .filter(ProductNames.Offer::whole)
+                    .map(offer -> beingFirst(kind.word(), offer.products()))
+                    .orElse(List.of());
+            Map<String, List<DocumentSummary>> items = new LinkedHashMap<>();
+            of.stream()
+                    .filter(p -> !placed.contains(title(p)))
+                    .forEach(p -> items.computeIfAbsent(title(p), t -> new ArrayList<>())
+                            .add(p));
+            if (items.isEmpty()) {
+                continue;
+            }
+            placed.addAll(items.keySet());
+            List<Double> amounts = items.values().stream()
+                    .flatMap(List::stream)
+                    .flatMap(p -> prices.of(p).stream())
+                    .map(MerchandiseHandler::amount)
+                    .sorted()
+                    .toList();
+            String range = amounts.isEmpty()
+                    ? ""
+                    : amounts.getFirst().equals(amounts.getLast())
+                            ? String.format(Locale.ROOT, ", $%,.2f", amounts.getFirst())
+                            : String.format(Locale.ROOT, ", $%,.2f to $%,.2f", amounts.getFirst(), amounts.getLast());
+            List<String> shown = items.keySet().stream().limit(MIN_SHARE).toList();
+            int more = items.size() - shown.size();
+            lines.add("- **" + kind.label() + "** (" + items.size() + (items.size() == 1 ? " item" : " items") + range
+                    + "): " + String.join(", ", shown) + (more > 0 ? " and " + more + " more" : ""));
+            shown.forEach(t -> items.get(t).forEach(p -> sources.add(p.path())));
+        }
+        if (lines.isEmpty()) {
+            return Optional.empty();
+        }
+        boolean yesNo = normalizedFocus.matches("^(?:so |and |ok |hi |hey )?(?:do|does|is|have|hay|avez|y a)\\b.*");
+        String text = (yesNo ? "Yes, our shop carries:\n" : "Our shop carries:\n") + String.join("\n", lines)
+                + "\nAsk about any of these by name for its price, or about the menu for food and drinks.";
+        return Optional.of(new DirectAnswer(text, sources, AVAILABILITY_CONFIDENCE));
+    }
+
+    /** The items that are of a kind ({@link ProductNames#beingThe}) first, then those only named after it. */
+    private static List<DocumentSummary> beingFirst(String word, List<DocumentSummary> items) {
+        List<DocumentSummary> being = ProductNames.beingThe(
+                String.join(" ", MerchandiseVocabulary.SYNONYMS.getOrDefault(word, List.of())) + " " + word, items);
+        List<DocumentSummary> ordered = new ArrayList<>(being);
+        items.stream().filter(p -> !being.contains(p)).forEach(ordered::add);
+        return ordered;
     }
 
     /**
@@ -411,12 +478,12 @@ public final class MerchandiseHandler implements DomainHandler {
         }
     }
 
-    /** A page's title without trailing punctuation. */
     /** "the Linen Hat", but "The House" as its title has it: a title starting with an article gets no second one. */
     static String withArticle(String title) {
         return title.matches("(?i)^(the|a|an)\\s.*") ? title : "the " + title;
     }
 
+    /** A page's title without trailing punctuation. */
     private static String title(DocumentSummary page) {
         return page.title().strip().replaceAll("[\\s.,;:!]+$", "");
     }

@@ -51,7 +51,11 @@ public final class MerchandiseQueryClassifier implements QueryClassifier {
                     0.35,
                     "item question")
             .rule("\\b(serve|served|serving)\\b", 0.15, "serving")
-            .rule("\\b(buy|purchase|order|sell|sold|in stock|ship|shipping|deliver\\w*)\\b", 0.25, "purchase")
+            .rule(
+                    "\\b(buy|purchase|order|sell|sold|in stock|ship|shipping|deliver\\w*"
+                            + "|venden|vende|vendemos|comprar|vendez|vendent|vendre|acheter|achete)\\b",
+                    0.25,
+                    "purchase")
             .rule(
                     "\\b(lemonade|soda|coffee|espresso|latte|cappuccino|tea|juice|mocktails?|non alcoholic|beer|cider"
                             + "|kombucha)\\b",

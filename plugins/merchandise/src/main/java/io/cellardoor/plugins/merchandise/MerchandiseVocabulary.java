@@ -38,10 +38,35 @@ final class MerchandiseVocabulary {
             queso,quesos,fromage=cheese
             comprar,acheter,compra=buy
             precio,prix=price
+            clothing,clothes,apparel,ropa,vetements=hoodie hat polo vest shirt cap
+            glassware,cristaleria=glass flute tumbler
+            accessories,accesorios,accessoires=opener stopper pourer corker bucket coasters
+            toiletries,soap,soaps,skincare,jabon,savon=body shampoo conditioner bath
+            pantry,groceries,gourmet=honey olives crackers crisps spread mustard oil almond
+            flowers,flores,fleurs=bouquet wreath
             """;
 
     /** Visitor word -> page words. */
     static final Map<String, List<String>> SYNONYMS = Synonyms.parse(LINES);
+
+    /**
+     * A kind of thing the shop sells, as the overview of the whole shop names it.
+     *
+     * @param label the kind as the answer names it ("Bath and body")
+     * @param word the visitor word whose page words ({@link #SYNONYMS}) or itself the titles of its items hold
+     */
+    record Kind(String label, String word) {}
+
+    /** The kinds the overview of the whole shop lists, in this order; an item is listed under the first that holds it. */
+    static final List<Kind> SHOP_KINDS = List.of(
+            new Kind("Clothing", "clothing"),
+            new Kind("Glassware", "glassware"),
+            new Kind("Wine accessories", "accessories"),
+            new Kind("Bath and body", "toiletries"),
+            new Kind("Chocolate", "chocolate"),
+            new Kind("Pantry", "pantry"),
+            new Kind("Flowers", "flowers"),
+            new Kind("Gifts", "gift"));
 
     private MerchandiseVocabulary() {}
 }

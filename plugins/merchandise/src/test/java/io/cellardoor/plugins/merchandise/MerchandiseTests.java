@@ -301,6 +301,46 @@ class MerchandiseTests {
     }
 
     @Test
+    void aQuestionAboutTheWholeShopGetsItsKindsWithCountsPricesAndExamples() {
+        InMemoryPluginContext store = new InMemoryPluginContext()
+                .add("merchandise", "shop/hoodie.md", "Black Hoodie", "# Black Hoodie\n- **Price**: $35.00\n")
+                .add("merchandise", "shop/hat.md", "Hat", "# Hat\n- **Price**: $25.00\n")
+                .add("merchandise", "shop/vest.md", "Milea Vest", "# Milea Vest\n- **Price**: $40.00\n")
+                .add("merchandise", "shop/polo.md", "Long Sleeve Polo", "# Long Sleeve Polo\n- **Price**: $30.00\n")
+                .add("merchandise", "shop/glass.md", "Cider Glass", "# Cider Glass\n- **Price**: $6.00\n")
+                .add("merchandise", "shop/opener.md", "Wine Opener", "# Wine Opener\n- **Price**: $28.00\n")
+                .add("merchandise", "shop/choc.md", "Oat Milk Chocolate", "# Oat Milk Chocolate\n- **Price**: $9.00\n")
+                .add("merchandise", "shop/mousse.md", "Chocolate Mousse", "# Chocolate Mousse\n- **Price**: $10.00\n")
+                .add("merchandise", "shop/fee.md", "Corkage Fee", "# Corkage Fee\n- **Price**: $25.00\n");
+        for (String question : List.of(
+                "what do you sell?",
+                "What kind of merch do you have?",
+                "what can I buy in the gift shop?",
+                "what's in the shop?",
+                "¿qué venden?",
+                "qu'est-ce que vous vendez ?")) {
+            assertThat(answer(question, store))
+                    .as(question)
+                    .hasValue("Our shop carries:\n"
+                            + "- **Clothing** (4 items, $25.00 to $40.00): Hat, Black Hoodie, Milea Vest and 1 more\n"
+                            + "- **Glassware** (1 item, $6.00): Cider Glass\n"
+                            + "- **Wine accessories** (1 item, $28.00): Wine Opener\n"
+                            // the chocolates first, then what is only named after chocolate
+                            + "- **Chocolate** (2 items, $9.00 to $10.00): Oat Milk Chocolate, Chocolate Mousse\n"
+                            + "Ask about any of these by name for its price, or about the menu for food and drinks.");
+        }
+        assertThat(answer("do you sell merchandise?", store))
+                .hasValueSatisfying(a -> assertThat(a).startsWith("Yes, our shop carries:\n- **Clothing**"));
+        assertThat(answer("is there a gift shop?", store))
+                .hasValueSatisfying(a -> assertThat(a).startsWith("Yes, our shop carries:"));
+        // narrower questions keep their own answers; "what do you have?" names no shop
+        assertThat(answer("what hats do you sell?", store))
+                .hasValueSatisfying(a -> assertThat(a).startsWith("We have:\n- **Hat**"));
+        assertThat(answer("what do you have?", store)).isEmpty();
+        assertThat(answer("what else do you sell?", store)).isEmpty();
+    }
+
+    @Test
     void listsTheItemsOfAKindAskedBeforeTheVerb() {
         for (String question : List.of(
                 "what kind of caps do you sell?",
