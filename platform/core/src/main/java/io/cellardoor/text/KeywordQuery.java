@@ -59,12 +59,28 @@ public class KeywordQuery {
      * @param language ISO 639-1 code of the question
      */
     public String of(long orgId, String question, String language) {
-        List<String> kinds = new ArrayList<>(analyzer.namedKinds(question, language, corpus.of(orgId)::known));
+        return of(orgId, question, language, false);
+    }
+
+    /**
+     * As {@link #of(long, String, String)}; an English question asking who also searches the nouns naming a person by
+     * what they do that relate to its words ({@link TermAnalyzer#personNouns}: "who owns the vineyard?" also searches
+     * "owner proprietor", which a page's "Our Proprietors" holds).
+     *
+     * @param language ISO 639-1 code of the question
+     * @param asksWho whether the question asks who (e.g. {@code QuestionParts.asksWho})
+     */
+    public String of(long orgId, String question, String language, boolean asksWho) {
+        CorpusStatistics.Stats stats = corpus.of(orgId);
+        List<String> kinds = new ArrayList<>(analyzer.namedKinds(question, language, stats::known));
         String folded = TermAnalyzer.fold(question);
         if (language.equals("en")
                 && CONTACT_ASKED.matcher(folded).find()
                 && !CONTACT.matcher(folded).find()) {
             kinds.add("contact");
+        }
+        if (language.equals("en") && asksWho) {
+            kinds.addAll(analyzer.personNouns(question, stats::known));
         }
         return of(orgId, kinds.isEmpty() ? question : question + " " + String.join(" ", kinds));
     }

@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -539,6 +540,39 @@ public final class TermAnalyzer {
         }
         out.removeAll(termList(word));
         return out;
+    }
+
+    /** A noun naming a person by what they do: owner, proprietor, vintner, teacher, florist, librarian. */
+    private static final Pattern PERSON_NOUN = Pattern.compile("\\p{Ll}{3,}(?:er|or|ist|ian)");
+
+    /**
+     * The nouns naming a person by what they do that WordNet relates to the words of an English question ({@link
+     * Lexicon#alternatives}: "owns" -> owner, proprietor; "winemaker" -> vintner) and that the knowledge uses: what a
+     * question asking who should also search, since pages name people by their role ("Our Proprietors"), seldom by the
+     * visitor's verb.
+     *
+     * @param question the question as typed
+     * @param known whether the knowledge uses a term
+     * @return words, none sharing a term with the question; empty when the lexicon is off
+     */
+    public List<String> personNouns(String question, Predicate<String> known) {
+        Set<String> asked = new HashSet<>(termList(question));
+        Set<String> out = new LinkedHashSet<>();
+        for (String word : fold(question).split("[^\\p{Ll}]+")) {
+            if (word.length() < 3 || STOP_WORDS.contains(word)) {
+                continue;
+            }
+            for (String related : lexicon.alternatives(word)) {
+                List<String> terms = termList(related);
+                if (PERSON_NOUN.matcher(related).matches()
+                        && !terms.isEmpty()
+                        && terms.stream().allMatch(known)
+                        && terms.stream().noneMatch(asked::contains)) {
+                    out.add(related);
+                }
+            }
+        }
+        return List.copyOf(out);
     }
 
     /**

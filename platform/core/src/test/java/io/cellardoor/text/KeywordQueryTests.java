@@ -38,4 +38,24 @@ class KeywordQueryTests {
         assertThat(keywords.of(1, "¿cuál es el correo para bodas?", "es").split(" "))
                 .doesNotContain("contact");
     }
+
+    @Test
+    void anEnglishQuestionAskingWhoAlsoSearchesThePeopleItsWordsName() {
+        TermAnalyzer withLexicon = new TermAnalyzer(new Vocabulary(), new Lexicon(true));
+        KeywordQuery people = new KeywordQuery(withLexicon, new CorpusStatistics(null, withLexicon, null) {
+            @Override
+            public Stats of(long orgId) {
+                return Stats.of(
+                        List.of("Our Proprietors: Barry and Sang.", "The vineyard has 38 acres.", "Tastings are $25."),
+                        withLexicon);
+            }
+        });
+        assertThat(people.of(1, "who owns the vineyard?", "en", true).split(" "))
+                .contains("owns", "proprietor")
+                .as("a word the knowledge does not use is not searched")
+                .doesNotContain("possessor");
+        assertThat(people.of(1, "who owns the vineyard?", "en", false).split(" "))
+                .doesNotContain("proprietor");
+        assertThat(people.of(1, "how much is a tasting?", "en").split(" ")).doesNotContain("proprietor");
+    }
 }

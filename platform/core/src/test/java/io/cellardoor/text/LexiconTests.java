@@ -61,6 +61,23 @@ class LexiconTests {
     }
 
     @Test
+    void namesThePeopleAQuestionAskingWhoMeansByWhatTheyDo() {
+        TermAnalyzer analyzer = new TermAnalyzer(new Vocabulary(), lexicon);
+        java.util.function.Predicate<String> proprietorsOnly = t -> t.startsWith("proprietor");
+        assertThat(analyzer.personNouns("who owns the vineyard?", proprietorsOnly))
+                .as("only the words the knowledge uses")
+                .containsExactly("proprietor");
+        assertThat(analyzer.personNouns("who owns the vineyard?", t -> true)).contains("owner", "proprietor");
+        assertThat(analyzer.personNouns("who is the owner?", t -> true))
+                .as("none the question already says")
+                .contains("proprietor")
+                .doesNotContain("owner", "ownership");
+        assertThat(analyzer.personNouns("who is the winemaker?", t -> true)).contains("vintner");
+        assertThat(new TermAnalyzer(new Vocabulary(), new Lexicon(false)).personNouns("who owns it?", t -> true))
+                .isEmpty();
+    }
+
+    @Test
     void namesWhatAnAdjectiveMeasures() {
         assertThat(lexicon.measures("far")).containsExactly("distance");
         assertThat(lexicon.measures("long")).contains("length").doesNotContain("yearn", "long");

@@ -57,10 +57,11 @@ public class PassageRetrieval {
             long orgId, String question, String language, float[] embedding, Classification classification) {
         Map<String, Double> weights = new HashMap<>();
         double otherWeight = 1.0;
+        boolean asksWho = QuestionParts.asksWho(question);
         if (classification.claimed()) {
             // The people a "who" question asks about are named on pages of the business itself (its team, its story),
             // which no domain owns: those weigh as much as the routed domain's.
-            otherWeight = QuestionParts.asksWho(question) ? properties.primaryWeight() : properties.unownedWeight();
+            otherWeight = asksWho ? properties.primaryWeight() : properties.unownedWeight();
             for (var d : plugins.descriptors()) {
                 plugins.foldersOf(d.id()).forEach(f -> weights.put(f, properties.otherDomainWeight()));
             }
@@ -70,7 +71,7 @@ public class PassageRetrieval {
             plugins.foldersOf(classification.primary()).forEach(f -> weights.put(f, properties.primaryWeight()));
         }
         RetrievalQuery query = RetrievalQuery.forOrg(orgId)
-                .text(keywords.of(orgId, question, language))
+                .text(keywords.of(orgId, question, language, asksWho))
                 .embedding(embedding)
                 .k(properties.retrieveK())
                 .weights(weights, otherWeight)
