@@ -1169,8 +1169,13 @@ public final class ExtractiveAnswerGenerator implements AnswerGenerator {
                 / total;
     }
 
+    /** A sentence adding to the one before it: "Also, ...", "We also grow ...", "The cottage also has ...". */
+    private static final Pattern ADDS_TO_BEFORE =
+            Pattern.compile("^(?:\\S+\\s+){0,3}also\\b", Pattern.CASE_INSENSITIVE);
+
     /**
-     * Adds to the chosen units what completes them: the first line of each section under its heading that follows a
+     * Adds to the chosen units what completes them: the sentence before one that adds to it ({@link #ADDS_TO_BEFORE}),
+     * the first line of each section under its heading that follows a
      * unit ending with a colon ("several ways to make reservations:" above "Online", "Phone"; {@link #sectionStarts}),
      * else the unit after one that ends with a colon ("... direct visitors to our secondary entrance at:") or a question
      * mark (a FAQ's question: its answer follows) or is only a label ({@link TextLines#isLabel}: "Tasting notes"), and up
@@ -1186,6 +1191,17 @@ public final class ExtractiveAnswerGenerator implements AnswerGenerator {
             for (AnswerUnit earlier : earlierSteps(u, units, i, steps)) {
                 if (!out.contains(earlier) && !chosen.contains(earlier)) {
                     out.add(earlier);
+                }
+            }
+            // "We also grow Grüner Veltliner" adds to the sentence before it in its paragraph, which says what it adds
+            // to.
+            if (i > 0 && ADDS_TO_BEFORE.matcher(u.text()).find()) {
+                AnswerUnit before = units.get(i - 1);
+                if (before.passage() == u.passage()
+                        && before.paragraph() == u.paragraph()
+                        && !out.contains(before)
+                        && !chosen.contains(before)) {
+                    out.add(before);
                 }
             }
             if (!out.contains(u)) {

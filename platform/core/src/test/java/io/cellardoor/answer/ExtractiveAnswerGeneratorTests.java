@@ -258,6 +258,20 @@ class ExtractiveAnswerGeneratorTests {
                 .doesNotContain("Deposit");
     }
 
+    @Test
+    void aSentenceThatAddsToTheOneBeforeItComesWithIt() {
+        String paragraph =
+                "Our hillside plantings include three acres of Cabernet Franc, a noble variety of Bordeaux and"
+                        + " the Loire. We also grow the Austrian white Gruner Veltliner and Blaufrankisch, a red grape of central"
+                        + " Europe. Our orchard has a dozen apple varieties, with plums and pears.";
+        List<RetrievedChunk> found = List.of(
+                chunk(1, "about/vineyard.md", "Vineyard", "Grape Varieties", "## Grape Varieties\n" + paragraph, 0.4));
+        GeneratedAnswer answer = over(found).generate(ask("what grapes do you grow?", found), TokenSink.NONE);
+        assertThat(answer.text())
+                .as("'also' says the sentence before it is part of the answer")
+                .containsSubsequence("Cabernet Franc", "Gruner Veltliner");
+    }
+
     /** Two shop pages named for cocktails, and a wedding page's line that mentions the word. */
     private static List<RetrievedChunk> cocktailsAndAWeddingLine(String line) {
         return List.of(
