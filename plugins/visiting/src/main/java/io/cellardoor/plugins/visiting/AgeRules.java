@@ -56,14 +56,33 @@ final class AgeRules {
 
     private AgeRules() {}
 
+    /**
+     * Words naming a visitor's age or a child. A follow-up whose own words name none ("and is there parking?" after
+     * "what about kids?") asks about something else, whatever its carried words asked.
+     */
+    private static final Pattern AGE_OR_CHILD = Pattern.compile("\\b(kids?|children|child|babies|baby|infants?"
+            + "|toddlers?|minors?|underage|teens?|teenagers?|age|old|olds|id|ids|identification|\\d{1,2}"
+            + "|ninos|ninas|bebes?|hijos|menores|edad|enfants?|mineurs?|ados)\\b");
+
     /** Whether the query asks how old a visitor must be, or whether children may come. */
     static boolean asked(UserQuery query) {
-        return ASKED.matcher(query.normalized()).find() || aboutChildren(query);
+        return reads(ASKED, query) || aboutChildren(query);
     }
 
     /** Whether the query asks whether children may come ({@link #CHILDREN_ASKED}): their lines answer it first. */
     static boolean aboutChildren(UserQuery query) {
-        return CHILDREN_ASKED.matcher(query.normalized()).find();
+        return reads(CHILDREN_ASKED, query);
+    }
+
+    /**
+     * Whether the visitor's own words of the turn ask it, or they name an age or a child and the question with its
+     * carried words asks it ("what about kids?" after "are dogs allowed?").
+     */
+    private static boolean reads(Pattern asking, UserQuery query) {
+        String focus = query.normalizedFocus();
+        return asking.matcher(focus).find()
+                || AGE_OR_CHILD.matcher(focus).find()
+                        && asking.matcher(query.normalized()).find();
     }
 
     /**

@@ -665,6 +665,19 @@ class VisitingTests {
         assertThat(AgeRules.asked(new UserQuery(question, "en"))).isFalse();
     }
 
+    @Test
+    void aFollowUpAsksAboutChildrenOnlyWhenItsOwnWordsNameThem() {
+        assertThat(AgeRules.aboutChildren(
+                        new UserQuery("what about kids? are dogs allowed?", "en", "what about kids?")))
+                .isTrue();
+        assertThat(AgeRules.asked(new UserQuery(
+                        "and is there parking? what about kids? are dogs allowed?", "en", "and is there parking?")))
+                .as("another topic, whatever the carried words asked")
+                .isFalse();
+        assertThat(AgeRules.asked(new UserQuery("and a 19 year old? can kids come?", "en", "and a 19 year old?")))
+                .isTrue();
+    }
+
     @ParameterizedTest
     @ValueSource(
             strings = {
