@@ -114,6 +114,28 @@ class MileaChatIntegrationTests extends IntegrationTestSupport {
     }
 
     @Test
+    void aWholeNewQuestionAfterAConnectiveAsksAboutItselfNotTheEarlierTopic() {
+        JsonNode first = ask("are dogs allowed?");
+        String conversation = first.path("conversationId").asString();
+        JsonNode kids = askIn(conversation, "what about kids?");
+        assertThat(kids.path("answer").asString()).containsIgnoringCase("children");
+        JsonNode parking = askIn(conversation, "and is there parking?");
+        assertThat(parking.path("answer").asString())
+                .as("not the children's or the dogs' line again")
+                .containsIgnoringCase("parking")
+                .doesNotContainIgnoringCase("children");
+    }
+
+    JsonNode askIn(String conversation, String question) {
+        HttpResponse<String> response = post(
+                "/api/v1/chat",
+                SITE_KEY,
+                json.writeValueAsString(java.util.Map.of("message", question, "conversationId", conversation)));
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        return json.readTree(response.body());
+    }
+
+    @Test
     void persistsEachTurnInItsConversation() {
         JsonNode first = ask("do you allow dogs?");
         String conversation = first.path("conversationId").asString();

@@ -123,6 +123,16 @@ public class FollowUpResolver {
                     + "(?:but\\s+|pero\\s+|mais\\s+)?)+",
             Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
 
+    /**
+     * The opening of a whole question after a connective: a verb or question word that starts one ("is there ...",
+     * "do you ...", "where can I ...", "¿hay ...?", "est-ce que ...", "y a-t-il ..."), not "what about" or a bare noun.
+     */
+    private static final Pattern WHOLE_QUESTION = Pattern.compile(
+            "\\W*(?!what about|how about)(?:is|are|was|were|do|does|did|can|could|will|would|should|may|have|has"
+                    + "|what|when|where|who|how|which|why|hay|tienen|puedo|podemos|se puede|d[oó]nde|cu[aá]ndo"
+                    + "|est-ce|avez|y a-t-il|peut-on|puis-je|o[uù]|quand)\\b",
+            Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+
     private static final Pattern CONNECTIVE = Pattern.compile(
             "^\\W*(and|also|plus|then|what about|how about|and what about|so|y|e|et|et pour|y para|¿y|aussi|también)\\b",
             Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
@@ -313,6 +323,18 @@ public class FollowUpResolver {
         return PRONOUN.matcher(text).find();
     }
 
+    /** The terms of the first two pages a turn cited: what its topic is about. */
+    private Set<String> topicTerms(long orgId, PastTurn cited) {
+        Set<String> topicTerms = new LinkedHashSet<>();
+        cited.citations().stream()
+                .limit(2)
+                .map(Citation::path)
+                .forEach(path -> documents
+                        .findDocument(orgId, path)
+                        .ifPresent(d -> topicTerms.addAll(analyzer.terms(d.title() + " " + d.plainText()))));
+        return topicTerms;
+    }
+
     /**
      * Why the question continues the previous turn (an ordinal is resolved before), or empty when it stands alone.
      *
@@ -325,6 +347,14 @@ public class FollowUpResolver {
         }
         Matcher connective = CONNECTIVE.matcher(question);
         if (connective.find()) {
+            // "and is there parking?" after "what about kids?": a whole question of its own about something the pages
+            // talked about do not name asks that, not the earlier topic again.
+            String rest = question.substring(connective.end());
+            if (WHOLE_QUESTION.matcher(rest).lookingAt()
+                    && !cited.citations().isEmpty()
+                    && !topicTerms(orgId, cited).containsAll(analyzer.terms(rest))) {
+                return "";
+            }
             return "connective: " + connective.group().replaceAll("^\\W+", "").toLowerCase(Locale.ROOT);
         }
         if (asksOnlyPrice(question) && !cited.citations().isEmpty()) {
@@ -352,13 +382,7 @@ public class FollowUpResolver {
             if (terms.isEmpty()) {
                 return "same topic";
             }
-            Set<String> topicTerms = new LinkedHashSet<>();
-            cited.citations().stream()
-                    .limit(2)
-                    .map(Citation::path)
-                    .forEach(path -> documents
-                            .findDocument(orgId, path)
-                            .ifPresent(d -> topicTerms.addAll(analyzer.terms(d.title() + " " + d.plainText()))));
+            Set<String> topicTerms = topicTerms(orgId, cited);
             if (topicTerms.containsAll(terms)) {
                 return "same topic: " + String.join(" ", terms);
             }
