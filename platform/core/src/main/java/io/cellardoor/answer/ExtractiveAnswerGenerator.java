@@ -814,6 +814,14 @@ public final class ExtractiveAnswerGenerator implements AnswerGenerator {
                     .filter(u -> seen.add(u.passage()))
                     .filter(u -> titleNamesAll(part, u, verb))
                     .forEach(opening::add);
+            // ... and of each section whose own heading names all of it ("tell me about the private tour" and the
+            // "Private Tour & Tasting" section of the tastings page)
+            Set<String> sections = new HashSet<>();
+            units.stream()
+                    .filter(u -> SENTENCE.matcher(u.text()).matches())
+                    .filter(u -> sections.add(u.passage() + "\n" + u.heading()))
+                    .filter(u -> headingNamesAll(part, u, verb))
+                    .forEach(opening::add);
         }
         // "How long does a tasting take?", "how many bottles per shipment?": a page listing several things of the kind
         // asked, each under its own heading (the tastings, the club's tiers), states the fact for each; a line of
@@ -1153,6 +1161,15 @@ public final class ExtractiveAnswerGenerator implements AnswerGenerator {
                 .filter(g -> g.focus() && g.weight() > 0 && Collections.disjoint(g.terms(), verb))
                 .toList();
         return !own.isEmpty() && own.stream().allMatch(g -> g.in(title));
+    }
+
+    /** Whether the heading right above a unit names all of a part's own words but the verb, as {@link #titleNamesAll}. */
+    private boolean headingNamesAll(Part part, AnswerUnit u, Set<String> verb) {
+        Set<String> heading = analyzer.terms(u.heading());
+        List<Group> own = part.groups().stream()
+                .filter(g -> g.focus() && g.weight() > 0 && Collections.disjoint(g.terms(), verb))
+                .toList();
+        return !own.isEmpty() && own.stream().allMatch(g -> g.in(heading));
     }
 
     /** The share of a part's own words its document's title names (the thing the question is about). */

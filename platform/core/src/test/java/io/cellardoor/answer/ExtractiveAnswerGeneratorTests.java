@@ -272,6 +272,33 @@ class ExtractiveAnswerGeneratorTests {
                 .containsSubsequence("Cabernet Franc", "Gruner Veltliner");
     }
 
+    @Test
+    void askedAboutASectionByItsHeadingTheAnswerStartsWhereTheSectionDoes() {
+        String page = "visiting/tastings.md";
+        List<RetrievedChunk> found = List.of(
+                chunk(
+                        1,
+                        page,
+                        "Tasting Experiences",
+                        "Standard Tasting",
+                        "## Standard Tasting\nOur signature tasting is a seated flight of current releases for up to"
+                                + " eight guests.\n- **Format**: Seated guided tasting",
+                        0.3),
+                chunk(
+                        2,
+                        page,
+                        "Tasting Experiences",
+                        "Private Tour & Tasting",
+                        "## Private Tour & Tasting\nAn immersive vineyard-to-glass experience showcasing our estate and"
+                                + " finest wines.\n- **Format**: Guided estate tour followed by private tasting"
+                                + "\n- **Duration**: 2 hours",
+                        0.3));
+        GeneratedAnswer answer = over(found).generate(ask("tell me about the private tour", found), TokenSink.NONE);
+        assertThat(answer.text())
+                .contains("An immersive vineyard-to-glass experience")
+                .doesNotContain("signature");
+    }
+
     /** Two shop pages named for cocktails, and a wedding page's line that mentions the word. */
     private static List<RetrievedChunk> cocktailsAndAWeddingLine(String line) {
         return List.of(
