@@ -106,6 +106,13 @@ class MileaChatIntegrationTests extends IntegrationTestSupport {
     }
 
     @Test
+    void askedWhoSomeoneIsTheAnswerStartsWhereTheSectionTheirNameHeadsDoes() {
+        assertThat(ask("who is mina do").path("answer").asString())
+                .as("the section's first sentence, not only the later ones that repeat her name")
+                .contains("Mina Do brings a wealth of experience");
+    }
+
+    @Test
     void declinesWhatTheKnowledgeDoesNotCoverAndGivesTheContactLine() {
         JsonNode answer = ask("What is the boiling point of mercury?");
         assertThat(answer.path("answered").asBoolean()).isFalse();

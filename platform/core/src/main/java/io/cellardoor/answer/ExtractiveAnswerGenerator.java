@@ -823,6 +823,20 @@ public final class ExtractiveAnswerGenerator implements AnswerGenerator {
                     .filter(u -> headingNamesAll(part, u, verb))
                     .forEach(opening::add);
         }
+        if (part.shape().who()) {
+            // "Who is Laney?": the first line and the first sentence of the section her name heads ("Title: Event
+            // Coordinator", then who she is), more than a line further down that says her name again.
+            Set<String> lines = new HashSet<>();
+            Set<String> sentences = new HashSet<>();
+            for (AnswerUnit u : units) {
+                String section = u.passage() + "\n" + u.heading();
+                boolean first = lines.add(section);
+                boolean firstSentence = SENTENCE.matcher(u.text()).matches() && sentences.add(section);
+                if ((first || firstSentence) && headingNamesAll(part, u, verb)) {
+                    opening.add(u);
+                }
+            }
+        }
         // "How long does a tasting take?", "how many bottles per shipment?": a page listing several things of the kind
         // asked, each under its own heading (the tastings, the club's tiers), states the fact for each; a line of
         // another such section, as much about the question as the first one shown, is one more answer, no repetition.
