@@ -1177,9 +1177,22 @@ public final class ExtractiveAnswerGenerator implements AnswerGenerator {
         return !own.isEmpty() && own.stream().allMatch(g -> g.in(title));
     }
 
-    /** Whether the heading right above a unit names all of a part's own words but the verb, as {@link #titleNamesAll}. */
+    /**
+     * Whether the heading right above a unit names all of a part's own words but the verb, as {@link #titleNamesAll},
+     * each by a word the question has as it is or in the singular or plural: "Private Tour & Tasting" names "the private
+     * tour", "Hyde Park" does not name "parking" (one stem, another word).
+     */
     private boolean headingNamesAll(Part part, AnswerUnit u, Set<String> verb) {
-        Set<String> heading = analyzer.terms(u.heading());
+        Set<String> asked = Set.copyOf(
+                java.util.Arrays.asList(TermAnalyzer.fold(part.shape().text()).split(" ")));
+        Set<String> heading = new HashSet<>();
+        for (String word : TermAnalyzer.fold(u.heading()).split(" ")) {
+            if (asked.contains(word)
+                    || asked.contains(word + "s")
+                    || word.endsWith("s") && asked.contains(word.substring(0, word.length() - 1))) {
+                heading.addAll(analyzer.termList(word));
+            }
+        }
         List<Group> own = part.groups().stream()
                 .filter(g -> g.focus() && g.weight() > 0 && Collections.disjoint(g.terms(), verb))
                 .toList();

@@ -299,6 +299,30 @@ class ExtractiveAnswerGeneratorTests {
                 .doesNotContain("signature");
     }
 
+    @Test
+    void aHeadingNamesWhatWasAskedOnlyByTheWordsAsked() {
+        List<RetrievedChunk> found = List.of(
+                chunk(
+                        1,
+                        "visiting/nearby.md",
+                        "Nearby Towns",
+                        "Hyde Park",
+                        "## Hyde Park\nA historic town known for its presidential connections and its fine dining.",
+                        0.3),
+                chunk(
+                        2,
+                        "visiting/directions.md",
+                        "Directions",
+                        "Directions",
+                        "## Directions\n- **Parking Information**: Complimentary parking available on-site",
+                        0.3));
+        GeneratedAnswer answer = over(found).generate(ask("is there parking?", found), TokenSink.NONE);
+        assertThat(answer.text())
+                .as("'Hyde Park' shares a stem with 'parking', not the word")
+                .contains("Complimentary parking")
+                .doesNotContain("historic town");
+    }
+
     /** Two shop pages named for cocktails, and a wedding page's line that mentions the word. */
     private static List<RetrievedChunk> cocktailsAndAWeddingLine(String line) {
         return List.of(
