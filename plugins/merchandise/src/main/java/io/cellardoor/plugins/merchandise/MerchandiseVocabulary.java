@@ -38,6 +38,7 @@ final class MerchandiseVocabulary {
             queso,quesos,fromage=cheese
             comprar,acheter,compra=buy
             precio,prix=price
+            deliver,delivers,delivery,deliveries,envio,envios,entrega,livraison,livrez=shipping
             clothing,clothes,apparel,ropa,vetements=hoodie hat polo vest shirt cap
             glassware,cristaleria=glass flute tumbler
             accessories,accesorios,accessoires=opener stopper pourer corker bucket coasters

@@ -53,7 +53,7 @@ public final class VisitingQueryClassifier implements QueryClassifier {
                             + "|gps|uber|lyft|taxi|cab ride|train|station|bus|shuttle|drive|driving|road|rd|route|map|nearby"
                             + "|how far|distance|miles (from|away)"
                             + "|close to|ubicad[oa]s?|ubicacion|donde (estan|queda\\w*)|direccion|como llego|adresse|situes?"
-                            + "|itineraire)\\b",
+                            + "|itineraire|distancia|lejos|loin|estacionamiento|aparcamiento|stationnement|garer)\\b",
                     0.5,
                     "directions")
             // where the org itself is: "where is the winery?", "where exactly are you?", "what town are you in?"

@@ -64,6 +64,8 @@ final class VisitingVocabulary {
             alojamiento,hebergement,dormir,hospedaje=lodging stay
             hotel,hotels,hoteles=hotel
             cerca,pres,proche=near nearby
+            habitacion,habitaciones,cuarto,cuartos,chambre,chambres=bedrooms lodging stay
+            nueva=new
             """;
 
     /** Visitor word -> page words. */

@@ -79,7 +79,10 @@ class VisitingTests {
                 "where exactly are you?",
                 "what town are you in?",
                 "do we need to reserve?",
-                "can I reserve for saturday?"
+                "can I reserve for saturday?",
+                "¿a qué distancia están de nueva york?",
+                "c'est loin de new york ?",
+                "¿tienen estacionamiento?"
             })
     void classifierClaimsVisitingQuestions(String question) {
         assertThat(new VisitingQueryClassifier()
