@@ -1171,10 +1171,15 @@ public final class ExtractiveAnswerGenerator implements AnswerGenerator {
      */
     private boolean titleNamesAll(Part part, AnswerUnit u, Set<String> verb) {
         Set<String> title = analyzer.terms(u.title());
-        List<Group> own = part.groups().stream()
+        List<Group> own = ownWords(part, verb);
+        return !own.isEmpty() && own.stream().allMatch(g -> g.in(title));
+    }
+
+    /** A part's own words (not carried over, weighing something) but the verb. */
+    private static List<Group> ownWords(Part part, Set<String> verb) {
+        return part.groups().stream()
                 .filter(g -> g.focus() && g.weight() > 0 && Collections.disjoint(g.terms(), verb))
                 .toList();
-        return !own.isEmpty() && own.stream().allMatch(g -> g.in(title));
     }
 
     /**
@@ -1193,9 +1198,7 @@ public final class ExtractiveAnswerGenerator implements AnswerGenerator {
                 heading.addAll(analyzer.termList(word));
             }
         }
-        List<Group> own = part.groups().stream()
-                .filter(g -> g.focus() && g.weight() > 0 && Collections.disjoint(g.terms(), verb))
-                .toList();
+        List<Group> own = ownWords(part, verb);
         return !own.isEmpty() && own.stream().allMatch(g -> g.in(heading));
     }
 
@@ -1219,8 +1222,8 @@ public final class ExtractiveAnswerGenerator implements AnswerGenerator {
 
     /**
      * Adds to the chosen units what completes them: the sentence before one that adds to it ({@link #ADDS_TO_BEFORE}),
-     * the first line of each section under its heading that follows a
-     * unit ending with a colon ("several ways to make reservations:" above "Online", "Phone"; {@link #sectionStarts}),
+     * the first line of each section under its heading that follows a unit ending with a colon ("several ways to make
+     * reservations:" above "Online", "Phone"; {@link #sectionStarts}),
      * else the unit after one that ends with a colon ("... direct visitors to our secondary entrance at:") or a question
      * mark (a FAQ's question: its answer follows) or is only a label ({@link TextLines#isLabel}: "Tasting notes"), and up
      * to two following siblings of a bullet under the same heading that are {@link #alike} (another "Component: ..." of the same

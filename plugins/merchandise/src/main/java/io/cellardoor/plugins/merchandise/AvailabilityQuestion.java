@@ -45,6 +45,8 @@ final class AvailabilityQuestion {
             "\\b(?:to|for|by|on|at|in|with|that|which|i can|we can|para|con|en|que|pour|avec|dans|sur|today|here)\\b");
 
     private static final String SUBJECT = "(?:you|u|ya|y all|yall|you all|you guys|i|we)";
+    private static final String WHAT_KIND_OF = "(?:what|which|que|qu'est ce que|quels?|quelles?)"
+            + "(?: (?:kinds?|types?|sorts?|tipos?|sortes?) (?:of|de|d))?";
     private static final String ITEMS = "(?:merch|merchandise|souvenirs?|products?|items?|things|stuff|goods|gifts"
             + "|productos|cosas|articulos|regalos|produits|articles|souvenirs)";
     private static final String PLACE = "(?:(?:in|at) (?:the|your) (?:gift )?(?:shop|store|boutique)|for sale|there"
@@ -57,10 +59,10 @@ final class AvailabilityQuestion {
      * shop.
      */
     private static final Pattern WHOLE_SHOP = Pattern.compile("^(?:so |and |ok |hi |hey )?(?:"
-            + "(?:what|which|que|qu'est ce que|quels?|quelles?)(?: (?:kinds?|types?|sorts?|tipos?|sortes?) (?:of|de|d))?"
+            + WHAT_KIND_OF
             + "(?: " + ITEMS + ")? (?:(?:do|can) " + SUBJECT + " (?:sell|carry|stock)|venden|vendez vous|vous vendez)"
             + "(?: " + PLACE + ")?"
-            + "|(?:what|which|que|qu'est ce que|quels?|quelles?)(?: (?:kinds?|types?|sorts?|tipos?|sortes?) (?:of|de|d))?"
+            + "|" + WHAT_KIND_OF
             + " " + ITEMS + " (?:do|can) " + SUBJECT + " (?:have|buy|get|find)(?: " + PLACE + ")?"
             + "|(?:what|que|qu'est ce que) (?:do|can) " + SUBJECT + " (?:have|buy|get|find) (?:" + PLACE + ")"
             + "|(?:what's|whats|what is|what s) (?:in|at) (?:the|your) (?:gift )?(?:shop|store|boutique)"

@@ -153,8 +153,8 @@ public final class MerchandiseHandler implements DomainHandler {
      * What the shop sells, by kind ({@link MerchandiseVocabulary#SHOP_KINDS}): "Our shop carries:" ("Yes, our shop
      * carries:" to a yes/no question), then a bullet per kind with items, e.g. "- **Clothing** (8 items, $25.00 to
      * $40.00): Hat, Black Hoodie, Herringbone Hat and 5 more", each kind's items those that are of it first (then
-     * those only named after it), an item under the first kind that holds it; charges ({@link #CHARGE}) are no items. The menu's dishes are in no kind: the
-     * last line points to the menu. Empty when no page is of any kind.
+     * those only named after it), an item under the first kind that holds it; charges ({@link #CHARGE}) are no items.
+     * The menu's dishes are in no kind: the last line points to the menu. Empty when no page is of any kind.
      */
     private static Optional<DirectAnswer> overviewAnswer(
             String normalizedFocus, List<DocumentSummary> pages, Prices prices) {
