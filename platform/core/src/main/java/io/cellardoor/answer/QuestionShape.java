@@ -113,7 +113,7 @@ record QuestionShape(
     private static final Pattern COUNT_Q = words("\\b(how many|number of|how big|how large|capacity|"
             + "how far(?! (in advance|ahead)\\b)|how old|"
             + "how deep|how tall|how high|how wide|how heavy|"
-            + "acres?|cuant[oa]s|combien de|cuantos|caben)\\b");
+            + "acres?|cuant[oa]s|combien de|cuantos|caben|a qu[eé] distancia|qu[eé] tan lejos|a quelle distance)\\b");
     private static final Pattern DATE_Q =
             words("\\b(when|what day|which day|what days|dates?|what months?|which months?|cuando|fecha|quand)\\b");
     private static final Pattern CONTACT_Q =

@@ -59,6 +59,11 @@ class QuestionShapeTests {
                 .as("a dimension asked is a number")
                 .contains(Fact.COUNT);
         assertThat(QuestionShape.of("how tall is the barn?").facts()).contains(Fact.COUNT);
+        assertThat(QuestionShape.of("¿a qué distancia están de nueva york?").facts())
+                .as("how far, in Spanish and French, as in English")
+                .contains(Fact.COUNT);
+        assertThat(QuestionShape.of("à quelle distance êtes-vous de new york ?").facts())
+                .contains(Fact.COUNT);
         assertThat(QuestionShape.of("how close is the mansion?").facts())
                 .as("close as nearness is no time")
                 .doesNotContain(Fact.TIME);
