@@ -18,7 +18,10 @@ public final class ClubQueryClassifier implements QueryClassifier {
                     0.6,
                     "wine club")
             .rule("\\bclub\\b(?! (party|parties|events?|dinners?|pick ?up part\\w*))", 0.4, "club")
-            .rule("\\b(memberships?|membres?|miembros?|socios?|adhesion|abonnement|suscripcion)\\b", 0.55, "membership")
+            .rule(
+                    "\\b(memberships?|membresias?|membres?|miembros?|socios?|adhesion|abonnement|suscripcion)\\b",
+                    0.55,
+                    "membership")
             .rule("\\bmembers?\\b", 0.35, "member")
             .rule("\\b(shipments?|allocations?|quarterly|pick ?up my|club (box|case|pack))\\b", 0.55, "shipment")
             .rule("\\b(tiers?|levels?)\\b", 0.4, "tier")

@@ -97,6 +97,17 @@ final class ClubTiers {
             "appellent",
             "have",
             "offer",
+            // "¿qué tipos de membresía tienen en el club?", "quels types d'adhésion proposez-vous ?"
+            "tipos",
+            "clases",
+            "tienen",
+            "ofrecen",
+            "en",
+            "sortes",
+            "d",
+            "proposez",
+            "avez",
+            "vous",
             // "how much is each tier?", "the tiers and prices?", "what does it cost per year?": the tiers say how
             // often they ship
             "each",
@@ -153,7 +164,8 @@ final class ClubTiers {
             "quels",
             "quelle");
     /** The question asks which tiers the club has (what it costs is {@link UserQuery#asksPrice()}). */
-    private static final Pattern TIERS_ASKED = Pattern.compile("\\b(tiers?|levels?|options|niveles|niveaux)\\b");
+    private static final Pattern TIERS_ASKED = Pattern.compile(
+            "\\b(tiers?|levels?|options|niveles|niveaux|(kinds?|types?|tipos|clases|sortes) (of|de|d))\\b");
     /** The question, with what it carried, is about the club. */
     private static final Pattern CLUB =
             Pattern.compile("\\b(club|membership|tiers?|levels?|membresia|adhesion|niveles|niveaux)\\b");

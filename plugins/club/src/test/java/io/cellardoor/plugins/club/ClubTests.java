@@ -42,7 +42,8 @@ class ClubTests {
                 "do reward points expire?",
                 "my sister joined the club because i referred her, what do i get?",
                 "Can I use my miles for a night at the lake house?",
-                "how do I put my wine club membership on hold?"
+                "how do I put my wine club membership on hold?",
+                "¿qué tipos de membresía tienen?"
             })
     void classifierClaimsClubQuestions(String question) {
         assertThat(score(question)).isGreaterThanOrEqualTo(0.5);
@@ -181,7 +182,10 @@ class ClubTests {
                 "what are the names of the membership levels?",
                 "how much is each club tier?",
                 "what are the club tiers and prices?",
-                "what does a club membership cost per year?")) {
+                "what does a club membership cost per year?",
+                "what types of membership do you have?",
+                "¿qué tipos de membresía tienen en el club?",
+                "quels types d'adhésion proposez-vous ?")) {
             assertThat(plugin.handler().handle(new UserQuery(asked, "en"), club).directAnswer())
                     .as(asked)
                     .contains(tiers);
