@@ -29,4 +29,13 @@ public final class QuestionParts {
     public static boolean asksWho(String message) {
         return of(message).stream().anyMatch(part -> QuestionShape.of(part).who());
     }
+
+    /**
+     * Whether a text starts as a whole question of its own ("is there parking?", "where do I park?", "¿hay
+     * estacionamiento?", "avez-vous un parking ?"), not as a fragment of the one before ("what about kids?", "and on
+     * Sunday?").
+     */
+    public static boolean startsAQuestion(String text) {
+        return QuestionShape.startsAQuestion(text);
+    }
 }

@@ -156,10 +156,25 @@ record QuestionShape(
     private static final Pattern WHO =
             words("^\\W*(who|whom|whose|who'?s|quien(es)?|qui)\\b|\\b(know|tell (me|us)|wondering) who\\b");
 
+    /** Words a question starts with, in English, Spanish and French. */
+    private static final String QUESTION_WORDS = "what|how|which|who|whos|who's|when|where|why|is|are|do|does|can|could"
+            + "|will|whats|what's|cu[aá]nt\\w*|qu[eé]|c[oó]mo|d[oó]nde|cu[aá]ndo|combien|quel\\w*|o[uù]|quand|comment";
+
     /** Where a question asking two things splits: a question mark, or "and"/"y"/"et" before a question word. */
-    private static final Pattern PARTS = words("\\?+\\s*|[.;]\\s+|,?\\s+(?:and|also|plus|y|et)\\s+(?=(?:what|how|"
-            + "which|who|whos|who's|when|where|why|is|are|do|does|can|could|will|whats|what's|cu[aá]nt\\w*|qu[eé]|"
-            + "c[oó]mo|d[oó]nde|cu[aá]ndo|combien|quel\\w*|o[uù]|quand|comment)\\b)");
+    private static final Pattern PARTS =
+            words("\\?+\\s*|[.;]\\s+|,?\\s+(?:and|also|plus|y|et)\\s+(?=(?:" + QUESTION_WORDS + ")\\b)");
+
+    /**
+     * The start of a whole question of its own: a question word or a verb asking yes or no ({@link #YES_NO}), not
+     * "what about ...", "¿qué tal ...?", which ask the question before about something else.
+     */
+    private static final Pattern STARTS_A_QUESTION =
+            words("^\\W*(?!(?:what|how) about\\b|qu[eé] (?:tal|hay de)\\b)(?:" + QUESTION_WORDS + ")\\b");
+
+    /** Whether a text starts as a whole question does ({@link #STARTS_A_QUESTION}, {@link #YES_NO}). */
+    static boolean startsAQuestion(String text) {
+        return STARTS_A_QUESTION.matcher(text).find() || YES_NO.matcher(text).find();
+    }
 
     /** The shape of one question or part of a question. */
     static QuestionShape of(String question) {

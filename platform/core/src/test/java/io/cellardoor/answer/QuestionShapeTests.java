@@ -292,4 +292,20 @@ class QuestionShapeTests {
                 .as("no visitor")
                 .isEmpty();
     }
+
+    @Test
+    void aWholeQuestionStartsWithAQuestionWordOrAVerbAskingYesOrNo() {
+        for (String whole : java.util.List.of(
+                "is there parking?",
+                "where do I park?",
+                "¿hay estacionamiento?",
+                "¿dónde están?",
+                "avez-vous un parking ?")) {
+            assertThat(QuestionParts.startsAQuestion(whole)).as(whole).isTrue();
+        }
+        for (String fragment :
+                java.util.List.of("what about kids?", "on sunday?", "¿qué tal el domingo?", "the reserve one")) {
+            assertThat(QuestionParts.startsAQuestion(fragment)).as(fragment).isFalse();
+        }
+    }
 }

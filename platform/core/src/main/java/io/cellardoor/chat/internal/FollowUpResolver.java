@@ -1,6 +1,7 @@
 package io.cellardoor.chat.internal;
 
 import io.cellardoor.answer.Citation;
+import io.cellardoor.answer.QuestionParts;
 import io.cellardoor.chat.ResolvedQuestion;
 import io.cellardoor.chat.internal.ConversationStore.PastTurn;
 import io.cellardoor.knowledge.DocumentReads;
@@ -122,16 +123,6 @@ public class FollowUpResolver {
                     + "|(?:totally |completely |something )?(?:unrelated|off topic|by the way|btw|different question|"
                     + "another question|otra pregunta|cambiando de tema|autre question|rien à voir)\\b[\\s,!.:;-]*"
                     + "(?:but\\s+|pero\\s+|mais\\s+)?)+",
-            Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
-
-    /**
-     * The opening of a whole question after a connective: a verb or question word that starts one ("is there ...",
-     * "do you ...", "where can I ...", "¿hay ...?", "est-ce que ...", "y a-t-il ..."), not "what about" or a bare noun.
-     */
-    private static final Pattern WHOLE_QUESTION = Pattern.compile(
-            "\\W*(?!what about|how about)(?:is|are|was|were|do|does|did|can|could|will|would|should|may|have|has"
-                    + "|what|when|where|who|how|which|why|hay|tienen|puedo|podemos|se puede|d[oó]nde|cu[aá]ndo"
-                    + "|est-ce|avez|y a-t-il|peut-on|puis-je|o[uù]|quand)\\b",
             Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
 
     private static final Pattern CONNECTIVE = Pattern.compile(
@@ -351,7 +342,7 @@ public class FollowUpResolver {
             // "and is there parking?" after "what about kids?": a whole question of its own about something the pages
             // talked about do not name asks that, not the earlier topic again.
             String rest = question.substring(connective.end());
-            if (WHOLE_QUESTION.matcher(rest).lookingAt()
+            if (QuestionParts.startsAQuestion(rest)
                     && !cited.citations().isEmpty()
                     && !topicTerms(orgId, cited).containsAll(analyzer.terms(rest))) {
                 return "";

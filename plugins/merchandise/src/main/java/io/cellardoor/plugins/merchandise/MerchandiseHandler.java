@@ -58,6 +58,10 @@ public final class MerchandiseHandler implements DomainHandler {
     private static final Pattern CHARGE = Pattern.compile(
             "(?i)\\b(fees?|tax(es)?|surcharges?|deposits?|overtime|gratuity|processing|service charge|shipping)\\b|%");
 
+    /** A question asking yes or no whether the shop has something ("is there a gift shop?", "do you sell merch?"). */
+    private static final Pattern YES_NO =
+            Pattern.compile("(?:so |and |ok |hi |hey )?(?:do|does|is|have|hay|avez|y a)\\b");
+
     private static final Pattern WINE_PAIRING =
             Pattern.compile("\\b(wines?|pair\\w*|go(es)? (well )?with|drink with)\\b");
 
@@ -198,7 +202,7 @@ public final class MerchandiseHandler implements DomainHandler {
         if (lines.isEmpty()) {
             return Optional.empty();
         }
-        boolean yesNo = normalizedFocus.matches("^(?:so |and |ok |hi |hey )?(?:do|does|is|have|hay|avez|y a)\\b.*");
+        boolean yesNo = YES_NO.matcher(normalizedFocus).lookingAt();
         String text = (yesNo ? "Yes, our shop carries:\n" : "Our shop carries:\n") + String.join("\n", lines)
                 + "\nAsk about any of these by name for its price, or about the menu for food and drinks.";
         return Optional.of(new DirectAnswer(text, sources, AVAILABILITY_CONFIDENCE));
