@@ -6,6 +6,7 @@ import io.cellardoor.chat.ResolvedQuestion;
 import io.cellardoor.chat.internal.ConversationStore.PastTurn;
 import io.cellardoor.knowledge.DocumentReads;
 import io.cellardoor.knowledge.KnowledgeStore;
+import io.cellardoor.plugin.api.PriceBound;
 import io.cellardoor.text.CorpusStatistics;
 import io.cellardoor.text.TermAnalyzer;
 import java.util.ArrayList;
@@ -25,7 +26,7 @@ import org.springframework.stereotype.Component;
  * <p>A question continues the previous turn's topic when it says so: it refers back (a pronoun such as "it", "that",
  * "those", "eso", "ça"; "which one"; "the first one"), starts with a connective ("and ...?", "what about ...?", "¿y
  * ...?", "et ...?"), or is short and every content word of it appears in the documents the previous answer cited
- * ("how many bedrooms?" after an answer about a house). A clear topic switch ("unrelated, but ...", "another question")
+ * ("how many bedrooms?" after an answer about a house; a price limit's amount is no word: "any under $30?" after hats). A clear topic switch ("unrelated, but ...", "another question")
  * and a question whose words the previous documents do not contain ("what's your policy on dogs?" after a wine's price)
  * stand alone, as does a whole question after a connective whose words the previous documents do not contain ("and is
  * there parking?" after a question about children). The resolved question is the visitor's words followed by the
@@ -369,7 +370,9 @@ public class FollowUpResolver {
             return "alternative: " + alternative.group().toLowerCase(Locale.ROOT);
         }
         List<String> words = List.of(TermAnalyzer.fold(question).split(" "));
-        Set<String> terms = analyzer.terms(question);
+        // "any under $30?" after the hats: a price limit names no thing of its own, its amount is no word of the pages
+        Set<String> terms =
+                analyzer.terms(PriceBound.in(question).isPresent() ? PriceBound.without(question) : question);
         if (words.size() <= SHORT_QUESTION_WORDS && !cited.citations().isEmpty()) {
             if (terms.isEmpty()) {
                 return "same topic";

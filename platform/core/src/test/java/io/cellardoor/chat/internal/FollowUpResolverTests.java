@@ -125,6 +125,31 @@ class FollowUpResolverTests {
     }
 
     @Test
+    void aPriceLimitAloneAsksAboutWhatWasDiscussed() {
+        // the limit's question has no word left to look up in the pages: no page's words are read
+        io.cellardoor.knowledge.DocumentReads documents =
+                org.mockito.Mockito.mock(io.cellardoor.knowledge.DocumentReads.class);
+        org.mockito.Mockito.when(documents.findDocument(
+                        org.mockito.ArgumentMatchers.anyLong(), org.mockito.ArgumentMatchers.anyString()))
+                .thenReturn(java.util.Optional.empty());
+        FollowUpResolver resolver =
+                new FollowUpResolver(new TermAnalyzer(new Vocabulary(), Lexicon.none()), null, documents, null);
+        ConversationStore.PastTurn hats = new ConversationStore.PastTurn(
+                "do you sell hats?",
+                "do you sell hats?",
+                "Yes, we have: Hat $25.00, Herringbone Hat $35.00",
+                true,
+                "merchandise",
+                List.of(new io.cellardoor.answer.Citation("merchandise/hat.md", "Hat", "merchandise", 0.03, null)));
+
+        assertThat(resolver.resolve(1, "any under $30?", List.of(hats)).text())
+                .startsWith("any under $30? do you sell hats?");
+        assertThat(resolver.resolve(1, "anything for less than 20 dollars?", List.of(hats))
+                        .followUp())
+                .isTrue();
+    }
+
+    @Test
     void aQuestionForAPriceAloneAsksForThePriceOfWhatWasDiscussed() {
         assertThat(FollowUpResolver.asksOnlyPrice("¿cuánto cuesta?")).isTrue();
         assertThat(FollowUpResolver.asksOnlyPrice("¿Y cuánto cuestan?")).isTrue();
