@@ -62,6 +62,9 @@ public final class MerchandiseHandler implements DomainHandler {
     private static final Pattern YES_NO =
             Pattern.compile("(?:so |and |ok |hi |hey )?(?:do|does|is|have|hay|avez|y a)\\b");
 
+    /** Words referring back to several things at once. */
+    private static final Pattern SEVERAL = Pattern.compile("\\b(?:they|them|those|these|ones|all of)\\b");
+
     private static final Pattern WINE_PAIRING =
             Pattern.compile("\\b(wines?|pair\\w*|go(es)? (well )?with|drink with)\\b");
 
@@ -104,7 +107,8 @@ public final class MerchandiseHandler implements DomainHandler {
             answer = overviewAnswer(query.normalizedFocus(), pages, prices);
         }
         Optional<AvailabilityQuestion.Asked> asked = AvailabilityQuestion.read(query.normalizedFocus());
-        boolean priceOfAKind = priceQuestion && !match.single();
+        // "how much are they?" after "do you have any cheese?": every cheese, though the carried title names one
+        boolean priceOfAKind = priceQuestion && (!match.single() || askedOfSeveral(query));
         if (answer.isEmpty() && bound.isEmpty() && (asked.isPresent() || priceOfAKind)) {
             ProductNames.Shelf items = ProductNames.Shelf.of(items(pages, context, prices));
             answer = asked.flatMap(a -> availabilityAnswer(a, items, prices));
@@ -384,6 +388,13 @@ public final class MerchandiseHandler implements DomainHandler {
         return Optional.empty();
     }
 
+    /** Whether a follow-up refers to several things ("how much are they?") and its carried question asked a kind. */
+    private static boolean askedOfSeveral(UserQuery query) {
+        return !query.focus().equals(query.text())
+                && SEVERAL.matcher(query.normalizedFocus()).find()
+                && carriedKind(query).isPresent();
+    }
+
     /** The amount of a stated price ("$1,400.00" is 1400.0). */
     private static double amount(String stated) {
         return Double.parseDouble(stated.replaceAll("[^\\d.]", ""));
@@ -391,12 +402,16 @@ public final class MerchandiseHandler implements DomainHandler {
 
     /**
      * "- **Hat**: $25.00" a line for each priced item of a kind whose price is asked ("how much are the hats?"), when
-     * the question holds nothing but item names and filler; empty otherwise.
+     * the question holds nothing but item names and filler; a follow-up naming no item ("how much are they?") takes
+     * the kind its carried question asked about ("do you sell hats?"). Empty otherwise.
      */
     private static Optional<DirectAnswer> priceListAnswer(UserQuery query, ProductNames.Shelf items, Prices prices) {
-        return offered(query.normalizedFocus(), items)
-                .filter(ProductNames.Offer::whole)
-                .map(offer -> new ProductNames.Offer(
+        Optional<ProductNames.Offer> named =
+                offered(query.normalizedFocus(), items).filter(ProductNames.Offer::whole);
+        if (named.isEmpty() && !query.focus().equals(query.text())) {
+            named = carriedKind(query).flatMap(kind -> offered(kind, items)).filter(ProductNames.Offer::whole);
+        }
+        return named.map(offer -> new ProductNames.Offer(
                         offer.products().stream()
                                 .filter(p -> prices.of(p).isPresent())
                                 .toList(),

@@ -177,6 +177,26 @@ class MerchandiseTests {
     }
 
     @Test
+    void aFollowUpAskingWhatTheyCostListsEveryItemOfTheKindItsCarriedQuestionAskedAbout() {
+        // the carried title names one cap; "they" are the caps the visitor asked about
+        HandlerResult result = plugin.handler()
+                .handle(
+                        new UserQuery("how much are they? do you sell caps? Tweed Cap", "en", "how much are they?"),
+                        shop);
+
+        assertThat(result.directAnswer().map(DirectAnswer::text))
+                .contains("- **Linen Cap**: $28.00\n- **Tweed Cap**: $32.00");
+        assertThat(plugin.handler()
+                        .handle(
+                                new UserQuery("how much is it? do you sell caps? Tweed Cap", "en", "how much is it?"),
+                                shop)
+                        .directAnswer()
+                        .map(DirectAnswer::text))
+                .as("one thing referred to: the one the carried title names")
+                .contains("The Tweed Cap is $32.00.");
+    }
+
+    @Test
     void anItemOfTwoPagesAtTwoPricesShowsBoth() {
         InMemoryPluginContext flowers = new InMemoryPluginContext()
                 .add("merchandise", "shop/b1.md", "Dried Bouquet", "# Dried Bouquet\n- **Price**: $32.00\n")
