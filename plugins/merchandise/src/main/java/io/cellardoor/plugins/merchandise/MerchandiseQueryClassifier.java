@@ -53,7 +53,9 @@ public final class MerchandiseQueryClassifier implements QueryClassifier {
             .rule("\\b(serve|served|serving)\\b", 0.15, "serving")
             .rule(
                     "\\b(buy|purchase|order|sell|sold|in stock|ship|shipping|deliver\\w*"
-                            + "|venden|vende|vendemos|comprar|vendez|vendent|vendre|acheter|achete)\\b",
+                            + "|venden|vende|vendemos|comprar|vendez|vendent|vendre|acheter|achete"
+                            // Spanish "envío" is also a club's shipment: not a word of the shop's alone
+                            + "|livraison|livrez|livrer)\\b",
                     0.25,
                     "purchase")
             .rule(

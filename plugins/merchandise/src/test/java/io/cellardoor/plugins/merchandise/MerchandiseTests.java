@@ -123,6 +123,12 @@ class MerchandiseTests {
     }
 
     @Test
+    void classifierRoutesDeliveryQuestionsInFrench() {
+        assertThat(score("combien coûte la livraison ?")).isGreaterThanOrEqualTo(0.25);
+        assertThat(score("livrez-vous à New York ?")).isGreaterThanOrEqualTo(0.25);
+    }
+
+    @Test
     void classifierRoutesTheShapeOfADishQuestionEvenForAnUnknownDish() {
         assertThat(score("whats on the halloumi")).isGreaterThanOrEqualTo(0.25);
     }

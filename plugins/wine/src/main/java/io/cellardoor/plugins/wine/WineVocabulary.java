@@ -43,7 +43,7 @@ final class WineVocabulary {
             recomienda,recomiendan,recomendar,recomendacion,conseillez,conseiller,recommandez=recommend
             vinedo,vinedos,vignoble,vignobles=vineyard
             bodega,bodegas,domaine=winery estate
-            enologo,enologa,enologos,vinicultor,vinicultora,oenologue,oenologues,vinificateur,vinificatrice=winemaker
+            enologo,enologa,enologos,vinicultor,vinicultora,oenologue,oenologues,vinificateur,vinificatrice,vigneron,vigneronne,vignerons=winemaker
             carne,viande=meat beef steak
             pescado,poisson=fish seafood
             mariscos,fruits=seafood

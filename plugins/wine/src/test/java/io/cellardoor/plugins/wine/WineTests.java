@@ -111,6 +111,7 @@ class WineTests {
     void spanishAndFrenchWordsForTheWinemakerMapToThePagesWord() {
         assertThat(plugin.synonyms().get("enologo")).containsExactly("winemaker");
         assertThat(plugin.synonyms().get("oenologue")).containsExactly("winemaker");
+        assertThat(plugin.synonyms().get("vigneron")).containsExactly("winemaker");
         assertThat(plugin.synonyms().get("vinificateur")).containsExactly("winemaker");
     }
 
