@@ -64,13 +64,17 @@ final class WineCatalog {
      * A question asking which wines: "what" or "which" at most three words before the wines ("what red wines", "what
      * kind of reds", "¿qué vinos blancos?"; not "what is the alcohol content of the rosé"), or "do you have", "any",
      * "list", "recommend" somewhat before them, or "tell me about" or "describe" right before them ("tell me about your
-     * sparkling wines"; one wine named in full is described by its page, {@link TastingNotes}).
+     * sparkling wines"; one wine named in full is described by its page, {@link TastingNotes}), or a visitor saying
+     * they look for them ("I'm looking for a nice red", "something red that isn't too expensive", "busco un vino
+     * blanco"; the wines the object of the wish, not further on: "I want to know if your wines are organic" is not).
      */
     static final Pattern LIST =
             Pattern.compile("\\b(?:(?:what|which|que|quels?|quelles?|cuales)(?:'s)?(?:\\s+\\S+){0,3}?"
                     + "\\s+|(?:list|any|all|recommend|suggest|do you (?:have|make|sell)|tienen|avez|recomienda\\w*"
                     + "|recommande\\w*|conseille\\w*)\\b[^?]{0,40}\\b"
-                    + "|" + TELL_ABOUT + ")"
+                    + "|" + TELL_ABOUT
+                    + "|\\b(?:looking for|look for|want|need|pick|choose|something|busco|buscando|quiero|cherche|voudrais)"
+                    + "\\s+(?:a |an |some |un |una |unos |des |du )?(?:\\S+ )?)"
                     + "(wines?|vinos?|vins?|reds?|whites?|ros[eé]s?|sparkling|bubbly)\\b");
     /**
      * Being told about a style's wines, in the plural or by the style alone ("tell me about your sparkling wines",

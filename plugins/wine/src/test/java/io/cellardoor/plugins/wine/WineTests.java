@@ -298,6 +298,13 @@ class WineTests {
         assertThat(directAnswer("what wines are in the club shipment?"))
                 .as("which wines, for something more")
                 .isEmpty();
+        assertThat(direct("I'm looking for a red wine for dinner. What would you suggest?"))
+                .as("the wines a visitor says they look for")
+                .startsWith("Our red wines:\n");
+        assertThat(direct("something red that isn't too expensive, any ideas?")).startsWith("Our red wines:\n");
+        assertThat(directAnswer("I want to know if your wines are organic"))
+                .as("the wines not the object of the wish")
+                .isEmpty();
         assertThat(directAnswer("what wines go with steak?")).isEmpty();
         assertThat(plugin.handler()
                         .handle(
