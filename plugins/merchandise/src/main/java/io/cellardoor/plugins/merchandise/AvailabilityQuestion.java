@@ -13,12 +13,18 @@ import java.util.regex.Pattern;
  */
 final class AvailabilityQuestion {
 
-    /** The verb of asking whether something is had or sold, in English, Spanish and French (normalized text). */
+    /**
+     * The verb of asking whether something is had or sold, in English, Spanish and French, or of saying one looks for
+     * it (normalized text).
+     */
     private static final Pattern ASKED = Pattern.compile("\\b(?:"
             + "(?:do|does) (?:you|u|ya|y all|yall|you all|you guys|they)(?: still| also| even)?"
             + " (?:have|sell|carry|stock|offer|serve|got)"
             + "|(?:have|has) (?:you|u) got|(?:you|u) got|got any|(?:is|are) there any"
             + "|can (?:i|we) (?:buy|get|order|purchase)"
+            // a visitor saying what they look for: "I need a gift for my boss", "looking for a hat"
+            + "|(?:(?:i|we)(?:'m|'re| am| are)? )?(?:looking for|want(?: to (?:buy|get))?|need"
+            + "|would like(?: to (?:buy|get))?)"
             + "|tienen|venden|ofrecen|sirven|hay|(?:puedo|podemos|se puede) comprar"
             + "|avez vous|vendez vous|proposez vous|servez vous|vous avez|vous vendez|y a t il"
             + ")\\b");

@@ -339,8 +339,9 @@ public final class MerchandiseHandler implements DomainHandler {
                 List<DocumentSummary> being =
                         ProductNames.beingThe(kind, offer.get().products());
                 being.stream().filter(p -> !ranked.contains(p)).forEach(ranked::add);
-                named.add(String.join(
-                        " ", ProductNames.words(ANY_ITEM.matcher(kind).replaceAll(" "))));
+                String said = String.join(
+                        " ", ProductNames.words(ANY_ITEM.matcher(kind).replaceAll(" ")));
+                named.add(query.language().equals("en") ? plural(said) : said);
             }
             what = String.join(" and ", named);
         }
@@ -393,6 +394,23 @@ public final class MerchandiseHandler implements DomainHandler {
         return !query.focus().equals(query.text())
                 && SEVERAL.matcher(query.normalizedFocus()).find()
                 && carriedKind(query).isPresent();
+    }
+
+    /**
+     * An English noun phrase with its last word in the plural ("gift" -> "gifts", "wine glass" -> "wine glasses", "candy"
+     * -> "candies"); a word ending in a single "s" is taken as plural already ("hats").
+     */
+    static String plural(String phrase) {
+        if (phrase.isEmpty() || (phrase.endsWith("s") && !phrase.endsWith("ss"))) {
+            return phrase;
+        }
+        if (phrase.matches(".*(?:ss|x|z|ch|sh)$")) {
+            return phrase + "es";
+        }
+        if (phrase.matches(".*[^aeiou]y$")) {
+            return phrase.substring(0, phrase.length() - 1) + "ies";
+        }
+        return phrase + "s";
     }
 
     /** The amount of a stated price ("$1,400.00" is 1400.0). */

@@ -123,6 +123,27 @@ class MerchandiseTests {
     }
 
     @Test
+    void aVisitorSayingWhatTheyLookForIsAskedWhetherTheShopHasIt() {
+        assertThat(answer("I need a cap for my dad. Anything under $30?", shop))
+                .as("the thing wished for, within the limit")
+                .contains("Our caps under $30:\n- **Linen Cap**: $28.00");
+        assertThat(answer("looking for a cap", shop))
+                .contains("Yes, we have:\n- **Linen Cap**: $28.00\n- **Tweed Cap**: $32.00");
+        assertThat(answer("I need to cancel my order", shop))
+                .as("a wish to do something names no item")
+                .isEmpty();
+    }
+
+    @Test
+    void anEnglishKindIsNamedInThePlural() {
+        assertThat(MerchandiseHandler.plural("gift")).isEqualTo("gifts");
+        assertThat(MerchandiseHandler.plural("wine glass")).isEqualTo("wine glasses");
+        assertThat(MerchandiseHandler.plural("candy")).isEqualTo("candies");
+        assertThat(MerchandiseHandler.plural("box")).isEqualTo("boxes");
+        assertThat(MerchandiseHandler.plural("hats")).isEqualTo("hats");
+    }
+
+    @Test
     void classifierRoutesDeliveryQuestionsInFrench() {
         assertThat(score("combien coûte la livraison ?")).isGreaterThanOrEqualTo(0.25);
         assertThat(score("livrez-vous à New York ?")).isGreaterThanOrEqualTo(0.25);
