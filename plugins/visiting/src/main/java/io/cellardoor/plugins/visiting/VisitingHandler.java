@@ -264,24 +264,20 @@ public final class VisitingHandler implements DomainHandler {
     private static HandlerResult answerHours(
             HoursQuestion question, RetrievalPlan plan, PluginContext context, Clock clock) {
         List<String> candidates = hoursDocuments(context);
-        for (String path : candidates.subList(0, Math.min(MAX_READS, candidates.size()))) {
-            Optional<KnowledgeDocument> document = context.readDocument(path);
-            if (document.isEmpty()) {
-                continue;
-            }
-            WeeklySchedule schedule = WeeklySchedule.parse(document.get().text());
-            if (schedule.hours().size() < MIN_DAYS) {
-                continue;
-            }
+        Optional<ScheduleRead> read = scheduleRead(question, candidates, context);
+        if (read.isPresent()) {
+            String path = read.get().path();
+            String page = read.get().text();
+            WeeklySchedule schedule = read.get().schedule();
             Optional<String> text;
             if (question.relative().isPresent()) {
                 LocalDateTime now = LocalDateTime.now(clock.withZone(zone(context, clock)));
                 LocalDate date = now.toLocalDate().plusDays(question.relative().get().days);
-                String notes = closureNotes(document.get().text(), date);
+                String notes = closureNotes(page, date);
                 text = HoursAnswer.composeRelative(question, schedule, now).map(t -> t + notes);
             } else {
                 String notes = question.season()
-                        .map(season -> closureNotes(document.get().text(), season))
+                        .map(season -> closureNotes(page, season))
                         .orElse("");
                 text = HoursAnswer.compose(question, schedule).map(t -> t + notes);
             }
@@ -291,6 +287,37 @@ public final class VisitingHandler implements DomainHandler {
                     .orElseGet(() -> new HandlerResult(boosted, prompt, Optional.empty()));
         }
         return HandlerResult.retrieve(plan.boosting(candidates.stream().limit(1).toList()));
+    }
+
+    /** A page read for its weekly hours. */
+    private record ScheduleRead(String path, String text, WeeklySchedule schedule) {}
+
+    /**
+     * The first of the first {@value #MAX_READS} candidate pages that states the week's hours; for a question about the
+     * last call ("what time is last call?") the first such page that also states one, when one does (a contact page
+     * may list the hours alone).
+     */
+    private static Optional<ScheduleRead> scheduleRead(
+            HoursQuestion question, List<String> candidates, PluginContext context) {
+        Optional<ScheduleRead> first = Optional.empty();
+        for (String path : candidates.subList(0, Math.min(MAX_READS, candidates.size()))) {
+            Optional<KnowledgeDocument> document = context.readDocument(path);
+            if (document.isEmpty()) {
+                continue;
+            }
+            WeeklySchedule schedule = WeeklySchedule.parse(document.get().text());
+            if (schedule.hours().size() < MIN_DAYS) {
+                continue;
+            }
+            ScheduleRead read = new ScheduleRead(path, document.get().text(), schedule);
+            if (!question.asksLast() || schedule.lastCall().isPresent()) {
+                return Optional.of(read);
+            }
+            if (first.isEmpty()) {
+                first = Optional.of(read);
+            }
+        }
+        return first;
     }
 
     /** The org's {@value #TIME_ZONE}, else the clock's zone (also for a value that names no zone). */

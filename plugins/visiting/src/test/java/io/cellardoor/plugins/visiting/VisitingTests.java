@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.cellardoor.plugin.api.DirectAnswer;
 import io.cellardoor.plugin.api.HandlerResult;
+import io.cellardoor.plugin.api.Passage;
 import io.cellardoor.plugin.api.UserQuery;
 import io.cellardoor.plugin.api.testing.InMemoryPluginContext;
 import java.time.Clock;
@@ -170,6 +171,40 @@ class VisitingTests {
         assertThat(answer("whats the latest tasting reservation on a friday?").text())
                 .isEqualTo("On Friday we're open from 11:00 AM to 8:00 PM. "
                         + "The last tasting reservation is 90 minutes before closing, so 6:30 PM on Friday.");
+    }
+
+    @Test
+    void aLastCallIsReadFromThePageThatStatesOneThoughAnotherListsTheHoursFirst() {
+        String contact = """
+                # Contact Us
+                - **Wednesday**: 1:00 PM - 5:30 PM
+                - **Thursday & Sunday**: 11:00 AM - 6:00 PM
+                - **Friday**: 11:00 AM - 8:00 PM
+                - **Saturday**: 10:30 AM - 8:00 PM
+                - **Monday & Tuesday**: Closed
+                """;
+        InMemoryPluginContext both = new InMemoryPluginContext()
+                .add("visiting", "contact/contact.md", "Contact Us", contact)
+                .add("visiting", "visiting/when.md", "When to Find Us", HOURS)
+                .retrieved(List.of(
+                        new Passage("contact/contact.md", "Contact Us", "visiting", "", contact, 0.03),
+                        new Passage(
+                                "visiting/when.md", "When to Find Us", "visiting", "Weekly Schedule", HOURS, 0.02)));
+
+        DirectAnswer answer = plugin.handler()
+                .handle(new UserQuery("what time is last call?", "en"), both)
+                .directAnswer()
+                .orElseThrow();
+
+        assertThat(answer.text()).startsWith("The last call is 15 minutes before closing.");
+        assertThat(answer.sourcePaths()).containsExactly("visiting/when.md");
+        assertThat(plugin.handler()
+                        .handle(new UserQuery("what time do you close on friday?", "en"), both)
+                        .directAnswer()
+                        .orElseThrow()
+                        .sourcePaths())
+                .as("the hours alone from the first page that lists them")
+                .containsExactly("contact/contact.md");
     }
 
     @Test
