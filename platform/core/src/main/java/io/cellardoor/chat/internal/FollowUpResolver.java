@@ -751,7 +751,16 @@ public class FollowUpResolver {
         return null;
     }
 
-    /** The item of the previous answer an ordinal names ("the second one"): its label, else its first ten words. */
+    /** Whether a line starts with a label of at most eight words and a colon ("Grand Prix: 6 bottles"). */
+    private static boolean labelled(String line) {
+        int colon = line.indexOf(": ");
+        return colon > 0 && line.substring(0, colon).strip().split("\\s+").length <= 8;
+    }
+
+    /**
+     * The item of the previous answer an ordinal names ("the second one"): its label, else its first ten words. Of
+     * quoted lines some of which go on from a labelled one, only the labelled lines are items.
+     */
     static Optional<String> ordinalItem(String question, String previousAnswer) {
         Matcher m = ORDINAL.matcher(question);
         if (!m.find()) {
@@ -767,6 +776,13 @@ public class FollowUpResolver {
             } else {
                 titles.add(item.group(2).strip());
             }
+        }
+        // Quoted lines under their sections' labels ("- Wine Selection Process: ...") with lines that go on from them
+        // (no label of their own): only the labelled lines are items.
+        List<String> labelled =
+                bullets.stream().filter(FollowUpResolver::labelled).toList();
+        if (!labelled.isEmpty() && labelled.size() < bullets.size()) {
+            bullets = labelled;
         }
         List<String> items = bullets.size() >= 2 ? bullets : titles;
         if (items.size() < 2) {

@@ -35,6 +35,23 @@ class FollowUpResolverTests {
     }
 
     @Test
+    void quotedLinesGoingOnFromALabelledLineAreNoItems() {
+        String quoted = """
+                **The Wine Club**
+                - Premier Club: We offer access to rare wines.
+                - Our club tiers are named for horses.
+                - Wine Selection: Limited production wines""";
+        assertThat(FollowUpResolver.ordinalItem("what does the middle tier cost?", quoted))
+                .as("two labelled lines have no middle one; the line about tiers goes on from the first")
+                .isEmpty();
+        assertThat(FollowUpResolver.ordinalItem("the second one", quoted)).contains("Wine Selection");
+        assertThat(FollowUpResolver.ordinalItem(
+                        "the middle one",
+                        "- Jumper: 4 bottles\n- Grand Prix: 6 bottles" + "\n- Triple Crown: 12 bottles"))
+                .contains("Grand Prix");
+    }
+
+    @Test
     void aDeclinedFollowUpPassesOnWhatItCarriedNotItsOwnWords() {
         // no page is read on this path: a pronoun continues the conversation, the declined turn cites none
         FollowUpResolver resolver =
