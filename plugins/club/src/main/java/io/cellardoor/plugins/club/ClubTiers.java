@@ -179,8 +179,21 @@ final class ClubTiers {
     /** The question asks for the dearest tier. */
     private static final Pattern MOST =
             Pattern.compile("\\b(most expensive|priciest|highest|biggest|largest|top|mas car[oa]|plus cher\\w*)\\b");
-    /** The words of {@link #LEAST} and {@link #MOST}, and "one" ("the cheapest one"). */
+    /** The question asks for the tier between the others by price. */
+    private static final Pattern MIDDLE =
+            Pattern.compile("\\b(middle|mid level|mid tier|medium|intermediate|del medio|intermedi[oa]|du milieu"
+                    + "|intermediaire)\\b");
+    /** The words of {@link #LEAST}, {@link #MOST} and {@link #MIDDLE}, and "one" ("the cheapest one"). */
     private static final Set<String> RANKING = Set.of(
+            "middle",
+            "mid",
+            "medium",
+            "intermediate",
+            "medio",
+            "intermedio",
+            "intermedia",
+            "milieu",
+            "intermediaire",
             "cheapest",
             "least",
             "lowest",
@@ -210,19 +223,24 @@ final class ClubTiers {
 
     /**
      * The tiers answer, or empty when the question is not about the whole club or no club page lists tiers. A question
-     * about the cheapest or dearest tier ("what's the cheapest membership?") gets that tier alone.
+     * about the cheapest or dearest tier ("what's the cheapest membership?"), or the middle one of an odd number by price
+     * ("what does the middle tier cost?"), gets that tier alone.
      */
     static Optional<DirectAnswer> answer(UserQuery query, PluginContext context) {
         String focus = query.normalizedFocus();
         boolean least = LEAST.matcher(focus).find();
         boolean most = !least && MOST.matcher(focus).find();
+        boolean middle = !least && !most && MIDDLE.matcher(focus).find();
         boolean asked = new UserQuery(query.focus(), query.language()).asksPrice()
                 || TIERS_ASKED.matcher(focus).find();
-        if (!(asked || least || most) || !CLUB.matcher(query.normalized()).find()) {
+        if (!(asked || least || most || middle)
+                || !CLUB.matcher(query.normalized()).find()) {
             return Optional.empty();
         }
         for (String word : focus.split("[^\\p{L}\\p{N}]+")) {
-            if (!word.isEmpty() && !WHOLE_CLUB.contains(word) && !((least || most) && RANKING.contains(word))) {
+            if (!word.isEmpty()
+                    && !WHOLE_CLUB.contains(word)
+                    && !((least || most || middle) && RANKING.contains(word))) {
                 return Optional.empty(); // "how much is shipping for the club?" asks about shipping
             }
         }
@@ -234,6 +252,16 @@ final class ClubTiers {
                         : page.tiers().stream().max(byPrice).orElseThrow();
                 return new DirectAnswer(
                         "Our " + (least ? "least" : "most") + " expensive tier is " + summary(ranked) + ".",
+                        List.of(page.path()),
+                        0.85);
+            }
+            // "what does the middle tier cost?": of an odd number of tiers by price, the one between the others
+            if (middle && page.tiers().size() % 2 == 1) {
+                List<Tier> byPrice = page.tiers().stream()
+                        .sorted(Comparator.comparingDouble(ClubTiers::price))
+                        .toList();
+                return new DirectAnswer(
+                        "Our middle tier by price is " + summary(byPrice.get(byPrice.size() / 2)) + ".",
                         List.of(page.path()),
                         0.85);
             }

@@ -150,6 +150,36 @@ class ClubTests {
     }
 
     @Test
+    void theMiddleTierIsTheOneBetweenTheOthersByPrice() {
+        InMemoryPluginContext three = new InMemoryPluginContext().add("club", "wine club/club.md", "Ridge Club", """
+                # Ridge Club
+                ## Membership Tiers
+                ### Summit
+                **12 BOTTLES PER SHIPMENT (QUARTERLY)**
+                - Starting at $240 per shipment, plus tax
+                ### Bramble
+                **4 BOTTLES PER SHIPMENT (QUARTERLY)**
+                - Starting at $90 per shipment, plus tax
+                ### Ledge
+                **6 BOTTLES PER SHIPMENT (QUARTERLY)**
+                - Starting at $150 per shipment, plus tax
+                """);
+
+        assertThat(plugin.handler()
+                        .handle(new UserQuery("what does the middle tier of the club cost?", "en"), three)
+                        .directAnswer()
+                        .map(DirectAnswer::text))
+                .contains("Our middle tier by price is Ledge: 6 bottles per shipment (quarterly); Starting at $150 per"
+                        + " shipment, plus tax.");
+        assertThat(plugin.handler()
+                        .handle(new UserQuery("what does the middle tier of the club cost?", "en"), ridgeClub())
+                        .directAnswer()
+                        .map(DirectAnswer::text))
+                .as("two tiers have none between them: both")
+                .hasValueSatisfying(t -> assertThat(t).startsWith("Our club tiers:"));
+    }
+
+    @Test
     void whatTheClubCostsIsAnsweredWithEveryTierAndNothingElseIs() {
         InMemoryPluginContext club = ridgeClub();
 
