@@ -26,12 +26,13 @@ import org.springframework.stereotype.Component;
  * <p>A question continues the previous turn's topic when it says so: it refers back (a pronoun such as "it", "that",
  * "those", "eso", "ça"; "which one"; "the first one"), starts with a connective ("and ...?", "what about ...?", "¿y
  * ...?", "et ...?"), or is short and every content word of it appears in the documents the previous answer cited
- * ("how many bedrooms?" after an answer about a house; a price limit's amount is no word: "any under $30?" after hats). A clear topic switch ("unrelated, but ...", "another question")
- * and a question whose words the previous documents do not contain ("what's your policy on dogs?" after a wine's price)
- * stand alone, as does a whole question after a connective whose words the previous documents do not contain ("and is
- * there parking?" after a question about children). The resolved question is the visitor's words followed by the
- * carried topic: the previous turn's own words and those it carried, and the title of the document its answer cited
- * first; an ordinal ("the first one") carries that item of the previous answer instead.
+ * ("how many bedrooms?" after an answer about a house; a price limit's amount is no word: "any under $30?" after
+ * hats). A clear topic switch ("unrelated, but ...", "another question") and a question whose words the previous
+ * documents do not contain ("what's your policy on dogs?" after a wine's price) stand alone, as does a whole question
+ * after a connective whose words the previous documents do not contain ("and is there parking?" after a question about
+ * children). The resolved question is the visitor's words followed by the carried topic: the previous turn's own words
+ * and those it carried, and the title of the document its answer cited first; an ordinal ("the first one") carries
+ * that item of the previous answer instead.
  */
 @Component
 public class FollowUpResolver {

@@ -16,6 +16,16 @@ class FollowUpResolverTests {
             - Spring Club Party - April 5: for members
             - Harvest Stomp - October 1: bring boots""";
 
+    /** A resolver whose document reads find nothing: the carried topic is the earlier words and titles alone. */
+    private static FollowUpResolver resolverFindingNoDocument() {
+        io.cellardoor.knowledge.DocumentReads documents =
+                org.mockito.Mockito.mock(io.cellardoor.knowledge.DocumentReads.class);
+        org.mockito.Mockito.when(documents.findDocument(
+                        org.mockito.ArgumentMatchers.anyLong(), org.mockito.ArgumentMatchers.anyString()))
+                .thenReturn(java.util.Optional.empty());
+        return new FollowUpResolver(new TermAnalyzer(new Vocabulary(), Lexicon.none()), null, documents, null);
+    }
+
     @Test
     void anOrdinalNamesThatItemOfThePreviousAnswer() {
         assertThat(FollowUpResolver.ordinalItem("tell me more about the first one", EVENTS))
@@ -76,13 +86,7 @@ class FollowUpResolverTests {
 
     @Test
     void afterPickingOneOfTheThingsNamedThatOneIsThePickedOne() {
-        io.cellardoor.knowledge.DocumentReads documents =
-                org.mockito.Mockito.mock(io.cellardoor.knowledge.DocumentReads.class);
-        org.mockito.Mockito.when(documents.findDocument(
-                        org.mockito.ArgumentMatchers.anyLong(), org.mockito.ArgumentMatchers.anyString()))
-                .thenReturn(java.util.Optional.empty());
-        FollowUpResolver resolver =
-                new FollowUpResolver(new TermAnalyzer(new Vocabulary(), Lexicon.none()), null, documents, null);
+        FollowUpResolver resolver = resolverFindingNoDocument();
         io.cellardoor.answer.Citation farmhouse =
                 new io.cellardoor.answer.Citation("wine/farmhouse.md", "2023 Farmhouse Chardonnay", "wine", 0.9, null);
         io.cellardoor.answer.Citation reserve =
@@ -143,14 +147,7 @@ class FollowUpResolverTests {
 
     @Test
     void aPriceLimitAloneAsksAboutWhatWasDiscussed() {
-        // the limit's question has no word left to look up in the pages: no page's words are read
-        io.cellardoor.knowledge.DocumentReads documents =
-                org.mockito.Mockito.mock(io.cellardoor.knowledge.DocumentReads.class);
-        org.mockito.Mockito.when(documents.findDocument(
-                        org.mockito.ArgumentMatchers.anyLong(), org.mockito.ArgumentMatchers.anyString()))
-                .thenReturn(java.util.Optional.empty());
-        FollowUpResolver resolver =
-                new FollowUpResolver(new TermAnalyzer(new Vocabulary(), Lexicon.none()), null, documents, null);
+        FollowUpResolver resolver = resolverFindingNoDocument();
         ConversationStore.PastTurn hats = new ConversationStore.PastTurn(
                 "do you sell hats?",
                 "do you sell hats?",
