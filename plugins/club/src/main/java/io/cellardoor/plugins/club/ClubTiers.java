@@ -183,39 +183,6 @@ final class ClubTiers {
     private static final Pattern MIDDLE =
             Pattern.compile("\\b(middle|mid level|mid tier|medium|intermediate|del medio|intermedi[oa]|du milieu"
                     + "|intermediaire)\\b");
-    /** The words of {@link #LEAST}, {@link #MOST} and {@link #MIDDLE}, and "one" ("the cheapest one"). */
-    private static final Set<String> RANKING = Set.of(
-            "middle",
-            "mid",
-            "medium",
-            "intermediate",
-            "medio",
-            "intermedio",
-            "intermedia",
-            "milieu",
-            "intermediaire",
-            "cheapest",
-            "least",
-            "lowest",
-            "cheaper",
-            "smallest",
-            "entry",
-            "most",
-            "priciest",
-            "highest",
-            "biggest",
-            "largest",
-            "top",
-            "mas",
-            "barato",
-            "barata",
-            "caro",
-            "cara",
-            "moins",
-            "plus",
-            "cher",
-            "chere",
-            "one");
 
     private static final Pattern BOTTLES = Pattern.compile("(?i)\\bbottles?\\b");
 
@@ -237,10 +204,11 @@ final class ClubTiers {
                 || !CLUB.matcher(query.normalized()).find()) {
             return Optional.empty();
         }
-        for (String word : focus.split("[^\\p{L}\\p{N}]+")) {
-            if (!word.isEmpty()
-                    && !WHOLE_CLUB.contains(word)
-                    && !((least || most || middle) && RANKING.contains(word))) {
+        // the words left beside the ranking asked for ("the cheapest one") are the whole club's
+        Pattern ranking = least ? LEAST : most ? MOST : middle ? MIDDLE : null;
+        String rest = ranking == null ? focus : ranking.matcher(focus).replaceAll(" ");
+        for (String word : rest.split("[^\\p{L}\\p{N}]+")) {
+            if (!word.isEmpty() && !WHOLE_CLUB.contains(word) && !(ranking != null && word.equals("one"))) {
                 return Optional.empty(); // "how much is shipping for the club?" asks about shipping
             }
         }
