@@ -804,6 +804,8 @@ public final class ExtractiveAnswerGenerator implements AnswerGenerator {
                         && !part.shape().list()
                         && !part.shape().comparison());
         Set<AnswerUnit> opening = new HashSet<>();
+        // the question's words as typed, which a section's heading must say to name what was asked
+        Set<String> typed = aboutThePage || part.shape().who() ? typedWords(part) : Set.of();
         if (aboutThePage) {
             // the first sentence of each such section, so that the answer starts where the page does (a product
             // page's "Price: $32.00" above its description is no sentence)
@@ -820,7 +822,7 @@ public final class ExtractiveAnswerGenerator implements AnswerGenerator {
             units.stream()
                     .filter(u -> SENTENCE.matcher(u.text()).matches())
                     .filter(u -> sections.add(u.passage() + "\n" + u.heading()))
-                    .filter(u -> headingNamesAll(part, u, verb))
+                    .filter(u -> headingNamesAll(part, u, verb, typed))
                     .forEach(opening::add);
         }
         if (part.shape().who()) {
@@ -832,7 +834,7 @@ public final class ExtractiveAnswerGenerator implements AnswerGenerator {
                 String section = u.passage() + "\n" + u.heading();
                 boolean first = lines.add(section);
                 boolean firstSentence = SENTENCE.matcher(u.text()).matches() && sentences.add(section);
-                if ((first || firstSentence) && headingNamesAll(part, u, verb)) {
+                if ((first || firstSentence) && headingNamesAll(part, u, verb, typed)) {
                     opening.add(u);
                 }
             }
@@ -1186,20 +1188,26 @@ public final class ExtractiveAnswerGenerator implements AnswerGenerator {
      * Whether the heading right above a unit names all of a part's own words but the verb, as {@link #titleNamesAll},
      * each by a word the question has as it is or in the singular or plural: "Private Tour & Tasting" names "the private
      * tour", "Hyde Park" does not name "parking" (one stem, another word).
+     *
+     * @param typed the part's words as typed ({@link #typedWords})
      */
-    private boolean headingNamesAll(Part part, AnswerUnit u, Set<String> verb) {
-        Set<String> asked = Set.copyOf(
-                java.util.Arrays.asList(TermAnalyzer.fold(part.shape().text()).split(" ")));
+    private boolean headingNamesAll(Part part, AnswerUnit u, Set<String> verb, Set<String> typed) {
         Set<String> heading = new HashSet<>();
         for (String word : TermAnalyzer.fold(u.heading()).split(" ")) {
-            if (asked.contains(word)
-                    || asked.contains(word + "s")
-                    || word.endsWith("s") && asked.contains(word.substring(0, word.length() - 1))) {
+            if (typed.contains(word)
+                    || typed.contains(word + "s")
+                    || word.endsWith("s") && typed.contains(word.substring(0, word.length() - 1))) {
                 heading.addAll(analyzer.termList(word));
             }
         }
         List<Group> own = ownWords(part, verb);
         return !own.isEmpty() && own.stream().allMatch(g -> g.in(heading));
+    }
+
+    /** A part's words as typed, folded ({@link #headingNamesAll} reads headings against them). */
+    private static Set<String> typedWords(Part part) {
+        return Set.copyOf(
+                java.util.Arrays.asList(TermAnalyzer.fold(part.shape().text()).split(" ")));
     }
 
     /** The share of a part's own words its document's title names (the thing the question is about). */
