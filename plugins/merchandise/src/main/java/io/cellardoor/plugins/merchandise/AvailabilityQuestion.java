@@ -77,7 +77,57 @@ final class AvailabilityQuestion {
             + "(?:shop|store|tienda|boutique)(?: de regalos| de souvenirs)?"
             + ")$");
 
+    /** Words a question may open with before it asks ("cool, is there food?"). */
+    private static final String OPENING = "^(?:(?:so|and|ok|okay|cool|great|nice|awesome|perfect|thanks|hi|hey|also|oh|"
+            + "y|et|alors|merci|bueno|vale|gracias) )*";
+
+    /** A question word asking which things there are, after {@link #OPENING}. */
+    private static final Pattern WHICH_OPENING =
+            Pattern.compile(OPENING + "(?:what|which|que|qu'est|quels?|quelles?|cuales?)\\b");
+
+    private static final String FOOD = "(?:food|something to eat|anything to eat|(?:a |the )?(?:food )?menu"
+            + "|small plates|(?:small )?bites|tapas|appetizers|lunch|comida"
+            + "|algo (?:de|para) comer|de comer|nourriture|(?:de la |des )?repas|(?:quelque chose )?a manger)";
+
+    /**
+     * A question about what the kitchen serves as a whole, nothing narrower: "is there food?", "cool, is there food or
+     * just wine?", "do you serve food?", "what's on the menu?", "what food do you have?", "can we get something to
+     * eat?", "¿tienen comida?", "est-ce qu'on peut manger sur place ?" (normalized text). "What food goes with the
+     * Cabernet Franc?" is not: it asks about one wine.
+     */
+    private static final Pattern WHOLE_MENU = Pattern.compile(
+            OPENING + "(?:"
+                    + "(?:is there|are there|(?:do|does) (?:you|u|ya|y all|yall|you all|you guys|they)(?: also)?"
+                    + " (?:have|serve|sell|offer)|have you got|(?:you|u) got|can (?:i|we) (?:get|buy|order|have)"
+                    + "|(?:tienen|hay|sirven|ofrecen|venden)|(?:avez vous|y a t il|servez vous|proposez vous|vous avez))"
+                    + "(?: any| some)? " + FOOD
+                    + "|(?:what's|whats|what is|what s) (?:on|in) (?:the|your) (?:food )?menu"
+                    + "|(?:what|which|que|quelle)(?: (?:kinds?|types?|sorts?|tipo|sorte) (?:of|de|d))? (?:food|comida|nourriture)"
+                    + " (?:(?:do|can) " + SUBJECT
+                    + " (?:have|serve|offer|get|buy|order)|is there|is available|tienen|hay|sirven"
+                    + "|avez vous|servez vous|proposez vous)"
+                    + "|what (?:do|can) " + SUBJECT
+                    + " (?:have|serve|get|order) to eat|what (?:is|s) there to eat|what can (?:i|we) eat"
+                    + "|(?:can|could) (?:i|we) eat|(?:se puede|podemos) comer|(?:est ce qu'on|est ce qu on|on) peut manger"
+                    + "|qu'est ce qu'il y a a manger|que hay (?:de|para) comer"
+                    + ")(?: (?:there|here|on site|onsite|at the (?:winery|vineyard)|(?:with|during) (?:the |a |your )?tastings?"
+                    + "|alli|alla|sur place|or (?:just|only) \\w+(?: \\w+)?|o solo \\w+|ou (?:juste|seulement) (?:du )?\\w+))?$");
+
     private AvailabilityQuestion() {}
+
+    /**
+     * Whether a question asks what the kitchen serves as a whole ({@link #WHOLE_MENU}).
+     *
+     * @param normalized the question as {@code UserQuery.normalized()} gives it
+     */
+    static boolean wholeMenu(String normalized) {
+        return WHOLE_MENU.matcher(normalized).matches();
+    }
+
+    /** Whether a question opens with a word asking which things there are ("what's on the menu?"), not whether. */
+    static boolean asksWhich(String normalized) {
+        return WHICH_OPENING.matcher(normalized).lookingAt();
+    }
 
     /**
      * Whether a question asks what the shop sells as a whole ({@link #WHOLE_SHOP}).

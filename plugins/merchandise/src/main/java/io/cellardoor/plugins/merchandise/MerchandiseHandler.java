@@ -106,6 +106,9 @@ public final class MerchandiseHandler implements DomainHandler {
         if (answer.isEmpty() && bound.isEmpty() && AvailabilityQuestion.wholeShop(query.normalizedFocus())) {
             answer = overviewAnswer(query.normalizedFocus(), pages, prices);
         }
+        if (answer.isEmpty() && bound.isEmpty() && AvailabilityQuestion.wholeMenu(query.normalizedFocus())) {
+            answer = menuAnswer(query.normalizedFocus(), pages, prices);
+        }
         Optional<AvailabilityQuestion.Asked> asked = AvailabilityQuestion.read(query.normalizedFocus());
         // "how much are they?" after "do you have any cheese?": every cheese, though the carried title names one
         boolean priceOfAKind = priceQuestion && (!match.single() || askedOfSeveral(query));
@@ -159,23 +162,62 @@ public final class MerchandiseHandler implements DomainHandler {
 
     /**
      * What the shop sells, by kind ({@link MerchandiseVocabulary#SHOP_KINDS}): "Our shop carries:" ("Yes, our shop
-     * carries:" to a yes/no question), then a bullet per kind with items, e.g. "- **Clothing** (8 items, $25.00 to
-     * $40.00): Hat, Black Hoodie, Herringbone Hat and 5 more", each kind's items those that are of it first (then
-     * those only named after it), an item under the first kind that holds it; charges ({@link #CHARGE}) are no items.
-     * The menu's dishes are in no kind: the last line points to the menu. Empty when no page is of any kind.
+     * carries:" to a yes/no question), then a bullet per kind with items ({@link #byKind}). The menu's dishes are in no
+     * kind: the last line points to the menu. Empty when no page is of any kind.
      */
     private static Optional<DirectAnswer> overviewAnswer(
             String normalizedFocus, List<DocumentSummary> pages, Prices prices) {
+        boolean yesNo = YES_NO.matcher(normalizedFocus).lookingAt();
+        return byKind(
+                yesNo ? "Yes, our shop carries:" : "Our shop carries:",
+                MerchandiseVocabulary.SHOP_KINDS,
+                MerchandiseVocabulary.SYNONYMS,
+                "Ask about any of these by name for its price, or about the menu for food and drinks.",
+                pages,
+                prices);
+    }
+
+    /**
+     * What the kitchen serves, by course ({@link MerchandiseVocabulary#MENU_KINDS}): "Our menu:" ("Yes, our menu
+     * has:" to a yes/no question), then a bullet per course with dishes ({@link #byKind}). Empty when no page is of
+     * any course.
+     */
+    private static Optional<DirectAnswer> menuAnswer(
+            String normalizedFocus, List<DocumentSummary> pages, Prices prices) {
+        return byKind(
+                AvailabilityQuestion.asksWhich(normalizedFocus) ? "Our menu:" : "Yes, our menu has:",
+                MerchandiseVocabulary.MENU_KINDS,
+                MerchandiseVocabulary.COURSES,
+                "Ask about any dish by name for its price.",
+                pages,
+                prices);
+    }
+
+    /**
+     * The header, a bullet per kind with items, e.g. "- **Clothing** (8 items, $25.00 to $40.00): Hat, Black Hoodie,
+     * Herringbone Hat and 5 more", each kind's items those that are of it first (then those only named after it), an
+     * item under the first kind that holds it, and the closing line; charges ({@link #CHARGE}) are no items.
+     *
+     * @param words each kind's word to the title words of its items
+     * @return empty when no page is of any kind
+     */
+    private static Optional<DirectAnswer> byKind(
+            String header,
+            List<MerchandiseVocabulary.Kind> kinds,
+            Map<String, List<String>> words,
+            String closing,
+            List<DocumentSummary> pages,
+            Prices prices) {
         List<DocumentSummary> goods =
                 pages.stream().filter(p -> !CHARGE.matcher(p.title()).find()).toList();
         ProductNames.Shelf shelf = ProductNames.Shelf.of(goods);
         Set<String> placed = new HashSet<>();
         List<String> lines = new ArrayList<>();
         List<String> sources = new ArrayList<>();
-        for (MerchandiseVocabulary.Kind kind : MerchandiseVocabulary.SHOP_KINDS) {
-            List<DocumentSummary> of = offered(kind.word(), shelf)
+        for (MerchandiseVocabulary.Kind kind : kinds) {
+            List<DocumentSummary> of = ProductNames.offered(kind.word(), shelf, words, MerchandisePlugin.RELATED)
                     .filter(ProductNames.Offer::whole)
-                    .map(offer -> beingFirst(kind.word(), offer.products()))
+                    .map(offer -> beingFirst(kind.word(), words, offer.products()))
                     .orElse(List.of());
             Map<String, List<DocumentSummary>> items = new LinkedHashMap<>();
             of.stream()
@@ -206,16 +248,15 @@ public final class MerchandiseHandler implements DomainHandler {
         if (lines.isEmpty()) {
             return Optional.empty();
         }
-        boolean yesNo = YES_NO.matcher(normalizedFocus).lookingAt();
-        String text = (yesNo ? "Yes, our shop carries:\n" : "Our shop carries:\n") + String.join("\n", lines)
-                + "\nAsk about any of these by name for its price, or about the menu for food and drinks.";
+        String text = header + "\n" + String.join("\n", lines) + "\n" + closing;
         return Optional.of(new DirectAnswer(text, sources, AVAILABILITY_CONFIDENCE));
     }
 
     /** The items that are of a kind ({@link ProductNames#beingThe}) first, then those only named after it. */
-    private static List<DocumentSummary> beingFirst(String word, List<DocumentSummary> items) {
-        List<DocumentSummary> being = ProductNames.beingThe(
-                String.join(" ", MerchandiseVocabulary.SYNONYMS.getOrDefault(word, List.of())) + " " + word, items);
+    private static List<DocumentSummary> beingFirst(
+            String word, Map<String, List<String>> words, List<DocumentSummary> items) {
+        List<DocumentSummary> being =
+                ProductNames.beingThe(String.join(" ", words.getOrDefault(word, List.of())) + " " + word, items);
         List<DocumentSummary> ordered = new ArrayList<>(being);
         items.stream().filter(p -> !being.contains(p)).forEach(ordered::add);
         return ordered;

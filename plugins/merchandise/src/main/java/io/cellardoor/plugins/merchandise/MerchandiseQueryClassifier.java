@@ -33,7 +33,7 @@ public final class MerchandiseQueryClassifier implements QueryClassifier {
             + "|ravioli|mac and cheese|nachos|quesadillas?|empanadas?|croquettes?|fritters?|potatoes|avocado toast"
             + "|eggs|pancakes|french toast|waffles|donuts|pretzels?|popcorn|satay|skewers|kebabs?|meatballs?|vegan"
             + "|vegetarian|gluten free|brunch"
-            + "|comida|quesos?|aceitunas|postres?|nourriture|fromages?|chocolats?";
+            + "|comida|comer|quesos?|aceitunas|postres?|nourriture|manger|repas|fromages?|chocolats?";
     private static final String PRICE = "(?:\\bhow much\\b|\\bprices?\\b|\\bpriced\\b|\\bcosts?\\b|\\$)";
 
     private static final KeywordClassifier SIGNALS = KeywordClassifier.builder()

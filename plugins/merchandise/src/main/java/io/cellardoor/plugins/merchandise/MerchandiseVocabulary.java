@@ -69,5 +69,32 @@ final class MerchandiseVocabulary {
             new Kind("Flowers", "flowers"),
             new Kind("Gifts", "gift"));
 
+    /**
+     * The menu's courses, each a word and the title words of its dishes and drinks; read only for the overview of the
+     * whole menu ({@link #MENU_KINDS}), never added to the search, so "drinks" in a question does not pull every soda.
+     */
+    static final Map<String, List<String>> COURSES = Synonyms.parse("""
+            soups=soup
+            seafood=lobster shrimp oyster mussels octopus cod trout tuna yellowtail crudo tartare
+            pasta=ravioli tortellini gnocchi lasagna tagliatelle ramen
+            brunch=eggs benedict quiche shakshuka toast bacon potatoes
+            charcuterie=cheese salami chorizo camembert burrata
+            plates=tapas fritters arancini satay sliders hummus croquette shumai potstickers fries peppers pizzette \
+            tempura beets broccolini sprouts salad tomatoes chicken beef
+            sweets=churros cupcake cookies mousse macarons tart foster cream
+            drinks=beer ale soda lemonade water coffee espresso tea cider americano gin vodka bourbon
+            """);
+
+    /** The courses the overview of the whole menu lists, in this order; a dish is listed under the first that holds it. */
+    static final List<Kind> MENU_KINDS = List.of(
+            new Kind("Soups", "soups"),
+            new Kind("Small plates and tapas", "plates"),
+            new Kind("Seafood", "seafood"),
+            new Kind("Pasta", "pasta"),
+            new Kind("Brunch", "brunch"),
+            new Kind("Cheese and charcuterie", "charcuterie"),
+            new Kind("Desserts", "sweets"),
+            new Kind("Drinks besides wine", "drinks"));
+
     private MerchandiseVocabulary() {}
 }

@@ -150,6 +150,12 @@ class MerchandiseTests {
     }
 
     @Test
+    void classifierRoutesEatingInSpanishAndFrench() {
+        assertThat(score("est-ce qu'on peut manger sur place ?")).isGreaterThanOrEqualTo(0.25);
+        assertThat(score("¿se puede comer allí?")).isGreaterThanOrEqualTo(0.25);
+    }
+
+    @Test
     void classifierRoutesTheShapeOfADishQuestionEvenForAnUnknownDish() {
         assertThat(score("whats on the halloumi")).isGreaterThanOrEqualTo(0.25);
     }
@@ -385,6 +391,46 @@ class MerchandiseTests {
                 .hasValueSatisfying(a -> assertThat(a).startsWith("We have:\n- **Hat**"));
         assertThat(answer("what do you have?", store)).isEmpty();
         assertThat(answer("what else do you sell?", store)).isEmpty();
+    }
+
+    @Test
+    void aQuestionAboutTheWholeMenuGetsItsCoursesWithCountsPricesAndExamples() {
+        InMemoryPluginContext kitchen = new InMemoryPluginContext()
+                .add("merchandise", "menu/soup.md", "Mushroom Soup", "# Mushroom Soup\n- **Price**: $12.00\n")
+                .add("merchandise", "menu/cheese.md", "Cheese Plate", "# Cheese Plate\n- **Price**: $24.00\n")
+                .add("merchandise", "menu/arancini.md", "Arancini", "# Arancini\n- **Price**: $14.00\n")
+                .add("merchandise", "menu/roll.md", "Lobster Roll", "# Lobster Roll\n- **Price**: $32.00\n")
+                .add("merchandise", "menu/churros.md", "Churros", "# Churros\n- **Price**: $10.00\n")
+                .add("merchandise", "menu/beer.md", "Ginger Beer", "# Ginger Beer\n- **Price**: $5.00\n")
+                .add("merchandise", "shop/cap.md", "Linen Cap", "# Linen Cap\n- **Price**: $28.00\n")
+                .add("merchandise", "shop/fee.md", "Corkage Fee", "# Corkage Fee\n- **Price**: $25.00\n");
+        String courses = "- **Soups** (1 item, $12.00): Mushroom Soup\n"
+                + "- **Small plates and tapas** (2 items, $14.00 to $24.00): Arancini, Cheese Plate\n"
+                + "- **Seafood** (1 item, $32.00): Lobster Roll\n"
+                + "- **Desserts** (1 item, $10.00): Churros\n"
+                + "- **Drinks besides wine** (1 item, $5.00): Ginger Beer\n"
+                + "Ask about any dish by name for its price.";
+        for (String question : List.of(
+                "is there food?",
+                "cool, is there food or just wine?",
+                "do you guys serve food?",
+                "can we get something to eat there?",
+                "do you have a menu?",
+                "are there small plates?",
+                "can I order lunch there?",
+                "¿tienen comida?",
+                "est-ce qu'on peut manger sur place ?")) {
+            assertThat(answer(question, kitchen)).as(question).hasValue("Yes, our menu has:\n" + courses);
+        }
+        for (String question :
+                List.of("what's on the menu?", "What kind of food do you serve?", "what do you have to eat?")) {
+            assertThat(answer(question, kitchen)).as(question).hasValue("Our menu:\n" + courses);
+        }
+        // narrower questions keep their own answers
+        assertThat(answer("what food goes with the lobster roll?", kitchen)).isEmpty();
+        assertThat(answer("is there a food truck at the party?", kitchen)).isEmpty();
+        assertThat(answer("do you have soup?", kitchen))
+                .hasValueSatisfying(a -> assertThat(a).startsWith("Yes, we have:\n- **Mushroom Soup**"));
     }
 
     @Test
