@@ -19,7 +19,7 @@ final class AvailabilityQuestion {
      */
     private static final Pattern ASKED = Pattern.compile("\\b(?:"
             + "(?:do|does) (?:you|u|ya|y all|yall|you all|you guys|they)(?: still| also| even)?"
-            + " (?:have|sell|carry|stock|offer|serve|got)"
+            + " (?:have|sell|carry|stock|offer|serve|got|do)"
             + "|(?:have|has) (?:you|u) got|(?:you|u) got|got any|(?:is|are) there any"
             + "|can (?:i|we) (?:buy|get|order|purchase)"
             // a visitor saying what they look for: "I need a gift for my boss", "looking for a hat"
@@ -48,7 +48,9 @@ final class AvailabilityQuestion {
 
     /** Where the thing ends and what it is wanted for, or where, begins. */
     private static final Pattern PURPOSE = Pattern.compile(
-            "\\b(?:to|for|by|on|at|in|with|that|which|i can|we can|para|con|en|que|pour|avec|dans|sur|today|here)\\b");
+            "\\b(?:to|for|by|on|at|in|with|that|which|i can|we can|para|con|en|que|pour|avec|dans|sur|today|here"
+                    // what the thing is besides: "drinks besides wine"
+                    + "|besides|other than|apart from|aside from|except|ademas de|aparte de|excepto|sauf|a part|autres? que)\\b");
 
     private static final String SUBJECT = "(?:you|u|ya|y all|yall|you all|you guys|i|we)";
     private static final String WHAT_KIND_OF = "(?:what|which|que|qu'est ce que|quels?|quelles?)"
@@ -85,7 +87,7 @@ final class AvailabilityQuestion {
     private static final Pattern WHICH_OPENING =
             Pattern.compile(OPENING + "(?:what|which|que|qu'est|quels?|quelles?|cuales?)\\b");
 
-    private static final String FOOD = "(?:food|something to eat|anything to eat|(?:a |the )?(?:food )?menu"
+    private static final String FOOD = "(?:food|something to eat|anything to eat|(?:a |the )?(?:food |drinks? )?menu"
             + "|small plates|(?:small )?bites|tapas|appetizers|lunch|comida"
             + "|algo (?:de|para) comer|de comer|nourriture|(?:de la |des )?repas|(?:quelque chose )?a manger)";
 
@@ -177,8 +179,9 @@ final class AvailabilityQuestion {
         }
         String object = normalized.substring(start);
         boolean which = false;
-        if (object.isBlank() && verb >= 0) {
-            // "what kind of glasses do you sell": the things come before the verb
+        if (withoutPurpose(object).isEmpty() && verb >= 0) {
+            // "what kind of glasses do you sell", "what drinks do you have besides wine": the things come before the
+            // verb
             Matcher before = WHICH.matcher(normalized.substring(0, verb).strip());
             if (!before.matches()) {
                 return Optional.empty();

@@ -479,9 +479,9 @@ public final class MerchandiseHandler implements DomainHandler {
                 .map(offer -> itemList("", List.of(offer), prices));
     }
 
-    /** {@link ProductNames#offered} with this plugin's vocabulary and related domains. */
+    /** {@link ProductNames#offered} with this plugin's item words (its vocabulary and courses) and related domains. */
     private static Optional<ProductNames.Offer> offered(String thing, ProductNames.Shelf items) {
-        return ProductNames.offered(thing, items, MerchandiseVocabulary.SYNONYMS, MerchandisePlugin.RELATED);
+        return ProductNames.offered(thing, items, MerchandiseVocabulary.ITEM_WORDS, MerchandisePlugin.RELATED);
     }
 
     /**

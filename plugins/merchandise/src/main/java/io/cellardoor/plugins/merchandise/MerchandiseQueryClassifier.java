@@ -60,7 +60,7 @@ public final class MerchandiseQueryClassifier implements QueryClassifier {
                     "purchase")
             .rule(
                     "\\b(lemonade|soda|coffee|espresso|latte|cappuccino|tea|juice|mocktails?|non alcoholic|beer|cider"
-                            + "|kombucha)\\b",
+                            + "|kombucha|drinks|beverages?|bebidas|boissons)\\b",
                     0.35,
                     "drink")
             .rule(PRICE, 0.1, "price")

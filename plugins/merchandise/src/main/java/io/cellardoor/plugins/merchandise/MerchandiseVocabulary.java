@@ -1,6 +1,7 @@
 package io.cellardoor.plugins.merchandise;
 
 import io.cellardoor.plugin.api.Synonyms;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -70,8 +71,9 @@ final class MerchandiseVocabulary {
             new Kind("Gifts", "gift"));
 
     /**
-     * The menu's courses, each a word and the title words of its dishes and drinks; read only for the overview of the
-     * whole menu ({@link #MENU_KINDS}), never added to the search, so "drinks" in a question does not pull every soda.
+     * The menu's courses, each a word and the title words of its dishes and drinks: the overview of the whole menu
+     * ({@link #MENU_KINDS}) and a question naming a course ("do you have seafood?", {@link #ITEM_WORDS}) read them; they
+     * are never added to the search, so "drinks" in a question does not pull every soda.
      */
     static final Map<String, List<String>> COURSES = Synonyms.parse("""
             soups=soup
@@ -79,7 +81,7 @@ final class MerchandiseVocabulary {
             pasta=ravioli tortellini gnocchi lasagna tagliatelle ramen
             brunch=eggs benedict quiche shakshuka toast bacon potatoes
             charcuterie=cheese salami chorizo camembert burrata
-            plates=tapas fritters arancini satay sliders hummus croquette shumai potstickers fries peppers pizzette \
+            tapas=plate fritters arancini satay sliders hummus croquette shumai potstickers fries peppers pizzette \
             tempura beets broccolini sprouts salad tomatoes chicken beef
             sweets=churros cupcake cookies mousse macarons tart foster cream
             drinks=beer ale soda lemonade water coffee espresso tea cider americano gin vodka bourbon
@@ -88,13 +90,22 @@ final class MerchandiseVocabulary {
     /** The courses the overview of the whole menu lists, in this order; a dish is listed under the first that holds it. */
     static final List<Kind> MENU_KINDS = List.of(
             new Kind("Soups", "soups"),
-            new Kind("Small plates and tapas", "plates"),
+            new Kind("Small plates and tapas", "tapas"),
             new Kind("Seafood", "seafood"),
             new Kind("Pasta", "pasta"),
             new Kind("Brunch", "brunch"),
             new Kind("Cheese and charcuterie", "charcuterie"),
             new Kind("Desserts", "sweets"),
             new Kind("Drinks besides wine", "drinks"));
+
+    /** The words an item asked about may be: {@link #SYNONYMS}, and the {@link #COURSES} no synonym line names. */
+    static final Map<String, List<String>> ITEM_WORDS = withCourses();
+
+    private static Map<String, List<String>> withCourses() {
+        Map<String, List<String>> words = new HashMap<>(COURSES);
+        words.putAll(SYNONYMS);
+        return Map.copyOf(words);
+    }
 
     private MerchandiseVocabulary() {}
 }

@@ -426,6 +426,11 @@ class MerchandiseTests {
                 List.of("what's on the menu?", "What kind of food do you serve?", "what do you have to eat?")) {
             assertThat(answer(question, kitchen)).as(question).hasValue("Our menu:\n" + courses);
         }
+        // a course asked about by name lists its dishes
+        assertThat(answer("do you have seafood?", kitchen)).hasValue("Yes, we have:\n- **Lobster Roll**: $32.00");
+        assertThat(answer("do you do soup?", kitchen)).hasValue("Yes, we have:\n- **Mushroom Soup**: $12.00");
+        assertThat(answer("what drinks do you have besides wine?", kitchen))
+                .hasValue("We have:\n- **Ginger Beer**: $5.00");
         // narrower questions keep their own answers
         assertThat(answer("what food goes with the lobster roll?", kitchen)).isEmpty();
         assertThat(answer("is there a food truck at the party?", kitchen)).isEmpty();
