@@ -27,7 +27,8 @@ final class VisitingVocabulary {
             viernes,vendredi=friday
             sabado,sabados,samedi=saturday
             domingo,domingos,dimanche=sunday
-            hoy,aujourd=today
+            hoy,aujourd=today same day
+            today,tonight=same day
             manana,demain=tomorrow
             reserva,reservas,reservar,reservacion,reservation,reserver=reservation book
             book,booking,bookings,booked=reservation reserve

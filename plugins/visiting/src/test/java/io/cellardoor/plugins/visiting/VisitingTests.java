@@ -135,6 +135,10 @@ class VisitingTests {
                 .as("\"combien de temps dure une dégustation ?\"")
                 .contains("duration");
         assertThat(plugin.synonyms().get("ligne")).as("\"réserver en ligne\"").contains("online");
+        assertThat(plugin.synonyms().get("today"))
+                .as("\"can I book a tasting for today?\": the pages say same-day")
+                .contains("same", "day");
+        assertThat(plugin.synonyms().get("hoy")).contains("today", "same", "day");
         assertThat(plugin.synonyms().get("trouve")).as("\"où se trouve ...\"").contains("located");
         assertThat(plugin.synonyms().get("walkins"))
                 .as("\"walk ins\" read as one word asks whether a reservation is needed")
