@@ -85,7 +85,7 @@ final class AvailabilityQuestion {
 
     /** A question word asking which things there are, after {@link #OPENING}. */
     private static final Pattern WHICH_OPENING =
-            Pattern.compile(OPENING + "(?:what|which|que|qu'est|quels?|quelles?|cuales?)\\b");
+            Pattern.compile(OPENING + "(?:what|which|que|qu'est|qu'y|qu'avez|quels?|quelles?|cuales?)\\b");
 
     private static final String FOOD = "(?:food|something to eat|anything to eat|(?:a |the )?(?:food |drinks? )?menu"
             + "|small plates|(?:small )?bites|tapas|appetizers|lunch|comida"
@@ -112,6 +112,8 @@ final class AvailabilityQuestion {
                     + " (?:have|serve|get|order) to eat|what (?:is|s) there to eat|what can (?:i|we) eat"
                     + "|(?:can|could) (?:i|we) eat|(?:se puede|podemos) comer|(?:est ce qu'on|est ce qu on|on) peut manger"
                     + "|qu'est ce qu'il y a a manger|que hay (?:de|para) comer"
+                    + "|que (?:hay|tienen) en (?:el|su|la) (?:menu|carta)"
+                    + "|(?:qu'y a t il|qu'est ce qu'il y a|qu'avez vous) (?:au|sur le|sur la|a la|dans le) (?:menu|carte)"
                     + ")(?: (?:there|here|on site|onsite|at the (?:winery|vineyard)|(?:with|during) (?:the |a |your )?tastings?"
                     + "|alli|alla|sur place|or (?:just|only) \\w+(?: \\w+)?|o solo \\w+|ou (?:juste|seulement) (?:du )?\\w+))?$");
 

@@ -422,8 +422,12 @@ class MerchandiseTests {
                 "est-ce qu'on peut manger sur place ?")) {
             assertThat(answer(question, kitchen)).as(question).hasValue("Yes, our menu has:\n" + courses);
         }
-        for (String question :
-                List.of("what's on the menu?", "What kind of food do you serve?", "what do you have to eat?")) {
+        for (String question : List.of(
+                "what's on the menu?",
+                "What kind of food do you serve?",
+                "what do you have to eat?",
+                "¿qué hay en el menú?",
+                "qu'y a-t-il au menu ?")) {
             assertThat(answer(question, kitchen)).as(question).hasValue("Our menu:\n" + courses);
         }
         // a course asked about by name lists its dishes

@@ -36,7 +36,8 @@ final class VisitingVocabulary {
             refund,refunds,refunded,reembolso,remboursement=cancellation
             reschedule,rescheduling,postpone=change modify
             degustacion,degustaciones,cata,catas,degustation,degustations=tasting
-            visita,visitas,visitar,visite,visiter=visit
+            visitar,visiter=visit
+            visita,visitas,visite,visites=visit tour
             recorrido,excursion=tour
             guidee,guidees,guide,guides,guiada,guiadas,guiado,guiados=guided
             outside,outdoors,afuera,exterior,dehors,terrasse=outdoor patio
@@ -58,7 +59,7 @@ final class VisitingVocabulary {
             tren,train,gare,estacion=train station
             minutos=minutes
             grupo,grupos,groupe,groupes=group
-            privada,privado,privee,prive=private
+            privada,privadas,privado,privados,privee,privees,prive,prives=private
             cuesta,cuestan,coute,coutent=price cost
             dura,duran,duracion,duree,dure,durent=duration minutes
             tiempo,temps=time

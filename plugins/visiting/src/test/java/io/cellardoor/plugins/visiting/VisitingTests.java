@@ -139,6 +139,10 @@ class VisitingTests {
                 .as("\"can I book a tasting for today?\": the pages say same-day")
                 .contains("same", "day");
         assertThat(plugin.synonyms().get("hoy")).contains("today", "same", "day");
+        assertThat(plugin.synonyms().get("visites"))
+                .as("\"proposez-vous des visites privées ?\": the pages say private tour")
+                .contains("tour");
+        assertThat(plugin.synonyms().get("privees")).contains("private");
         assertThat(plugin.synonyms().get("trouve")).as("\"où se trouve ...\"").contains("located");
         assertThat(plugin.synonyms().get("walkins"))
                 .as("\"walk ins\" read as one word asks whether a reservation is needed")
