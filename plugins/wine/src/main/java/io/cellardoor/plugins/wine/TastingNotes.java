@@ -26,6 +26,9 @@ final class TastingNotes {
 
     private static final int MAX_SENTENCES = 4;
 
+    /** A comparison is read from the pages as the notes are, but sets two wines' notes beside each other. */
+    private static final double COMPARISON_CONFIDENCE = 0.85;
+
     /**
      * Words of a wine's style that a yes-or-no question ends with ("is the rosé dry?", "is it sweet or dry?"): its notes
      * answer it. At the end, so that "is it dry farmed?" is not one.
@@ -111,6 +114,49 @@ final class TastingNotes {
         }
         return Optional.of(
                 new DirectAnswer(String.join("\n\n", paragraphs), List.copyOf(sources), anyNotes ? 0.9 : 0.6));
+    }
+
+    /**
+     * Words asking how wines differ or which to choose ("what's the difference between the farmhouse and reserve cab
+     * franc?", "compare the two chardonnays", "farmhouse vs reserve", "¿cuál es la diferencia ...?", "quelle est la
+     * différence ...?"), on the folded text.
+     */
+    private static final Pattern COMPARED = Pattern.compile("\\b(differen\\w*|diferen\\w*|differ|compar\\w*|vs|versus"
+            + "|which (one )?(is|would be|should i|do you) (better|recommend|choose|pick|get))\\b");
+
+    /** Whether the visitor's words of this turn (folded) ask how the wines they name differ. */
+    static boolean comparison(String normalizedFocus) {
+        return COMPARED.matcher(normalizedFocus).find()
+                && !OTHER.matcher(normalizedFocus).find();
+    }
+
+    /**
+     * Two or three named wines side by side: each with its price and its tasting notes ("- **2022 Farmhouse Cabernet
+     * Franc** ($32.00): ..."), or that its page gives none, merged by name and price as a price answer merges them.
+     *
+     * @return empty for fewer than two wines after merging, more than {@link #MAX_WINES}, a page that cannot be read,
+     *     or a page describing its wine in words this reader does not know (the passages answer)
+     */
+    static Optional<DirectAnswer> compared(List<DocumentSummary> wines, PluginContext context) {
+        Optional<List<WineHandler.ReadWine>> read = WineHandler.readFew(wines, context);
+        if (read.isEmpty() || read.get().size() < 2) {
+            return Optional.empty();
+        }
+        List<String> lines = new ArrayList<>();
+        Set<String> sources = new LinkedHashSet<>();
+        for (WineHandler.ReadWine named : read.get()) {
+            WineHandler.Found found = named.firstSaying(TastingNotes::of);
+            if (found.said().isEmpty() && named.pages().stream().anyMatch(p -> hasProse(p.text()))) {
+                return Optional.empty();
+            }
+            sources.add(found.page().path());
+            WineHandler.PricedWine wine = named.wine();
+            String price = wine.price().isEmpty() ? "" : " (" + wine.price() + ")";
+            lines.add("- **" + wine.title() + "**" + price + ": "
+                    + (found.said().isEmpty() ? "its page gives no tasting notes yet." : found.quoted()));
+        }
+        return Optional.of(new DirectAnswer(
+                "Side by side:\n" + String.join("\n", lines), List.copyOf(sources), COMPARISON_CONFIDENCE));
     }
 
     /**

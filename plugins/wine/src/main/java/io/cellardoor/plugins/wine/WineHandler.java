@@ -82,6 +82,11 @@ public final class WineHandler implements DomainHandler {
         // "tell me about your sparkling wines": a style's list (WineCatalog), though "sparkling" resolves to the Brut
         boolean aboutAStyle =
                 WineCatalog.TELL_ABOUT_WINES.matcher(query.normalizedFocus()).find();
+        // "what's the difference between the farmhouse and reserve cab franc?": each with its price and notes
+        if (answer.isEmpty() && TastingNotes.comparison(query.normalizedFocus())) {
+            answer = TastingNotes.compared(
+                    match.exact() ? match.wines() : WineNames.eachNamed(query.normalizedFocus(), pages), context);
+        }
         if (answer.isEmpty() && match.exact() && !aboutAStyle && TastingNotes.asked(query.normalizedFocus())) {
             answer = TastingNotes.answer(match.wines(), context);
         }

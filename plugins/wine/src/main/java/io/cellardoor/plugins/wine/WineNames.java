@@ -6,6 +6,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * Resolves casual, partial wine names ("reserve cab franc", "the lark", "a rosé") against the titles of
@@ -212,6 +213,44 @@ final class WineNames {
     /** Resolves the wines a query names among the given wine pages. */
     static Match resolve(String query, List<DocumentSummary> pages) {
         return resolve(query, query, pages);
+    }
+
+    /** Words joining the wines a comparison names ("the farmhouse and the reserve", "x vs y", "x compared to y"). */
+    private static final Pattern BETWEEN =
+            Pattern.compile("\\b(?:and|vs|versus|or|with|to|against|y|o|et|ou|contra)\\b|,");
+
+    /**
+     * The wines a comparison names one by one ("the farmhouse and reserve cab franc", "the meadow rosé vs the seasons
+     * rosé"): each part between joining words resolved on its own, and a part naming several wines read again with
+     * the grape varieties of the last part ("farmhouse" as the Farmhouse Cabernet Franc).
+     *
+     * @param normalizedFocus the visitor's words of this turn, folded
+     * @return the wines in the order named, each wine's pages together; empty when a part names no wine exactly
+     */
+    static List<DocumentSummary> eachNamed(String normalizedFocus, List<DocumentSummary> pages) {
+        List<String> parts = BETWEEN.splitAsStream(normalizedFocus)
+                .map(String::strip)
+                .filter(part -> !part.isEmpty())
+                .toList();
+        if (parts.size() < 2) {
+            return List.of();
+        }
+        String varieties = String.join(
+                " ",
+                Words.of(parts.getLast()).stream().filter(WineNames::variety).toList());
+        List<DocumentSummary> named = new ArrayList<>();
+        for (String part : parts) {
+            Match match = resolve(part, pages);
+            if ((!match.exact() || match.wines().size() > 1) && !varieties.isEmpty()) {
+                Match narrowed = resolve(part + " " + varieties, pages);
+                match = narrowed.exact() ? narrowed : match;
+            }
+            if (!match.exact()) {
+                return List.of();
+            }
+            match.wines().stream().filter(w -> !named.contains(w)).forEach(named::add);
+        }
+        return named;
     }
 
     /**

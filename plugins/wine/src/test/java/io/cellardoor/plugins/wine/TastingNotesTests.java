@@ -77,6 +77,34 @@ class TastingNotesTests {
         assertThat(answer.sourcePaths()).containsExactly("wine/ridge-cf.md");
     }
 
+    @ParameterizedTest
+    @ValueSource(
+            strings = {
+                "what's the difference between the meadow rosé and the seasons reserve rosé?",
+                "compare the meadow rose and the seasons reserve rose",
+                "meadow rosé vs seasons reserve rosé?",
+                "¿cuál es la diferencia entre el meadow rosé y el seasons reserve rosé?"
+            })
+    void twoNamedWinesComparedSideBySideWithPricesAndNotes(String question) {
+        DirectAnswer answer = direct(question).orElseThrow();
+
+        assertThat(answer.text())
+                .isEqualTo("Side by side:\n"
+                        + "- **2023 Meadow Rosé** ($24.00): Fragrant notes of strawberry and watermelon. On the palate,"
+                        + " lively acidity and a hint of lemon.\n"
+                        + "- **2023 Seasons Reserve Rosé** ($30.00): its page gives no tasting notes yet.");
+        assertThat(answer.sourcePaths()).containsExactly("wine/meadow-rose.md", "wine/season-rose.md");
+    }
+
+    @Test
+    void aComparisonOfOneWineOrOfPricesIsNotASideBySide() {
+        assertThat(direct("how does the meadow rosé compare?").map(DirectAnswer::text))
+                .hasValueSatisfying(text -> assertThat(text).doesNotStartWith("Side by side"));
+        assertThat(direct("compare the prices of the meadow rosé and the seasons reserve rosé")
+                        .map(DirectAnswer::text))
+                .hasValueSatisfying(text -> assertThat(text).doesNotStartWith("Side by side"));
+    }
+
     @Test
     void withoutALabelQuotesTheSentencesAboutTasteOutsideThePairing() {
         String text = direct("describe the meadow rosé").orElseThrow().text();
