@@ -97,6 +97,36 @@ class TastingNotesTests {
     }
 
     @Test
+    void aWineNamedByAPartOfAComparisonAloneIsReadWithTheGrapesOfTheLastPart() {
+        InMemoryPluginContext shelf = new InMemoryPluginContext()
+                .add(
+                        "wine",
+                        "wine/ridge-cf.md",
+                        "2022 Ridge Cabernet Franc",
+                        "# 2022 Ridge Cabernet Franc\n" + "- Price: $44.00\nAromas of plum and graphite.\n")
+                .add(
+                        "wine",
+                        "wine/ridge-merlot.md",
+                        "2022 Ridge Merlot",
+                        "# 2022 Ridge Merlot\n" + "- Price: $38.00\nNotes of cherry and cocoa.\n")
+                .add(
+                        "wine",
+                        "wine/reserve-cf.md",
+                        "2022 Reserve Cabernet Franc",
+                        "# 2022 Reserve Cabernet Franc\n" + "- Price: $52.00\nAromas of cassis and violet.\n");
+
+        DirectAnswer answer = plugin.handler()
+                .handle(new UserQuery("what's the difference between the ridge and reserve cab franc?", "en"), shelf)
+                .directAnswer()
+                .orElseThrow();
+
+        assertThat(answer.text())
+                .isEqualTo("Side by side:\n"
+                        + "- **2022 Ridge Cabernet Franc** ($44.00): Aromas of plum and graphite.\n"
+                        + "- **2022 Reserve Cabernet Franc** ($52.00): Aromas of cassis and violet.");
+    }
+
+    @Test
     void aComparisonOfOneWineOrOfPricesIsNotASideBySide() {
         assertThat(direct("how does the meadow rosé compare?").map(DirectAnswer::text))
                 .hasValueSatisfying(text -> assertThat(text).doesNotStartWith("Side by side"));
