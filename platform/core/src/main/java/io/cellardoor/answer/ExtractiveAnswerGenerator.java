@@ -113,6 +113,9 @@ public final class ExtractiveAnswerGenerator implements AnswerGenerator {
     private static final double DEFINITION_BONUS = 0.15;
     /** Added, like a kind of fact asked for, to a line naming a person when the question asks "who" ({@link #person}). */
     private static final double PERSON_BONUS = 0.25;
+    /** Words asking what something costs that name no particular charge (unlike "fee", "deposit", "tax"). */
+    private static final Pattern ANY_PRICE = Pattern.compile("costs?|prices?|priced|pricing");
+
     /** Two to four capitalised words in a row, "&" or "and" allowed between them ("Barry & Sang Milea"). */
     private static final Pattern CAPITALISED_RUN = Pattern.compile(
             "(?<![\\p{L}\\p{N}])\\p{Lu}[\\p{Ll}'’-]+(?:[ \\t]+(?:(?:&|and)[ \\t]+)?\\p{Lu}[\\p{Ll}'’-]+){1,3}(?![\\p{L}\\p{N}])");
@@ -371,13 +374,15 @@ public final class ExtractiveAnswerGenerator implements AnswerGenerator {
             }
             // "Do I have to pay to taste?", "is there a charge?": when the knowledge never uses the word asking the
             // price, a line giving a price says what is paid or charged. A word it uses ("fee", "deposit") still has to
-            // be found: it tells one charge from another.
+            // be found: it tells one charge from another. "Cost" and "price" name no charge: any price answers them.
             if (p.shape().facts().contains(Fact.PRICE)) {
                 Matcher priceWords =
                         UserQuery.PRICE_ASKED.matcher(new UserQuery(p.shape().text(), "en").normalized());
                 while (priceWords.find()) {
                     Set<String> words = analyzer.terms(priceWords.group());
-                    if (!words.isEmpty() && words.stream().noneMatch(stats::known)) {
+                    if (!words.isEmpty()
+                            && (words.stream().noneMatch(stats::known)
+                                    || ANY_PRICE.matcher(priceWords.group()).matches())) {
                         measures.put(words, Fact.PRICE.pattern());
                     }
                 }

@@ -416,6 +416,27 @@ class ExtractiveAnswerGeneratorTests {
     }
 
     @Test
+    void costAsksForAnyPriceThoughTheKnowledgeUsesTheWord() {
+        List<RetrievedChunk> found = List.of(
+                chunk(
+                        1,
+                        "weddings/weddings.md",
+                        "Weddings",
+                        "Menu Options",
+                        "## Menu Options\n- Custom wedding menus available at no additional cost (if equal value)",
+                        0.45),
+                chunk(
+                        2,
+                        "weddings/weddings.md",
+                        "Weddings",
+                        "Venue Fees",
+                        "## Venue Fees\n- Clubhouse Fee: $10,000 – $15,000 (season-dependent)",
+                        0.4));
+        GeneratedAnswer answer = titled(found).generate(ask("how much does a wedding cost?", found), TokenSink.NONE);
+        assertThat(answer.text()).contains("Clubhouse Fee: $10,000").doesNotContain("no additional cost");
+    }
+
+    @Test
     void pagesOnlyMentioningTheThingAreNoListOfItems() {
         List<RetrievedChunk> found = List.of(
                 chunk(
