@@ -37,6 +37,9 @@ final class OfferingPrices {
     /** The question asks for the most expensive offering. */
     private static final Pattern MOST = Pattern.compile(
             "\\b(most expensive|more expensive|priciest|pricier|highest priced" + "|mas car[oa]s?|plus cher\\w*)\\b");
+    /** Words referring back to several things at once. */
+    private static final Pattern SEVERAL = Pattern.compile("\\b(?:they|them|those|these|all of)\\b");
+
     /** The first amount of a price ("$25 per person": 25). */
     private static final Pattern AMOUNT = Pattern.compile("\\$\\s?(\\d[\\d,]*(?:\\.\\d+)?)");
 
@@ -93,8 +96,12 @@ final class OfferingPrices {
         String text = query.normalizedFocus();
         // "is there a cheaper option?" after a tasting compares the kinds of visit the conversation is about
         boolean comparing = LEAST.matcher(text).find() || MOST.matcher(text).find();
+        // "how much are they?" after "what tastings do you offer?": the kinds of visit the conversation is about
+        boolean several =
+                !query.focus().equals(query.text()) && SEVERAL.matcher(text).find();
         if (!new UserQuery(query.focus(), query.language()).asksPrice()
-                || !OFFERING.matcher(comparing ? query.normalized() : text).find()) {
+                || !OFFERING.matcher(comparing || several ? query.normalized() : text)
+                        .find()) {
             return false;
         }
         Set<String> naming = naming(text);

@@ -429,6 +429,19 @@ class VisitingTests {
     }
 
     @Test
+    void whatTheyCostAfterTheVisitsWereAskedAboutPricesEachVisit() {
+        UserQuery followUp =
+                new UserQuery("how much are they? what tastings do you offer?", "en", "how much are they?");
+        assertThat(plugin.handler().handle(followUp, tastings()).directAnswer().map(DirectAnswer::text))
+                .hasValueSatisfying(text -> assertThat(text).contains("Porch Tasting", "Barrel Room Tour & Tasting"));
+        assertThat(plugin.handler()
+                        .handle(new UserQuery("how much are they?", "en"), tastings())
+                        .directAnswer())
+                .as("no visit named in the conversation")
+                .isEmpty();
+    }
+
+    @Test
     void findsThePagePricingTheVisitsByItsTitleWhenTheSearchMissedIt() {
         InMemoryPluginContext missed = new InMemoryPluginContext()
                 .add("visiting", "visiting/experiences.md", "Tasting Experiences", EXPERIENCES)
