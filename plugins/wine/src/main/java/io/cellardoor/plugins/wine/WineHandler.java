@@ -61,6 +61,7 @@ public final class WineHandler implements DomainHandler {
                 match = own;
             }
         }
+        match = WineNames.withShorterNames(match, pages);
         List<String> boosted = match.wines().stream()
                 .limit(MAX_BOOSTED)
                 .map(DocumentSummary::path)

@@ -210,6 +210,40 @@ final class WineNames {
                 .toList();
     }
 
+    /**
+     * The wines of an exact match with the pages naming one of them in fewer words of the same vintage ("2023 Meadow
+     * Rosé" beside a matched "2023 Meadow Rosé Test", as a follow-up carries a cited title): the same wine, which a
+     * price or notes answer then merges under its shorter name.
+     *
+     * @return the match itself when it is not exact or no such page exists
+     */
+    static Match withShorterNames(Match match, List<DocumentSummary> pages) {
+        if (!match.exact()) {
+            return match;
+        }
+        List<DocumentSummary> wines = new ArrayList<>(match.wines());
+        for (DocumentSummary page : pages) {
+            List<String> words = distinctiveWords(page.title());
+            if (wines.contains(page) || words.size() < 2) {
+                continue;
+            }
+            boolean shorter = match.wines().stream()
+                    .anyMatch(m -> vintages(m.title()).equals(vintages(page.title()))
+                            && distinctiveWords(m.title()).size() > words.size()
+                            && distinctiveWords(m.title()).containsAll(words));
+            if (shorter) {
+                wines.add(page);
+            }
+        }
+        return wines.size() == match.wines().size()
+                ? match
+                : new Match(wines, true, match.namesOnly(), match.lacking());
+    }
+
+    private static List<String> vintages(String title) {
+        return Words.of(title).stream().filter(Words::isNumber).toList();
+    }
+
     /** Resolves the wines a query names among the given wine pages. */
     static Match resolve(String query, List<DocumentSummary> pages) {
         return resolve(query, query, pages);

@@ -609,4 +609,23 @@ class WineTests {
         assertThat(plugin.getClass().isAnnotationPresent(org.pf4j.Extension.class))
                 .isTrue();
     }
+
+    @Test
+    void aWineMatchedUnderALongerNameIsAnsweredUnderItsShorterOne() {
+        InMemoryPluginContext drafts = new InMemoryPluginContext()
+                .add("wine", "wine/meadow.md", "2023 Meadow Rosé", "# 2023 Meadow Rosé\n- **Price**: $24.00\n")
+                .add(
+                        "wine",
+                        "wine/meadow-test.md",
+                        "2023 Meadow Rosé Test",
+                        "# 2023 Meadow Rosé Test\n" + "- **Price**: $24.00\n")
+                .add("wine", "wine/meadow-2022.md", "2022 Meadow Rosé", "# 2022 Meadow Rosé\n- **Price**: $22.00\n");
+
+        assertThat(plugin.handler()
+                        .handle(new UserQuery("how much is it? 2023 Meadow Rosé Test", "en", "how much is it?"), drafts)
+                        .directAnswer()
+                        .map(DirectAnswer::text))
+                .as("the same wine merged under its shorter name; another vintage is another wine")
+                .hasValue("The 2023 Meadow Rosé is $24.00.");
+    }
 }
