@@ -90,30 +90,44 @@ final class TastingNotes {
      * @param wines the wines the question names, at most {@link #MAX_WINES} after merging, else empty
      */
     static Optional<DirectAnswer> answer(List<DocumentSummary> wines, PluginContext context) {
-        Optional<List<WineHandler.ReadWine>> read = WineHandler.readFew(wines, context);
-        if (read.isEmpty()) {
+        Optional<List<Noted>> noted = WineHandler.readFew(wines, context).flatMap(TastingNotes::noted);
+        if (noted.isEmpty()) {
             return Optional.empty();
         }
         List<String> paragraphs = new ArrayList<>();
         Set<String> sources = new LinkedHashSet<>();
         boolean anyNotes = false;
-        for (WineHandler.ReadWine named : read.get()) {
-            WineHandler.PricedWine wine = named.wine();
-            WineHandler.Found found = named.firstSaying(TastingNotes::of);
-            List<String> notes = found.said();
-            if (notes.isEmpty() && named.pages().stream().anyMatch(p -> hasProse(p.text()))) {
-                return Optional
-                        .empty(); // it describes the wine in words this reader does not know: the passages answer
-            }
-            sources.add(found.page().path());
+        for (Noted named : noted.get()) {
+            List<String> notes = named.found().said();
+            sources.add(named.found().page().path());
             anyNotes |= !notes.isEmpty();
             paragraphs.add(
                     notes.isEmpty()
-                            ? wine.pageLacks("gives no tasting notes yet")
-                            : "Tasting notes for the " + wine.title() + ": " + found.quoted());
+                            ? named.wine().pageLacks("gives no tasting notes yet")
+                            : "Tasting notes for the " + named.wine().title() + ": "
+                                    + named.found().quoted());
         }
         return Optional.of(
                 new DirectAnswer(String.join("\n\n", paragraphs), List.copyOf(sources), anyNotes ? 0.9 : 0.6));
+    }
+
+    /** A named wine with the first of its pages' tasting notes (none when no page gives any). */
+    private record Noted(WineHandler.PricedWine wine, WineHandler.Found found) {}
+
+    /**
+     * Each wine with its notes, in order; empty when a wine without notes is described in words this reader does not
+     * know (its passages answer then).
+     */
+    private static Optional<List<Noted>> noted(List<WineHandler.ReadWine> wines) {
+        List<Noted> noted = new ArrayList<>();
+        for (WineHandler.ReadWine named : wines) {
+            WineHandler.Found found = named.firstSaying(TastingNotes::of);
+            if (found.said().isEmpty() && named.pages().stream().anyMatch(p -> hasProse(p.text()))) {
+                return Optional.empty();
+            }
+            noted.add(new Noted(named.wine(), found));
+        }
+        return Optional.of(noted);
     }
 
     /**
@@ -138,22 +152,22 @@ final class TastingNotes {
      *     or a page describing its wine in words this reader does not know (the passages answer)
      */
     static Optional<DirectAnswer> compared(List<DocumentSummary> wines, PluginContext context) {
-        Optional<List<WineHandler.ReadWine>> read = WineHandler.readFew(wines, context);
-        if (read.isEmpty() || read.get().size() < 2) {
+        Optional<List<Noted>> noted = WineHandler.readFew(wines, context)
+                .filter(read -> read.size() >= 2)
+                .flatMap(TastingNotes::noted);
+        if (noted.isEmpty()) {
             return Optional.empty();
         }
         List<String> lines = new ArrayList<>();
         Set<String> sources = new LinkedHashSet<>();
-        for (WineHandler.ReadWine named : read.get()) {
-            WineHandler.Found found = named.firstSaying(TastingNotes::of);
-            if (found.said().isEmpty() && named.pages().stream().anyMatch(p -> hasProse(p.text()))) {
-                return Optional.empty();
-            }
-            sources.add(found.page().path());
-            WineHandler.PricedWine wine = named.wine();
-            String price = wine.price().isEmpty() ? "" : " (" + wine.price() + ")";
-            lines.add("- **" + wine.title() + "**" + price + ": "
-                    + (found.said().isEmpty() ? "its page gives no tasting notes yet." : found.quoted()));
+        for (Noted named : noted.get()) {
+            sources.add(named.found().page().path());
+            String price =
+                    named.wine().price().isEmpty() ? "" : " (" + named.wine().price() + ")";
+            lines.add("- **" + named.wine().title() + "**" + price + ": "
+                    + (named.found().said().isEmpty()
+                            ? "its page gives no tasting notes yet."
+                            : named.found().quoted()));
         }
         return Optional.of(new DirectAnswer(
                 "Side by side:\n" + String.join("\n", lines), List.copyOf(sources), COMPARISON_CONFIDENCE));
