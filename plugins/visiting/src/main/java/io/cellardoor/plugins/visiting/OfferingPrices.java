@@ -30,6 +30,9 @@ final class OfferingPrices {
     private static final Pattern PRICE_LINE = Pattern.compile(
             "(?im)^\\s*[-*]?\\s*\\**([^:*\\n]*\\b(?:price|minimum|cost|fee)\\b[^:*\\n]*)\\**\\s*:\\s*\\**\\s*([^\\n]*\\$\\s?\\d[^\\n]*)$");
 
+    /** An item's price label, whatever follows it ("- **Price**: Price unavailable" names a priced item too). */
+    private static final Pattern PRICE_LABEL = Pattern.compile("(?im)^\\s*[-*]?\\s*\\**price\\**\\s*:");
+
     /** The question asks for the least expensive offering. */
     private static final Pattern LEAST =
             Pattern.compile("\\b(cheapest|cheaper|least expensive|less expensive|lowest priced"
@@ -89,8 +92,9 @@ final class OfferingPrices {
     /**
      * Whether a question asks what a kind of visit costs without naming one priced item of the turn's passages.
      *
-     * @param passages the turn's retrieved passages; a title sharing a distinctive word with the question ("Farmhouse
-     *     Tasting" for "how much is the farmhouse tasting?") means the question names that item
+     * @param passages the turn's retrieved passages; a priced item's title sharing a distinctive word with the question
+     *     ("Farmhouse Tasting" for "how much is the farmhouse tasting?"; "Industry Tasting", whose page says "Price
+     *     unavailable", for "how much is the industry tasting?") means the question names that item
      */
     static boolean asked(UserQuery query, List<Passage> passages) {
         String text = query.normalizedFocus();
@@ -106,7 +110,8 @@ final class OfferingPrices {
         }
         Set<String> naming = naming(text);
         return passages.stream()
-                .filter(p -> PRICE_LINE.matcher(p.text()).find())
+                .filter(p -> PRICE_LINE.matcher(p.text()).find()
+                        || PRICE_LABEL.matcher(p.text()).find())
                 .map(p -> naming(normalized(p.title())))
                 .noneMatch(title -> title.stream().anyMatch(naming::contains));
     }

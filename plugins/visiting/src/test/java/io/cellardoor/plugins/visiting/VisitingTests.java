@@ -460,6 +460,19 @@ class VisitingTests {
     @Test
     void leavesAQuestionNamingOnePricedItemToItsPage() {
         assertThat(priced("how much is the staff tasting?", "en")).isEmpty();
+        InMemoryPluginContext unpriced = new InMemoryPluginContext()
+                .add("visiting", "visiting/ways.md", "Ways to Taste", EXPERIENCES)
+                .add(
+                        "visiting",
+                        "tasting/industry.md",
+                        "Industry Tasting",
+                        "# Industry Tasting\n- **Price**: Price unavailable\n")
+                .retrieve("tasting price", 6);
+        assertThat(plugin.handler()
+                        .handle(new UserQuery("how much is the industry tasting?", "en"), unpriced)
+                        .directAnswer())
+                .as("an item whose page gives no amount is still the item named")
+                .isEmpty();
     }
 
     @Test
