@@ -50,6 +50,14 @@ public final class WineQueryClassifier implements QueryClassifier {
                             + " (recommend|suggest|bring|serve|pour|order)\\b",
                     0.3,
                     "recommendation")
+            // "looking for a nice red to bring to a dinner party": a visitor wishing for a wine, whatever it is for
+            .rule(
+                    "\\b(looking for|look for|want|need|after|bring|busco|buscando|quiero|cherche|voudrais)"
+                            + " (a |an |some |un |una |une |du )?((nice|good|great|special|bon|bonne|buen|buena) )?"
+                            + "(bottle of )?(reds?|whites?|roses?|sparkling|wines?|bottles?|tinto|vino|vin rouge|vin blanc"
+                            + "|vin)\\b(?! (glass|glasses|opener|openers|stopper|club|tasting|tastings|bag|tote|rack|tour))",
+                    0.6,
+                    "wine wished for")
             .rule(
                     "\\b(pair\\w*|go(es)? (well |best |good )?with|match\\w* with|maridaje|accord\\w*)\\b",
                     0.35,

@@ -628,4 +628,13 @@ class WineTests {
                 .as("the same wine merged under its shorter name; another vintage is another wine")
                 .hasValue("The 2023 Meadow Rosé is $24.00.");
     }
+
+    @Test
+    void aVisitorWishingForAWineIsAskingAboutWineWhateverItIsFor() {
+        assertThat(score("Looking for a nice red to bring to a dinner party, around $40. What do you recommend?"))
+                .as("above the events plugin's \"dinner party\" (0.725)")
+                .isGreaterThan(0.725);
+        assertThat(score("I need a bottle of white for my sister's birthday")).isGreaterThan(0.725);
+        assertThat(score("I'm looking for a wine glass")).as("the shop's item").isLessThan(0.5);
+    }
 }
