@@ -57,6 +57,9 @@ final class WineCatalog {
     }
 
     /** "Tell me about your", "describe the", "tell us more about all of the": asked to be told about what follows. */
+    /** Words of a visitor saying they look for something ("looking for", "need", "busco", "cherche"). */
+    static final String WISH_WORDS = "looking for|look for|want|need|busco|buscando|quiero|cherche|voudrais";
+
     private static final String TELL_ABOUT =
             "(?:tell (?:me|us)(?: more)? about|describe) (?:all (?:of )?)?(?:your|the) (?:\\S+ )?";
 
@@ -73,7 +76,7 @@ final class WineCatalog {
                     + "\\s+|(?:list|any|all|recommend|suggest|do you (?:have|make|sell)|tienen|avez|recomienda\\w*"
                     + "|recommande\\w*|conseille\\w*)\\b[^?]{0,40}\\b"
                     + "|" + TELL_ABOUT
-                    + "|\\b(?:looking for|look for|want|need|pick|choose|something|busco|buscando|quiero|cherche|voudrais)"
+                    + "|\\b(?:" + WISH_WORDS + "|pick|choose|something)"
                     + "\\s+(?:a |an |some |un |una |unos |des |du )?(?:\\S+ )?)"
                     + "(wines?|vinos?|vins?|reds?|whites?|ros[eé]s?|sparkling|bubbly)\\b");
     /**

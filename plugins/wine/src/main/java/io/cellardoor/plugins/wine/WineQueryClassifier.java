@@ -52,7 +52,7 @@ public final class WineQueryClassifier implements QueryClassifier {
                     "recommendation")
             // "looking for a nice red to bring to a dinner party": a visitor wishing for a wine, whatever it is for
             .rule(
-                    "\\b(looking for|look for|want|need|after|bring|busco|buscando|quiero|cherche|voudrais)"
+                    "\\b(" + WineCatalog.WISH_WORDS + "|after|bring)"
                             + " (a |an |some |un |una |une |du )?((nice|good|great|special|bon|bonne|buen|buena) )?"
                             + "(bottle of )?(reds?|whites?|roses?|sparkling|wines?|bottles?|tinto|vino|vin rouge|vin blanc"
                             + "|vin)\\b(?! (glass|glasses|opener|openers|stopper|club|tasting|tastings|bag|tote|rack|tour))",
