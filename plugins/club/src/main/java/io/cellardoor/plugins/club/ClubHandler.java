@@ -19,7 +19,8 @@ import java.util.regex.Pattern;
  * Plans retrieval for club questions and tells the generator which facts to state for the kind of question
  * (tier and shipment, points, referral, joining or changing a membership). Boosts the loyalty pages for points
  * questions and the section a named tier heads; answers what the club costs or which tiers it has from the tier
- * sections ({@link ClubTiers}), and compares the tiers a question names side by side.
+ * sections ({@link ClubTiers}), compares the tiers a question names side by side, and sets every tier side by side
+ * for what membership gives.
  */
 public final class ClubHandler implements DomainHandler {
 
@@ -86,6 +87,9 @@ public final class ClubHandler implements DomainHandler {
             direct = ClubTiers.compare(query, context);
             if (direct.isEmpty()) {
                 direct = ClubTiers.describe(query, context);
+            }
+            if (direct.isEmpty()) {
+                direct = ClubTiers.benefits(query, context);
             }
         }
         return new HandlerResult(plan, prompt, direct);

@@ -286,24 +286,82 @@ final class ClubTiers {
             if (named.size() < 2) {
                 return Optional.empty();
             }
-            Set<String> shared = new LinkedHashSet<>(named.getFirst().lines());
-            named.forEach(t -> shared.retainAll(t.lines()));
-            StringBuilder sb = new StringBuilder(
-                            String.join(" and ", named.stream().map(Tier::name).toList()))
-                    .append(" side by side:");
-            for (Tier t : named) {
-                List<String> own =
-                        t.lines().stream().filter(l -> !shared.contains(l)).toList();
-                sb.append("\n- ").append(t.name()).append(": ").append(String.join("; ", own));
-            }
-            if (!shared.isEmpty()) {
-                sb.append("\n- ")
-                        .append(named.size() == 2 ? "Both" : "All of them")
-                        .append(": ")
-                        .append(String.join("; ", shared));
-            }
-            return Optional.of(new DirectAnswer(sb.toString(), List.of(page.path()), 0.85));
+            String heading = String.join(" and ", named.stream().map(Tier::name).toList()) + " side by side:";
+            return Optional.of(sideBySide(heading, named, page.path()));
         });
+    }
+
+    /** Words asking what the club gives its members ("what are the club benefits?", "what do members get?"). */
+    private static final Pattern BENEFITS = Pattern.compile("\\b(benefits?|perks?|advantages?|what do (\\w+ ){1,2}get"
+            + "|what comes with|what (is|s) included|includ\\w*|beneficios|ventajas|que incluye|avantages"
+            + "|comprend\\w*)\\b");
+    /** Words besides {@link #WHOLE_CLUB}'s that ask about membership as a whole ("what do I get if I join?"). */
+    private static final Set<String> MEMBERSHIP_WORDS = Set.of(
+            "members",
+            "get",
+            "gets",
+            "receive",
+            "if",
+            "in",
+            "with",
+            "being",
+            "become",
+            "they",
+            "my",
+            "miembros",
+            "socios",
+            "membres",
+            "tiene",
+            "ofrece",
+            "un",
+            "una");
+    /** The question, with what it carried, is about the club or its members. */
+    private static final Pattern CLUB_OR_MEMBERS =
+            Pattern.compile("\\b(club|membership|members?|membresia|miembros?" + "|socios?|adhesion|membres?)\\b");
+
+    /**
+     * What membership gives, when a question asks it of the club as a whole ("what are the wine club benefits?", "what
+     * do club members get?"): every tier with the lines only it has, then the lines all of them share. Empty when the
+     * question names a tier ({@link #describe}), asks nothing about benefits, or no club page lists tiers.
+     */
+    static Optional<DirectAnswer> benefits(UserQuery query, PluginContext context) {
+        String focus = query.normalizedFocus();
+        if (!BENEFITS.matcher(focus).find()
+                || !CLUB_OR_MEMBERS.matcher(query.normalized()).find()
+                || LEAST.matcher(focus).find()
+                || MOST.matcher(focus).find()
+                || MIDDLE.matcher(focus).find()) {
+            return Optional.empty();
+        }
+        // the words beside those asking what it gives are the whole club's ("does it include shipping?" asks about
+        // shipping)
+        for (String word : BENEFITS.matcher(focus).replaceAll(" ").split("[^\\p{L}\\p{N}]+")) {
+            if (!word.isEmpty() && !WHOLE_CLUB.contains(word) && !MEMBERSHIP_WORDS.contains(word)) {
+                return Optional.empty();
+            }
+        }
+        return tierPage(context)
+                .filter(page -> named(page.tiers(), focus).isEmpty())
+                .map(page -> sideBySide("What each club tier includes:", page.tiers(), page.path()));
+    }
+
+    /** Tiers side by side under a heading: each with the lines only it has, then the lines all of them share. */
+    private static DirectAnswer sideBySide(String heading, List<Tier> tiers, String path) {
+        Set<String> shared = new LinkedHashSet<>(tiers.getFirst().lines());
+        tiers.forEach(t -> shared.retainAll(t.lines()));
+        StringBuilder sb = new StringBuilder(heading);
+        for (Tier t : tiers) {
+            List<String> own =
+                    t.lines().stream().filter(l -> !shared.contains(l)).toList();
+            sb.append("\n- ").append(t.name()).append(": ").append(String.join("; ", own));
+        }
+        if (!shared.isEmpty()) {
+            sb.append("\n- ")
+                    .append(tiers.size() == 2 ? "Both" : "All of them")
+                    .append(": ")
+                    .append(String.join("; ", shared));
+        }
+        return new DirectAnswer(sb.toString(), List.of(path), 0.85);
     }
 
     /** What is left of a follow-up of nothing but a name and a connective ("and triple crown?", "what about Summit?"). */

@@ -289,6 +289,45 @@ class ClubTests {
     }
 
     @ParameterizedTest
+    @ValueSource(
+            strings = {
+                "what are the wine club benefits?",
+                "what do club members get?",
+                "what perks do members get?",
+                "what's included in a membership?",
+                "¿qué beneficios tiene la membresía?"
+            })
+    void aQuestionAboutWhatMembershipGivesGetsEveryTierSideBySide(String question) {
+        DirectAnswer benefits = plugin.handler()
+                .handle(new UserQuery(question, "en"), ridgeClub())
+                .directAnswer()
+                .orElseThrow();
+
+        assertThat(benefits.text())
+                .isEqualTo("What each club tier includes:\n"
+                        + "- Bramble: 4 bottles per shipment (quarterly); Starting at $90 per shipment, plus tax; 10% off"
+                        + " all wines\n"
+                        + "- Summit: 12 bottles per shipment (quarterly); Starting at $240 per shipment, plus tax; 15% off"
+                        + " all wines; Free tastings for four\n"
+                        + "- Both: Club-only events");
+        for (String other : List.of(
+                "what do members get for referring a friend?",
+                "how many points do members earn?",
+                "what does the summit include?",
+                "does the membership include shipping?",
+                "what's included in the top tier?",
+                "what are the benefits of the vineyard's solar panels?")) {
+            assertThat(plugin.handler()
+                            .handle(new UserQuery(other, "en"), ridgeClub())
+                            .directAnswer()
+                            .map(DirectAnswer::text)
+                            .orElse(""))
+                    .as(other)
+                    .doesNotStartWith("What each club tier includes:");
+        }
+    }
+
+    @ParameterizedTest
     @ValueSource(strings = {"what's the summit tier?", "what does the summit membership include?", "summit benefits?"})
     void theOneTierAQuestionAsksAboutIsGivenWithEveryLineOfItsSection(String question) {
         DirectAnswer described = plugin.handler()
