@@ -153,8 +153,16 @@ record QuestionShape(
     private static final Pattern DESCRIBES = words("^\\W*(what ?'?s|what (is|are)|tell (me|us) (more )?about|describe|"
             + "what do you know about|qu[eé] (es|son)|qu'?est-ce que c'?est|qu'?est-ce que|c'?est quoi)\\b");
 
+    /** A noun naming a person by what they do ("winemaker", "coordinator", "chef"), as folded text spells it. */
+    private static final String ROLE = "(\\p{L}{4,}(er|or|ist|ian)|owner|chef|host)s?";
+
+    /**
+     * A question asking who, or asking the name of someone named by what they do ("what's the winemaker's name?", "what
+     * is the name of your chef?"), on the folded text.
+     */
     private static final Pattern WHO =
-            words("^\\W*(who|whom|whose|who'?s|quien(es)?|qui)\\b|\\b(know|tell (me|us)|wondering) who\\b");
+            words("^\\W*(who|whom|whose|who'?s|quien(es)?|qui)\\b|\\b(know|tell (me|us)|wondering) who\\b"
+                    + "|\\bnames? of (the|your|our) (\\p{L}+ )?" + ROLE + "$|\\b" + ROLE + " s names?\\b");
 
     /** Words a question starts with, in English, Spanish and French. */
     private static final String QUESTION_WORDS = "what|how|which|who|whos|who's|when|where|why|is|are|do|does|can|could"

@@ -89,6 +89,15 @@ class QuestionShapeTests {
                 .as("a relative pronoun asks for no name")
                 .isFalse();
         assertThat(QuestionShape.of("what is the winemaking style?").who()).isFalse();
+        assertThat(QuestionShape.of("what's the winemaker's name?").who())
+                .as("the name of someone named by what they do")
+                .isTrue();
+        assertThat(QuestionShape.of("What is the name of your executive chef?").who())
+                .isTrue();
+        assertThat(QuestionShape.of("what's the name of the river?").who()).isFalse();
+        assertThat(QuestionShape.of("what's the name of the winter menu?").who())
+                .isFalse();
+        assertThat(QuestionShape.of("what's the rosé's name?").who()).isFalse();
         assertThat(QuestionParts.asksWho("We're planning a wedding. Who is the events coordinator?"))
                 .as("any part of the message")
                 .isTrue();
