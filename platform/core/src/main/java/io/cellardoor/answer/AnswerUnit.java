@@ -161,15 +161,16 @@ record AnswerUnit(
      * @param stated each asked measure's terms (e.g. {@code {distanc}}) with the pattern of a number stating it
      * @return the same units, those stating a measure with its terms; the list itself when {@code stated} is empty
      */
-    static List<AnswerUnit> withMeasures(List<AnswerUnit> units, java.util.Map<Set<String>, Pattern> stated) {
+    static List<AnswerUnit> withMeasures(
+            List<AnswerUnit> units, java.util.Map<Set<String>, java.util.function.Predicate<String>> stated) {
         if (stated.isEmpty()) {
             return units;
         }
         List<AnswerUnit> out = new ArrayList<>(units.size());
         for (AnswerUnit u : units) {
             Set<String> more = new java.util.HashSet<>();
-            stated.forEach((terms, pattern) -> {
-                if (pattern.matcher(u.text()).find()) {
+            stated.forEach((terms, states) -> {
+                if (states.test(u.text())) {
                     more.addAll(terms);
                 }
             });

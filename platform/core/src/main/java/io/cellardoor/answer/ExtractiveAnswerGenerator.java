@@ -21,8 +21,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.Set;
 import java.util.function.LongFunction;
+import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -113,6 +115,8 @@ public final class ExtractiveAnswerGenerator implements AnswerGenerator {
     private static final double DEFINITION_BONUS = 0.15;
     /** Added, like a kind of fact asked for, to a line naming a person when the question asks "who" ({@link #person}). */
     private static final double PERSON_BONUS = 0.25;
+    /** Added, like a kind of fact asked for, to a line whose size of party takes the number of people asked. */
+    private static final double PARTY_BONUS = 0.3;
     /** Words asking what something costs that name no particular charge (unlike "fee", "deposit", "tax"). */
     private static final Pattern ANY_PRICE = Pattern.compile("costs?|prices?|priced|pricing");
 
@@ -364,12 +368,20 @@ public final class ExtractiveAnswerGenerator implements AnswerGenerator {
         Set<String> unknown = new HashSet<>();
         parts.forEach(p -> p.groups().stream().filter(g -> !g.known()).forEach(g -> unknown.addAll(g.terms())));
         // "How far is it?", "how big is the vineyard?": a line giving minutes or acres states the measure asked for.
-        Map<Set<String>, Pattern> measures = new HashMap<>();
+        Map<Set<String>, Predicate<String>> measures = new HashMap<>();
+        // "We're a group of 12, can we book?": the number of people this turn states, told or asked, which a line's
+        // size of party may take ("parties of 9 to 15 guests") though it never says 12; such a line states what the
+        // question's "group" or "people" counts.
+        OptionalInt party = PartySize.asked(focus);
+        if (party.isPresent()) {
+            int size = party.getAsInt();
+            PartySize.noun(focus).ifPresent(noun -> measures.put(analyzer.terms(noun), l -> PartySize.takes(l, size)));
+        }
         for (Part p : parts) {
             for (String noun : analyzer.measuresAsked(p.shape().text(), request.language())) {
                 Pattern stated = MEASURES_STATED.get(noun);
                 if (stated != null) {
-                    measures.put(analyzer.terms(noun), stated);
+                    measures.put(analyzer.terms(noun), stated.asPredicate());
                 }
             }
             // "Do I have to pay to taste?", "is there a charge?": when the knowledge never uses the word asking the
@@ -383,7 +395,7 @@ public final class ExtractiveAnswerGenerator implements AnswerGenerator {
                     if (!words.isEmpty()
                             && (words.stream().noneMatch(stats::known)
                                     || ANY_PRICE.matcher(priceWords.group()).matches())) {
-                        measures.put(words, Fact.PRICE.pattern());
+                        measures.put(words, Fact.PRICE.pattern().asPredicate());
                     }
                 }
             }
@@ -421,7 +433,7 @@ public final class ExtractiveAnswerGenerator implements AnswerGenerator {
             // than the lines that best cover it, those lines answer.
             List<AnswerUnit> covering = null;
             if (listed.isPresent() && listed.get().lead().isEmpty()) {
-                covering = cover(part, units, meaning, subject, openings);
+                covering = cover(part, units, meaning, subject, openings, party);
                 Set<String> verb = offeringVerb(part);
                 if (covered(part, covering, 0.5, verb)
                         > covered(part, listed.get().units(), 1, verb) + LIST_COVERAGE_MARGIN) {
@@ -433,7 +445,7 @@ public final class ExtractiveAnswerGenerator implements AnswerGenerator {
                 listed.get().lead().ifPresent(leads::add);
                 listed.get().units().stream().filter(u -> !chosen.contains(u)).forEach(chosen::add);
             } else {
-                (covering != null ? covering : cover(part, units, meaning, subject, openings))
+                (covering != null ? covering : cover(part, units, meaning, subject, openings, party))
                         .stream().filter(u -> !chosen.contains(u)).forEach(chosen::add);
             }
         }
@@ -703,14 +715,16 @@ public final class ExtractiveAnswerGenerator implements AnswerGenerator {
     /**
      * The units that together cover a part best, at most {@value #MAX_UNITS_PER_PART}; a unit's similarity in meaning
      * ({@code meaning}, empty for none) adds to its score, and so does being on the page and in the section a
-     * follow-up's "it" refers to ({@code subject}, {@link #referredTo}; {@link Subject#NONE} for none).
+     * follow-up's "it" refers to ({@code subject}, {@link #referredTo}; {@link Subject#NONE} for none), and, when the
+     * turn states a number of people ({@code party}), stating a size of party that takes it ({@link PartySize}).
      */
     private List<AnswerUnit> cover(
             Part question,
             List<AnswerUnit> units,
             Map<AnswerUnit, Double> meaning,
             Subject subject,
-            Set<Integer> openings) {
+            Set<Integer> openings,
+            OptionalInt party) {
         // "Do you host weddings?": the verb asks whether it is there, the rest what; a line repeating the verb ("the
         // clubhouse can host your event inside") is less about it than one about weddings. Only the picking weighs
         // the verb less: how well the picked lines cover the question (and so whether it is declined) does not.
@@ -925,6 +939,10 @@ public final class ExtractiveAnswerGenerator implements AnswerGenerator {
                 }
                 if (!personShown && naming.contains(u)) {
                     bonus += PERSON_BONUS;
+                    fact = true;
+                }
+                if (party.isPresent() && relevance >= 0.15 && PartySize.takes(u.text(), party.getAsInt())) {
+                    bonus += PARTY_BONUS;
                     fact = true;
                 }
                 bonus += 0.15 * titleShare(part, u);

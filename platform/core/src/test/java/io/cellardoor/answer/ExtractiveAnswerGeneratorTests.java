@@ -437,6 +437,38 @@ class ExtractiveAnswerGeneratorTests {
     }
 
     @Test
+    void theLineWhoseSizeOfPartyTakesTheNumberAskedAnswersIt() {
+        List<RetrievedChunk> found = List.of(
+                chunk(
+                        1,
+                        "visiting/reservations.md",
+                        "Making Reservations",
+                        "Group Size Limitations",
+                        "## Group Size Limitations\n- Standard tastings: Maximum 8 guests per reservation\n- Large group"
+                                + " tastings: Available for 9-15 guests with advance notice\n- Groups larger than 15 may"
+                                + " require a private event reservation",
+                        0.5),
+                chunk(
+                        2,
+                        "visiting/reservations.md",
+                        "Making Reservations",
+                        "Booking",
+                        "## Booking\n- Reservations can be made online or by phone\n- Walk-ins are welcome when space"
+                                + " allows",
+                        0.45));
+        for (String[] asked : new String[][] {
+            {"can I book for a group of 12?", "9-15 guests"},
+            {"we're a group of 6, do we need a reservation?", "Maximum 8 guests"},
+            {"can we reserve for 20 people?", "larger than 15"}
+        }) {
+            GeneratedAnswer answer = titled(found).generate(ask(asked[0], found), TokenSink.NONE);
+            assertThat(answer.text().lines().filter(l -> l.startsWith("- ")).findFirst())
+                    .as(asked[0])
+                    .hasValueSatisfying(first -> assertThat(first).contains(asked[1]));
+        }
+    }
+
+    @Test
     void pagesOnlyMentioningTheThingAreNoListOfItems() {
         List<RetrievedChunk> found = List.of(
                 chunk(
