@@ -511,10 +511,6 @@ public final class ExtractiveAnswerGenerator implements AnswerGenerator {
         return new GeneratedAnswer(text, true, sources, confidence, "extractive");
     }
 
-    /** A word of a follow-up that refers to the thing or person the conversation was about. */
-    private static final Pattern REFERS =
-            Pattern.compile("\\b(it|its|it's|this one|that one|he|him|his|she|her|hers)\\b", Pattern.CASE_INSENSITIVE);
-
     /**
      * What a follow-up referring back is about: the page and, on a page of several things (the inns nearby, the
      * team), the section.
@@ -534,7 +530,7 @@ public final class ExtractiveAnswerGenerator implements AnswerGenerator {
      * Spa", "River Allan"); none when the follow-up refers to nothing or carries no such title.
      */
     private static Subject referredTo(String focus, String carried, List<AnswerUnit> units) {
-        if (carried.isBlank() || !REFERS.matcher(focus).find()) {
+        if (carried.isBlank() || !QuestionParts.refersToOne(focus)) {
             return Subject.NONE;
         }
         String title = units.stream()

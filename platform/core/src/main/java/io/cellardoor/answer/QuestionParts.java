@@ -1,6 +1,7 @@
 package io.cellardoor.answer;
 
 import java.util.List;
+import java.util.regex.Pattern;
 
 /**
  * The parts of a message that asks several things, as the extractive answer reads them: what it only tells ("We're
@@ -28,6 +29,19 @@ public final class QuestionParts {
      */
     public static boolean asksWho(String message) {
         return of(message).stream().anyMatch(part -> QuestionShape.of(part).who());
+    }
+
+    /** A word that refers to one thing or person named before ("it", "that one", "he"). */
+    private static final Pattern REFERS_TO_ONE =
+            Pattern.compile("\\b(it|its|it's|this one|that one|he|him|his|she|her|hers)\\b", Pattern.CASE_INSENSITIVE);
+
+    /**
+     * Whether a text refers to one thing or person named before it ("how does it taste?", "is he the owner?"), not to a
+     * place or time ("can I park there?") or to several things: what a follow-up, or another part of the same question,
+     * named is then its subject.
+     */
+    public static boolean refersToOne(String text) {
+        return REFERS_TO_ONE.matcher(text).find();
     }
 
     /**

@@ -10,6 +10,7 @@ import io.cellardoor.plugin.api.UserQuery;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.springframework.stereotype.Component;
 
@@ -31,6 +32,9 @@ public class PartAnswers {
     public record Part(String text, Optional<DirectAnswer> direct) {}
 
     private final QueryRouter router;
+
+    /** An amount of money in a direct answer ("$45.00"). */
+    private static final Pattern AMOUNT = Pattern.compile("\\s?\\$\\s?\\d[\\d,]*(\\.\\d+)?");
 
     PartAnswers(QueryRouter router) {
         this.router = router;
@@ -103,12 +107,31 @@ public class PartAnswers {
 
     /**
      * What the directly answered parts asked, as what the others carry, when one of those refers to something named
-     * there ("how much is the Vincenza and what does it pair with?"); else empty: a part that names its own subject
-     * ("do I need a reservation?") is answered alone, as a question that stands alone is.
+     * there ("how much is the Vincenza and what does it pair with?"), followed by the text of each such direct answer
+     * drawn from one page when one of those refers to one thing ({@link QuestionParts#refersToOne}): it names the thing as
+     * the page does ("The 2022 Reserve Cabernet Franc is $45.00." for the
+     * visitor's "the reserve cab franc"; its amounts left out, which the other part did not ask), which is how the
+     * generator finds the page "it" is. Else empty: a part that
+     * names its own subject ("do I need a reservation?") is answered alone, as a question that stands alone is.
      */
     public static String carried(List<Part> parts) {
         boolean refers =
                 parts.stream().filter(p -> p.direct().isEmpty()).anyMatch(p -> FollowUpResolver.refersBack(p.text()));
-        return refers ? asked(parts, true) : "";
+        if (!refers) {
+            return "";
+        }
+        // only for "it": a direct answer names a thing, not the place "there" is
+        boolean one =
+                parts.stream().filter(p -> p.direct().isEmpty()).anyMatch(p -> QuestionParts.refersToOne(p.text()));
+        String named = !one
+                ? ""
+                : parts.stream()
+                        .flatMap(p -> p.direct().stream())
+                        .filter(d -> d.sourcePaths().size() == 1)
+                        .map(d -> AMOUNT.matcher(d.text()).replaceAll(""))
+                        .distinct()
+                        .collect(Collectors.joining(" "));
+        String asked = asked(parts, true);
+        return named.isEmpty() ? asked : asked + " " + named;
     }
 }
