@@ -8,7 +8,9 @@ import io.cellardoor.plugin.api.PriceBound;
 import io.cellardoor.plugin.api.UserQuery;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -443,6 +445,67 @@ final class WineCatalog {
                         w.price().orElse(""),
                         List.of(w.page().path()))));
         return shown;
+    }
+
+    /** A pairing label the page's text runs into its first sentence ("PAIRING RECOMMENDATION To enhance ..."). */
+    private static final Pattern LABEL_BEFORE =
+            Pattern.compile("(?i)^\\W*(food )?pairings?( recommendations?| suggestions?)?\\W*(?=\\p{Lu})");
+
+    /** At most this many wines' suggestions answer a dish no page names. */
+    private static final int MAX_SUGGESTIONS = 6;
+
+    /**
+     * "Which wine goes with pizza?": a pairing question naming a dish but no style, when no wine page names the dish
+     * (nor a page of another domain among the turn's passages that speaks of wine): that the pages do not mention
+     * it, then each wine's first sentence suggesting food, at most {@value #MAX_SUGGESTIONS}, in the catalogue's order.
+     * Empty when a page names the dish (its pairing line answers), the question is not in English (the pages are read
+     * in their own words), or no page suggests any food.
+     */
+    static Optional<DirectAnswer> unpairedDish(UserQuery query, PluginContext context) {
+        String focus = query.normalizedFocus();
+        if (!query.language().equals("en")
+                || !PAIRED.matcher(focus).find()
+                || !styles(focus).isEmpty()
+                || HOW_OR_WHY.matcher(focus).find()) {
+            return Optional.empty();
+        }
+        List<String> dish = dishWords(focus);
+        if (dish.isEmpty()
+                || offTheWinePages(context, words -> names(words, dish) && aboutWine(String.join(" ", words)))) {
+            return Optional.empty();
+        }
+        return readAll(context).flatMap(pages -> {
+            if (pages.stream().anyMatch(r -> names(Words.of(r.document().text()), dish))) {
+                return Optional.empty();
+            }
+            StringBuilder text = new StringBuilder("None of our wine pages mentions ")
+                    .append(String.join(" ", dish))
+                    .append(". What they suggest with food:");
+            // the same suggestion on two pages (a wine's page and its draft) is shown once, under the shorter title
+            Map<String, DocumentSummary> bySentence = new LinkedHashMap<>();
+            for (Read page : pages) {
+                List<String> sentences =
+                        WineFacts.pairingSentences(page.document().text());
+                if (!sentences.isEmpty()) {
+                    String first = LABEL_BEFORE.matcher(sentences.getFirst()).replaceFirst("");
+                    bySentence.merge(
+                            first,
+                            page.summary(),
+                            (a, b) -> a.title().length() <= b.title().length() ? a : b);
+                }
+            }
+            List<String> sources = new ArrayList<>();
+            bySentence.entrySet().stream().limit(MAX_SUGGESTIONS).forEach(e -> {
+                text.append("\n- **")
+                        .append(WineHandler.cleanTitle(e.getValue().title()))
+                        .append("**: ")
+                        .append(e.getKey());
+                sources.add(e.getValue().path());
+            });
+            return sources.isEmpty()
+                    ? Optional.<DirectAnswer>empty()
+                    : Optional.of(new DirectAnswer(text.toString(), List.copyOf(sources), 0.8));
+        });
     }
 
     /** Words of a pairing question that name no wine, style or pairing: the dish ("lamb" of "which red goes with lamb?"). */

@@ -132,6 +132,9 @@ public final class WineHandler implements DomainHandler {
         if (answer.isEmpty()) {
             answer = WineCatalog.answer(query, context);
         }
+        if (answer.isEmpty() && match.wines().isEmpty()) {
+            answer = WineCatalog.unpairedDish(query, context);
+        }
         if (answer.isEmpty()
                 && (query.asksPrice() || text.contains("$"))
                 && match.exact()

@@ -503,6 +503,45 @@ class WineTests {
     }
 
     @Test
+    void aDishNoWinePageMentionsGetsWhatThePagesSuggestWithFood() {
+        InMemoryPluginContext paired = new InMemoryPluginContext()
+                .add("wine", "wine/cf.md", "2022 Hillside Cabernet Franc", """
+                        # 2022 Hillside Cabernet Franc
+                        - Price: $29.00
+                        Pairs with roast lamb and a grilled steak. Bright and juicy.
+                        """)
+                .add("wine", "wine/chard-draft.md", "2023 Reserve Chardonnay Draft", """
+                        # 2023 Reserve Chardonnay Draft
+                        **PAIRING RECOMMENDATION**
+                        Lovely with seafood and grilled fish.
+                        """)
+                .add("wine", "wine/chard.md", "2023 Reserve Chardonnay", """
+                        # 2023 Reserve Chardonnay
+                        **PAIRING RECOMMENDATION**
+                        Lovely with seafood and grilled fish.
+                        """)
+                .add("wine", "wine/brut.md", "NV Hillside Brut", "# NV Hillside Brut\n- Price: $40.00\n");
+
+        assertThat(plugin.handler()
+                        .handle(new UserQuery("which wine goes with pizza?", "en"), paired)
+                        .directAnswer()
+                        .orElseThrow()
+                        .text())
+                .isEqualTo("None of our wine pages mentions pizza. What they suggest with food:\n"
+                        + "- **2022 Hillside Cabernet Franc**: Pairs with roast lamb and a grilled steak.\n"
+                        + "- **2023 Reserve Chardonnay**: Lovely with seafood and grilled fish.");
+        for (String other : List.of("what wine goes with lamb?", "which red goes with pizza?")) {
+            assertThat(plugin.handler()
+                            .handle(new UserQuery(other, "en"), paired)
+                            .directAnswer()
+                            .map(DirectAnswer::text)
+                            .orElse(""))
+                    .as(other)
+                    .doesNotContain("What they suggest with food");
+        }
+    }
+
+    @Test
     void aStyleAskedForADishIsAPairingNoList() {
         InMemoryPluginContext paired = new InMemoryPluginContext()
                 .add("wine", "wine/cf.md", "2022 Hillside Cabernet Franc", """
