@@ -55,6 +55,12 @@ record QuestionShape(
                 "\\b(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\\.?\\s+\\d{1,2}\\b|\\b\\d{1,2}/\\d{1,2}\\b|"
                         + "\\b(january|february|march|april|june|july|august|september|october|november|december|spring|summer|"
                         + "fall|autumn|winter|monday|tuesday|wednesday|thursday|friday|saturday|sunday|weekends?)\\b"),
+        /**
+         * A year something happened in, after a word placing it in time ("In 1984, ...", "since 2008", "in the 1660s")
+         * or as a decade ("the 1920s"): a vintage naming a wine ("2023 Farmhouse Chardonnay") is none.
+         */
+        YEAR("\\b(?:in|since|by|from|around|circa|until|of)\\s+(?:the\\s+)?(?:1[5-9]|20)\\d{2}s?\\b"
+                + "|\\b(?:1[5-9]|20)\\d0s\\b"),
         /** How often something happens ("quarterly", "twice a year", "every Friday"). */
         FREQUENCY("\\b(daily|nightly|weekly|bi-?weekly|fortnightly|monthly|bi-?monthly|quarterly|annually|yearly|"
                 + "semi-?annually|seasonally|year-round|(once|twice|\\d+ times|\\w+ times) (a|per|each|every)|"
@@ -116,6 +122,10 @@ record QuestionShape(
             + "acres?|cuant[oa]s|combien de|cuantos|caben|a qu[eé] distancia|qu[eé] tan lejos|a quelle distance)\\b");
     private static final Pattern DATE_Q =
             words("\\b(when|what day|which day|what days|dates?|what months?|which months?|cuando|fecha|quand)\\b");
+    /** Asks when something happened, which a year answers ("when was the winery founded?", "what year ..."). */
+    private static final Pattern YEAR_Q = words("\\b(when (did|was|were|had)|what year|which year|since when"
+            + "|how long ago|en que ano|depuis quand|en quelle annee)\\b");
+
     private static final Pattern CONTACT_Q =
             words("\\b(" + TermAnalyzer.CONTACT_ASKED + "|correo|telefono|courriel|t[eé]l[eé]phone|joindre)\\b");
     private static final Pattern PLACE_Q = words("\\b(where|directions?|address|located|location|how do i get|"
@@ -206,6 +216,9 @@ record QuestionShape(
         }
         if (DATE_Q.matcher(q).find()) {
             facts.add(Fact.DATE);
+        }
+        if (YEAR_Q.matcher(q).find()) {
+            facts.add(Fact.YEAR);
         }
         if (CONTACT_Q.matcher(q).find()) {
             facts.add(Fact.CONTACT);

@@ -75,6 +75,22 @@ class QuestionShapeTests {
     }
 
     @Test
+    void aQuestionAskingWhenSomethingHappenedAsksForAYear() {
+        assertThat(QuestionShape.of("when was milea founded?").facts()).contains(Fact.YEAR);
+        assertThat(QuestionShape.of("what year did the family buy the farm?").facts())
+                .contains(Fact.YEAR);
+        assertThat(QuestionShape.of("when do you open on sunday?").facts()).doesNotContain(Fact.YEAR);
+        assertThat(QuestionShape.of("how old do you have to be to taste?").facts())
+                .doesNotContain(Fact.YEAR);
+        assertThat(Fact.YEAR.in("In 1984, Barry and his father purchased the farm."))
+                .isTrue();
+        assertThat(Fact.YEAR.in("French Huguenots arrived in the 1660s.")).isTrue();
+        assertThat(Fact.YEAR.in("The 2023 Farmhouse Chardonnay is $30.00."))
+                .as("a vintage naming a wine")
+                .isFalse();
+    }
+
+    @Test
     void readsAQuestionAskingWho() {
         assertThat(QuestionShape.of("who is the winemaker?").who()).isTrue();
         assertThat(QuestionShape.of("who do i email about a wedding?").who())
