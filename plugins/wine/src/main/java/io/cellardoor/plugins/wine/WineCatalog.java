@@ -229,7 +229,10 @@ final class WineCatalog {
         boolean oldest = OLDEST.matcher(focus).find();
         boolean newest = NEWEST.matcher(focus).find();
         boolean ranked = most || least || oldest || newest;
-        Optional<PriceBound> bound = query.priceBound();
+        // "which of those are white?" after "what wines do you have under $35?": the wines asked about are the ones
+        // listed, within the bound the conversation set
+        Optional<PriceBound> bound = query.priceBound()
+                .or(() -> AMONG_THOSE.matcher(focus).find() ? PriceBound.in(query.text()) : Optional.empty());
         // "wines under $30?": a bound makes it a list of every wine when it names no style
         boolean styleListed = (LIST.matcher(focus).find()
                         || BARE_STYLE.matcher(focus).find()
@@ -450,6 +453,10 @@ final class WineCatalog {
     /** A pairing label the page's text runs into its first sentence ("PAIRING RECOMMENDATION To enhance ..."). */
     private static final Pattern LABEL_BEFORE =
             Pattern.compile("(?i)^\\W*(food )?pairings?( recommendations?| suggestions?)?\\W*(?=\\p{Lu})");
+
+    /** A follow-up asking among the wines the conversation listed ("which of those", "any of them"). */
+    private static final Pattern AMONG_THOSE = Pattern.compile(
+            "\\b(of|among|from) (those|these|them|the ones|ellos|ellas|esos|esas|estos|estas|eux|elles|ceux)\\b");
 
     /** At most this many wines' suggestions answer a dish no page names. */
     private static final int MAX_SUGGESTIONS = 6;

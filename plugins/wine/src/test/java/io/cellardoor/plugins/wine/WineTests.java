@@ -614,6 +614,19 @@ class WineTests {
     }
 
     @Test
+    void aFollowUpAmongTheWinesListedKeepsTheConversationsPriceBound() {
+        UserQuery among = new UserQuery(
+                "which of those are red? what wines do you have under $40?", "en", "which of those are red?");
+        assertThat(plugin.handler().handle(among, cellar).directAnswer().map(DirectAnswer::text))
+                .hasValue("Our red wines under $40:\n- 2022 Hillside Cabernet Franc: $29.00");
+        UserQuery anew = new UserQuery(
+                "what red wines do you have? what wines do you have under $40?", "en", "what red wines do you have?");
+        assertThat(plugin.handler().handle(anew, cellar).directAnswer().map(DirectAnswer::text))
+                .as("a question of its own asks about every red")
+                .hasValueSatisfying(text -> assertThat(text).startsWith("Our red wines:\n"));
+    }
+
+    @Test
     void boostsAPartialNameWithoutAnsweringANonPriceQuestion() {
         HandlerResult result = plugin.handler()
                 .handle(new UserQuery("what grapes are in the lark and who is it named for?", "en"), cellar);
