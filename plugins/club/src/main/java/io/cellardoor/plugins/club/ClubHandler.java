@@ -19,8 +19,8 @@ import java.util.regex.Pattern;
  * Plans retrieval for club questions and tells the generator which facts to state for the kind of question
  * (tier and shipment, points, referral, joining or changing a membership). Boosts the loyalty pages for points
  * questions and the section a named tier heads; answers what the club costs or which tiers it has from the tier
- * sections ({@link ClubTiers}), compares the tiers a question names side by side, and sets every tier side by side
- * for what membership gives.
+ * sections ({@link ClubTiers}), compares the tiers a question names side by side, sets every tier side by side for
+ * what membership gives, and lists what loyalty points can be redeemed for ({@link ClubRewards}).
  */
 public final class ClubHandler implements DomainHandler {
 
@@ -77,6 +77,9 @@ public final class ClubHandler implements DomainHandler {
         }
         RetrievalPlan plan = RetrievalPlan.defaults(K).boosting(List.copyOf(boosts));
         Optional<DirectAnswer> direct = ClubTiers.answer(query, context);
+        if (direct.isEmpty()) {
+            direct = ClubRewards.answer(query, context); // "what can I redeem my miles for?"
+        }
         // Tiers side by side answer a comparison, not how to move between them or what they earn in points (asked in
         // this turn's words: a follow-up's carried words may name the points page it came from).
         String focus = query.normalizedFocus();

@@ -100,6 +100,47 @@ class ClubTests {
     }
 
     @Test
+    void aQuestionAboutWhatPointsBuyGetsEachRewardWithItsPoints() {
+        // the last table as a document's plain text keeps it, without the outer bars
+        InMemoryPluginContext loyalty =
+                new InMemoryPluginContext().add("club", "loyalty/stars.md", "Vine Stars Rewards", """
+                # Vine Stars Rewards
+                ## Ways to Earn
+                | Activity | Points |
+                |---|---|
+                | Referral | 20 points |
+                ## Redemption Options
+                ### Merchandise Rewards
+                | Reward | Points Required |
+                |--------|----------------|
+                | Tote Bag | 500 points |
+                ### Experience Rewards
+                Experience | Points Required
+                **Cellar Tour** | 8,000 points per guest
+                """);
+
+        for (String question : List.of(
+                "what can I redeem my points for?",
+                "what rewards are there?",
+                "what can I get with my points?",
+                "¿qué puedo canjear con mis puntos?")) {
+            assertThat(plugin.handler()
+                            .handle(new UserQuery(question, "en"), loyalty)
+                            .directAnswer()
+                            .map(DirectAnswer::text))
+                    .as(question)
+                    .hasValue("What points can be redeemed for (Vine Stars Rewards):\n"
+                            + "- Merchandise Rewards: Tote Bag (500 points)\n"
+                            + "- Experience Rewards: Cellar Tour (8,000 points per guest)");
+        }
+        assertThat(plugin.handler()
+                        .handle(new UserQuery("can I redeem 8000 points for the cellar tour?", "en"), loyalty)
+                        .directAnswer())
+                .as("one reward's points: the page's line answers")
+                .isEmpty();
+    }
+
+    @Test
     void boostsTheLoyaltyPagesForPointsQuestions() {
         HandlerResult result =
                 plugin.handler().handle(new UserQuery("when will my points ever expire?", "en"), knowledge);
