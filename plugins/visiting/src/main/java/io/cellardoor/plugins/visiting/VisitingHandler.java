@@ -43,6 +43,8 @@ public final class VisitingHandler implements DomainHandler {
     private static final String AGE_SEARCH = "minimum age must be 21 or older children minors welcome";
 
     private static final int MAX_READS = 3;
+    /** At most this many of the domain's pages are read for whether a visit needs booking. */
+    private static final int MAX_BOOKING_READS = 12;
     /** A schedule needs at least this many days to be the weekly hours rather than a passing mention. */
     private static final int MIN_DAYS = 3;
 
@@ -98,6 +100,7 @@ public final class VisitingHandler implements DomainHandler {
                 () -> AgeRules.asked(query)
                         ? ageRules(plan, prompt, context, AgeRules.aboutChildren(query))
                         : Optional.empty(),
+                () -> ReservationNeed.asked(query) ? reservationNeed(query, plan, prompt, context) : Optional.empty(),
                 () -> Lodging.asked(query) ? lodging(plan, prompt, context) : Optional.empty(),
                 () -> Attractions.asked(query) ? attractions(plan, prompt, context) : Optional.empty(),
                 () -> OfferingPrices.asked(query, context.passages())
@@ -174,6 +177,40 @@ public final class VisitingHandler implements DomainHandler {
         String answer =
                 String.join("\n", lines.stream().map(l -> "- " + l.text()).toList());
         return Optional.of(direct(answer, paths, plan, prompt));
+    }
+
+    /**
+     * Whether a visit needs booking ({@link ReservationNeed}), from this domain's pages other than those titled for
+     * lodging or things to do (booking a hotel is no visit), at most {@value #MAX_BOOKING_READS}: those titled for
+     * reservations or a kind of visit first, then the turn's; empty when none says.
+     */
+    private static Optional<HandlerResult> reservationNeed(
+            UserQuery query, RetrievalPlan plan, List<String> prompt, PluginContext context) {
+        // the pages titled for reservations or a kind of visit, then the turn's, then the rest
+        List<DocumentSummary> pages = context.listDocuments(DOMAIN).stream()
+                .filter(d -> !Lodging.TITLE.matcher(d.title()).find()
+                        && !Attractions.TITLE.matcher(d.title()).find())
+                .toList();
+        Set<String> paths = new LinkedHashSet<>();
+        pages.stream()
+                .filter(d -> BookingChanges.TITLE.matcher(d.title()).find() || OfferingPrices.titled(d.title()))
+                .forEach(d -> paths.add(d.path()));
+        Set<String> turn = turnPages(context);
+        pages.stream().filter(d -> turn.contains(d.path())).forEach(d -> paths.add(d.path()));
+        pages.forEach(d -> paths.add(d.path()));
+        List<ReservationNeed.Line> lines = new ArrayList<>();
+        paths.stream()
+                .limit(MAX_BOOKING_READS)
+                .flatMap(path -> context.readDocument(path).stream())
+                .forEach(page -> lines.addAll(ReservationNeed.read(page.path(), page.text())));
+        if (lines.isEmpty()) {
+            return Optional.empty();
+        }
+        List<String> sources = ReservationNeed.shown(lines, query).stream()
+                .map(ReservationNeed.Line::path)
+                .distinct()
+                .toList();
+        return Optional.of(direct(ReservationNeed.answer(lines, query), sources, plan, prompt));
     }
 
     /**

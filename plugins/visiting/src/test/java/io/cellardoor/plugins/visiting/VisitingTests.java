@@ -119,6 +119,62 @@ class VisitingTests {
     }
 
     @Test
+    void whetherAVisitNeedsBookingIsAnsweredByTheLinesSayingItForEachKindOfVisit() {
+        InMemoryPluginContext pages = new InMemoryPluginContext()
+                .add("visiting", "visiting/booking.md", "Booking a Visit", """
+                        # Booking a Visit
+                        ## Policies
+                        - Cancellations or changes should be made at least 24 hours in advance
+                        ## Busy Times
+                        - Weekend reservations should be made well in advance
+                        """)
+                .add("visiting", "visiting/tastings.md", "Tasting Experiences", """
+                        # Tasting Experiences
+                        ## Flight at the Bar
+                        ### Details:
+                        - Price: $20 per person
+                        - Reservations: Recommended, walk-ins welcome when space allows
+                        ## Cellar Tour
+                        - Booking: Advance reservation required
+                        """)
+                .add("visiting", "visiting/stay.md", "Where to Stay", """
+                        # Where to Stay
+                        - Booking hotels well in advance is recommended
+                        """);
+
+        for (String question : List.of(
+                "do I need a reservation?",
+                "can we just walk in?",
+                "are reservations required?",
+                "¿hay que reservar?")) {
+            assertThat(plugin.handler()
+                            .handle(new UserQuery(question, "en"), pages)
+                            .directAnswer()
+                            .map(DirectAnswer::text))
+                    .as(question)
+                    .hasValue("- **Flight at the Bar**: Reservations: Recommended, walk-ins welcome when space allows\n"
+                            + "- **Cellar Tour**: Booking: Advance reservation required\n"
+                            + "- **Busy Times**: Weekend reservations should be made well in advance");
+        }
+        assertThat(plugin.handler()
+                        .handle(new UserQuery("are walk-ins ok on the weekend?", "en"), pages)
+                        .directAnswer()
+                        .map(DirectAnswer::text))
+                .as("the line naming the time asked about first")
+                .hasValueSatisfying(text -> assertThat(text).startsWith("- **Busy Times**: Weekend reservations"));
+        for (String other : List.of(
+                "how do I make a reservation?",
+                "how far in advance should we book?",
+                "we're a group of 12, do we need to book?")) {
+            assertThat(plugin.handler()
+                            .handle(new UserQuery(other, "en"), pages)
+                            .directAnswer())
+                    .as(other)
+                    .isEmpty();
+        }
+    }
+
+    @Test
     void spanishAndFrenchWordsForChildrenAndBeingAllowedMapToThePagesWords() {
         assertThat(plugin.synonyms().get("hijos")).contains("children");
         assertThat(plugin.synonyms().get("acceptes")).contains("permitted", "allowed");
