@@ -169,13 +169,6 @@ public final class ExtractiveAnswerGenerator implements AnswerGenerator {
             "invitados",
             "personnes",
             "invites");
-    /**
-     * A number of people a place takes: "120 guests", "up to 50 people", or what it accommodates, seats, sleeps or
-     * holds ("Accommodates 6", "seats up to 160"): the count a "how many people ...?" question asks.
-     */
-    private static final Pattern HOLDS_PEOPLE = Pattern.compile(
-            "(?i)(?<![$\\d.,])\\d+\\s+(?:[\\p{L}-]+\\s+)?(?:guests?|people|persons?|attendees|adults|visitors)\\b|"
-                    + "\\b(?:accommodates?|seats?|sleeps?|holds?|fits?|capacity(?: of)?)\\s+(?:up to\\s+)?\\d+");
     /** What a count fact adds when it counts the very thing asked ("3 bedrooms" for "how many bedrooms ...?"). */
     private static final double COUNTED_BONUS = 0.2;
 
@@ -807,8 +800,7 @@ public final class ExtractiveAnswerGenerator implements AnswerGenerator {
         Set<AnswerUnit> counting = new HashSet<>();
         if (!counted.isEmpty()) {
             units.stream()
-                    .filter(u -> counts(u, counted)
-                            || people && HOLDS_PEOPLE.matcher(u.text()).find())
+                    .filter(u -> counts(u, counted) || people && PartySize.statesASize(u.text()))
                     .forEach(counting::add);
         }
         // "Tell me about the wine club", "do you do weddings?": the section that opens the page whose title names all

@@ -11,7 +11,8 @@ import java.util.regex.Pattern;
  * guests", "¿para 8 personas?") and whether a line's stated size of party takes it ("Accommodates parties of 9 to 15
  * guests", "Capacity of up to 24 guests", "Maximum 8 guests per reservation", "Groups larger than 15 ..."). A page
  * states sizes as ranges and limits, so the line that answers seldom repeats the visitor's number: the answer is found
- * by comparing the numbers. English, Spanish and French, on folded text ({@link TermAnalyzer#fold}).
+ * by comparing the numbers. Also whether a line states a size of party at all ({@link #statesASize}). English, Spanish
+ * and French, on folded text ({@link TermAnalyzer#fold}).
  */
 final class PartySize {
 
@@ -40,7 +41,20 @@ final class PartySize {
     private static final Pattern ABOUT_PARTIES = Pattern.compile("\\b(" + PEOPLE.substring(1, PEOPLE.length() - 1)
             + "|groups?|parties|party|capacity|seating|seats?|accommodates?|grupos?|groupes?)\\b");
 
+    /**
+     * A number of people a place takes: "120 guests", "up to 50 people", or what it accommodates, seats, sleeps or
+     * holds ("Accommodates 6", "seats up to 160"): the count a "how many people ...?" question asks.
+     */
+    private static final Pattern STATES_A_SIZE = Pattern.compile(
+            "(?i)(?<![$\\d.,])\\d+\\s+(?:[\\p{L}-]+\\s+)?(?:guests?|people|persons?|attendees|adults|visitors)\\b|"
+                    + "\\b(?:accommodates?|seats?|sleeps?|holds?|fits?|capacity(?: of)?)\\s+(?:up to\\s+)?\\d+");
+
     private PartySize() {}
+
+    /** Whether a line states a number of people a place takes ("120 guests", "Accommodates 6", "seats up to 160"). */
+    static boolean statesASize(String line) {
+        return STATES_A_SIZE.matcher(line).find();
+    }
 
     /** The number of people a question states, or empty when it states none (a price, a year or a time is none). */
     static OptionalInt asked(String question) {

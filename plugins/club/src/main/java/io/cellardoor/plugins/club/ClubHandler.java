@@ -35,7 +35,8 @@ public final class ClubHandler implements DomainHandler {
     private static final Pattern CHANGE =
             Pattern.compile("\\b(join\\w*|sign up|cancel\\w*|pause\\w*|skip\\w*|upgrad\\w*" + "|downgrad\\w*)\\b");
     private static final Pattern HOW_TO = Pattern.compile("\\bhow (do|can|would|should) (i|we)\\b|\\bhow to\\b");
-    private static final Pattern LOYALTY_TITLE = Pattern.compile("\\b(miles|points|loyalty|rewards?)\\b");
+    /** A loyalty page's title, lower-cased ("milea miles loyalty program"). */
+    static final Pattern LOYALTY_TITLE = Pattern.compile("\\b(miles|points|loyalty|rewards?)\\b");
 
     /** Creates the handler; stateless. */
     public ClubHandler() {}

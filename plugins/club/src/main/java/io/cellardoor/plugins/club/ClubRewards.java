@@ -35,8 +35,6 @@ final class ClubRewards {
     /** A number in the question: it asks about one reward's points, not the list. */
     private static final Pattern NUMBER = Pattern.compile("\\d");
 
-    private static final Pattern LOYALTY_TITLE = Pattern.compile("\\b(miles|points|loyalty|rewards?)\\b");
-    private static final Pattern HEADING = Pattern.compile("^(#{1,6})\\s*(.+?)\\s*#*\\s*$");
     private static final Pattern REWARD_HEADING = Pattern.compile("(?i)\\b(redemption|redeem\\w*|rewards?)\\b");
     /**
      * A table row, with or without its outer bars ("| Wine Key | 1,000 points |", or "Wine Key | 1,000 points" as a
@@ -60,7 +58,9 @@ final class ClubRewards {
         for (DocumentSummary page : context.listDocuments(ClubHandler.DOMAIN).stream()
                 .limit(MAX_READS)
                 .toList()) {
-            if (!LOYALTY_TITLE.matcher(page.title().toLowerCase(Locale.ROOT)).find()) {
+            if (!ClubHandler.LOYALTY_TITLE
+                    .matcher(page.title().toLowerCase(Locale.ROOT))
+                    .find()) {
                 continue;
             }
             Map<String, List<String>> rewards = context.readDocument(page.path())
@@ -89,7 +89,7 @@ final class ClubRewards {
         int rows = 0;
         for (String line : markdown.split("\\R")) {
             String stripped = line.strip();
-            Matcher h = HEADING.matcher(stripped);
+            Matcher h = ClubTiers.HEADING.matcher(stripped);
             if (h.matches()) {
                 int level = h.group(1).length();
                 open.keySet().removeIf(l -> l >= level);

@@ -170,7 +170,8 @@ final class ClubTiers {
     private static final Pattern CLUB =
             Pattern.compile("\\b(club|membership|tiers?|levels?|membresia|adhesion|niveles|niveaux)\\b");
 
-    private static final Pattern HEADING = Pattern.compile("^(#{1,6})\\s+(.+?)\\s*#*\\s*$");
+    /** A markdown heading: its level's hashes and its text. */
+    static final Pattern HEADING = Pattern.compile("^(#{1,6})\\s+(.+?)\\s*#*\\s*$");
     /** A price and its amount ("$1,250.00": 1,250.00). */
     private static final Pattern PRICE = Pattern.compile("\\$\\s?(\\d[\\d,]*(\\.\\d+)?)");
     /** The question asks for the cheapest tier. */

@@ -41,7 +41,6 @@ final class ReservationNeed {
     private static final Pattern BOOKING_LABEL =
             Pattern.compile("(?i)^(reservations?|booking|advance booking|availability)\\s*:");
 
-    private static final Pattern HEADING = Pattern.compile("^(#{1,6})\\s+(.+?)\\s*#*\\s*$");
     /** A heading that only labels a list ("Details:"), not the thing it is about. */
     private static final Pattern LABEL_HEADING = Pattern.compile("(?i)^(details|information|info|overview)\\W*$");
 
@@ -65,32 +64,36 @@ final class ReservationNeed {
     record Line(String path, String section, String text, boolean labelled) {}
 
     /**
-     * The lines of a page saying whether a visit needs booking, each with the nearest heading above it that names a
-     * thing (a list's "Details:" is skipped), in page order.
+     * The lines of a page saying whether a visit needs booking, each with the heading of its section ({@link
+     * PageSections#leaves}; for a list's "Details:", the heading above it), in page order.
      */
     static List<Line> read(String path, String text) {
         List<Line> lines = new ArrayList<>();
-        String section = "";
-        for (String raw : text.split("\\R")) {
-            String line = raw.strip();
-            Matcher h = HEADING.matcher(line);
-            if (h.matches()) {
-                String heading = h.group(2).replaceAll("[*_`]", "").strip();
-                if (!LABEL_HEADING.matcher(heading).matches()) {
-                    section = heading;
+        for (PageSections.Section leaf : PageSections.leaves(text)) {
+            String section = LABEL_HEADING.matcher(leaf.heading()).matches()
+                            && !leaf.above().isEmpty()
+                    ? leaf.above().getLast()
+                    : leaf.heading();
+            for (String line : leaf.lines()) {
+                String content = line.replaceFirst("^[-*•]\\s+", "")
+                        .replaceAll("[*_`]", "")
+                        .strip();
+                if (STATES.matcher(content).find()
+                        && BOOKING.matcher(content).find()
+                        && !OTHER.matcher(content).find()) {
+                    lines.add(new Line(
+                            path,
+                            clean(section),
+                            content,
+                            BOOKING_LABEL.matcher(content).find()));
                 }
-                continue;
-            }
-            String content =
-                    line.replaceFirst("^[-*•]\\s+", "").replaceAll("[*_`]", "").strip();
-            if (STATES.matcher(content).find()
-                    && BOOKING.matcher(content).find()
-                    && !OTHER.matcher(content).find()) {
-                lines.add(new Line(
-                        path, section, content, BOOKING_LABEL.matcher(content).find()));
             }
         }
         return lines;
+    }
+
+    private static String clean(String heading) {
+        return heading.replaceAll("[*_`]", "").strip();
     }
 
     /** A day or time of year a question may ask about ("walk-ins on saturday?", "in the summer?"). */
