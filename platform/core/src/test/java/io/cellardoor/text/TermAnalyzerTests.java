@@ -22,6 +22,9 @@ class TermAnalyzerTests {
                 .isEqualTo(analyzer.terms("what's the cheapest tasting you have? thanks"))
                 .containsExactly("cheapest", "tast");
         assertThat(analyzer.terms("r u open n do ya take walk ins")).doesNotContain("u", "r", "n", "ya");
+        assertThat(analyzer.terms("which of those is red, whereas these are white?"))
+                .as("function words no dictionary lists, which the speller would otherwise correct")
+                .containsExactly("red", "white");
     }
 
     @Test

@@ -31,8 +31,8 @@ import org.springframework.stereotype.Component;
  * documents do not contain ("what's your policy on dogs?" after a wine's price) stand alone, as does a whole question
  * after a connective whose words the previous documents do not contain ("and is there parking?" after a question about
  * children). The resolved question is the visitor's words followed by the carried topic: the previous turn's own words
- * and those it carried, and the title of the document its answer cited first; an ordinal ("the first one") carries
- * that item of the previous answer instead.
+ * and those it carried (but a follow-up's own words asked two turns ago), and the title of the document its answer
+ * cited first; an ordinal ("the first one") carries that item of the previous answer instead.
  */
 @Component
 public class FollowUpResolver {
@@ -49,7 +49,9 @@ public class FollowUpResolver {
             Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
     /**
      * "What sizes?", "which colours?", "¿qué tallas?", "quelles couleurs ?": a question word and a noun or two, no verb;
-     * when no document is named by them, it asks for an attribute of what was being discussed.
+     * when no document is named by them, it asks for an attribute of what was being discussed. "How many bedrooms?" is
+     * not one: a count is asked of a thing, and when the pages discussed do not have the word, a search of its own
+     * finds the pages that do (the house's bedrooms are on the weddings pages, not on the list of places to stay).
      */
     private static final Pattern ATTRIBUTE = Pattern.compile(
             "^\\W*(what|which|qu[eé]|cu[aá]l(es)?|quel(le)?s?)\\s+\\p{L}+(\\s+\\p{L}+)?\\W*$",
@@ -74,8 +76,8 @@ public class FollowUpResolver {
      */
     private static final Pattern CAPACITY_ONLY = Pattern.compile(
             OPENING + "(?:how many (?:people|guests|persons|adults|of us)"
-                    + "(?:\\s+(?:can|could|will|would|does it|do you))?(?:\\s+(?:fit|come|attend|stay|sleep|sit|hold|seat"
-                    + "|take|join))?(?:\\s+(?:there|inside|in it|in there))?"
+                    + "(?:\\s+(?:(?:can|could|will|would) (?:you|it|we)|does it|do you|can|could|will|would))?"
+                    + "(?:\\s+(?:fit|come|attend|stay|sleep|sit|hold|seat|take|join|host|accommodate|bring|invite))?(?:\\s+(?:there|inside|in it|in there))?"
                     + "|cu[aá]ntas (?:personas|invitados)(?:\\s+(?:caben|pueden (?:venir|ir|quedarse)))?"
                     + "|combien de (?:personnes|invit[ée]s)(?:\\s+(?:peuvent venir|au maximum))?)\\W*$",
             Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
@@ -278,7 +280,7 @@ public class FollowUpResolver {
         }
         boolean contrast = CONTRAST.matcher(question).find();
         Optional<String> otherDocument = contrast ? contrasted(orgId, question, previous) : Optional.empty();
-        String carried = otherDocument.orElseGet(() -> topic(orgId, previous));
+        String carried = otherDocument.orElseGet(() -> topic(orgId, history));
         String swapped = withoutSwapped(question, carried);
         if (swapped.isBlank()) {
             return ResolvedQuestion.standalone(question, "standalone");
@@ -358,8 +360,7 @@ public class FollowUpResolver {
                 && !cited.citations().isEmpty()) {
             return "question word only";
         }
-        if (CAPACITY_ONLY.matcher(question.strip()).matches()
-                && !cited.citations().isEmpty()) {
+        if (asksOnlyCapacity(question) && !cited.citations().isEmpty()) {
             return "capacity only";
         }
         Matcher also = ALSO.matcher(question);
@@ -391,7 +392,7 @@ public class FollowUpResolver {
             if (known.size() == 1 && terms.size() > 1 && topicTerms.containsAll(known)) {
                 return "same topic: " + String.join(" ", known);
             }
-            if (ATTRIBUTE.matcher(question).matches() && namesNoDocument(orgId, terms)) {
+            if (asksForAnAttribute(question) && namesNoDocument(orgId, terms)) {
                 return "attribute: " + String.join(" ", terms);
             }
         }
@@ -401,6 +402,16 @@ public class FollowUpResolver {
     /** Whether a short question asks for the same again about one more thing ("inside too?", "and kids as well?"). */
     static boolean asksAlso(String question) {
         return ALSO.matcher(question.strip()).find();
+    }
+
+    /** Whether a question asks how many people without naming where ("how many guests can you fit?"). */
+    static boolean asksOnlyCapacity(String question) {
+        return CAPACITY_ONLY.matcher(question.strip()).matches();
+    }
+
+    /** Whether a question is a question word and a noun or two ("what sizes?", "how many bedrooms?"). */
+    static boolean asksForAnAttribute(String question) {
+        return ATTRIBUTE.matcher(question).matches();
     }
 
     /** Whether a question asks only for a price and names nothing ("how much?", "¿cuánto cuesta?"). */
@@ -543,7 +554,8 @@ public class FollowUpResolver {
      * The previous turn's topic: its words and what it carried, then the title of its first citation, and the section of
      * that page it was about ({@link #sectionAbout}); of a declined follow-up, only what it carried.
      */
-    private String topic(long orgId, PastTurn previous) {
+    private String topic(long orgId, List<PastTurn> history) {
+        PastTurn previous = history.getLast();
         // A declined follow-up ("what does it pair with?") found nothing: what it carried is still the topic, its own
         // words are not ("how much is a bottle?" after it is about the wine before it).
         String asked = withoutLeadIn(previous.question());
@@ -559,7 +571,7 @@ public class FollowUpResolver {
         // others ("how much is that one?" asks the oaked one's price)
         String topic = pickedOneOfSeveral(previous, asked, title)
                 ? carried(asked, title)
-                : carried(previous.resolvedQuestion(), title);
+                : carried(withoutStaleWords(history), title);
         if (!title.isBlank()) {
             String page = documents
                     .findDocument(orgId, previous.citations().getFirst().path())
@@ -571,6 +583,38 @@ public class FollowUpResolver {
             }
         }
         return topic.strip();
+    }
+
+    /**
+     * The latest turn's resolved question without the own words of the turn before it, when both were follow-ups: in
+     * "what does it cost?", "what if it rains?" after "do you do weddings?" and "how many guests can you fit?", the
+     * third turn carried "what does it cost? how many guests can you fit? do you do weddings? ..."; the fourth carries
+     * "what if it rains? do you do weddings? ...". The question that set the topic and the latest question stay; one a
+     * follow-up asked on the way is answered and no longer what the conversation is about (its words would pick its
+     * answer's lines again). Words are compared as stored (after spelling and masking), by position.
+     *
+     * @param history earlier turns, oldest first, not empty
+     * @return the latest turn's resolved question, shortened or as it was
+     */
+    static String withoutStaleWords(List<PastTurn> history) {
+        PastTurn previous = history.getLast();
+        if (history.size() < 2) {
+            return previous.resolvedQuestion();
+        }
+        PastTurn before = history.get(history.size() - 2);
+        List<String> words = List.of(previous.resolvedQuestion().strip().split("\\s+"));
+        List<String> beforeWords = List.of(before.resolvedQuestion().strip().split("\\s+"));
+        int own = withoutLeadIn(previous.question()).strip().split("\\s+").length;
+        int beforeOwn = withoutLeadIn(before.question()).strip().split("\\s+").length;
+        boolean bothFollowUps = words.size() > own && beforeWords.size() > beforeOwn;
+        if (!bothFollowUps
+                || words.size() <= own + beforeOwn
+                || !words.subList(own, own + beforeOwn).equals(beforeWords.subList(0, beforeOwn))) {
+            return previous.resolvedQuestion();
+        }
+        List<String> kept = new ArrayList<>(words.subList(0, own));
+        kept.addAll(words.subList(own + beforeOwn, words.size()));
+        return String.join(" ", kept);
     }
 
     /**

@@ -113,6 +113,67 @@ class FollowUpResolverTests {
     }
 
     @Test
+    void aFollowUpAskedOnTheWayIsNotCarriedTwoTurnsLater() {
+        FollowUpResolver resolver = resolverFindingNoDocument();
+        io.cellardoor.answer.Citation weddings =
+                new io.cellardoor.answer.Citation("weddings/weddings.md", "Weddings", "events", 0.9, null);
+        ConversationStore.PastTurn asked = new ConversationStore.PastTurn(
+                "do you do weddings?",
+                "do you do weddings?",
+                "Yes, up to 120 guests.",
+                true,
+                "events",
+                List.of(weddings));
+        ConversationStore.PastTurn guests = new ConversationStore.PastTurn(
+                "how many guests can you fit?",
+                "how many guests can you fit? do you do weddings? Weddings",
+                "Up to 120 guests seated.",
+                true,
+                "events",
+                List.of(weddings));
+        ConversationStore.PastTurn cost = new ConversationStore.PastTurn(
+                "what does it cost?",
+                "what does it cost? how many guests can you fit? do you do weddings? Weddings",
+                "The site fee is $10,000.",
+                true,
+                "events",
+                List.of(weddings));
+
+        assertThat(resolver.resolve(1, "what does it cost?", List.of(asked, guests))
+                        .text())
+                .as("the question that set the topic is carried")
+                .isEqualTo("what does it cost? how many guests can you fit? do you do weddings? Weddings");
+        assertThat(resolver.resolve(1, "what if it rains?", List.of(asked, guests, cost))
+                        .text())
+                .isEqualTo("what if it rains? what does it cost? do you do weddings? Weddings");
+        ConversationStore.PastTurn swapped = new ConversationStore.PastTurn(
+                "what does it cost?",
+                "what does it cost? the weddings Weddings",
+                "$10,000.",
+                true,
+                "events",
+                List.of(weddings));
+        assertThat(FollowUpResolver.withoutStaleWords(List.of(asked, guests, swapped)))
+                .as("what the turn carried does not start with the turn before's words: kept as it was")
+                .isEqualTo("what does it cost? the weddings Weddings");
+    }
+
+    @Test
+    void howManyPeopleAloneAsksAboutThePlaceDiscussed() {
+        assertThat(FollowUpResolver.asksOnlyCapacity("how many guests can you fit?"))
+                .isTrue();
+        assertThat(FollowUpResolver.asksOnlyCapacity("And how many people can we invite?"))
+                .isTrue();
+        assertThat(FollowUpResolver.asksOnlyCapacity("how many people fit?")).isTrue();
+        assertThat(FollowUpResolver.asksOnlyCapacity("how many guests can the clubhouse fit?"))
+                .isFalse();
+        assertThat(FollowUpResolver.asksForAnAttribute("what sizes?")).isTrue();
+        assertThat(FollowUpResolver.asksForAnAttribute("how many bedrooms?"))
+                .as("a count whose word the pages discussed lack is searched on its own")
+                .isFalse();
+    }
+
+    @Test
     void theCarriedTitleComesOnceAndWhole() {
         String title = "Accommodations at Milea Estate Vineyard";
         assertThat(FollowUpResolver.carried(
