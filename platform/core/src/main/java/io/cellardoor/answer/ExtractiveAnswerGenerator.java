@@ -846,6 +846,9 @@ public final class ExtractiveAnswerGenerator implements AnswerGenerator {
                 }
             }
         }
+        // whether the part has words of its own and words from elsewhere (an earlier turn, what the message tells)
+        boolean borrows = part.focusWeight() > 0 && part.groups().stream().anyMatch(g -> !g.focus() && g.weight() > 0);
+        Set<AnswerUnit> passedOver = new HashSet<>();
         // "How long does a tasting take?", "how many bottles per shipment?": a page listing several things of the kind
         // asked, each under its own heading (the tastings, the club's tiers), states the fact for each; a line of
         // another such section, as much about the question as the first one shown, is one more answer, no repetition.
@@ -867,6 +870,7 @@ public final class ExtractiveAnswerGenerator implements AnswerGenerator {
             }
             for (AnswerUnit u : units) {
                 if (chosen.stream().anyMatch(c -> c.text().equals(u.text()))
+                        || passedOver.contains(u)
                         || verbOnly.contains(u)
                         || notAboutThePerson(u, naming, chosen, personShown)
                         || aboutAnotherOne(u, subject)) {
@@ -1000,6 +1004,13 @@ public final class ExtractiveAnswerGenerator implements AnswerGenerator {
                     && !counting.contains(pick)
                     && pickOwnGain < 0.1) {
                 break;
+            }
+            // "What's the site fee?" after "how many guests can you fit?": a further line holding none of the
+            // visitor's own words, no fact asked and not meaning what was asked answers an earlier turn's question,
+            // answered then: passed over for the next best.
+            if (!first && borrows && !holdsOwnWord(part, pick) && !pickFact && !pickMeant) {
+                passedOver.add(pick);
+                continue;
             }
             best = Math.max(best, pickScore);
             chosen.add(pick);
@@ -1186,6 +1197,16 @@ public final class ExtractiveAnswerGenerator implements AnswerGenerator {
         Set<String> title = analyzer.terms(u.title());
         List<Group> own = ownWords(part, verb);
         return !own.isEmpty() && own.stream().allMatch(g -> g.in(title));
+    }
+
+    /**
+     * Whether a unit's text or the heading right above it holds one of a part's own words (not carried over, weighing
+     * something): "Distance from Milea: ..." under "Franklin D. Roosevelt Presidential Library ..." holds "library".
+     */
+    private boolean holdsOwnWord(Part part, AnswerUnit u) {
+        Set<String> heading = analyzer.terms(AnswerUnit.informativeHeading(u.heading()));
+        return part.groups().stream()
+                .anyMatch(g -> g.focus() && g.weight() > 0 && (g.match(u.terms()) > 0 || g.match(heading) > 0));
     }
 
     /** A part's own words (not carried over, weighing something) but the verb. */

@@ -1678,6 +1678,45 @@ class ExtractiveAnswerGeneratorTests {
     }
 
     @Test
+    void aFollowUpsFurtherLinesHoldItsOwnWordsNotOnlyAnEarlierTurns() {
+        List<RetrievedChunk> weddings = List.of(
+                chunk(
+                        1,
+                        "weddings/weddings.md",
+                        "Weddings at Milea Estate Vineyard",
+                        "Elegant Vineyard Celebrations",
+                        "## Elegant Vineyard Celebrations\nYou can fit up to 120 guests in our Clubhouse for weddings,"
+                                + " while our Farmhouse fits 50. Alternatively, 150 guests can celebrate on our outdoor"
+                                + " patios.",
+                        0.6),
+                chunk(
+                        2,
+                        "weddings/faq.md",
+                        "Weddings",
+                        "Questions",
+                        "## Questions\nWhat is the fee for a wedding?\n\nClubhouse fee: $10,000 - $15,000"
+                                + " (season-dependent).",
+                        0.5));
+        String focus = "what does it cost?";
+        AnswerRequest followUp = new AnswerRequest(
+                1,
+                focus + " how many guests can you fit? do you do weddings? Weddings at Milea Estate Vineyard",
+                focus,
+                "en",
+                weddings,
+                List.of(),
+                "You can reach us at (555) 010-0199.",
+                List.of(),
+                "",
+                List.of());
+        GeneratedAnswer answer = over(weddings).generate(followUp, TokenSink.NONE);
+        assertThat(answer.text())
+                .contains("$10,000")
+                .as("the lines answering the earlier question about guests were answered then")
+                .doesNotContain("120 guests", "150 guests");
+    }
+
+    @Test
     void aFollowUpAboutItPrefersThePageTheConversationWasOn() {
         List<RetrievedChunk> wines = List.of(
                 chunk(
