@@ -20,7 +20,8 @@ import java.util.regex.Pattern;
  * (tier and shipment, points, referral, joining or changing a membership). Boosts the loyalty pages for points
  * questions and the section a named tier heads; answers what the club costs or which tiers it has from the tier
  * sections ({@link ClubTiers}), compares the tiers a question names side by side, sets every tier side by side for
- * what membership gives, and lists what loyalty points can be redeemed for ({@link ClubRewards}).
+ * what membership gives, and lists what loyalty points can be redeemed for and how they are earned ({@link
+ * ClubRewards}).
  */
 public final class ClubHandler implements DomainHandler {
 
@@ -79,7 +80,7 @@ public final class ClubHandler implements DomainHandler {
         RetrievalPlan plan = RetrievalPlan.defaults(K).boosting(List.copyOf(boosts));
         Optional<DirectAnswer> direct = ClubTiers.answer(query, context);
         if (direct.isEmpty()) {
-            direct = ClubRewards.answer(query, context); // "what can I redeem my miles for?"
+            direct = ClubRewards.answer(query, context); // "what can I redeem my miles for?", "how do I earn points?"
         }
         // Tiers side by side answer a comparison, not how to move between them or what they earn in points (asked in
         // this turn's words: a follow-up's carried words may name the points page it came from).

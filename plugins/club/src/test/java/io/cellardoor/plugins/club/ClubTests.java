@@ -141,6 +141,60 @@ class ClubTests {
     }
 
     @Test
+    void aQuestionAboutHowPointsAreEarnedGetsEachWayWithItsPointsPerTier() {
+        InMemoryPluginContext loyalty =
+                new InMemoryPluginContext().add("club", "loyalty/stars.md", "Vine Stars Rewards", """
+                # Vine Stars Rewards
+                ## Ways to Earn Points
+                ### Everyone
+                | Activity | Points Earned |
+                |---|---|
+                | Tasting Referral | 20 points per referral |
+                ### Club Members
+                Activity | Bramble | Summit
+                ---|---|---
+                Per Dollar Spent | 1 point | 3 points
+                Signup Bonus | 100 points | 200 points
+                Club Referral | 5,000 points | 5,000 points
+                ## Redemption Options
+                | Reward | Points Required |
+                |--------|----------------|
+                | Tote Bag | 500 points |
+                """);
+
+        for (String question : List.of(
+                "how do I earn points?",
+                "what are the ways to earn miles?",
+                "¿cómo gano puntos?",
+                "comment gagner des points ?")) {
+            assertThat(plugin.handler()
+                            .handle(new UserQuery(question, "en"), loyalty)
+                            .directAnswer()
+                            .map(DirectAnswer::text))
+                    .as(question)
+                    .hasValue("How points are earned (Vine Stars Rewards):\n"
+                            + "- Everyone: Tasting Referral (20 points per referral)\n"
+                            + "- Club Members: Per Dollar Spent: 1 point (Bramble), 3 points (Summit); Signup Bonus: 100"
+                            + " points (Bramble), 200 points (Summit); Club Referral: 5,000 points");
+        }
+        assertThat(plugin.handler()
+                        .handle(new UserQuery("how do I earn 500 points?", "en"), loyalty)
+                        .directAnswer())
+                .as("one amount's way: the page's lines answer")
+                .isEmpty();
+        assertThat(plugin.handler()
+                        .handle(new UserQuery("how many points do I earn per dollar?", "en"), loyalty)
+                        .directAnswer())
+                .as("one activity's points: the page's line answers")
+                .isEmpty();
+        assertThat(plugin.handler()
+                        .handle(new UserQuery("how do members earn a free tasting?", "en"), loyalty)
+                        .directAnswer())
+                .as("not about points")
+                .isEmpty();
+    }
+
+    @Test
     void boostsTheLoyaltyPagesForPointsQuestions() {
         HandlerResult result =
                 plugin.handler().handle(new UserQuery("when will my points ever expire?", "en"), knowledge);
