@@ -96,6 +96,21 @@ class ExtractiveAnswerGeneratorTests {
         return AnswerRequest.of(1, question, "en", found, "You can reach us at (555) 010-0199.");
     }
 
+    /** A follow-up: the visitor's own words, then what the conversation carried (appended after a space). */
+    static AnswerRequest followUp(String focus, String carried, List<RetrievedChunk> found) {
+        return new AnswerRequest(
+                1,
+                focus + " " + carried.strip(),
+                focus,
+                "en",
+                found,
+                List.of(),
+                "You can reach us at (555) 010-0199.",
+                List.of(),
+                "",
+                List.of());
+    }
+
     @Test
     void answersAPriceQuestionWithThePriceLineOfTheNamedPage() {
         vocabulary.replace(List.of(Map.of("cab", List.of("cabernet"))));
@@ -1659,17 +1674,7 @@ class ExtractiveAnswerGeneratorTests {
                         + " membership",
                 0.5));
         String focus = "how many bottles?";
-        AnswerRequest followUp = new AnswerRequest(
-                1,
-                focus + " what's the gold tier? Wine Club",
-                focus,
-                "en",
-                club,
-                List.of(),
-                "You can reach us at (555) 010-0199.",
-                List.of(),
-                "",
-                List.of());
+        AnswerRequest followUp = followUp(focus, "what's the gold tier? Wine Club", club);
         GeneratedAnswer answer = over(club).generate(followUp, TokenSink.NONE);
         assertThat(answer.text())
                 .contains("12 BOTTLES PER SHIPMENT")
@@ -1698,17 +1703,8 @@ class ExtractiveAnswerGeneratorTests {
                                 + " (season-dependent).",
                         0.5));
         String focus = "what does it cost?";
-        AnswerRequest followUp = new AnswerRequest(
-                1,
-                focus + " how many guests can you fit? do you do weddings? Weddings at Milea Estate Vineyard",
-                focus,
-                "en",
-                weddings,
-                List.of(),
-                "You can reach us at (555) 010-0199.",
-                List.of(),
-                "",
-                List.of());
+        AnswerRequest followUp = followUp(
+                focus, "how many guests can you fit? do you do weddings? Weddings at Milea Estate Vineyard", weddings);
         GeneratedAnswer answer = over(weddings).generate(followUp, TokenSink.NONE);
         assertThat(answer.text())
                 .contains("$10,000")
@@ -1735,17 +1731,7 @@ class ExtractiveAnswerGeneratorTests {
                                 + " sauces.\nAged 18 months in French oak barrels.",
                         0.5));
         String focus = "is it good with steak?";
-        AnswerRequest followUp = new AnswerRequest(
-                1,
-                focus + " what's the Vincenza? 2022 Vincenza Reserve BDX Blend",
-                focus,
-                "en",
-                wines,
-                List.of(),
-                "You can reach us at (555) 010-0199.",
-                List.of(),
-                "",
-                List.of());
+        AnswerRequest followUp = followUp(focus, "what's the Vincenza? 2022 Vincenza Reserve BDX Blend", wines);
         GeneratedAnswer answer = over(wines).generate(followUp, TokenSink.NONE);
         assertThat(answer.text())
                 .as("\"it\" is the Vincenza, not the other blend that mentions steak")
@@ -1770,17 +1756,7 @@ class ExtractiveAnswerGeneratorTests {
                         "## Cole Marsh\nTitle: Chef\nCole cooks with local trout. His favorite wine is an old Chenin Blanc.",
                         0.5));
         String focus = "what is his favorite wine to drink at home?";
-        AnswerRequest followUp = new AnswerRequest(
-                1,
-                focus + " who is the chef? Our Team Cole Marsh",
-                focus,
-                "en",
-                team,
-                List.of(),
-                "You can reach us at (555) 010-0199.",
-                List.of(),
-                "",
-                List.of());
+        AnswerRequest followUp = followUp(focus, "who is the chef? Our Team Cole Marsh", team);
         GeneratedAnswer answer = over(team).generate(followUp, TokenSink.NONE);
         assertThat(answer.text())
                 .as("\"his\" is the chef the conversation picked; the winemaker's favorite is another person's")
