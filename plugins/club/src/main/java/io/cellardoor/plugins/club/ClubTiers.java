@@ -162,7 +162,14 @@ final class ClubTiers {
             "sont",
             "quel",
             "quels",
-            "quelle");
+            "quelle",
+            // a follow-up ranking the tiers: "lequel est le plus cher ?", "et le niveau le plus cher ?", "¿y cuál ...?"
+            "lequel",
+            "laquelle",
+            "niveau",
+            "nivel",
+            "et",
+            "y");
     /** The question asks which tiers the club has (what it costs is {@link UserQuery#asksPrice()}). */
     private static final Pattern TIERS_ASKED = Pattern.compile(
             "\\b(tiers?|levels?|options|niveles|niveaux|(kinds?|types?|tipos|clases|sortes) (of|de|d))\\b");

@@ -342,6 +342,16 @@ class ClubTests {
                         .orElseThrow()
                         .text())
                 .startsWith("Our most expensive tier is Summit: ");
+        // a follow-up after the tiers, as resolved: the visitor's words, then the earlier turn's
+        for (String asked :
+                List.of("lequel est le plus cher ?", "et le niveau le plus cher ?", "¿y cuál es el más caro?")) {
+            assertThat(plugin.handler()
+                            .handle(new UserQuery(asked + " combien coûte le club de vin ?", "fr", asked), club)
+                            .directAnswer()
+                            .map(DirectAnswer::text))
+                    .as(asked)
+                    .hasValueSatisfying(text -> assertThat(text).startsWith("Our most expensive tier is Summit: "));
+        }
         for (String asked : List.of(
                 "¿Cuánto cuesta el club de vinos?",
                 "¿Cuál es el precio de la membresía?",
