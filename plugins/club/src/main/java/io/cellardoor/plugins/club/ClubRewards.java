@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -117,7 +116,7 @@ final class ClubRewards {
                 continue;
             }
             Map<String, List<String>> rows = context.readDocument(page.path())
-                    .map(d -> rows(d.text(), asked.get().heading, query.normalizedFocus()))
+                    .map(d -> rows(d.text(), asked.get().heading))
                     .orElse(Map.of());
             if (!rows.isEmpty()) {
                 StringBuilder text = new StringBuilder(asked.get().intro)
@@ -135,12 +134,9 @@ final class ClubRewards {
     /**
      * A page's tables under a heading matching {@code heading} (below the title) whose rows state points, by the
      * heading right above each, in page order: a row of two cells as "Tote Bag (500 points)", a row of more as "Per
-     * Dollar Spent: 1 point (Jumper Tier), 3 points (Grand Prix Tier)" after the table's header, only the columns the
-     * question names when it names some ("as a jumper member" -> "Per Dollar Spent: 1 point (Jumper Tier)").
-     *
-     * @param question the question, lower case: a column whose header has a word of it that no other header has is named
+     * Dollar Spent: 1 point (Jumper Tier), 3 points (Grand Prix Tier)" after the table's header.
      */
-    static Map<String, List<String>> rows(String markdown, Pattern heading, String question) {
+    static Map<String, List<String>> rows(String markdown, Pattern heading) {
         Map<String, List<String>> out = new LinkedHashMap<>();
         Map<Integer, String> open = new LinkedHashMap<>();
         String section = "";
@@ -182,7 +178,7 @@ final class ClubRewards {
             if (!under || rows >= MAX_ROWS || cells.getFirst().isEmpty()) {
                 continue;
             }
-            out.computeIfAbsent(section, k -> new ArrayList<>()).add(row(cells, header, question));
+            out.computeIfAbsent(section, k -> new ArrayList<>()).add(row(cells, header));
             rows++;
         }
         return out;
@@ -190,48 +186,20 @@ final class ClubRewards {
 
     /**
      * A row of points: "Tote Bag (500 points)", or per column named by the header ("Per Dollar: 1 point (Jumper), 3
-     * points (Summit)"; the columns the question names, when it names some), or once when every column has the same
-     * ("Referral: 5,000 points").
+     * points (Summit)"), or once when every column has the same ("Referral: 5,000 points").
      */
-    private static String row(List<String> cells, List<String> header, String question) {
+    private static String row(List<String> cells, List<String> header) {
         if (cells.size() == 2) {
             return cells.getFirst() + " (" + cells.get(1) + ")";
         }
-        List<Integer> columns = new ArrayList<>();
-        for (int i = 1; i < cells.size(); i++) {
-            if (i < header.size() && namesColumn(question, header, i)) {
-                columns.add(i);
-            }
-        }
-        if (columns.isEmpty()) {
-            for (int i = 1; i < cells.size(); i++) {
-                columns.add(i);
-            }
-        }
-        if (columns.stream().map(cells::get).distinct().count() == 1 && columns.size() > 1) {
-            return cells.getFirst() + ": " + cells.get(columns.getFirst()); // the same in every column
+        if (cells.stream().skip(1).distinct().count() == 1) {
+            return cells.getFirst() + ": " + cells.get(1); // the same in every column
         }
         List<String> values = new ArrayList<>();
-        for (int i : columns) {
+        for (int i = 1; i < cells.size(); i++) {
             String column = i < header.size() ? header.get(i) : "";
             values.add(column.isEmpty() ? cells.get(i) : cells.get(i) + " (" + column + ")");
         }
         return cells.getFirst() + ": " + String.join(", ", values);
-    }
-
-    /** Whether the question has a word (four letters or more) of the column's header that no other header has. */
-    private static boolean namesColumn(String question, List<String> header, int column) {
-        Set<String> asked = Set.of(question.toLowerCase(Locale.ROOT).split("[^\\p{L}]+"));
-        for (String word : header.get(column).toLowerCase(Locale.ROOT).split("[^\\p{L}]+")) {
-            boolean own = word.length() >= 4;
-            for (int other = 1; own && other < header.size(); other++) {
-                own = other == column
-                        || !header.get(other).toLowerCase(Locale.ROOT).contains(word);
-            }
-            if (own && asked.contains(word)) {
-                return true;
-            }
-        }
-        return false;
     }
 }
