@@ -158,8 +158,7 @@ public final class TermAnalyzer {
                 "each",
                 "own",
                 "same",
-                // Lucene's list has "these" but not "those"; neither word is in WordNet, so the speller would "correct"
-                // it.
+                // Lucene's list has "these" but not "those": WordNet lists neither, so the speller would change them.
                 "those",
                 "whereas",
                 // Chat spellings of function words and fillers ("r u open?", "thx"): a lone "u" is no word to find.

@@ -77,7 +77,8 @@ public class FollowUpResolver {
     private static final Pattern CAPACITY_ONLY = Pattern.compile(
             OPENING + "(?:how many (?:people|guests|persons|adults|of us)"
                     + "(?:\\s+(?:(?:can|could|will|would) (?:you|it|we)|does it|do you|can|could|will|would))?"
-                    + "(?:\\s+(?:fit|come|attend|stay|sleep|sit|hold|seat|take|join|host|accommodate|bring|invite))?(?:\\s+(?:there|inside|in it|in there))?"
+                    + "(?:\\s+(?:fit|come|attend|stay|sleep|sit|hold|seat|take|join|host|accommodate|bring|invite))?"
+                    + "(?:\\s+(?:there|inside|in it|in there))?"
                     + "|cu[aá]ntas (?:personas|invitados)(?:\\s+(?:caben|pueden (?:venir|ir|quedarse)))?"
                     + "|combien de (?:personnes|invit[ée]s)(?:\\s+(?:peuvent venir|au maximum))?)\\W*$",
             Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
@@ -409,7 +410,7 @@ public class FollowUpResolver {
         return CAPACITY_ONLY.matcher(question.strip()).matches();
     }
 
-    /** Whether a question is a question word and a noun or two ("what sizes?", "how many bedrooms?"). */
+    /** Whether a question is a question word and a noun or two ("what sizes?"; not "how many bedrooms?"). */
     static boolean asksForAnAttribute(String question) {
         return ATTRIBUTE.matcher(question).matches();
     }

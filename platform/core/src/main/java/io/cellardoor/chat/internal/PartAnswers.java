@@ -108,11 +108,11 @@ public class PartAnswers {
     /**
      * What the directly answered parts asked, as what the others carry, when one of those refers to something named
      * there ("how much is the Vincenza and what does it pair with?"), followed by the text of each such direct answer
-     * drawn from one page when one of those refers to one thing ({@link QuestionParts#refersToOne}): it names the thing as
-     * the page does ("The 2022 Reserve Cabernet Franc is $45.00." for the
-     * visitor's "the reserve cab franc"; its amounts left out, which the other part did not ask), which is how the
-     * generator finds the page "it" is. Else empty: a part that
-     * names its own subject ("do I need a reservation?") is answered alone, as a question that stands alone is.
+     * drawn from one page when one of those refers to one thing ({@link QuestionParts#refersToOne}): it names the thing
+     * as the page does ("The 2022 Reserve Cabernet Franc is $45.00." for the visitor's "the reserve cab franc"; its
+     * amounts left out, which the other part did not ask), which is how the generator finds the page "it" is. Else
+     * empty: a part that names its own subject ("do I need a reservation?") is answered alone, as a question standing
+     * alone is.
      */
     public static String carried(List<Part> parts) {
         boolean refers =

@@ -148,7 +148,7 @@ final class ClubRewards {
             if (h.matches()) {
                 int level = h.group(1).length();
                 open.keySet().removeIf(l -> l >= level);
-                open.put(level, h.group(2).replaceAll("[*_`]", "").strip());
+                open.put(level, unmarked(h.group(2)));
                 section = open.get(level);
                 header = List.of();
                 continue;
@@ -163,7 +163,7 @@ final class ClubRewards {
             }
             List<String> cells = new ArrayList<>();
             for (String cell : row.group(1).split("\\|")) {
-                cells.add(cell.replaceAll("[*_`]", "").strip());
+                cells.add(unmarked(cell));
             }
             boolean states = cells.size() >= 2
                     && cells.stream().skip(1).anyMatch(c -> POINTS.matcher(c).find());
@@ -182,6 +182,11 @@ final class ClubRewards {
             rows++;
         }
         return out;
+    }
+
+    /** A heading or cell without its markdown emphasis ("**Cellar Tour**" -> "Cellar Tour"). */
+    private static String unmarked(String text) {
+        return text.replaceAll("[*_`]", "").strip();
     }
 
     /**

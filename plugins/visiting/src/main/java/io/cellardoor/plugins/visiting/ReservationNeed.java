@@ -75,9 +75,7 @@ final class ReservationNeed {
                     ? leaf.above().getLast()
                     : leaf.heading();
             for (String line : leaf.lines()) {
-                String content = line.replaceFirst("^[-*•]\\s+", "")
-                        .replaceAll("[*_`]", "")
-                        .strip();
+                String content = clean(line.replaceFirst("^[-*•]\\s+", ""));
                 if (STATES.matcher(content).find()
                         && BOOKING.matcher(content).find()
                         && !OTHER.matcher(content).find()) {
@@ -92,8 +90,9 @@ final class ReservationNeed {
         return lines;
     }
 
-    private static String clean(String heading) {
-        return heading.replaceAll("[*_`]", "").strip();
+    /** A heading or line without its markdown emphasis. */
+    private static String clean(String text) {
+        return text.replaceAll("[*_`]", "").strip();
     }
 
     /** A day or time of year a question may ask about ("walk-ins on saturday?", "in the summer?"). */
