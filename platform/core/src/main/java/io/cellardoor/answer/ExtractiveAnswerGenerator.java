@@ -1256,12 +1256,16 @@ public final class ExtractiveAnswerGenerator implements AnswerGenerator {
                 / total;
     }
 
+    /** The longest line read as a FAQ's question above its reply; a longer one is a paragraph that ends asking. */
+    private static final int MAX_FAQ_QUESTION_CHARS = 160;
+
     /** A sentence adding to the one before it: "Also, ...", "We also grow ...", "The cottage also has ...". */
     private static final Pattern ADDS_TO_BEFORE =
             Pattern.compile("^(?:\\S+\\s+){0,3}also\\b", Pattern.CASE_INSENSITIVE);
 
     /**
      * Adds to the chosen units what completes them: the sentence before one that adds to it ({@link #ADDS_TO_BEFORE}),
+     * the FAQ question a reply answers ({@link #faqQuestionOf}),
      * the first line of each section under its heading that follows a unit ending with a colon ("several ways to make
      * reservations:" above "Online", "Phone"; {@link #sectionStarts}),
      * else the unit after one that ends with a colon ("... direct visitors to our secondary entrance at:") or a question
@@ -1290,6 +1294,11 @@ public final class ExtractiveAnswerGenerator implements AnswerGenerator {
                         && !chosen.contains(before)) {
                     out.add(before);
                 }
+            }
+            // "Absolutely we do! ..." answers the FAQ question right above it, which says what it is a yes to.
+            AnswerUnit asked = faqQuestionOf(u, units, i);
+            if (asked != null && !out.contains(asked) && !chosen.contains(asked)) {
+                out.add(asked);
             }
             if (!out.contains(u)) {
                 out.add(u);
@@ -1332,6 +1341,27 @@ public final class ExtractiveAnswerGenerator implements AnswerGenerator {
         // A line two pages share (a page stored twice, a paragraph repeated on another page) is quoted once.
         Set<String> lines = new HashSet<>();
         return out.stream().filter(u -> lines.add(u.text())).toList();
+    }
+
+    /**
+     * The FAQ question a unit answers: the line right before it under the same heading of its passage, in a paragraph of
+     * its own, ending with a question mark, when the unit opens its own paragraph and is no question itself; null
+     * otherwise. A reply ("Absolutely we do!", "Yes, for an additional fee") read without its question says yes to
+     * nothing the visitor can see.
+     */
+    private static AnswerUnit faqQuestionOf(AnswerUnit u, List<AnswerUnit> units, int i) {
+        if (i <= 0 || u.text().endsWith("?")) {
+            return null;
+        }
+        AnswerUnit before = units.get(i - 1);
+        boolean opensParagraph = before.paragraph() != u.paragraph();
+        return opensParagraph
+                        && before.passage() == u.passage()
+                        && before.heading().equals(u.heading())
+                        && before.text().endsWith("?")
+                        && before.text().length() <= MAX_FAQ_QUESTION_CHARS
+                ? before
+                : null;
     }
 
     /**

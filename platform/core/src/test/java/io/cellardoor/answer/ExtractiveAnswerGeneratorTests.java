@@ -1607,6 +1607,25 @@ class ExtractiveAnswerGeneratorTests {
     }
 
     @Test
+    void aFaqReplyIsQuotedAfterTheQuestionItAnswers() {
+        List<RetrievedChunk> faq = List.of(chunk(
+                1,
+                "events/weddings.md",
+                "Weddings",
+                "Questions",
+                "## Questions\nIs there lodging on the property?\nThe farmhouse sleeps eight.\nDo you offer any menu"
+                        + " tastings before my event?\nAbsolutely we do! Come in and try our food and wine to pick"
+                        + " your favorites.",
+                0.5));
+        GeneratedAnswer answer = over(faq).generate(ask("can we try your food and wine first?", faq), TokenSink.NONE);
+        assertThat(answer.answered()).as(answer.text()).isTrue();
+        assertThat(answer.text()).contains("Absolutely we do!").doesNotContain("farmhouse");
+        assertThat(answer.text().indexOf("Do you offer any menu tastings before my event?"))
+                .as(answer.text())
+                .isBetween(0, answer.text().indexOf("Absolutely we do!"));
+    }
+
+    @Test
     void aQuestionOnlyAskingHowToReachTheBusinessGetsItsOwnContactDetails() {
         List<RetrievedChunk> club = List.of(chunk(
                 1,
