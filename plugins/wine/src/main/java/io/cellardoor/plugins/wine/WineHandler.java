@@ -6,6 +6,7 @@ import io.cellardoor.plugin.api.DomainHandler;
 import io.cellardoor.plugin.api.HandlerResult;
 import io.cellardoor.plugin.api.KnowledgeDocument;
 import io.cellardoor.plugin.api.PluginContext;
+import io.cellardoor.plugin.api.PriceBound;
 import io.cellardoor.plugin.api.RetrievalPlan;
 import io.cellardoor.plugin.api.UserQuery;
 import java.util.ArrayList;
@@ -135,6 +136,18 @@ public final class WineHandler implements DomainHandler {
         if (answer.isEmpty() && match.wines().isEmpty()) {
             answer = WineCatalog.unpairedDish(query, context);
         }
+        // "do you have a cab franc under $40?": the named wines within the limit, not both pages' descriptions
+        Optional<PriceBound> bound = query.priceBound();
+        if (answer.isEmpty()
+                && bound.isPresent()
+                && match.exact()
+                && match.wines().size() <= MAX_LISTED) {
+            answer = boundAnswer(
+                    match.wines(),
+                    bound.get(),
+                    HAVE.matcher(query.normalizedFocus()).find(),
+                    context);
+        }
         if (answer.isEmpty()
                 && (query.asksPrice() || text.contains("$"))
                 && match.exact()
@@ -168,6 +181,38 @@ public final class WineHandler implements DomainHandler {
                 .append(w.price().isEmpty() ? "" : ": " + w.price()));
         List<String> sources = priced.stream().flatMap(w -> w.paths().stream()).toList();
         return Optional.of(new DirectAnswer(text.toString(), sources, 0.85));
+    }
+
+    /**
+     * The named wines a price limit admits, each with its price ("Yes, under $40: the 2022 Farmhouse Cabernet Franc is
+     * $32.00."), else that none is and each named wine's price; "Yes, " or "No, " leads when the question asks whether
+     * there is one.
+     *
+     * @return empty when a page cannot be read or no named wine has a price line
+     */
+    private static Optional<DirectAnswer> boundAnswer(
+            List<DocumentSummary> wines, PriceBound bound, boolean yesNo, PluginContext context) {
+        List<PricedWine> priced = priced(wines, context).stream()
+                .filter(w -> !w.price().isEmpty())
+                .toList();
+        if (priced.isEmpty()) {
+            return Optional.empty();
+        }
+        List<PricedWine> kept = priced.stream()
+                .filter(w -> bound.admits(Double.parseDouble(w.price().replaceAll("[$,]", ""))))
+                .toList();
+        List<PricedWine> named = kept.isEmpty() ? priced : kept;
+        String prices = Words.joined(
+                named.stream().map(w -> "the " + w.title() + " is " + w.price()).toList());
+        String lead = kept.isEmpty()
+                ? (yesNo ? "No, none" : "None") + " of them is " + bound.said() + ": "
+                : (yesNo
+                                ? "Yes, " + bound.said()
+                                : Character.toUpperCase(bound.said().charAt(0))
+                                        + bound.said().substring(1))
+                        + ": ";
+        List<String> sources = named.stream().flatMap(w -> w.paths().stream()).toList();
+        return Optional.of(new DirectAnswer(lead + prices + ".", sources, 0.85));
     }
 
     /** "The 2022 Reserve Cabernet Franc is $48.00." for each wine, or nothing when a page has no price line. */

@@ -452,6 +452,18 @@ class WineTests {
     }
 
     @Test
+    void aNamedGrapeWithAPriceLimitGetsTheWinesWithinIt() {
+        // The cellar's Cabernet Francs: 2021 Reserve $52.00, 2022 Reserve $48.00, 2022 Hillside $29.00.
+        assertThat(direct("do you have a cab franc under $40?"))
+                .isEqualTo("Yes, under $40: the 2022 Hillside Cabernet Franc is $29.00.");
+        assertThat(direct("which cabernet franc costs less than 30 dollars?"))
+                .isEqualTo("Under $30: the 2022 Hillside Cabernet Franc is $29.00.");
+        assertThat(direct("any reserve cabernet franc under $45?"))
+                .startsWith("No, none of them is under $45: ")
+                .contains("2021 Reserve Cabernet Franc is $52.00", "2022 Reserve Cabernet Franc is $48.00");
+    }
+
+    @Test
     void askingToBeToldAboutAStylesWinesListsThem() {
         InMemoryPluginContext bubbles = new InMemoryPluginContext()
                 .add("wine", "wine/brut.md", "NV Hillside Brut Cuvée", "# Brut\nCrisp apple.\n- **Price**: $45.00\n")
