@@ -113,7 +113,12 @@ public class FollowUpResolver {
                     // cheapest?") ranks what was listed.
                     + "|\\b((el|la|los|las) (m[aá]s|menos)|(le|la|les) (plus|moins)) \\p{L}+\\W*$"
                     + "|\\bthe (cheapest|priciest|dearest|most expensive|least expensive|closest|nearest|oldest|newest)"
-                    + "( one)?\\W*$",
+                    + "( one)?\\W*$"
+                    // "one" standing for a thing named before ("do you have a cheaper one?", "any red ones?"), and a
+                    // comparison with nothing to compare with ("anything cheaper?"): than what was discussed.
+                    + "|\\b(a|an|any|another|some) (\\p{L}+ )?ones?(\\W*$|\\s+(for|that|with|under|below|than|to|please)\\b)"
+                    + "|\\b(anything|something|any|one) (cheaper|less expensive|more affordable|pricier|more expensive"
+                    + "|bigger|smaller|larger|sweeter|drier|lighter|closer)\\W*$",
             Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
     /**
      * Words before the question proper: an acknowledgement or greeting ("cool, ...", "ok ...", "Hi! ...") or a topic

@@ -207,6 +207,20 @@ class FollowUpResolverTests {
     }
 
     @Test
+    void oneStandingForAThingNamedBeforeAndAComparisonWithNothingToCompareWithReferBack() {
+        assertThat(FollowUpResolver.refersBack("do you have a cheaper one?")).isTrue();
+        assertThat(FollowUpResolver.refersBack("any red ones?")).isTrue();
+        assertThat(FollowUpResolver.refersBack("anything cheaper?")).isTrue();
+        assertThat(FollowUpResolver.refersBack("is there something bigger?")).isTrue();
+        assertThat(FollowUpResolver.refersBack("do you have one-day passes?")).isFalse();
+        assertThat(FollowUpResolver.refersBack("is the rosé cheaper than the chardonnay?"))
+                .isFalse();
+        assertThat(FollowUpResolver.refersBack("what's a good one for a picnic?"))
+                .isTrue();
+        assertThat(FollowUpResolver.refersBack("is a tasting one hour long?")).isFalse();
+    }
+
+    @Test
     void aPriceLimitAloneAsksAboutWhatWasDiscussed() {
         FollowUpResolver resolver = resolverFindingNoDocument();
         ConversationStore.PastTurn hats = new ConversationStore.PastTurn(
