@@ -7,6 +7,7 @@ import io.cellardoor.plugin.api.PluginContext;
 import io.cellardoor.plugin.api.PriceBound;
 import io.cellardoor.plugin.api.UserQuery;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -342,6 +343,58 @@ final class WineCatalog {
                 shown));
     }
 
+    /** Asking for a wine cheaper than one named before ("do you have a cheaper one?", "any cheaper bottle?"). */
+    static final Pattern CHEAPER_ONE = Pattern.compile("\\b(a|an|any|anything|something|one) (cheaper|less expensive"
+            + "|more affordable)\\b|\\bcheaper (ones?|options?|bottles?|wines?)\\b");
+
+    /**
+     * The wines priced below a named one, cheapest first: those of its grape (a title holding every grape word of its
+     * title: "Cabernet Franc"), else of its style, else any; that none is when it is the least expensive.
+     *
+     * @param named the wine's pages (one wine: a draft of it merged)
+     * @return empty when its price cannot be read
+     */
+    static Optional<DirectAnswer> cheaperThan(WineHandler.PricedWine named, PluginContext context) {
+        if (named.price().isEmpty()) {
+            return Optional.empty();
+        }
+        double limit = Double.parseDouble(named.price().replaceAll("[$,]", ""));
+        List<Wine> cheaper = context.listDocuments(WineHandler.DOMAIN).stream()
+                .limit(MAX_READS)
+                .filter(page -> !named.paths().contains(page.path()))
+                .map(page ->
+                        new Wine(page, context.readDocument(page.path()).flatMap(d -> WineHandler.price(d.text()))))
+                .filter(w -> w.price().isPresent() && w.amount() < limit)
+                .sorted(Comparator.comparingDouble(Wine::amount))
+                .toList();
+        String than = " cheaper than the " + named.priced();
+        if (cheaper.isEmpty()) {
+            return Optional.of(new DirectAnswer("None of our wines is" + than + ".", named.paths(), 0.8));
+        }
+        List<String> grape =
+                Words.of(named.title()).stream().filter(WineNames::variety).toList();
+        List<Wine> sameGrape = grape.isEmpty()
+                ? List.of()
+                : cheaper.stream()
+                        .filter(w -> Words.of(w.page().title()).containsAll(grape))
+                        .toList();
+        if (!sameGrape.isEmpty()) {
+            return Optional.of(listed(
+                    Character.toUpperCase(than.charAt(1)) + than.substring(2) + ":", distinct(sameGrape.stream())));
+        }
+        Optional<Style> style = Arrays.stream(Style.values())
+                .filter(st -> st.title.matcher(named.title()).find())
+                .findFirst();
+        List<Wine> sameStyle = style.map(st -> cheaper.stream()
+                        .filter(w -> st.title.matcher(w.page().title()).find())
+                        .toList())
+                .orElse(List.of());
+        return Optional.of(
+                sameStyle.isEmpty()
+                        ? listed("Our wines" + than + ":", distinct(cheaper.stream()))
+                        : listed("Our " + style.get().name + " wines" + than + ":", distinct(sameStyle.stream())));
+    }
+
     /** The header, then a line per wine with its price ("- 2023 Orchard Rosé: $22.00"), citing every wine's pages. */
     static DirectAnswer listed(String header, List<WineHandler.PricedWine> wines) {
         StringBuilder sb = new StringBuilder(header);
@@ -588,12 +641,12 @@ final class WineCatalog {
                 0.85));
     }
 
-    /** The styles a text asks about ("red", "tintos", "bubbly"), in the enum's order. */
     /** Whether a text speaks of wine: the word, in any of the widget's languages, or a style ("reds", "blancos"). */
     private static boolean aboutWine(String text) {
         return WINE_WORD.matcher(text).find() || !styles(text).isEmpty();
     }
 
+    /** The styles a text asks about ("red", "tintos", "bubbly"), in the enum's order. */
     private static List<Style> styles(String text) {
         List<Style> styles = new ArrayList<>();
         for (Style s : Style.values()) {

@@ -36,7 +36,8 @@ public final class WineHandler implements DomainHandler {
     private static final Pattern PRICE_LINE =
             Pattern.compile("(?i)\\bprice\\W{0,6}(\\$\\s?\\d[\\d,]*(?:\\.\\d{1,2})?)");
     private static final Pattern PAIRING = Pattern.compile(
-            "\\b(pair\\w*|go(es)? (well |best |good )?with|match\\w* with|with (my |our |the )?(dinner|food|meal))\\b");
+            "\\b(pair\\w*|go(es)? (well |best |good )?with|match\\w* with|with (my |our |the )?(dinner|food|meal)"
+                    + "|(eat|serve|drink|cook)\\w* (it |this |that |them )?with)\\b");
     /** Whether the winery has something ("do you have ...", "do you make ...", "is there ...", "got any ..."). */
     private static final Pattern HAVE = Pattern.compile("^\\W*(?:(?:do|does|did) (?:you|u|y'?all|you all|you guys)"
             + " (?:have|make|sell|carry|offer|produce|pour|stock)|(?:is|are) there|(?:got|any))\\b");
@@ -129,6 +130,16 @@ public final class WineHandler implements DomainHandler {
         List<LackingStyle.Kind> kinds = LackingStyle.asked(query.normalizedFocus());
         if (answer.isEmpty() && !match.exact() && !kinds.isEmpty()) {
             answer = LackingStyle.answer(kinds, context);
+        }
+        // "do you have a cheaper one?" after the reserve cab franc: the cheaper wines of its grape, not the cheapest
+        // of all
+        if (answer.isEmpty()
+                && match.exact()
+                && WineCatalog.CHEAPER_ONE.matcher(query.normalizedFocus()).find()) {
+            List<PricedWine> named = priced(match.wines(), context);
+            if (named.size() == 1) {
+                answer = WineCatalog.cheaperThan(named.getFirst(), context);
+            }
         }
         if (answer.isEmpty()) {
             answer = WineCatalog.answer(query, context);

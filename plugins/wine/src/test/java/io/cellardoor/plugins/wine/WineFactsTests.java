@@ -71,6 +71,9 @@ class WineFactsTests {
     void aNamedWineWhosePageSuggestsNoFoodIsSaidToSuggestNone() {
         assertThat(direct("what does the hill brut pair with?").orElseThrow().text())
                 .isEqualTo("Our page for the NV Hill Brut does not suggest a food pairing; it is $38.00.");
+        assertThat(direct("what should I eat with the hill brut?").orElseThrow().text())
+                .as("asked in other words")
+                .isEqualTo("Our page for the NV Hill Brut does not suggest a food pairing; it is $38.00.");
         cellar.add("wine", "wine/meadow-merlot.md", "2022 Meadow Merlot", """
                 # 2022 Meadow Merlot
                 - Price: $30.00

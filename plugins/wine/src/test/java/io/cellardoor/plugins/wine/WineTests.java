@@ -464,6 +464,37 @@ class WineTests {
     }
 
     @Test
+    void aCheaperOneAfterANamedWineListsTheCheaperWinesOfItsGrape() {
+        DirectAnswer cheaper = plugin.handler()
+                .handle(
+                        new UserQuery(
+                                "do you have a cheaper one? how much is the 2022 reserve cabernet franc?",
+                                "en",
+                                "do you have a cheaper one?"),
+                        cellar)
+                .directAnswer()
+                .orElseThrow();
+        assertThat(cheaper.text())
+                .isEqualTo("Cheaper than the 2022 Reserve Cabernet Franc ($48.00):\n- 2022 Hillside Cabernet Franc:"
+                        + " $29.00");
+        assertThat(plugin.handler()
+                        .handle(
+                                new UserQuery(
+                                        "anything less expensive? tell me about the 2020 lark reserve bdx blend",
+                                        "en",
+                                        "anything less expensive?"),
+                                cellar)
+                        .directAnswer()
+                        .orElseThrow()
+                        .text())
+                .as("no other BDX blend: the cheaper reds")
+                .startsWith("Our red wines cheaper than the 2020 Lark Reserve BDX Blend ($60.00):\n- 2022 Hillside"
+                        + " Cabernet Franc: $29.00\n- 2022 Reserve Cabernet Franc: $48.00");
+        assertThat(direct("is there a cheaper wine than the 2023 orchard rosé?"))
+                .isEqualTo("None of our wines is cheaper than the 2023 Orchard Rosé ($22.00).");
+    }
+
+    @Test
     void askingToBeToldAboutAStylesWinesListsThem() {
         InMemoryPluginContext bubbles = new InMemoryPluginContext()
                 .add("wine", "wine/brut.md", "NV Hillside Brut Cuvée", "# Brut\nCrisp apple.\n- **Price**: $45.00\n")
