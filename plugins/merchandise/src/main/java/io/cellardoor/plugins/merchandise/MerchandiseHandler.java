@@ -62,6 +62,10 @@ public final class MerchandiseHandler implements DomainHandler {
     private static final Pattern YES_NO =
             Pattern.compile("(?:so |and |ok |hi |hey )?(?:do|does|is|have|hay|avez|y a)\\b");
 
+    /** Asking for an item cheaper than one named before ("do you have a cheaper one?", "anything less expensive?"). */
+    private static final Pattern CHEAPER_ONE = Pattern.compile("\\b(?:a|an|any|anything|something|one) (?:cheaper"
+            + "|less expensive|more affordable)\\b|\\bcheaper (?:ones?|options?)\\b");
+
     /** Words referring back to several things at once. */
     private static final Pattern SEVERAL = Pattern.compile("\\b(?:they|them|those|these|ones|all of)\\b");
 
@@ -96,6 +100,12 @@ public final class MerchandiseHandler implements DomainHandler {
         if (priceQuestion && match.single() && match.namesOnly()) {
             answer = priceAnswer(match.products(), prices);
         }
+        // "do you have a cheaper one?" after the herringbone hat: the cheaper items of its kind
+        if (answer.isEmpty()
+                && match.single()
+                && CHEAPER_ONE.matcher(query.normalizedFocus()).find()) {
+            answer = cheaperAnswer(match.products(), pages, context, prices);
+        }
         Optional<PriceBound> bound = query.priceBound();
         if (answer.isEmpty() && bound.isPresent()) {
             answer = boundedAnswer(query, bound.get(), pages, context, prices);
@@ -120,6 +130,42 @@ public final class MerchandiseHandler implements DomainHandler {
             }
         }
         return new HandlerResult(plan.boosting(boosted), prompt, answer);
+    }
+
+    /**
+     * "Cheaper than the Herringbone Hat ($35.00):" and a bullet per item of its kind (the last word of its title: "hat")
+     * priced below it, least expensive first; that none is when it is the least expensive of its kind. Empty when the
+     * named item states no price or its kind is no item word of the shop.
+     */
+    private static Optional<DirectAnswer> cheaperAnswer(
+            List<DocumentSummary> named, List<DocumentSummary> pages, PluginContext context, Prices prices) {
+        Optional<String> stated = prices.of(named.getFirst());
+        List<String> words = ProductNames.words(title(named.getFirst()));
+        if (stated.isEmpty() || words.isEmpty()) {
+            return Optional.empty();
+        }
+        double limit = amount(stated.get());
+        String kind = words.getLast();
+        Optional<ProductNames.Offer> offer = offered(kind, ProductNames.Shelf.of(items(pages, context, prices)))
+                .filter(ProductNames.Offer::whole);
+        if (offer.isEmpty()) {
+            return Optional.empty();
+        }
+        List<DocumentSummary> cheaper = offer.get().products().stream()
+                .filter(p -> !named.contains(p))
+                .filter(p -> prices.of(p).map(MerchandiseHandler::amount).orElse(limit) < limit)
+                .sorted(Comparator.comparingDouble(
+                        p -> prices.of(p).map(MerchandiseHandler::amount).orElseThrow()))
+                .toList();
+        String than = withArticle(title(named.getFirst())) + " (" + stated.get() + ")";
+        if (cheaper.isEmpty()) {
+            return Optional.of(new DirectAnswer(
+                    "Nothing of its kind we list is cheaper than " + than + ".",
+                    named.stream().map(DocumentSummary::path).toList(),
+                    AVAILABILITY_CONFIDENCE));
+        }
+        return Optional.of(
+                itemList("Cheaper than " + than + ":\n", List.of(new ProductNames.Offer(cheaper, true)), prices));
     }
 
     /** "The Tofu Bao Bun is $14.00.", citing every page of that name; empty without a price line. */

@@ -210,6 +210,28 @@ class MerchandiseTests {
     }
 
     @Test
+    void aCheaperOneThanANamedItemListsTheCheaperItemsOfItsKind() {
+        assertThat(plugin.handler()
+                        .handle(
+                                new UserQuery(
+                                        "do you have a cheaper one? how much is the tweed cap?",
+                                        "en",
+                                        "do you have a cheaper one?"),
+                                shop)
+                        .directAnswer()
+                        .map(DirectAnswer::text))
+                .contains("Cheaper than the Tweed Cap ($32.00):\n- **Linen Cap**: $28.00");
+        assertThat(plugin.handler()
+                        .handle(
+                                new UserQuery(
+                                        "anything cheaper? how much is the linen cap?", "en", "anything cheaper?"),
+                                shop)
+                        .directAnswer()
+                        .map(DirectAnswer::text))
+                .contains("Nothing of its kind we list is cheaper than the Linen Cap ($28.00).");
+    }
+
+    @Test
     void aFollowUpAskingWhatTheyCostListsEveryItemOfTheKindItsCarriedQuestionAskedAbout() {
         // the carried title names one cap; "they" are the caps the visitor asked about
         HandlerResult result = plugin.handler()
