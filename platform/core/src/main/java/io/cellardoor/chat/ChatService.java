@@ -735,7 +735,12 @@ public class ChatService {
                         rest.append(token);
                     }
                 });
-        if (!more.answered()) {
+        String added = more.text().startsWith(note)
+                ? more.text().substring(note.length()).strip()
+                : more.text();
+        // "who's the Vincenza named after and what grapes go into it?": the lines quoted for one part can be those a
+        // direct answer to another already gave
+        if (!more.answered() || PartAnswers.onlyRepeats(added, text.toString())) {
             return new GeneratedAnswer(
                     text.toString(),
                     true,
@@ -746,9 +751,6 @@ public class ChatService {
                     more.outputTokens(),
                     more.model());
         }
-        String added = more.text().startsWith(note)
-                ? more.text().substring(note.length()).strip()
-                : more.text();
         AnswerGenerator.stream("\n\n" + added, listener);
         text.append("\n\n").append(added);
         sources.addAll(more.sourcePaths());

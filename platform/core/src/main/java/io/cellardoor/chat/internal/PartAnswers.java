@@ -51,7 +51,8 @@ public class PartAnswers {
 
     /**
      * The parts of a question, each classified alone: work that needs no passages, so it runs beside the question's
-     * embedding.
+     * embedding. A part referring back ("what does it go with?") carries the part before it, as a follow-up carries the
+     * turn before it (its focus is its own words).
      *
      * @param slug the org's slug (the tenant the plugins are enabled for)
      * @return the parts in order when the question has at least two; else empty (the question is answered as a whole)
@@ -61,14 +62,27 @@ public class PartAnswers {
         if (texts.size() < 2) {
             return List.of();
         }
-        List<UserQuery> queries =
-                texts.stream().map(text -> new UserQuery(text, language, text)).toList();
+        List<UserQuery> queries = queries(texts, language);
         List<Classification> classifications = router.classifyAll(queries, orgId, slug);
         List<Asked> asked = new ArrayList<>();
         for (int i = 0; i < texts.size(); i++) {
             asked.add(new Asked(texts.get(i), queries.get(i), classifications.get(i)));
         }
         return List.copyOf(asked);
+    }
+
+    /**
+     * Each part as a query: its own words, and for a part referring back ("what does it go with?" after "how much is the
+     * rosé") the part before it too, as a follow-up carries the turn before it; its focus is its own words.
+     */
+    static List<UserQuery> queries(List<String> texts, String language) {
+        List<UserQuery> queries = new ArrayList<>();
+        for (int i = 0; i < texts.size(); i++) {
+            String text = texts.get(i);
+            boolean refers = i > 0 && FollowUpResolver.refersBack(text);
+            queries.add(new UserQuery(refers ? text + " " + texts.get(i - 1) : text, language, text));
+        }
+        return List.copyOf(queries);
     }
 
     /**
@@ -103,6 +117,25 @@ public class PartAnswers {
                 .filter(p -> p.direct().isPresent() == answered)
                 .map(p -> p.text().endsWith("?") ? p.text() : p.text() + "?")
                 .collect(Collectors.joining(" "));
+    }
+
+    /** A bold title line of an extractive answer ("**2022 Vincenza Reserve BDX Blend**"): no quoted text. */
+    private static final Pattern TITLE_LINE = Pattern.compile("^\\*\\*[^*]+\\*\\*:?$");
+
+    /**
+     * Whether every line the generator's answer to the other parts quotes (a bullet without its mark; titles and blank
+     * lines aside) is already in the direct answers said before it: "who's the Vincenza named after and what grapes go
+     * into it?" quotes for the first part the sentences the grapes' direct answer gave.
+     *
+     * @param added the generator's answer, without the language note
+     * @param said the direct answers' text
+     */
+    public static boolean onlyRepeats(String added, String said) {
+        List<String> quoted = added.lines()
+                .map(l -> l.strip().replaceFirst("^[-*]\\s+", ""))
+                .filter(l -> !l.isEmpty() && !TITLE_LINE.matcher(l).matches())
+                .toList();
+        return !quoted.isEmpty() && quoted.stream().allMatch(said::contains);
     }
 
     /**

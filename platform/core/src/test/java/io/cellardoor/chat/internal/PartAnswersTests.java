@@ -3,6 +3,7 @@ package io.cellardoor.chat.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.cellardoor.plugin.api.DirectAnswer;
+import io.cellardoor.plugin.api.UserQuery;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -52,5 +53,37 @@ class PartAnswersTests {
                 new PartAnswers.Part("do I need a reservation?", Optional.empty()));
 
         assertThat(PartAnswers.carried(parts)).isEmpty();
+    }
+
+    @Test
+    void aPartReferringBackCarriesThePartBeforeItAsItsFocusStaysItsOwn() {
+        List<UserQuery> queries = PartAnswers.queries(
+                List.of("how much is the rosé", "what does it go with?", "do I need a reservation?"), "en");
+
+        assertThat(queries.get(0).text()).isEqualTo("how much is the rosé");
+        assertThat(queries.get(1).text()).isEqualTo("what does it go with? how much is the rosé");
+        assertThat(queries.get(1).focus()).isEqualTo("what does it go with?");
+        assertThat(queries.get(2).text())
+                .as("a part naming its own subject stands alone")
+                .isEqualTo("do I need a reservation?");
+    }
+
+    @Test
+    void anAnswerQuotingOnlyWhatTheDirectAnswersSaidRepeatsThem() {
+        String said = "From our page for the 2022 Vincenza: Named after Vincenza, a blend of Cabernet Franc and Merlot."
+                + " Most fruit comes from Sang's Vineyard.";
+
+        assertThat(PartAnswers.onlyRepeats(
+                        "**2022 Vincenza**\n- Named after Vincenza, a blend of Cabernet Franc and Merlot.\n"
+                                + "- Most fruit comes from Sang's Vineyard.",
+                        said))
+                .isTrue();
+        assertThat(PartAnswers.onlyRepeats(
+                        "**2022 Vincenza**\n- Named after Vincenza, a blend of Cabernet Franc and Merlot.\n"
+                                + "- Aged 18 months in French oak.",
+                        said))
+                .as("one line says more")
+                .isFalse();
+        assertThat(PartAnswers.onlyRepeats("", said)).isFalse();
     }
 }
