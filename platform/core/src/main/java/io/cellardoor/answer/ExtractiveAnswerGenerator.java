@@ -199,6 +199,10 @@ public final class ExtractiveAnswerGenerator implements AnswerGenerator {
                             + "guests|people|persons|attendees|seats|bedrooms?)\\b",
                     Pattern.CASE_INSENSITIVE));
 
+    /** Verbs saying that something happens or stands somewhere ("where is it held?", "where does it take place?"). */
+    private static final Pattern HAPPENS_AT =
+            Pattern.compile("\\b(held|hosted|happen(s|ing)?|tak(e|es|ing) place)\\b", Pattern.CASE_INSENSITIVE);
+
     private static final Pattern CHEAPER = Pattern.compile(
             "\\b(cheaper|less expensive|costs? less|cheapest|least expensive|lowest|m[aá]s barat[oa]|moins cher)\\b",
             Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
@@ -389,6 +393,17 @@ public final class ExtractiveAnswerGenerator implements AnswerGenerator {
                             && (words.stream().noneMatch(stats::known)
                                     || ANY_PRICE.matcher(priceWords.group()).matches())) {
                         measures.put(words, Fact.PRICE.pattern().asPredicate());
+                    }
+                }
+            }
+            // "Where is it held?": the verb saying that something happens somewhere is said by a line stating the
+            // place ("Location: The Clubhouse"), not by the verb itself.
+            if (p.shape().facts().contains(Fact.PLACE)) {
+                Matcher happens = HAPPENS_AT.matcher(p.shape().text());
+                while (happens.find()) {
+                    Set<String> words = analyzer.terms(happens.group());
+                    if (!words.isEmpty()) {
+                        measures.put(words, Fact.PLACE.pattern().asPredicate());
                     }
                 }
             }

@@ -92,11 +92,16 @@ record QuestionShape(
         }
     }
 
-    /** Words stating where something is: a road, a direction, "on-site", a street number. */
+    /**
+     * Words stating where something is: a road, a direction, "on-site", a street number, a "Location:" label, "held
+     * at".
+     */
     private static final String PLACE_STATED =
             "\\b(road|rd|route|street|avenue|ave|exit|highway|parkway|turn (left|right)"
                     + "|miles?|north|south|east|west|located|on[- ]?site|on the (property|premises|grounds|estate))\\b"
-                    + "|\\b\\d{3,5} \\p{Lu}";
+                    + "|\\b\\d{3,5} \\p{Lu}"
+                    // a line labelled with its place ("Location: The Clubhouse") or saying where it happens
+                    + "|\\b(location|venue|meeting point)\\s*:|\\b(held|hosted|takes place) (at|in|on)\\b";
 
     private static Pattern words(String regex) {
         return Pattern.compile(regex, Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);

@@ -1758,6 +1758,25 @@ class ExtractiveAnswerGeneratorTests {
     }
 
     @Test
+    void whereSomethingIsHeldIsAnsweredByTheLineLabelledWithItsPlace() {
+        List<RetrievedChunk> events = List.of(chunk(
+                1,
+                "events/events.md",
+                "Events",
+                "Upcoming Events > Harvest Dinner",
+                "### Harvest Dinner\nJoin us for an evening of autumn dishes with our winemaker.\n- **Location:** The"
+                        + " Barn at Hill Farm\n- **Tags:** dinner, harvest",
+                0.6));
+        String focus = "where is it held?";
+        GeneratedAnswer followUp = over(events)
+                .generate(followUp(focus, "is there a harvest dinner? Events Harvest Dinner", events), TokenSink.NONE);
+        assertThat(followUp.answered()).as(followUp.text()).isTrue();
+        assertThat(followUp.text()).contains("Location: The Barn at Hill Farm");
+        GeneratedAnswer asked = over(events).generate(ask("where is the harvest dinner held?", events), TokenSink.NONE);
+        assertThat(asked.text()).contains("Location: The Barn at Hill Farm");
+    }
+
+    @Test
     void aFollowUpAboutHimIsAnsweredFromHisSectionNotFromAnotherPersonsOnThePage() {
         List<RetrievedChunk> team = List.of(
                 chunk(

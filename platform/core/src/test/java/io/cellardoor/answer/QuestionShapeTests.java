@@ -245,6 +245,9 @@ class QuestionShapeTests {
                 .as("a price is no count")
                 .isFalse();
         assertThat(Fact.TIME.in("Saturday: 12:00 PM - 7:00 PM")).isTrue();
+        assertThat(Fact.PLACE.in("Location: The Clubhouse at Milea Estate")).isTrue();
+        assertThat(Fact.PLACE.in("The dinner is held in the barrel room")).isTrue();
+        assertThat(Fact.PLACE.in("Join us for an unforgettable dinner")).isFalse();
         assertThat(Fact.DURATION.in("about 90 minutes")).isTrue();
         assertThat(Fact.DURATION.in("a 90-minute tabletop time limit")).isTrue();
         assertThat(Fact.DURATION.in("2-3 hours")).isTrue();
