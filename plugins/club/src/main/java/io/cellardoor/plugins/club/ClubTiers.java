@@ -5,8 +5,11 @@ import io.cellardoor.plugin.api.DocumentSummary;
 import io.cellardoor.plugin.api.PluginContext;
 import io.cellardoor.plugin.api.UserQuery;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -406,13 +409,107 @@ final class ClubTiers {
                 return Optional.empty();
             }
             if (!described) {
-                return Optional.of(new DirectAnswer(summary(tier) + ".", List.of(page.path()), 0.85));
+                // "what about grand prix?" after "does the jumper tier get a discount on wine?": its lines about what
+                // the earlier question asked, else its bottles and price
+                List<String> about = linesAbout(tier, carriedQuestion(query), page.tiers());
+                return Optional.of(new DirectAnswer(
+                        about.isEmpty() ? summary(tier) + "." : tier.name() + ": " + String.join("; ", about) + ".",
+                        List.of(page.path()),
+                        0.85));
             }
             StringBuilder sb = new StringBuilder("The ").append(tier.name()).append(" tier:");
             tier.lines().forEach(l -> sb.append("\n- ").append(l));
             return Optional.of(new DirectAnswer(sb.toString(), List.of(page.path()), 0.85));
         });
     }
+
+    /**
+     * The questions a follow-up carries, normalized: its carried words up to their last question mark (the earlier
+     * questions, without the title and heading of the page they were answered from); empty for a question standing
+     * alone.
+     */
+    private static String carriedQuestion(UserQuery query) {
+        String text = query.text();
+        if (query.focus().equals(text) || !text.startsWith(query.focus())) {
+            return "";
+        }
+        String carried = text.substring(query.focus().length());
+        int end = carried.lastIndexOf('?');
+        return new UserQuery(end < 0 ? carried : carried.substring(0, end), "en").normalized();
+    }
+
+    /**
+     * A tier's lines holding the most of a question's words (of four letters or more, not the club's or a tier's name
+     * words, a plural matching its singular: "wine" for "wines"), at most {@value #MAX_LINES_ABOUT}; empty when none
+     * holds one.
+     */
+    private static List<String> linesAbout(Tier tier, String question, List<Tier> tiers) {
+        Set<String> names = new HashSet<>();
+        tiers.forEach(t ->
+                names.addAll(List.of(new UserQuery(t.name(), "en").normalized().split(" "))));
+        List<String> words = Arrays.stream(question.split("[^\\p{L}\\p{N}]+"))
+                .filter(w -> w.length() >= 4
+                        && !ASKING_WORDS.contains(w)
+                        && !MEMBERSHIP_WORDS.contains(w)
+                        && !names.contains(w))
+                .distinct()
+                .toList();
+        if (words.isEmpty()) {
+            return List.of();
+        }
+        Map<String, Long> held = new LinkedHashMap<>();
+        for (String line : tier.lines()) {
+            Set<String> lineWords = new HashSet<>();
+            for (String w : new UserQuery(line, "en").normalized().split("[^\\p{L}\\p{N}]+")) {
+                lineWords.add(w.endsWith("s") ? w.substring(0, w.length() - 1) : w);
+            }
+            long count = words.stream()
+                    .filter(w -> lineWords.contains(w.endsWith("s") ? w.substring(0, w.length() - 1) : w))
+                    .count();
+            held.put(line, count);
+        }
+        long most = held.values().stream().mapToLong(Long::longValue).max().orElse(0);
+        return most == 0
+                ? List.of()
+                : held.entrySet().stream()
+                        .filter(e -> e.getValue() == most)
+                        .map(Map.Entry::getKey)
+                        .limit(MAX_LINES_ABOUT)
+                        .toList();
+    }
+
+    /**
+     * Words of four letters or more that ask rather than name what is asked about ("does the tier get a discount on
+     * wine?": "discount" and "wine" are what it asks).
+     */
+    private static final Set<String> ASKING_WORDS = Set.of(
+            "what",
+            "whats",
+            "about",
+            "does",
+            "tier",
+            "tiers",
+            "level",
+            "levels",
+            "club",
+            "membership",
+            "member",
+            "that",
+            "this",
+            "they",
+            "there",
+            "have",
+            "much",
+            "many",
+            "which",
+            "tell",
+            "more",
+            "also",
+            "come",
+            "comes");
+
+    /** Lines of a tier quoted at most for what a follow-up's earlier question asked. */
+    private static final int MAX_LINES_ABOUT = 3;
 
     /** The tiers a normalized text names, each by its whole name ("grand prix" in "how much is grand prix"). */
     private static List<Tier> named(List<Tier> tiers, String normalized) {

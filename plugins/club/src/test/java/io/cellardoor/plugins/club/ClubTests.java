@@ -462,6 +462,16 @@ class ClubTests {
                         .directAnswer())
                 .as("standing alone it is no follow-up")
                 .isEmpty();
+        UserQuery aboutWines = new UserQuery(
+                "what about summit? does bramble get a discount on wines? Ridge Club Loyalty Points",
+                "en",
+                "what about summit?");
+        assertThat(plugin.handler()
+                        .handle(aboutWines, ridgeClub())
+                        .directAnswer()
+                        .map(DirectAnswer::text))
+                .as("what the earlier question asked, of this tier")
+                .contains("Summit: 15% off all wines.");
         assertThat(plugin.handler()
                         .handle(
                                 new UserQuery(
