@@ -118,7 +118,8 @@ public class FollowUpResolver {
                     // comparison with nothing to compare with ("anything cheaper?"): than what was discussed.
                     + "|\\b(a|an|any|another|some) (\\p{L}+ )?ones?(\\W*$|\\s+(for|that|with|under|below|than|to|please)\\b)"
                     + "|\\b(anything|something|any|one) (cheaper|less expensive|more affordable|pricier|more expensive"
-                    + "|bigger|smaller|larger|sweeter|drier|lighter|closer)\\W*$",
+                    + "|bigger|smaller|larger|sweeter|drier|lighter|closer)\\W*$"
+                    + "|\\b(un|una|uno|une|algo|quelque chose)( \\p{L}+)? (m[aá]s barat[oa]|moins cher(e)?)\\W*$",
             Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
     /**
      * Words before the question proper: an acknowledgement or greeting ("cool, ...", "ok ...", "Hi! ...") or a topic

@@ -211,6 +211,8 @@ class FollowUpResolverTests {
         assertThat(FollowUpResolver.refersBack("do you have a cheaper one?")).isTrue();
         assertThat(FollowUpResolver.refersBack("any red ones?")).isTrue();
         assertThat(FollowUpResolver.refersBack("anything cheaper?")).isTrue();
+        assertThat(FollowUpResolver.refersBack("avez-vous un vin moins cher ?")).isTrue();
+        assertThat(FollowUpResolver.refersBack("¿tienen uno más barato?")).isTrue();
         assertThat(FollowUpResolver.refersBack("is there something bigger?")).isTrue();
         assertThat(FollowUpResolver.refersBack("do you have one-day passes?")).isFalse();
         assertThat(FollowUpResolver.refersBack("is the rosé cheaper than the chardonnay?"))

@@ -343,9 +343,13 @@ final class WineCatalog {
                 shown));
     }
 
-    /** Asking for a wine cheaper than one named before ("do you have a cheaper one?", "any cheaper bottle?"). */
+    /**
+     * Asking for a wine cheaper than one named before ("do you have a cheaper one?", "any cheaper bottle?", "¿uno más
+     * barato?", "un vin moins cher ?"), on the folded text.
+     */
     static final Pattern CHEAPER_ONE = Pattern.compile("\\b(a|an|any|anything|something|one) (cheaper|less expensive"
-            + "|more affordable)\\b|\\bcheaper (ones?|options?|bottles?|wines?)\\b");
+            + "|more affordable)\\b|\\bcheaper (ones?|options?|bottles?|wines?)\\b"
+            + "|\\b(un|una|uno|une|algo|quelque chose)( \\p{L}+)? (mas barat[oa]|moins cher(e)?)\\b");
 
     /**
      * The wines priced below a named one, cheapest first: those of its grape (a title holding every grape word of its

@@ -490,6 +490,17 @@ class WineTests {
                 .as("no other BDX blend: the cheaper reds")
                 .startsWith("Our red wines cheaper than the 2020 Lark Reserve BDX Blend ($60.00):\n- 2022 Hillside"
                         + " Cabernet Franc: $29.00\n- 2022 Reserve Cabernet Franc: $48.00");
+        assertThat(plugin.handler()
+                        .handle(
+                                new UserQuery(
+                                        "avez-vous un vin moins cher ? combien coûte le 2022 reserve cabernet franc ?",
+                                        "fr",
+                                        "avez-vous un vin moins cher ?"),
+                                cellar)
+                        .directAnswer()
+                        .orElseThrow()
+                        .text())
+                .startsWith("Cheaper than the 2022 Reserve Cabernet Franc ($48.00):");
         assertThat(direct("is there a cheaper wine than the 2023 orchard rosé?"))
                 .isEqualTo("None of our wines is cheaper than the 2023 Orchard Rosé ($22.00).");
     }
