@@ -62,9 +62,13 @@ public final class MerchandiseHandler implements DomainHandler {
     private static final Pattern YES_NO =
             Pattern.compile("(?:so |and |ok |hi |hey )?(?:do|does|is|have|hay|avez|y a)\\b");
 
-    /** Asking for an item cheaper than one named before ("do you have a cheaper one?", "anything less expensive?"). */
+    /**
+     * Asking for an item cheaper than one named before ("do you have a cheaper one?", "anything less expensive?", "¿uno
+     * más barato?", "quelque chose de moins cher ?"), on the folded text.
+     */
     private static final Pattern CHEAPER_ONE = Pattern.compile("\\b(?:a|an|any|anything|something|one) (?:cheaper"
-            + "|less expensive|more affordable)\\b|\\bcheaper (?:ones?|options?)\\b");
+            + "|less expensive|more affordable)\\b|\\bcheaper (?:ones?|options?)\\b"
+            + "|\\b(?:un|una|uno|une|algo|quelque chose)(?: \\p{L}+)? (?:mas barat[oa]|moins cher(?:e)?)\\b");
 
     /** Words referring back to several things at once. */
     private static final Pattern SEVERAL = Pattern.compile("\\b(?:they|them|those|these|ones|all of)\\b");

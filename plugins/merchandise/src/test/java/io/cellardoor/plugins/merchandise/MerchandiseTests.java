@@ -229,6 +229,16 @@ class MerchandiseTests {
                         .directAnswer()
                         .map(DirectAnswer::text))
                 .contains("Nothing of its kind we list is cheaper than the Linen Cap ($28.00).");
+        assertThat(plugin.handler()
+                        .handle(
+                                new UserQuery(
+                                        "¿tienen uno más barato? ¿cuánto cuesta la tweed cap?",
+                                        "es",
+                                        "¿tienen uno más barato?"),
+                                shop)
+                        .directAnswer()
+                        .map(DirectAnswer::text))
+                .contains("Cheaper than the Tweed Cap ($32.00):\n- **Linen Cap**: $28.00");
     }
 
     @Test
