@@ -461,11 +461,10 @@ final class ClubTiers {
         for (String line : tier.lines()) {
             Set<String> lineWords = new HashSet<>();
             for (String w : new UserQuery(line, "en").normalized().split("[^\\p{L}\\p{N}]+")) {
-                lineWords.add(w.endsWith("s") ? w.substring(0, w.length() - 1) : w);
+                lineWords.add(singular(w));
             }
-            long count = words.stream()
-                    .filter(w -> lineWords.contains(w.endsWith("s") ? w.substring(0, w.length() - 1) : w))
-                    .count();
+            long count =
+                    words.stream().filter(w -> lineWords.contains(singular(w))).count();
             held.put(line, count);
         }
         long most = held.values().stream().mapToLong(Long::longValue).max().orElse(0);
@@ -507,6 +506,11 @@ final class ClubTiers {
             "also",
             "come",
             "comes");
+
+    /** A word without a plural's final "s" ("wines": "wine"), to match a line's word either way. */
+    private static String singular(String word) {
+        return word.endsWith("s") ? word.substring(0, word.length() - 1) : word;
+    }
 
     /** Lines of a tier quoted at most for what a follow-up's earlier question asked. */
     private static final int MAX_LINES_ABOUT = 3;

@@ -203,7 +203,7 @@ final class WineCatalog {
     record Wine(DocumentSummary page, Optional<String> price) {
 
         double amount() {
-            return Double.parseDouble(price.orElseThrow().replaceAll("[$,]", ""));
+            return WineHandler.dollars(price.orElseThrow());
         }
 
         Optional<Integer> vintage() {
@@ -362,7 +362,7 @@ final class WineCatalog {
         if (named.price().isEmpty()) {
             return Optional.empty();
         }
-        double limit = Double.parseDouble(named.price().replaceAll("[$,]", ""));
+        double limit = named.amount();
         List<Wine> cheaper = context.listDocuments(WineHandler.DOMAIN).stream()
                 .limit(MAX_READS)
                 .filter(page -> !named.paths().contains(page.path()))

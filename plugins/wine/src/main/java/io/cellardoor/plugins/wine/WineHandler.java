@@ -209,9 +209,8 @@ public final class WineHandler implements DomainHandler {
         if (priced.isEmpty()) {
             return Optional.empty();
         }
-        List<PricedWine> kept = priced.stream()
-                .filter(w -> bound.admits(Double.parseDouble(w.price().replaceAll("[$,]", ""))))
-                .toList();
+        List<PricedWine> kept =
+                priced.stream().filter(w -> bound.admits(w.amount())).toList();
         List<PricedWine> named = kept.isEmpty() ? priced : kept;
         String prices = Words.joined(
                 named.stream().map(w -> "the " + w.title() + " is " + w.price()).toList());
@@ -248,6 +247,11 @@ public final class WineHandler implements DomainHandler {
                 .toList();
     }
 
+    /** A price as a page states it, in dollars ("$1,045.00" is 1045.0). */
+    static double dollars(String price) {
+        return Double.parseDouble(price.replaceAll("[$,]", ""));
+    }
+
     /** The first "Price: $48.00" of a page (markdown emphasis allowed), e.g. {@code $48.00}. */
     static Optional<String> price(String pageText) {
         Matcher m = PRICE_LINE.matcher(pageText);
@@ -260,6 +264,11 @@ public final class WineHandler implements DomainHandler {
         /** "2022 Vincenza Reserve BDX Blend ($45.00)", or the title alone without a price. */
         String priced() {
             return price.isEmpty() ? title : title + " (" + price + ")";
+        }
+
+        /** The price in dollars ("$1,045.00" is 1045.0); only for a wine with a price. */
+        double amount() {
+            return dollars(price);
         }
 
         /** "Our page for the X {@code doesNot}; it is $45.00." (without the price when there is none). */
