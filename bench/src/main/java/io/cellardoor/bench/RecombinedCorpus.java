@@ -238,9 +238,10 @@ final class RecombinedCorpus implements Corpus {
         return out;
     }
 
-    /** The model's embeddings of the texts, cached under a hash of them. */
+    /** The model's embeddings of the texts, cached under a hash of them and of the model's id. */
     private static List<float[]> cached(List<String> texts, Embeddings model, Path cacheDir) throws Exception {
         MessageDigest sha = MessageDigest.getInstance("SHA-256");
+        sha.update((model.modelId() + "\u0000").getBytes(StandardCharsets.UTF_8));
         texts.forEach(t -> sha.update((t + "\u0000").getBytes(StandardCharsets.UTF_8)));
         Path file = cacheDir.resolve("recombined-pool-v" + VERSION + "-"
                 + HexFormat.of().formatHex(sha.digest()).substring(0, 16) + ".bin");

@@ -27,9 +27,10 @@ class EmbeddingConfiguration {
     EmbeddingModel embeddingModel(EmbeddingProperties properties) {
         String provider = properties.providerOrDefault();
         log.info(
-                "Embeddings: {}", provider.equals("in-process") ? "all-MiniLM-L6-v2 in process" : properties.modelId());
+                "Embeddings: {}",
+                provider.equals("in-process") ? properties.inProcessModel() + " in process" : properties.modelId());
         return switch (provider) {
-            case "in-process" -> new InProcessMiniLm(properties.threadsOrDefault());
+            case "in-process" -> new InProcessMiniLm(properties.inProcessModel(), properties.threadsOrDefault());
             case "openai" ->
                 OpenAiEmbeddingModel.builder()
                         .baseUrl(properties.baseUrl())

@@ -77,7 +77,7 @@ public class Embeddings {
     }
 
     /**
-     * @param model the model the properties configure (the in-process all-MiniLM-L6-v2 by default)
+     * @param model the model the properties configure (the in-process quantized all-MiniLM-L6-v2 by default)
      * @param properties {@code cellardoor.embedding.*}
      */
     @org.springframework.beans.factory.annotation.Autowired
@@ -106,14 +106,16 @@ public class Embeddings {
         return billedProvider == null;
     }
 
-    /** The configured model's id ({@link EmbeddingProperties#modelId()}): empty for the default in-process model. */
+    /**
+     * The configured model's id ({@link EmbeddingProperties#modelId()}): empty for the full-precision in-process model.
+     */
     public String modelId() {
         return modelId;
     }
 
     /**
      * The hash a chunk's embedding text is stored and reused under: SHA-256 of the text, prefixed by the model's id
-     * for any model but the default, so an embedding is only reused by the model that made it.
+     * for any model but the full-precision in-process one, so an embedding is only reused by the model that made it.
      */
     public String chunkHash(String text) {
         String sha = sha256(text);

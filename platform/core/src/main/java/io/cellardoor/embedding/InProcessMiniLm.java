@@ -11,32 +11,38 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 
 /**
- * all-MiniLM-L6-v2 in process (384 dimensions, mean pooling): the model and tokenizer LangChain4j ships, in an ONNX
- * session of a given number of intra-op threads that do not spin while idle. LangChain4j's own
+ * all-MiniLM-L6-v2 in process (384 dimensions, mean pooling), full precision or quantized to 8-bit integers: the models
+ * and tokenizers LangChain4j ships, in an ONNX session of a given number of intra-op threads that do not spin while idle. LangChain4j's own
  * {@code AllMiniLmL6V2EmbeddingModel} takes ONNX's defaults: one thread per core, spinning between runs, which on a
  * machine of two cores takes CPU from the database and the other requests (measured: docs/evaluation.md, 2026-12-04
  * 21:20 UTC).
  */
 final class InProcessMiniLm extends AbstractInProcessEmbeddingModel {
 
-    private static final String MODEL = "all-minilm-l6-v2.onnx";
-    private static final String TOKENIZER = "all-minilm-l6-v2-tokenizer.json";
+    /** The full-precision model's name ({@code cellardoor.embedding.model}), its files' stem. */
+    static final String FULL = "all-minilm-l6-v2";
+
+    /** The 8-bit quantized model's name, its files' stem. */
+    static final String QUANTIZED = "all-minilm-l6-v2-q";
 
     private final OnnxBertBiEncoder encoder;
 
     /**
      * Loads the model from the class path.
      *
+     * @param name {@link #FULL} or {@link #QUANTIZED}
      * @param threads intra-op threads of one embedding, at least 1
      * @throws IllegalStateException when the model or tokenizer is missing or ONNX cannot load it
      */
-    InProcessMiniLm(int threads) {
+    InProcessMiniLm(String name, int threads) {
         super(null);
         ClassLoader loader = OnnxBertBiEncoder.class.getClassLoader();
-        try (InputStream model = loader.getResourceAsStream(MODEL);
-                InputStream tokenizer = loader.getResourceAsStream(TOKENIZER)) {
+        String modelFile = name + ".onnx";
+        String tokenizerFile = name + "-tokenizer.json";
+        try (InputStream model = loader.getResourceAsStream(modelFile);
+                InputStream tokenizer = loader.getResourceAsStream(tokenizerFile)) {
             if (model == null || tokenizer == null) {
-                throw new IllegalStateException(MODEL + " or " + TOKENIZER + " is missing from the class path");
+                throw new IllegalStateException(modelFile + " or " + tokenizerFile + " is missing from the class path");
             }
             OrtEnvironment environment = OrtEnvironment.getEnvironment();
             OrtSession.SessionOptions options = new OrtSession.SessionOptions();
@@ -47,7 +53,7 @@ final class InProcessMiniLm extends AbstractInProcessEmbeddingModel {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (OrtException e) {
-            throw new IllegalStateException("the ONNX runtime could not load " + MODEL, e);
+            throw new IllegalStateException("the ONNX runtime could not load " + modelFile, e);
         }
     }
 

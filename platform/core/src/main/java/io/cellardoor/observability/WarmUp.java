@@ -60,7 +60,7 @@ class WarmUp implements HealthIndicator {
             health.set(Health.up()
                     .withDetail(
                             "model",
-                            embeddings.modelId().isEmpty() ? "all-MiniLM-L6-v2 (in process)" : embeddings.modelId())
+                            embeddings.modelId().isEmpty() ? "in-process:all-minilm-l6-v2" : embeddings.modelId())
                     .withDetail("dimensions", embedding.length)
                     .withDetail("loadMs", ms)
                     .build());

@@ -5,8 +5,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.langchain4j.model.embedding.EmbeddingModel;
 import dev.langchain4j.model.embedding.onnx.allminilml6v2.AllMiniLmL6V2EmbeddingModel;
+import dev.langchain4j.model.embedding.onnx.allminilml6v2q.AllMiniLmL6V2QuantizedEmbeddingModel;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.assertj.core.data.Offset;
 import org.junit.jupiter.api.Test;
 
 /** The real all-MiniLM-L6-v2 model behind the question cache: same vectors, computed once, copies handed out. */
@@ -16,7 +18,7 @@ class EmbeddingsTests {
 
     @Test
     void theInProcessModelOnOneQuietThreadEmbedsAsLangChain4jsOwnDoes() {
-        InProcessMiniLm quiet = new InProcessMiniLm(1);
+        InProcessMiniLm quiet = new InProcessMiniLm(InProcessMiniLm.FULL, 1);
         for (String text : List.of("Is the winery dog friendly?", "Tastings run Friday to Sunday in the barn.")) {
             float[] expected = MODEL.embed(text).content().vector();
             float[] found = quiet.embed(text).content().vector();
@@ -24,6 +26,45 @@ class EmbeddingsTests {
             assertThat(found).containsExactly(expected, org.assertj.core.data.Offset.offset(1e-5f));
         }
         assertThat(quiet.dimension()).isEqualTo(Embeddings.DIMENSIONS);
+    }
+
+    @Test
+    void theQuantizedModelEmbedsAsLangChain4jsOwnDoesAndCloseToTheFullOne() {
+        InProcessMiniLm quantized = new InProcessMiniLm(InProcessMiniLm.QUANTIZED, 1);
+        EmbeddingModel own = new AllMiniLmL6V2QuantizedEmbeddingModel();
+        for (String text : List.of("Is the winery dog friendly?", "Tastings run Friday to Sunday in the barn.")) {
+            float[] found = quantized.embed(text).content().vector();
+            assertThat(found).containsExactly(own.embed(text).content().vector(), Offset.offset(1e-5f));
+            float[] full = MODEL.embed(text).content().vector();
+            assertThat(found).isNotEqualTo(full);
+            assertThat(cosine(found, full)).isGreaterThan(0.97);
+        }
+    }
+
+    @Test
+    void theInProcessModelIsNamedAndItsNameKeysTheChunkHashes() {
+        assertThat(properties(null).inProcessModel()).isEqualTo(InProcessMiniLm.QUANTIZED);
+        assertThat(properties(null).modelId()).isEqualTo("in-process:all-minilm-l6-v2-q");
+        assertThat(properties("all-minilm-l6-v2").modelId()).isEmpty();
+        assertThatThrownBy(() -> properties("all-mpnet-base-v2").inProcessModel())
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("all-minilm-l6-v2-q");
+    }
+
+    private static EmbeddingProperties properties(String model) {
+        return new EmbeddingProperties(null, null, null, model, null, null, null, null, null, null);
+    }
+
+    private static double cosine(float[] a, float[] b) {
+        double dot = 0;
+        double na = 0;
+        double nb = 0;
+        for (int i = 0; i < a.length; i++) {
+            dot += a[i] * b[i];
+            na += a[i] * a[i];
+            nb += b[i] * b[i];
+        }
+        return dot / Math.sqrt(na * nb);
     }
 
     @Test
