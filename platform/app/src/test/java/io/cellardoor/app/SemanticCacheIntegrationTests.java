@@ -14,6 +14,7 @@ import java.sql.DriverManager;
 import java.sql.Statement;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -155,6 +156,26 @@ class SemanticCacheIntegrationTests extends IntegrationTestSupport {
             }
         }
         return fail("stored five times, never found: " + question);
+    }
+
+    @Test
+    void aQuestionNamingAnotherDayIsNotServedTheCachedAnswerHoweverClose() {
+        long org = tenants.ensureOrg("it-cache-day", "Cache, days");
+        tenants.ensureSite(org, "it-cache-day-key", "Cache site");
+        String saturday = "Can I fly a drone over the vineyard on Saturday?";
+        String sunday = "Can I fly a drone over the vineyard on Sunday?";
+        float[] asked = embeddings.embedQuestion(sunday);
+        Optional<SemanticCache.Hit<Object>> close = Optional.empty();
+        for (int attempt = 0; attempt < 5 && close.isEmpty(); attempt++) {
+            storeFindable(org, saturday, embeddings.embedQuestion(saturday), "On Saturdays, with a permit.");
+            close = cache.find(org, asked, Object.class);
+        }
+        assertThat(close).as("the Sunday question is as close as a rewording").isPresent();
+        assertThat(close.get().question()).isEqualTo(saturday);
+
+        JsonNode answer = askIn("it-cache-day-key", sunday, null);
+        assertThat(answer.path("usage").path("generator").asString()).isNotEqualTo("cache");
+        assertThat(answer.path("answer").asString()).doesNotContain("On Saturdays, with a permit.");
     }
 
     @Test

@@ -48,6 +48,7 @@ import io.cellardoor.tenant.Site;
 import io.cellardoor.tenant.TenantService;
 import io.cellardoor.text.ChatShorthand;
 import io.cellardoor.text.CorpusStatistics;
+import io.cellardoor.text.DecisiveWords;
 import io.cellardoor.web.ApiProblem;
 import io.cellardoor.widget.WidgetCaller;
 import java.math.BigDecimal;
@@ -550,7 +551,7 @@ public class ChatService {
             float[] embedding,
             Listener listener) {
         Optional<CuratedMatch> curatedHit = turn.admission().has(Feature.CURATED_ANSWERS)
-                ? stages.run("curated", () -> curated.match(turn.orgId(), embedding))
+                ? stages.run("curated", () -> curated.match(turn.orgId(), question.text(), embedding))
                 : Optional.empty();
         if (curatedHit.isPresent()) {
             CuratedMatch c = curatedHit.get();
@@ -579,7 +580,12 @@ public class ChatService {
         Optional<SemanticCache.Hit<Citation>> hit = !turn.admission().has(Feature.SEMANTIC_CACHE)
                 ? Optional.empty()
                 : turn.cache()
-                        ? stages.run("cache", () -> cache.find(turn.orgId(), embedding, Citation.class))
+                        ? stages.run(
+                                "cache",
+                                () -> cache.find(turn.orgId(), embedding, Citation.class)
+                                        // "... on Sunday?" is not the "... on Saturday?" it may be as close to as a
+                                        // rewording
+                                        .filter(h -> !DecisiveWords.contrast(question.text(), h.question())))
                         : cache.bypassed();
         return hit.map(h -> served(
                 conversationId,

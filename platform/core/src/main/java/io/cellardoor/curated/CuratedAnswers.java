@@ -11,6 +11,7 @@ import io.cellardoor.conversations.TranscriptMessage;
 import io.cellardoor.embedding.Embeddings;
 import io.cellardoor.embedding.EmbeddingsBilled;
 import io.cellardoor.knowledge.KnowledgeStore;
+import io.cellardoor.text.DecisiveWords;
 import io.cellardoor.web.ApiProblem;
 import java.util.List;
 import java.util.Map;
@@ -35,8 +36,10 @@ import tools.jackson.databind.ObjectMapper;
  * time do you open on Saturday" 0.67, "can I buy a gift card" / "do you sell gift cards" 0.82), unrelated questions
  * below 0.5, but a question differing in one decisive word can score as high as a rewording ("... open on Saturday" /
  * "... close on Saturday" 0.94; "... open on Sunday" 0.87). So the default is high: it serves close rewordings only,
- * and an editor covers other phrasings by adding them as curated questions. The model cannot tell "open" from "close"
- * at this level; a curated answer should therefore answer the whole topic (opening and closing times) when it can.
+ * and an editor covers other phrasings by adding them as curated questions. A question naming another day of the week,
+ * month or number than the curated question is no match however close ({@link DecisiveWords}: "... on Sunday" is not
+ * "... on Saturday"). The model cannot tell "open" from "close" at this level; a curated answer should therefore answer
+ * the whole topic (opening and closing times) when it can.
  */
 @Service
 public class CuratedAnswers {
@@ -196,12 +199,14 @@ public class CuratedAnswers {
     }
 
     /**
-     * The curated answer for a chat question, when one is close enough; counts the hit.
+     * The curated answer for a chat question, when one is close enough and names no other day, month or number
+     * ({@link DecisiveWords}); counts the hit.
      *
+     * @param question the question as embedded
      * @param questionEmbedding from {@link Embeddings#embedQuestion}
      */
-    public Optional<CuratedMatch> match(long orgId, float[] questionEmbedding) {
-        Optional<CuratedMatch> match = peek(orgId, questionEmbedding);
+    public Optional<CuratedMatch> match(long orgId, String question, float[] questionEmbedding) {
+        Optional<CuratedMatch> match = peek(orgId, question, questionEmbedding);
         match.ifPresent(m -> store.countHit(orgId, m.id()));
         return match;
     }
@@ -217,11 +222,13 @@ public class CuratedAnswers {
     }
 
     /** As {@link #match}, without counting a hit (the test bench's dry run). */
-    public Optional<CuratedMatch> peek(long orgId, float[] questionEmbedding) {
+    public Optional<CuratedMatch> peek(long orgId, String question, float[] questionEmbedding) {
         if (!orgsWithAnswers.get(orgId, store::any)) {
             return Optional.empty();
         }
-        return store.closest(orgId, questionEmbedding).filter(m -> m.similarity() >= minSimilarity);
+        return store.closest(orgId, questionEmbedding)
+                .filter(m -> m.similarity() >= minSimilarity)
+                .filter(m -> !DecisiveWords.contrast(question, m.question()));
     }
 
     private record Valid(

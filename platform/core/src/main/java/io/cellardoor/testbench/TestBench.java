@@ -42,7 +42,8 @@ public class TestBench {
         TurnTrace run = chat.dryRun(orgId, question);
         var match = Embeddings.questionText(question).isEmpty()
                 ? null
-                : curated.peek(orgId, embeddings.embedQuestion(question)).orElse(null);
+                : curated.peek(orgId, question, embeddings.embedQuestion(question))
+                        .orElse(null);
         List<BenchChunk> chunks = new ArrayList<>();
         List<RetrievedChunk> passages = run.passages();
         for (int i = 0; i < passages.size(); i++) {
