@@ -582,9 +582,8 @@ public class ChatService {
                 : turn.cache()
                         ? stages.run(
                                 "cache",
+                                // "... on Sunday?" is not "... on Saturday?", though as close as a rewording
                                 () -> cache.find(turn.orgId(), embedding, Citation.class)
-                                        // "... on Sunday?" is not the "... on Saturday?" it may be as close to as a
-                                        // rewording
                                         .filter(h -> !DecisiveWords.contrast(question.text(), h.question())))
                         : cache.bypassed();
         return hit.map(h -> served(

@@ -9,14 +9,15 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * {@code vector(384)} columns). Changing the model re-embeds an org's knowledge at its next import (chunk hashes carry
  * the model's id).
  *
- * @param provider {@code in-process} (default: all-MiniLM-L6-v2, English, no network, see {@code model}), {@code openai} (any
- *     OpenAI-compatible embeddings endpoint, e.g. a multilingual model asked for 384 dimensions) or {@code onnx} (an ONNX
- *     sentence-transformer and its HuggingFace tokenizer.json from files, e.g. paraphrase-multilingual-MiniLM-L12-v2)
+ * @param provider {@code in-process} (default: all-MiniLM-L6-v2, English, no network, see {@code model}),
+ *     {@code openai} (any OpenAI-compatible embeddings endpoint, e.g. a multilingual model asked for 384 dimensions) or
+ *     {@code onnx} (an ONNX sentence-transformer and its HuggingFace tokenizer.json from files, e.g.
+ *     paraphrase-multilingual-MiniLM-L12-v2)
  * @param baseUrl for {@code openai}: e.g. {@code https://api.openai.com/v1}
  * @param apiKey for {@code openai}
  * @param model for {@code openai}: the model name, e.g. {@code text-embedding-3-small}; for {@code in-process}:
- *     {@code all-minilm-l6-v2-q} (quantized to 8-bit integers, the default: a question in 2.3 ms against 5.6, vectors at
- *     cosine 0.99 to the full model's, docs/decisions/0067) or {@code all-minilm-l6-v2} (full precision)
+ *     {@code all-minilm-l6-v2-q} (quantized to 8-bit integers, the default: a question in 2.3 ms against 5.6,
+ *     vectors at cosine 0.99 to the full model's, docs/decisions/0067) or {@code all-minilm-l6-v2} (full precision)
  * @param modelPath for {@code onnx}: the model file
  * @param tokenizerPath for {@code onnx}: the tokenizer.json file
  * @param queryPrefix text put before questions (e5 models expect {@code "query: "}), empty by default

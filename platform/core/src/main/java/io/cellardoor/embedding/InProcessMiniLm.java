@@ -12,10 +12,10 @@ import java.io.UncheckedIOException;
 
 /**
  * all-MiniLM-L6-v2 in process (384 dimensions, mean pooling), full precision or quantized to 8-bit integers: the models
- * and tokenizers LangChain4j ships, in an ONNX session of a given number of intra-op threads that do not spin while idle. LangChain4j's own
- * {@code AllMiniLmL6V2EmbeddingModel} takes ONNX's defaults: one thread per core, spinning between runs, which on a
- * machine of two cores takes CPU from the database and the other requests (measured: docs/evaluation.md, 2026-12-04
- * 21:20 UTC).
+ * and tokenizers LangChain4j ships, in an ONNX session of a given number of intra-op threads that do not spin while
+ * idle. LangChain4j's own {@code AllMiniLmL6V2EmbeddingModel} takes ONNX's defaults: one thread per core, spinning
+ * between runs, which on a machine of two cores takes CPU from the database and the other requests (measured:
+ * docs/evaluation.md, 2026-12-04 21:20 UTC).
  */
 final class InProcessMiniLm extends AbstractInProcessEmbeddingModel {
 
