@@ -80,6 +80,9 @@ public final class ClubHandler implements DomainHandler {
         RetrievalPlan plan = RetrievalPlan.defaults(K).boosting(List.copyOf(boosts));
         Optional<DirectAnswer> direct = ClubTiers.answer(query, context);
         if (direct.isEmpty()) {
+            direct = ClubTiers.most(query, context); // "which tier gets the most bottles?"
+        }
+        if (direct.isEmpty()) {
             direct = ClubRewards.answer(query, context); // "what can I redeem my miles for?", "how do I earn points?"
         }
         // Tiers side by side answer a comparison, not how to move between them or what they earn in points (asked in

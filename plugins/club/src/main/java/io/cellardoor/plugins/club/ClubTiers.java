@@ -255,6 +255,67 @@ final class ClubTiers {
         });
     }
 
+    /** "Which tier gets the most bottles?", "... the fewest guests?": the superlative and the word it counts. */
+    private static final Pattern COUNTED = Pattern.compile("\\b(most|fewest|least)\\s+(\\p{L}{3,})\\b");
+
+    /**
+     * Which tier has the most (or fewest) of what the question counts ("which one gets the most bottles?", "which tier
+     * brings the most guests to tastings?"): of the tiers whose lines give a number of it, the word right after the
+     * number ("12 bottles per shipment", "member plus 3 guests", "15% discount"), those with the highest (lowest)
+     * number, then each such tier's line.
+     * Empty when the question names no such count, is not about the club, or no tier line counts the word.
+     */
+    static Optional<DirectAnswer> most(UserQuery query, PluginContext context) {
+        Matcher asked = COUNTED.matcher(query.normalizedFocus());
+        if (!asked.find() || !CLUB.matcher(query.normalized()).find()) {
+            return Optional.empty();
+        }
+        boolean most = asked.group(1).equals("most");
+        String word = asked.group(2);
+        String stem = singular(word);
+        Pattern counted = Pattern.compile("(?i)(?<![$\\d.,])(\\d+(?:\\.\\d+)?)\\s*%?\\s+(?:" + Pattern.quote(stem) + "|"
+                + Pattern.quote(word) + ")s?\\b");
+        return tierPage(context).flatMap(page -> {
+            Map<Tier, Double> counts = new LinkedHashMap<>();
+            Map<Tier, String> lines = new LinkedHashMap<>();
+            for (Tier tier : page.tiers()) {
+                for (String line : tier.lines()) {
+                    Matcher m = counted.matcher(line);
+                    while (m.find()) {
+                        double n = Double.parseDouble(m.group(1));
+                        Double before = counts.get(tier);
+                        if (before == null || (most ? n > before : n < before)) {
+                            counts.put(tier, n);
+                            lines.put(tier, line);
+                        }
+                    }
+                }
+            }
+            if (counts.isEmpty()) {
+                return Optional.empty();
+            }
+            double best = most
+                    ? counts.values().stream()
+                            .mapToDouble(Double::doubleValue)
+                            .max()
+                            .orElseThrow()
+                    : counts.values().stream()
+                            .mapToDouble(Double::doubleValue)
+                            .min()
+                            .orElseThrow();
+            List<String> ranked = counts.entrySet().stream()
+                    .filter(e -> e.getValue() == best)
+                    .map(e -> e.getKey().name())
+                    .toList();
+            String superlative = asked.group(1);
+            StringBuilder sb = new StringBuilder(Character.toUpperCase(superlative.charAt(0)) + superlative.substring(1)
+                    + " " + word + ": " + String.join(" and ", ranked) + ".");
+            lines.forEach((tier, line) ->
+                    sb.append("\n- ").append(tier.name()).append(": ").append(line));
+            return Optional.of(new DirectAnswer(sb.toString(), List.of(page.path()), 0.85));
+        });
+    }
+
     /** The first club page (of at most {@value #MAX_READS}) with two or more tier sections, and those tiers. */
     private static Optional<TierPage> tierPage(PluginContext context) {
         for (DocumentSummary page : context.listDocuments(ClubHandler.DOMAIN).stream()

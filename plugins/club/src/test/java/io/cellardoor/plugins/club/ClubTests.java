@@ -245,6 +245,35 @@ class ClubTests {
     }
 
     @Test
+    void theTierWithTheMostOfWhatTheQuestionCountsIsNamedBesideTheOthers() {
+        InMemoryPluginContext club = ridgeClub();
+        assertThat(plugin.handler()
+                        .handle(new UserQuery("which tier of the club gets the most bottles?", "en"), club)
+                        .directAnswer()
+                        .map(DirectAnswer::text))
+                .contains("Most bottles: Summit.\n- Bramble: 4 bottles per shipment (quarterly)\n"
+                        + "- Summit: 12 bottles per shipment (quarterly)");
+        assertThat(plugin.handler()
+                        .handle(
+                                new UserQuery(
+                                        "which one gets the fewest bottles? what are the club tiers?",
+                                        "en",
+                                        "which one gets the fewest bottles?"),
+                                club)
+                        .directAnswer()
+                        .map(DirectAnswer::text))
+                .as("a follow-up after the tiers")
+                .hasValueSatisfying(t -> assertThat(t).startsWith("Fewest bottles: Bramble."));
+        assertThat(plugin.handler()
+                        .handle(new UserQuery("which club tier has the most shipments?", "en"), club)
+                        .directAnswer()
+                        .map(DirectAnswer::text)
+                        .filter(t -> t.startsWith("Most shipments")))
+                .as("no tier counts shipments (a price per shipment, bottles per shipment are no count of them)")
+                .isEmpty();
+    }
+
+    @Test
     void theMiddleTierIsTheOneBetweenTheOthersByPrice() {
         InMemoryPluginContext three = new InMemoryPluginContext().add("club", "wine club/club.md", "Ridge Club", """
                 # Ridge Club
