@@ -5,9 +5,11 @@ import io.cellardoor.audit.AuditLog;
 import io.cellardoor.knowledge.KnowledgeImported;
 import io.cellardoor.observability.RagMetrics;
 import io.cellardoor.tenant.TenantTransactions;
+import io.cellardoor.text.DecisiveWords;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -128,6 +130,17 @@ public class SemanticCache {
      * @param citationType the citation record the stored JSON is read as
      */
     public <C> Optional<Hit<C>> find(long orgId, float[] embedding, Class<C> citationType) {
+        return find(orgId, null, embedding, citationType);
+    }
+
+    /**
+     * As {@link #find(long, float[], Class)}, for a question that must also name no other day of the week, month or
+     * number than the cached one ({@link DecisiveWords}: "... on Sunday?" is not "... on Saturday?", though as close as
+     * a rewording); such a near miss is neither served nor counted.
+     *
+     * @param question the question as embedded, or null for no such check
+     */
+    public <C> Optional<Hit<C>> find(long orgId, @Nullable String question, float[] embedding, Class<C> citationType) {
         if (!enabled) {
             return Optional.empty();
         }
@@ -149,7 +162,8 @@ public class SemanticCache {
                             citations(rs.getString(5), citationType),
                             rs.getDouble(6)))
                     .optional()
-                    .filter(h -> h.similarity() >= minSimilarity);
+                    .filter(h -> h.similarity() >= minSimilarity)
+                    .filter(h -> question == null || !DecisiveWords.contrast(question, h.question()));
             hit.ifPresent(h -> jdbc.sql(
                             "UPDATE semantic_cache SET hits = hits + 1, last_hit_at = now() WHERE id = ? AND org_id = ?")
                     .params(h.id(), orgId)

@@ -48,7 +48,6 @@ import io.cellardoor.tenant.Site;
 import io.cellardoor.tenant.TenantService;
 import io.cellardoor.text.ChatShorthand;
 import io.cellardoor.text.CorpusStatistics;
-import io.cellardoor.text.DecisiveWords;
 import io.cellardoor.web.ApiProblem;
 import io.cellardoor.widget.WidgetCaller;
 import java.math.BigDecimal;
@@ -581,10 +580,7 @@ public class ChatService {
                 ? Optional.empty()
                 : turn.cache()
                         ? stages.run(
-                                "cache",
-                                // "... on Sunday?" is not "... on Saturday?", though as close as a rewording
-                                () -> cache.find(turn.orgId(), embedding, Citation.class)
-                                        .filter(h -> !DecisiveWords.contrast(question.text(), h.question())))
+                                "cache", () -> cache.find(turn.orgId(), question.text(), embedding, Citation.class))
                         : cache.bypassed();
         return hit.map(h -> served(
                 conversationId,
