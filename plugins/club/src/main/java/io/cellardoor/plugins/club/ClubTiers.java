@@ -275,18 +275,18 @@ final class ClubTiers {
         String stem = singular(word);
         Pattern counted = Pattern.compile("(?i)(?<![$\\d.,])(\\d+(?:\\.\\d+)?)\\s*%?\\s+(?:" + Pattern.quote(stem) + "|"
                 + Pattern.quote(word) + ")s?\\b");
+        record Counted(double n, String line) {}
         return tierPage(context).flatMap(page -> {
-            Map<Tier, Double> counts = new LinkedHashMap<>();
-            Map<Tier, String> lines = new LinkedHashMap<>();
+            // each tier's highest (lowest) count of the word, and the line giving it
+            Map<Tier, Counted> counts = new LinkedHashMap<>();
             for (Tier tier : page.tiers()) {
                 for (String line : tier.lines()) {
                     Matcher m = counted.matcher(line);
                     while (m.find()) {
                         double n = Double.parseDouble(m.group(1));
-                        Double before = counts.get(tier);
-                        if (before == null || (most ? n > before : n < before)) {
-                            counts.put(tier, n);
-                            lines.put(tier, line);
+                        Counted before = counts.get(tier);
+                        if (before == null || (most ? n > before.n() : n < before.n())) {
+                            counts.put(tier, new Counted(n, line));
                         }
                     }
                 }
@@ -294,24 +294,19 @@ final class ClubTiers {
             if (counts.isEmpty()) {
                 return Optional.empty();
             }
-            double best = most
-                    ? counts.values().stream()
-                            .mapToDouble(Double::doubleValue)
-                            .max()
-                            .orElseThrow()
-                    : counts.values().stream()
-                            .mapToDouble(Double::doubleValue)
-                            .min()
-                            .orElseThrow();
+            double best = counts.values().stream()
+                    .mapToDouble(Counted::n)
+                    .reduce(most ? Math::max : Math::min)
+                    .orElseThrow();
             List<String> ranked = counts.entrySet().stream()
-                    .filter(e -> e.getValue() == best)
+                    .filter(e -> e.getValue().n() == best)
                     .map(e -> e.getKey().name())
                     .toList();
             String superlative = asked.group(1);
             StringBuilder sb = new StringBuilder(Character.toUpperCase(superlative.charAt(0)) + superlative.substring(1)
                     + " " + word + ": " + String.join(" and ", ranked) + ".");
-            lines.forEach((tier, line) ->
-                    sb.append("\n- ").append(tier.name()).append(": ").append(line));
+            counts.forEach((tier, c) ->
+                    sb.append("\n- ").append(tier.name()).append(": ").append(c.line()));
             return Optional.of(new DirectAnswer(sb.toString(), List.of(page.path()), 0.85));
         });
     }
